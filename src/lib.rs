@@ -1,0 +1,26 @@
+//! Layout, SVG rendering and gap analysis of the *workforce ecosystem
+//! orchestration framework*: six organizational players around four concentric
+//! hexagons, scored cell by cell.
+//!
+//! ```
+//! use workforce_ecosystem::{analysis, framework, render};
+//!
+//! let model = framework::sample();
+//! let svg = render::render_svg(&model, &render::RenderOptions::default());
+//! assert!(svg.contains("class=\"cell"));
+//! let report = analysis::analyze(&model);
+//! assert!(report.systems.components >= 1);
+//! ```
+
+pub mod analysis;
+pub mod framework;
+pub mod layout;
+pub mod model;
+pub mod render;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use model::Model;
+pub use validate::{parse_model, Invalid, Problem};

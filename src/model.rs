@@ -1,0 +1,207 @@
+//! The serde types of the `workforce-ecosystem/v1` model and their defaults.
+//!
+//! These types only describe the shape of a model. Whether the ids agree and the
+//! scores fit the scale is the job of [`crate::validate`]; a `Model` obtained
+//! through [`crate::validate::parse_model`] has passed those checks.
+
+use serde::{Deserialize, Serialize};
+
+/// The schema tag every v1 model carries.
+pub const SCHEMA_V1: &str = "workforce-ecosystem/v1";
+
+/// A whole organization: its framework, scale, units, scores, contributors,
+/// responsibilities and systems.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    pub schema: String,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub framework: Framework,
+    #[serde(default)]
+    pub scale: Scale,
+    #[serde(default)]
+    pub units: Vec<Item>,
+    #[serde(default)]
+    pub assessments: Vec<Assessment>,
+    #[serde(default)]
+    pub contributors: Vec<Contributor>,
+    #[serde(default)]
+    pub responsibilities: Vec<Responsibility>,
+    #[serde(default)]
+    pub systems: Vec<System>,
+    #[serde(default)]
+    pub integrations: Vec<Integration>,
+}
+
+impl Model {
+    /// An empty model on the standard framework and scale.
+    pub fn empty(name: &str) -> Model {
+        Model {
+            schema: SCHEMA_V1.to_string(),
+            name: name.to_string(),
+            framework: Framework::default(),
+            scale: Scale::default(),
+            units: Vec::new(),
+            assessments: Vec::new(),
+            contributors: Vec::new(),
+            responsibilities: Vec::new(),
+            systems: Vec::new(),
+            integrations: Vec::new(),
+        }
+    }
+}
+
+/// Anything with an id and a label: a player, a theme, a unit.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub id: String,
+    pub label: String,
+}
+
+impl Item {
+    pub fn new(id: &str, label: &str) -> Item {
+        Item {
+            id: id.to_string(),
+            label: label.to_string(),
+        }
+    }
+}
+
+/// The players (polygon vertices, clockwise from the top) and the themes
+/// (concentric polygons, outermost first).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub players: Vec<Item>,
+    pub themes: Vec<Item>,
+}
+
+impl Default for Framework {
+    fn default() -> Framework {
+        crate::framework::standard()
+    }
+}
+
+/// The scoring scale. `labels`, when given, names every whole step from `min`
+/// to `max`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub min: f64,
+    pub max: f64,
+    #[serde(default)]
+    pub labels: Vec<String>,
+}
+
+impl Default for Scale {
+    fn default() -> Scale {
+        Scale {
+            min: 0.0,
+            max: 4.0,
+            labels: ["Absent", "Ad hoc", "Defined", "Integrated", "Orchestrated"]
+                .iter()
+                .map(|s| s.to_string())
+                .collect(),
+        }
+    }
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+fn is_default_weight(w: &f64) -> bool {
+    *w == 1.0
+}
+
+/// The score of one cell (theme, player), optionally for one unit.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub theme: String,
+    pub player: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub current: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    pub weight: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Whether a kind of contributor is on the payroll or outside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ContributorKind {
+    Internal,
+    External,
+}
+
+/// A kind of contributor: employees, contractors, gig workers, app developers...
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contributor {
+    pub id: String,
+    pub label: String,
+    pub kind: ContributorKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headcount: Option<u64>,
+}
+
+/// How strictly a player controls the outcomes of the contributors it is
+/// responsible for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Control {
+    Strict,
+    Moderate,
+    Light,
+}
+
+impl Control {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Control::Strict => "strict",
+            Control::Moderate => "moderate",
+            Control::Light => "light",
+        }
+    }
+}
+
+/// A player owns (part of) a theme for a kind of contributor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Responsibility {
+    pub contributor: String,
+    pub theme: String,
+    pub player: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub control: Option<Control>,
+}
+
+/// An information system, owned by a player, that tracks some contributors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct System {
+    pub id: String,
+    pub label: String,
+    pub owner: String,
+    #[serde(default)]
+    pub contributors: Vec<String>,
+}
+
+/// A data connection between two systems. Direction is recorded but the
+/// analyses treat integrations as undirected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Integration {
+    pub from: String,
+    pub to: String,
+}

@@ -17,6 +17,7 @@ pub mod framework;
 pub mod layout;
 pub mod model;
 pub mod render;
+pub mod scores;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -93,7 +93,11 @@ pub fn render_svg(model: &Model, opts: &RenderOptions) -> String {
         .set("role", "img")
         .add(Title::new(model.name.as_str()));
     for (shape, state) in layout.cells.iter().zip(&states) {
-        let pts: Vec<String> = shape.points.iter().map(|p| format!("{:.2},{:.2}", p.x, p.y)).collect();
+        let pts: Vec<String> = shape
+            .points
+            .iter()
+            .map(|p| format!("{:.2},{:.2}", p.x, p.y))
+            .collect();
         doc = doc.add(
             Polygon::new()
                 .set("class", state.class.as_str())

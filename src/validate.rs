@@ -24,7 +24,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() { "(model)" } else { &self.path };
+        let path = if self.path.is_empty() {
+            "(model)"
+        } else {
+            &self.path
+        };
         match (self.line, self.column) {
             (Some(l), Some(c)) => write!(f, "{path} (line {l}, column {c}): {}", self.message),
             _ => write!(f, "{path}: {}", self.message),

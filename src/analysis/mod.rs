@@ -46,7 +46,9 @@ pub fn analyze(model: &Model) -> Analysis {
             units: BTreeMap::new(),
         },
         findings: Vec::new(),
-        systems: SystemsSummary { components: model.systems.len() },
+        systems: SystemsSummary {
+            components: model.systems.len(),
+        },
     }
 }
 
@@ -59,7 +61,9 @@ pub struct Comparison {
 /// Compares two valid models. PLACEHOLDER until the analysis issue lands.
 pub fn compare(baseline: &Model, scenario: &Model) -> Comparison {
     let _ = (baseline, scenario);
-    Comparison { overall_delta: None }
+    Comparison {
+        overall_delta: None,
+    }
 }
 
 /// A report a manager can read. PLACEHOLDER.

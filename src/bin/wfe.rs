@@ -8,7 +8,11 @@ use std::process::ExitCode;
 use workforce_ecosystem::{analysis, framework, render, validate, Model};
 
 #[derive(Parser)]
-#[command(name = "wfe", version, about = "Lay out and analyse a workforce ecosystem model")]
+#[command(
+    name = "wfe",
+    version,
+    about = "Lay out and analyse a workforce ecosystem model"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -152,7 +156,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                         code: 2,
                         message: format!(
                             "--unit: unknown unit \"{u}\" (known: {})",
-                            if known.is_empty() { "none".to_string() } else { known.join(", ") }
+                            if known.is_empty() {
+                                "none".to_string()
+                            } else {
+                                known.join(", ")
+                            }
                         ),
                     });
                 }

@@ -34,7 +34,10 @@ pub fn layout(framework: &Framework) -> Layout {
     let r_outer = 300.0;
     let vertex = |k: usize, r: f64| {
         let a = std::f64::consts::PI * 2.0 * k as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-        Point { x: r * a.cos(), y: r * a.sin() }
+        Point {
+            x: r * a.cos(),
+            y: r * a.sin(),
+        }
     };
     let mut cells = Vec::new();
     for (ti, theme) in framework.themes.iter().enumerate() {
@@ -47,5 +50,8 @@ pub fn layout(framework: &Framework) -> Layout {
             });
         }
     }
-    Layout { view_box: [-400.0, -400.0, 800.0, 800.0], cells }
+    Layout {
+        view_box: [-400.0, -400.0, 800.0, 800.0],
+        cells,
+    }
 }

@@ -13,15 +13,20 @@
 //! ```
 
 pub mod analysis;
+pub mod csv;
+pub mod export;
 pub mod framework;
 pub mod layout;
 pub mod model;
 pub mod render;
 pub mod scores;
+pub mod teaching;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_teach;
 
 pub use model::Model;
 pub use validate::{parse_model, Invalid, Problem};

@@ -1,0 +1,526 @@
+//! Assessments as CSV, for people who score their organization in a
+//! spreadsheet: export a model's assessments, edit them, import them back.
+//!
+//! # Columns
+//!
+//! | column    | required | content |
+//! |-----------|----------|---------|
+//! | `theme`   | yes | theme id (or its label) |
+//! | `player`  | yes | player id (or its label) |
+//! | `unit`    | no  | unit id (or its label); empty = the whole organization |
+//! | `current` | yes | current score, a number on the model's scale |
+//! | `target`  | no  | target score; empty = no target |
+//! | `weight`  | no  | importance of the cell's gap; empty = 1 |
+//! | `note`    | no  | free text |
+//!
+//! The first row names the columns, in any order; every other row is one
+//! assessment. Export writes all seven columns in this order, comma-separated,
+//! CRLF-terminated (RFC 4180), after a UTF-8 byte-order mark so spreadsheets
+//! read accented text correctly. Import also accepts `;` or tab as separator
+//! (detected from the first row), a decimal comma (`2,5`), LF line ends, and
+//! ignores the byte-order mark and empty rows.
+//!
+//! Rows are numbered as a spreadsheet shows them: the header is row 1.
+//!
+//! # Formula injection
+//!
+//! A spreadsheet runs a cell that begins with `=`, `+`, `-` or `@` (and some
+//! also after a tab or carriage return) as a formula, so a note such as
+//! `=HYPERLINK(...)` would become live when the file is opened. Export puts a
+//! `'` in front of any text cell that begins with one of those characters — or
+//! with `'`s followed by one — and import removes exactly one such `'`, so text
+//! survives a round trip unchanged. Numbers are written by the program and
+//! never prefixed.
+
+mod rfc4180;
+
+use crate::model::{Assessment, Item, Model};
+use serde::Serialize;
+use std::fmt;
+
+pub use rfc4180::detect_separator;
+
+/// The columns, in the order export writes them.
+pub const COLUMNS: [&str; 7] = [
+    "theme", "player", "unit", "current", "target", "weight", "note",
+];
+
+/// The columns every CSV must have.
+pub const REQUIRED: [&str; 3] = ["theme", "player", "current"];
+
+/// One thing wrong with a CSV, by spreadsheet row and column name.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CsvProblem {
+    /// 1-based; row 1 is the header.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for CsvProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, &self.column) {
+            (Some(r), Some(c)) => write!(f, "row {r}, column \"{c}\": {}", self.message),
+            (Some(r), None) => write!(f, "row {r}: {}", self.message),
+            (None, Some(c)) => write!(f, "column \"{c}\": {}", self.message),
+            (None, None) => write!(f, "{}", self.message),
+        }
+    }
+}
+
+/// Every problem found in a CSV that cannot be imported.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CsvInvalid {
+    pub problems: Vec<CsvProblem>,
+}
+
+impl fmt::Display for CsvInvalid {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for CsvInvalid {}
+
+/// Whether a text cell would be run as a formula, after any `'`s already in
+/// front of it.
+fn formula_like(text: &str) -> bool {
+    matches!(
+        text.trim_start_matches('\'').chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
+}
+
+/// The text as written to a cell: prefixed with `'` when a spreadsheet would
+/// otherwise run it.
+pub fn defuse(text: &str) -> String {
+    if formula_like(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    }
+}
+
+/// The inverse of [`defuse`].
+pub fn restore(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
+    }
+}
+
+fn number(x: f64) -> String {
+    // `Display` for f64 is the shortest text that reads back to the same value
+    // and never uses exponents, which spreadsheets would misread.
+    format!("{x}")
+}
+
+/// The model's assessments as CSV text, in model order.
+pub fn export_csv(model: &Model) -> String {
+    let mut out = String::from("\u{feff}");
+    rfc4180::write_record(&mut out, &COLUMNS);
+    for a in &model.assessments {
+        let theme = defuse(&a.theme);
+        let player = defuse(&a.player);
+        let unit = defuse(a.unit.as_deref().unwrap_or(""));
+        let current = number(a.current);
+        let target = a.target.map(number).unwrap_or_default();
+        let weight = number(a.weight);
+        let note = defuse(a.note.as_deref().unwrap_or(""));
+        rfc4180::write_record(
+            &mut out,
+            &[&theme, &player, &unit, &current, &target, &weight, &note],
+        );
+    }
+    out
+}
+
+/// Reads a number the way people type them in spreadsheets: surrounding
+/// spaces and a decimal comma are accepted; infinities and NaN are not.
+fn parse_number(text: &str) -> Option<f64> {
+    let t = text.trim();
+    let owned;
+    let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
+        owned = t.replace(',', ".");
+        owned.as_str()
+    } else {
+        t
+    };
+    // Rust accepts "inf", "nan" and "infinity"; only plain decimals are scores.
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    {
+        return None;
+    }
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
+/// Finds an id among `items` by id, or else by label ignoring case and
+/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
+fn resolve(items: &[Item], text: &str) -> Option<String> {
+    if let Some(item) = items.iter().find(|i| i.id == text) {
+        return Some(item.id.clone());
+    }
+    let t = text.trim();
+    if let Some(item) = items.iter().find(|i| i.id == t) {
+        return Some(item.id.clone());
+    }
+    let lower = t.to_lowercase();
+    let mut matches = items
+        .iter()
+        .filter(|i| i.label.trim().to_lowercase() == lower);
+    match (matches.next(), matches.next()) {
+        (Some(item), None) => Some(item.id.clone()),
+        _ => None,
+    }
+}
+
+fn known(items: &[Item]) -> String {
+    if items.is_empty() {
+        return "none".into();
+    }
+    let ids: Vec<&str> = items.iter().take(12).map(|i| i.id.as_str()).collect();
+    let more = if items.len() > 12 { ", …" } else { "" };
+    format!("{}{more}", ids.join(", "))
+}
+
+fn quoted(text: &str) -> String {
+    // Problems quote what the user wrote; keep them readable when the cell is long.
+    let short: String = text.chars().take(60).collect();
+    let ell = if text.chars().count() > 60 { "…" } else { "" };
+    format!("\"{}{ell}\"", short.replace('"', "\\\""))
+}
+
+/// Replaces `model`'s assessments with those of `text` and validates the
+/// result with [`crate::validate::validate`]. Every problem is reported at
+/// once, by row and column; the model passed in is never changed.
+pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
+    let mut problems = Vec::new();
+    let fail = |problems: Vec<CsvProblem>| Err(CsvInvalid { problems });
+    if text.len() > crate::validate::MAX_BYTES {
+        return fail(vec![CsvProblem {
+            row: None,
+            column: None,
+            message: format!(
+                "the file is larger than {} MB",
+                crate::validate::MAX_BYTES / (1024 * 1024)
+            ),
+        }]);
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let sep = rfc4180::detect_separator(text);
+    let records = match rfc4180::parse(text, sep) {
+        Ok(r) => r,
+        Err(e) => {
+            // Name the column when the header has been read far enough.
+            let header = rfc4180::parse(text.lines().next().unwrap_or(""), sep)
+                .ok()
+                .and_then(|r| r.into_iter().next());
+            let column = header.and_then(|h| h.fields.get(e.field).cloned());
+            return fail(vec![CsvProblem {
+                row: Some(e.row),
+                column: column.map(|c| c.trim().to_string()),
+                message: e.message,
+            }]);
+        }
+    };
+    let mut records = records.into_iter();
+    let Some(header) = records.next() else {
+        return fail(vec![CsvProblem {
+            row: None,
+            column: None,
+            message: format!(
+                "the file is empty; its first row must name the columns ({})",
+                COLUMNS.join(",")
+            ),
+        }]);
+    };
+
+    // Column positions, by name.
+    let mut index: [Option<usize>; 7] = [None; 7];
+    for (pos, name) in header.fields.iter().enumerate() {
+        let name = name.trim();
+        match COLUMNS.iter().position(|c| c.eq_ignore_ascii_case(name)) {
+            Some(k) if index[k].is_some() => problems.push(CsvProblem {
+                row: Some(1),
+                column: Some(COLUMNS[k].into()),
+                message: "the column appears twice".into(),
+            }),
+            Some(k) => index[k] = Some(pos),
+            None if name.is_empty() => problems.push(CsvProblem {
+                row: Some(1),
+                column: None,
+                message: format!("column {} has no name", pos + 1),
+            }),
+            None => problems.push(CsvProblem {
+                row: Some(1),
+                column: Some(name.to_string()),
+                message: format!("unknown column (known: {})", COLUMNS.join(", ")),
+            }),
+        }
+    }
+    for req in REQUIRED {
+        let k = COLUMNS.iter().position(|c| *c == req).unwrap_or(0);
+        if index[k].is_none() {
+            problems.push(CsvProblem {
+                row: Some(1),
+                column: Some(req.into()),
+                message: "this required column is missing from the header row".into(),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+    let width = header.fields.len();
+
+    let fw = &model.framework;
+    let mut assessments = Vec::new();
+    // The spreadsheet row of each assessment, to place validation problems.
+    let mut rows = Vec::new();
+    for rec in records {
+        if rec.fields.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        if assessments.len() >= crate::validate::MAX_ITEMS {
+            problems.push(CsvProblem {
+                row: Some(rec.row),
+                column: None,
+                message: format!(
+                    "too many rows (at most {} assessments)",
+                    crate::validate::MAX_ITEMS
+                ),
+            });
+            break;
+        }
+        if rec.fields.len() != width {
+            problems.push(CsvProblem {
+                row: Some(rec.row),
+                column: None,
+                message: format!(
+                    "{} fields where the header has {width} (a note with a comma must be in double quotes)",
+                    rec.fields.len()
+                ),
+            });
+            continue;
+        }
+        let cell = |k: usize| -> Option<&str> {
+            index[k].and_then(|i| rec.fields.get(i)).map(|s| restore(s))
+        };
+        let mut bad = false;
+        let mut problem = |col: &str, message: String| {
+            problems.push(CsvProblem {
+                row: Some(rec.row),
+                column: Some(col.into()),
+                message,
+            });
+        };
+        let mut id = |col: &str, items: &[Item], required: bool, what: &str| -> Option<String> {
+            let text = cell(COLUMNS.iter().position(|c| *c == col).unwrap_or(0)).unwrap_or("");
+            if text.trim().is_empty() {
+                if required {
+                    problem(col, format!("empty; every row needs a {what}"));
+                    bad = true;
+                }
+                return None;
+            }
+            match resolve(items, text) {
+                Some(id) => Some(id),
+                None => {
+                    problem(
+                        col,
+                        format!(
+                            "{} is not a {what} of the model (known: {})",
+                            quoted(text),
+                            known(items)
+                        ),
+                    );
+                    bad = true;
+                    None
+                }
+            }
+        };
+        let theme = id("theme", &fw.themes, true, "theme");
+        let player = id("player", &fw.players, true, "player");
+        let unit = id("unit", &model.units, false, "unit");
+        let mut num = |col: &str, required: bool| -> Option<f64> {
+            let text = cell(COLUMNS.iter().position(|c| *c == col).unwrap_or(0)).unwrap_or("");
+            if text.trim().is_empty() {
+                if required {
+                    problem(col, "empty; every row needs a current score".into());
+                    bad = true;
+                }
+                return None;
+            }
+            match parse_number(text) {
+                Some(x) => Some(x),
+                None => {
+                    problem(col, format!("{} is not a number", quoted(text)));
+                    bad = true;
+                    None
+                }
+            }
+        };
+        let current = num("current", true);
+        let target = num("target", false);
+        let weight = num("weight", false);
+        let note = cell(6).filter(|n| !n.is_empty()).map(str::to_string);
+        if bad {
+            continue;
+        }
+        if let (Some(theme), Some(player), Some(current)) = (theme, player, current) {
+            assessments.push(Assessment {
+                theme,
+                player,
+                unit,
+                current,
+                target,
+                weight: weight.unwrap_or(1.0),
+                note,
+            });
+            rows.push(rec.row);
+        }
+    }
+    if !problems.is_empty() {
+        return fail(problems);
+    }
+
+    let mut out = model.clone();
+    out.assessments = assessments;
+    let problems: Vec<CsvProblem> = crate::validate::validate(&out)
+        .into_iter()
+        .map(|p| place(&p.path, p.message, &rows))
+        .collect();
+    if problems.is_empty() {
+        Ok(out)
+    } else {
+        fail(problems)
+    }
+}
+
+/// Turns a validation problem's JSON path (`assessments[3].current`) into the
+/// row and column it came from.
+fn place(path: &str, message: String, rows: &[usize]) -> CsvProblem {
+    let located = path.strip_prefix("assessments[").and_then(|rest| {
+        let (num, rest) = rest.split_once(']')?;
+        let row = *rows.get(num.parse::<usize>().ok()?)?;
+        let field = rest.strip_prefix('.').unwrap_or("");
+        let field = field.split(['.', '[']).next().unwrap_or("");
+        let column = COLUMNS.iter().find(|c| **c == field).map(|c| c.to_string());
+        Some((row, column))
+    });
+    match located {
+        Some((row, column)) => CsvProblem {
+            row: Some(row),
+            column,
+            message,
+        },
+        None => CsvProblem {
+            row: None,
+            column: None,
+            message: if path.is_empty() {
+                message
+            } else {
+                format!("{path}: {message}")
+            },
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model() -> Model {
+        let mut m = Model::empty("t");
+        m.units = vec![
+            Item::new("retail", "Retail"),
+            Item::new("hq", "Head office"),
+        ];
+        m
+    }
+
+    #[test]
+    fn defuse_and_restore_are_inverse() {
+        for s in [
+            "=1+1", "+x", "-3", "@SUM", "\tx", "\rx", "'=a", "''+b", "'plain", "plain", "", "'",
+            "a=b",
+        ] {
+            let d = defuse(s);
+            assert!(!matches!(
+                d.chars().next(),
+                Some('=' | '+' | '-' | '@' | '\t' | '\r')
+            ));
+            assert_eq!(restore(&d), s, "{s:?} → {d:?}");
+        }
+        assert_eq!(defuse("=1+1"), "'=1+1");
+        assert_eq!(defuse("a=b"), "a=b");
+    }
+
+    #[test]
+    fn numbers_accept_spaces_and_decimal_comma_but_not_words() {
+        assert_eq!(parse_number(" 2.5 "), Some(2.5));
+        assert_eq!(parse_number("2,5"), Some(2.5));
+        assert_eq!(parse_number("-1"), Some(-1.0));
+        assert_eq!(parse_number("1e0"), Some(1.0));
+        for bad in ["three", "inf", "NaN", "1,2,3", "1.2,3", "", "1e999", "٣"] {
+            assert_eq!(parse_number(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn ids_resolve_from_labels_case_insensitively() {
+        let m = model();
+        assert_eq!(resolve(&m.framework.players, "HR"), Some("hr".into()));
+        assert_eq!(
+            resolve(&m.framework.players, " finance & LEGAL "),
+            Some("finance-legal".into())
+        );
+        assert_eq!(resolve(&m.units, "head office"), Some("hq".into()));
+        assert_eq!(resolve(&m.units, "nowhere"), None);
+    }
+
+    #[test]
+    fn validation_paths_become_rows_and_columns() {
+        let p = place("assessments[1].current", "too high".into(), &[2, 5]);
+        assert_eq!((p.row, p.column.as_deref()), (Some(5), Some("current")));
+        let p = place("assessments[0]", "duplicate".into(), &[2, 5]);
+        assert_eq!((p.row, p.column), (Some(2), None));
+        let p = place("units[0].id", "bad".into(), &[2]);
+        assert_eq!(p.to_string(), "units[0].id: bad");
+    }
+
+    #[test]
+    fn problem_display_names_row_and_column() {
+        let p = CsvProblem {
+            row: Some(4),
+            column: Some("current".into()),
+            message: "\"three\" is not a number".into(),
+        };
+        assert_eq!(
+            p.to_string(),
+            "row 4, column \"current\": \"three\" is not a number"
+        );
+    }
+
+    #[test]
+    fn semicolon_files_with_decimal_commas_import() {
+        let m = model();
+        let csv = "theme;player;current;target\nintegration;HR;1,5;3\n";
+        let out = import_csv(&m, csv).unwrap();
+        assert_eq!(out.assessments.len(), 1);
+        assert_eq!(out.assessments[0].current, 1.5);
+        assert_eq!(out.assessments[0].player, "hr");
+        assert_eq!(out.assessments[0].target, Some(3.0));
+        assert_eq!(out.assessments[0].weight, 1.0);
+    }
+}

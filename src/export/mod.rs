@@ -1,0 +1,147 @@
+//! Files a user takes away: a self-contained HTML document (diagram, readiness,
+//! findings and the model itself, readable from disk with no network and no
+//! script), and the analysis report as Markdown or HTML.
+//!
+//! Every label, note and id in a model is untrusted. Here it only ever reaches
+//! the output through [`escape_text`], [`escape_attr`] or [`json_for_script`],
+//! and the documents carry a content-security policy that forbids scripts,
+//! so even a label that somehow broke out of its element could not run.
+
+mod document;
+mod markdown;
+
+pub use document::{export_html, model_from_export, ExportOptions, ExportTexts, MODEL_ELEMENT_ID};
+pub use markdown::markdown_to_html;
+
+use crate::analysis;
+use crate::model::Model;
+
+/// The stylesheet of exported documents, screen and print.
+pub const EXPORT_CSS: &str = include_str!("export.css");
+
+/// The policy every exported document declares: nothing loads, nothing runs;
+/// only the document's own `<style>` applies.
+pub const EXPORT_CSP: &str =
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
+
+/// Escapes text for an HTML element's content.
+pub fn escape_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            // NUL is replaced by parsers anyway; dropping it keeps output clean.
+            '\0' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escapes text for a double- or single-quoted HTML attribute value.
+pub fn escape_attr(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\0' => {}
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON text that can sit inside `<script type="application/json">`: the
+/// characters that could end the element (`</script`), open a comment
+/// (`<!--`) or start an entity are written as JSON `\u` escapes, which any JSON
+/// parser reads back to the same value.
+pub fn json_for_script<T: serde::Serialize>(value: &T) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            '\u{2028}' => out.push_str("\\u2028"),
+            '\u{2029}' => out.push_str("\\u2029"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// The analysis report of a model in Markdown.
+pub fn report_markdown(model: &Model) -> String {
+    analysis::analysis_markdown(model, &analysis::analyze(model))
+}
+
+/// The analysis report of a model as a complete HTML document: the Markdown
+/// report's content, every piece of text escaped.
+pub fn report_html(model: &Model, lang: &str) -> String {
+    let body = markdown_to_html(&report_markdown(model));
+    let title = if model.name.trim().is_empty() {
+        "Workforce ecosystem report".to_string()
+    } else {
+        format!("{} — workforce ecosystem report", model.name)
+    };
+    html_page(lang, &title, "report", &body)
+}
+
+/// A complete HTML document around `body` (already escaped HTML).
+pub(crate) fn html_page(lang: &str, title: &str, class: &str, body: &str) -> String {
+    let lang = if lang.trim().is_empty() { "en" } else { lang };
+    format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"generator\" content=\"workforce-ecosystem {version}\">\n\
+         <title>{title}</title>\n<style>\n{css}</style>\n</head>\n\
+         <body class=\"{class}\">\n{body}</body>\n</html>\n",
+        lang = escape_attr(lang),
+        csp = EXPORT_CSP,
+        version = env!("CARGO_PKG_VERSION"),
+        title = escape_text(title),
+        css = EXPORT_CSS,
+        class = escape_attr(class),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_and_attribute_escaping() {
+        assert_eq!(escape_text("a<b>&c\"'"), "a&lt;b&gt;&amp;c\"'");
+        assert_eq!(
+            escape_attr("\"x' onload='y\"<>&"),
+            "&quot;x&#39; onload=&#39;y&quot;&lt;&gt;&amp;"
+        );
+    }
+
+    #[test]
+    fn script_json_cannot_end_its_element_and_reads_back() {
+        let value = serde_json::json!({"label": "</script><!-- & \u{2028} -->"});
+        let text = json_for_script(&value);
+        assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
+        assert!(!text.contains('\u{2028}'));
+        let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn pages_declare_a_policy_without_scripts() {
+        let page = html_page("fr\" onload=\"x", "<t>", "c", "<p>b</p>");
+        assert!(page.contains("lang=\"fr&quot; onload=&quot;x\""));
+        assert!(page.contains("<title>&lt;t&gt;</title>"));
+        assert!(page.contains("default-src 'none'"));
+        assert!(!page.contains("script-src"));
+    }
+}

@@ -1,0 +1,88 @@
+//! The WebAssembly surface of teaching and exports: free functions taking the
+//! model's JSON text, delegating to [`crate::teaching`], [`crate::export`] and
+//! [`crate::csv`]. Errors cross as JS `Error`s with the core's messages; CSV
+//! errors also carry a `problems` array of `{row, column, message}`.
+
+use crate::{csv, export, teaching, validate, Model};
+use wasm_bindgen::prelude::*;
+
+fn parse(json: &str) -> Result<Model, js_sys::Error> {
+    validate::parse_model(json).map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+fn to_json(model: &Model) -> Result<String, js_sys::Error> {
+    serde_json::to_string_pretty(model).map_err(|e| js_sys::Error::new(&e.to_string()))
+}
+
+/// The tour of the model's framework: `[{id, kind, themes, players}]`.
+#[wasm_bindgen(js_name = tourSteps)]
+pub fn tour_steps(json: &str) -> Result<JsValue, js_sys::Error> {
+    let model = parse(json)?;
+    to_js(&teaching::tour_steps(&model.framework))
+}
+
+/// The students' worksheet: the model's framework, scale and units, nothing
+/// scored. Returns the model's JSON text.
+#[wasm_bindgen(js_name = blankModel)]
+pub fn blank_model(json: &str) -> Result<String, js_sys::Error> {
+    to_json(&teaching::blank_model(&parse(json)?))
+}
+
+/// The self-contained HTML document. `options`: `{overlay, unit, lang,
+/// texts}`, all optional.
+#[wasm_bindgen(js_name = exportHtml)]
+pub fn export_html(json: &str, options: JsValue) -> Result<String, js_sys::Error> {
+    let model = parse(json)?;
+    let opts: export::ExportOptions = if options.is_undefined() || options.is_null() {
+        Default::default()
+    } else {
+        serde_wasm_bindgen::from_value(options).map_err(|e| js_sys::Error::new(&e.to_string()))?
+    };
+    Ok(export::export_html(&model, &opts))
+}
+
+/// The analysis report as an HTML document.
+#[wasm_bindgen(js_name = reportHtml)]
+pub fn report_html(json: &str, lang: Option<String>) -> Result<String, js_sys::Error> {
+    Ok(export::report_html(
+        &parse(json)?,
+        lang.as_deref().unwrap_or("en"),
+    ))
+}
+
+/// The analysis report as Markdown.
+#[wasm_bindgen(js_name = reportMarkdown)]
+pub fn report_markdown(json: &str) -> Result<String, js_sys::Error> {
+    Ok(export::report_markdown(&parse(json)?))
+}
+
+/// The model's assessments as CSV text.
+#[wasm_bindgen(js_name = csvExport)]
+pub fn csv_export(json: &str) -> Result<String, js_sys::Error> {
+    Ok(csv::export_csv(&parse(json)?))
+}
+
+/// The model with its assessments replaced by the CSV's; returns the new
+/// model's JSON text. On failure the `Error` lists every problem, one a line,
+/// and its `problems` property holds them as objects.
+#[wasm_bindgen(js_name = csvImport)]
+pub fn csv_import(json: &str, text: &str) -> Result<String, js_sys::Error> {
+    let model = parse(json)?;
+    match csv::import_csv(&model, text) {
+        Ok(m) => to_json(&m),
+        Err(invalid) => {
+            let err = js_sys::Error::new(&invalid.to_string());
+            if let Ok(problems) = to_js(&invalid.problems) {
+                // Reflect::set only fails on frozen objects; a fresh Error is not.
+                let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &problems);
+            }
+            Err(err)
+        }
+    }
+}

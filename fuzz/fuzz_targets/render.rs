@@ -3,7 +3,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use workforce_ecosystem::render::{render_svg, Overlay, RenderOptions};
-use workforce_ecosystem::{validate, layout};
+use workforce_ecosystem::{layout, validate};
 use workforce_ecosystem_fuzz::FuzzModel;
 
 fuzz_target!(|input: (FuzzModel, u8)| {
@@ -12,9 +12,18 @@ fuzz_target!(|input: (FuzzModel, u8)| {
         return;
     }
     let _ = layout::layout(&model.framework);
-    let overlay = [Overlay::None, Overlay::Current, Overlay::Target, Overlay::Gap][pick as usize % 4];
+    let overlay = [
+        Overlay::None,
+        Overlay::Current,
+        Overlay::Target,
+        Overlay::Gap,
+    ][pick as usize % 4];
     let unit = model.units.get(pick as usize / 4 % 5).map(|u| u.id.clone());
-    let opts = RenderOptions { overlay, unit, standalone: pick & 1 == 1 };
+    let opts = RenderOptions {
+        overlay,
+        unit,
+        standalone: pick & 1 == 1,
+    };
     let svg = render_svg(&model, &opts);
     assert_eq!(svg, render_svg(&model, &opts), "rendering is deterministic");
 });

@@ -26,7 +26,11 @@ fn items(u: &mut Unstructured, lo: usize, hi: usize) -> Result<Vec<Item>> {
     (0..n)
         .map(|i| {
             Ok(Item {
-                id: if u.ratio(1, 10)? { id(u)? } else { IDS[i % IDS.len()].to_string() + &i.to_string() },
+                id: if u.ratio(1, 10)? {
+                    id(u)?
+                } else {
+                    IDS[i % IDS.len()].to_string() + &i.to_string()
+                },
                 label: label(u)?,
             })
         })
@@ -57,20 +61,39 @@ impl<'a> Arbitrary<'a> for FuzzModel {
         let mut m = Model::empty("fuzz");
         m.name = label(u)?;
         if u.ratio(2, 3)? {
-            m.framework = Framework { players: items(u, 2, 13)?, themes: items(u, 0, 9)? };
+            m.framework = Framework {
+                players: items(u, 2, 13)?,
+                themes: items(u, 0, 9)?,
+            };
         }
         m.units = items(u, 0, 4)?;
         let n = u.int_in_range(0..=40)?;
         for _ in 0..n {
-            let unit = if m.units.is_empty() || u.ratio(1, 4)? { None } else { Some(pick(u, &m.units)?) };
+            let unit = if m.units.is_empty() || u.ratio(1, 4)? {
+                None
+            } else {
+                Some(pick(u, &m.units)?)
+            };
             m.assessments.push(Assessment {
                 theme: pick(u, &m.framework.themes)?,
                 player: pick(u, &m.framework.players)?,
                 unit,
                 current: score(u)?,
-                target: if u.arbitrary()? { Some(score(u)?) } else { None },
-                weight: if u.ratio(1, 5)? { f64::arbitrary(u)? } else { 1.0 },
-                note: if u.arbitrary()? { Some(label(u)?) } else { None },
+                target: if u.arbitrary()? {
+                    Some(score(u)?)
+                } else {
+                    None
+                },
+                weight: if u.ratio(1, 5)? {
+                    f64::arbitrary(u)?
+                } else {
+                    1.0
+                },
+                note: if u.arbitrary()? {
+                    Some(label(u)?)
+                } else {
+                    None
+                },
             });
         }
         let contributors = items(u, 0, 6)?;
@@ -78,17 +101,30 @@ impl<'a> Arbitrary<'a> for FuzzModel {
             m.contributors.push(Contributor {
                 id: c.id.clone(),
                 label: c.label.clone(),
-                kind: if u.arbitrary()? { ContributorKind::Internal } else { ContributorKind::External },
+                kind: if u.arbitrary()? {
+                    ContributorKind::Internal
+                } else {
+                    ContributorKind::External
+                },
                 headcount: u.arbitrary()?,
             });
         }
-        let controls = [None, Some(Control::Strict), Some(Control::Moderate), Some(Control::Light)];
+        let controls = [
+            None,
+            Some(Control::Strict),
+            Some(Control::Moderate),
+            Some(Control::Light),
+        ];
         for _ in 0..u.int_in_range(0..=20)? {
             m.responsibilities.push(Responsibility {
                 contributor: pick(u, &contributors)?,
                 theme: pick(u, &m.framework.themes)?,
                 player: pick(u, &m.framework.players)?,
-                activity: if u.arbitrary()? { Some(IDS[u.choose_index(3)?].to_string()) } else { None },
+                activity: if u.arbitrary()? {
+                    Some(IDS[u.choose_index(3)?].to_string())
+                } else {
+                    None
+                },
                 control: controls[u.choose_index(controls.len())?],
             });
         }
@@ -106,7 +142,10 @@ impl<'a> Arbitrary<'a> for FuzzModel {
             });
         }
         for _ in 0..u.int_in_range(0..=10)? {
-            m.integrations.push(Integration { from: pick(u, &systems)?, to: pick(u, &systems)? });
+            m.integrations.push(Integration {
+                from: pick(u, &systems)?,
+                to: pick(u, &systems)?,
+            });
         }
         Ok(FuzzModel(m))
     }

@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use workforce_ecosystem::{analysis, framework, render, validate, Model};
+use workforce_ecosystem::{analysis, csv, export, framework, render, teaching, validate, Model};
 
 #[derive(Parser)]
 #[command(
@@ -63,6 +63,57 @@ enum Command {
     },
     /// Print the sample organization's model
     Example,
+    /// Write a model as a self-contained HTML file, a report, or its assessments as CSV
+    Export {
+        /// Model file (JSON); `-` reads standard input
+        file: PathBuf,
+        #[arg(long, value_enum, default_value = "html")]
+        format: ExportFormat,
+        /// Write here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// What the diagram's cells show (html only)
+        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap"])]
+        overlay: String,
+        /// Show one unit's scores (html only)
+        #[arg(long)]
+        unit: Option<String>,
+        /// Language tag of the HTML document
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Replace a model's assessments with those of a CSV file and print the new model
+    ImportCsv {
+        /// Model file (JSON) whose framework, units and scale the CSV refers to
+        model: PathBuf,
+        /// CSV file with the columns theme,player,unit,current,target,weight,note; `-` reads standard input
+        csv: PathBuf,
+        /// Write the new model here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Print the students' blank worksheet of a model (same framework, nothing scored)
+    Blank {
+        /// Model file (JSON); `-` reads standard input
+        file: PathBuf,
+    },
+    /// Print the steps of the teaching tour of a model's framework as JSON
+    Tour {
+        /// Model file (JSON); `-` reads standard input
+        file: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    /// One self-contained HTML file: diagram, readiness, findings and the model
+    Html,
+    /// The analysis report as an HTML document
+    ReportHtml,
+    /// The analysis report as Markdown
+    ReportMd,
+    /// The assessments as CSV
+    Csv,
 }
 
 /// A failure the user can act on, with the exit code it deserves.
@@ -124,6 +175,26 @@ fn json<T: serde::Serialize>(value: &T) -> String {
     let mut s = serde_json::to_string_pretty(value).expect("analysis results serialize");
     s.push('\n');
     s
+}
+
+/// Refuses a `--unit` the model does not define.
+fn check_unit(model: &Model, unit: Option<&str>) -> Result<(), Failure> {
+    let Some(u) = unit else { return Ok(()) };
+    if model.units.iter().any(|x| x.id == u) {
+        return Ok(());
+    }
+    let known: Vec<&str> = model.units.iter().map(|x| x.id.as_str()).collect();
+    Err(Failure {
+        code: 2,
+        message: format!(
+            "--unit: unknown unit \"{u}\" (known: {})",
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        ),
+    })
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {
@@ -196,6 +267,60 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_output(None, &text)
         }
         Command::Example => write_output(None, framework::SAMPLE_JSON),
+        Command::Export {
+            file,
+            format,
+            output,
+            overlay,
+            unit,
+            lang,
+        } => {
+            let model = load(&file)?;
+            let text = match format {
+                ExportFormat::Html => {
+                    check_unit(&model, unit.as_deref())?;
+                    let opts = export::ExportOptions {
+                        overlay: overlay
+                            .parse()
+                            .map_err(|message| Failure { code: 2, message })?,
+                        unit,
+                        lang,
+                        texts: Default::default(),
+                    };
+                    export::export_html(&model, &opts)
+                }
+                ExportFormat::ReportHtml => export::report_html(&model, &lang),
+                ExportFormat::ReportMd => export::report_markdown(&model),
+                ExportFormat::Csv => csv::export_csv(&model),
+            };
+            write_output(output.as_deref(), &text)
+        }
+        Command::ImportCsv {
+            model,
+            csv: csv_path,
+            output,
+        } => {
+            let base = load(&model)?;
+            let text = read_input(&csv_path)?;
+            let imported = csv::import_csv(&base, &text).map_err(|invalid| Failure {
+                code: 2,
+                message: invalid
+                    .problems
+                    .iter()
+                    .map(|p| format!("{}: {p}", csv_path.display()))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            })?;
+            write_output(output.as_deref(), &json(&imported))
+        }
+        Command::Blank { file } => {
+            let model = load(&file)?;
+            write_output(None, &json(&teaching::blank_model(&model)))
+        }
+        Command::Tour { file } => {
+            let model = load(&file)?;
+            write_output(None, &json(&teaching::tour_steps(&model.framework)))
+        }
     }
 }
 

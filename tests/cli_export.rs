@@ -1,0 +1,146 @@
+//! The CLI's export, import-csv, blank and tour commands.
+
+use std::process::{Command, Output};
+
+fn wfe(args: &[&str], stdin: Option<&str>) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("wfe runs");
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    } else {
+        drop(child.stdin.take());
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn tmp(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("wfe-cli-export-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+const MODEL: &str = r#"{"schema":"workforce-ecosystem/v1","name":"Cli <Co>",
+  "units":[{"id":"retail","label":"Retail"}],
+  "assessments":[{"theme":"integration","player":"hr","unit":"retail","current":1,"target":3,"note":"=cmd()"}]}"#;
+
+#[test]
+fn export_html_writes_a_self_contained_file() {
+    let model = tmp("m.json");
+    std::fs::write(&model, MODEL).unwrap();
+    let out = tmp("m.html");
+    let o = wfe(
+        &[
+            "export",
+            model.to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            out.to_str().unwrap(),
+            "--overlay",
+            "gap",
+            "--unit",
+            "retail",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(
+        html.starts_with("<!doctype html>")
+            && html.contains("<svg")
+            && html.contains("Cli &lt;Co&gt;")
+    );
+    assert!(html.contains("id=\"workforce-ecosystem-model\""));
+}
+
+#[test]
+fn export_formats_go_to_stdout_from_stdin() {
+    let o = wfe(&["export", "-", "--format", "csv"], Some(MODEL));
+    assert!(o.status.success());
+    let csv = text(&o.stdout);
+    assert!(csv.contains("theme,player,unit,current,target,weight,note\r\nintegration,hr,retail,1,3,1,'=cmd()\r\n"), "{csv}");
+    let o = wfe(
+        &["export", "-", "--format", "report-html", "--lang", "fr"],
+        Some(MODEL),
+    );
+    assert!(o.status.success());
+    assert!(text(&o.stdout).contains("<html lang=\"fr\">"));
+    let o = wfe(&["export", "-", "--format", "report-md"], Some(MODEL));
+    assert!(o.status.success());
+    assert!(text(&o.stdout).contains("Cli <Co>"));
+}
+
+#[test]
+fn export_refuses_unknown_units_and_invalid_models() {
+    let o = wfe(&["export", "-", "--unit", "mars"], Some(MODEL));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("unknown unit \"mars\" (known: retail)"));
+    let o = wfe(&["export", "-"], Some("{\"schema\":\"nope\"}"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("schema"));
+}
+
+#[test]
+fn import_csv_replaces_assessments_or_names_row_and_column() {
+    let model = tmp("base.json");
+    std::fs::write(&model, MODEL).unwrap();
+    let good = "theme,player,current,target\nleadership,Senior leaders,2,4\n";
+    let o = wfe(&["import-csv", model.to_str().unwrap(), "-"], Some(good));
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        out["assessments"],
+        serde_json::json!([{"theme":"leadership","player":"senior-leaders","current":2.0,"target":4.0}])
+    );
+    assert_eq!(out["name"], "Cli <Co>");
+
+    let bad = tmp("bad.csv");
+    std::fs::write(
+        &bad,
+        "theme,player,current\nleadership,hr,1\nleadership,it,three\n",
+    )
+    .unwrap();
+    let o = wfe(
+        &["import-csv", model.to_str().unwrap(), bad.to_str().unwrap()],
+        None,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("bad.csv: row 3, column \"current\": \"three\" is not a number"),
+        "{err}"
+    );
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn blank_and_tour_print_json() {
+    let o = wfe(&["blank", "-"], Some(MODEL));
+    assert!(o.status.success());
+    let blank: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(blank["assessments"], serde_json::json!([]));
+    assert_eq!(blank["units"][0]["id"], "retail");
+    let o = wfe(&["tour", "-"], Some(MODEL));
+    assert!(o.status.success());
+    let steps: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(steps.as_array().unwrap().len(), 8);
+    assert_eq!(
+        steps[6]["players"],
+        serde_json::json!(["hr", "procurement"])
+    );
+}

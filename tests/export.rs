@@ -208,11 +208,13 @@ fn hostile_labels_are_inert_in_the_self_contained_export() {
 #[test]
 fn hostile_export_texts_are_inert_too() {
     let mut opts = ExportOptions::default();
-    opts.texts.findings = HOSTILE[0].into();
-    opts.texts.diagram = HOSTILE[2].into();
-    opts.texts
-        .kinds
-        .insert("maturity-gap".into(), HOSTILE[3].into());
+    for (i, (key, _)) in workforce_ecosystem::export::DEFAULT_TEXTS
+        .iter()
+        .enumerate()
+    {
+        opts.texts
+            .insert(key.to_string(), HOSTILE[i % HOSTILE.len()].into());
+    }
     assert_inert(&export_html(&hostile_model(), &opts), 1);
 }
 

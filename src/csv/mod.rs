@@ -154,18 +154,31 @@ fn parse_number(text: &str) -> Option<f64> {
     } else {
         t
     };
-    // Rust accepts "inf", "nan" and "infinity"; only plain decimals are scores.
-    if !t
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+    // JSON's number grammar is plain decimals without "inf" or "nan"; reading
+    // through serde_json (already in the Wasm module) rather than `str::parse`
+    // keeps a second float parser out of the download. Spreadsheets also
+    // write "+1", ".5" and "5.", which JSON does not accept as they are.
+    let (sign, digits) = if let Some(rest) = t.strip_prefix('-') {
+        ("-", rest)
+    } else {
+        ("", t.strip_prefix('+').unwrap_or(t))
+    };
+    if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        || !digits.contains(|c: char| c.is_ascii_digit())
     {
         return None;
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    let lead = if digits.starts_with('.') { "0" } else { "" };
+    let trail = if digits.ends_with('.') { "0" } else { "" };
+    let json = format!("{sign}{lead}{digits}{trail}");
+    serde_json::from_str::<f64>(&json)
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
-/// Finds an id among `items` by id, or else by label ignoring case and
+/// Finds an id among `items` by id, or else by label ignoring ASCII case and
 /// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
+/// (Full Unicode case folding would add its tables to the Wasm download.)
 fn resolve(items: &[Item], text: &str) -> Option<String> {
     if let Some(item) = items.iter().find(|i| i.id == text) {
         return Some(item.id.clone());
@@ -174,10 +187,9 @@ fn resolve(items: &[Item], text: &str) -> Option<String> {
     if let Some(item) = items.iter().find(|i| i.id == t) {
         return Some(item.id.clone());
     }
-    let lower = t.to_lowercase();
     let mut matches = items
         .iter()
-        .filter(|i| i.label.trim().to_lowercase() == lower);
+        .filter(|i| i.label.trim().eq_ignore_ascii_case(t));
     match (matches.next(), matches.next()) {
         (Some(item), None) => Some(item.id.clone()),
         _ => None,
@@ -472,7 +484,14 @@ mod tests {
         assert_eq!(parse_number("2,5"), Some(2.5));
         assert_eq!(parse_number("-1"), Some(-1.0));
         assert_eq!(parse_number("1e0"), Some(1.0));
-        for bad in ["three", "inf", "NaN", "1,2,3", "1.2,3", "", "1e999", "٣"] {
+        assert_eq!(parse_number("+3"), Some(3.0));
+        assert_eq!(parse_number(".5"), Some(0.5));
+        assert_eq!(parse_number("-,5"), Some(-0.5));
+        assert_eq!(parse_number("4."), Some(4.0));
+        for bad in [
+            "three", "inf", "NaN", "1,2,3", "1.2,3", "", "1e999", "٣", "--1", "+-1", "1 2", "0x10",
+            "1_000", ".", "-", "e5",
+        ] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
     }

@@ -12,67 +12,37 @@ use std::collections::BTreeMap;
 /// model, so that the file can be loaded back into the page.
 pub const MODEL_ELEMENT_ID: &str = "workforce-ecosystem-model";
 
-/// The words of the exported document. English by default; the page passes
-/// its current language's strings so the file reads like the page.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct ExportTexts {
-    pub subtitle: String,
-    pub diagram: String,
-    pub readiness: String,
-    pub overall: String,
-    pub themes: String,
-    pub players: String,
-    pub units: String,
-    pub findings: String,
-    pub no_findings: String,
-    pub not_assessed: String,
-    pub severity: String,
-    pub model_note: String,
-    /// Names of finding kinds (`maturity-gap`, `uncovered`, ...).
-    pub kinds: BTreeMap<String, String>,
-    /// Names of overlays (`current`, `target`, `gap`).
-    pub overlays: BTreeMap<String, String>,
-}
-
-impl Default for ExportTexts {
-    fn default() -> ExportTexts {
-        let map = |pairs: &[(&str, &str)]| {
-            pairs
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect()
-        };
-        ExportTexts {
-            subtitle: "Workforce ecosystem orchestration framework".into(),
-            diagram: "Diagram".into(),
-            readiness: "Readiness".into(),
-            overall: "Overall".into(),
-            themes: "Themes".into(),
-            players: "Players".into(),
-            units: "Units".into(),
-            findings: "Findings".into(),
-            no_findings: "No findings.".into(),
-            not_assessed: "not assessed".into(),
-            severity: "severity".into(),
-            model_note: "This file also holds the model as JSON, so it can be opened again in the workforce ecosystem orchestrator.".into(),
-            kinds: map(&[
-                ("maturity-gap", "Maturity gap"),
-                ("uncovered", "Uncovered"),
-                ("redundant", "Redundant"),
-                ("conflict", "Conflict"),
-                ("untracked", "Untracked"),
-                ("fragmented", "Fragmented"),
-                ("silo", "Silo"),
-            ]),
-            overlays: map(&[
-                ("current", "Current scores"),
-                ("target", "Target scores"),
-                ("gap", "Gaps"),
-            ]),
-        }
-    }
-}
+/// The words of the exported document, by key, in English. The page passes
+/// its current language's words in [`ExportOptions::texts`] under the same
+/// keys; a key it leaves out keeps its English text. Finding kinds are
+/// `kind.<kind>`, overlays `overlay.<overlay>`.
+pub const DEFAULT_TEXTS: [(&str, &str); 22] = [
+    ("subtitle", "Workforce ecosystem orchestration framework"),
+    ("diagram", "Diagram"),
+    ("readiness", "Readiness"),
+    ("overall", "Overall"),
+    ("themes", "Themes"),
+    ("players", "Players"),
+    ("units", "Units"),
+    ("findings", "Findings"),
+    ("noFindings", "No findings."),
+    ("notAssessed", "not assessed"),
+    ("severity", "severity"),
+    (
+        "modelNote",
+        "This file also holds the model as JSON, so it can be opened again in the workforce ecosystem orchestrator.",
+    ),
+    ("kind.maturity-gap", "Maturity gap"),
+    ("kind.uncovered", "Uncovered"),
+    ("kind.redundant", "Redundant"),
+    ("kind.conflict", "Conflict"),
+    ("kind.untracked", "Untracked"),
+    ("kind.fragmented", "Fragmented"),
+    ("kind.silo", "Silo"),
+    ("overlay.current", "Current scores"),
+    ("overlay.target", "Target scores"),
+    ("overlay.gap", "Gaps"),
+];
 
 /// What to export and in which words.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -83,13 +53,28 @@ pub struct ExportOptions {
     pub unit: Option<String>,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
-    pub texts: ExportTexts,
+    /// Words overriding [`DEFAULT_TEXTS`], by key.
+    pub texts: BTreeMap<String, String>,
 }
 
-fn percent(x: Option<f64>, texts: &ExportTexts) -> String {
+impl ExportOptions {
+    /// The word for `key`: the caller's, else the English default, else the key.
+    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+        if let Some(t) = self.texts.get(key) {
+            return t;
+        }
+        DEFAULT_TEXTS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| *v)
+            .unwrap_or(key)
+    }
+}
+
+fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
     match x {
-        Some(v) if v.is_finite() => format!("{:.0}%", v * 100.0),
-        _ => texts.not_assessed.clone(),
+        Some(v) if v.is_finite() => format!("{}%", (v * 100.0).round() as i64),
+        _ => opts.text("notAssessed").to_string(),
     }
 }
 
@@ -107,7 +92,7 @@ fn readiness_table(
     caption: &str,
     items: &[Item],
     values: &BTreeMap<String, Option<f64>>,
-    texts: &ExportTexts,
+    opts: &ExportOptions,
 ) {
     if items.is_empty() {
         return;
@@ -124,7 +109,7 @@ fn readiness_table(
         out.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"bar\">{}</td></tr>\n",
             escape_text(&item.label),
-            escape_text(&percent(v, texts)),
+            escape_text(&percent(v, opts)),
             match bar {
                 // The bar is drawn with a <meter>, so no inline style is needed.
                 Some(b) => format!("<meter min=\"0\" max=\"100\" value=\"{b}\"></meter>"),
@@ -142,7 +127,7 @@ pub fn export_html(model: &Model, opts: &ExportOptions) -> String {
 }
 
 fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> String {
-    let texts = &opts.texts;
+    let t = |key| opts.text(key);
     let fw = &model.framework;
     let mut body = String::new();
 
@@ -150,14 +135,15 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     if !model.name.trim().is_empty() {
         body.push_str(&format!("<h1>{}</h1>\n", escape_text(&model.name)));
     }
-    let mut sub = texts.subtitle.clone();
-    if let Some(o) = texts.overlays.get(match opts.overlay {
-        Overlay::None => "",
-        Overlay::Current => "current",
-        Overlay::Target => "target",
-        Overlay::Gap => "gap",
-    }) {
-        sub = format!("{sub} · {o}");
+    let mut sub = t("subtitle").to_string();
+    let overlay = match opts.overlay {
+        Overlay::None => None,
+        Overlay::Current => Some("overlay.current"),
+        Overlay::Target => Some("overlay.target"),
+        Overlay::Gap => Some("overlay.gap"),
+    };
+    if let Some(o) = overlay {
+        sub = format!("{sub} · {}", t(o));
     }
     if let Some(u) = &opts.unit {
         sub = format!("{sub} · {}", label(&model.units, u));
@@ -184,38 +170,42 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     };
     body.push_str(&format!(
         "<figure class=\"diagram\" aria-label=\"{}\">\n{svg}\n</figure>\n",
-        escape_attr(&texts.diagram)
+        escape_attr(t("diagram"))
     ));
 
     body.push_str(&format!(
         "<section class=\"readiness-section\">\n<h2>{}</h2>\n<p class=\"overall\">{}: <strong>{}</strong></p>\n",
-        escape_text(&texts.readiness),
-        escape_text(&texts.overall),
-        escape_text(&percent(report.readiness.overall, texts))
+        escape_text(t("readiness")),
+        escape_text(t("overall")),
+        escape_text(&percent(report.readiness.overall, opts))
     ));
     let r = &report.readiness;
     body.push_str("<div class=\"tables\">\n");
-    readiness_table(&mut body, &texts.themes, &fw.themes, &r.themes, texts);
-    readiness_table(&mut body, &texts.players, &fw.players, &r.players, texts);
-    readiness_table(&mut body, &texts.units, &model.units, &r.units, texts);
+    readiness_table(&mut body, t("themes"), &fw.themes, &r.themes, opts);
+    readiness_table(&mut body, t("players"), &fw.players, &r.players, opts);
+    readiness_table(&mut body, t("units"), &model.units, &r.units, opts);
     body.push_str("</div>\n</section>\n");
 
     body.push_str(&format!(
         "<section class=\"findings\">\n<h2>{}</h2>\n",
-        escape_text(&texts.findings)
+        escape_text(t("findings"))
     ));
     if report.findings.is_empty() {
-        body.push_str(&format!("<p>{}</p>\n", escape_text(&texts.no_findings)));
+        body.push_str(&format!("<p>{}</p>\n", escape_text(t("noFindings"))));
     } else {
         body.push_str("<ol>\n");
         for f in &report.findings {
-            let kind = texts.kinds.get(&f.kind).unwrap_or(&f.kind);
+            let key = format!("kind.{}", f.kind);
+            let kind = match opts.text(&key) {
+                k if k == key => f.kind.as_str(),
+                k => k,
+            };
             body.push_str(&format!(
                 "<li class=\"finding\" data-kind=\"{}\"><span class=\"kind\">{}</span> \
                  <span class=\"severity\">{} {}</span><p>{}</p></li>\n",
                 escape_attr(&f.kind),
                 escape_text(kind),
-                escape_text(&texts.severity),
+                escape_text(t("severity")),
                 escape_text(&format_severity(f.severity)),
                 escape_text(&f.explanation)
             ));
@@ -225,7 +215,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     body.push_str("</section>\n</main>\n");
     body.push_str(&format!(
         "<footer><p>{}</p></footer>\n",
-        escape_text(&texts.model_note)
+        escape_text(t("modelNote"))
     ));
     body.push_str(&format!(
         "<script type=\"application/json\" id=\"{MODEL_ELEMENT_ID}\">\n{}\n</script>\n",
@@ -233,19 +223,30 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     ));
 
     let title = if model.name.trim().is_empty() {
-        texts.subtitle.clone()
+        t("subtitle").to_string()
     } else {
-        format!("{} — {}", model.name, texts.subtitle)
+        format!("{} — {}", model.name, t("subtitle"))
     };
     html_page(&opts.lang, &title, "export", &body)
 }
 
+/// Severity with at most two decimals, trailing zeros dropped.
 fn format_severity(s: f64) -> String {
     if !s.is_finite() {
         return String::new();
     }
-    let rounded = (s * 100.0).round() / 100.0;
-    format!("{rounded}")
+    let hundredths = (s * 100.0).round() as i64;
+    let (whole, frac) = (hundredths / 100, (hundredths % 100).abs());
+    let sign = if hundredths < 0 && whole == 0 {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        0 => format!("{sign}{whole}"),
+        f if f % 10 == 0 => format!("{sign}{whole}.{}", f / 10),
+        f => format!("{sign}{whole}.{f:02}"),
+    }
 }
 
 /// Reads the model back out of an exported document's data block.
@@ -275,10 +276,25 @@ mod tests {
     }
 
     #[test]
+    fn severities_print_short() {
+        let cases = [
+            (2.0, "2"),
+            (1.5, "1.5"),
+            (0.125, "0.13"),
+            (-0.5, "-0.5"),
+            (12.3456, "12.35"),
+        ];
+        for (x, want) in cases {
+            assert_eq!(format_severity(x), want);
+        }
+        assert_eq!(format_severity(f64::NAN), "");
+    }
+
+    #[test]
     fn texts_and_lang_follow_the_options() {
         let model = crate::framework::sample();
         let opts: ExportOptions = serde_json::from_str(
-            r#"{"overlay":"gap","lang":"fr","texts":{"findings":"Constats","overlays":{"gap":"Écarts"}}}"#,
+            r#"{"overlay":"gap","lang":"fr","texts":{"findings":"Constats","overlay.gap":"Écarts"}}"#,
         )
         .unwrap();
         let html = export_html(&model, &opts);

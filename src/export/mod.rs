@@ -10,7 +10,9 @@
 mod document;
 mod markdown;
 
-pub use document::{export_html, model_from_export, ExportOptions, ExportTexts, MODEL_ELEMENT_ID};
+pub use document::{
+    export_html, model_from_export, ExportOptions, DEFAULT_TEXTS, MODEL_ELEMENT_ID,
+};
 pub use markdown::markdown_to_html;
 
 use crate::analysis;

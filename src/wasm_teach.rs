@@ -3,7 +3,7 @@
 //! [`crate::csv`]. Errors cross as JS `Error`s with the core's messages; CSV
 //! errors also carry a `problems` array of `{row, column, message}`.
 
-use crate::{csv, export, teaching, validate, Model};
+use crate::{analysis, csv, export, teaching, validate, Model};
 use wasm_bindgen::prelude::*;
 
 fn parse(json: &str) -> Result<Model, js_sys::Error> {
@@ -85,4 +85,15 @@ pub fn csv_import(json: &str, text: &str) -> Result<String, js_sys::Error> {
             Err(err)
         }
     }
+}
+
+/// What differs between a baseline (the instructor's file) and a scenario (a
+/// student's): [`analysis::compare`]. Errors name which model is invalid.
+#[wasm_bindgen(js_name = compareModels)]
+pub fn compare_models(baseline: &str, scenario: &str) -> Result<JsValue, js_sys::Error> {
+    let base = validate::parse_model(baseline)
+        .map_err(|e| js_sys::Error::new(&format!("baseline: {e}")))?;
+    let scen = validate::parse_model(scenario)
+        .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
+    to_js(&analysis::compare(&base, &scen))
 }

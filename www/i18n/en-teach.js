@@ -1,0 +1,175 @@
+// English strings of the classroom page, the tour, exports and CSV. One entry
+// per key; `{name}` marks a parameter. Paragraphs of the tour are separated by
+// a blank line ("\n\n"). The coordinator folds this file into en.js.
+export default {
+  // The standard framework's names, used when a model keeps the default ones.
+  'framework.player.senior-leaders': 'Senior leaders',
+  'framework.player.procurement': 'Procurement',
+  'framework.player.finance-legal': 'Finance & legal',
+  'framework.player.business-unit-leaders': 'Business unit leaders',
+  'framework.player.it': 'IT',
+  'framework.player.hr': 'HR',
+  'framework.theme.leadership': 'Leadership approaches',
+  'framework.theme.integration': 'Integration architectures',
+  'framework.theme.technology': 'Technology enablers',
+  'framework.theme.management': 'Management practices',
+
+  'lang.label': 'Language',
+
+  'teach.pageTitle': 'Teaching the workforce ecosystem framework',
+  'teach.title': 'Teaching the framework',
+  'teach.nav': 'Classroom views',
+  'teach.tab.tour': 'Tour',
+  'teach.tab.blank': 'Blank diagram',
+  'teach.tab.compare': 'Compare',
+  'teach.tab.export': 'Export',
+  'teach.backToEditor': 'Open the editor',
+  'teach.model': 'Model',
+  'teach.modelSample': 'Sample organization',
+  'teach.modelLoad': 'Load a model file…',
+  'teach.modelLoaded': 'Loaded “{name}”.',
+  'teach.modelError': 'This file cannot be used: {message}',
+  'teach.loading': 'Loading…',
+  'teach.diagram': 'Framework diagram',
+
+  'tour.start': 'Start the tour',
+  'tour.presenter': 'Presenter view',
+  'tour.leavePresenter': 'Leave presenter view',
+  'tour.prev': 'Previous',
+  'tour.next': 'Next',
+  'tour.stepOf': 'Step {n} of {total}',
+  'tour.progress': 'Tour progress',
+  'tour.goTo': 'Go to step {n}: {title}',
+  'tour.keys': '← → to move · Home and End to jump · Esc to leave',
+  'tour.kicker.whole': 'The whole',
+  'tour.kicker.theme': 'Hexagon {n} of {total}, from the outside in',
+  'tour.kicker.axis': 'Axis {n} of {total}',
+
+  'tour.step.whole.title': 'The workforce ecosystem at a glance',
+  'tour.step.whole.body':
+    'A workforce ecosystem is everyone who creates value with an organization: its own employees, and also contractors and freelancers, gig workers found through digital labor platforms, subcontractors and outsourced service providers, developers who build apps on its platform, and strategic partners.\n\n' +
+    'Nobody can command all of them. The ecosystem has to be orchestrated rather than managed, and this diagram shows how. Six organizational players stand around the outside, paired on three axes. Four concentric hexagons, read from the outside in, name what they have to get right together.\n\n' +
+    'Each cell, where a hexagon meets a player’s corner, is that player’s share of that theme.',
+
+  'tour.step.theme:leadership.title': 'Leadership approaches',
+  'tour.step.theme:leadership.body':
+    'The outermost hexagon is about leading people you cannot command. Many of the contributors a business depends on report to nobody inside it.\n\n' +
+    'Leaders build a sense of community that crosses the organization’s boundary, influence without formal authority, and extend their inclusion practices — recognition, a voice, fair treatment — to external contributors as well as to employees.\n\n' +
+    'A question for the room: whom would a contractor here call their leader?',
+
+  'tour.step.theme:integration.title': 'Integration architectures',
+  'tour.step.theme:integration.body':
+    'The second hexagon is about functions and business units working together on the ecosystem as a whole, instead of each looking after its own slice.\n\n' +
+    'It covers access to external talent (HR and procurement), access to data (IT), contracting (legal), allocations, invoicing and payments (finance), and how strictly the outcomes of third parties are controlled — for example, how rigorously partner apps are tested for compliance.\n\n' +
+    'Without it, the same work is bought twice, some work belongs to nobody, functions contradict each other, and third parties receive mixed messages.',
+
+  'tour.step.theme:technology.title': 'Technology enablers',
+  'tour.step.theme:technology.body':
+    'The third hexagon is the information systems and data that make every kind of contributor visible.\n\n' +
+    'In most organizations the picture is fragmented: one system tracks contract labor for one function, another follows the developer ecosystem, a third knows the distribution subcontractors — and they do not talk to each other.\n\n' +
+    'Orchestration needs one connected view: who contributes, through which relationship, at what cost and with what result.',
+
+  'tour.step.theme:management.title': 'Management practices',
+  'tour.step.theme:management.body':
+    'At the centre are the everyday practices of working with contributors, and they reach beyond the employee life cycle of acquire, develop and retain.\n\n' +
+    'Managers look for talent wherever it is, inside or outside the organization, and engage individuals and organizations through many kinds of relationship: employment, contracts, digital labor platforms, open interfaces and app stores.\n\n' +
+    'The centre is where everything around it turns into daily practice.',
+
+  'tour.step.axis:senior-leaders:business-unit-leaders.title': 'Senior leaders and business unit leaders',
+  'tour.step.axis:senior-leaders:business-unit-leaders.body':
+    'The vertical axis runs through the middle of the diagram, from senior leaders at the top to business unit leaders at the bottom. They are the primary orchestrators of the ecosystem.\n\n' +
+    'Both need the integrated view. Senior leaders set direction and decide, across the whole organization, which work is done by whom. Business unit leaders combine employees and external contributors into teams that deliver.\n\n' +
+    'Every hexagon passes through both of them.',
+
+  'tour.step.axis:hr:procurement.title': 'HR and procurement',
+  'tour.step.axis:hr:procurement.body':
+    'The upper horizontal axis joins HR on the left and procurement on the right: the functions that give the organization access to contributors and manage them.\n\n' +
+    'HR has traditionally looked after employees, procurement after suppliers and contract labor. In an orchestrated ecosystem they work from a shared view of all talent, so that a manager looking for a skill sees every route to it.',
+
+  'tour.step.axis:it:finance-legal.title': 'IT and finance & legal',
+  'tour.step.axis:it:finance-legal.body':
+    'The lower horizontal axis joins IT on the left and finance & legal on the right: the functions that let the ecosystem exist and run.\n\n' +
+    'IT provides the systems, data access and platforms through which contributors work. Finance allocates budgets, processes invoices and pays; legal writes the contracts and weighs the risks of each kind of relationship.\n\n' +
+    'When they are out of step, contributors wait — for access, for a contract, or for payment.',
+
+  // Frameworks other than the standard one get these generic texts.
+  'tour.generic.whole.title': 'The framework at a glance',
+  'tour.generic.whole.body':
+    'This framework places {players} players around {themes} concentric rings. The tour visits each ring from the outside in, then each axis and the players at its ends.\n\n' +
+    'Each cell, where a ring meets a player’s corner, is that player’s share of that theme.',
+  'tour.generic.theme.body':
+    'Ring {n} of {total}, counted from the outside. Its highlighted cells are each player’s share of “{label}”.',
+  'tour.generic.axis.title': '{a} and {b}',
+  'tour.generic.axis.body':
+    '{a} and {b} sit at opposite ends of one axis of the diagram. Across every ring, their cells show where they have to work together.',
+  'tour.generic.axisOne.body':
+    '{a} sits at the top of the diagram, on the axis through its centre. Its cells across every ring are highlighted.',
+
+  'blank.title': 'Blank diagram for students',
+  'blank.intro':
+    'Print the empty diagram as a handout, or give students the blank model file to fill in with the editor. Compare their file with yours afterwards.',
+  'blank.print': 'Print handout',
+  'blank.download': 'Download blank model (JSON)',
+  'blank.fileName': 'blank-worksheet',
+
+  'compare.title': 'Compare a student’s file with the instructor’s',
+  'compare.intro':
+    'Choose the instructor’s file (the reference) and a student’s file. Cells where the scores differ are highlighted on the student’s diagram.',
+  'compare.instructor': 'Instructor’s file',
+  'compare.student': 'Student’s file',
+  'compare.useCurrent': 'Use the model shown in the tour as the instructor’s file',
+  'compare.run': 'Compare',
+  'compare.needBoth': 'Choose both files first.',
+  'compare.summary': '{same} of {total} cells match the instructor’s scores.',
+  'compare.allMatch': 'Every cell matches the instructor’s scores.',
+  'compare.diffHeading': 'Cells that differ',
+  'compare.cell': 'Cell',
+  'compare.instructorScore': 'Instructor',
+  'compare.studentScore': 'Student',
+  'compare.none': '—',
+  'compare.readiness': 'Overall readiness: instructor {a}, student {b}.',
+  'compare.notAssessed': 'not assessed',
+  'compare.error': '{who}: {message}',
+
+  'export.title': 'Export and import',
+  'export.intro': 'Files are made in your browser; nothing is sent anywhere.',
+  'export.html': 'Self-contained HTML',
+  'export.htmlHint': 'Diagram, readiness, findings and the model in one file that opens offline.',
+  'export.reportHtml': 'Report (HTML)',
+  'export.reportMd': 'Report (Markdown)',
+  'export.csv': 'Assessments (CSV)',
+  'export.csvImport': 'Import assessments from CSV…',
+  'export.csvImported': 'Imported {count} assessments from {file}.',
+  'export.csvErrors': 'The CSV was not imported. Fix these and try again:',
+  'export.overlay': 'Diagram shows',
+  'export.print': 'Print',
+
+  // Words inside the exported HTML document (see src/export/document.rs).
+  'exportdoc.subtitle': 'Workforce ecosystem orchestration framework',
+  'exportdoc.diagram': 'Diagram',
+  'exportdoc.readiness': 'Readiness',
+  'exportdoc.overall': 'Overall',
+  'exportdoc.themes': 'Themes',
+  'exportdoc.players': 'Players',
+  'exportdoc.units': 'Units',
+  'exportdoc.findings': 'Findings',
+  'exportdoc.noFindings': 'No findings.',
+  'exportdoc.notAssessed': 'not assessed',
+  'exportdoc.severity': 'severity',
+  'exportdoc.modelNote':
+    'This file also holds the model as JSON, so it can be opened again in the workforce ecosystem orchestrator.',
+  'exportdoc.kind.maturity-gap': 'Maturity gap',
+  'exportdoc.kind.uncovered': 'Uncovered',
+  'exportdoc.kind.redundant': 'Redundant',
+  'exportdoc.kind.conflict': 'Conflict',
+  'exportdoc.kind.untracked': 'Untracked',
+  'exportdoc.kind.fragmented': 'Fragmented',
+  'exportdoc.kind.silo': 'Silo',
+  'exportdoc.overlay.current': 'Current scores',
+  'exportdoc.overlay.target': 'Target scores',
+  'exportdoc.overlay.gap': 'Gaps',
+  'overlay.none': 'Names only',
+  'overlay.current': 'Current scores',
+  'overlay.target': 'Target scores',
+  'overlay.gap': 'Gaps',
+};

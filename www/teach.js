@@ -1,0 +1,386 @@
+// The classroom page: the tour and presenter view, the blank diagram for
+// students, the comparison of a student's file with the instructor's, and the
+// exports. Every computation is the core's (Wasm); this module only wires it
+// to the page. Models stay in the browser.
+import init, {
+  Workspace,
+  tourSteps,
+  blankModel,
+  exportHtml,
+  reportHtml,
+  reportMarkdown,
+  csvExport,
+  csvImport,
+  compareModels,
+} from './pkg/workforce_ecosystem.js';
+import { t, has, getLanguage, bindSwitcher, startLanguage, LANGUAGES } from './lang.js';
+import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, highlight, clearHighlight } from './tour.js';
+
+const $ = (id) => document.getElementById(id);
+const status = $('status');
+
+const state = {
+  json: '', // the model's JSON text, as loaded
+  full: null, // the model with its framework filled in (parsed)
+  name: '',
+  tour: null,
+  view: 'tour',
+};
+
+function say(text, isError = false) {
+  status.textContent = text;
+  status.classList.toggle('is-error', isError);
+}
+
+/**
+ * The model as shown: standard players and themes that keep their default
+ * English names are named in the current language; custom names stay.
+ */
+function localized(model) {
+  const en = LANGUAGES.find((l) => l.code === 'en').dict;
+  const rename = (items, kind) =>
+    items.map((item) => {
+      const key = `framework.${kind}.${item.id}`;
+      return en[key] !== undefined && en[key] === item.label ? { ...item, label: t(key) } : item;
+    });
+  return {
+    ...model,
+    framework: {
+      players: rename(model.framework.players, 'player'),
+      themes: rename(model.framework.themes, 'theme'),
+    },
+  };
+}
+
+function svgOf(model, options) {
+  return new Workspace(JSON.stringify(localized(model))).svg(options);
+}
+
+function labelOf(items, id) {
+  return items.find((i) => i.id === id)?.label ?? id;
+}
+
+function download(name, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+function baseName() {
+  const safe = (state.name || 'model')
+    .normalize('NFKD')
+    .replace(/[^\w-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60);
+  return safe || 'model';
+}
+
+/** Loads a model (JSON text); keeps the current one when it is invalid. */
+function load(json, source) {
+  // blankModel validates and fills in the framework; it throws on a bad model.
+  const full = JSON.parse(blankModel(json));
+  const model = JSON.parse(json);
+  state.json = json;
+  state.full = { ...model, framework: full.framework, scale: full.scale };
+  state.name = model.name ?? '';
+  const steps = tourSteps(json);
+  const index = state.tour && state.tour.steps.length === steps.length ? state.tour.index : 0;
+  state.tour = new Tour({
+    panel: $('tour-panel'),
+    diagram: $('tour-diagram'),
+    steps,
+    t,
+    has,
+    themeLabel: (id) => labelOf(localized(state.full).framework.themes, id),
+    playerLabel: (id) => labelOf(localized(state.full).framework.players, id),
+  });
+  state.tour.index = index;
+  drawAll();
+  if (source) say(t('teach.modelLoaded', { name: state.name || source }));
+}
+
+function drawTour() {
+  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: 'none' });
+  state.tour.render();
+}
+
+function drawBlank() {
+  $('blank-diagram').innerHTML = svgOf(JSON.parse(blankModel(state.json)), { overlay: 'none' });
+}
+
+function drawAll() {
+  drawTour();
+  drawBlank();
+  if (state.compared) runCompare();
+}
+
+// ---- Views ---------------------------------------------------------------
+
+function showView(view) {
+  state.view = view;
+  for (const tab of document.querySelectorAll('.teach-tabs [role="tab"]')) {
+    const on = tab.dataset.view === view;
+    tab.setAttribute('aria-selected', String(on));
+    tab.tabIndex = on ? 0 : -1;
+  }
+  for (const section of document.querySelectorAll('.view')) section.hidden = section.id !== `view-${view}`;
+  document.body.dataset.view = view;
+}
+
+// ---- Comparison ------------------------------------------------------------
+
+async function readFile(input) {
+  const file = input.files?.[0];
+  return file ? { name: file.name, text: await file.text() } : null;
+}
+
+function percent(x) {
+  return x === null || x === undefined ? t('compare.notAssessed') : `${Math.round(x * 100)} %`.replace(' %', getLanguage() === 'fr' ? '\u202f%' : '%');
+}
+
+function score(x) {
+  return x === null || x === undefined ? t('compare.none') : String(Math.round(x * 100) / 100);
+}
+
+async function runCompare() {
+  const out = $('compare-text');
+  const useCurrent = $('compare-use-current').checked;
+  const instructor = useCurrent ? { name: state.name, text: state.json } : await readFile($('compare-instructor'));
+  const student = await readFile($('compare-student'));
+  if (!instructor || !student) {
+    out.replaceChildren(paragraph(t('compare.needBoth')));
+    return;
+  }
+  let cmp;
+  try {
+    cmp = compareModels(instructor.text, student.text);
+  } catch (e) {
+    // Name which file is wrong: try each alone.
+    let who = t('compare.student');
+    try {
+      blankModel(instructor.text);
+    } catch {
+      who = t('compare.instructor');
+    }
+    out.replaceChildren(paragraph(t('compare.error', { who, message: e.message }), 'is-error'));
+    return;
+  }
+  state.compared = true;
+  const studentModel = JSON.parse(student.text);
+  const full = JSON.parse(blankModel(student.text));
+  const shown = localized({ ...studentModel, framework: full.framework, scale: full.scale });
+  const diagram = $('compare-diagram');
+  diagram.innerHTML = svgOf({ ...studentModel, framework: full.framework, scale: full.scale }, { overlay: 'current' });
+  const changed = cmp.cells ?? [];
+  const total = full.framework.themes.length * full.framework.players.length;
+  // Differing cells are highlighted; matching ones dimmed.
+  clearHighlight(diagram);
+  const key = (c) => `${c.theme}\u0000${c.player}`;
+  const differing = new Set(changed.map(key));
+  for (const cell of diagram.querySelectorAll('.cell')) {
+    const on = differing.has(key(cell.dataset));
+    cell.classList.toggle('is-highlighted', on);
+    cell.classList.toggle('is-dimmed', !on);
+  }
+  const parts = [
+    paragraph(
+      differing.size === 0 ? t('compare.allMatch') : t('compare.summary', { same: total - differing.size, total }),
+      'compare-summary',
+    ),
+  ];
+  if (cmp.readiness) {
+    parts.push(
+      paragraph(t('compare.readiness', { a: percent(cmp.readiness.baseline?.overall), b: percent(cmp.readiness.scenario?.overall) })),
+    );
+  }
+  if (changed.length > 0) {
+    const rows = changed.map((c) => {
+      const tr = document.createElement('tr');
+      tr.dataset.theme = c.theme;
+      tr.dataset.player = c.player;
+      const name = `${labelOf(shown.framework.themes, c.theme)} – ${labelOf(shown.framework.players, c.player)}`;
+      for (const text of [name, score(c.baseline?.current), score(c.scenario?.current)]) {
+        const td = document.createElement('td');
+        td.textContent = text;
+        tr.append(td);
+      }
+      return tr;
+    });
+    const table = document.createElement('table');
+    table.className = 'compare-table';
+    const caption = document.createElement('caption');
+    caption.textContent = t('compare.diffHeading');
+    const head = document.createElement('tr');
+    for (const text of [t('compare.cell'), t('compare.instructorScore'), t('compare.studentScore')]) {
+      const th = document.createElement('th');
+      th.scope = 'col';
+      th.textContent = text;
+      head.append(th);
+    }
+    const thead = document.createElement('thead');
+    thead.append(head);
+    const tbody = document.createElement('tbody');
+    tbody.append(...rows);
+    table.append(caption, thead, tbody);
+    parts.push(table);
+  }
+  out.replaceChildren(...parts);
+}
+
+function paragraph(text, className) {
+  const p = document.createElement('p');
+  p.textContent = text;
+  if (className) p.className = className;
+  return p;
+}
+
+// ---- Exports ---------------------------------------------------------------
+
+/** The exported document's words in the current language (keys of DEFAULT_TEXTS in src/export/document.rs). */
+function exportTexts() {
+  const texts = {};
+  const prefix = 'exportdoc.';
+  for (const l of LANGUAGES) {
+    for (const key of Object.keys(l.dict)) {
+      if (key.startsWith(prefix)) texts[key.slice(prefix.length)] = t(key);
+    }
+  }
+  return texts;
+}
+
+function exportOptions() {
+  return { overlay: $('export-overlay').value, lang: getLanguage(), texts: exportTexts() };
+}
+
+async function importCsv() {
+  const input = $('csv-file');
+  const file = await readFile(input);
+  input.value = '';
+  if (!file) return;
+  const out = $('csv-result');
+  try {
+    const json = csvImport(state.json, file.text);
+    load(json);
+    const count = JSON.parse(json).assessments.length;
+    out.replaceChildren(paragraph(t('export.csvImported', { count, file: file.name }), 'is-ok'));
+  } catch (e) {
+    const list = document.createElement('ul');
+    list.className = 'csv-errors';
+    // The Error's message holds one line per problem, as the core words it
+    // ("row 4, column "current": …"); `problems` holds the same as objects.
+    const lines = e.message.split('\n');
+    const problems = Array.isArray(e.problems) ? e.problems : lines.map((message) => ({ message }));
+    for (const [i, p] of problems.entries()) {
+      const li = document.createElement('li');
+      li.textContent = lines[i] ?? p.message;
+      if (p.row !== undefined) li.dataset.row = p.row;
+      if (p.column !== undefined) li.dataset.column = p.column;
+      list.append(li);
+    }
+    out.replaceChildren(paragraph(t('export.csvErrors'), 'is-error'), list);
+  }
+}
+
+// ---- Wiring ----------------------------------------------------------------
+
+function wire() {
+  for (const tab of document.querySelectorAll('.teach-tabs [role="tab"]')) {
+    tab.addEventListener('click', () => showView(tab.dataset.view));
+  }
+  document.querySelector('.teach-tabs').addEventListener('keydown', (e) => {
+    const tabs = [...document.querySelectorAll('.teach-tabs [role="tab"]')];
+    const i = tabs.indexOf(document.activeElement);
+    if (i < 0 || !['ArrowLeft', 'ArrowRight'].includes(e.key)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    next.focus();
+    showView(next.dataset.view);
+  });
+
+  $('model-file').addEventListener('change', async (e) => {
+    const file = await readFile(e.target);
+    e.target.value = '';
+    if (!file) return;
+    try {
+      load(file.text, file.name);
+    } catch (err) {
+      say(t('teach.modelError', { message: err.message }), true);
+    }
+  });
+  $('model-sample').addEventListener('click', () => load(Workspace.sampleJson(), t('teach.modelSample')));
+
+  const stage = $('stage');
+  $('presenter').addEventListener('click', async () => {
+    await enterPresenter(stage);
+    document.body.classList.add('has-presenter');
+    $('leave-presenter').focus();
+  });
+  $('leave-presenter').addEventListener('click', async () => {
+    await exitPresenter(stage);
+    document.body.classList.remove('has-presenter');
+    $('presenter').focus();
+  });
+  watchFullscreen(stage, () => document.body.classList.remove('has-presenter'));
+
+  document.addEventListener('keydown', (e) => {
+    if (state.view !== 'tour' || !state.tour) return;
+    if (e.key === 'Escape' && isPresenting(stage)) {
+      exitPresenter(stage).then(() => document.body.classList.remove('has-presenter'));
+      e.preventDefault();
+      return;
+    }
+    state.tour.handleKey(e);
+  });
+
+  $('blank-print').addEventListener('click', () => window.print());
+  $('blank-download').addEventListener('click', () =>
+    download(`${t('blank.fileName')}.json`, blankModel(state.json), 'application/json'),
+  );
+
+  $('compare-run').addEventListener('click', () => runCompare());
+  $('compare-use-current').addEventListener('change', (e) => {
+    $('compare-instructor').disabled = e.target.checked;
+  });
+  $('compare-instructor').disabled = $('compare-use-current').checked;
+
+  $('export-html').addEventListener('click', () =>
+    download(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),
+  );
+  $('export-report-html').addEventListener('click', () =>
+    download(`${baseName()}-report.html`, reportHtml(state.json, getLanguage()), 'text/html'),
+  );
+  $('export-report-md').addEventListener('click', () =>
+    download(`${baseName()}-report.md`, reportMarkdown(state.json), 'text/markdown'),
+  );
+  $('export-csv').addEventListener('click', () =>
+    download(`${baseName()}-assessments.csv`, csvExport(state.json), 'text/csv'),
+  );
+  $('csv-file').addEventListener('change', () => importCsv());
+
+  document.addEventListener('wfe:language', () => {
+    if (state.full) drawAll();
+  });
+}
+
+async function main() {
+  bindSwitcher($('lang'));
+  startLanguage();
+  wire();
+  say(t('teach.loading'));
+  try {
+    await init();
+    load(Workspace.sampleJson());
+    say('');
+    document.body.dataset.ready = 'true';
+  } catch (e) {
+    say(e.message, true);
+  }
+}
+
+main();

@@ -1,0 +1,229 @@
+// The guided tour of the framework and the presenter view.
+//
+// The steps come from the core (`tourSteps`): the whole, each hexagon from the
+// outside in, each axis with its players. For each step the tour marks the
+// diagram's cells — `.is-highlighted` on the step's cells, `.is-dimmed` on the
+// others — and shows the step's text from the language files. Arrow keys,
+// Page Up/Down, Home and End move; Escape leaves the presenter view.
+
+/** Marks the cells of `themes` × `players` in the diagram under `container`. */
+export function highlight(container, themes, players) {
+  const t = new Set(themes);
+  const p = new Set(players);
+  for (const cell of container.querySelectorAll('.cell')) {
+    const on = t.has(cell.dataset.theme) && p.has(cell.dataset.player);
+    cell.classList.toggle('is-highlighted', on);
+    cell.classList.toggle('is-dimmed', !on);
+  }
+}
+
+/** Removes the tour's marks from the diagram under `container`. */
+export function clearHighlight(container) {
+  for (const cell of container.querySelectorAll('.cell')) cell.classList.remove('is-highlighted', 'is-dimmed');
+}
+
+/**
+ * The words of one step: `{kicker, title, paragraphs}`. The standard
+ * framework's steps have their own text (`tour.step.<id>.title|body`); other
+ * frameworks get generic text built from their labels.
+ */
+export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
+  const step = steps[index];
+  const ofKind = steps.filter((s) => s.kind === step.kind);
+  const n = ofKind.indexOf(step) + 1;
+  const total = ofKind.length;
+  const kicker = step.kind === 'whole' ? t('tour.kicker.whole') : t(`tour.kicker.${step.kind}`, { n, total });
+  const own = `tour.step.${step.id}`;
+  if (has(`${own}.title`) && has(`${own}.body`)) {
+    return { kicker, title: t(`${own}.title`), paragraphs: t(`${own}.body`).split('\n\n') };
+  }
+  let title;
+  let body;
+  if (step.kind === 'whole') {
+    const players = steps[0].players.length;
+    const themes = steps[0].themes.length;
+    title = t('tour.generic.whole.title');
+    body = t('tour.generic.whole.body', { players, themes });
+  } else if (step.kind === 'theme') {
+    const label = themeLabel(step.themes[0]);
+    title = label;
+    body = t('tour.generic.theme.body', { n, total, label });
+  } else {
+    const [a, b] = step.players.map(playerLabel);
+    title = b === undefined ? a : t('tour.generic.axis.title', { a, b });
+    body = b === undefined ? t('tour.generic.axisOne.body', { a }) : t('tour.generic.axis.body', { a, b });
+  }
+  return { kicker, title, paragraphs: body.split('\n\n') };
+}
+
+function el(tag, props = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'class') node.className = v;
+    else if (k === 'text') node.textContent = v;
+    else node.setAttribute(k, v);
+  }
+  node.append(...children);
+  return node;
+}
+
+function isTyping(target) {
+  return target instanceof Element && target.closest('input, select, textarea, [contenteditable="true"]') !== null;
+}
+
+/** A tour over `steps`, drawing its text into `panel` and its marks on `diagram`. */
+export class Tour {
+  /**
+   * @param {object} o
+   * @param {HTMLElement} o.panel where the step's text and controls go
+   * @param {HTMLElement} o.diagram the element holding the diagram's SVG
+   * @param {Array} o.steps from the core's `tourSteps`
+   * @param {Function} o.t, o.has the language functions
+   * @param {Function} o.themeLabel, o.playerLabel id → label, for generic text
+   * @param {Function} [o.onChange] called with the index after each move
+   */
+  constructor({ panel, diagram, steps, t, has, themeLabel, playerLabel, onChange }) {
+    Object.assign(this, { panel, diagram, steps, t, has, themeLabel, playerLabel, onChange });
+    this.index = 0;
+  }
+
+  get step() {
+    return this.steps[this.index];
+  }
+
+  go(i) {
+    if (this.steps.length === 0) return;
+    this.index = Math.max(0, Math.min(this.steps.length - 1, i));
+    this.render();
+    this.onChange?.(this.index);
+  }
+
+  next() {
+    this.go(this.index + 1);
+  }
+
+  prev() {
+    this.go(this.index - 1);
+  }
+
+  /** Marks the diagram for the current step (call again after redrawing the diagram). */
+  mark() {
+    const s = this.step;
+    if (!s) return;
+    highlight(this.diagram, s.themes, s.players);
+    this.diagram.dataset.tourStep = s.id;
+    this.diagram.dataset.tourKind = s.kind;
+  }
+
+  /** Draws the current step's text and controls, and marks the diagram. */
+  render() {
+    const { t } = this;
+    const words = (i) =>
+      stepText(this.steps, i, { t, has: this.has, themeLabel: this.themeLabel, playerLabel: this.playerLabel });
+    const { kicker, title, paragraphs } = words(this.index);
+    const last = this.steps.length - 1;
+    const prev = el('button', { type: 'button', class: 'tour-prev', text: `← ${t('tour.prev')}` });
+    const next = el('button', { type: 'button', class: 'tour-next', text: `${t('tour.next')} →` });
+    prev.disabled = this.index === 0;
+    next.disabled = this.index === last;
+    prev.addEventListener('click', () => this.prev());
+    next.addEventListener('click', () => this.next());
+    const dots = el(
+      'ol',
+      { class: 'tour-dots', 'aria-label': t('tour.progress') },
+      this.steps.map((s, i) => {
+        const b = el('button', {
+          type: 'button',
+          class: `tour-dot tour-dot-${s.kind}`,
+          'aria-label': t('tour.goTo', { n: i + 1, title: words(i).title }),
+        });
+        if (i === this.index) b.setAttribute('aria-current', 'step');
+        b.addEventListener('click', () => this.go(i));
+        return el('li', {}, [b]);
+      }),
+    );
+    const heading = el('h2', { class: 'tour-title', text: title, tabindex: '-1' });
+    this.panel.replaceChildren(
+      el('p', { class: 'tour-kicker', text: kicker }),
+      heading,
+      el('div', { class: 'tour-body' }, paragraphs.map((p) => el('p', { text: p }))),
+      el('div', { class: 'tour-controls' }, [
+        prev,
+        el('span', { class: 'tour-count', text: t('tour.stepOf', { n: this.index + 1, total: this.steps.length }) }),
+        next,
+      ]),
+      dots,
+      el('p', { class: 'tour-keys', text: t('tour.keys') }),
+    );
+    this.panel.dataset.step = this.step.id;
+    this.mark();
+  }
+
+  /** Handles a key press; returns whether the tour used it. */
+  handleKey(e) {
+    if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return false;
+    // A focused button already acts on Enter and Space.
+    if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return false;
+    const moves = {
+      ArrowRight: () => this.next(),
+      ArrowDown: () => this.next(),
+      PageDown: () => this.next(),
+      ' ': () => this.next(),
+      ArrowLeft: () => this.prev(),
+      ArrowUp: () => this.prev(),
+      PageUp: () => this.prev(),
+      Home: () => this.go(0),
+      End: () => this.go(this.steps.length - 1),
+    };
+    const move = moves[e.key];
+    if (!move) return false;
+    e.preventDefault();
+    move();
+    return true;
+  }
+}
+
+/**
+ * The presenter view of `element`: full screen through the Fullscreen API
+ * when the browser grants it, else a fixed full-window layer; large type in
+ * both cases (class `is-presenting`). Resolves to 'fullscreen' or 'window'.
+ */
+export async function enterPresenter(element) {
+  element.classList.add('is-presenting');
+  if (document.fullscreenEnabled && element.requestFullscreen) {
+    try {
+      await element.requestFullscreen({ navigationUI: 'hide' });
+      return 'fullscreen';
+    } catch {
+      // Refused (no user gesture, iframe without permission): use the window.
+    }
+  }
+  element.classList.add('is-presenting-window');
+  return 'window';
+}
+
+/** Leaves the presenter view. */
+export async function exitPresenter(element) {
+  if (document.fullscreenElement === element) {
+    try {
+      await document.exitFullscreen();
+    } catch {
+      // Already left (Escape pressed at the same time).
+    }
+  }
+  element.classList.remove('is-presenting', 'is-presenting-window');
+}
+
+export function isPresenting(element) {
+  return element.classList.contains('is-presenting');
+}
+
+/** Keeps the class in step when the browser leaves full screen by itself (Escape, F11). */
+export function watchFullscreen(element, onLeave) {
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement && element.classList.contains('is-presenting') && !element.classList.contains('is-presenting-window')) {
+      element.classList.remove('is-presenting');
+      onLeave?.();
+    }
+  });
+}

@@ -111,6 +111,16 @@ function drawTour() {
 
 function drawBlank() {
   $('blank-diagram').innerHTML = svgOf(JSON.parse(blankModel(state.json)), { overlay: 'none' });
+  // The scale, so the handout says what the numbers mean. Default English
+  // step names are shown in the current language; custom ones as written.
+  const { min, max, labels = [] } = state.full.scale;
+  const en = LANGUAGES.find((l) => l.code === 'en').dict;
+  const named = labels.map((label, i) => {
+    const key = `scale.default.${i}`;
+    const text = en[key] === label ? t(key) : label;
+    return `${min + i} ${text}`;
+  });
+  $('blank-scale').textContent = t('blank.scale', { min, max, labels: named.join(' · ') });
 }
 
 function drawAll() {

@@ -110,6 +110,12 @@ export default {
     'Print the empty diagram as a handout, or give students the blank model file to fill in with the editor. Compare their file with yours afterwards.',
   'blank.print': 'Print handout',
   'blank.download': 'Download blank model (JSON)',
+  'blank.scale': 'Write a score from {min} to {max} in each cell: {labels}.',
+  'scale.default.0': 'Absent',
+  'scale.default.1': 'Ad hoc',
+  'scale.default.2': 'Defined',
+  'scale.default.3': 'Integrated',
+  'scale.default.4': 'Orchestrated',
   'blank.fileName': 'blank-worksheet',
 
   'compare.title': 'Compare a student’s file with the instructor’s',

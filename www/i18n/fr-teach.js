@@ -107,6 +107,12 @@ export default {
     'Imprimez le schéma vide pour le distribuer, ou donnez aux étudiants le fichier de modèle vierge à remplir dans l’éditeur. Comparez ensuite leur fichier avec le vôtre.',
   'blank.print': 'Imprimer le support',
   'blank.download': 'Télécharger le modèle vierge (JSON)',
+  'blank.scale': 'Inscrivez une note de {min} à {max} dans chaque case : {labels}.',
+  'scale.default.0': 'Absent',
+  'scale.default.1': 'Ponctuel',
+  'scale.default.2': 'Défini',
+  'scale.default.3': 'Intégré',
+  'scale.default.4': 'Orchestré',
   'blank.fileName': 'fiche-vierge',
 
   'compare.title': 'Comparer le fichier d’un étudiant avec celui de l’enseignant',

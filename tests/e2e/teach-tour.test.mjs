@@ -1,0 +1,219 @@
+// The classroom tour and presenter view: each step highlights the right cells
+// and shows its own text; keys move; the presenter view is full screen with
+// large type that fits the screen; every visible string changes language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import { launch, startServer, openPage } from './harness.mjs';
+
+const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
+mkdirSync(SHOTS, { recursive: true });
+
+let browser, server, origin;
+before(async () => {
+  browser = await launch();
+  ({ server, origin } = await startServer());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const THEMES = ['leadership', 'integration', 'technology', 'management'];
+const PLAYERS = ['senior-leaders', 'procurement', 'finance-legal', 'business-unit-leaders', 'it', 'hr'];
+// The tour of the standard framework, as the brief defines it.
+const STEPS = [
+  { title: 'The workforce ecosystem at a glance', themes: THEMES, players: PLAYERS },
+  { title: 'Leadership approaches', themes: ['leadership'], players: PLAYERS },
+  { title: 'Integration architectures', themes: ['integration'], players: PLAYERS },
+  { title: 'Technology enablers', themes: ['technology'], players: PLAYERS },
+  { title: 'Management practices', themes: ['management'], players: PLAYERS },
+  { title: 'Senior leaders and business unit leaders', themes: THEMES, players: ['senior-leaders', 'business-unit-leaders'] },
+  { title: 'HR and procurement', themes: THEMES, players: ['hr', 'procurement'] },
+  { title: 'IT and finance & legal', themes: THEMES, players: ['it', 'finance-legal'] },
+];
+
+async function openTeach(viewport) {
+  const page = await openPage(browser, `${origin}/teach.html`, viewport ? { viewport } : undefined);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** The diagram's cells as "theme/player" → 'on' | 'dim' | 'plain'. */
+function marks(page, selector = '#tour-diagram') {
+  return page.$$eval(`${selector} .cell`, (cells) =>
+    Object.fromEntries(
+      cells.map((c) => [
+        `${c.dataset.theme}/${c.dataset.player}`,
+        c.classList.contains('is-highlighted') ? (c.classList.contains('is-dimmed') ? 'both' : 'on') : c.classList.contains('is-dimmed') ? 'dim' : 'plain',
+      ]),
+    ),
+  );
+}
+
+function expected(step) {
+  const out = {};
+  for (const t of THEMES) for (const p of PLAYERS) out[`${t}/${p}`] = step.themes.includes(t) && step.players.includes(p) ? 'on' : 'dim';
+  return out;
+}
+
+test('each tour step highlights its cells and shows its own text', async () => {
+  const page = await openTeach();
+  assert.equal(await page.locator('#tour-diagram .cell').count(), 24);
+  for (const [i, step] of STEPS.entries()) {
+    assert.deepEqual(await marks(page), expected(step), `step ${i + 1}`);
+    assert.equal(await page.textContent('#tour-panel .tour-title'), step.title);
+    assert.equal(await page.textContent('#tour-panel .tour-count'), `Step ${i + 1} of 8`);
+    const body = await page.textContent('#tour-panel .tour-body');
+    assert.ok(body.length > 200, `step ${i + 1} explains itself`);
+    assert.equal(await page.getAttribute('#tour-panel .tour-dot[aria-current="step"]', 'aria-label'), `Go to step ${i + 1}: ${step.title}`);
+    if (i < STEPS.length - 1) await page.keyboard.press('ArrowRight');
+  }
+  // At the end, Next is disabled and more presses stay on the last step.
+  assert.equal(await page.isDisabled('.tour-next'), true);
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.textContent('#tour-panel .tour-title'), STEPS[7].title);
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.textContent('#tour-panel .tour-title'), STEPS[6].title);
+  await page.keyboard.press('Home');
+  assert.equal(await page.textContent('#tour-panel .tour-title'), STEPS[0].title);
+  assert.equal(await page.isDisabled('.tour-prev'), true);
+  await page.keyboard.press('End');
+  assert.deepEqual(await marks(page), expected(STEPS[7]));
+  // Buttons and the progress dots move too.
+  await page.click('.tour-dot >> nth=2');
+  assert.equal(await page.textContent('#tour-panel .tour-title'), STEPS[2].title);
+  await page.click('.tour-prev');
+  assert.equal(await page.textContent('#tour-panel .tour-title'), STEPS[1].title);
+  await page.click('.tour-next');
+  await page.click('.tour-next');
+  assert.deepEqual(await marks(page), expected(STEPS[3]));
+  await page.screenshot({ path: `${SHOTS}teach-tour.png` });
+  assert.deepEqual(page.problems, []);
+});
+
+test('arrow keys do not move the tour while typing in a control', async () => {
+  const page = await openTeach();
+  await page.focus('#lang');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.getAttribute('#tour-panel', 'data-step'), 'whole');
+  await page.focus('#model-file');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tour-panel', 'data-step'), 'whole');
+  await page.focus('.tour-next');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tour-panel', 'data-step'), 'theme:leadership');
+  assert.deepEqual(page.problems, []);
+});
+
+test('presenter view: full screen, large type that fits, Escape leaves', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 1080 }]) {
+    const page = await openTeach(viewport);
+    const normal = await page.$eval('.tour-body p', (p) => parseFloat(getComputedStyle(p).fontSize));
+    await page.click('#presenter');
+    await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+    const mode = await page.evaluate(() =>
+      document.fullscreenElement?.id === 'stage' ? 'fullscreen' : document.getElementById('stage').classList.contains('is-presenting-window') ? 'window' : 'none',
+    );
+    assert.notEqual(mode, 'none');
+    const big = await page.$eval('.tour-body p', (p) => parseFloat(getComputedStyle(p).fontSize));
+    assert.ok(big >= 21, `presenter type is large (${big}px at ${viewport.width}×${viewport.height})`);
+    assert.ok(big > normal, `larger than the normal view (${normal}px)`);
+    // The stage covers the screen and every step fits without scrolling.
+    const box = await page.$eval('#stage', (s) => s.getBoundingClientRect().toJSON());
+    assert.equal(Math.round(box.width), viewport.width);
+    assert.equal(Math.round(box.height), viewport.height);
+    for (let i = 0; i < STEPS.length; i++) {
+      const fit = await page.$eval('#stage', (s) => [s.scrollHeight, s.clientHeight]);
+      assert.ok(fit[0] <= fit[1] + 1, `step ${i + 1} fits (${fit[0]} > ${fit[1]})`);
+      assert.deepEqual(await marks(page), expected(STEPS[i]));
+      await page.keyboard.press('ArrowRight');
+    }
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await page.screenshot({ path: `${SHOTS}teach-presenter-${viewport.width}.png` });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));
+    assert.equal(await page.evaluate(() => document.fullscreenElement), null);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('the presenter view falls back to the whole window when full screen is refused', async () => {
+  const page = await openTeach();
+  await page.evaluate(() => {
+    Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('refused'));
+  });
+  await page.click('#presenter');
+  await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting-window'));
+  const box = await page.$eval('#stage', (s) => [getComputedStyle(s).position, s.getBoundingClientRect().width]);
+  assert.deepEqual(box, ['fixed', 1280]);
+  await page.click('#leave-presenter');
+  assert.equal(await page.$eval('#stage', (s) => s.className), 'stage');
+  assert.deepEqual(page.problems, []);
+});
+
+/** Every visible piece of text on the page (text nodes and the title). */
+function visibleTexts(page) {
+  return page.evaluate(() => {
+    const out = [document.title];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent.trim();
+      const el = n.parentElement;
+      if (!text || !el || el.closest('#lang, script, style')) continue;
+      const visible = el.closest('svg') ? el.getClientRects().length > 0 : el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
+      if (visible) out.push(text);
+    }
+    for (const el of document.querySelectorAll('[aria-label]')) if (el.checkVisibility()) out.push(el.getAttribute('aria-label'));
+    return out;
+  });
+}
+
+test('switching language changes every visible string, in every view', async () => {
+  const page = await openTeach();
+  for (const view of ['tour', 'blank', 'compare', 'export']) {
+    await page.selectOption('#lang', 'en');
+    await page.click(`[role="tab"][data-view="${view}"]`);
+    const en = await visibleTexts(page);
+    await page.selectOption('#lang', 'fr');
+    const fr = await visibleTexts(page);
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    const words = /\p{L}{2,}/u;
+    const unchanged = en.filter((s) => words.test(s) && fr.includes(s));
+    assert.deepEqual(unchanged, [], `${view}: strings left in English`);
+    assert.ok(fr.length >= en.length - 1, `${view}: nothing disappeared`);
+  }
+  // The tour's words follow, including the framework's names on the panel.
+  await page.click('[role="tab"][data-view="tour"]');
+  await page.keyboard.press('End');
+  assert.equal(await page.textContent('#tour-panel .tour-title'), 'Informatique, finance et juridique');
+  assert.equal(await page.textContent('#tour-panel .tour-count'), 'Étape 8 sur 8');
+  // The choice is remembered.
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#lang'), 'fr');
+  assert.equal(await page.textContent('h1'), 'Enseigner le cadre');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the blank diagram has every cell and the blank model has no scores', async () => {
+  const page = await openTeach();
+  await page.click('[role="tab"][data-view="blank"]');
+  assert.equal(await page.locator('#blank-diagram .cell').count(), 24);
+  assert.equal(await page.isVisible('#tour-diagram'), false);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#blank-download')]);
+  const path = await download.path();
+  const { readFileSync } = await import('node:fs');
+  const blank = JSON.parse(readFileSync(path, 'utf8'));
+  assert.deepEqual(blank.assessments, []);
+  assert.equal(blank.framework.players.length, 6);
+  assert.equal(download.suggestedFilename(), 'blank-worksheet.json');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('.teach-bar'), false);
+  assert.equal(await page.isVisible('#blank-print'), false);
+  assert.equal(await page.isVisible('#blank-diagram svg'), true);
+  await page.screenshot({ path: `${SHOTS}teach-blank-print.png` });
+  assert.deepEqual(page.problems, []);
+});

@@ -154,26 +154,17 @@ fn parse_number(text: &str) -> Option<f64> {
     } else {
         t
     };
-    // JSON's number grammar is plain decimals without "inf" or "nan"; reading
-    // through serde_json (already in the Wasm module) rather than `str::parse`
-    // keeps a second float parser out of the download. Spreadsheets also
-    // write "+1", ".5" and "5.", which JSON does not accept as they are.
-    let (sign, digits) = if let Some(rest) = t.strip_prefix('-') {
-        ("-", rest)
-    } else {
-        ("", t.strip_prefix('+').unwrap_or(t))
-    };
-    if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
-        || !digits.contains(|c: char| c.is_ascii_digit())
+    // `str::parse` reads "inf", "nan" and "infinity" too; only plain decimals
+    // are scores. (serde_json would be smaller in Wasm but does not round
+    // every long decimal to the nearest float, so a round trip could drift.)
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
+        || !t.contains(|c: char| c.is_ascii_digit())
     {
         return None;
     }
-    let lead = if digits.starts_with('.') { "0" } else { "" };
-    let trail = if digits.ends_with('.') { "0" } else { "" };
-    let json = format!("{sign}{lead}{digits}{trail}");
-    serde_json::from_str::<f64>(&json)
-        .ok()
-        .filter(|x| x.is_finite())
+    t.parse::<f64>().ok().filter(|x| x.is_finite())
 }
 
 /// Finds an id among `items` by id, or else by label ignoring ASCII case and

@@ -303,3 +303,24 @@ mod round_trip {
         }
     }
 }
+
+mod no_panic {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn any_text_imports_or_fails_cleanly(body in "([a-z\",;\t\r\n'=0-9. -]|\\PC){0,300}") {
+            let m = model();
+            for header in ["theme,player,current,note\n", "theme;player;unit;current;target;weight;note\r\n", ""] {
+                let text = format!("{header}{body}");
+                if let Err(e) = import_csv(&m, &text) {
+                    prop_assert!(!e.problems.is_empty());
+                    for p in &e.problems {
+                        prop_assert!(!p.message.is_empty());
+                    }
+                }
+            }
+        }
+    }
+}

@@ -273,3 +273,63 @@ fn the_tag_scanner_catches_what_it_must() {
         "<p title=\"&quot;&gt;&lt;img onerror=x&gt;\">&lt;script&gt;</p>"
     ));
 }
+
+mod markdown_properties {
+    use proptest::prelude::*;
+    use workforce_ecosystem::export::markdown_to_html;
+
+    const ALLOWED: [&str; 21] = [
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "p",
+        "ul",
+        "ol",
+        "li",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "blockquote",
+        "pre",
+        "code",
+        "strong",
+        "em",
+    ];
+
+    /// Every `<` in the output opens or closes an allowed element.
+    fn only_allowed_tags(html: &str) -> Result<(), String> {
+        for (i, _) in html.match_indices('<') {
+            let rest = &html[i + 1..];
+            let rest = rest.strip_prefix('/').unwrap_or(rest);
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            let ok = ALLOWED.contains(&name.as_str())
+                || name == "hr"
+                || (name == "a" && rest.starts_with("a href=\"http"))
+                || (name == "a" && rest.starts_with("a>"));
+            if !ok {
+                return Err(format!(
+                    "unexpected tag at {i}: {:?}",
+                    &html[i..(i + 30).min(html.len())]
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_renders_without_panic_or_live_markup(md in "(\\PC|[<>&\"'`*_|#>\\-\\[\\]()\\\\\n ]){0,200}") {
+            let html = markdown_to_html(&md);
+            prop_assert!(only_allowed_tags(&html).is_ok(), "{:?}", only_allowed_tags(&html));
+        }
+    }
+}

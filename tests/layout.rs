@@ -4,15 +4,21 @@
 
 use proptest::prelude::*;
 use workforce_ecosystem::framework;
-use workforce_ecosystem::layout::geom::{area, point_in_polygon, rect_in_polygon, rect_overlaps_convex};
+use workforce_ecosystem::layout::geom::{
+    area, point_in_polygon, rect_in_polygon, rect_overlaps_convex,
+};
 use workforce_ecosystem::layout::{layout, layout_with, Layout, LegendEntry, LegendSpec, Rect};
 use workforce_ecosystem::model::{Framework, Item};
 use workforce_ecosystem::render::legend_spec;
 
 fn numbered(n: usize, t: usize) -> Framework {
     Framework {
-        players: (0..n).map(|i| Item::new(&format!("p{i}"), &format!("Player {i}"))).collect(),
-        themes: (0..t).map(|i| Item::new(&format!("t{i}"), &format!("Theme {i}"))).collect(),
+        players: (0..n)
+            .map(|i| Item::new(&format!("p{i}"), &format!("Player {i}")))
+            .collect(),
+        themes: (0..t)
+            .map(|i| Item::new(&format!("t{i}"), &format!("Theme {i}")))
+            .collect(),
     }
 }
 
@@ -51,7 +57,10 @@ fn check_labels(l: &Layout) -> Result<(), String> {
     }
     for c in &l.cells {
         if !rect_in_polygon(&c.value.bbox, &c.points) {
-            return Err(format!("the score of {}/{} leaves its cell", c.theme, c.player));
+            return Err(format!(
+                "the score of {}/{} leaves its cell",
+                c.theme, c.player
+            ));
         }
     }
     Ok(())
@@ -66,7 +75,10 @@ fn cells_tile_the_outer_polygon_for_every_size() {
             let outer = &l.polygons[0].points;
             let total: f64 = l.cells.iter().map(|c| area(&c.points)).sum();
             let expected = area(outer);
-            assert!((total - expected).abs() < 1e-9 * expected, "n={n} t={t}: {total} vs {expected}");
+            assert!(
+                (total - expected).abs() < 1e-9 * expected,
+                "n={n} t={t}: {total} vs {expected}"
+            );
             // Samples on an off-grid lattice lie in exactly one cell, or none
             // when outside the polygon.
             let r = l.radius;
@@ -76,8 +88,16 @@ fn cells_tile_the_outer_polygon_for_every_size() {
                         -r + 0.37 + i as f64 * r / 11.07,
                         -r + 0.53 + j as f64 * r / 11.03,
                     );
-                    let hits = l.cells.iter().filter(|c| point_in_polygon(p, &c.points)).count();
-                    assert_eq!(hits, usize::from(point_in_polygon(p, outer)), "n={n} t={t} {p:?}");
+                    let hits = l
+                        .cells
+                        .iter()
+                        .filter(|c| point_in_polygon(p, &c.points))
+                        .count();
+                    assert_eq!(
+                        hits,
+                        usize::from(point_in_polygon(p, outer)),
+                        "n={n} t={t} {p:?}"
+                    );
                 }
             }
         }

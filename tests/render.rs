@@ -45,10 +45,14 @@ struct El {
 
 impl El {
     fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
     }
     fn has_class(&self, class: &str) -> bool {
-        self.attr("class").is_some_and(|c| c.split(' ').any(|x| x == class))
+        self.attr("class")
+            .is_some_and(|c| c.split(' ').any(|x| x == class))
     }
 }
 
@@ -61,8 +65,10 @@ fn elements(svg: &str) -> Vec<El> {
                 use svg::node::element::tag::Type;
                 match kind {
                     Type::Start | Type::Empty => {
-                        let mut a: Vec<(String, String)> =
-                            attrs.iter().map(|(k, v)| (k.to_string(), unescape(v))).collect();
+                        let mut a: Vec<(String, String)> = attrs
+                            .iter()
+                            .map(|(k, v)| (k.to_string(), unescape(v)))
+                            .collect();
                         a.sort();
                         out.push(El {
                             name: name.to_string(),
@@ -95,7 +101,12 @@ fn elements(svg: &str) -> Vec<El> {
 #[test]
 fn each_cell_is_one_element_with_the_page_states() {
     let model = fixture("standard");
-    for overlay in [Overlay::None, Overlay::Current, Overlay::Target, Overlay::Gap] {
+    for overlay in [
+        Overlay::None,
+        Overlay::Current,
+        Overlay::Target,
+        Overlay::Gap,
+    ] {
         for unit in [None, Some("retail")] {
             let o = opts(overlay, unit, false);
             let svg = render_svg(&model, &o);
@@ -107,7 +118,12 @@ fn each_cell_is_one_element_with_the_page_states() {
             assert_eq!(values.len(), 24);
             let keys: BTreeSet<(&str, &str)> = cells
                 .iter()
-                .map(|c| (c.attr("data-theme").unwrap(), c.attr("data-player").unwrap()))
+                .map(|c| {
+                    (
+                        c.attr("data-theme").unwrap(),
+                        c.attr("data-player").unwrap(),
+                    )
+                })
                 .collect();
             assert_eq!(keys.len(), 24, "each (theme, player) once");
             for st in &states {
@@ -136,7 +152,11 @@ fn unit_filter_and_means_differ_where_units_disagree() {
     // The one cell only logistics left unassessed for retail... and the cell
     // the fixture leaves out everywhere is unassessed in both.
     let blank = |s: &[workforce_ecosystem::render::CellState], t: &str, p: &str| {
-        s.iter().find(|c| c.theme == t && c.player == p).unwrap().class.ends_with("unassessed")
+        s.iter()
+            .find(|c| c.theme == t && c.player == p)
+            .unwrap()
+            .class
+            .ends_with("unassessed")
     };
     assert!(blank(&all, "technology", "senior-leaders"));
     assert!(blank(&retail, "technology", "senior-leaders"));
@@ -149,20 +169,34 @@ fn no_inline_styles_and_an_accessible_image() {
     for standalone in [false, true] {
         let svg = render_svg(&model, &opts(Overlay::Gap, None, standalone));
         let els = elements(&svg);
-        assert!(els.iter().all(|e| e.attr("style").is_none()), "no style attributes");
+        assert!(
+            els.iter().all(|e| e.attr("style").is_none()),
+            "no style attributes"
+        );
         let root = &els[0];
         assert_eq!(root.name, "svg");
-        assert_eq!(root.attr("role"), Some(if standalone { "img" } else { "group" }));
+        assert_eq!(
+            root.attr("role"),
+            Some(if standalone { "img" } else { "group" })
+        );
         assert_eq!(els[1].name, "title");
         assert!(els[1].text.contains("Northwind Retail"));
         assert_eq!(els[2].name, "desc");
-        assert!(els[2].text.contains("Players clockwise from the top: Senior leaders, Procurement"));
+        assert!(els[2]
+            .text
+            .contains("Players clockwise from the top: Senior leaders, Procurement"));
         let styles: Vec<&El> = els.iter().filter(|e| e.name == "style").collect();
         if standalone {
             assert_eq!(styles.len(), 1);
-            assert!(styles[0].text.trim() == STYLESHEET.trim(), "the page's stylesheet, verbatim");
+            assert!(
+                styles[0].text.trim() == STYLESHEET.trim(),
+                "the page's stylesheet, verbatim"
+            );
             assert!(root.attr("width").is_some());
-            assert!(els.iter().all(|e| e.attr("tabindex").is_none()), "a plain image");
+            assert!(
+                els.iter().all(|e| e.attr("tabindex").is_none()),
+                "a plain image"
+            );
         } else {
             assert!(styles.is_empty(), "the page links diagram.css instead");
         }
@@ -174,12 +208,27 @@ fn no_inline_styles_and_an_accessible_image() {
 #[test]
 fn the_stylesheet_needs_no_escaping_and_themes_through_custom_properties() {
     for c in ['<', '>', '&'] {
-        assert!(!STYLESHEET.contains(c), "{c} would be escaped inside <style>");
+        assert!(
+            !STYLESHEET.contains(c),
+            "{c} would be escaped inside <style>"
+        );
     }
-    for var in ["--wfe-font", "--wfe-level-0", "--wfe-level-4", "--wfe-gap-4", "--wfe-focus"] {
+    for var in [
+        "--wfe-font",
+        "--wfe-level-0",
+        "--wfe-level-4",
+        "--wfe-gap-4",
+        "--wfe-focus",
+    ] {
         assert!(STYLESHEET.contains(&format!("{var}:")), "{var}");
     }
-    for class in [".is-highlighted", ".is-dimmed", ".is-changed", ".unassessed", ".cell-value"] {
+    for class in [
+        ".is-highlighted",
+        ".is-dimmed",
+        ".is-changed",
+        ".unassessed",
+        ".cell-value",
+    ] {
         assert!(STYLESHEET.contains(class), "{class}");
     }
 }
@@ -199,14 +248,40 @@ fn output_is_deterministic() {
 fn hostile_text_stays_text() {
     let model = fixture("hostile");
     let allowed_elements = [
-        "svg", "title", "desc", "style", "defs", "pattern", "rect", "line", "g", "polygon", "circle",
-        "text",
+        "svg", "title", "desc", "style", "defs", "pattern", "rect", "line", "g", "polygon",
+        "circle", "text",
     ];
     let allowed_attrs = [
-        "xmlns", "viewBox", "class", "role", "width", "height", "data-overlay", "data-unit", "id",
-        "patternUnits", "patternTransform", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r",
-        "points", "data-theme", "data-player", "data-from", "data-to", "aria-label", "aria-hidden",
-        "tabindex", "font-size", "text-anchor",
+        "xmlns",
+        "viewBox",
+        "class",
+        "role",
+        "width",
+        "height",
+        "data-overlay",
+        "data-unit",
+        "id",
+        "patternUnits",
+        "patternTransform",
+        "x",
+        "y",
+        "x1",
+        "y1",
+        "x2",
+        "y2",
+        "cx",
+        "cy",
+        "r",
+        "points",
+        "data-theme",
+        "data-player",
+        "data-from",
+        "data-to",
+        "aria-label",
+        "aria-hidden",
+        "tabindex",
+        "font-size",
+        "text-anchor",
     ];
     for overlay in [Overlay::None, Overlay::Current, Overlay::Gap] {
         for standalone in [false, true] {
@@ -214,14 +289,24 @@ fn hostile_text_stays_text() {
             let svg = render_svg(&model, &o);
             let els = elements(&svg);
             for e in &els {
-                assert!(allowed_elements.contains(&e.name.as_str()), "element {}", e.name);
+                assert!(
+                    allowed_elements.contains(&e.name.as_str()),
+                    "element {}",
+                    e.name
+                );
                 for (k, _) in &e.attrs {
-                    assert!(allowed_attrs.contains(&k.as_str()), "attribute {k} on {}", e.name);
+                    assert!(
+                        allowed_attrs.contains(&k.as_str()),
+                        "attribute {k} on {}",
+                        e.name
+                    );
                 }
             }
             // Every id reaches its attribute intact, control characters aside.
             for p in &model.framework.players {
-                assert!(els.iter().any(|e| e.has_class("cell") && e.attr("data-player") == Some(p.id.as_str())));
+                assert!(els
+                    .iter()
+                    .any(|e| e.has_class("cell") && e.attr("data-player") == Some(p.id.as_str())));
             }
             // Labels land as text: the wrapped lines of each join back to it.
             let player_text: Vec<String> = els
@@ -230,13 +315,23 @@ fn hostile_text_stays_text() {
                 .map(|g| g.attr("data-player").unwrap_or_default().to_string())
                 .collect();
             assert_eq!(player_text.len(), 6);
-            let texts: String = els.iter().filter(|e| e.name == "text").map(|e| e.text.as_str()).collect();
+            let texts: String = els
+                .iter()
+                .filter(|e| e.name == "text")
+                .map(|e| e.text.as_str())
+                .collect();
             assert!(texts.contains("<script>alert(1)</script>"));
-            assert!(texts.contains("&lt;b&gt;not"), "entities in labels are shown, not decoded");
+            assert!(
+                texts.contains("&lt;b&gt;not"),
+                "entities in labels are shown, not decoded"
+            );
             assert!(!svg.contains("<script"), "no live script element");
             assert!(!svg.contains("<a "), "no link");
             assert!(!svg.contains('\u{0}') && !svg.contains('\u{7}') && !svg.contains('\u{1b}'));
-            assert!(els[1].text.starts_with("</title><script>"), "the name is the title's text");
+            assert!(
+                els[1].text.starts_with("</title><script>"),
+                "the name is the title's text"
+            );
             // The page's states for these cells are the same strings.
             let states = cell_states(&model, &o);
             let cells: Vec<&El> = els.iter().filter(|e| e.has_class("cell")).collect();
@@ -337,9 +432,74 @@ fn golden_files() {
 #[test]
 fn the_shipped_sample_renders_every_overlay() {
     let model = workforce_ecosystem::framework::sample();
-    for overlay in [Overlay::None, Overlay::Current, Overlay::Target, Overlay::Gap] {
+    for overlay in [
+        Overlay::None,
+        Overlay::Current,
+        Overlay::Target,
+        Overlay::Gap,
+    ] {
         let svg = render_svg(&model, &opts(overlay, None, true));
         let n = model.framework.players.len() * model.framework.themes.len();
-        assert_eq!(elements(&svg).iter().filter(|e| e.has_class("cell")).count(), n);
+        assert_eq!(
+            elements(&svg)
+                .iter()
+                .filter(|e| e.has_class("cell"))
+                .count(),
+            n
+        );
+    }
+}
+
+mod random {
+    use super::*;
+    use proptest::prelude::*;
+    use workforce_ecosystem::model::{Assessment, Framework, Item};
+
+    fn any_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::collection::vec(any::<char>(), 0..=80).prop_map(|v| v.into_iter().collect()),
+            "[<>&\"' a-z/=]{0,80}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Whatever the labels and ids hold, the SVG is well formed, has one
+        /// element per cell, and no element or attribute comes from the text.
+        #[test]
+        fn any_text_renders_to_inert_well_formed_svg(
+            n in 3usize..=12,
+            t in 1usize..=8,
+            texts in prop::collection::vec(any_text(), 40),
+            score in 0.0f64..=4.0,
+        ) {
+            let pick = |i: usize| texts[i % texts.len()].clone();
+            let mut model = Model::empty(&pick(39));
+            model.framework = Framework {
+                players: (0..n).map(|i| Item::new(&format!("{i}{}", pick(i)), &pick(i + 12))).collect(),
+                themes: (0..t).map(|i| Item::new(&format!("{i}{}", pick(i + 24)), &pick(i + 30))).collect(),
+            };
+            model.assessments.push(Assessment {
+                theme: model.framework.themes[0].id.clone(),
+                player: model.framework.players[0].id.clone(),
+                unit: None,
+                current: score,
+                target: Some(4.0),
+                weight: 1.0,
+                note: Some(pick(38)),
+            });
+            let o = opts(Overlay::Gap, None, true);
+            let svg = render_svg(&model, &o);
+            let els = elements(&svg);
+            prop_assert_eq!(els.iter().filter(|e| e.has_class("cell")).count(), n * t);
+            for e in &els {
+                prop_assert!(!matches!(e.name.as_str(), "script" | "a" | "foreignObject" | "image" | "use"));
+                for (k, _) in &e.attrs {
+                    prop_assert!(!k.starts_with("on") && k != "href" && k != "style", "attribute {}", k);
+                }
+            }
+            prop_assert_eq!(svg, render_svg(&model, &o));
+        }
     }
 }

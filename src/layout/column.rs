@@ -114,10 +114,7 @@ pub fn place_theme_labels(
             let mut near_dots = 0usize;
             for (k, &i) in order.iter().enumerate() {
                 let (a, e) = (anchors[i], ends[k]);
-                clashes += obstacles
-                    .iter()
-                    .filter(|r| segment_hits_rect(a, e, r))
-                    .count();
+                clashes += near.iter().filter(|r| segment_hits_rect(a, e, r)).count();
                 for (m, &j) in order.iter().enumerate().skip(k + 1) {
                     if segments_cross(a, e, anchors[j], ends[m]) {
                         clashes += 1;

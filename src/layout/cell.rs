@@ -10,6 +10,7 @@ use serde::Serialize;
 
 /// Where a cell's score is written.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ValueSlot {
     /// The text's centre x and baseline y (drawn with `text-anchor: middle`).
     pub x: f64,

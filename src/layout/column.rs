@@ -12,6 +12,7 @@ use serde::Serialize;
 
 /// A theme label beside the diagram and the line to its ring.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ThemeLabel {
     pub label: Label,
     /// A point inside the theme's ring band, where the leader line starts.

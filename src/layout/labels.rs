@@ -36,6 +36,7 @@ pub struct TextLine {
 
 /// A wrapped label and the box it occupies.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Label {
     /// The id of what it names (player, theme), or a legend key.
     pub id: String,

@@ -118,7 +118,8 @@ fn state(
         theme: score.theme.clone(),
         player: score.player.clone(),
         class: format!("cell ring-{ring}{state_class}"),
-        label,
+        // Exactly the string the SVG's aria-label carries.
+        label: super::xml::clean(&label),
         value,
     }
 }

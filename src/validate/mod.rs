@@ -108,33 +108,35 @@ pub fn parse_model(text: &str) -> Result<Model, Invalid> {
     parse_versioned(text).map(|(model, _)| model)
 }
 
-/// Like [`parse_model`], for raw bytes (a file or standard input): also
-/// refuses text that is not UTF-8, saying where.
+/// Like [`parse_model`], for raw bytes (a file or standard input).
 pub fn parse_model_bytes(bytes: &[u8]) -> Result<Model, Invalid> {
+    parse_model(decode(bytes)?)
+}
+
+/// The text of a model given as bytes: refuses more than [`MAX_BYTES`] and
+/// anything that is not UTF-8, saying where.
+pub fn decode(bytes: &[u8]) -> Result<&str, Invalid> {
     if bytes.len() > MAX_BYTES {
         return Err(too_large(bytes.len()));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => parse_model(text),
-        Err(e) => {
-            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
-            // Everything before the bad byte is valid UTF-8.
-            let before = std::str::from_utf8(valid).unwrap_or_default();
-            let line = before.matches('\n').count() + 1;
-            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-            Err(Invalid {
-                problems: vec![Problem {
-                    path: String::new(),
-                    message: format!(
-                        "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
-                        e.valid_up_to()
-                    ),
-                    line: Some(line),
-                    column: Some(column),
-                }],
-            })
+    std::str::from_utf8(bytes).map_err(|e| {
+        let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+        // Everything before the bad byte is valid UTF-8.
+        let before = std::str::from_utf8(valid).unwrap_or_default();
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        Invalid {
+            problems: vec![Problem {
+                path: String::new(),
+                message: format!(
+                    "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
+                    e.valid_up_to()
+                ),
+                line: Some(line),
+                column: Some(column),
+            }],
         }
-    }
+    })
 }
 
 /// Like [`parse_model`], also telling which version the text was written in

@@ -732,7 +732,8 @@ mod json_schema {
     fn schema_rejects_each_shape_error() {
         let base: Value =
             serde_json::from_str(workforce_ecosystem::framework::SAMPLE_JSON).unwrap();
-        let breaks: [(&str, fn(&mut Value)); 9] = [
+        type Break = (&'static str, fn(&mut Value));
+        let breaks: [Break; 9] = [
             ("unknown top-level field", |v| v["colour"] = json!("red")),
             ("score as text", |v| {
                 v["assessments"][0]["current"] = json!("2")

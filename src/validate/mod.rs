@@ -146,13 +146,26 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
         return Err(too_large(text.len()));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let outline = scan::outline(text, MAX_ITEMS);
-    if outline.over_limit {
+    if scan::outline(text, MAX_ITEMS, false).over_limit {
         return Err(Invalid::one(
             "",
             format!("more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"),
         ));
     }
+    // Fast path: a current model of the right shape deserializes directly
+    // (serde accepts exactly what the shape check accepts, and refuses
+    // repeated keys), and only the rules remain. Anything else takes the
+    // slow path, which finds every problem.
+    if let Ok(model) = serde_json::from_str::<Model>(text) {
+        if model.schema == crate::model::SCHEMA_V1 && validate(&model).is_empty() {
+            return Ok((model, Version::V1));
+        }
+    }
+    parse_fully(text)
+}
+
+/// Steps 3–6 for any text within the limits, collecting every problem.
+fn parse_fully(text: &str) -> Result<(Model, Version), Invalid> {
     let value: serde_json::Value =
         serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))?;
 
@@ -165,14 +178,17 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
     // (problem, offset of its own when the scan already knows it)
     let mut found: Vec<(Problem, Option<usize>)> = Vec::new();
     found.extend(migrated.problems.iter().cloned().map(|p| (p, None)));
-    for (path, offset) in &outline.duplicate_keys {
+    let duplicates = scan::outline(text, MAX_ITEMS, true).duplicate_keys;
+    let duplicate_paths = scan::paths_at(text, &duplicates.iter().copied().collect());
+    for offset in duplicates {
+        let path = duplicate_paths.get(&offset).cloned().unwrap_or_default();
         found.push((
             Problem::new(
-                path.clone(),
+                path,
                 "this key appears twice in the same object; JSON keeps only the last one, so remove one"
                     .into(),
             ),
-            Some(*offset),
+            Some(offset),
         ));
     }
     for mut p in read.problems.into_iter().chain(rule_problems) {
@@ -289,6 +305,41 @@ mod tests {
         assert_eq!(p.path, "units[0].label");
         assert_eq!((p.line, p.column), (Some(3), Some(26)));
         assert_eq!(p.message, "invalid JSON: expected value");
+    }
+
+    /// Both roads give the same answer on every fixture, and on damaged
+    /// copies of the sample cut at many places.
+    #[test]
+    fn the_fast_road_agrees_with_the_full_one() {
+        let mut texts: Vec<String> = vec![crate::framework::SAMPLE_JSON.to_string()];
+        for dir in ["tests/fixtures", "tests/fixtures/invalid"] {
+            let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.extension().is_some_and(|x| x == "json") {
+                    texts.push(std::fs::read_to_string(path).unwrap());
+                }
+            }
+        }
+        let sample = crate::framework::SAMPLE_JSON;
+        for cut in (0..sample.len()).step_by(97) {
+            if let (Some(a), Some(b)) = (sample.get(..cut), sample.get(cut + 1..)) {
+                texts.push(format!("{a}{b}"));
+                texts.push(format!("{a}\"x\": 1, {b}"));
+            }
+        }
+        let mut valid = 0;
+        for text in &texts {
+            let fast = parse_versioned(text);
+            assert_eq!(fast, parse_fully(text), "{text}");
+            valid += fast.is_ok() as usize;
+        }
+        // Both kinds were compared.
+        assert!(
+            valid > 5 && valid < texts.len() - 5,
+            "{valid} of {}",
+            texts.len()
+        );
     }
 
     #[test]

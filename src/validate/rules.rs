@@ -256,7 +256,8 @@ pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
         model.systems.iter().map(|s| s.id.as_str()),
     );
 
-    let mut cells: HashMap<(&str, &str, Option<&str>), usize> = HashMap::new();
+    let mut cells: HashMap<(&str, &str, Option<&str>), usize> =
+        HashMap::with_capacity(model.assessments.len());
     for (i, a) in model.assessments.iter().enumerate() {
         r.reference(|| format!("assessments[{i}].theme"), &a.theme, &themes);
         r.reference(|| format!("assessments[{i}].player"), &a.player, &players);

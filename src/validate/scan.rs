@@ -86,7 +86,18 @@ fn read_key<'t>(text: &'t str, pos: usize) -> Option<(Cow<'t, str>, usize)> {
 }
 
 /// Walks `text`, calling `v` for every value it can make out.
-fn walk<V: Visit>(text: &str, v: &mut V, track_keys: bool) {
+/// What a walk keeps track of besides offsets: the keys of each object (for
+/// duplicates) and the path of each value (for locating); each costs time.
+#[derive(Clone, Copy)]
+struct Track {
+    keys: bool,
+    paths: bool,
+}
+
+/// Walks `text`, calling `v` for every value it can make out. Without
+/// `track.paths` the visitor sees every path as `""`.
+fn walk<V: Visit>(text: &str, v: &mut V, track: Track) {
+    let track_keys = track.keys;
     let b = text.as_bytes();
     let mut pos = skip_ws(b, 0);
     let mut path = String::new();
@@ -100,8 +111,10 @@ fn walk<V: Visit>(text: &str, v: &mut V, track_keys: bool) {
             let Some((key, end)) = read_key(text, pos) else {
                 return;
             };
-            path.truncate($path_len);
-            path::push_key(&mut path, &key);
+            if track.paths {
+                path.truncate($path_len);
+                path::push_key(&mut path, &key);
+            }
             if !v.enter(&path, pos, false) {
                 return;
             }
@@ -145,7 +158,9 @@ fn walk<V: Visit>(text: &str, v: &mut V, track_keys: bool) {
                 } else {
                     let path_len = path.len();
                     stack.push(Frame::Array { index: 0, path_len });
-                    path::push_index(&mut path, 0);
+                    if track.paths {
+                        path::push_index(&mut path, 0);
+                    }
                     if !v.enter(&path, pos, true) {
                         return;
                     }
@@ -175,8 +190,10 @@ fn walk<V: Visit>(text: &str, v: &mut V, track_keys: bool) {
                     Some(b',') => {
                         *index += 1;
                         let (i, len) = (*index, *path_len);
-                        path.truncate(len);
-                        path::push_index(&mut path, i);
+                        if track.paths {
+                            path.truncate(len);
+                            path::push_index(&mut path, i);
+                        }
                         pos = skip_ws(b, pos + 1);
                         if !v.enter(&path, pos, true) {
                             return;
@@ -225,9 +242,9 @@ pub struct Outline {
     pub items: usize,
     /// The scan stopped because `items` passed the limit.
     pub over_limit: bool,
-    /// The path and offset of every key that repeats an earlier key of the
-    /// same object.
-    pub duplicate_keys: Vec<(String, usize)>,
+    /// The offset of every key that repeats an earlier key of the same
+    /// object, in text order (only when asked for).
+    pub duplicate_keys: Vec<usize>,
 }
 
 struct OutlineVisitor {
@@ -247,34 +264,75 @@ impl Visit for OutlineVisitor {
         true
     }
 
-    fn object_end(&mut self, obj_path: &str, keys: &[(Cow<'_, str>, usize)]) {
-        if keys.len() < 2 {
-            return;
-        }
-        let mut order: Vec<usize> = (0..keys.len()).collect();
-        // Stable: equal keys stay in text order, so the first one is kept.
-        order.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0));
-        for w in order.windows(2) {
-            let (first, again) = (&keys[w[0]], &keys[w[1]]);
-            if first.0 == again.0 {
-                self.outline
-                    .duplicate_keys
-                    .push((path::key(obj_path, &again.0), again.1));
+    fn object_end(&mut self, _path: &str, keys: &[(Cow<'_, str>, usize)]) {
+        let dups = &mut self.outline.duplicate_keys;
+        if keys.len() <= 16 {
+            // Objects of a model have a handful of keys: compare pairwise
+            // rather than allocate.
+            for (i, (k, off)) in keys.iter().enumerate() {
+                if keys[..i].iter().any(|(earlier, _)| earlier == k) {
+                    dups.push(*off);
+                }
+            }
+        } else {
+            let mut order: Vec<usize> = (0..keys.len()).collect();
+            // Stable: equal keys stay in text order, so the first is kept.
+            order.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0));
+            for w in order.windows(2) {
+                if keys[w[0]].0 == keys[w[1]].0 {
+                    dups.push(keys[w[1]].1);
+                }
             }
         }
     }
 }
 
-/// Counts list items (stopping past `max_items`) and finds repeated keys.
-pub fn outline(text: &str, max_items: usize) -> Outline {
+/// Counts list items, stopping past `max_items`; with `find_duplicates`,
+/// also finds keys repeated within an object.
+pub fn outline(text: &str, max_items: usize, find_duplicates: bool) -> Outline {
     let mut v = OutlineVisitor {
         outline: Outline::default(),
         max_items,
     };
-    walk(text, &mut v, true);
-    v.outline.duplicate_keys.sort_by_key(|d| d.1);
+    let track = Track {
+        keys: find_duplicates,
+        paths: false,
+    };
+    walk(text, &mut v, track);
+    v.outline.duplicate_keys.sort_unstable();
     v.outline
 }
+
+struct PathsAt<'w> {
+    offsets: &'w HashSet<usize>,
+    found: HashMap<usize, String>,
+}
+
+impl Visit for PathsAt<'_> {
+    fn enter(&mut self, path: &str, offset: usize, _in_array: bool) -> bool {
+        if self.offsets.contains(&offset) {
+            self.found.entry(offset).or_insert_with(|| path.to_string());
+        }
+        self.found.len() < self.offsets.len()
+    }
+}
+
+/// The path of the value (or key) that starts at each of `offsets`.
+pub fn paths_at(text: &str, offsets: &HashSet<usize>) -> HashMap<usize, String> {
+    let mut v = PathsAt {
+        offsets,
+        found: HashMap::new(),
+    };
+    if !offsets.is_empty() {
+        walk(text, &mut v, ALL_PATHS);
+    }
+    v.found
+}
+
+const ALL_PATHS: Track = Track {
+    keys: false,
+    paths: true,
+};
 
 struct Locator<'w> {
     wanted: &'w HashSet<&'w str>,
@@ -298,7 +356,7 @@ pub fn locate(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
         found: HashMap::new(),
     };
     if !wanted.is_empty() {
-        walk(text, &mut v, false);
+        walk(text, &mut v, ALL_PATHS);
     }
     v.found
 }
@@ -326,7 +384,7 @@ pub fn path_at(text: &str, offset: usize) -> String {
         offset,
         path: String::new(),
     };
-    walk(text, &mut v, false);
+    walk(text, &mut v, ALL_PATHS);
     v.path
 }
 
@@ -369,27 +427,39 @@ mod tests {
 
     #[test]
     fn counts_items_in_every_list() {
-        let o = outline(r#"{"a": [1, [2, 3], {"b": []}], "c": ["x", "y"]}"#, 100);
+        let o = outline(
+            r#"{"a": [1, [2, 3], {"b": []}], "c": ["x", "y"]}"#,
+            100,
+            false,
+        );
         // 1, [2,3], {..} in a; 2, 3 in the inner list; "x", "y" in c
         assert_eq!(o.items, 7);
         assert!(!o.over_limit);
-        let o = outline("[1,2,3,4]", 3);
+        let o = outline("[1,2,3,4]", 3, false);
         assert!(o.over_limit);
     }
 
     #[test]
     fn finds_repeated_keys_with_their_paths() {
         let text = "{\"a\": 1, \"list\": [{\"x\": 1, \"y\": 2, \"x\": 3}], \"a\": 2}";
-        let o = outline(text, 100);
-        let dups: Vec<&str> = o.duplicate_keys.iter().map(|d| d.0.as_str()).collect();
-        assert_eq!(dups, vec!["list[0].x", "a"]);
-        assert_eq!(
-            &text[o.duplicate_keys[0].1..o.duplicate_keys[0].1 + 3],
-            "\"x\""
-        );
+        let o = outline(text, 100, true);
+        assert_eq!(o.duplicate_keys.len(), 2);
+        let offsets: HashSet<usize> = o.duplicate_keys.iter().copied().collect();
+        let paths = paths_at(text, &offsets);
+        let got: Vec<&str> = o.duplicate_keys.iter().map(|d| paths[d].as_str()).collect();
+        assert_eq!(got, vec!["list[0].x", "a"]);
+        assert_eq!(&text[o.duplicate_keys[0]..o.duplicate_keys[0] + 3], "\"x\"");
         // Escapes are decoded before comparing.
-        let o = outline(r#"{"k": 1, "\u006b": 2}"#, 100);
+        let o = outline(r#"{"k": 1, "\u006b": 2}"#, 100, true);
         assert_eq!(o.duplicate_keys.len(), 1);
+        // Large objects take the sorting route.
+        let keys: Vec<String> = (0..40).map(|i| format!("\"k{}\": 0", i % 30)).collect();
+        let o = outline(&format!("{{{}}}", keys.join(",")), 100, true);
+        assert_eq!(o.duplicate_keys.len(), 10);
+        assert!(!outline(text, 100, false)
+            .duplicate_keys
+            .iter()
+            .any(|_| true));
     }
 
     #[test]
@@ -433,11 +503,11 @@ mod tests {
             "\u{feff}",
             "{\"a\":[{\"b\":[{\"c\":",
         ] {
-            let _ = outline(text, 10);
+            let _ = outline(text, 10, true);
             let wanted: HashSet<&str> = ["a", "a[0]"].into();
             let _ = locate(text, &wanted);
         }
         let deep = "[".repeat(10_000);
-        assert_eq!(outline(&deep, 100_000).items, MAX_DEPTH);
+        assert_eq!(outline(&deep, 100_000, true).items, MAX_DEPTH);
     }
 }

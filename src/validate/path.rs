@@ -73,9 +73,18 @@ pub fn format(segs: &[Seg]) -> String {
     p
 }
 
-/// Splits a path into segments, each with the byte offset where it ends.
-/// Returns `None` for text that is not a path in the form written here.
-fn split_with_ends(path: &str) -> Option<Vec<(Seg, usize)>> {
+/// A segment as written: a bare key, a quoted key (still in JSON form, with
+/// its quotes) or an index.
+enum Raw<'a> {
+    Plain(&'a str),
+    Quoted(&'a str),
+    Index(usize),
+}
+
+/// Splits a path into raw segments, each with the byte offset where it ends,
+/// without decoding anything. `None` for text that is not a path in the form
+/// written here.
+fn raw_segments(path: &str) -> Option<Vec<(Raw<'_>, usize)>> {
     let bytes = path.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
@@ -92,18 +101,17 @@ fn split_with_ends(path: &str) -> Option<Vec<(Seg, usize)>> {
                         _ => j += 1,
                     }
                 }
-                let key: String = serde_json::from_str(path.get(start..=j)?).ok()?;
                 if bytes.get(j + 1) != Some(&b']') {
                     return None;
                 }
+                out.push((Raw::Quoted(path.get(start..=j)?), j + 2));
                 i = j + 2;
-                out.push((Seg::Key(key), i));
             }
             b'[' => {
                 let close = i + path.get(i..)?.find(']')?;
                 let n: usize = path.get(i + 1..close)?.parse().ok()?;
                 i = close + 1;
-                out.push((Seg::Index(n), i));
+                out.push((Raw::Index(n), i));
             }
             b'.' if i > 0 => {
                 i += 1;
@@ -114,7 +122,7 @@ fn split_with_ends(path: &str) -> Option<Vec<(Seg, usize)>> {
                 if len == 0 {
                     return None;
                 }
-                out.push((Seg::Key(rest[..len].to_string()), i + len));
+                out.push((Raw::Plain(&rest[..len]), i + len));
                 i += len;
             }
         }
@@ -124,13 +132,20 @@ fn split_with_ends(path: &str) -> Option<Vec<(Seg, usize)>> {
 
 /// The segments of a path, or `None` when it is not a path.
 pub fn split(path: &str) -> Option<Vec<Seg>> {
-    Some(split_with_ends(path)?.into_iter().map(|(s, _)| s).collect())
+    raw_segments(path)?
+        .into_iter()
+        .map(|(raw, _)| match raw {
+            Raw::Plain(k) => Some(Seg::Key(k.to_string())),
+            Raw::Quoted(q) => serde_json::from_str(q).ok().map(Seg::Key),
+            Raw::Index(n) => Some(Seg::Index(n)),
+        })
+        .collect()
 }
 
 /// The path itself, then each ancestor up to the root (`""`), nearest first.
 pub fn self_and_ancestors(path: &str) -> Vec<&str> {
     let mut out = vec![path];
-    if let Some(segs) = split_with_ends(path) {
+    if let Some(segs) = raw_segments(path) {
         for (_, end) in segs.iter().rev().skip(1) {
             if let Some(p) = path.get(..*end) {
                 out.push(p);

@@ -17,6 +17,7 @@ pub mod csv;
 pub mod export;
 pub mod framework;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod render;
 pub mod scores;

@@ -73,8 +73,18 @@ pub fn csv_export(json: &str) -> Result<String, js_sys::Error> {
 /// and its `problems` property holds them as objects.
 #[wasm_bindgen(js_name = csvImport)]
 pub fn csv_import(json: &str, text: &str) -> Result<String, js_sys::Error> {
-    let model = parse(json)?;
-    match csv::import_csv(&model, text) {
+    csv_result(csv::import_csv(&parse(json)?, text))
+}
+
+/// Like `csvImport`, from the file's bytes (a `Uint8Array`), so that a file
+/// that is not UTF-8 is refused rather than imported with garbled accents.
+#[wasm_bindgen(js_name = csvImportBytes)]
+pub fn csv_import_bytes(json: &str, bytes: &[u8]) -> Result<String, js_sys::Error> {
+    csv_result(csv::import_csv_bytes(&parse(json)?, bytes))
+}
+
+fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::Error> {
+    match result {
         Ok(m) => to_json(&m),
         Err(invalid) => {
             let err = js_sys::Error::new(&invalid.to_string());

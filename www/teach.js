@@ -10,7 +10,7 @@ import init, {
   reportHtml,
   reportMarkdown,
   csvExport,
-  csvImport,
+  csvImportBytes,
   compareModels,
 } from './pkg/workforce_ecosystem.js';
 import { t, has, getLanguage, bindSwitcher, startLanguage, LANGUAGES } from './lang.js';
@@ -269,12 +269,15 @@ function exportOptions() {
 
 async function importCsv() {
   const input = $('csv-file');
-  const file = await readFile(input);
+  const picked = input.files?.[0];
   input.value = '';
-  if (!file) return;
+  if (!picked) return;
+  // Bytes, not text: the core refuses a file that is not UTF-8 (naming the
+  // row) where the browser would silently replace its accents.
+  const file = { name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) };
   const out = $('csv-result');
   try {
-    const json = csvImport(state.json, file.text);
+    const json = csvImportBytes(state.json, file.bytes);
     load(json);
     const count = JSON.parse(json).assessments.length;
     out.replaceChildren(paragraph(t('export.csvImported', { count, file: file.name }), 'is-ok'));

@@ -410,6 +410,38 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     }
 }
 
+/// Like [`import_csv`], from the file's bytes: text that is not UTF-8 (a CSV
+/// saved in a legacy spreadsheet encoding) is refused with the row of the
+/// first bad byte, instead of importing garbled accents.
+pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => import_csv(model, text),
+        Err(e) => {
+            let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
+            let before = std::str::from_utf8(valid).unwrap_or_default();
+            let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+            // The records read so far; the bad byte is in the last, or starts
+            // the next when the text before it ends a line.
+            let sep = rfc4180::detect_separator(before);
+            let row = match rfc4180::parse(before, sep) {
+                Ok(recs) if before.ends_with(['\n', '\r']) || recs.is_empty() => recs.len() + 1,
+                Ok(recs) => recs.len(),
+                Err(_) => before.matches('\n').count() + 1,
+            };
+            Err(CsvInvalid {
+                problems: vec![CsvProblem {
+                    row: Some(row),
+                    column: None,
+                    message: format!(
+                        "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
+                        e.valid_up_to() + 1
+                    ),
+                }],
+            })
+        }
+    }
+}
+
 /// Turns a validation problem's JSON path (`assessments[3].current`) into the
 /// row and column it came from.
 fn place(path: &str, message: String, rows: &[usize]) -> CsvProblem {
@@ -520,6 +552,26 @@ mod tests {
             p.to_string(),
             "row 4, column \"current\": \"three\" is not a number"
         );
+    }
+
+    #[test]
+    fn legacy_encodings_are_refused_with_their_row() {
+        let m = model();
+        // "é" in Windows-1252 is the single byte 0xE9.
+        let bytes = b"theme,player,current,note\nintegration,hr,1,ok\nleadership,it,2,caf\xe9\n";
+        let e = import_csv_bytes(&m, bytes).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "row 3: not UTF-8 text (byte 66 cannot be read); save the file as \"CSV UTF-8\""
+        );
+        let e = import_csv_bytes(&m, b"\xff").unwrap_err();
+        assert_eq!(e.problems[0].row, Some(1));
+        let ok = import_csv_bytes(
+            &m,
+            "theme,player,current,note\nintegration,hr,1,café\n".as_bytes(),
+        )
+        .unwrap();
+        assert_eq!(ok.assessments[0].note.as_deref(), Some("café"));
     }
 
     #[test]

@@ -324,3 +324,35 @@ mod no_panic {
         }
     }
 }
+
+#[test]
+fn validation_rules_are_reported_at_their_row_and_column() {
+    let csv = "theme,player,unit,current,target,weight\n\
+               integration,hr,retail,5,3,1\n\
+               integration,it,retail,1,-1,1\n\
+               integration,procurement,,1,2,0\n\
+               integration,hr,retail,1,2,1\n";
+    let problems = import_csv(&model(), csv).expect_err("refused").problems;
+    let placed: Vec<(Option<usize>, Option<&str>)> = problems
+        .iter()
+        .map(|p| (p.row, p.column.as_deref()))
+        .collect();
+    for want in [
+        (Some(2), Some("current")),
+        (Some(3), Some("target")),
+        (Some(4), Some("weight")),
+    ] {
+        assert!(placed.contains(&want), "{want:?} in {problems:#?}");
+    }
+    // The duplicate (theme, player, unit) is reported on the second row.
+    let dup = problems
+        .iter()
+        .find(|p| p.row == Some(5))
+        .expect("row 5 reported");
+    assert!(
+        dup.message.contains("row 2") && !dup.message.contains("assessments["),
+        "{dup:?}"
+    );
+    let text = import_csv(&model(), csv).unwrap_err().to_string();
+    assert!(text.starts_with("row 2, column \"current\": "), "{text}");
+}

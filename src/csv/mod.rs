@@ -442,9 +442,39 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
     }
 }
 
+/// Rewrites `assessments[N]` in a validation message (e.g. "the first is
+/// assessments[0]") as the spreadsheet row it came from.
+fn rows_in_message(message: &str, rows: &[usize]) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("assessments[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "assessments[".len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let row = after[..digits]
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| rows.get(i))
+            .filter(|_| after[digits..].starts_with(']'));
+        match row {
+            Some(r) => {
+                out.push_str(&format!("row {r}"));
+                rest = &after[digits + 1..];
+            }
+            None => {
+                out.push_str("assessments[");
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Turns a validation problem's JSON path (`assessments[3].current`) into the
 /// row and column it came from.
 fn place(path: &str, message: String, rows: &[usize]) -> CsvProblem {
+    let message = rows_in_message(&message, rows);
     let located = path.strip_prefix("assessments[").and_then(|rest| {
         let (num, rest) = rest.split_once(']')?;
         let row = *rows.get(num.parse::<usize>().ok()?)?;
@@ -539,6 +569,19 @@ mod tests {
         assert_eq!((p.row, p.column), (Some(2), None));
         let p = place("units[0].id", "bad".into(), &[2]);
         assert_eq!(p.to_string(), "units[0].id: bad");
+    }
+
+    #[test]
+    fn messages_name_rows_not_json_paths() {
+        assert_eq!(
+            rows_in_message("second; the first is assessments[1]", &[2, 7]),
+            "second; the first is row 7"
+        );
+        assert_eq!(
+            rows_in_message("assessments[9] and assessments[x", &[2]),
+            "assessments[9] and assessments[x"
+        );
+        assert_eq!(rows_in_message("é assessments[0]] é", &[3]), "é row 3] é");
     }
 
     #[test]

@@ -14,7 +14,7 @@ import init, {
   compareModels,
 } from './pkg/workforce_ecosystem.js';
 import { t, has, getLanguage, bindSwitcher, startLanguage, LANGUAGES } from './lang.js';
-import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, highlight, clearHighlight } from './tour.js';
+import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -98,6 +98,7 @@ function load(json, source) {
     has,
     themeLabel: (id) => labelOf(localized(state.full).framework.themes, id),
     playerLabel: (id) => labelOf(localized(state.full).framework.players, id),
+    onChange: () => fit(),
   });
   state.tour.index = index;
   drawAll();
@@ -107,6 +108,12 @@ function load(json, source) {
 function drawTour() {
   $('tour-diagram').innerHTML = svgOf(state.full, { overlay: 'none' });
   state.tour.render();
+  fit();
+}
+
+/** Sizes the presenter view's text to the step (no-op outside it). */
+function fit() {
+  fitPresenterText($('stage'), $('tour-panel'));
 }
 
 function drawBlank() {
@@ -123,10 +130,16 @@ function drawBlank() {
   $('blank-scale').textContent = t('blank.scale', { min, max, labels: named.join(' · ') });
 }
 
+/**
+ * Draws the current view's diagram and empties the others: every SVG of the
+ * core carries the same pattern id, so only one may be in the page at a time.
+ */
 function drawAll() {
-  drawTour();
-  drawBlank();
-  if (state.compared) runCompare();
+  for (const id of ['tour-diagram', 'blank-diagram', 'compare-diagram']) $(id).replaceChildren();
+  if (!state.full) return;
+  if (state.view === 'tour') drawTour();
+  else if (state.view === 'blank') drawBlank();
+  else if (state.view === 'compare' && state.compared) runCompare();
 }
 
 // ---- Views ---------------------------------------------------------------
@@ -140,6 +153,7 @@ function showView(view) {
   }
   for (const section of document.querySelectorAll('.view')) section.hidden = section.id !== `view-${view}`;
   document.body.dataset.view = view;
+  drawAll();
 }
 
 // ---- Comparison ------------------------------------------------------------
@@ -333,18 +347,28 @@ function wire() {
     await enterPresenter(stage);
     document.body.classList.add('has-presenter');
     $('leave-presenter').focus();
+    fit();
   });
   $('leave-presenter').addEventListener('click', async () => {
     await exitPresenter(stage);
     document.body.classList.remove('has-presenter');
+    fit();
     $('presenter').focus();
   });
-  watchFullscreen(stage, () => document.body.classList.remove('has-presenter'));
+  watchFullscreen(stage, () => {
+    document.body.classList.remove('has-presenter');
+    fit();
+  });
+  // The projector's resolution may only be known once full screen settles.
+  new ResizeObserver(() => fit()).observe(stage);
 
   document.addEventListener('keydown', (e) => {
     if (state.view !== 'tour' || !state.tour) return;
     if (e.key === 'Escape' && isPresenting(stage)) {
-      exitPresenter(stage).then(() => document.body.classList.remove('has-presenter'));
+      exitPresenter(stage).then(() => {
+        document.body.classList.remove('has-presenter');
+        fit();
+      });
       e.preventDefault();
       return;
     }

@@ -6,7 +6,11 @@
 // others — and shows the step's text from the language files. Arrow keys,
 // Page Up/Down, Home and End move; Escape leaves the presenter view.
 
-/** Marks the cells of `themes` × `players` in the diagram under `container`. */
+/**
+ * Marks the cells of `themes` × `players` in the diagram under `container`,
+ * and the labels of the themes or players a step singles out
+ * (`.is-tour-label`): a theme step's ring name, an axis step's two players.
+ */
 export function highlight(container, themes, players) {
   const t = new Set(themes);
   const p = new Set(players);
@@ -15,11 +19,18 @@ export function highlight(container, themes, players) {
     cell.classList.toggle('is-highlighted', on);
     cell.classList.toggle('is-dimmed', !on);
   }
+  const themeLabels = container.querySelectorAll('.theme-label[data-theme]');
+  const playerLabels = container.querySelectorAll('.player-label[data-player]');
+  const someThemes = t.size < themeLabels.length;
+  const somePlayers = p.size < playerLabels.length;
+  for (const l of themeLabels) l.classList.toggle('is-tour-label', someThemes && t.has(l.dataset.theme));
+  for (const l of playerLabels) l.classList.toggle('is-tour-label', somePlayers && p.has(l.dataset.player));
 }
 
 /** Removes the tour's marks from the diagram under `container`. */
 export function clearHighlight(container) {
   for (const cell of container.querySelectorAll('.cell')) cell.classList.remove('is-highlighted', 'is-dimmed');
+  for (const l of container.querySelectorAll('.is-tour-label')) l.classList.remove('is-tour-label');
 }
 
 /**
@@ -212,6 +223,35 @@ export async function exitPresenter(element) {
     }
   }
   element.classList.remove('is-presenting', 'is-presenting-window');
+}
+
+/**
+ * In the presenter view, sets the text's size (the custom property
+ * `--tour-font-size` on `panel`) to the largest that lets the whole step fit
+ * on `stage` without scrolling, between `min` and `max` pixels: short steps
+ * get bigger type than long ones. Outside the presenter view it clears it.
+ */
+export function fitPresenterText(stage, panel, { min = 16, max } = {}) {
+  if (!isPresenting(stage)) {
+    panel.style.removeProperty('--tour-font-size');
+    return null;
+  }
+  const top = max ?? Math.min(window.innerWidth * 0.028, window.innerHeight * 0.045);
+  const fits = (px) => {
+    panel.style.setProperty('--tour-font-size', `${px}px`);
+    return stage.scrollHeight <= stage.clientHeight + 1 && panel.scrollWidth <= panel.clientWidth + 1;
+  };
+  let lo = min;
+  let hi = Math.max(min, top);
+  if (fits(hi)) return hi;
+  for (let i = 0; i < 8; i++) {
+    const mid = (lo + hi) / 2;
+    if (fits(mid)) lo = mid;
+    else hi = mid;
+  }
+  const size = Math.floor(lo * 10) / 10;
+  fits(size);
+  return size;
 }
 
 export function isPresenting(element) {

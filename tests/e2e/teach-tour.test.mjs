@@ -62,6 +62,10 @@ test('each tour step highlights its cells and shows its own text', async () => {
   assert.equal(await page.locator('#tour-diagram .cell').count(), 24);
   for (const [i, step] of STEPS.entries()) {
     assert.deepEqual(await marks(page), expected(step), `step ${i + 1}`);
+    // The ring's name or the axis's players are singled out among the labels.
+    const labels = await page.$$eval('#tour-diagram .is-tour-label', (ls) => ls.map((l) => l.dataset.theme ?? l.dataset.player));
+    const single = i === 0 ? [] : step.themes.length === 1 ? step.themes : step.players;
+    assert.deepEqual(labels.sort(), [...single].sort(), `step ${i + 1} labels`);
     assert.equal(await page.textContent('#tour-panel .tour-title'), step.title);
     assert.equal(await page.textContent('#tour-panel .tour-count'), `Step ${i + 1} of 8`);
     const body = await page.textContent('#tour-panel .tour-body');

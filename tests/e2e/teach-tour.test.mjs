@@ -221,3 +221,24 @@ test('the blank diagram has every cell and the blank model has no scores', async
   await page.screenshot({ path: `${SHOTS}teach-blank-print.png` });
   assert.deepEqual(page.problems, []);
 });
+
+test('axe finds no accessibility violations in any view, nor in the presenter view', async () => {
+  // axe is injected as a script, which the page's CSP would refuse.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${origin}/teach.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const axePath = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
+  await page.addScriptTag({ path: axePath });
+  const violations = () =>
+    page.evaluate(async () => (await globalThis.axe.run(document)).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`));
+  for (const view of ['tour', 'blank', 'compare', 'export']) {
+    await page.click(`[role="tab"][data-view="${view}"]`);
+    assert.deepEqual(await violations(), [], view);
+  }
+  await page.click('[role="tab"][data-view="tour"]');
+  await page.click('#presenter');
+  await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+  assert.deepEqual(await violations(), [], 'presenter');
+  await context.close();
+});

@@ -13,60 +13,115 @@
 // text), the `src` attribute (same-origin URL), a child
 // <script type="application/json">, else the core's sample organization.
 // Attributes: overlay (none|current|target|gap), unit (a unit id), readonly
-// (no view controls), theme (light|dark|high-contrast; absent or auto follows
-// the reader's system). Events: `wfe-load` after a model is drawn,
-// `wfe-error` with the core's message; nothing is ever thrown into the page.
+// (a still picture: no view controls, cells not selectable), theme
+// (light|dark|high-contrast; absent or auto follows the reader's system).
+// Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
+// message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
+// into the page.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 
-/** The looks: custom-property values per theme (themes.css holds the same for pages). */
+/**
+ * The looks: values of the `--wfe-*` custom properties per theme. The diagram's
+ * own properties (see diagram.css; light = its defaults) plus `bg` (the surface
+ * behind the diagram), `accent` and `error-*` for the element's controls and
+ * messages. themes.css holds the same sets for pages; a browser test keeps them equal.
+ */
 export const THEMES = {
   light: {
     bg: '#ffffff',
-    fg: '#1b1f24',
-    muted: '#57606a',
-    line: '#ffffff',
-    accent: '#0b5cad',
-    focus: '#0b5cad',
-    'level-0': '#eef2f6',
-    'level-1': '#c6d9ee',
-    'level-2': '#8db5e0',
-    'level-3': '#4a86c8',
-    'level-4': '#1f4e8c',
+    text: '#1a1a1a',
+    'text-muted': '#4a4a4a',
+    background: 'transparent',
+    'level-0': '#f4f8fc',
+    'level-1': '#c6dbef',
+    'level-2': '#7fb1d9',
+    'level-3': '#3a7fbf',
+    'level-4': '#0b4a8b',
+    'gap-0': '#f7f7f4',
+    'gap-1': '#fcc98f',
+    'gap-2': '#f29443',
+    'gap-3': '#c94c12',
+    'gap-4': '#8f2a04',
+    'ring-a': '#e9eef5',
+    'ring-b': '#d5dfeb',
+    unassessed: '#ffffff',
+    hatch: '#8a8a8a',
+    'cell-edge': '#ffffff',
+    'ring-edge': '#2b2b2b',
+    axis: '#2b2b2b',
+    leader: '#5a5a5a',
+    'value-halo': '#ffffff',
+    focus: '#c2185b',
+    highlight: '#e8590c',
+    changed: '#7b2cbf',
+    accent: '#0b4a8b',
     'error-bg': '#fff1f0',
-    'error-fg': '#82071e',
-    'error-line': '#cf222e',
+    'error-text': '#82071e',
+    'error-edge': '#cf222e',
   },
   dark: {
-    bg: '#0d1117',
-    fg: '#e6edf3',
-    muted: '#9198a1',
-    line: '#0d1117',
+    bg: '#14181f',
+    text: '#e8eaed',
+    'text-muted': '#b0b6bf',
+    background: 'transparent',
+    'level-0': '#1e2733',
+    'level-1': '#21405f',
+    'level-2': '#2f6aa3',
+    'level-3': '#5b9bd8',
+    'level-4': '#a9d1f5',
+    'gap-0': '#1f2421',
+    'gap-1': '#5c3a12',
+    'gap-2': '#9a5213',
+    'gap-3': '#d9731f',
+    'gap-4': '#ffab5e',
+    'ring-a': '#1c232d',
+    'ring-b': '#263140',
+    unassessed: '#14181f',
+    hatch: '#6b7480',
+    'cell-edge': '#14181f',
+    'ring-edge': '#c9d1d9',
+    axis: '#c9d1d9',
+    leader: '#9aa4af',
+    'value-halo': '#14181f',
+    focus: '#ff79b0',
+    highlight: '#ffa657',
+    changed: '#d2a8ff',
     accent: '#79b8ff',
-    focus: '#79b8ff',
-    'level-0': '#1c2430',
-    'level-1': '#1d3b5e',
-    'level-2': '#245a91',
-    'level-3': '#3b82c4',
-    'level-4': '#79b8ff',
     'error-bg': '#2d1214',
-    'error-fg': '#ffb3b8',
-    'error-line': '#f85149',
+    'error-text': '#ffb3b8',
+    'error-edge': '#f85149',
   },
   'high-contrast': {
     bg: '#000000',
-    fg: '#ffffff',
-    muted: '#ffffff',
-    line: '#ffffff',
-    accent: '#ffd700',
-    focus: '#ffd700',
+    text: '#ffffff',
+    'text-muted': '#ffffff',
+    background: '#000000',
     'level-0': '#000000',
-    'level-1': '#1c3f6e',
-    'level-2': '#0063d1',
-    'level-3': '#7ab8ff',
-    'level-4': '#ffffff',
+    'level-1': '#003f7f',
+    'level-2': '#0069d6',
+    'level-3': '#59a8ff',
+    'level-4': '#c8e3ff',
+    'gap-0': '#000000',
+    'gap-1': '#6b3b00',
+    'gap-2': '#b35f00',
+    'gap-3': '#ff8c1a',
+    'gap-4': '#ffd27f',
+    'ring-a': '#000000',
+    'ring-b': '#1f1f1f',
+    unassessed: '#000000',
+    hatch: '#9a9a9a',
+    'cell-edge': '#ffffff',
+    'ring-edge': '#ffffff',
+    axis: '#ffffff',
+    leader: '#ffffff',
+    'value-halo': '#000000',
+    focus: '#ffff00',
+    highlight: '#00ffff',
+    changed: '#ff00ff',
+    accent: '#ffff00',
     'error-bg': '#000000',
-    'error-fg': '#ffffff',
-    'error-line': '#ffd700',
+    'error-text': '#ffffff',
+    'error-edge': '#ffff00',
   },
 };
 
@@ -86,18 +141,18 @@ const AUTO = ':host(:not([theme])), :host([theme="auto"])';
 
 const ELEMENT_CSS = `
 :host { color-scheme: light; ${decls(THEMES.light)}
-  --wfe-font: "DejaVu Sans", Verdana, sans-serif; --wfe-transition: 150ms;
+  --wfe-font: "DejaVu Sans", Verdana, sans-serif; --wfe-transition: 150ms; --wfe-dimmed-opacity: 0.3;
   display: block; box-sizing: border-box; position: relative;
-  color: var(--wfe-fg); background: var(--wfe-bg); font-family: var(--wfe-font);
+  color: var(--wfe-text); background: var(--wfe-bg); font-family: var(--wfe-font);
   font-size: var(--wfe-ui-font-size, 0.95rem); max-width: var(--wfe-max-width, none); }
 @media (prefers-color-scheme: dark) { ${AUTO} { color-scheme: dark; ${decls(THEMES.dark)} } }
 @media (prefers-contrast: more) { ${AUTO} { color-scheme: dark; ${decls(THEMES['high-contrast'])} } }
 :host([theme="light"]) { color-scheme: light; ${decls(THEMES.light)} }
 :host([theme="dark"]) { color-scheme: dark; ${decls(THEMES.dark)} }
 :host([theme="high-contrast"]) { color-scheme: dark; ${decls(THEMES['high-contrast'])} }
-@media (forced-colors: active) { :host { --wfe-bg: Canvas; --wfe-fg: CanvasText; --wfe-muted: CanvasText;
-  --wfe-line: CanvasText; --wfe-accent: Highlight; --wfe-focus: Highlight; --wfe-error-bg: Canvas;
-  --wfe-error-fg: CanvasText; --wfe-error-line: CanvasText; } }
+@media (forced-colors: active) { :host { --wfe-bg: Canvas; --wfe-text: CanvasText; --wfe-text-muted: CanvasText;
+  --wfe-accent: LinkText; --wfe-focus: Highlight; --wfe-error-bg: Canvas; --wfe-error-text: CanvasText;
+  --wfe-error-edge: CanvasText; } }
 @media (prefers-reduced-motion: reduce) { :host { --wfe-transition: 0s; }
   *, *::before, *::after { transition: none !important; animation: none !important; } }
 :host([hidden]) { display: none; }
@@ -105,16 +160,18 @@ const ELEMENT_CSS = `
 .bar { display: flex; flex-wrap: wrap; gap: 0.5em 1.25em; align-items: center; }
 :host([readonly]) .bar { display: none; }
 .bar label { display: inline-flex; gap: 0.4em; align-items: center; }
-.bar select { font: inherit; color: var(--wfe-fg); background: var(--wfe-bg);
-  border: 1px solid var(--wfe-muted); border-radius: 4px; padding: 0.15em 0.3em; }
+.bar select { font: inherit; color: var(--wfe-text); background: var(--wfe-bg);
+  border: 1px solid var(--wfe-text-muted); border-radius: 4px; padding: 0.15em 0.3em; }
 .bar select:focus-visible { outline: 3px solid var(--wfe-focus); outline-offset: 1px; }
 .bar [hidden] { display: none; }
 .diagram { flex: 1 1 auto; min-height: 0; }
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
 .diagram[aria-busy="true"]:empty { min-height: 8em; }
+.details { margin: 0; min-height: 1.45em; color: var(--wfe-text); }
+.details[hidden] { display: none; }
 .fallback[hidden] { display: none; }
 .fallback ::slotted(img), .fallback ::slotted(svg) { display: block; max-width: 100%; height: auto; }
-.error { border: 2px solid var(--wfe-error-line); background: var(--wfe-error-bg); color: var(--wfe-error-fg);
+.error { border: 2px solid var(--wfe-error-edge); background: var(--wfe-error-bg); color: var(--wfe-error-text);
   border-radius: 4px; padding: 0.5em 0.75em; }
 .error[hidden] { display: none; }
 .error strong { display: block; }
@@ -146,19 +203,22 @@ function core() {
   return corePromise;
 }
 
+// The <style> element of a standalone SVG. The core embeds diagram.css
+// verbatim and escapes every `<` that comes from the model, so the first
+// `<style ...>` up to the first `</style>` is exactly the stylesheet.
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
+
 /**
- * The diagram stylesheet the core embeds in standalone SVG. Taking it from the
- * core (rather than fetching diagram.css) keeps the element to one module and
- * the Wasm file, and keeps element and `wfe render` looking the same.
+ * The diagram stylesheet, taken from the core (which embeds it in standalone
+ * SVG) rather than fetched: the element stays one module plus the Wasm file,
+ * and it looks exactly like a `wfe render` export. Never through DOMParser:
+ * parsing a <style> there already counts as inline style under the CSP.
  */
 function diagramCss() {
   if (typeof Workspace.diagramCss === 'function') return Workspace.diagramCss();
   const ws = new Workspace(Workspace.sampleJson());
   try {
-    const doc = new DOMParser().parseFromString(ws.svg({ standalone: true }), 'image/svg+xml');
-    return [...doc.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'style')]
-      .map((s) => s.textContent)
-      .join('\n');
+    return STYLE_ELEMENT.exec(ws.svg({ standalone: true }))?.[1] ?? '';
   } finally {
     ws.free();
   }
@@ -203,6 +263,8 @@ export class WorkforceEcosystem extends HTMLElement {
   #model = null;
   #state = 'loading';
   #started = false;
+  /** The picked cell as {theme, player}, kept across redraws. */
+  #selected = null;
 
   constructor() {
     super();
@@ -222,10 +284,25 @@ export class WorkforceEcosystem extends HTMLElement {
     bar.setAttribute('part', 'toolbar');
     // Light-DOM children (say an <img> of the `wfe render` SVG) show only when the core cannot run.
     const fallback = el('div', { className: 'fallback', hidden: true }, el('slot'));
-    const frame = el('div', { className: 'frame' }, bar, error, diagram, fallback);
+    const details = el('p', { className: 'details', hidden: true });
+    details.setAttribute('part', 'details');
+    details.setAttribute('aria-live', 'polite');
+    const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
     this.#shadow.append(frame);
     this.#shadow.adoptedStyleSheets = [sharedSheet()];
-    this.#parts = { overlay, unit, unitLabel, diagram, error, fallback };
+    this.#parts = { overlay, unit, unitLabel, diagram, error, fallback, details };
+    diagram.addEventListener('click', (e) => {
+      const cell = e.target.closest?.('.cell');
+      if (cell && !this.readOnly) this.#select(cell);
+    });
+    diagram.addEventListener('keydown', (e) => {
+      const cell = e.target.closest?.('.cell');
+      if (!cell || this.readOnly) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this.#select(cell);
+      } else if (e.key === 'Escape') this.#select(null);
+    });
     overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
     unit.addEventListener('change', () => {
       if (unit.value) this.setAttribute('unit', unit.value);
@@ -257,7 +334,7 @@ export class WorkforceEcosystem extends HTMLElement {
     if (name === 'src') {
       if (!this.#started) return;
       if (newValue) this.#load({ kind: 'src', url: newValue });
-    } else if (name === 'overlay' || name === 'unit') {
+    } else if (name === 'overlay' || name === 'unit' || name === 'readonly') {
       if (this.#ws) this.#redraw();
     }
   }
@@ -355,7 +432,9 @@ export class WorkforceEcosystem extends HTMLElement {
   }
 
   #options() {
-    const opts = { overlay: this.overlay, standalone: false };
+    // Read-only shows the export form: one image with every cell described.
+    // Otherwise cells are buttons (the interactive form) the reader can pick.
+    const opts = { overlay: this.overlay, standalone: this.readOnly };
     if (this.unit) opts.unit = this.unit;
     return opts;
   }
@@ -369,7 +448,7 @@ export class WorkforceEcosystem extends HTMLElement {
   }
 
   #draw() {
-    const text = this.#ws.svg(this.#options());
+    const text = this.#ws.svg(this.#options()).replace(STYLE_ELEMENT, '');
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const svg = doc.documentElement;
     if (svg.localName !== 'svg') throw new Error('the core returned a diagram that is not SVG');
@@ -380,7 +459,36 @@ export class WorkforceEcosystem extends HTMLElement {
     error.replaceChildren();
     overlay.value = this.overlay;
     unit.value = this.unit;
+    this.#showSelection();
     this.#setState('ready');
+  }
+
+  #cell(theme, player) {
+    return [...this.#parts.diagram.querySelectorAll('.cell')].find(
+      (c) => c.getAttribute('data-theme') === theme && c.getAttribute('data-player') === player,
+    );
+  }
+
+  /** Picks a cell (or none): it is outlined and its description shown below the diagram. */
+  #select(cell) {
+    this.#selected = cell ? { theme: cell.getAttribute('data-theme'), player: cell.getAttribute('data-player') } : null;
+    this.#showSelection();
+    if (cell) this.#emit('wfe-select', { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' });
+  }
+
+  #showSelection() {
+    const { diagram, details } = this.#parts;
+    for (const c of diagram.querySelectorAll('.cell.is-highlighted')) {
+      c.classList.remove('is-highlighted');
+      c.removeAttribute('aria-pressed');
+    }
+    const cell = this.#selected && !this.readOnly ? this.#cell(this.#selected.theme, this.#selected.player) : null;
+    if (cell) {
+      cell.classList.add('is-highlighted');
+      cell.setAttribute('aria-pressed', 'true');
+    }
+    details.textContent = cell ? (cell.getAttribute('aria-label') ?? '') : '';
+    details.hidden = !cell;
   }
 
   #fillUnits() {

@@ -406,6 +406,19 @@ test('themes.css gives pages exactly the looks the element carries', async () =>
 });
 
 test('where the page forbids WebAssembly the element shows its fallback picture or a readable error', async () => {
+  // The fallback picture: the standalone SVG `wfe render` writes (the Wasm core
+  // gives byte-identical output), made on a page that may run WebAssembly.
+  const maker = await openPage(browser, `${origin}/demo.html`);
+  await settled(maker, '#right');
+  const { svg, gapColour } = await maker.evaluate(async () => {
+    const { Workspace, THEMES } = { ...(await import('/pkg/workforce_ecosystem.js')), ...(await import('/element.js')) };
+    const ws = new Workspace(await (await fetch('/models/studio.json')).text());
+    const out = ws.svg({ overlay: 'gap', standalone: true });
+    ws.free();
+    return { svg: out, gapColour: THEMES.light['gap-2'] };
+  });
+  assert.match(svg, /<style/);
+
   const noWasm = CSP.replace(" 'wasm-unsafe-eval'", '');
   assert.notEqual(noWasm, CSP);
   const strict = await startServer({ csp: noWasm });
@@ -417,30 +430,44 @@ test('where the page forbids WebAssembly the element shows its fallback picture 
         contentType: 'text/html; charset=utf-8',
         headers: { 'Content-Security-Policy': noWasm },
         body: `<!doctype html><title>t</title><script type="module" src="/element.js"></script>
-<workforce-ecosystem id="with" src="models/studio.json"><img src="/favicon-fallback.svg" alt="The studio diagram"></workforce-ecosystem>
+<workforce-ecosystem id="with" src="models/studio.json"><img src="/studio-gap.svg" alt="The studio diagram"></workforce-ecosystem>
 <workforce-ecosystem id="without" src="models/studio.json"></workforce-ecosystem>`,
       }),
     );
-    await page.route(`${strict.origin}/favicon-fallback.svg`, (route) =>
-      route.fulfill({
-        contentType: 'image/svg+xml',
-        body: '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" width="100" height="100"><rect width="10" height="10"/></svg>',
-      }),
+    // Served like any file of an intranet under the same policy.
+    await page.route(`${strict.origin}/studio-gap.svg`, (route) =>
+      route.fulfill({ contentType: 'image/svg+xml', headers: { 'Content-Security-Policy': noWasm }, body: svg }),
     );
     await page.goto(`${strict.origin}/fallback-test.html`);
     assert.equal(await settled(page, '#with'), 'error');
     assert.equal(await settled(page, '#without'), 'error');
-    const result = await page.evaluate(() => {
+    await page.waitForFunction(() => document.querySelector('#with img').complete);
+    const result = await page.evaluate((hex) => {
       const vis = (el) => el.getBoundingClientRect().height > 0;
       const w = document.getElementById('with');
       const wo = document.getElementById('without');
+      // Does the picture keep its own colours? Look for the gap-2 orange among its pixels.
+      const img = w.querySelector('img');
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let found = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (Math.abs(px[i] - want[0]) + Math.abs(px[i + 1] - want[1]) + Math.abs(px[i + 2] - want[2]) < 6) found++;
+      }
       return {
-        imgShown: vis(w.querySelector('img')),
+        imgShown: vis(img),
+        colouredPixels: found,
         withError: !w.shadowRoot.querySelector('.error').hidden,
         withoutError: wo.shadowRoot.querySelector('.error').textContent,
       };
-    });
+    }, gapColour);
     assert.equal(result.imgShown, true, 'the slotted fallback image is displayed');
+    assert.ok(result.colouredPixels > 500, `the <img> SVG keeps its stylesheet (${result.colouredPixels} gap-coloured pixels)`);
     assert.equal(result.withError, false);
     assert.match(result.withoutError, /WebAssembly\) could not start/);
     assert.match(result.withoutError, /wfe render/);

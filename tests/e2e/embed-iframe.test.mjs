@@ -193,3 +193,34 @@ ${snippets.iframe}
   assert.deepEqual(intranet.problems, []);
   assert.deepEqual(page.problems, []);
 });
+
+test("the README's copy-paste examples work as written", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Embedding'), readme.indexOf('\n## ', readme.indexOf('## Embedding') + 5));
+  const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  // The examples use /wfe/ as the folder holding www/; here that is the root.
+  const local = (html) => html.replaceAll('/wfe/', '/');
+
+  const inline = blocks.find((b) => b.includes('application/json'));
+  const iframe = blocks.find((b) => b.includes('<iframe'));
+  assert.ok(inline && iframe, 'the section shows the inline-model snippet and the iframe');
+  const page = await openPage(browser, null);
+  await page.route(`${origin}/intranet/readme.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${local(inline)}${local(iframe)}</body></html>`,
+    }),
+  );
+  await page.goto(`${origin}/intranet/readme.html`);
+  const shown = await diagramIn(page);
+  assert.equal(shown.state, 'ready');
+  assert.ok(startsWithName(shown.title, 'Example Co'));
+  const frame = page.frames().find((f) => f.url().includes('/embed.html#m='));
+  assert.ok(frame, 'the iframe example points at embed.html with a model');
+  const inFrame = await diagramIn(frame);
+  assert.equal(inFrame.state, 'ready');
+  assert.ok(startsWithName(inFrame.title, 'Example Co'));
+  assert.deepEqual([inFrame.overlay, inFrame.theme], ['gap', 'dark']);
+  assert.deepEqual(page.problems, []);
+});

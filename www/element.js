@@ -452,6 +452,9 @@ export class WorkforceEcosystem extends HTMLElement {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const svg = doc.documentElement;
     if (svg.localName !== 'svg') throw new Error('the core returned a diagram that is not SVG');
+    // In the export form the picture's <desc> already lists every cell; names on
+    // shapes inside role="img" are not allowed by ARIA and are never read.
+    if (this.readOnly) for (const c of svg.querySelectorAll('.cell[aria-label]')) c.removeAttribute('aria-label');
     const { diagram, error, overlay, unit } = this.#parts;
     diagram.replaceChildren(document.importNode(svg, true));
     diagram.removeAttribute('aria-busy');

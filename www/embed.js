@@ -31,8 +31,10 @@ async function apply() {
   if (view.json !== null) diagram.model = view.json;
 }
 
+const heading = document.getElementById('heading');
 diagram.addEventListener('wfe-load', (e) => {
   document.title = e.detail.name ? `${e.detail.name} – workforce ecosystem` : 'Workforce ecosystem diagram';
+  heading.textContent = document.title;
 });
 window.addEventListener('hashchange', apply);
 await apply();

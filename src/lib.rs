@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod framework;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod render;
 pub mod scores;

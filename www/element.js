@@ -167,6 +167,7 @@ const ELEMENT_CSS = `
 .diagram { flex: 1 1 auto; min-height: 0; }
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
 .diagram[aria-busy="true"]:empty { min-height: 8em; }
+.diagram .cell { transition: stroke var(--wfe-transition), stroke-width var(--wfe-transition); }
 .details { margin: 0; min-height: 1.45em; color: var(--wfe-text); }
 .details[hidden] { display: none; }
 .fallback[hidden] { display: none; }

@@ -89,6 +89,9 @@ test('two elements on one page show different models independently', async () =>
   assert.equal(right.toolbar, false, 'readonly hides the view controls');
   assert.ok(await drawnMatchesCore(page, '#left', { overlay: 'current' }));
   assert.ok(await drawnMatchesCore(page, '#right', { overlay: 'gap' }));
+  const exported = await page.evaluate(() => document.getElementById('right').standaloneSvg());
+  assert.match(exported, /^<svg[^>]*class="wfe-diagram wfe-overlay-gap"/);
+  assert.match(exported, /<style/, 'the download carries its stylesheet');
   assert.deepEqual(page.problems, []);
 });
 

@@ -242,3 +242,46 @@ test('axe finds no accessibility violations in any view, nor in the presenter vi
   assert.deepEqual(await violations(), [], 'presenter');
   await context.close();
 });
+
+test('a custom framework gets a tour built from its own labels', async () => {
+  const page = await openTeach();
+  const model = {
+    schema: 'workforce-ecosystem/v1',
+    name: 'Five <b>players</b>',
+    framework: {
+      players: ['north', 'east', 'south-east', 'south-west', 'west'].map((id) => ({ id, label: `P ${id}` })),
+      themes: ['outer', 'middle', 'inner'].map((id) => ({ id, label: `Ring <${id}>` })),
+    },
+  };
+  await page.setInputFiles('#model-file', { name: 'five.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction(() => document.querySelectorAll('#tour-panel .tour-dot').length === 7);
+  assert.equal(await page.textContent('#status'), 'Loaded “Five <b>players</b>”.');
+  assert.equal(await page.locator('#tour-diagram .cell').count(), 15);
+  const seen = [];
+  for (let i = 0; i < 7; i++) {
+    const on = await page.$$eval('#tour-diagram .cell.is-highlighted', (cs) => cs.map((c) => `${c.dataset.theme}/${c.dataset.player}`));
+    seen.push([await page.textContent('#tour-panel .tour-title'), on.length]);
+    await page.keyboard.press('ArrowRight');
+  }
+  assert.deepEqual(seen, [
+    ['The framework at a glance', 15],
+    ['Ring <outer>', 5],
+    ['Ring <middle>', 5],
+    ['Ring <inner>', 5],
+    ['P north', 3],
+    ['P west and P east', 6],
+    ['P south-west and P south-east', 6],
+  ]);
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(
+    await page.textContent('#tour-panel .tour-body'),
+    'Ring 3 of 3, counted from the outside. Its highlighted cells are each player’s share of “Ring <inner>”.',
+  );
+  // An invalid file is refused and the current model stays.
+  await page.setInputFiles('#model-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"nope"}') });
+  await page.waitForSelector('#status.is-error');
+  assert.match(await page.textContent('#status'), /^This file cannot be used: .*schema/s);
+  assert.equal(await page.locator('#tour-diagram .cell').count(), 15);
+  assert.deepEqual(page.problems, []);
+});

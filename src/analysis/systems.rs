@@ -1,0 +1,267 @@
+//! The systems graph: systems are nodes, integrations undirected edges. Its
+//! connected components decide which contributors are `fragmented` and which
+//! systems are `silo`s; per contributor it lists the systems that track it.
+
+use crate::model::Model;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+/// What the analysis reports about the systems graph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SystemsSummary {
+    /// The number of connected components (an isolated system is one).
+    pub components: usize,
+    /// The components themselves: each a sorted list of system ids, the
+    /// components ordered by their first id.
+    pub groups: Vec<Vec<String>>,
+    /// Every contributor of the model → the ids of the systems that track it
+    /// (sorted; empty when none does).
+    pub tracking: BTreeMap<String, Vec<String>>,
+}
+
+/// The graph in index form, shared by the summary and the findings.
+pub(crate) struct Graph<'a> {
+    /// Per system, the root of its component.
+    pub component: Vec<usize>,
+    /// Per system, how many integrations join it to another system.
+    pub degree: Vec<usize>,
+    /// Contributor id → indices of the systems tracking it, in model order,
+    /// without repeats. Contributors no system tracks are absent.
+    pub tracking: HashMap<&'a str, Vec<usize>>,
+}
+
+/// Union–find with path halving and union by size: near-linear in the number
+/// of systems plus integrations.
+struct DisjointSets {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> DisjointSets {
+        DisjointSets {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+        }
+    }
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a] < self.size[b] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b] = a;
+        self.size[a] += self.size[b];
+    }
+}
+
+impl<'a> Graph<'a> {
+    /// Builds the graph. Integrations that name an unknown system, or join a
+    /// system to itself, connect nothing.
+    pub fn new(model: &'a Model) -> Graph<'a> {
+        let n = model.systems.len();
+        // System id → index (the first, if an id repeats).
+        let mut index = HashMap::with_capacity(n);
+        for (i, s) in model.systems.iter().enumerate() {
+            index.entry(s.id.as_str()).or_insert(i);
+        }
+        let mut sets = DisjointSets::new(n);
+        let mut degree = vec![0; n];
+        for link in &model.integrations {
+            let (Some(&a), Some(&b)) = (index.get(link.from.as_str()), index.get(link.to.as_str()))
+            else {
+                continue;
+            };
+            if a != b {
+                degree[a] += 1;
+                degree[b] += 1;
+                sets.union(a, b);
+            }
+        }
+        let component = (0..n).map(|i| sets.find(i)).collect();
+        let mut tracking: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, s) in model.systems.iter().enumerate() {
+            for c in &s.contributors {
+                let list = tracking.entry(c.as_str()).or_default();
+                // A system that lists a contributor twice still tracks it once;
+                // its entries are adjacent because systems are visited in order.
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Graph {
+            component,
+            degree,
+            tracking,
+        }
+    }
+
+    /// The systems tracking `contributor`, grouped by component: each group's
+    /// indices in model order, the groups in order of their first member.
+    pub fn tracking_groups(&self, contributor: &str) -> Vec<Vec<usize>> {
+        let systems = self
+            .tracking
+            .get(contributor)
+            .map_or(&[][..], Vec::as_slice);
+        let mut pairs: Vec<(usize, usize)> =
+            systems.iter().map(|&s| (self.component[s], s)).collect();
+        pairs.sort_unstable();
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut last_root = None;
+        for (root, s) in pairs {
+            match groups.last_mut() {
+                Some(g) if last_root == Some(root) => g.push(s),
+                _ => groups.push(vec![s]),
+            }
+            last_root = Some(root);
+        }
+        groups.sort_unstable_by_key(|g| g[0]);
+        groups
+    }
+
+    /// The summary reported to users, in id order.
+    pub fn summary(&self, model: &Model) -> SystemsSummary {
+        let mut by_root: HashMap<usize, Vec<String>> = HashMap::new();
+        for (i, s) in model.systems.iter().enumerate() {
+            by_root
+                .entry(self.component[i])
+                .or_default()
+                .push(s.id.clone());
+        }
+        let mut groups: Vec<Vec<String>> = by_root
+            .into_values()
+            .map(|mut g| {
+                g.sort_unstable();
+                g
+            })
+            .collect();
+        groups.sort_unstable();
+        let mut tracking = BTreeMap::new();
+        for c in &model.contributors {
+            let mut ids: Vec<String> = self
+                .tracking
+                .get(c.id.as_str())
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .map(|&s| model.systems[s].id.clone())
+                .collect();
+            ids.sort_unstable();
+            ids.dedup();
+            tracking.insert(c.id.clone(), ids);
+        }
+        SystemsSummary {
+            components: groups.len(),
+            groups,
+            tracking,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Contributor, ContributorKind, Integration, System};
+
+    pub(crate) fn system(id: &str, tracks: &[&str]) -> System {
+        System {
+            id: id.into(),
+            label: id.to_uppercase(),
+            owner: "it".into(),
+            contributors: tracks.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    fn link(from: &str, to: &str) -> Integration {
+        Integration {
+            from: from.into(),
+            to: to.into(),
+        }
+    }
+
+    fn contributor(id: &str) -> Contributor {
+        Contributor {
+            id: id.into(),
+            label: id.into(),
+            kind: ContributorKind::External,
+            headcount: None,
+        }
+    }
+
+    #[test]
+    fn components_are_undirected_and_transitive() {
+        let mut m = Model::empty("t");
+        m.systems = ["a", "b", "c", "d", "e"]
+            .iter()
+            .map(|s| system(s, &[]))
+            .collect();
+        // a–b and c–b are joined through b whatever the directions.
+        m.integrations = vec![link("a", "b"), link("c", "b"), link("e", "e")];
+        let g = Graph::new(&m);
+        let s = g.summary(&m);
+        assert_eq!(s.components, 3);
+        assert_eq!(
+            s.groups,
+            vec![vec!["a", "b", "c"], vec!["d"], vec!["e"]]
+                .into_iter()
+                .map(|g| g.into_iter().map(String::from).collect::<Vec<_>>())
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(g.degree, vec![1, 2, 1, 0, 0]);
+    }
+
+    #[test]
+    fn empty_graph_has_no_component() {
+        let m = Model::empty("t");
+        let s = Graph::new(&m).summary(&m);
+        assert_eq!((s.components, s.groups.len()), (0, 0));
+    }
+
+    #[test]
+    fn tracking_lists_every_contributor_sorted() {
+        let mut m = Model::empty("t");
+        m.contributors = vec![
+            contributor("gig"),
+            contributor("staff"),
+            contributor("apps"),
+        ];
+        m.systems = vec![
+            system("vms", &["gig", "gig"]),
+            system("hris", &["staff", "gig"]),
+        ];
+        m.integrations = vec![link("vms", "ghost")];
+        let g = Graph::new(&m);
+        let s = g.summary(&m);
+        assert_eq!(s.tracking["gig"], vec!["hris", "vms"]);
+        assert_eq!(s.tracking["staff"], vec!["hris"]);
+        assert_eq!(s.tracking["apps"], Vec::<String>::new());
+        assert_eq!(g.tracking["gig"], vec![0, 1]);
+        // The dangling integration joined nothing.
+        assert_eq!(s.components, 2);
+        assert_eq!(g.tracking_groups("gig"), vec![vec![0], vec![1]]);
+    }
+
+    #[test]
+    fn tracking_groups_follow_components() {
+        let mut m = Model::empty("t");
+        m.systems = vec![
+            system("a", &["x"]),
+            system("b", &[]),
+            system("c", &["x"]),
+            system("d", &["x"]),
+        ];
+        m.integrations = vec![link("a", "b"), link("b", "c")];
+        let g = Graph::new(&m);
+        assert_eq!(g.tracking_groups("x"), vec![vec![0, 2], vec![3]]);
+        assert!(g.tracking_groups("nobody").is_empty());
+    }
+}

@@ -4,10 +4,11 @@
 //! id (kind and the items they are about), never by position, so reordering a
 //! model's lists changes nothing.
 
+use super::FastSet;
 use super::{analyze, Analysis, Finding, Readiness};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A cell's scores on one side of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -82,8 +83,8 @@ pub fn compare_analyses(
     scenario: &Model,
     after: &Analysis,
 ) -> Comparison {
-    let before_ids: HashSet<&str> = before.findings.iter().map(|f| f.id.as_str()).collect();
-    let after_ids: HashSet<&str> = after.findings.iter().map(|f| f.id.as_str()).collect();
+    let before_ids: FastSet<&str> = before.findings.iter().map(|f| f.id.as_str()).collect();
+    let after_ids: FastSet<&str> = after.findings.iter().map(|f| f.id.as_str()).collect();
     let resolved: Vec<Finding> = before
         .findings
         .iter()

@@ -12,10 +12,12 @@
 //! else. See [`severity`] for the fractions.
 
 use super::systems::Graph;
-use super::{join_and, number, Labels};
+use super::text::{push_and, push_contributor, push_num, Labels};
+use super::Id;
+use super::{FastMap, FastSet};
 use crate::model::{Control, Model};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
 
 /// The kinds of finding, in DESIGN's order (also the tie-break order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -83,15 +85,46 @@ pub fn reach(headcount: Option<u64>) -> f64 {
 /// A cell a finding concerns; `unit` only for a unit's own assessment.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct CellRef {
-    pub theme: String,
-    pub player: String,
+    pub theme: Id,
+    pub player: Id,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<Id>,
 }
 
-/// One thing the analysis found. The id arrays are sorted and empty where
-/// they do not apply.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// What a finding is about. Its id and the id arrays of its JSON derive
+/// from it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Subject {
+    /// One assessment's cell (`maturity-gap`).
+    Cell(CellRef),
+    /// A contributor and a theme (`uncovered`).
+    Coverage { contributor: Id, theme: Id },
+    /// Responsibilities of several players for one contributor, theme and
+    /// activity (`redundant`; `conflict`, where `players` are those that set
+    /// a control level).
+    Group {
+        contributor: Id,
+        theme: Id,
+        activity: Option<String>,
+        players: Vec<Id>,
+    },
+    /// A contributor and the systems tracking it (`untracked`: none;
+    /// `fragmented`).
+    Tracking { contributor: Id, systems: Vec<Id> },
+    /// A system, its owner and the contributors it tracks (`silo`).
+    System {
+        system: Id,
+        owner: Id,
+        contributors: Vec<Id>,
+    },
+}
+
+/// One thing the analysis found.
+///
+/// In JSON: `id`, `kind`, `severity`, `explanation`, then `cells` (objects
+/// `{theme, player, unit?}`), `players`, `themes`, `contributors`, `systems`
+/// and `units` (sorted id arrays, empty where they do not apply).
+#[derive(Debug, Clone, PartialEq)]
 pub struct Finding {
     /// `kind:` then the ids the finding is about, joined by `:` (with `%` and
     /// `:` inside ids written `%25` and `%3A`), e.g.
@@ -103,19 +136,26 @@ pub struct Finding {
     /// One sentence naming everything by its label. Plain text: escape it for
     /// whatever format it is put in.
     pub explanation: String,
-    pub cells: Vec<CellRef>,
-    pub players: Vec<String>,
-    pub themes: Vec<String>,
-    pub contributors: Vec<String>,
-    pub systems: Vec<String>,
-    pub units: Vec<String>,
+    pub subject: Subject,
 }
 
 impl Finding {
-    fn new(kind: Kind, about: &[&str], severity: f64, explanation: String) -> Finding {
-        let mut id = String::from(kind.as_str());
+    fn new(
+        kind: Kind,
+        about: &[&str],
+        severity: f64,
+        explanation: String,
+        subject: Subject,
+    ) -> Finding {
+        let len: usize = about.iter().map(|p| p.len() + 1).sum();
+        let mut id = String::with_capacity(kind.as_str().len() + len);
+        id.push_str(kind.as_str());
         for part in about {
             id.push(':');
+            if !part.contains([':', '%']) {
+                id.push_str(part);
+                continue;
+            }
             for ch in part.chars() {
                 match ch {
                     '%' => id.push_str("%25"),
@@ -129,18 +169,112 @@ impl Finding {
             kind,
             severity,
             explanation,
-            cells: Vec::new(),
-            players: Vec::new(),
-            themes: Vec::new(),
-            contributors: Vec::new(),
-            systems: Vec::new(),
-            units: Vec::new(),
+            subject,
+        }
+    }
+
+    /// The cells concerned: the assessment's, or each grouped player's cell
+    /// on the theme.
+    pub fn cells(&self) -> Vec<CellRef> {
+        match &self.subject {
+            Subject::Cell(c) => vec![c.clone()],
+            Subject::Group { theme, players, .. } => players
+                .iter()
+                .map(|p| CellRef {
+                    theme: theme.clone(),
+                    player: p.clone(),
+                    unit: None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The players concerned (a silo's owner).
+    pub fn players(&self) -> &[Id] {
+        match &self.subject {
+            Subject::Cell(c) => std::slice::from_ref(&c.player),
+            Subject::Group { players, .. } => players,
+            Subject::System { owner, .. } => std::slice::from_ref(owner),
+            _ => &[],
+        }
+    }
+
+    pub fn themes(&self) -> &[Id] {
+        match &self.subject {
+            Subject::Cell(c) => std::slice::from_ref(&c.theme),
+            Subject::Coverage { theme, .. } | Subject::Group { theme, .. } => {
+                std::slice::from_ref(theme)
+            }
+            _ => &[],
+        }
+    }
+
+    /// The contributors concerned (those a silo tracks).
+    pub fn contributors(&self) -> &[Id] {
+        match &self.subject {
+            Subject::Cell(_) => &[],
+            Subject::Coverage { contributor, .. }
+            | Subject::Group { contributor, .. }
+            | Subject::Tracking { contributor, .. } => std::slice::from_ref(contributor),
+            Subject::System { contributors, .. } => contributors,
+        }
+    }
+
+    pub fn systems(&self) -> &[Id] {
+        match &self.subject {
+            Subject::Tracking { systems, .. } => systems,
+            Subject::System { system, .. } => std::slice::from_ref(system),
+            _ => &[],
+        }
+    }
+
+    pub fn units(&self) -> &[Id] {
+        match &self.subject {
+            Subject::Cell(c) => c.unit.as_slice(),
+            _ => &[],
         }
     }
 }
 
-fn ids<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
-    let mut v: Vec<String> = items.into_iter().map(String::from).collect();
+/// The cells of a finding, serialized without collecting them first.
+struct Cells<'a>(&'a Finding);
+
+impl Serialize for Cells<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0.subject {
+            Subject::Cell(c) => serializer.collect_seq(std::iter::once(c)),
+            Subject::Group { theme, players, .. } => {
+                serializer.collect_seq(players.iter().map(|p| CellRef {
+                    theme: theme.clone(),
+                    player: p.clone(),
+                    unit: None,
+                }))
+            }
+            _ => serializer.collect_seq(std::iter::empty::<CellRef>()),
+        }
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(10))?;
+        map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry("explanation", &self.explanation)?;
+        map.serialize_entry("cells", &Cells(self))?;
+        map.serialize_entry("players", self.players())?;
+        map.serialize_entry("themes", self.themes())?;
+        map.serialize_entry("contributors", self.contributors())?;
+        map.serialize_entry("systems", self.systems())?;
+        map.serialize_entry("units", self.units())?;
+        map.end()
+    }
+}
+
+/// Sorted, without repeats.
+fn ids(mut v: Vec<Id>) -> Vec<Id> {
     v.sort_unstable();
     v.dedup();
     v
@@ -150,9 +284,9 @@ fn ids<'a>(items: impl IntoIterator<Item = &'a str>) -> Vec<String> {
 /// the order of the model's lists.
 fn by_label<'a>(
     ids: impl IntoIterator<Item = &'a str>,
-    label: impl Fn(&'a str) -> String,
-) -> Vec<String> {
-    let mut v: Vec<(String, &str)> = ids.into_iter().map(|id| (label(id), id)).collect();
+    label: impl Fn(&'a str) -> &'a str,
+) -> Vec<&'a str> {
+    let mut v: Vec<(&str, &str)> = ids.into_iter().map(|id| (label(id), id)).collect();
     v.sort_unstable();
     v.dedup_by(|a, b| a.1 == b.1);
     v.into_iter().map(|(l, _)| l).collect()
@@ -175,17 +309,53 @@ pub(crate) fn findings(model: &Model, graph: &Graph, labels: &Labels) -> Vec<Fin
     maturity_gaps(model, labels, &mut out);
     coverage(model, labels, span, &mut out);
     tracking(model, graph, labels, span, &mut out);
-    out.sort_by(|a, b| {
-        b.severity
-            .total_cmp(&a.severity)
-            .then(a.kind.cmp(&b.kind))
-            .then_with(|| a.id.cmp(&b.id))
+    prioritise(out)
+}
+
+/// Sorts by severity (worst first), kind, then id, and drops repeated ids.
+/// Findings are large and their ids often share long prefixes, so this sorts
+/// small keys — with the first bytes of the id after its kind packed into an
+/// integer — and compares whole ids only when those tie.
+fn prioritise(findings: Vec<Finding>) -> Vec<Finding> {
+    let keys: Vec<(u64, u8, u64, u32)> = findings
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            // Severities are ≥ 0, so their bits order like them; NaN last.
+            let severity = if f.severity.is_nan() {
+                0
+            } else {
+                !f.severity.max(0.0).to_bits()
+            };
+            let rest = &f.id.as_bytes()[f.kind.as_str().len()..];
+            let mut prefix = [0u8; 8];
+            let n = rest.len().min(8);
+            prefix[..n].copy_from_slice(&rest[..n]);
+            (severity, f.kind as u8, u64::from_be_bytes(prefix), i as u32)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        let (ka, kb) = (&keys[a], &keys[b]);
+        (ka.0, ka.1, ka.2)
+            .cmp(&(kb.0, kb.1, kb.2))
+            .then_with(|| findings[a].id.cmp(&findings[b].id))
     });
     // Two findings share an id only when the model repeats an id or a cell,
-    // which validation forbids; keep the worst so ids stay keys.
-    let mut seen = HashSet::with_capacity(out.len());
-    out.retain(|f| seen.insert(f.id.clone()));
-    out
+    // which validation forbids; the worst is kept so that ids stay keys.
+    let mut keep = vec![false; findings.len()];
+    let mut seen = FastSet::default();
+    seen.reserve(findings.len());
+    for &i in &order {
+        keep[i] = seen.insert(findings[i].id.as_str());
+    }
+    drop(seen);
+    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter(|&i| keep[i])
+        .filter_map(|i| slots[i].take())
+        .collect()
 }
 
 /// `maturity-gap`: one finding per assessment whose target is above its
@@ -197,46 +367,54 @@ fn maturity_gaps(model: &Model, labels: &Labels, out: &mut Vec<Finding>) {
         if gap.is_nan() || gap <= 0.0 {
             continue;
         }
-        let unit = a.unit.as_deref();
-        let mut sentence = String::new();
-        if let Some(u) = unit {
-            sentence.push_str(&format!("In {}, ", labels.unit(u)));
+        let (theme, player) = (labels.theme(&a.theme), labels.player(&a.player));
+        let unit = a.unit.as_deref().map(|u| labels.unit(u));
+        let mut s = String::with_capacity(192);
+        match &unit {
+            Some(u) => {
+                s.push_str("In ");
+                s.push_str(u.label);
+                s.push_str(", the maturity of ");
+            }
+            None => s.push_str("The maturity of "),
         }
-        sentence.push_str(&format!(
-            "{} is at {} on {} against a target of {}, a gap of {}",
-            labels.player(&a.player),
-            labels.score(a.current),
-            labels.theme(&a.theme),
-            labels.score(target),
-            number(gap),
-        ));
+        s.push_str(player.label);
+        s.push_str(" on ");
+        s.push_str(theme.label);
+        s.push_str(" is ");
+        labels.push_score(&mut s, a.current);
+        s.push_str(" against a target of ");
+        labels.push_score(&mut s, target);
+        s.push_str(", a gap of ");
+        push_num(&mut s, gap);
         if a.weight != 1.0 {
-            sentence.push_str(&format!(" (weight {})", number(a.weight)));
+            s.push_str(" (weight ");
+            push_num(&mut s, a.weight);
+            s.push(')');
         }
-        sentence.push('.');
-        let mut f = Finding::new(
+        s.push('.');
+        out.push(Finding::new(
             Kind::MaturityGap,
-            &[&a.theme, &a.player, unit.unwrap_or("")],
+            &[&a.theme, &a.player, a.unit.as_deref().unwrap_or("")],
             gap * a.weight.max(0.0),
-            sentence,
-        );
-        f.cells.push(CellRef {
-            theme: a.theme.clone(),
-            player: a.player.clone(),
-            unit: a.unit.clone(),
-        });
-        f.players.push(a.player.clone());
-        f.themes.push(a.theme.clone());
-        f.units.extend(a.unit.clone());
-        out.push(f);
+            s,
+            Subject::Cell(CellRef {
+                theme: theme.id,
+                player: player.id,
+                unit: unit.map(|u| u.id),
+            }),
+        ));
     }
 }
 
 /// `uncovered`, `redundant` and `conflict`: who is responsible for what.
 fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
     type Key<'a> = (&'a str, &'a str, Option<&'a str>);
-    let mut covered: HashSet<(&str, &str)> = HashSet::new();
-    let mut groups: HashMap<Key, Vec<(&str, Option<Control>)>> = HashMap::new();
+    let n = model.responsibilities.len();
+    let mut covered: FastSet<(&str, &str)> = FastSet::default();
+    covered.reserve(n);
+    let mut groups: FastMap<Key, Vec<(&str, Option<Control>)>> = FastMap::default();
+    groups.reserve(n);
     for r in &model.responsibilities {
         covered.insert((&r.contributor, &r.theme));
         groups
@@ -245,7 +423,8 @@ fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
             .push((&r.player, r.control));
     }
 
-    let mut listed = HashSet::new();
+    let mut listed = FastSet::default();
+    listed.reserve(model.contributors.len());
     for c in &model.contributors {
         if !listed.insert(c.id.as_str()) {
             continue;
@@ -255,126 +434,131 @@ fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
             if covered.contains(&(c.id.as_str(), t.id.as_str())) {
                 continue;
             }
-            let mut f = Finding::new(
+            let mut s = String::with_capacity(128);
+            s.push_str("No player is responsible for ");
+            push_contributor(&mut s, &c.id, Some(c));
+            s.push_str(" under ");
+            s.push_str(&t.label);
+            s.push_str(", so nobody owns it.");
+            out.push(Finding::new(
                 Kind::Uncovered,
                 &[&c.id, &t.id],
                 severity::UNCOVERED * span * reach,
-                format!(
-                    "No player is responsible for {} under {}, so nobody owns it.",
-                    labels.contributor_phrase(&c.id),
-                    t.label
-                ),
-            );
-            f.contributors.push(c.id.clone());
-            f.themes.push(t.id.clone());
-            out.push(f);
+                s,
+                Subject::Coverage {
+                    contributor: labels.contributor_id(&c.id),
+                    theme: labels.theme(&t.id).id,
+                },
+            ));
         }
     }
 
     for ((contributor, theme, act), members) in groups {
-        let players = ids(members.iter().map(|m| m.0));
-        if players.len() < 2 {
+        if members.iter().all(|m| m.0 == members[0].0) {
             continue;
         }
+        let players = ids(members.iter().map(|m| labels.player(m.0).id).collect());
         let reach = reach(labels.contributor(contributor).and_then(|c| c.headcount));
-        let names = by_label(players.iter().map(String::as_str), |p| {
-            labels.player(p).to_string()
+        let theme_name = labels.theme(theme);
+        let names = by_label(players.iter().map(Id::as_str), |p| labels.player_label(p));
+        let mut lead = String::with_capacity(256);
+        push_and(&mut lead, &names);
+        lead.push_str(if names.len() == 2 {
+            " both take on "
+        } else {
+            " all take on "
         });
-        let what = match act {
-            Some(a) => format!("“{a}” for"),
-            None => "responsibility for".to_string(),
-        };
-        let lead = format!(
-            "{} {} take on {} {} under {}{}",
-            join_and(&names),
-            if names.len() == 2 { "both" } else { "all" },
-            what,
-            labels.contributor_phrase(contributor),
-            labels.theme(theme),
-            if act.is_none() {
-                " with no activity named"
-            } else {
-                ""
-            },
-        );
+        match act {
+            Some(a) => {
+                lead.push('“');
+                lead.push_str(a);
+                lead.push_str("” for ");
+            }
+            None => lead.push_str("responsibility for "),
+        }
+        labels.push_contributor(&mut lead, contributor);
+        lead.push_str(" under ");
+        lead.push_str(theme_name.label);
+        if act.is_none() {
+            lead.push_str(" with no activity named");
+        }
         let about = [contributor, theme, act.unwrap_or("")];
         let redundant_severity =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
-        let cells_of = |players: &[String]| -> Vec<CellRef> {
-            players
-                .iter()
-                .map(|p| CellRef {
-                    theme: theme.to_string(),
-                    player: p.clone(),
-                    unit: None,
-                })
-                .collect()
+        let subject = |players: Vec<Id>| Subject::Group {
+            contributor: labels.contributor_id(contributor),
+            theme: theme_name.id.clone(),
+            activity: act.map(String::from),
+            players,
         };
-
-        let mut f = Finding::new(
-            Kind::Redundant,
-            &about,
-            redundant_severity,
-            format!("{lead}, duplicating effort."),
-        );
-        f.cells = cells_of(&players);
-        f.players = players.clone();
-        f.themes.push(theme.to_string());
-        f.contributors.push(contributor.to_string());
-        out.push(f);
 
         // One without `control` conflicts with nothing.
         let controlled: Vec<(&str, Control)> = members
             .iter()
             .filter_map(|&(p, c)| c.map(|c| (p, c)))
             .collect();
-        let mut levels: Vec<Control> = controlled.iter().map(|m| m.1).collect();
-        levels.sort_unstable();
-        levels.dedup();
-        if levels.len() < 2 {
+        let conflict = controlled.iter().any(|m| m.1 != controlled[0].1);
+        const DUPLICATING: &str = ", duplicating effort.";
+        let redundant_sentence = if conflict {
+            let mut s = String::with_capacity(lead.len() + DUPLICATING.len());
+            s.push_str(&lead);
+            s.push_str(DUPLICATING);
+            s
+        } else {
+            lead.push_str(DUPLICATING);
+            std::mem::take(&mut lead)
+        };
+        out.push(Finding::new(
+            Kind::Redundant,
+            &about,
+            redundant_severity,
+            redundant_sentence,
+            subject(players),
+        ));
+        if !conflict {
             continue;
         }
-        let in_conflict = ids(controlled.iter().map(|m| m.0));
-        let mut stances: Vec<(String, String)> = in_conflict
+
+        let in_conflict = ids(controlled.iter().map(|m| labels.player(m.0).id).collect());
+        let mut stances: Vec<(&str, Vec<&str>)> = in_conflict
             .iter()
             .map(|p| {
                 let mut own: Vec<Control> = controlled
                     .iter()
-                    .filter(|m| m.0 == p)
+                    .filter(|m| m.0 == p.as_str())
                     .map(|m| m.1)
                     .collect();
                 own.sort_unstable();
                 own.dedup();
-                let own: Vec<&str> = own.iter().map(|c| c.as_str()).collect();
-                (labels.player(p).to_string(), join_and(&own))
+                let own = own.into_iter().map(Control::as_str).collect();
+                (labels.player_label(p), own)
             })
             .collect();
         stances.sort_unstable();
-        let stances: Vec<String> = stances
-            .into_iter()
-            .map(|(p, c)| format!("{p} {c}"))
-            .collect();
-        let mut f = Finding::new(
+        lead.push_str(" but set differing control levels (");
+        for (i, (player, levels)) in stances.iter().enumerate() {
+            if i > 0 {
+                lead.push_str(", ");
+            }
+            lead.push_str(player);
+            lead.push(' ');
+            push_and(&mut lead, levels);
+        }
+        lead.push_str("), sending mixed messages.");
+        out.push(Finding::new(
             Kind::Conflict,
             &about,
             redundant_severity + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
-            format!(
-                "{lead} but set differing control levels ({}), sending mixed messages.",
-                stances.join(", ")
-            ),
-        );
-        f.cells = cells_of(&in_conflict);
-        f.players = in_conflict;
-        f.themes.push(theme.to_string());
-        f.contributors.push(contributor.to_string());
-        out.push(f);
+            lead,
+            subject(in_conflict),
+        ));
     }
 }
 
 /// `untracked`, `fragmented` and `silo`: the systems graph.
 fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
-    let system_label = |i: usize| labels.system(&model.systems[i].id).to_string();
-    let mut listed = HashSet::new();
+    let mut listed = FastSet::default();
+    listed.reserve(model.contributors.len());
     for c in &model.contributors {
         if !listed.insert(c.id.as_str()) {
             continue;
@@ -382,96 +566,114 @@ fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut 
         let reach = reach(c.headcount);
         let groups = graph.tracking_groups(&c.id);
         if groups.is_empty() {
-            let mut f = Finding::new(
+            let mut s = String::with_capacity(100);
+            s.push_str("No system tracks ");
+            push_contributor(&mut s, &c.id, Some(c));
+            s.push_str(", so nobody holds data on them.");
+            out.push(Finding::new(
                 Kind::Untracked,
                 &[&c.id],
                 severity::UNTRACKED * span * reach,
-                format!(
-                    "No system tracks {}, so nobody holds data on them.",
-                    labels.contributor_phrase(&c.id)
-                ),
-            );
-            f.contributors.push(c.id.clone());
-            out.push(f);
+                s,
+                Subject::Tracking {
+                    contributor: labels.contributor_id(&c.id),
+                    systems: Vec::new(),
+                },
+            ));
             continue;
         }
         if groups.len() < 2 {
             continue;
         }
-        let mut named: Vec<Vec<String>> = groups
+        let mut named: Vec<Vec<&str>> = groups
             .iter()
             .map(|g| {
-                let mut names: Vec<String> = g.iter().map(|&s| system_label(s)).collect();
+                let mut names: Vec<&str> =
+                    g.iter().map(|&s| model.systems[s].label.as_str()).collect();
                 names.sort_unstable();
                 names
             })
             .collect();
         named.sort_unstable();
-        let sentence = if named.iter().all(|g| g.len() == 1) {
-            let flat: Vec<&String> = named.iter().flatten().collect();
-            format!(
-                "The data on {} is split between {}, which no integration connects, directly or through other systems.",
-                labels.contributor_phrase(&c.id),
-                join_and(&flat)
-            )
+        let mut s = String::with_capacity(200);
+        s.push_str("The data on ");
+        push_contributor(&mut s, &c.id, Some(c));
+        if named.iter().all(|g| g.len() == 1) {
+            let flat: Vec<&str> = named.iter().flatten().copied().collect();
+            s.push_str(" is split between ");
+            push_and(&mut s, &flat);
+            s.push_str(", which no integration connects, directly or through other systems.");
         } else {
-            let parts: Vec<String> = named.iter().map(|g| join_and(g)).collect();
-            format!(
-                "The data on {} is split across {} groups of systems that no integration connects ({}).",
-                labels.contributor_phrase(&c.id),
-                named.len(),
-                parts.join("; ")
-            )
-        };
-        let mut f = Finding::new(
+            s.push_str(" is split across ");
+            push_num(&mut s, named.len() as f64);
+            s.push_str(" groups of systems that no integration connects (");
+            for (i, g) in named.iter().enumerate() {
+                if i > 0 {
+                    s.push_str("; ");
+                }
+                push_and(&mut s, g);
+            }
+            s.push_str(").");
+        }
+        let systems = groups
+            .iter()
+            .flatten()
+            .map(|&i| labels.system(&model.systems[i].id).id)
+            .collect();
+        out.push(Finding::new(
             Kind::Fragmented,
             &[&c.id],
             severity::FRAGMENTED_PER_EXTRA_GROUP * (groups.len() - 1) as f64 * span * reach,
-            sentence,
-        );
-        f.contributors.push(c.id.clone());
-        f.systems = ids(groups
-            .iter()
-            .flatten()
-            .map(|&s| model.systems[s].id.as_str()));
-        out.push(f);
+            s,
+            Subject::Tracking {
+                contributor: labels.contributor_id(&c.id),
+                systems: ids(systems),
+            },
+        ));
     }
 
     if model.systems.len() < 2 {
         return;
     }
-    for (i, s) in model.systems.iter().enumerate() {
+    for (i, system) in model.systems.iter().enumerate() {
         if graph.degree[i] > 0 {
             continue;
         }
-        let tracked = ids(s.contributors.iter().map(String::as_str));
+        let tracked = ids(system
+            .contributors
+            .iter()
+            .map(|c| labels.contributor_id(c))
+            .collect());
         let most = tracked
             .iter()
             .map(|c| reach(labels.contributor(c).and_then(|c| c.headcount)))
             .fold(1.0, f64::max);
-        let mut sentence = format!(
-            "{} (owned by {}) has no integration with any other system",
-            s.label,
-            labels.player(&s.owner)
-        );
+        let mut s = String::with_capacity(160);
+        s.push_str(&system.label);
+        s.push_str(" (owned by ");
+        s.push_str(labels.player_label(&system.owner));
+        s.push_str(") has no integration with any other system");
         if tracked.is_empty() {
-            sentence.push('.');
+            s.push('.');
         } else {
-            let names = by_label(tracked.iter().map(String::as_str), |c| {
-                labels
-                    .contributor(c)
-                    .map_or(c.to_string(), |c| c.label.clone())
+            let names = by_label(tracked.iter().map(Id::as_str), |c| {
+                labels.contributor_label(c)
             });
-            sentence.push_str(&format!(
-                ", so its data on {} stays there.",
-                join_and(&names)
-            ));
+            s.push_str(", so its data on ");
+            push_and(&mut s, &names);
+            s.push_str(" stays there.");
         }
-        let mut f = Finding::new(Kind::Silo, &[&s.id], severity::SILO * span * most, sentence);
-        f.systems.push(s.id.clone());
-        f.players.push(s.owner.clone());
-        f.contributors = tracked;
-        out.push(f);
+        out.push(Finding::new(
+            Kind::Silo,
+            &[&system.id],
+            severity::SILO * span * most,
+            s,
+            Subject::System {
+                system: labels.system(&system.id).id,
+                owner: labels.player(&system.owner).id,
+                contributors: tracked,
+            },
+        ));
     }
 }
 
@@ -582,19 +784,23 @@ mod tests {
         assert_eq!(g.severity, 3.0);
         assert_eq!(
             g.explanation,
-            "In Retail, HR is at 1 (Ad hoc) on Integration architectures against a target of 3 (Integrated), a gap of 2 (weight 1.5)."
+            "In Retail, the maturity of HR on Integration architectures is 1 (Ad hoc) against a target of 3 (Integrated), a gap of 2 (weight 1.5)."
         );
         assert_eq!(
-            g.cells,
-            vec![CellRef {
+            g.cells(),
+            [CellRef {
                 theme: "integration".into(),
                 player: "hr".into(),
                 unit: Some("retail".into())
             }]
         );
         assert_eq!(
-            (g.units.clone(), g.players.clone()),
-            (vec!["retail".to_string()], vec!["hr".to_string()])
+            (g.units(), g.players(), g.themes()),
+            (
+                &[Id::from("retail")][..],
+                &[Id::from("hr")][..],
+                &[Id::from("integration")][..]
+            )
         );
     }
 
@@ -662,7 +868,7 @@ mod tests {
             ]
         );
         let sourcing = &r[1];
-        assert_eq!(sourcing.players, ["hr", "procurement"]);
+        assert_eq!(sourcing.players(), ["hr", "procurement"]);
         assert_eq!(
             sourcing.explanation,
             "HR and Procurement both take on “sourcing” for Subcontracted crews (40 people) under Integration architectures, duplicating effort."
@@ -671,9 +877,9 @@ mod tests {
             r[0].explanation,
             "Finance & legal and HR both take on responsibility for Subcontracted crews (40 people) under Integration architectures with no activity named, duplicating effort."
         );
-        assert_eq!(sourcing.cells.len(), 2);
+        assert_eq!(sourcing.cells().len(), 2);
         assert!(sourcing
-            .cells
+            .cells()
             .iter()
             .all(|c| c.theme == "integration" && c.unit.is_none()));
     }
@@ -713,7 +919,7 @@ mod tests {
         let c = of(&m, Kind::Conflict);
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].id, "conflict:crews:management:contracting");
-        assert_eq!(c[0].players, ["hr", "procurement"]);
+        assert_eq!(c[0].players(), ["hr", "procurement"]);
         assert_eq!(
             c[0].explanation,
             "Finance & legal, HR and Procurement all take on “contracting” for Subcontracted crews (40 people) under Management practices but set differing control levels (HR strict, Procurement light), sending mixed messages."
@@ -757,7 +963,7 @@ mod tests {
         m.integrations.clear();
         let f = of(&m, Kind::Fragmented);
         assert_eq!(f.len(), 1);
-        assert_eq!(f[0].systems, ["hris", "vms"]);
+        assert_eq!(f[0].systems(), ["hris", "vms"]);
         assert_eq!(
             f[0].explanation,
             "The data on Subcontracted crews (40 people) is split between HRIS and Vendor management system, which no integration connects, directly or through other systems."
@@ -781,7 +987,7 @@ mod tests {
             f[0].explanation,
             "The data on Subcontracted crews (40 people) is split across 2 groups of systems that no integration connects (ATS and App console; HRIS and VMS)."
         );
-        assert_eq!(f[0].systems, ["apps", "ats", "hris", "vms"]);
+        assert_eq!(f[0].systems(), ["apps", "ats", "hris", "vms"]);
     }
 
     #[test]

@@ -6,21 +6,26 @@
 
 mod compare;
 mod findings;
+mod id;
 mod readiness;
 mod report;
 mod systems;
+mod text;
 
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
 };
-pub use findings::{reach, severity, CellRef, Finding, Kind};
+pub use findings::{reach, severity, CellRef, Finding, Kind, Subject};
+pub use id::Id;
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use systems::SystemsSummary;
 
-use crate::model::{Contributor, Model};
+use crate::model::Model;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use text::Labels;
 
 /// Everything `analyze` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -40,200 +45,93 @@ pub fn analyze(model: &Model) -> Analysis {
     Analysis {
         readiness: readiness::readiness(model),
         findings: findings::findings(model, &graph, &labels),
-        systems: graph.summary(model),
+        systems: graph.summary(model, &labels),
     }
 }
 
-/// Id → label lookups for the sentences; an unknown id stands for itself.
-pub(crate) struct Labels<'a> {
-    model: &'a Model,
-    players: HashMap<&'a str, &'a str>,
-    themes: HashMap<&'a str, &'a str>,
-    units: HashMap<&'a str, &'a str>,
-    contributors: HashMap<&'a str, &'a Contributor>,
-    systems: HashMap<&'a str, &'a str>,
+/// FxHash (the hasher of rustc) with a final avalanche: the maps here are keyed by the model's own
+/// short ids and sit on the hot path, where SipHash's flood resistance buys
+/// nothing — a model can only slow down the analysis of itself.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
 }
 
-fn first_label<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> HashMap<&'a str, &'a str> {
-    let mut map = HashMap::new();
-    for (id, label) in items {
-        map.entry(id).or_insert(label);
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
-    map
 }
 
-impl<'a> Labels<'a> {
-    pub fn new(model: &'a Model) -> Labels<'a> {
-        let fw = &model.framework;
-        let mut contributors = HashMap::with_capacity(model.contributors.len());
-        for c in &model.contributors {
-            contributors.entry(c.id.as_str()).or_insert(c);
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        Labels {
-            model,
-            players: first_label(fw.players.iter().map(|i| (i.id.as_str(), i.label.as_str()))),
-            themes: first_label(fw.themes.iter().map(|i| (i.id.as_str(), i.label.as_str()))),
-            units: first_label(
-                model
-                    .units
-                    .iter()
-                    .map(|i| (i.id.as_str(), i.label.as_str())),
-            ),
-            contributors,
-            systems: first_label(
-                model
-                    .systems
-                    .iter()
-                    .map(|s| (s.id.as_str(), s.label.as_str())),
-            ),
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(word));
         }
     }
-
-    fn pick<'b>(map: &HashMap<&'a str, &'a str>, id: &'b str) -> &'b str
-    where
-        'a: 'b,
-    {
-        map.get(id).copied().unwrap_or(id)
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
     }
-
-    pub fn player<'b>(&self, id: &'b str) -> &'b str
-    where
-        'a: 'b,
-    {
-        Self::pick(&self.players, id)
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
     }
-
-    pub fn theme<'b>(&self, id: &'b str) -> &'b str
-    where
-        'a: 'b,
-    {
-        Self::pick(&self.themes, id)
-    }
-
-    pub fn unit<'b>(&self, id: &'b str) -> &'b str
-    where
-        'a: 'b,
-    {
-        Self::pick(&self.units, id)
-    }
-
-    pub fn system<'b>(&self, id: &'b str) -> &'b str
-    where
-        'a: 'b,
-    {
-        Self::pick(&self.systems, id)
-    }
-
-    pub fn contributor(&self, id: &str) -> Option<&'a Contributor> {
-        self.contributors.get(id).copied()
-    }
-
-    /// A contributor's label with its headcount: "Gig workers (1,200 people)".
-    pub fn contributor_phrase(&self, id: &str) -> String {
-        match self.contributor(id) {
-            Some(c) => match c.headcount {
-                Some(1) => format!("{} (1 person)", c.label),
-                Some(n) => format!("{} ({} people)", c.label, thousands(n)),
-                None => c.label.clone(),
-            },
-            None => id.to_string(),
-        }
-    }
-
-    /// A score with the scale's name for it when it sits on a named step:
-    /// "1 (Ad hoc)".
-    pub fn score(&self, value: f64) -> String {
-        let scale = &self.model.scale;
-        let step = value - scale.min;
-        let name = (step >= 0.0 && step.fract() == 0.0 && step < scale.labels.len() as f64)
-            .then(|| scale.labels.get(step as usize))
-            .flatten()
-            .filter(|l| !l.trim().is_empty());
-        match name {
-            Some(l) => format!("{} ({l})", number(value)),
-            None => number(value),
-        }
+    /// The multiplications carry differences only towards the high bits,
+    /// but hash tables pick buckets by the low bits: a final avalanche
+    /// (MurmurHash3's) mixes every bit into every other, so ids that differ
+    /// only in their last characters still spread over the buckets.
+    #[inline]
+    fn finish(&self) -> u64 {
+        let mut h = self.hash;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
     }
 }
 
-/// A number as people write it: no trailing zeros, at most two decimals.
-pub(crate) fn number(x: f64) -> String {
-    if !x.is_finite() {
-        return "?".into();
-    }
-    let s = format!("{:.2}", x);
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.to_string()
-    }
-}
-
-/// 1234567 → "1,234,567".
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// "A", "A and B", "A, B and C".
-pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.as_ref().to_string(),
-        [init @ .., last] => {
-            let head: Vec<&str> = init.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", head.join(", "), last.as_ref())
-        }
-    }
-}
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn numbers_read_naturally() {
-        assert_eq!(number(2.0), "2");
-        assert_eq!(number(2.5), "2.5");
-        assert_eq!(number(1.0 / 3.0), "0.33");
-        assert_eq!(number(-0.001), "0");
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1234567), "1,234,567");
-        assert_eq!(join_and::<&str>(&[]), "");
-        assert_eq!(join_and(&["A"]), "A");
-        assert_eq!(join_and(&["A", "B"]), "A and B");
-        assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
+    fn fast_maps_tell_keys_apart() {
+        let mut m: FastMap<&str, usize> = FastMap::default();
+        let keys = ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\0", "b"];
+        for (i, k) in keys.iter().enumerate() {
+            m.insert(k, i);
+        }
+        assert_eq!(m.len(), keys.len());
+        for (i, k) in keys.iter().enumerate() {
+            assert_eq!(m[k], i);
+        }
     }
 
     #[test]
-    fn labels_fall_back_to_ids_and_name_scale_steps() {
-        let mut m = Model::empty("t");
-        m.contributors = vec![Contributor {
-            id: "gig".into(),
-            label: "Gig workers".into(),
-            kind: crate::model::ContributorKind::External,
-            headcount: Some(1200),
-        }];
-        let l = Labels::new(&m);
-        assert_eq!(l.player("hr"), "HR");
-        assert_eq!(l.player("ghost"), "ghost");
-        assert_eq!(l.theme("integration"), "Integration architectures");
-        assert_eq!(l.contributor_phrase("gig"), "Gig workers (1,200 people)");
-        assert_eq!(l.contributor_phrase("nobody"), "nobody");
-        assert_eq!(l.score(1.0), "1 (Ad hoc)");
-        assert_eq!(l.score(2.5), "2.5");
-        assert_eq!(l.score(9.0), "9");
-        assert_eq!(l.score(-1.0), "-1");
+    fn fast_hashes_spread_similar_ids_over_buckets() {
+        use std::hash::BuildHasher;
+        let build = BuildHasherDefault::<FxHasher>::default();
+        let buckets: HashSet<u64> = (0..4096)
+            .map(|k| build.hash_one(format!("contractors-g{k}").as_str()) & 0xfff)
+            .collect();
+        // A uniform hash fills about 63% of 4096 buckets with 4096 keys.
+        assert!(buckets.len() > 2000, "{} buckets", buckets.len());
     }
 
     #[test]

@@ -7,11 +7,13 @@
 //! fall in a group. `weight` does not enter readiness: it says how much closing
 //! a gap matters (it scales `maturity-gap` severity), not how mature a cell is.
 //! A group with no observation has readiness `None` (`null` in JSON), and every
-//! theme, player and unit of the model appears in the maps.
+//! theme, player and unit of the model appears in the maps. The result does
+//! not depend on the order of the model's lists, to the last bit.
 
+use super::FastMap;
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Readiness in [0, 1]; `None` where nothing is assessed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -22,34 +24,36 @@ pub struct Readiness {
     pub units: BTreeMap<String, Option<f64>>,
 }
 
-/// A running sum and count.
+/// One in this many parts of the scale is the unit of the exact sums.
+const FIXED_POINT: f64 = (1u64 << 60) as f64;
+
+/// A running mean whose sum is exact, so that it does not depend on the order
+/// in which the model lists its assessments (floating-point sums do). Each
+/// normalised score is rounded to a multiple of 2⁻⁶⁰ — far below what an f64
+/// mean of them can resolve — and summed as an integer.
 #[derive(Clone, Copy, Default)]
 struct Mean {
-    sum: f64,
+    sum: u128,
     n: usize,
 }
 
 impl Mean {
-    fn add(&mut self, v: f64) {
-        self.sum += v;
+    fn add(&mut self, fixed: u128) {
+        self.sum += fixed;
         self.n += 1;
     }
     fn value(self) -> Option<f64> {
-        (self.n > 0).then(|| (self.sum / self.n as f64).clamp(0.0, 1.0))
+        (self.n > 0).then(|| (self.sum as f64 / FIXED_POINT / self.n as f64).clamp(0.0, 1.0))
     }
 }
 
-/// The rank of each id in sorted id order, so that a canonical summation order
-/// does not depend on the order of the model's lists.
-fn ranks<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
-    let mut sorted: Vec<&str> = ids.collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    sorted
-        .into_iter()
-        .enumerate()
-        .map(|(i, id)| (id, i as u32))
-        .collect()
+/// Id → position, the first item winning where an id repeats.
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, usize> {
+    let mut map = FastMap::default();
+    for (i, id) in ids.enumerate() {
+        map.entry(id).or_insert(i);
+    }
+    map
 }
 
 /// Readiness of a model. Assessments that name an unknown theme or player
@@ -57,53 +61,37 @@ fn ranks<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<&'a str, u32> {
 /// names an unknown unit still counts for its theme, player and overall.
 pub fn readiness(model: &Model) -> Readiness {
     let fw = &model.framework;
-    let themes = ranks(fw.themes.iter().map(|t| t.id.as_str()));
-    let players = ranks(fw.players.iter().map(|p| p.id.as_str()));
-    let units = ranks(model.units.iter().map(|u| u.id.as_str()));
+    let themes = positions(fw.themes.iter().map(|t| t.id.as_str()));
+    let players = positions(fw.players.iter().map(|p| p.id.as_str()));
+    let units = positions(model.units.iter().map(|u| u.id.as_str()));
     let span = model.scale.max - model.scale.min;
     let usable_scale = span.is_finite() && span > 0.0;
 
-    // Floating-point sums depend on their order; summing in the order of the
-    // cells' ids (then value) keeps readiness identical however the model's
-    // lists are ordered.
-    let mut observations: Vec<(u32, u32, u32, u64)> = Vec::with_capacity(model.assessments.len());
-    if usable_scale {
-        for a in &model.assessments {
-            let (Some(&t), Some(&p)) =
-                (themes.get(a.theme.as_str()), players.get(a.player.as_str()))
-            else {
-                continue;
-            };
-            let u = match &a.unit {
-                None => u32::MAX,
-                Some(u) => units.get(u.as_str()).copied().unwrap_or(u32::MAX - 1),
-            };
-            let v = ((a.current - model.scale.min) / span).clamp(0.0, 1.0);
-            if v.is_finite() {
-                observations.push((t, p, u, v.to_bits()));
-            }
-        }
-    }
-    observations.sort_unstable();
-
     let mut overall = Mean::default();
-    let mut by_theme = vec![Mean::default(); themes.len()];
-    let mut by_player = vec![Mean::default(); players.len()];
-    let mut by_unit = vec![Mean::default(); units.len()];
-    for &(t, p, u, bits) in &observations {
-        let v = f64::from_bits(bits);
-        overall.add(v);
-        by_theme[t as usize].add(v);
-        by_player[p as usize].add(v);
-        if let Some(m) = by_unit.get_mut(u as usize) {
-            m.add(v);
+    let mut by_theme = vec![Mean::default(); fw.themes.len()];
+    let mut by_player = vec![Mean::default(); fw.players.len()];
+    let mut by_unit = vec![Mean::default(); model.units.len()];
+    for a in model.assessments.iter().filter(|_| usable_scale) {
+        let (Some(&t), Some(&p)) = (themes.get(a.theme.as_str()), players.get(a.player.as_str()))
+        else {
+            continue;
+        };
+        let v = ((a.current - model.scale.min) / span).clamp(0.0, 1.0);
+        if !v.is_finite() {
+            continue;
+        }
+        let fixed = (v * FIXED_POINT).round() as u128;
+        overall.add(fixed);
+        by_theme[t].add(fixed);
+        by_player[p].add(fixed);
+        if let Some(&u) = a.unit.as_deref().and_then(|u| units.get(u)) {
+            by_unit[u].add(fixed);
         }
     }
 
-    let map = |ranks: &HashMap<&str, u32>, means: &[Mean]| -> BTreeMap<String, Option<f64>> {
-        ranks
-            .iter()
-            .map(|(id, &r)| (id.to_string(), means[r as usize].value()))
+    let map = |ids: &FastMap<&str, usize>, means: &[Mean]| -> BTreeMap<String, Option<f64>> {
+        ids.iter()
+            .map(|(id, &i)| (id.to_string(), means[i].value()))
             .collect()
     };
     Readiness {

@@ -6,10 +6,12 @@
 //! a table cell or a heading in the rendered report.
 
 use super::compare::{CellValue, Delta};
-use super::{first_label, number, thousands, Analysis, Comparison, Finding, Kind, Labels};
+use super::text::{first_label, number, Labels, Thousands};
+use super::FastMap;
+use super::{Analysis, Comparison, Finding, Kind};
 use crate::model::Model;
 use crate::scores::cell_scores;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// How many findings a section lists before pointing to the JSON output.
@@ -134,7 +136,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
                 out,
                 "Overall readiness is **{:.0}%**, the mean position of {} assessed {} on the {}–{} scale.\n",
                 x * 100.0,
-                thousands(assessed as u64),
+                Thousands(assessed as u64),
                 if assessed == 1 { "cell" } else { "cells" },
                 number(scale.min),
                 number(scale.max)
@@ -149,7 +151,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     let _ = writeln!(
         out,
         "The analysis found **{}** {}.\n\n| Kind | Count |\n|---|---:|",
-        thousands(analysis.findings.len() as u64),
+        Thousands(analysis.findings.len() as u64),
         if analysis.findings.len() == 1 {
             "finding"
         } else {
@@ -218,7 +220,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             let _ = writeln!(
                 out,
                 "\n…and {} more; `wfe analyze --format json` lists them all.",
-                thousands((of_kind.len() - SECTION_LIMIT) as u64)
+                Thousands((of_kind.len() - SECTION_LIMIT) as u64)
             );
         }
         out.push('\n');
@@ -232,19 +234,19 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         let _ = writeln!(
             out,
             "{} {} form {} connected {}:\n",
-            thousands(model.systems.len() as u64),
+            Thousands(model.systems.len() as u64),
             if model.systems.len() == 1 {
                 "system"
             } else {
                 "systems"
             },
-            thousands(s.components as u64),
+            Thousands(s.components as u64),
             if s.components == 1 { "group" } else { "groups" },
         );
         for group in s.groups.iter().take(SECTION_LIMIT) {
             let mut names: Vec<String> = group
                 .iter()
-                .map(|id| escape_markdown(labels.system(id)))
+                .map(|id| escape_markdown(labels.system_label(id)))
                 .collect();
             names.sort_unstable();
             let _ = writeln!(out, "- {}", names.join(", "));
@@ -335,7 +337,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let players = both(|m| &m.framework.players);
     let units = both(|m| &m.units);
     let label =
-        |map: &HashMap<&str, &str>, id: &str| escape_markdown(map.get(id).copied().unwrap_or(id));
+        |map: &FastMap<&str, &str>, id: &str| escape_markdown(map.get(id).copied().unwrap_or(id));
 
     out.push_str("## Summary\n\n");
     let o = &cmp.readiness.overall;
@@ -349,7 +351,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let _ = writeln!(
         out,
         "{} {} changed. Findings: **{}** resolved, **{}** introduced, {} unchanged.\n",
-        thousands(cmp.changed_cells.len() as u64),
+        Thousands(cmp.changed_cells.len() as u64),
         if cmp.changed_cells.len() == 1 {
             "cell"
         } else {
@@ -393,7 +395,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                  heading: &str,
                  column: &str,
                  map: &BTreeMap<String, Delta>,
-                 labels: &HashMap<&str, &str>| {
+                 labels: &FastMap<&str, &str>| {
         let _ = writeln!(
             out,
             "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
@@ -587,7 +589,7 @@ mod tests {
         assert!(md.contains(
             "| Integration architectures | HR | Retail \\[x\\](http\\://e) | 1 (target 3) | 3 (target 3) |"
         ));
-        assert!(md.contains("## Resolved findings\n\n- **Maturity gap** (severity 2) In Retail"));
+        assert!(md.contains("## Resolved findings\n\n- **Maturity gap** (severity 2) In Retail \\[x\\](http\\://e), the maturity of HR on"));
         assert!(md.contains("The scenario introduces no finding."));
         let same = comparison_markdown(&a, &a, &compare(&a, &a));
         assert!(same.contains("No score changed.") && same.contains("(no change)"));

@@ -2,9 +2,11 @@
 //! connected components decide which contributors are `fragmented` and which
 //! systems are `silo`s; per contributor it lists the systems that track it.
 
+use super::text::Labels;
+use super::{FastMap, Id};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// What the analysis reports about the systems graph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -13,10 +15,10 @@ pub struct SystemsSummary {
     pub components: usize,
     /// The components themselves: each a sorted list of system ids, the
     /// components ordered by their first id.
-    pub groups: Vec<Vec<String>>,
+    pub groups: Vec<Vec<Id>>,
     /// Every contributor of the model → the ids of the systems that track it
     /// (sorted; empty when none does).
-    pub tracking: BTreeMap<String, Vec<String>>,
+    pub tracking: BTreeMap<Id, Vec<Id>>,
 }
 
 /// The graph in index form, shared by the summary and the findings.
@@ -27,7 +29,7 @@ pub(crate) struct Graph<'a> {
     pub degree: Vec<usize>,
     /// Contributor id → indices of the systems tracking it, in model order,
     /// without repeats. Contributors no system tracks are absent.
-    pub tracking: HashMap<&'a str, Vec<usize>>,
+    pub tracking: FastMap<&'a str, Vec<usize>>,
 }
 
 /// Union–find with path halving and union by size: near-linear in the number
@@ -70,7 +72,8 @@ impl<'a> Graph<'a> {
     pub fn new(model: &'a Model) -> Graph<'a> {
         let n = model.systems.len();
         // System id → index (the first, if an id repeats).
-        let mut index = HashMap::with_capacity(n);
+        let mut index: FastMap<&str, usize> = FastMap::default();
+        index.reserve(n);
         for (i, s) in model.systems.iter().enumerate() {
             index.entry(s.id.as_str()).or_insert(i);
         }
@@ -88,7 +91,7 @@ impl<'a> Graph<'a> {
             }
         }
         let component = (0..n).map(|i| sets.find(i)).collect();
-        let mut tracking: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut tracking: FastMap<&str, Vec<usize>> = FastMap::default();
         for (i, s) in model.systems.iter().enumerate() {
             for c in &s.contributors {
                 let list = tracking.entry(c.as_str()).or_default();
@@ -130,15 +133,20 @@ impl<'a> Graph<'a> {
     }
 
     /// The summary reported to users, in id order.
-    pub fn summary(&self, model: &Model) -> SystemsSummary {
-        let mut by_root: HashMap<usize, Vec<String>> = HashMap::new();
-        for (i, s) in model.systems.iter().enumerate() {
+    pub fn summary(&self, model: &Model, labels: &Labels) -> SystemsSummary {
+        let system_ids: Vec<Id> = model
+            .systems
+            .iter()
+            .map(|s| labels.system(&s.id).id)
+            .collect();
+        let mut by_root: FastMap<usize, Vec<Id>> = FastMap::default();
+        for (i, id) in system_ids.iter().enumerate() {
             by_root
                 .entry(self.component[i])
                 .or_default()
-                .push(s.id.clone());
+                .push(id.clone());
         }
-        let mut groups: Vec<Vec<String>> = by_root
+        let mut groups: Vec<Vec<Id>> = by_root
             .into_values()
             .map(|mut g| {
                 g.sort_unstable();
@@ -148,16 +156,16 @@ impl<'a> Graph<'a> {
         groups.sort_unstable();
         let mut tracking = BTreeMap::new();
         for c in &model.contributors {
-            let mut ids: Vec<String> = self
+            let mut ids: Vec<Id> = self
                 .tracking
                 .get(c.id.as_str())
                 .map_or(&[][..], Vec::as_slice)
                 .iter()
-                .map(|&s| model.systems[s].id.clone())
+                .map(|&s| system_ids[s].clone())
                 .collect();
             ids.sort_unstable();
             ids.dedup();
-            tracking.insert(c.id.clone(), ids);
+            tracking.insert(labels.contributor_id(&c.id), ids);
         }
         SystemsSummary {
             components: groups.len(),
@@ -207,22 +215,16 @@ mod tests {
         // a–b and c–b are joined through b whatever the directions.
         m.integrations = vec![link("a", "b"), link("c", "b"), link("e", "e")];
         let g = Graph::new(&m);
-        let s = g.summary(&m);
+        let s = g.summary(&m, &Labels::new(&m));
         assert_eq!(s.components, 3);
-        assert_eq!(
-            s.groups,
-            vec![vec!["a", "b", "c"], vec!["d"], vec!["e"]]
-                .into_iter()
-                .map(|g| g.into_iter().map(String::from).collect::<Vec<_>>())
-                .collect::<Vec<_>>()
-        );
+        assert_eq!(s.groups, [vec!["a", "b", "c"], vec!["d"], vec!["e"]]);
         assert_eq!(g.degree, vec![1, 2, 1, 0, 0]);
     }
 
     #[test]
     fn empty_graph_has_no_component() {
         let m = Model::empty("t");
-        let s = Graph::new(&m).summary(&m);
+        let s = Graph::new(&m).summary(&m, &Labels::new(&m));
         assert_eq!((s.components, s.groups.len()), (0, 0));
     }
 
@@ -240,10 +242,10 @@ mod tests {
         ];
         m.integrations = vec![link("vms", "ghost")];
         let g = Graph::new(&m);
-        let s = g.summary(&m);
+        let s = g.summary(&m, &Labels::new(&m));
         assert_eq!(s.tracking["gig"], vec!["hris", "vms"]);
         assert_eq!(s.tracking["staff"], vec!["hris"]);
-        assert_eq!(s.tracking["apps"], Vec::<String>::new());
+        assert!(s.tracking["apps"].is_empty());
         assert_eq!(g.tracking["gig"], vec![0, 1]);
         // The dangling integration joined nothing.
         assert_eq!(s.components, 2);

@@ -5,7 +5,7 @@
 //! model's lists changes nothing.
 
 use super::FastSet;
-use super::{analyze, Analysis, Finding, Readiness};
+use super::{analyze, Analysis, Finding, Id, Readiness};
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,9 +51,9 @@ impl Delta {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadinessChange {
     pub overall: Delta,
-    pub themes: BTreeMap<String, Delta>,
-    pub players: BTreeMap<String, Delta>,
-    pub units: BTreeMap<String, Delta>,
+    pub themes: BTreeMap<Id, Delta>,
+    pub players: BTreeMap<Id, Delta>,
+    pub units: BTreeMap<Id, Delta>,
 }
 
 /// The difference between a baseline and a scenario.
@@ -140,9 +140,9 @@ fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
 }
 
 fn deltas(
-    before: &BTreeMap<String, Option<f64>>,
-    after: &BTreeMap<String, Option<f64>>,
-) -> BTreeMap<String, Delta> {
+    before: &BTreeMap<Id, Option<f64>>,
+    after: &BTreeMap<Id, Option<f64>>,
+) -> BTreeMap<Id, Delta> {
     before
         .keys()
         .chain(after.keys())

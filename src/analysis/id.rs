@@ -101,7 +101,10 @@ mod tests {
         assert_eq!(id, "gig".to_string());
         assert_eq!(id.len(), 3);
         assert_eq!(format!("{id} {id:?}"), "gig \"gig\"");
-        assert_eq!(serde_json::to_string(std::slice::from_ref(&id)).unwrap(), "[\"gig\"]");
+        assert_eq!(
+            serde_json::to_string(std::slice::from_ref(&id)).unwrap(),
+            "[\"gig\"]"
+        );
         let mut map = BTreeMap::new();
         map.insert(Id::from("b"), 2);
         map.insert(id, 1);

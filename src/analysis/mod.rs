@@ -43,7 +43,7 @@ pub fn analyze(model: &Model) -> Analysis {
     let graph = systems::Graph::new(model);
     let labels = Labels::new(model);
     Analysis {
-        readiness: readiness::readiness(model),
+        readiness: readiness::readiness_with(model, &labels),
         findings: findings::findings(model, &graph, &labels),
         systems: graph.summary(model, &labels),
     }

@@ -10,7 +10,8 @@
 //! theme, player and unit of the model appears in the maps. The result does
 //! not depend on the order of the model's lists, to the last bit.
 
-use super::FastMap;
+use super::text::Labels;
+use super::{FastMap, Id};
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -19,9 +20,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readiness {
     pub overall: Option<f64>,
-    pub themes: BTreeMap<String, Option<f64>>,
-    pub players: BTreeMap<String, Option<f64>>,
-    pub units: BTreeMap<String, Option<f64>>,
+    pub themes: BTreeMap<Id, Option<f64>>,
+    pub players: BTreeMap<Id, Option<f64>>,
+    pub units: BTreeMap<Id, Option<f64>>,
 }
 
 /// One in this many parts of the scale is the unit of the exact sums.
@@ -60,6 +61,11 @@ fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, usize> 
 /// (only possible in a model that failed validation) are left out; one that
 /// names an unknown unit still counts for its theme, player and overall.
 pub fn readiness(model: &Model) -> Readiness {
+    readiness_with(model, &Labels::new(model))
+}
+
+/// [`readiness`] with the model's ids already allocated.
+pub(crate) fn readiness_with(model: &Model, labels: &Labels) -> Readiness {
     let fw = &model.framework;
     let themes = positions(fw.themes.iter().map(|t| t.id.as_str()));
     let players = positions(fw.players.iter().map(|p| p.id.as_str()));
@@ -89,16 +95,16 @@ pub fn readiness(model: &Model) -> Readiness {
         }
     }
 
-    let map = |ids: &FastMap<&str, usize>, means: &[Mean]| -> BTreeMap<String, Option<f64>> {
+    let map = |ids: &FastMap<&str, usize>, means: &[Mean], id: &dyn Fn(&str) -> Id| {
         ids.iter()
-            .map(|(id, &i)| (id.to_string(), means[i].value()))
-            .collect()
+            .map(|(key, &i)| (id(key), means[i].value()))
+            .collect::<BTreeMap<Id, Option<f64>>>()
     };
     Readiness {
         overall: overall.value(),
-        themes: map(&themes, &by_theme),
-        players: map(&players, &by_player),
-        units: map(&units, &by_unit),
+        themes: map(&themes, &by_theme, &|t| labels.theme(t).id),
+        players: map(&players, &by_player, &|p| labels.player(p).id),
+        units: map(&units, &by_unit, &|u| labels.unit(u).id),
     }
 }
 

@@ -8,7 +8,7 @@
 use super::compare::{CellValue, Delta};
 use super::text::{first_label, number, Labels, Thousands};
 use super::FastMap;
-use super::{Analysis, Comparison, Finding, Kind};
+use super::{Analysis, Comparison, Finding, Id, Kind};
 use crate::model::Model;
 use crate::scores::cell_scores;
 use std::collections::BTreeMap;
@@ -178,10 +178,10 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     }
 
     out.push_str("\n## Readiness\n\n");
-    let rows = |items: &[crate::model::Item], map: &BTreeMap<String, Option<f64>>| {
+    let rows = |items: &[crate::model::Item], map: &BTreeMap<Id, Option<f64>>| {
         items
             .iter()
-            .map(|i| (i.label.clone(), map.get(&i.id).copied().flatten()))
+            .map(|i| (i.label.clone(), map.get(i.id.as_str()).copied().flatten()))
             .collect::<Vec<_>>()
     };
     readiness_table(
@@ -394,7 +394,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let table = |out: &mut String,
                  heading: &str,
                  column: &str,
-                 map: &BTreeMap<String, Delta>,
+                 map: &BTreeMap<Id, Delta>,
                  labels: &FastMap<&str, &str>| {
         let _ = writeln!(
             out,

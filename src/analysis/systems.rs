@@ -22,14 +22,15 @@ pub struct SystemsSummary {
 }
 
 /// The graph in index form, shared by the summary and the findings.
-pub(crate) struct Graph<'a> {
+pub(crate) struct Graph {
     /// Per system, the root of its component.
     pub component: Vec<usize>,
     /// Per system, how many integrations join it to another system.
     pub degree: Vec<usize>,
-    /// Contributor id → indices of the systems tracking it, in model order,
-    /// without repeats. Contributors no system tracks are absent.
-    pub tracking: FastMap<&'a str, Vec<usize>>,
+    /// Per contributor of the model (by position), the systems tracking it:
+    /// `tracked[starts[c]..starts[c + 1]]`, ascending, without repeats.
+    starts: Vec<usize>,
+    tracked: Vec<usize>,
 }
 
 /// Union–find with path halving and union by size: near-linear in the number
@@ -66,12 +67,12 @@ impl DisjointSets {
     }
 }
 
-impl<'a> Graph<'a> {
+impl Graph {
     /// Builds the graph. Integrations that name an unknown system, or join a
-    /// system to itself, connect nothing.
-    pub fn new(model: &'a Model) -> Graph<'a> {
+    /// system to itself, connect nothing; a system's reference to an unknown
+    /// contributor tracks nothing. Where an id repeats, its first item counts.
+    pub fn new(model: &Model) -> Graph {
         let n = model.systems.len();
-        // System id → index (the first, if an id repeats).
         let mut index: FastMap<&str, usize> = FastMap::default();
         index.reserve(n);
         for (i, s) in model.systems.iter().enumerate() {
@@ -91,31 +92,51 @@ impl<'a> Graph<'a> {
             }
         }
         let component = (0..n).map(|i| sets.find(i)).collect();
-        let mut tracking: FastMap<&str, Vec<usize>> = FastMap::default();
+
+        // (contributor, system) pairs sorted into one flat list with offsets:
+        // one allocation instead of one per contributor.
+        let mut contributor_index: FastMap<&str, usize> = FastMap::default();
+        contributor_index.reserve(model.contributors.len());
+        for (i, c) in model.contributors.iter().enumerate() {
+            contributor_index.entry(c.id.as_str()).or_insert(i);
+        }
+        let mut pairs: Vec<(usize, usize)> = Vec::new();
         for (i, s) in model.systems.iter().enumerate() {
             for c in &s.contributors {
-                let list = tracking.entry(c.as_str()).or_default();
-                // A system that lists a contributor twice still tracks it once;
-                // its entries are adjacent because systems are visited in order.
-                if list.last() != Some(&i) {
-                    list.push(i);
+                if let Some(&c) = contributor_index.get(c.as_str()) {
+                    pairs.push((c, i));
                 }
             }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts = vec![0; model.contributors.len() + 1];
+        for &(c, _) in &pairs {
+            starts[c + 1] += 1;
+        }
+        for c in 0..model.contributors.len() {
+            starts[c + 1] += starts[c];
         }
         Graph {
             component,
             degree,
-            tracking,
+            starts,
+            tracked: pairs.into_iter().map(|(_, s)| s).collect(),
         }
     }
 
-    /// The systems tracking `contributor`, grouped by component: each group's
-    /// indices in model order, the groups in order of their first member.
-    pub fn tracking_groups(&self, contributor: &str) -> Vec<Vec<usize>> {
-        let systems = self
-            .tracking
-            .get(contributor)
-            .map_or(&[][..], Vec::as_slice);
+    /// The systems tracking the contributor at `index` in the model,
+    /// ascending. A repeated contributor id's later copies track nothing.
+    pub fn tracked_by(&self, index: usize) -> &[usize] {
+        match (self.starts.get(index), self.starts.get(index + 1)) {
+            (Some(&a), Some(&b)) => self.tracked.get(a..b).unwrap_or(&[]),
+            _ => &[],
+        }
+    }
+
+    /// `systems` grouped by component: each group ascending, the groups in
+    /// order of their first member.
+    pub fn groups_of(&self, systems: &[usize]) -> Vec<Vec<usize>> {
         let mut pairs: Vec<(usize, usize)> =
             systems.iter().map(|&s| (self.component[s], s)).collect();
         pairs.sort_unstable();
@@ -130,6 +151,16 @@ impl<'a> Graph<'a> {
         }
         groups.sort_unstable_by_key(|g| g[0]);
         groups
+    }
+
+    /// Whether `systems` all lie in one component (no allocation).
+    pub fn connected(&self, systems: &[usize]) -> bool {
+        match systems.first() {
+            None => true,
+            Some(&first) => systems
+                .iter()
+                .all(|&s| self.component[s] == self.component[first]),
+        }
     }
 
     /// The summary reported to users, in id order.
@@ -155,17 +186,16 @@ impl<'a> Graph<'a> {
             .collect();
         groups.sort_unstable();
         let mut tracking = BTreeMap::new();
-        for c in &model.contributors {
+        for (i, c) in model.contributors.iter().enumerate() {
             let mut ids: Vec<Id> = self
-                .tracking
-                .get(c.id.as_str())
-                .map_or(&[][..], Vec::as_slice)
+                .tracked_by(i)
                 .iter()
                 .map(|&s| system_ids[s].clone())
                 .collect();
             ids.sort_unstable();
             ids.dedup();
-            tracking.insert(labels.contributor_id(&c.id), ids);
+            // A repeated contributor id keeps its first entry.
+            tracking.entry(labels.contributor_id(&c.id)).or_insert(ids);
         }
         SystemsSummary {
             components: groups.len(),
@@ -246,10 +276,13 @@ mod tests {
         assert_eq!(s.tracking["gig"], vec!["hris", "vms"]);
         assert_eq!(s.tracking["staff"], vec!["hris"]);
         assert!(s.tracking["apps"].is_empty());
-        assert_eq!(g.tracking["gig"], vec![0, 1]);
+        assert_eq!(g.tracked_by(0), [0, 1]);
+        assert_eq!(g.tracked_by(2), [0usize; 0]);
+        assert_eq!(g.tracked_by(99), [0usize; 0]);
         // The dangling integration joined nothing.
         assert_eq!(s.components, 2);
-        assert_eq!(g.tracking_groups("gig"), vec![vec![0], vec![1]]);
+        assert_eq!(g.groups_of(g.tracked_by(0)), vec![vec![0], vec![1]]);
+        assert!(!g.connected(g.tracked_by(0)));
     }
 
     #[test]
@@ -262,8 +295,11 @@ mod tests {
             system("d", &["x"]),
         ];
         m.integrations = vec![link("a", "b"), link("b", "c")];
+        m.contributors = vec![contributor("x")];
         let g = Graph::new(&m);
-        assert_eq!(g.tracking_groups("x"), vec![vec![0, 2], vec![3]]);
-        assert!(g.tracking_groups("nobody").is_empty());
+        assert_eq!(g.tracked_by(0), [0, 2, 3]);
+        assert_eq!(g.groups_of(g.tracked_by(0)), vec![vec![0, 2], vec![3]]);
+        assert!(g.connected(&[0, 1, 2]) && g.connected(&[]));
+        assert!(g.groups_of(&[]).is_empty());
     }
 }

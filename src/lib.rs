@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod framework;
 pub mod generate;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod render;
 pub mod scores;

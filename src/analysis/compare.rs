@@ -5,7 +5,7 @@
 //! model's lists changes nothing.
 
 use super::FastSet;
-use super::{analyze, Analysis, Finding, Id, Readiness};
+use super::{analyze, Analysis, Finding, Readiness, Text};
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -51,9 +51,9 @@ impl Delta {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadinessChange {
     pub overall: Delta,
-    pub themes: BTreeMap<Id, Delta>,
-    pub players: BTreeMap<Id, Delta>,
-    pub units: BTreeMap<Id, Delta>,
+    pub themes: BTreeMap<Text, Delta>,
+    pub players: BTreeMap<Text, Delta>,
+    pub units: BTreeMap<Text, Delta>,
 }
 
 /// The difference between a baseline and a scenario.
@@ -83,19 +83,23 @@ pub fn compare_analyses(
     scenario: &Model,
     after: &Analysis,
 ) -> Comparison {
-    let before_ids: FastSet<&str> = before.findings.iter().map(|f| f.id.as_str()).collect();
-    let after_ids: FastSet<&str> = after.findings.iter().map(|f| f.id.as_str()).collect();
+    let before_ids: Vec<String> = before.findings.iter().map(Finding::id).collect();
+    let after_ids: Vec<String> = after.findings.iter().map(Finding::id).collect();
+    let before_set: FastSet<&str> = before_ids.iter().map(String::as_str).collect();
+    let after_set: FastSet<&str> = after_ids.iter().map(String::as_str).collect();
     let resolved: Vec<Finding> = before
         .findings
         .iter()
-        .filter(|f| !after_ids.contains(f.id.as_str()))
-        .cloned()
+        .zip(&before_ids)
+        .filter(|(_, id)| !after_set.contains(id.as_str()))
+        .map(|(f, _)| f.clone())
         .collect();
     let introduced: Vec<Finding> = after
         .findings
         .iter()
-        .filter(|f| !before_ids.contains(f.id.as_str()))
-        .cloned()
+        .zip(&after_ids)
+        .filter(|(_, id)| !before_set.contains(id.as_str()))
+        .map(|(f, _)| f.clone())
         .collect();
     Comparison {
         changed_cells: changed_cells(baseline, scenario),
@@ -140,9 +144,9 @@ fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
 }
 
 fn deltas(
-    before: &BTreeMap<Id, Option<f64>>,
-    after: &BTreeMap<Id, Option<f64>>,
-) -> BTreeMap<Id, Delta> {
+    before: &BTreeMap<Text, Option<f64>>,
+    after: &BTreeMap<Text, Option<f64>>,
+) -> BTreeMap<Text, Delta> {
     before
         .keys()
         .chain(after.keys())
@@ -260,8 +264,8 @@ mod tests {
         assert_eq!(c.readiness.themes["management"].before, None);
         assert_eq!(c.readiness.themes["management"].delta, None);
         assert_eq!(c.readiness.themes["management"].after, Some(1.0));
-        let resolved: Vec<&str> = c.resolved.iter().map(|f| f.id.as_str()).collect();
-        let introduced: Vec<&str> = c.introduced.iter().map(|f| f.id.as_str()).collect();
+        let resolved: Vec<String> = c.resolved.iter().map(|f| f.id()).collect();
+        let introduced: Vec<String> = c.introduced.iter().map(|f| f.id()).collect();
         assert_eq!(resolved, ["maturity-gap:integration:hr:north"]);
         assert_eq!(introduced, ["maturity-gap:technology:it:"]);
     }
@@ -284,14 +288,14 @@ mod tests {
         }];
         b.contributors[0].headcount = Some(5000); // severities change, ids do not
         let c = compare(&a, &b);
-        let resolved: Vec<&str> = c.resolved.iter().map(|f| f.id.as_str()).collect();
-        let introduced: Vec<&str> = c.introduced.iter().map(|f| f.id.as_str()).collect();
+        let resolved: Vec<String> = c.resolved.iter().map(|f| f.id()).collect();
+        let introduced: Vec<String> = c.introduced.iter().map(|f| f.id()).collect();
         assert_eq!(resolved, ["silo:vms"]);
         assert!(introduced.is_empty(), "{introduced:?}");
         assert!(analyze(&b)
             .findings
             .iter()
-            .any(|f| f.id == "fragmented:gig"));
+            .any(|f| f.id() == "fragmented:gig"));
     }
 
     #[test]

@@ -1,6 +1,4 @@
-//! Findings: the rules of DESIGN §4, each finding with a stable id, a kind, a
-//! severity, the cells and items it concerns, and one plain sentence naming
-//! them by their labels.
+//! The rules of DESIGN §4 that produce findings, and the priority order.
 //!
 //! Severity puts every kind on one priority list. A `maturity-gap` is
 //! `gap × weight`, in scale steps, as DESIGN defines. The structural kinds are
@@ -11,52 +9,12 @@
 //! 2 for 10,000), so that large populations come first without dwarfing all
 //! else. See [`severity`] for the fractions.
 
+use super::finding::{ContributorRef, Finding, Kind, Named, Subject};
 use super::systems::Graph;
-use super::text::{push_and, push_contributor, push_num, Labels};
-use super::Id;
+use super::wording::Labels;
 use super::{FastMap, FastSet, FxHasher};
 use crate::model::{Control, Model};
-use serde::ser::{SerializeMap, Serializer};
-use serde::Serialize;
-use std::hash::{BuildHasher, BuildHasherDefault};
-
-/// The kinds of finding, in DESIGN's order (also the tie-break order).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    MaturityGap,
-    Uncovered,
-    Redundant,
-    Conflict,
-    Untracked,
-    Fragmented,
-    Silo,
-}
-
-impl Kind {
-    pub const ALL: [Kind; 7] = [
-        Kind::MaturityGap,
-        Kind::Uncovered,
-        Kind::Redundant,
-        Kind::Conflict,
-        Kind::Untracked,
-        Kind::Fragmented,
-        Kind::Silo,
-    ];
-
-    /// The kind as it appears in JSON and in finding ids.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::MaturityGap => "maturity-gap",
-            Kind::Uncovered => "uncovered",
-            Kind::Redundant => "redundant",
-            Kind::Conflict => "conflict",
-            Kind::Untracked => "untracked",
-            Kind::Fragmented => "fragmented",
-            Kind::Silo => "silo",
-        }
-    }
-}
+use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
 /// contributor's reach multiplies them. On the standard 0–4 scale a gap of two
@@ -81,216 +39,6 @@ pub mod severity {
 /// it: `1 + log10(1 + headcount) / 4`, 1 when the headcount is unknown.
 pub fn reach(headcount: Option<u64>) -> f64 {
     1.0 + headcount.map_or(0.0, |h| (1.0 + h as f64).log10() / 4.0)
-}
-
-/// A cell a finding concerns; `unit` only for a unit's own assessment.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct CellRef {
-    pub theme: Id,
-    pub player: Id,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Id>,
-}
-
-/// What a finding is about. Its id and the id arrays of its JSON derive
-/// from it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Subject {
-    /// One assessment's cell (`maturity-gap`).
-    Cell(CellRef),
-    /// A contributor and a theme (`uncovered`).
-    Coverage { contributor: Id, theme: Id },
-    /// Responsibilities of several players for one contributor, theme and
-    /// activity (`redundant`; `conflict`, where `players` are those that set
-    /// a control level).
-    Group {
-        contributor: Id,
-        theme: Id,
-        activity: Option<String>,
-        players: Vec<Id>,
-    },
-    /// A contributor and the systems tracking it (`untracked`: none;
-    /// `fragmented`).
-    Tracking { contributor: Id, systems: Vec<Id> },
-    /// A system, its owner and the contributors it tracks (`silo`).
-    System {
-        system: Id,
-        owner: Id,
-        contributors: Vec<Id>,
-    },
-}
-
-/// One thing the analysis found.
-///
-/// In JSON: `id`, `kind`, `severity`, `explanation`, then `cells` (objects
-/// `{theme, player, unit?}`), `players`, `themes`, `contributors`, `systems`
-/// and `units` (sorted id arrays, empty where they do not apply).
-#[derive(Debug, Clone, PartialEq)]
-pub struct Finding {
-    /// `kind:` then the ids the finding is about, joined by `:` (with `%` and
-    /// `:` inside ids written `%25` and `%3A`), e.g.
-    /// `redundant:gig:integration:sourcing`. Stable across edits that do not
-    /// change what the finding is about; `compare` matches findings by it.
-    pub id: String,
-    pub kind: Kind,
-    pub severity: f64,
-    /// One sentence naming everything by its label. Plain text: escape it for
-    /// whatever format it is put in.
-    pub explanation: String,
-    pub subject: Subject,
-}
-
-impl Finding {
-    fn new(
-        kind: Kind,
-        about: &[&str],
-        severity: f64,
-        explanation: String,
-        subject: Subject,
-    ) -> Finding {
-        let len: usize = about.iter().map(|p| p.len() + 1).sum();
-        let mut id = String::with_capacity(kind.as_str().len() + len);
-        id.push_str(kind.as_str());
-        for part in about {
-            id.push(':');
-            if !part.bytes().any(|b| b == b':' || b == b'%') {
-                id.push_str(part);
-                continue;
-            }
-            for ch in part.chars() {
-                match ch {
-                    '%' => id.push_str("%25"),
-                    ':' => id.push_str("%3A"),
-                    c => id.push(c),
-                }
-            }
-        }
-        Finding {
-            id,
-            kind,
-            severity,
-            explanation,
-            subject,
-        }
-    }
-
-    /// The cells concerned: the assessment's, or each grouped player's cell
-    /// on the theme.
-    pub fn cells(&self) -> Vec<CellRef> {
-        match &self.subject {
-            Subject::Cell(c) => vec![c.clone()],
-            Subject::Group { theme, players, .. } => players
-                .iter()
-                .map(|p| CellRef {
-                    theme: theme.clone(),
-                    player: p.clone(),
-                    unit: None,
-                })
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
-    /// The players concerned (a silo's owner).
-    pub fn players(&self) -> &[Id] {
-        match &self.subject {
-            Subject::Cell(c) => std::slice::from_ref(&c.player),
-            Subject::Group { players, .. } => players,
-            Subject::System { owner, .. } => std::slice::from_ref(owner),
-            _ => &[],
-        }
-    }
-
-    pub fn themes(&self) -> &[Id] {
-        match &self.subject {
-            Subject::Cell(c) => std::slice::from_ref(&c.theme),
-            Subject::Coverage { theme, .. } | Subject::Group { theme, .. } => {
-                std::slice::from_ref(theme)
-            }
-            _ => &[],
-        }
-    }
-
-    /// The contributors concerned (those a silo tracks).
-    pub fn contributors(&self) -> &[Id] {
-        match &self.subject {
-            Subject::Cell(_) => &[],
-            Subject::Coverage { contributor, .. }
-            | Subject::Group { contributor, .. }
-            | Subject::Tracking { contributor, .. } => std::slice::from_ref(contributor),
-            Subject::System { contributors, .. } => contributors,
-        }
-    }
-
-    pub fn systems(&self) -> &[Id] {
-        match &self.subject {
-            Subject::Tracking { systems, .. } => systems,
-            Subject::System { system, .. } => std::slice::from_ref(system),
-            _ => &[],
-        }
-    }
-
-    pub fn units(&self) -> &[Id] {
-        match &self.subject {
-            Subject::Cell(c) => c.unit.as_slice(),
-            _ => &[],
-        }
-    }
-}
-
-/// The cells of a finding, serialized without collecting them first.
-struct Cells<'a>(&'a Finding);
-
-impl Serialize for Cells<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match &self.0.subject {
-            Subject::Cell(c) => serializer.collect_seq(std::iter::once(c)),
-            Subject::Group { theme, players, .. } => {
-                serializer.collect_seq(players.iter().map(|p| CellRef {
-                    theme: theme.clone(),
-                    player: p.clone(),
-                    unit: None,
-                }))
-            }
-            _ => serializer.collect_seq(std::iter::empty::<CellRef>()),
-        }
-    }
-}
-
-impl Serialize for Finding {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(10))?;
-        map.serialize_entry("id", &self.id)?;
-        map.serialize_entry("kind", &self.kind)?;
-        map.serialize_entry("severity", &self.severity)?;
-        map.serialize_entry("explanation", &self.explanation)?;
-        map.serialize_entry("cells", &Cells(self))?;
-        map.serialize_entry("players", self.players())?;
-        map.serialize_entry("themes", self.themes())?;
-        map.serialize_entry("contributors", self.contributors())?;
-        map.serialize_entry("systems", self.systems())?;
-        map.serialize_entry("units", self.units())?;
-        map.end()
-    }
-}
-
-/// Sorted, without repeats.
-fn ids(mut v: Vec<Id>) -> Vec<Id> {
-    v.sort_unstable();
-    v.dedup();
-    v
-}
-
-/// Labels in reading order (by label, then id), so sentences do not depend on
-/// the order of the model's lists.
-fn by_label<'a>(
-    ids: impl IntoIterator<Item = &'a str>,
-    label: impl Fn(&'a str) -> &'a str,
-) -> Vec<&'a str> {
-    let mut v: Vec<(&str, &str)> = ids.into_iter().map(|id| (label(id), id)).collect();
-    v.sort_unstable();
-    v.dedup_by(|a, b| a.1 == b.1);
-    v.into_iter().map(|(l, _)| l).collect()
 }
 
 /// An activity as a key: trimmed, and blank is the same as missing.
@@ -318,40 +66,66 @@ pub(crate) fn findings(model: &Model, graph: &Graph, labels: &Labels) -> Vec<Fin
 /// Sorts by severity (worst first), then kind, then a fixed order of the
 /// ids, and drops repeated ids.
 ///
-/// The ids of a large model share long prefixes (`maturity-gap:integration:
-/// hr:retail-…`), so comparing them dominates a sort; ties are broken by a
-/// hash of the id instead (then the id itself, should two hashes collide).
-/// The order is as stable as alphabetical order — it depends only on the ids,
-/// not on the order of the model's lists — for a fraction of the cost.
+/// The ties are broken by a hash of the id (then the id itself, should two
+/// hashes collide) rather than by the id: as stable — it depends only on the
+/// ids, not on the order of the model's lists — without writing ids, whose
+/// long shared prefixes (`maturity-gap:integration:hr:retail-…`) would make
+/// comparing them dominate the sort.
+#[inline(never)]
 fn prioritise(findings: Vec<Finding>) -> Vec<Finding> {
-    let hasher = BuildHasherDefault::<FxHasher>::default();
-    let keys: Vec<(u64, u8, u64)> = findings
+    let build = BuildHasherDefault::<FxHasher>::default();
+    let mut keys: Vec<(u64, u8, u64, u32)> = findings
         .iter()
-        .map(|f| {
+        .enumerate()
+        .map(|(i, f)| {
             // Severities are ≥ 0, so their bits order like them; NaN last.
             let severity = if f.severity.is_nan() {
                 u64::MAX
             } else {
                 !f.severity.max(0.0).to_bits()
             };
-            (severity, f.kind as u8, hasher.hash_one(f.id.as_str()))
+            let mut h = build.build_hasher();
+            f.hash_id(&mut h);
+            (severity, f.kind as u8, h.finish(), i as u32)
         })
         .collect();
-    let mut order: Vec<usize> = (0..findings.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
-        keys[a]
-            .cmp(&keys[b])
-            .then_with(|| findings[a].id.cmp(&findings[b].id))
-    });
-    // Two findings share an id only when the model repeats an id or a cell,
-    // which validation forbids; the worst is kept so that ids stay keys.
-    let mut keep = vec![false; findings.len()];
-    let mut seen = FastSet::default();
-    seen.reserve(findings.len());
-    for &i in &order {
-        keep[i] = seen.insert(findings[i].id.as_str());
+    keys.sort_unstable();
+    // Equal keys up to the hash are collisions, or repeats of one id: order
+    // them by id, and keep the worst of a repeated id so that ids stay keys
+    // (a model repeats an id or a cell only when it failed validation).
+    let mut order: Vec<usize> = Vec::with_capacity(keys.len());
+    for run in keys.chunk_by(|a, b| a.2 == b.2 && a.1 == b.1 && a.0 == b.0) {
+        if let [one] = run {
+            order.push(one.3 as usize);
+            continue;
+        }
+        let mut ids: Vec<(String, usize)> = run
+            .iter()
+            .map(|k| (findings[k.3 as usize].id(), k.3 as usize))
+            .collect();
+        ids.sort();
+        ids.dedup_by(|a, b| a.0 == b.0);
+        order.extend(ids.into_iter().map(|(_, i)| i));
     }
-    drop(seen);
+    // The same id with different severities: keep the first (the worst).
+    let mut seen: FastMap<u64, usize> = FastMap::default();
+    seen.reserve(order.len());
+    let hashes: Vec<u64> = {
+        let mut by_index = vec![0; findings.len()];
+        for k in &keys {
+            by_index[k.3 as usize] = k.2;
+        }
+        by_index
+    };
+    let mut keep = vec![true; findings.len()];
+    for &i in &order {
+        match seen.get(&hashes[i]) {
+            None => {
+                seen.insert(hashes[i], i);
+            }
+            Some(&j) => keep[i] = j == i || findings[i].id() != findings[j].id(),
+        }
+    }
     let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
     order
         .into_iter()
@@ -362,6 +136,7 @@ fn prioritise(findings: Vec<Finding>) -> Vec<Finding> {
 
 /// `maturity-gap`: one finding per assessment whose target is above its
 /// current score.
+#[inline(never)]
 fn maturity_gaps(model: &Model, labels: &Labels, out: &mut Vec<Finding>) {
     for a in &model.assessments {
         let Some(target) = a.target else { continue };
@@ -369,47 +144,25 @@ fn maturity_gaps(model: &Model, labels: &Labels, out: &mut Vec<Finding>) {
         if gap.is_nan() || gap <= 0.0 {
             continue;
         }
-        let (theme, player) = (labels.theme(&a.theme), labels.player(&a.player));
-        let unit = a.unit.as_deref().map(|u| labels.unit(u));
-        let mut s = String::with_capacity(192);
-        match &unit {
-            Some(u) => {
-                s.push_str("In ");
-                s.push_str(u.label);
-                s.push_str(", the maturity of ");
-            }
-            None => s.push_str("The maturity of "),
-        }
-        s.push_str(player.label);
-        s.push_str(" on ");
-        s.push_str(theme.label);
-        s.push_str(" is ");
-        labels.push_score(&mut s, a.current);
-        s.push_str(" against a target of ");
-        labels.push_score(&mut s, target);
-        s.push_str(", a gap of ");
-        push_num(&mut s, gap);
-        if a.weight != 1.0 {
-            s.push_str(" (weight ");
-            push_num(&mut s, a.weight);
-            s.push(')');
-        }
-        s.push('.');
-        out.push(Finding::new(
-            Kind::MaturityGap,
-            &[&a.theme, &a.player, a.unit.as_deref().unwrap_or("")],
-            gap * a.weight.max(0.0),
-            s,
-            Subject::Cell(CellRef {
-                theme: theme.id,
-                player: player.id,
-                unit: unit.map(|u| u.id),
-            }),
-        ));
+        out.push(Finding {
+            kind: Kind::MaturityGap,
+            severity: gap * a.weight.max(0.0),
+            subject: Subject::Cell {
+                theme: labels.theme(&a.theme),
+                player: labels.player(&a.player),
+                unit: a.unit.as_deref().map(|u| labels.unit(u)),
+                current: a.current,
+                target,
+                weight: a.weight,
+                current_step: labels.step_name(a.current),
+                target_step: labels.step_name(target),
+            },
+        });
     }
 }
 
 /// `uncovered`, `redundant` and `conflict`: who is responsible for what.
+#[inline(never)]
 fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
     type Key<'a> = (&'a str, &'a str, Option<&'a str>);
     let n = model.responsibilities.len();
@@ -448,22 +201,14 @@ fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
             if covered.contains(&(c.id.as_str(), t.id.as_str())) {
                 continue;
             }
-            let mut s = String::with_capacity(128);
-            s.push_str("No player is responsible for ");
-            push_contributor(&mut s, &c.id, Some(c));
-            s.push_str(" under ");
-            s.push_str(&t.label);
-            s.push_str(", so nobody owns it.");
-            out.push(Finding::new(
-                Kind::Uncovered,
-                &[&c.id, &t.id],
-                severity::UNCOVERED * span * reach,
-                s,
-                Subject::Coverage {
-                    contributor: labels.contributor_id(&c.id),
-                    theme: labels.theme(&t.id).id,
+            out.push(Finding {
+                kind: Kind::Uncovered,
+                severity: severity::UNCOVERED * span * reach,
+                subject: Subject::Coverage {
+                    contributor: labels.contributor(&c.id),
+                    theme: labels.theme(&t.id),
                 },
-            ));
+            });
         }
     }
 
@@ -474,112 +219,61 @@ fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
             continue;
         }
         let (contributor, theme, act) = keys[run[0].0];
-        let members: Vec<(&str, Option<Control>)> = run
-            .iter()
-            .map(|m| {
-                let r = responsibility(m);
-                (r.player.as_str(), r.control)
-            })
-            .collect();
-        let players = ids(members.iter().map(|m| labels.player(m.0).id).collect());
-        let reach = reach(labels.contributor(contributor).and_then(|c| c.headcount));
-        let theme_name = labels.theme(theme);
-        let names = by_label(players.iter().map(Id::as_str), |p| labels.player_label(p));
-        let mut lead = String::with_capacity(256);
-        push_and(&mut lead, &names);
-        lead.push_str(if names.len() == 2 {
-            " both take on "
-        } else {
-            " all take on "
-        });
-        match act {
-            Some(a) => {
-                lead.push('“');
-                lead.push_str(a);
-                lead.push_str("” for ");
+        // The group's players, sorted by id, each with the levels it sets.
+        let mut players: Vec<(&str, Vec<Control>)> = Vec::new();
+        for m in run {
+            let r = responsibility(m);
+            match players.iter_mut().find(|p| p.0 == r.player) {
+                Some(p) => p.1.extend(r.control),
+                None => players.push((&r.player, r.control.into_iter().collect())),
             }
-            None => lead.push_str("responsibility for "),
         }
-        labels.push_contributor(&mut lead, contributor);
-        lead.push_str(" under ");
-        lead.push_str(theme_name.label);
-        if act.is_none() {
-            lead.push_str(" with no activity named");
+        players.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        for p in &mut players {
+            p.1.sort_unstable();
+            p.1.dedup();
         }
-        let about = [contributor, theme, act.unwrap_or("")];
-        let redundant_severity =
+        let reach = reach(labels.headcount(contributor));
+        let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
-        let subject = |players: Vec<Id>| Subject::Group {
-            contributor: labels.contributor_id(contributor),
-            theme: theme_name.id.clone(),
-            activity: act.map(String::from),
-            players,
-        };
-
+        let named: Vec<Named> = players.iter().map(|p| labels.player(p.0)).collect();
+        let contributor = labels.contributor(contributor);
+        let theme = labels.theme(theme);
+        let activity = act.map(super::Text::from);
         // One without `control` conflicts with nothing.
-        let controlled: Vec<(&str, Control)> = members
-            .iter()
-            .filter_map(|&(p, c)| c.map(|c| (p, c)))
-            .collect();
-        let conflict = controlled.iter().any(|m| m.1 != controlled[0].1);
-        const DUPLICATING: &str = ", duplicating effort.";
-        let redundant_sentence = if conflict {
-            let mut s = String::with_capacity(lead.len() + DUPLICATING.len());
-            s.push_str(&lead);
-            s.push_str(DUPLICATING);
-            s
-        } else {
-            lead.push_str(DUPLICATING);
-            std::mem::take(&mut lead)
-        };
-        out.push(Finding::new(
-            Kind::Redundant,
-            &about,
-            redundant_severity,
-            redundant_sentence,
-            subject(players),
-        ));
-        if !conflict {
-            continue;
+        let mut levels = players.iter().flat_map(|p| p.1.iter());
+        let conflict = levels
+            .next()
+            .is_some_and(|first| levels.any(|l| l != first));
+        if conflict {
+            out.push(Finding {
+                kind: Kind::Conflict,
+                severity: redundant + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
+                subject: Subject::Group {
+                    contributor: contributor.clone(),
+                    theme: theme.clone(),
+                    activity: activity.clone(),
+                    players: named.clone(),
+                    controls: players.into_iter().map(|p| p.1).collect(),
+                },
+            });
         }
-
-        let in_conflict = ids(controlled.iter().map(|m| labels.player(m.0).id).collect());
-        let mut stances: Vec<(&str, Vec<&str>)> = in_conflict
-            .iter()
-            .map(|p| {
-                let mut own: Vec<Control> = controlled
-                    .iter()
-                    .filter(|m| m.0 == p.as_str())
-                    .map(|m| m.1)
-                    .collect();
-                own.sort_unstable();
-                own.dedup();
-                let own = own.into_iter().map(Control::as_str).collect();
-                (labels.player_label(p), own)
-            })
-            .collect();
-        stances.sort_unstable();
-        lead.push_str(" but set differing control levels (");
-        for (i, (player, levels)) in stances.iter().enumerate() {
-            if i > 0 {
-                lead.push_str(", ");
-            }
-            lead.push_str(player);
-            lead.push(' ');
-            push_and(&mut lead, levels);
-        }
-        lead.push_str("), sending mixed messages.");
-        out.push(Finding::new(
-            Kind::Conflict,
-            &about,
-            redundant_severity + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
-            lead,
-            subject(in_conflict),
-        ));
+        out.push(Finding {
+            kind: Kind::Redundant,
+            severity: redundant,
+            subject: Subject::Group {
+                contributor,
+                theme,
+                activity,
+                players: named,
+                controls: Vec::new(),
+            },
+        });
     }
 }
 
 /// `untracked`, `fragmented` and `silo`: the systems graph.
+#[inline(never)]
 fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
     let mut listed = FastSet::default();
     listed.reserve(model.contributors.len());
@@ -590,71 +284,42 @@ fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut 
         let reach = reach(c.headcount);
         let systems = graph.tracked_by(index);
         if systems.is_empty() {
-            let mut s = String::with_capacity(100);
-            s.push_str("No system tracks ");
-            push_contributor(&mut s, &c.id, Some(c));
-            s.push_str(", so nobody holds data on them.");
-            out.push(Finding::new(
-                Kind::Untracked,
-                &[&c.id],
-                severity::UNTRACKED * span * reach,
-                s,
-                Subject::Tracking {
-                    contributor: labels.contributor_id(&c.id),
-                    systems: Vec::new(),
+            out.push(Finding {
+                kind: Kind::Untracked,
+                severity: severity::UNTRACKED * span * reach,
+                subject: Subject::Tracking {
+                    contributor: labels.contributor(&c.id),
+                    groups: Vec::new(),
                 },
-            ));
+            });
             continue;
         }
         if graph.connected(systems) {
             continue;
         }
-        let groups = graph.groups_of(systems);
-        let mut named: Vec<Vec<&str>> = groups
-            .iter()
+        let groups: Vec<Vec<Named>> = graph
+            .groups_of(systems)
+            .into_iter()
             .map(|g| {
-                let mut names: Vec<&str> =
-                    g.iter().map(|&s| model.systems[s].label.as_str()).collect();
-                names.sort_unstable();
-                names
+                let mut g: Vec<Named> = g
+                    .into_iter()
+                    .map(|s| labels.system(&model.systems[s].id))
+                    .collect();
+                g.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+                g
             })
             .collect();
-        named.sort_unstable();
-        let mut s = String::with_capacity(200);
-        s.push_str("The data on ");
-        push_contributor(&mut s, &c.id, Some(c));
-        if named.iter().all(|g| g.len() == 1) {
-            let flat: Vec<&str> = named.iter().flatten().copied().collect();
-            s.push_str(" is split between ");
-            push_and(&mut s, &flat);
-            s.push_str(", which no integration connects, directly or through other systems.");
-        } else {
-            s.push_str(" is split across ");
-            push_num(&mut s, named.len() as f64);
-            s.push_str(" groups of systems that no integration connects (");
-            for (i, g) in named.iter().enumerate() {
-                if i > 0 {
-                    s.push_str("; ");
-                }
-                push_and(&mut s, g);
-            }
-            s.push_str(").");
-        }
-        let systems = groups
-            .iter()
-            .flatten()
-            .map(|&i| labels.system(&model.systems[i].id).id)
-            .collect();
-        out.push(Finding::new(
-            Kind::Fragmented,
-            &[&c.id],
-            severity::FRAGMENTED_PER_EXTRA_GROUP * (groups.len() - 1) as f64 * span * reach,
-            s,
-            Subject::Tracking {
-                contributor: labels.contributor_id(&c.id),
-                systems: ids(systems),
+        out.push(Finding {
+            kind: Kind::Fragmented,
+            severity: severity::FRAGMENTED_PER_EXTRA_GROUP
+                * (groups.len() - 1) as f64
+                * span
+                * reach,
+            subject: Subject::Tracking {
+                contributor: labels.contributor(&c.id),
+                groups,
             },
-        ));
+        });
     }
 
     if model.systems.len() < 2 {
@@ -664,41 +329,24 @@ fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut 
         if graph.degree[i] > 0 {
             continue;
         }
-        let tracked = ids(system
-            .contributors
+        let mut tracked: Vec<&str> = system.contributors.iter().map(String::as_str).collect();
+        tracked.sort_unstable();
+        tracked.dedup();
+        let contributors: Vec<ContributorRef> =
+            tracked.into_iter().map(|c| labels.contributor(c)).collect();
+        let most = contributors
             .iter()
-            .map(|c| labels.contributor_id(c))
-            .collect());
-        let most = tracked
-            .iter()
-            .map(|c| reach(labels.contributor(c).and_then(|c| c.headcount)))
+            .map(|c| reach(c.headcount))
             .fold(1.0, f64::max);
-        let mut s = String::with_capacity(160);
-        s.push_str(&system.label);
-        s.push_str(" (owned by ");
-        s.push_str(labels.player_label(&system.owner));
-        s.push_str(") has no integration with any other system");
-        if tracked.is_empty() {
-            s.push('.');
-        } else {
-            let names = by_label(tracked.iter().map(Id::as_str), |c| {
-                labels.contributor_label(c)
-            });
-            s.push_str(", so its data on ");
-            push_and(&mut s, &names);
-            s.push_str(" stays there.");
-        }
-        out.push(Finding::new(
-            Kind::Silo,
-            &[&system.id],
-            severity::SILO * span * most,
-            s,
-            Subject::System {
-                system: labels.system(&system.id).id,
-                owner: labels.player(&system.owner).id,
-                contributors: tracked,
+        out.push(Finding {
+            kind: Kind::Silo,
+            severity: severity::SILO * span * most,
+            subject: Subject::System {
+                system: labels.system(&system.id),
+                owner: labels.player(&system.owner),
+                contributors,
             },
-        ));
+        });
     }
 }
 
@@ -706,6 +354,7 @@ fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut 
 mod tests {
     use super::*;
     use crate::analysis::analyze;
+    use crate::analysis::{CellRef, Text};
     use crate::model::{
         Assessment, Contributor, ContributorKind, Integration, Item, Responsibility, System,
     };
@@ -805,10 +454,10 @@ mod tests {
         let gaps = of(&m, Kind::MaturityGap);
         assert_eq!(gaps.len(), 1, "{gaps:?}");
         let g = &gaps[0];
-        assert_eq!(g.id, "maturity-gap:integration:hr:retail");
+        assert_eq!(g.id(), "maturity-gap:integration:hr:retail");
         assert_eq!(g.severity, 3.0);
         assert_eq!(
-            g.explanation,
+            g.explanation(),
             "In Retail, the maturity of HR on Integration architectures is 1 (Ad hoc) against a target of 3 (Integrated), a gap of 2 (weight 1.5)."
         );
         assert_eq!(
@@ -822,9 +471,9 @@ mod tests {
         assert_eq!(
             (g.units(), g.players(), g.themes()),
             (
-                &[Id::from("retail")][..],
-                &[Id::from("hr")][..],
-                &[Id::from("integration")][..]
+                vec![&Text::from("retail")],
+                vec![&Text::from("hr")],
+                vec![&Text::from("integration")]
             )
         );
     }
@@ -835,9 +484,9 @@ mod tests {
         m.responsibilities.retain(|r| r.theme != "technology");
         let u = of(&m, Kind::Uncovered);
         assert_eq!(u.len(), 1);
-        assert_eq!(u[0].id, "uncovered:crews:technology");
+        assert_eq!(u[0].id(), "uncovered:crews:technology");
         assert_eq!(
-            u[0].explanation,
+            u[0].explanation(),
             "No player is responsible for Subcontracted crews (40 people) under Technology enablers, so nobody owns it."
         );
         assert!((u[0].severity - 0.5 * 4.0 * reach(Some(40))).abs() < 1e-12);
@@ -884,8 +533,8 @@ mod tests {
             resp("crews", "integration", "finance-legal", Some(""), None),
         ]);
         let mut r = of(&m, Kind::Redundant);
-        r.sort_by(|a, b| a.id.cmp(&b.id));
-        let found: Vec<&str> = r.iter().map(|f| f.id.as_str()).collect();
+        r.sort_by_key(|f| f.id());
+        let found: Vec<String> = r.iter().map(|f| f.id()).collect();
         assert_eq!(
             found,
             [
@@ -896,11 +545,11 @@ mod tests {
         let sourcing = &r[1];
         assert_eq!(sourcing.players(), ["hr", "procurement"]);
         assert_eq!(
-            sourcing.explanation,
+            sourcing.explanation(),
             "HR and Procurement both take on “sourcing” for Subcontracted crews (40 people) under Integration architectures, duplicating effort."
         );
         assert_eq!(
-            r[0].explanation,
+            r[0].explanation(),
             "Finance & legal and HR both take on responsibility for Subcontracted crews (40 people) under Integration architectures with no activity named, duplicating effort."
         );
         assert_eq!(sourcing.cells().len(), 2);
@@ -944,10 +593,10 @@ mod tests {
         m.responsibilities[6].control = Some(Control::Strict);
         let c = of(&m, Kind::Conflict);
         assert_eq!(c.len(), 1);
-        assert_eq!(c[0].id, "conflict:crews:management:contracting");
+        assert_eq!(c[0].id(), "conflict:crews:management:contracting");
         assert_eq!(c[0].players(), ["hr", "procurement"]);
         assert_eq!(
-            c[0].explanation,
+            c[0].explanation(),
             "Finance & legal, HR and Procurement all take on “contracting” for Subcontracted crews (40 people) under Management practices but set differing control levels (HR strict, Procurement light), sending mixed messages."
         );
         let r = &of(&m, Kind::Redundant)[0];
@@ -982,7 +631,7 @@ mod tests {
         let u = of(&m, Kind::Untracked);
         assert_eq!(u.len(), 1);
         assert_eq!(
-            u[0].explanation,
+            u[0].explanation(),
             "No system tracks App developers, so nobody holds data on them."
         );
         assert!(of(&m, Kind::Fragmented).is_empty());
@@ -991,7 +640,7 @@ mod tests {
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].systems(), ["hris", "vms"]);
         assert_eq!(
-            f[0].explanation,
+            f[0].explanation(),
             "The data on Subcontracted crews (40 people) is split between HRIS and Vendor management system, which no integration connects, directly or through other systems."
         );
     }
@@ -1010,7 +659,7 @@ mod tests {
         m.integrations.push(link("apps", "ats"));
         let f = of(&m, Kind::Fragmented);
         assert_eq!(
-            f[0].explanation,
+            f[0].explanation(),
             "The data on Subcontracted crews (40 people) is split across 2 groups of systems that no integration connects (ATS and App console; HRIS and VMS)."
         );
         assert_eq!(f[0].systems(), ["apps", "ats", "hris", "vms"]);
@@ -1023,14 +672,14 @@ mod tests {
         let mut m = quiet();
         m.systems.push(system("wiki", "Partner wiki", "it", &[]));
         let s = of(&m, Kind::Silo);
-        let ids: Vec<&str> = s.iter().map(|f| f.id.as_str()).collect();
+        let ids: Vec<String> = s.iter().map(|f| f.id()).collect();
         assert_eq!(ids, ["silo:hris", "silo:wiki"]);
         assert_eq!(
-            s[0].explanation,
+            s[0].explanation(),
             "HRIS (owned by HR) has no integration with any other system, so its data on Subcontracted crews stays there."
         );
         assert_eq!(
-            s[1].explanation,
+            s[1].explanation(),
             "Partner wiki (owned by IT) has no integration with any other system."
         );
         assert!(
@@ -1046,8 +695,8 @@ mod tests {
         let mut m = Model::empty("t");
         m.contributors = vec![contributor("a:b", "A", None), contributor("a%", "B", None)];
         let f = analyze(&m).findings;
-        assert!(f.iter().any(|f| f.id == "untracked:a%3Ab"));
-        assert!(f.iter().any(|f| f.id == "uncovered:a%25:leadership"));
+        assert!(f.iter().any(|f| f.id() == "untracked:a%3Ab"));
+        assert!(f.iter().any(|f| f.id() == "uncovered:a%25:leadership"));
         // All these weigh 2: every uncovered before every untracked.
         assert!(f.iter().all(|f| f.severity == 2.0));
         let kinds: Vec<Kind> = f.iter().map(|f| f.kind).collect();
@@ -1056,8 +705,8 @@ mod tests {
         // Within a tie the order depends on the ids only.
         m.contributors.reverse();
         m.framework.themes.reverse();
-        let again: Vec<String> = analyze(&m).findings.into_iter().map(|f| f.id).collect();
-        let first: Vec<String> = f.into_iter().map(|f| f.id).collect();
+        let again: Vec<String> = analyze(&m).findings.into_iter().map(|f| f.id()).collect();
+        let first: Vec<String> = f.into_iter().map(|f| f.id()).collect();
         assert_eq!(first, again);
         // A worse finding comes first whatever its id.
         m.contributors[0].headcount = Some(10);

@@ -5,27 +5,29 @@
 //! model's lists: maps are sorted by id, findings by priority then id.
 
 mod compare;
+mod finding;
 mod findings;
-mod id;
 mod readiness;
 mod report;
+mod shared;
 mod systems;
-mod text;
+mod wording;
 
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
 };
-pub use findings::{reach, severity, CellRef, Finding, Kind, Subject};
-pub use id::Id;
+pub use finding::{CellRef, ContributorRef, Finding, Kind, Named, Subject};
+pub use findings::{reach, severity};
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
+pub use shared::Text;
 pub use systems::SystemsSummary;
 
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use text::Labels;
+use wording::Labels;
 
 /// Everything `analyze` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -67,17 +69,21 @@ impl FxHasher {
 impl Hasher for FxHasher {
     #[inline]
     fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
+        let mut rest = bytes;
+        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            rest = tail;
         }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
+        if let Some((word, tail)) = rest.split_first_chunk::<4>() {
+            self.add(u64::from(u32::from_le_bytes(*word)));
+            rest = tail;
+        }
+        if let Some((word, tail)) = rest.split_first_chunk::<2>() {
+            self.add(u64::from(u16::from_le_bytes(*word)));
+            rest = tail;
+        }
+        if let Some(&byte) = rest.first() {
+            self.add(u64::from(byte));
         }
     }
     #[inline]

@@ -10,8 +10,8 @@
 //! theme, player and unit of the model appears in the maps. The result does
 //! not depend on the order of the model's lists, to the last bit.
 
-use super::text::Labels;
-use super::{FastMap, Id};
+use super::wording::Labels;
+use super::{FastMap, Text};
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -20,9 +20,9 @@ use std::collections::BTreeMap;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readiness {
     pub overall: Option<f64>,
-    pub themes: BTreeMap<Id, Option<f64>>,
-    pub players: BTreeMap<Id, Option<f64>>,
-    pub units: BTreeMap<Id, Option<f64>>,
+    pub themes: BTreeMap<Text, Option<f64>>,
+    pub players: BTreeMap<Text, Option<f64>>,
+    pub units: BTreeMap<Text, Option<f64>>,
 }
 
 /// One in this many parts of the scale is the unit of the exact sums.
@@ -65,6 +65,7 @@ pub fn readiness(model: &Model) -> Readiness {
 }
 
 /// [`readiness`] with the model's ids already allocated.
+#[inline(never)]
 pub(crate) fn readiness_with(model: &Model, labels: &Labels) -> Readiness {
     let fw = &model.framework;
     let themes = positions(fw.themes.iter().map(|t| t.id.as_str()));
@@ -95,16 +96,16 @@ pub(crate) fn readiness_with(model: &Model, labels: &Labels) -> Readiness {
         }
     }
 
-    let map = |ids: &FastMap<&str, usize>, means: &[Mean], id: &dyn Fn(&str) -> Id| {
+    let map = |ids: &FastMap<&str, usize>, means: &[Mean], id: &dyn Fn(&str) -> Text| {
         ids.iter()
             .map(|(key, &i)| (id(key), means[i].value()))
-            .collect::<BTreeMap<Id, Option<f64>>>()
+            .collect::<BTreeMap<Text, Option<f64>>>()
     };
     Readiness {
         overall: overall.value(),
-        themes: map(&themes, &by_theme, &|t| labels.theme(t).id),
-        players: map(&players, &by_player, &|p| labels.player(p).id),
-        units: map(&units, &by_unit, &|u| labels.unit(u).id),
+        themes: map(&themes, &by_theme, &|t| labels.theme_id(t)),
+        players: map(&players, &by_player, &|p| labels.player_id(p)),
+        units: map(&units, &by_unit, &|u| labels.unit_id(u)),
     }
 }
 

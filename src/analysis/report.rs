@@ -6,9 +6,9 @@
 //! a table cell or a heading in the rendered report.
 
 use super::compare::{CellValue, Delta};
-use super::text::{first_label, number, Labels, Thousands};
+use super::wording::{first_label, number, Labels, Thousands};
 use super::FastMap;
-use super::{Analysis, Comparison, Finding, Id, Kind};
+use super::{Analysis, Comparison, Finding, Kind, Text};
 use crate::model::Model;
 use crate::scores::cell_scores;
 use std::collections::BTreeMap;
@@ -100,7 +100,7 @@ fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
         out,
         "(severity {}) {}",
         number(f.severity),
-        escape_markdown(&f.explanation)
+        escape_markdown(&f.explanation())
     );
 }
 
@@ -173,12 +173,12 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             i + 1,
             kind_name(f.kind),
             number(f.severity),
-            escape_markdown(&f.explanation)
+            escape_markdown(&f.explanation())
         );
     }
 
     out.push_str("\n## Readiness\n\n");
-    let rows = |items: &[crate::model::Item], map: &BTreeMap<Id, Option<f64>>| {
+    let rows = |items: &[crate::model::Item], map: &BTreeMap<Text, Option<f64>>| {
         items
             .iter()
             .map(|i| (i.label.clone(), map.get(i.id.as_str()).copied().flatten()))
@@ -394,7 +394,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let table = |out: &mut String,
                  heading: &str,
                  column: &str,
-                 map: &BTreeMap<Id, Delta>,
+                 map: &BTreeMap<Text, Delta>,
                  labels: &FastMap<&str, &str>| {
         let _ = writeln!(
             out,

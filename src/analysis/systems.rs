@@ -2,8 +2,8 @@
 //! connected components decide which contributors are `fragmented` and which
 //! systems are `silo`s; per contributor it lists the systems that track it.
 
-use super::text::Labels;
-use super::{FastMap, Id};
+use super::wording::Labels;
+use super::{FastMap, Text};
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -15,10 +15,10 @@ pub struct SystemsSummary {
     pub components: usize,
     /// The components themselves: each a sorted list of system ids, the
     /// components ordered by their first id.
-    pub groups: Vec<Vec<Id>>,
+    pub groups: Vec<Vec<Text>>,
     /// Every contributor of the model → the ids of the systems that track it
     /// (sorted; empty when none does).
-    pub tracking: BTreeMap<Id, Vec<Id>>,
+    pub tracking: BTreeMap<Text, Vec<Text>>,
 }
 
 /// The graph in index form, shared by the summary and the findings.
@@ -71,6 +71,7 @@ impl Graph {
     /// Builds the graph. Integrations that name an unknown system, or join a
     /// system to itself, connect nothing; a system's reference to an unknown
     /// contributor tracks nothing. Where an id repeats, its first item counts.
+    #[inline(never)]
     pub fn new(model: &Model) -> Graph {
         let n = model.systems.len();
         let mut index: FastMap<&str, usize> = FastMap::default();
@@ -164,20 +165,21 @@ impl Graph {
     }
 
     /// The summary reported to users, in id order.
+    #[inline(never)]
     pub fn summary(&self, model: &Model, labels: &Labels) -> SystemsSummary {
-        let system_ids: Vec<Id> = model
+        let system_ids: Vec<Text> = model
             .systems
             .iter()
-            .map(|s| labels.system(&s.id).id)
+            .map(|s| labels.system_id(&s.id))
             .collect();
-        let mut by_root: FastMap<usize, Vec<Id>> = FastMap::default();
+        let mut by_root: FastMap<usize, Vec<Text>> = FastMap::default();
         for (i, id) in system_ids.iter().enumerate() {
             by_root
                 .entry(self.component[i])
                 .or_default()
                 .push(id.clone());
         }
-        let mut groups: Vec<Vec<Id>> = by_root
+        let mut groups: Vec<Vec<Text>> = by_root
             .into_values()
             .map(|mut g| {
                 g.sort_unstable();
@@ -187,7 +189,7 @@ impl Graph {
         groups.sort_unstable();
         let mut tracking = BTreeMap::new();
         for (i, c) in model.contributors.iter().enumerate() {
-            let mut ids: Vec<Id> = self
+            let mut ids: Vec<Text> = self
                 .tracked_by(i)
                 .iter()
                 .map(|&s| system_ids[s].clone())

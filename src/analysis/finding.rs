@@ -1,15 +1,16 @@
-//! What a finding is: its kind, its severity and its [`Subject`] — the items
-//! it is about, with the facts its sentence states. Its id, its sentence and
-//! its JSON are written from the subject when asked for, so that analysing a
-//! large model builds no strings per finding: a model 1000 times the sample
-//! has some 40,000 findings.
+//! What a finding is: its kind, its severity and what it is about — small
+//! references into the [`Names`] its analysis shares, with the facts its
+//! sentence states. Its id, its sentence, its id lists and its JSON are
+//! written from those when asked for, so that analysing a large model builds
+//! no strings per finding (a model 1000 times the sample has some 40,000).
 
+use super::names::{List, Names, Ref};
 use super::wording::{write_and, write_contributor, write_num, write_score};
-use super::Text;
 use crate::model::Control;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt::{self, Write};
+use std::sync::Arc;
 
 /// The kinds of finding, in DESIGN's order (also the tie-break order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -49,71 +50,63 @@ impl Kind {
     }
 }
 
-/// An item of the model: a player, theme, unit or system.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Named {
-    pub id: Text,
-    pub label: Text,
-}
-
-/// A kind of contributor, with what its sentences say about it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ContributorRef {
-    pub id: Text,
-    pub label: Text,
-    pub headcount: Option<u64>,
-}
-
 /// A cell a finding concerns; `unit` only for a unit's own assessment.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct CellRef {
-    pub theme: Text,
-    pub player: Text,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct CellRef<'a> {
+    pub theme: &'a str,
+    pub player: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub unit: Option<Text>,
+    pub unit: Option<&'a str>,
 }
 
-/// What a finding is about. Lists are sorted by id.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Subject {
-    /// An assessment whose target is above its current score
-    /// (`maturity-gap`); `*_step` are the scale's names for the scores.
+/// Control levels as bits, for the lists of [`Names`].
+pub(crate) fn control_bits(levels: impl IntoIterator<Item = Control>) -> u32 {
+    levels.into_iter().fold(0, |bits, c| bits | 1 << (c as u32))
+}
+
+fn controls_of(bits: u32) -> Vec<&'static str> {
+    [Control::Strict, Control::Moderate, Control::Light]
+        .into_iter()
+        .filter(|&c| bits & (1 << (c as u32)) != 0)
+        .map(Control::as_str)
+        .collect()
+}
+
+/// What a finding is about. Lists live in [`Names`]; each is sorted by id.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Subject {
+    /// An assessment whose target is above its current score.
     Cell {
-        theme: Named,
-        player: Named,
-        unit: Option<Named>,
+        theme: Ref,
+        player: Ref,
+        unit: Option<Ref>,
         current: f64,
         target: f64,
         weight: f64,
-        current_step: Option<Text>,
-        target_step: Option<Text>,
     },
-    /// A contributor and a theme nobody owns (`uncovered`).
-    Coverage {
-        contributor: ContributorRef,
-        theme: Named,
-    },
-    /// Several players responsible for one contributor, theme and activity
-    /// (`redundant`, `conflict`); `controls[i]` are the levels `players[i]`
-    /// sets, filled in for a conflict only.
+    /// A contributor and a theme nobody owns.
+    Coverage { contributor: Ref, theme: Ref },
+    /// Several players responsible for one contributor, theme and activity;
+    /// for a conflict, `controls` holds the levels (as bits) each player sets.
     Group {
-        contributor: ContributorRef,
-        theme: Named,
-        activity: Option<Text>,
-        players: Vec<Named>,
-        controls: Vec<Vec<Control>>,
+        contributor: Ref,
+        theme: Ref,
+        activity: Option<Ref>,
+        players: List,
+        controls: List,
     },
-    /// A contributor and the systems tracking it, grouped by connected
-    /// component (`untracked`: none; `fragmented`: two groups or more).
+    /// A contributor and the systems tracking it, component by component:
+    /// `systems` holds the groups one after another, `sizes` their lengths.
     Tracking {
-        contributor: ContributorRef,
-        groups: Vec<Vec<Named>>,
+        contributor: Ref,
+        systems: List,
+        sizes: List,
     },
-    /// A system with no integration, its owner and what it tracks (`silo`).
+    /// A system with no integration, its owner and what it tracks.
     System {
-        system: Named,
-        owner: Named,
-        contributors: Vec<ContributorRef>,
+        system: Ref,
+        owner: Ref,
+        contributors: List,
     },
 }
 
@@ -122,11 +115,12 @@ pub enum Subject {
 /// In JSON: `id`, `kind`, `severity`, `explanation`, then `cells` (objects
 /// `{theme, player, unit?}`), `players`, `themes`, `contributors`, `systems`
 /// and `units` (sorted id arrays, empty where they do not apply).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone)]
 pub struct Finding {
     pub kind: Kind,
     pub severity: f64,
-    pub subject: Subject,
+    pub(crate) subject: Subject,
+    pub(crate) names: Arc<Names>,
 }
 
 fn write_id_part<W: Write>(out: &mut W, part: &str) -> fmt::Result {
@@ -144,63 +138,70 @@ fn write_id_part<W: Write>(out: &mut W, part: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Labels in reading order: by label, then id.
-fn by_label<'a>(items: impl Iterator<Item = &'a Named>) -> Vec<&'a Named> {
-    let mut v: Vec<&Named> = items.collect();
-    v.sort_unstable_by(|a, b| (&a.label, &a.id).cmp(&(&b.label, &b.id)));
-    v
-}
-
-fn labels<'a>(items: &[&'a Named]) -> Vec<&'a str> {
-    items.iter().map(|n| n.label.as_str()).collect()
-}
-
-impl Finding {
-    /// The parts of the id after the kind.
-    fn about(&self) -> [&str; 3] {
-        match &self.subject {
+impl Subject {
+    /// The references an id is made of, after the kind, and how many.
+    fn about(&self) -> ([Option<Ref>; 3], usize) {
+        match *self {
             Subject::Cell {
                 theme,
                 player,
                 unit,
                 ..
-            } => [&theme.id, &player.id, unit.as_ref().map_or("", |u| &u.id)],
-            Subject::Coverage { contributor, theme } => [&contributor.id, &theme.id, ""],
+            } => ([Some(theme), Some(player), unit], 3),
+            Subject::Coverage { contributor, theme } => ([Some(contributor), Some(theme), None], 2),
             Subject::Group {
                 contributor,
                 theme,
                 activity,
                 ..
-            } => [
-                &contributor.id,
-                &theme.id,
-                activity.as_ref().map_or("", |a| a),
-            ],
-            Subject::Tracking { contributor, .. } => [&contributor.id, "", ""],
-            Subject::System { system, .. } => [&system.id, "", ""],
+            } => ([Some(contributor), Some(theme), activity], 3),
+            Subject::Tracking { contributor, .. } => ([Some(contributor), None, None], 1),
+            Subject::System { system, .. } => ([Some(system), None, None], 1),
         }
     }
+}
 
-    /// How many of [`Finding::about`]'s parts the id has.
-    fn about_len(&self) -> usize {
-        match &self.subject {
-            Subject::Cell { .. } | Subject::Group { .. } => 3,
-            Subject::Coverage { .. } => 2,
-            Subject::Tracking { .. } | Subject::System { .. } => 1,
-        }
+/// Writes the id of a finding of `kind` about `subject` (see
+/// [`Finding::write_id`]).
+pub(crate) fn write_id<W: Write>(
+    kind: Kind,
+    subject: &Subject,
+    names: &Names,
+    out: &mut W,
+) -> fmt::Result {
+    out.write_str(kind.as_str())?;
+    let (parts, n) = subject.about();
+    for part in &parts[..n] {
+        write_id_part(out, part.map_or("", |r| names.id(r)))?;
     }
+    Ok(())
+}
 
+/// Feeds what the id of a finding is made of to a hasher, without writing
+/// the id: equal ids hash equally.
+pub(crate) fn hash_id<H: std::hash::Hasher>(
+    kind: Kind,
+    subject: &Subject,
+    names: &Names,
+    h: &mut H,
+) {
+    h.write_u8(kind as u8);
+    let (parts, n) = subject.about();
+    for part in &parts[..n] {
+        h.write(part.map_or("", |r| names.id(r)).as_bytes());
+        h.write_u8(0xff);
+    }
+}
+
+impl Finding {
     /// Writes the id: `kind:` then the ids the finding is about, joined by
-    /// `:`, with `%` and `:` inside ids written `%25` and `%3A` — e.g.
-    /// `redundant:gig:integration:sourcing`, or `maturity-gap:integration:hr:`
-    /// for an organization-wide cell. It stays the same across edits that do
-    /// not change what the finding is about; `compare` matches by it.
+    /// `:`, with `%` and `:` inside ids written `%25` and `%3A`, and an empty
+    /// part for a missing unit or activity — e.g.
+    /// `redundant:gig:integration:sourcing`, `maturity-gap:integration:hr:`.
+    /// It stays the same across edits that do not change what the finding is
+    /// about; `compare` matches findings by it.
     pub fn write_id<W: Write>(&self, out: &mut W) -> fmt::Result {
-        out.write_str(self.kind.as_str())?;
-        for part in &self.about()[..self.about_len()] {
-            write_id_part(out, part)?;
-        }
-        Ok(())
+        write_id(self.kind, &self.subject, &self.names, out)
     }
 
     /// The id (see [`Finding::write_id`]).
@@ -210,75 +211,80 @@ impl Finding {
         s
     }
 
-    /// Feeds what the id is made of to a hasher, without writing the id.
-    pub(crate) fn hash_id<H: std::hash::Hasher>(&self, h: &mut H) {
-        h.write_u8(self.kind as u8);
-        for part in &self.about()[..self.about_len()] {
-            h.write(part.as_bytes());
-            h.write_u8(0xff);
-        }
+    fn list(&self, list: List) -> &[u32] {
+        self.names.list(list)
+    }
+
+    /// References sorted by label, then id, as sentences list them.
+    fn by_label(&self, refs: &[Ref]) -> Vec<Ref> {
+        let n = &self.names;
+        let mut v = refs.to_vec();
+        v.sort_unstable_by(|&a, &b| (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b))));
+        v
+    }
+
+    fn labels(&self, refs: &[Ref]) -> Vec<&str> {
+        refs.iter().map(|&r| self.names.label(r)).collect()
+    }
+
+    fn write_contributor<W: Write>(&self, out: &mut W, r: Ref) -> fmt::Result {
+        write_contributor(out, self.names.label(r), self.names.headcount(r))
     }
 
     /// Writes the sentence: plain text naming everything by its label.
     /// Escape it for whatever format it is put in.
     pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
-        match (&self.subject, self.kind) {
-            (
-                Subject::Cell {
-                    theme,
-                    player,
-                    unit,
-                    current,
-                    target,
-                    weight,
-                    current_step,
-                    target_step,
-                },
-                _,
-            ) => {
+        let n = &*self.names;
+        match self.subject {
+            Subject::Cell {
+                theme,
+                player,
+                unit,
+                current,
+                target,
+                weight,
+            } => {
                 match unit {
                     Some(u) => {
                         out.write_str("In ")?;
-                        out.write_str(&u.label)?;
+                        out.write_str(n.label(u))?;
                         out.write_str(", the maturity of ")?;
                     }
                     None => out.write_str("The maturity of ")?,
                 }
-                out.write_str(&player.label)?;
+                out.write_str(n.label(player))?;
                 out.write_str(" on ")?;
-                out.write_str(&theme.label)?;
+                out.write_str(n.label(theme))?;
                 out.write_str(" is ")?;
-                write_score(out, *current, current_step.as_ref())?;
+                write_score(out, current, n.step_name(current))?;
                 out.write_str(" against a target of ")?;
-                write_score(out, *target, target_step.as_ref())?;
+                write_score(out, target, n.step_name(target))?;
                 out.write_str(", a gap of ")?;
                 write_num(out, target - current)?;
-                if *weight != 1.0 {
+                if weight != 1.0 {
                     out.write_str(" (weight ")?;
-                    write_num(out, *weight)?;
+                    write_num(out, weight)?;
                     out.write_char(')')?;
                 }
                 out.write_char('.')
             }
-            (Subject::Coverage { contributor, theme }, _) => {
+            Subject::Coverage { contributor, theme } => {
                 out.write_str("No player is responsible for ")?;
-                write_contributor(out, contributor)?;
+                self.write_contributor(out, contributor)?;
                 out.write_str(" under ")?;
-                out.write_str(&theme.label)?;
+                out.write_str(n.label(theme))?;
                 out.write_str(", so nobody owns it.")
             }
-            (
-                Subject::Group {
-                    contributor,
-                    theme,
-                    activity,
-                    players,
-                    controls,
-                },
-                kind,
-            ) => {
-                let names = by_label(players.iter());
-                write_and(out, &labels(&names))?;
+            Subject::Group {
+                contributor,
+                theme,
+                activity,
+                players,
+                controls,
+            } => {
+                let players = self.list(players);
+                let names = self.by_label(players);
+                write_and(out, &self.labels(&names))?;
                 out.write_str(if names.len() == 2 {
                     " both take on "
                 } else {
@@ -287,66 +293,66 @@ impl Finding {
                 match activity {
                     Some(a) => {
                         out.write_char('“')?;
-                        out.write_str(a)?;
+                        out.write_str(n.label(a))?;
                         out.write_str("” for ")?;
                     }
                     None => out.write_str("responsibility for ")?,
                 }
-                write_contributor(out, contributor)?;
+                self.write_contributor(out, contributor)?;
                 out.write_str(" under ")?;
-                out.write_str(&theme.label)?;
+                out.write_str(n.label(theme))?;
                 if activity.is_none() {
                     out.write_str(" with no activity named")?;
                 }
-                if kind != Kind::Conflict {
+                if self.kind != Kind::Conflict {
                     return out.write_str(", duplicating effort.");
                 }
                 out.write_str(" but set differing control levels (")?;
+                let controls = self.list(controls);
                 let mut first = true;
                 for p in names {
-                    let i = players.iter().position(|q| q == p);
-                    let levels = i
+                    let bits = players
+                        .iter()
+                        .position(|&q| q == p)
                         .and_then(|i| controls.get(i))
-                        .map_or(&[][..], Vec::as_slice);
-                    if levels.is_empty() {
+                        .copied()
+                        .unwrap_or(0);
+                    if bits == 0 {
                         continue;
                     }
                     if !first {
                         out.write_str(", ")?;
                     }
                     first = false;
-                    out.write_str(&p.label)?;
+                    out.write_str(n.label(p))?;
                     out.write_char(' ')?;
-                    let levels: Vec<&str> = levels.iter().map(|c| c.as_str()).collect();
-                    write_and(out, &levels)?;
+                    write_and(out, &controls_of(bits))?;
                 }
                 out.write_str("), sending mixed messages.")
             }
-            (
-                Subject::Tracking {
-                    contributor,
-                    groups,
-                },
-                _,
-            ) => {
-                if groups.is_empty() {
+            Subject::Tracking {
+                contributor,
+                systems,
+                sizes,
+            } => {
+                if Names::is_empty_list(systems) {
                     out.write_str("No system tracks ")?;
-                    write_contributor(out, contributor)?;
+                    self.write_contributor(out, contributor)?;
                     return out.write_str(", so nobody holds data on them.");
                 }
-                let mut named: Vec<Vec<&str>> = groups
-                    .iter()
+                let mut groups: Vec<Vec<&str>> = self
+                    .groups(systems, sizes)
                     .map(|g| {
-                        let mut names: Vec<&str> = g.iter().map(|s| s.label.as_str()).collect();
-                        names.sort_unstable();
-                        names
+                        let mut labels = self.labels(g);
+                        labels.sort_unstable();
+                        labels
                     })
                     .collect();
-                named.sort_unstable();
+                groups.sort_unstable();
                 out.write_str("The data on ")?;
-                write_contributor(out, contributor)?;
-                if named.iter().all(|g| g.len() == 1) {
-                    let flat: Vec<&str> = named.iter().flatten().copied().collect();
+                self.write_contributor(out, contributor)?;
+                if groups.iter().all(|g| g.len() == 1) {
+                    let flat: Vec<&str> = groups.iter().flatten().copied().collect();
                     out.write_str(" is split between ")?;
                     write_and(out, &flat)?;
                     out.write_str(
@@ -354,9 +360,9 @@ impl Finding {
                     )
                 } else {
                     out.write_str(" is split across ")?;
-                    write_num(out, named.len() as f64)?;
+                    write_num(out, groups.len() as f64)?;
                     out.write_str(" groups of systems that no integration connects (")?;
-                    for (i, g) in named.iter().enumerate() {
+                    for (i, g) in groups.iter().enumerate() {
                         if i > 0 {
                             out.write_str("; ")?;
                         }
@@ -365,29 +371,21 @@ impl Finding {
                     out.write_str(").")
                 }
             }
-            (
-                Subject::System {
-                    system,
-                    owner,
-                    contributors,
-                },
-                _,
-            ) => {
-                out.write_str(&system.label)?;
+            Subject::System {
+                system,
+                owner,
+                contributors,
+            } => {
+                out.write_str(n.label(system))?;
                 out.write_str(" (owned by ")?;
-                out.write_str(&owner.label)?;
+                out.write_str(n.label(owner))?;
                 out.write_str(") has no integration with any other system")?;
-                if contributors.is_empty() {
+                let tracked = self.list(contributors);
+                if tracked.is_empty() {
                     return out.write_char('.');
                 }
-                let mut names: Vec<(&str, &str)> = contributors
-                    .iter()
-                    .map(|c| (c.label.as_str(), c.id.as_str()))
-                    .collect();
-                names.sort_unstable();
-                let names: Vec<&str> = names.into_iter().map(|n| n.0).collect();
                 out.write_str(", so its data on ")?;
-                write_and(out, &names)?;
+                write_and(out, &self.labels(&self.by_label(tracked)))?;
                 out.write_str(" stays there.")
             }
         }
@@ -400,26 +398,70 @@ impl Finding {
         s
     }
 
+    /// The groups of a `Tracking` subject.
+    fn groups(&self, systems: List, sizes: List) -> impl Iterator<Item = &[Ref]> {
+        let mut rest = self.list(systems);
+        self.list(sizes).iter().map(move |&size| {
+            let (group, tail) = rest.split_at((size as usize).min(rest.len()));
+            rest = tail;
+            group
+        })
+    }
+
+    /// The activity of a redundancy or conflict, if it names one.
+    pub fn activity(&self) -> Option<&str> {
+        match self.subject {
+            Subject::Group {
+                activity: Some(a), ..
+            } => Some(self.names.label(a)),
+            _ => None,
+        }
+    }
+
+    /// The players concerned: a cell's, a redundancy's, those of a conflict
+    /// that set a control level, a silo's owner.
+    fn player_refs(&self) -> Vec<Ref> {
+        match self.subject {
+            Subject::Cell { player, .. } => vec![player],
+            Subject::Group {
+                players, controls, ..
+            } => {
+                let controls = self.list(controls);
+                self.list(players)
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| {
+                        self.kind != Kind::Conflict || controls.get(*i).is_some_and(|&c| c != 0)
+                    })
+                    .map(|(_, &p)| p)
+                    .collect()
+            }
+            Subject::System { owner, .. } => vec![owner],
+            _ => Vec::new(),
+        }
+    }
+
     /// The cells concerned: the assessment's, or the cell on the theme of
     /// each player concerned by a group.
-    pub fn cells(&self) -> Vec<CellRef> {
-        match &self.subject {
+    pub fn cells(&self) -> Vec<CellRef<'_>> {
+        let n = &self.names;
+        match self.subject {
             Subject::Cell {
                 theme,
                 player,
                 unit,
                 ..
             } => vec![CellRef {
-                theme: theme.id.clone(),
-                player: player.id.clone(),
-                unit: unit.as_ref().map(|u| u.id.clone()),
+                theme: n.id(theme),
+                player: n.id(player),
+                unit: unit.map(|u| n.id(u)),
             }],
             Subject::Group { theme, .. } => self
-                .players()
+                .player_refs()
                 .into_iter()
                 .map(|p| CellRef {
-                    theme: theme.id.clone(),
-                    player: p.clone(),
+                    theme: n.id(theme),
+                    player: n.id(p),
                     unit: None,
                 })
                 .collect(),
@@ -427,67 +469,88 @@ impl Finding {
         }
     }
 
-    /// The players concerned: a cell's, a redundancy's, those of a conflict
-    /// that set a control level, a silo's owner.
-    pub fn players(&self) -> Vec<&Text> {
-        match &self.subject {
-            Subject::Cell { player, .. } => vec![&player.id],
-            Subject::Group {
-                players, controls, ..
-            } => players
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| {
-                    self.kind != Kind::Conflict || controls.get(*i).is_some_and(|c| !c.is_empty())
-                })
-                .map(|(_, p)| &p.id)
-                .collect(),
-            Subject::System { owner, .. } => vec![&owner.id],
-            _ => Vec::new(),
-        }
+    pub fn players(&self) -> Vec<&str> {
+        self.player_refs()
+            .into_iter()
+            .map(|p| self.names.id(p))
+            .collect()
     }
 
-    pub fn themes(&self) -> Vec<&Text> {
-        match &self.subject {
+    pub fn themes(&self) -> Vec<&str> {
+        match self.subject {
             Subject::Cell { theme, .. }
             | Subject::Coverage { theme, .. }
-            | Subject::Group { theme, .. } => vec![&theme.id],
+            | Subject::Group { theme, .. } => vec![self.names.id(theme)],
             _ => Vec::new(),
         }
     }
 
     /// The contributors concerned (for a silo, those it tracks).
-    pub fn contributors(&self) -> Vec<&Text> {
-        match &self.subject {
+    pub fn contributors(&self) -> Vec<&str> {
+        match self.subject {
             Subject::Cell { .. } => Vec::new(),
             Subject::Coverage { contributor, .. }
             | Subject::Group { contributor, .. }
-            | Subject::Tracking { contributor, .. } => vec![&contributor.id],
-            Subject::System { contributors, .. } => contributors.iter().map(|c| &c.id).collect(),
+            | Subject::Tracking { contributor, .. } => vec![self.names.id(contributor)],
+            Subject::System { contributors, .. } => self
+                .list(contributors)
+                .iter()
+                .map(|&c| self.names.id(c))
+                .collect(),
         }
     }
 
-    pub fn systems(&self) -> Vec<&Text> {
-        match &self.subject {
-            Subject::Tracking { groups, .. } => {
-                let mut ids: Vec<&Text> = groups.iter().flatten().map(|s| &s.id).collect();
+    pub fn systems(&self) -> Vec<&str> {
+        match self.subject {
+            Subject::Tracking { systems, .. } => {
+                let mut ids: Vec<&str> = self
+                    .list(systems)
+                    .iter()
+                    .map(|&s| self.names.id(s))
+                    .collect();
                 ids.sort_unstable();
                 ids
             }
-            Subject::System { system, .. } => vec![&system.id],
+            Subject::System { system, .. } => vec![self.names.id(system)],
             _ => Vec::new(),
         }
     }
 
-    pub fn units(&self) -> Vec<&Text> {
-        match &self.subject {
-            Subject::Cell { unit: Some(u), .. } => vec![&u.id],
+    pub fn units(&self) -> Vec<&str> {
+        match self.subject {
+            Subject::Cell { unit: Some(u), .. } => vec![self.names.id(u)],
             _ => Vec::new(),
         }
     }
 }
 
-/// Writes a finding's id or sentence straight into a serializer.
+/// Two findings are equal when everything they report is: what they are
+/// about, their severity and their sentence — whichever analysis they come
+/// from.
+impl PartialEq for Finding {
+    fn eq(&self, other: &Finding) -> bool {
+        self.kind == other.kind
+            && self.severity == other.severity
+            && self.id() == other.id()
+            && self.explanation() == other.explanation()
+            && self.cells() == other.cells()
+            && self.players() == other.players()
+            && self.contributors() == other.contributors()
+            && self.systems() == other.systems()
+    }
+}
+
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finding")
+            .field("id", &self.id())
+            .field("severity", &self.severity)
+            .field("explanation", &self.explanation())
+            .finish()
+    }
+}
+
+/// A finding's id or sentence, written straight into a serializer.
 struct Written<'a>(
     &'a Finding,
     fn(&Finding, &mut fmt::Formatter<'_>) -> fmt::Result,
@@ -499,21 +562,21 @@ impl fmt::Display for Written<'_> {
     }
 }
 
+impl Serialize for Written<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
 impl Serialize for Finding {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        struct Str<'a>(Written<'a>);
-        impl Serialize for Str<'_> {
-            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                serializer.collect_str(&self.0)
-            }
-        }
         let mut map = serializer.serialize_map(Some(10))?;
-        map.serialize_entry("id", &Str(Written(self, |f, out| f.write_id(out))))?;
+        map.serialize_entry("id", &Written(self, |f, out| f.write_id(out)))?;
         map.serialize_entry("kind", &self.kind)?;
         map.serialize_entry("severity", &self.severity)?;
         map.serialize_entry(
             "explanation",
-            &Str(Written(self, |f, out| f.write_explanation(out))),
+            &Written(self, |f, out| f.write_explanation(out)),
         )?;
         map.serialize_entry("cells", &self.cells())?;
         map.serialize_entry("players", &self.players())?;
@@ -529,93 +592,99 @@ impl Serialize for Finding {
 mod tests {
     use super::*;
 
-    fn named(id: &str, label: &str) -> Named {
-        Named {
-            id: id.into(),
-            label: label.into(),
-        }
-    }
-
-    fn crews() -> ContributorRef {
-        ContributorRef {
-            id: "crews".into(),
-            label: "Crews".into(),
-            headcount: Some(1500),
+    fn finding(kind: Kind, names: Names, subject: Subject) -> Finding {
+        Finding {
+            kind,
+            severity: 1.0,
+            subject,
+            names: Arc::new(names),
         }
     }
 
     #[test]
     fn ids_escape_separators_and_keep_empty_parts() {
-        let f = Finding {
-            kind: Kind::MaturityGap,
-            severity: 1.0,
-            subject: Subject::Cell {
-                theme: named("a:b", "T"),
-                player: named("50%", "P"),
+        let mut n = Names::default();
+        let (t, p) = (n.add("a:b", "T", None), n.add("50%", "P", None));
+        let f = finding(
+            Kind::MaturityGap,
+            n,
+            Subject::Cell {
+                theme: t,
+                player: p,
                 unit: None,
                 current: 1.0,
                 target: 2.0,
                 weight: 1.0,
-                current_step: None,
-                target_step: None,
             },
-        };
+        );
         assert_eq!(f.id(), "maturity-gap:a%3Ab:50%25:");
-        let g = Finding {
-            kind: Kind::Untracked,
-            severity: 1.0,
-            subject: Subject::Tracking {
-                contributor: crews(),
-                groups: Vec::new(),
+        let mut n = Names::default();
+        let crews = n.add("crews", "Crews", None);
+        let g = finding(
+            Kind::Untracked,
+            n,
+            Subject::Tracking {
+                contributor: crews,
+                systems: List::default(),
+                sizes: List::default(),
             },
-        };
+        );
         assert_eq!(g.id(), "untracked:crews");
+        assert_eq!(
+            g.explanation(),
+            "No system tracks Crews, so nobody holds data on them."
+        );
     }
 
     #[test]
-    fn json_has_every_field_in_order() {
-        let f = Finding {
-            kind: Kind::Conflict,
-            severity: 4.5,
-            subject: Subject::Group {
-                contributor: crews(),
-                theme: named("integration", "Integration"),
-                activity: Some("contracting".into()),
-                players: vec![
-                    named("bu", "Units"),
-                    named("fl", "Finance"),
-                    named("proc", "Procurement"),
-                ],
-                controls: vec![
-                    vec![],
-                    vec![Control::Light],
-                    vec![Control::Strict, Control::Light],
-                ],
+    fn json_has_exactly_the_documented_fields() {
+        let mut n = Names::default();
+        let crews = n.add("crews", "Crews", Some(1500));
+        let theme = n.add("integration", "Integration", None);
+        let act = n.add("contracting", "contracting", None);
+        let bu = n.add("bu", "Units", None);
+        let fl = n.add("fl", "Finance", None);
+        let pr = n.add("proc", "Procurement", None);
+        let players = n.add_list([bu, fl, pr]);
+        let controls = n.add_list([
+            0,
+            control_bits([Control::Light]),
+            control_bits([Control::Strict, Control::Light]),
+        ]);
+        let f = finding(
+            Kind::Conflict,
+            n,
+            Subject::Group {
+                contributor: crews,
+                theme,
+                activity: Some(act),
+                players,
+                controls,
             },
-        };
+        );
         let json = serde_json::to_value(&f).unwrap();
-        let keys: Vec<&str> = json
+        let mut keys: Vec<&str> = json
             .as_object()
             .unwrap()
             .keys()
             .map(String::as_str)
             .collect();
-        let mut expected = [
-            "id",
-            "kind",
-            "severity",
-            "explanation",
-            "cells",
-            "players",
-            "themes",
-            "contributors",
-            "systems",
-            "units",
-        ];
-        expected.sort_unstable();
-        let mut keys_sorted = keys.clone();
-        keys_sorted.sort_unstable();
-        assert_eq!(keys_sorted, expected);
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "cells",
+                "contributors",
+                "explanation",
+                "id",
+                "kind",
+                "players",
+                "severity",
+                "systems",
+                "themes",
+                "units"
+            ]
+        );
         assert_eq!(json["id"], "conflict:crews:integration:contracting");
         assert_eq!(json["kind"], "conflict");
         assert_eq!(json["players"], serde_json::json!(["fl", "proc"]));
@@ -634,36 +703,41 @@ mod tests {
              strict and light), sending mixed messages."
         );
         assert_eq!(json["explanation"], f.explanation());
+        assert_eq!(f.activity(), Some("contracting"));
     }
 
     #[test]
     fn fragmented_sentences_name_groups_of_systems() {
-        let two = Finding {
+        let mut n = Names::default();
+        let crews = n.add("crews", "Crews", Some(1500));
+        let (vms, hris, erp) = (
+            n.add("vms", "VMS", None),
+            n.add("hris", "HRIS", None),
+            n.add("erp", "ERP", None),
+        );
+        let two = n.add_list([vms, hris]);
+        let ones = n.add_list([1, 1]);
+        let three = n.add_list([erp, vms, hris]);
+        let split = n.add_list([2, 1]);
+        let names = Arc::new(n);
+        let f = |systems, sizes| Finding {
             kind: Kind::Fragmented,
             severity: 1.0,
             subject: Subject::Tracking {
-                contributor: crews(),
-                groups: vec![vec![named("vms", "VMS")], vec![named("hris", "HRIS")]],
+                contributor: crews,
+                systems,
+                sizes,
             },
+            names: names.clone(),
         };
         assert_eq!(
-            two.explanation(),
+            f(two, ones).explanation(),
             "The data on Crews (1,500 people) is split between HRIS and VMS, which no \
              integration connects, directly or through other systems."
         );
-        assert_eq!(two.systems(), ["hris", "vms"]);
-        let grouped = Finding {
-            subject: Subject::Tracking {
-                contributor: crews(),
-                groups: vec![
-                    vec![named("vms", "VMS"), named("erp", "ERP")],
-                    vec![named("hris", "HRIS")],
-                ],
-            },
-            ..two
-        };
+        assert_eq!(f(two, ones).systems(), ["hris", "vms"]);
         assert_eq!(
-            grouped.explanation(),
+            f(three, split).explanation(),
             "The data on Crews (1,500 people) is split across 2 groups of systems that no \
              integration connects (ERP and VMS; HRIS)."
         );

@@ -9,11 +9,11 @@
 //! 2 for 10,000), so that large populations come first without dwarfing all
 //! else. See [`severity`] for the fractions.
 
-use super::finding::{ContributorRef, Finding, Kind, Named, Subject};
+use super::finding::{control_bits, hash_id, write_id, Kind, Subject};
+use super::index::{Index, UnitAt};
+use super::names::{Names, Ref};
 use super::systems::Graph;
-use super::wording::Labels;
-use super::{FastMap, FastSet, FxHasher};
-use crate::model::{Control, Model};
+use super::{FastMap, FxHasher};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
@@ -46,8 +46,12 @@ fn activity(a: &Option<String>) -> Option<&str> {
     a.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
 
-/// All findings of a model, in priority order.
-pub(crate) fn findings(model: &Model, graph: &Graph, labels: &Labels) -> Vec<Finding> {
+/// What a rule found, before the analysis's names are shared.
+pub(crate) type Raw = (Kind, f64, Subject);
+
+/// Every finding of a resolved model, unordered.
+pub(crate) fn collect(index: &mut Index, graph: &Graph) -> Vec<Raw> {
+    let model = index.model;
     let span = model.scale.max - model.scale.min;
     let span = if span.is_finite() && span > 0.0 {
         span
@@ -57,10 +61,10 @@ pub(crate) fn findings(model: &Model, graph: &Graph, labels: &Labels) -> Vec<Fin
     let mut out = Vec::with_capacity(
         model.assessments.len() + model.responsibilities.len() + model.systems.len(),
     );
-    maturity_gaps(model, labels, &mut out);
-    coverage(model, labels, span, &mut out);
-    tracking(model, graph, labels, span, &mut out);
-    prioritise(out)
+    maturity_gaps(index, &mut out);
+    coverage(index, span, &mut out);
+    tracking(index, graph, span, &mut out);
+    out
 }
 
 /// Sorts by severity (worst first), then kind, then a fixed order of the
@@ -71,28 +75,33 @@ pub(crate) fn findings(model: &Model, graph: &Graph, labels: &Labels) -> Vec<Fin
 /// ids, not on the order of the model's lists — without writing ids, whose
 /// long shared prefixes (`maturity-gap:integration:hr:retail-…`) would make
 /// comparing them dominate the sort.
-#[inline(never)]
-fn prioritise(findings: Vec<Finding>) -> Vec<Finding> {
+pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
     let build = BuildHasherDefault::<FxHasher>::default();
-    let mut keys: Vec<(u64, u8, u64, u32)> = findings
+    let id = |i: usize| {
+        let (kind, _, subject) = &raw[i];
+        let mut s = String::new();
+        let _ = write_id(*kind, subject, names, &mut s);
+        s
+    };
+    let mut keys: Vec<(u64, u8, u64, u32)> = raw
         .iter()
         .enumerate()
-        .map(|(i, f)| {
+        .map(|(i, (kind, severity, subject))| {
             // Severities are ≥ 0, so their bits order like them; NaN last.
-            let severity = if f.severity.is_nan() {
+            let severity = if severity.is_nan() {
                 u64::MAX
             } else {
-                !f.severity.max(0.0).to_bits()
+                !severity.max(0.0).to_bits()
             };
             let mut h = build.build_hasher();
-            f.hash_id(&mut h);
-            (severity, f.kind as u8, h.finish(), i as u32)
+            hash_id(*kind, subject, names, &mut h);
+            (severity, *kind as u8, h.finish(), i as u32)
         })
         .collect();
     keys.sort_unstable();
     // Equal keys up to the hash are collisions, or repeats of one id: order
-    // them by id, and keep the worst of a repeated id so that ids stay keys
-    // (a model repeats an id or a cell only when it failed validation).
+    // them by id, and keep one of a repeated id so that ids stay keys (a
+    // model repeats an id or a cell only when it failed validation).
     let mut order: Vec<usize> = Vec::with_capacity(keys.len());
     for run in keys.chunk_by(|a, b| a.2 == b.2 && a.1 == b.1 && a.0 == b.0) {
         if let [one] = run {
@@ -101,262 +110,261 @@ fn prioritise(findings: Vec<Finding>) -> Vec<Finding> {
         }
         let mut ids: Vec<(String, usize)> = run
             .iter()
-            .map(|k| (findings[k.3 as usize].id(), k.3 as usize))
+            .map(|k| (id(k.3 as usize), k.3 as usize))
             .collect();
         ids.sort();
         ids.dedup_by(|a, b| a.0 == b.0);
         order.extend(ids.into_iter().map(|(_, i)| i));
     }
-    // The same id with different severities: keep the first (the worst).
-    let mut seen: FastMap<u64, usize> = FastMap::default();
-    seen.reserve(order.len());
-    let hashes: Vec<u64> = {
-        let mut by_index = vec![0; findings.len()];
-        for k in &keys {
-            by_index[k.3 as usize] = k.2;
-        }
-        by_index
-    };
-    let mut keep = vec![true; findings.len()];
-    for &i in &order {
-        match seen.get(&hashes[i]) {
-            None => {
-                seen.insert(hashes[i], i);
-            }
-            Some(&j) => keep[i] = j == i || findings[i].id() != findings[j].id(),
-        }
+    // The same id with different severities: keep the first, the worst.
+    let mut hashes = vec![0; raw.len()];
+    for k in &keys {
+        hashes[k.3 as usize] = k.2;
     }
-    let mut slots: Vec<Option<Finding>> = findings.into_iter().map(Some).collect();
+    let mut first: FastMap<u64, usize> = FastMap::default();
+    first.reserve(order.len());
+    order.retain(|&i| match first.get(&hashes[i]) {
+        None => {
+            first.insert(hashes[i], i);
+            true
+        }
+        Some(&j) => id(i) != id(j),
+    });
     order
-        .into_iter()
-        .filter(|&i| keep[i])
-        .filter_map(|i| slots[i].take())
-        .collect()
 }
 
 /// `maturity-gap`: one finding per assessment whose target is above its
 /// current score.
-#[inline(never)]
-fn maturity_gaps(model: &Model, labels: &Labels, out: &mut Vec<Finding>) {
-    for a in &model.assessments {
+fn maturity_gaps(index: &mut Index, out: &mut Vec<Raw>) {
+    let model = index.model;
+    for (i, a) in model.assessments.iter().enumerate() {
         let Some(target) = a.target else { continue };
         let gap = target - a.current;
         if gap.is_nan() || gap <= 0.0 {
             continue;
         }
-        out.push(Finding {
-            kind: Kind::MaturityGap,
-            severity: gap * a.weight.max(0.0),
-            subject: Subject::Cell {
-                theme: labels.theme(&a.theme),
-                player: labels.player(&a.player),
-                unit: a.unit.as_deref().map(|u| labels.unit(u)),
+        let at = index.cells[i];
+        let theme = match at.theme {
+            Some(t) => index.themes.refs[t as usize],
+            None => index.theme(&a.theme),
+        };
+        let player = match at.player {
+            Some(p) => index.players.refs[p as usize],
+            None => index.player(&a.player),
+        };
+        let unit = match (at.unit, a.unit.as_deref()) {
+            (UnitAt::Known(u), _) => Some(index.units.refs[u as usize]),
+            (_, Some(u)) => Some(index.unit(u)),
+            (_, None) => None,
+        };
+        out.push((
+            Kind::MaturityGap,
+            gap * a.weight.max(0.0),
+            Subject::Cell {
+                theme,
+                player,
+                unit,
                 current: a.current,
                 target,
                 weight: a.weight,
-                current_step: labels.step_name(a.current),
-                target_step: labels.step_name(target),
             },
-        });
+        ));
     }
 }
 
-/// `uncovered`, `redundant` and `conflict`: who is responsible for what.
-#[inline(never)]
-fn coverage(model: &Model, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
-    type Key<'a> = (&'a str, &'a str, Option<&'a str>);
-    let n = model.responsibilities.len();
-    let mut covered: FastSet<(&str, &str)> = FastSet::default();
-    covered.reserve(n);
-    // Responsibilities grouped by (contributor, theme, activity): a group
-    // number per key, then the (group, responsibility) pairs sorted, so that
-    // each group is a run of one flat list.
-    let mut group_of: FastMap<Key, usize> = FastMap::default();
-    group_of.reserve(n);
-    let mut keys: Vec<Key> = Vec::new();
-    let mut members: Vec<(usize, usize)> = Vec::with_capacity(n);
-    for (i, r) in model.responsibilities.iter().enumerate() {
-        covered.insert((&r.contributor, &r.theme));
-        let key = (
-            r.contributor.as_str(),
-            r.theme.as_str(),
-            activity(&r.activity),
-        );
-        let g = *group_of.entry(key).or_insert_with(|| {
-            keys.push(key);
-            keys.len() - 1
-        });
-        members.push((g, i));
-    }
-    members.sort_unstable();
+/// No activity, in the sort keys of responsibilities.
+const NO_ACTIVITY: Ref = Ref::MAX;
 
-    let mut listed = FastSet::default();
-    listed.reserve(model.contributors.len());
-    for c in &model.contributors {
-        if !listed.insert(c.id.as_str()) {
+/// `uncovered`, `redundant` and `conflict`: who is responsible for what.
+fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
+    let model = index.model;
+    let themes = model.framework.themes.len();
+    let mut covered = vec![false; model.contributors.len() * themes];
+    // (contributor, theme, activity) references of each responsibility, with
+    // its position: sorted, each group of responsibilities is a run.
+    let mut keyed: Vec<(Ref, Ref, Ref, usize)> = Vec::with_capacity(model.responsibilities.len());
+    for (i, r) in model.responsibilities.iter().enumerate() {
+        let c = index.contributors.at(&r.contributor);
+        let t = index.themes.at(&r.theme);
+        if let (Some(c), Some(t)) = (c, t) {
+            covered[c * themes + t] = true;
+        }
+        let c = match c {
+            Some(c) => index.contributors.refs[c],
+            None => index.contributor(&r.contributor),
+        };
+        let t = match t {
+            Some(t) => index.themes.refs[t],
+            None => index.theme(&r.theme),
+        };
+        let act = activity(&r.activity).map_or(NO_ACTIVITY, |a| index.text(a));
+        keyed.push((c, t, act, i));
+    }
+    keyed.sort_unstable();
+
+    for (c, contributor) in model.contributors.iter().enumerate() {
+        if index.contributors.at(&contributor.id) != Some(c) {
             continue;
         }
-        let reach = reach(c.headcount);
-        for t in &model.framework.themes {
-            if covered.contains(&(c.id.as_str(), t.id.as_str())) {
+        let reach = reach(contributor.headcount);
+        for (t, theme) in model.framework.themes.iter().enumerate() {
+            if covered[c * themes + t] || index.themes.at(&theme.id) != Some(t) {
                 continue;
             }
-            out.push(Finding {
-                kind: Kind::Uncovered,
-                severity: severity::UNCOVERED * span * reach,
-                subject: Subject::Coverage {
-                    contributor: labels.contributor(&c.id),
-                    theme: labels.theme(&t.id),
+            out.push((
+                Kind::Uncovered,
+                severity::UNCOVERED * span * reach,
+                Subject::Coverage {
+                    contributor: index.contributors.refs[c],
+                    theme: index.themes.refs[t],
                 },
-            });
+            ));
         }
     }
 
-    let responsibility = |&(_, i): &(usize, usize)| &model.responsibilities[i];
-    for run in members.chunk_by(|a, b| a.0 == b.0) {
+    for run in keyed.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
+        let responsibility = |k: &(Ref, Ref, Ref, usize)| &model.responsibilities[k.3];
         let first = &responsibility(&run[0]).player;
-        if run.iter().all(|m| &responsibility(m).player == first) {
+        if run.iter().all(|k| &responsibility(k).player == first) {
             continue;
         }
-        let (contributor, theme, act) = keys[run[0].0];
+        let (contributor, theme, act, _) = run[0];
         // The group's players, sorted by id, each with the levels it sets.
-        let mut players: Vec<(&str, Vec<Control>)> = Vec::new();
-        for m in run {
-            let r = responsibility(m);
+        let mut players: Vec<(&str, u32)> = Vec::new();
+        for k in run {
+            let r = responsibility(k);
+            let bits = control_bits(r.control);
             match players.iter_mut().find(|p| p.0 == r.player) {
-                Some(p) => p.1.extend(r.control),
-                None => players.push((&r.player, r.control.into_iter().collect())),
+                Some(p) => p.1 |= bits,
+                None => players.push((&r.player, bits)),
             }
         }
         players.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        for p in &mut players {
-            p.1.sort_unstable();
-            p.1.dedup();
-        }
-        let reach = reach(labels.headcount(contributor));
+        let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
-        let named: Vec<Named> = players.iter().map(|p| labels.player(p.0)).collect();
-        let contributor = labels.contributor(contributor);
-        let theme = labels.theme(theme);
-        let activity = act.map(super::Text::from);
+        let refs: Vec<Ref> = players.iter().map(|p| index.player(p.0)).collect();
+        let list = index.names.add_list(refs);
+        let activity = (act != NO_ACTIVITY).then_some(act);
         // One without `control` conflicts with nothing.
-        let mut levels = players.iter().flat_map(|p| p.1.iter());
-        let conflict = levels
-            .next()
-            .is_some_and(|first| levels.any(|l| l != first));
-        if conflict {
-            out.push(Finding {
-                kind: Kind::Conflict,
-                severity: redundant + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
-                subject: Subject::Group {
-                    contributor: contributor.clone(),
-                    theme: theme.clone(),
-                    activity: activity.clone(),
-                    players: named.clone(),
-                    controls: players.into_iter().map(|p| p.1).collect(),
+        let levels = players.iter().fold(0, |all, p| all | p.1);
+        if levels.count_ones() > 1 {
+            let controls = index.names.add_list(players.iter().map(|p| p.1));
+            out.push((
+                Kind::Conflict,
+                redundant + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
+                Subject::Group {
+                    contributor,
+                    theme,
+                    activity,
+                    players: list,
+                    controls,
                 },
-            });
+            ));
         }
-        out.push(Finding {
-            kind: Kind::Redundant,
-            severity: redundant,
-            subject: Subject::Group {
+        out.push((
+            Kind::Redundant,
+            redundant,
+            Subject::Group {
                 contributor,
                 theme,
                 activity,
-                players: named,
-                controls: Vec::new(),
+                players: list,
+                controls: Default::default(),
             },
-        });
+        ));
     }
 }
 
 /// `untracked`, `fragmented` and `silo`: the systems graph.
-#[inline(never)]
-fn tracking(model: &Model, graph: &Graph, labels: &Labels, span: f64, out: &mut Vec<Finding>) {
-    let mut listed = FastSet::default();
-    listed.reserve(model.contributors.len());
-    for (index, c) in model.contributors.iter().enumerate() {
-        if !listed.insert(c.id.as_str()) {
+fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
+    let model = index.model;
+    for (c, contributor) in model.contributors.iter().enumerate() {
+        if index.contributors.at(&contributor.id) != Some(c) {
             continue;
         }
-        let reach = reach(c.headcount);
-        let systems = graph.tracked_by(index);
+        let reach = reach(contributor.headcount);
+        let systems = graph.tracked_by(c);
+        let subject_ref = index.contributors.refs[c];
         if systems.is_empty() {
-            out.push(Finding {
-                kind: Kind::Untracked,
-                severity: severity::UNTRACKED * span * reach,
-                subject: Subject::Tracking {
-                    contributor: labels.contributor(&c.id),
-                    groups: Vec::new(),
+            out.push((
+                Kind::Untracked,
+                severity::UNTRACKED * span * reach,
+                Subject::Tracking {
+                    contributor: subject_ref,
+                    systems: Default::default(),
+                    sizes: Default::default(),
                 },
-            });
+            ));
             continue;
         }
         if graph.connected(systems) {
             continue;
         }
-        let groups: Vec<Vec<Named>> = graph
+        let mut groups: Vec<Vec<Ref>> = graph
             .groups_of(systems)
             .into_iter()
-            .map(|g| {
-                let mut g: Vec<Named> = g
-                    .into_iter()
-                    .map(|s| labels.system(&model.systems[s].id))
-                    .collect();
-                g.sort_unstable_by(|a, b| a.id.cmp(&b.id));
-                g
-            })
+            .map(|g| g.into_iter().map(|s| index.systems.refs[s]).collect())
             .collect();
-        out.push(Finding {
-            kind: Kind::Fragmented,
-            severity: severity::FRAGMENTED_PER_EXTRA_GROUP
-                * (groups.len() - 1) as f64
-                * span
-                * reach,
-            subject: Subject::Tracking {
-                contributor: labels.contributor(&c.id),
-                groups,
+        let names = &index.names;
+        for g in &mut groups {
+            g.sort_unstable_by(|&a, &b| names.id(a).cmp(names.id(b)));
+        }
+        groups.sort_unstable_by(|a, b| names.id(a[0]).cmp(names.id(b[0])));
+        let sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
+        let count = groups.len();
+        let systems = index.names.add_list(groups.into_iter().flatten());
+        out.push((
+            Kind::Fragmented,
+            severity::FRAGMENTED_PER_EXTRA_GROUP * (count - 1) as f64 * span * reach,
+            Subject::Tracking {
+                contributor: subject_ref,
+                systems,
+                sizes,
             },
-        });
+        ));
     }
 
     if model.systems.len() < 2 {
         return;
     }
-    for (i, system) in model.systems.iter().enumerate() {
-        if graph.degree[i] > 0 {
+    for (s, system) in model.systems.iter().enumerate() {
+        if graph.degree[s] > 0 {
             continue;
         }
-        let mut tracked: Vec<&str> = system.contributors.iter().map(String::as_str).collect();
-        tracked.sort_unstable();
-        tracked.dedup();
-        let contributors: Vec<ContributorRef> =
-            tracked.into_iter().map(|c| labels.contributor(c)).collect();
-        let most = contributors
+        let mut tracked: Vec<Ref> = system
+            .contributors
             .iter()
-            .map(|c| reach(c.headcount))
+            .map(|c| index.contributor(c))
+            .collect();
+        let names = &index.names;
+        tracked.sort_unstable_by(|&a, &b| names.id(a).cmp(names.id(b)));
+        tracked.dedup();
+        let most = tracked
+            .iter()
+            .map(|&c| reach(names.headcount(c)))
             .fold(1.0, f64::max);
-        out.push(Finding {
-            kind: Kind::Silo,
-            severity: severity::SILO * span * most,
-            subject: Subject::System {
-                system: labels.system(&system.id),
-                owner: labels.player(&system.owner),
+        let owner = index.player(&system.owner);
+        let contributors = index.names.add_list(tracked);
+        out.push((
+            Kind::Silo,
+            severity::SILO * span * most,
+            Subject::System {
+                system: index.systems.refs[s],
+                owner,
                 contributors,
             },
-        });
+        ));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::analyze;
-    use crate::analysis::{CellRef, Text};
+    use crate::analysis::{analyze, CellRef, Finding};
     use crate::model::{
-        Assessment, Contributor, ContributorKind, Integration, Item, Responsibility, System,
+        Assessment, Contributor, ContributorKind, Control, Integration, Item, Model,
+        Responsibility, System,
     };
 
     fn contributor(id: &str, label: &str, headcount: Option<u64>) -> Contributor {
@@ -463,18 +471,14 @@ mod tests {
         assert_eq!(
             g.cells(),
             [CellRef {
-                theme: "integration".into(),
-                player: "hr".into(),
-                unit: Some("retail".into())
+                theme: "integration",
+                player: "hr",
+                unit: Some("retail")
             }]
         );
         assert_eq!(
             (g.units(), g.players(), g.themes()),
-            (
-                vec![&Text::from("retail")],
-                vec![&Text::from("hr")],
-                vec![&Text::from("integration")]
-            )
+            (vec!["retail"], vec!["hr"], vec!["integration"])
         );
     }
 

@@ -7,6 +7,8 @@
 mod compare;
 mod finding;
 mod findings;
+mod index;
+mod names;
 mod readiness;
 mod report;
 mod shared;
@@ -16,8 +18,9 @@ mod wording;
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
 };
-pub use finding::{CellRef, ContributorRef, Finding, Kind, Named, Subject};
+pub use finding::{CellRef, Finding, Kind};
 pub use findings::{reach, severity};
+pub use names::Names;
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use shared::Text;
@@ -27,7 +30,7 @@ use crate::model::Model;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use wording::Labels;
+use std::sync::Arc;
 
 /// Everything `analyze` reports.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,12 +45,29 @@ pub struct Analysis {
 /// validated model, but any model is analysed without panicking (unknown
 /// references are skipped or shown by id).
 pub fn analyze(model: &Model) -> Analysis {
-    let graph = systems::Graph::new(model);
-    let labels = Labels::new(model);
+    let mut index = index::Index::new(model);
+    let graph = systems::Graph::new(&index);
+    let readiness = readiness::readiness_with(&index);
+    let systems = graph.summary(&index);
+    let raw = findings::collect(&mut index, &graph);
+    let order = findings::prioritise(&raw, &index.names);
+    let names = Arc::new(std::mem::take(&mut index.names));
+    let findings = order
+        .into_iter()
+        .map(|i| {
+            let (kind, severity, subject) = raw[i];
+            Finding {
+                kind,
+                severity,
+                subject,
+                names: names.clone(),
+            }
+        })
+        .collect();
     Analysis {
-        readiness: readiness::readiness_with(model, &labels),
-        findings: findings::findings(model, &graph, &labels),
-        systems: graph.summary(model, &labels),
+        readiness,
+        findings,
+        systems,
     }
 }
 

@@ -10,8 +10,8 @@
 //! theme, player and unit of the model appears in the maps. The result does
 //! not depend on the order of the model's lists, to the last bit.
 
-use super::wording::Labels;
-use super::{FastMap, Text};
+use super::index::{Index, Table, UnitAt};
+use super::Text;
 use crate::model::Model;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -48,29 +48,17 @@ impl Mean {
     }
 }
 
-/// Id → position, the first item winning where an id repeats.
-fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> FastMap<&'a str, usize> {
-    let mut map = FastMap::default();
-    for (i, id) in ids.enumerate() {
-        map.entry(id).or_insert(i);
-    }
-    map
-}
-
 /// Readiness of a model. Assessments that name an unknown theme or player
 /// (only possible in a model that failed validation) are left out; one that
 /// names an unknown unit still counts for its theme, player and overall.
 pub fn readiness(model: &Model) -> Readiness {
-    readiness_with(model, &Labels::new(model))
+    readiness_with(&Index::new(model))
 }
 
-/// [`readiness`] with the model's ids already allocated.
-#[inline(never)]
-pub(crate) fn readiness_with(model: &Model, labels: &Labels) -> Readiness {
+/// [`readiness`] of a model already resolved.
+pub(crate) fn readiness_with(index: &Index) -> Readiness {
+    let model = index.model;
     let fw = &model.framework;
-    let themes = positions(fw.themes.iter().map(|t| t.id.as_str()));
-    let players = positions(fw.players.iter().map(|p| p.id.as_str()));
-    let units = positions(model.units.iter().map(|u| u.id.as_str()));
     let span = model.scale.max - model.scale.min;
     let usable_scale = span.is_finite() && span > 0.0;
 
@@ -78,9 +66,8 @@ pub(crate) fn readiness_with(model: &Model, labels: &Labels) -> Readiness {
     let mut by_theme = vec![Mean::default(); fw.themes.len()];
     let mut by_player = vec![Mean::default(); fw.players.len()];
     let mut by_unit = vec![Mean::default(); model.units.len()];
-    for a in model.assessments.iter().filter(|_| usable_scale) {
-        let (Some(&t), Some(&p)) = (themes.get(a.theme.as_str()), players.get(a.player.as_str()))
-        else {
+    for (a, at) in model.assessments.iter().zip(&index.cells) {
+        let (Some(t), Some(p), true) = (at.theme, at.player, usable_scale) else {
             continue;
         };
         let v = ((a.current - model.scale.min) / span).clamp(0.0, 1.0);
@@ -89,23 +76,24 @@ pub(crate) fn readiness_with(model: &Model, labels: &Labels) -> Readiness {
         }
         let fixed = (v * FIXED_POINT).round() as u128;
         overall.add(fixed);
-        by_theme[t].add(fixed);
-        by_player[p].add(fixed);
-        if let Some(&u) = a.unit.as_deref().and_then(|u| units.get(u)) {
-            by_unit[u].add(fixed);
+        by_theme[t as usize].add(fixed);
+        by_player[p as usize].add(fixed);
+        if let UnitAt::Known(u) = at.unit {
+            by_unit[u as usize].add(fixed);
         }
     }
 
-    let map = |ids: &FastMap<&str, usize>, means: &[Mean], id: &dyn Fn(&str) -> Text| {
-        ids.iter()
-            .map(|(key, &i)| (id(key), means[i].value()))
-            .collect::<BTreeMap<Text, Option<f64>>>()
+    let map = |table: &Table, means: &[Mean]| -> BTreeMap<Text, Option<f64>> {
+        table
+            .firsts()
+            .map(|(id, i)| (Text::from(id), means[i].value()))
+            .collect()
     };
     Readiness {
         overall: overall.value(),
-        themes: map(&themes, &by_theme, &|t| labels.theme_id(t)),
-        players: map(&players, &by_player, &|p| labels.player_id(p)),
-        units: map(&units, &by_unit, &|u| labels.unit_id(u)),
+        themes: map(&index.themes, &by_theme),
+        players: map(&index.players, &by_player),
+        units: map(&index.units, &by_unit),
     }
 }
 

@@ -6,7 +6,7 @@
 //! a table cell or a heading in the rendered report.
 
 use super::compare::{CellValue, Delta};
-use super::wording::{first_label, number, Labels, Thousands};
+use super::wording::{first_label, number, Thousands};
 use super::FastMap;
 use super::{Analysis, Comparison, Finding, Kind, Text};
 use crate::model::Model;
@@ -124,7 +124,12 @@ fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(Strin
 /// tables, one section per finding kind, and the systems graph.
 pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     let mut out = title("Workforce ecosystem analysis", &model.name);
-    let labels = Labels::new(model);
+    let system_labels = first_label(
+        model
+            .systems
+            .iter()
+            .map(|s| (s.id.as_str(), s.label.as_str())),
+    );
     let r = &analysis.readiness;
     let scale = &model.scale;
 
@@ -246,7 +251,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         for group in s.groups.iter().take(SECTION_LIMIT) {
             let mut names: Vec<String> = group
                 .iter()
-                .map(|id| escape_markdown(labels.system_label(id)))
+                .map(|id| escape_markdown(system_labels.get(id.as_str()).copied().unwrap_or(id)))
                 .collect();
             names.sort_unstable();
             let _ = writeln!(out, "- {}", names.join(", "));

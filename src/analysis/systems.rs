@@ -2,9 +2,8 @@
 //! connected components decide which contributors are `fragmented` and which
 //! systems are `silo`s; per contributor it lists the systems that track it.
 
-use super::wording::Labels;
+use super::index::Index;
 use super::{FastMap, Text};
-use crate::model::Model;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -71,18 +70,13 @@ impl Graph {
     /// Builds the graph. Integrations that name an unknown system, or join a
     /// system to itself, connect nothing; a system's reference to an unknown
     /// contributor tracks nothing. Where an id repeats, its first item counts.
-    #[inline(never)]
-    pub fn new(model: &Model) -> Graph {
+    pub fn new(index: &Index) -> Graph {
+        let model = index.model;
         let n = model.systems.len();
-        let mut index: FastMap<&str, usize> = FastMap::default();
-        index.reserve(n);
-        for (i, s) in model.systems.iter().enumerate() {
-            index.entry(s.id.as_str()).or_insert(i);
-        }
         let mut sets = DisjointSets::new(n);
         let mut degree = vec![0; n];
         for link in &model.integrations {
-            let (Some(&a), Some(&b)) = (index.get(link.from.as_str()), index.get(link.to.as_str()))
+            let (Some(a), Some(b)) = (index.systems.at(&link.from), index.systems.at(&link.to))
             else {
                 continue;
             };
@@ -96,15 +90,10 @@ impl Graph {
 
         // (contributor, system) pairs sorted into one flat list with offsets:
         // one allocation instead of one per contributor.
-        let mut contributor_index: FastMap<&str, usize> = FastMap::default();
-        contributor_index.reserve(model.contributors.len());
-        for (i, c) in model.contributors.iter().enumerate() {
-            contributor_index.entry(c.id.as_str()).or_insert(i);
-        }
         let mut pairs: Vec<(usize, usize)> = Vec::new();
         for (i, s) in model.systems.iter().enumerate() {
             for c in &s.contributors {
-                if let Some(&c) = contributor_index.get(c.as_str()) {
+                if let Some(c) = index.contributors.at(c) {
                     pairs.push((c, i));
                 }
             }
@@ -165,12 +154,12 @@ impl Graph {
     }
 
     /// The summary reported to users, in id order.
-    #[inline(never)]
-    pub fn summary(&self, model: &Model, labels: &Labels) -> SystemsSummary {
+    pub fn summary(&self, index: &Index) -> SystemsSummary {
+        let model = index.model;
         let system_ids: Vec<Text> = model
             .systems
             .iter()
-            .map(|s| labels.system_id(&s.id))
+            .map(|s| Text::from(s.id.as_str()))
             .collect();
         let mut by_root: FastMap<usize, Vec<Text>> = FastMap::default();
         for (i, id) in system_ids.iter().enumerate() {
@@ -197,7 +186,7 @@ impl Graph {
             ids.sort_unstable();
             ids.dedup();
             // A repeated contributor id keeps its first entry.
-            tracking.entry(labels.contributor_id(&c.id)).or_insert(ids);
+            tracking.entry(Text::from(c.id.as_str())).or_insert(ids);
         }
         SystemsSummary {
             components: groups.len(),
@@ -210,7 +199,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Contributor, ContributorKind, Integration, System};
+    use crate::model::{Contributor, ContributorKind, Integration, Model, System};
 
     pub(crate) fn system(id: &str, tracks: &[&str]) -> System {
         System {
@@ -246,8 +235,8 @@ mod tests {
             .collect();
         // a–b and c–b are joined through b whatever the directions.
         m.integrations = vec![link("a", "b"), link("c", "b"), link("e", "e")];
-        let g = Graph::new(&m);
-        let s = g.summary(&m, &Labels::new(&m));
+        let g = Graph::new(&Index::new(&m));
+        let s = g.summary(&Index::new(&m));
         assert_eq!(s.components, 3);
         assert_eq!(s.groups, [vec!["a", "b", "c"], vec!["d"], vec!["e"]]);
         assert_eq!(g.degree, vec![1, 2, 1, 0, 0]);
@@ -256,7 +245,10 @@ mod tests {
     #[test]
     fn empty_graph_has_no_component() {
         let m = Model::empty("t");
-        let s = Graph::new(&m).summary(&m, &Labels::new(&m));
+        let s = {
+            let x = Index::new(&m);
+            Graph::new(&x).summary(&x)
+        };
         assert_eq!((s.components, s.groups.len()), (0, 0));
     }
 
@@ -273,8 +265,8 @@ mod tests {
             system("hris", &["staff", "gig"]),
         ];
         m.integrations = vec![link("vms", "ghost")];
-        let g = Graph::new(&m);
-        let s = g.summary(&m, &Labels::new(&m));
+        let g = Graph::new(&Index::new(&m));
+        let s = g.summary(&Index::new(&m));
         assert_eq!(s.tracking["gig"], vec!["hris", "vms"]);
         assert_eq!(s.tracking["staff"], vec!["hris"]);
         assert!(s.tracking["apps"].is_empty());
@@ -298,7 +290,7 @@ mod tests {
         ];
         m.integrations = vec![link("a", "b"), link("b", "c")];
         m.contributors = vec![contributor("x")];
-        let g = Graph::new(&m);
+        let g = Graph::new(&Index::new(&m));
         assert_eq!(g.tracked_by(0), [0, 2, 3]);
         assert_eq!(g.groups_of(g.tracked_by(0)), vec![vec![0, 2], vec![3]]);
         assert!(g.connected(&[0, 1, 2]) && g.connected(&[]));

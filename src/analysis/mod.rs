@@ -48,7 +48,7 @@ pub fn analyze(model: &Model) -> Analysis {
     let mut index = index::Index::new(model);
     let graph = systems::Graph::new(&index);
     let readiness = readiness::readiness_with(&index);
-    let systems = graph.summary(&index);
+    let systems = graph.summary(&mut index);
     let raw = findings::collect(&mut index, &graph);
     let order = findings::prioritise(&raw, &index.names);
     let names = Arc::new(std::mem::take(&mut index.names));
@@ -67,7 +67,7 @@ pub fn analyze(model: &Model) -> Analysis {
     Analysis {
         readiness,
         findings,
-        systems,
+        systems: SystemsSummary::new(names, systems),
     }
 }
 

@@ -248,16 +248,17 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             Thousands(s.components as u64),
             if s.components == 1 { "group" } else { "groups" },
         );
-        for group in s.groups.iter().take(SECTION_LIMIT) {
+        let groups = s.groups();
+        for group in groups.iter().take(SECTION_LIMIT) {
             let mut names: Vec<String> = group
                 .iter()
-                .map(|id| escape_markdown(system_labels.get(id.as_str()).copied().unwrap_or(id)))
+                .map(|&id| escape_markdown(system_labels.get(id).copied().unwrap_or(id)))
                 .collect();
             names.sort_unstable();
             let _ = writeln!(out, "- {}", names.join(", "));
         }
-        if s.groups.len() > SECTION_LIMIT {
-            let _ = writeln!(out, "- …and {} more", s.groups.len() - SECTION_LIMIT);
+        if groups.len() > SECTION_LIMIT {
+            let _ = writeln!(out, "- …and {} more", groups.len() - SECTION_LIMIT);
         }
     }
     out

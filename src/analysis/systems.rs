@@ -3,21 +3,124 @@
 //! systems are `silo`s; per contributor it lists the systems that track it.
 
 use super::index::Index;
-use super::{FastMap, Text};
+use super::names::{List, Names};
+use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::fmt;
+use std::sync::Arc;
 
 /// What the analysis reports about the systems graph.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+///
+/// In JSON: `components` (the number of connected components; an isolated
+/// system is one), `groups` (the components themselves, each a sorted array of
+/// system ids, ordered by their first id) and `tracking` (every contributor's
+/// id → the sorted ids of the systems that track it, empty when none does).
+#[derive(Clone)]
 pub struct SystemsSummary {
-    /// The number of connected components (an isolated system is one).
     pub components: usize,
-    /// The components themselves: each a sorted list of system ids, the
-    /// components ordered by their first id.
-    pub groups: Vec<Vec<Text>>,
-    /// Every contributor of the model → the ids of the systems that track it
-    /// (sorted; empty when none does).
-    pub tracking: BTreeMap<Text, Vec<Text>>,
+    names: Arc<Names>,
+    lists: SummaryLists,
+}
+
+/// Where a summary's lists are in its [`Names`].
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct SummaryLists {
+    components: usize,
+    /// The components' systems, one component after another, and the
+    /// components' sizes.
+    grouped: List,
+    group_sizes: List,
+    /// The contributors in id order; their systems, one contributor after
+    /// another; how many each has.
+    contributors: List,
+    tracked: List,
+    tracked_sizes: List,
+}
+
+/// Splits `flat` into consecutive runs of the given sizes.
+fn runs<'a>(flat: &'a [u32], sizes: &'a [u32]) -> impl Iterator<Item = &'a [u32]> + 'a {
+    let mut rest = flat;
+    sizes.iter().map(move |&n| {
+        let (run, tail) = rest.split_at((n as usize).min(rest.len()));
+        rest = tail;
+        run
+    })
+}
+
+impl SystemsSummary {
+    pub(crate) fn new(names: Arc<Names>, lists: SummaryLists) -> SystemsSummary {
+        SystemsSummary {
+            components: lists.components,
+            names,
+            lists,
+        }
+    }
+
+    /// The components: each a sorted list of system ids, ordered by their
+    /// first id.
+    pub fn groups(&self) -> Vec<Vec<&str>> {
+        let n = &self.names;
+        runs(n.list(self.lists.grouped), n.list(self.lists.group_sizes))
+            .map(|g| g.iter().map(|&s| n.id(s)).collect())
+            .collect()
+    }
+
+    /// Every contributor's id with the sorted ids of the systems that track
+    /// it, in id order.
+    pub fn tracking(&self) -> Vec<(&str, Vec<&str>)> {
+        let n = &self.names;
+        n.list(self.lists.contributors)
+            .iter()
+            .zip(runs(
+                n.list(self.lists.tracked),
+                n.list(self.lists.tracked_sizes),
+            ))
+            .map(|(&c, systems)| (n.id(c), systems.iter().map(|&s| n.id(s)).collect()))
+            .collect()
+    }
+
+    /// The ids of the systems tracking `contributor`; `None` for an id that
+    /// is not a contributor of the model.
+    pub fn tracked_by(&self, contributor: &str) -> Option<Vec<&str>> {
+        self.tracking()
+            .into_iter()
+            .find(|(c, _)| *c == contributor)
+            .map(|(_, systems)| systems)
+    }
+}
+
+impl PartialEq for SystemsSummary {
+    fn eq(&self, other: &SystemsSummary) -> bool {
+        self.components == other.components
+            && self.groups() == other.groups()
+            && self.tracking() == other.tracking()
+    }
+}
+
+impl fmt::Debug for SystemsSummary {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SystemsSummary")
+            .field("components", &self.components)
+            .field("groups", &self.groups())
+            .field("tracking", &self.tracking())
+            .finish()
+    }
+}
+
+impl Serialize for SystemsSummary {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        struct Tracking<'a>(&'a SystemsSummary);
+        impl Serialize for Tracking<'_> {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_map(self.0.tracking())
+            }
+        }
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("components", &self.components)?;
+        map.serialize_entry("groups", &self.groups())?;
+        map.serialize_entry("tracking", &Tracking(self))?;
+        map.end()
+    }
 }
 
 /// The graph in index form, shared by the summary and the findings.
@@ -153,45 +256,70 @@ impl Graph {
         }
     }
 
-    /// The summary reported to users, in id order.
-    pub fn summary(&self, index: &Index) -> SystemsSummary {
+    /// The summary's lists, stored in the index's names: systems and
+    /// contributors in id order.
+    pub fn summary(&self, index: &mut Index) -> SummaryLists {
         let model = index.model;
-        let system_ids: Vec<Text> = model
-            .systems
-            .iter()
-            .map(|s| Text::from(s.id.as_str()))
-            .collect();
-        let mut by_root: FastMap<usize, Vec<Text>> = FastMap::default();
-        for (i, id) in system_ids.iter().enumerate() {
-            by_root
-                .entry(self.component[i])
-                .or_default()
-                .push(id.clone());
+        let names = &index.names;
+        let system_refs = &index.systems.refs;
+        // Each system's rank in id order, so that later sorts compare
+        // integers, not strings.
+        let mut by_id: Vec<usize> = (0..model.systems.len()).collect();
+        by_id.sort_unstable_by(|&a, &b| names.id(system_refs[a]).cmp(names.id(system_refs[b])));
+        let mut rank = vec![0; by_id.len()];
+        for (r, &s) in by_id.iter().enumerate() {
+            rank[s] = r;
         }
-        let mut groups: Vec<Vec<Text>> = by_root
-            .into_values()
-            .map(|mut g| {
-                g.sort_unstable();
-                g
-            })
+        // Components: members by rank, components by their first member.
+        let mut members: Vec<(usize, usize)> = (0..model.systems.len())
+            .map(|s| (self.component[s], rank[s]))
             .collect();
-        groups.sort_unstable();
-        let mut tracking = BTreeMap::new();
-        for (i, c) in model.contributors.iter().enumerate() {
-            let mut ids: Vec<Text> = self
-                .tracked_by(i)
+        members.sort_unstable();
+        let mut groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
+        groups.sort_unstable_by_key(|g| g[0].1);
+        let components = groups.len();
+        let group_sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
+        let grouped = index.names.add_list(
+            groups
                 .iter()
-                .map(|&s| system_ids[s].clone())
-                .collect();
-            ids.sort_unstable();
-            ids.dedup();
-            // A repeated contributor id keeps its first entry.
-            tracking.entry(Text::from(c.id.as_str())).or_insert(ids);
+                .flat_map(|g| g.iter().map(|&(_, r)| system_refs[by_id[r]])),
+        );
+
+        let names = &index.names;
+        let contributor_refs = &index.contributors.refs;
+        let mut contributors: Vec<usize> = index.contributors.firsts().map(|(_, c)| c).collect();
+        contributors.sort_unstable_by(|&a, &b| {
+            names
+                .id(contributor_refs[a])
+                .cmp(names.id(contributor_refs[b]))
+        });
+        let mut tracked: Vec<u32> = Vec::new();
+        let mut tracked_sizes: Vec<u32> = Vec::with_capacity(contributors.len());
+        for &c in &contributors {
+            let mut ranks: Vec<usize> = self.tracked_by(c).iter().map(|&s| rank[s]).collect();
+            ranks.sort_unstable();
+            let before = tracked.len();
+            let mut last = None;
+            for r in ranks {
+                let s = system_refs[by_id[r]];
+                // Systems sharing an id (only in an invalid model) once.
+                if last != Some(s) {
+                    tracked.push(s);
+                }
+                last = Some(s);
+            }
+            tracked_sizes.push((tracked.len() - before) as u32);
         }
-        SystemsSummary {
-            components: groups.len(),
-            groups,
-            tracking,
+        let contributors = index
+            .names
+            .add_list(contributors.iter().map(|&c| contributor_refs[c]));
+        SummaryLists {
+            components,
+            grouped,
+            group_sizes,
+            contributors,
+            tracked: index.names.add_list(tracked),
+            tracked_sizes: index.names.add_list(tracked_sizes),
         }
     }
 }
@@ -199,6 +327,7 @@ impl Graph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyze;
     use crate::model::{Contributor, ContributorKind, Integration, Model, System};
 
     pub(crate) fn system(id: &str, tracks: &[&str]) -> System {
@@ -236,20 +365,25 @@ mod tests {
         // a–b and c–b are joined through b whatever the directions.
         m.integrations = vec![link("a", "b"), link("c", "b"), link("e", "e")];
         let g = Graph::new(&Index::new(&m));
-        let s = g.summary(&Index::new(&m));
+        let s = analyze(&m).systems;
         assert_eq!(s.components, 3);
-        assert_eq!(s.groups, [vec!["a", "b", "c"], vec!["d"], vec!["e"]]);
+        assert_eq!(s.groups(), [vec!["a", "b", "c"], vec!["d"], vec!["e"]]);
+        // Reordering the lists changes nothing.
+        m.systems.reverse();
+        m.integrations.reverse();
+        assert_eq!(analyze(&m).systems, s);
         assert_eq!(g.degree, vec![1, 2, 1, 0, 0]);
     }
 
     #[test]
     fn empty_graph_has_no_component() {
         let m = Model::empty("t");
-        let s = {
-            let x = Index::new(&m);
-            Graph::new(&x).summary(&x)
-        };
-        assert_eq!((s.components, s.groups.len()), (0, 0));
+        let s = analyze(&m).systems;
+        assert_eq!((s.components, s.groups().len()), (0, 0));
+        assert_eq!(
+            serde_json::to_value(&s).unwrap(),
+            serde_json::json!({"components": 0, "groups": [], "tracking": {}})
+        );
     }
 
     #[test]
@@ -266,10 +400,21 @@ mod tests {
         ];
         m.integrations = vec![link("vms", "ghost")];
         let g = Graph::new(&Index::new(&m));
-        let s = g.summary(&Index::new(&m));
-        assert_eq!(s.tracking["gig"], vec!["hris", "vms"]);
-        assert_eq!(s.tracking["staff"], vec!["hris"]);
-        assert!(s.tracking["apps"].is_empty());
+        let s = analyze(&m).systems;
+        assert_eq!(
+            s.tracking(),
+            [
+                ("apps", vec![]),
+                ("gig", vec!["hris", "vms"]),
+                ("staff", vec!["hris"])
+            ]
+        );
+        assert_eq!(s.tracked_by("gig"), Some(vec!["hris", "vms"]));
+        assert_eq!(s.tracked_by("nobody"), None);
+        assert_eq!(
+            serde_json::to_value(&s).unwrap()["tracking"],
+            serde_json::json!({"apps": [], "gig": ["hris", "vms"], "staff": ["hris"]})
+        );
         assert_eq!(g.tracked_by(0), [0, 1]);
         assert_eq!(g.tracked_by(2), [0usize; 0]);
         assert_eq!(g.tracked_by(99), [0usize; 0]);

@@ -83,7 +83,8 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
         let _ = write_id(*kind, subject, names, &mut s);
         s
     };
-    let mut keys: Vec<(u64, u8, u64, u32)> = raw
+    // Severity, then kind and hash packed in one integer, then position.
+    let mut keys: Vec<(u128, u32)> = raw
         .iter()
         .enumerate()
         .map(|(i, (kind, severity, subject))| {
@@ -95,7 +96,8 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             };
             let mut h = build.build_hasher();
             hash_id(*kind, subject, names, &mut h);
-            (severity, *kind as u8, h.finish(), i as u32)
+            let kind_hash = (*kind as u64) << 56 | h.finish() >> 8;
+            (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
         })
         .collect();
     keys.sort_unstable();
@@ -103,14 +105,14 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
     // them by id, and keep one of a repeated id so that ids stay keys (a
     // model repeats an id or a cell only when it failed validation).
     let mut order: Vec<usize> = Vec::with_capacity(keys.len());
-    for run in keys.chunk_by(|a, b| a.2 == b.2 && a.1 == b.1 && a.0 == b.0) {
+    for run in keys.chunk_by(|a, b| a.0 == b.0) {
         if let [one] = run {
-            order.push(one.3 as usize);
+            order.push(one.1 as usize);
             continue;
         }
         let mut ids: Vec<(String, usize)> = run
             .iter()
-            .map(|k| (id(k.3 as usize), k.3 as usize))
+            .map(|k| (id(k.1 as usize), k.1 as usize))
             .collect();
         ids.sort();
         ids.dedup_by(|a, b| a.0 == b.0);
@@ -119,7 +121,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
     // The same id with different severities: keep the first, the worst.
     let mut hashes = vec![0; raw.len()];
     for k in &keys {
-        hashes[k.3 as usize] = k.2;
+        hashes[k.1 as usize] = k.0 as u64;
     }
     let mut first: FastMap<u64, usize> = FastMap::default();
     first.reserve(order.len());
@@ -180,10 +182,15 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
     let model = index.model;
     let themes = model.framework.themes.len();
     let mut covered = vec![false; model.contributors.len() * themes];
-    // (contributor, theme, activity) references of each responsibility, with
-    // its position: sorted, each group of responsibilities is a run.
-    let mut keyed: Vec<(Ref, Ref, Ref, usize)> = Vec::with_capacity(model.responsibilities.len());
-    for (i, r) in model.responsibilities.iter().enumerate() {
+    // (contributor, theme, activity) references of each responsibility, then
+    // its player's reference and its control levels: sorted, each group of
+    // responsibilities is a run, its players in order within it.
+    // Packed into one integer, so that sorting compares a single number.
+    let pack = |c: Ref, t: Ref, act: Ref, p: Ref| {
+        u128::from(c) << 96 | u128::from(t) << 64 | u128::from(act) << 32 | u128::from(p)
+    };
+    let mut keyed: Vec<(u128, u32)> = Vec::with_capacity(model.responsibilities.len());
+    for r in &model.responsibilities {
         let c = index.contributors.at(&r.contributor);
         let t = index.themes.at(&r.theme);
         if let (Some(c), Some(t)) = (c, t) {
@@ -197,18 +204,24 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
             Some(t) => index.themes.refs[t],
             None => index.theme(&r.theme),
         };
+        let p = match index.players.at(&r.player) {
+            Some(p) => index.players.refs[p],
+            None => index.player(&r.player),
+        };
         let act = activity(&r.activity).map_or(NO_ACTIVITY, |a| index.text(a));
-        keyed.push((c, t, act, i));
+        keyed.push((pack(c, t, act, p), control_bits(r.control)));
     }
     keyed.sort_unstable();
+    let group = |k: &(u128, u32)| k.0 >> 32;
+    let player = |k: &(u128, u32)| k.0 as u32;
 
     for (c, contributor) in model.contributors.iter().enumerate() {
-        if index.contributors.at(&contributor.id) != Some(c) {
+        if !index.contributors.first[c] {
             continue;
         }
         let reach = reach(contributor.headcount);
-        for (t, theme) in model.framework.themes.iter().enumerate() {
-            if covered[c * themes + t] || index.themes.at(&theme.id) != Some(t) {
+        for t in 0..themes {
+            if covered[c * themes + t] || !index.themes.first[t] {
                 continue;
             }
             out.push((
@@ -222,29 +235,23 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
         }
     }
 
-    for run in keyed.chunk_by(|a, b| (a.0, a.1, a.2) == (b.0, b.1, b.2)) {
-        let responsibility = |k: &(Ref, Ref, Ref, usize)| &model.responsibilities[k.3];
-        let first = &responsibility(&run[0]).player;
-        if run.iter().all(|k| &responsibility(k).player == first) {
+    for run in keyed.chunk_by(|a, b| group(a) == group(b)) {
+        if run.iter().all(|k| player(k) == player(&run[0])) {
             continue;
         }
-        let (contributor, theme, act, _) = run[0];
-        // The group's players, sorted by id, each with the levels it sets.
-        let mut players: Vec<(&str, u32)> = Vec::new();
-        for k in run {
-            let r = responsibility(k);
-            let bits = control_bits(r.control);
-            match players.iter_mut().find(|p| p.0 == r.player) {
-                Some(p) => p.1 |= bits,
-                None => players.push((&r.player, bits)),
-            }
+        let key = group(&run[0]);
+        let (contributor, theme, act) = ((key >> 64) as Ref, (key >> 32) as Ref, key as Ref);
+        // The group's players, each with the levels it sets, sorted by id.
+        let mut players: Vec<(Ref, u32)> = Vec::new();
+        for p in run.chunk_by(|a, b| player(a) == player(b)) {
+            players.push((player(&p[0]), p.iter().fold(0, |bits, k| bits | k.1)));
         }
-        players.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let names = &index.names;
+        players.sort_unstable_by(|a, b| names.id(a.0).cmp(names.id(b.0)));
         let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
-        let refs: Vec<Ref> = players.iter().map(|p| index.player(p.0)).collect();
-        let list = index.names.add_list(refs);
+        let list = index.names.add_list(players.iter().map(|p| p.0));
         let activity = (act != NO_ACTIVITY).then_some(act);
         // One without `control` conflicts with nothing.
         let levels = players.iter().fold(0, |all, p| all | p.1);
@@ -280,7 +287,7 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
 fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
     let model = index.model;
     for (c, contributor) in model.contributors.iter().enumerate() {
-        if index.contributors.at(&contributor.id) != Some(c) {
+        if !index.contributors.first[c] {
             continue;
         }
         let reach = reach(contributor.headcount);

@@ -9,6 +9,7 @@
 use super::names::{Names, Ref};
 use super::FastMap;
 use crate::model::{Item, Model};
+use std::collections::hash_map::Entry;
 
 /// Where an assessment's unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,10 +28,28 @@ pub(crate) struct CellAt {
     pub unit: UnitAt,
 }
 
+/// Tables this small are searched in order, comparing lengths and first
+/// bytes before whole ids: cheaper than hashing for the framework's few
+/// themes and players, looked up for every assessment.
+const SMALL: usize = 16;
+
+/// An id's length and first eight bytes, compared before the whole id.
+fn sketch(id: &str) -> (usize, u64) {
+    let bytes = id.as_bytes();
+    let mut head = [0u8; 8];
+    let n = bytes.len().min(8);
+    head[..n].copy_from_slice(&bytes[..n]);
+    (bytes.len(), u64::from_le_bytes(head))
+}
+
 /// Positions of first items by id, and references by position.
 pub(crate) struct Table<'m> {
     at: FastMap<&'m str, usize>,
+    /// For small tables: each first item's sketch, id and position.
+    small: Vec<((usize, u64), &'m str, usize)>,
     pub refs: Vec<Ref>,
+    /// Whether the item at each position is the first with its id.
+    pub first: Vec<bool>,
 }
 
 impl<'m> Table<'m> {
@@ -41,17 +60,34 @@ impl<'m> Table<'m> {
         let mut at = FastMap::default();
         at.reserve(items.len());
         let mut refs = Vec::with_capacity(items.len());
+        let mut first = Vec::with_capacity(items.len());
         for (i, (id, label, headcount)) in items.enumerate() {
-            let r = match at.get(id) {
-                Some(&first) => refs[first],
-                None => {
-                    at.insert(id, i);
+            let r = match at.entry(id) {
+                Entry::Occupied(f) => {
+                    first.push(false);
+                    refs[*f.get()]
+                }
+                Entry::Vacant(v) => {
+                    v.insert(i);
+                    first.push(true);
                     names.add(id, label, headcount)
                 }
             };
             refs.push(r);
         }
-        Table { at, refs }
+        let small = if at.len() <= SMALL {
+            let mut small: Vec<_> = at.iter().map(|(&id, &i)| (sketch(id), id, i)).collect();
+            small.sort_unstable_by_key(|e| e.2);
+            small
+        } else {
+            Vec::new()
+        };
+        Table {
+            at,
+            small,
+            refs,
+            first,
+        }
     }
 
     fn of_items(names: &mut Names, items: &'m [Item]) -> Table<'m> {
@@ -65,7 +101,14 @@ impl<'m> Table<'m> {
 
     /// The position of the first item with this id.
     pub fn at(&self, id: &str) -> Option<usize> {
-        self.at.get(id).copied()
+        if self.small.is_empty() {
+            return self.at.get(id).copied();
+        }
+        let key = sketch(id);
+        self.small
+            .iter()
+            .find(|e| e.0 == key && (key.0 <= 8 || e.1 == id))
+            .map(|e| e.2)
     }
 
     /// Each distinct id with its first position.

@@ -260,12 +260,17 @@ impl Graph {
     /// contributors in id order.
     pub fn summary(&self, index: &mut Index) -> SummaryLists {
         let model = index.model;
-        let names = &index.names;
         let system_refs = &index.systems.refs;
         // Each system's rank in id order, so that later sorts compare
         // integers, not strings.
-        let mut by_id: Vec<usize> = (0..model.systems.len()).collect();
-        by_id.sort_unstable_by(|&a, &b| names.id(system_refs[a]).cmp(names.id(system_refs[b])));
+        let mut sorted: Vec<(&str, usize)> = model
+            .systems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        sorted.sort_unstable();
+        let by_id: Vec<usize> = sorted.into_iter().map(|(_, i)| i).collect();
         let mut rank = vec![0; by_id.len()];
         for (r, &s) in by_id.iter().enumerate() {
             rank[s] = r;
@@ -285,14 +290,10 @@ impl Graph {
                 .flat_map(|g| g.iter().map(|&(_, r)| system_refs[by_id[r]])),
         );
 
-        let names = &index.names;
         let contributor_refs = &index.contributors.refs;
-        let mut contributors: Vec<usize> = index.contributors.firsts().map(|(_, c)| c).collect();
-        contributors.sort_unstable_by(|&a, &b| {
-            names
-                .id(contributor_refs[a])
-                .cmp(names.id(contributor_refs[b]))
-        });
+        let mut sorted: Vec<(&str, usize)> = index.contributors.firsts().collect();
+        sorted.sort_unstable();
+        let contributors: Vec<usize> = sorted.into_iter().map(|(_, c)| c).collect();
         let mut tracked: Vec<u32> = Vec::new();
         let mut tracked_sizes: Vec<u32> = Vec::with_capacity(contributors.len());
         for &c in &contributors {

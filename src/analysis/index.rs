@@ -6,10 +6,10 @@
 //! item counts, and later ones share its reference. An id the model uses but
 //! does not define gets a reference of its own whose label is the id.
 
+use super::idmap::IdMap;
 use super::names::{Names, Ref};
 use super::FastMap;
 use crate::model::{Item, Model};
-use std::collections::hash_map::Entry;
 
 /// Where an assessment's unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ fn sketch(id: &str) -> (usize, u64) {
 
 /// Positions of first items by id, and references by position.
 pub(crate) struct Table<'m> {
-    at: FastMap<&'m str, usize>,
+    at: IdMap,
     /// For small tables: each first item's sketch, id and position.
     small: Vec<((usize, u64), &'m str, usize)>,
     pub refs: Vec<Ref>,
@@ -57,31 +57,27 @@ impl<'m> Table<'m> {
         names: &mut Names,
         items: impl ExactSizeIterator<Item = (&'m str, &'a str, Option<u64>)>,
     ) -> Table<'m> {
-        let mut at = FastMap::default();
-        at.reserve(items.len());
+        let mut at = IdMap::with_capacity(items.len());
         let mut refs = Vec::with_capacity(items.len());
         let mut first = Vec::with_capacity(items.len());
+        let mut small = Vec::new();
         for (i, (id, label, headcount)) in items.enumerate() {
-            let r = match at.entry(id) {
-                Entry::Occupied(f) => {
+            let r = match at.insert(id, i as u32) {
+                Some(f) => {
                     first.push(false);
-                    refs[*f.get()]
+                    refs[f as usize]
                 }
-                Entry::Vacant(v) => {
-                    v.insert(i);
+                None => {
                     first.push(true);
+                    small.push((sketch(id), id, i));
                     names.add(id, label, headcount)
                 }
             };
             refs.push(r);
         }
-        let small = if at.len() <= SMALL {
-            let mut small: Vec<_> = at.iter().map(|(&id, &i)| (sketch(id), id, i)).collect();
-            small.sort_unstable_by_key(|e| e.2);
-            small
-        } else {
-            Vec::new()
-        };
+        if small.len() > SMALL {
+            small = Vec::new();
+        }
         Table {
             at,
             small,
@@ -102,7 +98,7 @@ impl<'m> Table<'m> {
     /// The position of the first item with this id.
     pub fn at(&self, id: &str) -> Option<usize> {
         if self.small.is_empty() {
-            return self.at.get(id).copied();
+            return self.at.get(id).map(|i| i as usize);
         }
         let key = sketch(id);
         self.small
@@ -112,8 +108,8 @@ impl<'m> Table<'m> {
     }
 
     /// Each distinct id with its first position.
-    pub fn firsts(&self) -> impl Iterator<Item = (&'m str, usize)> + '_ {
-        self.at.iter().map(|(&id, &i)| (id, i))
+    pub fn firsts(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
+        self.at.iter().map(|(id, i)| (id, i as usize))
     }
 }
 

@@ -7,6 +7,7 @@
 mod compare;
 mod finding;
 mod findings;
+mod idmap;
 mod index;
 mod names;
 mod readiness;

@@ -330,20 +330,23 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         (b, s) => format!("{b} → {s}"),
     };
     let mut out = title("Scenario comparison", &name);
-    // Labels from the scenario first, the baseline for what it removed.
+    // Labels and order from the scenario first, then the baseline for what
+    // the scenario removed.
     let both = |f: fn(&Model) -> &[crate::model::Item]| {
-        first_label(
-            f(scenario)
-                .iter()
-                .chain(f(baseline))
-                .map(|i| (i.id.as_str(), i.label.as_str())),
-        )
+        let items = || f(scenario).iter().chain(f(baseline));
+        let labels = first_label(items().map(|i| (i.id.as_str(), i.label.as_str())));
+        let mut order: FastMap<&str, usize> = FastMap::default();
+        for (n, i) in items().enumerate() {
+            order.entry(i.id.as_str()).or_insert(n);
+        }
+        (labels, order)
     };
     let themes = both(|m| &m.framework.themes);
     let players = both(|m| &m.framework.players);
     let units = both(|m| &m.units);
-    let label =
-        |map: &FastMap<&str, &str>, id: &str| escape_markdown(map.get(id).copied().unwrap_or(id));
+    let label = |map: &(FastMap<&str, &str>, FastMap<&str, usize>), id: &str| {
+        escape_markdown(map.0.get(id).copied().unwrap_or(id))
+    };
 
     out.push_str("## Summary\n\n");
     let o = &cmp.readiness.overall;
@@ -401,19 +404,28 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                  heading: &str,
                  column: &str,
                  map: &BTreeMap<Text, Delta>,
-                 labels: &FastMap<&str, &str>| {
+                 items: &(FastMap<&str, &str>, FastMap<&str, usize>)| {
         let _ = writeln!(
             out,
             "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
         );
-        let mut rows: Vec<(String, &Delta)> =
-            map.iter().map(|(id, d)| (label(labels, id), d)).collect();
-        rows.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, d) in rows {
+        // In the framework's (or the units') own order.
+        let mut rows: Vec<(usize, &str, &Delta)> = map
+            .iter()
+            .map(|(id, d)| {
+                (
+                    items.1.get(id.as_str()).copied().unwrap_or(usize::MAX),
+                    id.as_str(),
+                    d,
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (_, id, d) in rows {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
-                name,
+                label(items, id),
                 percent(d.before),
                 percent(d.after),
                 delta_cell(d)

@@ -241,5 +241,8 @@ fn labels_cannot_inject_markup_into_the_markdown_report() {
     };
     assert!(!bare('<') && !bare('['), "{md}");
     assert!(md.contains("\\<script\\>") && md.contains("\\[click\\]"));
-    assert!(md.contains("javascript\\:"), "no scheme: an autolink could form");
+    assert!(
+        md.contains("javascript\\:"),
+        "no scheme: an autolink could form"
+    );
 }

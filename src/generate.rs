@@ -13,6 +13,10 @@ use std::collections::HashSet;
 /// (clamped to the scale) so copies differ. Assessments without a unit move,
 /// in each copy, to a unit of their own so that no cell repeats. The
 /// framework and scale are shared. `factor` 0 counts as 1.
+///
+/// The result passes validation as long as it stays within
+/// [`crate::validate::MAX_ITEMS`] list items ([`Model::item_count`]); the
+/// sample 1000 times over holds more and is meant for in-memory benchmarks.
 pub fn scaled(base: &Model, factor: usize) -> Model {
     let factor = factor.max(1);
     let marker = marker(base);
@@ -247,6 +251,16 @@ mod tests {
             assert!(systems.contains(l.from.as_str()) && systems.contains(l.to.as_str()));
         }
         assert!(crate::validate::validate(&m).is_empty());
+    }
+
+    #[test]
+    fn the_scaled_sample_passes_validation_as_json() {
+        let sample = crate::framework::sample();
+        let m = scaled(&sample, 5);
+        let json = serde_json::to_string(&m).unwrap();
+        let back = crate::validate::parse_model(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.assessments.len(), 5 * sample.assessments.len());
+        assert_eq!(back, m);
     }
 
     #[test]

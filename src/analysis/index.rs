@@ -267,4 +267,30 @@ mod tests {
         assert_eq!(x.names.label(hr), "HR");
         assert_eq!(x.text("sourcing"), x.text("sourcing"));
     }
+
+    #[test]
+    fn small_and_large_tables_find_the_same_ids() {
+        for n in [3, 16, 17, 200] {
+            let mut m = Model::empty("t");
+            // Ids sharing their first eight bytes and lengths around eight.
+            m.units = (0..n)
+                .map(|i| Item::new(&format!("business-unit-{i}"), "U"))
+                .chain([Item::new("abcdefgh", "8"), Item::new("abcdefg", "7")])
+                .collect();
+            let x = Index::new(&m);
+            for (i, u) in m.units.iter().enumerate() {
+                assert_eq!(x.units.at(&u.id), Some(i), "{n}: {}", u.id);
+            }
+            for absent in [
+                "business-unit-",
+                "business-unit-x",
+                "abcdefgh\0",
+                "abcdefghi",
+                "",
+            ] {
+                assert_eq!(x.units.at(absent), None, "{n}: {absent:?}");
+            }
+            assert!(x.units.first.iter().all(|&f| f));
+        }
+    }
 }

@@ -2,7 +2,14 @@
 //! comparison of a scenario with its baseline, plus their Markdown reports.
 //!
 //! Everything here is deterministic and independent of the order of the
-//! model's lists: maps are sorted by id, findings by priority then id.
+//! model's lists: maps and lists are sorted by id, findings by priority.
+//!
+//! How it is laid out: `index` resolves the model's ids once into positions
+//! and references into `names`, one string shared by the whole analysis;
+//! readiness, the systems graph (`systems`) and the rules (`findings`) work on
+//! those; a [`Finding`] (`finding`) is a kind, a severity and small
+//! references, and writes its id, sentence and JSON when asked. [`compare`]
+//! and the Markdown reports (`report`) build on [`analyze`].
 
 mod compare;
 mod finding;
@@ -21,7 +28,6 @@ pub use compare::{
 };
 pub use finding::{CellRef, Finding, Kind};
 pub use findings::{reach, severity};
-pub use names::Names;
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use shared::Text;
@@ -37,7 +43,8 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub readiness: Readiness,
-    /// Worst first: severity descending, then kind (in DESIGN's order), then id.
+    /// Worst first: severity descending, then kind (in DESIGN's order), then
+    /// a fixed order derived from the ids.
     pub findings: Vec<Finding>,
     pub systems: SystemsSummary,
 }

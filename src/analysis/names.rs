@@ -30,7 +30,7 @@ pub(crate) struct List {
 
 /// Ids, labels and lists of one analysis.
 #[derive(Debug, Default)]
-pub struct Names {
+pub(crate) struct Names {
     text: String,
     items: Vec<Item>,
     pool: Vec<u32>,

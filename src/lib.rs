@@ -14,6 +14,7 @@
 
 pub mod analysis;
 pub mod framework;
+pub mod generate;
 pub mod layout;
 pub mod migrate;
 pub mod model;

@@ -40,8 +40,13 @@ test-e2e:
 
 ## bench: speed and size figures
 bench: setup-browser wasm
-	cargo run --release --example bench
+	@echo "== Native analysis across model sizes"
+	cargo run --quiet --release --example bench
+	@echo "== In headless Chromium"
+	node bench/browser.mjs
 	node tests/e2e/bench.mjs
+	@echo "== Shipped assets"
+	node scripts/sizes.mjs
 
 clean:
 	cargo clean

@@ -4,6 +4,7 @@
 import { launch, openPage } from '../tests/e2e/harness.mjs';
 import { serve } from '../scripts/serve.mjs';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const server = await serve(root, 0, '127.0.0.1', { csp: null });
@@ -11,7 +12,26 @@ const origin = `http://127.0.0.1:${server.address().port}`;
 const browser = await launch();
 const ms = (x) => `${x.toFixed(2).padStart(8)} ms`;
 
+/** Parse + validate + analyse, natively and in Wasm, on the same files. */
+async function wasmAgainstNative() {
+  const out = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'scaled', '--', 'target/bench-models'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const native = out.trim().split('\n').map((l) => JSON.parse(l));
+  const page = await openPage(browser, `${origin}/bench/wasm.html?files=${native.map((n) => n.file).join(',')}`);
+  await page.waitForFunction(() => window.__results, null, { timeout: 300_000 });
+  const wasm = await page.evaluate(() => window.__results);
+  if (wasm.error) throw new Error(wasm.error);
+  console.log('\nParse + validate + analyse + convert the result, native against Wasm (median)');
+  console.log('  size    assessments      native        wasm   wasm/native');
+  native.forEach((n, i) => {
+    const w = wasm[i].wasm_ms;
+    console.log(`  ${(n.factor + '×').padEnd(6)}${String(n.assessments).padStart(13)} ${ms(n.native_ms)} ${ms(w)}   ${(w / n.native_ms).toFixed(2).padStart(6)}×`);
+  });
+}
+
 try {
+  await wasmAgainstNative();
   const page = await openPage(browser, `${origin}/bench/radar.html?runs=30`);
   await page.waitForFunction(() => window.__results, null, { timeout: 120_000 });
   const r = await page.evaluate(() => window.__results);

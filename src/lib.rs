@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod csv;
 pub mod export;
 pub mod framework;
+pub mod generate;
 pub mod layout;
 pub mod migrate;
 pub mod model;

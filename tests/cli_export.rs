@@ -79,10 +79,18 @@ fn export_formats_go_to_stdout_from_stdin() {
         Some(MODEL),
     );
     assert!(o.status.success());
-    assert!(text(&o.stdout).contains("<html lang=\"fr\">"));
+    let html = text(&o.stdout);
+    assert!(html.contains("<html lang=\"fr\">"));
+    // The report's title, with the name's markup shown as text.
+    assert!(
+        html.contains("<h1>Workforce ecosystem analysis — Cli &lt;Co&gt;</h1>"),
+        "{html}"
+    );
     let o = wfe(&["export", "-", "--format", "report-md"], Some(MODEL));
     assert!(o.status.success());
-    assert!(text(&o.stdout).contains("Cli <Co>"));
+    let md = text(&o.stdout);
+    let analyze = wfe(&["analyze", "-", "--format", "markdown"], Some(MODEL));
+    assert_eq!(md, text(&analyze.stdout), "the same report as wfe analyze");
 }
 
 #[test]

@@ -164,11 +164,13 @@ async function readFile(input) {
 }
 
 function percent(x) {
-  return x === null || x === undefined ? t('compare.notAssessed') : `${Math.round(x * 100)} %`.replace(' %', getLanguage() === 'fr' ? '\u202f%' : '%');
+  if (x === null || x === undefined) return t('compare.notAssessed');
+  return new Intl.NumberFormat(getLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(x);
 }
 
 function score(x) {
-  return x === null || x === undefined ? t('compare.none') : String(Math.round(x * 100) / 100);
+  if (x === null || x === undefined) return t('compare.none');
+  return new Intl.NumberFormat(getLanguage(), { maximumFractionDigits: 2 }).format(x);
 }
 
 async function runCompare() {
@@ -200,7 +202,8 @@ async function runCompare() {
   const shown = localized({ ...studentModel, framework: full.framework, scale: full.scale });
   const diagram = $('compare-diagram');
   diagram.innerHTML = svgOf({ ...studentModel, framework: full.framework, scale: full.scale }, { overlay: 'current' });
-  const changed = cmp.cells ?? [];
+  // compare(instructor, student): `before` is the instructor's, `after` the student's.
+  const changed = cmp.changed_cells;
   const total = full.framework.themes.length * full.framework.players.length;
   // Differing cells are highlighted; matching ones dimmed.
   clearHighlight(diagram);
@@ -217,18 +220,16 @@ async function runCompare() {
       'compare-summary',
     ),
   ];
-  if (cmp.readiness) {
-    parts.push(
-      paragraph(t('compare.readiness', { a: percent(cmp.readiness.baseline?.overall), b: percent(cmp.readiness.scenario?.overall) })),
-    );
-  }
+  const overall = cmp.readiness.overall;
+  parts.push(paragraph(t('compare.readiness', { a: percent(overall.before), b: percent(overall.after) })));
   if (changed.length > 0) {
     const rows = changed.map((c) => {
       const tr = document.createElement('tr');
       tr.dataset.theme = c.theme;
       tr.dataset.player = c.player;
-      const name = `${labelOf(shown.framework.themes, c.theme)} – ${labelOf(shown.framework.players, c.player)}`;
-      for (const text of [name, score(c.baseline?.current), score(c.scenario?.current)]) {
+      let name = `${labelOf(shown.framework.themes, c.theme)} – ${labelOf(shown.framework.players, c.player)}`;
+      if (c.unit) name += ` (${labelOf(shown.units ?? [], c.unit)})`;
+      for (const text of [name, score(c.before?.current), score(c.after?.current)]) {
         const td = document.createElement('td');
         td.textContent = text;
         tr.append(td);

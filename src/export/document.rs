@@ -2,7 +2,7 @@
 //! findings and the model, readable offline, printable, and with no script.
 
 use super::{escape_attr, escape_text, html_page, json_for_script};
-use crate::analysis::{self, Analysis};
+use crate::analysis::{self, Analysis, Text};
 use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
 use serde::Deserialize;
@@ -91,7 +91,7 @@ fn readiness_table(
     out: &mut String,
     caption: &str,
     items: &[Item],
-    values: &BTreeMap<String, Option<f64>>,
+    values: &BTreeMap<Text, Option<f64>>,
     opts: &ExportOptions,
 ) {
     if items.is_empty() {
@@ -102,7 +102,7 @@ fn readiness_table(
         escape_text(caption)
     ));
     for item in items {
-        let v = values.get(&item.id).copied().flatten();
+        let v = values.get(item.id.as_str()).copied().flatten();
         let bar = v
             .filter(|x| x.is_finite())
             .map(|x| (x.clamp(0.0, 1.0) * 100.0).round() as u32);
@@ -195,7 +195,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     } else {
         body.push_str("<ol>\n");
         for f in &report.findings {
-            let key = format!("kind.{}", f.kind);
+            let key = format!("kind.{}", f.kind.as_str());
             let kind = match opts.text(&key) {
                 k if k == key => f.kind.as_str(),
                 k => k,
@@ -203,11 +203,11 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
             body.push_str(&format!(
                 "<li class=\"finding\" data-kind=\"{}\"><span class=\"kind\">{}</span> \
                  <span class=\"severity\">{} {}</span><p>{}</p></li>\n",
-                escape_attr(&f.kind),
+                escape_attr(f.kind.as_str()),
                 escape_text(kind),
                 escape_text(t("severity")),
                 escape_text(&format_severity(f.severity)),
-                escape_text(&f.explanation)
+                escape_text(&f.explanation())
             ));
         }
         body.push_str("</ol>\n");

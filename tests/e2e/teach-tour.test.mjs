@@ -285,3 +285,38 @@ test('a custom framework gets a tour built from its own labels', async () => {
   assert.equal(await page.locator('#tour-diagram .cell').count(), 15);
   assert.deepEqual(page.problems, []);
 });
+
+test('a student file compared with the instructor’s highlights the cells that differ', async () => {
+  const page = await openTeach();
+  const instructor = await page.evaluate(async () => (await import('./pkg/workforce_ecosystem.js')).Workspace.sampleJson());
+  const model = JSON.parse(instructor);
+  const student = structuredClone(model);
+  // The student scored two cells differently and left one out.
+  const a = student.assessments.findIndex((x) => x.theme === 'integration' && x.player === 'hr');
+  const b = student.assessments.findIndex((x) => x.theme === 'leadership' && x.player === 'it');
+  const c = student.assessments.findIndex((x) => x.theme === 'management' && x.player === 'procurement');
+  const hrUnit = student.assessments[a].unit;
+  student.assessments[a].current = student.assessments[a].current === 4 ? 3 : 4;
+  student.assessments[b].current = student.assessments[b].current === 0 ? 1 : 0;
+  student.assessments.splice(c, 1);
+  await page.click('[role="tab"][data-view="compare"]');
+  assert.equal(await page.isChecked('#compare-use-current'), true, 'the toured model is the reference by default');
+  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-text .compare-summary');
+  assert.equal(await page.textContent('.compare-summary'), '21 of 24 cells match the instructor’s scores.');
+  const on = await page.$$eval('#compare-diagram .cell.is-highlighted', (cs) => cs.map((x) => `${x.dataset.theme}/${x.dataset.player}`).sort());
+  assert.deepEqual(on, ['integration/hr', 'leadership/it', 'management/procurement']);
+  assert.equal(await page.locator('#compare-diagram .cell.is-dimmed').count(), 21);
+  const rows = await page.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.theme, tr.dataset.player, tr.cells[2].textContent]));
+  assert.equal(rows.length, 3);
+  assert.ok(rows.some(([th, p, s]) => th === 'management' && p === 'procurement' && s === '—'), 'the missing cell shows no student score');
+  assert.match(await page.textContent('.compare-table tbody'), new RegExp(hrUnit ? 'Integration architectures – HR \\(' : 'Integration architectures – HR'));
+  assert.match(await page.textContent('#compare-text'), /Overall readiness: instructor \d+%, student \d+%\./);
+  // An invalid student file is reported, naming whose file it is.
+  await page.setInputFiles('#compare-student', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"x"}') });
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-text .is-error');
+  assert.match(await page.textContent('#compare-text .is-error'), /^Student’s file: /);
+  assert.deepEqual(page.problems, []);
+});

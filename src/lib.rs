@@ -13,12 +13,15 @@
 //! ```
 
 pub mod analysis;
+pub mod edit;
 pub mod framework;
 pub mod layout;
 pub mod model;
 pub mod render;
 pub mod scores;
+pub mod session;
 pub mod validate;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -41,24 +41,29 @@ export interface Responsibility {
   contributor: string; theme: string; player: string;
   activity?: string; control?: "strict" | "moderate" | "light";
 }
+export interface Contributor { id: string; label: string; kind: "internal" | "external"; headcount?: number }
+export interface System { id: string; label: string; owner: string; contributors?: string[] }
+export interface Integration { from: string; to: string }
+export interface Item { id: string; label: string }
+/** One edit; the operation is the only key. An empty `id` in an addition asks the core to make one from the label. */
 export type Edit =
-  | { op: "setName"; name: string }
-  | { op: "setAssessment"; assessment: Assessment }
-  | { op: "removeAssessment"; theme: string; player: string; unit?: string | null }
-  | { op: "addUnit"; id?: string; label: string }
-  | { op: "renameUnit"; id: string; label: string }
-  | { op: "removeUnit"; id: string }
-  | { op: "addContributor"; id?: string; label: string; kind: "internal" | "external"; headcount?: number | null }
-  | { op: "updateContributor"; id: string; label: string; kind: "internal" | "external"; headcount?: number | null }
-  | { op: "removeContributor"; id: string }
-  | { op: "addResponsibility"; responsibility: Responsibility }
-  | { op: "updateResponsibility"; index: number; responsibility: Responsibility }
-  | { op: "removeResponsibility"; index: number }
-  | { op: "addSystem"; id?: string; label: string; owner: string; contributors?: string[] }
-  | { op: "updateSystem"; id: string; label: string; owner: string; contributors?: string[] }
-  | { op: "removeSystem"; id: string }
-  | { op: "addIntegration"; from: string; to: string }
-  | { op: "removeIntegration"; from: string; to: string };
+  | { setName: string }
+  | { setAssessment: Assessment }
+  | { removeAssessment: { theme: string; player: string; unit?: string | null } }
+  | { addUnit: Item }
+  | { renameUnit: Item }
+  | { removeUnit: string }
+  | { addContributor: Contributor }
+  | { updateContributor: Contributor }
+  | { removeContributor: string }
+  | { addResponsibility: Responsibility }
+  | { updateResponsibility: [number, Responsibility] }
+  | { removeResponsibility: number }
+  | { addSystem: System }
+  | { updateSystem: System }
+  | { removeSystem: string }
+  | { addIntegration: Integration }
+  | { removeIntegration: Integration };
 export interface CellInfo {
   theme: string; player: string; themeLabel: string; playerLabel: string;
   assessed: number; current: number | null; target: number | null; gap: number | null;

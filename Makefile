@@ -46,3 +46,7 @@ bench: setup-browser wasm
 clean:
 	cargo clean
 	rm -rf www/pkg
+
+## fuzz: every fuzz target for FUZZ_SECONDS (default 60) each
+fuzz: setup
+	scripts/fuzz.sh

@@ -16,6 +16,7 @@ pub mod analysis;
 pub mod edit;
 pub mod framework;
 pub mod layout;
+pub mod migrate;
 pub mod model;
 pub mod render;
 pub mod scores;

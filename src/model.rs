@@ -53,6 +53,35 @@ impl Model {
     }
 }
 
+impl Model {
+    /// How many list items the model holds, all lists together (players,
+    /// themes, scale labels, units, assessments, contributors,
+    /// responsibilities, systems, the contributors each system tracks,
+    /// integrations): the measure [`crate::validate::MAX_ITEMS`] limits.
+    pub fn item_count(&self) -> usize {
+        self.framework.players.len()
+            + self.framework.themes.len()
+            + self.scale.labels.len()
+            + self.units.len()
+            + self.assessments.len()
+            + self.contributors.len()
+            + self.responsibilities.len()
+            + self.systems.len()
+            + self
+                .systems
+                .iter()
+                .map(|s| s.contributors.len())
+                .sum::<usize>()
+            + self.integrations.len()
+    }
+
+    /// The model as pretty-printed JSON, as `wfe` and the page export it.
+    pub fn to_json_pretty(&self) -> String {
+        // Plain data with string keys: serializing cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+}
+
 /// Anything with an id and a label: a player, a theme, a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -5,6 +5,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use workforce_ecosystem::migrate::{self, Version};
 use workforce_ecosystem::{analysis, framework, render, validate, Model};
 
 #[derive(Parser)]
@@ -27,6 +28,16 @@ enum Format {
 #[derive(Subcommand)]
 enum Command {
     /// Check a model and list every problem with its JSON path
+    #[command(
+        long_about = "Check a model and list every problem with its JSON path.\n\n\
+        Reads the model (older schema versions are migrated first) and checks its JSON syntax, \
+        the type of every field, and the rules that relate one part to another: known and unique \
+        ids, scores and targets on the scale, one assessment per theme, player and unit. \
+        Models over 10 MB or with more than 100,000 list items are refused.\n\n\
+        Exit status: 0 when the model is valid (a summary goes to standard output), \
+        2 when it is not (every problem goes to standard error as \
+        `FILE: PATH (line L, column C): MESSAGE`), 1 when the file cannot be read."
+    )]
     Validate {
         /// Model file (JSON); `-` reads standard input
         file: PathBuf,
@@ -62,6 +73,13 @@ enum Command {
         format: Format,
     },
     /// Print the sample organization's model
+    #[command(
+        long_about = "Print the sample organization's model (JSON) on standard output.\n\n\
+        Harbourline Group, a port operator and retailer with two units (ports, retail), \
+        eight kinds of contributor and seven systems, with every cell assessed for both units. \
+        It is the page's default model and a starting point for your own: \
+        `wfe example > org.json`."
+    )]
     Example,
 }
 
@@ -71,40 +89,65 @@ struct Failure {
     message: String,
 }
 
-fn read_input(path: &Path) -> Result<String, Failure> {
+/// How a model's source is named in messages.
+fn source_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+/// The raw bytes of a file or standard input, at most one byte past the size
+/// limit (enough for validation to refuse it without reading everything).
+fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let io_err = |e: std::io::Error| Failure {
         code: 1,
-        message: format!("{}: {e}", path.display()),
+        message: format!("{}: {e}", source_name(path)),
     };
-    let mut text = String::new();
+    let mut bytes = Vec::new();
+    let limit = validate::MAX_BYTES as u64 + 1;
     if path.as_os_str() == "-" {
         std::io::stdin()
-            .take(validate::MAX_BYTES as u64 + 1)
-            .read_to_string(&mut text)
+            .take(limit)
+            .read_to_end(&mut bytes)
             .map_err(io_err)?;
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
-        file.take(validate::MAX_BYTES as u64 + 1)
-            .read_to_string(&mut text)
-            .map_err(io_err)?;
+        file.take(limit).read_to_end(&mut bytes).map_err(io_err)?;
     }
-    Ok(text)
+    Ok(bytes)
+}
+
+/// Every problem on its own line, prefixed with the source, then a count.
+fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
+    let name = source_name(path);
+    let mut lines: Vec<String> = invalid
+        .problems
+        .iter()
+        .map(|p| format!("{name}: {p}"))
+        .collect();
+    let n = invalid.problems.len();
+    lines.push(format!(
+        "{name}: {n} problem{}; the model was not loaded",
+        if n == 1 { "" } else { "s" }
+    ));
+    Failure {
+        code: 2,
+        message: lines.join("\n"),
+    }
+}
+
+/// Reads, migrates and validates a model, with the version it was written in.
+fn load_versioned(path: &Path) -> Result<(Model, Version), Failure> {
+    let bytes = read_input(path)?;
+    validate::decode(&bytes)
+        .and_then(validate::parse_versioned)
+        .map_err(|invalid| invalid_failure(path, &invalid))
 }
 
 fn load(path: &Path) -> Result<Model, Failure> {
-    let text = read_input(path)?;
-    validate::parse_model(&text).map_err(|invalid| {
-        let name = path.display();
-        let lines: Vec<String> = invalid
-            .problems
-            .iter()
-            .map(|p| format!("{name}: {p}"))
-            .collect();
-        Failure {
-            code: 2,
-            message: lines.join("\n"),
-        }
-    })
+    load_versioned(path).map(|(model, _)| model)
 }
 
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
@@ -129,13 +172,19 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
         Command::Validate { file } => {
-            let model = load(&file)?;
-            eprintln!(
-                "{}: valid ({} assessments, {} contributors, {} systems)",
-                file.display(),
-                model.assessments.len(),
-                model.contributors.len(),
-                model.systems.len()
+            let (model, version) = load_versioned(&file)?;
+            let count =
+                |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+            let migrated = match version {
+                Version::V1 => String::new(),
+                Version::V0 => format!("; migrated from {}", migrate::SCHEMA_V0),
+            };
+            println!(
+                "{}: valid ({}, {}, {}{migrated})",
+                source_name(&file),
+                count(model.assessments.len(), "assessment"),
+                count(model.contributors.len(), "contributor"),
+                count(model.systems.len(), "system"),
             );
             Ok(())
         }

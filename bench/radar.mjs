@@ -1,0 +1,55 @@
+// Runs inside headless Chromium (driven by bench/browser.mjs): times, on the
+// same data, this project's diagram (Wasm: parse + layout + SVG + insert +
+// layout flush) against Mermaid's radar-beta chart (parse + layout + SVG +
+// insert + layout flush). Results land on window.__results.
+import init, { Workspace } from '../www/pkg/workforce_ecosystem.js';
+import mermaid from '../node_modules/mermaid/dist/mermaid.esm.min.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+
+async function main() {
+  await init();
+  mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+  const json = Workspace.sampleJson();
+  const model = JSON.parse(json);
+  const players = (model.framework?.players) ?? [
+    { id: 'senior-leaders', label: 'Senior leaders' }, { id: 'procurement', label: 'Procurement' },
+    { id: 'finance-legal', label: 'Finance & legal' }, { id: 'business-unit-leaders', label: 'Business unit leaders' },
+    { id: 'it', label: 'IT' }, { id: 'hr', label: 'HR' }];
+  // The radar's two curves: each player's mean current and target score.
+  const mean = (xs) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0);
+  const cur = players.map((p) => mean(model.assessments.filter((a) => a.player === p.id).map((a) => a.current)));
+  const tgt = players.map((p) => mean(model.assessments.filter((a) => a.player === p.id && a.target != null).map((a) => a.target)));
+  const axes = players.map((p, i) => `p${i}["${p.label.replace(/["\\]/g, '')}"]`).join(', ');
+  const radar = `radar-beta\n  axis ${axes}\n  curve current["Current"]{${cur.map((x) => x.toFixed(2)).join(', ')}}\n  curve target["Target"]{${tgt.map((x) => x.toFixed(2)).join(', ')}}\n  max 4\n  min 0\n`;
+
+  const runs = Number(new URLSearchParams(location.search).get('runs') ?? 30);
+  const ours = document.getElementById('ours');
+  const theirs = document.getElementById('mermaid');
+  const timesOurs = [];
+  const timesMermaid = [];
+  for (let i = 0; i < runs + 3; i++) {
+    let t0 = performance.now();
+    const ws = new Workspace(json);
+    ours.innerHTML = ws.svg({ overlay: 'current' });
+    ours.getBoundingClientRect();
+    ours.querySelector('svg').getBBox();
+    const a = performance.now() - t0;
+    ws.free();
+
+    t0 = performance.now();
+    const { svg } = await mermaid.render(`radar${i}`, radar);
+    theirs.innerHTML = svg;
+    theirs.getBoundingClientRect();
+    theirs.querySelector('svg').getBBox();
+    const b = performance.now() - t0;
+    if (i >= 3) { timesOurs.push(a); timesMermaid.push(b); } // first runs warm up
+  }
+  window.__results = {
+    runs,
+    ours: { median: median(timesOurs), p95: p95(timesOurs), cells: ours.querySelectorAll('.cell').length },
+    mermaid: { median: median(timesMermaid), p95: p95(timesMermaid), paths: theirs.querySelectorAll('path').length },
+  };
+}
+main().catch((e) => { window.__results = { error: String(e && e.stack || e) }; });

@@ -1,0 +1,223 @@
+//! The SVG of the diagram, written with the `svg` crate, and the per-cell state
+//! the page uses to update a drawn diagram in place.
+//!
+//! Colours come only from classes (styled by `www/diagram.css`, whose custom
+//! properties an intranet can override); the SVG has no `style` attributes, so
+//! it looks right under a content-security policy without `'unsafe-inline'`.
+//! A standalone export embeds the same stylesheet.
+
+mod document;
+mod state;
+pub mod xml;
+
+pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
+
+use crate::layout::{LegendEntry, LegendSpec};
+use crate::model::{Model, Scale};
+use serde::{Deserialize, Serialize};
+
+/// The diagram's stylesheet, the one file `www/diagram.css` the page links and
+/// a standalone SVG embeds.
+pub const STYLESHEET: &str = include_str!("../../www/diagram.css");
+
+/// What the cells show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Overlay {
+    #[default]
+    None,
+    Current,
+    Target,
+    Gap,
+}
+
+impl Overlay {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Overlay::None => "none",
+            Overlay::Current => "current",
+            Overlay::Target => "target",
+            Overlay::Gap => "gap",
+        }
+    }
+}
+
+impl std::str::FromStr for Overlay {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Overlay, String> {
+        match s {
+            "none" => Ok(Overlay::None),
+            "current" => Ok(Overlay::Current),
+            "target" => Ok(Overlay::Target),
+            "gap" => Ok(Overlay::Gap),
+            other => Err(format!(
+                "unknown overlay \"{other}\" (known: none, current, target, gap)"
+            )),
+        }
+    }
+}
+
+/// How to draw.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RenderOptions {
+    pub overlay: Overlay,
+    /// Show one unit's scores; `None` shows the mean over units.
+    pub unit: Option<String>,
+    /// A file of its own rather than part of the page: it embeds the
+    /// stylesheet, has a size, and is a plain image (`role="img"`). Otherwise
+    /// the SVG is interactive: a `role="group"` whose cells are focusable
+    /// buttons, styled by the page's `diagram.css`.
+    pub standalone: bool,
+}
+
+/// The state of every cell, in layout order.
+pub fn cell_states(model: &Model, opts: &RenderOptions) -> Vec<CellState> {
+    state::cell_states(model, opts.overlay, opts.unit.as_deref())
+}
+
+/// The states in `new` that differ from the same cell in `old` (cells are
+/// matched by theme and player, not by position).
+pub fn changed_cells(old: &[CellState], new: &[CellState]) -> Vec<CellState> {
+    let before: std::collections::HashMap<(&str, &str), &CellState> = old
+        .iter()
+        .map(|o| ((o.theme.as_str(), o.player.as_str()), o))
+        .collect();
+    new.iter()
+        .filter(|n| before.get(&(n.theme.as_str(), n.player.as_str())) != Some(n))
+        .cloned()
+        .collect()
+}
+
+/// What the legend says for an overlay on a scale; `None` for overlay `none`.
+pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
+    let span = scale.max - scale.min;
+    let step_value = |b: usize| b as f64 * span / (STEPS - 1) as f64;
+    let whole_steps = (span - (STEPS - 1) as f64).abs() < 1e-9;
+    let level_text = |b: usize| {
+        let v = scale.min + step_value(b);
+        match level_name(v, scale) {
+            Some(name) => format!("{} – {name}", format_score(v)),
+            None if whole_steps => format_score(v),
+            None => format!("about {}", format_score(v)),
+        }
+    };
+    let entry = |key: String, text: String| LegendEntry { key, text };
+    let (title, mut items): (&str, Vec<LegendEntry>) = match overlay {
+        Overlay::None => return None,
+        Overlay::Current | Overlay::Target => (
+            if overlay == Overlay::Current {
+                "Current level"
+            } else {
+                "Target level"
+            },
+            (0..STEPS)
+                .map(|b| entry(format!("level-{b}"), level_text(b)))
+                .collect(),
+        ),
+        Overlay::Gap => (
+            "Gap to target",
+            (0..STEPS)
+                .map(|b| {
+                    let text = match b {
+                        0 => "On or above target".to_string(),
+                        _ if whole_steps => {
+                            format!("{b} level{} below", if b == 1 { "" } else { "s" })
+                        }
+                        _ => format!("about {} below", format_score(step_value(b))),
+                    };
+                    entry(format!("gap-{b}"), text)
+                })
+                .collect(),
+        ),
+    };
+    let blank = match overlay {
+        Overlay::Current => "Not assessed",
+        _ => "Not assessed or no target",
+    };
+    items.push(entry("unassessed".into(), blank.into()));
+    Some(LegendSpec {
+        title: title.into(),
+        items,
+    })
+}
+
+/// The diagram as an SVG document. The same model and options always give
+/// the same bytes.
+pub fn render_svg(model: &Model, opts: &RenderOptions) -> String {
+    document::render(model, opts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlays_parse_and_print() {
+        for o in [
+            Overlay::None,
+            Overlay::Current,
+            Overlay::Target,
+            Overlay::Gap,
+        ] {
+            assert_eq!(o.as_str().parse::<Overlay>(), Ok(o));
+        }
+        assert!("heat"
+            .parse::<Overlay>()
+            .unwrap_err()
+            .contains("known: none"));
+    }
+
+    #[test]
+    fn options_read_camel_case_and_default_the_rest() {
+        let o: RenderOptions =
+            serde_json::from_str(r#"{"overlay":"gap","standalone":true}"#).unwrap();
+        assert_eq!(o.overlay, Overlay::Gap);
+        assert!(o.standalone && o.unit.is_none());
+    }
+
+    #[test]
+    fn legends_name_the_scale_steps() {
+        let l = legend_spec(Overlay::Current, &Scale::default()).unwrap();
+        let texts: Vec<&str> = l.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            vec![
+                "0 – Absent",
+                "1 – Ad hoc",
+                "2 – Defined",
+                "3 – Integrated",
+                "4 – Orchestrated",
+                "Not assessed"
+            ]
+        );
+        let gap = legend_spec(Overlay::Gap, &Scale::default()).unwrap();
+        assert_eq!(gap.items[1].text, "1 level below");
+        assert_eq!(gap.items[4].key, "gap-4");
+        let ten = Scale {
+            min: 0.0,
+            max: 10.0,
+            labels: vec![],
+        };
+        assert_eq!(
+            legend_spec(Overlay::Target, &ten).unwrap().items[1].text,
+            "about 2.5"
+        );
+        assert!(legend_spec(Overlay::None, &ten).is_none());
+    }
+
+    #[test]
+    fn changed_cells_match_by_key_not_position() {
+        let s = |t: &str, p: &str, v: &str| CellState {
+            theme: t.into(),
+            player: p.into(),
+            class: "cell".into(),
+            label: String::new(),
+            value: v.into(),
+        };
+        let old = vec![s("a", "x", "1"), s("a", "y", "2")];
+        let new = vec![s("a", "y", "2"), s("a", "x", "3")];
+        assert_eq!(changed_cells(&old, &new), vec![s("a", "x", "3")]);
+        assert!(changed_cells(&new, &new).is_empty());
+    }
+}

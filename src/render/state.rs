@@ -1,0 +1,261 @@
+//! What each cell shows for an overlay: its class (colour by level or gap, or
+//! unassessed), its accessible name with its scores, and the score written in
+//! it. The SVG and the page's in-place updates both use exactly these strings.
+
+use super::Overlay;
+use crate::model::{Model, Scale};
+use crate::scores::{cell_scores, CellScore};
+use serde::Serialize;
+
+/// Everything about one cell that changes with scores or options: the page
+/// applies these to the `.cell[data-theme][data-player]` element (class and
+/// `aria-label`) and to the `.cell-value[data-theme][data-player]` text in place.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellState {
+    pub theme: String,
+    pub player: String,
+    /// The whole `class` attribute.
+    pub class: String,
+    /// The accessible name (`aria-label`).
+    pub label: String,
+    /// The text written inside the cell (empty with overlay `none`).
+    pub value: String,
+}
+
+/// Number of colour steps of the level and gap palettes (`level-0..4`).
+pub const STEPS: usize = 5;
+
+/// A score as people write it: at most one decimal, no trailing ".0".
+pub fn format_score(v: f64) -> String {
+    if !v.is_finite() {
+        return "?".into();
+    }
+    let r = (v * 10.0).round() / 10.0;
+    let s = format!("{r:.1}");
+    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
+    if s == "-0" {
+        "0".into()
+    } else {
+        s
+    }
+}
+
+fn span(scale: &Scale) -> f64 {
+    scale.max - scale.min
+}
+
+/// The palette step (0..=4) of a level on the scale.
+pub fn level_step(v: f64, scale: &Scale) -> usize {
+    let s = span(scale);
+    if s.is_nan() || s <= 0.0 || !v.is_finite() {
+        return 0;
+    }
+    let frac = ((v - scale.min) / s).clamp(0.0, 1.0);
+    (frac * (STEPS - 1) as f64).round() as usize
+}
+
+/// The palette step (0..=4) of a gap: 0 only for no gap at all.
+pub fn gap_step(g: f64, scale: &Scale) -> usize {
+    let s = span(scale);
+    if g.is_nan() || g <= 1e-9 || s.is_nan() || s <= 0.0 {
+        return 0;
+    }
+    let frac = (g / s).clamp(0.0, 1.0);
+    ((frac * (STEPS - 1) as f64).round() as usize).clamp(1, STEPS - 1)
+}
+
+/// The scale's name for a level, when the level is a whole step that has one.
+pub fn level_name(v: f64, scale: &Scale) -> Option<&str> {
+    let i = v - scale.min;
+    if (i - i.round()).abs() > 1e-9 || i < 0.0 {
+        return None;
+    }
+    scale.labels.get(i.round() as usize).map(String::as_str)
+}
+
+fn describe_level(v: f64, scale: &Scale) -> String {
+    match level_name(v, scale) {
+        Some(name) => format!("{} ({name})", format_score(v)),
+        None => format_score(v),
+    }
+}
+
+fn state(
+    score: &CellScore,
+    ring: usize,
+    theme_label: &str,
+    player_label: &str,
+    overlay: Overlay,
+    scale: &Scale,
+) -> CellState {
+    let mut label = format!("{theme_label}, {player_label}: ");
+    match score.current {
+        None => label.push_str("not assessed"),
+        Some(c) => {
+            label.push_str(&format!("current {}", describe_level(c, scale)));
+            match (score.target, score.gap) {
+                (Some(t), Some(g)) => label.push_str(&format!(
+                    ", target {}, gap {}",
+                    describe_level(t, scale),
+                    format_score(g)
+                )),
+                _ => label.push_str(", no target set"),
+            }
+        }
+    }
+    let shown = match overlay {
+        Overlay::None => None,
+        Overlay::Current => Some(score.current.map(|v| (v, level_step(v, scale), "level"))),
+        Overlay::Target => Some(score.target.map(|v| (v, level_step(v, scale), "level"))),
+        Overlay::Gap => Some(score.gap.map(|v| (v, gap_step(v, scale), "gap"))),
+    };
+    let (state_class, value) = match shown {
+        None => (String::new(), String::new()),
+        Some(None) => (" unassessed".to_string(), "–".to_string()),
+        Some(Some((v, step, kind))) => (format!(" {kind}-{step}"), format_score(v)),
+    };
+    CellState {
+        theme: score.theme.clone(),
+        player: score.player.clone(),
+        class: format!("cell ring-{ring}{state_class}"),
+        // Exactly the string the SVG's aria-label carries.
+        label: super::xml::clean(&label),
+        value,
+    }
+}
+
+/// The state of every cell, in layout order (themes outermost first, then
+/// players clockwise from the top). `unit` picks one unit's assessments;
+/// without it each cell shows the mean over all of them.
+pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<CellState> {
+    let np = model.framework.players.len().max(1);
+    cell_scores(model, unit)
+        .iter()
+        .enumerate()
+        .map(|(i, score)| {
+            let (t, p) = (i / np, i % np);
+            let theme = model
+                .framework
+                .themes
+                .get(t)
+                .map_or("", |x| x.label.as_str());
+            let player = model
+                .framework
+                .players
+                .get(p)
+                .map_or("", |x| x.label.as_str());
+            state(score, t, theme, player, overlay, &model.scale)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scale() -> Scale {
+        Scale::default()
+    }
+
+    #[test]
+    fn scores_are_written_briefly() {
+        assert_eq!(format_score(2.0), "2");
+        assert_eq!(format_score(2.25), "2.3");
+        assert_eq!(format_score(2.04), "2");
+        assert_eq!(format_score(-0.01), "0");
+        assert_eq!(format_score(f64::NAN), "?");
+    }
+
+    #[test]
+    fn steps_follow_the_scale() {
+        let s = scale();
+        assert_eq!(
+            (0..=4)
+                .map(|v| level_step(v as f64, &s))
+                .collect::<Vec<_>>(),
+            vec![0, 1, 2, 3, 4]
+        );
+        let ten = Scale {
+            min: 1.0,
+            max: 10.0,
+            labels: vec![],
+        };
+        assert_eq!(level_step(1.0, &ten), 0);
+        assert_eq!(level_step(10.0, &ten), 4);
+        assert_eq!(level_step(99.0, &ten), 4);
+        assert_eq!(gap_step(0.0, &s), 0);
+        assert_eq!(gap_step(0.1, &s), 1, "any gap shows");
+        assert_eq!(gap_step(3.0, &s), 3);
+        let flat = Scale {
+            min: 2.0,
+            max: 2.0,
+            labels: vec![],
+        };
+        assert_eq!((level_step(2.0, &flat), gap_step(1.0, &flat)), (0, 0));
+    }
+
+    #[test]
+    fn names_only_whole_steps() {
+        let s = scale();
+        assert_eq!(level_name(2.0, &s), Some("Defined"));
+        assert_eq!(level_name(2.5, &s), None);
+        assert_eq!(level_name(9.0, &s), None);
+        assert_eq!(level_name(-1.0, &s), None);
+    }
+
+    fn score(current: Option<f64>, target: Option<f64>) -> CellScore {
+        CellScore {
+            theme: "t".into(),
+            player: "p".into(),
+            assessed: usize::from(current.is_some()),
+            current,
+            target,
+            gap: match (current, target) {
+                (Some(c), Some(t)) => Some((t - c).max(0.0)),
+                _ => None,
+            },
+            notes: vec![],
+        }
+    }
+
+    #[test]
+    fn classes_values_and_names_per_overlay() {
+        let s = scale();
+        let sc = score(Some(1.0), Some(3.0));
+        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s);
+        assert_eq!(cur.class, "cell ring-2 level-1");
+        assert_eq!(cur.value, "1");
+        assert_eq!(
+            cur.label,
+            "Tech, HR: current 1 (Ad hoc), target 3 (Integrated), gap 2"
+        );
+        assert_eq!(
+            state(&sc, 2, "Tech", "HR", Overlay::Target, &s).class,
+            "cell ring-2 level-3"
+        );
+        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s);
+        assert_eq!(
+            (gap.class.as_str(), gap.value.as_str()),
+            ("cell ring-2 gap-2", "2")
+        );
+        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s);
+        assert_eq!(
+            (none.class.as_str(), none.value.as_str()),
+            ("cell ring-0", "")
+        );
+        assert_eq!(
+            none.label, cur.label,
+            "the name carries the scores whatever is shown"
+        );
+
+        let blank = state(&score(None, None), 1, "Tech", "HR", Overlay::Current, &s);
+        assert_eq!(blank.class, "cell ring-1 unassessed");
+        assert_eq!(blank.value, "–");
+        assert_eq!(blank.label, "Tech, HR: not assessed");
+        let no_target = state(&score(Some(2.0), None), 1, "Tech", "HR", Overlay::Gap, &s);
+        assert_eq!(no_target.class, "cell ring-1 unassessed");
+        assert!(no_target
+            .label
+            .ends_with("current 2 (Defined), no target set"));
+    }
+}

@@ -1,0 +1,53 @@
+//! Untrusted text on its way into the SVG.
+//!
+//! The `svg` crate escapes `& < >` in text and `& < > " '` in attribute values
+//! (checked in svg 0.18: `node::text::escape` and `node::element::escape`), so
+//! markup cannot get in. What it lets through are characters XML 1.0 forbids
+//! even when escaped (most C0 controls, U+FFFE, U+FFFF): one of those would make
+//! a standalone file unreadable, so they become U+FFFD here.
+
+/// `text` with every character XML 1.0 cannot carry replaced by U+FFFD.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
+        .collect()
+}
+
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// A coordinate as written in the SVG: two decimals at most, no "-0".
+pub fn num(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    let s = format!("{r:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_replaced_and_the_rest_kept() {
+        assert_eq!(
+            clean("a\u{0}b\u{1b}c\u{FFFF}"),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}"
+        );
+        assert_eq!(clean("<tab>\there & 😀"), "<tab>\there & 😀");
+    }
+
+    #[test]
+    fn numbers_are_short() {
+        assert_eq!(num(1.0), "1");
+        assert_eq!(num(-0.001), "0");
+        assert_eq!(num(12.346), "12.35");
+        assert_eq!(num(-3.1), "-3.1");
+        assert_eq!(num(259.8076211353316), "259.81");
+    }
+}

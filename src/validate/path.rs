@@ -1,0 +1,216 @@
+//! JSON paths such as `assessments[3].player` or `systems[0]["odd key"]`:
+//! building them, splitting them into segments and walking up to ancestors.
+//!
+//! Every part of validation names places with these strings, so the form is
+//! defined once here: identifier-like keys are written `.key` (no dot at the
+//! start), array positions `[n]`, and any other key as a JSON string in
+//! brackets, so that a key holding `.`, `[` or quotes can never be mistaken
+//! for structure.
+
+use std::fmt::Write;
+
+/// One step of a path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seg {
+    Key(String),
+    Index(usize),
+}
+
+fn is_plain_key(key: &str) -> bool {
+    let mut chars = key.chars();
+    match chars.next() {
+        Some(c) if c.is_ascii_alphabetic() || c == '_' => {}
+        _ => return false,
+    }
+    chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// Appends an object key to `path`.
+pub fn push_key(path: &mut String, key: &str) {
+    if is_plain_key(key) {
+        if !path.is_empty() {
+            path.push('.');
+        }
+        path.push_str(key);
+    } else {
+        path.push('[');
+        // A string always serializes; the fallback only keeps this total.
+        path.push_str(&serde_json::to_string(key).unwrap_or_else(|_| "\"?\"".into()));
+        path.push(']');
+    }
+}
+
+/// Appends an array position to `path`.
+pub fn push_index(path: &mut String, index: usize) {
+    let _ = write!(path, "[{index}]");
+}
+
+/// `parent` followed by the key `key`.
+pub fn key(parent: &str, key: &str) -> String {
+    let mut p = String::with_capacity(parent.len() + key.len() + 1);
+    p.push_str(parent);
+    push_key(&mut p, key);
+    p
+}
+
+/// `parent` followed by the position `index`.
+pub fn index(parent: &str, index: usize) -> String {
+    let mut p = String::with_capacity(parent.len() + 6);
+    p.push_str(parent);
+    push_index(&mut p, index);
+    p
+}
+
+/// Writes segments back as a path.
+pub fn format(segs: &[Seg]) -> String {
+    let mut p = String::new();
+    for s in segs {
+        match s {
+            Seg::Key(k) => push_key(&mut p, k),
+            Seg::Index(i) => push_index(&mut p, *i),
+        }
+    }
+    p
+}
+
+/// A segment as written: a bare key, a quoted key (still in JSON form, with
+/// its quotes) or an index.
+enum Raw<'a> {
+    Plain(&'a str),
+    Quoted(&'a str),
+    Index(usize),
+}
+
+/// Splits a path into raw segments, each with the byte offset where it ends,
+/// without decoding anything. `None` for text that is not a path in the form
+/// written here.
+fn raw_segments(path: &str) -> Option<Vec<(Raw<'_>, usize)>> {
+    let bytes = path.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' if bytes.get(i + 1) == Some(&b'"') => {
+                // A quoted key: find the closing quote, skipping escapes.
+                let start = i + 1;
+                let mut j = start + 1;
+                loop {
+                    match bytes.get(j)? {
+                        b'\\' => j += 2,
+                        b'"' => break,
+                        _ => j += 1,
+                    }
+                }
+                if bytes.get(j + 1) != Some(&b']') {
+                    return None;
+                }
+                out.push((Raw::Quoted(path.get(start..=j)?), j + 2));
+                i = j + 2;
+            }
+            b'[' => {
+                let close = i + path.get(i..)?.find(']')?;
+                let n: usize = path.get(i + 1..close)?.parse().ok()?;
+                i = close + 1;
+                out.push((Raw::Index(n), i));
+            }
+            b'.' if i > 0 => {
+                i += 1;
+            }
+            _ => {
+                let rest = path.get(i..)?;
+                let len = rest.find(['.', '[']).unwrap_or(rest.len());
+                if len == 0 {
+                    return None;
+                }
+                out.push((Raw::Plain(&rest[..len]), i + len));
+                i += len;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The segments of a path, or `None` when it is not a path.
+pub fn split(path: &str) -> Option<Vec<Seg>> {
+    raw_segments(path)?
+        .into_iter()
+        .map(|(raw, _)| match raw {
+            Raw::Plain(k) => Some(Seg::Key(k.to_string())),
+            Raw::Quoted(q) => serde_json::from_str(q).ok().map(Seg::Key),
+            Raw::Index(n) => Some(Seg::Index(n)),
+        })
+        .collect()
+}
+
+/// The path itself, then each ancestor up to the root (`""`), nearest first.
+pub fn self_and_ancestors(path: &str) -> Vec<&str> {
+    let mut out = vec![path];
+    if let Some(segs) = raw_segments(path) {
+        for (_, end) in segs.iter().rev().skip(1) {
+            if let Some(p) = path.get(..*end) {
+                out.push(p);
+            }
+        }
+    }
+    if !path.is_empty() {
+        out.push("");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_and_quoted_keys() {
+        let mut p = String::new();
+        push_key(&mut p, "assessments");
+        push_index(&mut p, 3);
+        push_key(&mut p, "player");
+        assert_eq!(p, "assessments[3].player");
+        assert_eq!(
+            key("systems[0]", "a.b[\"c\"]"),
+            r#"systems[0]["a.b[\"c\"]"]"#
+        );
+        assert_eq!(key("", "9lives"), r#"["9lives"]"#);
+        assert_eq!(key("", ""), r#"[""]"#);
+    }
+
+    #[test]
+    fn split_inverts_format() {
+        for p in [
+            "assessments[3].player",
+            "framework.players[0].id",
+            r#"systems[0]["a.b[\"c\"]"].x"#,
+            r#"["9lives"][2][0]"#,
+            "",
+        ] {
+            let segs = split(p).unwrap();
+            assert_eq!(format(&segs), p);
+        }
+        assert_eq!(
+            split("framework.players[10]").unwrap(),
+            vec![
+                Seg::Key("framework".into()),
+                Seg::Key("players".into()),
+                Seg::Index(10)
+            ]
+        );
+        assert_eq!(split("a[x]"), None);
+        assert_eq!(split(r#"a["unterminated"#), None);
+    }
+
+    #[test]
+    fn ancestors_nearest_first() {
+        assert_eq!(
+            self_and_ancestors("assessments[3].player"),
+            vec!["assessments[3].player", "assessments[3]", "assessments", ""]
+        );
+        assert_eq!(
+            self_and_ancestors(r#"a["x.y"].b"#),
+            vec![r#"a["x.y"].b"#, r#"a["x.y"]"#, "a", ""]
+        );
+        assert_eq!(self_and_ancestors(""), vec![""]);
+    }
+}

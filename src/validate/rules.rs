@@ -1,0 +1,513 @@
+//! The rules a well-typed model must follow: ids unique and non-blank, every
+//! reference known, scores and targets on the scale, one assessment per
+//! (theme, player, unit), a drawable framework, a coherent scale.
+//!
+//! Each rule looks every id up in a hash map, so checking is linear in the
+//! size of the model.
+
+use super::path;
+use super::wording::{known, num, quote};
+use super::{Problem, MAX_ITEMS};
+use crate::model::{Model, SCHEMA_V1};
+use std::collections::{HashMap, HashSet};
+
+/// How many players and themes the layout can draw (DESIGN §2).
+pub const PLAYERS: std::ops::RangeInclusive<usize> = 3..=12;
+pub const THEMES: std::ops::RangeInclusive<usize> = 1..=8;
+
+/// The ids of one list, where each is, and whether every id could be read
+/// (if not, "unknown id" would be a guess, so such checks are skipped).
+struct Ids<'m> {
+    at: HashMap<&'m str, usize>,
+    order: Vec<&'m str>,
+    complete: bool,
+    /// What one is called ("player") and what to say when there are none.
+    kind: &'static str,
+    none: &'static str,
+}
+
+struct Rules<'p> {
+    problems: Vec<Problem>,
+    placeholders: &'p HashSet<String>,
+}
+
+impl Rules<'_> {
+    fn report(&mut self, at: String, message: String) {
+        self.problems.push(Problem::new(at, message));
+    }
+
+    /// Whether `at` or an ancestor holds a placeholder for a value whose
+    /// problem is already reported. The path is only built when needed.
+    fn skip(&self, at: impl FnOnce() -> String) -> bool {
+        if self.placeholders.is_empty() {
+            return false;
+        }
+        let at = at();
+        path::self_and_ancestors(&at)
+            .iter()
+            .any(|p| self.placeholders.contains(*p))
+    }
+
+    fn ids<'m>(
+        &mut self,
+        list: &str,
+        kind: &'static str,
+        none: &'static str,
+        ids: impl Iterator<Item = &'m str>,
+    ) -> Ids<'m> {
+        let mut out = Ids {
+            at: HashMap::new(),
+            order: Vec::new(),
+            complete: true,
+            kind,
+            none,
+        };
+        for (i, id) in ids.enumerate() {
+            if self.skip(|| format!("{list}[{i}].id")) {
+                out.complete = false;
+                continue;
+            }
+            if id.trim().is_empty() {
+                self.report(
+                    format!("{list}[{i}].id"),
+                    format!("empty id: every {kind} needs one"),
+                );
+                continue;
+            }
+            match out.at.get(id) {
+                Some(first) => self.report(
+                    format!("{list}[{i}].id"),
+                    format!(
+                        "duplicate {kind} id {} (first at {list}[{first}])",
+                        quote(id)
+                    ),
+                ),
+                None => {
+                    out.at.insert(id, i);
+                    out.order.push(id);
+                }
+            }
+        }
+        out
+    }
+
+    fn reference(&mut self, at: impl Fn() -> String, id: &str, known_ids: &Ids<'_>) {
+        if known_ids.at.contains_key(id) || !known_ids.complete || self.skip(&at) {
+            return;
+        }
+        self.report(
+            at(),
+            format!(
+                "unknown {} {} {}",
+                known_ids.kind,
+                quote(id),
+                known(known_ids.order.iter().copied(), known_ids.none)
+            ),
+        );
+    }
+
+    fn score(&mut self, at: impl Fn() -> String, value: f64, scale: Option<(f64, f64)>) {
+        let Some((min, max)) = scale else { return };
+        if value.is_finite() && value >= min && value <= max || self.skip(&at) {
+            return;
+        }
+        let message = if value.is_finite() {
+            format!(
+                "{} is outside the scale {} to {}",
+                num(value),
+                num(min),
+                num(max)
+            )
+        } else {
+            format!("expected a finite number, found {}", num(value))
+        };
+        self.report(at(), message);
+    }
+
+    fn framework<'m>(&mut self, model: &'m Model) -> (Ids<'m>, Ids<'m>) {
+        let fw = &model.framework;
+        for (list, n, range, what) in [
+            ("framework.players", fw.players.len(), PLAYERS, "players"),
+            ("framework.themes", fw.themes.len(), THEMES, "themes"),
+        ] {
+            if !range.contains(&n) && !self.skip(|| list.to_string()) {
+                self.report(
+                    list.to_string(),
+                    format!(
+                        "{n} {what}; the diagram draws {} to {}",
+                        range.start(),
+                        range.end()
+                    ),
+                );
+            }
+        }
+        let players = self.ids(
+            "framework.players",
+            "player",
+            "the framework has no players",
+            fw.players.iter().map(|p| p.id.as_str()),
+        );
+        let themes = self.ids(
+            "framework.themes",
+            "theme",
+            "the framework has no themes",
+            fw.themes.iter().map(|t| t.id.as_str()),
+        );
+        (players, themes)
+    }
+
+    /// Checks the scale; returns its bounds when scores can be checked
+    /// against them.
+    fn scale(&mut self, model: &Model) -> Option<(f64, f64)> {
+        let s = &model.scale;
+        if self.skip(|| "scale.min".into()) || self.skip(|| "scale.max".into()) {
+            return None;
+        }
+        if !s.min.is_finite() || !s.max.is_finite() {
+            self.report(
+                "scale".into(),
+                format!(
+                    "min and max must be finite numbers, found {} and {}",
+                    num(s.min),
+                    num(s.max)
+                ),
+            );
+            return None;
+        }
+        if s.min >= s.max {
+            self.report(
+                "scale".into(),
+                format!(
+                    "min ({}) must be less than max ({})",
+                    num(s.min),
+                    num(s.max)
+                ),
+            );
+            return None;
+        }
+        if !s.labels.is_empty() && !self.skip(|| "scale.labels".into()) {
+            if s.min.fract() == 0.0 && s.max.fract() == 0.0 {
+                let steps = s.max - s.min + 1.0;
+                if s.labels.len() as f64 != steps {
+                    self.report(
+                        "scale.labels".into(),
+                        format!(
+                            "{} labels for the {} steps from {} to {}; give one label per step, or none",
+                            s.labels.len(),
+                            num(steps),
+                            num(s.min),
+                            num(s.max)
+                        ),
+                    );
+                }
+            } else {
+                self.report(
+                    "scale.labels".into(),
+                    format!(
+                        "labels name whole steps, but the scale runs from {} to {}; use whole numbers or no labels",
+                        num(s.min),
+                        num(s.max)
+                    ),
+                );
+            }
+        }
+        Some((s.min, s.max))
+    }
+}
+
+/// Checks every rule; values at `placeholders` (and below) were already
+/// reported as unreadable and are not checked again.
+pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
+    let mut r = Rules {
+        problems: Vec::new(),
+        placeholders,
+    };
+    let items = model.item_count();
+    if items > MAX_ITEMS {
+        r.report(
+            String::new(),
+            format!("{items} list items; a model may hold at most {MAX_ITEMS}"),
+        );
+    }
+    if model.schema != SCHEMA_V1 && !r.skip(|| "schema".into()) {
+        r.report(
+            "schema".into(),
+            format!("expected \"{SCHEMA_V1}\", found {}", quote(&model.schema)),
+        );
+    }
+    let (players, themes) = r.framework(model);
+    let scale = r.scale(model);
+    let units = r.ids(
+        "units",
+        "unit",
+        "the model defines no units",
+        model.units.iter().map(|u| u.id.as_str()),
+    );
+    let contributors = r.ids(
+        "contributors",
+        "contributor",
+        "the model defines no contributors",
+        model.contributors.iter().map(|c| c.id.as_str()),
+    );
+    let systems = r.ids(
+        "systems",
+        "system",
+        "the model defines no systems",
+        model.systems.iter().map(|s| s.id.as_str()),
+    );
+
+    let mut cells: HashMap<(&str, &str, Option<&str>), usize> =
+        HashMap::with_capacity(model.assessments.len());
+    for (i, a) in model.assessments.iter().enumerate() {
+        r.reference(|| format!("assessments[{i}].theme"), &a.theme, &themes);
+        r.reference(|| format!("assessments[{i}].player"), &a.player, &players);
+        if let Some(u) = &a.unit {
+            r.reference(|| format!("assessments[{i}].unit"), u, &units);
+        }
+        r.score(|| format!("assessments[{i}].current"), a.current, scale);
+        if let Some(t) = a.target {
+            r.score(|| format!("assessments[{i}].target"), t, scale);
+        }
+        let weight_ok = a.weight.is_finite() && a.weight > 0.0;
+        if !weight_ok && !r.skip(|| format!("assessments[{i}].weight")) {
+            r.report(
+                format!("assessments[{i}].weight"),
+                format!("expected a positive number, found {}", num(a.weight)),
+            );
+        }
+        let unreadable = ["theme", "player", "unit"]
+            .iter()
+            .any(|f| r.skip(|| format!("assessments[{i}].{f}")));
+        if unreadable {
+            continue;
+        }
+        let key = (a.theme.as_str(), a.player.as_str(), a.unit.as_deref());
+        match cells.get(&key) {
+            Some(first) => {
+                let unit = match &a.unit {
+                    Some(u) => format!("for unit {}", quote(u)),
+                    None => "with no unit".to_string(),
+                };
+                r.report(
+                    format!("assessments[{i}]"),
+                    format!(
+                        "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
+                        quote(&a.theme),
+                        quote(&a.player)
+                    ),
+                );
+            }
+            None => {
+                cells.insert(key, i);
+            }
+        }
+    }
+
+    for (i, x) in model.responsibilities.iter().enumerate() {
+        r.reference(
+            || format!("responsibilities[{i}].contributor"),
+            &x.contributor,
+            &contributors,
+        );
+        r.reference(|| format!("responsibilities[{i}].theme"), &x.theme, &themes);
+        r.reference(
+            || format!("responsibilities[{i}].player"),
+            &x.player,
+            &players,
+        );
+    }
+
+    for (i, s) in model.systems.iter().enumerate() {
+        r.reference(|| format!("systems[{i}].owner"), &s.owner, &players);
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (j, c) in s.contributors.iter().enumerate() {
+            let at = || format!("systems[{i}].contributors[{j}]");
+            r.reference(at, c, &contributors);
+            if r.skip(at) {
+                continue;
+            }
+            match seen.get(c.as_str()) {
+                Some(first) => r.report(
+                    at(),
+                    format!(
+                        "{} is listed twice (also systems[{i}].contributors[{first}])",
+                        quote(c)
+                    ),
+                ),
+                None => {
+                    seen.insert(c, j);
+                }
+            }
+        }
+    }
+
+    for (i, x) in model.integrations.iter().enumerate() {
+        r.reference(|| format!("integrations[{i}].from"), &x.from, &systems);
+        r.reference(|| format!("integrations[{i}].to"), &x.to, &systems);
+        let readable = !r.skip(|| format!("integrations[{i}].from"))
+            && !r.skip(|| format!("integrations[{i}].to"));
+        if readable && x.from == x.to && systems.at.contains_key(x.from.as_str()) {
+            r.report(
+                format!("integrations[{i}]"),
+                format!("connects system {} to itself", quote(&x.from)),
+            );
+        }
+    }
+    r.problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, Contributor, ContributorKind, Integration, Item, System};
+
+    fn messages(m: &Model) -> Vec<String> {
+        check(m, &HashSet::new())
+            .into_iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect()
+    }
+
+    fn cell(theme: &str, player: &str, current: f64) -> Assessment {
+        Assessment {
+            theme: theme.into(),
+            player: player.into(),
+            unit: None,
+            current,
+            target: None,
+            weight: 1.0,
+            note: None,
+        }
+    }
+
+    #[test]
+    fn empty_model_is_valid() {
+        assert!(messages(&Model::empty("x")).is_empty());
+    }
+
+    #[test]
+    fn unknown_references_name_the_alternatives() {
+        let mut m = Model::empty("x");
+        m.assessments = vec![cell("integration", "marketing", 1.0)];
+        assert_eq!(
+            messages(&m),
+            vec![
+                "assessments[0].player: unknown player \"marketing\" (known: senior-leaders, procurement, finance-legal, business-unit-leaders, it, hr)"
+            ]
+        );
+        m.assessments[0].player = "hr".into();
+        m.assessments[0].unit = Some("retail".into());
+        assert_eq!(
+            messages(&m),
+            vec!["assessments[0].unit: unknown unit \"retail\" (the model defines no units)"]
+        );
+    }
+
+    #[test]
+    fn scale_rules() {
+        let mut m = Model::empty("x");
+        m.scale.labels.pop();
+        assert_eq!(
+            messages(&m),
+            vec!["scale.labels: 4 labels for the 5 steps from 0 to 4; give one label per step, or none"]
+        );
+        m.scale.min = 0.5;
+        assert_eq!(
+            messages(&m),
+            vec!["scale.labels: labels name whole steps, but the scale runs from 0.5 to 4; use whole numbers or no labels"]
+        );
+        m.scale.labels.clear();
+        assert!(messages(&m).is_empty());
+        m.scale.min = 4.0;
+        m.assessments = vec![cell("integration", "hr", 9.0)];
+        // With no usable scale the scores are not judged against it.
+        assert_eq!(
+            messages(&m),
+            vec!["scale: min (4) must be less than max (4)"]
+        );
+        m.scale.min = f64::NEG_INFINITY;
+        assert_eq!(
+            messages(&m),
+            vec!["scale: min and max must be finite numbers, found -inf and 4"]
+        );
+    }
+
+    #[test]
+    fn scores_weights_and_duplicates() {
+        let mut m = Model::empty("x");
+        let mut a = cell("integration", "hr", -1.0);
+        a.target = Some(4.5);
+        a.weight = 0.0;
+        let mut b = cell("integration", "hr", f64::NAN);
+        b.weight = f64::INFINITY;
+        m.assessments = vec![a, b];
+        assert_eq!(
+            messages(&m),
+            vec![
+                "assessments[0].current: -1 is outside the scale 0 to 4",
+                "assessments[0].target: 4.5 is outside the scale 0 to 4",
+                "assessments[0].weight: expected a positive number, found 0",
+                "assessments[1].current: expected a finite number, found NaN",
+                "assessments[1].weight: expected a positive number, found inf",
+                "assessments[1]: second assessment of the cell (theme \"integration\", player \"hr\") with no unit; the first is assessments[0]",
+            ]
+        );
+    }
+
+    #[test]
+    fn ids_systems_and_integrations() {
+        let mut m = Model::empty("x");
+        m.framework.players.truncate(2);
+        m.framework.themes.push(Item::new("leadership", "Again"));
+        m.contributors = vec![
+            Contributor {
+                id: " ".into(),
+                label: "Blank".into(),
+                kind: ContributorKind::External,
+                headcount: None,
+            },
+            Contributor {
+                id: "gig".into(),
+                label: "Gig".into(),
+                kind: ContributorKind::External,
+                headcount: Some(1),
+            },
+        ];
+        m.systems = vec![System {
+            id: "vms".into(),
+            label: "VMS".into(),
+            owner: "hr".into(),
+            contributors: vec!["gig".into(), "gig".into()],
+        }];
+        m.integrations = vec![Integration {
+            from: "vms".into(),
+            to: "vms".into(),
+        }];
+        assert_eq!(
+            messages(&m),
+            vec![
+                "framework.players: 2 players; the diagram draws 3 to 12",
+                "framework.themes[4].id: duplicate theme id \"leadership\" (first at framework.themes[0])",
+                "contributors[0].id: empty id: every contributor needs one",
+                "systems[0].owner: unknown player \"hr\" (known: senior-leaders, procurement)",
+                "systems[0].contributors[1]: \"gig\" is listed twice (also systems[0].contributors[0])",
+                "integrations[0]: connects system \"vms\" to itself",
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders_silence_their_paths() {
+        let mut m = Model::empty("x");
+        m.assessments = vec![cell("", "", 99.0), cell("", "", 99.0)];
+        let placeholders: HashSet<String> =
+            ["assessments[0]".into(), "assessments[1].theme".into()].into();
+        let got: Vec<String> = check(&m, &placeholders)
+            .into_iter()
+            .map(|p| p.path)
+            .collect();
+        // assessments[1].player is still an unknown (empty) player and its
+        // score is still off the scale; nothing is said about assessments[0].
+        assert_eq!(got, vec!["assessments[1].player", "assessments[1].current"]);
+    }
+}

@@ -1,0 +1,144 @@
+//! How problem messages show the values they complain about: quoted, escaped,
+//! shortened, and never able to act on the terminal or page that shows them.
+
+use serde_json::Value;
+
+/// Longest stretch of a user's text repeated in a message, in characters.
+const QUOTE_CHARS: usize = 60;
+/// How many known ids a message lists before summarising the rest.
+const KNOWN_SHOWN: usize = 8;
+
+/// `s` in double quotes, with quotes, backslashes, control characters and
+/// bidirectional overrides escaped, and cut after [`QUOTE_CHARS`] characters.
+/// Escaping the bidi controls keeps a hostile id from reversing the rest of
+/// the message line.
+pub fn quote(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(QUOTE_CHARS * 2) + 2);
+    out.push('"');
+    for (n, c) in s.chars().enumerate() {
+        if n == QUOTE_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() || is_bidi_control(c) => {
+                out.push_str(&format!("\\u{{{:04x}}}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// A number as people write it: `5`, `0.5`, `-3`, `1e300`.
+pub fn num(x: f64) -> String {
+    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
+    } else {
+        format!("{x:?}")
+    }
+}
+
+/// What a JSON value is, for "expected X, found Y" messages.
+pub fn describe(v: &Value) -> String {
+    match v {
+        Value::Null => "null".into(),
+        Value::Bool(b) => format!("the boolean {b}"),
+        Value::Number(n) => format!("the number {n}"),
+        Value::String(s) => format!("the string {}", quote(s)),
+        Value::Array(a) if a.is_empty() => "an empty array".into(),
+        Value::Array(_) => "an array".into(),
+        Value::Object(_) => "an object".into(),
+    }
+}
+
+/// `(known: a, b, c)`, shortened after [`KNOWN_SHOWN`] ids, or a note that
+/// there are none.
+pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> String {
+    let total = ids.len();
+    if total == 0 {
+        return format!("({none})");
+    }
+    let shown: Vec<String> = ids.take(KNOWN_SHOWN).map(shown_id).collect();
+    let mut out = format!("(known: {}", shown.join(", "));
+    if total > KNOWN_SHOWN {
+        out.push_str(&format!(", … {} more", total - KNOWN_SHOWN));
+    }
+    out.push(')');
+    out
+}
+
+/// Ids made of ordinary characters are listed bare, as the issue's examples
+/// show them; anything else is quoted so it cannot blur the list.
+fn shown_id(id: &str) -> String {
+    let plain = !id.is_empty()
+        && id.chars().count() <= QUOTE_CHARS
+        && id
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.' | '/' | ':'));
+    if plain {
+        id.to_string()
+    } else {
+        quote(id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quote_escapes_and_shortens() {
+        assert_eq!(quote("hr"), "\"hr\"");
+        assert_eq!(quote("a\"b\\c\nd"), r#""a\"b\\c\nd""#);
+        assert_eq!(quote("\u{1b}[31m"), r#""\u{001b}[31m""#);
+        assert_eq!(quote("ab\u{202e}cd"), r#""ab\u{202e}cd""#);
+        let long = "é".repeat(100);
+        let q = quote(&long);
+        assert_eq!(q.chars().count(), QUOTE_CHARS + 3);
+        assert!(q.ends_with("…\""));
+        assert_eq!(quote("🙂 שלום"), "\"🙂 שלום\"");
+    }
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(num(5.0), "5");
+        assert_eq!(num(-3.0), "-3");
+        assert_eq!(num(0.5), "0.5");
+        assert_eq!(num(1e300), "1e300");
+        assert_eq!(num(f64::NAN), "NaN");
+    }
+
+    #[test]
+    fn known_lists_shorten() {
+        let ids = ["a", "b", "c"];
+        assert_eq!(known(ids.iter().copied(), "none"), "(known: a, b, c)");
+        assert_eq!(known([].iter().copied(), "no units"), "(no units)");
+        let many: Vec<String> = (0..12).map(|i| format!("p{i}")).collect();
+        let k = known(many.iter().map(|s| s.as_str()), "none");
+        assert_eq!(k, "(known: p0, p1, p2, p3, p4, p5, p6, p7, … 4 more)");
+        assert_eq!(
+            known(["<b>x</b>", "ok"].iter().copied(), "none"),
+            "(known: \"<b>x</b>\", ok)"
+        );
+    }
+
+    #[test]
+    fn describe_names_the_value() {
+        assert_eq!(describe(&serde_json::json!("x")), "the string \"x\"");
+        assert_eq!(describe(&serde_json::json!(3)), "the number 3");
+        assert_eq!(describe(&serde_json::json!(null)), "null");
+        assert_eq!(describe(&serde_json::json!([])), "an empty array");
+        assert_eq!(describe(&serde_json::json!({})), "an object");
+    }
+}

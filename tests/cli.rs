@@ -1,0 +1,172 @@
+//! The `wfe` binary as a user runs it: `validate` and `example`, files and
+//! standard input, exit codes and messages.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn wfe(args: &[&str], stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wfe starts");
+    {
+        let mut input = child.stdin.take().unwrap();
+        if let Some(bytes) = stdin {
+            // A refused model may be rejected before it is all read.
+            let _ = input.write_all(bytes);
+        }
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new("tests/fixtures").join(name)
+}
+
+#[test]
+fn validate_accepts_a_valid_file() {
+    let out = wfe(&["validate", "models/sample.json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert_eq!(
+        text(&out.stdout),
+        "models/sample.json: valid (48 assessments, 8 contributors, 7 systems)\n"
+    );
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn validate_lists_every_problem_and_exits_2() {
+    let path = fixture("invalid/references.json");
+    let out = wfe(&["validate", path.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 23, "{err}");
+    assert_eq!(
+        lines[2],
+        "tests/fixtures/invalid/references.json: assessments[1].player (line 12, column 30): unknown player \"marketing\" (known: senior-leaders, procurement, finance-legal, business-unit-leaders, it, hr)"
+    );
+    assert_eq!(
+        lines[22],
+        "tests/fixtures/invalid/references.json: 22 problems; the model was not loaded"
+    );
+    for l in &lines {
+        assert!(l.starts_with("tests/fixtures/invalid/references.json: "));
+    }
+}
+
+#[test]
+fn validate_reports_syntax_errors_with_their_place() {
+    let out = wfe(
+        &[
+            "validate",
+            "tests/fixtures/invalid/syntax-trailing-comma.json",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "tests/fixtures/invalid/syntax-trailing-comma.json: units[1] (line 5, column 3): invalid JSON: trailing comma\n\
+         tests/fixtures/invalid/syntax-trailing-comma.json: 1 problem; the model was not loaded\n"
+    );
+}
+
+#[test]
+fn validate_reads_stdin_with_a_dash() {
+    let good = std::fs::read("tests/fixtures/custom-framework.json").unwrap();
+    let out = wfe(&["validate", "-"], Some(&good));
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        "<stdin>: valid (4 assessments, 2 contributors, 1 system)\n"
+    );
+
+    let bad = std::fs::read("tests/fixtures/invalid/types.json").unwrap();
+    let out = wfe(&["validate", "-"], Some(&bad));
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(
+            "<stdin>: name (line 3, column 3): expected a string, found the number 42\n"
+        ),
+        "{err}"
+    );
+    assert!(err.ends_with("<stdin>: 14 problems; the model was not loaded\n"));
+}
+
+#[test]
+fn validate_says_when_it_migrated() {
+    let out = wfe(&["validate", "tests/fixtures/v0-model.json"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        "tests/fixtures/v0-model.json: valid (3 assessments, 2 contributors, 2 systems; migrated from workforce-ecosystem/v0)\n"
+    );
+}
+
+#[test]
+fn validate_refuses_oversized_and_non_utf8_input() {
+    let big = vec![b' '; 10 * 1024 * 1024 + 10];
+    let out = wfe(&["validate", "-"], Some(&big));
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(
+        err.starts_with(
+            "<stdin>: (model): the model is 10485761 bytes; the limit is 10485760 bytes (10 MB)\n"
+        ),
+        "{err}"
+    );
+
+    let out = wfe(&["validate", "-"], Some(b"{\"name\": \"caf\xe9\"}"));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).starts_with(
+        "<stdin>: (model) (line 1, column 14): not UTF-8 text (bad byte at offset 13)"
+    ));
+}
+
+#[test]
+fn validate_of_a_missing_file_is_an_io_error() {
+    let out = wfe(&["validate", "tests/fixtures/no-such-file.json"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).starts_with("tests/fixtures/no-such-file.json: "));
+}
+
+#[test]
+fn example_prints_the_sample_which_validates() {
+    let out = wfe(&["example"], None);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        text(&out.stdout),
+        std::fs::read_to_string("models/sample.json").unwrap()
+    );
+    let check = wfe(&["validate", "-"], Some(&out.stdout));
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
+}
+
+#[test]
+fn each_command_has_help() {
+    for (cmd, words) in [
+        ("validate", "every problem with its JSON path"),
+        ("example", "sample organization"),
+    ] {
+        let out = wfe(&[cmd, "--help"], None);
+        assert_eq!(out.status.code(), Some(0), "{cmd}");
+        let help = text(&out.stdout);
+        assert!(help.contains(words), "{cmd}: {help}");
+        assert!(help.contains(&format!("Usage: wfe {cmd}")), "{cmd}: {help}");
+    }
+    let out = wfe(&["validate"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("<FILE>"));
+}

@@ -1,0 +1,111 @@
+//! `wfe render`: files and standard streams, overlays, the unit filter, and
+//! clear errors with exit code 2.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn wfe(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(text) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn golden(name: &str) -> String {
+    format!("{}/tests/golden/{name}.json", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+#[test]
+fn renders_a_standalone_svg_to_standard_output() {
+    let o = wfe(&["render", &golden("standard")], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = stdout(&o);
+    assert!(svg.starts_with("<svg"));
+    assert!(svg.contains("role=\"img\""));
+    assert!(
+        svg.contains("<style>"),
+        "a standalone file carries its stylesheet"
+    );
+    assert_eq!(svg.matches(" class=\"cell ring-").count(), 24);
+    assert!(svg.contains("data-overlay=\"none\""));
+}
+
+#[test]
+fn writes_the_file_given_with_o_and_the_same_bytes_each_time() {
+    let dir = std::env::temp_dir().join(format!("wfe-cli-render-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let out = dir.join("gap.svg");
+    let out_s = out.to_str().unwrap();
+    let args = ["render", &golden("eight"), "-o", out_s, "--overlay", "gap"];
+    let o = wfe(&args, None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let first = std::fs::read(&out).unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("class=\"cell ring-0 gap-"));
+    assert!(wfe(&args, None).status.success());
+    assert_eq!(std::fs::read(&out).unwrap(), first, "deterministic");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn reads_standard_input_and_filters_by_unit() {
+    let text = std::fs::read_to_string(golden("standard")).unwrap();
+    let all = wfe(&["render", "-", "--overlay", "current"], Some(&text));
+    let retail = wfe(
+        &["render", "-", "--overlay", "current", "--unit", "retail"],
+        Some(&text),
+    );
+    assert!(
+        all.status.success() && retail.status.success(),
+        "{}",
+        stderr(&retail)
+    );
+    assert_ne!(stdout(&all), stdout(&retail));
+    assert!(stdout(&retail).contains("data-unit=\"retail\""));
+    assert!(stdout(&retail).contains("for the unit Retail"));
+}
+
+#[test]
+fn an_unknown_unit_or_overlay_is_refused_with_exit_2() {
+    let o = wfe(&["render", &golden("standard"), "--unit", "nowhere"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("unknown unit \"nowhere\""),
+        "{}",
+        stderr(&o)
+    );
+    assert!(stderr(&o).contains("retail"), "names the known units");
+    assert!(o.stdout.is_empty());
+    let o = wfe(&["render", &golden("standard"), "--overlay", "heat"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("heat"));
+}
+
+#[test]
+fn an_invalid_model_is_refused_with_exit_2() {
+    let o = wfe(&["render", "-"], Some("{\"schema\": 3}"));
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!stderr(&o).is_empty());
+    assert!(o.stdout.is_empty());
+}

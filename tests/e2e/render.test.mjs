@@ -1,0 +1,66 @@
+// The diagram through Wasm: byte-identical to the native golden files, styled
+// by diagram.css under the strict CSP, and its cells reachable by keyboard.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openPage } from './harness.mjs';
+
+const golden = (name) => readFileSync(new URL(`../golden/${name}`, import.meta.url), 'utf8');
+
+let browser, server, origin;
+before(async () => {
+  browser = await launch();
+  ({ server, origin } = await startServer());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('Wasm renders the same bytes as the native golden files', async () => {
+  const page = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const cases = [
+    ['standard.json', { overlay: 'current', standalone: true }, 'standard-current.svg'],
+    ['standard.json', { overlay: 'gap', unit: 'retail', standalone: true }, 'standard-gap-retail.svg'],
+    ['five.json', { overlay: 'current', standalone: true }, 'five-current.svg'],
+    ['eight.json', { overlay: 'target', standalone: true }, 'eight-target.svg'],
+  ];
+  for (const [model, options, expected] of cases) {
+    const svg = await page.evaluate(
+      async ([json, opts]) => {
+        const { Workspace } = await import('./pkg/workforce_ecosystem.js');
+        return new Workspace(json).svg(opts);
+      },
+      [golden(model), options],
+    );
+    assert.equal(svg, golden(expected), `${model} ${JSON.stringify(options)}`);
+  }
+  assert.deepEqual(page.problems, []);
+});
+
+test('the page diagram is styled by diagram.css and its cells take focus', async () => {
+  const page = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const info = await page.evaluate(() => {
+    const svg = document.querySelector('#diagram svg');
+    const blank = svg.querySelector('.cell.unassessed');
+    const font = getComputedStyle(svg).fontFamily;
+    return {
+      role: svg.getAttribute('role'),
+      hatch: blank ? getComputedStyle(blank).fill : null,
+      font,
+      focusable: svg.querySelectorAll('.cell[tabindex="0"][role="button"][aria-label]').length,
+      values: svg.querySelectorAll('.cell-value[data-theme][data-player]').length,
+    };
+  });
+  assert.equal(info.role, 'group');
+  assert.match(info.hatch ?? '', /url\(.*#wfe-hatch/);
+  assert.match(info.font, /DejaVu Sans/);
+  assert.equal(info.focusable, 24);
+  assert.equal(info.values, 24);
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.getAttribute('class') ?? '');
+  assert.match(focused, /\bcell\b/);
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,197 @@
+//! The layout's promises for any framework of 3–12 players and 1–8 themes:
+//! cells tile the outer polygon, no label overlaps another, everything stays
+//! in the view box, and the same framework always gives the same layout.
+
+use proptest::prelude::*;
+use workforce_ecosystem::framework;
+use workforce_ecosystem::layout::geom::{
+    area, point_in_polygon, rect_in_polygon, rect_overlaps_convex,
+};
+use workforce_ecosystem::layout::{layout, layout_with, Layout, LegendEntry, LegendSpec, Rect};
+use workforce_ecosystem::model::{Framework, Item};
+use workforce_ecosystem::render::legend_spec;
+
+fn numbered(n: usize, t: usize) -> Framework {
+    Framework {
+        players: (0..n)
+            .map(|i| Item::new(&format!("p{i}"), &format!("Player {i}")))
+            .collect(),
+        themes: (0..t)
+            .map(|i| Item::new(&format!("t{i}"), &format!("Theme {i}")))
+            .collect(),
+    }
+}
+
+fn view_box(l: &Layout) -> Rect {
+    let [x, y, w, h] = l.view_box;
+    Rect::new(x, y, w, h)
+}
+
+/// Every promise about labels, checked on one layout.
+fn check_labels(l: &Layout) -> Result<(), String> {
+    let vb = view_box(l);
+    let boxes = l.label_boxes();
+    for (i, a) in boxes.iter().enumerate() {
+        if !vb.contains_rect(a) {
+            return Err(format!("label box {i} {a:?} leaves the view box {vb:?}"));
+        }
+        for (j, b) in boxes.iter().enumerate().skip(i + 1) {
+            if a.overlaps(b, 0.0) {
+                return Err(format!("label boxes {i} {a:?} and {j} {b:?} overlap"));
+            }
+        }
+    }
+    let outer = &l.polygons[0].points;
+    if !vb.contains_rect(&Rect::bounding(outer)) {
+        return Err("the diagram leaves the view box".into());
+    }
+    for p in &l.player_labels {
+        if rect_overlaps_convex(&p.bbox, outer) {
+            return Err(format!("player label {} lies on the diagram", p.id));
+        }
+    }
+    for t in &l.theme_labels {
+        if rect_overlaps_convex(&t.label.bbox, outer) {
+            return Err(format!("theme label {} lies on the diagram", t.label.id));
+        }
+    }
+    for c in &l.cells {
+        if !rect_in_polygon(&c.value.bbox, &c.points) {
+            return Err(format!(
+                "the score of {}/{} leaves its cell",
+                c.theme, c.player
+            ));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn cells_tile_the_outer_polygon_for_every_size() {
+    for n in 3..=12 {
+        for t in 1..=8 {
+            let l = layout(&numbered(n, t));
+            assert_eq!(l.cells.len(), n * t);
+            let outer = &l.polygons[0].points;
+            let total: f64 = l.cells.iter().map(|c| area(&c.points)).sum();
+            let expected = area(outer);
+            assert!(
+                (total - expected).abs() < 1e-9 * expected,
+                "n={n} t={t}: {total} vs {expected}"
+            );
+            // Samples on an off-grid lattice lie in exactly one cell, or none
+            // when outside the polygon.
+            let r = l.radius;
+            for i in 0..23 {
+                for j in 0..23 {
+                    let p = workforce_ecosystem::layout::Point::new(
+                        -r + 0.37 + i as f64 * r / 11.07,
+                        -r + 0.53 + j as f64 * r / 11.03,
+                    );
+                    let hits = l
+                        .cells
+                        .iter()
+                        .filter(|c| point_in_polygon(p, &c.points))
+                        .count();
+                    assert_eq!(
+                        hits,
+                        usize::from(point_in_polygon(p, outer)),
+                        "n={n} t={t} {p:?}"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_standard_layout_keeps_its_promises_with_every_legend() {
+    let fw = framework::standard();
+    let scale = workforce_ecosystem::model::Scale::default();
+    for overlay in ["none", "current", "target", "gap"] {
+        let spec = legend_spec(overlay.parse().unwrap(), &scale);
+        let l = layout_with(&fw, spec.as_ref());
+        check_labels(&l).unwrap();
+        assert_eq!(l.legend.is_some(), overlay != "none");
+    }
+}
+
+#[test]
+fn the_same_framework_gives_the_same_layout() {
+    let fw = numbered(7, 5);
+    let a = serde_json::to_string(&layout(&fw)).unwrap();
+    let b = serde_json::to_string(&layout(&fw.clone())).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn eighty_character_labels_of_the_widest_glyphs_fit() {
+    for n in [3, 6, 12] {
+        let mut fw = numbered(n, 8);
+        for p in &mut fw.players {
+            p.label = "W".repeat(80);
+        }
+        for t in &mut fw.themes {
+            t.label = "😀".repeat(80);
+        }
+        check_labels(&layout(&fw)).unwrap();
+    }
+}
+
+fn label_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z&]{1,12}( [A-Za-z&]{1,12}){0,6}",
+        "[A-Za-z]{1,80}",
+        "[WMm@ ]{1,80}",
+        prop::collection::vec(any::<char>(), 0..=80).prop_map(|v| v.into_iter().collect()),
+        "[\u{4e00}-\u{4e80}]{1,40}",
+    ]
+    .prop_map(|s: String| s.chars().take(80).collect())
+}
+
+fn arbitrary_framework() -> impl Strategy<Value = Framework> {
+    (3usize..=12, 1usize..=8)
+        .prop_flat_map(|(n, t)| {
+            (
+                prop::collection::vec(label_text(), n),
+                prop::collection::vec(label_text(), t),
+            )
+        })
+        .prop_map(|(players, themes)| Framework {
+            players: players
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Item::new(&format!("p{i}"), l))
+                .collect(),
+            themes: themes
+                .iter()
+                .enumerate()
+                .map(|(i, l)| Item::new(&format!("t{i}"), l))
+                .collect(),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn random_frameworks_and_labels_never_overlap_or_leave_the_view_box(
+        fw in arbitrary_framework(),
+        legend_items in prop::collection::vec(label_text(), 0..7),
+        legend_title in label_text(),
+    ) {
+        let spec = LegendSpec {
+            title: legend_title,
+            items: legend_items
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| LegendEntry { key: format!("level-{i}"), text })
+                .collect(),
+        };
+        let l = layout_with(&fw, Some(&spec));
+        prop_assert_eq!(l.cells.len(), fw.players.len() * fw.themes.len());
+        if let Err(e) = check_labels(&l) {
+            prop_assert!(false, "{}", e);
+        }
+    }
+}

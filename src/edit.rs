@@ -10,9 +10,7 @@
 //! afterwards: renaming an item changes its label only, so nothing that refers
 //! to it has to follow.
 
-use crate::model::{
-    Assessment, Contributor, ContributorKind, Integration, Item, Model, Responsibility, System,
-};
+use crate::model::{Assessment, Contributor, Integration, Item, Model, Responsibility, System};
 use crate::validate::{self, Invalid, Problem};
 use serde::{Deserialize, Serialize};
 

@@ -120,20 +120,15 @@ fn invalid_error(inv: &Invalid) -> js_sys::Error {
 struct Shown {
     class: String,
     label: String,
-    value: Option<String>,
+    value: String,
 }
 
 impl Shown {
     fn of(state: &CellState) -> Shown {
-        // `value` is read through serde so that cell states with and without a
-        // value text are both understood.
-        let value = serde_json::to_value(state)
-            .ok()
-            .and_then(|v| v.get("value").and_then(|s| s.as_str()).map(str::to_string));
         Shown {
             class: state.class.clone(),
             label: state.label.clone(),
-            value,
+            value: state.value.clone(),
         }
     }
 }
@@ -446,7 +441,7 @@ impl Workspace {
             }
             if cell.shown.value != want.value {
                 if let Some(v) = &cell.value_el {
-                    v.set_text_content(want.value.as_deref());
+                    v.set_text_content(Some(&want.value));
                 }
             }
             cell.shown = want;
@@ -500,7 +495,10 @@ fn index_cells(container: &Element) -> Result<Vec<DrawnCell>, js_sys::Error> {
         let shown = Shown {
             class: el.get_attribute("class").unwrap_or_default(),
             label: el.get_attribute("aria-label").unwrap_or_default(),
-            value: value_el.as_ref().and_then(|v| v.text_content()),
+            value: value_el
+                .as_ref()
+                .and_then(|v| v.text_content())
+                .unwrap_or_default(),
         };
         cells.push(DrawnCell {
             theme,

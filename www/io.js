@@ -145,20 +145,17 @@ export function exportSvg() {
   announce(t('export.done', { format: 'SVG' }));
 }
 
+/** Rasterizes the standalone SVG at twice its size (the SVG is drawn as an
+ * image, which the page's content-security policy allows for blob: URLs). */
 export async function exportPng() {
-  const doc = new DOMParser().parseFromString(standaloneSvg(), 'image/svg+xml');
-  const root = doc.documentElement;
-  const box = (root.getAttribute('viewBox') ?? '0 0 800 800').split(/[\s,]+/).map(Number);
-  const scale = 2;
-  const width = Math.max(1, Math.round(box[2] * scale));
-  const height = Math.max(1, Math.round(box[3] * scale));
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  const url = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(doc)], { type: 'image/svg+xml' }));
+  const url = URL.createObjectURL(new Blob([standaloneSvg()], { type: 'image/svg+xml' }));
   try {
     const img = new Image();
     img.src = url;
     await img.decode();
+    const scale = 2;
+    const width = Math.max(1, Math.round((img.naturalWidth || 800) * scale));
+    const height = Math.max(1, Math.round((img.naturalHeight || 800) * scale));
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;

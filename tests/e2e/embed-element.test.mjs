@@ -1,0 +1,485 @@
+// <workforce-ecosystem> in Chromium under the strict CSP: several elements on
+// one page, attribute changes, the model property, errors, themes, and the
+// fallback when a page forbids WebAssembly.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, startServer, openPage } from './harness.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+
+/** The SVG title names the model first, then says what the diagram shows. */
+function startsWithName(title, name) {
+  return typeof title === 'string' && title.startsWith(`${name}:`);
+}
+
+let browser, server, origin;
+before(async () => {
+  browser = await launch();
+  ({ server, origin } = await startServer());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Waits until the element matched by `sel` has finished loading (ready or error). */
+async function settled(page, sel) {
+  await page.waitForFunction((s) => {
+    const e = document.querySelector(s);
+    return e && typeof e.state === 'string' && e.state !== 'loading';
+  }, sel);
+  return page.evaluate((s) => document.querySelector(s).state, sel);
+}
+
+/** What the element shows: state, cell ids, SVG title, error text, toolbar visibility. */
+function shown(page, sel) {
+  return page.evaluate((s) => {
+    const e = document.querySelector(s);
+    const root = e.shadowRoot;
+    const cells = [...root.querySelectorAll('.diagram svg .cell')];
+    const error = root.querySelector('.error');
+    return {
+      state: e.state,
+      cells: cells.length,
+      players: [...new Set(cells.map((c) => c.getAttribute('data-player')))],
+      title: root.querySelector('.diagram svg > title')?.textContent ?? null,
+      error: error.hidden ? null : error.textContent,
+      toolbar: getComputedStyle(root.querySelector('.bar')).display !== 'none',
+    };
+  }, sel);
+}
+
+/**
+ * The element's drawn SVG equals the core's own output for its model and these
+ * options: the interactive form, or for readonly the export form without its
+ * <style> (the element adopts that stylesheet instead) and without names on
+ * the cells (its <desc> lists them).
+ */
+function drawnMatchesCore(page, sel, options) {
+  return page.evaluate(
+    async ([s, opts]) => {
+      const { Workspace } = await import('/pkg/workforce_ecosystem.js');
+      const e = document.querySelector(s);
+      const ws = new Workspace(e.modelJson);
+      const text = ws.svg({ ...opts, standalone: e.hasAttribute('readonly') }).replace(/<style\b[^>]*>[\s\S]*?<\/style>/, '');
+      const expected = new DOMParser().parseFromString(text, 'image/svg+xml');
+      if (e.hasAttribute('readonly')) {
+        for (const c of expected.querySelectorAll('.cell')) c.removeAttribute('aria-label');
+      }
+      ws.free();
+      const ser = new XMLSerializer();
+      return ser.serializeToString(e.shadowRoot.querySelector('.diagram svg')) === ser.serializeToString(expected.documentElement);
+    },
+    [sel, options],
+  );
+}
+
+test('two elements on one page show different models independently', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  assert.equal(await settled(page, '#left'), 'ready');
+  assert.equal(await settled(page, '#right'), 'ready');
+  const left = await shown(page, '#left');
+  const right = await shown(page, '#right');
+  assert.equal(left.cells, 24, 'the sample uses the standard 6 players × 4 themes');
+  assert.equal(right.cells, 15, 'the studio model has 5 players × 3 themes');
+  assert.ok(left.players.includes('senior-leaders') && !left.players.includes('founders'));
+  assert.ok(right.players.includes('founders') && !right.players.includes('senior-leaders'));
+  assert.ok(startsWithName(right.title, 'Harbour Design Studio'));
+  assert.notEqual(left.title, right.title);
+  assert.equal(left.toolbar, true, 'without readonly the reader can switch the view');
+  assert.equal(right.toolbar, false, 'readonly hides the view controls');
+  assert.ok(await drawnMatchesCore(page, '#left', { overlay: 'current' }));
+  assert.ok(await drawnMatchesCore(page, '#right', { overlay: 'gap' }));
+  const exported = await page.evaluate(() => document.getElementById('right').standaloneSvg());
+  assert.match(exported, /^<svg[^>]*class="wfe-diagram wfe-overlay-gap"/);
+  assert.match(exported, /<style/, 'the download carries its stylesheet');
+  assert.deepEqual(page.problems, []);
+});
+
+test('attribute changes re-render only the element they are made on', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#left');
+  await settled(page, '#right');
+  // Mark both drawn SVG nodes so a re-render (a fresh node) is visible.
+  await page.evaluate(() => {
+    for (const id of ['left', 'right']) document.getElementById(id).shadowRoot.querySelector('.diagram svg').marked = id;
+  });
+  const marks = () =>
+    page.evaluate(() => ['left', 'right'].map((id) => document.getElementById(id).shadowRoot.querySelector('.diagram svg').marked ?? null));
+
+  await page.evaluate(() => document.getElementById('right').setAttribute('overlay', 'target'));
+  assert.deepEqual(await marks(), ['left', null], 'overlay change redraws the right element only');
+  assert.ok(await drawnMatchesCore(page, '#right', { overlay: 'target' }));
+
+  await page.evaluate(() => document.getElementById('right').setAttribute('unit', 'print'));
+  assert.ok(await drawnMatchesCore(page, '#right', { overlay: 'target', unit: 'print' }));
+
+  // Switching src loads another model into the left element; the right keeps its own.
+  await page.evaluate(() => document.getElementById('left').setAttribute('src', 'models/studio.json'));
+  assert.equal(await settled(page, '#left'), 'ready');
+  await page.waitForFunction(() => document.getElementById('left').shadowRoot.querySelectorAll('.cell').length === 15);
+  assert.ok(startsWithName((await shown(page, '#left')).title, 'Harbour Design Studio'));
+  assert.ok(await drawnMatchesCore(page, '#left', { overlay: 'current' }));
+
+  // readonly can be toggled after load.
+  await page.evaluate(() => document.getElementById('right').removeAttribute('readonly'));
+  assert.equal((await shown(page, '#right')).toolbar, true);
+  // The toolbar writes its choice back to the attribute, and the unit list comes from the model.
+  const units = await page.evaluate(() => {
+    const root = document.getElementById('right').shadowRoot;
+    const select = root.querySelector('select[name="overlay"]');
+    select.value = 'current';
+    select.dispatchEvent(new Event('change'));
+    return [...root.querySelectorAll('select[name="unit"] option')].map((o) => o.value);
+  });
+  assert.equal(await page.getAttribute('#right', 'overlay'), 'current');
+  assert.deepEqual(units, ['', 'web', 'print']);
+  assert.ok(await drawnMatchesCore(page, '#right', { overlay: 'current', unit: 'print' }));
+  assert.deepEqual(page.problems, []);
+});
+
+test('a model set from script is drawn; an invalid one shows the core message and keeps the diagram', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#right');
+  const loaded = await page.evaluate(async () => {
+    const el = document.getElementById('right');
+    const model = el.model;
+    model.name = 'Studio from script';
+    model.units = [];
+    model.assessments = model.assessments.filter((a) => a.unit === 'web').map(({ unit, ...rest }) => rest);
+    const event = new Promise((ok) => {
+      el.addEventListener('wfe-load', (e) => ok(e.detail), { once: true });
+      el.addEventListener('wfe-error', (e) => ok(e.detail), { once: true });
+    });
+    el.model = model;
+    return event;
+  });
+  assert.deepEqual(loaded, { source: 'model', name: 'Studio from script' });
+  let right = await shown(page, '#right');
+  assert.ok(startsWithName(right.title, 'Studio from script'));
+  assert.equal(right.cells, 15);
+
+  // Invalid: a score that is not a number.
+  const result = await page.evaluate(async () => {
+    const el = document.getElementById('right');
+    const bad = JSON.stringify({
+      schema: 'workforce-ecosystem/v1',
+      name: 'Broken',
+      assessments: [{ theme: 'integration', player: 'hr', current: 'high' }],
+    });
+    const { Workspace } = await import('/pkg/workforce_ecosystem.js');
+    let coreMessage = null;
+    try {
+      new Workspace(bad);
+    } catch (e) {
+      coreMessage = e.message;
+    }
+    const svgBefore = el.shadowRoot.querySelector('.diagram svg');
+    const event = new Promise((ok) => {
+      el.addEventListener('wfe-error', (e) => ok(e.detail), { once: true });
+      el.addEventListener('wfe-load', () => ok({ message: 'unexpectedly loaded' }), { once: true });
+    });
+    let thrown = null;
+    try {
+      el.model = bad;
+    } catch (e) {
+      thrown = e.message;
+    }
+    const detail = await event;
+    return { coreMessage, detail, thrown, kept: el.shadowRoot.querySelector('.diagram svg') === svgBefore, json: el.model.name };
+  });
+  assert.equal(result.thrown, null, 'nothing is thrown into the host page');
+  assert.ok(result.coreMessage, 'the core rejects the model');
+  assert.equal(result.detail.message, result.coreMessage, 'wfe-error carries the core message');
+  assert.equal(result.kept, true, 'the previous diagram stays');
+  assert.equal(result.json, 'Studio from script', 'the model property still holds the last good model');
+  right = await shown(page, '#right');
+  assert.equal(right.state, 'error');
+  assert.ok(right.error.includes(result.coreMessage), 'the error is shown inside the element');
+  assert.match(right.error, /still shows the last good model/);
+
+  // Not JSON at all, and a value that cannot be serialised: still no exception.
+  const more = await page.evaluate(() => {
+    const el = document.getElementById('right');
+    const errors = [];
+    el.addEventListener('wfe-error', (e) => errors.push(e.detail.message));
+    const cyclic = {};
+    cyclic.self = cyclic;
+    el.model = cyclic;
+    el.model = '{ not json';
+    return new Promise((ok) => setTimeout(() => ok(errors), 300));
+  });
+  assert.equal(more.length, 2);
+  assert.match(more[0], /circular/i);
+
+  // A valid model afterwards clears the error.
+  await page.evaluate(() => {
+    document.getElementById('right').model = { schema: 'workforce-ecosystem/v1', name: 'Recovered' };
+  });
+  await page.waitForFunction(() => document.getElementById('right').state === 'ready');
+  right = await shown(page, '#right');
+  assert.equal(right.error, null);
+  assert.ok(startsWithName(right.title, 'Recovered'));
+  assert.equal(right.cells, 24);
+  assert.deepEqual(page.problems, []);
+});
+
+test('elements made from script, with an inline JSON model, or with a missing src', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#left');
+  const made = await page.evaluate(async () => {
+    const a = document.createElement('workforce-ecosystem');
+    a.id = 'scripted';
+    a.model = { schema: 'workforce-ecosystem/v1', name: 'Made in script' }; // before it is connected
+    const b = document.createElement('div');
+    b.innerHTML =
+      '<workforce-ecosystem id="inline" overlay="current"><script type="application/json">' +
+      '{"schema":"workforce-ecosystem/v1","name":"Inline \\u003c/script> model"}</script></workforce-ecosystem>' +
+      '<workforce-ecosystem id="missing" src="models/nope.json"></workforce-ecosystem>';
+    document.body.append(a, b);
+    return true;
+  });
+  assert.ok(made);
+  assert.equal(await settled(page, '#scripted'), 'ready');
+  assert.ok(startsWithName((await shown(page, '#scripted')).title, 'Made in script'));
+  assert.equal(await settled(page, '#inline'), 'ready');
+  assert.ok(startsWithName((await shown(page, '#inline')).title, 'Inline </script> model'));
+  assert.equal(await settled(page, '#missing'), 'error');
+  const missing = await shown(page, '#missing');
+  assert.match(missing.error, /could not be shown/);
+  assert.match(missing.error, /models\/nope\.json: HTTP 404/);
+  assert.equal(missing.cells, 0);
+  assert.deepEqual(
+    page.problems.filter((p) => !p.includes('404')),
+    [],
+    'only the missing file is reported by the browser',
+  );
+});
+
+test('readers pick cells in an interactive element; a readonly one is a still picture', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#left');
+  await settled(page, '#right');
+  const roles = await page.evaluate(() =>
+    ['left', 'right'].map((id) => {
+      const svg = document.getElementById(id).shadowRoot.querySelector('.diagram svg');
+      return [svg.getAttribute('role'), svg.querySelector('.cell').getAttribute('tabindex')];
+    }),
+  );
+  assert.deepEqual(roles, [['group', '0'], ['img', null]], 'cells are buttons only when the reader may pick them');
+
+  const picked = await page.evaluate(() => {
+    const el = document.getElementById('left');
+    const seen = [];
+    el.addEventListener('wfe-select', (e) => seen.push(e.detail));
+    const cell = el.shadowRoot.querySelector('.cell[data-theme="integration"][data-player="hr"]');
+    cell.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    return seen;
+  });
+  assert.equal(picked.length, 1);
+  assert.equal(picked[0].theme, 'integration');
+  assert.equal(picked[0].player, 'hr');
+  const state = () =>
+    page.evaluate(() => {
+      const root = document.getElementById('left').shadowRoot;
+      const details = root.querySelector('.details');
+      return {
+        highlighted: [...root.querySelectorAll('.cell.is-highlighted')].map((c) => `${c.dataset.theme}/${c.dataset.player}`),
+        details: details.hidden ? null : details.textContent,
+        label: root.querySelector('.cell[data-theme="integration"][data-player="hr"]').getAttribute('aria-label'),
+      };
+    });
+  let now = await state();
+  assert.deepEqual(now.highlighted, ['integration/hr']);
+  assert.equal(now.details, now.label);
+  assert.equal(picked[0].label, now.label);
+
+  // The pick survives a redraw and follows the new cell's description.
+  await page.evaluate(() => document.getElementById('left').setAttribute('overlay', 'none'));
+  now = await state();
+  assert.deepEqual(now.highlighted, ['integration/hr']);
+  assert.equal(now.details, now.label);
+
+  // Keyboard: Enter on another focused cell picks it, Escape clears.
+  await page.focus('#left >> .cell[data-theme="leadership"][data-player="it"]');
+  await page.keyboard.press('Enter');
+  now = await state();
+  assert.deepEqual(now.highlighted, ['leadership/it']);
+  await page.keyboard.press('Escape');
+  now = await state();
+  assert.deepEqual(now.highlighted, []);
+  assert.equal(now.details, null);
+
+  // Readonly ignores clicks.
+  await page.evaluate(() => {
+    const root = document.getElementById('right').shadowRoot;
+    root.querySelector('.cell').dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+  });
+  assert.equal(await page.evaluate(() => document.getElementById('right').shadowRoot.querySelectorAll('.is-highlighted').length), 0);
+  assert.deepEqual(page.problems, []);
+});
+
+test('themes: the theme attribute, the system colour scheme, reduced motion, and host overrides', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#left');
+  const prop = (sel, name) =>
+    page.evaluate(([s, n]) => getComputedStyle(document.querySelector(s)).getPropertyValue(n).trim(), [sel, name]);
+  const themes = await page.evaluate(async () => (await import('/element.js')).THEMES);
+
+  assert.equal(await prop('#left', '--wfe-bg'), themes.light.bg);
+  // Colours really reach the drawing: a gap cell of the studio is filled from the theme.
+  const gapFill = () =>
+    page.evaluate(() => getComputedStyle(document.getElementById('right').shadowRoot.querySelector('.cell.gap-2')).fill);
+  const rgb = (hex) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+  assert.equal(await gapFill(), rgb(themes.light['gap-2']));
+  await page.evaluate(() => document.getElementById('right').setAttribute('theme', 'dark'));
+  assert.equal(await gapFill(), rgb(themes.dark['gap-2']));
+  await page.evaluate(() => document.getElementById('right').removeAttribute('theme'));
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.equal(await prop('#left', '--wfe-bg'), themes.dark.bg, 'no theme attribute follows prefers-color-scheme');
+  await page.evaluate(() => document.getElementById('left').setAttribute('theme', 'light'));
+  assert.equal(await prop('#left', '--wfe-bg'), themes.light.bg, 'an explicit theme wins over the system');
+  await page.evaluate(() => document.getElementById('left').setAttribute('theme', 'high-contrast'));
+  assert.equal(await prop('#left', '--wfe-level-4'), themes['high-contrast']['level-4']);
+  await page.emulateMedia({ colorScheme: 'light', contrast: 'more' });
+  assert.equal(await prop('#right', '--wfe-bg'), themes['high-contrast'].bg, 'prefers-contrast: more picks high contrast');
+  await page.emulateMedia({ contrast: 'no-preference' });
+
+  assert.equal(await prop('#right', '--wfe-transition'), '150ms');
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  assert.equal(await prop('#right', '--wfe-transition'), '0s', 'prefers-reduced-motion turns transitions off');
+
+  // The host page brands an element by setting custom properties on it; they reach the shadow tree.
+  const fill = await page.evaluate(() => {
+    const el = document.getElementById('right');
+    el.style.setProperty('--wfe-level-2', 'rgb(1, 2, 3)');
+    const probe = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+    probe.setAttribute('fill', 'var(--wfe-level-2)');
+    el.shadowRoot.querySelector('.diagram svg').append(probe);
+    const v = getComputedStyle(probe).fill;
+    probe.remove();
+    return v;
+  });
+  assert.equal(fill, 'rgb(1, 2, 3)');
+  assert.deepEqual(page.problems, []);
+});
+
+test('every theme defines every property diagram.css uses, and light is diagram.css itself', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#left');
+  const report = await page.evaluate(async () => {
+    const { THEMES } = await import('/element.js');
+    const css = await (await fetch('/diagram.css')).text();
+    const used = [...new Set([...css.matchAll(/var\(--wfe-([a-z0-9-]+)/g)].map((m) => m[1]))];
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    const root = [...sheet.cssRules].find((r) => r.selectorText === ':where(:root)');
+    const defaults = {};
+    for (const name of root.style) defaults[name.slice('--wfe-'.length)] = root.style.getPropertyValue(name).trim();
+    const missing = [];
+    for (const [theme, vars] of Object.entries(THEMES)) {
+      for (const name of used) if (!(name in vars) && name !== 'font' && name !== 'dimmed-opacity') missing.push(`${theme}: ${name}`);
+    }
+    const differ = Object.entries(defaults)
+      .filter(([k, v]) => k in THEMES.light && THEMES.light[k] !== v)
+      .map(([k, v]) => `${k}: diagram.css ${v}, light ${THEMES.light[k]}`);
+    return { used: used.length, missing, differ };
+  });
+  assert.ok(report.used > 10, 'diagram.css styles through custom properties');
+  assert.deepEqual(report.missing, []);
+  assert.deepEqual(report.differ, []);
+});
+
+test('themes.css gives pages exactly the looks the element carries', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  await settled(page, '#left');
+  const mismatches = await page.evaluate(async () => {
+    const { THEMES } = await import('/element.js');
+    const out = [];
+    const el = document.getElementById('left');
+    for (const [name, vars] of Object.entries(THEMES)) {
+      document.documentElement.dataset.theme = name;
+      el.setAttribute('theme', name);
+      const pageStyle = getComputedStyle(document.documentElement);
+      const elStyle = getComputedStyle(el);
+      for (const key of Object.keys(vars)) {
+        const p = pageStyle.getPropertyValue(`--wfe-${key}`).trim();
+        const e = elStyle.getPropertyValue(`--wfe-${key}`).trim();
+        if (p !== e || e !== vars[key]) out.push(`${name} --wfe-${key}: page ${p}, element ${e}`);
+      }
+    }
+    return out;
+  });
+  assert.deepEqual(mismatches, []);
+});
+
+test('where the page forbids WebAssembly the element shows its fallback picture or a readable error', async () => {
+  // The fallback picture: the standalone SVG `wfe render` writes (the Wasm core
+  // gives byte-identical output), made on a page that may run WebAssembly.
+  const maker = await openPage(browser, `${origin}/demo.html`);
+  await settled(maker, '#right');
+  const { svg, gapColour } = await maker.evaluate(async () => {
+    const { Workspace, THEMES } = { ...(await import('/pkg/workforce_ecosystem.js')), ...(await import('/element.js')) };
+    const ws = new Workspace(await (await fetch('/models/studio.json')).text());
+    const out = ws.svg({ overlay: 'gap', standalone: true });
+    ws.free();
+    return { svg: out, gapColour: THEMES.light['gap-2'] };
+  });
+  assert.match(svg, /<style/);
+
+  const noWasm = CSP.replace(" 'wasm-unsafe-eval'", '');
+  assert.notEqual(noWasm, CSP);
+  const strict = await startServer({ csp: noWasm });
+  try {
+    const page = await openPage(browser, null);
+    // A page of our own under the stricter policy: one element with a fallback <img>, one without.
+    await page.route(`${strict.origin}/fallback-test.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'Content-Security-Policy': noWasm },
+        body: `<!doctype html><title>t</title><script type="module" src="/element.js"></script>
+<workforce-ecosystem id="with" src="models/studio.json"><img src="/studio-gap.svg" alt="The studio diagram"></workforce-ecosystem>
+<workforce-ecosystem id="without" src="models/studio.json"></workforce-ecosystem>`,
+      }),
+    );
+    // Served like any file of an intranet under the same policy.
+    await page.route(`${strict.origin}/studio-gap.svg`, (route) =>
+      route.fulfill({ contentType: 'image/svg+xml', headers: { 'Content-Security-Policy': noWasm }, body: svg }),
+    );
+    await page.goto(`${strict.origin}/fallback-test.html`);
+    assert.equal(await settled(page, '#with'), 'error');
+    assert.equal(await settled(page, '#without'), 'error');
+    await page.waitForFunction(() => document.querySelector('#with img').complete);
+    const result = await page.evaluate((hex) => {
+      const vis = (el) => el.getBoundingClientRect().height > 0;
+      const w = document.getElementById('with');
+      const wo = document.getElementById('without');
+      // Does the picture keep its own colours? Look for the gap-2 orange among its pixels.
+      const img = w.querySelector('img');
+      const canvas = document.createElement('canvas');
+      canvas.width = img.naturalWidth;
+      canvas.height = img.naturalHeight;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+      let found = 0;
+      for (let i = 0; i < px.length; i += 4) {
+        if (Math.abs(px[i] - want[0]) + Math.abs(px[i + 1] - want[1]) + Math.abs(px[i + 2] - want[2]) < 6) found++;
+      }
+      return {
+        imgShown: vis(img),
+        colouredPixels: found,
+        withError: !w.shadowRoot.querySelector('.error').hidden,
+        withoutError: wo.shadowRoot.querySelector('.error').textContent,
+      };
+    }, gapColour);
+    assert.equal(result.imgShown, true, 'the slotted fallback image is displayed');
+    assert.ok(result.colouredPixels > 500, `the <img> SVG keeps its stylesheet (${result.colouredPixels} gap-coloured pixels)`);
+    assert.equal(result.withError, false);
+    assert.match(result.withoutError, /WebAssembly\) could not start/);
+    assert.match(result.withoutError, /wfe render/);
+    assert.ok(page.problems.every((p) => /WebAssembly|wasm|Content Security Policy/i.test(p)), page.problems.join('\n'));
+  } finally {
+    strict.server.close();
+  }
+});

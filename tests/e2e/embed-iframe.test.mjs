@@ -1,0 +1,226 @@
+// embed.html with the model in its URL fragment, and the paste-one-snippet
+// promise: the snippets embedSnippet() builds work on a page of their own
+// under the strict CSP, whatever the model's labels contain.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, startServer, openPage, WWW } from './harness.mjs';
+import { CSP } from '../../scripts/serve.mjs';
+
+const STUDIO = readFileSync(new URL('models/studio.json', `file://${WWW}`), 'utf8');
+
+/** The SVG title names the model first, then says what the diagram shows. */
+function startsWithName(title, name) {
+  return typeof title === 'string' && title.startsWith(`${name}:`);
+}
+
+let browser, server, origin;
+before(async () => {
+  browser = await launch();
+  ({ server, origin } = await startServer());
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Runs fragment.js in a page of this origin: the fragment for `json` and `view`. */
+async function fragmentFor(page, json, view) {
+  return page.evaluate(
+    async ([j, v]) => (await import('/fragment.js')).modelFragment(j, v),
+    [json, view],
+  );
+}
+
+async function diagramIn(frameOrPage) {
+  await frameOrPage.waitForFunction(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    return e && e.state && e.state !== 'loading';
+  });
+  return frameOrPage.evaluate(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    const root = e.shadowRoot;
+    return {
+      state: e.state,
+      cells: root.querySelectorAll('.diagram svg .cell').length,
+      title: root.querySelector('.diagram svg > title')?.textContent ?? null,
+      overlay: e.getAttribute('overlay'),
+      unit: e.getAttribute('unit'),
+      theme: e.getAttribute('theme'),
+      readonly: e.hasAttribute('readonly'),
+      pageBg: getComputedStyle(document.body).backgroundColor,
+      error: root.querySelector('.error').hidden ? null : root.querySelector('.error').textContent,
+    };
+  });
+}
+
+test('embed.html draws the compressed model of its fragment with the view options', async () => {
+  const page = await openPage(browser, `${origin}/embed.html`);
+  const fragment = await fragmentFor(page, STUDIO, { overlay: 'gap', unit: 'web', theme: 'dark' });
+  assert.match(fragment, /^m=[A-Za-z0-9_-]+&overlay=gap&unit=web&theme=dark$/);
+  assert.ok(fragment.length < STUDIO.length, 'the compressed form is shorter than the JSON');
+  await page.goto(`${origin}/embed.html#${fragment}`);
+  await page.reload(); // a fresh load, not only a hash change
+  const shown = await diagramIn(page);
+  assert.equal(shown.state, 'ready');
+  assert.equal(shown.cells, 15);
+  assert.ok(startsWithName(shown.title, 'Harbour Design Studio'));
+  assert.deepEqual([shown.overlay, shown.unit, shown.theme, shown.readonly], ['gap', 'web', 'dark', true]);
+  const darkBg = await page.evaluate(async () => {
+    const probe = document.createElement('div');
+    probe.style.color = (await import('/element.js')).THEMES.dark.bg;
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  });
+  assert.equal(shown.pageBg, darkBg, 'the page around the diagram takes the dark look');
+  assert.equal(await page.title(), 'Harbour Design Studio – workforce ecosystem');
+  assert.deepEqual(page.problems, []);
+});
+
+test('embed.html takes plain #json= too, follows hash changes, and explains a damaged link', async () => {
+  const page = await openPage(browser, `${origin}/embed.html`);
+  const shownSample = await diagramIn(page);
+  assert.equal(shownSample.state, 'ready', 'without a fragment it shows the sample');
+  assert.equal(shownSample.cells, 24);
+
+  const plain = { schema: 'workforce-ecosystem/v1', name: 'Plain <b>link</b> & co' };
+  const fragment = await fragmentFor(page, JSON.stringify(plain), { compress: false, controls: '1' });
+  assert.match(fragment, /^json=[A-Za-z0-9_-]+&controls=1$/);
+  await page.evaluate((f) => (location.hash = f), fragment);
+  await page.waitForFunction(() => document.querySelector('workforce-ecosystem').model?.name?.startsWith('Plain'));
+  const shown = await diagramIn(page);
+  assert.ok(startsWithName(shown.title, 'Plain <b>link</b> & co'));
+  assert.equal(shown.readonly, false, 'controls=1 lets readers switch the view');
+
+  // A link cut short in the middle of the compressed data.
+  const full = await fragmentFor(page, STUDIO, {});
+  await page.evaluate((f) => (location.hash = f), full.slice(0, 40));
+  await page.waitForSelector('#problem:not([hidden])');
+  assert.match(await page.textContent('#problem'), /link is broken: the model in the link is damaged/);
+  // The last good diagram stays.
+  assert.ok(startsWithName((await diagramIn(page)).title, 'Plain <b>link</b> & co'));
+
+  // Characters base64url does not use.
+  await page.evaluate(() => (location.hash = 'm=abc$def'));
+  await page.waitForFunction(() => /characters/.test(document.getElementById('problem').textContent));
+
+  // A valid fragment holding an invalid model: the core's message inside the element.
+  const badJson = '{"schema":"workforce-ecosystem/v1","name":"x","assessments":7}';
+  const bad = await fragmentFor(page, badJson, {});
+  await page.evaluate((f) => (location.hash = f), bad);
+  await page.waitForFunction(() => document.querySelector('workforce-ecosystem').state === 'error');
+  const failed = await diagramIn(page);
+  const coreMessage = await page.evaluate(async (j) => {
+    const { Workspace } = await import('/pkg/workforce_ecosystem.js');
+    try {
+      new Workspace(j);
+    } catch (e) {
+      return e.message;
+    }
+  }, badJson);
+  assert.ok(coreMessage && failed.error.includes(coreMessage), failed.error);
+  assert.equal(await page.isHidden('#problem'), true);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a model too large once unpacked is refused without unpacking it all', async () => {
+  const page = await openPage(browser, `${origin}/embed.html`);
+  await diagramIn(page);
+  const message = await page.evaluate(async () => {
+    const { deflateRaw, base64urlEncode, readFragment } = await import('/fragment.js');
+    const zeros = new Uint8Array(12 * 1024 * 1024); // 12 MB of zeros packs into a few KB
+    const m = base64urlEncode(await deflateRaw(zeros));
+    try {
+      await readFragment(`#m=${m}`);
+      return 'accepted';
+    } catch (e) {
+      return `${m.length}: ${e.message}`;
+    }
+  });
+  assert.match(message, /^\d+: the model in the link is larger than 10 MB once unpacked$/);
+  assert.ok(Number(message.split(':')[0]) < 100_000);
+});
+
+test('a pasted snippet gives a working, themed diagram under the strict CSP, with hostile labels inert', async () => {
+  const page = await openPage(browser, `${origin}/demo.html`);
+  const hostile = JSON.parse(STUDIO);
+  hostile.name = `Studio "quoted" </script><img src=x id=pwned> & 'single'`;
+  hostile.framework.players[0].label = '<script>window.pwned=1</script>';
+  const snippets = await page.evaluate(
+    async (json) => (await import('/snippet.js')).embedSnippet(json, { overlay: 'gap', unit: 'print', theme: 'high-contrast' }),
+    JSON.stringify(hostile, null, 2),
+  );
+  assert.match(snippets.element, /^<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/element\.js"><\/script>\n/);
+  assert.match(snippets.element, /<workforce-ecosystem overlay="gap" unit="print" theme="high-contrast" readonly>/);
+  assert.ok(!snippets.element.includes('</script><img'), 'the inline model cannot close its script element');
+  assert.match(snippets.url, /\/embed\.html#m=[A-Za-z0-9_-]+&overlay=gap&unit=print&theme=high-contrast$/);
+  assert.ok(snippets.iframe.includes('&amp;overlay=gap'), 'the iframe URL is attribute-escaped');
+  assert.ok(snippets.iframe.includes('title="Workforce ecosystem diagram: Studio &quot;quoted&quot; &lt;/script&gt;'));
+
+  // An intranet page holding nothing but the two snippets, served under the same CSP.
+  const host = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Intranet</title></head>
+<body><h1>Our ecosystem</h1>
+${snippets.element}
+${snippets.iframe}
+</body></html>`;
+  const intranet = await openPage(browser, null);
+  await intranet.route(`${origin}/intranet/page.html`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: host }),
+  );
+  await intranet.goto(`${origin}/intranet/page.html`);
+  const shown = await diagramIn(intranet);
+  assert.equal(shown.state, 'ready');
+  assert.equal(shown.cells, 15);
+  assert.ok(startsWithName(shown.title, hostile.name));
+  assert.deepEqual([shown.overlay, shown.unit, shown.theme, shown.readonly], ['gap', 'print', 'high-contrast', true]);
+  const hostBg = await intranet.evaluate(() =>
+    getComputedStyle(document.querySelector('workforce-ecosystem')).getPropertyValue('--wfe-bg').trim(),
+  );
+  assert.equal(hostBg, '#000000', 'the high-contrast look applies');
+  assert.equal(await intranet.evaluate(() => document.querySelectorAll('#pwned, img').length), 0);
+  assert.equal(await intranet.evaluate(() => window.pwned ?? null), null);
+
+  await intranet.locator('iframe').scrollIntoViewIfNeeded(); // it loads lazily
+  await intranet.waitForFunction(() => document.querySelector('iframe').contentDocument?.readyState === 'complete');
+  const frame = intranet.frames().find((f) => f.url().includes('/embed.html'));
+  assert.ok(frame, 'the iframe is on the page');
+  const inFrame = await diagramIn(frame);
+  assert.equal(inFrame.state, 'ready');
+  assert.ok(startsWithName(inFrame.title, hostile.name));
+  assert.deepEqual([inFrame.overlay, inFrame.unit, inFrame.theme], ['gap', 'print', 'high-contrast']);
+  assert.deepEqual(intranet.problems, []);
+  assert.deepEqual(page.problems, []);
+});
+
+test("the README's copy-paste examples work as written", async () => {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Embedding'), readme.indexOf('\n## ', readme.indexOf('## Embedding') + 5));
+  const blocks = [...section.matchAll(/```html\n([\s\S]*?)```/g)].map((m) => m[1]);
+  // The examples use /wfe/ as the folder holding www/; here that is the root.
+  const local = (html) => html.replaceAll('/wfe/', '/');
+
+  const inline = blocks.find((b) => b.includes('application/json'));
+  const iframe = blocks.find((b) => b.includes('<iframe'));
+  assert.ok(inline && iframe, 'the section shows the inline-model snippet and the iframe');
+  const page = await openPage(browser, null);
+  await page.route(`${origin}/intranet/readme.html`, (route) =>
+    route.fulfill({
+      contentType: 'text/html; charset=utf-8',
+      headers: { 'Content-Security-Policy': CSP },
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${local(inline)}${local(iframe)}</body></html>`,
+    }),
+  );
+  await page.goto(`${origin}/intranet/readme.html`);
+  const shown = await diagramIn(page);
+  assert.equal(shown.state, 'ready');
+  assert.ok(startsWithName(shown.title, 'Example Co'));
+  const frame = page.frames().find((f) => f.url().includes('/embed.html#m='));
+  assert.ok(frame, 'the iframe example points at embed.html with a model');
+  const inFrame = await diagramIn(frame);
+  assert.equal(inFrame.state, 'ready');
+  assert.ok(startsWithName(inFrame.title, 'Example Co'));
+  assert.deepEqual([inFrame.overlay, inFrame.theme], ['gap', 'dark']);
+  assert.deepEqual(page.problems, []);
+});

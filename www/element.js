@@ -1,0 +1,547 @@
+// <workforce-ecosystem>: the diagram as a custom element for intranet pages.
+//
+//   <script type="module" src="/wfe/element.js"></script>
+//   <workforce-ecosystem src="model.json" overlay="gap" unit="retail" readonly></workforce-ecosystem>
+//
+// It fetches nothing but the Wasm core next to this file (pkg/) and the
+// model named by `src`. The diagram lives in a shadow root whose styles are a
+// constructed stylesheet — allowed under `style-src 'self'`, where inline
+// <style> is not — so host-page CSS cannot break it, yet the `--wfe-*` custom
+// properties, which inherit through the shadow boundary, theme it.
+//
+// Model sources, the latest change wins: the `model` property (object or JSON
+// text), the `src` attribute (same-origin URL), a child
+// <script type="application/json">, else the core's sample organization.
+// Attributes: overlay (none|current|target|gap), unit (a unit id), readonly
+// (a still picture: no view controls, cells not selectable), theme
+// (light|dark|high-contrast; absent or auto follows the reader's system).
+// Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
+// message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
+// into the page.
+import init, { Workspace } from './pkg/workforce_ecosystem.js';
+
+/**
+ * The looks: values of the `--wfe-*` custom properties per theme. The diagram's
+ * own properties (see diagram.css; light = its defaults) plus `bg` (the surface
+ * behind the diagram), `accent` and `error-*` for the element's controls and
+ * messages. themes.css holds the same sets for pages; a browser test keeps them equal.
+ */
+export const THEMES = {
+  light: {
+    bg: '#ffffff',
+    text: '#1a1a1a',
+    'text-muted': '#4a4a4a',
+    background: 'transparent',
+    'level-0': '#f4f8fc',
+    'level-1': '#c6dbef',
+    'level-2': '#7fb1d9',
+    'level-3': '#3a7fbf',
+    'level-4': '#0b4a8b',
+    'gap-0': '#f7f7f4',
+    'gap-1': '#fcc98f',
+    'gap-2': '#f29443',
+    'gap-3': '#c94c12',
+    'gap-4': '#8f2a04',
+    'ring-a': '#e9eef5',
+    'ring-b': '#d5dfeb',
+    unassessed: '#ffffff',
+    hatch: '#8a8a8a',
+    'cell-edge': '#ffffff',
+    'ring-edge': '#2b2b2b',
+    axis: '#2b2b2b',
+    leader: '#5a5a5a',
+    'value-halo': '#ffffff',
+    focus: '#c2185b',
+    highlight: '#e8590c',
+    changed: '#7b2cbf',
+    accent: '#0b4a8b',
+    'error-bg': '#fff1f0',
+    'error-text': '#82071e',
+    'error-edge': '#cf222e',
+  },
+  dark: {
+    bg: '#14181f',
+    text: '#e8eaed',
+    'text-muted': '#b0b6bf',
+    background: 'transparent',
+    'level-0': '#1e2733',
+    'level-1': '#21405f',
+    'level-2': '#2f6aa3',
+    'level-3': '#5b9bd8',
+    'level-4': '#a9d1f5',
+    'gap-0': '#1f2421',
+    'gap-1': '#5c3a12',
+    'gap-2': '#9a5213',
+    'gap-3': '#d9731f',
+    'gap-4': '#ffab5e',
+    'ring-a': '#1c232d',
+    'ring-b': '#263140',
+    unassessed: '#14181f',
+    hatch: '#6b7480',
+    'cell-edge': '#14181f',
+    'ring-edge': '#c9d1d9',
+    axis: '#c9d1d9',
+    leader: '#9aa4af',
+    'value-halo': '#14181f',
+    focus: '#ff79b0',
+    highlight: '#ffa657',
+    changed: '#d2a8ff',
+    accent: '#79b8ff',
+    'error-bg': '#2d1214',
+    'error-text': '#ffb3b8',
+    'error-edge': '#f85149',
+  },
+  'high-contrast': {
+    bg: '#000000',
+    text: '#ffffff',
+    'text-muted': '#ffffff',
+    background: '#000000',
+    'level-0': '#000000',
+    'level-1': '#003f7f',
+    'level-2': '#0069d6',
+    'level-3': '#59a8ff',
+    'level-4': '#c8e3ff',
+    'gap-0': '#000000',
+    'gap-1': '#6b3b00',
+    'gap-2': '#b35f00',
+    'gap-3': '#ff8c1a',
+    'gap-4': '#ffd27f',
+    'ring-a': '#000000',
+    'ring-b': '#1f1f1f',
+    unassessed: '#000000',
+    hatch: '#9a9a9a',
+    'cell-edge': '#ffffff',
+    'ring-edge': '#ffffff',
+    axis: '#ffffff',
+    leader: '#ffffff',
+    'value-halo': '#000000',
+    focus: '#ffff00',
+    highlight: '#00ffff',
+    changed: '#ff00ff',
+    accent: '#ffff00',
+    'error-bg': '#000000',
+    'error-text': '#ffffff',
+    'error-edge': '#ffff00',
+  },
+};
+
+const OVERLAYS = [
+  ['none', 'Framework only'],
+  ['current', 'Current scores'],
+  ['target', 'Target scores'],
+  ['gap', 'Gaps to target'],
+];
+
+const decls = (vars) =>
+  Object.entries(vars)
+    .map(([k, v]) => `--wfe-${k}: ${v};`)
+    .join(' ');
+
+const AUTO = ':host(:not([theme])), :host([theme="auto"])';
+
+const ELEMENT_CSS = `
+:host { color-scheme: light; ${decls(THEMES.light)}
+  --wfe-font: "DejaVu Sans", Verdana, sans-serif; --wfe-transition: 150ms; --wfe-dimmed-opacity: 0.3;
+  display: block; box-sizing: border-box; position: relative;
+  color: var(--wfe-text); background: var(--wfe-bg); font-family: var(--wfe-font);
+  font-size: var(--wfe-ui-font-size, 0.95rem); max-width: var(--wfe-max-width, none); }
+@media (prefers-color-scheme: dark) { ${AUTO} { color-scheme: dark; ${decls(THEMES.dark)} } }
+@media (prefers-contrast: more) { ${AUTO} { color-scheme: dark; ${decls(THEMES['high-contrast'])} } }
+:host([theme="light"]) { color-scheme: light; ${decls(THEMES.light)} }
+:host([theme="dark"]) { color-scheme: dark; ${decls(THEMES.dark)} }
+:host([theme="high-contrast"]) { color-scheme: dark; ${decls(THEMES['high-contrast'])} }
+@media (forced-colors: active) { :host { --wfe-bg: Canvas; --wfe-text: CanvasText; --wfe-text-muted: CanvasText;
+  --wfe-accent: LinkText; --wfe-focus: Highlight; --wfe-error-bg: Canvas; --wfe-error-text: CanvasText;
+  --wfe-error-edge: CanvasText; } }
+@media (prefers-reduced-motion: reduce) { :host { --wfe-transition: 0s; }
+  *, *::before, *::after { transition: none !important; animation: none !important; } }
+:host([hidden]) { display: none; }
+.frame { display: flex; flex-direction: column; gap: 0.5em; height: 100%; }
+.bar { display: flex; flex-wrap: wrap; gap: 0.5em 1.25em; align-items: center; }
+:host([readonly]) .bar { display: none; }
+.bar label { display: inline-flex; gap: 0.4em; align-items: center; }
+.bar select { font: inherit; color: var(--wfe-text); background: var(--wfe-bg);
+  border: 1px solid var(--wfe-text-muted); border-radius: 4px; padding: 0.15em 0.3em; }
+.bar select:focus-visible { outline: 3px solid var(--wfe-focus); outline-offset: 1px; }
+.bar [hidden] { display: none; }
+.diagram { flex: 1 1 auto; min-height: 0; }
+.diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
+.diagram[aria-busy="true"]:empty { min-height: 8em; }
+.diagram .cell { transition: stroke var(--wfe-transition), stroke-width var(--wfe-transition); }
+.details { margin: 0; min-height: 1.45em; color: var(--wfe-text); }
+.details[hidden] { display: none; }
+.fallback[hidden] { display: none; }
+.fallback ::slotted(img), .fallback ::slotted(svg) { display: block; max-width: 100%; height: auto; }
+.error { border: 2px solid var(--wfe-error-edge); background: var(--wfe-error-bg); color: var(--wfe-error-text);
+  border-radius: 4px; padding: 0.5em 0.75em; }
+.error[hidden] { display: none; }
+.error strong { display: block; }
+.error pre { margin: 0.3em 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 12em; overflow: auto; }
+`;
+
+/** The stylesheet every element adopts; the diagram's rules join it once the core runs. */
+let sheet;
+function sharedSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(ELEMENT_CSS);
+  }
+  return sheet;
+}
+
+/** Starts the Wasm core once per page; every element shares it. */
+let corePromise;
+function core() {
+  corePromise ??= init().then(
+    () => sharedSheet().replaceSync(`${ELEMENT_CSS}\n${diagramCss()}`),
+    (e) => {
+      throw new Error(
+        `The diagram engine (WebAssembly) could not start on this page: ${e?.message ?? e}. ` +
+          'Where WebAssembly is not allowed, embed the SVG made by `wfe render` instead.',
+      );
+    },
+  );
+  return corePromise;
+}
+
+// The <style> element of a standalone SVG. The core embeds diagram.css
+// verbatim and escapes every `<` that comes from the model, so the first
+// `<style ...>` up to the first `</style>` is exactly the stylesheet.
+const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
+
+/**
+ * The diagram stylesheet, taken from the core (which embeds it in standalone
+ * SVG) rather than fetched: the element stays one module plus the Wasm file,
+ * and it looks exactly like a `wfe render` export. Never through DOMParser:
+ * parsing a <style> there already counts as inline style under the CSP.
+ */
+function diagramCss() {
+  if (typeof Workspace.diagramCss === 'function') return Workspace.diagramCss();
+  const ws = new Workspace(Workspace.sampleJson());
+  try {
+    return STYLE_ELEMENT.exec(ws.svg({ standalone: true }))?.[1] ?? '';
+  } finally {
+    ws.free();
+  }
+}
+
+/** Fetches a model's text from a same-origin URL with a readable error. */
+async function fetchModel(src) {
+  let url;
+  try {
+    url = new URL(src, document.baseURI);
+  } catch {
+    throw new Error(`src "${src}" is not a URL`);
+  }
+  let res;
+  try {
+    res = await fetch(url, { mode: 'same-origin', credentials: 'same-origin' });
+  } catch {
+    throw new Error(`could not load the model from ${url.href} (only this site's own files can be loaded)`);
+  }
+  if (!res.ok) throw new Error(`could not load the model from ${url.href}: HTTP ${res.status}`);
+  return res.text();
+}
+
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  Object.assign(node, props);
+  node.append(...children);
+  return node;
+}
+
+export class WorkforceEcosystem extends HTMLElement {
+  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme'];
+
+  #shadow;
+  #internals;
+  #parts;
+  /** The source picked by the latest change: {kind, text?, url?}. */
+  #source = null;
+  #seq = 0;
+  #ws = null;
+  #json = null;
+  #model = null;
+  #state = 'loading';
+  #started = false;
+  /** The picked cell as {theme, player}, kept across redraws. */
+  #selected = null;
+
+  constructor() {
+    super();
+    this.#shadow = this.attachShadow({ mode: 'open' });
+    this.#internals = this.attachInternals?.();
+    const overlay = el('select', { name: 'overlay' });
+    for (const [value, text] of OVERLAYS) overlay.append(el('option', { value, textContent: text }));
+    const unit = el('select', { name: 'unit' });
+    const unitLabel = el('label', { hidden: true }, 'Unit ', unit);
+    const diagram = el('div', { className: 'diagram' });
+    diagram.setAttribute('part', 'diagram');
+    diagram.setAttribute('aria-busy', 'true');
+    const error = el('div', { className: 'error', hidden: true });
+    error.setAttribute('part', 'error');
+    error.setAttribute('role', 'alert');
+    const bar = el('div', { className: 'bar' }, el('label', {}, 'Show ', overlay), unitLabel);
+    bar.setAttribute('part', 'toolbar');
+    // Light-DOM children (say an <img> of the `wfe render` SVG) show only when the core cannot run.
+    const fallback = el('div', { className: 'fallback', hidden: true }, el('slot'));
+    const details = el('p', { className: 'details', hidden: true });
+    details.setAttribute('part', 'details');
+    details.setAttribute('aria-live', 'polite');
+    const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
+    this.#shadow.append(frame);
+    this.#shadow.adoptedStyleSheets = [sharedSheet()];
+    this.#parts = { overlay, unit, unitLabel, diagram, error, fallback, details };
+    diagram.addEventListener('click', (e) => {
+      const cell = e.target.closest?.('.cell');
+      if (cell && !this.readOnly) this.#select(cell);
+    });
+    diagram.addEventListener('keydown', (e) => {
+      const cell = e.target.closest?.('.cell');
+      if (!cell || this.readOnly) return;
+      if (e.key === 'Enter' || e.key === ' ') {
+        e.preventDefault();
+        this.#select(cell);
+      } else if (e.key === 'Escape') this.#select(null);
+    });
+    overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
+    unit.addEventListener('change', () => {
+      if (unit.value) this.setAttribute('unit', unit.value);
+      else this.removeAttribute('unit');
+    });
+  }
+
+  connectedCallback() {
+    if (this.#started) return;
+    this.#started = true;
+    if (this.#source) return; // `model` was set before the element was connected
+    const begin = () => {
+      if (this.#source) return;
+      const src = this.getAttribute('src');
+      if (src) this.#load({ kind: 'src', url: src });
+      else {
+        const inline = this.querySelector(':scope > script[type="application/json"]');
+        if (inline) this.#load({ kind: 'inline', text: inline.textContent });
+        else this.#load({ kind: 'sample' });
+      }
+    };
+    // Children of a parser-inserted element may not exist yet when it upgrades.
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+    else begin();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue) return;
+    if (name === 'src') {
+      if (!this.#started) return;
+      if (newValue) this.#load({ kind: 'src', url: newValue });
+    } else if (name === 'overlay' || name === 'unit' || name === 'readonly') {
+      if (this.#ws) this.#redraw();
+    }
+  }
+
+  /** The model shown (a parsed copy), or null before one is loaded. */
+  get model() {
+    return this.#json == null ? null : JSON.parse(this.#json);
+  }
+
+  /** Shows a model given as an object or JSON text; an invalid one shows its problems and keeps the diagram. */
+  set model(value) {
+    let text;
+    try {
+      text = typeof value === 'string' ? value : JSON.stringify(value);
+      if (typeof text !== 'string') throw new Error('the model must be an object or JSON text');
+    } catch (e) {
+      this.#source = { kind: 'model' };
+      this.#seq++;
+      this.#fail(e);
+      return;
+    }
+    this.#started = true;
+    this.#load({ kind: 'model', text });
+  }
+
+  /** The shown model's JSON text, or null. */
+  get modelJson() {
+    return this.#json;
+  }
+
+  /** 'loading', 'ready' or 'error'. */
+  get state() {
+    return this.#state;
+  }
+
+  get overlay() {
+    return this.getAttribute('overlay') ?? 'none';
+  }
+  set overlay(v) {
+    this.setAttribute('overlay', v);
+  }
+  get unit() {
+    return this.getAttribute('unit') ?? '';
+  }
+  set unit(v) {
+    if (v) this.setAttribute('unit', v);
+    else this.removeAttribute('unit');
+  }
+  get src() {
+    return this.getAttribute('src') ?? '';
+  }
+  set src(v) {
+    this.setAttribute('src', v);
+  }
+  get readOnly() {
+    return this.hasAttribute('readonly');
+  }
+  set readOnly(v) {
+    this.toggleAttribute('readonly', Boolean(v));
+  }
+  get theme() {
+    return this.getAttribute('theme') ?? 'auto';
+  }
+  set theme(v) {
+    this.setAttribute('theme', v);
+  }
+
+  /** The diagram as SVG text with its stylesheet embedded, for download. */
+  standaloneSvg() {
+    return this.#ws ? this.#ws.svg({ ...this.#options(), standalone: true }) : null;
+  }
+
+  async #load(source) {
+    this.#source = source;
+    const seq = ++this.#seq;
+    this.#setState('loading');
+    try {
+      await core();
+      let text;
+      if (source.kind === 'src') text = await fetchModel(source.url);
+      else if (source.kind === 'sample') text = Workspace.sampleJson();
+      else text = source.text;
+      if (seq !== this.#seq) return;
+      const ws = new Workspace(text);
+      this.#ws?.free();
+      this.#ws = ws;
+      this.#json = text;
+      this.#model = JSON.parse(text);
+      this.#fillUnits();
+      this.#draw();
+      this.#emit('wfe-load', { source: source.kind, name: this.#model?.name ?? '' });
+    } catch (e) {
+      if (seq === this.#seq) this.#fail(e);
+    }
+  }
+
+  #options() {
+    // Read-only shows the export form: one image with every cell described.
+    // Otherwise cells are buttons (the interactive form) the reader can pick.
+    const opts = { overlay: this.overlay, standalone: this.readOnly };
+    if (this.unit) opts.unit = this.unit;
+    return opts;
+  }
+
+  #redraw() {
+    try {
+      this.#draw();
+    } catch (e) {
+      this.#fail(e);
+    }
+  }
+
+  #draw() {
+    const text = this.#ws.svg(this.#options()).replace(STYLE_ELEMENT, '');
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const svg = doc.documentElement;
+    if (svg.localName !== 'svg') throw new Error('the core returned a diagram that is not SVG');
+    // In the export form the picture's <desc> already lists every cell; names on
+    // shapes inside role="img" are not allowed by ARIA and are never read.
+    if (this.readOnly) for (const c of svg.querySelectorAll('.cell[aria-label]')) c.removeAttribute('aria-label');
+    const { diagram, error, overlay, unit } = this.#parts;
+    diagram.replaceChildren(document.importNode(svg, true));
+    diagram.removeAttribute('aria-busy');
+    error.hidden = true;
+    error.replaceChildren();
+    overlay.value = this.overlay;
+    unit.value = this.unit;
+    this.#showSelection();
+    this.#setState('ready');
+  }
+
+  #cell(theme, player) {
+    return [...this.#parts.diagram.querySelectorAll('.cell')].find(
+      (c) => c.getAttribute('data-theme') === theme && c.getAttribute('data-player') === player,
+    );
+  }
+
+  /** Picks a cell (or none): it is outlined and its description shown below the diagram. */
+  #select(cell) {
+    this.#selected = cell ? { theme: cell.getAttribute('data-theme'), player: cell.getAttribute('data-player') } : null;
+    this.#showSelection();
+    if (cell) this.#emit('wfe-select', { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' });
+  }
+
+  #showSelection() {
+    const { diagram, details } = this.#parts;
+    for (const c of diagram.querySelectorAll('.cell.is-highlighted')) {
+      c.classList.remove('is-highlighted');
+      c.removeAttribute('aria-pressed');
+    }
+    const cell = this.#selected && !this.readOnly ? this.#cell(this.#selected.theme, this.#selected.player) : null;
+    if (cell) {
+      cell.classList.add('is-highlighted');
+      cell.setAttribute('aria-pressed', 'true');
+    }
+    details.textContent = cell ? (cell.getAttribute('aria-label') ?? '') : '';
+    details.hidden = !cell;
+  }
+
+  #fillUnits() {
+    const { unit, unitLabel } = this.#parts;
+    const units = Array.isArray(this.#model?.units) ? this.#model.units : [];
+    unit.replaceChildren(el('option', { value: '', textContent: 'All units' }));
+    for (const u of units) unit.append(el('option', { value: String(u.id), textContent: String(u.label ?? u.id) }));
+    unitLabel.hidden = units.length === 0;
+  }
+
+  #fail(e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const { diagram, error, fallback } = this.#parts;
+    diagram.removeAttribute('aria-busy');
+    const engineDown = !this.#ws && message.startsWith('The diagram engine');
+    const hasFallback = fallback
+      .querySelector('slot')
+      .assignedElements()
+      .some((n) => n.localName !== 'script');
+    if (engineDown && hasFallback) {
+      fallback.hidden = false;
+    } else {
+      const kept = diagram.firstElementChild !== null;
+      const headline = kept
+        ? 'The diagram could not be updated; it still shows the last good model.'
+        : 'The diagram could not be shown.';
+      error.replaceChildren(el('strong', { textContent: headline }), el('pre', { textContent: message }));
+      error.hidden = false;
+    }
+    this.#setState('error');
+    this.#emit('wfe-error', { message, source: this.#source?.kind ?? null });
+  }
+
+  #setState(state) {
+    this.#state = state;
+    const states = this.#internals?.states;
+    if (states) {
+      for (const s of ['loading', 'ready', 'error']) states.delete(s);
+      try {
+        states.add(state);
+      } catch {
+        /* older engines accept only --dashed states; the property still tells */
+      }
+    }
+  }
+
+  #emit(type, detail) {
+    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('workforce-ecosystem')) customElements.define('workforce-ecosystem', WorkforceEcosystem);

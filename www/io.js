@@ -8,13 +8,13 @@ import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import { initMenu } from './menu.js';
+import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
 
 export const STORAGE_KEY = 'wfe.session.v1';
 /** Share links longer than this may be cut by browsers, mail and chat tools. */
 export const LINK_WARN = 8000;
-/** Decompressed share links larger than this are refused (the core's model limit). */
-const MAX_TEXT = 10 * 1024 * 1024;
-const FRAGMENT = 'm=';
+/** Files larger than this are refused (the core's model limit). */
+const MAX_TEXT = MAX_MODEL_BYTES;
 
 // ---- autosave ---------------------------------------------------------------
 
@@ -171,50 +171,13 @@ export async function exportPng() {
   }
 }
 
-// ---- share links ----------------------------------------------------------------
-
-function toBase64url(bytes) {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64url(text) {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function deflate(text) {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
-
-/** Inflates at most MAX_TEXT bytes, so that a crafted link cannot exhaust memory. */
-async function inflate(bytes) {
-  const reader = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > MAX_TEXT) {
-      await reader.cancel();
-      throw new Error(t('share.tooLarge'));
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(await new Blob(chunks).arrayBuffer());
-}
+// ---- share links (the fragment format is fragment.js's, shared with the embeds) ----
 
 /** The share link of the work on show (with its scenarios, if any). */
 export async function shareLink() {
   const text = state.ws.hasScenarios() ? state.ws.savedJson() : JSON.stringify(state.ws.model());
   const url = new URL(location.href);
-  url.hash = FRAGMENT + toBase64url(await deflate(text));
+  url.hash = await modelFragment(text, { overlay: state.view.overlay, unit: state.view.unit });
   return url.href;
 }
 
@@ -259,17 +222,20 @@ export async function share() {
 
 /** Opens the model carried by the URL fragment, if any; then removes the fragment. */
 export async function openFromLink() {
-  if (!location.hash.startsWith(`#${FRAGMENT}`)) return false;
-  const packed = location.hash.slice(1 + FRAGMENT.length);
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (!params.has('m') && !params.has('json')) return false;
+  const hash = location.hash;
   history.replaceState(null, '', location.pathname + location.search);
-  let text;
+  let shared;
   try {
-    text = await inflate(fromBase64url(packed));
+    shared = await readFragment(hash);
   } catch (e) {
     showProblems(new Error(t('share.damaged', { reason: e.message })), { source: t('share.source') });
     return false;
   }
-  return openText(text, t('share.source'));
+  if (['none', 'current', 'target', 'gap'].includes(shared.overlay)) state.view.overlay = shared.overlay;
+  state.view.unit = shared.unit || null;
+  return openText(shared.json, t('share.source'));
 }
 
 // ---- wiring -------------------------------------------------------------------

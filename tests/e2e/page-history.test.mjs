@@ -78,7 +78,7 @@ test('a share link opens the same model in another browser', async () => {
   await page.click('#share');
   await page.waitForSelector('#dialog[open] #share-link');
   const link = await page.inputValue('#share-link');
-  assert.match(link, /#m=[A-Za-z0-9_-]+$/);
+  assert.match(link, /#m=[A-Za-z0-9_-]+&overlay=current$/);
   assert.equal(await page.$('#share-warning'), null, 'the sample fits in a link');
   await page.keyboard.press('Escape');
 

@@ -262,8 +262,7 @@ export default {
   'share.copied': 'Link copied.',
   'share.copyManually': 'Copy the selected link with Ctrl+C.',
   'share.source': 'the shared link',
-  'share.damaged': 'The link is damaged or incomplete ({reason}).',
-  'share.tooLarge': 'it holds more than 10 MB',
+  'share.damaged': 'This link cannot be opened: {reason}.',
 
   'autosave.restored': 'Your work was restored from this browser.',
   'autosave.startOver': 'Start over with the sample',

@@ -384,13 +384,10 @@ fn checked_assessment(m: &Model, a: &Assessment) -> Result<Assessment, Invalid> 
             return Err(p);
         }
     }
-    if !a.weight.is_finite() || a.weight < 0.0 {
+    if !a.weight.is_finite() || a.weight <= 0.0 {
         return Err(problem(
             "assessments",
-            format!(
-                "the weight must be a number of zero or more, not {}",
-                a.weight
-            ),
+            format!("the weight must be a positive number, not {}", a.weight),
         ));
     }
     let mut a = a.clone();
@@ -465,7 +462,7 @@ fn checked_system_refs(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Control;
+    use crate::model::{ContributorKind, Control};
 
     fn model() -> Model {
         let mut m = Model::empty("Test");
@@ -565,8 +562,8 @@ mod tests {
                 "no unit with id \"x\"",
             ),
             (
-                r#"{"setAssessment":{"theme":"integration","player":"hr","current":1,"weight":-1}}"#,
-                "weight",
+                r#"{"setAssessment":{"theme":"integration","player":"hr","current":1,"weight":0}}"#,
+                "weight must be a positive number",
             ),
             (
                 r#"{"removeAssessment":{"theme":"technology","player":"it"}}"#,

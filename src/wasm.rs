@@ -80,6 +80,10 @@ export interface ViewResult {
   full: boolean;
   /** how many cells were touched */
   changed: number;
+  /** moves whenever the model on show changes */
+  revision: number;
+  /** moves only when more than its scores changes (labels, lists, another model on show) */
+  structure: number;
   analysis: any;
   /** the comparison with the baseline while a scenario is on show */
   comparison: any | null;
@@ -169,6 +173,8 @@ struct SessionInfo {
 struct ViewResult {
     full: bool,
     changed: usize,
+    revision: u64,
+    structure: u64,
     analysis: analysis::Analysis,
     comparison: Option<analysis::Comparison>,
     cells: Vec<view::CellInfo>,
@@ -356,9 +362,12 @@ impl Workspace {
         let comparison = baseline.map(|b| analysis::compare(b, model));
         let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
         let (full, changed) = self.draw(container, &render_opts, &states)?;
+        let revisions = self.session.revisions();
         let result = ViewResult {
             full,
             changed,
+            revision: revisions.model,
+            structure: revisions.structure,
             analysis: report,
             comparison,
             cells,

@@ -10,7 +10,7 @@ import { initTabs, showTab, currentTab, onTab } from './tabs.js';
 import { initToolbar } from './toolbar.js';
 import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
 import { initCellEditor, render as renderCell, focusEditor } from './cell-editor.js';
-import { initFindings } from './findings.js';
+import { initFindings, showPane } from './findings.js';
 import { initOrg, render as renderOrg, showSection } from './org.js';
 import { chooseOwners } from './org-owners.js';
 import { initScenarios, startScenario } from './scenarios.js';
@@ -60,6 +60,7 @@ initKeyboard({
   share,
 });
 onTab((name) => {
+  showPane(name);
   if (name === 'cell') renderCell();
   if (name === 'org') renderOrg();
 });
@@ -67,8 +68,8 @@ onTab((name) => {
 const undoButton = document.getElementById('undo');
 const redoButton = document.getElementById('redo');
 onRefresh((result) => {
-  undoButton.disabled = !result.session.canUndo;
-  redoButton.disabled = !result.session.canRedo;
+  if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
+  if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;
   scheduleSave();
 });
 

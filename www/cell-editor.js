@@ -1,8 +1,13 @@
 // The side-panel editor of one cell: current score, target, weight and note
 // for the whole organization and for each unit. Every change is one edit,
 // applied by the core at once.
+//
+// After an edit the editor's controls are patched in place (values only);
+// it is built again only when its shape changes (another cell, a row gained
+// or lost an assessment, an error to show). Rebuilding forms costs layout
+// time, and patching keeps the user's focus and caret where they are.
 import { h, preservingFocus, replace, uid } from './dom.js';
-import { t, formatNumber } from './i18n.js';
+import { t, formatNumber, language } from './i18n.js';
 import { state, apply, onRefresh, errorText, announce } from './store.js';
 
 let pane;
@@ -11,6 +16,12 @@ let onOwners = () => {};
 let visible = () => false;
 const errors = new Map();
 let errorsFor = null;
+/** The shape of what is drawn; equal shapes are patched instead of rebuilt. */
+let drawnShape = null;
+/** The drawn controls by data-key (a large model has hundreds of rows). */
+let controls = new Map();
+
+const onScale = (scale, v) => v === null || v === undefined || Number.isInteger(v - scale.min);
 
 function scaleOptions(scale, value, { none }) {
   const options = [h('option', { value: '', text: none })];
@@ -31,18 +42,20 @@ function scaleOptions(scale, value, { none }) {
   return options;
 }
 
-function rowKey(row) {
-  return row.unit ? `u:${row.unit.id}` : 'org';
+function rowKey(unit) {
+  return unit ? `u:${unit}` : 'org';
 }
 
-function save(detail, row, change) {
-  const { theme, player } = { theme: detail.theme.id, player: detail.player.id };
-  const unit = row.unit ? row.unit.id : undefined;
+/** Saves one change to a row, merged into the row's assessment as the core has it now. */
+function save(theme, player, unit, change) {
+  const detail = state.ws.cellDetail(theme, player);
+  const row = detail?.rows.find((r) => (r.unit?.id ?? null) === unit);
+  if (!row) return;
   const before = row.assessment;
   let edit;
   if (change.current === null) {
     if (!before) return;
-    edit = { removeAssessment: { theme, player, unit: unit ?? null } };
+    edit = { removeAssessment: { theme, player, unit } };
   } else {
     const next = { theme, player, current: before?.current ?? detail.scale.min, weight: before?.weight ?? 1 };
     if (unit) next.unit = unit;
@@ -52,35 +65,39 @@ function save(detail, row, change) {
     if (next.target === null) delete next.target;
     edit = { setAssessment: next };
   }
+  const k = rowKey(unit);
+  const hadError = errors.delete(k);
   const result = apply(edit);
   if (result.ok) {
-    errors.delete(rowKey(row));
     announce(t('cell.saved'));
+    if (hadError) render();
   } else {
-    errors.set(rowKey(row), errorText(result.error));
+    errors.set(k, errorText(result.error));
     render();
   }
 }
 
-function field(label, control, hint) {
+function field(label, control) {
   const id = control.id || uid('f');
   control.id = id;
-  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control, hint ? h('p', { class: 'hint', text: hint }) : null);
+  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
 }
 
 function rowEditor(detail, row) {
-  const k = rowKey(row);
+  const unit = row.unit?.id ?? null;
+  const k = rowKey(unit);
+  const [theme, player] = [detail.theme.id, detail.player.id];
   const a = row.assessment;
   const assessed = Boolean(a);
   const title = row.unit ? row.unit.label : t('cell.organization');
   const current = h('select', {
     dataset: { key: `${k}:current` },
-    on: { change: (ev) => save(detail, row, { current: ev.target.value === '' ? null : Number(ev.target.value) }) },
+    on: { change: (ev) => save(theme, player, unit, { current: ev.target.value === '' ? null : Number(ev.target.value) }) },
   }, scaleOptions(detail.scale, a?.current, { none: t('cell.notAssessed') }));
   const target = h('select', {
     dataset: { key: `${k}:target` },
     disabled: !assessed,
-    on: { change: (ev) => save(detail, row, { target: ev.target.value === '' ? null : Number(ev.target.value) }) },
+    on: { change: (ev) => save(theme, player, unit, { target: ev.target.value === '' ? null : Number(ev.target.value) }) },
   }, scaleOptions(detail.scale, a?.target, { none: t('cell.noTarget') }));
   const weight = h('input', {
     type: 'number',
@@ -98,7 +115,7 @@ function rowEditor(detail, row) {
           render();
           return;
         }
-        save(detail, row, { weight: w });
+        save(theme, player, unit, { weight: w });
       },
     },
   });
@@ -107,7 +124,7 @@ function rowEditor(detail, row) {
     disabled: !assessed,
     dataset: { key: `${k}:note` },
     placeholder: t('cell.notePlaceholder'),
-    on: { change: (ev) => save(detail, row, { note: ev.target.value }) },
+    on: { change: (ev) => save(theme, player, unit, { note: ev.target.value }) },
   });
   note.value = a?.note ?? '';
   const error = errors.get(k);
@@ -124,20 +141,20 @@ function rowEditor(detail, row) {
         type: 'button',
         class: 'ghost small',
         dataset: { key: `${k}:clear` },
-        on: { click: () => save(detail, row, { current: null }) },
+        on: { click: () => save(theme, player, unit, { current: null }) },
       }, t('cell.clear'))
       : null,
   );
 }
 
-function summary(detail) {
+function summaryContent(detail) {
   const info = state.result.cells.find((c) => c.theme === detail.theme.id && c.player === detail.player.id);
-  if (!info || info.current === null) return h('p', { class: 'muted', text: t('cell.summaryNone') });
+  if (!info || info.current === null) return [h('span', { class: 'muted', text: t('cell.summaryNone') })];
   const parts = [t('cell.summaryCurrent', { value: formatNumber(info.current), label: info.currentLabel ?? '' })];
   if (info.target !== null) parts.push(t('cell.summaryTarget', { value: formatNumber(info.target) }));
   if (info.gap !== null) parts.push(t('cell.summaryGap', { value: formatNumber(info.gap) }));
   const unit = state.view.unit ? t('cell.summaryUnit') : t('cell.summaryAll');
-  return h('p', { class: 'summary' }, `${parts.join(' · ')} `, h('span', { class: 'muted', text: unit }));
+  return [`${parts.join(' · ')} `, h('span', { class: 'muted', text: unit })];
 }
 
 function owners(detail) {
@@ -150,16 +167,56 @@ function owners(detail) {
   }));
 }
 
+function shapeOf(detail) {
+  return JSON.stringify({
+    language: language(),
+    theme: detail.theme,
+    player: detail.player,
+    scale: detail.scale,
+    scenario: state.result.session.active?.name ?? null,
+    errors: [...errors],
+    owners: detail.responsibilities,
+    rows: detail.rows.map((r) => [r.unit, Boolean(r.assessment), onScale(detail.scale, r.assessment?.current), onScale(detail.scale, r.assessment?.target)]),
+  });
+}
+
+/** Brings the drawn editor's values up to date without rebuilding it. */
+function patch(detail) {
+  const set = (key, value) => {
+    const el = controls.get(key);
+    if (el && el.value !== value && !(document.activeElement === el && el.tagName !== 'SELECT')) el.value = value;
+  };
+  for (const row of detail.rows) {
+    const k = rowKey(row.unit?.id ?? null);
+    const a = row.assessment;
+    set(`${k}:current`, a ? String(a.current) : '');
+    set(`${k}:target`, a?.target !== undefined ? String(a.target) : '');
+    set(`${k}:weight`, String(a?.weight ?? 1));
+    set(`${k}:note`, a?.note ?? '');
+  }
+  const summary = pane.querySelector('.summary');
+  if (summary) {
+    const fresh = h('p', { class: 'summary' }, summaryContent(detail));
+    if (fresh.textContent !== summary.textContent) summary.replaceWith(fresh);
+  }
+}
+
 export function render() {
   if (!pane) return;
+  const sel = state.view.selected;
+  const selKey = sel ? `${sel.theme}\u0000${sel.player}` : null;
+  if (selKey !== errorsFor) {
+    errors.clear();
+    errorsFor = selKey;
+  }
+  const detail = sel ? state.ws.cellDetail(sel.theme, sel.player) : null;
+  const shape = detail ? shapeOf(detail) : null;
+  if (shape && shape === drawnShape) {
+    patch(detail);
+    return;
+  }
+  drawnShape = shape;
   preservingFocus(pane, () => {
-    const sel = state.view.selected;
-    const selKey = sel ? `${sel.theme}\u0000${sel.player}` : null;
-    if (selKey !== errorsFor) {
-      errors.clear();
-      errorsFor = selKey;
-    }
-    const detail = sel ? state.ws.cellDetail(sel.theme, sel.player) : null;
     if (!detail) {
       replace(pane, h('div', { class: 'empty' },
         h('h2', { text: t('cell.emptyTitle') }),
@@ -175,7 +232,7 @@ export function render() {
           dataset: { key: 'back' },
           on: { click: () => onBack(detail.theme.id, detail.player.id) },
         }, t('cell.back'))),
-      summary(detail),
+      h('p', { class: 'summary' }, summaryContent(detail)),
       state.result.session.active
         ? h('p', { class: 'scenario-note', text: t('cell.inScenario', { name: state.result.session.active.name }) })
         : null,
@@ -189,6 +246,7 @@ export function render() {
         on: { click: () => onOwners(detail.theme.id) },
       }, t('cell.editOwners')));
   });
+  controls = new Map([...pane.querySelectorAll('[data-key]')].map((el) => [el.dataset.key, el]));
 }
 
 /** Puts focus on the editor's first control. */

@@ -71,6 +71,10 @@ function setRover(cell) {
 
 /** Moves keyboard focus to a cell. */
 export function focusCell(theme, player) {
+  if (state.display === 'table') {
+    table.querySelector(`[data-key="${CSS.escape(`table:${theme}:${player}`)}"]`)?.focus();
+    return;
+  }
   const el = cellElement(theme, player);
   if (!el) return;
   setRover({ theme, player });

@@ -17,11 +17,19 @@ export function openDialog({ heading, content, actions, onOpen, className = '' }
   const returnTo = document.activeElement;
   title.textContent = heading;
   replace(body, content);
+  // Only the primary action submits, so Enter in a field chooses it; the
+  // others are plain buttons (implicit submission takes the first submit
+  // button, which would otherwise be Cancel).
   replace(actionsBox, actions.map((a) => h('button', {
-    type: a.submit === false ? 'button' : 'submit',
+    type: a.primary && a.submit !== false ? 'submit' : 'button',
     value: a.value,
     class: [a.primary ? 'primary' : '', a.danger ? 'danger' : ''].filter(Boolean).join(' ') || null,
-    on: a.onClick ? { click: a.onClick } : undefined,
+    on: {
+      click: (ev) => {
+        a.onClick?.(ev);
+        if (!ev.defaultPrevented && ev.currentTarget.type === 'button' && a.submit !== false) dialog.close(a.value);
+      },
+    },
   }, a.label)));
   dialog.className = `dialog ${className}`.trim();
   dialog.returnValue = '';

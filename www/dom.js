@@ -86,3 +86,27 @@ export function download(blob, filename) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+const drawn = new WeakMap();
+
+/**
+ * Whether `el` already shows `shape` (any JSON-able value); records it if
+ * not. Redrawing only what changed keeps an edit within a frame: even
+ * setting a text to the same value makes the browser lay the page out again.
+ */
+export function unchanged(el, shape) {
+  const text = JSON.stringify(shape);
+  if (drawn.get(el) === text) return true;
+  drawn.set(el, text);
+  return false;
+}
+
+/** Sets an attribute only when its value differs. */
+export function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Sets a text only when it differs. */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}

@@ -2,8 +2,8 @@
 // what it concerns) and the readiness pane (per theme, player and unit, with
 // the differences from the baseline while a what-if is on show). Both show
 // what the core computed; nothing is computed here.
-import { h, preservingFocus, replace } from './dom.js';
-import { t, tn, formatNumber, formatPercent, formatPoints } from './i18n.js';
+import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
+import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
 import { state, onRefresh, setView, currentModel } from './store.js';
 
 /** Kinds in the order their groups are shown; unknown kinds come last. */
@@ -115,10 +115,21 @@ function difference(comparison) {
       : null);
 }
 
+let findingsShown = null;
+let readinessShown = null;
+
 function renderFindings(result) {
   const { findings } = result.analysis;
-  badge.textContent = formatNumber(findings.length, 0);
-  badge.setAttribute('aria-label', tn('finding.count', findings.length));
+  setText(badge, formatNumber(findings.length, 0));
+  setAttr(badge, 'aria-label', tn('finding.count', findings.length));
+  if (findingsPane.hidden) {
+    findingsShown = null;
+    return;
+  }
+  // the same findings, choice and comparison: nothing to draw again
+  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.session.active && result.comparison]);
+  if (shape === findingsShown) return;
+  findingsShown = shape;
   preservingFocus(findingsPane, () => {
     const parts = [];
     if (result.session.active && result.comparison) parts.push(difference(result.comparison));
@@ -179,8 +190,15 @@ function bar(label, value, change) {
 }
 
 function renderReadiness(result) {
+  if (readinessPane.hidden) {
+    readinessShown = null;
+    return;
+  }
   const { readiness } = result.analysis;
   const cmp = result.session.active ? result.comparison : null;
+  const shape = JSON.stringify([language(), result.structure, readiness, cmp?.readiness ?? null]);
+  if (shape === readinessShown) return;
+  readinessShown = shape;
   const m = currentModel();
   preservingFocus(readinessPane, () => {
     const overallDelta = delta(cmp, 'overall');
@@ -200,6 +218,13 @@ function renderReadiness(result) {
       section(t('readiness.players'), 'players', m.framework.players),
       m.units.length ? section(t('readiness.units'), 'units', m.units) : null);
   });
+}
+
+/** Draws the findings or readiness pane when it comes into view. */
+export function showPane(name) {
+  if (!state.result) return;
+  if (name === 'findings') renderFindings(state.result);
+  if (name === 'readiness') renderReadiness(state.result);
 }
 
 export function initFindings({ openCell, openOrg }) {

@@ -38,28 +38,41 @@ export function t(key, params) {
   return text;
 }
 
+// Intl objects are costly to make (a fraction of a millisecond each) and the
+// page formats many numbers per edit: keep one per language and options.
+const intlCache = new Map();
+function intl(Kind, options) {
+  const key = `${Kind.name}|${currentLang}|${JSON.stringify(options)}`;
+  let made = intlCache.get(key);
+  if (!made) {
+    made = new Kind(currentLang, options);
+    intlCache.set(key, made);
+  }
+  return made;
+}
+
 /** A count-dependent text: `key.one` for 1, `key.other` otherwise. */
 export function tn(key, count, params = {}) {
-  const form = new Intl.PluralRules(currentLang).select(count) === 'one' ? 'one' : 'other';
+  const form = intl(Intl.PluralRules, {}).select(count) === 'one' ? 'one' : 'other';
   return t(`${key}.${form}`, { count: formatNumber(count, 0), ...params });
 }
 
 /** A number for people: at most `digits` decimals, in the page's language. */
 export function formatNumber(value, digits = 1) {
   if (value === null || value === undefined || Number.isNaN(value)) return t('value.none');
-  return new Intl.NumberFormat(currentLang, { maximumFractionDigits: digits }).format(value);
+  return intl(Intl.NumberFormat, { maximumFractionDigits: digits }).format(value);
 }
 
 /** A share in [0, 1] as a whole percentage. */
 export function formatPercent(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return t('value.none');
-  return new Intl.NumberFormat(currentLang, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+  return intl(Intl.NumberFormat, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
 
 /** A readiness difference in percentage points, signed. */
 export function formatPoints(delta) {
   const points = Math.round(delta * 100);
-  const signed = new Intl.NumberFormat(currentLang, { signDisplay: 'exceptZero' }).format(points);
+  const signed = intl(Intl.NumberFormat, { signDisplay: 'exceptZero' }).format(points);
   return t('readiness.points', { points: signed });
 }
 

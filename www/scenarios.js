@@ -1,8 +1,8 @@
 // What-if scenarios: the switcher in the top bar, the banner that says what
 // a scenario changes compared with the baseline, and starting, renaming,
 // keeping and discarding scenarios. The session itself lives in the core.
-import { h, preservingFocus, replace, uid } from './dom.js';
-import { t, tn, formatPoints } from './i18n.js';
+import { h, preservingFocus, replace, uid, unchanged } from './dom.js';
+import { t, tn, formatPoints, language } from './i18n.js';
 import { state, act, onRefresh, announce, errorText, setView } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
@@ -158,7 +158,10 @@ export function initScenarios() {
   showChangesField = document.getElementById('show-changes-field');
   document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: ev.target.checked }));
   onRefresh((result) => {
-    renderBar(result.session);
-    renderBanner(result);
+    const { session } = result;
+    if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);
+    const cmp = result.comparison;
+    const facts = cmp ? [cmp.changed_cells?.length, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
+    if (!unchanged(banner, [language(), session.active, facts, result.cells.filter((c) => c.changed).length])) renderBanner(result);
   });
 }

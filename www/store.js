@@ -25,6 +25,7 @@ export const state = {
 };
 
 let model = null;
+let modelStructure = null;
 const listeners = [];
 
 /** Registers fn(result) to run after every recomputation. */
@@ -32,15 +33,23 @@ export function onRefresh(fn) {
   listeners.push(fn);
 }
 
-/** The model on show (cached until the next change). */
+/**
+ * The model on show, without fresh scores: kept until more than its scores
+ * changes (the core's `structure` revision), because copying a large model
+ * out of the core on every edit would cost more than the edit. For scores,
+ * ask the core (result.cells, cellDetail, model()).
+ */
 export function currentModel() {
-  model ??= state.ws.model();
+  const structure = state.result?.structure ?? null;
+  if (!model || structure === null || structure !== modelStructure) {
+    model = state.ws.model();
+    modelStructure = structure;
+  }
   return model;
 }
 
 /** Asks the core for the diagram and everything else, and shows it. */
 export function refresh() {
-  model = null;
   state.result = state.ws.view(state.diagram, state.view);
   dropStaleChoices();
   for (const fn of listeners) fn(state.result);

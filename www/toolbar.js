@@ -1,6 +1,6 @@
 // The view toolbar: what the cells show (overlay), which unit, and which
 // contributor's responsibilities to highlight; plus the model's name.
-import { h, replace } from './dom.js';
+import { h, replace, setAttr } from './dom.js';
 import { t } from './i18n.js';
 import { state, setView, onRefresh, currentModel, apply, errorText } from './store.js';
 import { showNotice } from './notice.js';
@@ -26,8 +26,8 @@ function renderOverlay(group) {
 function syncOverlay(group) {
   for (const b of group.querySelectorAll('[data-overlay]')) {
     const on = b.dataset.overlay === state.view.overlay;
-    b.setAttribute('aria-checked', String(on));
-    b.tabIndex = on ? 0 : -1;
+    setAttr(b, 'aria-checked', String(on));
+    if (b.tabIndex !== (on ? 0 : -1)) b.tabIndex = on ? 0 : -1;
   }
 }
 
@@ -81,7 +81,11 @@ export function initToolbar() {
     const r = apply({ setName: name.value });
     if (!r.ok) showNotice(errorText(r.error), { tone: 'warning' });
   });
-  onRefresh(() => {
+  let shownStructure = null;
+  onRefresh((result) => {
+    syncOverlay(overlay);
+    if (result.structure === shownStructure && unit.value === (state.view.unit ?? '')) return;
+    shownStructure = result.structure;
     const m = currentModel();
     if (document.activeElement !== name) name.value = m.name;
     name.placeholder = t('model.namePlaceholder');
@@ -93,6 +97,5 @@ export function initToolbar() {
       ['kind:external', t('kind.externalAll'), t('toolbar.kinds')],
       ...m.contributors.map((c) => [c.id, c.label, t('toolbar.contributors')]),
     ], state.view.kind ? `kind:${state.view.kind}` : state.view.contributor ?? '');
-    syncOverlay(overlay);
   });
 }

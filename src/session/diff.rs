@@ -91,6 +91,15 @@ impl ModelDiff {
         *self == ModelDiff::default()
     }
 
+    /// Whether only scores changed: nothing the page lists or labels.
+    pub fn only_assessments(&self) -> bool {
+        ModelDiff {
+            assessments: None,
+            ..self.clone()
+        }
+        .is_empty()
+    }
+
     /// Turns the old version into the new one. False (and a possibly partly
     /// changed model) only if `model` is not the version this diff starts from,
     /// which the session never does.
@@ -192,5 +201,17 @@ mod tests {
         assert!(d.undo(&mut m));
         assert_eq!(m, old);
         assert!(ModelDiff::between(&old, &old).is_empty());
+        assert!(!d.only_assessments());
+        let mut scored = old.clone();
+        scored.assessments.push(crate::model::Assessment {
+            theme: "leadership".into(),
+            player: "hr".into(),
+            unit: None,
+            current: 1.0,
+            target: None,
+            weight: 1.0,
+            note: None,
+        });
+        assert!(ModelDiff::between(&old, &scored).only_assessments());
     }
 }

@@ -44,7 +44,7 @@ enum Step {
     /// An edit of the baseline (`None`) or of a scenario.
     Edit {
         target: Option<u32>,
-        diff: ModelDiff,
+        diff: Box<ModelDiff>,
     },
     /// Anything else: the whole session before and after.
     Whole {
@@ -60,6 +60,25 @@ pub struct Session {
     next_id: u32,
     undo: Vec<Step>,
     redo: Vec<Step>,
+    revisions: Revisions,
+}
+
+/// Counters that tell the page what it may keep: `model` moves whenever the
+/// model on show changes, `structure` only when something besides its scores
+/// does (labels, units, contributors, systems... or another model on show).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Revisions {
+    pub model: u64,
+    pub structure: u64,
+}
+
+impl Revisions {
+    fn bump(&mut self, structure: bool) {
+        self.model += 1;
+        if structure {
+            self.structure += 1;
+        }
+    }
 }
 
 fn invalid(path: &str, message: impl Into<String>) -> Invalid {
@@ -85,7 +104,13 @@ impl Session {
             next_id: 1,
             undo: Vec::new(),
             redo: Vec::new(),
+            revisions: Revisions::default(),
         }
+    }
+
+    /// How far the model on show has moved (see [`Revisions`]).
+    pub fn revisions(&self) -> Revisions {
+        self.revisions
     }
 
     pub fn baseline(&self) -> &Model {
@@ -137,12 +162,17 @@ impl Session {
             if let Some(m) = self.model_mut(target) {
                 *m = applied.model;
             }
-            self.record(Step::Edit { target, diff });
+            self.revisions.bump(!diff.only_assessments());
+            self.record(Step::Edit {
+                target,
+                diff: Box::new(diff),
+            });
         }
         Ok(applied.created)
     }
 
     fn whole_step(&mut self, before: State) {
+        self.revisions.bump(true);
         let after = Box::new(self.state.clone());
         self.record(Step::Whole {
             before: Box::new(before),
@@ -198,7 +228,10 @@ impl Session {
         if let Some(id) = id {
             self.index_of(id)?;
         }
-        self.state.active = id;
+        if self.state.active != id {
+            self.state.active = id;
+            self.revisions.bump(true);
+        }
         Ok(())
     }
 
@@ -291,9 +324,12 @@ impl Session {
                     let fits = if forward { diff.redo(m) } else { diff.undo(m) };
                     debug_assert!(fits, "a recorded diff always fits its model");
                 }
+                let switched = self.state.active != *target;
                 self.state.active = *target;
+                self.revisions.bump(switched || !diff.only_assessments());
             }
             Step::Whole { before, after } => {
+                self.revisions.bump(true);
                 self.state = if forward {
                     (**after).clone()
                 } else {
@@ -424,6 +460,43 @@ mod tests {
         s.undo();
         assert_eq!(s.baseline().name, "Old");
         assert_eq!(s.scenarios()[0].name, "Mine");
+    }
+
+    #[test]
+    fn revisions_tell_score_edits_from_structural_ones() {
+        let mut s = Session::new(Model::empty("Org"));
+        let r0 = s.revisions();
+        s.apply(&score("leadership", 1.0)).unwrap();
+        let r1 = s.revisions();
+        assert!(r1.model > r0.model && r1.structure == r0.structure);
+        s.apply(&Edit::SetName("Other".into())).unwrap();
+        let r2 = s.revisions();
+        assert!(r2.structure > r1.structure);
+        s.undo();
+        let r3 = s.revisions();
+        assert!(
+            r3.model > r2.model && r3.structure > r2.structure,
+            "undoing a rename"
+        );
+        s.undo();
+        assert_eq!(s.revisions().structure, r3.structure, "undoing a score");
+        s.show(None).unwrap();
+        assert_eq!(
+            s.revisions(),
+            Revisions {
+                model: r3.model + 1,
+                structure: r3.structure
+            }
+        );
+        s.start_scenario("A").unwrap();
+        assert!(s.revisions().structure > r3.structure);
+        s.apply(&score("leadership", 2.0)).unwrap();
+        let before_switch = s.revisions();
+        s.show(None).unwrap();
+        assert!(
+            s.revisions().structure > before_switch.structure,
+            "another model on show"
+        );
     }
 
     #[test]

@@ -82,7 +82,7 @@ export default {
   'cell.organization': 'Whole organization',
   'cell.clear': 'Clear this assessment',
   'cell.saved': 'Saved.',
-  'cell.weightInvalid': 'The weight must be a number of zero or more.',
+  'cell.weightInvalid': 'The weight must be a positive number.',
   'cell.back': 'Back to the diagram',
   'cell.emptyTitle': 'No cell chosen',
   'cell.emptyText': 'Choose a cell in the diagram (click it, or focus it and press Enter) to score it here.',

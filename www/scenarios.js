@@ -109,6 +109,7 @@ function renderBar(session) {
     type: 'button',
     class: `scenario-tab ${extraClass}${active === id ? ' is-active' : ''}`,
     'aria-current': active === id ? 'true' : null,
+    title: label,
     dataset: { scenario: id === null ? 'baseline' : String(id), key: `sc:${id}` },
     on: { click: () => show(id) },
   }, label);

@@ -43,8 +43,8 @@ export default {
   'toolbar.kinds': 'Kinds of contributor',
   'toolbar.contributors': 'Contributors',
   'toolbar.showChanges': 'Mark changes',
-  'toolbar.table': 'Show as table',
-  'toolbar.diagram': 'Show as diagram',
+  'toolbar.table': 'Table view',
+  'toolbar.diagram': 'Diagram view',
 
   'overlay.none': 'Plain',
   'overlay.current': 'Current',

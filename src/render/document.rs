@@ -208,9 +208,14 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
             .set("class", st.class.as_str())
             .set("data-theme", clean(&shape.theme))
             .set("data-player", clean(&shape.player))
-            .set("aria-label", clean(&st.label))
             .set("points", points(&shape.points));
-        if !opts.standalone {
+        if opts.standalone {
+            // Inside role="img" an aria-label on a shape is an error for
+            // assistive technology; a <title> still names the cell and gives
+            // a tooltip when the file is opened on its own.
+            cell = cell.add(Title::new(clean(&st.label)));
+        } else {
+            cell.assign("aria-label", clean(&st.label));
             cell.assign("tabindex", "0");
             cell.assign("role", "button");
         }

@@ -44,18 +44,20 @@ test('the page diagram is styled by diagram.css and its cells take focus', async
   await page.waitForSelector('body[data-ready="true"]');
   const info = await page.evaluate(() => {
     const svg = document.querySelector('#diagram svg');
-    const blank = svg.querySelector('.cell.unassessed');
+    const scored = svg.querySelector('.cell:not(.unassessed)');
     const font = getComputedStyle(svg).fontFamily;
     return {
       role: svg.getAttribute('role'),
-      hatch: blank ? getComputedStyle(blank).fill : null,
+      fill: scored ? getComputedStyle(scored).fill : null,
       font,
       focusable: svg.querySelectorAll('.cell[tabindex="0"][role="button"][aria-label]').length,
       values: svg.querySelectorAll('.cell-value[data-theme][data-player]').length,
     };
   });
   assert.equal(info.role, 'group');
-  assert.match(info.hatch ?? '', /url\(.*#wfe-hatch/);
+  // Without diagram.css a polygon fills black; with it, a level colour.
+  assert.match(info.fill ?? '', /^rgb/);
+  assert.notEqual(info.fill, 'rgb(0, 0, 0)');
   assert.match(info.font, /DejaVu Sans/);
   assert.equal(info.focusable, 24);
   assert.equal(info.values, 24);

@@ -176,11 +176,11 @@ function delta(comparison, group, id) {
   return typeof v === 'number' ? v : typeof v?.delta === 'number' ? v.delta : null;
 }
 
-function bar(label, value, change) {
+function bar(label, value, change, id) {
   const pct = value === null || value === undefined ? 0 : Math.max(0, Math.min(1, value));
   const fill = h('span', { class: 'bar-fill' });
   fill.style.setProperty('--value', String(pct));
-  return h('li', { class: 'bar-row' },
+  return h('li', { class: 'bar-row', dataset: { id } },
     h('span', { class: 'bar-label', text: label }),
     h('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
     h('span', { class: 'bar-value', text: formatPercent(value) }),
@@ -204,7 +204,7 @@ function renderReadiness(result) {
     const overallDelta = delta(cmp, 'overall');
     const section = (title, group, items) => h('section', { class: 'readiness-group' },
       h('h3', { text: title }),
-      h('ul', { class: 'bars' }, items.map((it) => bar(it.label, readiness[group]?.[it.id] ?? null, delta(cmp, group, it.id)))));
+      h('ul', { class: 'bars', dataset: { group } }, items.map((it) => bar(it.label, readiness[group]?.[it.id] ?? null, delta(cmp, group, it.id), it.id))));
     replace(readinessPane,
       h('div', { class: 'overall' },
         h('p', { class: 'overall-label', text: t('readiness.overall') }),

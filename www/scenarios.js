@@ -134,9 +134,12 @@ function renderBanner(result) {
     return;
   }
   const cmp = result.comparison ?? {};
-  const changed = Array.isArray(cmp.changed_cells) ? cmp.changed_cells.length : result.cells.filter((c) => c.changed).length;
-  const r = cmp.readiness ?? cmp.readiness_delta;
-  const overall = typeof r?.overall === 'number' ? r.overall : typeof cmp.overall_delta === 'number' ? cmp.overall_delta : null;
+  // cells of the diagram: a cell changed in several units counts once
+  const changed = Array.isArray(cmp.changed_cells)
+    ? new Set(cmp.changed_cells.map((c) => `${c.theme}\u0000${c.player}`)).size
+    : result.cells.filter((c) => c.changed).length;
+  const o = cmp.readiness?.overall;
+  const overall = typeof o === 'number' ? o : typeof o?.delta === 'number' ? o.delta : null;
   const facts = [
     tn('scenario.changedCells', changed),
     overall !== null ? t('scenario.readinessChange', { change: formatPoints(overall) }) : null,

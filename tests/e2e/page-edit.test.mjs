@@ -14,7 +14,9 @@ test('editing a score updates the diagram, findings and readiness in place', asy
   const findingsBefore = await findingIds(page);
   const gap = findingsBefore.find((id) => id.startsWith('maturity-gap:') && id.includes('integration') && id.includes('hr') && id.includes('ports'));
   assert.ok(gap, `a maturity gap for HR × integration in ports is listed: ${findingsBefore.join(', ')}`);
-  const readinessBefore = await page.textContent('#pane-readiness .overall-value');
+  await page.click('#tab-readiness');
+  const hrRow = '#pane-readiness [data-group="players"] [data-id="hr"] .bar-value';
+  const readinessBefore = await page.textContent(hrRow);
 
   // mark the drawn elements: an in-place update keeps them
   await page.$$eval('#diagram .cell, #diagram .cell-value', (els) => els.forEach((e) => { e.dataset.mark = 'kept'; }));
@@ -27,11 +29,14 @@ test('editing a score updates the diagram, findings and readiness in place', asy
   assert.match(after.label, /1\.5/);
   assert.equal(await page.$$eval('#diagram .cell:not([data-mark="kept"]), #diagram .cell-value:not([data-mark="kept"])', (e) => e.length), 0,
     'no cell element was replaced');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'u:ports:current', 'focus stays on the edited field');
+  assert.equal(Number(await page.textContent('#findings-count')), findingsBefore.length - 1, 'the findings count follows at once');
   const findingsAfter = await findingIds(page);
   assert.ok(!findingsAfter.includes(gap), 'the closed gap is no longer a finding');
   assert.equal(findingsAfter.length, findingsBefore.length - 1);
-  assert.notEqual(await page.textContent('#pane-readiness .overall-value'), readinessBefore, 'readiness moved');
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'u:ports:current', 'focus stays on the edited field');
+  await page.click('#tab-readiness');
+  assert.notEqual(await page.textContent(hrRow), readinessBefore, 'HR readiness moved');
+  await page.click('#tab-cell');
 
   // a note and a target, then clearing the assessment
   await setField(page, 'u:ports', 'note', 'Crew data now <b>shared</b>');

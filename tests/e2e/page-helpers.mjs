@@ -36,8 +36,20 @@ export function cell(page, theme, player) {
   }, [theme, player]);
 }
 
-/** The ids of the findings listed in the findings pane. */
-export function findingIds(page) {
+/** The ids of every finding in the findings pane (long groups expanded). */
+export async function findingIds(page) {
+  if (await page.isHidden('#pane-findings')) await page.click('#tab-findings');
+  for (;;) {
+    const more = await page.$('#pane-findings button[data-key^="more:"]:not([data-expanded])');
+    if (!more) break;
+    const key = await more.getAttribute('data-key');
+    if (/Show fewer/.test(await more.textContent())) {
+      await more.evaluate((b) => b.setAttribute('data-expanded', ''));
+      continue;
+    }
+    await more.click();
+    await page.$eval(`#pane-findings [data-key="${key}"]`, (b) => b.setAttribute('data-expanded', ''));
+  }
   return page.$$eval('#pane-findings .finding-button', (els) => els.map((e) => e.dataset.finding));
 }
 
@@ -76,6 +88,7 @@ export async function openCell(page, theme, player) {
 export async function setField(page, row, field, value) {
   const sel = `#pane-cell [data-key="${row}:${field}"]`;
   const tag = await page.$eval(sel, (e) => e.tagName);
+  await page.focus(sel);
   if (tag === 'SELECT') await page.selectOption(sel, String(value));
   else {
     await page.fill(sel, String(value));

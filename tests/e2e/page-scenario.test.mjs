@@ -37,6 +37,7 @@ test('a what-if shows its difference and can be kept', async () => {
   assert.match(banner, /1 cell changed/);
   assert.match(banner, /readiness \+\d+ pts/);
   assert.match(banner, /2 findings resolved/);
+  await page.click('#tab-findings');
   const resolved = await page.$$eval('#pane-findings .finding.is-resolved', (e) => e.length);
   assert.equal(resolved, 2, 'the two closed gaps are listed as resolved');
   await page.click('#tab-readiness');

@@ -64,6 +64,36 @@ export type Edit =
   | { removeSystem: string }
   | { addIntegration: Integration }
   | { removeIntegration: Integration };
+export type FindingKind = "maturity-gap" | "uncovered" | "redundant" | "conflict" | "untracked" | "fragmented" | "silo";
+export interface Finding {
+  id: string; kind: FindingKind; severity: number; explanation: string;
+  cells: { theme: string; player: string; unit?: string }[];
+  players: string[]; themes: string[]; contributors: string[]; systems: string[]; units: string[];
+}
+export interface Readiness {
+  overall: number | null;
+  themes: Record<string, number | null>; players: Record<string, number | null>; units: Record<string, number | null>;
+}
+export interface Analysis { readiness: Readiness; findings: Finding[]; systems: { components: number; [key: string]: unknown } }
+export interface Delta { before: number | null; after: number | null; delta: number | null }
+export interface Comparison {
+  changed_cells: { theme: string; player: string; unit: string | null;
+    before: { current: number; target: number | null } | null; after: { current: number; target: number | null } | null }[];
+  readiness: { overall: Delta; themes: Record<string, Delta>; players: Record<string, Delta>; units: Record<string, Delta> };
+  resolved: Finding[]; introduced: Finding[]; unchanged: number;
+}
+export interface Scale { min: number; max: number; labels?: string[] }
+export interface Model {
+  schema: string; name: string; framework: { players: Item[]; themes: Item[] }; scale: Scale;
+  units: Item[]; assessments: Assessment[]; contributors: Contributor[];
+  responsibilities: Responsibility[]; systems: System[]; integrations: Integration[];
+}
+export interface CellDetail {
+  theme: Item; player: Item; scale: Scale;
+  /** the whole organization (unit null) first, then each unit */
+  rows: { unit: Item | null; assessment: Assessment | null }[];
+  responsibilities: (Responsibility & { index: number; contributorLabel: string })[];
+}
 export interface CellInfo {
   theme: string; player: string; themeLabel: string; playerLabel: string;
   assessed: number; current: number | null; target: number | null; gap: number | null;
@@ -84,9 +114,9 @@ export interface ViewResult {
   revision: number;
   /** moves only when more than its scores changes (labels, lists, another model on show) */
   structure: number;
-  analysis: any;
+  analysis: Analysis;
   /** the comparison with the baseline while a scenario is on show */
-  comparison: any | null;
+  comparison: Comparison | null;
   cells: CellInfo[];
   session: SessionInfo;
 }
@@ -238,6 +268,7 @@ impl Workspace {
     }
 
     /// The model on show as an object.
+    #[wasm_bindgen(unchecked_return_type = "Model")]
     pub fn model(&self) -> Result<JsValue, js_sys::Error> {
         to_js(self.session.model())
     }
@@ -313,12 +344,20 @@ impl Workspace {
         Ok(render::render_svg(self.session.model(), &opts))
     }
 
+    /// The diagram's geometry (polygons, cells, axes, label boxes) for the
+    /// model on show's framework, in SVG user units.
+    pub fn layout(&self) -> Result<JsValue, js_sys::Error> {
+        to_js(&crate::layout::layout(&self.session.model().framework))
+    }
+
     /// Readiness, findings and the systems summary of the model on show.
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analyze(&self) -> Result<JsValue, js_sys::Error> {
         to_js(&analysis::analyze(self.session.model()))
     }
 
     /// The baseline compared with the scenario on show; `null` on the baseline.
+    #[wasm_bindgen(unchecked_return_type = "Comparison | null")]
     pub fn compare(&self) -> Result<JsValue, js_sys::Error> {
         match self.session.active() {
             Some(s) => to_js(&analysis::compare(self.session.baseline(), &s.model)),
@@ -327,7 +366,7 @@ impl Workspace {
     }
 
     /// What the cell editor shows for one cell; `null` for an unknown cell.
-    #[wasm_bindgen(js_name = cellDetail)]
+    #[wasm_bindgen(js_name = cellDetail, unchecked_return_type = "CellDetail | null")]
     pub fn cell_detail(&self, theme: &str, player: &str) -> Result<JsValue, js_sys::Error> {
         match view::cell_detail(self.session.model(), theme, player) {
             Some(d) => to_js(&d),

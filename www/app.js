@@ -65,6 +65,13 @@ onTab((name) => {
   if (name === 'org') renderOrg();
 });
 
+// Another language: static texts, then everything drawn from the core again.
+document.addEventListener('wfe-language', () => {
+  translateStatic();
+  setDisplay(state.display);
+  if (state.ws) refresh();
+});
+
 const undoButton = document.getElementById('undo');
 const redoButton = document.getElementById('redo');
 onRefresh((result) => {

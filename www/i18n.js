@@ -17,7 +17,10 @@ export function setLanguage(lang) {
   if (!catalogues[lang]) return false;
   current = catalogues[lang];
   currentLang = lang;
+  intlCache.clear();
   document.documentElement.lang = lang;
+  // the page redraws its texts (app.js listens)
+  document.dispatchEvent(new CustomEvent('wfe-language', { detail: { lang } }));
   return true;
 }
 

@@ -56,12 +56,18 @@ function fillSelect(select, options, value) {
   select.value = value;
 }
 
+let shownStructure = null;
+
 export function initToolbar() {
   const overlay = document.getElementById('overlay');
   const unit = document.getElementById('unit-filter');
   const contributor = document.getElementById('contributor-filter');
   const name = document.getElementById('model-name');
   renderOverlay(overlay);
+  document.addEventListener('wfe-language', () => {
+    renderOverlay(overlay);
+    shownStructure = null;
+  });
   overlay.addEventListener('keydown', (ev) => {
     const i = OVERLAYS.indexOf(state.view.overlay);
     let next = null;
@@ -81,7 +87,6 @@ export function initToolbar() {
     const r = apply({ setName: name.value });
     if (!r.ok) showNotice(errorText(r.error), { tone: 'warning' });
   });
-  let shownStructure = null;
   onRefresh((result) => {
     syncOverlay(overlay);
     if (result.structure === shownStructure && unit.value === (state.view.unit ?? '')) return;

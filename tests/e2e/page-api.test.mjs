@@ -84,3 +84,40 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
   assert.equal(out.redraw, true);
   assert.deepEqual(page.problems, []);
 });
+
+test('every text of the page comes from the catalogue, and a new language redraws them', async () => {
+  const page = await open(env);
+  const out = await page.evaluate(async () => {
+    const i18n = await import('./i18n.js');
+    const en = (await import('./i18n/en.js')).default;
+    // a catalogue that marks every text: anything left unmarked is not from the catalogue
+    const marked = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, `«${v}»`]));
+    i18n.addCatalogue('xx', marked);
+    i18n.setLanguage('xx');
+    await new Promise((ok) => requestAnimationFrame(ok));
+    const texts = [];
+    const skip = (el) => el.closest('#diagram, #cell-table, [hidden], script, style') || el.closest('.visually-hidden') && el.id === 'announcer';
+    for (const el of document.body.querySelectorAll('*')) {
+      if (skip(el)) continue;
+      for (const node of el.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE && node.textContent.trim()) texts.push(node.textContent.trim());
+      }
+      for (const attr of ['aria-label', 'title', 'placeholder']) {
+        if (el.hasAttribute(attr)) texts.push(el.getAttribute(attr));
+      }
+    }
+    // what comes from the model or from the core's own sentences is not the page's to translate
+    const { Workspace } = await import('./pkg/workforce_ecosystem.js');
+    const ws = new Workspace(Workspace.sampleJson());
+    const m = ws.model();
+    const data = [m.name, ...[m.units, m.contributors, m.systems, m.framework.players, m.framework.themes].flat().map((x) => x.label),
+      ...ws.analyze().findings.map((f) => f.explanation)];
+    return { lang: document.documentElement.lang, title: document.title, texts: texts.filter((x) => !data.includes(x)) };
+  });
+  assert.equal(out.lang, 'xx');
+  assert.match(out.title, /^«/);
+  const unmarked = out.texts.filter((s) => !s.includes('«') && !['×', '→', '·'].includes(s) && !/^[\d\s.,%+−-]+$/.test(s));
+  assert.ok(out.texts.filter((s) => s.includes('«')).length > 30, 'the page texts were redrawn in the new language');
+  assert.deepEqual(unmarked, [], 'texts shown without coming from the catalogue');
+  assert.deepEqual(page.problems, []);
+});

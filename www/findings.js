@@ -6,7 +6,7 @@ import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
 import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
 import { state, onRefresh, setView, currentModel } from './store.js';
 
-/** Kinds in the order their groups are shown; unknown kinds come last. */
+/** Kinds in the order of their groups when their worst findings weigh the same. */
 const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
 const PAGE = 8;
 
@@ -30,10 +30,12 @@ function groups(findings) {
     if (!map.has(f.kind)) map.set(f.kind, []);
     map.get(f.kind).push(f);
   }
+  // the group holding the worst finding first; the core's order within
+  const top = (kind) => Math.max(...map.get(kind).map((f) => f.severity ?? 0));
   const kinds = [...map.keys()].sort((a, b) => {
     const ia = KIND_ORDER.indexOf(a);
     const ib = KIND_ORDER.indexOf(b);
-    return (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+    return top(b) - top(a) || (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
   return kinds.map((kind) => [kind, map.get(kind).slice().sort(byPriority)]);
 }

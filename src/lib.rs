@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod edit;
 pub mod framework;
+pub mod generate;
 pub mod layout;
 pub mod migrate;
 pub mod model;

@@ -1,0 +1,316 @@
+//! Comparing a scenario with its baseline: the cells whose scores changed,
+//! how readiness moved, and which findings the scenario resolves or
+//! introduces. Cells are matched by (theme, player, unit) and findings by their
+//! id (kind and the items they are about), never by position, so reordering a
+//! model's lists changes nothing.
+
+use super::FastSet;
+use super::{analyze, Analysis, Finding, Readiness, Text};
+use crate::model::Model;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A cell's scores on one side of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct CellValue {
+    pub current: f64,
+    pub target: Option<f64>,
+}
+
+/// A cell whose current or target score differs; `before` is `None` for a
+/// cell only the scenario assesses, `after` for one it no longer assesses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellChange {
+    pub theme: String,
+    pub player: String,
+    pub unit: Option<String>,
+    pub before: Option<CellValue>,
+    pub after: Option<CellValue>,
+}
+
+/// One readiness figure before and after; `delta` is `after − before` when
+/// both exist.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Delta {
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub delta: Option<f64>,
+}
+
+impl Delta {
+    fn new(before: Option<f64>, after: Option<f64>) -> Delta {
+        Delta {
+            before,
+            after,
+            delta: before.zip(after).map(|(b, a)| a - b),
+        }
+    }
+}
+
+/// Readiness deltas for every id of either model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadinessChange {
+    pub overall: Delta,
+    pub themes: BTreeMap<Text, Delta>,
+    pub players: BTreeMap<Text, Delta>,
+    pub units: BTreeMap<Text, Delta>,
+}
+
+/// The difference between a baseline and a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    /// Sorted by theme, player, then unit id (the organization-wide cell first).
+    pub changed_cells: Vec<CellChange>,
+    pub readiness: ReadinessChange,
+    /// Baseline findings the scenario no longer has, in priority order.
+    pub resolved: Vec<Finding>,
+    /// Scenario findings the baseline did not have, in priority order.
+    pub introduced: Vec<Finding>,
+    /// How many findings both have.
+    pub unchanged: usize,
+}
+
+/// Compares two models (meant to be valid; any pair is compared without
+/// panicking).
+pub fn compare(baseline: &Model, scenario: &Model) -> Comparison {
+    compare_analyses(baseline, &analyze(baseline), scenario, &analyze(scenario))
+}
+
+/// The same, for models already analysed.
+pub fn compare_analyses(
+    baseline: &Model,
+    before: &Analysis,
+    scenario: &Model,
+    after: &Analysis,
+) -> Comparison {
+    let before_ids: Vec<String> = before.findings.iter().map(Finding::id).collect();
+    let after_ids: Vec<String> = after.findings.iter().map(Finding::id).collect();
+    let before_set: FastSet<&str> = before_ids.iter().map(String::as_str).collect();
+    let after_set: FastSet<&str> = after_ids.iter().map(String::as_str).collect();
+    let resolved: Vec<Finding> = before
+        .findings
+        .iter()
+        .zip(&before_ids)
+        .filter(|(_, id)| !after_set.contains(id.as_str()))
+        .map(|(f, _)| f.clone())
+        .collect();
+    let introduced: Vec<Finding> = after
+        .findings
+        .iter()
+        .zip(&after_ids)
+        .filter(|(_, id)| !before_set.contains(id.as_str()))
+        .map(|(f, _)| f.clone())
+        .collect();
+    Comparison {
+        changed_cells: changed_cells(baseline, scenario),
+        readiness: readiness_change(&before.readiness, &after.readiness),
+        unchanged: before.findings.len() - resolved.len(),
+        resolved,
+        introduced,
+    }
+}
+
+type CellKey<'a> = (&'a str, &'a str, Option<&'a str>);
+
+fn cells(model: &Model) -> BTreeMap<CellKey<'_>, CellValue> {
+    let mut map = BTreeMap::new();
+    for a in &model.assessments {
+        // A repeated cell only occurs in an invalid model; the first counts.
+        map.entry((a.theme.as_str(), a.player.as_str(), a.unit.as_deref()))
+            .or_insert(CellValue {
+                current: a.current,
+                target: a.target,
+            });
+    }
+    map
+}
+
+fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
+    let before = cells(baseline);
+    let after = cells(scenario);
+    let keys: BTreeSet<&CellKey> = before.keys().chain(after.keys()).collect();
+    keys.into_iter()
+        .filter_map(|key| {
+            let (b, a) = (before.get(key).copied(), after.get(key).copied());
+            (b != a).then(|| CellChange {
+                theme: key.0.to_string(),
+                player: key.1.to_string(),
+                unit: key.2.map(String::from),
+                before: b,
+                after: a,
+            })
+        })
+        .collect()
+}
+
+fn deltas(
+    before: &BTreeMap<Text, Option<f64>>,
+    after: &BTreeMap<Text, Option<f64>>,
+) -> BTreeMap<Text, Delta> {
+    before
+        .keys()
+        .chain(after.keys())
+        .map(|id| {
+            let b = before.get(id).copied().flatten();
+            let a = after.get(id).copied().flatten();
+            (id.clone(), Delta::new(b, a))
+        })
+        .collect()
+}
+
+fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {
+    ReadinessChange {
+        overall: Delta::new(before.overall, after.overall),
+        themes: deltas(&before.themes, &after.themes),
+        players: deltas(&before.players, &after.players),
+        units: deltas(&before.units, &after.units),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Assessment, Contributor, ContributorKind, Integration, Item, System};
+
+    fn assess(t: &str, p: &str, unit: Option<&str>, cur: f64, tgt: Option<f64>) -> Assessment {
+        Assessment {
+            theme: t.into(),
+            player: p.into(),
+            unit: unit.map(Into::into),
+            current: cur,
+            target: tgt,
+            weight: 1.0,
+            note: None,
+        }
+    }
+
+    fn base() -> Model {
+        let mut m = Model::empty("base");
+        m.units = vec![Item::new("north", "North"), Item::new("south", "South")];
+        m.assessments = vec![
+            assess("integration", "hr", Some("north"), 1.0, Some(3.0)),
+            assess("integration", "hr", Some("south"), 2.0, Some(3.0)),
+            assess("technology", "it", None, 2.0, None),
+        ];
+        m.contributors = vec![Contributor {
+            id: "gig".into(),
+            label: "Gig workers".into(),
+            kind: ContributorKind::External,
+            headcount: Some(120),
+        }];
+        m.systems = vec![
+            System {
+                id: "vms".into(),
+                label: "VMS".into(),
+                owner: "procurement".into(),
+                contributors: vec!["gig".into()],
+            },
+            System {
+                id: "hris".into(),
+                label: "HRIS".into(),
+                owner: "hr".into(),
+                contributors: vec!["gig".into()],
+            },
+        ];
+        m
+    }
+
+    #[test]
+    fn identical_models_differ_in_nothing() {
+        let m = base();
+        let c = compare(&m, &m);
+        assert!(c.changed_cells.is_empty());
+        assert!(c.resolved.is_empty() && c.introduced.is_empty());
+        assert_eq!(c.unchanged, analyze(&m).findings.len());
+        assert_eq!(c.readiness.overall.delta, Some(0.0));
+        assert_eq!(c.readiness.units["north"].delta, Some(0.0));
+    }
+
+    #[test]
+    fn score_edits_show_as_changed_cells_and_deltas() {
+        let a = base();
+        let mut b = base();
+        b.assessments[0].current = 3.0; // closes the north gap
+        b.assessments[2].target = Some(3.0); // opens a gap, current unchanged
+        b.assessments
+            .push(assess("management", "hr", None, 4.0, None));
+        let c = compare(&a, &b);
+        let keys: Vec<(&str, &str, Option<&str>)> = c
+            .changed_cells
+            .iter()
+            .map(|x| (x.theme.as_str(), x.player.as_str(), x.unit.as_deref()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("integration", "hr", Some("north")),
+                ("management", "hr", None),
+                ("technology", "it", None)
+            ]
+        );
+        assert_eq!(c.changed_cells[1].before, None);
+        assert_eq!(
+            c.changed_cells[0].after,
+            Some(CellValue {
+                current: 3.0,
+                target: Some(3.0)
+            })
+        );
+        let north = c.readiness.units["north"];
+        assert_eq!(
+            (north.before, north.after, north.delta),
+            (Some(0.25), Some(0.75), Some(0.5))
+        );
+        assert_eq!(c.readiness.themes["management"].before, None);
+        assert_eq!(c.readiness.themes["management"].delta, None);
+        assert_eq!(c.readiness.themes["management"].after, Some(1.0));
+        let resolved: Vec<String> = c.resolved.iter().map(|f| f.id()).collect();
+        let introduced: Vec<String> = c.introduced.iter().map(|f| f.id()).collect();
+        assert_eq!(resolved, ["maturity-gap:integration:hr:north"]);
+        assert_eq!(introduced, ["maturity-gap:technology:it:"]);
+    }
+
+    #[test]
+    fn findings_match_by_what_they_are_about() {
+        let a = base();
+        let mut b = base();
+        // The fragmentation persists with a third system; the two silos are
+        // resolved only if integrated.
+        b.systems.push(System {
+            id: "lake".into(),
+            label: "Data lake".into(),
+            owner: "it".into(),
+            contributors: vec![],
+        });
+        b.integrations = vec![Integration {
+            from: "vms".into(),
+            to: "lake".into(),
+        }];
+        b.contributors[0].headcount = Some(5000); // severities change, ids do not
+        let c = compare(&a, &b);
+        let resolved: Vec<String> = c.resolved.iter().map(|f| f.id()).collect();
+        let introduced: Vec<String> = c.introduced.iter().map(|f| f.id()).collect();
+        assert_eq!(resolved, ["silo:vms"]);
+        assert!(introduced.is_empty(), "{introduced:?}");
+        assert!(analyze(&b)
+            .findings
+            .iter()
+            .any(|f| f.id() == "fragmented:gig"));
+    }
+
+    #[test]
+    fn ids_present_on_one_side_only_still_get_a_delta_row() {
+        let a = base();
+        let mut b = base();
+        b.units.push(Item::new("east", "East"));
+        let c = compare(&a, &b);
+        assert_eq!(
+            c.readiness.units["east"],
+            Delta {
+                before: None,
+                after: None,
+                delta: None
+            }
+        );
+    }
+}

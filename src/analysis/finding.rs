@@ -1,0 +1,745 @@
+//! What a finding is: its kind, its severity and what it is about — small
+//! references into the [`Names`] its analysis shares, with the facts its
+//! sentence states. Its id, its sentence, its id lists and its JSON are
+//! written from those when asked for, so that analysing a large model builds
+//! no strings per finding (a model 1000 times the sample has some 40,000).
+
+use super::names::{List, Names, Ref};
+use super::wording::{write_and, write_contributor, write_num, write_score};
+use crate::model::Control;
+use serde::ser::{SerializeMap, Serializer};
+use serde::Serialize;
+use std::fmt::{self, Write};
+use std::sync::Arc;
+
+/// The kinds of finding, in DESIGN's order (also the tie-break order).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    MaturityGap,
+    Uncovered,
+    Redundant,
+    Conflict,
+    Untracked,
+    Fragmented,
+    Silo,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 7] = [
+        Kind::MaturityGap,
+        Kind::Uncovered,
+        Kind::Redundant,
+        Kind::Conflict,
+        Kind::Untracked,
+        Kind::Fragmented,
+        Kind::Silo,
+    ];
+
+    /// The kind as it appears in JSON and in finding ids.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::MaturityGap => "maturity-gap",
+            Kind::Uncovered => "uncovered",
+            Kind::Redundant => "redundant",
+            Kind::Conflict => "conflict",
+            Kind::Untracked => "untracked",
+            Kind::Fragmented => "fragmented",
+            Kind::Silo => "silo",
+        }
+    }
+}
+
+/// A cell a finding concerns; `unit` only for a unit's own assessment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct CellRef<'a> {
+    pub theme: &'a str,
+    pub player: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<&'a str>,
+}
+
+/// Control levels as bits, for the lists of [`Names`].
+pub(crate) fn control_bits(levels: impl IntoIterator<Item = Control>) -> u32 {
+    levels.into_iter().fold(0, |bits, c| bits | 1 << (c as u32))
+}
+
+fn controls_of(bits: u32) -> Vec<&'static str> {
+    [Control::Strict, Control::Moderate, Control::Light]
+        .into_iter()
+        .filter(|&c| bits & (1 << (c as u32)) != 0)
+        .map(Control::as_str)
+        .collect()
+}
+
+/// What a finding is about. Lists live in [`Names`]; each is sorted by id.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Subject {
+    /// An assessment whose target is above its current score.
+    Cell {
+        theme: Ref,
+        player: Ref,
+        unit: Option<Ref>,
+        current: f64,
+        target: f64,
+        weight: f64,
+    },
+    /// A contributor and a theme nobody owns.
+    Coverage { contributor: Ref, theme: Ref },
+    /// Several players responsible for one contributor, theme and activity;
+    /// for a conflict, `controls` holds the levels (as bits) each player sets.
+    Group {
+        contributor: Ref,
+        theme: Ref,
+        activity: Option<Ref>,
+        players: List,
+        controls: List,
+    },
+    /// A contributor and the systems tracking it, component by component:
+    /// `systems` holds the groups one after another, `sizes` their lengths.
+    Tracking {
+        contributor: Ref,
+        systems: List,
+        sizes: List,
+    },
+    /// A system with no integration, its owner and what it tracks.
+    System {
+        system: Ref,
+        owner: Ref,
+        contributors: List,
+    },
+}
+
+/// One thing the analysis found.
+///
+/// In JSON: `id`, `kind`, `severity`, `explanation`, then `cells` (objects
+/// `{theme, player, unit?}`), `players`, `themes`, `contributors`, `systems`
+/// and `units` (sorted id arrays, empty where they do not apply).
+#[derive(Clone)]
+pub struct Finding {
+    pub kind: Kind,
+    pub severity: f64,
+    pub(crate) subject: Subject,
+    pub(crate) names: Arc<Names>,
+}
+
+fn write_id_part<W: Write>(out: &mut W, part: &str) -> fmt::Result {
+    out.write_char(':')?;
+    if !part.bytes().any(|b| b == b':' || b == b'%') {
+        return out.write_str(part);
+    }
+    for ch in part.chars() {
+        match ch {
+            '%' => out.write_str("%25")?,
+            ':' => out.write_str("%3A")?,
+            c => out.write_char(c)?,
+        }
+    }
+    Ok(())
+}
+
+impl Subject {
+    /// The references an id is made of, after the kind, and how many.
+    fn about(&self) -> ([Option<Ref>; 3], usize) {
+        match *self {
+            Subject::Cell {
+                theme,
+                player,
+                unit,
+                ..
+            } => ([Some(theme), Some(player), unit], 3),
+            Subject::Coverage { contributor, theme } => ([Some(contributor), Some(theme), None], 2),
+            Subject::Group {
+                contributor,
+                theme,
+                activity,
+                ..
+            } => ([Some(contributor), Some(theme), activity], 3),
+            Subject::Tracking { contributor, .. } => ([Some(contributor), None, None], 1),
+            Subject::System { system, .. } => ([Some(system), None, None], 1),
+        }
+    }
+}
+
+/// Writes the id of a finding of `kind` about `subject` (see
+/// [`Finding::write_id`]).
+pub(crate) fn write_id<W: Write>(
+    kind: Kind,
+    subject: &Subject,
+    names: &Names,
+    out: &mut W,
+) -> fmt::Result {
+    out.write_str(kind.as_str())?;
+    let (parts, n) = subject.about();
+    for part in &parts[..n] {
+        write_id_part(out, part.map_or("", |r| names.id(r)))?;
+    }
+    Ok(())
+}
+
+/// Feeds what the id of a finding is made of to a hasher, without writing
+/// the id: equal ids hash equally.
+pub(crate) fn hash_id<H: std::hash::Hasher>(
+    kind: Kind,
+    subject: &Subject,
+    names: &Names,
+    h: &mut H,
+) {
+    h.write_u8(kind as u8);
+    let (parts, n) = subject.about();
+    for part in &parts[..n] {
+        h.write(part.map_or("", |r| names.id(r)).as_bytes());
+        h.write_u8(0xff);
+    }
+}
+
+impl Finding {
+    /// Writes the id: `kind:` then the ids the finding is about, joined by
+    /// `:`, with `%` and `:` inside ids written `%25` and `%3A`, and an empty
+    /// part for a missing unit or activity — e.g.
+    /// `redundant:gig:integration:sourcing`, `maturity-gap:integration:hr:`.
+    /// It stays the same across edits that do not change what the finding is
+    /// about; `compare` matches findings by it.
+    pub fn write_id<W: Write>(&self, out: &mut W) -> fmt::Result {
+        write_id(self.kind, &self.subject, &self.names, out)
+    }
+
+    /// The id (see [`Finding::write_id`]).
+    pub fn id(&self) -> String {
+        let mut s = String::with_capacity(48);
+        let _ = self.write_id(&mut s);
+        s
+    }
+
+    fn list(&self, list: List) -> &[u32] {
+        self.names.list(list)
+    }
+
+    /// References sorted by label, then id, as sentences list them.
+    fn by_label(&self, refs: &[Ref]) -> Vec<Ref> {
+        let n = &self.names;
+        let mut v = refs.to_vec();
+        v.sort_unstable_by(|&a, &b| (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b))));
+        v
+    }
+
+    fn labels(&self, refs: &[Ref]) -> Vec<&str> {
+        refs.iter().map(|&r| self.names.label(r)).collect()
+    }
+
+    fn write_contributor<W: Write>(&self, out: &mut W, r: Ref) -> fmt::Result {
+        write_contributor(out, self.names.label(r), self.names.headcount(r))
+    }
+
+    /// Writes the sentence: plain text naming everything by its label.
+    /// Escape it for whatever format it is put in.
+    pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
+        let n = &*self.names;
+        match self.subject {
+            Subject::Cell {
+                theme,
+                player,
+                unit,
+                current,
+                target,
+                weight,
+            } => {
+                match unit {
+                    Some(u) => {
+                        out.write_str("In ")?;
+                        out.write_str(n.label(u))?;
+                        out.write_str(", the maturity of ")?;
+                    }
+                    None => out.write_str("The maturity of ")?,
+                }
+                out.write_str(n.label(player))?;
+                out.write_str(" on ")?;
+                out.write_str(n.label(theme))?;
+                out.write_str(" is ")?;
+                write_score(out, current, n.step_name(current))?;
+                out.write_str(" against a target of ")?;
+                write_score(out, target, n.step_name(target))?;
+                out.write_str(", a gap of ")?;
+                write_num(out, target - current)?;
+                if weight != 1.0 {
+                    out.write_str(" (weight ")?;
+                    write_num(out, weight)?;
+                    out.write_char(')')?;
+                }
+                out.write_char('.')
+            }
+            Subject::Coverage { contributor, theme } => {
+                out.write_str("No player is responsible for ")?;
+                self.write_contributor(out, contributor)?;
+                out.write_str(" under ")?;
+                out.write_str(n.label(theme))?;
+                out.write_str(", so nobody owns it.")
+            }
+            Subject::Group {
+                contributor,
+                theme,
+                activity,
+                players,
+                controls,
+            } => {
+                let players = self.list(players);
+                let names = self.by_label(players);
+                write_and(out, &self.labels(&names))?;
+                out.write_str(if names.len() == 2 {
+                    " both take on "
+                } else {
+                    " all take on "
+                })?;
+                match activity {
+                    Some(a) => {
+                        out.write_char('“')?;
+                        out.write_str(n.label(a))?;
+                        out.write_str("” for ")?;
+                    }
+                    None => out.write_str("responsibility for ")?,
+                }
+                self.write_contributor(out, contributor)?;
+                out.write_str(" under ")?;
+                out.write_str(n.label(theme))?;
+                if activity.is_none() {
+                    out.write_str(" with no activity named")?;
+                }
+                if self.kind != Kind::Conflict {
+                    return out.write_str(", duplicating effort.");
+                }
+                out.write_str(" but set differing control levels (")?;
+                let controls = self.list(controls);
+                let mut first = true;
+                for p in names {
+                    let bits = players
+                        .iter()
+                        .position(|&q| q == p)
+                        .and_then(|i| controls.get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    if bits == 0 {
+                        continue;
+                    }
+                    if !first {
+                        out.write_str(", ")?;
+                    }
+                    first = false;
+                    out.write_str(n.label(p))?;
+                    out.write_char(' ')?;
+                    write_and(out, &controls_of(bits))?;
+                }
+                out.write_str("), sending mixed messages.")
+            }
+            Subject::Tracking {
+                contributor,
+                systems,
+                sizes,
+            } => {
+                if Names::is_empty_list(systems) {
+                    out.write_str("No system tracks ")?;
+                    self.write_contributor(out, contributor)?;
+                    return out.write_str(", so nobody holds data on them.");
+                }
+                let mut groups: Vec<Vec<&str>> = self
+                    .groups(systems, sizes)
+                    .map(|g| {
+                        let mut labels = self.labels(g);
+                        labels.sort_unstable();
+                        labels
+                    })
+                    .collect();
+                groups.sort_unstable();
+                out.write_str("The data on ")?;
+                self.write_contributor(out, contributor)?;
+                if groups.iter().all(|g| g.len() == 1) {
+                    let flat: Vec<&str> = groups.iter().flatten().copied().collect();
+                    out.write_str(" is split between ")?;
+                    write_and(out, &flat)?;
+                    out.write_str(
+                        ", which no integration connects, directly or through other systems.",
+                    )
+                } else {
+                    out.write_str(" is split across ")?;
+                    write_num(out, groups.len() as f64)?;
+                    out.write_str(" groups of systems that no integration connects (")?;
+                    for (i, g) in groups.iter().enumerate() {
+                        if i > 0 {
+                            out.write_str("; ")?;
+                        }
+                        write_and(out, g)?;
+                    }
+                    out.write_str(").")
+                }
+            }
+            Subject::System {
+                system,
+                owner,
+                contributors,
+            } => {
+                out.write_str(n.label(system))?;
+                out.write_str(" (owned by ")?;
+                out.write_str(n.label(owner))?;
+                out.write_str(") has no integration with any other system")?;
+                let tracked = self.list(contributors);
+                if tracked.is_empty() {
+                    return out.write_char('.');
+                }
+                out.write_str(", so its data on ")?;
+                write_and(out, &self.labels(&self.by_label(tracked)))?;
+                out.write_str(" stays there.")
+            }
+        }
+    }
+
+    /// The sentence (see [`Finding::write_explanation`]).
+    pub fn explanation(&self) -> String {
+        let mut s = String::with_capacity(192);
+        let _ = self.write_explanation(&mut s);
+        s
+    }
+
+    /// The groups of a `Tracking` subject.
+    fn groups(&self, systems: List, sizes: List) -> impl Iterator<Item = &[Ref]> {
+        let mut rest = self.list(systems);
+        self.list(sizes).iter().map(move |&size| {
+            let (group, tail) = rest.split_at((size as usize).min(rest.len()));
+            rest = tail;
+            group
+        })
+    }
+
+    /// The activity of a redundancy or conflict, if it names one.
+    pub fn activity(&self) -> Option<&str> {
+        match self.subject {
+            Subject::Group {
+                activity: Some(a), ..
+            } => Some(self.names.label(a)),
+            _ => None,
+        }
+    }
+
+    /// The players concerned: a cell's, a redundancy's, those of a conflict
+    /// that set a control level, a silo's owner.
+    fn player_refs(&self) -> Vec<Ref> {
+        match self.subject {
+            Subject::Cell { player, .. } => vec![player],
+            Subject::Group {
+                players, controls, ..
+            } => {
+                let controls = self.list(controls);
+                self.list(players)
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| {
+                        self.kind != Kind::Conflict || controls.get(*i).is_some_and(|&c| c != 0)
+                    })
+                    .map(|(_, &p)| p)
+                    .collect()
+            }
+            Subject::System { owner, .. } => vec![owner],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The cells concerned: the assessment's, or the cell on the theme of
+    /// each player concerned by a group.
+    pub fn cells(&self) -> Vec<CellRef<'_>> {
+        let n = &self.names;
+        match self.subject {
+            Subject::Cell {
+                theme,
+                player,
+                unit,
+                ..
+            } => vec![CellRef {
+                theme: n.id(theme),
+                player: n.id(player),
+                unit: unit.map(|u| n.id(u)),
+            }],
+            Subject::Group { theme, .. } => self
+                .player_refs()
+                .into_iter()
+                .map(|p| CellRef {
+                    theme: n.id(theme),
+                    player: n.id(p),
+                    unit: None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn players(&self) -> Vec<&str> {
+        self.player_refs()
+            .into_iter()
+            .map(|p| self.names.id(p))
+            .collect()
+    }
+
+    pub fn themes(&self) -> Vec<&str> {
+        match self.subject {
+            Subject::Cell { theme, .. }
+            | Subject::Coverage { theme, .. }
+            | Subject::Group { theme, .. } => vec![self.names.id(theme)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The contributors concerned (for a silo, those it tracks).
+    pub fn contributors(&self) -> Vec<&str> {
+        match self.subject {
+            Subject::Cell { .. } => Vec::new(),
+            Subject::Coverage { contributor, .. }
+            | Subject::Group { contributor, .. }
+            | Subject::Tracking { contributor, .. } => vec![self.names.id(contributor)],
+            Subject::System { contributors, .. } => self
+                .list(contributors)
+                .iter()
+                .map(|&c| self.names.id(c))
+                .collect(),
+        }
+    }
+
+    pub fn systems(&self) -> Vec<&str> {
+        match self.subject {
+            Subject::Tracking { systems, .. } => {
+                let mut ids: Vec<&str> = self
+                    .list(systems)
+                    .iter()
+                    .map(|&s| self.names.id(s))
+                    .collect();
+                ids.sort_unstable();
+                ids
+            }
+            Subject::System { system, .. } => vec![self.names.id(system)],
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn units(&self) -> Vec<&str> {
+        match self.subject {
+            Subject::Cell { unit: Some(u), .. } => vec![self.names.id(u)],
+            _ => Vec::new(),
+        }
+    }
+}
+
+/// Two findings are equal when everything they report is: what they are
+/// about, their severity and their sentence — whichever analysis they come
+/// from.
+impl PartialEq for Finding {
+    fn eq(&self, other: &Finding) -> bool {
+        self.kind == other.kind
+            && self.severity == other.severity
+            && self.id() == other.id()
+            && self.explanation() == other.explanation()
+            && self.cells() == other.cells()
+            && self.players() == other.players()
+            && self.contributors() == other.contributors()
+            && self.systems() == other.systems()
+    }
+}
+
+impl fmt::Debug for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Finding")
+            .field("id", &self.id())
+            .field("severity", &self.severity)
+            .field("explanation", &self.explanation())
+            .finish()
+    }
+}
+
+/// A finding's id or sentence, written straight into a serializer.
+struct Written<'a>(
+    &'a Finding,
+    fn(&Finding, &mut fmt::Formatter<'_>) -> fmt::Result,
+);
+
+impl fmt::Display for Written<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (self.1)(self.0, f)
+    }
+}
+
+impl Serialize for Written<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl Serialize for Finding {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(10))?;
+        map.serialize_entry("id", &Written(self, |f, out| f.write_id(out)))?;
+        map.serialize_entry("kind", &self.kind)?;
+        map.serialize_entry("severity", &self.severity)?;
+        map.serialize_entry(
+            "explanation",
+            &Written(self, |f, out| f.write_explanation(out)),
+        )?;
+        map.serialize_entry("cells", &self.cells())?;
+        map.serialize_entry("players", &self.players())?;
+        map.serialize_entry("themes", &self.themes())?;
+        map.serialize_entry("contributors", &self.contributors())?;
+        map.serialize_entry("systems", &self.systems())?;
+        map.serialize_entry("units", &self.units())?;
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(kind: Kind, names: Names, subject: Subject) -> Finding {
+        Finding {
+            kind,
+            severity: 1.0,
+            subject,
+            names: Arc::new(names),
+        }
+    }
+
+    #[test]
+    fn ids_escape_separators_and_keep_empty_parts() {
+        let mut n = Names::default();
+        let (t, p) = (n.add("a:b", "T", None), n.add("50%", "P", None));
+        let f = finding(
+            Kind::MaturityGap,
+            n,
+            Subject::Cell {
+                theme: t,
+                player: p,
+                unit: None,
+                current: 1.0,
+                target: 2.0,
+                weight: 1.0,
+            },
+        );
+        assert_eq!(f.id(), "maturity-gap:a%3Ab:50%25:");
+        let mut n = Names::default();
+        let crews = n.add("crews", "Crews", None);
+        let g = finding(
+            Kind::Untracked,
+            n,
+            Subject::Tracking {
+                contributor: crews,
+                systems: List::default(),
+                sizes: List::default(),
+            },
+        );
+        assert_eq!(g.id(), "untracked:crews");
+        assert_eq!(
+            g.explanation(),
+            "No system tracks Crews, so nobody holds data on them."
+        );
+    }
+
+    #[test]
+    fn json_has_exactly_the_documented_fields() {
+        let mut n = Names::default();
+        let crews = n.add("crews", "Crews", Some(1500));
+        let theme = n.add("integration", "Integration", None);
+        let act = n.add("contracting", "contracting", None);
+        let bu = n.add("bu", "Units", None);
+        let fl = n.add("fl", "Finance", None);
+        let pr = n.add("proc", "Procurement", None);
+        let players = n.add_list([bu, fl, pr]);
+        let controls = n.add_list([
+            0,
+            control_bits([Control::Light]),
+            control_bits([Control::Strict, Control::Light]),
+        ]);
+        let f = finding(
+            Kind::Conflict,
+            n,
+            Subject::Group {
+                contributor: crews,
+                theme,
+                activity: Some(act),
+                players,
+                controls,
+            },
+        );
+        let json = serde_json::to_value(&f).unwrap();
+        let mut keys: Vec<&str> = json
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "cells",
+                "contributors",
+                "explanation",
+                "id",
+                "kind",
+                "players",
+                "severity",
+                "systems",
+                "themes",
+                "units"
+            ]
+        );
+        assert_eq!(json["id"], "conflict:crews:integration:contracting");
+        assert_eq!(json["kind"], "conflict");
+        assert_eq!(json["players"], serde_json::json!(["fl", "proc"]));
+        assert_eq!(
+            json["cells"],
+            serde_json::json!([
+                {"theme": "integration", "player": "fl"},
+                {"theme": "integration", "player": "proc"}
+            ])
+        );
+        assert_eq!(json["units"], serde_json::json!([]));
+        assert_eq!(
+            json["explanation"],
+            "Finance, Procurement and Units all take on “contracting” for Crews (1,500 people) \
+             under Integration but set differing control levels (Finance light, Procurement \
+             strict and light), sending mixed messages."
+        );
+        assert_eq!(json["explanation"], f.explanation());
+        assert_eq!(f.activity(), Some("contracting"));
+    }
+
+    #[test]
+    fn fragmented_sentences_name_groups_of_systems() {
+        let mut n = Names::default();
+        let crews = n.add("crews", "Crews", Some(1500));
+        let (vms, hris, erp) = (
+            n.add("vms", "VMS", None),
+            n.add("hris", "HRIS", None),
+            n.add("erp", "ERP", None),
+        );
+        let two = n.add_list([vms, hris]);
+        let ones = n.add_list([1, 1]);
+        let three = n.add_list([erp, vms, hris]);
+        let split = n.add_list([2, 1]);
+        let names = Arc::new(n);
+        let f = |systems, sizes| Finding {
+            kind: Kind::Fragmented,
+            severity: 1.0,
+            subject: Subject::Tracking {
+                contributor: crews,
+                systems,
+                sizes,
+            },
+            names: names.clone(),
+        };
+        assert_eq!(
+            f(two, ones).explanation(),
+            "The data on Crews (1,500 people) is split between HRIS and VMS, which no \
+             integration connects, directly or through other systems."
+        );
+        assert_eq!(f(two, ones).systems(), ["hris", "vms"]);
+        assert_eq!(
+            f(three, split).explanation(),
+            "The data on Crews (1,500 people) is split across 2 groups of systems that no \
+             integration connects (ERP and VMS; HRIS)."
+        );
+    }
+}

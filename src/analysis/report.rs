@@ -1,0 +1,615 @@
+//! The Markdown reports a manager reads: the analysis of one model, and the
+//! comparison of a scenario with its baseline.
+//!
+//! Every label, name and sentence that carries model text goes through
+//! [`escape_markdown`], so a label cannot turn into a link, an image, HTML,
+//! a table cell or a heading in the rendered report.
+
+use super::compare::{CellValue, Delta};
+use super::wording::{first_label, number, Thousands};
+use super::FastMap;
+use super::{Analysis, Comparison, Finding, Kind, Text};
+use crate::model::Model;
+use crate::scores::cell_scores;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+/// How many findings a section lists before pointing to the JSON output.
+const SECTION_LIMIT: usize = 50;
+/// How many findings "Top priorities" lists.
+const TOP: usize = 5;
+
+/// Makes untrusted text inert in Markdown (CommonMark and GitHub's
+/// extensions): backslash-escapes the characters that start links, images,
+/// HTML, entities, code, emphasis, tables, headings, maths and autolinks
+/// (`:` for `scheme:`, `@` for e-mail, the dot of `www.`), and turns line
+/// breaks and other control characters into spaces so the text stays on its
+/// line.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for ch in text.chars() {
+        match ch {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '&' | '!' | '|' | '~' | '$' | ':'
+            | '@' | '{' | '}' | '#' | '^' => {
+                out.push('\\');
+                out.push(ch);
+            }
+            '.' if out.len() >= 3
+                && out.as_bytes()[out.len() - 3..].eq_ignore_ascii_case(b"www") =>
+            {
+                out.push_str("\\.")
+            }
+            '\u{2028}' | '\u{2029}' => out.push(' '),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// What each kind is called in a report, and what it means.
+fn kind_title(kind: Kind) -> (&'static str, &'static str) {
+    match kind {
+        Kind::MaturityGap => (
+            "Maturity gaps",
+            "Assessed cells whose target is above their current score. Severity is the gap times the assessment's weight.",
+        ),
+        Kind::Uncovered => (
+            "Uncovered themes",
+            "A theme that no player is responsible for, for a kind of contributor.",
+        ),
+        Kind::Redundant => (
+            "Redundancies",
+            "Several players responsible for the same activity for the same contributors under the same theme.",
+        ),
+        Kind::Conflict => (
+            "Conflicts",
+            "Redundancies in which the players set differing control levels, so third parties get mixed messages.",
+        ),
+        Kind::Untracked => ("Untracked contributors", "Contributors that no system tracks."),
+        Kind::Fragmented => (
+            "Fragmented data",
+            "Contributors tracked by several systems that no chain of integrations connects.",
+        ),
+        Kind::Silo => ("Silos", "Systems with no integration to any other system."),
+    }
+}
+
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::MaturityGap => "Maturity gap",
+        Kind::Uncovered => "Uncovered",
+        Kind::Redundant => "Redundant",
+        Kind::Conflict => "Conflict",
+        Kind::Untracked => "Untracked",
+        Kind::Fragmented => "Fragmented",
+        Kind::Silo => "Silo",
+    }
+}
+
+fn percent(x: Option<f64>) -> String {
+    x.map_or("not assessed".into(), |x| format!("{:.0}%", x * 100.0))
+}
+
+fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
+    let _ = write!(out, "- ");
+    if with_kind {
+        let _ = write!(out, "**{}** ", kind_name(f.kind));
+    }
+    let _ = writeln!(
+        out,
+        "(severity {}) {}",
+        number(f.severity),
+        escape_markdown(&f.explanation())
+    );
+}
+
+fn title(prefix: &str, name: &str) -> String {
+    if name.trim().is_empty() {
+        format!("# {prefix}\n\n")
+    } else {
+        format!("# {prefix} — {}\n\n", escape_markdown(name.trim()))
+    }
+}
+
+fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(String, Option<f64>)]) {
+    let _ = writeln!(out, "### {heading}\n\n| {column} | Readiness |\n|---|---:|");
+    for (label, value) in rows {
+        let _ = writeln!(out, "| {} | {} |", escape_markdown(label), percent(*value));
+    }
+    out.push('\n');
+}
+
+/// The analysis of one model as a report: summary, top priorities, readiness
+/// tables, one section per finding kind, and the systems graph.
+pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
+    let mut out = title("Workforce ecosystem analysis", &model.name);
+    let system_labels = first_label(
+        model
+            .systems
+            .iter()
+            .map(|s| (s.id.as_str(), s.label.as_str())),
+    );
+    let r = &analysis.readiness;
+    let scale = &model.scale;
+
+    out.push_str("## Summary\n\n");
+    let assessed = model.assessments.len();
+    match r.overall {
+        Some(x) => {
+            let _ = writeln!(
+                out,
+                "Overall readiness is **{:.0}%**, the mean position of {} assessed {} on the {}–{} scale.\n",
+                x * 100.0,
+                Thousands(assessed as u64),
+                if assessed == 1 { "cell" } else { "cells" },
+                number(scale.min),
+                number(scale.max)
+            );
+        }
+        None => out.push_str("Nothing is assessed yet, so there is no readiness figure.\n\n"),
+    }
+    let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
+    for f in &analysis.findings {
+        *counts.entry(f.kind).or_default() += 1;
+    }
+    let _ = writeln!(
+        out,
+        "The analysis found **{}** {}.\n\n| Kind | Count |\n|---|---:|",
+        Thousands(analysis.findings.len() as u64),
+        if analysis.findings.len() == 1 {
+            "finding"
+        } else {
+            "findings"
+        }
+    );
+    for (kind, n) in &counts {
+        let _ = writeln!(out, "| {} | {} |", kind_title(*kind).0, n);
+    }
+
+    out.push_str("\n## Top priorities\n\n");
+    if analysis.findings.is_empty() {
+        out.push_str("Nothing to act on.\n");
+    }
+    for (i, f) in analysis.findings.iter().take(TOP).enumerate() {
+        let _ = writeln!(
+            out,
+            "{}. **{}** (severity {}) {}",
+            i + 1,
+            kind_name(f.kind),
+            number(f.severity),
+            escape_markdown(&f.explanation())
+        );
+    }
+
+    out.push_str("\n## Readiness\n\n");
+    let rows = |items: &[crate::model::Item], map: &BTreeMap<Text, Option<f64>>| {
+        items
+            .iter()
+            .map(|i| (i.label.clone(), map.get(i.id.as_str()).copied().flatten()))
+            .collect::<Vec<_>>()
+    };
+    readiness_table(
+        &mut out,
+        "By theme",
+        "Theme",
+        &rows(&model.framework.themes, &r.themes),
+    );
+    readiness_table(
+        &mut out,
+        "By player",
+        "Player",
+        &rows(&model.framework.players, &r.players),
+    );
+    if !model.units.is_empty() {
+        readiness_table(&mut out, "By unit", "Unit", &rows(&model.units, &r.units));
+    }
+    cell_matrix(&mut out, model);
+
+    for kind in Kind::ALL {
+        let (heading, meaning) = kind_title(kind);
+        let _ = writeln!(out, "## {heading}\n\n{meaning}\n");
+        let of_kind: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| f.kind == kind)
+            .collect();
+        if of_kind.is_empty() {
+            out.push_str("None found.\n\n");
+            continue;
+        }
+        for f in of_kind.iter().take(SECTION_LIMIT) {
+            finding_line(&mut out, f, false);
+        }
+        if of_kind.len() > SECTION_LIMIT {
+            let _ = writeln!(
+                out,
+                "\n…and {} more; `wfe analyze --format json` lists them all.",
+                Thousands((of_kind.len() - SECTION_LIMIT) as u64)
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Systems\n\n");
+    let s = &analysis.systems;
+    if model.systems.is_empty() {
+        out.push_str("The model lists no systems.\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "{} {} form {} connected {}:\n",
+            Thousands(model.systems.len() as u64),
+            if model.systems.len() == 1 {
+                "system"
+            } else {
+                "systems"
+            },
+            Thousands(s.components as u64),
+            if s.components == 1 { "group" } else { "groups" },
+        );
+        let groups = s.groups();
+        for group in groups.iter().take(SECTION_LIMIT) {
+            let mut names: Vec<String> = group
+                .iter()
+                .map(|&id| escape_markdown(system_labels.get(id).copied().unwrap_or(id)))
+                .collect();
+            names.sort_unstable();
+            let _ = writeln!(out, "- {}", names.join(", "));
+        }
+        if groups.len() > SECTION_LIMIT {
+            let _ = writeln!(out, "- …and {} more", groups.len() - SECTION_LIMIT);
+        }
+    }
+    out
+}
+
+/// Theme × player table of current scores (mean over units), from the same
+/// cell scores the diagram colours.
+fn cell_matrix(out: &mut String, model: &Model) {
+    let players = &model.framework.players;
+    if players.is_empty() || model.framework.themes.is_empty() {
+        return;
+    }
+    // Layout order: themes outermost first, then players clockwise.
+    let scores = cell_scores(model, None);
+    let _ = writeln!(
+        out,
+        "### Current score by cell\n\nMean over units, on the {}–{} scale; – where nothing is assessed.\n",
+        number(model.scale.min),
+        number(model.scale.max)
+    );
+    out.push_str("| Theme |");
+    for p in players {
+        let _ = write!(out, " {} |", escape_markdown(&p.label));
+    }
+    out.push_str("\n|---|");
+    out.push_str(&"---:|".repeat(players.len()));
+    out.push('\n');
+    for (ti, t) in model.framework.themes.iter().enumerate() {
+        let _ = write!(out, "| {} |", escape_markdown(&t.label));
+        for pi in 0..players.len() {
+            let v = scores.get(ti * players.len() + pi).and_then(|c| c.current);
+            let _ = write!(out, " {} |", v.map_or("–".to_string(), number));
+        }
+        out.push('\n');
+    }
+    out.push('\n');
+}
+
+fn delta_cell(d: &Delta) -> String {
+    match d.delta {
+        Some(x) if (x * 1000.0).round() == 0.0 => "no change".into(),
+        Some(x) => format!("{:+.1} points", x * 100.0),
+        None => "–".into(),
+    }
+}
+
+fn value_cell(v: Option<CellValue>) -> String {
+    match v {
+        None => "not assessed".into(),
+        Some(CellValue {
+            current,
+            target: Some(t),
+        }) => format!("{} (target {})", number(current), number(t)),
+        Some(CellValue {
+            current,
+            target: None,
+        }) => format!("{} (no target)", number(current)),
+    }
+}
+
+/// The comparison of a scenario with its baseline as a report: summary,
+/// changed cells, readiness before and after, findings resolved and
+/// introduced.
+pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison) -> String {
+    let name = match (baseline.name.trim(), scenario.name.trim()) {
+        ("", "") => String::new(),
+        (b, s) if b == s || s.is_empty() => b.to_string(),
+        ("", s) => s.to_string(),
+        (b, s) => format!("{b} → {s}"),
+    };
+    let mut out = title("Scenario comparison", &name);
+    // Labels and order from the scenario first, then the baseline for what
+    // the scenario removed.
+    let both = |f: fn(&Model) -> &[crate::model::Item]| {
+        let items = || f(scenario).iter().chain(f(baseline));
+        let labels = first_label(items().map(|i| (i.id.as_str(), i.label.as_str())));
+        let mut order: FastMap<&str, usize> = FastMap::default();
+        for (n, i) in items().enumerate() {
+            order.entry(i.id.as_str()).or_insert(n);
+        }
+        (labels, order)
+    };
+    let themes = both(|m| &m.framework.themes);
+    let players = both(|m| &m.framework.players);
+    let units = both(|m| &m.units);
+    let label = |map: &(FastMap<&str, &str>, FastMap<&str, usize>), id: &str| {
+        escape_markdown(map.0.get(id).copied().unwrap_or(id))
+    };
+
+    out.push_str("## Summary\n\n");
+    let o = &cmp.readiness.overall;
+    let _ = writeln!(
+        out,
+        "Overall readiness goes from **{}** to **{}** ({}).\n",
+        percent(o.before),
+        percent(o.after),
+        delta_cell(o)
+    );
+    let _ = writeln!(
+        out,
+        "{} {} changed. Findings: **{}** resolved, **{}** introduced, {} unchanged.\n",
+        Thousands(cmp.changed_cells.len() as u64),
+        if cmp.changed_cells.len() == 1 {
+            "cell"
+        } else {
+            "cells"
+        },
+        cmp.resolved.len(),
+        cmp.introduced.len(),
+        cmp.unchanged
+    );
+
+    out.push_str("## Changed cells\n\n");
+    if cmp.changed_cells.is_empty() {
+        out.push_str("No score changed.\n\n");
+    } else {
+        out.push_str("| Theme | Player | Unit | Before | After |\n|---|---|---|---|---|\n");
+        for c in cmp.changed_cells.iter().take(SECTION_LIMIT * 4) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                label(&themes, &c.theme),
+                label(&players, &c.player),
+                c.unit
+                    .as_deref()
+                    .map_or("whole organization".into(), |u| label(&units, u)),
+                value_cell(c.before),
+                value_cell(c.after)
+            );
+        }
+        if cmp.changed_cells.len() > SECTION_LIMIT * 4 {
+            let _ = writeln!(
+                out,
+                "\n…and {} more; `wfe compare --format json` lists them all.",
+                cmp.changed_cells.len() - SECTION_LIMIT * 4
+            );
+        }
+        out.push('\n');
+    }
+
+    out.push_str("## Readiness\n\n");
+    let table = |out: &mut String,
+                 heading: &str,
+                 column: &str,
+                 map: &BTreeMap<Text, Delta>,
+                 items: &(FastMap<&str, &str>, FastMap<&str, usize>)| {
+        let _ = writeln!(
+            out,
+            "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
+        );
+        // In the framework's (or the units') own order.
+        let mut rows: Vec<(usize, &str, &Delta)> = map
+            .iter()
+            .map(|(id, d)| {
+                (
+                    items.1.get(id.as_str()).copied().unwrap_or(usize::MAX),
+                    id.as_str(),
+                    d,
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        for (_, id, d) in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                label(items, id),
+                percent(d.before),
+                percent(d.after),
+                delta_cell(d)
+            );
+        }
+        out.push('\n');
+    };
+    table(
+        &mut out,
+        "By theme",
+        "Theme",
+        &cmp.readiness.themes,
+        &themes,
+    );
+    table(
+        &mut out,
+        "By player",
+        "Player",
+        &cmp.readiness.players,
+        &players,
+    );
+    if !cmp.readiness.units.is_empty() {
+        table(&mut out, "By unit", "Unit", &cmp.readiness.units, &units);
+    }
+
+    for (heading, list, none) in [
+        (
+            "Resolved findings",
+            &cmp.resolved,
+            "The scenario resolves no finding.\n",
+        ),
+        (
+            "Introduced findings",
+            &cmp.introduced,
+            "The scenario introduces no finding.\n",
+        ),
+    ] {
+        let _ = writeln!(out, "## {heading}\n");
+        if list.is_empty() {
+            out.push_str(none);
+        }
+        for f in list.iter().take(SECTION_LIMIT) {
+            finding_line(&mut out, f, true);
+        }
+        if list.len() > SECTION_LIMIT {
+            let _ = writeln!(out, "\n…and {} more.", list.len() - SECTION_LIMIT);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{analyze, compare};
+    use crate::model::{Assessment, Contributor, ContributorKind, Item, System};
+
+    #[test]
+    fn escaping_neutralises_links_html_tables_and_autolinks() {
+        assert_eq!(
+            escape_markdown("[click](https://evil.example) <img src=x onerror=alert(1)> a|b"),
+            "\\[click\\](https\\://evil.example) \\<img src=x onerror=alert(1)\\> a\\|b"
+        );
+        assert_eq!(escape_markdown("www.evil.com"), "www\\.evil.com");
+        assert_eq!(escape_markdown("WWW.evil"), "WWW\\.evil");
+        assert_eq!(escape_markdown("me@evil.com"), "me\\@evil.com");
+        assert_eq!(escape_markdown("a\nb\r\n# c\u{2028}d"), "a b  \\# c d");
+        assert_eq!(
+            escape_markdown("&amp; `x` **b** ![i]"),
+            "\\&amp; \\`x\\` \\*\\*b\\*\\* \\!\\[i\\]"
+        );
+        // Ordinary labels stay readable.
+        assert_eq!(escape_markdown("Finance & legal"), "Finance \\& legal");
+        assert_eq!(
+            escape_markdown("Business unit leaders (EMEA), 2.5"),
+            "Business unit leaders (EMEA), 2.5"
+        );
+    }
+
+    fn model() -> Model {
+        let mut m = Model::empty("Acme <b>Co</b>");
+        m.units = vec![Item::new("retail", "Retail [x](http://e)")];
+        m.assessments = vec![Assessment {
+            theme: "integration".into(),
+            player: "hr".into(),
+            unit: Some("retail".into()),
+            current: 1.0,
+            target: Some(3.0),
+            weight: 1.0,
+            note: None,
+        }];
+        m.contributors = vec![Contributor {
+            id: "gig".into(),
+            label: "Gig | workers".into(),
+            kind: ContributorKind::External,
+            headcount: Some(120),
+        }];
+        m.systems = vec![
+            System {
+                id: "vms".into(),
+                label: "VMS".into(),
+                owner: "procurement".into(),
+                contributors: vec!["gig".into()],
+            },
+            System {
+                id: "hris".into(),
+                label: "HRIS".into(),
+                owner: "hr".into(),
+                contributors: vec![],
+            },
+        ];
+        m
+    }
+
+    #[test]
+    fn analysis_report_has_every_section_and_escapes_labels() {
+        let m = model();
+        let md = analysis_markdown(&m, &analyze(&m));
+        assert!(md.starts_with("# Workforce ecosystem analysis — Acme \\<b\\>Co\\</b\\>\n"));
+        for heading in [
+            "## Summary",
+            "## Top priorities",
+            "## Readiness",
+            "### By theme",
+            "### By player",
+            "### By unit",
+            "### Current score by cell",
+            "## Maturity gaps",
+            "## Uncovered themes",
+            "## Redundancies",
+            "## Conflicts",
+            "## Untracked contributors",
+            "## Fragmented data",
+            "## Silos",
+            "## Systems",
+        ] {
+            assert!(
+                md.contains(&format!("\n{heading}\n")),
+                "missing {heading}\n{md}"
+            );
+        }
+        assert!(md.contains("Overall readiness is **25%**"), "{md}");
+        assert!(md.contains("| Maturity gaps | 1 |"));
+        assert!(md.contains("| Silos | 2 |"));
+        assert!(md.contains("| Conflicts | 0 |"));
+        assert!(md.contains("Retail \\[x\\](http\\://e)"));
+        assert!(md.contains("Gig \\| workers (120 people)"));
+        assert!(!md.contains("<b>") && !md.contains("[x]"));
+        // Top priorities are numbered and at most five.
+        assert!(md.contains("\n1. **"));
+        assert!(md.contains("\n5. **") && !md.contains("\n6. **"));
+    }
+
+    #[test]
+    fn empty_model_report_says_nothing_is_assessed() {
+        let m = Model::empty("");
+        let md = analysis_markdown(&m, &analyze(&m));
+        assert!(md.starts_with("# Workforce ecosystem analysis\n"));
+        assert!(md.contains("Nothing is assessed yet"));
+        assert!(md.contains("Nothing to act on."));
+        assert!(md.contains("The model lists no systems."));
+        assert_eq!(md.matches("None found.").count(), 7);
+    }
+
+    #[test]
+    fn comparison_report() {
+        let a = model();
+        let mut b = model();
+        b.name = "What if".into();
+        b.assessments[0].current = 3.0;
+        let md = comparison_markdown(&a, &b, &compare(&a, &b));
+        assert!(md.starts_with("# Scenario comparison — Acme \\<b\\>Co\\</b\\> → What if\n"));
+        assert!(
+            md.contains("Overall readiness goes from **25%** to **75%** (+50.0 points)."),
+            "{md}"
+        );
+        assert!(md.contains("1 cell changed. Findings: **1** resolved, **0** introduced"));
+        assert!(md.contains(
+            "| Integration architectures | HR | Retail \\[x\\](http\\://e) | 1 (target 3) | 3 (target 3) |"
+        ));
+        assert!(md.contains("## Resolved findings\n\n- **Maturity gap** (severity 2) In Retail \\[x\\](http\\://e), the maturity of HR on"));
+        assert!(md.contains("The scenario introduces no finding."));
+        let same = comparison_markdown(&a, &a, &compare(&a, &a));
+        assert!(same.contains("No score changed.") && same.contains("(no change)"));
+    }
+}

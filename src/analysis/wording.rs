@@ -1,0 +1,184 @@
+//! Wording shared by the sentences and the reports: numbers as people write
+//! them, lists joined with "and", contributors with their headcount, scores
+//! with their names on the scale.
+//!
+//! The writers append to any `fmt::Write` without going through `format!`:
+//! sentences are written while serializing tens of thousands of findings,
+//! where the general formatting machinery would cost more than the rest.
+
+use super::FastMap;
+use std::fmt::{self, Display, Write};
+
+/// Writes the digits of `n`, with a comma every three when `grouped`.
+pub(crate) fn write_uint<W: Write>(out: &mut W, n: u64, grouped: bool) -> fmt::Result {
+    let mut buf = [0u8; 20];
+    let mut n = n;
+    let mut len = 0;
+    loop {
+        buf[len] = b'0' + (n % 10) as u8;
+        len += 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        out.write_char(buf[i] as char)?;
+        if grouped && i > 0 && i % 3 == 0 {
+            out.write_char(',')?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes a number as people write it: no trailing zeros, at most two
+/// decimals.
+pub(crate) fn write_num<W: Write>(out: &mut W, x: f64) -> fmt::Result {
+    if !x.is_finite() {
+        return out.write_char('?');
+    }
+    let cents = (x * 100.0).round();
+    if cents.abs() >= 1e17 {
+        return write!(out, "{x:.0}");
+    }
+    let c = cents as i64;
+    if c < 0 {
+        out.write_char('-')?;
+    }
+    let c = c.unsigned_abs();
+    write_uint(out, c / 100, false)?;
+    let d = c % 100;
+    if d != 0 {
+        out.write_char('.')?;
+        out.write_char((b'0' + (d / 10) as u8) as char)?;
+        if d % 10 != 0 {
+            out.write_char((b'0' + (d % 10) as u8) as char)?;
+        }
+    }
+    Ok(())
+}
+
+/// A number as people write it (see [`write_num`]).
+pub(crate) fn number(x: f64) -> String {
+    let mut s = String::new();
+    let _ = write_num(&mut s, x);
+    s
+}
+
+/// 1234567 → "1,234,567".
+pub(crate) struct Thousands(pub u64);
+
+impl Display for Thousands {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_uint(f, self.0, true)
+    }
+}
+
+/// Writes "A", "A and B", "A, B and C".
+pub(crate) fn write_and<W: Write, S: AsRef<str>>(out: &mut W, items: &[S]) -> fmt::Result {
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            out.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
+        }
+        out.write_str(item.as_ref())?;
+    }
+    Ok(())
+}
+
+/// "A", "A and B", "A, B and C" as a `String`.
+#[cfg(test)]
+pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
+    let mut out = String::new();
+    let _ = write_and(&mut out, items);
+    out
+}
+
+/// Writes a contributor's label with its headcount: "Gig workers (1,200
+/// people)".
+pub(crate) fn write_contributor<W: Write>(
+    out: &mut W,
+    label: &str,
+    headcount: Option<u64>,
+) -> fmt::Result {
+    out.write_str(label)?;
+    match headcount {
+        None => Ok(()),
+        Some(1) => out.write_str(" (1 person)"),
+        Some(n) => {
+            out.write_str(" (")?;
+            write_uint(out, n, true)?;
+            out.write_str(" people)")
+        }
+    }
+}
+
+/// Writes a score, with its name on the scale when it has one: "1 (Ad hoc)".
+pub(crate) fn write_score<W: Write>(out: &mut W, value: f64, name: Option<&str>) -> fmt::Result {
+    write_num(out, value)?;
+    if let Some(name) = name {
+        out.write_str(" (")?;
+        out.write_str(name)?;
+        out.write_char(')')?;
+    }
+    Ok(())
+}
+
+/// Id → label, the first item winning.
+pub(crate) fn first_label<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+) -> FastMap<&'a str, &'a str> {
+    let mut map = FastMap::default();
+    for (id, label) in items {
+        map.entry(id).or_insert(label);
+    }
+    map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_read_naturally() {
+        assert_eq!(number(2.0), "2");
+        assert_eq!(number(2.5), "2.5");
+        assert_eq!(number(2.05), "2.05");
+        assert_eq!(number(1.0 / 3.0), "0.33");
+        assert_eq!(number(-1.25), "-1.25");
+        assert_eq!(number(-0.001), "0");
+        assert_eq!(number(1e300), format!("{:.0}", 1e300));
+        assert_eq!(number(f64::NAN), "?");
+        let t = |n| Thousands(n).to_string();
+        assert_eq!(t(0), "0");
+        assert_eq!(t(999), "999");
+        assert_eq!(t(1000), "1,000");
+        assert_eq!(t(1234567), "1,234,567");
+        assert_eq!(t(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(join_and::<&str>(&[]), "");
+        assert_eq!(join_and(&["A"]), "A");
+        assert_eq!(join_and(&["A", "B"]), "A and B");
+        assert_eq!(join_and(&["A", "B", "C"]), "A, B and C");
+    }
+
+    #[test]
+    fn contributors_and_scores() {
+        let phrase = |label, headcount| {
+            let mut s = String::new();
+            write_contributor(&mut s, label, headcount).unwrap();
+            s
+        };
+        assert_eq!(
+            phrase("Gig workers", Some(1200)),
+            "Gig workers (1,200 people)"
+        );
+        assert_eq!(phrase("Chief", Some(1)), "Chief (1 person)");
+        assert_eq!(phrase("Partners", None), "Partners");
+        let score = |v, name| {
+            let mut s = String::new();
+            write_score(&mut s, v, name).unwrap();
+            s
+        };
+        assert_eq!(score(1.0, Some("Ad hoc")), "1 (Ad hoc)");
+        assert_eq!(score(2.5, None), "2.5");
+    }
+}

@@ -1,0 +1,248 @@
+//! `wfe analyze` and `wfe compare`, run as the built binary: exit codes, the
+//! JSON shape the page relies on, and the sections of the Markdown reports.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/analysis/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn wfe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .output()
+        .expect("wfe runs")
+}
+
+fn wfe_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wfe runs");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input.as_bytes())
+        .expect("input written");
+    child.wait_with_output().expect("wfe finishes")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+fn json(o: &Output) -> Value {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    serde_json::from_slice(&o.stdout).expect("one JSON value")
+}
+
+#[test]
+fn analyze_prints_one_json_object_of_the_documented_shape() {
+    let v = json(&wfe(&["analyze", &fixture("every-kind.json")]));
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["findings", "readiness", "systems"]);
+    let r = &v["readiness"];
+    assert!(r["overall"]
+        .as_f64()
+        .is_some_and(|x| (0.0..=1.0).contains(&x)));
+    assert_eq!(r["themes"].as_object().unwrap().len(), 4);
+    assert_eq!(r["players"].as_object().unwrap().len(), 6);
+    assert_eq!(r["units"].as_object().unwrap().len(), 3);
+    let findings = v["findings"].as_array().unwrap();
+    let kinds: std::collections::BTreeSet<&str> = findings
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds.into_iter().collect::<Vec<_>>(),
+        [
+            "conflict",
+            "fragmented",
+            "maturity-gap",
+            "redundant",
+            "silo",
+            "uncovered",
+            "untracked"
+        ]
+    );
+    for f in findings {
+        for key in [
+            "id",
+            "kind",
+            "severity",
+            "explanation",
+            "cells",
+            "players",
+            "themes",
+            "contributors",
+            "systems",
+            "units",
+        ] {
+            assert!(!f[key].is_null(), "{key} missing in {f}");
+        }
+    }
+    assert_eq!(v["systems"]["components"], 4);
+    assert!(v["systems"]["tracking"].is_object());
+    assert!(v["systems"]["groups"].is_array());
+}
+
+#[test]
+fn analyze_reads_standard_input_and_reports_null_readiness_when_nothing_is_assessed() {
+    let o = wfe_stdin(
+        &["analyze", "-", "--format", "json"],
+        r#"{"schema": "workforce-ecosystem/v1", "name": "Empty"}"#,
+    );
+    let v = json(&o);
+    assert!(v["readiness"]["overall"].is_null());
+    assert!(v["readiness"]["themes"]["leadership"].is_null());
+    assert_eq!(v["findings"], serde_json::json!([]));
+    assert_eq!(v["systems"]["components"], 0);
+}
+
+#[test]
+fn analyze_markdown_is_a_report_with_one_section_per_kind() {
+    let o = wfe(&[
+        "analyze",
+        &fixture("every-kind.json"),
+        "--format",
+        "markdown",
+    ]);
+    assert!(o.status.success());
+    let md = stdout(&o);
+    assert!(md.starts_with("# Workforce ecosystem analysis — Northwind Logistics\n"));
+    for heading in [
+        "## Summary",
+        "## Top priorities",
+        "## Readiness",
+        "### By theme",
+        "### By player",
+        "## Maturity gaps",
+        "## Uncovered themes",
+        "## Redundancies",
+        "## Conflicts",
+        "## Untracked contributors",
+        "## Fragmented data",
+        "## Silos",
+        "## Systems",
+    ] {
+        assert!(md.contains(&format!("\n{heading}\n")), "missing {heading}");
+    }
+    assert!(md.contains("Overall readiness is **44%**"));
+    assert!(md.contains("\n1. **Conflict**"));
+    assert!(!md.contains("None found."), "the fixture has every kind");
+}
+
+#[test]
+fn compare_prints_changes_and_resolved_and_introduced_findings() {
+    let base = fixture("every-kind.json");
+    let scenario = fixture("every-kind-scenario.json");
+    let v = json(&wfe(&["compare", &base, &scenario]));
+    let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "changed_cells",
+            "introduced",
+            "readiness",
+            "resolved",
+            "unchanged"
+        ]
+    );
+    assert_eq!(v["changed_cells"].as_array().unwrap().len(), 2);
+    let hr = &v["changed_cells"][0];
+    assert_eq!(
+        (&hr["theme"], &hr["player"], &hr["unit"]),
+        (
+            &Value::from("integration"),
+            &Value::from("hr"),
+            &Value::from("retail")
+        )
+    );
+    assert_eq!(hr["before"]["current"], 1.0);
+    assert_eq!(hr["after"]["current"], 3.0);
+    let overall = &v["readiness"]["overall"];
+    let delta = overall["after"].as_f64().unwrap() - overall["before"].as_f64().unwrap();
+    assert!((overall["delta"].as_f64().unwrap() - delta).abs() < 1e-12);
+    assert!(v["readiness"]["units"]["retail"]["delta"].as_f64().unwrap() > 0.0);
+    assert_eq!(v["resolved"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        v["introduced"][0]["id"],
+        "maturity-gap:technology:finance-legal:"
+    );
+    assert_eq!(v["unchanged"], 25);
+
+    let same = json(&wfe(&["compare", &base, &base]));
+    assert_eq!(same["changed_cells"], serde_json::json!([]));
+    assert_eq!(same["resolved"], serde_json::json!([]));
+    assert_eq!(same["readiness"]["overall"]["delta"], 0.0);
+
+    let o = wfe(&["compare", &base, &scenario, "--format", "markdown"]);
+    assert!(o.status.success());
+    let md = stdout(&o);
+    for heading in [
+        "## Summary",
+        "## Changed cells",
+        "## Readiness",
+        "## Resolved findings",
+        "## Introduced findings",
+    ] {
+        assert!(md.contains(&format!("\n{heading}\n")), "missing {heading}");
+    }
+    assert!(md.contains("3** resolved, **1** introduced"));
+}
+
+#[test]
+fn invalid_input_exits_2_and_a_missing_file_1() {
+    let o = wfe_stdin(&["analyze", "-"], r#"{"schema": "something-else"}"#);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!o.stderr.is_empty());
+    assert!(o.stdout.is_empty());
+    let o = wfe_stdin(&["analyze", "-"], "{ not json");
+    assert_eq!(o.status.code(), Some(2));
+    let o = wfe(&["analyze", &fixture("no-such-file.json")]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("no-such-file.json"), "{stderr}");
+    let o = wfe(&[
+        "compare",
+        &fixture("every-kind.json"),
+        &fixture("missing.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = wfe(&["analyze", &fixture("every-kind.json"), "--format", "yaml"]);
+    assert_eq!(o.status.code(), Some(2), "clap rejects unknown formats");
+}
+
+#[test]
+fn labels_cannot_inject_markup_into_the_markdown_report() {
+    let model = r#"{
+      "schema": "workforce-ecosystem/v1",
+      "name": "<script>alert(1)</script>",
+      "units": [{"id": "u", "label": "[click](javascript:alert(1))"}],
+      "assessments": [{"theme": "integration", "player": "hr", "unit": "u", "current": 1, "target": 3}],
+      "contributors": [{"id": "c", "label": "<img src=x onerror=alert(1)> | a", "kind": "external"}]
+    }"#;
+    let o = wfe_stdin(&["analyze", "-", "--format", "markdown"], model);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let md = stdout(&o);
+    // Every `<` and `[` that comes from a label is backslash-escaped.
+    let bare = |ch: char| {
+        md.char_indices()
+            .any(|(i, c)| c == ch && !md[..i].ends_with('\\'))
+    };
+    assert!(!bare('<') && !bare('['), "{md}");
+    assert!(md.contains("\\<script\\>") && md.contains("\\[click\\]"));
+    assert!(
+        md.contains("javascript\\:"),
+        "no scheme: an autolink could form"
+    );
+}

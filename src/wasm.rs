@@ -387,18 +387,22 @@ impl Workspace {
         let model = self.session.model();
         let baseline = self.session.active().map(|_| self.session.baseline());
         let report = analysis::analyze(model);
-        let scopes: Vec<FindingScope> = match &opts.finding {
-            Some(_) => serde_json::to_value(&report.findings)
-                .ok()
-                .and_then(|v| serde_json::from_value(v).ok())
-                .unwrap_or_default(),
-            None => Vec::new(),
-        };
+        // What the chosen finding concerns, read from its JSON form (the
+        // same arrays the page sees).
+        let scopes: Vec<FindingScope> = opts
+            .finding
+            .as_deref()
+            .and_then(|id| report.findings.iter().find(|f| f.id() == id))
+            .and_then(|f| serde_json::to_string(f).ok())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .into_iter()
+            .collect();
         let marks = view::marks(model, baseline, &scopes, &opts);
         let render_opts = opts.render_options();
         let mut states = render::cell_states(model, &render_opts);
         view::decorate(&mut states, &marks);
-        let comparison = baseline.map(|b| analysis::compare(b, model));
+        let comparison =
+            baseline.map(|b| analysis::compare_analyses(b, &analysis::analyze(b), model, &report));
         let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
         let (full, changed) = self.draw(container, &render_opts, &states)?;
         let revisions = self.session.revisions();

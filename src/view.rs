@@ -38,6 +38,10 @@ pub struct ViewOptions {
     pub selected: Option<CellRef>,
     /// Mark the cells whose scores differ from the baseline's.
     pub show_changes: bool,
+    /// Leave the list of findings out of the result (their count stays): a
+    /// large model has thousands, and copying them to the page on every edit
+    /// costs more than finding them when no one is looking at the list.
+    pub skip_findings: bool,
 }
 
 impl ViewOptions {

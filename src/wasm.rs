@@ -31,6 +31,8 @@ export interface ViewOptions {
   overlay?: Overlay; unit?: string | null; contributor?: string | null;
   kind?: "internal" | "external" | null; finding?: string | null;
   selected?: CellRef | null; showChanges?: boolean;
+  /** list only the chosen finding in analysis.findings (findingCount stays): for when the list is not on show */
+  skipFindings?: boolean;
 }
 export interface RenderOptions { overlay?: Overlay; unit?: string | null; standalone?: boolean }
 export interface Assessment {
@@ -114,6 +116,10 @@ export interface ViewResult {
   revision: number;
   /** moves only when more than its scores changes (labels, lists, another model on show) */
   structure: number;
+  /** how many findings there are, listed in analysis.findings unless skipFindings */
+  findingCount: number;
+  /** whether options.finding names a finding of the model on show */
+  findingChosen: boolean;
   analysis: Analysis;
   /** the comparison with the baseline while a scenario is on show */
   comparison: Comparison | null;
@@ -205,6 +211,8 @@ struct ViewResult {
     changed: usize,
     revision: u64,
     structure: u64,
+    finding_count: usize,
+    finding_chosen: bool,
     analysis: analysis::Analysis,
     comparison: Option<analysis::Comparison>,
     cells: Vec<view::CellInfo>,
@@ -386,7 +394,7 @@ impl Workspace {
         let opts: ViewOptions = from_js(options)?;
         let model = self.session.model();
         let baseline = self.session.active().map(|_| self.session.baseline());
-        let report = analysis::analyze(model);
+        let mut report = analysis::analyze(model);
         // What the chosen finding concerns, read from its JSON form (the
         // same arrays the page sees).
         let scopes: Vec<FindingScope> = opts
@@ -406,11 +414,22 @@ impl Workspace {
         let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
         let (full, changed) = self.draw(container, &render_opts, &states)?;
         let revisions = self.session.revisions();
+        let finding_count = report.findings.len();
+        let finding_chosen = !scopes.is_empty();
+        if opts.skip_findings {
+            // the chosen one stays: the editors highlight what it concerns
+            let chosen = opts.finding.as_deref().unwrap_or_default();
+            report
+                .findings
+                .retain(|f| finding_chosen && f.id() == chosen);
+        }
         let result = ViewResult {
             full,
             changed,
             revision: revisions.model,
             structure: revisions.structure,
+            finding_count,
+            finding_chosen,
             analysis: report,
             comparison,
             cells,

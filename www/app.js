@@ -37,6 +37,7 @@ function openOrg(section, { contributor, theme } = {}) {
   showTab('org');
 }
 
+state.findingsOnShow = () => currentTab() === 'findings';
 initDialog();
 initNotice();
 initTabs();

@@ -4,7 +4,7 @@
 // what the core computed; nothing is computed here.
 import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
 import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
-import { state, onRefresh, setView, currentModel } from './store.js';
+import { state, onRefresh, setView, currentModel, refresh } from './store.js';
 
 /** Kinds in the order of their groups when their worst findings weigh the same. */
 const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -57,20 +57,19 @@ function findingActions(f) {
       on: { click: () => actions.openCell(c.theme, c.player) },
     }, t('finding.editCell', { cell: name })));
   }
-  if ((f.contributors ?? []).length) {
+  // where the items it concerns are edited
+  const section = ['untracked', 'fragmented', 'silo'].includes(f.kind) ? 'systems'
+    : ['uncovered', 'redundant', 'conflict'].includes(f.kind) ? 'owners'
+      : (f.systems ?? []).length ? 'systems' : (f.contributors ?? []).length ? 'owners' : null;
+  if (section) {
+    const pair = section === 'owners' && f.contributors?.length === 1 && f.themes?.length === 1
+      ? { contributor: f.contributors[0], theme: f.themes[0] } : {};
     out.push(h('button', {
       type: 'button',
       class: 'chip-button',
-      dataset: { key: `go:${f.id}:owners` },
-      on: { click: () => actions.openOrg(f.kind === 'untracked' || f.kind === 'fragmented' ? 'systems' : 'owners') },
-    }, f.kind === 'untracked' || f.kind === 'fragmented' ? t('finding.editSystems') : t('finding.editOwners')));
-  } else if ((f.systems ?? []).length) {
-    out.push(h('button', {
-      type: 'button',
-      class: 'chip-button',
-      dataset: { key: `go:${f.id}:systems` },
-      on: { click: () => actions.openOrg('systems') },
-    }, t('finding.editSystems')));
+      dataset: { key: `go:${f.id}:${section}` },
+      on: { click: () => actions.openOrg(section, pair) },
+    }, section === 'systems' ? t('finding.editSystems') : t('finding.editOwners')));
   }
   return out.length ? h('div', { class: 'finding-actions' }, out) : null;
 }
@@ -122,8 +121,8 @@ let readinessShown = null;
 
 function renderFindings(result) {
   const { findings } = result.analysis;
-  setText(badge, formatNumber(findings.length, 0));
-  setAttr(badge, 'aria-label', tn('finding.count', findings.length));
+  setText(badge, formatNumber(result.findingCount, 0));
+  setAttr(badge, 'aria-label', tn('finding.count', result.findingCount));
   if (findingsPane.hidden) {
     findingsShown = null;
     return;
@@ -225,7 +224,8 @@ function renderReadiness(result) {
 /** Draws the findings or readiness pane when it comes into view. */
 export function showPane(name) {
   if (!state.result) return;
-  if (name === 'findings') renderFindings(state.result);
+  // the list of findings is only fetched while on show
+  if (name === 'findings') refresh();
   if (name === 'readiness') renderReadiness(state.result);
 }
 

@@ -21,6 +21,8 @@ export const state = {
   display: 'diagram',
   /** The last ViewResult. */
   result: null,
+  /** Whether the list of findings is on show (else the core sends only their count). */
+  findingsOnShow: () => true,
   diagram: null,
 };
 
@@ -50,7 +52,7 @@ export function currentModel() {
 
 /** Asks the core for the diagram and everything else, and shows it. */
 export function refresh() {
-  state.result = state.ws.view(state.diagram, state.view);
+  state.result = state.ws.view(state.diagram, viewOptions());
   dropStaleChoices();
   for (const fn of listeners) fn(state.result);
   return state.result;
@@ -69,7 +71,7 @@ function dropStaleChoices() {
     view.contributor = null;
     stale = true;
   }
-  if (view.finding && !result.analysis.findings.some((f) => f.id === view.finding)) {
+  if (view.finding && !result.findingChosen) {
     view.finding = null;
     stale = true;
   }
@@ -77,7 +79,11 @@ function dropStaleChoices() {
     view.selected = null;
     stale = true;
   }
-  if (stale) state.result = state.ws.view(state.diagram, view);
+  if (stale) state.result = state.ws.view(state.diagram, viewOptions());
+}
+
+function viewOptions() {
+  return { ...state.view, skipFindings: !state.findingsOnShow() };
 }
 
 /**

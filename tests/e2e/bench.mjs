@@ -9,6 +9,9 @@
 // "frame" runs until the next animation frame has started, i.e. until the
 // browser may paint the result.
 //
+// A second run undoes and redoes a score with the Findings tab open, so each
+// step also redraws the list of findings.
+//
 // Not a test: it prints figures (median and p95) and the goal, and exits 0.
 import { launch, startServer, openPage } from './harness.mjs';
 
@@ -95,6 +98,40 @@ async function measure(page, label) {
   return s;
 }
 
+/**
+ * The same with the list of findings on show: a score edit is undone and
+ * redone from the toolbar while the Findings tab is open, so each step also
+ * redraws the list (a closed gap leaves it and comes back).
+ */
+async function measureWithList(page, label) {
+  await page.selectOption('#unit-filter', 'ports');
+  await page.evaluate(() => document.querySelector('#diagram .cell[data-theme="integration"][data-player="hr"]')
+    .dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForSelector('#pane-cell [data-key="u:ports:current"]');
+  await page.selectOption('#pane-cell [data-key="u:ports:current"]', '2');
+  await page.click('#tab-findings');
+  const result = await page.evaluate(async ({ edits, warmup }) => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+    const sync = [];
+    const listed = () => document.querySelectorAll('#pane-findings .finding-button').length + document.getElementById('findings-count').textContent;
+    for (let i = 0; i < edits + warmup; i += 1) {
+      await frame();
+      const before = listed();
+      const button = document.getElementById(i % 2 === 0 ? 'undo' : 'redo');
+      const t0 = performance.now();
+      button.click();
+      void document.body.offsetHeight;
+      const t1 = performance.now();
+      if (listed() === before) throw new Error('the findings did not change');
+      if (i >= warmup) sync.push(t1 - t0);
+    }
+    return sync;
+  }, { edits: EDITS, warmup: WARMUP });
+  const s = stats(result);
+  console.log(`${label.padEnd(28)} sync  median ${ms(s.median).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  (min ${ms(s.min)}, max ${ms(s.max)})`);
+  return s;
+}
+
 const browser = await launch();
 const { server, origin } = await startServer();
 try {
@@ -110,6 +147,17 @@ try {
   await page100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
   await page100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
   await measure(page100, `100× (${big.assessments.length} assessments)`);
+
+  console.log('Undo/redo of a score with the findings list on show');
+  const listPage = await openPage(browser, `${origin}/`);
+  await listPage.waitForSelector('body[data-ready="true"]');
+  await measureWithList(listPage, 'sample');
+  const listPage100 = await openPage(browser, `${origin}/`);
+  await listPage100.waitForSelector('body[data-ready="true"]');
+  await listPage100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await listPage100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+  await measureWithList(listPage100, '100×');
+  page.problems.push(...listPage.problems, ...listPage100.problems);
 
   const verdict = small.median < GOAL_MS ? 'met' : 'NOT met';
   console.log(`Goal: median under ${GOAL_MS} ms on the sample — ${verdict} (${ms(small.median)}).`);

@@ -165,3 +165,21 @@ test('units are added, renamed and removed, and score rows follow', async () => 
   assert.equal(model.assessments.some((a) => a.unit === 'warehouses'), false, 'its scores went with it');
   assert.deepEqual(page.problems, []);
 });
+
+test('a chosen finding marks the items it concerns in the editors', async () => {
+  const page = await open(env);
+  await page.click('#pane-findings .finding-button[data-finding="silo:driver-sheet"]');
+  // the finding leads to the systems, where the silo system is marked
+  await page.click('#pane-findings .finding-actions button');
+  assert.equal(await page.isVisible('#pane-org'), true);
+  assert.match(await page.getAttribute('article[data-system="driver-sheet"]', 'class'), /is-concerned/);
+  assert.equal(await page.$$eval('article.card.is-concerned', (e) => e.length), 1);
+  await page.click('#tab-findings');
+  await page.click('#pane-findings .finding-button[data-finding="untracked:alumni"]');
+  await page.click('#tab-org');
+  await page.click('.subnav-item[data-section="contributors"]');
+  assert.deepEqual(await page.$$eval('tr.is-concerned', (e) => e.map((r) => r.dataset.contributor)), ['alumni']);
+  await page.click('.subnav-item[data-section="owners"]');
+  assert.ok(await page.$$eval('.matrix td.is-concerned', (e) => e.length) >= 1);
+  assert.deepEqual(page.problems, []);
+});

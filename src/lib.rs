@@ -13,6 +13,7 @@
 //! ```
 
 pub mod analysis;
+pub mod edit;
 pub mod framework;
 pub mod generate;
 pub mod layout;
@@ -20,7 +21,9 @@ pub mod migrate;
 pub mod model;
 pub mod render;
 pub mod scores;
+pub mod session;
 pub mod validate;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 cargo build --lib --release --target wasm32-unknown-unknown
 wasm-bindgen --target web --out-dir www/pkg \
   target/wasm32-unknown-unknown/release/workforce_ecosystem.wasm
-node_modules/.bin/wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/workforce_ecosystem_bg.wasm -o www/pkg/workforce_ecosystem_bg.wasm
 echo "built www/pkg/ ($(wc -c < www/pkg/workforce_ecosystem_bg.wasm) bytes of wasm)"

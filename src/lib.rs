@@ -14,6 +14,7 @@
 
 pub mod analysis;
 pub mod csv;
+pub mod edit;
 pub mod export;
 pub mod framework;
 pub mod generate;
@@ -22,8 +23,10 @@ pub mod migrate;
 pub mod model;
 pub mod render;
 pub mod scores;
+pub mod session;
 pub mod teaching;
 pub mod validate;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

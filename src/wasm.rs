@@ -1,33 +1,242 @@
 //! The WebAssembly surface: a thin layer that converts values and delegates to
 //! the pure core. Errors cross into JavaScript as `Error`s carrying the core's
-//! messages.
+//! messages (and, for invalid models and edits, a `problems` list with each
+//! problem's JSON path).
+//!
+//! It also applies diagram updates to the page's DOM (web-sys): after an edit
+//! only the cells whose class, accessible name or value text changed are
+//! touched, found by their `data-theme`/`data-player` ids, so focus survives
+//! and large models stay within a frame. The whole SVG is drawn again only
+//! when what it is drawn from besides the cells changes (framework, scale,
+//! name, overlay, unit).
 
-use crate::{analysis, render, validate, Model};
+use crate::render::{self, CellState, RenderOptions};
+use crate::session::Session;
+use crate::validate::Invalid;
+use crate::view::{self, FindingScope, ViewOptions};
+use crate::{analysis, edit::Edit};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
+use web_sys::Element;
 
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()))
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** One problem of an invalid model or edit. */
+export interface Problem { path: string; message: string; line?: number; column?: number }
+/** The Error thrown for an invalid model or edit. */
+export interface InvalidError extends Error { problems: Problem[] }
+export type Overlay = "none" | "current" | "target" | "gap";
+export interface CellRef { theme: string; player: string }
+export interface ViewOptions {
+  overlay?: Overlay; unit?: string | null; contributor?: string | null;
+  kind?: "internal" | "external" | null; finding?: string | null;
+  selected?: CellRef | null; showChanges?: boolean;
+  /** list only the chosen finding in analysis.findings (findingCount stays): for when the list is not on show */
+  skipFindings?: boolean;
+}
+export interface RenderOptions { overlay?: Overlay; unit?: string | null; standalone?: boolean }
+export interface Assessment {
+  theme: string; player: string; unit?: string; current: number;
+  target?: number; weight?: number; note?: string;
+}
+export interface Responsibility {
+  contributor: string; theme: string; player: string;
+  activity?: string; control?: "strict" | "moderate" | "light";
+}
+export interface Contributor { id: string; label: string; kind: "internal" | "external"; headcount?: number }
+export interface System { id: string; label: string; owner: string; contributors?: string[] }
+export interface Integration { from: string; to: string }
+export interface Item { id: string; label: string }
+/** One edit; the operation is the only key. An empty `id` in an addition asks the core to make one from the label. */
+export type Edit =
+  | { setName: string }
+  | { setAssessment: Assessment }
+  | { removeAssessment: { theme: string; player: string; unit?: string | null } }
+  | { addUnit: Item }
+  | { renameUnit: Item }
+  | { removeUnit: string }
+  | { addContributor: Contributor }
+  | { updateContributor: Contributor }
+  | { removeContributor: string }
+  | { addResponsibility: Responsibility }
+  | { updateResponsibility: [number, Responsibility] }
+  | { removeResponsibility: number }
+  | { addSystem: System }
+  | { updateSystem: System }
+  | { removeSystem: string }
+  | { addIntegration: Integration }
+  | { removeIntegration: Integration };
+export type FindingKind = "maturity-gap" | "uncovered" | "redundant" | "conflict" | "untracked" | "fragmented" | "silo";
+export interface Finding {
+  id: string; kind: FindingKind; severity: number; explanation: string;
+  cells: { theme: string; player: string; unit?: string }[];
+  players: string[]; themes: string[]; contributors: string[]; systems: string[]; units: string[];
+}
+export interface Readiness {
+  overall: number | null;
+  themes: Record<string, number | null>; players: Record<string, number | null>; units: Record<string, number | null>;
+}
+export interface Analysis { readiness: Readiness; findings: Finding[]; systems: { components: number; [key: string]: unknown } }
+export interface Delta { before: number | null; after: number | null; delta: number | null }
+export interface Comparison {
+  changed_cells: { theme: string; player: string; unit: string | null;
+    before: { current: number; target: number | null } | null; after: { current: number; target: number | null } | null }[];
+  readiness: { overall: Delta; themes: Record<string, Delta>; players: Record<string, Delta>; units: Record<string, Delta> };
+  resolved: Finding[]; introduced: Finding[]; unchanged: number;
+}
+export interface Scale { min: number; max: number; labels?: string[] }
+export interface Model {
+  schema: string; name: string; framework: { players: Item[]; themes: Item[] }; scale: Scale;
+  units: Item[]; assessments: Assessment[]; contributors: Contributor[];
+  responsibilities: Responsibility[]; systems: System[]; integrations: Integration[];
+}
+export interface CellDetail {
+  theme: Item; player: Item; scale: Scale;
+  /** the whole organization (unit null) first, then each unit */
+  rows: { unit: Item | null; assessment: Assessment | null }[];
+  responsibilities: (Responsibility & { index: number; contributorLabel: string })[];
+}
+export interface CellInfo {
+  theme: string; player: string; themeLabel: string; playerLabel: string;
+  assessed: number; current: number | null; target: number | null; gap: number | null;
+  notes: string[]; currentLabel: string | null; targetLabel: string | null;
+  changed: boolean; highlighted: boolean | null;
+}
+export interface ScenarioInfo { id: number; name: string }
+export interface SessionInfo {
+  active: ScenarioInfo | null; scenarios: ScenarioInfo[];
+  canUndo: boolean; canRedo: boolean;
+}
+export interface ViewResult {
+  /** true when the whole SVG was drawn again, false when cells were updated in place */
+  full: boolean;
+  /** how many cells were touched */
+  changed: number;
+  /** moves whenever the model on show changes */
+  revision: number;
+  /** moves only when more than its scores changes (labels, lists, another model on show) */
+  structure: number;
+  /** how many findings there are, listed in analysis.findings unless skipFindings */
+  findingCount: number;
+  /** whether options.finding names a finding of the model on show */
+  findingChosen: boolean;
+  analysis: Analysis;
+  /** the comparison with the baseline while a scenario is on show */
+  comparison: Comparison | null;
+  cells: CellInfo[];
+  session: SessionInfo;
+}
+"#;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
 }
 
-fn from_js<T: serde::de::DeserializeOwned>(value: JsValue) -> Result<T, js_sys::Error> {
-    serde_wasm_bindgen::from_value(value).map_err(|e| js_sys::Error::new(&e.to_string()))
+/// Reads a JavaScript value through its JSON text: one deserializer (serde_json's)
+/// serves both the page and model files, which keeps the module small.
+fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, js_sys::Error> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(T::default());
+    }
+    let text: String = js_sys::JSON::stringify(&value)
+        .map_err(|_| js_sys::Error::new("the value cannot be written as JSON"))?
+        .into();
+    serde_json::from_str(&text).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
-/// One model the page works on.
+/// An `Error` whose message lists every problem, with the list itself as
+/// `problems`.
+fn invalid_error(inv: &Invalid) -> js_sys::Error {
+    let err = js_sys::Error::new(&inv.to_string());
+    if let Ok(list) = to_js(&inv.problems) {
+        let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &list);
+    }
+    err
+}
+
+/// What one cell shows, as the DOM holds it.
+#[derive(Debug, Clone, PartialEq)]
+struct Shown {
+    class: String,
+    label: String,
+    value: String,
+}
+
+impl Shown {
+    fn of(state: &CellState) -> Shown {
+        Shown {
+            class: state.class.clone(),
+            label: state.label.clone(),
+            value: state.value.clone(),
+        }
+    }
+}
+
+struct DrawnCell {
+    theme: String,
+    player: String,
+    shown: Shown,
+    el: Element,
+    value_el: Option<Element>,
+}
+
+/// The diagram as last put into the DOM.
+struct Drawn {
+    container: Element,
+    key: String,
+    cells: Vec<DrawnCell>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ScenarioInfo {
+    id: u32,
+    name: String,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SessionInfo {
+    active: Option<ScenarioInfo>,
+    scenarios: Vec<ScenarioInfo>,
+    can_undo: bool,
+    can_redo: bool,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ViewResult {
+    full: bool,
+    changed: usize,
+    revision: u64,
+    structure: u64,
+    finding_count: usize,
+    finding_chosen: bool,
+    analysis: analysis::Analysis,
+    comparison: Option<analysis::Comparison>,
+    cells: Vec<view::CellInfo>,
+    session: SessionInfo,
+}
+
+/// The page's working state: a session (baseline, scenarios, history) and the
+/// diagram it last drew.
 #[wasm_bindgen]
 pub struct Workspace {
-    model: Model,
+    session: Session,
+    drawn: Option<Drawn>,
 }
 
 #[wasm_bindgen]
 impl Workspace {
-    /// Parses and validates a model's JSON text.
+    /// Reads a model's JSON, or a saved session's; throws every problem.
     #[wasm_bindgen(constructor)]
-    pub fn new(json: &str) -> Result<Workspace, js_sys::Error> {
-        let model = validate::parse_model(json).map_err(|e| js_sys::Error::new(&e.to_string()))?;
-        Ok(Workspace { model })
+    pub fn new(text: &str) -> Result<Workspace, js_sys::Error> {
+        let session = Session::from_text(text).map_err(|e| invalid_error(&e))?;
+        Ok(Workspace {
+            session,
+            drawn: None,
+        })
     }
 
     /// The shipped sample organization's JSON.
@@ -36,18 +245,339 @@ impl Workspace {
         crate::framework::SAMPLE_JSON.to_string()
     }
 
-    /// The diagram as SVG text.
-    pub fn svg(&self, options: JsValue) -> Result<String, js_sys::Error> {
-        let opts: render::RenderOptions = if options.is_undefined() {
-            Default::default()
-        } else {
-            from_js(options)?
-        };
-        Ok(render::render_svg(&self.model, &opts))
+    /// Every problem of a model's (or saved session's) JSON; empty when valid.
+    #[wasm_bindgen(unchecked_return_type = "Problem[]")]
+    pub fn problems(text: &str) -> Result<JsValue, js_sys::Error> {
+        match Session::from_text(text) {
+            Ok(_) => to_js(&Vec::<crate::Problem>::new()),
+            Err(e) => to_js(&e.problems),
+        }
     }
 
-    /// Readiness, findings and the systems summary.
-    pub fn analyze(&self) -> Result<JsValue, js_sys::Error> {
-        to_js(&analysis::analyze(&self.model))
+    /// Replaces everything with the model (or saved session) in `text`, as
+    /// one undoable step. Throws, changing nothing, if it is invalid.
+    pub fn load(&mut self, text: &str) -> Result<(), js_sys::Error> {
+        let other = Session::from_text(text).map_err(|e| invalid_error(&e))?;
+        self.session.replace(other);
+        Ok(())
     }
+
+    /// The session (baseline, scenarios, which is on show) as JSON, for
+    /// autosave and share links.
+    #[wasm_bindgen(js_name = savedJson)]
+    pub fn saved_json(&self) -> String {
+        self.session.saved_json()
+    }
+
+    /// Whether there are scenarios (a share link then carries the session).
+    #[wasm_bindgen(js_name = hasScenarios)]
+    pub fn has_scenarios(&self) -> bool {
+        !self.session.scenarios().is_empty()
+    }
+
+    /// The model on show as an object.
+    #[wasm_bindgen(unchecked_return_type = "Model")]
+    pub fn model(&self) -> Result<JsValue, js_sys::Error> {
+        to_js(self.session.model())
+    }
+
+    /// Applies an edit to the model on show; returns the id of an added item.
+    /// Throws, changing nothing, if the edit is invalid.
+    #[wasm_bindgen(unchecked_return_type = "string | undefined")]
+    pub fn apply(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "Edit")] edit: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        if edit.is_undefined() || edit.is_null() {
+            return Err(js_sys::Error::new("no edit given"));
+        }
+        let edit: Edit =
+            from_js::<Option<Edit>>(edit)?.ok_or_else(|| js_sys::Error::new("no edit given"))?;
+        let created = self.session.apply(&edit).map_err(|e| invalid_error(&e))?;
+        Ok(created.map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)))
+    }
+
+    /// Undoes the last step; false when there is nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        self.session.undo()
+    }
+
+    /// Redoes the last undone step; false when there is nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        self.session.redo()
+    }
+
+    /// Starts a what-if scenario from the baseline and shows it; returns its id.
+    #[wasm_bindgen(js_name = startScenario)]
+    pub fn start_scenario(&mut self, name: &str) -> Result<u32, js_sys::Error> {
+        self.session
+            .start_scenario(name)
+            .map_err(|e| invalid_error(&e))
+    }
+
+    /// Shows a scenario, or the baseline with `null`.
+    #[wasm_bindgen(js_name = showScenario)]
+    pub fn show_scenario(&mut self, id: Option<u32>) -> Result<(), js_sys::Error> {
+        self.session.show(id).map_err(|e| invalid_error(&e))
+    }
+
+    #[wasm_bindgen(js_name = renameScenario)]
+    pub fn rename_scenario(&mut self, id: u32, name: &str) -> Result<(), js_sys::Error> {
+        self.session
+            .rename_scenario(id, name)
+            .map_err(|e| invalid_error(&e))
+    }
+
+    /// Makes a scenario the new baseline.
+    #[wasm_bindgen(js_name = keepScenario)]
+    pub fn keep_scenario(&mut self, id: u32) -> Result<(), js_sys::Error> {
+        self.session
+            .keep_scenario(id)
+            .map_err(|e| invalid_error(&e))
+    }
+
+    #[wasm_bindgen(js_name = discardScenario)]
+    pub fn discard_scenario(&mut self, id: u32) -> Result<(), js_sys::Error> {
+        self.session
+            .discard_scenario(id)
+            .map_err(|e| invalid_error(&e))
+    }
+
+    /// The model on show as SVG text (for export: pass `standalone: true`).
+    pub fn svg(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
+    ) -> Result<String, js_sys::Error> {
+        let opts: RenderOptions = from_js(options)?;
+        Ok(render::render_svg(self.session.model(), &opts))
+    }
+
+    /// The diagram's geometry (polygons, cells, axes, label boxes) for the
+    /// model on show's framework, in SVG user units.
+    pub fn layout(&self) -> Result<JsValue, js_sys::Error> {
+        to_js(&crate::layout::layout(&self.session.model().framework))
+    }
+
+    /// Readiness, findings and the systems summary of the model on show.
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
+    pub fn analyze(&self) -> Result<JsValue, js_sys::Error> {
+        to_js(&analysis::analyze(self.session.model()))
+    }
+
+    /// The baseline compared with the scenario on show; `null` on the baseline.
+    #[wasm_bindgen(unchecked_return_type = "Comparison | null")]
+    pub fn compare(&self) -> Result<JsValue, js_sys::Error> {
+        match self.session.active() {
+            Some(s) => to_js(&analysis::compare(self.session.baseline(), &s.model)),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// What the cell editor shows for one cell; `null` for an unknown cell.
+    #[wasm_bindgen(js_name = cellDetail, unchecked_return_type = "CellDetail | null")]
+    pub fn cell_detail(&self, theme: &str, player: &str) -> Result<JsValue, js_sys::Error> {
+        match view::cell_detail(self.session.model(), theme, player) {
+            Some(d) => to_js(&d),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Brings the diagram in `container` up to date with the model on show
+    /// and `options`, touching only the cells that changed, and returns what
+    /// the rest of the page shows: analysis, comparison, cell facts, session.
+    #[wasm_bindgen(unchecked_return_type = "ViewResult")]
+    pub fn view(
+        &mut self,
+        container: &Element,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        let opts: ViewOptions = from_js(options)?;
+        let model = self.session.model();
+        let baseline = self.session.active().map(|_| self.session.baseline());
+        let mut report = analysis::analyze(model);
+        // What the chosen finding concerns, read from its JSON form (the
+        // same arrays the page sees).
+        let scopes: Vec<FindingScope> = opts
+            .finding
+            .as_deref()
+            .and_then(|id| report.findings.iter().find(|f| f.id() == id))
+            .and_then(|f| serde_json::to_string(f).ok())
+            .and_then(|text| serde_json::from_str(&text).ok())
+            .into_iter()
+            .collect();
+        let marks = view::marks(model, baseline, &scopes, &opts);
+        let render_opts = opts.render_options();
+        let mut states = render::cell_states(model, &render_opts);
+        view::decorate(&mut states, &marks);
+        let comparison =
+            baseline.map(|b| analysis::compare_analyses(b, &analysis::analyze(b), model, &report));
+        let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
+        let (full, changed) = self.draw(container, &render_opts, &states)?;
+        let revisions = self.session.revisions();
+        let finding_count = report.findings.len();
+        let finding_chosen = !scopes.is_empty();
+        if opts.skip_findings {
+            // the chosen one stays: the editors highlight what it concerns
+            let chosen = opts.finding.as_deref().unwrap_or_default();
+            report
+                .findings
+                .retain(|f| finding_chosen && f.id() == chosen);
+        }
+        let result = ViewResult {
+            full,
+            changed,
+            revision: revisions.model,
+            structure: revisions.structure,
+            finding_count,
+            finding_chosen,
+            analysis: report,
+            comparison,
+            cells,
+            session: self.session_info(),
+        };
+        to_js(&result)
+    }
+
+    /// The scenarios and the history's state.
+    #[wasm_bindgen(unchecked_return_type = "SessionInfo")]
+    pub fn session(&self) -> Result<JsValue, js_sys::Error> {
+        to_js(&self.session_info())
+    }
+}
+
+impl Workspace {
+    fn session_info(&self) -> SessionInfo {
+        let info = |s: &crate::session::Scenario| ScenarioInfo {
+            id: s.id,
+            name: s.name.clone(),
+        };
+        SessionInfo {
+            active: self.session.active().map(info),
+            scenarios: self.session.scenarios().iter().map(info).collect(),
+            can_undo: self.session.can_undo(),
+            can_redo: self.session.can_redo(),
+        }
+    }
+
+    /// What the SVG is drawn from besides the cell states.
+    fn structure_key(&self, opts: &RenderOptions) -> String {
+        let m = self.session.model();
+        serde_json::to_string(&(&m.name, &m.framework, &m.scale, opts)).unwrap_or_default()
+    }
+
+    /// Redraws or updates in place; returns (redrawn, cells touched).
+    fn draw(
+        &mut self,
+        container: &Element,
+        opts: &RenderOptions,
+        states: &[CellState],
+    ) -> Result<(bool, usize), js_sys::Error> {
+        let key = self.structure_key(opts);
+        let reusable = self.drawn.as_ref().is_some_and(|d| {
+            d.key == key && d.container == *container && d.cells.len() == states.len()
+        });
+        let mut full = false;
+        if !reusable {
+            container.set_inner_html(&render::render_svg(self.session.model(), opts));
+            self.drawn = Some(Drawn {
+                container: container.clone(),
+                key,
+                cells: index_cells(container)?,
+            });
+            full = true;
+        }
+        let Some(drawn) = self.drawn.as_mut() else {
+            return Ok((full, 0));
+        };
+        let mut touched = 0;
+        for state in states {
+            let Some(cell) = drawn
+                .cells
+                .iter_mut()
+                .find(|c| c.theme == state.theme && c.player == state.player)
+            else {
+                continue;
+            };
+            let want = Shown::of(state);
+            if cell.shown == want {
+                continue;
+            }
+            touched += 1;
+            let js = |r: Result<(), JsValue>| r.map_err(|e| js_sys::Error::new(&format!("{e:?}")));
+            if cell.shown.class != want.class {
+                js(cell.el.set_attribute("class", &want.class))?;
+            }
+            if cell.shown.label != want.label {
+                js(cell.el.set_attribute("aria-label", &want.label))?;
+            }
+            if cell.shown.value != want.value {
+                if let Some(v) = &cell.value_el {
+                    v.set_text_content(Some(&want.value));
+                }
+            }
+            cell.shown = want;
+        }
+        Ok((full, touched))
+    }
+}
+
+/// Finds every cell (and its value text) of a freshly drawn diagram, with
+/// what it shows as drawn.
+fn index_cells(container: &Element) -> Result<Vec<DrawnCell>, js_sys::Error> {
+    let select = |sel: &str| {
+        container
+            .query_selector_all(sel)
+            .map_err(|e| js_sys::Error::new(&format!("{e:?}")))
+    };
+    let ids = |el: &Element| {
+        Some((
+            el.get_attribute("data-theme")?,
+            el.get_attribute("data-player")?,
+        ))
+    };
+    let mut values: Vec<(String, String, Element)> = Vec::new();
+    let value_nodes = select(".cell-value")?;
+    for i in 0..value_nodes.length() {
+        if let Some(el) = value_nodes
+            .item(i)
+            .and_then(|n| n.dyn_into::<Element>().ok())
+        {
+            if let Some((t, p)) = ids(&el) {
+                values.push((t, p, el));
+            }
+        }
+    }
+    let nodes = select(".cell")?;
+    let mut cells = Vec::with_capacity(nodes.length() as usize);
+    for i in 0..nodes.length() {
+        let Some(el) = nodes.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let Some((theme, player)) = ids(&el) else {
+            continue;
+        };
+        // the value text sits inside the cell or beside it with the same ids
+        let value_el = el.query_selector(".cell-value").ok().flatten().or_else(|| {
+            values
+                .iter()
+                .find(|(t, p, _)| *t == theme && *p == player)
+                .map(|(_, _, e)| e.clone())
+        });
+        let shown = Shown {
+            class: el.get_attribute("class").unwrap_or_default(),
+            label: el.get_attribute("aria-label").unwrap_or_default(),
+            value: value_el
+                .as_ref()
+                .and_then(|v| v.text_content())
+                .unwrap_or_default(),
+        };
+        cells.push(DrawnCell {
+            theme,
+            player,
+            shown,
+            el,
+            value_el,
+        });
+    }
+    Ok(cells)
 }

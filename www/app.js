@@ -1,12 +1,103 @@
-// The page: asks the Wasm core for everything it shows.
+// The page: loads the Wasm core, restores the work saved in this browser (or
+// opens the sample, or the model of a share link), and wires the parts of the
+// page together. Everything shown is computed by the core.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
+import { translateStatic, t } from './i18n.js';
+import { state, refresh, onRefresh, errorText } from './store.js';
+import { initDialog } from './dialog.js';
+import { initNotice, showNotice } from './notice.js';
+import { initTabs, showTab, currentTab, onTab } from './tabs.js';
+import { initToolbar } from './toolbar.js';
+import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
+import { initCellEditor, render as renderCell, focusEditor } from './cell-editor.js';
+import { initFindings, showPane } from './findings.js';
+import { initOrg, render as renderOrg, showSection } from './org.js';
+import { chooseOwners } from './org-owners.js';
+import { initScenarios, startScenario } from './scenarios.js';
+import { initIo, savedSession, scheduleSave, openFromLink, openText, openFilePicker, share } from './io.js';
+import { initKeyboard } from './keyboard.js';
 
 await init();
-const status = document.getElementById('status');
-try {
-  const ws = new Workspace(Workspace.sampleJson());
-  document.getElementById('diagram').innerHTML = ws.svg({ overlay: 'current' });
-  document.body.dataset.ready = 'true';
-} catch (e) {
-  status.textContent = e.message;
+translateStatic();
+
+function openCell(theme, player) {
+  state.view.selected = { theme, player };
+  if (state.result) {
+    const sel = state.result.cells.find((c) => c.theme === theme && c.player === player);
+    if (!sel) return;
+  }
+  refresh();
+  showTab('cell');
+  focusEditor();
 }
+
+function openOrg(section, { contributor, theme } = {}) {
+  if (contributor && theme) chooseOwners(contributor, theme);
+  showSection(section);
+  showTab('org');
+}
+
+state.findingsOnShow = () => currentTab() === 'findings';
+initDialog();
+initNotice();
+initTabs();
+initToolbar();
+initDiagram({ openCell: (theme, player) => { showTab('cell'); focusEditor(); } });
+initCellEditor({
+  back: (theme, player) => focusCell(theme, player),
+  editOwners: () => openOrg('owners'),
+  isVisible: () => currentTab() === 'cell',
+});
+initFindings({ openCell, openOrg });
+initOrg({ isVisible: () => currentTab() === 'org' });
+initScenarios();
+initIo({ Workspace });
+initKeyboard({
+  focusDiagram,
+  showFindings: () => showTab('findings', { focus: true }),
+  toggleTable: () => setDisplay(state.display === 'table' ? 'diagram' : 'table'),
+  newScenario: startScenario,
+  open: openFilePicker,
+  share,
+});
+onTab((name) => {
+  showPane(name);
+  if (name === 'cell') renderCell();
+  if (name === 'org') renderOrg();
+});
+
+// Another language: static texts, then everything drawn from the core again.
+document.addEventListener('wfe-language', () => {
+  translateStatic();
+  setDisplay(state.display);
+  if (state.ws) refresh();
+});
+
+const undoButton = document.getElementById('undo');
+const redoButton = document.getElementById('redo');
+onRefresh((result) => {
+  if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
+  if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;
+  scheduleSave();
+});
+
+// Start from the work saved in this browser, else from the sample.
+let restored = false;
+const saved = savedSession();
+if (saved) {
+  try {
+    state.ws = new Workspace(saved);
+    restored = true;
+  } catch (e) {
+    showNotice(t('autosave.unreadable', { reason: errorText(e).split('\n')[0] }), { tone: 'warning', sticky: true });
+  }
+}
+state.ws ??= new Workspace(Workspace.sampleJson());
+refresh();
+const fromLink = await openFromLink();
+if (restored && !fromLink) {
+  showNotice(t('autosave.restored'), {
+    actions: [{ label: t('autosave.startOver'), run: () => openText(Workspace.sampleJson(), t('open.sampleName')) }],
+  });
+}
+document.body.dataset.ready = 'true';

@@ -1,24 +1,44 @@
-// The interface language: one dictionary per language, `t(key, params)`, the
-// language switcher, and translation of marked-up elements.
+// The interface languages and the switch between them, on top of i18n.js:
+// registers each language's catalogue (the page's strings plus the classroom
+// page's), remembers the reader's choice, and fills a language menu.
 //
-// Elements carry their text by key: `data-i18n="key"` sets the text content,
-// `data-i18n-attr="aria-label:key title:key2"` sets attributes. Code that
-// builds text itself listens for the `wfe:language` event on `document` and
-// redraws. The choice is remembered in localStorage when the browser allows.
+// Switching goes through i18n.js's setLanguage, which dispatches
+// `wfe-language` on `document`; pages redraw their texts on that event.
+import en from './i18n/en.js';
 import enTeach from './i18n/en-teach.js';
+import fr from './i18n/fr.js';
 import frTeach from './i18n/fr-teach.js';
+import { addCatalogue, setLanguage as applyLanguage, language, t, translateStatic } from './i18n.js';
 
 /** The languages, each named in its own language. English is the fallback. */
 export const LANGUAGES = [
-  { code: 'en', name: 'English', dict: { ...enTeach } },
-  { code: 'fr', name: 'Français', dict: { ...frTeach } },
+  { code: 'en', name: 'English', dict: { ...en, ...enTeach } },
+  { code: 'fr', name: 'Français', dict: { ...fr, ...frTeach } },
 ];
+for (const l of LANGUAGES) addCatalogue(l.code, l.dict);
 
 const STORAGE_KEY = 'wfe-lang';
 const byCode = new Map(LANGUAGES.map((l) => [l.code, l]));
-const fallback = byCode.get('en');
+const english = byCode.get('en').dict;
 
-function initial() {
+export { t };
+
+/** The current language's code. */
+export function getLanguage() {
+  return language();
+}
+
+/** Whether the current language or English has a text for `key` (i18n.js's t() warns on a missing one). */
+export function has(key) {
+  return key in (byCode.get(language())?.dict ?? english) || key in english;
+}
+
+/** The English text of `key`: what a model's default names are compared with. */
+export function englishText(key) {
+  return english[key];
+}
+
+function remembered() {
   try {
     const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
     if (saved && byCode.has(saved)) return saved;
@@ -28,49 +48,16 @@ function initial() {
   return 'en';
 }
 
-let current = initial();
-
-/** The current language's code. */
-export function getLanguage() {
-  return current;
-}
-
-/** Whether the current language or English has a text for `key`. */
-export function has(key) {
-  return key in byCode.get(current).dict || key in fallback.dict;
-}
-
-/** The text of `key` in the current language (else English, else the key), with `{name}` replaced by `params.name`. */
-export function t(key, params) {
-  const dict = byCode.get(current).dict;
-  const text = dict[key] ?? fallback.dict[key] ?? key;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
-}
-
-/** Applies the current language to every marked element under `root`. */
-export function translate(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
-  for (const el of root.querySelectorAll('[data-i18n-attr]')) {
-    for (const pair of el.dataset.i18nAttr.split(/\s+/)) {
-      const at = pair.indexOf(':');
-      if (at > 0) el.setAttribute(pair.slice(0, at), t(pair.slice(at + 1)));
-    }
-  }
-}
-
-/** Switches language: updates `<html lang>`, every marked element, and tells listeners. */
+/** Switches language: every `data-i18n*` element, `<html lang>`, and a `wfe-language` event for the rest. */
 export function setLanguage(code) {
   if (!byCode.has(code)) throw new Error(`unknown language "${code}" (known: ${[...byCode.keys()].join(', ')})`);
-  current = code;
-  document.documentElement.lang = code;
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, code);
   } catch {
-    // See initial().
+    // See remembered().
   }
-  translate(document);
-  document.dispatchEvent(new CustomEvent('wfe:language', { detail: { lang: code } }));
+  applyLanguage(code);
+  translateStatic(document);
 }
 
 /** Fills a `<select>` with the languages and switches when it changes. */
@@ -84,15 +71,31 @@ export function bindSwitcher(select) {
       return o;
     }),
   );
-  select.value = current;
+  select.value = language();
   select.addEventListener('change', () => setLanguage(select.value));
-  document.addEventListener('wfe:language', () => {
-    select.value = current;
+  document.addEventListener('wfe-language', () => {
+    select.value = language();
   });
 }
 
-/** Applies the remembered language once the page's markup is in place. */
+/**
+ * A labelled language menu (`<label><span>Language</span><select>`), for a
+ * page to place in its bar.
+ */
+export function languageMenu() {
+  const label = document.createElement('label');
+  label.className = 'lang';
+  const span = document.createElement('span');
+  span.dataset.i18n = 'lang.label';
+  span.textContent = t('lang.label');
+  const select = document.createElement('select');
+  bindSwitcher(select);
+  label.append(span, select);
+  return label;
+}
+
+/** Applies the remembered language (English when none) to the page. */
 export function startLanguage() {
-  document.documentElement.lang = current;
-  translate(document);
+  applyLanguage(remembered());
+  translateStatic(document);
 }

@@ -13,7 +13,7 @@ import init, {
   csvImportBytes,
   compareModels,
 } from './pkg/workforce_ecosystem.js';
-import { t, has, getLanguage, bindSwitcher, startLanguage, LANGUAGES } from './lang.js';
+import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, LANGUAGES } from './lang.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
 const $ = (id) => document.getElementById(id);
@@ -37,11 +37,10 @@ function say(text, isError = false) {
  * English names are named in the current language; custom names stay.
  */
 function localized(model) {
-  const en = LANGUAGES.find((l) => l.code === 'en').dict;
   const rename = (items, kind) =>
     items.map((item) => {
       const key = `framework.${kind}.${item.id}`;
-      return en[key] !== undefined && en[key] === item.label ? { ...item, label: t(key) } : item;
+      return englishText(key) !== undefined && englishText(key) === item.label ? { ...item, label: t(key) } : item;
     });
   return {
     ...model,
@@ -121,10 +120,9 @@ function drawBlank() {
   // The scale, so the handout says what the numbers mean. Default English
   // step names are shown in the current language; custom ones as written.
   const { min, max, labels = [] } = state.full.scale;
-  const en = LANGUAGES.find((l) => l.code === 'en').dict;
   const named = labels.map((label, i) => {
     const key = `scale.default.${i}`;
-    const text = en[key] === label ? t(key) : label;
+    const text = englishText(key) === label ? t(key) : label;
     return `${min + i} ${text}`;
   });
   $('blank-scale').textContent = t('blank.scale', { min, max, labels: named.join(' · ') });
@@ -401,7 +399,7 @@ function wire() {
   );
   $('csv-file').addEventListener('change', () => importCsv());
 
-  document.addEventListener('wfe:language', () => {
+  document.addEventListener('wfe-language', () => {
     if (state.full) drawAll();
   });
 }

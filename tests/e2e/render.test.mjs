@@ -50,7 +50,9 @@ test('the page diagram is styled by diagram.css and its cells take focus', async
       role: svg.getAttribute('role'),
       fill: scored ? getComputedStyle(scored).fill : null,
       font,
-      focusable: svg.querySelectorAll('.cell[tabindex="0"][role="button"][aria-label]').length,
+      buttons: svg.querySelectorAll('.cell[role="button"][aria-label]').length,
+      // The page keeps the diagram one Tab stop (roving tabindex).
+      tabStops: svg.querySelectorAll('.cell[tabindex="0"]').length,
       values: svg.querySelectorAll('.cell-value[data-theme][data-player]').length,
     };
   });
@@ -59,10 +61,17 @@ test('the page diagram is styled by diagram.css and its cells take focus', async
   assert.match(info.fill ?? '', /^rgb/);
   assert.notEqual(info.fill, 'rgb(0, 0, 0)');
   assert.match(info.font, /DejaVu Sans/);
-  assert.equal(info.focusable, 24);
+  assert.equal(info.buttons, 24);
+  assert.equal(info.tabStops, 1);
   assert.equal(info.values, 24);
-  await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => document.activeElement?.getAttribute('class') ?? '');
-  assert.match(focused, /\bcell\b/);
+  await page.locator('#diagram .cell[tabindex="0"]').focus();
+  const key = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return a?.classList.contains('cell') ? `${a.dataset.theme}/${a.dataset.player}` : null;
+  });
+  const before = await key();
+  await page.keyboard.press('ArrowRight');
+  const after = await key();
+  assert.ok(before && after && before !== after, `arrow keys move focus between cells (${before} → ${after})`);
   assert.deepEqual(page.problems, []);
 });

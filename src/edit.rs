@@ -1,0 +1,689 @@
+//! Typed edit operations on a model, as the page sends them.
+//!
+//! [`apply`] works on a copy: it checks the edit itself (known ids, labels,
+//! scores on the scale), applies it, cascades removals to what referred to the
+//! removed item, and finally runs the model validation. Any problem is returned
+//! and the original model is left as it was, so an invalid edit can never
+//! replace a valid model.
+//!
+//! Ids are chosen once, from the label, when an item is added, and never change
+//! afterwards: renaming an item changes its label only, so nothing that refers
+//! to it has to follow.
+
+use crate::model::{Assessment, Contributor, Integration, Item, Model, Responsibility, System};
+use crate::validate::{self, Invalid, Problem};
+use serde::{Deserialize, Serialize};
+
+/// One change to a model. In JSON the operation is the only key and its
+/// argument reuses the model's own shapes: `{"setAssessment": {...}}`,
+/// `{"removeSystem": "vms"}`, `{"updateResponsibility": [3, {...}]}`.
+/// (Externally tagged newtype variants: serde reads them without buffering and
+/// with the deserializers the model already needs, which keeps the Wasm module
+/// small.)
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Edit {
+    /// Renames the organization.
+    SetName(String),
+    /// Adds or replaces the assessment of (theme, player, unit).
+    SetAssessment(Assessment),
+    /// Removes the assessment of (theme, player, unit).
+    RemoveAssessment(CellKey),
+    /// Adds a unit; with an empty id, one is made from the label.
+    AddUnit(Item),
+    /// Changes a unit's label.
+    RenameUnit(Item),
+    /// Removes a unit (by id) and its assessments.
+    RemoveUnit(String),
+    /// Adds a contributor; with an empty id, one is made from the label.
+    AddContributor(Contributor),
+    /// Changes a contributor's label, kind and headcount.
+    UpdateContributor(Contributor),
+    /// Removes a contributor, its responsibilities and its tracking by systems.
+    RemoveContributor(String),
+    AddResponsibility(Responsibility),
+    /// Replaces the responsibility at an index (model order).
+    UpdateResponsibility(usize, Responsibility),
+    RemoveResponsibility(usize),
+    /// Adds a system; with an empty id, one is made from the label.
+    AddSystem(System),
+    /// Changes a system's label, owner and the contributors it tracks.
+    UpdateSystem(System),
+    /// Removes a system and its integrations.
+    RemoveSystem(String),
+    AddIntegration(Integration),
+    /// Removes the integration between two systems, whichever its direction.
+    RemoveIntegration(Integration),
+}
+
+/// Which assessment: a cell, and a unit or the whole organization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CellKey {
+    pub theme: String,
+    pub player: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+}
+
+/// A successful edit: the new model and, for additions, the id given to the
+/// new item.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Applied {
+    pub model: Model,
+    pub created: Option<String>,
+}
+
+fn problem(path: impl Into<String>, message: impl Into<String>) -> Invalid {
+    Invalid {
+        problems: vec![Problem {
+            path: path.into(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }],
+    }
+}
+
+/// Applies `edit` to a copy of `model`; `model` itself never changes.
+pub fn apply(model: &Model, edit: &Edit) -> Result<Applied, Invalid> {
+    let mut next = model.clone();
+    let created = apply_to(&mut next, edit)?;
+    let problems = validate::validate(&next);
+    if !problems.is_empty() {
+        return Err(Invalid { problems });
+    }
+    Ok(Applied {
+        model: next,
+        created,
+    })
+}
+
+fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
+    match edit {
+        Edit::SetName(name) => {
+            m.name = name.trim().to_string();
+        }
+        Edit::SetAssessment(assessment) => {
+            let a = checked_assessment(m, assessment)?;
+            match m.assessments.iter().position(|x| same_cell(x, &a)) {
+                Some(i) => m.assessments[i] = a,
+                None => m.assessments.push(a),
+            }
+        }
+        Edit::RemoveAssessment(CellKey {
+            theme,
+            player,
+            unit,
+        }) => {
+            let before = m.assessments.len();
+            m.assessments
+                .retain(|x| !(x.theme == *theme && x.player == *player && x.unit == *unit));
+            if m.assessments.len() == before {
+                return Err(problem(
+                    "assessments",
+                    format!(
+                        "no assessment of theme \"{theme}\" and player \"{player}\"{}",
+                        unit_suffix(unit.as_deref())
+                    ),
+                ));
+            }
+        }
+        Edit::AddUnit(unit) => {
+            let label = checked_label(&unit.label, "units")?;
+            let id = new_id(&unit.id, &label, "units", &ids(&m.units))?;
+            m.units.push(Item::new(&id, &label));
+            return Ok(Some(id));
+        }
+        Edit::RenameUnit(unit) => {
+            let label = checked_label(&unit.label, "units")?;
+            let i = find(&ids(&m.units), &unit.id, "units", "unit")?;
+            m.units[i].label = label;
+        }
+        Edit::RemoveUnit(id) => {
+            let i = find(&ids(&m.units), id, "units", "unit")?;
+            m.units.remove(i);
+            m.assessments
+                .retain(|a| a.unit.as_deref() != Some(id.as_str()));
+        }
+        Edit::AddContributor(c) => {
+            let label = checked_label(&c.label, "contributors")?;
+            let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+            let id = new_id(&c.id, &label, "contributors", &taken)?;
+            m.contributors.push(Contributor {
+                id: id.clone(),
+                label,
+                kind: c.kind,
+                headcount: c.headcount,
+            });
+            return Ok(Some(id));
+        }
+        Edit::UpdateContributor(c) => {
+            let label = checked_label(&c.label, "contributors")?;
+            let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+            let i = find(&taken, &c.id, "contributors", "contributor")?;
+            let slot = &mut m.contributors[i];
+            slot.label = label;
+            slot.kind = c.kind;
+            slot.headcount = c.headcount;
+        }
+        Edit::RemoveContributor(id) => {
+            let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+            let i = find(&taken, id, "contributors", "contributor")?;
+            m.contributors.remove(i);
+            m.responsibilities.retain(|r| r.contributor != *id);
+            for s in &mut m.systems {
+                s.contributors.retain(|c| c != id);
+            }
+        }
+        Edit::AddResponsibility(responsibility) => {
+            let r = checked_responsibility(m, responsibility, None)?;
+            m.responsibilities.push(r);
+        }
+        Edit::UpdateResponsibility(index, responsibility) => {
+            let path = format!("responsibilities[{index}]");
+            if *index >= m.responsibilities.len() {
+                return Err(problem(path, "there is no responsibility at this position"));
+            }
+            let r = checked_responsibility(m, responsibility, Some(*index))?;
+            m.responsibilities[*index] = r;
+        }
+        Edit::RemoveResponsibility(index) => {
+            if *index >= m.responsibilities.len() {
+                return Err(problem(
+                    format!("responsibilities[{index}]"),
+                    "there is no responsibility at this position",
+                ));
+            }
+            m.responsibilities.remove(*index);
+        }
+        Edit::AddSystem(system) => {
+            let label = checked_label(&system.label, "systems")?;
+            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let id = new_id(&system.id, &label, "systems", &taken)?;
+            let (owner, contributors) =
+                checked_system_refs(m, &system.owner, &system.contributors, "systems")?;
+            m.systems.push(System {
+                id: id.clone(),
+                label,
+                owner,
+                contributors,
+            });
+            return Ok(Some(id));
+        }
+        Edit::UpdateSystem(system) => {
+            let label = checked_label(&system.label, "systems")?;
+            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let i = find(&taken, &system.id, "systems", "system")?;
+            let path = format!("systems[{i}]");
+            let (owner, contributors) =
+                checked_system_refs(m, &system.owner, &system.contributors, &path)?;
+            let s = &mut m.systems[i];
+            s.label = label;
+            s.owner = owner;
+            s.contributors = contributors;
+        }
+        Edit::RemoveSystem(id) => {
+            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let i = find(&taken, id, "systems", "system")?;
+            m.systems.remove(i);
+            m.integrations.retain(|x| x.from != *id && x.to != *id);
+        }
+        Edit::AddIntegration(Integration { from, to }) => {
+            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            find(&taken, from, "integrations", "system")?;
+            find(&taken, to, "integrations", "system")?;
+            if from == to {
+                return Err(problem(
+                    "integrations",
+                    format!("a system cannot be integrated with itself (\"{from}\")"),
+                ));
+            }
+            if m.integrations.iter().any(|x| connects(x, from, to)) {
+                return Err(problem(
+                    "integrations",
+                    format!("systems \"{from}\" and \"{to}\" are already integrated"),
+                ));
+            }
+            m.integrations.push(Integration {
+                from: from.clone(),
+                to: to.clone(),
+            });
+        }
+        Edit::RemoveIntegration(Integration { from, to }) => {
+            let before = m.integrations.len();
+            m.integrations.retain(|x| !connects(x, from, to));
+            if m.integrations.len() == before {
+                return Err(problem(
+                    "integrations",
+                    format!("systems \"{from}\" and \"{to}\" are not integrated"),
+                ));
+            }
+        }
+    }
+    Ok(None)
+}
+
+fn connects(x: &Integration, a: &str, b: &str) -> bool {
+    (x.from == a && x.to == b) || (x.from == b && x.to == a)
+}
+
+fn same_cell(x: &Assessment, a: &Assessment) -> bool {
+    x.theme == a.theme && x.player == a.player && x.unit == a.unit
+}
+
+fn unit_suffix(unit: Option<&str>) -> String {
+    unit.map(|u| format!(" in unit \"{u}\""))
+        .unwrap_or_default()
+}
+
+fn ids(items: &[Item]) -> Vec<&str> {
+    items.iter().map(|i| i.id.as_str()).collect()
+}
+
+fn find(ids: &[&str], id: &str, path: &str, what: &str) -> Result<usize, Invalid> {
+    ids.iter()
+        .position(|x| *x == id)
+        .ok_or_else(|| problem(path, format!("there is no {what} with id \"{id}\"")))
+}
+
+fn checked_label(label: &str, path: &str) -> Result<String, Invalid> {
+    let label = label.trim();
+    if label.is_empty() {
+        return Err(problem(path, "the label must not be empty"));
+    }
+    Ok(label.to_string())
+}
+
+/// An explicit id must be free; an empty one is made from the label and made
+/// unique with a number.
+fn new_id(explicit: &str, label: &str, path: &str, taken: &[&str]) -> Result<String, Invalid> {
+    let id = explicit.trim();
+    if !id.is_empty() {
+        if taken.contains(&id) {
+            return Err(problem(path, format!("the id \"{id}\" is already used")));
+        }
+        return Ok(id.to_string());
+    }
+    let base = slug(label);
+    if !taken.contains(&base.as_str()) {
+        return Ok(base);
+    }
+    let mut n = 2usize;
+    loop {
+        let candidate = format!("{base}-{n}");
+        if !taken.contains(&candidate.as_str()) {
+            return Ok(candidate);
+        }
+        n += 1;
+    }
+}
+
+/// A readable id from a label: lower-case letters and digits of any script,
+/// other characters folded into single hyphens.
+pub fn slug(label: &str) -> String {
+    let mut out = String::new();
+    let mut pending_hyphen = false;
+    for ch in label.chars() {
+        if ch.is_alphanumeric() {
+            if pending_hyphen && !out.is_empty() {
+                out.push('-');
+            }
+            pending_hyphen = false;
+            out.extend(ch.to_lowercase());
+        } else {
+            pending_hyphen = true;
+        }
+        if out.chars().count() >= 40 {
+            break;
+        }
+    }
+    if out.is_empty() {
+        "item".to_string()
+    } else {
+        out
+    }
+}
+
+fn score_problem(m: &Model, value: f64, path: &str, what: &str) -> Option<Invalid> {
+    if !value.is_finite() {
+        return Some(problem(path, format!("the {what} must be a number")));
+    }
+    let (lo, hi) = (m.scale.min, m.scale.max);
+    if value < lo || value > hi {
+        return Some(problem(
+            path,
+            format!("the {what} {value} is outside the scale {lo}–{hi}"),
+        ));
+    }
+    None
+}
+
+fn checked_assessment(m: &Model, a: &Assessment) -> Result<Assessment, Invalid> {
+    let fw = &m.framework;
+    if !fw.themes.iter().any(|t| t.id == a.theme) {
+        return Err(problem(
+            "assessments",
+            format!("there is no theme with id \"{}\"", a.theme),
+        ));
+    }
+    if !fw.players.iter().any(|p| p.id == a.player) {
+        return Err(problem(
+            "assessments",
+            format!("there is no player with id \"{}\"", a.player),
+        ));
+    }
+    if let Some(u) = &a.unit {
+        find(&ids(&m.units), u, "assessments", "unit")?;
+    }
+    if let Some(p) = score_problem(m, a.current, "assessments", "current score") {
+        return Err(p);
+    }
+    if let Some(t) = a.target {
+        if let Some(p) = score_problem(m, t, "assessments", "target") {
+            return Err(p);
+        }
+    }
+    if !a.weight.is_finite() || a.weight <= 0.0 {
+        return Err(problem(
+            "assessments",
+            format!("the weight must be a positive number, not {}", a.weight),
+        ));
+    }
+    let mut a = a.clone();
+    a.note = a
+        .note
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_string);
+    Ok(a)
+}
+
+/// `replacing`: the index of the responsibility this one replaces.
+fn checked_responsibility(
+    m: &Model,
+    r: &Responsibility,
+    replacing: Option<usize>,
+) -> Result<Responsibility, Invalid> {
+    let path = match replacing {
+        Some(i) => format!("responsibilities[{i}]"),
+        None => "responsibilities".to_string(),
+    };
+    let path = path.as_str();
+    let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+    find(&taken, &r.contributor, path, "contributor")?;
+    find(&ids(&m.framework.themes), &r.theme, path, "theme")?;
+    find(&ids(&m.framework.players), &r.player, path, "player")?;
+    let mut r = r.clone();
+    r.activity = r
+        .activity
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string);
+    let duplicate = m.responsibilities.iter().enumerate().any(|(i, x)| {
+        x.contributor == r.contributor
+            && x.theme == r.theme
+            && x.player == r.player
+            && x.activity == r.activity
+            && replacing != Some(i)
+    });
+    if duplicate {
+        return Err(problem(
+            path,
+            format!(
+                "player \"{}\" already has this responsibility for \"{}\"",
+                r.player, r.contributor
+            ),
+        ));
+    }
+    Ok(r)
+}
+
+fn checked_system_refs(
+    m: &Model,
+    owner: &str,
+    contributors: &[String],
+    path: &str,
+) -> Result<(String, Vec<String>), Invalid> {
+    find(&ids(&m.framework.players), owner, path, "player")?;
+    let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+    let mut out: Vec<String> = Vec::new();
+    for c in contributors {
+        find(&taken, c, path, "contributor")?;
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    Ok((owner.to_string(), out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ContributorKind, Control};
+
+    fn model() -> Model {
+        let mut m = Model::empty("Test");
+        m.units = vec![Item::new("retail", "Retail")];
+        m.contributors = vec![
+            Contributor {
+                id: "gig".into(),
+                label: "Gig workers".into(),
+                kind: ContributorKind::External,
+                headcount: Some(10),
+            },
+            Contributor {
+                id: "staff".into(),
+                label: "Employees".into(),
+                kind: ContributorKind::Internal,
+                headcount: None,
+            },
+        ];
+        m.responsibilities = vec![Responsibility {
+            contributor: "gig".into(),
+            theme: "integration".into(),
+            player: "procurement".into(),
+            activity: Some("sourcing".into()),
+            control: Some(Control::Strict),
+        }];
+        m.systems = vec![
+            System {
+                id: "vms".into(),
+                label: "VMS".into(),
+                owner: "procurement".into(),
+                contributors: vec!["gig".into()],
+            },
+            System {
+                id: "hris".into(),
+                label: "HRIS".into(),
+                owner: "hr".into(),
+                contributors: vec!["staff".into(), "gig".into()],
+            },
+        ];
+        m.integrations = vec![Integration {
+            from: "vms".into(),
+            to: "hris".into(),
+        }];
+        m.assessments = vec![assessment("integration", "hr", Some("retail"), 1.0)];
+        m
+    }
+
+    fn assessment(theme: &str, player: &str, unit: Option<&str>, current: f64) -> Assessment {
+        Assessment {
+            theme: theme.into(),
+            player: player.into(),
+            unit: unit.map(Into::into),
+            current,
+            target: Some(3.0),
+            weight: 1.0,
+            note: None,
+        }
+    }
+
+    fn edit(json: &str) -> Edit {
+        serde_json::from_str(json).unwrap()
+    }
+
+    #[test]
+    fn set_assessment_inserts_then_replaces_by_theme_player_unit() {
+        let m = model();
+        let added = apply(&m, &edit(r#"{"setAssessment":{"theme":"integration","player":"hr","current":2,"note":"  "}}"#)).unwrap();
+        assert_eq!(added.model.assessments.len(), 2);
+        assert_eq!(
+            added.model.assessments[1].note, None,
+            "blank notes are dropped"
+        );
+        let replaced = apply(
+            &added.model,
+            &edit(r#"{"setAssessment":{"theme":"integration","player":"hr","unit":"retail","current":4,"target":4,"note":"done"}}"#),
+        )
+        .unwrap();
+        assert_eq!(replaced.model.assessments.len(), 2);
+        assert_eq!(replaced.model.assessments[0].current, 4.0);
+        assert_eq!(replaced.model.assessments[0].note.as_deref(), Some("done"));
+    }
+
+    #[test]
+    fn invalid_edits_name_the_problem_and_leave_the_model_alone() {
+        let m = model();
+        let cases = [
+            (
+                r#"{"setAssessment":{"theme":"integration","player":"hr","current":7}}"#,
+                "outside the scale",
+            ),
+            (
+                r#"{"setAssessment":{"theme":"nope","player":"hr","current":1}}"#,
+                "no theme with id \"nope\"",
+            ),
+            (
+                r#"{"setAssessment":{"theme":"integration","player":"hr","unit":"x","current":1}}"#,
+                "no unit with id \"x\"",
+            ),
+            (
+                r#"{"setAssessment":{"theme":"integration","player":"hr","current":1,"weight":0}}"#,
+                "weight must be a positive number",
+            ),
+            (
+                r#"{"removeAssessment":{"theme":"technology","player":"it"}}"#,
+                "no assessment",
+            ),
+            (
+                r#"{"addUnit":{"id":"","label":"   "}}"#,
+                "must not be empty",
+            ),
+            (
+                r#"{"addUnit":{"id":"retail","label":"Retail again"}}"#,
+                "already used",
+            ),
+            (
+                r#"{"removeContributor":"ghost"}"#,
+                "no contributor with id \"ghost\"",
+            ),
+            (
+                r#"{"addResponsibility":{"contributor":"gig","theme":"integration","player":"procurement","activity":"sourcing"}}"#,
+                "already has this responsibility",
+            ),
+            (
+                r#"{"updateResponsibility":[5,{"contributor":"gig","theme":"integration","player":"hr"}]}"#,
+                "no responsibility at this position",
+            ),
+            (
+                r#"{"addSystem":{"id":"","label":"X","owner":"nobody"}}"#,
+                "no player with id \"nobody\"",
+            ),
+            (r#"{"addIntegration":{"from":"vms","to":"vms"}}"#, "itself"),
+            (
+                r#"{"addIntegration":{"from":"hris","to":"vms"}}"#,
+                "already integrated",
+            ),
+            (
+                r#"{"removeIntegration":{"from":"vms","to":"ghost"}}"#,
+                "not integrated",
+            ),
+        ];
+        for (json, expected) in cases {
+            let err = apply(&m, &edit(json)).unwrap_err();
+            let text = err.to_string();
+            assert!(text.contains(expected), "{json}: got {text}");
+        }
+        assert_eq!(m, model());
+    }
+
+    #[test]
+    fn additions_get_unique_ids_from_their_labels() {
+        let m = model();
+        let a = apply(
+            &m,
+            &edit(r#"{"addContributor":{"id":"","label":"Gig workers!","kind":"external"}}"#),
+        )
+        .unwrap();
+        assert_eq!(a.created.as_deref(), Some("gig-workers"));
+        let b = apply(
+            &a.model,
+            &edit(r#"{"addContributor":{"id":" ","label":"gig  workers","kind":"internal"}}"#),
+        )
+        .unwrap();
+        assert_eq!(b.created.as_deref(), Some("gig-workers-2"));
+        let u = apply(&m, &edit(r#"{"addUnit":{"id":"","label":"Über Läden"}}"#)).unwrap();
+        assert_eq!(u.created.as_deref(), Some("über-läden"));
+        assert_eq!(slug("***"), "item");
+    }
+
+    #[test]
+    fn removals_cascade_to_what_referred_to_the_item() {
+        let m = model();
+        let c = apply(&m, &edit(r#"{"removeContributor":"gig"}"#))
+            .unwrap()
+            .model;
+        assert!(c.responsibilities.is_empty());
+        assert!(c
+            .systems
+            .iter()
+            .all(|s| !s.contributors.contains(&"gig".to_string())));
+        let s = apply(&m, &edit(r#"{"removeSystem":"hris"}"#))
+            .unwrap()
+            .model;
+        assert!(s.integrations.is_empty());
+        let u = apply(&m, &edit(r#"{"removeUnit":"retail"}"#))
+            .unwrap()
+            .model;
+        assert!(u.assessments.is_empty());
+        let i = apply(
+            &m,
+            &edit(r#"{"removeIntegration":{"from":"hris","to":"vms"}}"#),
+        )
+        .unwrap()
+        .model;
+        assert!(i.integrations.is_empty());
+    }
+
+    #[test]
+    fn updates_keep_ids_and_dedupe_tracked_contributors() {
+        let m = model();
+        let u = apply(&m, &edit(r#"{"updateSystem":{"id":"vms","label":"Vendors","owner":"it","contributors":["staff","staff"]}}"#)).unwrap().model;
+        assert_eq!(u.systems[0].id, "vms");
+        assert_eq!(u.systems[0].owner, "it");
+        assert_eq!(u.systems[0].contributors, vec!["staff".to_string()]);
+        let r = apply(&m, &edit(r#"{"updateResponsibility":[0,{"contributor":"gig","theme":"integration","player":"procurement","activity":"sourcing","control":"light"}]}"#)).unwrap().model;
+        assert_eq!(r.responsibilities[0].control, Some(Control::Light));
+        let c = apply(&m, &edit(r#"{"updateContributor":{"id":"staff","label":"Staff","kind":"internal","headcount":5}}"#)).unwrap().model;
+        assert_eq!(
+            (
+                c.contributors[1].label.as_str(),
+                c.contributors[1].headcount
+            ),
+            ("Staff", Some(5))
+        );
+    }
+
+    #[test]
+    fn unknown_operations_and_fields_do_not_parse() {
+        assert!(serde_json::from_str::<Edit>(r#"{"dropTables":{}}"#).is_err());
+        assert!(serde_json::from_str::<Edit>(
+            r#"{"removeAssessment":{"theme":"x","player":"y","extra":1}}"#
+        )
+        .is_err());
+    }
+}

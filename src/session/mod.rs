@@ -1,0 +1,514 @@
+//! What the page edits: a baseline model, any number of named what-if
+//! scenarios started from it, which of them is shown, and one undo/redo
+//! history over all of it.
+//!
+//! Edits go to the model on show (the baseline or the active scenario). Each
+//! edit is recorded as a [`diff::ModelDiff`] of that model, so undoing a score
+//! change in a large model costs the size of the change, not of the model.
+//! Scenario operations (start, keep, discard, rename) and loading a whole new
+//! model are rarer and are recorded as snapshots of the whole session.
+//! Undoing or redoing brings the affected model back on show, so the user sees
+//! what changed.
+
+pub mod diff;
+mod saved;
+
+pub use saved::{SavedScenario, SavedSession, SESSION_SCHEMA};
+
+use crate::edit::{self, Edit};
+use crate::model::Model;
+use crate::validate::{Invalid, Problem};
+use diff::ModelDiff;
+
+/// How many steps the history keeps; older ones are forgotten.
+pub const HISTORY_LIMIT: usize = 200;
+
+/// A named what-if: a full copy of the model, edited apart from the baseline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// Stable within a session; not saved.
+    pub id: u32,
+    pub name: String,
+    pub model: Model,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct State {
+    baseline: Model,
+    scenarios: Vec<Scenario>,
+    active: Option<u32>,
+}
+
+#[derive(Debug, Clone)]
+enum Step {
+    /// An edit of the baseline (`None`) or of a scenario.
+    Edit {
+        target: Option<u32>,
+        diff: Box<ModelDiff>,
+    },
+    /// Anything else: the whole session before and after.
+    Whole {
+        before: Box<State>,
+        after: Box<State>,
+    },
+}
+
+/// The baseline, its scenarios and the history.
+#[derive(Debug, Clone)]
+pub struct Session {
+    state: State,
+    next_id: u32,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    revisions: Revisions,
+}
+
+/// Counters that tell the page what it may keep: `model` moves whenever the
+/// model on show changes, `structure` only when something besides its scores
+/// does (labels, units, contributors, systems... or another model on show).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Revisions {
+    pub model: u64,
+    pub structure: u64,
+}
+
+impl Revisions {
+    fn bump(&mut self, structure: bool) {
+        self.model += 1;
+        if structure {
+            self.structure += 1;
+        }
+    }
+}
+
+fn invalid(path: &str, message: impl Into<String>) -> Invalid {
+    Invalid {
+        problems: vec![Problem {
+            path: path.to_string(),
+            message: message.into(),
+            line: None,
+            column: None,
+        }],
+    }
+}
+
+impl Session {
+    /// A session on `baseline`, without scenarios or history.
+    pub fn new(baseline: Model) -> Session {
+        Session {
+            state: State {
+                baseline,
+                scenarios: Vec::new(),
+                active: None,
+            },
+            next_id: 1,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revisions: Revisions::default(),
+        }
+    }
+
+    /// How far the model on show has moved (see [`Revisions`]).
+    pub fn revisions(&self) -> Revisions {
+        self.revisions
+    }
+
+    pub fn baseline(&self) -> &Model {
+        &self.state.baseline
+    }
+
+    pub fn scenarios(&self) -> &[Scenario] {
+        &self.state.scenarios
+    }
+
+    /// The scenario on show, if any.
+    pub fn active(&self) -> Option<&Scenario> {
+        let id = self.state.active?;
+        self.state.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The model on show: the active scenario's, else the baseline.
+    pub fn model(&self) -> &Model {
+        self.active().map_or(&self.state.baseline, |s| &s.model)
+    }
+
+    fn model_mut(&mut self, target: Option<u32>) -> Option<&mut Model> {
+        match target {
+            None => Some(&mut self.state.baseline),
+            Some(id) => self
+                .state
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == id)
+                .map(|s| &mut s.model),
+        }
+    }
+
+    fn record(&mut self, step: Step) {
+        self.undo.push(step);
+        if self.undo.len() > HISTORY_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Applies an edit to the model on show. On error nothing changes.
+    /// Returns the id given to an added item.
+    pub fn apply(&mut self, e: &Edit) -> Result<Option<String>, Invalid> {
+        let target = self.active().map(|s| s.id);
+        let applied = edit::apply(self.model(), e)?;
+        let diff = ModelDiff::between(self.model(), &applied.model);
+        if !diff.is_empty() {
+            if let Some(m) = self.model_mut(target) {
+                *m = applied.model;
+            }
+            self.revisions.bump(!diff.only_assessments());
+            self.record(Step::Edit {
+                target,
+                diff: Box::new(diff),
+            });
+        }
+        Ok(applied.created)
+    }
+
+    fn whole_step(&mut self, before: State) {
+        self.revisions.bump(true);
+        let after = Box::new(self.state.clone());
+        self.record(Step::Whole {
+            before: Box::new(before),
+            after,
+        });
+    }
+
+    fn checked_name(&self, name: &str, except: Option<u32>) -> Result<String, Invalid> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(invalid("scenario", "a scenario needs a name"));
+        }
+        let taken = self
+            .state
+            .scenarios
+            .iter()
+            .any(|s| s.name == name && Some(s.id) != except);
+        if taken {
+            return Err(invalid(
+                "scenario",
+                format!("there is already a scenario named \"{name}\""),
+            ));
+        }
+        Ok(name.to_string())
+    }
+
+    /// Starts a scenario as a copy of the baseline and shows it.
+    pub fn start_scenario(&mut self, name: &str) -> Result<u32, Invalid> {
+        let name = self.checked_name(name, None)?;
+        let before = self.state.clone();
+        let id = self.next_id;
+        self.next_id += 1;
+        self.state.scenarios.push(Scenario {
+            id,
+            name,
+            model: self.state.baseline.clone(),
+        });
+        self.state.active = Some(id);
+        self.whole_step(before);
+        Ok(id)
+    }
+
+    fn index_of(&self, id: u32) -> Result<usize, Invalid> {
+        self.state
+            .scenarios
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| invalid("scenario", format!("there is no scenario {id}")))
+    }
+
+    /// Shows a scenario, or the baseline with `None`. Not an undoable step.
+    pub fn show(&mut self, id: Option<u32>) -> Result<(), Invalid> {
+        if let Some(id) = id {
+            self.index_of(id)?;
+        }
+        if self.state.active != id {
+            self.state.active = id;
+            self.revisions.bump(true);
+        }
+        Ok(())
+    }
+
+    pub fn rename_scenario(&mut self, id: u32, name: &str) -> Result<(), Invalid> {
+        let i = self.index_of(id)?;
+        let name = self.checked_name(name, Some(id))?;
+        if self.state.scenarios[i].name == name {
+            return Ok(());
+        }
+        let before = self.state.clone();
+        self.state.scenarios[i].name = name;
+        self.whole_step(before);
+        Ok(())
+    }
+
+    /// Makes a scenario the new baseline; it stops being a scenario and the
+    /// baseline is shown. Other scenarios stay.
+    pub fn keep_scenario(&mut self, id: u32) -> Result<(), Invalid> {
+        let i = self.index_of(id)?;
+        let before = self.state.clone();
+        let kept = self.state.scenarios.remove(i);
+        self.state.baseline = kept.model;
+        self.state.active = None;
+        self.whole_step(before);
+        Ok(())
+    }
+
+    /// Drops a scenario; the baseline is shown if it was on show.
+    pub fn discard_scenario(&mut self, id: u32) -> Result<(), Invalid> {
+        let i = self.index_of(id)?;
+        let before = self.state.clone();
+        self.state.scenarios.remove(i);
+        if self.state.active == Some(id) {
+            self.state.active = None;
+        }
+        self.whole_step(before);
+        Ok(())
+    }
+
+    /// Replaces everything with another session's models (an import, a shared
+    /// link); undoable like any edit.
+    pub fn replace(&mut self, other: Session) {
+        let before = self.state.clone();
+        self.state.baseline = other.state.baseline;
+        self.state.scenarios = Vec::new();
+        self.state.active = None;
+        for s in other.state.scenarios {
+            let id = self.next_id;
+            self.next_id += 1;
+            if other.state.active == Some(s.id) {
+                self.state.active = Some(id);
+            }
+            self.state.scenarios.push(Scenario { id, ..s });
+        }
+        self.whole_step(before);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Undoes the last step; false when there is none.
+    pub fn undo(&mut self) -> bool {
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        self.run(&step, false);
+        self.redo.push(step);
+        true
+    }
+
+    /// Redoes the last undone step; false when there is none.
+    pub fn redo(&mut self) -> bool {
+        let Some(step) = self.redo.pop() else {
+            return false;
+        };
+        self.run(&step, true);
+        self.undo.push(step);
+        true
+    }
+
+    fn run(&mut self, step: &Step, forward: bool) {
+        match step {
+            Step::Edit { target, diff } => {
+                if let Some(m) = self.model_mut(*target) {
+                    let fits = if forward { diff.redo(m) } else { diff.undo(m) };
+                    debug_assert!(fits, "a recorded diff always fits its model");
+                }
+                let switched = self.state.active != *target;
+                self.state.active = *target;
+                self.revisions.bump(switched || !diff.only_assessments());
+            }
+            Step::Whole { before, after } => {
+                self.revisions.bump(true);
+                self.state = if forward {
+                    (**after).clone()
+                } else {
+                    (**before).clone()
+                };
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Assessment;
+
+    fn score(theme: &str, current: f64) -> Edit {
+        Edit::SetAssessment(Assessment {
+            theme: theme.into(),
+            player: "hr".into(),
+            unit: None,
+            current,
+            target: Some(4.0),
+            weight: 1.0,
+            note: None,
+        })
+    }
+
+    fn current(m: &Model, theme: &str) -> Option<f64> {
+        m.assessments
+            .iter()
+            .find(|a| a.theme == theme)
+            .map(|a| a.current)
+    }
+
+    #[test]
+    fn edits_undo_and_redo_in_order() {
+        let mut s = Session::new(Model::empty("Org"));
+        assert!(!s.can_undo() && !s.undo());
+        s.apply(&score("leadership", 1.0)).unwrap();
+        s.apply(&score("leadership", 2.0)).unwrap();
+        assert_eq!(current(s.model(), "leadership"), Some(2.0));
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(1.0));
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), None);
+        assert!(s.redo() && s.redo() && !s.redo());
+        assert_eq!(current(s.model(), "leadership"), Some(2.0));
+        s.undo();
+        s.apply(&score("technology", 3.0)).unwrap();
+        assert!(!s.can_redo(), "a new edit forgets the undone branch");
+    }
+
+    #[test]
+    fn an_invalid_edit_changes_nothing_and_is_not_recorded() {
+        let mut s = Session::new(Model::empty("Org"));
+        let err = s.apply(&score("leadership", 9.0)).unwrap_err();
+        assert!(err.to_string().contains("outside the scale"));
+        assert!(s.model().assessments.is_empty());
+        assert!(!s.can_undo());
+    }
+
+    #[test]
+    fn scenarios_take_edits_apart_from_the_baseline() {
+        let mut s = Session::new(Model::empty("Org"));
+        s.apply(&score("leadership", 1.0)).unwrap();
+        let a = s.start_scenario("Invest in IT").unwrap();
+        assert_eq!(s.active().map(|x| x.id), Some(a));
+        s.apply(&score("leadership", 3.0)).unwrap();
+        assert_eq!(current(s.baseline(), "leadership"), Some(1.0));
+        assert_eq!(current(s.model(), "leadership"), Some(3.0));
+        assert!(
+            s.start_scenario("  invest in IT ").is_ok(),
+            "names are case-sensitive"
+        );
+        assert!(s.start_scenario("Invest in IT").is_err());
+        assert!(s.start_scenario("   ").is_err());
+        // undoing the scenario edit shows that scenario again
+        s.show(None).unwrap();
+        s.undo(); // the second start
+        s.undo(); // the edit in scenario a
+        assert_eq!(s.active().map(|x| x.id), Some(a));
+        assert_eq!(current(s.model(), "leadership"), Some(1.0));
+        s.redo();
+        s.keep_scenario(a).unwrap();
+        assert!(s.active().is_none());
+        assert_eq!(current(s.baseline(), "leadership"), Some(3.0));
+        assert!(s.scenarios().is_empty());
+        s.undo();
+        assert_eq!(current(s.baseline(), "leadership"), Some(1.0));
+        assert_eq!(s.active().map(|x| x.id), Some(a));
+    }
+
+    #[test]
+    fn discarding_and_renaming_are_undoable() {
+        let mut s = Session::new(Model::empty("Org"));
+        let a = s.start_scenario("A").unwrap();
+        let b = s.start_scenario("B").unwrap();
+        assert!(s.rename_scenario(b, "A").is_err());
+        s.rename_scenario(b, "Bee").unwrap();
+        s.discard_scenario(a).unwrap();
+        assert_eq!(
+            s.active().map(|x| x.id),
+            Some(b),
+            "discarding another keeps the view"
+        );
+        s.discard_scenario(b).unwrap();
+        assert!(s.active().is_none() && s.scenarios().is_empty());
+        s.undo();
+        s.undo();
+        assert_eq!(s.scenarios().len(), 2);
+        s.undo();
+        assert_eq!(s.scenarios()[1].name, "B");
+        assert!(s.show(Some(999)).is_err());
+        assert!(s.keep_scenario(999).is_err());
+    }
+
+    #[test]
+    fn replacing_is_undoable_and_renumbers_scenarios() {
+        let mut s = Session::new(Model::empty("Old"));
+        let mut other = Session::new(Model::empty("New"));
+        other.start_scenario("X").unwrap();
+        s.start_scenario("Mine").unwrap();
+        s.replace(other);
+        assert_eq!(s.baseline().name, "New");
+        assert_eq!(s.scenarios().len(), 1);
+        assert_eq!(s.active().map(|x| x.name.as_str()), Some("X"));
+        assert_ne!(s.scenarios()[0].id, 1, "ids stay unique within the session");
+        s.undo();
+        assert_eq!(s.baseline().name, "Old");
+        assert_eq!(s.scenarios()[0].name, "Mine");
+    }
+
+    #[test]
+    fn revisions_tell_score_edits_from_structural_ones() {
+        let mut s = Session::new(Model::empty("Org"));
+        let r0 = s.revisions();
+        s.apply(&score("leadership", 1.0)).unwrap();
+        let r1 = s.revisions();
+        assert!(r1.model > r0.model && r1.structure == r0.structure);
+        s.apply(&Edit::SetName("Other".into())).unwrap();
+        let r2 = s.revisions();
+        assert!(r2.structure > r1.structure);
+        s.undo();
+        let r3 = s.revisions();
+        assert!(
+            r3.model > r2.model && r3.structure > r2.structure,
+            "undoing a rename"
+        );
+        s.undo();
+        assert_eq!(s.revisions().structure, r3.structure, "undoing a score");
+        s.show(None).unwrap();
+        assert_eq!(
+            s.revisions(),
+            Revisions {
+                model: r3.model + 1,
+                structure: r3.structure
+            }
+        );
+        s.start_scenario("A").unwrap();
+        assert!(s.revisions().structure > r3.structure);
+        s.apply(&score("leadership", 2.0)).unwrap();
+        let before_switch = s.revisions();
+        s.show(None).unwrap();
+        assert!(
+            s.revisions().structure > before_switch.structure,
+            "another model on show"
+        );
+    }
+
+    #[test]
+    fn the_history_is_bounded() {
+        let mut s = Session::new(Model::empty("Org"));
+        for i in 0..(HISTORY_LIMIT + 20) {
+            s.apply(&score("leadership", (i % 4) as f64)).ok();
+        }
+        let mut n = 0;
+        while s.undo() {
+            n += 1;
+        }
+        assert!(n <= HISTORY_LIMIT);
+    }
+}

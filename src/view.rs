@@ -1,0 +1,521 @@
+//! What the page shows of a model besides the SVG itself: the options of the
+//! interactive view (overlay, unit, contributor filter, chosen finding,
+//! selected cell, scenario changes), the cell states decorated with the
+//! page's highlight classes, the per-cell facts for tooltips and the text
+//! alternative, and the rows of the cell editor.
+//!
+//! Everything here is computed by the core so that the page only displays.
+
+use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
+use crate::render::{CellState, Overlay, RenderOptions};
+use crate::scores::{cell_scores, CellScore};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// A cell by its ids.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CellRef {
+    pub theme: String,
+    pub player: String,
+}
+
+/// The interactive view's options. Unknown fields are ignored so that the
+/// page may pass its whole view state.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct ViewOptions {
+    pub overlay: Overlay,
+    /// Show one unit's scores; `None` shows the mean over units.
+    pub unit: Option<String>,
+    /// Highlight the cells where this contributor has responsibilities.
+    pub contributor: Option<String>,
+    /// Highlight the cells where contributors of this kind have responsibilities.
+    pub kind: Option<ContributorKind>,
+    /// Highlight the cells this finding (by id) concerns; wins over the
+    /// contributor filter while set.
+    pub finding: Option<String>,
+    /// The cell open in the editor.
+    pub selected: Option<CellRef>,
+    /// Mark the cells whose scores differ from the baseline's.
+    pub show_changes: bool,
+    /// Leave the list of findings out of the result (their count stays): a
+    /// large model has thousands, and copying them to the page on every edit
+    /// costs more than finding them when no one is looking at the list.
+    pub skip_findings: bool,
+}
+
+impl ViewOptions {
+    pub fn render_options(&self) -> RenderOptions {
+        RenderOptions {
+            overlay: self.overlay,
+            unit: self.unit.clone(),
+            ..RenderOptions::default()
+        }
+    }
+}
+
+/// What a finding concerns, read from an analysis finding. Every field is
+/// optional so that any finding shape can be read.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct FindingScope {
+    pub id: String,
+    pub cells: Vec<CellRef>,
+    pub themes: Vec<String>,
+    pub players: Vec<String>,
+}
+
+/// The page's highlight classes, by cell.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Marks {
+    /// `Some`: these cells are highlighted and all others dimmed.
+    pub highlighted: Option<HashSet<CellRef>>,
+    pub changed: HashSet<CellRef>,
+    pub selected: Option<CellRef>,
+}
+
+fn all_cells(model: &Model) -> impl Iterator<Item = CellRef> + '_ {
+    model.framework.themes.iter().flat_map(move |t| {
+        model.framework.players.iter().map(move |p| CellRef {
+            theme: t.id.clone(),
+            player: p.id.clone(),
+        })
+    })
+}
+
+/// The cells a finding concerns: its cells, else the cells of the themes and
+/// players it names (a theme alone means its whole ring).
+pub fn finding_cells(model: &Model, f: &FindingScope) -> HashSet<CellRef> {
+    if !f.cells.is_empty() {
+        return f.cells.iter().cloned().collect();
+    }
+    if f.themes.is_empty() && f.players.is_empty() {
+        return HashSet::new();
+    }
+    all_cells(model)
+        .filter(|c| {
+            (f.themes.is_empty() || f.themes.contains(&c.theme))
+                && (f.players.is_empty() || f.players.contains(&c.player))
+        })
+        .collect()
+}
+
+/// The cells where the chosen contributor (or kind of contributor) has
+/// responsibilities.
+pub fn contributor_cells(
+    model: &Model,
+    contributor: Option<&str>,
+    kind: Option<ContributorKind>,
+) -> HashSet<CellRef> {
+    let chosen: HashSet<&str> = model
+        .contributors
+        .iter()
+        .filter(|c| contributor.map_or(true, |id| c.id == id) && kind.map_or(true, |k| c.kind == k))
+        .map(|c| c.id.as_str())
+        .collect();
+    model
+        .responsibilities
+        .iter()
+        .filter(|r| chosen.contains(r.contributor.as_str()))
+        .map(|r| CellRef {
+            theme: r.theme.clone(),
+            player: r.player.clone(),
+        })
+        .collect()
+}
+
+/// The cells whose shown scores differ between the baseline and a scenario.
+pub fn changed_cells(baseline: &Model, scenario: &Model, unit: Option<&str>) -> HashSet<CellRef> {
+    let before = cell_scores(baseline, unit);
+    cell_scores(scenario, unit)
+        .into_iter()
+        .filter(|after| {
+            let same = before
+                .iter()
+                .find(|b| b.theme == after.theme && b.player == after.player);
+            !same.is_some_and(|b| {
+                b.current == after.current
+                    && b.target == after.target
+                    && b.assessed == after.assessed
+            })
+        })
+        .map(|c| CellRef {
+            theme: c.theme,
+            player: c.player,
+        })
+        .collect()
+}
+
+/// The marks for a view of `model`; `baseline` is given when a scenario is on
+/// show, `findings` are the analysis findings of `model`.
+pub fn marks(
+    model: &Model,
+    baseline: Option<&Model>,
+    findings: &[FindingScope],
+    opts: &ViewOptions,
+) -> Marks {
+    let chosen_finding = opts
+        .finding
+        .as_deref()
+        .and_then(|id| findings.iter().find(|f| f.id == id));
+    let highlighted = if let Some(f) = chosen_finding {
+        Some(finding_cells(model, f))
+    } else if opts.contributor.is_some() || opts.kind.is_some() {
+        Some(contributor_cells(
+            model,
+            opts.contributor.as_deref(),
+            opts.kind,
+        ))
+    } else {
+        None
+    };
+    let changed = match (opts.show_changes, baseline) {
+        (true, Some(b)) => changed_cells(b, model, opts.unit.as_deref()),
+        _ => HashSet::new(),
+    };
+    Marks {
+        highlighted,
+        changed,
+        selected: opts.selected.clone(),
+    }
+}
+
+/// Adds the page's classes to the core's cell states.
+pub fn decorate(states: &mut [CellState], marks: &Marks) {
+    for s in states {
+        let key = CellRef {
+            theme: s.theme.clone(),
+            player: s.player.clone(),
+        };
+        if let Some(h) = &marks.highlighted {
+            s.class.push_str(if h.contains(&key) {
+                " is-highlighted"
+            } else {
+                " is-dimmed"
+            });
+        }
+        if marks.changed.contains(&key) {
+            s.class.push_str(" is-changed");
+        }
+        if marks.selected.as_ref() == Some(&key) {
+            s.class.push_str(" is-selected");
+        }
+    }
+}
+
+/// One cell's facts for its tooltip and for the table that stands in for the
+/// diagram.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CellInfo {
+    pub theme: String,
+    pub player: String,
+    pub theme_label: String,
+    pub player_label: String,
+    #[serde(flatten)]
+    pub score: CellScore,
+    /// The scale's name for the current score, rounded to a whole step.
+    pub current_label: Option<String>,
+    pub target_label: Option<String>,
+    pub changed: bool,
+    /// `Some(true)` highlighted, `Some(false)` dimmed, `None` no filter.
+    pub highlighted: Option<bool>,
+}
+
+/// The scale's label for a value, rounded to the nearest whole step.
+pub fn scale_label(scale: &Scale, value: f64) -> Option<String> {
+    if !value.is_finite() {
+        return None;
+    }
+    let step = (value - scale.min).round();
+    if step < 0.0 {
+        return None;
+    }
+    scale.labels.get(step as usize).cloned()
+}
+
+/// Every cell's facts, in layout order.
+pub fn cell_infos(model: &Model, unit: Option<&str>, marks: &Marks) -> Vec<CellInfo> {
+    let label = |items: &[Item], id: &str| {
+        items
+            .iter()
+            .find(|i| i.id == id)
+            .map_or_else(|| id.to_string(), |i| i.label.clone())
+    };
+    cell_scores(model, unit)
+        .into_iter()
+        .map(|score| {
+            let key = CellRef {
+                theme: score.theme.clone(),
+                player: score.player.clone(),
+            };
+            CellInfo {
+                theme: score.theme.clone(),
+                player: score.player.clone(),
+                theme_label: label(&model.framework.themes, &score.theme),
+                player_label: label(&model.framework.players, &score.player),
+                current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
+                target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
+                changed: marks.changed.contains(&key),
+                highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
+                score,
+            }
+        })
+        .collect()
+}
+
+/// One row of the cell editor: the whole organization (`unit: None`) or one
+/// unit, with its assessment if there is one.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EditorRow {
+    pub unit: Option<Item>,
+    pub assessment: Option<Assessment>,
+}
+
+/// A responsibility with its position in the model, for editing.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IndexedResponsibility {
+    pub index: usize,
+    pub contributor_label: String,
+    #[serde(flatten)]
+    pub responsibility: Responsibility,
+}
+
+/// Everything the cell editor shows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CellDetail {
+    pub theme: Item,
+    pub player: Item,
+    pub scale: Scale,
+    pub rows: Vec<EditorRow>,
+    pub responsibilities: Vec<IndexedResponsibility>,
+}
+
+/// The cell editor's content, or `None` for an unknown cell.
+pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetail> {
+    let t = model.framework.themes.iter().find(|t| t.id == theme)?;
+    let p = model.framework.players.iter().find(|p| p.id == player)?;
+    let find = |unit: Option<&str>| {
+        model
+            .assessments
+            .iter()
+            .find(|a| a.theme == theme && a.player == player && a.unit.as_deref() == unit)
+            .cloned()
+    };
+    let mut rows = vec![EditorRow {
+        unit: None,
+        assessment: find(None),
+    }];
+    rows.extend(model.units.iter().map(|u| EditorRow {
+        unit: Some(u.clone()),
+        assessment: find(Some(&u.id)),
+    }));
+    let responsibilities = model
+        .responsibilities
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.theme == theme && r.player == player)
+        .map(|(index, r)| IndexedResponsibility {
+            index,
+            contributor_label: model
+                .contributors
+                .iter()
+                .find(|c| c.id == r.contributor)
+                .map_or_else(|| r.contributor.clone(), |c| c.label.clone()),
+            responsibility: r.clone(),
+        })
+        .collect();
+    Some(CellDetail {
+        theme: t.clone(),
+        player: p.clone(),
+        scale: model.scale.clone(),
+        rows,
+        responsibilities,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Contributor;
+
+    fn cell(theme: &str, player: &str) -> CellRef {
+        CellRef {
+            theme: theme.into(),
+            player: player.into(),
+        }
+    }
+
+    fn model() -> Model {
+        let mut m = Model::empty("Org");
+        m.units = vec![Item::new("retail", "Retail")];
+        m.contributors = vec![
+            Contributor {
+                id: "gig".into(),
+                label: "Gig workers".into(),
+                kind: ContributorKind::External,
+                headcount: None,
+            },
+            Contributor {
+                id: "staff".into(),
+                label: "Staff".into(),
+                kind: ContributorKind::Internal,
+                headcount: None,
+            },
+        ];
+        m.responsibilities = vec![
+            Responsibility {
+                contributor: "gig".into(),
+                theme: "integration".into(),
+                player: "procurement".into(),
+                activity: None,
+                control: None,
+            },
+            Responsibility {
+                contributor: "staff".into(),
+                theme: "management".into(),
+                player: "hr".into(),
+                activity: None,
+                control: None,
+            },
+        ];
+        m.assessments = vec![Assessment {
+            theme: "integration".into(),
+            player: "hr".into(),
+            unit: Some("retail".into()),
+            current: 1.4,
+            target: Some(3.0),
+            weight: 1.0,
+            note: Some("<b>note</b>".into()),
+        }];
+        m
+    }
+
+    #[test]
+    fn the_contributor_filter_highlights_its_responsibility_cells() {
+        let m = model();
+        let gig = contributor_cells(&m, Some("gig"), None);
+        assert_eq!(
+            gig,
+            [cell("integration", "procurement")].into_iter().collect()
+        );
+        let internal = contributor_cells(&m, None, Some(ContributorKind::Internal));
+        assert_eq!(internal, [cell("management", "hr")].into_iter().collect());
+        assert!(contributor_cells(&m, Some("gig"), Some(ContributorKind::Internal)).is_empty());
+    }
+
+    #[test]
+    fn a_finding_without_cells_covers_its_themes_and_players() {
+        let m = model();
+        let ring = FindingScope {
+            id: "f".into(),
+            themes: vec!["technology".into()],
+            ..Default::default()
+        };
+        assert_eq!(finding_cells(&m, &ring).len(), 6);
+        let one = FindingScope {
+            id: "g".into(),
+            cells: vec![cell("leadership", "it")],
+            themes: vec!["technology".into()],
+            ..Default::default()
+        };
+        assert_eq!(finding_cells(&m, &one).len(), 1);
+        assert!(finding_cells(&m, &FindingScope::default()).is_empty());
+    }
+
+    #[test]
+    fn decoration_adds_highlight_change_and_selection_classes() {
+        let m = model();
+        let mut scenario = m.clone();
+        scenario.assessments[0].current = 2.0;
+        let opts = ViewOptions {
+            contributor: Some("gig".into()),
+            show_changes: true,
+            selected: Some(cell("leadership", "it")),
+            ..Default::default()
+        };
+        let marks = marks(&scenario, Some(&m), &[], &opts);
+        let wanted = [
+            cell("integration", "procurement"),
+            cell("integration", "hr"),
+            cell("leadership", "it"),
+        ];
+        let mut states: Vec<CellState> =
+            crate::render::cell_states(&scenario, &opts.render_options())
+                .into_iter()
+                .filter(|s| wanted.contains(&cell(&s.theme, &s.player)))
+                .map(|mut s| {
+                    s.class = "cell".into();
+                    s
+                })
+                .collect();
+        states.sort_by_key(|s| wanted.iter().position(|w| *w == cell(&s.theme, &s.player)));
+        decorate(&mut states, &marks);
+        assert_eq!(states[0].class, "cell is-highlighted");
+        assert_eq!(states[1].class, "cell is-dimmed is-changed");
+        assert_eq!(states[2].class, "cell is-dimmed is-selected");
+    }
+
+    #[test]
+    fn a_chosen_finding_wins_over_the_contributor_filter() {
+        let m = model();
+        let f = FindingScope {
+            id: "gap-1".into(),
+            cells: vec![cell("leadership", "hr")],
+            ..Default::default()
+        };
+        let opts = ViewOptions {
+            contributor: Some("gig".into()),
+            finding: Some("gap-1".into()),
+            ..Default::default()
+        };
+        let marks = marks(&m, None, &[f], &opts);
+        assert_eq!(
+            marks.highlighted,
+            Some([cell("leadership", "hr")].into_iter().collect())
+        );
+        // without a baseline there is nothing to compare with
+        assert!(marks.changed.is_empty());
+    }
+
+    #[test]
+    fn changes_follow_the_unit_on_show() {
+        let m = model();
+        let mut s = m.clone();
+        s.assessments[0].target = Some(4.0);
+        assert_eq!(changed_cells(&m, &s, None).len(), 1);
+        assert_eq!(changed_cells(&m, &s, Some("retail")).len(), 1);
+        assert!(changed_cells(&m, &s, Some("other")).is_empty());
+        assert!(changed_cells(&m, &m, None).is_empty());
+    }
+
+    #[test]
+    fn cell_infos_name_scores_on_the_scale() {
+        let m = model();
+        let infos = cell_infos(&m, None, &Marks::default());
+        let hr = infos
+            .iter()
+            .find(|c| c.theme == "integration" && c.player == "hr")
+            .unwrap();
+        assert_eq!(hr.current_label.as_deref(), Some("Ad hoc"));
+        assert_eq!(hr.target_label.as_deref(), Some("Integrated"));
+        assert_eq!(hr.theme_label, "Integration architectures");
+        assert_eq!(hr.score.notes, vec!["<b>note</b>".to_string()]);
+        assert_eq!(scale_label(&m.scale, -3.0), None);
+        assert_eq!(scale_label(&m.scale, f64::NAN), None);
+        assert_eq!(scale_label(&m.scale, 9.0), None);
+    }
+
+    #[test]
+    fn the_cell_detail_lists_the_organization_then_each_unit() {
+        let m = model();
+        let d = cell_detail(&m, "integration", "hr").unwrap();
+        assert_eq!(d.rows.len(), 2);
+        assert!(d.rows[0].unit.is_none() && d.rows[0].assessment.is_none());
+        assert_eq!(d.rows[1].assessment.as_ref().map(|a| a.current), Some(1.4));
+        let p = cell_detail(&m, "integration", "procurement").unwrap();
+        assert_eq!(p.responsibilities[0].contributor_label, "Gig workers");
+        assert_eq!(p.responsibilities[0].index, 0);
+        assert!(cell_detail(&m, "nope", "hr").is_none());
+    }
+}

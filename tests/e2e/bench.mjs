@@ -1,0 +1,172 @@
+// `make bench` (browser part): how long the page takes from an edit to the
+// updated diagram and findings, in headless Chromium under the strict CSP,
+// on the sample organization and on a model 100 times its size.
+//
+// One edit = changing a score in the cell editor, as a user does: the change
+// handler applies the edit in the core, which recomputes the analysis and
+// updates the diagram in place; the page then redraws findings, readiness
+// and the editor. "sync" is that work plus the style and layout it causes;
+// "frame" runs until the next animation frame has started, i.e. until the
+// browser may paint the result.
+//
+// A second run undoes and redoes a score with the Findings tab open, so each
+// step also redraws the list of findings.
+//
+// Not a test: it prints figures (median and p95) and the goal, and exits 0.
+import { launch, startServer, openPage } from './harness.mjs';
+
+const EDITS = Number(process.env.BENCH_EDITS ?? 60);
+const WARMUP = 5;
+const GOAL_MS = 16;
+
+/**
+ * The sample copied `factor` times under suffixed ids (units, assessments,
+ * contributors, responsibilities, systems, integrations), like the core's
+ * `generate::scaled` that the native benchmark uses: the page has no
+ * generator of its own, and this is input data, not something it shows.
+ */
+function scaled(base, factor) {
+  const m = structuredClone(base);
+  m.name = `${base.name} ×${factor}`;
+  const suffix = (id, k) => `${id}-g${k}`;
+  const orgUnit = (k) => `org-g${k}w`;
+  for (let k = 1; k < factor; k += 1) {
+    for (const u of base.units ?? []) m.units.push({ id: suffix(u.id, k), label: `${u.label} ${k + 1}` });
+    if ((base.assessments ?? []).some((a) => !a.unit)) m.units.push({ id: orgUnit(k), label: `Division ${k + 1}` });
+    for (const a of base.assessments ?? []) {
+      const copy = { ...a, unit: a.unit ? suffix(a.unit, k) : orgUnit(k) };
+      const shift = (k % 3) - 1;
+      copy.current = Math.min(base.scale?.max ?? 4, Math.max(base.scale?.min ?? 0, a.current + shift));
+      m.assessments.push(copy);
+    }
+    for (const c of base.contributors ?? []) m.contributors.push({ ...c, id: suffix(c.id, k), label: `${c.label} (${k + 1})` });
+    for (const r of base.responsibilities ?? []) m.responsibilities.push({ ...r, contributor: suffix(r.contributor, k) });
+    for (const s of base.systems ?? []) {
+      m.systems.push({ ...s, id: suffix(s.id, k), label: `${s.label} (${k + 1})`, contributors: (s.contributors ?? []).map((c) => suffix(c, k)) });
+    }
+    for (const i of base.integrations ?? []) m.integrations.push({ from: suffix(i.from, k), to: suffix(i.to, k) });
+  }
+  return m;
+}
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
+  return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1] };
+}
+
+const ms = (v) => `${v.toFixed(2)} ms`;
+
+async function measure(page, label) {
+  // Show one unit (so that its score is what the cell shows, however many
+  // units there are), open the editor of a cell, then alternate the score.
+  await page.selectOption('#unit-filter', 'ports');
+  await page.evaluate(() => document.querySelector('#diagram .cell[data-theme="integration"][data-player="hr"]')
+    .dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForSelector('#pane-cell [data-key="u:ports:current"]');
+  const result = await page.evaluate(async ({ edits, warmup }) => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+    const sync = [];
+    const painted = [];
+    const cellValue = () => [...document.querySelectorAll('#diagram .cell-value')]
+      .find((c) => c.dataset.theme === 'integration' && c.dataset.player === 'hr').textContent;
+    for (let i = 0; i < edits + warmup; i += 1) {
+      await frame();
+      const select = document.querySelector('#pane-cell [data-key="u:ports:current"]');
+      const before = cellValue();
+      const findingsBefore = document.getElementById('findings-count').textContent;
+      select.value = i % 2 === 0 ? '3' : '1';
+      const t0 = performance.now();
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+      void document.body.offsetHeight; // style and layout of what changed
+      const t1 = performance.now();
+      await frame();
+      const t2 = performance.now();
+      if (cellValue() === before) throw new Error('the diagram did not change');
+      if (i >= warmup) {
+        sync.push(t1 - t0);
+        painted.push(t2 - t0);
+      }
+      void findingsBefore;
+    }
+    return { sync, painted };
+  }, { edits: EDITS, warmup: WARMUP });
+  const s = stats(result.sync);
+  const f = stats(result.painted);
+  console.log(`${label.padEnd(28)} sync  median ${ms(s.median).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  (min ${ms(s.min)}, max ${ms(s.max)})`);
+  console.log(`${''.padEnd(28)} frame median ${ms(f.median).padStart(9)}  p95 ${ms(f.p95).padStart(9)}`);
+  return s;
+}
+
+/**
+ * The same with the list of findings on show: a score edit is undone and
+ * redone from the toolbar while the Findings tab is open, so each step also
+ * redraws the list (a closed gap leaves it and comes back).
+ */
+async function measureWithList(page, label) {
+  await page.selectOption('#unit-filter', 'ports');
+  await page.evaluate(() => document.querySelector('#diagram .cell[data-theme="integration"][data-player="hr"]')
+    .dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForSelector('#pane-cell [data-key="u:ports:current"]');
+  await page.selectOption('#pane-cell [data-key="u:ports:current"]', '2');
+  await page.click('#tab-findings');
+  const result = await page.evaluate(async ({ edits, warmup }) => {
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => ok()));
+    const sync = [];
+    const listed = () => document.querySelectorAll('#pane-findings .finding-button').length + document.getElementById('findings-count').textContent;
+    for (let i = 0; i < edits + warmup; i += 1) {
+      await frame();
+      const before = listed();
+      const button = document.getElementById(i % 2 === 0 ? 'undo' : 'redo');
+      const t0 = performance.now();
+      button.click();
+      void document.body.offsetHeight;
+      const t1 = performance.now();
+      if (listed() === before) throw new Error('the findings did not change');
+      if (i >= warmup) sync.push(t1 - t0);
+    }
+    return sync;
+  }, { edits: EDITS, warmup: WARMUP });
+  const s = stats(result);
+  console.log(`${label.padEnd(28)} sync  median ${ms(s.median).padStart(9)}  p95 ${ms(s.p95).padStart(9)}  (min ${ms(s.min)}, max ${ms(s.max)})`);
+  return s;
+}
+
+const browser = await launch();
+const { server, origin } = await startServer();
+try {
+  const page = await openPage(browser, `${origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const sample = JSON.parse(await page.evaluate(async () => (await import('./pkg/workforce_ecosystem.js')).Workspace.sampleJson()));
+  console.log(`Edit → updated diagram and findings, ${EDITS} edits each (headless Chromium, strict CSP)`);
+  const small = await measure(page, `sample (${sample.assessments.length} assessments)`);
+
+  const big = scaled(sample, 100);
+  const page100 = await openPage(browser, `${origin}/`);
+  await page100.waitForSelector('body[data-ready="true"]');
+  await page100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await page100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+  await measure(page100, `100× (${big.assessments.length} assessments)`);
+
+  console.log('Undo/redo of a score with the findings list on show');
+  const listPage = await openPage(browser, `${origin}/`);
+  await listPage.waitForSelector('body[data-ready="true"]');
+  await measureWithList(listPage, 'sample');
+  const listPage100 = await openPage(browser, `${origin}/`);
+  await listPage100.waitForSelector('body[data-ready="true"]');
+  await listPage100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await listPage100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+  await measureWithList(listPage100, '100×');
+  page.problems.push(...listPage.problems, ...listPage100.problems);
+
+  const verdict = small.median < GOAL_MS ? 'met' : 'NOT met';
+  console.log(`Goal: median under ${GOAL_MS} ms on the sample — ${verdict} (${ms(small.median)}).`);
+  const problems = [...page.problems, ...page100.problems];
+  if (problems.length) {
+    console.log(`Page problems during the benchmark:\n  ${problems.join('\n  ')}`);
+    process.exitCode = 1;
+  }
+} finally {
+  await browser.close();
+  server.close();
+}

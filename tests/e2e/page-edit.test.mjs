@@ -1,0 +1,109 @@
+// Editing a score: the diagram, the findings and the readiness follow at once,
+// the diagram is updated in place (same elements, focus kept), and the
+// tooltip, the contributor filter and the chosen finding highlight cells.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, cell, cellSelector, cellPoint, findingIds, openCell, setField } from './page-helpers.mjs';
+
+const env = setup();
+
+test('editing a score updates the diagram, findings and readiness in place', async () => {
+  const page = await open(env);
+  const before = await cell(page, 'integration', 'hr');
+  assert.equal(before.value, '1');
+  const findingsBefore = await findingIds(page);
+  const gap = findingsBefore.find((id) => id.startsWith('maturity-gap:') && id.includes('integration') && id.includes('hr') && id.includes('ports'));
+  assert.ok(gap, `a maturity gap for HR × integration in ports is listed: ${findingsBefore.join(', ')}`);
+  await page.click('#tab-readiness');
+  const hrRow = '#pane-readiness [data-group="players"] [data-id="hr"] .bar-value';
+  const readinessBefore = await page.textContent(hrRow);
+
+  // mark the drawn elements: an in-place update keeps them
+  await page.$$eval('#diagram .cell, #diagram .cell-value', (els) => els.forEach((e) => { e.dataset.mark = 'kept'; }));
+  await openCell(page, 'integration', 'hr');
+  await setField(page, 'u:ports', 'current', 2);
+
+  const after = await cell(page, 'integration', 'hr');
+  assert.equal(after.value, '1.5', 'the mean of ports (2) and retail (1)');
+  assert.notEqual(after.class, before.class, 'the colour step follows the score');
+  assert.match(after.label, /1\.5/);
+  assert.equal(await page.$$eval('#diagram .cell:not([data-mark="kept"]), #diagram .cell-value:not([data-mark="kept"])', (e) => e.length), 0,
+    'no cell element was replaced');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'u:ports:current', 'focus stays on the edited field');
+  assert.equal(Number(await page.textContent('#findings-count')), findingsBefore.length - 1, 'the findings count follows at once');
+  const findingsAfter = await findingIds(page);
+  assert.ok(!findingsAfter.includes(gap), 'the closed gap is no longer a finding');
+  assert.equal(findingsAfter.length, findingsBefore.length - 1);
+  await page.click('#tab-readiness');
+  assert.notEqual(await page.textContent(hrRow), readinessBefore, 'HR readiness moved');
+  await page.click('#tab-cell');
+
+  // a note and a target, then clearing the assessment
+  await setField(page, 'u:ports', 'note', 'Crew data now <b>shared</b>');
+  const point = await cellPoint(page, 'integration', 'hr');
+  await page.mouse.move(point.x, point.y);
+  await page.waitForSelector('#tooltip:not([hidden])');
+  const tip = await page.textContent('#tooltip');
+  assert.match(tip, /Crew data now <b>shared<\/b>/, 'the note shows as inert text');
+  assert.equal(await page.$$eval('#tooltip b', (e) => e.length), 0);
+  await page.click('#pane-cell [data-key="u:ports:clear"]');
+  assert.equal((await cell(page, 'integration', 'hr')).value, '1', 'only retail is left');
+  assert.deepEqual(page.problems, []);
+});
+
+test('an invalid weight is refused with the reason and changes nothing', async () => {
+  const page = await open(env);
+  await openCell(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'weight', '-2');
+  const error = await page.textContent('#pane-cell .error');
+  assert.match(error, /weight/);
+  assert.equal(await page.$eval('#undo', (b) => b.disabled), true, 'nothing was recorded');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a cell opens with the keyboard, and Escape goes back to it', async () => {
+  const page = await open(env);
+  await page.focus(cellSelector('leadership', 'senior-leaders'));
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.theme, document.activeElement.dataset.player]),
+    ['leadership', 'procurement']);
+  await page.keyboard.press('ArrowDown');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.theme, document.activeElement.dataset.player]),
+    ['integration', 'procurement']);
+  assert.equal(await page.isVisible('#tooltip'), true, 'focus shows the tooltip');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#cell-heading'), /Integration architectures × Procurement/);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'org:current', 'focus moves into the editor');
+  assert.match(await cell(page, 'integration', 'procurement').then((c) => c.class), /is-selected/);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await page.evaluate(() => [document.activeElement.dataset.theme, document.activeElement.dataset.player]),
+    ['integration', 'procurement']);
+  // roving focus: exactly one cell is in the tab order
+  assert.equal(await page.$$eval('#diagram .cell[tabindex="0"]', (e) => e.length), 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the contributor filter and a chosen finding highlight their cells', async () => {
+  const page = await open(env);
+  await page.selectOption('#contributor-filter', 'gig-drivers');
+  const highlighted = await page.$$eval('#diagram .cell.is-highlighted', (els) => els.map((e) => `${e.dataset.theme}/${e.dataset.player}`));
+  assert.ok(highlighted.length > 0);
+  assert.ok(highlighted.includes('integration/procurement'), highlighted.join(', '));
+  assert.equal(await page.$$eval('#diagram .cell.is-dimmed', (e) => e.length), 24 - highlighted.length);
+
+  await page.selectOption('#contributor-filter', 'kind:internal');
+  const internal = await page.$$eval('#diagram .cell.is-highlighted', (e) => e.length);
+  assert.ok(internal > 0 && internal < 24);
+  await page.selectOption('#contributor-filter', '');
+  assert.equal(await page.$$eval('#diagram .cell.is-highlighted, #diagram .cell.is-dimmed', (e) => e.length), 0);
+
+  const first = page.locator('#pane-findings [data-kind="maturity-gap"] .finding-button').first();
+  const id = await first.getAttribute('data-finding');
+  await first.click();
+  assert.equal(await first.getAttribute('aria-pressed'), 'true');
+  const chosen = await page.$$eval('#diagram .cell.is-highlighted', (els) => els.map((e) => `${e.dataset.theme}/${e.dataset.player}`));
+  assert.ok(chosen.length >= 1, `finding ${id} highlights its cells`);
+  await page.click('#pane-findings .finding-actions button');
+  assert.match(await page.textContent('#cell-heading'), /×/, 'the finding leads to its cell');
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,185 @@
+// The organization editors: contributors, owners (the contributor × theme
+// matrix), systems and integrations, and units — all without touching JSON,
+// each change checked by the core and shown at once.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, exportedModel } from './page-helpers.mjs';
+
+const env = setup();
+
+async function section(page, name) {
+  await page.click('#tab-org');
+  await page.click(`.subnav-item[data-section="${name}"]`);
+}
+
+async function change(page, selector, value) {
+  const tag = await page.$eval(selector, (e) => e.tagName);
+  if (tag === 'SELECT') await page.selectOption(selector, value);
+  else {
+    await page.fill(selector, value);
+    await page.$eval(selector, (e) => e.dispatchEvent(new Event('change', { bubbles: true })));
+  }
+}
+
+test('contributors are added, changed and removed with what refers to them', async () => {
+  const page = await open(env);
+  await section(page, 'contributors');
+  await page.fill('[data-key="c-new:label"]', 'Crowd <testers>');
+  await page.selectOption('[data-key="c-new:kind"]', 'external');
+  await page.fill('[data-key="c-new:headcount"]', '250');
+  await page.click('[data-key="c-new:add"]');
+  const row = 'tr[data-contributor="crowd-testers"]';
+  await page.waitForSelector(row);
+  assert.equal(await page.inputValue(`${row} [data-key="c:crowd-testers:label"]`), 'Crowd <testers>');
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), 'c-new:label', 'ready for the next one');
+  // the new contributor is in the highlight filter at once
+  assert.ok(await page.$('#contributor-filter option[value="crowd-testers"]'));
+
+  await change(page, '[data-key="c:crowd-testers:label"]', 'Crowd testers');
+  await change(page, '[data-key="c:crowd-testers:kind"]', 'internal');
+  await change(page, '[data-key="c:crowd-testers:headcount"]', '');
+  let model = await exportedModel(page);
+  assert.deepEqual(model.contributors.find((c) => c.id === 'crowd-testers'), { id: 'crowd-testers', label: 'Crowd testers', kind: 'internal' });
+
+  // an empty name is refused with the core's message, nothing changes
+  await change(page, '[data-key="c:crowd-testers:label"]', '   ');
+  assert.match(await page.textContent('#pane-org .error'), /must not be empty/);
+  model = await exportedModel(page);
+  assert.equal(model.contributors.find((c) => c.id === 'crowd-testers').label, 'Crowd testers');
+
+  // removing one that systems track and players own takes those references too, undoably
+  const before = await exportedModel(page);
+  assert.ok(before.responsibilities.some((r) => r.contributor === 'gig-drivers'));
+  await page.click('[data-key="c:gig-drivers:remove"]');
+  const after = await exportedModel(page);
+  assert.equal(after.contributors.some((c) => c.id === 'gig-drivers'), false);
+  assert.equal(after.responsibilities.some((r) => r.contributor === 'gig-drivers'), false);
+  assert.equal(after.systems.some((s) => s.contributors.includes('gig-drivers')), false);
+  await page.click('#notice-undo');
+  assert.deepEqual(await exportedModel(page), before);
+  assert.deepEqual(page.problems, []);
+});
+
+test('owners are mapped in the contributor × theme matrix', async () => {
+  const page = await open(env);
+  await section(page, 'contributors');
+  await page.fill('[data-key="c-new:label"]', 'Freelance designers');
+  await page.click('[data-key="c-new:add"]');
+  const findingsBefore = Number(await page.textContent('#findings-count'));
+  await page.click('.subnav-item[data-section="owners"]');
+  const cell = '[data-key="m:freelance-designers:integration"]';
+  assert.equal(await page.textContent(cell), 'Nobody');
+  assert.match(await page.$eval(cell, (b) => b.closest('td').className), /is-uncovered/);
+  await page.click(cell);
+  assert.match(await page.textContent('#owner-detail-title'), /Freelance designers × Integration architectures/);
+
+  // a choice is required
+  await page.click('[data-key="o-new:add"]');
+  assert.match(await page.textContent('#pane-org .error'), /Choose the player/);
+  await page.selectOption('[data-key="o-new:player"]', 'procurement');
+  await page.fill('[data-key="o-new:activity"]', 'sourcing');
+  await page.selectOption('[data-key="o-new:control"]', 'strict');
+  await page.click('[data-key="o-new:add"]');
+  assert.equal(await page.textContent(cell), 'Procurement');
+  assert.equal(Number(await page.textContent('#findings-count')), findingsBefore - 1, 'one uncovered pair fewer');
+
+  // a second owner of the same activity with another control: redundant and conflicting
+  await page.selectOption('[data-key="o-new:player"]', 'hr');
+  await page.fill('[data-key="o-new:activity"]', 'sourcing');
+  await page.selectOption('[data-key="o-new:control"]', 'light');
+  await page.click('[data-key="o-new:add"]');
+  assert.equal(await page.textContent(cell), 'Procurement, HR');
+  let model = await exportedModel(page);
+  const mine = model.responsibilities.filter((r) => r.contributor === 'freelance-designers');
+  assert.deepEqual(mine.map((r) => [r.player, r.activity, r.control]).sort(), [['hr', 'sourcing', 'light'], ['procurement', 'sourcing', 'strict']]);
+  await page.click('#tab-findings');
+  const ids = await page.$$eval('#pane-findings .finding-button', (els) => els.map((e) => e.dataset.finding));
+  assert.ok(ids.some((id) => id.startsWith('conflict:freelance-designers:integration')), ids.join(', '));
+  assert.ok(ids.some((id) => id.startsWith('redundant:freelance-designers:integration')), ids.join(', '));
+
+  // the same owner twice is refused; changing the control resolves the conflict
+  await page.click('#tab-org');
+  const hrIndex = model.responsibilities.findIndex((r) => r.contributor === 'freelance-designers' && r.player === 'hr');
+  await page.selectOption(`[data-key="r:${hrIndex}:control"]`, 'strict');
+  model = await exportedModel(page);
+  assert.equal(model.responsibilities[hrIndex].control, 'strict');
+  await page.click(`[data-key="r:${hrIndex}:remove"]`);
+  model = await exportedModel(page);
+  assert.equal(model.responsibilities.filter((r) => r.contributor === 'freelance-designers').length, 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('systems track contributors and connect to each other', async () => {
+  const page = await open(env);
+  await section(page, 'systems');
+  await page.fill('[data-key="s-new:label"]', 'Freelancer portal');
+  await page.selectOption('[data-key="s-new:owner"]', 'procurement');
+  await page.click('[data-key="s-new:add"]');
+  const card = 'article[data-system="freelancer-portal"]';
+  await page.waitForSelector(card);
+  await page.check(`${card} [data-key="s:freelancer-portal:tracks:alumni"]`);
+  await page.selectOption(`${card} [data-key="s:freelancer-portal:connect"]`, 'hris');
+  await page.click(`${card} [data-key="s:freelancer-portal:connect-add"]`);
+  let model = await exportedModel(page);
+  const portal = model.systems.find((s) => s.id === 'freelancer-portal');
+  assert.deepEqual([portal.owner, portal.contributors], ['procurement', ['alumni']]);
+  assert.ok(model.integrations.some((i) => i.from === 'freelancer-portal' && i.to === 'hris'));
+  assert.match(await page.textContent(`${card} .chips`), /HR information system/);
+  // the other end shows the link too
+  assert.match(await page.textContent('article[data-system="hris"] .chips'), /Freelancer portal/);
+
+  await page.selectOption(`${card} [data-key="s:freelancer-portal:owner"]`, 'it');
+  await change(page, `${card} [data-key="s:freelancer-portal:label"]`, 'Talent portal');
+  await page.click(`${card} [data-key="s:freelancer-portal:unlink:hris"]`);
+  model = await exportedModel(page);
+  assert.deepEqual(
+    [model.systems.find((s) => s.id === 'freelancer-portal').label, model.systems.find((s) => s.id === 'freelancer-portal').owner],
+    ['Talent portal', 'it']);
+  assert.equal(model.integrations.some((i) => i.from === 'freelancer-portal' || i.to === 'freelancer-portal'), false);
+  await page.click(`${card} [data-key="s:freelancer-portal:remove"]`);
+  assert.equal(await page.$(card), null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('units are added, renamed and removed, and score rows follow', async () => {
+  const page = await open(env);
+  await section(page, 'units');
+  await page.fill('[data-key="u-new:label"]', 'Warehouses');
+  await page.click('[data-key="u-new:add"]');
+  await page.waitForSelector('[data-unit="warehouses"]');
+  assert.ok(await page.$('#unit-filter option[value="warehouses"]'), 'the unit filter lists it');
+  await change(page, '[data-key="u:warehouses:label"]', 'Warehousing');
+  assert.equal(await page.textContent('#unit-filter option[value="warehouses"]'), 'Warehousing');
+  // the cell editor has a row for it
+  await page.focus('#diagram .cell[data-theme="leadership"][data-player="it"]');
+  await page.keyboard.press('Enter');
+  assert.ok(await page.$('#pane-cell [data-key="u:warehouses:current"]'));
+  await page.selectOption('#pane-cell [data-key="u:warehouses:current"]', '3');
+  await page.selectOption('#unit-filter', 'warehouses');
+  assert.equal(await page.$eval('#diagram .cell-value[data-theme="leadership"][data-player="it"]', (e) => e.textContent), '3');
+  await section(page, 'units');
+  await page.click('[data-key="u:warehouses:remove"]');
+  assert.equal(await page.$('#unit-filter option[value="warehouses"]'), null);
+  assert.equal(await page.inputValue('#unit-filter'), '', 'back to all units');
+  const model = await exportedModel(page);
+  assert.equal(model.assessments.some((a) => a.unit === 'warehouses'), false, 'its scores went with it');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chosen finding marks the items it concerns in the editors', async () => {
+  const page = await open(env);
+  await page.click('#pane-findings .finding-button[data-finding="silo:driver-sheet"]');
+  // the finding leads to the systems, where the silo system is marked
+  await page.click('#pane-findings .finding-actions button');
+  assert.equal(await page.isVisible('#pane-org'), true);
+  assert.match(await page.getAttribute('article[data-system="driver-sheet"]', 'class'), /is-concerned/);
+  assert.equal(await page.$$eval('article.card.is-concerned', (e) => e.length), 1);
+  await page.click('#tab-findings');
+  await page.click('#pane-findings .finding-button[data-finding="untracked:alumni"]');
+  await page.click('#tab-org');
+  await page.click('.subnav-item[data-section="contributors"]');
+  assert.deepEqual(await page.$$eval('tr.is-concerned', (e) => e.map((r) => r.dataset.contributor)), ['alumni']);
+  await page.click('.subnav-item[data-section="owners"]');
+  assert.ok(await page.$$eval('.matrix td.is-concerned', (e) => e.length) >= 1);
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,97 @@
+// Helpers shared by the page's browser tests (not a test file itself).
+import { before, after } from 'node:test';
+import { launch, startServer, openPage } from './harness.mjs';
+
+/** Starts Chromium and the server once per file; returns getters. */
+export function setup() {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    ({ server: env.server, origin: env.origin } = await startServer());
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
+
+/** Opens the page in a fresh context (fresh storage) and waits until it is ready. */
+export async function open(env, { path = '/', viewport } = {}) {
+  const page = await openPage(env.browser, `${env.origin}${path}`, viewport ? { viewport } : undefined);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+export function cellSelector(theme, player) {
+  return `#diagram .cell[data-theme="${theme}"][data-player="${player}"]`;
+}
+
+/** What a cell shows: its class, accessible name and value text. */
+export function cell(page, theme, player) {
+  return page.evaluate(([t, p]) => {
+    const el = [...document.querySelectorAll('#diagram .cell')].find((c) => c.dataset.theme === t && c.dataset.player === p);
+    const value = [...document.querySelectorAll('#diagram .cell-value')].find((c) => c.dataset.theme === t && c.dataset.player === p);
+    return el ? { class: el.getAttribute('class'), label: el.getAttribute('aria-label'), value: value?.textContent ?? null } : null;
+  }, [theme, player]);
+}
+
+/** The ids of every finding in the findings pane (long groups expanded). */
+export async function findingIds(page) {
+  if (await page.isHidden('#pane-findings')) await page.click('#tab-findings');
+  for (;;) {
+    const more = await page.$('#pane-findings button[data-key^="more:"]:not([data-expanded])');
+    if (!more) break;
+    const key = await more.getAttribute('data-key');
+    if (/Show fewer/.test(await more.textContent())) {
+      await more.evaluate((b) => b.setAttribute('data-expanded', ''));
+      continue;
+    }
+    await more.click();
+    await page.$eval(`#pane-findings [data-key="${key}"]`, (b) => b.setAttribute('data-expanded', ''));
+  }
+  return page.$$eval('#pane-findings .finding-button', (els) => els.map((e) => e.dataset.finding));
+}
+
+/** The model on show, as the core holds it (read through an export). */
+export async function exportedModel(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.click('#export');
+      await page.click('[data-export="json"]');
+    })(),
+  ]);
+  const path = await download.path();
+  const { readFile } = await import('node:fs/promises');
+  return JSON.parse(await readFile(path, 'utf8'));
+}
+
+/** A point inside a cell: where its value is written (a chevron's box centre may be outside it). */
+export async function cellPoint(page, theme, player) {
+  const box = await page.locator(`#diagram .cell-value[data-theme="${theme}"][data-player="${player}"]`).boundingBox();
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** Opens a cell's editor by clicking it. */
+export async function openCell(page, theme, player) {
+  const { x, y } = await cellPoint(page, theme, player);
+  await page.mouse.click(x, y);
+  await page.waitForSelector(`#cell-heading`);
+  await page.waitForFunction(([t, p]) => {
+    const el = document.querySelector('#diagram .cell.is-selected');
+    return el && el.dataset.theme === t && el.dataset.player === p;
+  }, [theme, player]);
+}
+
+/** Sets a field of the cell editor (`row`: 'org' or 'u:<unit id>'). */
+export async function setField(page, row, field, value) {
+  const sel = `#pane-cell [data-key="${row}:${field}"]`;
+  const tag = await page.$eval(sel, (e) => e.tagName);
+  await page.focus(sel);
+  if (tag === 'SELECT') await page.selectOption(sel, String(value));
+  else {
+    await page.fill(sel, String(value));
+    await page.$eval(sel, (e) => e.dispatchEvent(new Event('change', { bubbles: true })));
+  }
+}

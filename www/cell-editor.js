@@ -1,0 +1,271 @@
+// The side-panel editor of one cell: current score, target, weight and note
+// for the whole organization and for each unit. Every change is one edit,
+// applied by the core at once.
+//
+// After an edit the editor's controls are patched in place (values only);
+// it is built again only when its shape changes (another cell, a row gained
+// or lost an assessment, an error to show). Rebuilding forms costs layout
+// time, and patching keeps the user's focus and caret where they are.
+import { h, preservingFocus, replace, uid } from './dom.js';
+import { t, formatNumber, language } from './i18n.js';
+import { state, apply, onRefresh, errorText, announce } from './store.js';
+
+let pane;
+let onBack = () => {};
+let onOwners = () => {};
+let visible = () => false;
+const errors = new Map();
+let errorsFor = null;
+/** The shape of what is drawn; equal shapes are patched instead of rebuilt. */
+let drawnShape = null;
+/** The drawn controls by data-key (a large model has hundreds of rows). */
+let controls = new Map();
+
+const onScale = (scale, v) => v === null || v === undefined || Number.isInteger(v - scale.min);
+
+function scaleOptions(scale, value, { none }) {
+  const options = [h('option', { value: '', text: none })];
+  const steps = [];
+  for (let v = scale.min; v <= scale.max + 1e-9; v += 1) steps.push(v);
+  if (value !== null && value !== undefined && !steps.some((s) => Math.abs(s - value) < 1e-9)) {
+    steps.push(value);
+    steps.sort((a, b) => a - b);
+  }
+  for (const v of steps) {
+    const label = Number.isInteger(v - scale.min) ? scale.labels[v - scale.min] : undefined;
+    options.push(h('option', {
+      value: String(v),
+      selected: value !== null && value !== undefined && Math.abs(v - value) < 1e-9,
+      text: label ? t('cell.scoreWithLabel', { value: formatNumber(v), label }) : formatNumber(v),
+    }));
+  }
+  return options;
+}
+
+function rowKey(unit) {
+  return unit ? `u:${unit}` : 'org';
+}
+
+/** Saves one change to a row, merged into the row's assessment as the core has it now. */
+function save(theme, player, unit, change) {
+  const detail = state.ws.cellDetail(theme, player);
+  const row = detail?.rows.find((r) => (r.unit?.id ?? null) === unit);
+  if (!row) return;
+  const before = row.assessment;
+  let edit;
+  if (change.current === null) {
+    if (!before) return;
+    edit = { removeAssessment: { theme, player, unit } };
+  } else {
+    const next = { theme, player, current: before?.current ?? detail.scale.min, weight: before?.weight ?? 1 };
+    if (unit) next.unit = unit;
+    if (before?.target !== undefined) next.target = before.target;
+    if (before?.note) next.note = before.note;
+    Object.assign(next, change);
+    if (next.target === null) delete next.target;
+    edit = { setAssessment: next };
+  }
+  const k = rowKey(unit);
+  const hadError = errors.delete(k);
+  const result = apply(edit);
+  if (result.ok) {
+    announce(t('cell.saved'));
+    if (hadError) render();
+  } else {
+    errors.set(k, errorText(result.error));
+    render();
+  }
+}
+
+function field(label, control) {
+  const id = control.id || uid('f');
+  control.id = id;
+  return h('div', { class: 'field' }, h('label', { for: id, text: label }), control);
+}
+
+function rowEditor(detail, row) {
+  const unit = row.unit?.id ?? null;
+  const k = rowKey(unit);
+  const [theme, player] = [detail.theme.id, detail.player.id];
+  const a = row.assessment;
+  const assessed = Boolean(a);
+  const title = row.unit ? row.unit.label : t('cell.organization');
+  const current = h('select', {
+    dataset: { key: `${k}:current` },
+    on: { change: (ev) => save(theme, player, unit, { current: ev.target.value === '' ? null : Number(ev.target.value) }) },
+  }, scaleOptions(detail.scale, a?.current, { none: t('cell.notAssessed') }));
+  const target = h('select', {
+    dataset: { key: `${k}:target` },
+    disabled: !assessed,
+    on: { change: (ev) => save(theme, player, unit, { target: ev.target.value === '' ? null : Number(ev.target.value) }) },
+  }, scaleOptions(detail.scale, a?.target, { none: t('cell.noTarget') }));
+  const weight = h('input', {
+    type: 'number',
+    min: '0',
+    step: '0.5',
+    inputmode: 'decimal',
+    value: String(a?.weight ?? 1),
+    disabled: !assessed,
+    dataset: { key: `${k}:weight` },
+    on: {
+      change: (ev) => {
+        const w = ev.target.valueAsNumber;
+        if (Number.isNaN(w)) {
+          errors.set(k, t('cell.weightInvalid'));
+          render();
+          return;
+        }
+        save(theme, player, unit, { weight: w });
+      },
+    },
+  });
+  const note = h('textarea', {
+    rows: '2',
+    disabled: !assessed,
+    dataset: { key: `${k}:note` },
+    placeholder: t('cell.notePlaceholder'),
+    on: { change: (ev) => save(theme, player, unit, { note: ev.target.value }) },
+  });
+  note.value = a?.note ?? '';
+  const error = errors.get(k);
+  return h('fieldset', { class: `assessment${assessed ? '' : ' is-empty'}` },
+    h('legend', { text: title }),
+    h('div', { class: 'field-grid' },
+      field(t('cell.current'), current),
+      field(t('cell.target'), target),
+      field(t('cell.weight'), weight)),
+    field(t('cell.note'), note),
+    error ? h('p', { class: 'error', role: 'alert', text: error }) : null,
+    assessed
+      ? h('button', {
+        type: 'button',
+        class: 'ghost small',
+        dataset: { key: `${k}:clear` },
+        on: { click: () => save(theme, player, unit, { current: null }) },
+      }, t('cell.clear'))
+      : null,
+  );
+}
+
+function summaryContent(detail) {
+  const info = state.result.cells.find((c) => c.theme === detail.theme.id && c.player === detail.player.id);
+  if (!info || info.current === null) return [h('span', { class: 'muted', text: t('cell.summaryNone') })];
+  const parts = [t('cell.summaryCurrent', { value: formatNumber(info.current), label: info.currentLabel ?? '' })];
+  if (info.target !== null) parts.push(t('cell.summaryTarget', { value: formatNumber(info.target) }));
+  if (info.gap !== null) parts.push(t('cell.summaryGap', { value: formatNumber(info.gap) }));
+  const unit = state.view.unit ? t('cell.summaryUnit') : t('cell.summaryAll');
+  return [`${parts.join(' · ')} `, h('span', { class: 'muted', text: unit })];
+}
+
+function owners(detail) {
+  if (!detail.responsibilities.length) {
+    return h('p', { class: 'muted', text: t('cell.ownersNone') });
+  }
+  return h('ul', { class: 'plain-list' }, detail.responsibilities.map((r) => {
+    const bits = [r.activity, r.control ? t(`control.${r.control}`) : null].filter(Boolean);
+    return h('li', {}, h('strong', { text: r.contributorLabel }), bits.length ? ` — ${bits.join(', ')}` : '');
+  }));
+}
+
+function shapeOf(detail) {
+  return JSON.stringify({
+    language: language(),
+    theme: detail.theme,
+    player: detail.player,
+    scale: detail.scale,
+    scenario: state.result.session.active?.name ?? null,
+    errors: [...errors],
+    owners: detail.responsibilities,
+    rows: detail.rows.map((r) => [r.unit, Boolean(r.assessment), onScale(detail.scale, r.assessment?.current), onScale(detail.scale, r.assessment?.target)]),
+  });
+}
+
+/** Brings the drawn editor's values up to date without rebuilding it. */
+function patch(detail) {
+  const set = (key, value) => {
+    const el = controls.get(key);
+    if (el && el.value !== value && !(document.activeElement === el && el.tagName !== 'SELECT')) el.value = value;
+  };
+  for (const row of detail.rows) {
+    const k = rowKey(row.unit?.id ?? null);
+    const a = row.assessment;
+    set(`${k}:current`, a ? String(a.current) : '');
+    set(`${k}:target`, a?.target !== undefined ? String(a.target) : '');
+    set(`${k}:weight`, String(a?.weight ?? 1));
+    set(`${k}:note`, a?.note ?? '');
+  }
+  const summary = pane.querySelector('.summary');
+  if (summary) {
+    const fresh = h('p', { class: 'summary' }, summaryContent(detail));
+    if (fresh.textContent !== summary.textContent) summary.replaceWith(fresh);
+  }
+}
+
+export function render() {
+  if (!pane) return;
+  const sel = state.view.selected;
+  const selKey = sel ? `${sel.theme}\u0000${sel.player}` : null;
+  if (selKey !== errorsFor) {
+    errors.clear();
+    errorsFor = selKey;
+  }
+  const detail = sel ? state.ws.cellDetail(sel.theme, sel.player) : null;
+  const shape = detail ? shapeOf(detail) : null;
+  if (shape && shape === drawnShape) {
+    patch(detail);
+    return;
+  }
+  drawnShape = shape;
+  preservingFocus(pane, () => {
+    if (!detail) {
+      replace(pane, h('div', { class: 'empty' },
+        h('h2', { text: t('cell.emptyTitle') }),
+        h('p', { text: t('cell.emptyText') })));
+      return;
+    }
+    replace(pane,
+      h('div', { class: 'pane-head' },
+        h('h2', { id: 'cell-heading', tabindex: '-1', text: t('cell.title', { theme: detail.theme.label, player: detail.player.label }) }),
+        h('button', {
+          type: 'button',
+          class: 'ghost small',
+          dataset: { key: 'back' },
+          on: { click: () => onBack(detail.theme.id, detail.player.id) },
+        }, t('cell.back'))),
+      h('p', { class: 'summary' }, summaryContent(detail)),
+      state.result.session.active
+        ? h('p', { class: 'scenario-note', text: t('cell.inScenario', { name: state.result.session.active.name }) })
+        : null,
+      detail.rows.map((row) => rowEditor(detail, row)),
+      h('h3', { text: t('cell.owners') }),
+      owners(detail),
+      h('button', {
+        type: 'button',
+        class: 'link',
+        dataset: { key: 'owners' },
+        on: { click: () => onOwners(detail.theme.id) },
+      }, t('cell.editOwners')));
+  });
+  controls = new Map([...pane.querySelectorAll('[data-key]')].map((el) => [el.dataset.key, el]));
+}
+
+/** Puts focus on the editor's first control. */
+export function focusEditor() {
+  (pane.querySelector('select, input, textarea') ?? pane.querySelector('h2'))?.focus();
+}
+
+export function initCellEditor({ back, editOwners, isVisible }) {
+  pane = document.getElementById('pane-cell');
+  onBack = back;
+  onOwners = editOwners;
+  visible = isVisible;
+  pane.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Escape' && state.view.selected) {
+      ev.preventDefault();
+      onBack(state.view.selected.theme, state.view.selected.player);
+    }
+  });
+  onRefresh(() => {
+    if (visible()) render();
+  });
+}

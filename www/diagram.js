@@ -1,0 +1,286 @@
+// The diagram and its text alternative: focus and keyboard moves between
+// cells, the tooltip, opening the cell editor, and the table of cells and
+// scores. The SVG itself is drawn and updated in place by the core
+// (Workspace.view); this module only adds what interaction needs.
+import { h, replace } from './dom.js';
+import { t, formatNumber } from './i18n.js';
+import { state, onRefresh, setView } from './store.js';
+
+let container;
+let tooltip;
+let table;
+let onOpenCell = () => {};
+/** The cell that holds tabindex=0 (roving focus). */
+let rover = null;
+
+const key = (theme, player) => `${theme}\u0000${player}`;
+
+function cellInfo(theme, player) {
+  return state.result?.cells.find((c) => c.theme === theme && c.player === player);
+}
+
+function cellElement(theme, player) {
+  for (const el of container.querySelectorAll('.cell')) {
+    if (el.dataset.theme === theme && el.dataset.player === player) return el;
+  }
+  return null;
+}
+
+/** The cells in layout order, as [themeIndex][playerIndex] of ids. */
+function grid() {
+  const themes = [];
+  const players = [];
+  for (const c of state.result.cells) {
+    if (!themes.includes(c.theme)) themes.push(c.theme);
+    if (!players.includes(c.player)) players.push(c.player);
+  }
+  return { themes, players };
+}
+
+/** Readies a freshly drawn SVG for interaction. */
+function prepare() {
+  const svg = container.querySelector('svg');
+  if (!svg) return;
+  // cells are interactive, so the drawing is a group of buttons, not one image
+  svg.setAttribute('role', 'group');
+  svg.setAttribute('aria-label', t('diagram.svgLabel', { name: state.ws ? currentName() : '' }));
+  svg.removeAttribute('width');
+  svg.removeAttribute('height');
+  svg.setAttribute('focusable', 'false');
+  for (const el of svg.querySelectorAll('.cell')) {
+    el.setAttribute('role', 'button');
+    el.setAttribute('tabindex', '-1');
+  }
+  // text in the drawing is read through the cells' names
+  for (const el of svg.querySelectorAll('text')) el.setAttribute('aria-hidden', 'true');
+  const keep = rover && cellElement(rover.theme, rover.player);
+  const first = state.result.cells[0];
+  setRover(keep ? rover : first ? { theme: first.theme, player: first.player } : null);
+}
+
+function currentName() {
+  const active = state.result?.session?.active;
+  return active ? active.name : document.getElementById('model-name')?.value ?? '';
+}
+
+function setRover(cell) {
+  if (rover) cellElement(rover.theme, rover.player)?.setAttribute('tabindex', '-1');
+  rover = cell;
+  if (rover) cellElement(rover.theme, rover.player)?.setAttribute('tabindex', '0');
+}
+
+/** Moves keyboard focus to a cell. */
+export function focusCell(theme, player) {
+  if (state.display === 'table') {
+    table.querySelector(`[data-key="${CSS.escape(`table:${theme}:${player}`)}"]`)?.focus();
+    return;
+  }
+  const el = cellElement(theme, player);
+  if (!el) return;
+  setRover({ theme, player });
+  el.focus();
+}
+
+function fromEvent(ev) {
+  const el = ev.target.closest?.('.cell');
+  if (!el || !container.contains(el)) return null;
+  return { el, theme: el.dataset.theme, player: el.dataset.player };
+}
+
+function onKey(ev) {
+  const hit = fromEvent(ev);
+  if (!hit) return;
+  const { themes, players } = grid();
+  let ti = themes.indexOf(hit.theme);
+  let pi = players.indexOf(hit.player);
+  switch (ev.key) {
+    case 'ArrowRight':
+      pi = (pi + 1) % players.length;
+      break;
+    case 'ArrowLeft':
+      pi = (pi - 1 + players.length) % players.length;
+      break;
+    case 'ArrowUp':
+      ti = Math.max(0, ti - 1);
+      break;
+    case 'ArrowDown':
+      ti = Math.min(themes.length - 1, ti + 1);
+      break;
+    case 'Home':
+      pi = 0;
+      break;
+    case 'End':
+      pi = players.length - 1;
+      break;
+    case 'Enter':
+    case ' ':
+      ev.preventDefault();
+      open(hit.theme, hit.player);
+      return;
+    case 'Escape':
+      hideTooltip();
+      return;
+    default:
+      return;
+  }
+  ev.preventDefault();
+  focusCell(themes[ti], players[pi]);
+}
+
+function open(theme, player) {
+  setRover({ theme, player });
+  hideTooltip();
+  setView({ selected: { theme, player } });
+  onOpenCell(theme, player);
+}
+
+function tooltipContent(info) {
+  const rows = [];
+  const score = (value, label) =>
+    value === null ? t('cell.notAssessed') : label ? t('cell.scoreWithLabel', { value: formatNumber(value), label }) : formatNumber(value);
+  rows.push(h('p', { class: 'tooltip-title', text: t('cell.title', { theme: info.themeLabel, player: info.playerLabel }) }));
+  const dl = h('dl', { class: 'tooltip-scores' });
+  dl.append(h('dt', { text: t('cell.current') }), h('dd', { text: score(info.current, info.currentLabel) }));
+  if (info.assessed > 0) {
+    dl.append(
+      h('dt', { text: t('cell.target') }),
+      h('dd', { text: info.target === null ? t('cell.noTarget') : score(info.target, info.targetLabel) }),
+      h('dt', { text: t('cell.gap') }),
+      h('dd', { text: info.gap === null ? t('value.none') : formatNumber(info.gap) }),
+    );
+  }
+  if (info.assessed > 1) dl.append(h('dt', { text: t('cell.assessments') }), h('dd', { text: formatNumber(info.assessed, 0) }));
+  rows.push(dl);
+  for (const note of info.notes.slice(0, 3)) rows.push(h('p', { class: 'tooltip-note', text: note }));
+  if (info.notes.length > 3) rows.push(h('p', { class: 'tooltip-more', text: t('cell.moreNotes', { count: info.notes.length - 3 }) }));
+  if (info.changed) rows.push(h('p', { class: 'tooltip-changed', text: t('cell.changedInScenario') }));
+  rows.push(h('p', { class: 'tooltip-hint', text: t('cell.openHint') }));
+  return rows;
+}
+
+function showTooltip(hit) {
+  const info = cellInfo(hit.theme, hit.player);
+  if (!info) return;
+  replace(tooltip, tooltipContent(info));
+  tooltip.hidden = false;
+  const box = hit.el.getBoundingClientRect();
+  const host = container.parentElement.getBoundingClientRect();
+  const tip = tooltip.getBoundingClientRect();
+  let x = box.left + box.width / 2 - host.left - tip.width / 2;
+  let y = box.top - host.top - tip.height - 10;
+  if (y < 4) y = box.bottom - host.top + 10;
+  x = Math.max(4, Math.min(x, host.width - tip.width - 4));
+  y = Math.max(4, Math.min(y, host.height - tip.height - 4));
+  tooltip.style.setProperty('--tip-x', `${Math.round(x)}px`);
+  tooltip.style.setProperty('--tip-y', `${Math.round(y)}px`);
+  hit.el.setAttribute('aria-describedby', 'tooltip');
+}
+
+function hideTooltip() {
+  tooltip.hidden = true;
+  for (const el of container.querySelectorAll('[aria-describedby="tooltip"]')) el.removeAttribute('aria-describedby');
+}
+
+/** The table that stands in for the drawing. */
+function renderTable(result) {
+  const { themes, players } = grid();
+  const byKey = new Map(result.cells.map((c) => [key(c.theme, c.player), c]));
+  const head = h('tr', {}, h('th', { scope: 'col', text: t('table.theme') }));
+  for (const p of players) head.append(h('th', { scope: 'col', text: byKey.get(key(themes[0], p))?.playerLabel ?? p }));
+  const body = themes.map((th) => {
+    const row = h('tr', {}, h('th', { scope: 'row', text: byKey.get(key(th, players[0]))?.themeLabel ?? th }));
+    for (const p of players) {
+      const c = byKey.get(key(th, p));
+      const text = !c || c.current === null
+        ? t('cell.notAssessed')
+        : c.target === null
+          ? t('table.score', { current: formatNumber(c.current), label: c.currentLabel ?? '' })
+          : t('table.scoreTarget', { current: formatNumber(c.current), label: c.currentLabel ?? '', target: formatNumber(c.target) });
+      const classes = ['table-cell', c?.changed ? 'is-changed' : '', c?.highlighted === true ? 'is-highlighted' : '', c?.highlighted === false ? 'is-dimmed' : ''];
+      row.append(
+        h('td', { class: classes.filter(Boolean).join(' ') },
+          h('button', {
+            type: 'button',
+            class: 'link',
+            dataset: { key: `table:${th}:${p}` },
+            'aria-label': t('table.edit', { cell: t('cell.title', { theme: c?.themeLabel ?? th, player: c?.playerLabel ?? p }), score: text }),
+            on: { click: () => open(th, p) },
+          }, text),
+          c?.notes.length ? h('span', { class: 'table-note', text: c.notes.join(' · ') }) : null,
+        ),
+      );
+    }
+    return row;
+  });
+  const active = document.activeElement?.dataset?.key;
+  replace(table,
+    h('table', {},
+      h('caption', { text: t('table.caption') }),
+      h('thead', {}, head),
+      h('tbody', {}, body)));
+  if (active && table.contains(document.activeElement) === false) {
+    table.querySelector(`[data-key="${CSS.escape(active)}"]`)?.focus();
+  }
+}
+
+/** Shows the drawing or the table. */
+export function setDisplay(display) {
+  state.display = display;
+  const asTable = display === 'table';
+  container.hidden = asTable;
+  table.hidden = !asTable;
+  document.getElementById('diagram-hint').hidden = asTable;
+  const toggle = document.getElementById('display-toggle');
+  toggle.setAttribute('aria-pressed', String(asTable));
+  toggle.textContent = asTable ? t('toolbar.diagram') : t('toolbar.table');
+  hideTooltip();
+  if (asTable && state.result) renderTable(state.result);
+}
+
+export function initDiagram({ openCell }) {
+  container = document.getElementById('diagram');
+  tooltip = document.getElementById('tooltip');
+  table = document.getElementById('cell-table');
+  state.diagram = container;
+  onOpenCell = openCell;
+
+  container.addEventListener('keydown', onKey);
+  container.addEventListener('click', (ev) => {
+    const hit = fromEvent(ev);
+    if (hit) open(hit.theme, hit.player);
+  });
+  container.addEventListener('pointerover', (ev) => {
+    const hit = fromEvent(ev);
+    if (hit) showTooltip(hit);
+  });
+  container.addEventListener('pointerleave', hideTooltip);
+  container.addEventListener('focusin', (ev) => {
+    const hit = fromEvent(ev);
+    if (!hit) return;
+    setRover({ theme: hit.theme, player: hit.player });
+    showTooltip(hit);
+  });
+  container.addEventListener('focusout', hideTooltip);
+  document.getElementById('display-toggle').addEventListener('click', () => {
+    setDisplay(state.display === 'table' ? 'diagram' : 'table');
+  });
+
+  onRefresh((result) => {
+    if (result.full) prepare();
+    if (!tooltip.hidden) {
+      const described = container.querySelector('[aria-describedby="tooltip"]');
+      if (described) showTooltip({ el: described, theme: described.dataset.theme, player: described.dataset.player });
+    }
+    if (state.display === 'table') renderTable(result);
+  });
+}
+
+/** Puts focus on the diagram's current cell (or the table). */
+export function focusDiagram() {
+  if (state.display === 'table') {
+    table.querySelector('button')?.focus();
+    return;
+  }
+  const el = rover && cellElement(rover.theme, rover.player);
+  (el ?? container.querySelector('.cell'))?.focus();
+}

@@ -1,0 +1,59 @@
+// One modal dialog, reused for every question the page asks (import errors,
+// share link, new what-if, shortcuts). The native <dialog> keeps focus inside
+// and closes on Escape; focus goes back where it was.
+import { h, replace } from './dom.js';
+
+let dialog;
+let title;
+let body;
+let actionsBox;
+
+/**
+ * Shows a dialog. `actions`: [{ label, value, primary, danger }]; the
+ * promise resolves to the chosen value ('' when dismissed). `onOpen(body)`
+ * may focus something inside.
+ */
+export function openDialog({ heading, content, actions, onOpen, className = '' }) {
+  const returnTo = document.activeElement;
+  title.textContent = heading;
+  replace(body, content);
+  // Only the primary action submits, so Enter in a field chooses it; the
+  // others are plain buttons (implicit submission takes the first submit
+  // button, which would otherwise be Cancel).
+  replace(actionsBox, actions.map((a) => h('button', {
+    type: a.primary && a.submit !== false ? 'submit' : 'button',
+    value: a.value,
+    class: [a.primary ? 'primary' : '', a.danger ? 'danger' : ''].filter(Boolean).join(' ') || null,
+    on: {
+      click: (ev) => {
+        a.onClick?.(ev);
+        if (!ev.defaultPrevented && ev.currentTarget.type === 'button' && a.submit !== false) dialog.close(a.value);
+      },
+    },
+  }, a.label)));
+  dialog.className = `dialog ${className}`.trim();
+  dialog.returnValue = '';
+  dialog.showModal();
+  onOpen?.(body);
+  return new Promise((resolve) => {
+    dialog.addEventListener('close', () => {
+      resolve(dialog.returnValue);
+      if (returnTo && document.contains(returnTo)) returnTo.focus();
+    }, { once: true });
+  });
+}
+
+export function closeDialog(value = '') {
+  if (dialog.open) dialog.close(value);
+}
+
+export function isDialogOpen() {
+  return dialog.open;
+}
+
+export function initDialog() {
+  dialog = document.getElementById('dialog');
+  title = document.getElementById('dialog-title');
+  body = document.getElementById('dialog-body');
+  actionsBox = document.getElementById('dialog-actions');
+}

@@ -1,0 +1,112 @@
+// Small DOM helpers. Text always goes in as text (textContent, setAttribute),
+// never as markup, so labels and notes from a model stay inert.
+
+/**
+ * Creates an element. `props`: `class`, `text`, `on` ({event: handler}),
+ * `dataset` ({key: value}), boolean properties (`hidden`, `disabled`,
+ * `checked`, `selected`), `value`, and any other key as an attribute
+ * (skipped when null, undefined or false).
+ */
+export function h(tag, props = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (key === 'class') el.className = value;
+    else if (key === 'text') el.textContent = value;
+    else if (key === 'on') for (const [ev, fn] of Object.entries(value)) el.addEventListener(ev, fn);
+    else if (key === 'dataset') Object.assign(el.dataset, value);
+    else if (key === 'value') el.value = value;
+    else if (['hidden', 'disabled', 'checked', 'selected', 'multiple', 'required'].includes(key)) el[key] = true;
+    else el.setAttribute(key, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === null || child === undefined || child === false) continue;
+    el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces the children of `el`. */
+export function replace(el, ...children) {
+  el.replaceChildren();
+  append(el, children);
+}
+
+/**
+ * Re-renders `container` with `render()` and puts focus (and the caret) back
+ * on the element with the same `data-key` it was on, so that an edit made
+ * from inside a panel does not lose the user's place.
+ */
+export function preservingFocus(container, render) {
+  const active = document.activeElement;
+  const inside = active && container.contains(active) && active !== container;
+  const key = inside ? active.dataset.key : undefined;
+  let caret = null;
+  if (inside && typeof active.selectionStart === 'number') {
+    try {
+      caret = [active.selectionStart, active.selectionEnd];
+    } catch {
+      caret = null;
+    }
+  }
+  render();
+  if (!inside) return;
+  const again = key ? container.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
+  if (again) {
+    again.focus({ preventScroll: true });
+    if (caret && typeof again.setSelectionRange === 'function') {
+      try {
+        again.setSelectionRange(caret[0], caret[1]);
+      } catch {
+        // some inputs (number) have no caret
+      }
+    }
+  } else if (!container.contains(document.activeElement)) {
+    container.focus({ preventScroll: true });
+  }
+}
+
+/** An id unique within the page, for label/control pairs. */
+let counter = 0;
+export function uid(prefix = 'id') {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}
+
+/** Triggers a download of `blob` as `filename`. */
+export function download(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: filename, class: 'visually-hidden' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+const drawn = new WeakMap();
+
+/**
+ * Whether `el` already shows `shape` (any JSON-able value); records it if
+ * not. Redrawing only what changed keeps an edit within a frame: even
+ * setting a text to the same value makes the browser lay the page out again.
+ */
+export function unchanged(el, shape) {
+  const text = JSON.stringify(shape);
+  if (drawn.get(el) === text) return true;
+  drawn.set(el, text);
+  return false;
+}
+
+/** Sets an attribute only when its value differs. */
+export function setAttr(el, name, value) {
+  if (el.getAttribute(name) !== value) el.setAttribute(name, value);
+}
+
+/** Sets a text only when it differs. */
+export function setText(el, text) {
+  if (el.textContent !== text) el.textContent = text;
+}

@@ -1,0 +1,241 @@
+// The findings pane (grouped by kind, worst first; choosing one highlights
+// what it concerns) and the readiness pane (per theme, player and unit, with
+// the differences from the baseline while a what-if is on show). Both show
+// what the core computed; nothing is computed here.
+import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
+import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
+import { state, onRefresh, setView, currentModel, refresh } from './store.js';
+
+/** Kinds in the order of their groups when their worst findings weigh the same. */
+const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
+const PAGE = 8;
+
+let findingsPane;
+let readinessPane;
+let badge;
+let actions = {};
+const expanded = new Set();
+
+function kindTitle(kind) {
+  return KIND_ORDER.includes(kind) ? t(`finding.kind.${kind}`) : kind;
+}
+
+function byPriority(a, b) {
+  return (b.severity ?? 0) - (a.severity ?? 0);
+}
+
+function groups(findings) {
+  const map = new Map();
+  for (const f of findings) {
+    if (!map.has(f.kind)) map.set(f.kind, []);
+    map.get(f.kind).push(f);
+  }
+  // the group holding the worst finding first; the core's order within
+  const top = (kind) => Math.max(...map.get(kind).map((f) => f.severity ?? 0));
+  const kinds = [...map.keys()].sort((a, b) => {
+    const ia = KIND_ORDER.indexOf(a);
+    const ib = KIND_ORDER.indexOf(b);
+    return top(b) - top(a) || (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
+  });
+  return kinds.map((kind) => [kind, map.get(kind).slice().sort(byPriority)]);
+}
+
+function labelOf(list, id) {
+  return list.find((x) => x.id === id)?.label ?? id;
+}
+
+/** Buttons that take the user to what a chosen finding concerns. */
+function findingActions(f) {
+  const m = currentModel();
+  const out = [];
+  for (const c of (f.cells ?? []).slice(0, 4)) {
+    const name = t('cell.title', { theme: labelOf(m.framework.themes, c.theme), player: labelOf(m.framework.players, c.player) });
+    out.push(h('button', {
+      type: 'button',
+      class: 'chip-button',
+      dataset: { key: `go:${f.id}:${c.theme}:${c.player}` },
+      on: { click: () => actions.openCell(c.theme, c.player) },
+    }, t('finding.editCell', { cell: name })));
+  }
+  // where the items it concerns are edited
+  const section = ['untracked', 'fragmented', 'silo'].includes(f.kind) ? 'systems'
+    : ['uncovered', 'redundant', 'conflict'].includes(f.kind) ? 'owners'
+      : (f.systems ?? []).length ? 'systems' : (f.contributors ?? []).length ? 'owners' : null;
+  if (section) {
+    const pair = section === 'owners' && f.contributors?.length === 1 && f.themes?.length === 1
+      ? { contributor: f.contributors[0], theme: f.themes[0] } : {};
+    out.push(h('button', {
+      type: 'button',
+      class: 'chip-button',
+      dataset: { key: `go:${f.id}:${section}` },
+      on: { click: () => actions.openOrg(section, pair) },
+    }, section === 'systems' ? t('finding.editSystems') : t('finding.editOwners')));
+  }
+  return out.length ? h('div', { class: 'finding-actions' }, out) : null;
+}
+
+function findingItem(f, { note } = {}) {
+  const chosen = state.view.finding === f.id;
+  return h('li', { class: `finding${chosen ? ' is-chosen' : ''}` },
+    h('button', {
+      type: 'button',
+      class: 'finding-button',
+      'aria-pressed': String(chosen),
+      dataset: { key: `f:${f.id}`, finding: f.id },
+      on: { click: () => setView({ finding: chosen ? null : f.id }) },
+    },
+    h('span', { class: `severity sev-${severityBand(f)}`, 'aria-label': t('finding.severity', { value: formatNumber(f.severity) }), text: formatNumber(f.severity) }),
+    h('span', { class: 'finding-text', text: f.explanation }),
+    note ? h('span', { class: 'finding-note', text: note }) : null),
+    chosen ? findingActions(f) : null);
+}
+
+function severityBand(f) {
+  const s = f.severity ?? 0;
+  return s >= 3 ? 'high' : s >= 1.5 ? 'mid' : 'low';
+}
+
+function difference(comparison) {
+  const resolved = comparison?.resolved ?? [];
+  const introduced = comparison?.introduced ?? [];
+  return h('section', { class: 'difference', 'aria-labelledby': 'diff-title' },
+    h('h2', { id: 'diff-title', text: t('scenario.difference') }),
+    h('p', { class: 'muted', text: t('scenario.differenceSummary', {
+      resolved: tn('scenario.resolvedCount', resolved.length),
+      introduced: tn('scenario.introducedCount', introduced.length),
+    }) }),
+    resolved.length
+      ? h('div', {}, h('h3', { class: 'diff-title resolved', text: t('scenario.resolved') }),
+        h('ul', { class: 'findings' }, resolved.map((f) => h('li', { class: 'finding is-resolved' },
+          h('span', { class: 'finding-kind', text: kindTitle(f.kind) }), ' ', h('span', { text: f.explanation })))))
+      : null,
+    introduced.length
+      ? h('div', {}, h('h3', { class: 'diff-title introduced', text: t('scenario.introduced') }),
+        h('ul', { class: 'findings' }, introduced.map((f) => h('li', { class: 'finding is-introduced' },
+          h('span', { class: 'finding-kind', text: kindTitle(f.kind) }), ' ', h('span', { text: f.explanation })))))
+      : null);
+}
+
+let findingsShown = null;
+let readinessShown = null;
+
+function renderFindings(result) {
+  const { findings } = result.analysis;
+  setText(badge, formatNumber(result.findingCount, 0));
+  setAttr(badge, 'aria-label', tn('finding.count', result.findingCount));
+  if (findingsPane.hidden) {
+    findingsShown = null;
+    return;
+  }
+  // the same findings, choice and comparison: nothing to draw again
+  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.session.active && result.comparison]);
+  if (shape === findingsShown) return;
+  findingsShown = shape;
+  preservingFocus(findingsPane, () => {
+    const parts = [];
+    if (result.session.active && result.comparison) parts.push(difference(result.comparison));
+    if (!findings.length) {
+      parts.push(h('div', { class: 'empty' }, h('h2', { text: t('finding.noneTitle') }), h('p', { text: t('finding.noneText') })));
+    } else {
+      parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
+      for (const [kind, list] of groups(findings)) {
+        const open = expanded.has(kind);
+        const shown = open ? list : list.slice(0, PAGE);
+        parts.push(h('section', { class: 'finding-group', dataset: { kind } },
+          h('h2', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(list.length, 0) })),
+          KIND_ORDER.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
+          h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
+          list.length > PAGE
+            ? h('button', {
+              type: 'button',
+              class: 'link',
+              dataset: { key: `more:${kind}` },
+              on: {
+                click: () => {
+                  if (open) expanded.delete(kind);
+                  else expanded.add(kind);
+                  renderFindings(state.result);
+                },
+              },
+            }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(list.length, 0) }))
+            : null));
+      }
+    }
+    replace(findingsPane, parts);
+  });
+}
+
+/** A readiness delta from the comparison, whatever its exact shape. */
+function delta(comparison, group, id) {
+  if (!comparison) return null;
+  const r = comparison.readiness ?? comparison.readiness_delta ?? comparison.readiness_deltas;
+  if (group === 'overall') {
+    const v = r?.overall ?? comparison.overall_delta;
+    return typeof v === 'number' ? v : typeof v?.delta === 'number' ? v.delta : null;
+  }
+  const v = r?.[group]?.[id];
+  return typeof v === 'number' ? v : typeof v?.delta === 'number' ? v.delta : null;
+}
+
+function bar(label, value, change, id) {
+  const pct = value === null || value === undefined ? 0 : Math.max(0, Math.min(1, value));
+  const fill = h('span', { class: 'bar-fill' });
+  fill.style.setProperty('--value', String(pct));
+  return h('li', { class: 'bar-row', dataset: { id } },
+    h('span', { class: 'bar-label', text: label }),
+    h('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
+    h('span', { class: 'bar-value', text: formatPercent(value) }),
+    change !== null && change !== undefined && Math.abs(change) >= 0.0005
+      ? h('span', { class: `delta ${change > 0 ? 'up' : 'down'}`, text: formatPoints(change) })
+      : null);
+}
+
+function renderReadiness(result) {
+  if (readinessPane.hidden) {
+    readinessShown = null;
+    return;
+  }
+  const { readiness } = result.analysis;
+  const cmp = result.session.active ? result.comparison : null;
+  const shape = JSON.stringify([language(), result.structure, readiness, cmp?.readiness ?? null]);
+  if (shape === readinessShown) return;
+  readinessShown = shape;
+  const m = currentModel();
+  preservingFocus(readinessPane, () => {
+    const overallDelta = delta(cmp, 'overall');
+    const section = (title, group, items) => h('section', { class: 'readiness-group' },
+      h('h3', { text: title }),
+      h('ul', { class: 'bars', dataset: { group } }, items.map((it) => bar(it.label, readiness[group]?.[it.id] ?? null, delta(cmp, group, it.id), it.id))));
+    replace(readinessPane,
+      h('div', { class: 'overall' },
+        h('p', { class: 'overall-label', text: t('readiness.overall') }),
+        h('p', { class: 'overall-value' },
+          h('span', { text: formatPercent(readiness.overall) }),
+          overallDelta !== null && Math.abs(overallDelta) >= 0.0005
+            ? h('span', { class: `delta ${overallDelta > 0 ? 'up' : 'down'}`, text: formatPoints(overallDelta) })
+            : null),
+        h('p', { class: 'muted', text: t('readiness.explain') })),
+      section(t('readiness.themes'), 'themes', m.framework.themes),
+      section(t('readiness.players'), 'players', m.framework.players),
+      m.units.length ? section(t('readiness.units'), 'units', m.units) : null);
+  });
+}
+
+/** Draws the findings or readiness pane when it comes into view. */
+export function showPane(name) {
+  if (!state.result) return;
+  // the list of findings is only fetched while on show
+  if (name === 'findings') refresh();
+  if (name === 'readiness') renderReadiness(state.result);
+}
+
+export function initFindings({ openCell, openOrg }) {
+  findingsPane = document.getElementById('pane-findings');
+  readinessPane = document.getElementById('pane-readiness');
+  badge = document.getElementById('findings-count');
+  actions = { openCell, openOrg };
+  onRefresh((result) => {
+    renderFindings(result);
+    renderReadiness(result);
+  });
+}

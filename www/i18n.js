@@ -1,0 +1,92 @@
+// Translation: every user-visible string of the page comes from a catalogue
+// in i18n/ through t(key, params). Static markup names its strings with
+// data-i18n* attributes, filled in by translateStatic().
+import en from './i18n/en.js';
+
+const catalogues = { en };
+let current = en;
+let currentLang = 'en';
+
+/** Registers another language's catalogue (keys missing there fall back to English). */
+export function addCatalogue(lang, catalogue) {
+  catalogues[lang] = catalogue;
+}
+
+/** Switches the page's language; returns false for an unknown one. */
+export function setLanguage(lang) {
+  if (!catalogues[lang]) return false;
+  current = catalogues[lang];
+  currentLang = lang;
+  intlCache.clear();
+  document.documentElement.lang = lang;
+  // the page redraws its texts (app.js listens)
+  document.dispatchEvent(new CustomEvent('wfe-language', { detail: { lang } }));
+  return true;
+}
+
+export function language() {
+  return currentLang;
+}
+
+/** The text for `key`, with `{name}` placeholders replaced from `params`. */
+export function t(key, params) {
+  let text = current[key] ?? en[key];
+  if (text === undefined) {
+    console.warn(`i18n: missing key ${key}`);
+    return key;
+  }
+  if (params) {
+    text = text.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  }
+  return text;
+}
+
+// Intl objects are costly to make (a fraction of a millisecond each) and the
+// page formats many numbers per edit: keep one per language and options.
+const intlCache = new Map();
+function intl(Kind, options) {
+  const key = `${Kind.name}|${currentLang}|${JSON.stringify(options)}`;
+  let made = intlCache.get(key);
+  if (!made) {
+    made = new Kind(currentLang, options);
+    intlCache.set(key, made);
+  }
+  return made;
+}
+
+/** A count-dependent text: `key.one` for 1, `key.other` otherwise. */
+export function tn(key, count, params = {}) {
+  const form = intl(Intl.PluralRules, {}).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { count: formatNumber(count, 0), ...params });
+}
+
+/** A number for people: at most `digits` decimals, in the page's language. */
+export function formatNumber(value, digits = 1) {
+  if (value === null || value === undefined || Number.isNaN(value)) return t('value.none');
+  return intl(Intl.NumberFormat, { maximumFractionDigits: digits }).format(value);
+}
+
+/** A share in [0, 1] as a whole percentage. */
+export function formatPercent(value) {
+  if (value === null || value === undefined || Number.isNaN(value)) return t('value.none');
+  return intl(Intl.NumberFormat, { style: 'percent', maximumFractionDigits: 0 }).format(value);
+}
+
+/** A readiness difference in percentage points, signed. */
+export function formatPoints(delta) {
+  const points = Math.round(delta * 100);
+  const signed = intl(Intl.NumberFormat, { signDisplay: 'exceptZero' }).format(points);
+  return t('readiness.points', { points: signed });
+}
+
+const ATTRS = ['aria-label', 'title', 'placeholder', 'aria-description'];
+
+/** Fills `data-i18n` (text) and `data-i18n-<attr>` attributes under `root`. */
+export function translateStatic(root = document) {
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const attr of ATTRS) {
+    for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) {
+      el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`)));
+    }
+  }
+}

@@ -1,0 +1,271 @@
+// Getting models in and out, all inside the browser: import by file picker
+// or drag-and-drop, export as JSON, SVG and PNG, share links that carry the
+// compressed model in the URL fragment (never sent to a server), and
+// autosave to this browser's local storage.
+import { h, download } from './dom.js';
+import { t, tn, formatNumber } from './i18n.js';
+import { state, act, announce } from './store.js';
+import { openDialog } from './dialog.js';
+import { showNotice } from './notice.js';
+import { initMenu } from './menu.js';
+import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
+
+export const STORAGE_KEY = 'wfe.session.v1';
+/** Share links longer than this may be cut by browsers, mail and chat tools. */
+export const LINK_WARN = 8000;
+/** Files larger than this are refused (the core's model limit). */
+const MAX_TEXT = MAX_MODEL_BYTES;
+
+// ---- autosave ---------------------------------------------------------------
+
+let saveTimer = 0;
+let saveFailed = false;
+
+export function saveNow() {
+  clearTimeout(saveTimer);
+  saveTimer = 0;
+  if (!state.ws) return;
+  try {
+    localStorage.setItem(STORAGE_KEY, state.ws.savedJson());
+    saveFailed = false;
+  } catch {
+    if (!saveFailed) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    saveFailed = true;
+  }
+}
+
+export function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(saveNow, 300);
+}
+
+/** The autosaved session's text, if any. */
+export function savedSession() {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+// ---- problems ---------------------------------------------------------------
+
+/** Shows every problem of a refused model; says the current one is unchanged. */
+export function showProblems(error, { source }) {
+  const problems = error?.problems?.length ? error.problems : [{ path: '', message: error?.message ?? String(error) }];
+  const list = h('ol', { class: 'problems' }, problems.map((p) => h('li', {},
+    p.path ? h('code', { class: 'problem-path', text: p.path }) : null,
+    p.line ? h('span', { class: 'problem-where', text: t('import.lineColumn', { line: p.line, column: p.column ?? 1 }) }) : null,
+    h('span', { class: 'problem-message', text: p.message }))));
+  return openDialog({
+    heading: t('import.failedTitle'),
+    className: 'dialog-wide',
+    content: [
+      h('p', { class: 'error-lead', role: 'alert', text: tn('import.failedLead', problems.length, { source }) }),
+      h('p', { text: t('import.unchanged') }),
+      list,
+    ],
+    actions: [{ label: t('dialog.close'), value: 'close', primary: true }],
+  });
+}
+
+// ---- import -----------------------------------------------------------------
+
+/** Replaces the work with a model or saved session; undoable. */
+export function openText(text, source) {
+  const r = act((ws) => ws.load(text));
+  if (!r.ok) {
+    showProblems(r.error, { source });
+    return false;
+  }
+  announce(t('import.done', { source }));
+  showNotice(t('import.done', { source }), { undo: true });
+  return true;
+}
+
+async function openFile(file) {
+  if (!file) return;
+  if (file.size > MAX_TEXT) {
+    showProblems(new Error(t('import.tooLarge', { size: formatNumber(file.size / 1048576) })), { source: file.name });
+    return;
+  }
+  openText(await file.text(), file.name);
+}
+
+function initDrop() {
+  const zone = document.getElementById('drop-zone');
+  let depth = 0;
+  const hasFiles = (ev) => [...(ev.dataTransfer?.types ?? [])].includes('Files');
+  window.addEventListener('dragenter', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    depth += 1;
+    zone.hidden = false;
+  });
+  window.addEventListener('dragover', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    ev.dataTransfer.dropEffect = 'copy';
+  });
+  window.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) zone.hidden = true;
+  });
+  window.addEventListener('drop', (ev) => {
+    if (!hasFiles(ev)) return;
+    ev.preventDefault();
+    depth = 0;
+    zone.hidden = true;
+    openFile(ev.dataTransfer.files[0]);
+  });
+}
+
+// ---- export -----------------------------------------------------------------
+
+function baseName() {
+  const m = state.ws.model();
+  const active = state.result?.session.active;
+  const name = [m.name || 'model', active ? active.name : null].filter(Boolean).join(' ');
+  const slug = name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return slug || 'model';
+}
+
+export function exportJson() {
+  const text = `${JSON.stringify(state.ws.model(), null, 2)}\n`;
+  download(new Blob([text], { type: 'application/json' }), `${baseName()}.json`);
+  announce(t('export.done', { format: 'JSON' }));
+}
+
+function standaloneSvg() {
+  return state.ws.svg({ overlay: state.view.overlay, unit: state.view.unit, standalone: true });
+}
+
+export function exportSvg() {
+  download(new Blob([standaloneSvg()], { type: 'image/svg+xml' }), `${baseName()}.svg`);
+  announce(t('export.done', { format: 'SVG' }));
+}
+
+/** Rasterizes the standalone SVG at twice its size (the SVG is drawn as an
+ * image, which the page's content-security policy allows for blob: URLs). */
+export async function exportPng() {
+  const url = URL.createObjectURL(new Blob([standaloneSvg()], { type: 'image/svg+xml' }));
+  try {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const scale = 2;
+    const width = Math.max(1, Math.round((img.naturalWidth || 800) * scale));
+    const height = Math.max(1, Math.round((img.naturalHeight || 800) * scale));
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.drawImage(img, 0, 0, width, height);
+    const png = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
+    download(png, `${baseName()}.png`);
+    announce(t('export.done', { format: 'PNG' }));
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+// ---- share links (the fragment format is fragment.js's, shared with the embeds) ----
+
+/** The share link of the work on show (with its scenarios, if any). */
+export async function shareLink() {
+  const text = state.ws.hasScenarios() ? state.ws.savedJson() : JSON.stringify(state.ws.model());
+  const url = new URL(location.href);
+  url.hash = await modelFragment(text, { overlay: state.view.overlay, unit: state.view.unit });
+  return url.href;
+}
+
+export async function share() {
+  const link = await shareLink();
+  const input = h('input', { type: 'text', readonly: true, value: link, id: 'share-link', class: 'share-link', 'aria-label': t('share.link') });
+  const copied = h('p', { class: 'muted', role: 'status' });
+  const long = link.length > LINK_WARN;
+  const scenarios = state.result.session.scenarios.length;
+  await openDialog({
+    heading: t('share.title'),
+    className: 'dialog-wide',
+    content: [
+      h('p', { text: t('share.explain') }),
+      scenarios ? h('p', { text: tn('share.withScenarios', scenarios) }) : null,
+      input,
+      h('p', { class: 'muted small', text: t('share.length', { count: formatNumber(link.length, 0) }) }),
+      long ? h('p', { class: 'warning', role: 'alert', id: 'share-warning', text: t('share.tooLong', { count: formatNumber(link.length, 0), limit: formatNumber(LINK_WARN, 0) }) }) : null,
+      copied,
+    ],
+    actions: [
+      { label: t('dialog.close'), value: 'close' },
+      {
+        label: t('share.copy'),
+        value: 'copy',
+        primary: true,
+        submit: false,
+        onClick: async () => {
+          input.select();
+          try {
+            await navigator.clipboard.writeText(link);
+            copied.textContent = t('share.copied');
+          } catch {
+            copied.textContent = t('share.copyManually');
+          }
+        },
+      },
+    ],
+    onOpen: () => input.select(),
+  });
+}
+
+/** Opens the model carried by the URL fragment, if any; then removes the fragment. */
+export async function openFromLink() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  if (!params.has('m') && !params.has('json')) return false;
+  const hash = location.hash;
+  history.replaceState(null, '', location.pathname + location.search);
+  let shared;
+  try {
+    shared = await readFragment(hash);
+  } catch (e) {
+    showProblems(new Error(t('share.damaged', { reason: e.message })), { source: t('share.source') });
+    return false;
+  }
+  if (['none', 'current', 'target', 'gap'].includes(shared.overlay)) state.view.overlay = shared.overlay;
+  state.view.unit = shared.unit || null;
+  return openText(shared.json, t('share.source'));
+}
+
+// ---- wiring -------------------------------------------------------------------
+
+const EMPTY = () => JSON.stringify({ schema: 'workforce-ecosystem/v1', name: t('open.emptyName') });
+
+export function openFilePicker() {
+  document.getElementById('file-input').click();
+}
+
+export function initIo({ Workspace }) {
+  const input = document.getElementById('file-input');
+  input.addEventListener('change', () => {
+    openFile(input.files[0]);
+    input.value = '';
+  });
+  initMenu(document.getElementById('open'), document.getElementById('open-menu'), (item) => {
+    if (item.dataset.open === 'file') openFilePicker();
+    else if (item.dataset.open === 'sample') openText(Workspace.sampleJson(), t('open.sampleName'));
+    else if (item.dataset.open === 'empty') openText(EMPTY(), t('open.emptyName'));
+  });
+  initMenu(document.getElementById('export'), document.getElementById('export-menu'), (item) => {
+    const run = { json: exportJson, svg: exportSvg, png: exportPng }[item.dataset.export];
+    Promise.resolve(run?.()).catch((e) => showNotice(t('export.failed', { reason: e.message }), { tone: 'warning' }));
+  });
+  document.getElementById('share').addEventListener('click', share);
+  initDrop();
+  window.addEventListener('hashchange', () => openFromLink());
+  window.addEventListener('pagehide', saveNow);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') saveNow();
+  });
+}

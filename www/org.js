@@ -1,0 +1,234 @@
+// The Organization pane: contributors, owners (responsibilities), systems and
+// units, edited without touching JSON. Each change is one edit applied by the
+// core; a refused edit shows the core's message and changes nothing.
+import { h, preservingFocus, replace, uid } from './dom.js';
+import { t } from './i18n.js';
+import { state, apply, onRefresh, currentModel, errorText, announce } from './store.js';
+import { showNotice } from './notice.js';
+import { ownersView } from './org-owners.js';
+import { systemsView } from './org-systems.js';
+
+const SECTIONS = ['contributors', 'owners', 'systems', 'units'];
+let pane;
+let section = 'contributors';
+let visible = () => false;
+const errors = new Map();
+
+/** Applies an edit for `where`; shows the error there if the core refuses it. */
+export function edit(where, op, { done } = {}) {
+  const r = apply(op);
+  if (r.ok) {
+    errors.delete(where);
+    if (done) announce(done);
+  } else {
+    errors.set(where, errorText(r.error));
+    render();
+  }
+  return r;
+}
+
+/** Removes something, with an Undo in the notice line. */
+export function remove(where, op, message) {
+  const r = edit(where, op);
+  if (r.ok) {
+    announce(message);
+    showNotice(message, { undo: true });
+  }
+  return r;
+}
+
+/** Shows a message of the page's own (a required choice not made). */
+export function fail(where, message) {
+  errors.set(where, message);
+  render();
+}
+
+export function errorFor(where) {
+  const e = errors.get(where);
+  return e ? h('p', { class: 'error', role: 'alert', text: e }) : null;
+}
+
+/** The ids the chosen finding concerns, to highlight them in the editors. */
+export function concerned() {
+  const f = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
+  return {
+    contributors: new Set(f?.contributors ?? []),
+    systems: new Set(f?.systems ?? []),
+    units: new Set(f?.units ?? []),
+  };
+}
+
+export function field(label, control, extraClass = '') {
+  const id = control.id || uid('f');
+  control.id = id;
+  return h('div', { class: `field ${extraClass}`.trim() }, h('label', { for: id, text: label }), control);
+}
+
+export function playerOptions(m, selected, { empty } = {}) {
+  const opts = m.framework.players.map((p) => h('option', { value: p.id, selected: p.id === selected, text: p.label }));
+  if (empty) opts.unshift(h('option', { value: '', text: empty }));
+  return opts;
+}
+
+function kindOptions(selected) {
+  return ['internal', 'external'].map((k) => h('option', { value: k, selected: k === selected, text: t(`kind.${k}`) }));
+}
+
+function headcountValue(input) {
+  if (input.value.trim() === '') return undefined;
+  const n = input.valueAsNumber;
+  return Number.isInteger(n) && n >= 0 ? n : NaN;
+}
+
+function contributorsView(m) {
+  const marks = concerned();
+  const rows = m.contributors.map((c) => {
+    const k = `c:${c.id}`;
+    const update = (changes) => {
+      const next = { id: c.id, label: c.label, kind: c.kind, ...changes };
+      if (next.headcount === undefined) delete next.headcount;
+      edit(k, { updateContributor: next }, { done: t('org.saved') });
+    };
+    const label = h('input', {
+      type: 'text', value: c.label, dataset: { key: `${k}:label` }, 'aria-label': t('org.contributorName'),
+      on: { change: (ev) => update({ label: ev.target.value, headcount: c.headcount }) },
+    });
+    const kind = h('select', {
+      dataset: { key: `${k}:kind` }, 'aria-label': t('org.kind'),
+      on: { change: (ev) => update({ kind: ev.target.value, headcount: c.headcount }) },
+    }, kindOptions(c.kind));
+    const headcount = h('input', {
+      type: 'number', min: '0', step: '1', inputmode: 'numeric', value: c.headcount ?? '',
+      dataset: { key: `${k}:headcount` }, 'aria-label': t('org.headcount'),
+      on: {
+        change: (ev) => {
+          const n = headcountValue(ev.target);
+          if (Number.isNaN(n)) {
+            errors.set(k, t('org.headcountInvalid'));
+            render();
+            return;
+          }
+          update({ headcount: n });
+        },
+      },
+    });
+    return [
+      h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null, dataset: { contributor: c.id } },
+        h('td', {}, label),
+        h('td', {}, kind),
+        h('td', {}, headcount),
+        h('td', { class: 'row-actions' }, h('button', {
+          type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
+          'aria-label': t('org.removeNamed', { name: c.label }), title: t('org.remove'),
+          on: { click: () => remove(k, { removeContributor: c.id }, t('org.removed', { name: c.label })) },
+        }, '×'))),
+      errors.has(k) ? h('tr', {}, h('td', { colspan: '4' }, errorFor(k))) : null,
+    ];
+  });
+  const newLabel = h('input', { type: 'text', dataset: { key: 'c-new:label' }, placeholder: t('org.contributorPlaceholder'), required: true });
+  const newKind = h('select', { dataset: { key: 'c-new:kind' } }, kindOptions('external'));
+  const newCount = h('input', { type: 'number', min: '0', step: '1', inputmode: 'numeric', dataset: { key: 'c-new:headcount' } });
+  const add = (ev) => {
+    ev.preventDefault();
+    const headcount = headcountValue(newCount);
+    if (Number.isNaN(headcount)) {
+      errors.set('c-new', t('org.headcountInvalid'));
+      render();
+      return;
+    }
+    const c = { id: '', label: newLabel.value, kind: newKind.value };
+    if (headcount !== undefined) c.headcount = headcount;
+    const r = edit('c-new', { addContributor: c }, { done: t('org.added', { name: newLabel.value.trim() }) });
+    if (r.ok) pane.querySelector('[data-key="c-new:label"]')?.focus();
+  };
+  return [
+    h('p', { class: 'pane-intro', text: t('org.contributorsIntro') }),
+    m.contributors.length
+      ? h('table', { class: 'editor-table' },
+        h('caption', { class: 'visually-hidden', text: t('org.contributors') }),
+        h('thead', {}, h('tr', {},
+          h('th', { scope: 'col', text: t('org.contributorName') }),
+          h('th', { scope: 'col', text: t('org.kind') }),
+          h('th', { scope: 'col', text: t('org.headcount') }),
+          h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('org.actions') })))),
+        h('tbody', {}, rows))
+      : h('p', { class: 'muted', text: t('org.contributorsNone') }),
+    h('form', { class: 'add-form', on: { submit: add }, 'aria-label': t('org.addContributor') },
+      h('h3', { text: t('org.addContributor') }),
+      h('div', { class: 'field-grid' },
+        field(t('org.contributorName'), newLabel, 'wide'),
+        field(t('org.kind'), newKind),
+        field(t('org.headcountOptional'), newCount)),
+      errorFor('c-new'),
+      h('button', { type: 'submit', class: 'primary small', dataset: { key: 'c-new:add' } }, t('org.add'))),
+  ];
+}
+
+function unitsView(m) {
+  const marks = concerned();
+  const rows = m.units.map((u) => {
+    const k = `u:${u.id}`;
+    return h('li', { class: `list-row${marks.units.has(u.id) ? ' is-concerned' : ''}`, dataset: { unit: u.id } },
+      h('input', {
+        type: 'text', value: u.label, dataset: { key: `${k}:label` }, 'aria-label': t('org.unitName'),
+        on: { change: (ev) => edit(k, { renameUnit: { id: u.id, label: ev.target.value } }, { done: t('org.saved') }) },
+      }),
+      h('button', {
+        type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
+        'aria-label': t('org.removeNamed', { name: u.label }), title: t('org.remove'),
+        on: { click: () => remove(k, { removeUnit: u.id }, t('org.removedUnit', { name: u.label })) },
+      }, '×'),
+      errorFor(k));
+  });
+  const newLabel = h('input', { type: 'text', dataset: { key: 'u-new:label' }, placeholder: t('org.unitPlaceholder'), required: true });
+  return [
+    h('p', { class: 'pane-intro', text: t('org.unitsIntro') }),
+    m.units.length ? h('ul', { class: 'plain-list rows' }, rows) : h('p', { class: 'muted', text: t('org.unitsNone') }),
+    h('form', {
+      class: 'add-form',
+      'aria-label': t('org.addUnit'),
+      on: {
+        submit: (ev) => {
+          ev.preventDefault();
+          const r = edit('u-new', { addUnit: { id: '', label: newLabel.value } }, { done: t('org.added', { name: newLabel.value.trim() }) });
+          if (r.ok) pane.querySelector('[data-key="u-new:label"]')?.focus();
+        },
+      },
+    },
+    h('h3', { text: t('org.addUnit') }),
+    field(t('org.unitName'), newLabel),
+    errorFor('u-new'),
+    h('button', { type: 'submit', class: 'primary small', dataset: { key: 'u-new:add' } }, t('org.add'))),
+  ];
+}
+
+export function render() {
+  if (!pane) return;
+  const m = currentModel();
+  preservingFocus(pane, () => {
+    const nav = h('div', { class: 'subnav', role: 'group', 'aria-label': t('org.sections') },
+      SECTIONS.map((s) => h('button', {
+        type: 'button',
+        class: `subnav-item${s === section ? ' is-active' : ''}`,
+        'aria-pressed': String(s === section),
+        dataset: { key: `nav:${s}`, section: s },
+        on: { click: () => showSection(s) },
+      }, t(`org.${s}`))));
+    const views = { contributors: contributorsView, owners: ownersView, systems: systemsView, units: unitsView };
+    replace(pane, nav, h('div', { class: 'subpane', dataset: { section } }, h('h2', { text: t(`org.${section}`) }), views[section](m)));
+  });
+}
+
+/** Shows one section of the pane. */
+export function showSection(name) {
+  if (SECTIONS.includes(name)) section = name;
+  render();
+}
+
+export function initOrg({ isVisible }) {
+  pane = document.getElementById('pane-org');
+  visible = isVisible;
+  onRefresh(() => {
+    if (visible()) render();
+  });
+}

@@ -1,0 +1,171 @@
+// What-if scenarios: the switcher in the top bar, the banner that says what
+// a scenario changes compared with the baseline, and starting, renaming,
+// keeping and discarding scenarios. The session itself lives in the core.
+import { h, preservingFocus, replace, uid, unchanged } from './dom.js';
+import { t, tn, formatPoints, language } from './i18n.js';
+import { state, act, onRefresh, announce, errorText, setView } from './store.js';
+import { openDialog } from './dialog.js';
+import { showNotice } from './notice.js';
+
+let bar;
+let banner;
+let showChangesField;
+
+function nextName() {
+  const names = new Set(state.result.session.scenarios.map((s) => s.name));
+  for (let n = 1; ; n += 1) {
+    const name = t('scenario.defaultName', { n });
+    if (!names.has(name)) return name;
+  }
+}
+
+/** Asks for a name, then starts a scenario from the baseline. */
+export async function startScenario() {
+  const id = uid('scenario-name');
+  const input = h('input', { id, type: 'text', value: nextName(), autocomplete: 'off', required: true });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const content = [
+    h('p', { text: t('scenario.startText') }),
+    h('div', { class: 'field' }, h('label', { for: id, text: t('scenario.name') }), input),
+    error,
+  ];
+  let started = false;
+  const attempt = (ev) => {
+    const r = act((ws) => ws.startScenario(input.value));
+    if (!r.ok) {
+      ev?.preventDefault();
+      error.textContent = errorText(r.error);
+      error.hidden = false;
+      input.focus();
+      return;
+    }
+    started = true;
+  };
+  await openDialog({
+    heading: t('scenario.startTitle'),
+    content,
+    actions: [
+      { label: t('dialog.cancel'), value: 'cancel' },
+      { label: t('scenario.start'), value: 'start', primary: true, onClick: attempt },
+    ],
+    onOpen: () => {
+      input.focus();
+      input.select();
+    },
+  });
+  if (started) announce(t('scenario.started', { name: state.result.session.active?.name ?? '' }));
+}
+
+async function renameScenario(scenario) {
+  const id = uid('scenario-name');
+  const input = h('input', { id, type: 'text', value: scenario.name, autocomplete: 'off', required: true });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  await openDialog({
+    heading: t('scenario.renameTitle'),
+    content: [h('div', { class: 'field' }, h('label', { for: id, text: t('scenario.name') }), input), error],
+    actions: [
+      { label: t('dialog.cancel'), value: 'cancel' },
+      {
+        label: t('scenario.rename'),
+        value: 'rename',
+        primary: true,
+        onClick: (ev) => {
+          const r = act((ws) => ws.renameScenario(scenario.id, input.value));
+          if (!r.ok) {
+            ev.preventDefault();
+            error.textContent = errorText(r.error);
+            error.hidden = false;
+          }
+        },
+      },
+    ],
+    onOpen: () => input.select(),
+  });
+}
+
+function keep(scenario) {
+  const r = act((ws) => ws.keepScenario(scenario.id));
+  if (r.ok) {
+    announce(t('scenario.kept', { name: scenario.name }));
+    showNotice(t('scenario.kept', { name: scenario.name }), { undo: true });
+  }
+}
+
+function discard(scenario) {
+  const r = act((ws) => ws.discardScenario(scenario.id));
+  if (r.ok) {
+    announce(t('scenario.discarded', { name: scenario.name }));
+    showNotice(t('scenario.discarded', { name: scenario.name }), { undo: true });
+  }
+}
+
+function show(id) {
+  act((ws) => ws.showScenario(id));
+}
+
+function renderBar(session) {
+  const active = session.active?.id ?? null;
+  const item = (label, id, extraClass = '') => h('button', {
+    type: 'button',
+    class: `scenario-tab ${extraClass}${active === id ? ' is-active' : ''}`,
+    'aria-current': active === id ? 'true' : null,
+    title: label,
+    dataset: { scenario: id === null ? 'baseline' : String(id), key: `sc:${id}` },
+    on: { click: () => show(id) },
+  }, label);
+  preservingFocus(bar, () => replace(bar,
+    item(t('scenario.baseline'), null, 'is-baseline'),
+    session.scenarios.map((s) => item(s.name, s.id)),
+    h('button', {
+      type: 'button',
+      class: 'scenario-new',
+      id: 'new-scenario',
+      dataset: { key: 'new' },
+      on: { click: startScenario },
+    }, t('scenario.new'))));
+}
+
+function renderBanner(result) {
+  const s = result.session.active;
+  banner.hidden = !s;
+  showChangesField.hidden = !s;
+  if (!s) {
+    replace(banner);
+    return;
+  }
+  const cmp = result.comparison ?? {};
+  // cells of the diagram: a cell changed in several units counts once
+  const changed = Array.isArray(cmp.changed_cells)
+    ? new Set(cmp.changed_cells.map((c) => `${c.theme}\u0000${c.player}`)).size
+    : result.cells.filter((c) => c.changed).length;
+  const o = cmp.readiness?.overall;
+  const overall = typeof o === 'number' ? o : typeof o?.delta === 'number' ? o.delta : null;
+  const facts = [
+    tn('scenario.changedCells', changed),
+    overall !== null ? t('scenario.readinessChange', { change: formatPoints(overall) }) : null,
+    tn('scenario.resolvedCount', (cmp.resolved ?? []).length),
+    tn('scenario.introducedCount', (cmp.introduced ?? []).length),
+  ].filter(Boolean);
+  preservingFocus(banner, () => replace(banner,
+    h('div', { class: 'banner-text' },
+      h('p', { class: 'banner-title' }, t('scenario.editing', { name: s.name })),
+      h('p', { class: 'banner-facts', text: facts.join(' · ') })),
+    h('div', { class: 'banner-actions' },
+      h('button', { type: 'button', class: 'ghost small', id: 'scenario-rename', dataset: { key: 'rename' }, on: { click: () => renameScenario(s) } }, t('scenario.rename')),
+      h('button', { type: 'button', class: 'small', id: 'scenario-discard', dataset: { key: 'discard' }, on: { click: () => discard(s) } }, t('scenario.discard')),
+      h('button', { type: 'button', class: 'primary small', id: 'scenario-keep', dataset: { key: 'keep' }, on: { click: () => keep(s) } }, t('scenario.keep')))));
+}
+
+export function initScenarios() {
+  bar = document.getElementById('scenario-bar');
+  banner = document.getElementById('scenario-banner');
+  showChangesField = document.getElementById('show-changes-field');
+  document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: ev.target.checked }));
+  onRefresh((result) => {
+    const { session } = result;
+    if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);
+    const cmp = result.comparison;
+    const facts = cmp ? [cmp.changed_cells?.length, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
+    if (!unchanged(banner, [language(), session.active, facts, result.cells.filter((c) => c.changed).length])) renderBanner(result);
+  });
+}

@@ -1,0 +1,140 @@
+// The page's state: the Wasm workspace (the model, its scenarios and history
+// live there), the view options, and the last result of the core. Every
+// change goes through apply()/act(), which asks the core to recompute and
+// then lets every part of the page show the new result at once.
+import { t } from './i18n.js';
+
+export const state = {
+  /** @type {import('./pkg/workforce_ecosystem.js').Workspace} */
+  ws: null,
+  /** Passed to the core as ViewOptions. */
+  view: {
+    overlay: 'current',
+    unit: null,
+    contributor: null,
+    kind: null,
+    finding: null,
+    selected: null,
+    showChanges: true,
+  },
+  /** 'diagram' or 'table'. */
+  display: 'diagram',
+  /** The last ViewResult. */
+  result: null,
+  /** Whether the list of findings is on show (else the core sends only their count). */
+  findingsOnShow: () => true,
+  diagram: null,
+};
+
+let model = null;
+let modelStructure = null;
+const listeners = [];
+
+/** Registers fn(result) to run after every recomputation. */
+export function onRefresh(fn) {
+  listeners.push(fn);
+}
+
+/**
+ * The model on show, without fresh scores: kept until more than its scores
+ * changes (the core's `structure` revision), because copying a large model
+ * out of the core on every edit would cost more than the edit. For scores,
+ * ask the core (result.cells, cellDetail, model()).
+ */
+export function currentModel() {
+  const structure = state.result?.structure ?? null;
+  if (!model || structure === null || structure !== modelStructure) {
+    model = state.ws.model();
+    modelStructure = structure;
+  }
+  return model;
+}
+
+/** Asks the core for the diagram and everything else, and shows it. */
+export function refresh() {
+  state.result = state.ws.view(state.diagram, viewOptions());
+  dropStaleChoices();
+  for (const fn of listeners) fn(state.result);
+  return state.result;
+}
+
+// A unit, contributor or finding that no longer exists is no longer chosen.
+function dropStaleChoices() {
+  const { view, result } = state;
+  const m = currentModel();
+  let stale = false;
+  if (view.unit && !m.units.some((u) => u.id === view.unit)) {
+    view.unit = null;
+    stale = true;
+  }
+  if (view.contributor && !m.contributors.some((c) => c.id === view.contributor)) {
+    view.contributor = null;
+    stale = true;
+  }
+  if (view.finding && !result.findingChosen) {
+    view.finding = null;
+    stale = true;
+  }
+  if (view.selected && !result.cells.some((c) => c.theme === view.selected.theme && c.player === view.selected.player)) {
+    view.selected = null;
+    stale = true;
+  }
+  if (stale) state.result = state.ws.view(state.diagram, viewOptions());
+}
+
+function viewOptions() {
+  return { ...state.view, skipFindings: !state.findingsOnShow() };
+}
+
+/**
+ * Applies an edit to the model on show. Returns { ok: true, id } or
+ * { ok: false, error } with the core's Error (message and problems); on
+ * error nothing changed.
+ */
+export function apply(edit) {
+  try {
+    const id = state.ws.apply(edit);
+    refresh();
+    return { ok: true, id };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Runs a workspace operation (undo, scenario…) and refreshes; same result shape as apply(). */
+export function act(fn) {
+  try {
+    const value = fn(state.ws);
+    refresh();
+    return { ok: true, value };
+  } catch (error) {
+    return { ok: false, error };
+  }
+}
+
+/** Changes view options and refreshes. */
+export function setView(changes) {
+  Object.assign(state.view, changes);
+  refresh();
+}
+
+const live = () => document.getElementById('announcer');
+
+/** Says something to screen-reader users (and shows it in the status line). */
+export function announce(message) {
+  const el = live();
+  if (!el) return;
+  el.textContent = '';
+  // a fresh text node makes repeated messages heard again
+  requestAnimationFrame(() => {
+    el.textContent = message;
+  });
+}
+
+/** The text of a core error, every problem on its own line. */
+export function errorText(error) {
+  if (error?.problems?.length) {
+    return error.problems.map((p) => (p.path ? `${p.path}: ${p.message}` : p.message)).join('\n');
+  }
+  return error?.message ?? t('error.unknown');
+}

@@ -192,6 +192,9 @@ async function runCompare() {
       who = t('compare.instructor');
     }
     out.replaceChildren(paragraph(t('compare.error', { who, message: e.message }), 'is-error'));
+    $('compare-diagram').replaceChildren();
+    $('compare-caption').hidden = true;
+    state.compared = false;
     return;
   }
   state.compared = true;
@@ -200,6 +203,7 @@ async function runCompare() {
   const shown = localized({ ...studentModel, framework: full.framework, scale: full.scale });
   const diagram = $('compare-diagram');
   diagram.innerHTML = svgOf({ ...studentModel, framework: full.framework, scale: full.scale }, { overlay: 'current' });
+  $('compare-caption').hidden = false;
   // compare(instructor, student): `before` is the instructor's, `after` the student's.
   const changed = cmp.changed_cells;
   const total = full.framework.themes.length * full.framework.players.length;

@@ -313,6 +313,15 @@ test('a student file compared with the instructor’s highlights the cells that 
   assert.ok(rows.some(([th, p, s]) => th === 'management' && p === 'procurement' && s === '—'), 'the missing cell shows no student score');
   assert.match(await page.textContent('.compare-table tbody'), new RegExp(hrUnit ? 'Integration architectures – HR \\(' : 'Integration architectures – HR'));
   assert.match(await page.textContent('#compare-text'), /Overall readiness: instructor \d+%, student \d+%\./);
+  // In French, the comparison's words follow, and the diagram shows no English.
+  const before = await visibleTexts(page);
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.querySelector('.compare-summary')?.textContent.startsWith('21 cases'));
+  const after = await visibleTexts(page);
+  const unchanged = before.filter((s) => /\p{L}{2,}/u.test(s) && after.includes(s));
+  assert.deepEqual(unchanged, [], 'strings left in English after comparing');
+  assert.equal(await page.locator('#compare-diagram .cell.is-highlighted').count(), 3);
+  await page.selectOption('#lang', 'en');
   // An invalid student file is reported, naming whose file it is.
   await page.setInputFiles('#compare-student', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"x"}') });
   await page.click('#compare-run');

@@ -128,6 +128,7 @@ export default {
   'compare.needBoth': 'Choose both files first.',
   'compare.summary': '{same} of {total} cells match the instructor’s scores.',
   'compare.allMatch': 'Every cell matches the instructor’s scores.',
+  'compare.caption': 'Numbers are the student’s current scores; outlined cells differ from the instructor’s.',
   'compare.diffHeading': 'Cells that differ',
   'compare.cell': 'Cell',
   'compare.instructorScore': 'Instructor',

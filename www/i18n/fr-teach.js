@@ -125,6 +125,7 @@ export default {
   'compare.needBoth': 'Choisissez d’abord les deux fichiers.',
   'compare.summary': '{same} cases sur {total} correspondent aux notes de l’enseignant.',
   'compare.allMatch': 'Toutes les cases correspondent aux notes de l’enseignant.',
+  'compare.caption': 'Les nombres sont les notes actuelles de l’étudiant ; les cases encadrées diffèrent de celles de l’enseignant.',
   'compare.diffHeading': 'Cases qui diffèrent',
   'compare.cell': 'Case',
   'compare.instructorScore': 'Enseignant',

@@ -175,8 +175,8 @@ export default {
   'exportdoc.overlay.current': 'Current scores',
   'exportdoc.overlay.target': 'Target scores',
   'exportdoc.overlay.gap': 'Gaps',
-  'overlay.none': 'Names only',
-  'overlay.current': 'Current scores',
-  'overlay.target': 'Target scores',
-  'overlay.gap': 'Gaps',
+  'teach.overlay.none': 'Names only',
+  'teach.overlay.current': 'Current scores',
+  'teach.overlay.target': 'Target scores',
+  'teach.overlay.gap': 'Gaps',
 };

@@ -171,8 +171,8 @@ export default {
   'exportdoc.overlay.current': 'Notes actuelles',
   'exportdoc.overlay.target': 'Notes cibles',
   'exportdoc.overlay.gap': 'Écarts',
-  'overlay.none': 'Noms seulement',
-  'overlay.current': 'Notes actuelles',
-  'overlay.target': 'Notes cibles',
-  'overlay.gap': 'Écarts',
+  'teach.overlay.none': 'Noms seulement',
+  'teach.overlay.current': 'Notes actuelles',
+  'teach.overlay.target': 'Notes cibles',
+  'teach.overlay.gap': 'Écarts',
 };

@@ -22,6 +22,7 @@ pub mod model;
 pub mod render;
 pub mod scores;
 pub mod session;
+mod sort;
 pub mod validate;
 pub mod view;
 

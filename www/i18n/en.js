@@ -19,6 +19,7 @@ export default {
   'actions.share': 'Share',
   'actions.teach': 'Teach',
   'actions.teach.title': 'The classroom page: guided tour and presenter view (opens with the sample, none of your data)',
+  'lang.label': 'Language',
   'actions.help': 'Keyboard shortcuts',
 
   'open.file': 'Open a JSON file…',

@@ -19,6 +19,7 @@ export default {
   'actions.share': 'Partager',
   'actions.teach': 'Enseigner',
   'actions.teach.title': 'La page de cours : visite guidée et mode présentateur (ouverte sur l’exemple, sans aucune de vos données)',
+  'lang.label': 'Langue',
   'actions.help': 'Raccourcis clavier',
 
   'open.file': 'Ouvrir un fichier JSON…',

@@ -10,14 +10,17 @@ fn parse(json: &str) -> Result<Model, js_sys::Error> {
     validate::parse_model(json).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
+// Values cross as JSON text through serde_json, as in `wasm.rs`: one
+// serializer and one deserializer serve the whole module, which keeps it small
+// (serde-wasm-bindgen or a pretty printer would add their own copies of every
+// type's code).
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
 }
 
 fn to_json(model: &Model) -> Result<String, js_sys::Error> {
-    serde_json::to_string_pretty(model).map_err(|e| js_sys::Error::new(&e.to_string()))
+    serde_json::to_string(model).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
 /// The tour of the model's framework: `[{id, kind, themes, players}]`.
@@ -42,7 +45,12 @@ pub fn export_html(json: &str, options: JsValue) -> Result<String, js_sys::Error
     let opts: export::ExportOptions = if options.is_undefined() || options.is_null() {
         Default::default()
     } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| js_sys::Error::new(&e.to_string()))?
+        let text = js_sys::JSON::stringify(&options)
+            .ok()
+            .and_then(|s| s.as_string())
+            .ok_or_else(|| js_sys::Error::new("export options: not a JSON object"))?;
+        serde_json::from_str(&text)
+            .map_err(|e| js_sys::Error::new(&format!("export options: {e}")))?
     };
     Ok(export::export_html(&model, &opts))
 }
@@ -69,18 +77,28 @@ pub fn csv_export(json: &str) -> Result<String, js_sys::Error> {
 }
 
 /// The model with its assessments replaced by the CSV's; returns the new
-/// model's JSON text. On failure the `Error` lists every problem, one a line,
-/// and its `problems` property holds them as objects.
+/// model's JSON text. `csv` is the file's text, or its bytes (a `Uint8Array`,
+/// so that a file that is not UTF-8 is refused rather than imported with
+/// garbled accents). On failure the `Error` lists every problem, one a line,
+/// and its `problems` property holds them as `{row, column, message}`.
 #[wasm_bindgen(js_name = csvImport)]
-pub fn csv_import(json: &str, text: &str) -> Result<String, js_sys::Error> {
-    csv_result(csv::import_csv(&parse(json)?, text))
-}
-
-/// Like `csvImport`, from the file's bytes (a `Uint8Array`), so that a file
-/// that is not UTF-8 is refused rather than imported with garbled accents.
-#[wasm_bindgen(js_name = csvImportBytes)]
-pub fn csv_import_bytes(json: &str, bytes: &[u8]) -> Result<String, js_sys::Error> {
-    csv_result(csv::import_csv_bytes(&parse(json)?, bytes))
+pub fn csv_import(
+    json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array")] csv: JsValue,
+) -> Result<String, js_sys::Error> {
+    let model = parse(json)?;
+    let result = match csv.as_string() {
+        Some(text) => csv::import_csv(&model, &text),
+        None if csv.is_instance_of::<js_sys::Uint8Array>() => {
+            csv::import_csv_bytes(&model, &js_sys::Uint8Array::new(&csv).to_vec())
+        }
+        None => {
+            return Err(js_sys::Error::new(
+                "csvImport: the CSV must be a string or a Uint8Array",
+            ))
+        }
+    };
+    csv_result(result)
 }
 
 fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::Error> {

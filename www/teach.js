@@ -10,7 +10,7 @@ import init, {
   reportHtml,
   reportMarkdown,
   csvExport,
-  csvImportBytes,
+  csvImport,
   compareModels,
 } from './pkg/workforce_ecosystem.js';
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, LANGUAGES } from './lang.js';
@@ -294,7 +294,7 @@ async function importCsv() {
   const file = { name: picked.name, bytes: new Uint8Array(await picked.arrayBuffer()) };
   const out = $('csv-result');
   try {
-    const json = csvImportBytes(state.json, file.bytes);
+    const json = csvImport(state.json, file.bytes);
     load(json);
     const count = JSON.parse(json).assessments.length;
     out.replaceChildren(paragraph(t('export.csvImported', { count, file: file.name }), 'is-ok'));
@@ -380,7 +380,7 @@ function wire() {
 
   $('blank-print').addEventListener('click', () => window.print());
   $('blank-download').addEventListener('click', () =>
-    download(`${t('blank.fileName')}.json`, blankModel(state.json), 'application/json'),
+    download(`${t('blank.fileName')}.json`, `${JSON.stringify(JSON.parse(blankModel(state.json)), null, 2)}\n`, 'application/json'),
   );
 
   $('compare-run').addEventListener('click', () => runCompare());

@@ -154,17 +154,46 @@ fn parse_number(text: &str) -> Option<f64> {
     } else {
         t
     };
-    // `str::parse` reads "inf", "nan" and "infinity" too; only plain decimals
-    // are scores. (serde_json would be smaller in Wasm but does not round
-    // every long decimal to the nearest float, so a round trip could drift.)
-    if !t
-        .chars()
-        .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'))
-        || !t.contains(|c: char| c.is_ascii_digit())
+    // JSON's number grammar: plain decimals, no "inf" or "nan". Spreadsheets
+    // also write "+1", ".5" and "5.", which JSON spells "1", "0.5", "5.0".
+    let (sign, digits) = if let Some(rest) = t.strip_prefix('-') {
+        ("-", rest)
+    } else {
+        ("", t.strip_prefix('+').unwrap_or(t))
+    };
+    if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.')
+        || !digits.contains(|c: char| c.is_ascii_digit())
     {
         return None;
     }
-    t.parse::<f64>().ok().filter(|x| x.is_finite())
+    let lead = if digits.starts_with('.') { "0" } else { "" };
+    let trail = if digits.ends_with('.') { "0" } else { "" };
+    let json = format!("{sign}{lead}{digits}{trail}");
+    // serde_json rather than `str::parse`: the module already holds it, while
+    // the standard parser would add its tables (~12 KB gzip) to the Wasm.
+    let x = serde_json::from_str::<f64>(&json)
+        .ok()
+        .filter(|x| x.is_finite())?;
+    Some(nearest(x, &json))
+}
+
+/// serde_json may land one unit in the last place away from the nearest
+/// double on long decimals. Export writes the shortest text that reads back
+/// to each value, so when a neighbour of `x` prints as exactly `text`, that
+/// neighbour is the value written: CSV round trips stay exact.
+fn nearest(x: f64, text: &str) -> f64 {
+    if format!("{x}") == text || x == 0.0 {
+        return x;
+    }
+    let bits = x.to_bits();
+    // For finite non-zero x, bits ± 1 are the neighbours of the same sign.
+    for n in [bits.wrapping_add(1), bits.wrapping_sub(1)] {
+        let y = f64::from_bits(n);
+        if y.is_finite() && format!("{y}") == text {
+            return y;
+        }
+    }
+    x
 }
 
 /// Finds an id among `items` by id, or else by label ignoring ASCII case and
@@ -547,6 +576,22 @@ mod tests {
         ] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn long_decimals_read_back_to_the_value_written() {
+        // Values whose shortest text has 16–17 digits: the cases where a fast
+        // decimal parser can miss the nearest double.
+        let mut x: f64 = 1.926_694_165_608_148;
+        for _ in 0..2000 {
+            let text = format!("{x}");
+            assert_eq!(parse_number(&text), Some(x), "{text}");
+            let neg = format!("{}", -x);
+            assert_eq!(parse_number(&neg), Some(-x), "{neg}");
+            x = (x * 1.618_033_988_749_895 + 0.000_123_456_789) % 4.0;
+        }
+        assert_eq!(parse_number("1.50"), Some(1.5));
+        assert_eq!(parse_number("0"), Some(0.0));
     }
 
     #[test]

@@ -52,13 +52,27 @@ test('CSV round trip and errors through the Wasm functions', async () => {
     } catch (e) {
       error = { isError: e instanceof Error, message: e.message, problems: e.problems };
     }
+    // Bytes: UTF-8 imports; Windows-1252 ("é" as the byte 0xE9) is refused at its row.
+    const utf8 = JSON.parse(m.csvImport(json, new TextEncoder().encode('theme,player,current,note\nintegration,hr,1,café\n')));
+    let legacy;
+    try {
+      m.csvImport(json, new Uint8Array([...new TextEncoder().encode('theme,player,current,note\nintegration,hr,1,caf'), 0xe9, 10]));
+    } catch (e) {
+      legacy = { message: e.message, row: e.problems?.[0]?.row };
+    }
+    let wrongType;
+    try {
+      m.csvImport(json, 42);
+    } catch (e) {
+      wrongType = e.message;
+    }
     let badModel;
     try {
       m.csvExport('{"schema":"nope"}');
     } catch (e) {
       badModel = e.message;
     }
-    return { csv, back, error, badModel };
+    return { csv, back, error, badModel, utf8Note: utf8.assessments[0].note, legacy, wrongType };
   }, MODEL);
   assert.ok(result.csv.startsWith('\ufefftheme,player,unit,current,target,weight,note\r\n'));
   assert.ok(result.csv.includes(`'=HYPERLINK(""http://x"")`), 'formula defused');
@@ -77,6 +91,9 @@ test('CSV round trip and errors through the Wasm functions', async () => {
     ],
   );
   assert.match(result.badModel, /schema/);
+  assert.equal(result.utf8Note, 'café');
+  assert.deepEqual(result.legacy, { message: 'row 2: not UTF-8 text (byte 47 cannot be read); save the file as "CSV UTF-8"', row: 2 });
+  assert.match(result.wrongType, /string or a Uint8Array/);
   assert.deepEqual(page.problems, []);
 });
 

@@ -4,7 +4,7 @@
 // assessments as CSV, share links that carry the compressed model in the URL
 // fragment (never sent to a server) with a ready embed snippet, and autosave
 // to this browser's local storage.
-import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImportBytes } from './pkg/workforce_ecosystem.js';
+import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { LANGUAGES } from './lang.js';
@@ -122,7 +122,7 @@ async function openCsv(file) {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let json;
   try {
-    json = csvImportBytes(modelJson(), bytes);
+    json = csvImport(modelJson(), bytes);
   } catch (e) {
     failed(e);
     return;

@@ -7,7 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const WWW = fileURLToPath(new URL('../www/', import.meta.url));
+/** Issue 7's budget: the goal. */
 export const BUDGET = { wasmGzip: 150 * 1024, pageGzip: 200 * 1024 };
+/** What the size test enforces until the budget is met: no growth past these. */
+export const CEILING = { wasmGzip: 285 * 1024, pageGzip: 395 * 1024 };
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -38,6 +41,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
   console.log('Shipped assets (www/)            raw        gzip');
   for (const s of sizes) console.log(`  ${s.file.padEnd(28)}${kb(s.raw)}  ${kb(s.gzip)}`);
-  console.log(`  ${'wasm total'.padEnd(28)}${kb(t.wasm.raw)}  ${kb(t.wasm.gzip)}   budget ${kb(BUDGET.wasmGzip)} gzip`);
-  console.log(`  ${'page total'.padEnd(28)}${kb(t.page.raw)}  ${kb(t.page.gzip)}   budget ${kb(BUDGET.pageGzip)} gzip`);
+  const verdict = (n, b) => (n <= b ? 'within' : 'OVER');
+  console.log(`  ${'wasm total'.padEnd(28)}${kb(t.wasm.raw)}  ${kb(t.wasm.gzip)}   ${verdict(t.wasm.gzip, BUDGET.wasmGzip)} the budget of ${kb(BUDGET.wasmGzip)} gzip`);
+  console.log(`  ${'page total'.padEnd(28)}${kb(t.page.raw)}  ${kb(t.page.gzip)}   ${verdict(t.page.gzip, BUDGET.pageGzip)} the budget of ${kb(BUDGET.pageGzip)} gzip`);
 }

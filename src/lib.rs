@@ -24,6 +24,7 @@ pub mod model;
 pub mod render;
 pub mod scores;
 pub mod session;
+mod sort;
 pub mod teaching;
 pub mod validate;
 pub mod view;

@@ -584,7 +584,7 @@ mod tests {
         }));
         // Sorted: the order of a JSON object's keys is not part of the contract.
         let mut paths: Vec<&str> = m.problems.iter().map(|p| p.path.as_str()).collect();
-        paths.sort_unstable();
+        crate::sort::sort(&mut paths);
         assert_eq!(
             paths,
             vec![
@@ -597,7 +597,7 @@ mod tests {
             ]
         );
         let mut placeholders = m.placeholders.clone();
-        placeholders.sort_unstable();
+        crate::sort::sort(&mut placeholders);
         assert_eq!(
             placeholders,
             vec![

@@ -449,7 +449,9 @@ mod tests {
                     s
                 })
                 .collect();
-        states.sort_by_key(|s| wanted.iter().position(|w| *w == cell(&s.theme, &s.player)));
+        crate::sort::sort_by_key(&mut states, |s| {
+            wanted.iter().position(|w| *w == cell(&s.theme, &s.player))
+        });
         decorate(&mut states, &marks);
         assert_eq!(states[0].class, "cell is-highlighted");
         assert_eq!(states[1].class, "cell is-dimmed is-changed");

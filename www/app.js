@@ -3,6 +3,7 @@
 // page together. Everything shown is computed by the core.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 import { translateStatic, t } from './i18n.js';
+import { startLanguage, languageMenu } from './lang.js';
 import { state, refresh, onRefresh, errorText } from './store.js';
 import { initDialog } from './dialog.js';
 import { initNotice, showNotice } from './notice.js';
@@ -18,7 +19,9 @@ import { initIo, savedSession, scheduleSave, openFromLink, openText, openFilePic
 import { initKeyboard } from './keyboard.js';
 
 await init();
-translateStatic();
+// The remembered language (English by default) before anything is drawn.
+startLanguage();
+document.getElementById('lang-slot').replaceWith(languageMenu());
 
 function openCell(theme, player) {
   state.view.selected = { theme, player };
@@ -72,6 +75,19 @@ document.addEventListener('wfe-language', () => {
   setDisplay(state.display);
   if (state.ws) refresh();
 });
+
+// Printing: the model's name as the page's title (its field does not print).
+const printTitle = document.getElementById('print-title');
+const modelName = document.getElementById('model-name');
+const titleForPrint = () => {
+  if (printTitle.textContent !== modelName.value) printTitle.textContent = modelName.value;
+};
+window.addEventListener('beforeprint', () => {
+  titleForPrint();
+  // the findings print beside the diagram, so they must be drawn
+  if (currentTab() !== 'findings') showTab('findings');
+});
+onRefresh(() => queueMicrotask(titleForPrint));
 
 const undoButton = document.getElementById('undo');
 const redoButton = document.getElementById('redo');

@@ -1,9 +1,14 @@
 // Getting models in and out, all inside the browser: import by file picker
-// or drag-and-drop, export as JSON, SVG and PNG, share links that carry the
-// compressed model in the URL fragment (never sent to a server), and
-// autosave to this browser's local storage.
+// or drag-and-drop (a model, or assessments from CSV), export as JSON, SVG,
+// PNG, a self-contained HTML page, a report (HTML or Markdown) or the
+// assessments as CSV, share links that carry the compressed model in the URL
+// fragment (never sent to a server) with a ready embed snippet, and autosave
+// to this browser's local storage.
+import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
-import { t, tn, formatNumber } from './i18n.js';
+import { t, tn, formatNumber, language } from './i18n.js';
+import { LANGUAGES } from './lang.js';
+import { embedSnippet } from './snippet.js';
 import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
@@ -50,15 +55,27 @@ export function savedSession() {
 
 // ---- problems ---------------------------------------------------------------
 
+/** Where a problem is: a JSON line and column, or a CSV row and column (named by its header). */
+function where(p) {
+  if (p.line) return t('import.lineColumn', { line: p.line, column: p.column ?? 1 });
+  if (p.row && p.column) return t('import.rowColumn', { row: p.row, column: p.column });
+  if (p.row) return t('import.row', { row: p.row });
+  if (p.column) return t('import.column', { column: p.column });
+  return null;
+}
+
 /** Shows every problem of a refused model; says the current one is unchanged. */
-export function showProblems(error, { source }) {
+export function showProblems(error, { source, heading = t('import.failedTitle') }) {
   const problems = error?.problems?.length ? error.problems : [{ path: '', message: error?.message ?? String(error) }];
-  const list = h('ol', { class: 'problems' }, problems.map((p) => h('li', {},
-    p.path ? h('code', { class: 'problem-path', text: p.path }) : null,
-    p.line ? h('span', { class: 'problem-where', text: t('import.lineColumn', { line: p.line, column: p.column ?? 1 }) }) : null,
-    h('span', { class: 'problem-message', text: p.message }))));
+  const list = h('ol', { class: 'problems' }, problems.map((p) => {
+    const at = where(p);
+    return h('li', {},
+      p.path ? h('code', { class: 'problem-path', text: p.path }) : null,
+      at ? h('span', { class: 'problem-where', text: at }) : null,
+      h('span', { class: 'problem-message', text: p.message }));
+  }));
   return openDialog({
-    heading: t('import.failedTitle'),
+    heading,
     className: 'dialog-wide',
     content: [
       h('p', { class: 'error-lead', role: 'alert', text: tn('import.failedLead', problems.length, { source }) }),
@@ -92,6 +109,33 @@ async function openFile(file) {
   openText(await file.text(), file.name);
 }
 
+/** Replaces the model on show's assessments by a CSV file's, as one undoable load. */
+async function openCsv(file) {
+  if (!file) return;
+  const failed = (error) => showProblems(error, { source: file.name, heading: t('import.csvFailedTitle') });
+  if (file.size > MAX_TEXT) {
+    failed(new Error(t('import.tooLarge', { size: formatNumber(file.size / 1048576) })));
+    return;
+  }
+  // Bytes, not text: the core refuses a file that is not UTF-8 (naming the
+  // row) where the browser would silently replace its accents.
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let json;
+  try {
+    json = csvImport(modelJson(), bytes);
+  } catch (e) {
+    failed(e);
+    return;
+  }
+  const r = act((ws) => ws.load(json));
+  if (!r.ok) {
+    failed(r.error);
+    return;
+  }
+  announce(t('import.csvDone', { source: file.name }));
+  showNotice(t('import.csvDone', { source: file.name }), { undo: true });
+}
+
 function initDrop() {
   const zone = document.getElementById('drop-zone');
   let depth = 0;
@@ -122,12 +166,49 @@ function initDrop() {
 
 // ---- export -----------------------------------------------------------------
 
+// Letters and digits only (no path separators, dots or control characters),
+// so a model's name cannot choose where or as what its file is saved.
 function baseName() {
   const m = state.ws.model();
   const active = state.result?.session.active;
   const name = [m.name || 'model', active ? active.name : null].filter(Boolean).join(' ');
   const slug = name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
   return slug || 'model';
+}
+
+/** The model on show (the active scenario's, if any) as JSON text. */
+function modelJson() {
+  return JSON.stringify(state.ws.model());
+}
+
+/** The exported page's own words in the page's language (keys of DEFAULT_TEXTS in src/export/document.rs). */
+function exportTexts() {
+  const texts = {};
+  const dict = LANGUAGES.find((l) => l.code === language())?.dict ?? {};
+  for (const key of Object.keys(dict)) if (key.startsWith('exportdoc.')) texts[key.slice('exportdoc.'.length)] = dict[key];
+  return texts;
+}
+
+function saveText(text, type, suffix, format) {
+  download(new Blob([text], { type }), `${baseName()}${suffix}`);
+  announce(t('export.done', { format }));
+}
+
+export function exportStandaloneHtml() {
+  const options = { overlay: state.view.overlay, unit: state.view.unit ?? undefined, lang: language(), texts: exportTexts() };
+  saveText(exportHtml(modelJson(), options), 'text/html', '.html', 'HTML');
+}
+
+export function exportReportHtml() {
+  saveText(reportHtml(modelJson(), language()), 'text/html', '-report.html', 'HTML');
+}
+
+export function exportReportMarkdown() {
+  saveText(reportMarkdown(modelJson()), 'text/markdown', '-report.md', 'Markdown');
+}
+
+export function exportCsv() {
+  saveText(csvExport(modelJson()), 'text/csv', '-assessments.csv', 'CSV');
 }
 
 export function exportJson() {
@@ -186,6 +267,7 @@ export async function share() {
   const input = h('input', { type: 'text', readonly: true, value: link, id: 'share-link', class: 'share-link', 'aria-label': t('share.link') });
   const copied = h('p', { class: 'muted', role: 'status' });
   const long = link.length > LINK_WARN;
+  const embed = await embedSection();
   const scenarios = state.result.session.scenarios.length;
   await openDialog({
     heading: t('share.title'),
@@ -197,6 +279,7 @@ export async function share() {
       h('p', { class: 'muted small', text: t('share.length', { count: formatNumber(link.length, 0) }) }),
       long ? h('p', { class: 'warning', role: 'alert', id: 'share-warning', text: t('share.tooLong', { count: formatNumber(link.length, 0), limit: formatNumber(LINK_WARN, 0) }) }) : null,
       copied,
+      embed,
     ],
     actions: [
       { label: t('dialog.close'), value: 'close' },
@@ -218,6 +301,36 @@ export async function share() {
     ],
     onOpen: () => input.select(),
   });
+}
+
+/** The ready embed snippet of the model on show, read-only, with its own copy button. */
+async function embedSection() {
+  const { element } = await embedSnippet(modelJson(), { overlay: state.view.overlay, unit: state.view.unit ?? undefined });
+  const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain' });
+  area.readOnly = true;
+  area.value = element;
+  const status = h('p', { class: 'muted', role: 'status' });
+  const copy = h('button', {
+    type: 'button',
+    id: 'embed-copy',
+    on: {
+      click: async () => {
+        area.select();
+        try {
+          await navigator.clipboard.writeText(element);
+          status.textContent = t('share.embedCopied');
+        } catch {
+          status.textContent = t('share.embedCopyManually');
+        }
+      },
+    },
+  }, t('share.embedCopy'));
+  return h('section', { class: 'share-embed' },
+    h('h3', { class: 'share-embed-title', text: t('share.embedTitle') }),
+    h('p', { class: 'muted small', id: 'embed-explain', text: t('share.embedExplain') }),
+    h('label', { class: 'visually-hidden', for: 'embed-snippet', text: t('share.embedLabel') }),
+    area,
+    h('div', { class: 'share-embed-actions' }, copy, status));
 }
 
 /** Opens the model carried by the URL fragment, if any; then removes the fragment. */
@@ -252,13 +365,28 @@ export function initIo({ Workspace }) {
     openFile(input.files[0]);
     input.value = '';
   });
+  const csvInput = document.getElementById('csv-input');
+  csvInput.addEventListener('change', () => {
+    const file = csvInput.files[0];
+    csvInput.value = '';
+    openCsv(file).catch((e) => showProblems(e, { source: file?.name ?? 'CSV', heading: t('import.csvFailedTitle') }));
+  });
   initMenu(document.getElementById('open'), document.getElementById('open-menu'), (item) => {
     if (item.dataset.open === 'file') openFilePicker();
+    else if (item.dataset.open === 'csv') csvInput.click();
     else if (item.dataset.open === 'sample') openText(Workspace.sampleJson(), t('open.sampleName'));
     else if (item.dataset.open === 'empty') openText(EMPTY(), t('open.emptyName'));
   });
   initMenu(document.getElementById('export'), document.getElementById('export-menu'), (item) => {
-    const run = { json: exportJson, svg: exportSvg, png: exportPng }[item.dataset.export];
+    const run = {
+      json: exportJson,
+      svg: exportSvg,
+      png: exportPng,
+      html: exportStandaloneHtml,
+      'report-html': exportReportHtml,
+      'report-md': exportReportMarkdown,
+      csv: exportCsv,
+    }[item.dataset.export];
     Promise.resolve(run?.()).catch((e) => showNotice(t('export.failed', { reason: e.message }), { tone: 'warning' }));
   });
   document.getElementById('share').addEventListener('click', share);

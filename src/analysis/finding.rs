@@ -219,7 +219,9 @@ impl Finding {
     fn by_label(&self, refs: &[Ref]) -> Vec<Ref> {
         let n = &self.names;
         let mut v = refs.to_vec();
-        v.sort_unstable_by(|&a, &b| (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b))));
+        crate::sort::sort_by(&mut v, |&a, &b| {
+            (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b)))
+        });
         v
     }
 
@@ -344,11 +346,11 @@ impl Finding {
                     .groups(systems, sizes)
                     .map(|g| {
                         let mut labels = self.labels(g);
-                        labels.sort_unstable();
+                        crate::sort::sort(&mut labels);
                         labels
                     })
                     .collect();
-                groups.sort_unstable();
+                crate::sort::sort(&mut groups);
                 out.write_str("The data on ")?;
                 self.write_contributor(out, contributor)?;
                 if groups.iter().all(|g| g.len() == 1) {
@@ -508,7 +510,7 @@ impl Finding {
                     .iter()
                     .map(|&s| self.names.id(s))
                     .collect();
-                ids.sort_unstable();
+                crate::sort::sort(&mut ids);
                 ids
             }
             Subject::System { system, .. } => vec![self.names.id(system)],
@@ -669,7 +671,7 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        keys.sort_unstable();
+        crate::sort::sort(&mut keys);
         assert_eq!(
             keys,
             [

@@ -100,7 +100,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
         })
         .collect();
-    keys.sort_unstable();
+    crate::sort::sort(&mut keys);
     // Equal keys up to the hash are collisions, or repeats of one id: order
     // them by id, and keep one of a repeated id so that ids stay keys (a
     // model repeats an id or a cell only when it failed validation).
@@ -114,7 +114,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             .iter()
             .map(|k| (id(k.1 as usize), k.1 as usize))
             .collect();
-        ids.sort();
+        crate::sort::sort(&mut ids);
         ids.dedup_by(|a, b| a.0 == b.0);
         order.extend(ids.into_iter().map(|(_, i)| i));
     }
@@ -211,7 +211,7 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
         let act = activity(&r.activity).map_or(NO_ACTIVITY, |a| index.text(a));
         keyed.push((pack(c, t, act, p), control_bits(r.control)));
     }
-    keyed.sort_unstable();
+    crate::sort::sort(&mut keyed);
     let group = |k: &(u128, u32)| k.0 >> 32;
     let player = |k: &(u128, u32)| k.0 as u32;
 
@@ -247,7 +247,7 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
             players.push((player(&p[0]), p.iter().fold(0, |bits, k| bits | k.1)));
         }
         let names = &index.names;
-        players.sort_unstable_by(|a, b| names.id(a.0).cmp(names.id(b.0)));
+        crate::sort::sort_by(&mut players, |a, b| names.id(a.0).cmp(names.id(b.0)));
         let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
@@ -315,9 +315,9 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .collect();
         let names = &index.names;
         for g in &mut groups {
-            g.sort_unstable_by(|&a, &b| names.id(a).cmp(names.id(b)));
+            crate::sort::sort_by(g, |&a, &b| names.id(a).cmp(names.id(b)));
         }
-        groups.sort_unstable_by(|a, b| names.id(a[0]).cmp(names.id(b[0])));
+        crate::sort::sort_by(&mut groups, |a, b| names.id(a[0]).cmp(names.id(b[0])));
         let sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
         let count = groups.len();
         let systems = index.names.add_list(groups.into_iter().flatten());
@@ -345,7 +345,7 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .map(|c| index.contributor(c))
             .collect();
         let names = &index.names;
-        tracked.sort_unstable_by(|&a, &b| names.id(a).cmp(names.id(b)));
+        crate::sort::sort_by(&mut tracked, |&a, &b| names.id(a).cmp(names.id(b)));
         tracked.dedup();
         let most = tracked
             .iter()
@@ -544,7 +544,7 @@ mod tests {
             resp("crews", "integration", "finance-legal", Some(""), None),
         ]);
         let mut r = of(&m, Kind::Redundant);
-        r.sort_by_key(|f| f.id());
+        crate::sort::sort_by_key(&mut r, |f| f.id());
         let found: Vec<String> = r.iter().map(|f| f.id()).collect();
         assert_eq!(
             found,

@@ -254,7 +254,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
                 .iter()
                 .map(|&id| escape_markdown(system_labels.get(id).copied().unwrap_or(id)))
                 .collect();
-            names.sort_unstable();
+            crate::sort::sort(&mut names);
             let _ = writeln!(out, "- {}", names.join(", "));
         }
         if groups.len() > SECTION_LIMIT {
@@ -420,7 +420,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                 )
             })
             .collect();
-        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        crate::sort::sort_by(&mut rows, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         for (_, id, d) in rows {
             let _ = writeln!(
                 out,

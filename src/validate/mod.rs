@@ -288,7 +288,7 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
         })
         .collect();
     // Problems without a place go last; equal places keep their order.
-    out.sort_by_key(|(off, _)| off.unwrap_or(usize::MAX));
+    crate::sort::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
     out.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -277,7 +277,7 @@ impl Visit for OutlineVisitor {
         } else {
             let mut order: Vec<usize> = (0..keys.len()).collect();
             // Stable: equal keys stay in text order, so the first is kept.
-            order.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0));
+            crate::sort::sort_by(&mut order, |&a, &b| keys[a].0.cmp(&keys[b].0));
             for w in order.windows(2) {
                 if keys[w[0]].0 == keys[w[1]].0 {
                     dups.push(keys[w[1]].1);
@@ -299,7 +299,7 @@ pub fn outline(text: &str, max_items: usize, find_duplicates: bool) -> Outline {
         paths: false,
     };
     walk(text, &mut v, track);
-    v.outline.duplicate_keys.sort_unstable();
+    crate::sort::sort(&mut v.outline.duplicate_keys);
     v.outline
 }
 
@@ -391,7 +391,7 @@ pub fn path_at(text: &str, offset: usize) -> String {
 /// 1-based line and column (in characters) of each byte offset, in one pass.
 pub fn line_col(text: &str, offsets: &[usize]) -> HashMap<usize, (usize, usize)> {
     let mut sorted: Vec<usize> = offsets.to_vec();
-    sorted.sort_unstable();
+    crate::sort::sort(&mut sorted);
     sorted.dedup();
     let mut out = HashMap::with_capacity(sorted.len());
     let (mut line, mut line_start) = (1usize, 0usize);

@@ -1,0 +1,87 @@
+//! Sorting through one shared routine, to keep the Wasm module small.
+//!
+//! The standard library's sorts are generic over the element type and the
+//! comparison, so every `sort_by` call site with its own closure compiles a
+//! whole driftsort or ipnsort of its own (4–6 KB of Wasm each). These
+//! helpers sort a list of positions once, through a `dyn` comparison, and
+//! then move the elements into that order: one copy of the sort in the whole
+//! program, and only a small permutation loop per element type.
+//!
+//! Every sort here is stable; where a caller used an unstable sort, its
+//! comparison tells all distinct elements apart (or the order of equal ones
+//! did not matter), so the result is the same.
+
+use std::cmp::Ordering;
+
+/// Sorts `v` by `cmp`, stably.
+pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let order = sorted_positions(v.len(), &mut |a, b| match (v.get(a), v.get(b)) {
+        (Some(x), Some(y)) => cmp(x, y),
+        _ => Ordering::Equal,
+    });
+    permute(v, order);
+}
+
+/// Sorts `v` in ascending order, stably.
+pub(crate) fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, T::cmp);
+}
+
+/// Sorts `v` by the key `key` gives each element, stably.
+pub(crate) fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(v, |a, b| key(a).cmp(&key(b)));
+}
+
+/// The positions `0..len` in the order `cmp` puts them (stable).
+#[inline(never)]
+fn sorted_positions(len: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..len).collect();
+    order.sort_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// Rearranges `v` so that the element at position `i` is the one that was
+/// at `order[i]`, following each cycle of the permutation with swaps.
+fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+    for start in 0..order.len() {
+        let mut at = start;
+        loop {
+            let from = order[at];
+            order[at] = at;
+            if from == start || from == at {
+                break;
+            }
+            v.swap(at, from);
+            at = from;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn agrees_with_the_standard_stable_sort(v in proptest::collection::vec((0u8..6, any::<u16>()), 0..60)) {
+            let mut ours = v.clone();
+            sort_by_key(&mut ours, |x| x.0);
+            let mut std_sorted = v.clone();
+            std_sorted.sort_by_key(|x| x.0);
+            prop_assert_eq!(&ours, &std_sorted);
+            let mut all = v.clone();
+            sort(&mut all);
+            let mut std_all = v;
+            std_all.sort();
+            prop_assert_eq!(all, std_all);
+        }
+    }
+
+    #[test]
+    fn moves_owned_values() {
+        let mut v: Vec<String> = ["c", "a", "d", "b"].map(String::from).to_vec();
+        sort_by(&mut v, |a, b| b.cmp(a));
+        assert_eq!(v, ["d", "c", "b", "a"]);
+    }
+}

@@ -384,10 +384,20 @@ function wire() {
   );
 
   $('compare-run').addEventListener('click', () => runCompare());
-  $('compare-use-current').addEventListener('change', (e) => {
-    $('compare-instructor').disabled = e.target.checked;
-  });
-  $('compare-instructor').disabled = $('compare-use-current').checked;
+  // The chosen files' names, shown by the page rather than the browser's own
+  // (untranslated) file control.
+  for (const id of ['compare-instructor', 'compare-student']) {
+    $(id).addEventListener('change', (e) => {
+      $(`${id}-name`).textContent = e.target.files?.[0]?.name ?? '';
+    });
+  }
+  const useCurrent = () => {
+    const on = $('compare-use-current').checked;
+    $('compare-instructor').disabled = on;
+    $('compare-instructor-label').classList.toggle('is-disabled', on);
+  };
+  $('compare-use-current').addEventListener('change', useCurrent);
+  useCurrent();
 
   $('export-html').addEventListener('click', () =>
     download(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),

@@ -166,7 +166,7 @@ function visibleTexts(page) {
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const text = n.textContent.trim();
       const el = n.parentElement;
-      if (!text || !el || el.closest('#lang, script, style')) continue;
+      if (!text || !el || el.closest('#lang, script, style, .file-name')) continue; // .file-name: the user's own file names
       const visible = el.closest('svg') ? el.getClientRects().length > 0 : el.checkVisibility({ visibilityProperty: true, opacityProperty: false });
       if (visible) out.push(text);
     }

@@ -142,7 +142,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
                 "Overall readiness is **{:.0}%**, the mean position of {} assessed {} on the {}–{} scale.\n",
                 x * 100.0,
                 Thousands(assessed as u64),
-                if assessed == 1 { "cell" } else { "cells" },
+                plural(assessed, "cell", "cells"),
                 number(scale.min),
                 number(scale.max)
             );
@@ -157,11 +157,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         out,
         "The analysis found **{}** {}.\n\n| Kind | Count |\n|---|---:|",
         Thousands(analysis.findings.len() as u64),
-        if analysis.findings.len() == 1 {
-            "finding"
-        } else {
-            "findings"
-        }
+        plural(analysis.findings.len(), "finding", "findings")
     );
     for (kind, n) in &counts {
         let _ = writeln!(out, "| {} | {} |", kind_title(*kind).0, n);
@@ -240,13 +236,9 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             out,
             "{} {} form {} connected {}:\n",
             Thousands(model.systems.len() as u64),
-            if model.systems.len() == 1 {
-                "system"
-            } else {
-                "systems"
-            },
+            plural(model.systems.len(), "system", "systems"),
             Thousands(s.components as u64),
-            if s.components == 1 { "group" } else { "groups" },
+            plural(s.components, "group", "groups"),
         );
         let groups = s.groups();
         for group in groups.iter().take(SECTION_LIMIT) {
@@ -361,11 +353,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         out,
         "{} {} changed. Findings: **{}** resolved, **{}** introduced, {} unchanged.\n",
         Thousands(cmp.changed_cells.len() as u64),
-        if cmp.changed_cells.len() == 1 {
-            "cell"
-        } else {
-            "cells"
-        },
+        plural(cmp.changed_cells.len(), "cell", "cells"),
         cmp.resolved.len(),
         cmp.introduced.len(),
         cmp.unchanged
@@ -476,6 +464,15 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         out.push('\n');
     }
     out
+}
+
+/// The singular or plural noun for a count.
+fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }
 
 #[cfg(test)]

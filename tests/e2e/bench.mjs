@@ -14,39 +14,27 @@
 //
 // Not a test: it prints figures (median and p95) and the goal, and exits 0.
 import { launch, startServer, openPage } from './harness.mjs';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARMUP = 5;
 const GOAL_MS = 16;
 
 /**
- * The sample copied `factor` times under suffixed ids (units, assessments,
- * contributors, responsibilities, systems, integrations), like the core's
- * `generate::scaled` that the native benchmark uses: the page has no
- * generator of its own, and this is input data, not something it shows.
+ * The sample scaled 100× by the core's own `generate::scaled`, the same
+ * model the native and Wasm benchmarks use: `examples/scaled.rs` writes it.
  */
-function scaled(base, factor) {
-  const m = structuredClone(base);
-  m.name = `${base.name} ×${factor}`;
-  const suffix = (id, k) => `${id}-g${k}`;
-  const orgUnit = (k) => `org-g${k}w`;
-  for (let k = 1; k < factor; k += 1) {
-    for (const u of base.units ?? []) m.units.push({ id: suffix(u.id, k), label: `${u.label} ${k + 1}` });
-    if ((base.assessments ?? []).some((a) => !a.unit)) m.units.push({ id: orgUnit(k), label: `Division ${k + 1}` });
-    for (const a of base.assessments ?? []) {
-      const copy = { ...a, unit: a.unit ? suffix(a.unit, k) : orgUnit(k) };
-      const shift = (k % 3) - 1;
-      copy.current = Math.min(base.scale?.max ?? 4, Math.max(base.scale?.min ?? 0, a.current + shift));
-      m.assessments.push(copy);
-    }
-    for (const c of base.contributors ?? []) m.contributors.push({ ...c, id: suffix(c.id, k), label: `${c.label} (${k + 1})` });
-    for (const r of base.responsibilities ?? []) m.responsibilities.push({ ...r, contributor: suffix(r.contributor, k) });
-    for (const s of base.systems ?? []) {
-      m.systems.push({ ...s, id: suffix(s.id, k), label: `${s.label} (${k + 1})`, contributors: (s.contributors ?? []).map((c) => suffix(c, k)) });
-    }
-    for (const i of base.integrations ?? []) m.integrations.push({ from: suffix(i.from, k), to: suffix(i.to, k) });
-  }
-  return m;
+function scaledSample(factor) {
+  const root = fileURLToPath(new URL('../../', import.meta.url));
+  const out = execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'scaled', '--', 'target/bench-models'], {
+    cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const row = out.trim().split('\n').map((l) => JSON.parse(l)).find((r) => r.factor === factor);
+  if (!row) throw new Error(`examples/scaled.rs wrote no ${factor}× model`);
+  return JSON.parse(readFileSync(join(root, row.file), 'utf8'));
 }
 
 function stats(samples) {
@@ -141,7 +129,7 @@ try {
   console.log(`Edit → updated diagram and findings, ${EDITS} edits each (headless Chromium, strict CSP)`);
   const small = await measure(page, `sample (${sample.assessments.length} assessments)`);
 
-  const big = scaled(sample, 100);
+  const big = scaledSample(100);
   const page100 = await openPage(browser, `${origin}/`);
   await page100.waitForSelector('body[data-ready="true"]');
   await page100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });

@@ -245,6 +245,13 @@ impl Workspace {
         crate::framework::SAMPLE_JSON.to_string()
     }
 
+    /// The diagram's stylesheet (`www/diagram.css`, the one standalone SVG
+    /// embeds), for hosts that adopt it instead of fetching it.
+    #[wasm_bindgen(js_name = diagramCss)]
+    pub fn diagram_css() -> String {
+        crate::render::STYLESHEET.to_string()
+    }
+
     /// Every problem of a model's (or saved session's) JSON; empty when valid.
     #[wasm_bindgen(unchecked_return_type = "Problem[]")]
     pub fn problems(text: &str) -> Result<JsValue, js_sys::Error> {

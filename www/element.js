@@ -204,25 +204,19 @@ function core() {
   return corePromise;
 }
 
-// The <style> element of a standalone SVG. The core embeds diagram.css
-// verbatim and escapes every `<` that comes from the model, so the first
-// `<style ...>` up to the first `</style>` is exactly the stylesheet.
+// The <style> element of a standalone SVG: dropped before parsing, since the
+// stylesheet is adopted once per page and a parsed <style> counts as inline
+// style under the CSP. The core embeds diagram.css verbatim and escapes every
+// `<` from the model, so the first `<style ...>` to `</style>` is exactly it.
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
 
 /**
- * The diagram stylesheet, taken from the core (which embeds it in standalone
- * SVG) rather than fetched: the element stays one module plus the Wasm file,
- * and it looks exactly like a `wfe render` export. Never through DOMParser:
- * parsing a <style> there already counts as inline style under the CSP.
+ * The diagram stylesheet, taken from the core rather than fetched: the element
+ * stays one module plus the Wasm file, and it looks exactly like a
+ * `wfe render` export, which embeds the same text.
  */
 function diagramCss() {
-  if (typeof Workspace.diagramCss === 'function') return Workspace.diagramCss();
-  const ws = new Workspace(Workspace.sampleJson());
-  try {
-    return STYLE_ELEMENT.exec(ws.svg({ standalone: true }))?.[1] ?? '';
-  } finally {
-    ws.free();
-  }
+  return Workspace.diagramCss();
 }
 
 /** Fetches a model's text from a same-origin URL with a readable error. */

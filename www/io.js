@@ -7,7 +7,7 @@
 import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
-import { LANGUAGES } from './lang.js';
+import { exportTexts } from './lang.js';
 import { embedSnippet } from './snippet.js';
 import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
@@ -179,14 +179,6 @@ function baseName() {
 /** The model on show (the active scenario's, if any) as JSON text. */
 function modelJson() {
   return JSON.stringify(state.ws.model());
-}
-
-/** The exported page's own words in the page's language (keys of DEFAULT_TEXTS in src/export/document.rs). */
-function exportTexts() {
-  const texts = {};
-  const dict = LANGUAGES.find((l) => l.code === language())?.dict ?? {};
-  for (const key of Object.keys(dict)) if (key.startsWith('exportdoc.')) texts[key.slice('exportdoc.'.length)] = dict[key];
-  return texts;
 }
 
 function saveText(text, type, suffix, format) {

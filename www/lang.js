@@ -1,21 +1,28 @@
 // The interface languages and the switch between them, on top of i18n.js:
-// registers each language's catalogue (the page's strings plus the classroom
-// page's), remembers the reader's choice, and fills a language menu.
+// registers each language's catalogue of the page's strings (a page with more
+// strings of its own adds them with addTexts), remembers the reader's choice,
+// and fills a language menu.
 //
 // Switching goes through i18n.js's setLanguage, which dispatches
 // `wfe-language` on `document`; pages redraw their texts on that event.
 import en from './i18n/en.js';
-import enTeach from './i18n/en-teach.js';
 import fr from './i18n/fr.js';
-import frTeach from './i18n/fr-teach.js';
 import { addCatalogue, setLanguage as applyLanguage, language, t, translateStatic } from './i18n.js';
 
 /** The languages, each named in its own language. English is the fallback. */
 export const LANGUAGES = [
-  { code: 'en', name: 'English', dict: { ...en, ...enTeach } },
-  { code: 'fr', name: 'Français', dict: { ...fr, ...frTeach } },
+  { code: 'en', name: 'English', dict: { ...en } },
+  { code: 'fr', name: 'Français', dict: { ...fr } },
 ];
 for (const l of LANGUAGES) addCatalogue(l.code, l.dict);
+
+/**
+ * Adds a page's own texts to each language, e.g. `{ en: {...}, fr: {...} }`:
+ * the classroom page's catalogues load only there.
+ */
+export function addTexts(byLanguage) {
+  for (const l of LANGUAGES) Object.assign(l.dict, byLanguage[l.code]);
+}
 
 const STORAGE_KEY = 'wfe-lang';
 const byCode = new Map(LANGUAGES.map((l) => [l.code, l]));
@@ -36,6 +43,13 @@ export function has(key) {
 /** The English text of `key`: what a model's default names are compared with. */
 export function englishText(key) {
   return english[key];
+}
+
+/** The exported document's words in the current language (keys of DEFAULT_TEXTS in src/export/document.rs). */
+export function exportTexts() {
+  const prefix = 'exportdoc.';
+  const keys = Object.keys(english).filter((key) => key.startsWith(prefix));
+  return Object.fromEntries(keys.map((key) => [key.slice(prefix.length), t(key)]));
 }
 
 function remembered() {

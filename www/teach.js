@@ -13,8 +13,12 @@ import init, {
   csvImport,
   compareModels,
 } from './pkg/workforce_ecosystem.js';
-import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, LANGUAGES } from './lang.js';
+import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
+import enTeach from './i18n/en-teach.js';
+import frTeach from './i18n/fr-teach.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
+
+addTexts({ en: enTeach, fr: frTeach });
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -267,18 +271,6 @@ function paragraph(text, className) {
 }
 
 // ---- Exports ---------------------------------------------------------------
-
-/** The exported document's words in the current language (keys of DEFAULT_TEXTS in src/export/document.rs). */
-function exportTexts() {
-  const texts = {};
-  const prefix = 'exportdoc.';
-  for (const l of LANGUAGES) {
-    for (const key of Object.keys(l.dict)) {
-      if (key.startsWith(prefix)) texts[key.slice(prefix.length)] = t(key);
-    }
-  }
-  return texts;
-}
 
 function exportOptions() {
   return { overlay: $('export-overlay').value, lang: getLanguage(), texts: exportTexts() };

@@ -273,7 +273,7 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
                     .set("class", "leader-dot")
                     .set("cx", num(t.anchor.x))
                     .set("cy", num(t.anchor.y))
-                    .set("r", 3.5),
+                    .set("r", "3.5"),
             );
     }
     doc = doc.add(leaders);

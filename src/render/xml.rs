@@ -19,14 +19,7 @@ fn allowed(c: char) -> bool {
 
 /// A coordinate as written in the SVG: two decimals at most, no "-0".
 pub fn num(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    let s = format!("{r:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
+    crate::decimal::fixed(v, 2)
 }
 
 #[cfg(test)]

@@ -153,9 +153,70 @@ fn digits(x: f64) -> Digits {
     while digits.last() == Some(&b'0') {
         digits.pop();
     }
-    Digits {
+    let mut d = Digits {
         digits,
         exp: int_len + exponent,
+    };
+    // When `x` lies exactly halfway between two shortest candidates, serde_json
+    // picks the even one and core the one further from zero.
+    if halfway_above(x.abs(), &d) {
+        d.round_up();
+    }
+    d
+}
+
+/// Whether `x` (finite, positive) is exactly halfway between `d` and the
+/// number one unit above `d` in its last digit.
+///
+/// With `d` having `j` decimals, that midpoint is (2·d + 1)·5^-j·2^-(j+1);
+/// writing `x` as odd·2^-p, the two are equal exactly when p = j + 1 and
+/// odd·5^j = 2·d + 1 (both sides odd). Only numbers with a fraction can be
+/// halfway: the two candidates must lie within one spacing of `x`.
+fn halfway_above(x: f64, d: &Digits) -> bool {
+    let j = d.digits.len() as i32 - d.exp;
+    let bits = x.to_bits();
+    let biased = (bits >> 52) as i32;
+    if j < 1 || biased == 0 || d.digits.len() > 18 {
+        return false;
+    }
+    let mantissa = (bits & ((1 << 52) - 1)) | 1 << 52;
+    let twos = mantissa.trailing_zeros() as i32;
+    if 1075 - biased - twos != j + 1 {
+        return false;
+    }
+    let mut odd = mantissa >> twos;
+    for _ in 0..j {
+        if odd > u64::MAX / 5 {
+            return false;
+        }
+        odd *= 5;
+    }
+    let int = d
+        .digits
+        .iter()
+        .fold(0u64, |n, &b| n * 10 + u64::from(b - b'0'));
+    odd == 2 * int + 1
+}
+
+impl Digits {
+    /// Adds one unit in the last digit.
+    fn round_up(&mut self) {
+        for b in self.digits.iter_mut().rev() {
+            if *b == b'9' {
+                *b = b'0';
+            } else {
+                *b += 1;
+                break;
+            }
+        }
+        if self.digits.first() == Some(&b'0') {
+            // Every digit was a 9.
+            self.digits.insert(0, b'1');
+            self.exp += 1;
+        }
+        while self.digits.last() == Some(&b'0') {
+            self.digits.pop();
+        }
     }
 }
 
@@ -300,6 +361,9 @@ mod tests {
             1e15,
             1e16,
             9_999_999_999_999_998.0,
+            // 625294281343102.25, halfway between ….2 and ….3.
+            f64::from_bits(4_828_357_555_164_546_034),
+            999_999_999_999_999.9,
             1.5e16,
             1e21,
             1e22,
@@ -356,6 +420,19 @@ mod tests {
             let x = f64::from_bits(bits);
             prop_assert_eq!(shortest(x), format!("{x}"));
             prop_assert_eq!(debug(x), format!("{x:?}"));
+        }
+
+        #[test]
+        fn shortest_and_debug_match_core_halfway_between_candidates(
+            n in (1u64 << 49)..(1u64 << 54),
+            eighths in 0u32..8,
+            shift in -8i32..12,
+        ) {
+            // Magnitudes whose spacing is a power of two near one unit of
+            // their 16th or 17th digit: where the two writers could differ.
+            let x = (n as f64 + f64::from(eighths) / 8.0) * 2f64.powi(shift);
+            prop_assert_eq!(shortest(x), format!("{x}"));
+            prop_assert_eq!(debug(-x), format!("{:?}", -x));
         }
 
         #[test]

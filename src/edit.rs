@@ -351,6 +351,7 @@ fn score_problem(m: &Model, value: f64, path: &str, what: &str) -> Option<Invali
     }
     let (lo, hi) = (m.scale.min, m.scale.max);
     if value < lo || value > hi {
+        let [value, lo, hi] = [value, lo, hi].map(crate::decimal::shortest);
         return Some(problem(
             path,
             format!("the {what} {value} is outside the scale {lo}–{hi}"),
@@ -387,7 +388,10 @@ fn checked_assessment(m: &Model, a: &Assessment) -> Result<Assessment, Invalid> 
     if !a.weight.is_finite() || a.weight <= 0.0 {
         return Err(problem(
             "assessments",
-            format!("the weight must be a positive number, not {}", a.weight),
+            format!(
+                "the weight must be a positive number, not {}",
+                crate::decimal::shortest(a.weight)
+            ),
         ));
     }
     let mut a = a.clone();

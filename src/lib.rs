@@ -14,6 +14,7 @@
 
 pub mod analysis;
 pub mod csv;
+mod decimal;
 pub mod edit;
 pub mod export;
 pub mod framework;

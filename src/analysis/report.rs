@@ -88,7 +88,13 @@ fn kind_name(kind: Kind) -> &'static str {
 }
 
 fn percent(x: Option<f64>) -> String {
-    x.map_or("not assessed".into(), |x| format!("{:.0}%", x * 100.0))
+    x.map_or("not assessed".into(), |x| format!("{}%", whole_percent(x)))
+}
+
+/// `x` as a whole percentage, ties to even as `{:.0}` has always rounded
+/// them here (12.5 → "12").
+fn whole_percent(x: f64) -> String {
+    crate::decimal::fixed((x * 100.0).round_ties_even(), 0)
 }
 
 fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
@@ -139,8 +145,8 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         Some(x) => {
             let _ = writeln!(
                 out,
-                "Overall readiness is **{:.0}%**, the mean position of {} assessed {} on the {}–{} scale.\n",
-                x * 100.0,
+                "Overall readiness is **{}%**, the mean position of {} assessed {} on the {}–{} scale.\n",
+                whole_percent(x),
                 Thousands(assessed as u64),
                 plural(assessed, "cell", "cells"),
                 number(scale.min),
@@ -480,6 +486,15 @@ mod tests {
     use super::*;
     use crate::analysis::{analyze, compare};
     use crate::model::{Assessment, Contributor, ContributorKind, Item, System};
+
+    #[test]
+    fn percentages_round_as_before() {
+        for x in [0.0, 0.125, 0.135, 0.5, 0.875, 1.0, 1.0 / 3.0, 0.005, 0.015] {
+            assert_eq!(whole_percent(x), format!("{:.0}", x * 100.0), "{x}");
+        }
+        assert_eq!(percent(Some(0.125)), "12%");
+        assert_eq!(percent(None), "not assessed");
+    }
 
     #[test]
     fn escaping_neutralises_links_html_tables_and_autolinks() {

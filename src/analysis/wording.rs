@@ -7,55 +7,16 @@
 //! where the general formatting machinery would cost more than the rest.
 
 use super::FastMap;
+use crate::decimal::{write_fixed, write_uint};
 use std::fmt::{self, Display, Write};
 
-/// Writes the digits of `n`, with a comma every three when `grouped`.
-pub(crate) fn write_uint<W: Write>(out: &mut W, n: u64, grouped: bool) -> fmt::Result {
-    let mut buf = [0u8; 20];
-    let mut n = n;
-    let mut len = 0;
-    loop {
-        buf[len] = b'0' + (n % 10) as u8;
-        len += 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    for i in (0..len).rev() {
-        out.write_char(buf[i] as char)?;
-        if grouped && i > 0 && i % 3 == 0 {
-            out.write_char(',')?;
-        }
-    }
-    Ok(())
-}
-
 /// Writes a number as people write it: no trailing zeros, at most two
-/// decimals.
+/// decimals, "?" when it is not a number, exponent form from 1e15 on.
 pub(crate) fn write_num<W: Write>(out: &mut W, x: f64) -> fmt::Result {
     if !x.is_finite() {
         return out.write_char('?');
     }
-    let cents = (x * 100.0).round();
-    if cents.abs() >= 1e17 {
-        return write!(out, "{x:.0}");
-    }
-    let c = cents as i64;
-    if c < 0 {
-        out.write_char('-')?;
-    }
-    let c = c.unsigned_abs();
-    write_uint(out, c / 100, false)?;
-    let d = c % 100;
-    if d != 0 {
-        out.write_char('.')?;
-        out.write_char((b'0' + (d / 10) as u8) as char)?;
-        if d % 10 != 0 {
-            out.write_char((b'0' + (d % 10) as u8) as char)?;
-        }
-    }
-    Ok(())
+    write_fixed(out, x, 2)
 }
 
 /// A number as people write it (see [`write_num`]).
@@ -146,7 +107,8 @@ mod tests {
         assert_eq!(number(1.0 / 3.0), "0.33");
         assert_eq!(number(-1.25), "-1.25");
         assert_eq!(number(-0.001), "0");
-        assert_eq!(number(1e300), format!("{:.0}", 1e300));
+        assert_eq!(number(123_456_789_012.345), "123456789012.35");
+        assert_eq!(number(1e300), "1e300");
         assert_eq!(number(f64::NAN), "?");
         let t = |n| Thousands(n).to_string();
         assert_eq!(t(0), "0");

@@ -120,7 +120,7 @@ pub fn restore(cell: &str) -> &str {
 fn number(x: f64) -> String {
     // `Display` for f64 is the shortest text that reads back to the same value
     // and never uses exponents, which spreadsheets would misread.
-    format!("{x}")
+    crate::decimal::shortest(x)
 }
 
 /// The model's assessments as CSV text, in model order.
@@ -182,14 +182,14 @@ fn parse_number(text: &str) -> Option<f64> {
 /// to each value, so when a neighbour of `x` prints as exactly `text`, that
 /// neighbour is the value written: CSV round trips stay exact.
 fn nearest(x: f64, text: &str) -> f64 {
-    if format!("{x}") == text || x == 0.0 {
+    if crate::decimal::shortest(x) == text || x == 0.0 {
         return x;
     }
     let bits = x.to_bits();
     // For finite non-zero x, bits ± 1 are the neighbours of the same sign.
     for n in [bits.wrapping_add(1), bits.wrapping_sub(1)] {
         let y = f64::from_bits(n);
-        if y.is_finite() && format!("{y}") == text {
+        if y.is_finite() && crate::decimal::shortest(y) == text {
             return y;
         }
     }

@@ -7,7 +7,7 @@
 //! enough for a CJK ideograph or an emoji from whatever fallback font draws
 //! them, so wrapped text never runs past its box.
 
-use super::font_table::{BOLD, REGULAR, UNITS_PER_EM, UNKNOWN};
+use super::font_table::{Face, BOLD, REGULAR, UNITS_PER_EM, UNKNOWN};
 
 /// Height of the font's ascender, in ems (DejaVu Sans: 1901/2048).
 pub const ASCENT: f64 = 0.93;
@@ -26,10 +26,19 @@ pub enum Weight {
     Bold,
 }
 
-fn lookup(table: &[(u32, u16)], cp: u32) -> Option<f64> {
-    let i = table.partition_point(|&(start, _)| start <= cp);
-    let (_, w) = *table.get(i.checked_sub(1)?)?;
-    (w != UNKNOWN).then(|| w as f64 / UNITS_PER_EM)
+fn lookup(face: &Face, cp: u32) -> Option<f64> {
+    let mut offset = 0;
+    for &(first, last) in face.blocks {
+        if cp < first {
+            return None;
+        }
+        if cp <= last {
+            let w = *face.widths.get(offset + (cp - first) as usize)?;
+            return (w != UNKNOWN).then(|| w as f64 / UNITS_PER_EM);
+        }
+        offset += (last - first + 1) as usize;
+    }
+    None
 }
 
 /// Characters drawn with no advance of their own (combining marks, joiners,
@@ -56,13 +65,13 @@ pub fn advance(c: char, weight: Weight) -> f64 {
         return 0.0;
     }
     if weight == Weight::Bold {
-        if let Some(w) = lookup(BOLD, cp) {
+        if let Some(w) = lookup(&BOLD, cp) {
             return w;
         }
         // Bold glyphs outside the ASCII table: about 10% wider than regular.
         return advance(c, Weight::Regular) * 1.1;
     }
-    if let Some(w) = lookup(REGULAR, cp) {
+    if let Some(w) = lookup(&REGULAR, cp) {
         w
     } else if is_wide_east_asian(cp) {
         1.0
@@ -104,6 +113,32 @@ mod tests {
         assert_eq!(advance('😀', Weight::Regular), UNKNOWN_WIDTH);
         assert_eq!(advance('\u{0301}', Weight::Regular), 0.0);
         assert!(advance('ก', Weight::Regular) >= 1.0);
+    }
+
+    #[test]
+    fn every_face_has_one_width_per_covered_code_point() {
+        for face in [&REGULAR, &BOLD] {
+            let covered: u32 = face.blocks.iter().map(|(a, b)| b - a + 1).sum();
+            assert_eq!(face.widths.len(), covered as usize);
+            assert!(face.blocks.windows(2).all(|w| w[0].1 < w[1].0));
+        }
+    }
+
+    #[test]
+    fn lookups_find_block_edges_and_miss_the_gaps() {
+        // The first and last code point of blocks, and their neighbours.
+        assert_eq!(lookup(&REGULAR, 0x1F), None);
+        assert_eq!(lookup(&REGULAR, 0x20), Some(651.0 / 2048.0));
+        assert_eq!(lookup(&REGULAR, 0x250), None, "between blocks");
+        assert!(lookup(&REGULAR, 0x25FF).is_some());
+        assert_eq!(lookup(&REGULAR, 0x2600), None);
+        assert_eq!(lookup(&REGULAR, 0x10_FFFF), None);
+        assert_eq!(lookup(&BOLD, 0x2013), Some(1024.0 / 2048.0));
+        assert_eq!(lookup(&BOLD, 0x2014), None);
+        assert_eq!(lookup(&BOLD, 'é' as u32), None, "bold is ASCII only");
+        // A code point inside a block that DejaVu Sans lacks.
+        let missing = (0x370..0x530).find(|&cp| lookup(&REGULAR, cp).is_none());
+        assert!(missing.is_some());
     }
 
     #[test]

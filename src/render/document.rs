@@ -2,45 +2,53 @@
 //!
 //! Drawing order: cells, ring outlines, axes, leader lines, the scores, then
 //! labels and legend, so that no line is drawn over text. Every piece of model
-//! text goes through [`xml::clean`] and then the `svg` crate's escaping.
+//! text is cleaned and escaped by the [`SvgWriter`] as it is written.
 
-use super::xml::{clean, num};
+use super::writer::{SvgWriter, TextLayout};
+use super::xml::num;
 use super::{cell_states, legend_spec, Overlay, RenderOptions, STYLESHEET};
 use crate::layout::{self, Label, Layout, Point};
 use crate::model::Model;
-use svg::node::element::{
-    Circle, Definitions, Description, Group, Line, Pattern, Polygon, Rectangle, Style, Text, Title,
-};
-use svg::Node;
 
 /// The hatch that marks unassessed cells. Two diagrams on one page share
 /// this id, which is harmless because the pattern is the same in both.
 const HATCH_ID: &str = "wfe-hatch";
 
 fn points(pts: &[Point]) -> String {
-    pts.iter()
-        .map(|p| format!("{},{}", num(p.x), num(p.y)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut s = String::new();
+    for (i, p) in pts.iter().enumerate() {
+        if i > 0 {
+            s.push(' ');
+        }
+        s.push_str(&num(p.x));
+        s.push(',');
+        s.push_str(&num(p.y));
+    }
+    s
 }
 
 /// A label as a group of one `<text>` per line (separate elements, so no
 /// whitespace between lines shifts the alignment).
-fn label_group(label: &Label, class: &str, data: Option<(&str, &str)>) -> Group {
-    let mut g = Group::new().set("class", class);
-    if let Some((name, value)) = data {
-        g = g.set(name, clean(value));
+fn label_group(w: &mut SvgWriter, label: &Label, class: &str, data: Option<(&'static str, &str)>) {
+    match data {
+        Some(attr) => w.start("g", &mut [("class", class), attr]),
+        None => w.start("g", &mut [("class", class)]),
     }
+    let font_size = num(label.font_size);
     for line in &label.lines {
-        g = g.add(
-            Text::new(clean(&line.text))
-                .set("x", num(line.x))
-                .set("y", num(line.y))
-                .set("font-size", num(label.font_size))
-                .set("text-anchor", label.anchor.as_str()),
+        w.text(
+            "text",
+            &mut [
+                ("x", &num(line.x)),
+                ("y", &num(line.y)),
+                ("font-size", &font_size),
+                ("text-anchor", label.anchor.as_str()),
+            ],
+            &line.text,
+            TextLayout::Block,
         );
     }
-    g
+    w.end();
 }
 
 fn polygon_name(n: usize) -> &'static str {
@@ -130,29 +138,34 @@ fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -
     s
 }
 
-fn hatch() -> Definitions {
-    Definitions::new().add(
-        Pattern::new()
-            .set("id", HATCH_ID)
-            .set("patternUnits", "userSpaceOnUse")
-            .set("width", 8)
-            .set("height", 8)
-            .set("patternTransform", "rotate(45)")
-            .add(
-                Rectangle::new()
-                    .set("class", "hatch-ground")
-                    .set("width", 8)
-                    .set("height", 8),
-            )
-            .add(
-                Line::new()
-                    .set("class", "hatch-line")
-                    .set("x1", 0)
-                    .set("y1", 0)
-                    .set("x2", 0)
-                    .set("y2", 8),
-            ),
-    )
+fn hatch(w: &mut SvgWriter) {
+    w.start("defs", &mut []);
+    w.start(
+        "pattern",
+        &mut [
+            ("id", HATCH_ID),
+            ("patternUnits", "userSpaceOnUse"),
+            ("width", "8"),
+            ("height", "8"),
+            ("patternTransform", "rotate(45)"),
+        ],
+    );
+    w.empty(
+        "rect",
+        &mut [("class", "hatch-ground"), ("width", "8"), ("height", "8")],
+    );
+    w.empty(
+        "line",
+        &mut [
+            ("class", "hatch-line"),
+            ("x1", "0"),
+            ("y1", "0"),
+            ("x2", "0"),
+            ("y2", "8"),
+        ],
+    );
+    w.end();
+    w.end();
 }
 
 pub fn render(model: &Model, opts: &RenderOptions) -> String {
@@ -160,178 +173,199 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let layout: Layout = layout::layout_with(&model.framework, spec.as_ref());
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
+    let (width, height) = (num(w), num(h));
 
-    let mut doc = svg::Document::new()
-        .set(
-            "viewBox",
-            format!("{} {} {} {}", num(x), num(y), num(w), num(h)),
-        )
-        .set(
-            "class",
-            format!(
-                "wfe-diagram wfe-overlay-{}{}",
-                opts.overlay.as_str(),
-                if opts.standalone {
-                    ""
-                } else {
-                    " wfe-interactive"
-                }
-            ),
-        )
-        .set("data-overlay", opts.overlay.as_str());
+    let view_box = format!("{} {} {} {}", num(x), num(y), width, height);
+    let class = format!(
+        "wfe-diagram wfe-overlay-{}{}",
+        opts.overlay.as_str(),
+        if opts.standalone {
+            ""
+        } else {
+            " wfe-interactive"
+        }
+    );
+    let mut root: Vec<(&'static str, &str)> = vec![
+        ("xmlns", "http://www.w3.org/2000/svg"),
+        ("viewBox", &view_box),
+        ("class", &class),
+        ("data-overlay", opts.overlay.as_str()),
+    ];
     if let Some(u) = &opts.unit {
-        doc = doc.set("data-unit", clean(u));
+        root.push(("data-unit", u));
     }
     if opts.standalone {
-        doc = doc
-            .set("role", "img")
-            .set("width", num(w))
-            .set("height", num(h));
+        root.extend([("role", "img"), ("width", &width), ("height", &height)]);
     } else {
-        doc = doc.set("role", "group");
+        root.push(("role", "group"));
     }
-    doc = doc
-        .add(Title::new(clean(&title_text(model, opts))))
-        .add(
-            Description::new().add(svg::node::Text::new(clean(&desc_text(
-                model, opts, &states,
-            )))),
-        );
+    let mut w = SvgWriter::new();
+    w.start("svg", &mut root);
+    w.text(
+        "title",
+        &mut [],
+        &title_text(model, opts),
+        TextLayout::Inline,
+    );
+    w.text(
+        "desc",
+        &mut [],
+        &desc_text(model, opts, &states),
+        TextLayout::Inline,
+    );
     if opts.standalone {
-        doc = doc.add(Style::new(STYLESHEET));
+        w.text("style", &mut [], STYLESHEET, TextLayout::Block);
     }
-    doc = doc.add(hatch());
+    hatch(&mut w);
 
-    let mut cells = Group::new().set("class", "cells");
+    w.start("g", &mut [("class", "cells")]);
     for (shape, st) in layout.cells.iter().zip(&states) {
-        let mut cell = Polygon::new()
-            .set("class", st.class.as_str())
-            .set("data-theme", clean(&shape.theme))
-            .set("data-player", clean(&shape.player))
-            .set("points", points(&shape.points));
+        let pts = points(&shape.points);
+        let mut attrs = [
+            ("class", st.class.as_str()),
+            ("data-theme", &shape.theme),
+            ("data-player", &shape.player),
+            ("points", &pts),
+        ];
         if opts.standalone {
             // Inside role="img" an aria-label on a shape is an error for
             // assistive technology; a <title> still names the cell and gives
             // a tooltip when the file is opened on its own.
-            cell = cell.add(Title::new(clean(&st.label)));
+            w.start("polygon", &mut attrs);
+            w.text("title", &mut [], &st.label, TextLayout::Inline);
+            w.end();
         } else {
-            cell.assign("aria-label", clean(&st.label));
-            cell.assign("tabindex", "0");
-            cell.assign("role", "button");
-        }
-        cells = cells.add(cell);
-    }
-    doc = doc.add(cells);
-
-    let mut rings = Group::new()
-        .set("class", "rings")
-        .set("aria-hidden", "true");
-    for p in &layout.polygons {
-        rings = rings.add(
-            Polygon::new()
-                .set("class", "ring-outline")
-                .set("points", points(&p.points)),
-        );
-    }
-    doc = doc.add(rings);
-
-    let mut axes = Group::new().set("class", "axes").set("aria-hidden", "true");
-    for a in &layout.axes {
-        let kind = match a.kind {
-            layout::AxisKind::Vertical => "vertical",
-            layout::AxisKind::Chord => "chord",
-            layout::AxisKind::Diameter => "diameter",
-        };
-        axes = axes.add(
-            Line::new()
-                .set("class", format!("axis axis-{kind}"))
-                .set("data-from", clean(&a.from))
-                .set("data-to", clean(&a.to))
-                .set("x1", num(a.start.x))
-                .set("y1", num(a.start.y))
-                .set("x2", num(a.end.x))
-                .set("y2", num(a.end.y)),
-        );
-    }
-    doc = doc.add(axes);
-
-    let mut leaders = Group::new()
-        .set("class", "leaders")
-        .set("aria-hidden", "true");
-    for t in &layout.theme_labels {
-        leaders = leaders
-            .add(
-                Line::new()
-                    .set("class", "leader")
-                    .set("x1", num(t.anchor.x))
-                    .set("y1", num(t.anchor.y))
-                    .set("x2", num(t.leader_end.x))
-                    .set("y2", num(t.leader_end.y)),
-            )
-            .add(
-                Circle::new()
-                    .set("class", "leader-dot")
-                    .set("cx", num(t.anchor.x))
-                    .set("cy", num(t.anchor.y))
-                    .set("r", 3.5),
+            let [a, b, c, d] = attrs;
+            w.empty(
+                "polygon",
+                &mut [
+                    a,
+                    b,
+                    c,
+                    d,
+                    ("aria-label", &st.label),
+                    ("tabindex", "0"),
+                    ("role", "button"),
+                ],
             );
+        }
     }
-    doc = doc.add(leaders);
+    w.end();
 
-    let mut values = Group::new()
-        .set("class", "cell-values")
-        .set("aria-hidden", "true");
-    for (shape, st) in layout.cells.iter().zip(&states) {
-        values = values.add(
-            Text::new(clean(&st.value))
-                .set("class", "cell-value")
-                .set("data-theme", clean(&shape.theme))
-                .set("data-player", clean(&shape.player))
-                .set("x", num(shape.value.x))
-                .set("y", num(shape.value.y))
-                .set("font-size", num(shape.value.font_size))
-                .set("text-anchor", "middle"),
+    w.start("g", &mut [("class", "rings"), ("aria-hidden", "true")]);
+    for p in &layout.polygons {
+        w.empty(
+            "polygon",
+            &mut [("class", "ring-outline"), ("points", &points(&p.points))],
         );
     }
-    doc = doc.add(values);
+    w.end();
 
-    let mut players = Group::new().set("class", "player-labels");
-    for l in &layout.player_labels {
-        players = players.add(label_group(l, "player-label", Some(("data-player", &l.id))));
+    w.start("g", &mut [("class", "axes"), ("aria-hidden", "true")]);
+    for a in &layout.axes {
+        let class = match a.kind {
+            layout::AxisKind::Vertical => "axis axis-vertical",
+            layout::AxisKind::Chord => "axis axis-chord",
+            layout::AxisKind::Diameter => "axis axis-diameter",
+        };
+        w.empty(
+            "line",
+            &mut [
+                ("class", class),
+                ("data-from", &a.from),
+                ("data-to", &a.to),
+                ("x1", &num(a.start.x)),
+                ("y1", &num(a.start.y)),
+                ("x2", &num(a.end.x)),
+                ("y2", &num(a.end.y)),
+            ],
+        );
     }
-    doc = doc.add(players);
+    w.end();
 
-    let mut themes = Group::new().set("class", "theme-labels");
+    w.start("g", &mut [("class", "leaders"), ("aria-hidden", "true")]);
     for t in &layout.theme_labels {
-        themes = themes.add(label_group(
+        let (ax, ay) = (num(t.anchor.x), num(t.anchor.y));
+        w.empty(
+            "line",
+            &mut [
+                ("class", "leader"),
+                ("x1", &ax),
+                ("y1", &ay),
+                ("x2", &num(t.leader_end.x)),
+                ("y2", &num(t.leader_end.y)),
+            ],
+        );
+        w.empty(
+            "circle",
+            &mut [
+                ("class", "leader-dot"),
+                ("cx", &ax),
+                ("cy", &ay),
+                ("r", "3.5"),
+            ],
+        );
+    }
+    w.end();
+
+    w.start(
+        "g",
+        &mut [("class", "cell-values"), ("aria-hidden", "true")],
+    );
+    for (shape, st) in layout.cells.iter().zip(&states) {
+        w.text(
+            "text",
+            &mut [
+                ("class", "cell-value"),
+                ("data-theme", &shape.theme),
+                ("data-player", &shape.player),
+                ("x", &num(shape.value.x)),
+                ("y", &num(shape.value.y)),
+                ("font-size", &num(shape.value.font_size)),
+                ("text-anchor", "middle"),
+            ],
+            &st.value,
+            TextLayout::Block,
+        );
+    }
+    w.end();
+
+    w.start("g", &mut [("class", "player-labels")]);
+    for l in &layout.player_labels {
+        label_group(&mut w, l, "player-label", Some(("data-player", &l.id)));
+    }
+    w.end();
+
+    w.start("g", &mut [("class", "theme-labels")]);
+    for t in &layout.theme_labels {
+        label_group(
+            &mut w,
             &t.label,
             "theme-label",
             Some(("data-theme", &t.label.id)),
-        ));
+        );
     }
-    doc = doc.add(themes);
+    w.end();
 
     if let Some(legend) = &layout.legend {
-        let mut g = Group::new().set("class", "legend").add(label_group(
-            &legend.title,
-            "legend-title",
-            None,
-        ));
+        w.start("g", &mut [("class", "legend")]);
+        label_group(&mut w, &legend.title, "legend-title", None);
         for item in &legend.items {
-            g = g
-                .add(
-                    Rectangle::new()
-                        .set("class", format!("swatch {}", item.key))
-                        .set("x", num(item.swatch.x))
-                        .set("y", num(item.swatch.y))
-                        .set("width", num(item.swatch.width))
-                        .set("height", num(item.swatch.height)),
-                )
-                .add(label_group(&item.label, "legend-label", None));
+            w.empty(
+                "rect",
+                &mut [
+                    ("class", &format!("swatch {}", item.key)),
+                    ("x", &num(item.swatch.x)),
+                    ("y", &num(item.swatch.y)),
+                    ("width", &num(item.swatch.width)),
+                    ("height", &num(item.swatch.height)),
+                ],
+            );
+            label_group(&mut w, &item.label, "legend-label", None);
         }
-        doc = doc.add(g);
+        w.end();
     }
-    let mut out = doc.to_string();
+    let mut out = w.finish();
     out.push('\n');
     out
 }

@@ -1,4 +1,4 @@
-//! The SVG of the diagram, written with the `svg` crate, and the per-cell state
+//! The SVG of the diagram, written by a small writer of its own, and the per-cell state
 //! the page uses to update a drawn diagram in place.
 //!
 //! Colours come only from classes (styled by `www/diagram.css`, whose custom
@@ -8,6 +8,7 @@
 
 mod document;
 mod state;
+mod writer;
 pub mod xml;
 
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};

@@ -30,14 +30,7 @@ pub fn format_score(v: f64) -> String {
     if !v.is_finite() {
         return "?".into();
     }
-    let r = (v * 10.0).round() / 10.0;
-    let s = format!("{r:.1}");
-    let s = s.strip_suffix(".0").unwrap_or(&s).to_string();
-    if s == "-0" {
-        "0".into()
-    } else {
-        s
-    }
+    crate::decimal::fixed(v, 1)
 }
 
 fn span(scale: &Scale) -> f64 {

@@ -43,9 +43,9 @@ fn is_bidi_control(c: char) -> bool {
 /// A number as people write it: `5`, `0.5`, `-3`, `1e300`.
 pub fn num(x: f64) -> String {
     if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
-        format!("{x:.0}")
+        crate::decimal::fixed(x, 0)
     } else {
-        format!("{x:?}")
+        crate::decimal::debug(x)
     }
 }
 
@@ -117,6 +117,8 @@ mod tests {
         assert_eq!(num(0.5), "0.5");
         assert_eq!(num(1e300), "1e300");
         assert_eq!(num(f64::NAN), "NaN");
+        assert_eq!(num(1.5e-7), "1.5e-7");
+        assert_eq!(num(-0.0), "0");
     }
 
     #[test]

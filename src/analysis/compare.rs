@@ -8,7 +8,7 @@ use super::FastSet;
 use super::{analyze, Analysis, Finding, Readiness, Text};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A cell's scores on one side of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -112,35 +112,42 @@ pub fn compare_analyses(
 
 type CellKey<'a> = (&'a str, &'a str, Option<&'a str>);
 
-fn cells(model: &Model) -> BTreeMap<CellKey<'_>, CellValue> {
-    let mut map = BTreeMap::new();
-    for a in &model.assessments {
-        // A repeated cell only occurs in an invalid model; the first counts.
-        map.entry((a.theme.as_str(), a.player.as_str(), a.unit.as_deref()))
-            .or_insert(CellValue {
+fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
+    // Every assessment of both models, the baseline's first, sorted stably by
+    // cell: within a cell the baseline's come before the scenario's, and each
+    // model's in its own order. A repeated cell only occurs in an invalid
+    // model; its first assessment counts.
+    let mut all: Vec<(CellKey, bool, CellValue)> = Vec::new();
+    for (model, after) in [(baseline, false), (scenario, true)] {
+        for a in &model.assessments {
+            let value = CellValue {
                 current: a.current,
                 target: a.target,
-            });
+            };
+            all.push((
+                (a.theme.as_str(), a.player.as_str(), a.unit.as_deref()),
+                after,
+                value,
+            ));
+        }
     }
-    map
-}
-
-fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
-    let before = cells(baseline);
-    let after = cells(scenario);
-    let keys: BTreeSet<&CellKey> = before.keys().chain(after.keys()).collect();
-    keys.into_iter()
-        .filter_map(|key| {
-            let (b, a) = (before.get(key).copied(), after.get(key).copied());
-            (b != a).then(|| CellChange {
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        let first = |side: bool| run.iter().find(|c| c.1 == side).map(|c| c.2);
+        let (b, a) = (first(false), first(true));
+        let key = run[0].0;
+        if b != a {
+            out.push(CellChange {
                 theme: key.0.to_string(),
                 player: key.1.to_string(),
                 unit: key.2.map(String::from),
                 before: b,
                 after: a,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
 fn deltas(
@@ -296,6 +303,36 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.id() == "fragmented:gig"));
+    }
+
+    #[test]
+    fn changed_cells_sort_by_key_and_a_repeated_cell_counts_once() {
+        let mut a = base();
+        // An invalid model repeats a cell: its first assessment counts.
+        a.assessments
+            .push(assess("integration", "hr", Some("south"), 4.0, Some(3.0)));
+        let mut b = base();
+        b.assessments.reverse();
+        b.assessments[2].current = 3.0; // integration/hr/north
+        b.assessments
+            .push(assess("integration", "hr", None, 1.0, None));
+        b.assessments
+            .push(assess("integration", "hr", None, 2.0, None));
+        let c = compare(&a, &b);
+        let got: Vec<(Option<&str>, Option<CellValue>, Option<CellValue>)> = c
+            .changed_cells
+            .iter()
+            .map(|x| (x.unit.as_deref(), x.before, x.after))
+            .collect();
+        let v = |current, target| Some(CellValue { current, target });
+        assert_eq!(
+            got,
+            [
+                (None, None, v(1.0, None)),
+                (Some("north"), v(1.0, Some(3.0)), v(3.0, Some(3.0))),
+            ]
+        );
+        assert!(c.changed_cells.iter().all(|x| x.theme == "integration"));
     }
 
     #[test]

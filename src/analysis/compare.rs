@@ -154,15 +154,15 @@ fn deltas(
     before: &BTreeMap<Text, Option<f64>>,
     after: &BTreeMap<Text, Option<f64>>,
 ) -> BTreeMap<Text, Delta> {
-    before
-        .keys()
-        .chain(after.keys())
-        .map(|id| {
-            let b = before.get(id).copied().flatten();
-            let a = after.get(id).copied().flatten();
-            (id.clone(), Delta::new(b, a))
-        })
-        .collect()
+    // Inserted one by one: `collect` would sort the pairs first, with a
+    // sort compiled for this element type alone.
+    let mut map = BTreeMap::new();
+    for id in before.keys().chain(after.keys()) {
+        let b = before.get(id).copied().flatten();
+        let a = after.get(id).copied().flatten();
+        map.insert(id.clone(), Delta::new(b, a));
+    }
+    map
 }
 
 fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {

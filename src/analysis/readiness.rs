@@ -83,11 +83,14 @@ pub(crate) fn readiness_with(index: &Index) -> Readiness {
         }
     }
 
+    // Inserted one by one: `collect` would sort the pairs first, with a
+    // sort compiled for this element type alone.
     let map = |table: &Table, means: &[Mean]| -> BTreeMap<Text, Option<f64>> {
-        table
-            .firsts()
-            .map(|(id, i)| (Text::from(id), means[i].value()))
-            .collect()
+        let mut map = BTreeMap::new();
+        for (id, i) in table.firsts() {
+            map.insert(Text::from(id), means[i].value());
+        }
+        map
     };
     Readiness {
         overall: overall.value(),

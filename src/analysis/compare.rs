@@ -4,7 +4,7 @@
 //! id (kind and the items they are about), never by position, so reordering a
 //! model's lists changes nothing.
 
-use super::FastSet;
+use super::IdMap;
 use super::{analyze, Analysis, Finding, Readiness, Text};
 use crate::model::Model;
 use serde::Serialize;
@@ -85,20 +85,20 @@ pub fn compare_analyses(
 ) -> Comparison {
     let before_ids: Vec<String> = before.findings.iter().map(Finding::id).collect();
     let after_ids: Vec<String> = after.findings.iter().map(Finding::id).collect();
-    let before_set: FastSet<&str> = before_ids.iter().map(String::as_str).collect();
-    let after_set: FastSet<&str> = after_ids.iter().map(String::as_str).collect();
+    let before_set = IdMap::set(&before_ids);
+    let after_set = IdMap::set(&after_ids);
     let resolved: Vec<Finding> = before
         .findings
         .iter()
         .zip(&before_ids)
-        .filter(|(_, id)| !after_set.contains(id.as_str()))
+        .filter(|(_, id)| after_set.get(id).is_none())
         .map(|(f, _)| f.clone())
         .collect();
     let introduced: Vec<Finding> = after
         .findings
         .iter()
         .zip(&after_ids)
-        .filter(|(_, id)| !before_set.contains(id.as_str()))
+        .filter(|(_, id)| before_set.get(id).is_none())
         .map(|(f, _)| f.clone())
         .collect();
     Comparison {

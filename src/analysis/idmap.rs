@@ -53,6 +53,15 @@ impl IdMap {
         }
     }
 
+    /// The ids as a set (each mapped to 0).
+    pub fn set(ids: &[String]) -> IdMap {
+        let mut m = IdMap::with_capacity(ids.len());
+        for id in ids {
+            m.insert(id, 0);
+        }
+        m
+    }
+
     pub fn get(&self, id: &str) -> Option<u32> {
         let i = self.find(id, hash(id));
         match self.slots[i].1 {

@@ -104,6 +104,11 @@ impl IdMap {
         self.slots = slots;
     }
 
+    /// How many ids it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
     /// Every id with its value, in insertion order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, u32)> + '_ {
         (0..self.entries.len() as u32).map(|e| (self.key(e), self.entries[e as usize].2))

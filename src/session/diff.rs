@@ -88,16 +88,30 @@ impl ModelDiff {
     }
 
     pub fn is_empty(&self) -> bool {
-        *self == ModelDiff::default()
+        self.assessments.is_none() && self.only_assessments()
     }
 
     /// Whether only scores changed: nothing the page lists or labels.
     pub fn only_assessments(&self) -> bool {
-        ModelDiff {
-            assessments: None,
-            ..self.clone()
-        }
-        .is_empty()
+        let ModelDiff {
+            name,
+            framework,
+            scale,
+            units,
+            assessments: _,
+            contributors,
+            responsibilities,
+            systems,
+            integrations,
+        } = self;
+        name.is_none()
+            && framework.is_none()
+            && scale.is_none()
+            && units.is_none()
+            && contributors.is_none()
+            && responsibilities.is_none()
+            && systems.is_none()
+            && integrations.is_none()
     }
 
     /// Turns the old version into the new one. False (and a possibly partly

@@ -5,10 +5,9 @@
 //! model's lists changes nothing.
 
 use super::IdMap;
-use super::{analyze, Analysis, Finding, Readiness, Text};
+use super::{analyze, Analysis, ById, Finding, Readiness, Text};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// A cell's scores on one side of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -51,9 +50,9 @@ impl Delta {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadinessChange {
     pub overall: Delta,
-    pub themes: BTreeMap<Text, Delta>,
-    pub players: BTreeMap<Text, Delta>,
-    pub units: BTreeMap<Text, Delta>,
+    pub themes: ById<Delta>,
+    pub players: ById<Delta>,
+    pub units: ById<Delta>,
 }
 
 /// The difference between a baseline and a scenario.
@@ -150,19 +149,15 @@ fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
     out
 }
 
-fn deltas(
-    before: &BTreeMap<Text, Option<f64>>,
-    after: &BTreeMap<Text, Option<f64>>,
-) -> BTreeMap<Text, Delta> {
-    // Inserted one by one: `collect` would sort the pairs first, with a
-    // sort compiled for this element type alone.
-    let mut map = BTreeMap::new();
-    for id in before.keys().chain(after.keys()) {
-        let b = before.get(id).copied().flatten();
-        let a = after.get(id).copied().flatten();
-        map.insert(id.clone(), Delta::new(b, a));
-    }
-    map
+fn deltas(before: &ById<Option<f64>>, after: &ById<Option<f64>>) -> ById<Delta> {
+    let mut ids: Vec<&Text> = before.keys().chain(after.keys()).collect();
+    crate::sort::sort(&mut ids);
+    ids.dedup();
+    let value = |map: &ById<Option<f64>>, id: &str| map.get(id).copied().flatten();
+    let deltas = ids
+        .into_iter()
+        .map(|id| (id.clone(), Delta::new(value(before, id), value(after, id))));
+    ById::from_sorted(deltas.collect())
 }
 
 fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {

@@ -11,6 +11,7 @@
 //! references, and writes its id, sentence and JSON when asked. [`compare`]
 //! and the Markdown reports (`report`) build on [`analyze`].
 
+mod by_id;
 mod compare;
 mod finding;
 mod findings;
@@ -23,6 +24,7 @@ mod shared;
 mod systems;
 mod wording;
 
+pub use by_id::ById;
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
 };

@@ -21,7 +21,7 @@ pub(crate) fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
         (Some(x), Some(y)) => cmp(x, y),
         _ => Ordering::Equal,
     });
-    permute(v, order);
+    permute(order, &mut |a, b| v.swap(a, b));
 }
 
 /// Sorts `v` in ascending order, stably.
@@ -96,9 +96,10 @@ fn merge(
     }
 }
 
-/// Rearranges `v` so that the element at position `i` is the one that was
-/// at `order[i]`, following each cycle of the permutation with swaps.
-fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
+/// Rearranges a list so that the element at position `i` is the one that
+/// was at `order[i]`, following each cycle of the permutation with `swap`
+/// (not generic, so compiled once for every element type).
+fn permute(mut order: Vec<usize>, swap: &mut dyn FnMut(usize, usize)) {
     for start in 0..order.len() {
         let mut at = start;
         loop {
@@ -107,7 +108,7 @@ fn permute<T>(v: &mut [T], mut order: Vec<usize>) {
             if from == start || from == at {
                 break;
             }
-            v.swap(at, from);
+            swap(at, from);
             at = from;
         }
     }

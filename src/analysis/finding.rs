@@ -123,7 +123,7 @@ pub struct Finding {
     pub(crate) names: Arc<Names>,
 }
 
-fn write_id_part<W: Write>(out: &mut W, part: &str) -> fmt::Result {
+fn write_id_part(out: &mut dyn Write, part: &str) -> fmt::Result {
     out.write_char(':')?;
     if !part.bytes().any(|b| b == b':' || b == b'%') {
         return out.write_str(part);
@@ -163,11 +163,11 @@ impl Subject {
 
 /// Writes the id of a finding of `kind` about `subject` (see
 /// [`Finding::write_id`]).
-pub(crate) fn write_id<W: Write>(
+pub(crate) fn write_id(
     kind: Kind,
     subject: &Subject,
     names: &Names,
-    out: &mut W,
+    out: &mut dyn Write,
 ) -> fmt::Result {
     out.write_str(kind.as_str())?;
     let (parts, n) = subject.about();

@@ -45,7 +45,10 @@ impl<T: Clone + PartialEq> Splice<T> {
         if start + out_len > list.len() {
             return false;
         }
-        list.splice(start..start + out_len, put.iter().cloned());
+        let tail = list.split_off(start + out_len);
+        list.truncate(start);
+        list.extend_from_slice(put);
+        list.extend(tail);
         true
     }
 

@@ -3,6 +3,10 @@
 //! by them compares each looked-up id against one of those, scattered over
 //! the heap — a cache miss per lookup once the model outgrows the cache. Here
 //! the table and the keys it compares against are compact.
+//!
+//! It is also the crate's one map from strings: validation, cell scores and
+//! the scan of the source text use it too, so that the Wasm module carries
+//! one compiled map instead of a `HashMap` per key and value type.
 
 use super::FxHasher;
 use std::hash::Hasher;

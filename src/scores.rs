@@ -1,6 +1,7 @@
 //! The scores of each (theme, player) cell, aggregated over units: what the
 //! diagram colours and what readiness is computed from.
 
+use crate::analysis::IdMap;
 use crate::model::Model;
 use serde::Serialize;
 
@@ -30,27 +31,27 @@ pub fn cell_scores(model: &Model, unit: Option<&str>) -> Vec<CellScore> {
     // (sum current, count, sum target, sum gap, count target, notes) per cell
     let mut acc: Vec<(f64, usize, f64, f64, usize, Vec<String>)> =
         vec![(0.0, 0, 0.0, 0.0, 0, Vec::new()); np * themes.len()];
-    let theme_index: std::collections::HashMap<&str, usize> = themes
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let player_index: std::collections::HashMap<&str, usize> = players
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.as_str(), i))
-        .collect();
+    // A repeated id (only in an invalid model) stands for its last item:
+    // the map keeps the first it is given, so the items go in backwards.
+    let index = |items: &[crate::model::Item]| {
+        let mut map = IdMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate().rev() {
+            map.insert(&item.id, i as u32);
+        }
+        map
+    };
+    let (theme_index, player_index) = (index(themes), index(players));
     for a in &model.assessments {
         if unit.is_some() && a.unit.as_deref() != unit {
             continue;
         }
-        let (Some(&t), Some(&p)) = (
+        let (Some(t), Some(p)) = (
             theme_index.get(a.theme.as_str()),
             player_index.get(a.player.as_str()),
         ) else {
             continue;
         };
-        let cell = &mut acc[t * np + p];
+        let cell = &mut acc[t as usize * np + p as usize];
         cell.0 += a.current;
         cell.1 += 1;
         if let Some(target) = a.target {
@@ -132,6 +133,20 @@ mod tests {
         assert_eq!((hr_b.current, hr_b.gap), (Some(3.0), Some(0.0)));
         let it = all.iter().find(|c| c.player == "it").unwrap();
         assert_eq!((it.assessed, it.current, it.gap), (0, None, None));
+    }
+
+    #[test]
+    fn a_repeated_id_scores_its_last_cell() {
+        // Only an invalid model repeats an id.
+        let mut m = Model::empty("t");
+        m.framework.players.push(Item::new("hr", "HR again"));
+        m.assessments = vec![assessment("integration", "hr", None, 2.0, None)];
+        let hr: Vec<usize> = cell_scores(&m, None)
+            .iter()
+            .filter(|c| c.theme == "integration" && c.player == "hr")
+            .map(|c| c.assessed)
+            .collect();
+        assert_eq!(hr, [0, 1]);
     }
 
     #[test]

@@ -4,11 +4,10 @@
 //! id (kind and the items they are about), never by position, so reordering a
 //! model's lists changes nothing.
 
-use super::FastSet;
-use super::{analyze, Analysis, Finding, Readiness, Text};
+use super::IdMap;
+use super::{analyze, Analysis, ById, Finding, Readiness, Text};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A cell's scores on one side of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -51,9 +50,9 @@ impl Delta {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReadinessChange {
     pub overall: Delta,
-    pub themes: BTreeMap<Text, Delta>,
-    pub players: BTreeMap<Text, Delta>,
-    pub units: BTreeMap<Text, Delta>,
+    pub themes: ById<Delta>,
+    pub players: ById<Delta>,
+    pub units: ById<Delta>,
 }
 
 /// The difference between a baseline and a scenario.
@@ -85,20 +84,20 @@ pub fn compare_analyses(
 ) -> Comparison {
     let before_ids: Vec<String> = before.findings.iter().map(Finding::id).collect();
     let after_ids: Vec<String> = after.findings.iter().map(Finding::id).collect();
-    let before_set: FastSet<&str> = before_ids.iter().map(String::as_str).collect();
-    let after_set: FastSet<&str> = after_ids.iter().map(String::as_str).collect();
+    let before_set = IdMap::set(&before_ids);
+    let after_set = IdMap::set(&after_ids);
     let resolved: Vec<Finding> = before
         .findings
         .iter()
         .zip(&before_ids)
-        .filter(|(_, id)| !after_set.contains(id.as_str()))
+        .filter(|(_, id)| after_set.get(id).is_none())
         .map(|(f, _)| f.clone())
         .collect();
     let introduced: Vec<Finding> = after
         .findings
         .iter()
         .zip(&after_ids)
-        .filter(|(_, id)| !before_set.contains(id.as_str()))
+        .filter(|(_, id)| before_set.get(id).is_none())
         .map(|(f, _)| f.clone())
         .collect();
     Comparison {
@@ -112,50 +111,53 @@ pub fn compare_analyses(
 
 type CellKey<'a> = (&'a str, &'a str, Option<&'a str>);
 
-fn cells(model: &Model) -> BTreeMap<CellKey<'_>, CellValue> {
-    let mut map = BTreeMap::new();
-    for a in &model.assessments {
-        // A repeated cell only occurs in an invalid model; the first counts.
-        map.entry((a.theme.as_str(), a.player.as_str(), a.unit.as_deref()))
-            .or_insert(CellValue {
+fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
+    // Every assessment of both models, the baseline's first, sorted stably by
+    // cell: within a cell the baseline's come before the scenario's, and each
+    // model's in its own order. A repeated cell only occurs in an invalid
+    // model; its first assessment counts.
+    let mut all: Vec<(CellKey, bool, CellValue)> = Vec::new();
+    for (model, after) in [(baseline, false), (scenario, true)] {
+        for a in &model.assessments {
+            let value = CellValue {
                 current: a.current,
                 target: a.target,
-            });
+            };
+            all.push((
+                (a.theme.as_str(), a.player.as_str(), a.unit.as_deref()),
+                after,
+                value,
+            ));
+        }
     }
-    map
-}
-
-fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
-    let before = cells(baseline);
-    let after = cells(scenario);
-    let keys: BTreeSet<&CellKey> = before.keys().chain(after.keys()).collect();
-    keys.into_iter()
-        .filter_map(|key| {
-            let (b, a) = (before.get(key).copied(), after.get(key).copied());
-            (b != a).then(|| CellChange {
+    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
+    let mut out = Vec::new();
+    for run in all.chunk_by(|a, b| a.0 == b.0) {
+        let first = |side: bool| run.iter().find(|c| c.1 == side).map(|c| c.2);
+        let (b, a) = (first(false), first(true));
+        let key = run[0].0;
+        if b != a {
+            out.push(CellChange {
                 theme: key.0.to_string(),
                 player: key.1.to_string(),
                 unit: key.2.map(String::from),
                 before: b,
                 after: a,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    out
 }
 
-fn deltas(
-    before: &BTreeMap<Text, Option<f64>>,
-    after: &BTreeMap<Text, Option<f64>>,
-) -> BTreeMap<Text, Delta> {
-    before
-        .keys()
-        .chain(after.keys())
-        .map(|id| {
-            let b = before.get(id).copied().flatten();
-            let a = after.get(id).copied().flatten();
-            (id.clone(), Delta::new(b, a))
-        })
-        .collect()
+fn deltas(before: &ById<Option<f64>>, after: &ById<Option<f64>>) -> ById<Delta> {
+    let mut ids: Vec<&Text> = before.keys().chain(after.keys()).collect();
+    crate::sort::sort(&mut ids);
+    ids.dedup();
+    let value = |map: &ById<Option<f64>>, id: &str| map.get(id).copied().flatten();
+    let deltas = ids
+        .into_iter()
+        .map(|id| (id.clone(), Delta::new(value(before, id), value(after, id))));
+    ById::from_sorted(deltas.collect())
 }
 
 fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {
@@ -296,6 +298,36 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.id() == "fragmented:gig"));
+    }
+
+    #[test]
+    fn changed_cells_sort_by_key_and_a_repeated_cell_counts_once() {
+        let mut a = base();
+        // An invalid model repeats a cell: its first assessment counts.
+        a.assessments
+            .push(assess("integration", "hr", Some("south"), 4.0, Some(3.0)));
+        let mut b = base();
+        b.assessments.reverse();
+        b.assessments[2].current = 3.0; // integration/hr/north
+        b.assessments
+            .push(assess("integration", "hr", None, 1.0, None));
+        b.assessments
+            .push(assess("integration", "hr", None, 2.0, None));
+        let c = compare(&a, &b);
+        let got: Vec<(Option<&str>, Option<CellValue>, Option<CellValue>)> = c
+            .changed_cells
+            .iter()
+            .map(|x| (x.unit.as_deref(), x.before, x.after))
+            .collect();
+        let v = |current, target| Some(CellValue { current, target });
+        assert_eq!(
+            got,
+            [
+                (None, None, v(1.0, None)),
+                (Some("north"), v(1.0, Some(3.0)), v(3.0, Some(3.0))),
+            ]
+        );
+        assert!(c.changed_cells.iter().all(|x| x.theme == "integration"));
     }
 
     #[test]

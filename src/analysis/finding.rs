@@ -123,7 +123,7 @@ pub struct Finding {
     pub(crate) names: Arc<Names>,
 }
 
-fn write_id_part<W: Write>(out: &mut W, part: &str) -> fmt::Result {
+fn write_id_part(out: &mut dyn Write, part: &str) -> fmt::Result {
     out.write_char(':')?;
     if !part.bytes().any(|b| b == b':' || b == b'%') {
         return out.write_str(part);
@@ -163,11 +163,11 @@ impl Subject {
 
 /// Writes the id of a finding of `kind` about `subject` (see
 /// [`Finding::write_id`]).
-pub(crate) fn write_id<W: Write>(
+pub(crate) fn write_id(
     kind: Kind,
     subject: &Subject,
     names: &Names,
-    out: &mut W,
+    out: &mut dyn Write,
 ) -> fmt::Result {
     out.write_str(kind.as_str())?;
     let (parts, n) = subject.about();
@@ -236,6 +236,13 @@ impl Finding {
     /// Writes the sentence: plain text naming everything by its label.
     /// Escape it for whatever format it is put in.
     pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
+        self.explain(out)
+    }
+
+    /// [`Finding::write_explanation`], compiled once for every writer.
+    fn explain(&self, mut out: &mut dyn Write) -> fmt::Result {
+        // The wording helpers take a sized writer: `&mut dyn Write` is one.
+        let out = &mut out;
         let n = &*self.names;
         match self.subject {
             Subject::Cell {

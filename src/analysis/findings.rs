@@ -13,7 +13,7 @@ use super::finding::{control_bits, hash_id, write_id, Kind, Subject};
 use super::index::{Index, UnitAt};
 use super::names::{Names, Ref};
 use super::systems::Graph;
-use super::{FastMap, FxHasher};
+use super::FxHasher;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
@@ -123,15 +123,31 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
     for k in &keys {
         hashes[k.1 as usize] = k.0 as u64;
     }
-    let mut first: FastMap<u64, usize> = FastMap::default();
-    first.reserve(order.len());
-    order.retain(|&i| match first.get(&hashes[i]) {
-        None => {
-            first.insert(hashes[i], i);
-            true
+    // Sorted by hash, then place in `order`: each run of equal hashes
+    // starts with the first (worst) of them; a later one is dropped when
+    // its id is the first's, and kept when only the hashes collide.
+    let mut by_hash: Vec<(u64, u32)> = order
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| (hashes[i], at as u32))
+        .collect();
+    crate::sort::sort(&mut by_hash);
+    let mut keep = vec![true; order.len()];
+    for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, first), rest @ ..] = run {
+            if rest.is_empty() {
+                continue;
+            }
+            let first_id = id(order[*first as usize]);
+            for &(_, at) in rest {
+                if id(order[at as usize]) == first_id {
+                    keep[at as usize] = false;
+                }
+            }
         }
-        Some(&j) => id(i) != id(j),
-    });
+    }
+    let mut keep = keep.into_iter();
+    order.retain(|_| keep.next().unwrap_or(true));
     order
 }
 
@@ -724,6 +740,27 @@ mod tests {
         let f = analyze(&m).findings;
         assert!(f.windows(2).all(|w| w[0].severity >= w[1].severity));
         assert_eq!(f[0].contributors(), [m.contributors[0].id.as_str()]);
+    }
+
+    #[test]
+    fn a_repeated_id_is_reported_once_at_its_worst() {
+        // Only an invalid model repeats a cell; each copy raises the same id.
+        let mut m = quiet();
+        m.assessments = vec![
+            assess("integration", "hr", None, 2.0, Some(3.0), 1.0),
+            assess("leadership", "hr", None, 1.0, Some(3.0), 1.0),
+            assess("integration", "hr", None, 1.0, Some(4.0), 1.0),
+            assess("integration", "hr", None, 0.0, Some(2.0), 1.0),
+        ];
+        let f = analyze(&m).findings;
+        let got: Vec<(String, f64)> = f.iter().map(|f| (f.id(), f.severity)).collect();
+        assert_eq!(
+            got,
+            [
+                ("maturity-gap:integration:hr:".to_string(), 3.0),
+                ("maturity-gap:leadership:hr:".to_string(), 2.0),
+            ]
+        );
     }
 
     #[test]

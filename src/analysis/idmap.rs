@@ -3,6 +3,10 @@
 //! by them compares each looked-up id against one of those, scattered over
 //! the heap — a cache miss per lookup once the model outgrows the cache. Here
 //! the table and the keys it compares against are compact.
+//!
+//! It is also the crate's one map from strings: validation, cell scores and
+//! the scan of the source text use it too, so that the Wasm module carries
+//! one compiled map instead of a `HashMap` per key and value type.
 
 use super::FxHasher;
 use std::hash::Hasher;
@@ -53,6 +57,15 @@ impl IdMap {
         }
     }
 
+    /// The ids as a set (each mapped to 0).
+    pub fn set(ids: &[String]) -> IdMap {
+        let mut m = IdMap::with_capacity(ids.len());
+        for id in ids {
+            m.insert(id, 0);
+        }
+        m
+    }
+
     pub fn get(&self, id: &str) -> Option<u32> {
         let i = self.find(id, hash(id));
         match self.slots[i].1 {
@@ -93,6 +106,11 @@ impl IdMap {
             slots[i] = (h, e as u32 + 1);
         }
         self.slots = slots;
+    }
+
+    /// How many ids it holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
     }
 
     /// Every id with its value, in insertion order.

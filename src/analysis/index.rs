@@ -8,7 +8,6 @@
 
 use super::idmap::IdMap;
 use super::names::{Names, Ref};
-use super::FastMap;
 use crate::model::{Item, Model};
 
 /// Where an assessment's unit is.
@@ -125,7 +124,7 @@ pub(crate) struct Index<'m> {
     /// Per assessment, in model order.
     pub cells: Vec<CellAt>,
     /// Ids used without being defined, with the reference given to each.
-    unknown: FastMap<&'m str, Ref>,
+    unknown: IdMap,
 }
 
 impl<'m> Index<'m> {
@@ -177,7 +176,7 @@ impl<'m> Index<'m> {
             contributors,
             systems,
             cells,
-            unknown: FastMap::default(),
+            unknown: IdMap::with_capacity(0),
         }
     }
 
@@ -187,7 +186,7 @@ impl<'m> Index<'m> {
         if let Some(i) = table.at(id) {
             return table.refs[i];
         }
-        if let Some(&r) = self.unknown.get(id) {
+        if let Some(r) = self.unknown.get(id) {
             return r;
         }
         let r = self.names.add(id, id, None);
@@ -213,7 +212,7 @@ impl<'m> Index<'m> {
 
     /// A free text (an activity) as an item whose id and label are the text.
     pub fn text(&mut self, text: &'m str) -> Ref {
-        if let Some(&r) = self.unknown.get(text) {
+        if let Some(r) = self.unknown.get(text) {
             return r;
         }
         let r = self.names.add(text, text, None);

@@ -11,6 +11,7 @@
 //! references, and writes its id, sentence and JSON when asked. [`compare`]
 //! and the Markdown reports (`report`) build on [`analyze`].
 
+mod by_id;
 mod compare;
 mod finding;
 mod findings;
@@ -23,11 +24,13 @@ mod shared;
 mod systems;
 mod wording;
 
+pub use by_id::ById;
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
 };
 pub use finding::{CellRef, Finding, Kind};
 pub use findings::{reach, severity};
+pub(crate) use idmap::IdMap;
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use shared::Text;
@@ -35,7 +38,7 @@ pub use systems::SystemsSummary;
 
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
@@ -138,7 +141,6 @@ impl Hasher for FxHasher {
 }
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 #[cfg(test)]
 mod tests {
@@ -161,7 +163,7 @@ mod tests {
     fn fast_hashes_spread_similar_ids_over_buckets() {
         use std::hash::BuildHasher;
         let build = BuildHasherDefault::<FxHasher>::default();
-        let buckets: HashSet<u64> = (0..4096)
+        let buckets: std::collections::HashSet<u64> = (0..4096)
             .map(|k| build.hash_one(format!("contractors-g{k}").as_str()) & 0xfff)
             .collect();
         // A uniform hash fills about 63% of 4096 buckets with 4096 keys.

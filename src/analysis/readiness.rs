@@ -11,18 +11,17 @@
 //! not depend on the order of the model's lists, to the last bit.
 
 use super::index::{Index, Table, UnitAt};
-use super::Text;
+use super::{ById, Text};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Readiness in [0, 1]; `None` where nothing is assessed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Readiness {
     pub overall: Option<f64>,
-    pub themes: BTreeMap<Text, Option<f64>>,
-    pub players: BTreeMap<Text, Option<f64>>,
-    pub units: BTreeMap<Text, Option<f64>>,
+    pub themes: ById<Option<f64>>,
+    pub players: ById<Option<f64>>,
+    pub units: ById<Option<f64>>,
 }
 
 /// One in this many parts of the scale is the unit of the exact sums.
@@ -83,11 +82,11 @@ pub(crate) fn readiness_with(index: &Index) -> Readiness {
         }
     }
 
-    let map = |table: &Table, means: &[Mean]| -> BTreeMap<Text, Option<f64>> {
-        table
+    let map = |table: &Table, means: &[Mean]| {
+        let values = table
             .firsts()
-            .map(|(id, i)| (Text::from(id), means[i].value()))
-            .collect()
+            .map(|(id, i)| (Text::from(id), means[i].value()));
+        ById::new(values.collect())
     };
     Readiness {
         overall: overall.value(),

@@ -8,7 +8,7 @@
 use super::compare::{CellValue, Delta};
 use super::wording::{first_label, number, Thousands};
 use super::FastMap;
-use super::{Analysis, Comparison, Finding, Kind, Text};
+use super::{Analysis, Comparison, Finding, Kind};
 use crate::model::Model;
 use crate::scores::cell_scores;
 use std::collections::BTreeMap;
@@ -185,7 +185,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     }
 
     out.push_str("\n## Readiness\n\n");
-    let rows = |items: &[crate::model::Item], map: &BTreeMap<Text, Option<f64>>| {
+    let rows = |items: &[crate::model::Item], map: &super::ById<Option<f64>>| {
         items
             .iter()
             .map(|i| (i.label.clone(), map.get(i.id.as_str()).copied().flatten()))
@@ -397,7 +397,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let table = |out: &mut String,
                  heading: &str,
                  column: &str,
-                 map: &BTreeMap<Text, Delta>,
+                 map: &super::ById<Delta>,
                  items: &(FastMap<&str, &str>, FastMap<&str, usize>)| {
         let _ = writeln!(
             out,

@@ -2,7 +2,7 @@
 //! findings and the model, readable offline, printable, and with no script.
 
 use super::{escape_attr, escape_text, html_page, json_for_script};
-use crate::analysis::{self, Analysis, Text};
+use crate::analysis::{self, Analysis};
 use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
 use serde::Deserialize;
@@ -91,7 +91,7 @@ fn readiness_table(
     out: &mut String,
     caption: &str,
     items: &[Item],
-    values: &BTreeMap<Text, Option<f64>>,
+    values: &crate::analysis::ById<Option<f64>>,
     opts: &ExportOptions,
 ) {
     if items.is_empty() {

@@ -15,21 +15,25 @@ pub struct Splice<T> {
     inserted: Vec<T>,
 }
 
+/// How many items two lists of these lengths share at the start, and then
+/// at the end; `same(i, j)` tells whether old item `i` equals new item `j`.
+/// Not generic, so that it is compiled once for every kind of list.
+fn common_ends(old: usize, new: usize, same: &dyn Fn(usize, usize) -> bool) -> (usize, usize) {
+    let shorter = old.min(new);
+    let prefix = (0..shorter).take_while(|&i| same(i, i)).count();
+    let suffix = (1..=shorter - prefix)
+        .take_while(|&k| same(old - k, new - k))
+        .count();
+    (prefix, suffix)
+}
+
 impl<T: Clone + PartialEq> Splice<T> {
     /// The shortest single splice turning `old` into `new`, if they differ.
     pub fn between(old: &[T], new: &[T]) -> Option<Splice<T>> {
-        if old == new {
+        let (prefix, suffix) = common_ends(old.len(), new.len(), &|i, j| old.get(i) == new.get(j));
+        if prefix == old.len() && prefix == new.len() {
             return None;
         }
-        let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
-        let room = old.len().min(new.len()) - prefix;
-        let suffix = old
-            .iter()
-            .rev()
-            .zip(new.iter().rev())
-            .take(room)
-            .take_while(|(a, b)| a == b)
-            .count();
         Some(Splice {
             start: prefix,
             removed: old.get(prefix..old.len() - suffix)?.to_vec(),
@@ -41,7 +45,10 @@ impl<T: Clone + PartialEq> Splice<T> {
         if start + out_len > list.len() {
             return false;
         }
-        list.splice(start..start + out_len, put.iter().cloned());
+        let tail = list.split_off(start + out_len);
+        list.truncate(start);
+        list.extend_from_slice(put);
+        list.extend(tail);
         true
     }
 
@@ -88,16 +95,30 @@ impl ModelDiff {
     }
 
     pub fn is_empty(&self) -> bool {
-        *self == ModelDiff::default()
+        self.assessments.is_none() && self.only_assessments()
     }
 
     /// Whether only scores changed: nothing the page lists or labels.
     pub fn only_assessments(&self) -> bool {
-        ModelDiff {
-            assessments: None,
-            ..self.clone()
-        }
-        .is_empty()
+        let ModelDiff {
+            name,
+            framework,
+            scale,
+            units,
+            assessments: _,
+            contributors,
+            responsibilities,
+            systems,
+            integrations,
+        } = self;
+        name.is_none()
+            && framework.is_none()
+            && scale.is_none()
+            && units.is_none()
+            && contributors.is_none()
+            && responsibilities.is_none()
+            && systems.is_none()
+            && integrations.is_none()
     }
 
     /// Turns the old version into the new one. False (and a possibly partly

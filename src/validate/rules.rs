@@ -3,13 +3,14 @@
 //! (theme, player, unit), a drawable framework, a coherent scale.
 //!
 //! Each rule looks every id up in a hash map, so checking is linear in the
-//! size of the model.
+//! size of the model (repeated cells are found by one sort).
 
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
+use crate::analysis::IdMap;
 use crate::model::{Model, SCHEMA_V1};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// How many players and themes the layout can draw (DESIGN §2).
 pub const PLAYERS: std::ops::RangeInclusive<usize> = 3..=12;
@@ -18,13 +19,16 @@ pub const THEMES: std::ops::RangeInclusive<usize> = 1..=8;
 /// The ids of one list, where each is, and whether every id could be read
 /// (if not, "unknown id" would be a guess, so such checks are skipped).
 struct Ids<'m> {
-    at: HashMap<&'m str, usize>,
+    at: IdMap,
     order: Vec<&'m str>,
     complete: bool,
     /// What one is called ("player") and what to say when there are none.
     kind: &'static str,
     none: &'static str,
 }
+
+/// An assessment's (theme, player, unit).
+type Cell<'m> = (&'m str, &'m str, Option<&'m str>);
 
 struct Rules<'p> {
     problems: Vec<Problem>,
@@ -56,7 +60,7 @@ impl Rules<'_> {
         ids: impl Iterator<Item = &'m str>,
     ) -> Ids<'m> {
         let mut out = Ids {
-            at: HashMap::new(),
+            at: IdMap::with_capacity(ids.size_hint().0),
             order: Vec::new(),
             complete: true,
             kind,
@@ -74,7 +78,7 @@ impl Rules<'_> {
                 );
                 continue;
             }
-            match out.at.get(id) {
+            match out.at.insert(id, i as u32) {
                 Some(first) => self.report(
                     format!("{list}[{i}].id"),
                     format!(
@@ -82,17 +86,14 @@ impl Rules<'_> {
                         quote(id)
                     ),
                 ),
-                None => {
-                    out.at.insert(id, i);
-                    out.order.push(id);
-                }
+                None => out.order.push(id),
             }
         }
         out
     }
 
     fn reference(&mut self, at: impl Fn() -> String, id: &str, known_ids: &Ids<'_>) {
-        if known_ids.at.contains_key(id) || !known_ids.complete || self.skip(&at) {
+        if known_ids.at.get(id).is_some() || !known_ids.complete || self.skip(&at) {
             return;
         }
         self.report(
@@ -256,8 +257,28 @@ pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
         model.systems.iter().map(|s| s.id.as_str()),
     );
 
-    let mut cells: HashMap<(&str, &str, Option<&str>), usize> =
-        HashMap::with_capacity(model.assessments.len());
+    // Where each assessment that repeats a cell first assessed it. Cells
+    // whose ids could not all be read are left out. The stable sort keeps
+    // each cell's assessments in model order.
+    let mut keyed: Vec<(Cell, usize)> = Vec::new();
+    for (i, a) in model.assessments.iter().enumerate() {
+        let unreadable = ["theme", "player", "unit"]
+            .iter()
+            .any(|f| r.skip(|| format!("assessments[{i}].{f}")));
+        if !unreadable {
+            keyed.push(((&a.theme, &a.player, a.unit.as_deref()), i));
+        }
+    }
+    crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    let mut first_of = vec![None; model.assessments.len()];
+    for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if let [(_, first), rest @ ..] = run {
+            for &(_, i) in rest {
+                first_of[i] = Some(*first);
+            }
+        }
+    }
+
     for (i, a) in model.assessments.iter().enumerate() {
         r.reference(|| format!("assessments[{i}].theme"), &a.theme, &themes);
         r.reference(|| format!("assessments[{i}].player"), &a.player, &players);
@@ -275,31 +296,19 @@ pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
                 format!("expected a positive number, found {}", num(a.weight)),
             );
         }
-        let unreadable = ["theme", "player", "unit"]
-            .iter()
-            .any(|f| r.skip(|| format!("assessments[{i}].{f}")));
-        if unreadable {
-            continue;
-        }
-        let key = (a.theme.as_str(), a.player.as_str(), a.unit.as_deref());
-        match cells.get(&key) {
-            Some(first) => {
-                let unit = match &a.unit {
-                    Some(u) => format!("for unit {}", quote(u)),
-                    None => "with no unit".to_string(),
-                };
-                r.report(
-                    format!("assessments[{i}]"),
-                    format!(
-                        "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
-                        quote(&a.theme),
-                        quote(&a.player)
-                    ),
-                );
-            }
-            None => {
-                cells.insert(key, i);
-            }
+        if let Some(first) = first_of[i] {
+            let unit = match &a.unit {
+                Some(u) => format!("for unit {}", quote(u)),
+                None => "with no unit".to_string(),
+            };
+            r.report(
+                format!("assessments[{i}]"),
+                format!(
+                    "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
+                    quote(&a.theme),
+                    quote(&a.player)
+                ),
+            );
         }
     }
 
@@ -319,24 +328,21 @@ pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
 
     for (i, s) in model.systems.iter().enumerate() {
         r.reference(|| format!("systems[{i}].owner"), &s.owner, &players);
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen = IdMap::with_capacity(s.contributors.len());
         for (j, c) in s.contributors.iter().enumerate() {
             let at = || format!("systems[{i}].contributors[{j}]");
             r.reference(at, c, &contributors);
             if r.skip(at) {
                 continue;
             }
-            match seen.get(c.as_str()) {
-                Some(first) => r.report(
+            if let Some(first) = seen.insert(c, j as u32) {
+                r.report(
                     at(),
                     format!(
                         "{} is listed twice (also systems[{i}].contributors[{first}])",
                         quote(c)
                     ),
-                ),
-                None => {
-                    seen.insert(c, j);
-                }
+                );
             }
         }
     }
@@ -346,7 +352,7 @@ pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
         r.reference(|| format!("integrations[{i}].to"), &x.to, &systems);
         let readable = !r.skip(|| format!("integrations[{i}].from"))
             && !r.skip(|| format!("integrations[{i}].to"));
-        if readable && x.from == x.to && systems.at.contains_key(x.from.as_str()) {
+        if readable && x.from == x.to && systems.at.get(&x.from).is_some() {
             r.report(
                 format!("integrations[{i}]"),
                 format!("connects system {} to itself", quote(&x.from)),
@@ -450,6 +456,46 @@ mod tests {
                 "assessments[1].current: expected a finite number, found NaN",
                 "assessments[1].weight: expected a positive number, found inf",
                 "assessments[1]: second assessment of the cell (theme \"integration\", player \"hr\") with no unit; the first is assessments[0]",
+            ]
+        );
+    }
+
+    #[test]
+    fn each_repeat_of_a_cell_names_its_first_readable_assessment() {
+        let mut m = Model::empty("x");
+        m.units = vec![Item::new("retail", "Retail")];
+        let mut retail = cell("integration", "hr", 1.0);
+        retail.unit = Some("retail".into());
+        m.assessments = vec![
+            cell("integration", "hr", 1.0),
+            cell("leadership", "hr", 1.0),
+            retail.clone(),
+            cell("integration", "hr", 2.0),
+            retail,
+            cell("integration", "hr", 3.0),
+        ];
+        let second = |i: usize, unit: &str, first: usize| {
+            format!("assessments[{i}]: second assessment of the cell (theme \"integration\", player \"hr\") {unit}; the first is assessments[{first}]")
+        };
+        assert_eq!(
+            messages(&m),
+            [
+                second(3, "with no unit", 0),
+                second(4, "for unit \"retail\"", 2),
+                second(5, "with no unit", 0),
+            ]
+        );
+        // A cell whose unit could not be read is not compared at all.
+        let placeholders: HashSet<String> = ["assessments[0].unit".into()].into();
+        let got: Vec<String> = check(&m, &placeholders)
+            .into_iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                second(4, "for unit \"retail\"", 2),
+                second(5, "with no unit", 3),
             ]
         );
     }

@@ -11,8 +11,9 @@
 //! parser reports the syntax error.
 
 use super::path;
-use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+use crate::analysis::IdMap;
+use std::borrow::{Borrow, Cow};
+use std::collections::HashSet;
 
 /// Deeper than this the scanner stops; serde_json refuses such nesting anyway
 /// (its recursion limit is the same).
@@ -303,30 +304,47 @@ pub fn outline(text: &str, max_items: usize, find_duplicates: bool) -> Outline {
     v.outline
 }
 
+/// Values by key, for lookups: pairs sorted by key, each key once, searched
+/// by bisection (a hash map per key type would take more code).
+#[derive(Debug)]
+pub struct ByKey<K, V>(Vec<(K, V)>);
+
+impl<K: Ord, V> ByKey<K, V> {
+    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
+    where
+        K: Borrow<Q>,
+    {
+        let i = self.0.binary_search_by(|e| e.0.borrow().cmp(key)).ok()?;
+        self.0.get(i).map(|e| &e.1)
+    }
+}
+
 struct PathsAt<'w> {
     offsets: &'w HashSet<usize>,
-    found: HashMap<usize, String>,
+    /// In the order of the walk, which is the order of the offsets.
+    found: Vec<(usize, String)>,
 }
 
 impl Visit for PathsAt<'_> {
     fn enter(&mut self, path: &str, offset: usize, _in_array: bool) -> bool {
-        if self.offsets.contains(&offset) {
-            self.found.entry(offset).or_insert_with(|| path.to_string());
+        let new = self.found.last().map_or(true, |last| last.0 < offset);
+        if new && self.offsets.contains(&offset) {
+            self.found.push((offset, path.to_string()));
         }
         self.found.len() < self.offsets.len()
     }
 }
 
 /// The path of the value (or key) that starts at each of `offsets`.
-pub fn paths_at(text: &str, offsets: &HashSet<usize>) -> HashMap<usize, String> {
+pub fn paths_at(text: &str, offsets: &HashSet<usize>) -> ByKey<usize, String> {
     let mut v = PathsAt {
         offsets,
-        found: HashMap::new(),
+        found: Vec::new(),
     };
     if !offsets.is_empty() {
         walk(text, &mut v, ALL_PATHS);
     }
-    v.found
+    ByKey(v.found)
 }
 
 const ALL_PATHS: Track = Track {
@@ -336,13 +354,15 @@ const ALL_PATHS: Track = Track {
 
 struct Locator<'w> {
     wanted: &'w HashSet<&'w str>,
-    found: HashMap<String, usize>,
+    /// Each wanted path met, with its first offset.
+    found: IdMap,
 }
 
 impl Visit for Locator<'_> {
     fn enter(&mut self, path: &str, offset: usize, _in_array: bool) -> bool {
-        if self.wanted.contains(path) && !self.found.contains_key(path) {
-            self.found.insert(path.to_string(), offset);
+        // Offsets past 4 GiB cannot occur: texts are limited to 10 MB.
+        if let (true, Ok(offset)) = (self.wanted.contains(path), u32::try_from(offset)) {
+            self.found.insert(path, offset);
         }
         self.found.len() < self.wanted.len()
     }
@@ -350,15 +370,21 @@ impl Visit for Locator<'_> {
 
 /// The byte offset where each wanted path starts in `text` (its key, for
 /// object members), for those that occur.
-pub fn locate(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
+pub fn locate(text: &str, wanted: &HashSet<&str>) -> ByKey<String, usize> {
     let mut v = Locator {
         wanted,
-        found: HashMap::new(),
+        found: IdMap::with_capacity(wanted.len()),
     };
     if !wanted.is_empty() {
         walk(text, &mut v, ALL_PATHS);
     }
-    v.found
+    let mut found: Vec<(String, usize)> = v
+        .found
+        .iter()
+        .map(|(path, offset)| (path.to_string(), offset as usize))
+        .collect();
+    crate::sort::sort(&mut found);
+    ByKey(found)
 }
 
 struct PathAt {
@@ -389,11 +415,11 @@ pub fn path_at(text: &str, offset: usize) -> String {
 }
 
 /// 1-based line and column (in characters) of each byte offset, in one pass.
-pub fn line_col(text: &str, offsets: &[usize]) -> HashMap<usize, (usize, usize)> {
+pub fn line_col(text: &str, offsets: &[usize]) -> ByKey<usize, (usize, usize)> {
     let mut sorted: Vec<usize> = offsets.to_vec();
     crate::sort::sort(&mut sorted);
     sorted.dedup();
-    let mut out = HashMap::with_capacity(sorted.len());
+    let mut out: Vec<(usize, (usize, usize))> = Vec::with_capacity(sorted.len());
     let (mut line, mut line_start) = (1usize, 0usize);
     // Where the last column was computed, so long lines are counted once.
     let (mut done_at, mut done_col) = (0usize, 1usize);
@@ -416,9 +442,12 @@ pub fn line_col(text: &str, offsets: &[usize]) -> HashMap<usize, (usize, usize)>
         let col = done_col + text.get(done_at..off).map_or(0, |s| s.chars().count());
         done_at = off;
         done_col = col;
-        out.insert(off, (line, col));
+        // Offsets past the end all stand for the end.
+        if out.last().map_or(true, |last| last.0 < off) {
+            out.push((off, (line, col)));
+        }
     }
-    out
+    ByKey(out)
 }
 
 #[cfg(test)]
@@ -446,7 +475,11 @@ mod tests {
         assert_eq!(o.duplicate_keys.len(), 2);
         let offsets: HashSet<usize> = o.duplicate_keys.iter().copied().collect();
         let paths = paths_at(text, &offsets);
-        let got: Vec<&str> = o.duplicate_keys.iter().map(|d| paths[d].as_str()).collect();
+        let got: Vec<&str> = o
+            .duplicate_keys
+            .iter()
+            .map(|d| paths.get(d).unwrap().as_str())
+            .collect();
         assert_eq!(got, vec!["list[0].x", "a"]);
         assert_eq!(&text[o.duplicate_keys[0]..o.duplicate_keys[0] + 3], "\"x\"");
         // Escapes are decoded before comparing.
@@ -462,27 +495,53 @@ mod tests {
             .any(|_| true));
     }
 
+    /// `paths_at` keeps what it finds in the order of the walk, sorted only
+    /// because the walk meets values in the order they start.
+    #[test]
+    fn the_walk_meets_offsets_in_increasing_order() {
+        struct Offsets(Vec<usize>);
+        impl Visit for Offsets {
+            fn enter(&mut self, _path: &str, offset: usize, _in_array: bool) -> bool {
+                self.0.push(offset);
+                true
+            }
+        }
+        let text =
+            r#" {"a": [1, [[2], {}], {"b": [], "c": {"d": "x"}}], "e": [[]], "a": {"f": 3}} "#;
+        let mut v = Offsets(Vec::new());
+        walk(text, &mut v, ALL_PATHS);
+        assert_eq!(v.0.len(), 15);
+        assert!(v.0.windows(2).all(|w| w[0] < w[1]), "{:?}", v.0);
+        let all: HashSet<usize> = v.0.iter().copied().collect();
+        let paths = paths_at(text, &all);
+        assert_eq!(paths.0.len(), 15);
+        assert_eq!(paths.get(&v.0[14]).map(String::as_str), Some("a.f"));
+    }
+
     #[test]
     fn locates_paths() {
         let text = "{\n  \"units\": [\n    {\"id\": \"a\"},\n    {\"id\": 5}\n  ]\n}";
         let wanted: HashSet<&str> = ["units[1].id", "units[1]", "units", "nope"].into();
         let found = locate(text, &wanted);
-        assert_eq!(found.len(), 3);
-        let lc = line_col(
-            text,
-            &[found["units[1].id"], found["units[1]"], found["units"]],
-        );
-        assert_eq!(lc[&found["units[1].id"]], (4, 6));
-        assert_eq!(lc[&found["units[1]"]], (4, 5));
-        assert_eq!(lc[&found["units"]], (2, 3));
+        assert_eq!(found.0.len(), 3);
+        let at = |p: &str| *found.get(p).unwrap();
+        let lc = line_col(text, &[at("units[1].id"), at("units[1]"), at("units")]);
+        assert_eq!(lc.get(&at("units[1].id")), Some(&(4, 6)));
+        assert_eq!(lc.get(&at("units[1]")), Some(&(4, 5)));
+        assert_eq!(lc.get(&at("units")), Some(&(2, 3)));
+        assert_eq!(found.get("nope"), None);
+        // Past the end is the end.
+        let end = line_col(text, &[text.len() + 5, text.len() + 1]);
+        assert_eq!(end.0.len(), 1);
+        assert_eq!(end.get(&text.len()), Some(&(6, 2)));
     }
 
     #[test]
     fn columns_count_characters() {
         let text = "{\"é🙂\": 1, \"b\": 2}";
         let wanted: HashSet<&str> = ["b"].into();
-        let found = locate(text, &wanted);
-        assert_eq!(line_col(text, &[found["b"]])[&found["b"]], (1, 11));
+        let b = *locate(text, &wanted).get("b").unwrap();
+        assert_eq!(line_col(text, &[b]).get(&b), Some(&(1, 11)));
     }
 
     #[test]

@@ -38,8 +38,7 @@ pub use systems::SystemsSummary;
 
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::Arc;
 
 /// Everything `analyze` reports.
@@ -140,28 +139,13 @@ impl Hasher for FxHasher {
     }
 }
 
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn fast_maps_tell_keys_apart() {
-        let mut m: FastMap<&str, usize> = FastMap::default();
-        let keys = ["", "a", "ab", "abcdefgh", "abcdefghi", "abcdefgh\0", "b"];
-        for (i, k) in keys.iter().enumerate() {
-            m.insert(k, i);
-        }
-        assert_eq!(m.len(), keys.len());
-        for (i, k) in keys.iter().enumerate() {
-            assert_eq!(m[k], i);
-        }
-    }
-
-    #[test]
     fn fast_hashes_spread_similar_ids_over_buckets() {
-        use std::hash::BuildHasher;
+        use std::hash::{BuildHasher, BuildHasherDefault};
         let build = BuildHasherDefault::<FxHasher>::default();
         let buckets: std::collections::HashSet<u64> = (0..4096)
             .map(|k| build.hash_one(format!("contractors-g{k}").as_str()) & 0xfff)

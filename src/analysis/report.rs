@@ -6,12 +6,12 @@
 //! a table cell or a heading in the rendered report.
 
 use super::compare::{CellValue, Delta};
+use super::wording::FirstLabels;
 use super::wording::{first_label, number, Thousands};
-use super::FastMap;
+use super::IdMap;
 use super::{Analysis, Comparison, Finding, Kind};
 use crate::model::Model;
 use crate::scores::cell_scores;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 /// How many findings a section lists before pointing to the JSON output.
@@ -155,9 +155,10 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         }
         None => out.push_str("Nothing is assessed yet, so there is no readiness figure.\n\n"),
     }
-    let mut counts: BTreeMap<Kind, usize> = Kind::ALL.iter().map(|&k| (k, 0)).collect();
+    // Kind::ALL is in declaration order, so `kind as usize` indexes it.
+    let mut counts = [0usize; Kind::ALL.len()];
     for f in &analysis.findings {
-        *counts.entry(f.kind).or_default() += 1;
+        counts[f.kind as usize] += 1;
     }
     let _ = writeln!(
         out,
@@ -165,7 +166,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         Thousands(analysis.findings.len() as u64),
         plural(analysis.findings.len(), "finding", "findings")
     );
-    for (kind, n) in &counts {
+    for (kind, n) in Kind::ALL.iter().zip(counts) {
         let _ = writeln!(out, "| {} | {} |", kind_title(*kind).0, n);
     }
 
@@ -250,7 +251,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         for group in groups.iter().take(SECTION_LIMIT) {
             let mut names: Vec<String> = group
                 .iter()
-                .map(|&id| escape_markdown(system_labels.get(id).copied().unwrap_or(id)))
+                .map(|&id| escape_markdown(system_labels.get(id).unwrap_or(id)))
                 .collect();
             crate::sort::sort(&mut names);
             let _ = writeln!(out, "- {}", names.join(", "));
@@ -333,18 +334,16 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let both = |f: fn(&Model) -> &[crate::model::Item]| {
         let items = || f(scenario).iter().chain(f(baseline));
         let labels = first_label(items().map(|i| (i.id.as_str(), i.label.as_str())));
-        let mut order: FastMap<&str, usize> = FastMap::default();
+        let mut order = IdMap::with_capacity(8);
         for (n, i) in items().enumerate() {
-            order.entry(i.id.as_str()).or_insert(n);
+            order.insert(&i.id, n as u32);
         }
         (labels, order)
     };
     let themes = both(|m| &m.framework.themes);
     let players = both(|m| &m.framework.players);
     let units = both(|m| &m.units);
-    let label = |map: &(FastMap<&str, &str>, FastMap<&str, usize>), id: &str| {
-        escape_markdown(map.0.get(id).copied().unwrap_or(id))
-    };
+    let label = |map: &(FirstLabels, IdMap), id: &str| escape_markdown(map.0.get(id).unwrap_or(id));
 
     out.push_str("## Summary\n\n");
     let o = &cmp.readiness.overall;
@@ -398,7 +397,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                  heading: &str,
                  column: &str,
                  map: &super::ById<Delta>,
-                 items: &(FastMap<&str, &str>, FastMap<&str, usize>)| {
+                 items: &(FirstLabels, IdMap)| {
         let _ = writeln!(
             out,
             "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
@@ -408,7 +407,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
             .iter()
             .map(|(id, d)| {
                 (
-                    items.1.get(id.as_str()).copied().unwrap_or(usize::MAX),
+                    items.1.get(id).map_or(usize::MAX, |n| n as usize),
                     id.as_str(),
                     d,
                 )

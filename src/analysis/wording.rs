@@ -6,7 +6,7 @@
 //! sentences are written while serializing tens of thousands of findings,
 //! where the general formatting machinery would cost more than the rest.
 
-use super::FastMap;
+use super::IdMap;
 use crate::decimal::{write_fixed, write_uint};
 use std::fmt::{self, Display, Write};
 
@@ -85,12 +85,27 @@ pub(crate) fn write_score<W: Write>(out: &mut W, value: f64, name: Option<&str>)
 }
 
 /// Id → label, the first item winning.
-pub(crate) fn first_label<'a>(
-    items: impl Iterator<Item = (&'a str, &'a str)>,
-) -> FastMap<&'a str, &'a str> {
-    let mut map = FastMap::default();
+pub(crate) struct FirstLabels<'a> {
+    at: IdMap,
+    labels: Vec<&'a str>,
+}
+
+impl<'a> FirstLabels<'a> {
+    pub fn get(&self, id: &str) -> Option<&'a str> {
+        let i = self.at.get(id)?;
+        self.labels.get(i as usize).copied()
+    }
+}
+
+pub(crate) fn first_label<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> FirstLabels<'a> {
+    let mut map = FirstLabels {
+        at: IdMap::with_capacity(8),
+        labels: Vec::new(),
+    };
     for (id, label) in items {
-        map.entry(id).or_insert(label);
+        if map.at.insert(id, map.labels.len() as u32).is_none() {
+            map.labels.push(label);
+        }
     }
     map
 }

@@ -2,10 +2,11 @@
 //! what a share link carries when there are scenarios — and reading back
 //! either a saved session or a plain model.
 //!
-//! Every model read back goes through the model validation, with paths
-//! prefixed by where the model sits (`scenarios[1].model.assessments[0]`), so
-//! a damaged or hand-edited file is refused with the same clear messages as an
-//! import. A plain model goes through [`parse_model`] like any import.
+//! Every model read back takes the same road as an import (migration, the
+//! shape check, the rules), with paths prefixed by where the model sits
+//! (`scenarios[1].model.assessments[0].current`), so a damaged or hand-edited
+//! file is refused with the same clear messages, each placed at its line and
+//! column. A plain model goes through [`parse_model`] like any import.
 
 use super::{Scenario, Session};
 use crate::model::Model;

@@ -1,37 +1,29 @@
 //! The serde types of the `workforce-ecosystem/v1` model and their defaults.
 //!
-//! These types only describe the shape of a model. Whether the ids agree and the
-//! scores fit the scale is the job of [`crate::validate`]; a `Model` obtained
-//! through [`crate::validate::parse_model`] has passed those checks.
+//! These types only describe the shape of a model. Reading one from JSON, and
+//! checking that the ids agree and the scores fit the scale, is the job of
+//! [`crate::validate`]; a `Model` obtained through
+//! [`crate::validate::parse_model`] has passed those checks. (They derive
+//! `Serialize` only: the validator's reader is the one way in.)
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// The schema tag every v1 model carries.
 pub const SCHEMA_V1: &str = "workforce-ecosystem/v1";
 
 /// A whole organization: its framework, scale, units, scores, contributors,
 /// responsibilities and systems.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Model {
     pub schema: String,
-    #[serde(default)]
     pub name: String,
-    #[serde(default)]
     pub framework: Framework,
-    #[serde(default)]
     pub scale: Scale,
-    #[serde(default)]
     pub units: Vec<Item>,
-    #[serde(default)]
     pub assessments: Vec<Assessment>,
-    #[serde(default)]
     pub contributors: Vec<Contributor>,
-    #[serde(default)]
     pub responsibilities: Vec<Responsibility>,
-    #[serde(default)]
     pub systems: Vec<System>,
-    #[serde(default)]
     pub integrations: Vec<Integration>,
 }
 
@@ -83,8 +75,7 @@ impl Model {
 }
 
 /// Anything with an id and a label: a player, a theme, a unit.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Item {
     pub id: String,
     pub label: String,
@@ -101,8 +92,7 @@ impl Item {
 
 /// The players (polygon vertices, clockwise from the top) and the themes
 /// (concentric polygons, outermost first).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Framework {
     pub players: Vec<Item>,
     pub themes: Vec<Item>,
@@ -116,12 +106,10 @@ impl Default for Framework {
 
 /// The scoring scale. `labels`, when given, names every whole step from `min`
 /// to `max`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Scale {
     pub min: f64,
     pub max: f64,
-    #[serde(default)]
     pub labels: Vec<String>,
 }
 
@@ -138,53 +126,58 @@ impl Default for Scale {
     }
 }
 
-fn default_weight() -> f64 {
-    1.0
-}
-
 fn is_default_weight(w: &f64) -> bool {
     *w == 1.0
 }
 
 /// The score of one cell (theme, player), optionally for one unit.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Assessment {
     pub theme: String,
     pub player: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     pub current: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub target: Option<f64>,
-    #[serde(default = "default_weight", skip_serializing_if = "is_default_weight")]
+    #[serde(skip_serializing_if = "is_default_weight")]
     pub weight: f64,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
 }
 
 /// Whether a kind of contributor is on the payroll or outside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ContributorKind {
     Internal,
     External,
 }
 
+impl ContributorKind {
+    pub const ALL: [ContributorKind; 2] = [ContributorKind::Internal, ContributorKind::External];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ContributorKind::Internal => "internal",
+            ContributorKind::External => "external",
+        }
+    }
+}
+
 /// A kind of contributor: employees, contractors, gig workers, app developers...
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Contributor {
     pub id: String,
     pub label: String,
     pub kind: ContributorKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub headcount: Option<u64>,
 }
 
 /// How strictly a player controls the outcomes of the contributors it is
 /// responsible for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Control {
     Strict,
@@ -193,6 +186,8 @@ pub enum Control {
 }
 
 impl Control {
+    pub const ALL: [Control; 3] = [Control::Strict, Control::Moderate, Control::Light];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Control::Strict => "strict",
@@ -203,33 +198,29 @@ impl Control {
 }
 
 /// A player owns (part of) a theme for a kind of contributor.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Responsibility {
     pub contributor: String,
     pub theme: String,
     pub player: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub activity: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub control: Option<Control>,
 }
 
 /// An information system, owned by a player, that tracks some contributors.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct System {
     pub id: String,
     pub label: String,
     pub owner: String,
-    #[serde(default)]
     pub contributors: Vec<String>,
 }
 
 /// A data connection between two systems. Direction is recorded but the
 /// analyses treat integrations as undirected.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Integration {
     pub from: String,
     pub to: String,

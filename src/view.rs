@@ -6,23 +6,27 @@
 //!
 //! Everything here is computed by the core so that the page only displays.
 
+use crate::analysis::Finding;
 use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
-use crate::render::{CellState, Overlay, RenderOptions};
+use crate::render::{self, CellState, Overlay, RenderOptions};
 use crate::scores::{cell_scores, CellScore};
-use serde::{Deserialize, Serialize};
+use crate::validate::fields::{self, Need};
+use crate::validate::Invalid;
+use serde::Serialize;
+use serde_json::Value;
 use std::collections::HashSet;
 
 /// A cell by its ids.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct CellRef {
     pub theme: String,
     pub player: String,
 }
 
-/// The interactive view's options. Unknown fields are ignored so that the
-/// page may pass its whole view state.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// The interactive view's options. In JSON (camelCase) every field may be
+/// left out or `null`, and unknown fields are ignored so that the page may
+/// pass its whole view state.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewOptions {
     pub overlay: Overlay,
     /// Show one unit's scores; `None` shows the mean over units.
@@ -45,6 +49,29 @@ pub struct ViewOptions {
 }
 
 impl ViewOptions {
+    /// Reads the options from their JSON form; `null` means every default.
+    pub fn from_json(v: Value) -> Result<ViewOptions, Invalid> {
+        fields::read_options(v, "view options", |r, mut f| {
+            let kinds = &ContributorKind::ALL;
+            ViewOptions {
+                overlay: render::read_overlay(r, &mut f),
+                unit: f.string(r, "unit", Need::Optional),
+                contributor: f.string(r, "contributor", Need::Optional),
+                kind: f.choice(r, "kind", Need::Optional, kinds, ContributorKind::as_str),
+                finding: f.string(r, "finding", Need::Optional),
+                selected: f.take(r, "selected", Need::Optional).and_then(|v| {
+                    let mut c = r.open_object(v, f.at().key("selected"), "a cell")?;
+                    Some(CellRef {
+                        theme: c.string(r, "theme", Need::Required).unwrap_or_default(),
+                        player: c.string(r, "player", Need::Required).unwrap_or_default(),
+                    })
+                }),
+                show_changes: f.boolean(r, "showChanges", Need::Optional) == Some(true),
+                skip_findings: f.boolean(r, "skipFindings", Need::Optional) == Some(true),
+            }
+        })
+    }
+
     pub fn render_options(&self) -> RenderOptions {
         RenderOptions {
             overlay: self.overlay,
@@ -54,15 +81,34 @@ impl ViewOptions {
     }
 }
 
-/// What a finding concerns, read from an analysis finding. Every field is
-/// optional so that any finding shape can be read.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default)]
+/// What a finding concerns: its cells, or else the themes and players it
+/// names.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FindingScope {
     pub id: String,
     pub cells: Vec<CellRef>,
     pub themes: Vec<String>,
     pub players: Vec<String>,
+}
+
+impl FindingScope {
+    /// What an analysis finding concerns (its cells' units aside).
+    pub fn of(f: &Finding) -> FindingScope {
+        let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
+        FindingScope {
+            id: f.id(),
+            cells: f
+                .cells()
+                .into_iter()
+                .map(|c| CellRef {
+                    theme: c.theme.to_string(),
+                    player: c.player.to_string(),
+                })
+                .collect(),
+            themes: owned(f.themes()),
+            players: owned(f.players()),
+        }
+    }
 }
 
 /// The page's highlight classes, by cell.
@@ -519,5 +565,98 @@ mod tests {
         assert_eq!(p.responsibilities[0].contributor_label, "Gig workers");
         assert_eq!(p.responsibilities[0].index, 0);
         assert!(cell_detail(&m, "nope", "hr").is_none());
+    }
+
+    #[test]
+    fn view_options_read_the_pages_view_state() {
+        let v = serde_json::json!({
+            "overlay": "gap", "unit": "retail", "contributor": null, "kind": "external",
+            "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
+            "showChanges": true, "skipFindings": false, "somethingElse": [1, 2]
+        });
+        assert_eq!(
+            ViewOptions::from_json(v).unwrap(),
+            ViewOptions {
+                overlay: Overlay::Gap,
+                unit: Some("retail".into()),
+                contributor: None,
+                kind: Some(ContributorKind::External),
+                finding: Some("f1".into()),
+                selected: Some(cell("t", "p")),
+                show_changes: true,
+                skip_findings: false,
+            }
+        );
+        for defaults in [
+            Value::Null,
+            serde_json::json!({}),
+            serde_json::json!({"overlay": null}),
+        ] {
+            assert_eq!(
+                ViewOptions::from_json(defaults).unwrap(),
+                ViewOptions::default()
+            );
+        }
+    }
+
+    #[test]
+    fn bad_view_options_name_the_option() {
+        let cases = [
+            (serde_json::json!(3), "options: expected view options (an object), found the number 3"),
+            (
+                serde_json::json!({"overlay": "heat"}),
+                "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"",
+            ),
+            (
+                serde_json::json!({"kind": "both", "showChanges": "yes"}),
+                "options.kind: expected \"internal\" or \"external\", found the string \"both\"\n\
+                 options.showChanges: expected true or false, found the string \"yes\"",
+            ),
+            (
+                serde_json::json!({"selected": {"theme": "t"}}),
+                "options.selected.player: required, but missing",
+            ),
+            (
+                serde_json::json!({"selected": "t"}),
+                "options.selected: expected a cell (an object), found the string \"t\"",
+            ),
+        ];
+        for (v, expected) in cases {
+            assert_eq!(ViewOptions::from_json(v).unwrap_err().to_string(), expected);
+        }
+    }
+
+    /// The scope of every finding of the sample is what its JSON says.
+    #[test]
+    fn finding_scopes_match_the_findings_json() {
+        let sample = crate::framework::sample();
+        let report = crate::analysis::analyze(&sample);
+        assert!(report.findings.len() > 10);
+        let strings = |v: &Value| -> Vec<String> {
+            v.as_array()
+                .unwrap()
+                .iter()
+                .map(|x| x.as_str().unwrap().to_string())
+                .collect()
+        };
+        let mut with_cells = 0;
+        for f in &report.findings {
+            let json = serde_json::to_value(f).unwrap();
+            let cells: Vec<CellRef> = json["cells"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|c| cell(c["theme"].as_str().unwrap(), c["player"].as_str().unwrap()))
+                .collect();
+            with_cells += !cells.is_empty() as usize;
+            let expected = FindingScope {
+                id: json["id"].as_str().unwrap().to_string(),
+                cells,
+                themes: strings(&json["themes"]),
+                players: strings(&json["players"]),
+            };
+            assert_eq!(FindingScope::of(f), expected);
+        }
+        assert!(with_cells > 0 && with_cells < report.findings.len());
     }
 }

@@ -133,15 +133,17 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
     js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
 }
 
-/// Reads a JavaScript value through its JSON text: one deserializer (serde_json's)
-/// serves both the page and model files, which keeps the module small.
-fn from_js<T: serde::de::DeserializeOwned + Default>(value: JsValue) -> Result<T, js_sys::Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+/// A JavaScript value as parsed JSON (`null` for `undefined`), for the
+/// core's readers: the page's values cross as JSON text, so one parser
+/// (serde_json's) serves both them and model files.
+pub(crate) fn json_of(value: &JsValue) -> Result<serde_json::Value, js_sys::Error> {
+    if value.is_undefined() {
+        return Ok(serde_json::Value::Null);
     }
-    let text: String = js_sys::JSON::stringify(&value)
-        .map_err(|_| js_sys::Error::new("the value cannot be written as JSON"))?
-        .into();
+    let text = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| js_sys::Error::new("the value cannot be written as JSON"))?;
     serde_json::from_str(&text).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
@@ -298,8 +300,7 @@ impl Workspace {
         if edit.is_undefined() || edit.is_null() {
             return Err(js_sys::Error::new("no edit given"));
         }
-        let edit: Edit =
-            from_js::<Option<Edit>>(edit)?.ok_or_else(|| js_sys::Error::new("no edit given"))?;
+        let edit = Edit::from_json(json_of(&edit)?).map_err(|e| invalid_error(&e))?;
         let created = self.session.apply(&edit).map_err(|e| invalid_error(&e))?;
         Ok(created.map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)))
     }
@@ -355,7 +356,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
     ) -> Result<String, js_sys::Error> {
-        let opts: RenderOptions = from_js(options)?;
+        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
         Ok(render::render_svg(self.session.model(), &opts))
     }
 
@@ -398,18 +399,15 @@ impl Workspace {
         container: &Element,
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<JsValue, js_sys::Error> {
-        let opts: ViewOptions = from_js(options)?;
+        let opts = ViewOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
         let model = self.session.model();
         let baseline = self.session.active().map(|_| self.session.baseline());
         let mut report = analysis::analyze(model);
-        // What the chosen finding concerns, read from its JSON form (the
-        // same arrays the page sees).
         let scopes: Vec<FindingScope> = opts
             .finding
             .as_deref()
             .and_then(|id| report.findings.iter().find(|f| f.id() == id))
-            .and_then(|f| serde_json::to_string(f).ok())
-            .and_then(|text| serde_json::from_str(&text).ok())
+            .map(FindingScope::of)
             .into_iter()
             .collect();
         let marks = view::marks(model, baseline, &scopes, &opts);

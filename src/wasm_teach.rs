@@ -11,7 +11,7 @@ fn parse(json: &str) -> Result<Model, js_sys::Error> {
 }
 
 // Values cross as JSON text through serde_json, as in `wasm.rs`: one
-// serializer and one deserializer serve the whole module, which keeps it small
+// serializer and one parser serve the whole module, which keeps it small
 // (serde-wasm-bindgen or a pretty printer would add their own copies of every
 // type's code).
 fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
@@ -42,16 +42,8 @@ pub fn blank_model(json: &str) -> Result<String, js_sys::Error> {
 #[wasm_bindgen(js_name = exportHtml)]
 pub fn export_html(json: &str, options: JsValue) -> Result<String, js_sys::Error> {
     let model = parse(json)?;
-    let opts: export::ExportOptions = if options.is_undefined() || options.is_null() {
-        Default::default()
-    } else {
-        let text = js_sys::JSON::stringify(&options)
-            .ok()
-            .and_then(|s| s.as_string())
-            .ok_or_else(|| js_sys::Error::new("export options: not a JSON object"))?;
-        serde_json::from_str(&text)
-            .map_err(|e| js_sys::Error::new(&format!("export options: {e}")))?
-    };
+    let opts = export::ExportOptions::from_json(crate::wasm::json_of(&options)?)
+        .map_err(|e| js_sys::Error::new(&e.to_string()))?;
     Ok(export::export_html(&model, &opts))
 }
 

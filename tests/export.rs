@@ -190,15 +190,15 @@ fn assert_inert(html: &str, scripts_allowed: usize) {
 fn hostile_labels_are_inert_in_the_self_contained_export() {
     let m = hostile_model();
     for overlay in ["none", "current", "target", "gap"] {
-        let opts: ExportOptions = serde_json::from_str(&format!(
-            r#"{{"overlay":"{overlay}","unit":"hq","lang":"en\"><script>"}}"#
+        let opts = ExportOptions::from_json(serde_json::json!(
+            {"overlay": overlay, "unit": "hq", "lang": "en\"><script>"}
         ))
         .unwrap();
         let html = export_html(&m, &opts);
         assert_inert(&html, 1);
         // The model comes back out of the data block exactly.
         let json = model_from_export(&html).expect("data block present");
-        let back: Model = serde_json::from_str(&json).unwrap();
+        let back = workforce_ecosystem::validate::read_shape(&json).unwrap();
         assert_eq!(back, m);
         // The labels are shown, as text.
         assert!(html.contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));

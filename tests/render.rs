@@ -20,9 +20,9 @@ fn fixture(name: &str) -> Model {
         format!("{root}/tests/golden/{name}.json")
     };
     let text = std::fs::read_to_string(&path).unwrap();
-    // Plain serde, not validation: these tests are about drawing whatever a
-    // model holds, even text a validator might one day refuse.
-    serde_json::from_str(&text).unwrap()
+    // The shape alone, not the rules: these tests are about drawing whatever
+    // a model holds, even text a validator might one day refuse.
+    workforce_ecosystem::validate::read_shape(&text).unwrap()
 }
 
 fn opts(overlay: Overlay, unit: Option<&str>, standalone: bool) -> RenderOptions {

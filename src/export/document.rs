@@ -5,7 +5,9 @@ use super::{escape_attr, escape_text, html_page, json_for_script};
 use crate::analysis::{self, Analysis};
 use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
-use serde::Deserialize;
+use crate::validate::fields::{self, Fields, Need, Reader};
+use crate::validate::Invalid;
+use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The `id` of the `<script type="application/json">` element holding the
@@ -44,9 +46,9 @@ pub const DEFAULT_TEXTS: [(&str, &str); 22] = [
     ("overlay.gap", "Gaps"),
 ];
 
-/// What to export and in which words.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// What to export and in which words. In JSON every option may be left out
+/// or `null`.
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ExportOptions {
     pub overlay: Overlay,
     /// One unit's scores; `None` shows the mean over units.
@@ -58,6 +60,16 @@ pub struct ExportOptions {
 }
 
 impl ExportOptions {
+    /// Reads the options from their JSON form; `null` means every default.
+    pub fn from_json(v: Value) -> Result<ExportOptions, Invalid> {
+        fields::read_options(v, "export options", |r, mut f| ExportOptions {
+            overlay: render::read_overlay(r, &mut f),
+            unit: f.string(r, "unit", Need::Optional),
+            lang: f.string(r, "lang", Need::Optional).unwrap_or_default(),
+            texts: read_texts(r, &mut f),
+        })
+    }
+
     /// The word for `key`: the caller's, else the English default, else the key.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
         if let Some(t) = self.texts.get(key) {
@@ -69,6 +81,24 @@ impl ExportOptions {
             .map(|(_, v)| *v)
             .unwrap_or(key)
     }
+}
+
+/// The `texts` option: an object of words by key.
+fn read_texts(r: &mut Reader, f: &mut Fields) -> BTreeMap<String, String> {
+    let Some(v) = f.take(r, "texts", Need::Optional) else {
+        return BTreeMap::new();
+    };
+    let at = f.at().key("texts");
+    let Some(words) = r.open_object(v, at, "words by key") else {
+        return BTreeMap::new();
+    };
+    words
+        .into_entries()
+        .filter_map(|(key, v)| {
+            let word = r.string(v, &at.key(&key))?;
+            Some((key, word))
+        })
+        .collect()
 }
 
 fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
@@ -293,9 +323,9 @@ mod tests {
     #[test]
     fn texts_and_lang_follow_the_options() {
         let model = crate::framework::sample();
-        let opts: ExportOptions = serde_json::from_str(
-            r#"{"overlay":"gap","lang":"fr","texts":{"findings":"Constats","overlay.gap":"Écarts"}}"#,
-        )
+        let opts = ExportOptions::from_json(serde_json::json!(
+            {"overlay": "gap", "lang": "fr", "texts": {"findings": "Constats", "overlay.gap": "Écarts"}}
+        ))
         .unwrap();
         let html = export_html(&model, &opts);
         assert!(html.contains("<html lang=\"fr\">"));
@@ -303,5 +333,33 @@ mod tests {
         assert!(html.contains("· Écarts"));
         // Unset texts keep their English defaults.
         assert!(html.contains("<h2>Readiness</h2>"));
+    }
+
+    #[test]
+    fn export_options_read_their_json_form() {
+        let read = |v| ExportOptions::from_json(v).map_err(|e| e.to_string());
+        let texts = BTreeMap::from([("findings".to_string(), "Constats".to_string())]);
+        assert_eq!(
+            read(
+                serde_json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})
+            ),
+            Ok(ExportOptions {
+                overlay: Overlay::None,
+                unit: Some("hq".into()),
+                lang: String::new(),
+                texts,
+            })
+        );
+        assert_eq!(read(Value::Null), Ok(ExportOptions::default()));
+        assert_eq!(
+            read(serde_json::json!({"lang": 5, "texts": {"a": "x", "odd key": 1}})),
+            Err("options.lang: expected a string, found the number 5\n\
+                 options.texts[\"odd key\"]: expected a string, found the number 1"
+                .into())
+        );
+        assert_eq!(
+            read(serde_json::json!({"texts": ["x"]})),
+            Err("options.texts: expected words by key (an object), found an array".into())
+        );
     }
 }

@@ -15,14 +15,16 @@ pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS
 
 use crate::layout::{LegendEntry, LegendSpec};
 use crate::model::{Model, Scale};
-use serde::{Deserialize, Serialize};
+use crate::validate::fields::{self, Fields, Need, Reader};
+use crate::validate::Invalid;
+use serde::Serialize;
 
 /// The diagram's stylesheet, the one file `www/diagram.css` the page links and
 /// a standalone SVG embeds.
 pub const STYLESHEET: &str = include_str!("../../www/diagram.css");
 
 /// What the cells show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Overlay {
     #[default]
@@ -33,6 +35,13 @@ pub enum Overlay {
 }
 
 impl Overlay {
+    pub const ALL: [Overlay; 4] = [
+        Overlay::None,
+        Overlay::Current,
+        Overlay::Target,
+        Overlay::Gap,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Overlay::None => "none",
@@ -58,9 +67,9 @@ impl std::str::FromStr for Overlay {
     }
 }
 
-/// How to draw.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// How to draw. In JSON (camelCase) every option may be left out or `null`.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RenderOptions {
     pub overlay: Overlay,
     /// Show one unit's scores; `None` shows the mean over units.
@@ -70,6 +79,23 @@ pub struct RenderOptions {
     /// the SVG is interactive: a `role="group"` whose cells are focusable
     /// buttons, styled by the page's `diagram.css`.
     pub standalone: bool,
+}
+
+impl RenderOptions {
+    /// Reads the options from their JSON form; `null` means every default.
+    pub fn from_json(v: serde_json::Value) -> Result<RenderOptions, Invalid> {
+        fields::read_options(v, "render options", |r, mut f| RenderOptions {
+            overlay: read_overlay(r, &mut f),
+            unit: f.string(r, "unit", Need::Optional),
+            standalone: f.boolean(r, "standalone", Need::Optional) == Some(true),
+        })
+    }
+}
+
+/// The `overlay` of an options object: none when left out or `null`.
+pub(crate) fn read_overlay(r: &mut Reader, f: &mut Fields) -> Overlay {
+    f.choice(r, "overlay", Need::Optional, &Overlay::ALL, Overlay::as_str)
+        .unwrap_or_default()
 }
 
 /// The state of every cell, in layout order.
@@ -171,10 +197,32 @@ mod tests {
 
     #[test]
     fn options_read_camel_case_and_default_the_rest() {
-        let o: RenderOptions =
-            serde_json::from_str(r#"{"overlay":"gap","standalone":true}"#).unwrap();
-        assert_eq!(o.overlay, Overlay::Gap);
-        assert!(o.standalone && o.unit.is_none());
+        let read = |v| RenderOptions::from_json(v).map_err(|e| e.to_string());
+        let o = read(serde_json::json!({"overlay": "gap", "standalone": true, "other": 1}));
+        assert_eq!(
+            o,
+            Ok(RenderOptions {
+                overlay: Overlay::Gap,
+                unit: None,
+                standalone: true
+            })
+        );
+        let o = read(serde_json::json!({"unit": "retail", "overlay": null}));
+        assert_eq!(
+            o.map(|o| (o.overlay, o.unit)),
+            Ok((Overlay::None, Some("retail".into())))
+        );
+        assert_eq!(read(serde_json::Value::Null), Ok(RenderOptions::default()));
+        assert_eq!(
+            read(serde_json::json!({"overlay": "heat", "unit": 3, "standalone": "yes"})).unwrap_err(),
+            "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"\n\
+             options.unit: expected a string, found the number 3\n\
+             options.standalone: expected true or false, found the string \"yes\""
+        );
+        assert_eq!(
+            read(serde_json::json!([])).unwrap_err(),
+            "options: expected render options (an object), found an empty array"
+        );
     }
 
     #[test]

@@ -2,61 +2,112 @@
 //! what a share link carries when there are scenarios — and reading back
 //! either a saved session or a plain model.
 //!
-//! Every model read back goes through the model validation, with paths
-//! prefixed by where the model sits (`scenarios[1].model.assessments[0]`), so
-//! a damaged or hand-edited file is refused with the same clear messages as an
-//! import. A plain model goes through [`parse_model`] like any import.
+//! Every model read back takes the same road as an import (migration, the
+//! shape check, the rules), with paths prefixed by where the model sits
+//! (`scenarios[1].model.assessments[0].current`), so a damaged or hand-edited
+//! file is refused with the same clear messages, each placed at its line and
+//! column. A plain model goes through [`parse_model`] like any import.
 
 use super::{Scenario, Session};
 use crate::model::Model;
-use crate::validate::{parse_model, validate, Invalid, Problem};
-use serde::{Deserialize, Serialize};
+use crate::validate::fields::{At, Fields, Need, Reader, Shape};
+use crate::validate::{self, parse_model, path, Invalid, Problem};
+use serde::Serialize;
 
 /// The schema tag of a saved session.
 pub const SESSION_SCHEMA: &str = "workforce-ecosystem/session/v1";
 
 /// A session as JSON: the baseline, the scenarios and which one is on show.
 /// The history is not saved.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SavedSession {
     pub schema: String,
     pub baseline: Model,
-    #[serde(default)]
     pub scenarios: Vec<SavedScenario>,
     /// Index into `scenarios` of the one on show.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub active: Option<usize>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SavedScenario {
     pub name: String,
     pub model: Model,
 }
 
-fn problem(path: String, message: &str) -> Problem {
-    Problem {
-        path,
-        message: message.to_string(),
-        line: None,
-        column: None,
+const SESSION_FIELDS: &[&str] = &["schema", "baseline", "scenarios", "active"];
+
+const SCENARIO: Shape<SavedScenario> = Shape {
+    what: "a scenario",
+    fields: &["name", "model"],
+    read: |r, mut f| {
+        let name = f.string(r, "name", Need::Required);
+        if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            r.problems.push(Problem::new(
+                f.at().key("name").path(),
+                "a scenario needs a name".into(),
+            ));
+        }
+        SavedScenario {
+            name: name.unwrap_or_default(),
+            model: embedded(r, &mut f, "model"),
+        }
+    },
+    placeholder: || SavedScenario {
+        name: String::new(),
+        model: Model::empty(""),
+    },
+};
+
+/// The model in the field `key`, read like any import (migrated, shape,
+/// rules); its problems join the reader's under the field's path.
+fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
+    let Some(v) = f.take(r, key, Need::Required) else {
+        return Model::empty("");
+    };
+    let (model, _, problems) = validate::read_value(v);
+    if !problems.is_empty() {
+        let at = f.at().key(key).path();
+        r.problems.extend(problems.into_iter().map(|mut p| {
+            p.path = path::join(&at, &p.path);
+            p
+        }));
     }
+    model
 }
 
-fn prefixed(prefix: &str, problems: Vec<Problem>) -> Vec<Problem> {
-    problems
-        .into_iter()
-        .map(|mut p| {
-            p.path = if p.path.is_empty() {
-                prefix.to_string()
-            } else {
-                format!("{prefix}.{}", p.path)
-            };
-            p
-        })
-        .collect()
+/// Reads a parsed saved session; every problem, in it or in the models it
+/// holds, is reported with its full path.
+fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>) {
+    let mut r = Reader::default();
+    let mut saved = SavedSession {
+        schema: SESSION_SCHEMA.to_string(),
+        baseline: Model::empty(""),
+        scenarios: Vec::new(),
+        active: None,
+    };
+    if let Some(mut f) = r.object(v, At::Root(""), "a saved session", SESSION_FIELDS) {
+        let r = &mut r;
+        saved.schema = f.string(r, "schema", Need::Required).unwrap_or_default();
+        saved.baseline = embedded(r, &mut f, "baseline");
+        saved.scenarios = f.objects(r, "scenarios", Need::Defaulted, &SCENARIO);
+        let active = f.count(
+            r,
+            "active",
+            Need::Optional,
+            "a position in scenarios (a whole number, 0 or more)",
+        );
+        if let Some(a) = active {
+            if a >= saved.scenarios.len() as u64 {
+                r.problems.push(Problem::new(
+                    f.at().key("active").path(),
+                    format!("there is no scenario at position {a}"),
+                ));
+            }
+        }
+        saved.active = active.and_then(|a| usize::try_from(a).ok());
+    }
+    (saved, r.problems)
 }
 
 impl Session {
@@ -87,51 +138,16 @@ impl Session {
     }
 
     /// Reads a saved session or a plain model (told apart by `schema`),
-    /// validating every model in it. Reports every problem at once.
+    /// validating every model in it. Reports every problem at once, each
+    /// with its full path (`scenarios[1].model.assessments[3].current`)
+    /// and its place in the text.
     pub fn from_text(text: &str) -> Result<Session, Invalid> {
-        /// Just the tag, to tell a session from a model.
-        #[derive(Deserialize)]
-        struct Peek {
-            #[serde(default)]
-            schema: Option<String>,
-        }
-        let is_session = serde_json::from_str::<Peek>(text)
-            .is_ok_and(|p| p.schema.as_deref() == Some(SESSION_SCHEMA));
-        if !is_session {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if !validate::has_schema(text, SESSION_SCHEMA) {
             return parse_model(text).map(Session::new);
         }
-        let saved: SavedSession = serde_json::from_str(text).map_err(|e| Invalid {
-            problems: vec![Problem {
-                path: String::new(),
-                message: format!("this saved session is damaged: {e}"),
-                line: Some(e.line()),
-                column: Some(e.column()),
-            }],
-        })?;
-        let mut problems = prefixed("baseline", validate(&saved.baseline));
-        for (i, s) in saved.scenarios.iter().enumerate() {
-            if s.name.trim().is_empty() {
-                problems.push(problem(
-                    format!("scenarios[{i}].name"),
-                    "a scenario needs a name",
-                ));
-            }
-            problems.extend(prefixed(
-                &format!("scenarios[{i}].model"),
-                validate(&s.model),
-            ));
-        }
-        if let Some(a) = saved.active {
-            if a >= saved.scenarios.len() {
-                problems.push(problem(
-                    "active".into(),
-                    &format!("there is no scenario at position {a}"),
-                ));
-            }
-        }
-        if !problems.is_empty() {
-            return Err(Invalid { problems });
-        }
+        let (saved, problems) = read_saved(validate::parse_json(text)?);
+        validate::report(text, validate::duplicate_keys(text), problems)?;
         let mut session = Session::new(saved.baseline);
         for (i, s) in saved.scenarios.into_iter().enumerate() {
             let id = session.next_id;
@@ -174,11 +190,25 @@ mod tests {
         assert!(s.scenarios().is_empty());
     }
 
+    fn sample_value() -> serde_json::Value {
+        serde_json::from_str(crate::framework::SAMPLE_JSON).unwrap()
+    }
+
+    fn problems(text: &str) -> Vec<String> {
+        Session::from_text(text)
+            .unwrap_err()
+            .problems
+            .iter()
+            .map(|p| p.to_string())
+            .collect()
+    }
+
     #[test]
     fn problems_in_saved_models_carry_their_place() {
         let good = serde_json::to_value(Model::empty("Org")).unwrap();
         let mut bad = good.clone();
         bad["schema"] = "nope".into();
+        // Keys come out sorted: "active" is first in the text.
         let text = serde_json::json!({
             "schema": SESSION_SCHEMA,
             "baseline": good,
@@ -190,11 +220,114 @@ mod tests {
         let paths: Vec<&str> = err.problems.iter().map(|p| p.path.as_str()).collect();
         assert_eq!(
             paths,
-            ["scenarios[0].model.schema", "scenarios[1].name", "active"]
+            ["active", "scenarios[0].model.schema", "scenarios[1].name"]
         );
+        assert_eq!(
+            err.problems[0].message,
+            "there is no scenario at position 7"
+        );
+        assert!(err.problems.iter().all(|p| p.line == Some(1)));
         assert!(Session::from_text("{not json").is_err());
+    }
+
+    #[test]
+    fn shape_problems_deep_in_a_session_name_their_full_path() {
+        let mut scenario = sample_value();
+        scenario["assessments"][3]["current"] = "high".into();
+        scenario["assessments"][4]["colour"] = "red".into();
+        let saved = serde_json::json!({
+            "schema": SESSION_SCHEMA,
+            "baseline": sample_value(),
+            "scenarios": [{"name": "A", "model": sample_value()}, {"name": "B", "model": scenario}],
+        });
+        let text = serde_json::to_string_pretty(&saved).unwrap();
+        let got = problems(&text);
+        assert_eq!(got.len(), 2, "{got:#?}");
+        assert!(
+            got[0].starts_with("scenarios[1].model.assessments[3].current (line ")
+                && got[0].ends_with("): expected a number, found the string \"high\""),
+            "{}",
+            got[0]
+        );
+        assert!(
+            got[1].starts_with("scenarios[1].model.assessments[4].colour (line "),
+            "{}",
+            got[1]
+        );
+    }
+
+    #[test]
+    fn a_damaged_session_says_where() {
+        let good = serde_json::to_value(Model::empty("Org")).unwrap();
         let no_base = serde_json::json!({"schema": SESSION_SCHEMA}).to_string();
-        let err = Session::from_text(&no_base).unwrap_err().to_string();
-        assert!(err.contains("damaged") && err.contains("baseline"), "{err}");
+        assert_eq!(
+            problems(&no_base),
+            ["baseline (line 1, column 1): required, but missing"]
+        );
+        let text = serde_json::json!({
+            "schema": SESSION_SCHEMA, "baseline": good, "extra": 1,
+            "scenarios": [{"name": "A", "model": good}, 5, {"name": 3, "model": good}],
+            "active": -1
+        })
+        .to_string();
+        let got: Vec<String> = Session::from_text(&text)
+            .unwrap_err()
+            .problems
+            .into_iter()
+            .map(|p| format!("{}: {}", p.path, p.message))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "active: expected a position in scenarios (a whole number, 0 or more), found the number -1",
+                "extra: unknown field \"extra\" (a saved session has: schema, baseline, scenarios, active)",
+                "scenarios[1]: expected a scenario (an object), found the number 5",
+                "scenarios[2].name: expected a string, found the number 3",
+            ]
+        );
+        let not_a_list =
+            format!(r#"{{"schema": "{SESSION_SCHEMA}", "baseline": {good}, "scenarios": {{}}}}"#);
+        assert_eq!(
+            problems(&not_a_list),
+            [format!(
+                "scenarios (line 1, column {}): expected a list, found an object",
+                not_a_list.find("\"scenarios\"").unwrap() + 1
+            )]
+        );
+    }
+
+    #[test]
+    fn repeated_keys_and_a_byte_order_mark() {
+        let good = serde_json::to_string(&Model::empty("Org")).unwrap();
+        let text = format!(
+            "\u{feff}{{\"schema\": \"{SESSION_SCHEMA}\", \"baseline\": {good}, \"active\": null}}"
+        );
+        assert!(Session::from_text(&text).is_ok());
+        let twice =
+            format!(r#"{{"schema": "{SESSION_SCHEMA}", "baseline": {good}, "baseline": {good}}}"#);
+        let got = problems(&twice);
+        assert_eq!(got.len(), 1);
+        assert!(got[0].starts_with("baseline (line 1"), "{}", got[0]);
+        assert!(got[0].contains("appears twice"), "{}", got[0]);
+    }
+
+    #[test]
+    fn only_a_top_level_session_tag_makes_a_session() {
+        assert!(validate::has_schema(
+            &format!(r#"{{ "schema" :  "{SESSION_SCHEMA}" }}"#),
+            SESSION_SCHEMA
+        ));
+        for text in [
+            format!(r#"{{"name": {{"schema": "{SESSION_SCHEMA}"}}}}"#),
+            format!(r#"{{"schema": "{SESSION_SCHEMA}x"}}"#),
+            r#"{"schema": 3}"#.to_string(),
+            r#"{"schema""#.to_string(),
+            String::new(),
+        ] {
+            assert!(!validate::has_schema(&text, SESSION_SCHEMA), "{text}");
+        }
+        // Not a session, so read as a model: the model's message.
+        let nested = format!(r#"{{"name": {{"schema": "{SESSION_SCHEMA}"}}}}"#);
+        assert!(problems(&nested)[0].contains("every model starts with"));
     }
 }

@@ -61,6 +61,15 @@ pub fn index(parent: &str, index: usize) -> String {
     p
 }
 
+/// `rest`, a path inside the value at `prefix`, as a path from the root.
+pub fn join(prefix: &str, rest: &str) -> String {
+    if prefix.is_empty() || rest.is_empty() || rest.starts_with('[') {
+        format!("{prefix}{rest}")
+    } else {
+        format!("{prefix}.{rest}")
+    }
+}
+
 /// Writes segments back as a path.
 pub fn format(segs: &[Seg]) -> String {
     let mut p = String::new();
@@ -175,6 +184,17 @@ mod tests {
         );
         assert_eq!(key("", "9lives"), r#"["9lives"]"#);
         assert_eq!(key("", ""), r#"[""]"#);
+    }
+
+    #[test]
+    fn join_nests_paths() {
+        assert_eq!(join("baseline", "units[0].id"), "baseline.units[0].id");
+        assert_eq!(
+            join("scenarios[1].model", r#"["9lives"]"#),
+            r#"scenarios[1].model["9lives"]"#
+        );
+        assert_eq!(join("baseline", ""), "baseline");
+        assert_eq!(join("", "name"), "name");
     }
 
     #[test]

@@ -171,8 +171,11 @@ fn parse_number(text: &str) -> Option<f64> {
     let json = format!("{sign}{lead}{digits}{trail}");
     // serde_json rather than `str::parse`: the module already holds it, while
     // the standard parser would add its tables (~12 KB gzip) to the Wasm.
-    let x = serde_json::from_str::<f64>(&json)
-        .ok()
+    // Through `Value`: a typed read would compile serde's "invalid type"
+    // messages, which pull in core's float formatting.
+    let x = serde_json::from_str::<serde_json::Value>(&json)
+        .ok()?
+        .as_f64()
         .filter(|x| x.is_finite())?;
     Some(nearest(x, &json))
 }

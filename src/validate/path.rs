@@ -145,7 +145,11 @@ pub fn split(path: &str) -> Option<Vec<Seg>> {
         .into_iter()
         .map(|(raw, _)| match raw {
             Raw::Plain(k) => Some(Seg::Key(k.to_string())),
-            Raw::Quoted(q) => serde_json::from_str(q).ok().map(Seg::Key),
+            // Through `Value`, like every other read (see csv::parse_number).
+            Raw::Quoted(q) => match serde_json::from_str(q) {
+                Ok(serde_json::Value::String(k)) => Some(Seg::Key(k)),
+                _ => None,
+            },
             Raw::Index(n) => Some(Seg::Index(n)),
         })
         .collect()

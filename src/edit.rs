@@ -318,8 +318,8 @@ fn new_id(explicit: &str, label: &str, path: &str, taken: &[&str]) -> Result<Str
     }
 }
 
-/// A readable id from a label: lower-case letters and digits of any script,
-/// other characters folded into single hyphens.
+/// A readable id from a label: letters and digits of any script (lower-cased
+/// where [`lower`] knows how), other characters folded into single hyphens.
 pub fn slug(label: &str) -> String {
     let mut out = String::new();
     let mut pending_hyphen = false;
@@ -329,7 +329,7 @@ pub fn slug(label: &str) -> String {
                 out.push('-');
             }
             pending_hyphen = false;
-            out.extend(ch.to_lowercase());
+            out.push(lower(ch));
         } else {
             pending_hyphen = true;
         }
@@ -342,6 +342,28 @@ pub fn slug(label: &str) -> String {
     } else {
         out
     }
+}
+
+/// The lower case of a Latin, Greek or Cyrillic capital; any other character
+/// as it is. `char::to_lowercase` would cover every script, but its tables
+/// are about 12 KB of the Wasm; ids only need to read well, and they are
+/// compared exactly either way.
+fn lower(c: char) -> char {
+    let n = c as u32;
+    let to = match n {
+        0x41..=0x5A | 0xC0..=0xDE if n != 0xD7 => n + 0x20,
+        0x391..=0x3AB if n != 0x3A2 => n + 0x20,
+        0x410..=0x42F => n + 0x20,
+        0x400..=0x40F => n + 0x50,
+        0x130 => 0x69,
+        0x178 => 0xFF,
+        // Latin Extended-A pairs capitals with the next code point, on even
+        // code points up to U+0137 and from U+014A, on odd ones between.
+        0x100..=0x137 | 0x14A..=0x177 if n % 2 == 0 => n + 1,
+        0x139..=0x148 | 0x179..=0x17E if n % 2 == 1 => n + 1,
+        _ => n,
+    };
+    char::from_u32(to).unwrap_or(c)
 }
 
 fn score_problem(m: &Model, value: f64, path: &str, what: &str) -> Option<Invalid> {
@@ -632,6 +654,26 @@ mod tests {
         let u = apply(&m, &edit(r#"{"addUnit":{"id":"","label":"Über Läden"}}"#)).unwrap();
         assert_eq!(u.created.as_deref(), Some("über-läden"));
         assert_eq!(slug("***"), "item");
+    }
+
+    #[test]
+    fn ids_lower_case_latin_greek_and_cyrillic_as_the_standard_library_does() {
+        let ranges = [0x20..0x250, 0x370..0x400, 0x400..0x460];
+        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
+            let std: Vec<char> = c.to_lowercase().collect();
+            let ours = lower(c);
+            if std.len() == 1 && std[0] != c && (c as u32) < 0x180
+                || (0x391..0x3AC).contains(&(c as u32))
+                || (0x400..0x430).contains(&(c as u32))
+            {
+                assert_eq!(ours, std[0], "{c:?} (U+{:04X})", c as u32);
+            } else if std.len() == 1 {
+                assert!(ours == c || ours == std[0], "{c:?} (U+{:04X})", c as u32);
+            }
+        }
+        assert_eq!(lower('İ'), 'i');
+        assert_eq!(slug("ΑΘΗΝΑ Отдел ŁÓDŹ"), "αθηνα-отдел-łódź");
+        assert_eq!(slug("東京 チーム"), "東京-チーム", "other scripts are kept");
     }
 
     #[test]

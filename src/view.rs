@@ -14,13 +14,40 @@ use crate::validate::fields::{self, Need};
 use crate::validate::Invalid;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::HashSet;
 
 /// A cell by its ids.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct CellRef {
     pub theme: String,
     pub player: String,
+}
+
+/// A set of cells: a sorted list searched by bisection (a hash set would
+/// compile a table of its own into the Wasm for this one type).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CellSet(Vec<CellRef>);
+
+impl CellSet {
+    pub fn contains(&self, cell: &CellRef) -> bool {
+        self.0.binary_search(cell).is_ok()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl FromIterator<CellRef> for CellSet {
+    fn from_iter<I: IntoIterator<Item = CellRef>>(iter: I) -> CellSet {
+        let mut cells: Vec<CellRef> = iter.into_iter().collect();
+        crate::sort::sort(&mut cells);
+        cells.dedup();
+        CellSet(cells)
+    }
 }
 
 /// The interactive view's options. In JSON (camelCase) every field may be
@@ -115,8 +142,8 @@ impl FindingScope {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Marks {
     /// `Some`: these cells are highlighted and all others dimmed.
-    pub highlighted: Option<HashSet<CellRef>>,
-    pub changed: HashSet<CellRef>,
+    pub highlighted: Option<CellSet>,
+    pub changed: CellSet,
     pub selected: Option<CellRef>,
 }
 
@@ -131,12 +158,12 @@ fn all_cells(model: &Model) -> impl Iterator<Item = CellRef> + '_ {
 
 /// The cells a finding concerns: its cells, else the cells of the themes and
 /// players it names (a theme alone means its whole ring).
-pub fn finding_cells(model: &Model, f: &FindingScope) -> HashSet<CellRef> {
+pub fn finding_cells(model: &Model, f: &FindingScope) -> CellSet {
     if !f.cells.is_empty() {
         return f.cells.iter().cloned().collect();
     }
     if f.themes.is_empty() && f.players.is_empty() {
-        return HashSet::new();
+        return CellSet::default();
     }
     all_cells(model)
         .filter(|c| {
@@ -152,17 +179,17 @@ pub fn contributor_cells(
     model: &Model,
     contributor: Option<&str>,
     kind: Option<ContributorKind>,
-) -> HashSet<CellRef> {
-    let chosen: HashSet<&str> = model
-        .contributors
-        .iter()
-        .filter(|c| contributor.map_or(true, |id| c.id == id) && kind.map_or(true, |k| c.kind == k))
-        .map(|c| c.id.as_str())
-        .collect();
+) -> CellSet {
+    let mut chosen = crate::analysis::IdMap::with_capacity(model.contributors.len());
+    for c in &model.contributors {
+        if contributor.map_or(true, |id| c.id == id) && kind.map_or(true, |k| c.kind == k) {
+            chosen.insert(&c.id, 0);
+        }
+    }
     model
         .responsibilities
         .iter()
-        .filter(|r| chosen.contains(r.contributor.as_str()))
+        .filter(|r| chosen.get(&r.contributor).is_some())
         .map(|r| CellRef {
             theme: r.theme.clone(),
             player: r.player.clone(),
@@ -171,7 +198,7 @@ pub fn contributor_cells(
 }
 
 /// The cells whose shown scores differ between the baseline and a scenario.
-pub fn changed_cells(baseline: &Model, scenario: &Model, unit: Option<&str>) -> HashSet<CellRef> {
+pub fn changed_cells(baseline: &Model, scenario: &Model, unit: Option<&str>) -> CellSet {
     let before = cell_scores(baseline, unit);
     cell_scores(scenario, unit)
         .into_iter()
@@ -217,7 +244,7 @@ pub fn marks(
     };
     let changed = match (opts.show_changes, baseline) {
         (true, Some(b)) => changed_cells(b, model, opts.unit.as_deref()),
-        _ => HashSet::new(),
+        _ => CellSet::default(),
     };
     Marks {
         highlighted,

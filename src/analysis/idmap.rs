@@ -27,6 +27,12 @@ fn hash(id: &str) -> u64 {
     h.finish()
 }
 
+impl Default for IdMap {
+    fn default() -> IdMap {
+        IdMap::with_capacity(0)
+    }
+}
+
 impl IdMap {
     /// A map for up to `n` ids.
     pub fn with_capacity(n: usize) -> IdMap {
@@ -109,6 +115,10 @@ impl IdMap {
     }
 
     /// How many ids it holds.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
     pub fn len(&self) -> usize {
         self.entries.len()
     }

@@ -106,12 +106,18 @@ pub fn cell_states(model: &Model, opts: &RenderOptions) -> Vec<CellState> {
 /// The states in `new` that differ from the same cell in `old` (cells are
 /// matched by theme and player, not by position).
 pub fn changed_cells(old: &[CellState], new: &[CellState]) -> Vec<CellState> {
-    let before: std::collections::HashMap<(&str, &str), &CellState> = old
-        .iter()
-        .map(|o| ((o.theme.as_str(), o.player.as_str()), o))
-        .collect();
+    // A sorted list searched by bisection rather than a hash map, which would
+    // compile a table of its own into the Wasm.
+    fn key(s: &CellState) -> (&str, &str) {
+        (s.theme.as_str(), s.player.as_str())
+    }
+    let mut before: Vec<&CellState> = old.iter().collect();
+    crate::sort::sort_by(&mut before, |a, b| key(a).cmp(&key(b)));
     new.iter()
-        .filter(|n| before.get(&(n.theme.as_str(), n.player.as_str())) != Some(n))
+        .filter(|n| {
+            let at = before.binary_search_by(|o| key(o).cmp(&key(n)));
+            at.ok().and_then(|i| before.get(i)) != Some(n)
+        })
         .cloned()
         .collect()
 }

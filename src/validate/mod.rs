@@ -28,10 +28,10 @@ mod rules;
 mod scan;
 pub(crate) mod wording;
 
+use crate::analysis::IdMap;
 use crate::migrate::{self, Version};
 use crate::model::Model;
 use serde::Serialize;
-use std::collections::HashSet;
 use std::fmt;
 
 pub use rules::{PLAYERS, THEMES};
@@ -187,11 +187,10 @@ pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
 pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Problem>) {
     let mut migrated = migrate::migrate(value);
     let read = read::read_model(std::mem::take(&mut migrated.value));
-    let placeholders: HashSet<String> = read
-        .placeholders
-        .into_iter()
-        .chain(migrated.placeholders.iter().cloned())
-        .collect();
+    let mut placeholders = IdMap::set(&read.placeholders);
+    for p in &migrated.placeholders {
+        placeholders.insert(p, 0);
+    }
     let rule_problems = rules::check(&read.model, &placeholders);
     let mut problems = std::mem::take(&mut migrated.problems);
     for mut p in read.problems.into_iter().chain(rule_problems) {
@@ -212,7 +211,7 @@ pub(crate) fn duplicate_keys(text: &str) -> Vec<usize> {
 /// before). Only the plain spelling of the tag counts, as this crate
 /// writes it.
 pub(crate) fn has_schema(text: &str, tag: &str) -> bool {
-    let wanted = HashSet::from(["schema"]);
+    let wanted = IdMap::set(&["schema".into()]);
     let Some(rest) = scan::locate(text, &wanted)
         .get("schema")
         .and_then(|&at| text.get(at..))
@@ -247,7 +246,10 @@ pub(crate) fn report(
     // (problem, offset of its own when the scan already knows it)
     let mut found: Vec<(Problem, Option<usize>)> =
         problems.into_iter().map(|p| (p, None)).collect();
-    let duplicate_paths = scan::paths_at(text, &duplicates.iter().copied().collect());
+    let mut sorted = duplicates.clone();
+    crate::sort::sort(&mut sorted);
+    sorted.dedup();
+    let duplicate_paths = scan::paths_at(text, &sorted);
     for offset in duplicates {
         let path = duplicate_paths.get(&offset).cloned().unwrap_or_default();
         found.push((
@@ -267,7 +269,7 @@ pub(crate) fn report(
 /// Checks the cross-references and ranges of an already typed model (one
 /// edited in memory, say). Problems carry paths but no line or column.
 pub fn validate(model: &Model) -> Vec<Problem> {
-    rules::check(model, &HashSet::new())
+    rules::check(model, &IdMap::default())
 }
 
 fn too_large(len: usize) -> Invalid {
@@ -319,11 +321,12 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// sorts them by place.
 fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
     let found_paths: Vec<(Problem, Option<usize>)> = found;
-    let wanted: HashSet<&str> = found_paths
-        .iter()
-        .filter(|(_, at)| at.is_none())
-        .flat_map(|(p, _)| path::self_and_ancestors(&p.path))
-        .collect();
+    let mut wanted = IdMap::default();
+    for (p, _) in found_paths.iter().filter(|(_, at)| at.is_none()) {
+        for a in path::self_and_ancestors(&p.path) {
+            wanted.insert(a, 0);
+        }
+    }
     let located = scan::locate(text, &wanted);
     let offsets: Vec<Option<usize>> = found_paths
         .iter()

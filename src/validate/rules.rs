@@ -10,7 +10,6 @@ use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
 use crate::analysis::IdMap;
 use crate::model::{Model, SCHEMA_V1};
-use std::collections::HashSet;
 
 /// How many players and themes the layout can draw (DESIGN §2).
 pub const PLAYERS: std::ops::RangeInclusive<usize> = 3..=12;
@@ -32,7 +31,7 @@ type Cell<'m> = (&'m str, &'m str, Option<&'m str>);
 
 struct Rules<'p> {
     problems: Vec<Problem>,
-    placeholders: &'p HashSet<String>,
+    placeholders: &'p IdMap,
 }
 
 impl Rules<'_> {
@@ -49,7 +48,7 @@ impl Rules<'_> {
         let at = at();
         path::self_and_ancestors(&at)
             .iter()
-            .any(|p| self.placeholders.contains(*p))
+            .any(|p| self.placeholders.get(p).is_some())
     }
 
     fn ids<'m>(
@@ -218,7 +217,7 @@ impl Rules<'_> {
 
 /// Checks every rule; values at `placeholders` (and below) were already
 /// reported as unreadable and are not checked again.
-pub fn check(model: &Model, placeholders: &HashSet<String>) -> Vec<Problem> {
+pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
     let mut r = Rules {
         problems: Vec::new(),
         placeholders,
@@ -368,7 +367,7 @@ mod tests {
     use crate::model::{Assessment, Contributor, ContributorKind, Integration, Item, System};
 
     fn messages(m: &Model) -> Vec<String> {
-        check(m, &HashSet::new())
+        check(m, &IdMap::default())
             .into_iter()
             .map(|p| format!("{}: {}", p.path, p.message))
             .collect()
@@ -486,7 +485,7 @@ mod tests {
             ]
         );
         // A cell whose unit could not be read is not compared at all.
-        let placeholders: HashSet<String> = ["assessments[0].unit".into()].into();
+        let placeholders = IdMap::set(&["assessments[0].unit".into()]);
         let got: Vec<String> = check(&m, &placeholders)
             .into_iter()
             .map(|p| format!("{}: {}", p.path, p.message))
@@ -546,8 +545,7 @@ mod tests {
     fn placeholders_silence_their_paths() {
         let mut m = Model::empty("x");
         m.assessments = vec![cell("", "", 99.0), cell("", "", 99.0)];
-        let placeholders: HashSet<String> =
-            ["assessments[0]".into(), "assessments[1].theme".into()].into();
+        let placeholders = IdMap::set(&["assessments[0]".into(), "assessments[1].theme".into()]);
         let got: Vec<String> = check(&m, &placeholders)
             .into_iter()
             .map(|p| p.path)

@@ -13,7 +13,6 @@
 use super::path;
 use crate::analysis::IdMap;
 use std::borrow::{Borrow, Cow};
-use std::collections::HashSet;
 
 /// Deeper than this the scanner stops; serde_json refuses such nesting anyway
 /// (its recursion limit is the same).
@@ -321,7 +320,8 @@ impl<K: Ord, V> ByKey<K, V> {
 }
 
 struct PathsAt<'w> {
-    offsets: &'w HashSet<usize>,
+    /// Sorted, without repeats.
+    offsets: &'w [usize],
     /// In the order of the walk, which is the order of the offsets.
     found: Vec<(usize, String)>,
 }
@@ -329,15 +329,16 @@ struct PathsAt<'w> {
 impl Visit for PathsAt<'_> {
     fn enter(&mut self, path: &str, offset: usize, _in_array: bool) -> bool {
         let new = self.found.last().map_or(true, |last| last.0 < offset);
-        if new && self.offsets.contains(&offset) {
+        if new && self.offsets.binary_search(&offset).is_ok() {
             self.found.push((offset, path.to_string()));
         }
         self.found.len() < self.offsets.len()
     }
 }
 
-/// The path of the value (or key) that starts at each of `offsets`.
-pub fn paths_at(text: &str, offsets: &HashSet<usize>) -> ByKey<usize, String> {
+/// The path of the value (or key) that starts at each of `offsets` (sorted,
+/// without repeats).
+pub fn paths_at(text: &str, offsets: &[usize]) -> ByKey<usize, String> {
     let mut v = PathsAt {
         offsets,
         found: Vec::new(),
@@ -354,7 +355,7 @@ const ALL_PATHS: Track = Track {
 };
 
 struct Locator<'w> {
-    wanted: &'w HashSet<&'w str>,
+    wanted: &'w IdMap,
     /// Each wanted path met, with its first offset.
     found: IdMap,
 }
@@ -362,7 +363,7 @@ struct Locator<'w> {
 impl Visit for Locator<'_> {
     fn enter(&mut self, path: &str, offset: usize, _in_array: bool) -> bool {
         // Offsets past 4 GiB cannot occur: texts are limited to 10 MB.
-        if let (true, Ok(offset)) = (self.wanted.contains(path), u32::try_from(offset)) {
+        if let (true, Ok(offset)) = (self.wanted.get(path).is_some(), u32::try_from(offset)) {
             self.found.insert(path, offset);
         }
         self.found.len() < self.wanted.len()
@@ -371,7 +372,7 @@ impl Visit for Locator<'_> {
 
 /// The byte offset where each wanted path starts in `text` (its key, for
 /// object members), for those that occur.
-pub fn locate(text: &str, wanted: &HashSet<&str>) -> ByKey<String, usize> {
+pub fn locate(text: &str, wanted: &IdMap) -> ByKey<String, usize> {
     let mut v = Locator {
         wanted,
         found: IdMap::with_capacity(wanted.len()),
@@ -474,8 +475,7 @@ mod tests {
         let text = "{\"a\": 1, \"list\": [{\"x\": 1, \"y\": 2, \"x\": 3}], \"a\": 2}";
         let o = outline(text, 100, true);
         assert_eq!(o.duplicate_keys.len(), 2);
-        let offsets: HashSet<usize> = o.duplicate_keys.iter().copied().collect();
-        let paths = paths_at(text, &offsets);
+        let paths = paths_at(text, &o.duplicate_keys);
         let got: Vec<&str> = o
             .duplicate_keys
             .iter()
@@ -513,8 +513,7 @@ mod tests {
         walk(text, &mut v, ALL_PATHS);
         assert_eq!(v.0.len(), 15);
         assert!(v.0.windows(2).all(|w| w[0] < w[1]), "{:?}", v.0);
-        let all: HashSet<usize> = v.0.iter().copied().collect();
-        let paths = paths_at(text, &all);
+        let paths = paths_at(text, &v.0);
         assert_eq!(paths.0.len(), 15);
         assert_eq!(paths.get(&v.0[14]).map(String::as_str), Some("a.f"));
     }
@@ -522,7 +521,7 @@ mod tests {
     #[test]
     fn locates_paths() {
         let text = "{\n  \"units\": [\n    {\"id\": \"a\"},\n    {\"id\": 5}\n  ]\n}";
-        let wanted: HashSet<&str> = ["units[1].id", "units[1]", "units", "nope"].into();
+        let wanted = IdMap::set(&["units[1].id", "units[1]", "units", "nope"].map(String::from));
         let found = locate(text, &wanted);
         assert_eq!(found.0.len(), 3);
         let at = |p: &str| *found.get(p).unwrap();
@@ -540,7 +539,7 @@ mod tests {
     #[test]
     fn columns_count_characters() {
         let text = "{\"é🙂\": 1, \"b\": 2}";
-        let wanted: HashSet<&str> = ["b"].into();
+        let wanted = IdMap::set(&["b".into()]);
         let b = *locate(text, &wanted).get("b").unwrap();
         assert_eq!(line_col(text, &[b]).get(&b), Some(&(1, 11)));
     }
@@ -564,7 +563,7 @@ mod tests {
             "{\"a\":[{\"b\":[{\"c\":",
         ] {
             let _ = outline(text, 10, true);
-            let wanted: HashSet<&str> = ["a", "a[0]"].into();
+            let wanted = IdMap::set(&["a".into(), "a[0]".into()]);
             let _ = locate(text, &wanted);
         }
         let deep = "[".repeat(10_000);

@@ -320,7 +320,9 @@ test('readers pick cells in an interactive element; a readonly one is a still pi
 
 test('themes: the theme attribute, the system colour scheme, reduced motion, and host overrides', async () => {
   const page = await openPage(browser, `${origin}/demo.html`);
+  // Both diagrams: the right one fetches its own model, so it may draw later.
   await settled(page, '#left');
+  await settled(page, '#right');
   const prop = (sel, name) =>
     page.evaluate(([s, n]) => getComputedStyle(document.querySelector(s)).getPropertyValue(n).trim(), [sel, name]);
   const themes = await page.evaluate(async () => (await import('/element.js')).THEMES);

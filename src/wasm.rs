@@ -271,6 +271,16 @@ impl Workspace {
         Ok(())
     }
 
+    /// Puts the model in `text` in place of the model on show, keeping the
+    /// what-if scenarios (a CSV import), as one undoable step. Throws,
+    /// changing nothing, if it is invalid.
+    #[wasm_bindgen(js_name = replaceModel)]
+    pub fn replace_model(&mut self, text: &str) -> Result<(), js_sys::Error> {
+        let model = crate::validate::parse_model(text).map_err(|e| invalid_error(&e))?;
+        self.session.replace_model(model);
+        Ok(())
+    }
+
     /// The session (baseline, scenarios, which is on show) as JSON, for
     /// autosave and share links.
     #[wasm_bindgen(js_name = savedJson)]

@@ -109,7 +109,10 @@ async function openFile(file) {
   openText(await file.text(), file.name);
 }
 
-/** Replaces the model on show's assessments by a CSV file's, as one undoable load. */
+/**
+ * Replaces the model on show's assessments by a CSV file's, as one undoable
+ * step: in a what-if, only that what-if changes; the others stay.
+ */
 async function openCsv(file) {
   if (!file) return;
   const failed = (error) => showProblems(error, { source: file.name, heading: t('import.csvFailedTitle') });
@@ -127,7 +130,7 @@ async function openCsv(file) {
     failed(e);
     return;
   }
-  const r = act((ws) => ws.load(json));
+  const r = act((ws) => ws.replaceModel(json));
   if (!r.ok) {
     failed(r.error);
     return;

@@ -155,20 +155,28 @@ impl Session {
     /// Applies an edit to the model on show. On error nothing changes.
     /// Returns the id given to an added item.
     pub fn apply(&mut self, e: &Edit) -> Result<Option<String>, Invalid> {
-        let target = self.active().map(|s| s.id);
         let applied = edit::apply(self.model(), e)?;
-        let diff = ModelDiff::between(self.model(), &applied.model);
-        if !diff.is_empty() {
-            if let Some(m) = self.model_mut(target) {
-                *m = applied.model;
-            }
-            self.revisions.bump(!diff.only_assessments());
-            self.record(Step::Edit {
-                target,
-                diff: Box::new(diff),
-            });
-        }
+        self.replace_model(applied.model);
         Ok(applied.created)
+    }
+
+    /// Puts `model` (already valid) in place of the model on show, keeping
+    /// the others: a CSV imported into a what-if changes that what-if only.
+    /// Undoable like an edit.
+    pub fn replace_model(&mut self, model: Model) {
+        let target = self.active().map(|s| s.id);
+        let diff = ModelDiff::between(self.model(), &model);
+        if diff.is_empty() {
+            return;
+        }
+        if let Some(m) = self.model_mut(target) {
+            *m = model;
+        }
+        self.revisions.bump(!diff.only_assessments());
+        self.record(Step::Edit {
+            target,
+            diff: Box::new(diff),
+        });
     }
 
     fn whole_step(&mut self, before: State) {
@@ -420,6 +428,30 @@ mod tests {
         s.undo();
         assert_eq!(current(s.baseline(), "leadership"), Some(1.0));
         assert_eq!(s.active().map(|x| x.id), Some(a));
+    }
+
+    #[test]
+    fn a_replaced_model_lands_in_the_scenario_on_show_only() {
+        let mut s = Session::new(Model::empty("Org"));
+        s.apply(&score("leadership", 1.0)).unwrap();
+        let a = s.start_scenario("What if").unwrap();
+        let mut imported = s.model().clone();
+        imported.assessments[0].current = 4.0;
+        s.replace_model(imported);
+        assert_eq!(
+            s.active().map(|x| x.id),
+            Some(a),
+            "the scenario stays on show"
+        );
+        assert_eq!(current(s.model(), "leadership"), Some(4.0));
+        assert_eq!(current(s.baseline(), "leadership"), Some(1.0));
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(1.0));
+        assert_eq!(s.scenarios().len(), 1);
+        // The same model again is no step at all.
+        let same = s.model().clone();
+        s.replace_model(same);
+        assert!(s.redo(), "an unchanged model leaves the redo history alone");
     }
 
     #[test]

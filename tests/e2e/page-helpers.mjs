@@ -95,3 +95,12 @@ export async function setField(page, row, field, value) {
     await page.$eval(sel, (e) => e.dispatchEvent(new Event('change', { bubbles: true })));
   }
 }
+
+/** Starts a what-if named `name` through the page's dialog. */
+export async function startScenario(page, name) {
+  await page.click('#new-scenario');
+  await page.waitForSelector('#dialog[open]');
+  await page.fill('#dialog input', name);
+  await page.click('#dialog button[value="start"]');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+}

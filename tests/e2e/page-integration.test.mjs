@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, open, cell } from './page-helpers.mjs';
+import { setup, open, cell, startScenario } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -97,6 +97,38 @@ test('assessments from CSV change a cell on the diagram, as one undoable step', 
     const v = [...document.querySelectorAll('#diagram .cell-value')].find((c) => c.dataset.theme === 'technology' && c.dataset.player === 'it');
     return v && v.textContent === b;
   }, [before.value]);
+  assert.deepEqual(await cell(page, 'technology', 'it'), before);
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a CSV imported into a what-if changes that what-if only', async () => {
+  const page = await open(env);
+  const before = await cell(page, 'technology', 'it');
+  await startScenario(page, 'Imported scores');
+  const csv = (await download(page, 'csv')).text;
+  const lines = csv.split('\r\n');
+  const header = lines[0].replace(/^\ufeff/, '').split(',');
+  const [ti, pi, ci] = ['theme', 'player', 'current'].map((c) => header.indexOf(c));
+  const edited = lines
+    .map((line, i) => {
+      const cells = line.split(',');
+      if (i > 0 && cells[ti] === 'technology' && cells[pi] === 'it') cells[ci] = '4';
+      return cells.join(',');
+    })
+    .join('\r\n');
+  await importCsv(page, 'what-if.csv', edited);
+  await page.waitForFunction(([b]) => {
+    const v = [...document.querySelectorAll('#diagram .cell-value')].find((c) => c.dataset.theme === 'technology' && c.dataset.player === 'it');
+    return v && v.textContent !== b;
+  }, [before.value]);
+  // Still in the what-if, which now differs from the baseline.
+  assert.match(await page.textContent('#scenario-banner'), /Imported scores/);
+  assert.equal(await page.isVisible('#scenario-banner'), true);
+  assert.match((await cell(page, 'technology', 'it')).value, /^4/);
+  // The baseline kept its scores.
+  await page.click('#scenario-bar [data-scenario="baseline"]');
+  await page.waitForSelector('#scenario-banner', { state: 'hidden' });
   assert.deepEqual(await cell(page, 'technology', 'it'), before);
   assert.deepEqual(page.problems, []);
   await page.close();

@@ -3,17 +3,9 @@
 // introduced), and a scenario can be kept as the baseline or discarded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, findingIds, openCell, setField } from './page-helpers.mjs';
+import { setup, open, cell, findingIds, openCell, setField, startScenario } from './page-helpers.mjs';
 
 const env = setup();
-
-async function startScenario(page, name) {
-  await page.click('#new-scenario');
-  await page.waitForSelector('#dialog[open]');
-  await page.fill('#dialog input', name);
-  await page.click('#dialog button[value="start"]');
-  await page.waitForSelector('#scenario-banner:not([hidden])');
-}
 
 async function closeGap(page) {
   await openCell(page, 'integration', 'hr');

@@ -436,8 +436,7 @@ fn from_v0(obj: Map<String, Value>) -> Migrated {
                             let from = o.get("id").cloned().unwrap_or(Value::Null);
                             for (j, t) in to.into_iter().enumerate() {
                                 m.feeds.push((i, j));
-                                m.integrations
-                                    .push(pair("from", from.clone(), "to", t));
+                                m.integrations.push(pair("from", from.clone(), "to", t));
                             }
                         }
                         Some(other) => m.problem(

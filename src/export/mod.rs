@@ -131,7 +131,9 @@ mod tests {
     #[test]
     fn script_json_cannot_end_its_element_and_reads_back() {
         let mut value = crate::model::Model::empty("</script><!-- & \u{2028} -->");
-        value.units.push(crate::model::Item::new("u", "<b>&amp;</b>"));
+        value
+            .units
+            .push(crate::model::Item::new("u", "<b>&amp;</b>"));
         let text = json_for_script(&value);
         assert!(!text.contains('<') && !text.contains('>') && !text.contains('&'));
         assert!(!text.contains('\u{2028}'));

@@ -3,8 +3,10 @@
 //! These types only describe the shape of a model. Reading one from JSON, and
 //! checking that the ids agree and the scores fit the scale, is the job of
 //! [`crate::validate`]; a `Model` obtained through
-//! [`crate::validate::parse_model`] has passed those checks. (They derive
-//! `Serialize` only: the validator's reader is the one way in.)
+//! [`crate::validate::parse_model`] has passed those checks. (They are
+//! written out by [`crate::json_out`], and derive `Serialize` only so the tests
+//! can hold that writer against serde_json's; the validator's reader is the
+//! one way in.)
 
 use serde::Serialize;
 

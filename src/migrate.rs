@@ -358,9 +358,9 @@ fn from_v0(obj: Map<String, Value>) -> Migrated {
                                         ),
                                     );
                                     m.placeholders.push(path::index("units", i));
-                                    return serde_json::json!({"id": "", "label": ""});
+                                    return pair("id", "".into(), "label", "".into());
                                 }
-                                serde_json::json!({"id": id, "label": id})
+                                pair("id", id.clone(), "label", id)
                             })
                             .collect(),
                     ),
@@ -436,8 +436,7 @@ fn from_v0(obj: Map<String, Value>) -> Migrated {
                             let from = o.get("id").cloned().unwrap_or(Value::Null);
                             for (j, t) in to.into_iter().enumerate() {
                                 m.feeds.push((i, j));
-                                m.integrations
-                                    .push(serde_json::json!({"from": from.clone(), "to": t}));
+                                m.integrations.push(pair("from", from.clone(), "to", t));
                             }
                         }
                         Some(other) => m.problem(
@@ -472,6 +471,16 @@ fn from_v0(obj: Map<String, Value>) -> Migrated {
         placeholders: m.placeholders,
         feeds: m.feeds,
     }
+}
+
+/// A two-member object. `json!` with values in it goes through serde's
+/// `Serialize` for `Value`, which would keep a serializer in the Wasm for
+/// three call sites.
+fn pair(k1: &str, v1: Value, k2: &str, v2: Value) -> Value {
+    let mut o = Map::new();
+    o.insert(k1.into(), v1);
+    o.insert(k2.into(), v2);
+    Value::Object(o)
 }
 
 #[cfg(test)]

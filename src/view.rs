@@ -407,6 +407,47 @@ pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetai
     })
 }
 
+crate::json_out::json_object!(CellRef { "theme" => theme, "player" => player });
+crate::json_out::json_object!(EditorRow { "unit" => unit, "assessment" => assessment });
+crate::json_out::json_object!(CellDetail {
+    "theme" => theme,
+    "player" => player,
+    "scale" => scale,
+    "rows" => rows,
+    "responsibilities" => responsibilities,
+});
+
+impl crate::json_out::ToJson for CellInfo {
+    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
+        w.begin_object();
+        w.field("theme", &self.theme);
+        w.field("player", &self.player);
+        w.field("themeLabel", &self.theme_label);
+        w.field("playerLabel", &self.player_label);
+        self.score.write_fields(w);
+        w.field("currentLabel", &self.current_label);
+        w.field("targetLabel", &self.target_label);
+        w.field("changed", &self.changed);
+        w.field("highlighted", &self.highlighted);
+        w.end_object();
+    }
+}
+
+impl crate::json_out::ToJson for IndexedResponsibility {
+    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
+        let r = &self.responsibility;
+        w.begin_object();
+        w.field("index", &self.index);
+        w.field("contributor_label", &self.contributor_label);
+        w.field("contributor", &r.contributor);
+        w.field("theme", &r.theme);
+        w.field("player", &r.player);
+        w.field_if("activity", &r.activity);
+        w.field_if("control", &r.control);
+        w.end_object();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

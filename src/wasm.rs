@@ -15,7 +15,6 @@ use crate::session::Session;
 use crate::validate::Invalid;
 use crate::view::{self, FindingScope, ViewOptions};
 use crate::{analysis, edit::Edit};
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -128,8 +127,8 @@ export interface ViewResult {
 }
 "#;
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, js_sys::Error> {
-    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+fn to_js(value: &dyn crate::json_out::ToJson) -> Result<JsValue, js_sys::Error> {
+    let text = crate::json_out::to_string(value);
     js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
 }
 
@@ -190,15 +189,11 @@ struct Drawn {
     cells: Vec<DrawnCell>,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct ScenarioInfo {
     id: u32,
     name: String,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct SessionInfo {
     active: Option<ScenarioInfo>,
     scenarios: Vec<ScenarioInfo>,
@@ -206,8 +201,6 @@ struct SessionInfo {
     can_redo: bool,
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
 struct ViewResult {
     full: bool,
     changed: usize,
@@ -477,7 +470,11 @@ impl Workspace {
     /// What the SVG is drawn from besides the cell states.
     fn structure_key(&self, opts: &RenderOptions) -> String {
         let m = self.session.model();
-        serde_json::to_string(&(&m.name, &m.framework, &m.scale, opts)).unwrap_or_default()
+        let mut key = crate::json_out::to_string(&m.name);
+        key.push_str(&crate::json_out::to_string(&m.framework));
+        key.push_str(&crate::json_out::to_string(&m.scale));
+        key.push_str(&crate::json_out::to_string(opts));
+        key
     }
 
     /// Redraws or updates in place; returns (redrawn, cells touched).
@@ -596,3 +593,23 @@ fn index_cells(container: &Element) -> Result<Vec<DrawnCell>, js_sys::Error> {
     }
     Ok(cells)
 }
+
+crate::json_out::json_object!(ScenarioInfo { "id" => id, "name" => name });
+crate::json_out::json_object!(SessionInfo {
+    "active" => active,
+    "scenarios" => scenarios,
+    "canUndo" => can_undo,
+    "canRedo" => can_redo,
+});
+crate::json_out::json_object!(ViewResult {
+    "full" => full,
+    "changed" => changed,
+    "revision" => revision,
+    "structure" => structure,
+    "findingCount" => finding_count,
+    "findingChosen" => finding_chosen,
+    "analysis" => analysis,
+    "comparison" => comparison,
+    "cells" => cells,
+    "session" => session,
+});

@@ -10,17 +10,16 @@ fn parse(json: &str) -> Result<Model, js_sys::Error> {
     validate::parse_model(json).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
-// Values cross as JSON text through serde_json, as in `wasm.rs`: one
-// serializer and one parser serve the whole module, which keeps it small
-// (serde-wasm-bindgen or a pretty printer would add their own copies of every
-// type's code).
-fn to_js<T: serde::Serialize>(value: &T) -> Result<JsValue, js_sys::Error> {
-    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+// Values cross as JSON text, as in `wasm.rs`: the crate's one writer
+// (`json_out`) and serde_json's parser serve the whole module, which keeps it
+// small (serde-wasm-bindgen would add its own copy of every type's code).
+fn to_js(value: &dyn crate::json_out::ToJson) -> Result<JsValue, js_sys::Error> {
+    let text = crate::json_out::to_string(value);
     js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
 }
 
 fn to_json(model: &Model) -> Result<String, js_sys::Error> {
-    serde_json::to_string(model).map_err(|e| js_sys::Error::new(&e.to_string()))
+    Ok(crate::json_out::to_string(model))
 }
 
 /// The tour of the model's framework: `[{id, kind, themes, players}]`.

@@ -214,8 +214,8 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
     }
 }
 
-fn json<T: serde::Serialize>(value: &T) -> String {
-    let mut s = serde_json::to_string_pretty(value).expect("analysis results serialize");
+fn json(value: &dyn workforce_ecosystem::json_out::ToJson) -> String {
+    let mut s = workforce_ecosystem::json_out::to_string_pretty(value);
     s.push('\n');
     s
 }

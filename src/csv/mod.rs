@@ -533,6 +533,13 @@ fn place(path: &str, message: String, rows: &[usize]) -> CsvProblem {
     }
 }
 
+crate::json_out::json_object!(CsvProblem {
+    "row" => row opt,
+    "column" => column opt,
+    "message" => message,
+});
+crate::json_out::json_object!(CsvInvalid { "problems" => problems });
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -52,6 +52,8 @@ pub fn radii(themes: usize, outer: f64) -> Vec<f64> {
         .collect()
 }
 
+crate::json_out::json_object!(RingPolygon { "theme" => theme, "radius" => radius, "points" => points });
+
 #[cfg(test)]
 mod tests {
     use super::*;

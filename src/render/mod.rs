@@ -181,6 +181,13 @@ pub fn render_svg(model: &Model, opts: &RenderOptions) -> String {
     document::render(model, opts)
 }
 
+crate::json_out::json_as_str!(Overlay);
+crate::json_out::json_object!(RenderOptions {
+    "overlay" => overlay,
+    "unit" => unit,
+    "standalone" => standalone,
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -134,7 +134,7 @@ impl Session {
 
     /// The saved form as JSON text.
     pub fn saved_json(&self) -> String {
-        serde_json::to_string(&self.saved()).unwrap_or_default()
+        crate::json_out::to_string(&self.saved())
     }
 
     /// Reads a saved session or a plain model (told apart by `schema`),
@@ -164,6 +164,14 @@ impl Session {
         Ok(session)
     }
 }
+
+crate::json_out::json_object!(SavedSession {
+    "schema" => schema,
+    "baseline" => baseline,
+    "scenarios" => scenarios,
+    "active" => active opt,
+});
+crate::json_out::json_object!(SavedScenario { "name" => name, "model" => model });
 
 #[cfg(test)]
 mod tests {

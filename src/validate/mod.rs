@@ -223,7 +223,7 @@ pub(crate) fn has_schema(text: &str, tag: &str) -> bool {
     let Some(value) = rest.split_once(':').map(|(_, v)| v.trim_start()) else {
         return false;
     };
-    let quoted = serde_json::to_string(tag).unwrap_or_default();
+    let quoted = crate::json_out::quoted(tag);
     value.strip_prefix(&quoted).is_some_and(|after| {
         matches!(
             after.trim_start().chars().next(),
@@ -355,6 +355,14 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
     crate::sort::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
     out.into_iter().map(|(_, p)| p).collect()
 }
+
+crate::json_out::json_object!(Problem {
+    "path" => path,
+    "message" => message,
+    "line" => line opt,
+    "column" => column opt,
+});
+crate::json_out::json_object!(Invalid { "problems" => problems });
 
 #[cfg(test)]
 mod tests {

@@ -34,8 +34,7 @@ pub fn push_key(path: &mut String, key: &str) {
         path.push_str(key);
     } else {
         path.push('[');
-        // A string always serializes; the fallback only keeps this total.
-        path.push_str(&serde_json::to_string(key).unwrap_or_else(|_| "\"?\"".into()));
+        path.push_str(&crate::json_out::quoted(key));
         path.push(']');
     }
 }

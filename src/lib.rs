@@ -21,6 +21,7 @@ pub mod framework;
 pub mod generate;
 pub mod json_out;
 pub mod layout;
+mod mapped;
 pub mod migrate;
 pub mod model;
 pub mod render;

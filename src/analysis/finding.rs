@@ -6,6 +6,7 @@
 
 use super::names::{List, Names, Ref};
 use super::wording::{write_and, write_contributor, write_num, write_score};
+use crate::mapped::mapped;
 use crate::model::Control;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -226,7 +227,7 @@ impl Finding {
     }
 
     fn labels(&self, refs: &[Ref]) -> Vec<&str> {
-        refs.iter().map(|&r| self.names.label(r)).collect()
+        mapped(refs, &mut |&r| self.names.label(r))
     }
 
     fn write_contributor<W: Write>(&self, out: &mut W, r: Ref) -> fmt::Result {
@@ -465,24 +466,17 @@ impl Finding {
                 player: n.id(player),
                 unit: unit.map(|u| n.id(u)),
             }],
-            Subject::Group { theme, .. } => self
-                .player_refs()
-                .into_iter()
-                .map(|p| CellRef {
-                    theme: n.id(theme),
-                    player: n.id(p),
-                    unit: None,
-                })
-                .collect(),
+            Subject::Group { theme, .. } => mapped(&self.player_refs(), &mut |&p| CellRef {
+                theme: n.id(theme),
+                player: n.id(p),
+                unit: None,
+            }),
             _ => Vec::new(),
         }
     }
 
     pub fn players(&self) -> Vec<&str> {
-        self.player_refs()
-            .into_iter()
-            .map(|p| self.names.id(p))
-            .collect()
+        mapped(&self.player_refs(), &mut |&p| self.names.id(p))
     }
 
     pub fn themes(&self) -> Vec<&str> {
@@ -501,22 +495,16 @@ impl Finding {
             Subject::Coverage { contributor, .. }
             | Subject::Group { contributor, .. }
             | Subject::Tracking { contributor, .. } => vec![self.names.id(contributor)],
-            Subject::System { contributors, .. } => self
-                .list(contributors)
-                .iter()
-                .map(|&c| self.names.id(c))
-                .collect(),
+            Subject::System { contributors, .. } => {
+                mapped(self.list(contributors), &mut |&c| self.names.id(c))
+            }
         }
     }
 
     pub fn systems(&self) -> Vec<&str> {
         match self.subject {
             Subject::Tracking { systems, .. } => {
-                let mut ids: Vec<&str> = self
-                    .list(systems)
-                    .iter()
-                    .map(|&s| self.names.id(s))
-                    .collect();
+                let mut ids = mapped(self.list(systems), &mut |&s| self.names.id(s));
                 crate::sort::sort(&mut ids);
                 ids
             }

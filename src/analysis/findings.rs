@@ -14,6 +14,7 @@ use super::index::{Index, UnitAt};
 use super::names::{Names, Ref};
 use super::systems::Graph;
 use super::FxHasher;
+use crate::mapped::mapped;
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
@@ -110,10 +111,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             order.push(one.1 as usize);
             continue;
         }
-        let mut ids: Vec<(String, usize)> = run
-            .iter()
-            .map(|k| (id(k.1 as usize), k.1 as usize))
-            .collect();
+        let mut ids = mapped(run, &mut |k| (id(k.1 as usize), k.1 as usize));
         crate::sort::sort(&mut ids);
         ids.dedup_by(|a, b| a.0 == b.0);
         order.extend(ids.into_iter().map(|(_, i)| i));
@@ -324,11 +322,9 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
         if graph.connected(systems) {
             continue;
         }
-        let mut groups: Vec<Vec<Ref>> = graph
-            .groups_of(systems)
-            .into_iter()
-            .map(|g| g.into_iter().map(|s| index.systems.refs[s]).collect())
-            .collect();
+        let mut groups = mapped(&graph.groups_of(systems), &mut |g| {
+            mapped(g, &mut |&s| index.systems.refs[s])
+        });
         let names = &index.names;
         for g in &mut groups {
             crate::sort::sort_by(g, |&a, &b| names.id(a).cmp(names.id(b)));
@@ -355,11 +351,7 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
         if graph.degree[s] > 0 {
             continue;
         }
-        let mut tracked: Vec<Ref> = system
-            .contributors
-            .iter()
-            .map(|c| index.contributor(c))
-            .collect();
+        let mut tracked = mapped(&system.contributors, &mut |c| index.contributor(c));
         let names = &index.names;
         crate::sort::sort_by(&mut tracked, |&a, &b| names.id(a).cmp(names.id(b)));
         tracked.dedup();

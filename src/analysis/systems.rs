@@ -4,6 +4,7 @@
 
 use super::index::Index;
 use super::names::{List, Names};
+use crate::mapped::mapped;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt;
@@ -61,7 +62,7 @@ impl SystemsSummary {
     pub fn groups(&self) -> Vec<Vec<&str>> {
         let n = &self.names;
         runs(n.list(self.lists.grouped), n.list(self.lists.group_sizes))
-            .map(|g| g.iter().map(|&s| n.id(s)).collect())
+            .map(|g| mapped(g, &mut |&s| n.id(s)))
             .collect()
     }
 
@@ -75,7 +76,7 @@ impl SystemsSummary {
                 n.list(self.lists.tracked),
                 n.list(self.lists.tracked_sizes),
             ))
-            .map(|(&c, systems)| (n.id(c), systems.iter().map(|&s| n.id(s)).collect()))
+            .map(|(&c, systems)| (n.id(c), mapped(systems, &mut |&s| n.id(s))))
             .collect()
     }
 
@@ -214,7 +215,7 @@ impl Graph {
             component,
             degree,
             starts,
-            tracked: pairs.into_iter().map(|(_, s)| s).collect(),
+            tracked: mapped(&pairs, &mut |&(_, s)| s),
         }
     }
 
@@ -230,8 +231,7 @@ impl Graph {
     /// `systems` grouped by component: each group ascending, the groups in
     /// order of their first member.
     pub fn groups_of(&self, systems: &[usize]) -> Vec<Vec<usize>> {
-        let mut pairs: Vec<(usize, usize)> =
-            systems.iter().map(|&s| (self.component[s], s)).collect();
+        let mut pairs = mapped(systems, &mut |&s| (self.component[s], s));
         crate::sort::sort(&mut pairs);
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut last_root = None;
@@ -270,7 +270,7 @@ impl Graph {
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
         crate::sort::sort(&mut sorted);
-        let by_id: Vec<usize> = sorted.into_iter().map(|(_, i)| i).collect();
+        let by_id = mapped(&sorted, &mut |&(_, i)| i);
         let mut rank = vec![0; by_id.len()];
         for (r, &s) in by_id.iter().enumerate() {
             rank[s] = r;
@@ -293,11 +293,11 @@ impl Graph {
         let contributor_refs = &index.contributors.refs;
         let mut sorted: Vec<(&str, usize)> = index.contributors.firsts().collect();
         crate::sort::sort(&mut sorted);
-        let contributors: Vec<usize> = sorted.into_iter().map(|(_, c)| c).collect();
+        let contributors = mapped(&sorted, &mut |&(_, c)| c);
         let mut tracked: Vec<u32> = Vec::new();
         let mut tracked_sizes: Vec<u32> = Vec::with_capacity(contributors.len());
         for &c in &contributors {
-            let mut ranks: Vec<usize> = self.tracked_by(c).iter().map(|&s| rank[s]).collect();
+            let mut ranks = mapped(self.tracked_by(c), &mut |&s| rank[s]);
             crate::sort::sort(&mut ranks);
             let before = tracked.len();
             let mut last = None;

@@ -15,6 +15,16 @@ pub(crate) fn mapped<'a, T, U>(items: &'a [T], f: &mut dyn FnMut(&'a T) -> U) ->
     out
 }
 
+/// `f` applied to each index below `len`, in order: `(0..len).map(f)`
+/// collected, with the same one-copy-per-type aim as [`mapped`].
+pub(crate) fn from_fn<U>(len: usize, f: &mut dyn FnMut(usize) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(len);
+    for i in 0..len {
+        out.push(f(i));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -28,6 +38,12 @@ mod tests {
         });
         assert_eq!(out, [30, 10, 20]);
         assert_eq!(seen, [3, 1, 2]);
+    }
+
+    #[test]
+    fn from_fn_maps_each_index_in_order() {
+        assert_eq!(from_fn(4, &mut |i| i * i), [0, 1, 4, 9]);
+        assert!(from_fn(0, &mut |i| i).is_empty());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! Everything here is computed by the core so that the page only displays.
 
 use crate::analysis::Finding;
+use crate::mapped::mapped;
 use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
 use crate::render::{self, CellState, Overlay, RenderOptions};
 use crate::scores::{cell_scores, CellScore};
@@ -121,17 +122,13 @@ pub struct FindingScope {
 impl FindingScope {
     /// What an analysis finding concerns (its cells' units aside).
     pub fn of(f: &Finding) -> FindingScope {
-        let owned = |ids: Vec<&str>| ids.into_iter().map(str::to_string).collect();
+        let owned = |ids: Vec<&str>| mapped(&ids, &mut |s| s.to_string());
         FindingScope {
             id: f.id(),
-            cells: f
-                .cells()
-                .into_iter()
-                .map(|c| CellRef {
-                    theme: c.theme.to_string(),
-                    player: c.player.to_string(),
-                })
-                .collect(),
+            cells: mapped(&f.cells(), &mut |c| CellRef {
+                theme: c.theme.to_string(),
+                player: c.player.to_string(),
+            }),
             themes: owned(f.themes()),
             players: owned(f.players()),
         }

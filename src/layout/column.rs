@@ -8,6 +8,7 @@ use super::geom::{distance_to_segment, segment_hits_rect, segments_cross, Point,
 use super::labels::{Anchor, Label};
 use super::polygon::direction;
 use super::text::Weight;
+use crate::mapped::{from_fn, mapped};
 use serde::Serialize;
 
 /// A theme label beside the diagram and the line to its ring.
@@ -79,7 +80,7 @@ pub fn place_theme_labels(
         let inner = radii.get(i + 1).copied().unwrap_or(0.0);
         (radii[i] + inner) / 2.0 * cos_half
     };
-    let heights: Vec<f64> = labels.iter().map(|l| l.bbox.height).collect();
+    let heights = mapped(&labels, &mut |l| l.bbox.height);
     let total: f64 = heights.iter().sum::<f64>() + STACK_GAP * (t as f64 - 1.0);
 
     // (score, boundary, top) of the best route so far.
@@ -89,9 +90,7 @@ pub fn place_theme_labels(
         if dir.x < 0.2 {
             continue;
         }
-        let anchors: Vec<Point> = (0..t)
-            .map(|i| Point::new(0.0, 0.0).offset(dir, band_middle(i)))
-            .collect();
+        let anchors = from_fn(t, &mut |i| Point::new(0.0, 0.0).offset(dir, band_middle(i)));
         let order = stack_order(&anchors);
         // Only boxes between the anchors and the column can meet a leader.
         let min_x = anchors.iter().map(|a| a.x).fold(f64::INFINITY, f64::min);
@@ -144,9 +143,7 @@ pub fn place_theme_labels(
         None => (0, 0.0),
     };
     let dir = direction((b as f64 + 0.5) / n as f64);
-    let anchors: Vec<Point> = (0..t)
-        .map(|i| Point::new(0.0, 0.0).offset(dir, band_middle(i)))
-        .collect();
+    let anchors = from_fn(t, &mut |i| Point::new(0.0, 0.0).offset(dir, band_middle(i)));
     let order = stack_order(&anchors);
     let ends = leader_ends(&labels, &order, &heights, col_x, top);
     let mut placed: Vec<Option<ThemeLabel>> = vec![None; t];
@@ -186,15 +183,12 @@ fn leader_ends(
     top: f64,
 ) -> Vec<Point> {
     let mut y = top;
-    order
-        .iter()
-        .map(|&i| {
-            let size = labels[i].font_size;
-            let p = Point::new(col_x - LEADER_GAP, y + size * 0.6);
-            y += heights[i] + STACK_GAP;
-            p
-        })
-        .collect()
+    mapped(order, &mut |&i| {
+        let size = labels[i].font_size;
+        let p = Point::new(col_x - LEADER_GAP, y + size * 0.6);
+        y += heights[i] + STACK_GAP;
+        p
+    })
 }
 
 /// Sets the legend with its top-left corner at (`x`, `y`).

@@ -5,6 +5,7 @@
 use super::geom::{rect_overlaps_convex, Point, Rect};
 use super::polygon::{regular_polygon, vertex_direction};
 use super::text::{is_joining, width, Weight, ASCENT, LINE_HEIGHT};
+use crate::mapped::{from_fn, mapped};
 use serde::Serialize;
 
 /// How each line sits on its `x` (SVG `text-anchor`).
@@ -178,18 +179,13 @@ pub fn side_anchor(u: Point) -> Anchor {
 /// direction. Directions differ, so the gaps grow and the loop ends.
 pub fn place_player_labels(labels: Vec<Label>, n: usize, radius: f64) -> Vec<Label> {
     let grown = regular_polygon(n.max(3), radius + VERTEX_GAP * 0.5);
-    let dirs: Vec<Point> = (0..labels.len())
-        .map(|k| vertex_direction(k, n.max(3)))
-        .collect();
-    let dims: Vec<(f64, f64)> = labels
-        .iter()
-        .map(|l| (l.bbox.width, l.bbox.height))
-        .collect();
+    let dirs = from_fn(labels.len(), &mut |k| vertex_direction(k, n.max(3)));
+    let dims = mapped(&labels, &mut |l| (l.bbox.width, l.bbox.height));
     let mut dist: Vec<f64> = vec![radius + VERTEX_GAP; labels.len()];
     let boxes = |dist: &[f64]| -> Vec<Rect> {
-        (0..dims.len())
-            .map(|k| player_box(dirs[k], dist[k], dims[k].0, dims[k].1))
-            .collect()
+        from_fn(dims.len(), &mut |k| {
+            player_box(dirs[k], dist[k], dims[k].0, dims[k].1)
+        })
     };
     const STEP: f64 = 4.0;
     for k in 0..dims.len() {

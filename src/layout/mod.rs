@@ -22,6 +22,7 @@ pub use geom::{Point, Rect};
 pub use labels::{Anchor, Label, TextLine};
 pub use polygon::RingPolygon;
 
+use crate::mapped::mapped;
 use crate::model::Framework;
 use serde::Serialize;
 use text::Weight;
@@ -68,7 +69,7 @@ pub struct Layout {
 impl Layout {
     /// Every label's box: players, themes, cell scores, legend title and items.
     pub fn label_boxes(&self) -> Vec<Rect> {
-        let mut out: Vec<Rect> = self.player_labels.iter().map(|l| l.bbox).collect();
+        let mut out = mapped(&self.player_labels, &mut |l| l.bbox);
         out.extend(self.theme_labels.iter().map(|t| t.label.bbox));
         out.extend(self.cells.iter().map(|c| c.value.bbox));
         if let Some(l) = &self.legend {
@@ -138,22 +139,19 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
         extent = extent.union(&l.bbox);
     }
     let col_x = extent.right() + COLUMN_GAP;
-    let mut obstacles: Vec<Rect> = player_labels.iter().map(|l| l.bbox).collect();
+    let mut obstacles = mapped(&player_labels, &mut |l| l.bbox);
     obstacles.extend(cells.iter().map(|c| c.value.bbox));
     let theme_labels = column::place_theme_labels(
-        themes
-            .iter()
-            .map(|t| {
-                Label::new(
-                    &t.id,
-                    &t.label,
-                    THEME_FONT,
-                    Weight::Regular,
-                    THEME_WRAP,
-                    Anchor::Start,
-                )
-            })
-            .collect(),
+        mapped(themes, &mut |t| {
+            Label::new(
+                &t.id,
+                &t.label,
+                THEME_FONT,
+                Weight::Regular,
+                THEME_WRAP,
+                Anchor::Start,
+            )
+        }),
         &radii,
         n,
         col_x,
@@ -224,18 +222,15 @@ fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape
         }
         if size <= VALUE_FONT_MIN {
             // Too small for any score: put them in the band middles anyway.
-            break shapes
-                .iter()
-                .map(|(_, _, p, outer, inner, _)| {
-                    let d = polygon::vertex_direction(*p, n);
-                    let r = if *inner > 0.0 {
-                        (outer + inner) / 2.0
-                    } else {
-                        outer * 0.55
-                    };
-                    cell::slot(Point::new(d.x * r, d.y * r), size)
-                })
-                .collect();
+            break mapped(&shapes, &mut |(_, _, p, outer, inner, _)| {
+                let d = polygon::vertex_direction(*p, n);
+                let r = if *inner > 0.0 {
+                    (outer + inner) / 2.0
+                } else {
+                    outer * 0.55
+                };
+                cell::slot(Point::new(d.x * r, d.y * r), size)
+            });
         }
         size -= 1.0;
     };

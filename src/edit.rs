@@ -10,6 +10,7 @@
 //! afterwards: renaming an item changes its label only, so nothing that refers
 //! to it has to follow.
 
+use crate::mapped::mapped;
 use crate::model::{Assessment, Contributor, Integration, Item, Model, Responsibility, System};
 use crate::validate::{self, Invalid, Problem};
 use serde::Serialize;
@@ -147,7 +148,7 @@ fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
         }
         Edit::AddContributor(c) => {
             let label = checked_label(&c.label, "contributors")?;
-            let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+            let taken = mapped(&m.contributors, &mut |c| c.id.as_str());
             let id = new_id(&c.id, &label, "contributors", &taken)?;
             m.contributors.push(Contributor {
                 id: id.clone(),
@@ -159,7 +160,7 @@ fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
         }
         Edit::UpdateContributor(c) => {
             let label = checked_label(&c.label, "contributors")?;
-            let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+            let taken = mapped(&m.contributors, &mut |c| c.id.as_str());
             let i = find(&taken, &c.id, "contributors", "contributor")?;
             let slot = &mut m.contributors[i];
             slot.label = label;
@@ -167,7 +168,7 @@ fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
             slot.headcount = c.headcount;
         }
         Edit::RemoveContributor(id) => {
-            let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+            let taken = mapped(&m.contributors, &mut |c| c.id.as_str());
             let i = find(&taken, id, "contributors", "contributor")?;
             m.contributors.remove(i);
             m.responsibilities.retain(|r| r.contributor != *id);
@@ -198,7 +199,7 @@ fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
         }
         Edit::AddSystem(system) => {
             let label = checked_label(&system.label, "systems")?;
-            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let taken = mapped(&m.systems, &mut |s| s.id.as_str());
             let id = new_id(&system.id, &label, "systems", &taken)?;
             let (owner, contributors) =
                 checked_system_refs(m, &system.owner, &system.contributors, "systems")?;
@@ -212,7 +213,7 @@ fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
         }
         Edit::UpdateSystem(system) => {
             let label = checked_label(&system.label, "systems")?;
-            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let taken = mapped(&m.systems, &mut |s| s.id.as_str());
             let i = find(&taken, &system.id, "systems", "system")?;
             let path = format!("systems[{i}]");
             let (owner, contributors) =
@@ -223,13 +224,13 @@ fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
             s.contributors = contributors;
         }
         Edit::RemoveSystem(id) => {
-            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let taken = mapped(&m.systems, &mut |s| s.id.as_str());
             let i = find(&taken, id, "systems", "system")?;
             m.systems.remove(i);
             m.integrations.retain(|x| x.from != *id && x.to != *id);
         }
         Edit::AddIntegration(Integration { from, to }) => {
-            let taken: Vec<&str> = m.systems.iter().map(|s| s.id.as_str()).collect();
+            let taken = mapped(&m.systems, &mut |s| s.id.as_str());
             find(&taken, from, "integrations", "system")?;
             find(&taken, to, "integrations", "system")?;
             if from == to {
@@ -277,7 +278,7 @@ fn unit_suffix(unit: Option<&str>) -> String {
 }
 
 fn ids(items: &[Item]) -> Vec<&str> {
-    items.iter().map(|i| i.id.as_str()).collect()
+    mapped(items, &mut |i| i.id.as_str())
 }
 
 fn find(ids: &[&str], id: &str, path: &str, what: &str) -> Result<usize, Invalid> {
@@ -436,7 +437,7 @@ fn checked_responsibility(
         None => "responsibilities".to_string(),
     };
     let path = path.as_str();
-    let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+    let taken = mapped(&m.contributors, &mut |c| c.id.as_str());
     find(&taken, &r.contributor, path, "contributor")?;
     find(&ids(&m.framework.themes), &r.theme, path, "theme")?;
     find(&ids(&m.framework.players), &r.player, path, "player")?;
@@ -473,7 +474,7 @@ fn checked_system_refs(
     path: &str,
 ) -> Result<(String, Vec<String>), Invalid> {
     find(&ids(&m.framework.players), owner, path, "player")?;
-    let taken: Vec<&str> = m.contributors.iter().map(|c| c.id.as_str()).collect();
+    let taken = mapped(&m.contributors, &mut |c| c.id.as_str());
     let mut out: Vec<String> = Vec::new();
     for c in contributors {
         find(&taken, c, path, "contributor")?;

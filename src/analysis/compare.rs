@@ -6,6 +6,7 @@
 
 use super::IdMap;
 use super::{analyze, Analysis, ById, Finding, Readiness, Text};
+use crate::mapped::mapped;
 use crate::model::Model;
 use serde::Serialize;
 
@@ -82,8 +83,8 @@ pub fn compare_analyses(
     scenario: &Model,
     after: &Analysis,
 ) -> Comparison {
-    let before_ids: Vec<String> = before.findings.iter().map(Finding::id).collect();
-    let after_ids: Vec<String> = after.findings.iter().map(Finding::id).collect();
+    let before_ids = mapped(&before.findings, &mut Finding::id);
+    let after_ids = mapped(&after.findings, &mut Finding::id);
     let before_set = IdMap::set(&before_ids);
     let after_set = IdMap::set(&after_ids);
     let resolved: Vec<Finding> = before

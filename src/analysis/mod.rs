@@ -36,6 +36,7 @@ pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use shared::Text;
 pub use systems::SystemsSummary;
 
+use crate::mapped::mapped;
 use crate::model::Model;
 use serde::Serialize;
 use std::hash::Hasher;
@@ -62,18 +63,15 @@ pub fn analyze(model: &Model) -> Analysis {
     let raw = findings::collect(&mut index, &graph);
     let order = findings::prioritise(&raw, &index.names);
     let names = Arc::new(std::mem::take(&mut index.names));
-    let findings = order
-        .into_iter()
-        .map(|i| {
-            let (kind, severity, subject) = raw[i];
-            Finding {
-                kind,
-                severity,
-                subject,
-                names: names.clone(),
-            }
-        })
-        .collect();
+    let findings = mapped(&order, &mut |&i| {
+        let (kind, severity, subject) = raw[i];
+        Finding {
+            kind,
+            severity,
+            subject,
+            names: names.clone(),
+        }
+    });
     Analysis {
         readiness,
         findings,

@@ -10,6 +10,7 @@ use super::wording::FirstLabels;
 use super::wording::{first_label, number, Thousands};
 use super::IdMap;
 use super::{Analysis, Comparison, Finding, Kind};
+use crate::mapped::mapped;
 use crate::model::Model;
 use crate::scores::cell_scores;
 use std::fmt::Write;
@@ -187,10 +188,9 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
 
     out.push_str("\n## Readiness\n\n");
     let rows = |items: &[crate::model::Item], map: &super::ById<Option<f64>>| {
-        items
-            .iter()
-            .map(|i| (i.label.clone(), map.get(i.id.as_str()).copied().flatten()))
-            .collect::<Vec<_>>()
+        mapped(items, &mut |i| {
+            (i.label.clone(), map.get(i.id.as_str()).copied().flatten())
+        })
     };
     readiness_table(
         &mut out,
@@ -249,10 +249,9 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         );
         let groups = s.groups();
         for group in groups.iter().take(SECTION_LIMIT) {
-            let mut names: Vec<String> = group
-                .iter()
-                .map(|&id| escape_markdown(system_labels.get(id).unwrap_or(id)))
-                .collect();
+            let mut names = mapped(group, &mut |&id| {
+                escape_markdown(system_labels.get(id).unwrap_or(id))
+            });
             crate::sort::sort(&mut names);
             let _ = writeln!(out, "- {}", names.join(", "));
         }

@@ -4,6 +4,7 @@
 //! file, under the path `edit.<kind>`.
 
 use super::{CellKey, Edit};
+use crate::mapped::mapped;
 use crate::validate::fields::{At, Need, Reader, Shape};
 use crate::validate::read::{ASSESSMENT, CONTRIBUTOR, INTEGRATION, RESPONSIBILITY, SYSTEM, UNIT};
 use crate::validate::wording::quote;
@@ -131,7 +132,7 @@ fn read_edit(r: &mut Reader, v: Value, root: At) -> Option<Edit> {
         }
     };
     let Some((_, read)) = KINDS.iter().find(|(name, _)| *name == kind) else {
-        let known: Vec<&str> = KINDS.iter().map(|(name, _)| *name).collect();
+        let known = mapped(&KINDS, &mut |(name, _)| *name);
         r.fail(
             &root,
             format!(

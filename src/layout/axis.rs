@@ -6,6 +6,7 @@
 
 use super::geom::Point;
 use super::polygon::vertex;
+use crate::mapped::{from_fn, mapped};
 use crate::model::Item;
 use serde::Serialize;
 
@@ -40,29 +41,24 @@ pub fn axes(players: &[Item], r: f64) -> Vec<Axis> {
             (4, 2, AxisKind::Chord),
         ]
     } else if n >= 4 && n % 2 == 0 {
-        (0..n / 2)
-            .map(|i| {
-                let kind = if i == 0 {
-                    AxisKind::Vertical
-                } else {
-                    AxisKind::Diameter
-                };
-                (i, i + n / 2, kind)
-            })
-            .collect()
+        from_fn(n / 2, &mut |i| {
+            let kind = if i == 0 {
+                AxisKind::Vertical
+            } else {
+                AxisKind::Diameter
+            };
+            (i, i + n / 2, kind)
+        })
     } else {
         Vec::new()
     };
-    pairs
-        .into_iter()
-        .map(|(a, b, kind)| Axis {
-            kind,
-            from: players[a].id.clone(),
-            to: players[b].id.clone(),
-            start: vertex(a, n, r),
-            end: vertex(b, n, r),
-        })
-        .collect()
+    mapped(&pairs, &mut |&(a, b, kind)| Axis {
+        kind,
+        from: players[a].id.clone(),
+        to: players[b].id.clone(),
+        start: vertex(a, n, r),
+        end: vertex(b, n, r),
+    })
 }
 
 impl crate::json_out::ToJson for AxisKind {

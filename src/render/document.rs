@@ -8,6 +8,7 @@ use super::writer::{SvgWriter, TextLayout};
 use super::xml::num;
 use super::{cell_states, legend_spec, Overlay, RenderOptions, STYLESHEET};
 use crate::layout::{self, Label, Layout, Point};
+use crate::mapped::mapped;
 use crate::model::Model;
 
 /// The hatch that marks unassessed cells. Two diagrams on one page share
@@ -68,11 +69,7 @@ fn polygon_name(n: usize) -> &'static str {
 }
 
 fn list(items: &[crate::model::Item]) -> String {
-    items
-        .iter()
-        .map(|i| i.label.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    mapped(items, &mut |i| i.label.as_str()).join(", ")
 }
 
 fn title_text(model: &Model, opts: &RenderOptions) -> String {

@@ -14,6 +14,7 @@ pub mod xml;
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
 use crate::layout::{LegendEntry, LegendSpec};
+use crate::mapped::from_fn;
 use crate::model::{Model, Scale};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
@@ -144,24 +145,20 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
             } else {
                 "Target level"
             },
-            (0..STEPS)
-                .map(|b| entry(format!("level-{b}"), level_text(b)))
-                .collect(),
+            from_fn(STEPS, &mut |b| entry(format!("level-{b}"), level_text(b))),
         ),
         Overlay::Gap => (
             "Gap to target",
-            (0..STEPS)
-                .map(|b| {
-                    let text = match b {
-                        0 => "On or above target".to_string(),
-                        _ if whole_steps => {
-                            format!("{b} level{} below", if b == 1 { "" } else { "s" })
-                        }
-                        _ => format!("about {} below", format_score(step_value(b))),
-                    };
-                    entry(format!("gap-{b}"), text)
-                })
-                .collect(),
+            from_fn(STEPS, &mut |b| {
+                let text = match b {
+                    0 => "On or above target".to_string(),
+                    _ if whole_steps => {
+                        format!("{b} level{} below", if b == 1 { "" } else { "s" })
+                    }
+                    _ => format!("about {} below", format_score(step_value(b))),
+                };
+                entry(format!("gap-{b}"), text)
+            }),
         ),
     };
     let blank = match overlay {

@@ -14,6 +14,7 @@
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
+use crate::mapped::mapped;
 use serde_json::{Map, Value};
 
 /// Where a value sits: steps kept on the stack while reading descends, and
@@ -158,7 +159,7 @@ impl Reader {
             _ => None,
         };
         if found.is_none() {
-            let names: Vec<&str> = all.iter().map(|&t| name(t)).collect();
+            let names = mapped(all, &mut |&t| name(t));
             self.wrong(at, &one_of(&names), &v);
         }
         found

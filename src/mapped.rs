@@ -25,6 +25,17 @@ pub(crate) fn from_fn<U>(len: usize, f: &mut dyn FnMut(usize) -> U) -> Vec<U> {
     out
 }
 
+/// `f` applied to each item of `items` and its index, in order, consuming
+/// them: `items.into_iter().enumerate().map(f)` collected, again one copy per
+/// type pair.
+pub(crate) fn into_mapped<T, U>(items: Vec<T>, f: &mut dyn FnMut(usize, T) -> U) -> Vec<U> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.into_iter().enumerate() {
+        out.push(f(i, item));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -44,6 +55,13 @@ mod tests {
     fn from_fn_maps_each_index_in_order() {
         assert_eq!(from_fn(4, &mut |i| i * i), [0, 1, 4, 9]);
         assert!(from_fn(0, &mut |i| i).is_empty());
+    }
+
+    #[test]
+    fn into_mapped_passes_index_and_item() {
+        let words = vec!["a".to_string(), "bc".to_string()];
+        let out = into_mapped(words, &mut |i, w| format!("{i}{w}"));
+        assert_eq!(out, ["0a", "1bc"]);
     }
 
     #[test]

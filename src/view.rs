@@ -7,7 +7,7 @@
 //! Everything here is computed by the core so that the page only displays.
 
 use crate::analysis::Finding;
-use crate::mapped::mapped;
+use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
 use crate::render::{self, CellState, Overlay, RenderOptions};
 use crate::scores::{cell_scores, CellScore};
@@ -312,26 +312,23 @@ pub fn cell_infos(model: &Model, unit: Option<&str>, marks: &Marks) -> Vec<CellI
             .find(|i| i.id == id)
             .map_or_else(|| id.to_string(), |i| i.label.clone())
     };
-    cell_scores(model, unit)
-        .into_iter()
-        .map(|score| {
-            let key = CellRef {
-                theme: score.theme.clone(),
-                player: score.player.clone(),
-            };
-            CellInfo {
-                theme: score.theme.clone(),
-                player: score.player.clone(),
-                theme_label: label(&model.framework.themes, &score.theme),
-                player_label: label(&model.framework.players, &score.player),
-                current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
-                target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
-                changed: marks.changed.contains(&key),
-                highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
-                score,
-            }
-        })
-        .collect()
+    into_mapped(cell_scores(model, unit), &mut |_, score| {
+        let key = CellRef {
+            theme: score.theme.clone(),
+            player: score.player.clone(),
+        };
+        CellInfo {
+            theme: score.theme.clone(),
+            player: score.player.clone(),
+            theme_label: label(&model.framework.themes, &score.theme),
+            player_label: label(&model.framework.players, &score.player),
+            current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
+            target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
+            changed: marks.changed.contains(&key),
+            highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
+            score,
+        }
+    })
 }
 
 /// One row of the cell editor: the whole organization (`unit: None`) or one

@@ -34,6 +34,7 @@
 
 mod rfc4180;
 
+use crate::mapped::into_mapped;
 use crate::model::{Assessment, Item, Model};
 use serde::Serialize;
 use std::fmt;
@@ -431,10 +432,9 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
 
     let mut out = model.clone();
     out.assessments = assessments;
-    let problems: Vec<CsvProblem> = crate::validate::validate(&out)
-        .into_iter()
-        .map(|p| place(&p.path, p.message, &rows))
-        .collect();
+    let problems = into_mapped(crate::validate::validate(&out), &mut |_, p| {
+        place(&p.path, p.message, &rows)
+    });
     if problems.is_empty() {
         Ok(out)
     } else {

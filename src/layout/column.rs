@@ -8,7 +8,7 @@ use super::geom::{distance_to_segment, segment_hits_rect, segments_cross, Point,
 use super::labels::{Anchor, Label};
 use super::polygon::direction;
 use super::text::Weight;
-use crate::mapped::{from_fn, mapped};
+use crate::mapped::{from_fn, into_mapped, mapped};
 use serde::Serialize;
 
 /// A theme label beside the diagram and the line to its ring.
@@ -148,7 +148,7 @@ pub fn place_theme_labels(
     let ends = leader_ends(&labels, &order, &heights, col_x, top);
     let mut placed: Vec<Option<ThemeLabel>> = vec![None; t];
     let mut y = top;
-    let mut labels: Vec<Option<Label>> = labels.into_iter().map(Some).collect();
+    let mut labels = into_mapped(labels, &mut |_, l| Some(l));
     for (k, &i) in order.iter().enumerate() {
         if let Some(label) = labels.get_mut(i).and_then(Option::take) {
             placed[i] = Some(ThemeLabel {

@@ -14,7 +14,7 @@
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
-use crate::mapped::mapped;
+use crate::mapped::{into_mapped, mapped};
 use serde_json::{Map, Value};
 
 /// Where a value sits: steps kept on the stack while reading descends, and
@@ -331,11 +331,9 @@ impl<'a> Fields<'a> {
     pub fn strings(&mut self, r: &mut Reader, key: &str, need: Need) -> Vec<String> {
         let items = self.list(r, key, need);
         let list_at = self.at.key(key);
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| r.string(v, &list_at.index(i)).unwrap_or_default())
-            .collect()
+        into_mapped(items, &mut |i, v| {
+            r.string(v, &list_at.index(i)).unwrap_or_default()
+        })
     }
 
     /// A list of objects of one shape, each read at its own path; an item
@@ -349,14 +347,10 @@ impl<'a> Fields<'a> {
     ) -> Vec<T> {
         let items = self.list(r, key, need);
         let list_at = self.at.key(key);
-        items
-            .into_iter()
-            .enumerate()
-            .map(|(i, v)| {
-                r.item(v, list_at.index(i), shape)
-                    .unwrap_or_else(shape.placeholder)
-            })
-            .collect()
+        into_mapped(items, &mut |i, v| {
+            r.item(v, list_at.index(i), shape)
+                .unwrap_or_else(shape.placeholder)
+        })
     }
 
     /// The remaining fields, in key order, for objects whose keys are data

@@ -29,6 +29,7 @@ mod scan;
 pub(crate) mod wording;
 
 use crate::analysis::IdMap;
+use crate::mapped::into_mapped;
 use crate::migrate::{self, Version};
 use crate::model::Model;
 use serde::Serialize;
@@ -244,8 +245,7 @@ pub(crate) fn report(
         return Ok(());
     }
     // (problem, offset of its own when the scan already knows it)
-    let mut found: Vec<(Problem, Option<usize>)> =
-        problems.into_iter().map(|p| (p, None)).collect();
+    let mut found = into_mapped(problems, &mut |_, p| (p, None));
     let mut sorted = duplicates.clone();
     crate::sort::sort(&mut sorted);
     sorted.dedup();
@@ -353,7 +353,7 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
         .collect();
     // Problems without a place go last; equal places keep their order.
     crate::sort::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
-    out.into_iter().map(|(_, p)| p).collect()
+    into_mapped(out, &mut |_, (_, p)| p)
 }
 
 crate::json_out::json_object!(Problem {

@@ -8,6 +8,7 @@
 
 use super::idmap::IdMap;
 use super::names::{Names, Ref};
+use crate::mapped::mapped;
 use crate::model::{Item, Model};
 
 /// Where an assessment's unit is.
@@ -52,15 +53,14 @@ pub(crate) struct Table<'m> {
 }
 
 impl<'m> Table<'m> {
-    fn new<'a>(
-        names: &mut Names,
-        items: impl ExactSizeIterator<Item = (&'m str, &'a str, Option<u64>)>,
-    ) -> Table<'m> {
+    /// `items` as (id, label, headcount); a slice rather than an iterator so
+    /// that one copy of this serves every kind of item in the Wasm.
+    fn new(names: &mut Names, items: &[(&'m str, &str, Option<u64>)]) -> Table<'m> {
         let mut at = IdMap::with_capacity(items.len());
         let mut refs = Vec::with_capacity(items.len());
         let mut first = Vec::with_capacity(items.len());
         let mut small = Vec::new();
-        for (i, (id, label, headcount)) in items.enumerate() {
+        for (i, &(id, label, headcount)) in items.iter().enumerate() {
             let r = match at.insert(id, i as u32) {
                 Some(f) => {
                     first.push(false);
@@ -88,9 +88,7 @@ impl<'m> Table<'m> {
     fn of_items(names: &mut Names, items: &'m [Item]) -> Table<'m> {
         Table::new(
             names,
-            items
-                .iter()
-                .map(|i| (i.id.as_str(), i.label.as_str(), None)),
+            &mapped(items, &mut |i| (i.id.as_str(), i.label.as_str(), None)),
         )
     }
 
@@ -141,32 +139,26 @@ impl<'m> Index<'m> {
         let units = Table::of_items(&mut names, &model.units);
         let contributors = Table::new(
             &mut names,
-            model
-                .contributors
-                .iter()
-                .map(|c| (c.id.as_str(), c.label.as_str(), c.headcount)),
+            &mapped(&model.contributors, &mut |c| {
+                (c.id.as_str(), c.label.as_str(), c.headcount)
+            }),
         );
         let systems = Table::new(
             &mut names,
-            model
-                .systems
-                .iter()
-                .map(|s| (s.id.as_str(), s.label.as_str(), None)),
+            &mapped(&model.systems, &mut |s| {
+                (s.id.as_str(), s.label.as_str(), None)
+            }),
         );
-        let cells = model
-            .assessments
-            .iter()
-            .map(|a| CellAt {
-                theme: themes.at(&a.theme).map(|t| t as u32),
-                player: players.at(&a.player).map(|p| p as u32),
-                unit: match &a.unit {
-                    None => UnitAt::Whole,
-                    Some(u) => units
-                        .at(u)
-                        .map_or(UnitAt::Unknown, |u| UnitAt::Known(u as u32)),
-                },
-            })
-            .collect();
+        let cells = mapped(&model.assessments, &mut |a| CellAt {
+            theme: themes.at(&a.theme).map(|t| t as u32),
+            player: players.at(&a.player).map(|p| p as u32),
+            unit: match &a.unit {
+                None => UnitAt::Whole,
+                Some(u) => units
+                    .at(u)
+                    .map_or(UnitAt::Unknown, |u| UnitAt::Known(u as u32)),
+            },
+        });
         Index {
             model,
             names,

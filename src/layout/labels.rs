@@ -5,7 +5,7 @@
 use super::geom::{rect_overlaps_convex, Point, Rect};
 use super::polygon::{regular_polygon, vertex_direction};
 use super::text::{is_joining, width, Weight, ASCENT, LINE_HEIGHT};
-use crate::mapped::{from_fn, mapped};
+use crate::mapped::{from_fn, into_mapped, mapped};
 use serde::Serialize;
 
 /// How each line sits on its `x` (SVG `text-anchor`).
@@ -68,15 +68,11 @@ impl Label {
             Anchor::Middle => w / 2.0,
             Anchor::End => w,
         };
-        let lines: Vec<TextLine> = lines
-            .into_iter()
-            .enumerate()
-            .map(|(i, text)| TextLine {
-                text,
-                x,
-                y: size * (ASCENT + LINE_HEIGHT * i as f64),
-            })
-            .collect();
+        let lines = into_mapped(lines, &mut |i, text| TextLine {
+            text,
+            x,
+            y: size * (ASCENT + LINE_HEIGHT * i as f64),
+        });
         let h = size * LINE_HEIGHT * lines.len() as f64;
         Label {
             id: id.to_string(),

@@ -670,8 +670,8 @@ mod tests {
         let bu = n.add("bu", "Units", None);
         let fl = n.add("fl", "Finance", None);
         let pr = n.add("proc", "Procurement", None);
-        let players = n.add_list([bu, fl, pr]);
-        let controls = n.add_list([
+        let players = n.add_list(&[bu, fl, pr]);
+        let controls = n.add_list(&[
             0,
             control_bits([Control::Light]),
             control_bits([Control::Strict, Control::Light]),
@@ -740,10 +740,10 @@ mod tests {
             n.add("hris", "HRIS", None),
             n.add("erp", "ERP", None),
         );
-        let two = n.add_list([vms, hris]);
-        let ones = n.add_list([1, 1]);
-        let three = n.add_list([erp, vms, hris]);
-        let split = n.add_list([2, 1]);
+        let two = n.add_list(&[vms, hris]);
+        let ones = n.add_list(&[1, 1]);
+        let three = n.add_list(&[erp, vms, hris]);
+        let split = n.add_list(&[2, 1]);
         let names = Arc::new(n);
         let f = |systems, sizes| Finding {
             kind: Kind::Fragmented,

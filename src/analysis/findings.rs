@@ -265,12 +265,12 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
         let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
-        let list = index.names.add_list(players.iter().map(|p| p.0));
+        let list = index.names.add_list(&mapped(&players, &mut |p| p.0));
         let activity = (act != NO_ACTIVITY).then_some(act);
         // One without `control` conflicts with nothing.
         let levels = players.iter().fold(0, |all, p| all | p.1);
         if levels.count_ones() > 1 {
-            let controls = index.names.add_list(players.iter().map(|p| p.1));
+            let controls = index.names.add_list(&mapped(&players, &mut |p| p.1));
             out.push((
                 Kind::Conflict,
                 redundant + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
@@ -330,9 +330,11 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             crate::sort::sort_by(g, |&a, &b| names.id(a).cmp(names.id(b)));
         }
         crate::sort::sort_by(&mut groups, |a, b| names.id(a[0]).cmp(names.id(b[0])));
-        let sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
+        let sizes = index
+            .names
+            .add_list(&mapped(&groups, &mut |g| g.len() as u32));
         let count = groups.len();
-        let systems = index.names.add_list(groups.into_iter().flatten());
+        let systems = index.names.add_list(&groups.concat());
         out.push((
             Kind::Fragmented,
             severity::FRAGMENTED_PER_EXTRA_GROUP * (count - 1) as f64 * span * reach,
@@ -360,7 +362,7 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .map(|&c| reach(names.headcount(c)))
             .fold(1.0, f64::max);
         let owner = index.player(&system.owner);
-        let contributors = index.names.add_list(tracked);
+        let contributors = index.names.add_list(&tracked);
         out.push((
             Kind::Silo,
             severity::SILO * span * most,

@@ -283,12 +283,16 @@ impl Graph {
         let mut groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
         crate::sort::sort_by_key(&mut groups, |g| g[0].1);
         let components = groups.len();
-        let group_sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
-        let grouped = index.names.add_list(
-            groups
-                .iter()
-                .flat_map(|g| g.iter().map(|&(_, r)| system_refs[by_id[r]])),
-        );
+        let group_sizes = index
+            .names
+            .add_list(&mapped(&groups, &mut |g| g.len() as u32));
+        let mut grouped = Vec::with_capacity(members.len());
+        for g in &groups {
+            for &(_, r) in *g {
+                grouped.push(system_refs[by_id[r]]);
+            }
+        }
+        let grouped = index.names.add_list(&grouped);
 
         let contributor_refs = &index.contributors.refs;
         let mut sorted: Vec<(&str, usize)> = index.contributors.firsts().collect();
@@ -313,14 +317,14 @@ impl Graph {
         }
         let contributors = index
             .names
-            .add_list(contributors.iter().map(|&c| contributor_refs[c]));
+            .add_list(&mapped(&contributors, &mut |&c| contributor_refs[c]));
         SummaryLists {
             components,
             grouped,
             group_sizes,
             contributors,
-            tracked: index.names.add_list(tracked),
-            tracked_sizes: index.names.add_list(tracked_sizes),
+            tracked: index.names.add_list(&tracked),
+            tracked_sizes: index.names.add_list(&tracked_sizes),
         }
     }
 }

@@ -29,6 +29,14 @@ pub struct CellRef {
 pub struct CellSet(Vec<CellRef>);
 
 impl CellSet {
+    /// The set of `cells`. Not generic, unlike `collect`, so that the sort
+    /// and dedup are compiled once.
+    fn of(mut cells: Vec<CellRef>) -> CellSet {
+        crate::sort::sort(&mut cells);
+        cells.dedup();
+        CellSet(cells)
+    }
+
     pub fn contains(&self, cell: &CellRef) -> bool {
         self.0.binary_search(cell).is_ok()
     }
@@ -44,10 +52,7 @@ impl CellSet {
 
 impl FromIterator<CellRef> for CellSet {
     fn from_iter<I: IntoIterator<Item = CellRef>>(iter: I) -> CellSet {
-        let mut cells: Vec<CellRef> = iter.into_iter().collect();
-        crate::sort::sort(&mut cells);
-        cells.dedup();
-        CellSet(cells)
+        CellSet::of(iter.into_iter().collect())
     }
 }
 
@@ -157,17 +162,20 @@ fn all_cells(model: &Model) -> impl Iterator<Item = CellRef> + '_ {
 /// players it names (a theme alone means its whole ring).
 pub fn finding_cells(model: &Model, f: &FindingScope) -> CellSet {
     if !f.cells.is_empty() {
-        return f.cells.iter().cloned().collect();
+        return CellSet::of(f.cells.clone());
     }
     if f.themes.is_empty() && f.players.is_empty() {
         return CellSet::default();
     }
-    all_cells(model)
-        .filter(|c| {
-            (f.themes.is_empty() || f.themes.contains(&c.theme))
-                && (f.players.is_empty() || f.players.contains(&c.player))
-        })
-        .collect()
+    let mut cells = Vec::new();
+    for c in all_cells(model) {
+        if (f.themes.is_empty() || f.themes.contains(&c.theme))
+            && (f.players.is_empty() || f.players.contains(&c.player))
+        {
+            cells.push(c);
+        }
+    }
+    CellSet::of(cells)
 }
 
 /// The cells where the chosen contributor (or kind of contributor) has
@@ -183,37 +191,36 @@ pub fn contributor_cells(
             chosen.insert(&c.id, 0);
         }
     }
-    model
-        .responsibilities
-        .iter()
-        .filter(|r| chosen.get(&r.contributor).is_some())
-        .map(|r| CellRef {
-            theme: r.theme.clone(),
-            player: r.player.clone(),
-        })
-        .collect()
+    let mut cells = Vec::new();
+    for r in &model.responsibilities {
+        if chosen.get(&r.contributor).is_some() {
+            cells.push(CellRef {
+                theme: r.theme.clone(),
+                player: r.player.clone(),
+            });
+        }
+    }
+    CellSet::of(cells)
 }
 
 /// The cells whose shown scores differ between the baseline and a scenario.
 pub fn changed_cells(baseline: &Model, scenario: &Model, unit: Option<&str>) -> CellSet {
     let before = cell_scores(baseline, unit);
-    cell_scores(scenario, unit)
-        .into_iter()
-        .filter(|after| {
-            let same = before
-                .iter()
-                .find(|b| b.theme == after.theme && b.player == after.player);
-            !same.is_some_and(|b| {
-                b.current == after.current
-                    && b.target == after.target
-                    && b.assessed == after.assessed
-            })
-        })
-        .map(|c| CellRef {
-            theme: c.theme,
-            player: c.player,
-        })
-        .collect()
+    let mut cells = Vec::new();
+    for after in cell_scores(scenario, unit) {
+        let same = before
+            .iter()
+            .find(|b| b.theme == after.theme && b.player == after.player);
+        if !same.is_some_and(|b| {
+            b.current == after.current && b.target == after.target && b.assessed == after.assessed
+        }) {
+            cells.push(CellRef {
+                theme: after.theme,
+                player: after.player,
+            });
+        }
+    }
+    CellSet::of(cells)
 }
 
 /// The marks for a view of `model`; `baseline` is given when a scenario is on

@@ -87,20 +87,8 @@ pub fn compare_analyses(
     let after_ids = mapped(&after.findings, &mut Finding::id);
     let before_set = IdMap::set(&before_ids);
     let after_set = IdMap::set(&after_ids);
-    let resolved: Vec<Finding> = before
-        .findings
-        .iter()
-        .zip(&before_ids)
-        .filter(|(_, id)| after_set.get(id).is_none())
-        .map(|(f, _)| f.clone())
-        .collect();
-    let introduced: Vec<Finding> = after
-        .findings
-        .iter()
-        .zip(&after_ids)
-        .filter(|(_, id)| before_set.get(id).is_none())
-        .map(|(f, _)| f.clone())
-        .collect();
+    let resolved = missing_from(&before.findings, &before_ids, &after_set);
+    let introduced = missing_from(&after.findings, &after_ids, &before_set);
     Comparison {
         changed_cells: changed_cells(baseline, scenario),
         readiness: readiness_change(&before.readiness, &after.readiness),
@@ -108,6 +96,17 @@ pub fn compare_analyses(
         resolved,
         introduced,
     }
+}
+
+/// The findings (with their `ids`) whose id is not in `other`.
+fn missing_from(findings: &[Finding], ids: &[String], other: &IdMap) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (f, id) in findings.iter().zip(ids) {
+        if other.get(id).is_none() {
+            out.push(f.clone());
+        }
+    }
+    out
 }
 
 type CellKey<'a> = (&'a str, &'a str, Option<&'a str>);
@@ -151,14 +150,14 @@ fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
 }
 
 fn deltas(before: &ById<Option<f64>>, after: &ById<Option<f64>>) -> ById<Delta> {
-    let mut ids: Vec<&Text> = before.keys().chain(after.keys()).collect();
+    let mut ids: Vec<&Text> = before.keys().collect();
+    ids.extend(after.keys());
     crate::sort::sort(&mut ids);
     ids.dedup();
     let value = |map: &ById<Option<f64>>, id: &str| map.get(id).copied().flatten();
-    let deltas = ids
-        .into_iter()
-        .map(|id| (id.clone(), Delta::new(value(before, id), value(after, id))));
-    ById::from_sorted(deltas.collect())
+    ById::from_sorted(mapped(&ids, &mut |&id| {
+        (id.clone(), Delta::new(value(before, id), value(after, id)))
+    }))
 }
 
 fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {

@@ -22,7 +22,7 @@ pub use geom::{Point, Rect};
 pub use labels::{Anchor, Label, TextLine};
 pub use polygon::RingPolygon;
 
-use crate::mapped::mapped;
+use crate::mapped::{from_fn, mapped};
 use crate::model::Framework;
 use serde::Serialize;
 use text::Weight;
@@ -103,34 +103,27 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
     let radius = outer_radius(themes.len());
     let radii = polygon::radii(themes.len(), radius);
 
-    let polygons = themes
-        .iter()
-        .zip(&radii)
-        .map(|(t, &r)| RingPolygon {
-            theme: t.id.clone(),
-            radius: r,
-            points: polygon::regular_polygon(n, r),
-        })
-        .collect();
+    // `radii` has one radius per theme.
+    let polygons = from_fn(themes.len(), &mut |i| RingPolygon {
+        theme: themes[i].id.clone(),
+        radius: radii[i],
+        points: polygon::regular_polygon(n, radii[i]),
+    });
 
     let cells = layout_cells(framework, n, &radii);
     let axes = axis::axes(players, radius);
 
-    let player_labels: Vec<Label> = players
-        .iter()
-        .enumerate()
-        .map(|(k, p)| {
-            let anchor = labels::side_anchor(polygon::vertex_direction(k, n));
-            Label::new(
-                &p.id,
-                &p.label,
-                PLAYER_FONT,
-                Weight::Regular,
-                PLAYER_WRAP,
-                anchor,
-            )
-        })
-        .collect();
+    let player_labels = from_fn(players.len(), &mut |k| {
+        let anchor = labels::side_anchor(polygon::vertex_direction(k, n));
+        Label::new(
+            &players[k].id,
+            &players[k].label,
+            PLAYER_FONT,
+            Weight::Regular,
+            PLAYER_WRAP,
+            anchor,
+        )
+    });
     let player_labels = labels::place_player_labels(player_labels, n, radius);
 
     let outer_points = polygon::regular_polygon(n, radius);
@@ -210,10 +203,11 @@ fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape
         }
     }
     let fit_all = |size: f64| -> Option<Vec<ValueSlot>> {
-        shapes
-            .iter()
-            .map(|(_, _, p, outer, inner, pts)| cell::fit_value(pts, *p, n, *outer, *inner, size))
-            .collect()
+        let mut slots = Vec::with_capacity(shapes.len());
+        for (_, _, p, outer, inner, pts) in &shapes {
+            slots.push(cell::fit_value(pts, *p, n, *outer, *inner, size)?);
+        }
+        Some(slots)
     };
     let mut size = VALUE_FONT_MAX;
     let slots = loop {

@@ -340,17 +340,15 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
         .collect();
     let all: Vec<usize> = offsets.iter().flatten().copied().collect();
     let positions = scan::line_col(text, &all);
-    let mut out: Vec<(Option<usize>, Problem)> = found_paths
-        .into_iter()
-        .zip(offsets)
-        .map(|((mut p, _), off)| {
-            if let Some(&(l, c)) = off.and_then(|o| positions.get(&o)) {
-                p.line = Some(l);
-                p.column = Some(c);
-            }
-            (off, p)
-        })
-        .collect();
+    // `offsets` has one entry per problem.
+    let mut out = into_mapped(found_paths, &mut |i, (mut p, _)| {
+        let off = offsets[i];
+        if let Some(&(l, c)) = off.and_then(|o| positions.get(&o)) {
+            p.line = Some(l);
+            p.column = Some(c);
+        }
+        (off, p)
+    });
     // Problems without a place go last; equal places keep their order.
     crate::sort::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
     into_mapped(out, &mut |_, (_, p)| p)

@@ -437,14 +437,13 @@ impl Finding {
                 players, controls, ..
             } => {
                 let controls = self.list(controls);
-                self.list(players)
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| {
-                        self.kind != Kind::Conflict || controls.get(*i).is_some_and(|&c| c != 0)
-                    })
-                    .map(|(_, &p)| p)
-                    .collect()
+                let mut refs = Vec::new();
+                for (i, &p) in self.list(players).iter().enumerate() {
+                    if self.kind != Kind::Conflict || controls.get(i).is_some_and(|&c| c != 0) {
+                        refs.push(p);
+                    }
+                }
+                refs
             }
             Subject::System { owner, .. } => vec![owner],
             _ => Vec::new(),

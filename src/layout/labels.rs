@@ -207,12 +207,9 @@ pub fn place_player_labels(labels: Vec<Label>, n: usize, radius: f64) -> Vec<Lab
             break;
         }
     }
+    // One box per label.
     let b = boxes(&dist);
-    labels
-        .into_iter()
-        .zip(b)
-        .map(|(l, r)| l.at(r.x, r.y))
-        .collect()
+    into_mapped(labels, &mut |k, l| l.at(b[k].x, b[k].y))
 }
 
 crate::json_out::json_as_str!(Anchor);

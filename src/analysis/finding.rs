@@ -362,7 +362,7 @@ impl Finding {
                 out.write_str("The data on ")?;
                 self.write_contributor(out, contributor)?;
                 if groups.iter().all(|g| g.len() == 1) {
-                    let flat: Vec<&str> = groups.iter().flatten().copied().collect();
+                    let flat = groups.concat();
                     out.write_str(" is split between ")?;
                     write_and(out, &flat)?;
                     out.write_str(

@@ -94,11 +94,12 @@ pub fn place_theme_labels(
         let order = stack_order(&anchors);
         // Only boxes between the anchors and the column can meet a leader.
         let min_x = anchors.iter().map(|a| a.x).fold(f64::INFINITY, f64::min);
-        let near: Vec<Rect> = obstacles
-            .iter()
-            .filter(|r| r.right() > min_x && r.x < col_x)
-            .copied()
-            .collect();
+        let mut near: Vec<Rect> = Vec::new();
+        for r in obstacles {
+            if r.right() > min_x && r.x < col_x {
+                near.push(*r);
+            }
+        }
         let mean_y = anchors.iter().map(|a| a.y).sum::<f64>() / t as f64;
         let lo = (anchors.iter().map(|a| a.y).fold(f64::INFINITY, f64::min) - total - 40.0).floor();
         let hi = (anchors

@@ -79,13 +79,7 @@ pub struct CsvInvalid {
 
 impl fmt::Display for CsvInvalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        crate::validate::write_lines(f, &self.problems)
     }
 }
 
@@ -172,8 +166,7 @@ fn parse_number(text: &str) -> Option<f64> {
     let json = format!("{sign}{lead}{digits}{trail}");
     // serde_json rather than `str::parse`: the module already holds it, while
     // the standard parser would add its tables (~12 KB gzip) to the Wasm.
-    // Through `Value`: a typed read would compile serde's "invalid type"
-    // messages, which pull in core's float formatting.
+    // Through `Value`, as `validate::path::unquote` explains.
     let x = serde_json::from_str::<serde_json::Value>(&json)
         .ok()?
         .as_f64()

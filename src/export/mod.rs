@@ -28,30 +28,24 @@ pub const EXPORT_CSP: &str =
 
 /// Escapes text for an HTML element's content.
 pub fn escape_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            // NUL is replaced by parsers anyway; dropping it keeps output clean.
-            '\0' => {}
-            _ => out.push(c),
-        }
-    }
-    out
+    escape(text, false)
 }
 
 /// Escapes text for a double- or single-quoted HTML attribute value.
 pub fn escape_attr(text: &str) -> String {
+    escape(text, true)
+}
+
+fn escape(text: &str, in_attribute: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+            '"' if in_attribute => out.push_str("&quot;"),
+            '\'' if in_attribute => out.push_str("&#39;"),
+            // NUL is replaced by parsers anyway; dropping it keeps output clean.
             '\0' => {}
             _ => out.push(c),
         }

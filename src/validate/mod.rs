@@ -98,14 +98,20 @@ impl Invalid {
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, p) in self.problems.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{p}")?;
-        }
-        Ok(())
+        write_lines(f, &self.problems)
     }
+}
+
+/// Each item on a line of its own: how a list of problems reads as one
+/// error message (the model's here, the CSV's in `csv`).
+pub(crate) fn write_lines<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+    for (i, p) in items.iter().enumerate() {
+        if i > 0 {
+            writeln!(f)?;
+        }
+        write!(f, "{p}")?;
+    }
+    Ok(())
 }
 
 impl std::error::Error for Invalid {}

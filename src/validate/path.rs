@@ -138,17 +138,24 @@ fn raw_segments(path: &str) -> Option<Vec<(Raw<'_>, usize)>> {
     Some(out)
 }
 
+/// The text of a JSON string literal (quotes included), or `None` when `quoted`
+/// is not one. Read through `Value`, like every other read: a typed read would
+/// compile serde's "invalid type" messages, which pull in core's float
+/// formatting.
+pub(crate) fn unquote(quoted: &str) -> Option<String> {
+    match serde_json::from_str(quoted) {
+        Ok(serde_json::Value::String(s)) => Some(s),
+        _ => None,
+    }
+}
+
 /// The segments of a path, or `None` when it is not a path.
 pub fn split(path: &str) -> Option<Vec<Seg>> {
     raw_segments(path)?
         .into_iter()
         .map(|(raw, _)| match raw {
             Raw::Plain(k) => Some(Seg::Key(k.to_string())),
-            // Through `Value`, like every other read (see csv::parse_number).
-            Raw::Quoted(q) => match serde_json::from_str(q) {
-                Ok(serde_json::Value::String(k)) => Some(Seg::Key(k)),
-                _ => None,
-            },
+            Raw::Quoted(q) => unquote(q).map(Seg::Key),
             Raw::Index(n) => Some(Seg::Index(n)),
         })
         .collect()

@@ -75,10 +75,9 @@ fn read_key<'t>(text: &'t str, pos: usize) -> Option<(Cow<'t, str>, usize)> {
     let end = skip_string(b, pos)?;
     let raw = text.get(pos + 1..end - 1)?;
     let key = if raw.contains('\\') {
-        // Through `Value`, like every other read (see csv::parse_number).
-        match serde_json::from_str::<serde_json::Value>(text.get(pos..end)?) {
-            Ok(serde_json::Value::String(k)) => Cow::Owned(k),
-            _ => Cow::Borrowed(raw),
+        match path::unquote(text.get(pos..end)?) {
+            Some(k) => Cow::Owned(k),
+            None => Cow::Borrowed(raw),
         }
     } else {
         Cow::Borrowed(raw)

@@ -1,30 +1,22 @@
 // axe-core over the embedding pages (demo.html with two elements, embed.html
 // with the view controls) in the light, dark and high-contrast looks. axe
 // looks inside open shadow roots, so the element's own markup is checked too.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { launch, startServer, openPage } from './harness.mjs';
+import { openPage, setup } from './harness.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 async function violations(path, media) {
-  const page = await openPage(browser, null);
+  const page = await openPage(env.browser, null);
   // Served from this origin, as the CSP allows no inline script.
-  await page.route(`${origin}/__axe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: AXE }));
+  await page.route(`${env.origin}/__axe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: AXE }));
   await page.emulateMedia(media);
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${env.origin}${path}`);
   await page.waitForFunction(() =>
     [...document.querySelectorAll('workforce-ecosystem')].every((e) => e.state === 'ready'),
   );

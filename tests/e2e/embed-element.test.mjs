@@ -1,9 +1,9 @@
 // <workforce-ecosystem> in Chromium under the strict CSP: several elements on
 // one page, attribute changes, the model property, errors, themes, and the
 // fallback when a page forbids WebAssembly.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, startServer, openPage } from './harness.mjs';
+import { openPage, setup, startServer } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 /** The SVG title names the model first, then says what the diagram shows. */
@@ -11,15 +11,7 @@ function startsWithName(title, name) {
   return typeof title === 'string' && title.startsWith(`${name}:`);
 }
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 /** Waits until the element matched by `sel` has finished loading (ready or error). */
 async function settled(page, sel) {
@@ -74,7 +66,7 @@ function drawnMatchesCore(page, sel, options) {
 }
 
 test('two elements on one page show different models independently', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   assert.equal(await settled(page, '#left'), 'ready');
   assert.equal(await settled(page, '#right'), 'ready');
   const left = await shown(page, '#left');
@@ -96,7 +88,7 @@ test('two elements on one page show different models independently', async () =>
 });
 
 test('attribute changes re-render only the element they are made on', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#left');
   await settled(page, '#right');
   // Mark both drawn SVG nodes so a re-render (a fresh node) is visible.
@@ -138,7 +130,7 @@ test('attribute changes re-render only the element they are made on', async () =
 });
 
 test('a model set from script is drawn; an invalid one shows the core message and keeps the diagram', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#right');
   const loaded = await page.evaluate(async () => {
     const el = document.getElementById('right');
@@ -224,7 +216,7 @@ test('a model set from script is drawn; an invalid one shows the core message an
 });
 
 test('elements made from script, with an inline JSON model, or with a missing src', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#left');
   const made = await page.evaluate(async () => {
     const a = document.createElement('workforce-ecosystem');
@@ -256,7 +248,7 @@ test('elements made from script, with an inline JSON model, or with a missing sr
 });
 
 test('readers pick cells in an interactive element; a readonly one is a still picture', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#left');
   await settled(page, '#right');
   const roles = await page.evaluate(() =>
@@ -319,7 +311,7 @@ test('readers pick cells in an interactive element; a readonly one is a still pi
 });
 
 test('themes: the theme attribute, the system colour scheme, reduced motion, and host overrides', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   // Both diagrams: the right one fetches its own model, so it may draw later.
   await settled(page, '#left');
   await settled(page, '#right');
@@ -366,7 +358,7 @@ test('themes: the theme attribute, the system colour scheme, reduced motion, and
 });
 
 test('every theme defines every property diagram.css uses, and light is diagram.css itself', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#left');
   const report = await page.evaluate(async () => {
     const { THEMES } = await import('/element.js');
@@ -392,7 +384,7 @@ test('every theme defines every property diagram.css uses, and light is diagram.
 });
 
 test('themes.css gives pages exactly the looks the element carries', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#left');
   const mismatches = await page.evaluate(async () => {
     const { THEMES } = await import('/element.js');
@@ -417,7 +409,7 @@ test('themes.css gives pages exactly the looks the element carries', async () =>
 test('where the page forbids WebAssembly the element shows its fallback picture or a readable error', async () => {
   // The fallback picture: the standalone SVG `wfe render` writes (the Wasm core
   // gives byte-identical output), made on a page that may run WebAssembly.
-  const maker = await openPage(browser, `${origin}/demo.html`);
+  const maker = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(maker, '#right');
   const { svg, gapColour } = await maker.evaluate(async () => {
     const { Workspace, THEMES } = { ...(await import('/pkg/workforce_ecosystem.js')), ...(await import('/element.js')) };
@@ -432,7 +424,7 @@ test('where the page forbids WebAssembly the element shows its fallback picture 
   assert.notEqual(noWasm, CSP);
   const strict = await startServer({ csp: noWasm });
   try {
-    const page = await openPage(browser, null);
+    const page = await openPage(env.browser, null);
     // A page of our own under the stricter policy: one element with a fallback <img>, one without.
     await page.route(`${strict.origin}/fallback-test.html`, (route) =>
       route.fulfill({

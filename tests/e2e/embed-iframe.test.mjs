@@ -1,10 +1,10 @@
 // embed.html with the model in its URL fragment, and the paste-one-snippet
 // promise: the snippets embedSnippet() builds work on a page of their own
 // under the strict CSP, whatever the model's labels contain.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, startServer, openPage, WWW } from './harness.mjs';
+import { openPage, WWW, setup } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 const STUDIO = readFileSync(new URL('models/studio.json', `file://${WWW}`), 'utf8');
@@ -14,15 +14,7 @@ function startsWithName(title, name) {
   return typeof title === 'string' && title.startsWith(`${name}:`);
 }
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 /** Runs fragment.js in a page of this origin: the fragment for `json` and `view`. */
 async function fragmentFor(page, json, view) {
@@ -55,11 +47,11 @@ async function diagramIn(frameOrPage) {
 }
 
 test('embed.html draws the compressed model of its fragment with the view options', async () => {
-  const page = await openPage(browser, `${origin}/embed.html`);
+  const page = await openPage(env.browser, `${env.origin}/embed.html`);
   const fragment = await fragmentFor(page, STUDIO, { overlay: 'gap', unit: 'web', theme: 'dark' });
   assert.match(fragment, /^m=[A-Za-z0-9_-]+&overlay=gap&unit=web&theme=dark$/);
   assert.ok(fragment.length < STUDIO.length, 'the compressed form is shorter than the JSON');
-  await page.goto(`${origin}/embed.html#${fragment}`);
+  await page.goto(`${env.origin}/embed.html#${fragment}`);
   await page.reload(); // a fresh load, not only a hash change
   const shown = await diagramIn(page);
   assert.equal(shown.state, 'ready');
@@ -80,7 +72,7 @@ test('embed.html draws the compressed model of its fragment with the view option
 });
 
 test('embed.html takes plain #json= too, follows hash changes, and explains a damaged link', async () => {
-  const page = await openPage(browser, `${origin}/embed.html`);
+  const page = await openPage(env.browser, `${env.origin}/embed.html`);
   const shownSample = await diagramIn(page);
   assert.equal(shownSample.state, 'ready', 'without a fragment it shows the sample');
   assert.equal(shownSample.cells, 24);
@@ -126,7 +118,7 @@ test('embed.html takes plain #json= too, follows hash changes, and explains a da
 });
 
 test('a model too large once unpacked is refused without unpacking it all', async () => {
-  const page = await openPage(browser, `${origin}/embed.html`);
+  const page = await openPage(env.browser, `${env.origin}/embed.html`);
   await diagramIn(page);
   const message = await page.evaluate(async () => {
     const { deflateRaw, base64urlEncode, readFragment } = await import('/fragment.js');
@@ -144,7 +136,7 @@ test('a model too large once unpacked is refused without unpacking it all', asyn
 });
 
 test('a pasted snippet gives a working, themed diagram under the strict CSP, with hostile labels inert', async () => {
-  const page = await openPage(browser, `${origin}/demo.html`);
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
   const hostile = JSON.parse(STUDIO);
   hostile.name = `Studio "quoted" </script><img src=x id=pwned> & 'single'`;
   hostile.framework.players[0].label = '<script>window.pwned=1</script>';
@@ -165,11 +157,11 @@ test('a pasted snippet gives a working, themed diagram under the strict CSP, wit
 ${snippets.element}
 ${snippets.iframe}
 </body></html>`;
-  const intranet = await openPage(browser, null);
-  await intranet.route(`${origin}/intranet/page.html`, (route) =>
+  const intranet = await openPage(env.browser, null);
+  await intranet.route(`${env.origin}/intranet/page.html`, (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: host }),
   );
-  await intranet.goto(`${origin}/intranet/page.html`);
+  await intranet.goto(`${env.origin}/intranet/page.html`);
   const shown = await diagramIn(intranet);
   assert.equal(shown.state, 'ready');
   assert.equal(shown.cells, 15);
@@ -204,15 +196,15 @@ test("the README's copy-paste examples work as written", async () => {
   const inline = blocks.find((b) => b.includes('application/json'));
   const iframe = blocks.find((b) => b.includes('<iframe'));
   assert.ok(inline && iframe, 'the section shows the inline-model snippet and the iframe');
-  const page = await openPage(browser, null);
-  await page.route(`${origin}/intranet/readme.html`, (route) =>
+  const page = await openPage(env.browser, null);
+  await page.route(`${env.origin}/intranet/readme.html`, (route) =>
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
       headers: { 'Content-Security-Policy': CSP },
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${local(inline)}${local(iframe)}</body></html>`,
     }),
   );
-  await page.goto(`${origin}/intranet/readme.html`);
+  await page.goto(`${env.origin}/intranet/readme.html`);
   const shown = await diagramIn(page);
   assert.equal(shown.state, 'ready');
   assert.ok(startsWithName(shown.title, 'Example Co'));

@@ -1,5 +1,6 @@
 // Shared set-up for the browser tests: serves www/ under the strict CSP and
 // drives Debian's Chromium through playwright-core (no browser downloads).
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -33,6 +34,21 @@ export async function launch() {
 export async function startServer(options) {
   const server = await serve(WWW, 0, '127.0.0.1', options);
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+/** Starts Chromium and the server once per test file; `env.browser` and
+ * `env.origin` are set before the first test. */
+export function setup() {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    ({ server: env.server, origin: env.origin } = await startServer());
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
 }
 
 /**

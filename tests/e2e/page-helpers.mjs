@@ -1,20 +1,7 @@
 // Helpers shared by the page's browser tests (not a test file itself).
-import { before, after } from 'node:test';
-import { launch, startServer, openPage } from './harness.mjs';
+import { setup, openPage } from './harness.mjs';
 
-/** Starts Chromium and the server once per file; returns getters. */
-export function setup() {
-  const env = {};
-  before(async () => {
-    env.browser = await launch();
-    ({ server: env.server, origin: env.origin } = await startServer());
-  });
-  after(async () => {
-    await env.browser?.close();
-    env.server?.close();
-  });
-  return env;
-}
+export { setup };
 
 /** Opens the page in a fresh context (fresh storage) and waits until it is ready. */
 export async function open(env, { path = '/', viewport } = {}) {

@@ -1,24 +1,16 @@
 // The diagram through Wasm: byte-identical to the native golden files, styled
 // by diagram.css under the strict CSP, and its cells reachable by keyboard.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, startServer, openPage } from './harness.mjs';
+import { openPage, setup } from './harness.mjs';
 
 const golden = (name) => readFileSync(new URL(`../golden/${name}`, import.meta.url), 'utf8');
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 test('Wasm renders the same bytes as the native golden files', async () => {
-  const page = await openPage(browser, `${origin}/`);
+  const page = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const cases = [
     ['standard.json', { overlay: 'current', standalone: true }, 'standard-current.svg'],
@@ -40,7 +32,7 @@ test('Wasm renders the same bytes as the native golden files', async () => {
 });
 
 test('the page diagram is styled by diagram.css and its cells take focus', async () => {
-  const page = await openPage(browser, `${origin}/`);
+  const page = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const info = await page.evaluate(() => {
     const svg = document.querySelector('#diagram svg');

@@ -2,27 +2,19 @@
 // the row and column of every error; the page imports CSV and lists problems;
 // the self-contained HTML opened from file:// with the network blocked (and
 // with JavaScript off) shows the diagram; hostile labels stay inert.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { launch, startServer, openPage } from './harness.mjs';
+import { openPage, setup } from './harness.mjs';
 
 const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 async function openTeach() {
-  const page = await openPage(browser, `${origin}/teach.html`);
+  const page = await openPage(env.browser, `${env.origin}/teach.html`);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
@@ -134,7 +126,7 @@ test('the page exports CSV, imports it back, and lists the problems of a bad CSV
 
 /** Opens a local file in a context where every non-file request is aborted and recorded. */
 async function openOffline(path, { javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 1400 }, javaScriptEnabled });
+  const context = await env.browser.newContext({ viewport: { width: 1100, height: 1400 }, javaScriptEnabled });
   const requests = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();

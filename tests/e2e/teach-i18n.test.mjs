@@ -2,13 +2,13 @@
 // parameters, and switching the main page to it changes every string the page
 // writes itself. (Text the core writes — the diagram's labels and legend,
 // the findings' sentences — is English whatever the language; see the README.)
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import en from '../../www/i18n/en.js';
 import enTeach from '../../www/i18n/en-teach.js';
 import fr from '../../www/i18n/fr.js';
 import frTeach from '../../www/i18n/fr-teach.js';
-import { launch, startServer, openPage } from './harness.mjs';
+import { openPage, setup } from './harness.mjs';
 
 const params = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -34,15 +34,7 @@ test('the two catalogues do not collide', () => {
   assert.deepEqual(shared, [], 'a classroom key redefines a page key with another text');
 });
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 /** Visible text nodes the page writes itself: not the diagram, not the core's finding sentences. */
 function pageTexts(page) {
@@ -65,7 +57,7 @@ function pageTexts(page) {
 }
 
 test('switching the main page to French changes every string it writes', async () => {
-  const page = await openPage(browser, `${origin}/`);
+  const page = await openPage(env.browser, `${env.origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
   // The model's own names are data, not interface text: they stay as written.
   const data = await page.evaluate(async () => {

@@ -1,23 +1,15 @@
 // The classroom tour and presenter view: each step highlights the right cells
 // and shows its own text; keys move; the presenter view is full screen with
 // large type that fits the screen; every visible string changes language.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { launch, startServer, openPage } from './harness.mjs';
+import { openPage, setup } from './harness.mjs';
 
 const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
 mkdirSync(SHOTS, { recursive: true });
 
-let browser, server, origin;
-before(async () => {
-  browser = await launch();
-  ({ server, origin } = await startServer());
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = setup();
 
 const THEMES = ['leadership', 'integration', 'technology', 'management'];
 const PLAYERS = ['senior-leaders', 'procurement', 'finance-legal', 'business-unit-leaders', 'it', 'hr'];
@@ -34,7 +26,7 @@ const STEPS = [
 ];
 
 async function openTeach(viewport) {
-  const page = await openPage(browser, `${origin}/teach.html`, viewport ? { viewport } : undefined);
+  const page = await openPage(env.browser, `${env.origin}/teach.html`, viewport ? { viewport } : undefined);
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
@@ -224,9 +216,9 @@ test('the blank diagram has every cell and the blank model has no scores', async
 
 test('axe finds no accessibility violations in any view, nor in the presenter view', async () => {
   // axe is injected as a script, which the page's CSP would refuse.
-  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${origin}/teach.html`);
+  await page.goto(`${env.origin}/teach.html`);
   await page.waitForSelector('body[data-ready="true"]');
   const axePath = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
   await page.addScriptTag({ path: axePath });

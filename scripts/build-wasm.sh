@@ -9,4 +9,9 @@ wasm-bindgen --target web --out-dir www/pkg \
 node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
   --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
   www/pkg/workforce_ecosystem_bg.wasm -o www/pkg/workforce_ecosystem_bg.wasm
+# The API's documentation stays in the .d.ts beside it (editors read it there,
+# through the glue's @ts-self-types); every page downloads the glue, so its
+# copies of the doc comments go (about 1.9 KB gzip).
+node -e 'const fs = require("fs"), f = process.argv[1];
+fs.writeFileSync(f, fs.readFileSync(f, "utf8").replace(/^ *\/\*\*[^]*?\*\/\n/gm, ""));' www/pkg/workforce_ecosystem.js
 echo "built www/pkg/ ($(wc -c < www/pkg/workforce_ecosystem_bg.wasm) bytes of wasm)"

@@ -24,7 +24,7 @@ pub fn standard() -> Framework {
 }
 
 /// The sample organization's JSON text, exactly as shipped.
-pub const SAMPLE_JSON: &str = include_str!("../models/sample.json");
+pub const SAMPLE_JSON: &str = include_str!("../www/models/sample.json");
 
 /// The sample organization, parsed and validated.
 pub fn sample() -> Model {

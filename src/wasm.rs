@@ -234,12 +234,6 @@ impl Workspace {
         })
     }
 
-    /// The shipped sample organization's JSON.
-    #[wasm_bindgen(js_name = sampleJson)]
-    pub fn sample_json() -> String {
-        crate::framework::SAMPLE_JSON.to_string()
-    }
-
     /// The diagram's stylesheet (`www/diagram.css`, the one standalone SVG
     /// embeds), for hosts that adopt it instead of fetching it.
     #[wasm_bindgen(js_name = diagramCss)]

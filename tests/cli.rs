@@ -34,11 +34,11 @@ fn fixture(name: &str) -> PathBuf {
 
 #[test]
 fn validate_accepts_a_valid_file() {
-    let out = wfe(&["validate", "models/sample.json"], None);
+    let out = wfe(&["validate", "www/models/sample.json"], None);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
-        "models/sample.json: valid (48 assessments, 8 contributors, 7 systems)\n"
+        "www/models/sample.json: valid (48 assessments, 8 contributors, 7 systems)\n"
     );
     assert!(out.stderr.is_empty());
 }
@@ -148,7 +148,7 @@ fn example_prints_the_sample_which_validates() {
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stdout),
-        std::fs::read_to_string("models/sample.json").unwrap()
+        std::fs::read_to_string("www/models/sample.json").unwrap()
     );
     let check = wfe(&["validate", "-"], Some(&out.stdout));
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));

@@ -15,7 +15,7 @@ fn fixture(name: &str) -> Model {
     let root = env!("CARGO_MANIFEST_DIR");
     // The shipped sample is drawn from where it ships, not from a copy.
     let path = if name == "sample" {
-        format!("{root}/models/sample.json")
+        format!("{root}/www/models/sample.json")
     } else {
         format!("{root}/tests/golden/{name}.json")
     };

@@ -15,8 +15,9 @@ import { initFindings, showPane } from './findings.js';
 import { initOrg, render as renderOrg, showSection } from './org.js';
 import { chooseOwners } from './org-owners.js';
 import { initScenarios, startScenario } from './scenarios.js';
-import { initIo, savedSession, scheduleSave, openFromLink, openText, openFilePicker, share } from './io.js';
+import { initIo, savedSession, scheduleSave, openFromLink, openSample, openFilePicker, share, EMPTY } from './io.js';
 import { initKeyboard } from './keyboard.js';
+import { sampleText } from './sample.js';
 
 await init();
 // The remembered language (English by default) before anything is drawn.
@@ -54,7 +55,7 @@ initCellEditor({
 initFindings({ openCell, openOrg });
 initOrg({ isVisible: () => currentTab() === 'org' });
 initScenarios();
-initIo({ Workspace });
+initIo();
 initKeyboard({
   focusDiagram,
   showFindings: () => showTab('findings', { focus: true }),
@@ -108,12 +109,20 @@ if (saved) {
     showNotice(t('autosave.unreadable', { reason: errorText(e).split('\n')[0] }), { tone: 'warning', sticky: true });
   }
 }
-state.ws ??= new Workspace(Workspace.sampleJson());
+if (!state.ws) {
+  try {
+    state.ws = new Workspace(await sampleText());
+  } catch (e) {
+    // The page stays usable (open a file, start empty) when the sample is missing.
+    showNotice(errorText(e), { tone: 'warning', sticky: true });
+    state.ws = new Workspace(EMPTY());
+  }
+}
 refresh();
 const fromLink = await openFromLink();
 if (restored && !fromLink) {
   showNotice(t('autosave.restored'), {
-    actions: [{ label: t('autosave.startOver'), run: () => openText(Workspace.sampleJson(), t('open.sampleName')) }],
+    actions: [{ label: t('autosave.startOver'), run: openSample }],
   });
 }
 document.body.dataset.ready = 'true';

@@ -19,6 +19,7 @@
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
 // into the page.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
+import { sampleText } from './sample.js';
 
 /**
  * The looks: values of the `--wfe-*` custom properties per theme. The diagram's
@@ -410,7 +411,7 @@ export class WorkforceEcosystem extends HTMLElement {
       await core();
       let text;
       if (source.kind === 'src') text = await fetchModel(source.url);
-      else if (source.kind === 'sample') text = Workspace.sampleJson();
+      else if (source.kind === 'sample') text = await sampleText();
       else text = source.text;
       if (seq !== this.#seq) return;
       const ws = new Workspace(text);

@@ -13,6 +13,7 @@ import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import { initMenu } from './menu.js';
+import { sampleText } from './sample.js';
 import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
 
 export const STORAGE_KEY = 'wfe.session.v1';
@@ -98,6 +99,17 @@ export function openText(text, source) {
   announce(t('import.done', { source }));
   showNotice(t('import.done', { source }), { undo: true });
   return true;
+}
+
+/** Opens the shipped sample organization, as one undoable step. */
+export async function openSample() {
+  const source = t('open.sampleName');
+  try {
+    return openText(await sampleText(), source);
+  } catch (e) {
+    showProblems(e, { source });
+    return false;
+  }
 }
 
 async function openFile(file) {
@@ -348,13 +360,14 @@ export async function openFromLink() {
 
 // ---- wiring -------------------------------------------------------------------
 
-const EMPTY = () => JSON.stringify({ schema: 'workforce-ecosystem/v1', name: t('open.emptyName') });
+/** A new organization's JSON: the framework alone, nothing assessed yet. */
+export const EMPTY = () => JSON.stringify({ schema: 'workforce-ecosystem/v1', name: t('open.emptyName') });
 
 export function openFilePicker() {
   document.getElementById('file-input').click();
 }
 
-export function initIo({ Workspace }) {
+export function initIo() {
   const input = document.getElementById('file-input');
   input.addEventListener('change', () => {
     openFile(input.files[0]);
@@ -369,7 +382,7 @@ export function initIo({ Workspace }) {
   initMenu(document.getElementById('open'), document.getElementById('open-menu'), (item) => {
     if (item.dataset.open === 'file') openFilePicker();
     else if (item.dataset.open === 'csv') csvInput.click();
-    else if (item.dataset.open === 'sample') openText(Workspace.sampleJson(), t('open.sampleName'));
+    else if (item.dataset.open === 'sample') openSample();
     else if (item.dataset.open === 'empty') openText(EMPTY(), t('open.emptyName'));
   });
   initMenu(document.getElementById('export'), document.getElementById('export-menu'), (item) => {

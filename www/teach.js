@@ -16,6 +16,7 @@ import init, {
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
 import frTeach from './i18n/fr-teach.js';
+import { sampleText } from './sample.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
 addTexts({ en: enTeach, fr: frTeach });
@@ -335,7 +336,13 @@ function wire() {
       say(t('teach.modelError', { message: err.message }), true);
     }
   });
-  $('model-sample').addEventListener('click', () => load(Workspace.sampleJson(), t('teach.modelSample')));
+  $('model-sample').addEventListener('click', async () => {
+    try {
+      load(await sampleText(), t('teach.modelSample'));
+    } catch (err) {
+      say(t('teach.modelError', { message: err.message }), true);
+    }
+  });
 
   const stage = $('stage');
   $('presenter').addEventListener('click', async () => {
@@ -417,7 +424,7 @@ async function main() {
   say(t('teach.loading'));
   try {
     await init();
-    load(Workspace.sampleJson());
+    load(await sampleText());
     say('');
     document.body.dataset.ready = 'true';
   } catch (e) {

@@ -150,3 +150,27 @@ test('every export is a valid file', async () => {
   assert.equal(again.name, 'Export <Test> & Co');
   assert.deepEqual(page.problems, []);
 });
+
+test('Open ▸ Sample brings the sample back as one undoable step; without the sample file the page starts empty and says why', async () => {
+  const page = await open(env);
+  const sampleName = await page.inputValue('#model-name');
+  await page.click('#open');
+  await page.click('[data-open="empty"]');
+  await page.waitForFunction((n) => document.querySelector('#model-name').value !== n, sampleName);
+  assert.equal((await exportedModel(page)).assessments?.length ?? 0, 0);
+  await page.click('#open');
+  await page.click('[data-open="sample"]');
+  await page.waitForFunction((n) => document.querySelector('#model-name').value === n, sampleName);
+  assert.ok((await exportedModel(page)).assessments.length > 10);
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((n) => document.querySelector('#model-name').value !== n, sampleName);
+
+  // A host that did not copy models/sample.json: the page still opens, empty.
+  const bare = await env.browser.newPage();
+  await bare.route(`${env.origin}/models/sample.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
+  await bare.goto(`${env.origin}/`);
+  await bare.waitForSelector('body[data-ready="true"]');
+  assert.match(await bare.textContent('#notice-text'), /could not load the sample organization from .*models\/sample\.json: HTTP 404/);
+  assert.equal((await exportedModel(bare)).assessments?.length ?? 0, 0);
+  await bare.close();
+});

@@ -204,7 +204,7 @@ fn no_inline_styles_and_an_accessible_image() {
                 "a plain image"
             );
         } else {
-            assert!(styles.is_empty(), "the page links diagram.css instead");
+            assert!(styles.is_empty(), "the page adopts diagram.css instead");
         }
         let legend_swatches = els.iter().filter(|e| e.has_class("swatch")).count();
         assert_eq!(legend_swatches, 6);

@@ -17,9 +17,10 @@ import { chooseOwners } from './org-owners.js';
 import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, savedSession, scheduleSave, openFromLink, openSample, openFilePicker, share, EMPTY } from './io.js';
 import { initKeyboard } from './keyboard.js';
-import { sampleText } from './sample.js';
+import { sampleText, adoptStylesheet } from './assets.js';
 
 await init();
+adoptStylesheet(Workspace.diagramCss());
 // The remembered language (English by default) before anything is drawn.
 startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());

@@ -19,7 +19,6 @@
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
 // into the page.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
-import { sampleText } from './sample.js';
 
 /**
  * The looks: values of the `--wfe-*` custom properties per theme. The diagram's
@@ -221,6 +220,9 @@ function diagramCss() {
 }
 
 /** Fetches a model's text from a same-origin URL with a readable error. */
+// The shipped sample, served beside this file (not carried by the Wasm module).
+const SAMPLE = new URL('./models/sample.json', import.meta.url);
+
 async function fetchModel(src) {
   let url;
   try {
@@ -411,7 +413,7 @@ export class WorkforceEcosystem extends HTMLElement {
       await core();
       let text;
       if (source.kind === 'src') text = await fetchModel(source.url);
-      else if (source.kind === 'sample') text = await sampleText();
+      else if (source.kind === 'sample') text = await fetchModel(SAMPLE);
       else text = source.text;
       if (seq !== this.#seq) return;
       const ws = new Workspace(text);

@@ -13,7 +13,7 @@ import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import { initMenu } from './menu.js';
-import { sampleText } from './sample.js';
+import { sampleText } from './assets.js';
 import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
 
 export const STORAGE_KEY = 'wfe.session.v1';

@@ -16,7 +16,7 @@ import init, {
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
 import frTeach from './i18n/fr-teach.js';
-import { sampleText } from './sample.js';
+import { sampleText, adoptStylesheet } from './assets.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
 addTexts({ en: enTeach, fr: frTeach });
@@ -424,6 +424,7 @@ async function main() {
   say(t('teach.loading'));
   try {
     await init();
+    adoptStylesheet(Workspace.diagramCss());
     load(await sampleText());
     say('');
     document.body.dataset.ready = 'true';

@@ -11,7 +11,7 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
   const page = await open(env);
   const out = await page.evaluate(async () => {
     const { Workspace } = await import('./pkg/workforce_ecosystem.js');
-    const sample = await (await import('./sample.js')).sampleText();
+    const sample = await (await import('./assets.js')).sampleText();
     const r = {};
     try {
       new Workspace('{"schema": "nope", "assessments": [{"theme": "x", "player": "hr", "current": 1}]}');
@@ -110,7 +110,7 @@ test('every text of the page comes from the catalogue, and a new language redraw
     }
     // what comes from the model or from the core's own sentences is not the page's to translate
     const { Workspace } = await import('./pkg/workforce_ecosystem.js');
-    const ws = new Workspace(await (await import('./sample.js')).sampleText());
+    const ws = new Workspace(await (await import('./assets.js')).sampleText());
     const m = ws.model();
     const data = [m.name, ...[m.units, m.contributors, m.systems, m.framework.players, m.framework.themes].flat().map((x) => x.label),
       ...ws.analyze().findings.map((f) => f.explanation)];

@@ -62,7 +62,7 @@ test('switching the main page to French changes every string it writes', async (
   // The model's own names are data, not interface text: they stay as written.
   const data = await page.evaluate(async () => {
     const m = await import('./pkg/workforce_ecosystem.js');
-    const json = await (await import('./sample.js')).sampleText();
+    const json = await (await import('./assets.js')).sampleText();
     const model = JSON.parse(json);
     const full = JSON.parse(m.blankModel(json));
     const items = [...full.framework.players, ...full.framework.themes, ...(model.units ?? []), ...(model.contributors ?? []), ...(model.systems ?? [])];

@@ -280,7 +280,7 @@ test('a custom framework gets a tour built from its own labels', async () => {
 
 test('a student file compared with the instructor’s highlights the cells that differ', async () => {
   const page = await openTeach();
-  const instructor = await page.evaluate(async () => (await import('./sample.js')).sampleText());
+  const instructor = await page.evaluate(async () => (await import('./assets.js')).sampleText());
   const model = JSON.parse(instructor);
   const student = structuredClone(model);
   // The student scored two cells differently and left one out.

@@ -13,6 +13,7 @@
 //! ```
 
 pub mod analysis;
+mod css;
 pub mod csv;
 mod decimal;
 pub mod edit;

@@ -18,8 +18,11 @@ pub use markdown::markdown_to_html;
 use crate::analysis;
 use crate::model::Model;
 
-/// The stylesheet of exported documents, screen and print.
-pub const EXPORT_CSS: &str = include_str!("export.css");
+/// The stylesheet of exported documents, screen and print (`export.css`
+/// without its comments).
+pub const EXPORT_CSS: &str = crate::css::text(&SHEET);
+const SRC: &[u8] = include_bytes!("export.css");
+const SHEET: [u8; crate::css::stripped_len(SRC)] = crate::css::strip(SRC);
 
 /// The policy every exported document declares: nothing loads, nothing runs;
 /// only the document's own `<style>` applies.

@@ -20,9 +20,11 @@ use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
 use serde::Serialize;
 
-/// The diagram's stylesheet, the one file `www/diagram.css` the page links and
-/// a standalone SVG embeds.
-pub const STYLESHEET: &str = include_str!("../../www/diagram.css");
+/// The diagram's stylesheet, `www/diagram.css` without its comments: what a
+/// standalone SVG embeds and the pages and the element adopt.
+pub const STYLESHEET: &str = crate::css::text(&SHEET);
+const SRC: &[u8] = include_bytes!("../../www/diagram.css");
+const SHEET: [u8; crate::css::stripped_len(SRC)] = crate::css::strip(SRC);
 
 /// What the cells show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]

@@ -350,14 +350,12 @@ impl Finding {
                     self.write_contributor(out, contributor)?;
                     return out.write_str(", so nobody holds data on them.");
                 }
-                let mut groups: Vec<Vec<&str>> = self
-                    .groups(systems, sizes)
-                    .map(|g| {
-                        let mut labels = self.labels(g);
-                        crate::sort::sort(&mut labels);
-                        labels
-                    })
-                    .collect();
+                let mut groups: Vec<Vec<&str>> = Vec::new();
+                for g in self.groups(systems, sizes) {
+                    let mut labels = self.labels(g);
+                    crate::sort::sort(&mut labels);
+                    groups.push(labels);
+                }
                 crate::sort::sort(&mut groups);
                 out.write_str("The data on ")?;
                 self.write_contributor(out, contributor)?;

@@ -66,11 +66,13 @@ pub(crate) fn control_bits(levels: impl IntoIterator<Item = Control>) -> u32 {
 }
 
 fn controls_of(bits: u32) -> Vec<&'static str> {
-    [Control::Strict, Control::Moderate, Control::Light]
-        .into_iter()
-        .filter(|&c| bits & (1 << (c as u32)) != 0)
-        .map(Control::as_str)
-        .collect()
+    let mut out = Vec::new();
+    for c in [Control::Strict, Control::Moderate, Control::Light] {
+        if bits & (1 << (c as u32)) != 0 {
+            out.push(c.as_str());
+        }
+    }
+    out
 }
 
 /// What a finding is about. Lists live in [`Names`]; each is sorted by id.

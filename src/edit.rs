@@ -384,18 +384,8 @@ fn score_problem(m: &Model, value: f64, path: &str, what: &str) -> Option<Invali
 
 fn checked_assessment(m: &Model, a: &Assessment) -> Result<Assessment, Invalid> {
     let fw = &m.framework;
-    if !fw.themes.iter().any(|t| t.id == a.theme) {
-        return Err(problem(
-            "assessments",
-            format!("there is no theme with id \"{}\"", a.theme),
-        ));
-    }
-    if !fw.players.iter().any(|p| p.id == a.player) {
-        return Err(problem(
-            "assessments",
-            format!("there is no player with id \"{}\"", a.player),
-        ));
-    }
+    find(&ids(&fw.themes), &a.theme, "assessments", "theme")?;
+    find(&ids(&fw.players), &a.player, "assessments", "player")?;
     if let Some(u) = &a.unit {
         find(&ids(&m.units), u, "assessments", "unit")?;
     }

@@ -78,10 +78,12 @@ pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
         });
     }
     for axis in axes(framework.players.len()) {
-        let players: Vec<String> = axis
-            .iter()
-            .filter_map(|&i| player_ids.get(i).cloned())
-            .collect();
+        let mut players: Vec<String> = Vec::new();
+        for &i in &axis {
+            if let Some(id) = player_ids.get(i) {
+                players.push(id.clone());
+            }
+        }
         steps.push(TourStep {
             id: format!("axis:{}", players.join(":")),
             kind: StepKind::Axis,

@@ -150,8 +150,10 @@ fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
 }
 
 fn deltas(before: &ById<Option<f64>>, after: &ById<Option<f64>>) -> ById<Delta> {
-    let mut ids: Vec<&Text> = before.keys().collect();
-    ids.extend(after.keys());
+    let mut ids: Vec<&Text> = Vec::new();
+    for id in before.keys().chain(after.keys()) {
+        ids.push(id);
+    }
     crate::sort::sort(&mut ids);
     ids.dedup();
     let value = |map: &ById<Option<f64>>, id: &str| map.get(id).copied().flatten();

@@ -66,11 +66,13 @@ pub(crate) fn control_bits(levels: impl IntoIterator<Item = Control>) -> u32 {
 }
 
 fn controls_of(bits: u32) -> Vec<&'static str> {
-    [Control::Strict, Control::Moderate, Control::Light]
-        .into_iter()
-        .filter(|&c| bits & (1 << (c as u32)) != 0)
-        .map(Control::as_str)
-        .collect()
+    let mut out = Vec::new();
+    for c in [Control::Strict, Control::Moderate, Control::Light] {
+        if bits & (1 << (c as u32)) != 0 {
+            out.push(c.as_str());
+        }
+    }
+    out
 }
 
 /// What a finding is about. Lists live in [`Names`]; each is sorted by id.
@@ -350,14 +352,12 @@ impl Finding {
                     self.write_contributor(out, contributor)?;
                     return out.write_str(", so nobody holds data on them.");
                 }
-                let mut groups: Vec<Vec<&str>> = self
-                    .groups(systems, sizes)
-                    .map(|g| {
-                        let mut labels = self.labels(g);
-                        crate::sort::sort(&mut labels);
-                        labels
-                    })
-                    .collect();
+                let mut groups: Vec<Vec<&str>> = Vec::new();
+                for g in self.groups(systems, sizes) {
+                    let mut labels = self.labels(g);
+                    crate::sort::sort(&mut labels);
+                    groups.push(labels);
+                }
                 crate::sort::sort(&mut groups);
                 out.write_str("The data on ")?;
                 self.write_contributor(out, contributor)?;

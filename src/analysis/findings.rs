@@ -14,7 +14,7 @@ use super::index::{Index, UnitAt};
 use super::names::{Names, Ref};
 use super::systems::Graph;
 use super::FxHasher;
-use crate::mapped::mapped;
+use crate::mapped::{from_fn, mapped};
 use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
@@ -85,22 +85,19 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
         s
     };
     // Severity, then kind and hash packed in one integer, then position.
-    let mut keys: Vec<(u128, u32)> = raw
-        .iter()
-        .enumerate()
-        .map(|(i, (kind, severity, subject))| {
-            // Severities are ≥ 0, so their bits order like them; NaN last.
-            let severity = if severity.is_nan() {
-                u64::MAX
-            } else {
-                !severity.max(0.0).to_bits()
-            };
-            let mut h = build.build_hasher();
-            hash_id(*kind, subject, names, &mut h);
-            let kind_hash = (*kind as u64) << 56 | h.finish() >> 8;
-            (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
-        })
-        .collect();
+    let mut keys: Vec<(u128, u32)> = from_fn(raw.len(), &mut |i| {
+        let (kind, severity, subject) = &raw[i];
+        // Severities are ≥ 0, so their bits order like them; NaN last.
+        let severity = if severity.is_nan() {
+            u64::MAX
+        } else {
+            !severity.max(0.0).to_bits()
+        };
+        let mut h = build.build_hasher();
+        hash_id(*kind, subject, names, &mut h);
+        let kind_hash = (*kind as u64) << 56 | h.finish() >> 8;
+        (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
+    });
     crate::sort::sort(&mut keys);
     // Equal keys up to the hash are collisions, or repeats of one id: order
     // them by id, and keep one of a repeated id so that ids stay keys (a
@@ -114,7 +111,9 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
         let mut ids = mapped(run, &mut |k| (id(k.1 as usize), k.1 as usize));
         crate::sort::sort(&mut ids);
         ids.dedup_by(|a, b| a.0 == b.0);
-        order.extend(ids.into_iter().map(|(_, i)| i));
+        for (_, i) in ids {
+            order.push(i);
+        }
     }
     // The same id with different severities: keep the first, the worst.
     let mut hashes = vec![0; raw.len()];
@@ -124,11 +123,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
     // Sorted by hash, then place in `order`: each run of equal hashes
     // starts with the first (worst) of them; a later one is dropped when
     // its id is the first's, and kept when only the hashes collide.
-    let mut by_hash: Vec<(u64, u32)> = order
-        .iter()
-        .enumerate()
-        .map(|(at, &i)| (hashes[i], at as u32))
-        .collect();
+    let mut by_hash = from_fn(order.len(), &mut |at| (hashes[order[at]], at as u32));
     crate::sort::sort(&mut by_hash);
     let mut keep = vec![true; order.len()];
     for run in by_hash.chunk_by(|a, b| a.0 == b.0) {

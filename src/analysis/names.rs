@@ -4,6 +4,8 @@
 //! model with tens of thousands of findings makes a handful of allocations
 //! rather than several per finding.
 
+use crate::mapped::mapped;
+
 /// An item of [`Names`]: a theme, player, unit, contributor, system, an
 /// activity, or an id the model uses without defining it.
 pub(crate) type Ref = u32;
@@ -50,10 +52,9 @@ impl Names {
             steps: Vec::new(),
             min,
         };
-        names.steps = steps
-            .iter()
-            .map(|s| (!s.trim().is_empty()).then(|| names.add(s, s, None)))
-            .collect();
+        names.steps = mapped(steps, &mut |s| {
+            (!s.trim().is_empty()).then(|| names.add(s, s, None))
+        });
         names
     }
 

@@ -83,10 +83,11 @@ pub(crate) fn readiness_with(index: &Index) -> Readiness {
     }
 
     let map = |table: &Table, means: &[Mean]| {
-        let values = table
-            .firsts()
-            .map(|(id, i)| (Text::from(id), means[i].value()));
-        ById::new(values.collect())
+        let mut values = Vec::new();
+        for (id, i) in table.firsts() {
+            values.push((Text::from(id), means[i].value()));
+        }
+        ById::new(values)
     };
     Readiness {
         overall: overall.value(),

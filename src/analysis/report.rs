@@ -212,11 +212,12 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     for kind in Kind::ALL {
         let (heading, meaning) = kind_title(kind);
         let _ = writeln!(out, "## {heading}\n\n{meaning}\n");
-        let of_kind: Vec<&Finding> = analysis
-            .findings
-            .iter()
-            .filter(|f| f.kind == kind)
-            .collect();
+        let mut of_kind: Vec<&Finding> = Vec::new();
+        for f in &analysis.findings {
+            if f.kind == kind {
+                of_kind.push(f);
+            }
+        }
         if of_kind.is_empty() {
             out.push_str("None found.\n\n");
             continue;
@@ -402,16 +403,11 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
             "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
         );
         // In the framework's (or the units') own order.
-        let mut rows: Vec<(usize, &str, &Delta)> = map
-            .iter()
-            .map(|(id, d)| {
-                (
-                    items.1.get(id).map_or(usize::MAX, |n| n as usize),
-                    id.as_str(),
-                    d,
-                )
-            })
-            .collect();
+        let mut rows: Vec<(usize, &str, &Delta)> = Vec::new();
+        for (id, d) in map.iter() {
+            let at = items.1.get(id).map_or(usize::MAX, |n| n as usize);
+            rows.push((at, id.as_str(), d));
+        }
         crate::sort::sort_by(&mut rows, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         for (_, id, d) in rows {
             let _ = writeln!(

@@ -4,7 +4,7 @@
 
 use super::index::Index;
 use super::names::{List, Names};
-use crate::mapped::mapped;
+use crate::mapped::{from_fn, mapped};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt;
@@ -61,23 +61,23 @@ impl SystemsSummary {
     /// first id.
     pub fn groups(&self) -> Vec<Vec<&str>> {
         let n = &self.names;
-        runs(n.list(self.lists.grouped), n.list(self.lists.group_sizes))
-            .map(|g| mapped(g, &mut |&s| n.id(s)))
-            .collect()
+        let mut out = Vec::new();
+        for g in runs(n.list(self.lists.grouped), n.list(self.lists.group_sizes)) {
+            out.push(mapped(g, &mut |&s| n.id(s)));
+        }
+        out
     }
 
     /// Every contributor's id with the sorted ids of the systems that track
     /// it, in id order.
     pub fn tracking(&self) -> Vec<(&str, Vec<&str>)> {
         let n = &self.names;
-        n.list(self.lists.contributors)
-            .iter()
-            .zip(runs(
-                n.list(self.lists.tracked),
-                n.list(self.lists.tracked_sizes),
-            ))
-            .map(|(&c, systems)| (n.id(c), mapped(systems, &mut |&s| n.id(s))))
-            .collect()
+        let runs = runs(n.list(self.lists.tracked), n.list(self.lists.tracked_sizes));
+        let mut out = Vec::new();
+        for (&c, systems) in n.list(self.lists.contributors).iter().zip(runs) {
+            out.push((n.id(c), mapped(systems, &mut |&s| n.id(s))));
+        }
+        out
     }
 
     /// The ids of the systems tracking `contributor`; `None` for an id that
@@ -146,7 +146,7 @@ struct DisjointSets {
 impl DisjointSets {
     fn new(n: usize) -> DisjointSets {
         DisjointSets {
-            parent: (0..n).collect(),
+            parent: from_fn(n, &mut |i| i),
             size: vec![1; n],
         }
     }
@@ -190,7 +190,7 @@ impl Graph {
                 sets.union(a, b);
             }
         }
-        let component = (0..n).map(|i| sets.find(i)).collect();
+        let component = from_fn(n, &mut |i| sets.find(i));
 
         // (contributor, system) pairs sorted into one flat list with offsets:
         // one allocation instead of one per contributor.
@@ -263,12 +263,8 @@ impl Graph {
         let system_refs = &index.systems.refs;
         // Each system's rank in id order, so that later sorts compare
         // integers, not strings.
-        let mut sorted: Vec<(&str, usize)> = model
-            .systems
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i))
-            .collect();
+        let systems = &model.systems;
+        let mut sorted = from_fn(systems.len(), &mut |i| (systems[i].id.as_str(), i));
         crate::sort::sort(&mut sorted);
         let by_id = mapped(&sorted, &mut |&(_, i)| i);
         let mut rank = vec![0; by_id.len()];
@@ -276,11 +272,12 @@ impl Graph {
             rank[s] = r;
         }
         // Components: members by rank, components by their first member.
-        let mut members: Vec<(usize, usize)> = (0..model.systems.len())
-            .map(|s| (self.component[s], rank[s]))
-            .collect();
+        let mut members = from_fn(systems.len(), &mut |s| (self.component[s], rank[s]));
         crate::sort::sort(&mut members);
-        let mut groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
+        let mut groups: Vec<&[(usize, usize)]> = Vec::new();
+        for g in members.chunk_by(|a, b| a.0 == b.0) {
+            groups.push(g);
+        }
         crate::sort::sort_by_key(&mut groups, |g| g[0].1);
         let components = groups.len();
         let group_sizes = index
@@ -295,7 +292,10 @@ impl Graph {
         let grouped = index.names.add_list(&grouped);
 
         let contributor_refs = &index.contributors.refs;
-        let mut sorted: Vec<(&str, usize)> = index.contributors.firsts().collect();
+        let mut sorted: Vec<(&str, usize)> = Vec::new();
+        for first in index.contributors.firsts() {
+            sorted.push(first);
+        }
         crate::sort::sort(&mut sorted);
         let contributors = mapped(&sorted, &mut |&(_, c)| c);
         let mut tracked: Vec<u32> = Vec::new();

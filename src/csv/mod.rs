@@ -34,7 +34,7 @@
 
 mod rfc4180;
 
-use crate::mapped::into_mapped;
+use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, Item, Model};
 use serde::Serialize;
 use std::fmt;
@@ -217,7 +217,7 @@ fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    let ids: Vec<&str> = items.iter().take(12).map(|i| i.id.as_str()).collect();
+    let ids = mapped(&items[..items.len().min(12)], &mut |i| i.id.as_str());
     let more = if items.len() > 12 { ", …" } else { "" };
     format!("{}{more}", ids.join(", "))
 }

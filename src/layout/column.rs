@@ -160,13 +160,17 @@ pub fn place_theme_labels(
         }
         y += heights[i] + STACK_GAP;
     }
-    placed.into_iter().flatten().collect()
+    let mut out = Vec::with_capacity(t);
+    for label in placed.into_iter().flatten() {
+        out.push(label);
+    }
+    out
 }
 
 /// Top-to-bottom order of the labels: by their anchor's height, so leader
 /// lines do not cross; rings at the same height stay outermost first.
 fn stack_order(anchors: &[Point]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..anchors.len()).collect();
+    let mut order = from_fn(anchors.len(), &mut |i| i);
     crate::sort::sort_by(&mut order, |&a, &b| {
         let (ya, yb) = ((anchors[a].y * 1e6).round(), (anchors[b].y * 1e6).round());
         ya.total_cmp(&yb).then(a.cmp(&b))

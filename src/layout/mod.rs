@@ -70,8 +70,12 @@ impl Layout {
     /// Every label's box: players, themes, cell scores, legend title and items.
     pub fn label_boxes(&self) -> Vec<Rect> {
         let mut out = mapped(&self.player_labels, &mut |l| l.bbox);
-        out.extend(self.theme_labels.iter().map(|t| t.label.bbox));
-        out.extend(self.cells.iter().map(|c| c.value.bbox));
+        for t in &self.theme_labels {
+            out.push(t.label.bbox);
+        }
+        for c in &self.cells {
+            out.push(c.value.bbox);
+        }
         if let Some(l) = &self.legend {
             out.push(l.title.bbox);
             for it in &l.items {
@@ -133,7 +137,9 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
     }
     let col_x = extent.right() + COLUMN_GAP;
     let mut obstacles = mapped(&player_labels, &mut |l| l.bbox);
-    obstacles.extend(cells.iter().map(|c| c.value.bbox));
+    for c in &cells {
+        obstacles.push(c.value.bbox);
+    }
     let theme_labels = column::place_theme_labels(
         mapped(themes, &mut |t| {
             Label::new(
@@ -228,16 +234,16 @@ fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape
         }
         size -= 1.0;
     };
-    shapes
-        .into_iter()
-        .zip(slots)
-        .map(|((theme, player, _, _, _, points), value)| CellShape {
+    let mut cells = Vec::with_capacity(shapes.len());
+    for ((theme, player, _, _, _, points), value) in shapes.into_iter().zip(slots) {
+        cells.push(CellShape {
             theme,
             player,
             points,
             value,
-        })
-        .collect()
+        });
+    }
+    cells
 }
 
 crate::json_out::json_object!(Layout {

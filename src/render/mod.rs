@@ -14,7 +14,7 @@ pub mod xml;
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
 use crate::layout::{LegendEntry, LegendSpec};
-use crate::mapped::from_fn;
+use crate::mapped::{from_fn, mapped};
 use crate::model::{Model, Scale};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
@@ -114,15 +114,16 @@ pub fn changed_cells(old: &[CellState], new: &[CellState]) -> Vec<CellState> {
     fn key(s: &CellState) -> (&str, &str) {
         (s.theme.as_str(), s.player.as_str())
     }
-    let mut before: Vec<&CellState> = old.iter().collect();
+    let mut before = mapped(old, &mut |s| s);
     crate::sort::sort_by(&mut before, |a, b| key(a).cmp(&key(b)));
-    new.iter()
-        .filter(|n| {
-            let at = before.binary_search_by(|o| key(o).cmp(&key(n)));
-            at.ok().and_then(|i| before.get(i)) != Some(n)
-        })
-        .cloned()
-        .collect()
+    let mut changed = Vec::new();
+    for n in new {
+        let at = before.binary_search_by(|o| key(o).cmp(&key(n)));
+        if at.ok().and_then(|i| before.get(i)) != Some(&n) {
+            changed.push(n.clone());
+        }
+    }
+    changed
 }
 
 /// What the legend says for an overlay on a scale; `None` for overlay `none`.

@@ -29,6 +29,43 @@ struct Ids<'m> {
 /// An assessment's (theme, player, unit).
 type Cell<'m> = (&'m str, &'m str, Option<&'m str>);
 
+/// Where a checked value sits in a list: `list[i]`, then `.field` unless it
+/// is empty, then `[j]` when given. Kept as data so that the path string is
+/// only built when a problem is reported (or placeholders must be consulted),
+/// and built by one function rather than a `format!` per call site.
+#[derive(Clone, Copy)]
+struct At {
+    list: &'static str,
+    i: usize,
+    field: &'static str,
+    j: Option<usize>,
+}
+
+/// `list[i].field`, or `list[i]` when `field` is empty.
+fn at(list: &'static str, i: usize, field: &'static str) -> At {
+    At {
+        list,
+        i,
+        field,
+        j: None,
+    }
+}
+
+impl At {
+    fn path(self) -> String {
+        let mut p = String::from(self.list);
+        path::push_index(&mut p, self.i);
+        if !self.field.is_empty() {
+            p.push('.');
+            p.push_str(self.field);
+        }
+        if let Some(j) = self.j {
+            path::push_index(&mut p, j);
+        }
+        p
+    }
+}
+
 struct Rules<'p> {
     problems: Vec<Problem>,
     placeholders: &'p IdMap,
@@ -40,23 +77,26 @@ impl Rules<'_> {
     }
 
     /// Whether `at` or an ancestor holds a placeholder for a value whose
-    /// problem is already reported. The path is only built when needed.
-    fn skip(&self, at: impl FnOnce() -> String) -> bool {
-        if self.placeholders.is_empty() {
-            return false;
-        }
-        let at = at();
-        path::self_and_ancestors(&at)
-            .iter()
-            .any(|p| self.placeholders.get(p).is_some())
+    /// problem is already reported.
+    fn skip_path(&self, at: &str) -> bool {
+        !self.placeholders.is_empty()
+            && path::self_and_ancestors(at)
+                .iter()
+                .any(|p| self.placeholders.get(p).is_some())
+    }
+
+    /// [`Rules::skip_path`] for a place in a list; the path is only built
+    /// when there are placeholders.
+    fn skip(&self, at: At) -> bool {
+        !self.placeholders.is_empty() && self.skip_path(&at.path())
     }
 
     fn ids<'m>(
         &mut self,
-        list: &str,
+        list: &'static str,
         kind: &'static str,
         none: &'static str,
-        ids: impl Iterator<Item = &'m str>,
+        ids: &mut dyn Iterator<Item = &'m str>,
     ) -> Ids<'m> {
         let mut out = Ids {
             at: IdMap::with_capacity(ids.size_hint().0),
@@ -66,20 +106,18 @@ impl Rules<'_> {
             none,
         };
         for (i, id) in ids.enumerate() {
-            if self.skip(|| format!("{list}[{i}].id")) {
+            let place = at(list, i, "id");
+            if self.skip(place) {
                 out.complete = false;
                 continue;
             }
             if id.trim().is_empty() {
-                self.report(
-                    format!("{list}[{i}].id"),
-                    format!("empty id: every {kind} needs one"),
-                );
+                self.report(place.path(), format!("empty id: every {kind} needs one"));
                 continue;
             }
             match out.at.insert(id, i as u32) {
                 Some(first) => self.report(
-                    format!("{list}[{i}].id"),
+                    place.path(),
                     format!(
                         "duplicate {kind} id {} (first at {list}[{first}])",
                         quote(id)
@@ -91,12 +129,12 @@ impl Rules<'_> {
         out
     }
 
-    fn reference(&mut self, at: impl Fn() -> String, id: &str, known_ids: &Ids<'_>) {
-        if known_ids.at.get(id).is_some() || !known_ids.complete || self.skip(&at) {
+    fn reference(&mut self, at: At, id: &str, known_ids: &Ids<'_>) {
+        if known_ids.at.get(id).is_some() || !known_ids.complete || self.skip(at) {
             return;
         }
         self.report(
-            at(),
+            at.path(),
             format!(
                 "unknown {} {} {}",
                 known_ids.kind,
@@ -106,9 +144,9 @@ impl Rules<'_> {
         );
     }
 
-    fn score(&mut self, at: impl Fn() -> String, value: f64, scale: Option<(f64, f64)>) {
+    fn score(&mut self, at: At, value: f64, scale: Option<(f64, f64)>) {
         let Some((min, max)) = scale else { return };
-        if value.is_finite() && value >= min && value <= max || self.skip(&at) {
+        if value.is_finite() && value >= min && value <= max || self.skip(at) {
             return;
         }
         let message = if value.is_finite() {
@@ -121,7 +159,7 @@ impl Rules<'_> {
         } else {
             format!("expected a finite number, found {}", num(value))
         };
-        self.report(at(), message);
+        self.report(at.path(), message);
     }
 
     fn framework<'m>(&mut self, model: &'m Model) -> (Ids<'m>, Ids<'m>) {
@@ -130,7 +168,7 @@ impl Rules<'_> {
             ("framework.players", fw.players.len(), PLAYERS, "players"),
             ("framework.themes", fw.themes.len(), THEMES, "themes"),
         ] {
-            if !range.contains(&n) && !self.skip(|| list.to_string()) {
+            if !range.contains(&n) && !self.skip_path(list) {
                 self.report(
                     list.to_string(),
                     format!(
@@ -145,13 +183,13 @@ impl Rules<'_> {
             "framework.players",
             "player",
             "the framework has no players",
-            fw.players.iter().map(|p| p.id.as_str()),
+            &mut fw.players.iter().map(|p| p.id.as_str()),
         );
         let themes = self.ids(
             "framework.themes",
             "theme",
             "the framework has no themes",
-            fw.themes.iter().map(|t| t.id.as_str()),
+            &mut fw.themes.iter().map(|t| t.id.as_str()),
         );
         (players, themes)
     }
@@ -160,7 +198,7 @@ impl Rules<'_> {
     /// against them.
     fn scale(&mut self, model: &Model) -> Option<(f64, f64)> {
         let s = &model.scale;
-        if self.skip(|| "scale.min".into()) || self.skip(|| "scale.max".into()) {
+        if self.skip_path("scale.min") || self.skip_path("scale.max") {
             return None;
         }
         if !s.min.is_finite() || !s.max.is_finite() {
@@ -185,7 +223,7 @@ impl Rules<'_> {
             );
             return None;
         }
-        if !s.labels.is_empty() && !self.skip(|| "scale.labels".into()) {
+        if !s.labels.is_empty() && !self.skip_path("scale.labels") {
             if s.min.fract() == 0.0 && s.max.fract() == 0.0 {
                 let steps = s.max - s.min + 1.0;
                 if s.labels.len() as f64 != steps {
@@ -229,7 +267,7 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
             format!("{items} list items; a model may hold at most {MAX_ITEMS}"),
         );
     }
-    if model.schema != SCHEMA_V1 && !r.skip(|| "schema".into()) {
+    if model.schema != SCHEMA_V1 && !r.skip_path("schema") {
         r.report(
             "schema".into(),
             format!("expected \"{SCHEMA_V1}\", found {}", quote(&model.schema)),
@@ -241,19 +279,19 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
         "units",
         "unit",
         "the model defines no units",
-        model.units.iter().map(|u| u.id.as_str()),
+        &mut model.units.iter().map(|u| u.id.as_str()),
     );
     let contributors = r.ids(
         "contributors",
         "contributor",
         "the model defines no contributors",
-        model.contributors.iter().map(|c| c.id.as_str()),
+        &mut model.contributors.iter().map(|c| c.id.as_str()),
     );
     let systems = r.ids(
         "systems",
         "system",
         "the model defines no systems",
-        model.systems.iter().map(|s| s.id.as_str()),
+        &mut model.systems.iter().map(|s| s.id.as_str()),
     );
 
     // Where each assessment that repeats a cell first assessed it. Cells
@@ -263,7 +301,7 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
     for (i, a) in model.assessments.iter().enumerate() {
         let unreadable = ["theme", "player", "unit"]
             .iter()
-            .any(|f| r.skip(|| format!("assessments[{i}].{f}")));
+            .any(|f| r.skip(at("assessments", i, f)));
         if !unreadable {
             keyed.push(((&a.theme, &a.player, a.unit.as_deref()), i));
         }
@@ -279,19 +317,20 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
     }
 
     for (i, a) in model.assessments.iter().enumerate() {
-        r.reference(|| format!("assessments[{i}].theme"), &a.theme, &themes);
-        r.reference(|| format!("assessments[{i}].player"), &a.player, &players);
+        let field = |f| at("assessments", i, f);
+        r.reference(field("theme"), &a.theme, &themes);
+        r.reference(field("player"), &a.player, &players);
         if let Some(u) = &a.unit {
-            r.reference(|| format!("assessments[{i}].unit"), u, &units);
+            r.reference(field("unit"), u, &units);
         }
-        r.score(|| format!("assessments[{i}].current"), a.current, scale);
+        r.score(field("current"), a.current, scale);
         if let Some(t) = a.target {
-            r.score(|| format!("assessments[{i}].target"), t, scale);
+            r.score(field("target"), t, scale);
         }
         let weight_ok = a.weight.is_finite() && a.weight > 0.0;
-        if !weight_ok && !r.skip(|| format!("assessments[{i}].weight")) {
+        if !weight_ok && !r.skip(field("weight")) {
             r.report(
-                format!("assessments[{i}].weight"),
+                field("weight").path(),
                 format!("expected a positive number, found {}", num(a.weight)),
             );
         }
@@ -301,7 +340,7 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
                 None => "with no unit".to_string(),
             };
             r.report(
-                format!("assessments[{i}]"),
+                field("").path(),
                 format!(
                     "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
                     quote(&a.theme),
@@ -312,31 +351,27 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
     }
 
     for (i, x) in model.responsibilities.iter().enumerate() {
-        r.reference(
-            || format!("responsibilities[{i}].contributor"),
-            &x.contributor,
-            &contributors,
-        );
-        r.reference(|| format!("responsibilities[{i}].theme"), &x.theme, &themes);
-        r.reference(
-            || format!("responsibilities[{i}].player"),
-            &x.player,
-            &players,
-        );
+        let field = |f| at("responsibilities", i, f);
+        r.reference(field("contributor"), &x.contributor, &contributors);
+        r.reference(field("theme"), &x.theme, &themes);
+        r.reference(field("player"), &x.player, &players);
     }
 
     for (i, s) in model.systems.iter().enumerate() {
-        r.reference(|| format!("systems[{i}].owner"), &s.owner, &players);
+        r.reference(at("systems", i, "owner"), &s.owner, &players);
         let mut seen = IdMap::with_capacity(s.contributors.len());
         for (j, c) in s.contributors.iter().enumerate() {
-            let at = || format!("systems[{i}].contributors[{j}]");
-            r.reference(at, c, &contributors);
-            if r.skip(at) {
+            let place = At {
+                j: Some(j),
+                ..at("systems", i, "contributors")
+            };
+            r.reference(place, c, &contributors);
+            if r.skip(place) {
                 continue;
             }
             if let Some(first) = seen.insert(c, j as u32) {
                 r.report(
-                    at(),
+                    place.path(),
                     format!(
                         "{} is listed twice (also systems[{i}].contributors[{first}])",
                         quote(c)
@@ -347,13 +382,13 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
     }
 
     for (i, x) in model.integrations.iter().enumerate() {
-        r.reference(|| format!("integrations[{i}].from"), &x.from, &systems);
-        r.reference(|| format!("integrations[{i}].to"), &x.to, &systems);
-        let readable = !r.skip(|| format!("integrations[{i}].from"))
-            && !r.skip(|| format!("integrations[{i}].to"));
+        let field = |f| at("integrations", i, f);
+        r.reference(field("from"), &x.from, &systems);
+        r.reference(field("to"), &x.to, &systems);
+        let readable = !r.skip(field("from")) && !r.skip(field("to"));
         if readable && x.from == x.to && systems.at.get(&x.from).is_some() {
             r.report(
-                format!("integrations[{i}]"),
+                field("").path(),
                 format!("connects system {} to itself", quote(&x.from)),
             );
         }

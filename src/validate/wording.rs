@@ -69,7 +69,10 @@ pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> Str
     if total == 0 {
         return format!("({none})");
     }
-    let shown: Vec<String> = ids.take(KNOWN_SHOWN).map(shown_id).collect();
+    let mut shown: Vec<String> = Vec::with_capacity(KNOWN_SHOWN);
+    for id in ids.take(KNOWN_SHOWN) {
+        shown.push(shown_id(id));
+    }
     let mut out = format!("(known: {}", shown.join(", "));
     if total > KNOWN_SHOWN {
         out.push_str(&format!(", … {} more", total - KNOWN_SHOWN));

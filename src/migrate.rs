@@ -467,9 +467,7 @@ fn from_v0(obj: Map) -> Migrated {
     }
 }
 
-/// A two-member object. `json!` with values in it goes through serde's
-/// `Serialize` for `Value`, which would keep a serializer in the Wasm for
-/// three call sites.
+/// A two-member object.
 fn pair(k1: &str, v1: Value, k2: &str, v2: Value) -> Value {
     let mut o = Map::new();
     o.insert(k1.into(), v1);

@@ -94,12 +94,13 @@ fn slow_path(digits: &[u8], e10: i64) -> Option<f64> {
         q = q.shl(k.unsigned_abs() as usize);
     }
     let mut quot: u128 = 0;
+    let mut shifted = q.shl(65);
     for i in (0..=65).rev() {
-        let shifted = q.shl(i);
         if p >= shifted {
             p.sub_assign(&shifted);
             quot |= 1 << i;
         }
+        shifted.shr1();
     }
     let sticky = !p.is_zero();
     // The value is (quot + a fraction when sticky) · 2^-k, in [2^e, 2^(e+1)).
@@ -198,6 +199,18 @@ impl Big {
             out.push(carry);
         }
         Big(out)
+    }
+
+    fn shr1(&mut self) {
+        let mut carry = 0;
+        for limb in self.0.iter_mut().rev() {
+            let next = *limb << 31;
+            *limb = (*limb >> 1) | carry;
+            carry = next;
+        }
+        if self.0.last() == Some(&0) {
+            self.0.pop();
+        }
     }
 
     /// self -= other, for other <= self.

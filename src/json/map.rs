@@ -80,12 +80,19 @@ impl IntoIterator for Map {
 }
 
 impl FromIterator<(String, Value)> for Map {
+    /// The members in key order; of a key given twice, the last value.
+    /// Sorting once keeps a large object in any order at n·log n where
+    /// inserting one by one into the vector would be quadratic.
     fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Map {
-        let mut map = Map::new();
-        for (k, v) in iter {
-            map.insert(k, v);
+        let mut entries: Vec<(String, Value)> = iter.into_iter().collect();
+        if !entries.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
+            crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
+            // Of each run of equal keys, now in the order written, keep the last.
+            entries.reverse();
+            entries.dedup_by(|later, kept| later.0 == kept.0);
+            entries.reverse();
         }
-        map
+        Map { entries }
     }
 }
 
@@ -132,6 +139,18 @@ mod tests {
             let ours: Vec<_> = ours.into_iter().collect();
             let theirs: Vec<_> = theirs.into_iter().collect();
             prop_assert_eq!(ours, theirs);
+        }
+
+        /// Collecting keeps the last value of a repeated key, as inserting does.
+        #[test]
+        fn collecting_is_inserting_in_turn(entries in prop::collection::vec(("[a-e]{0,2}", 0u8..9), 0..40)) {
+            let entries: Vec<(String, Value)> =
+                entries.into_iter().map(|(k, n)| (k, Value::from(n.to_string()))).collect();
+            let mut inserted = Map::new();
+            for (k, v) in entries.clone() {
+                inserted.insert(k, v);
+            }
+            prop_assert_eq!(entries.into_iter().collect::<Map>(), inserted);
         }
     }
 }

@@ -140,14 +140,15 @@ impl Parser<'_> {
 
     /// The members of an object, its `{` read; reads the `}`.
     fn object(&mut self) -> Result<Value, Error> {
-        let mut map = Map::new();
-        let mut first = true;
+        let mut members = Vec::new();
         loop {
             match self.whitespace() {
                 None => return Err(self.peek_error(Code::EofWhileParsingObject)),
                 Some(b'}') => break,
-                Some(b'"') if first => {}
-                Some(_) if first => return Err(self.peek_error(Code::KeyMustBeAString)),
+                Some(b'"') if members.is_empty() => {}
+                Some(_) if members.is_empty() => {
+                    return Err(self.peek_error(Code::KeyMustBeAString))
+                }
                 Some(b',') => {
                     self.index += 1;
                     match self.whitespace() {
@@ -159,7 +160,6 @@ impl Parser<'_> {
                 }
                 Some(_) => return Err(self.peek_error(Code::ExpectedObjectCommaOrEnd)),
             }
-            first = false;
             self.index += 1;
             let key = self.string()?;
             match self.whitespace() {
@@ -168,10 +168,10 @@ impl Parser<'_> {
                 None => return Err(self.peek_error(Code::EofWhileParsingObject)),
             }
             let value = self.value()?;
-            map.insert(key, value);
+            members.push((key, value));
         }
         self.index += 1;
-        Ok(Value::Object(map))
+        Ok(Value::Object(members.into_iter().collect::<Map>()))
     }
 
     /// A string's contents, its opening quote read; reads the closing one.
@@ -573,6 +573,14 @@ mod tests {
             tokens in prop::collection::vec(prop::sample::select(TOKENS), 0..24)
         ) {
             agrees(&tokens.concat())?;
+        }
+
+        #[test]
+        fn objects_in_any_key_order_read_as_serde_json_reads_them(
+            members in prop::collection::vec(("[a-f]{0,3}", any::<u32>()), 0..60)
+        ) {
+            let body: Vec<String> = members.iter().map(|(k, n)| format!("\"{k}\": {n}")).collect();
+            agrees(&format!("{{{}}}", body.join(", ")))?;
         }
 
         #[test]

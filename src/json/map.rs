@@ -79,20 +79,27 @@ impl IntoIterator for Map {
     }
 }
 
-impl FromIterator<(String, Value)> for Map {
+impl Map {
     /// The members in key order; of a key given twice, the last value.
     /// Sorting once keeps a large object in any order at n·log n where
     /// inserting one by one into the vector would be quadratic.
-    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Map {
-        let mut entries: Vec<(String, Value)> = iter.into_iter().collect();
-        if !entries.windows(2).all(|w| matches!(w, [a, b] if a.0 < b.0)) {
-            crate::sort::sort_by(&mut entries, |a, b| a.0.cmp(&b.0));
-            // Of each run of equal keys, now in the order written, keep the last.
-            entries.reverse();
-            entries.dedup_by(|later, kept| later.0 == kept.0);
-            entries.reverse();
+    pub(crate) fn from_members(mut members: Vec<(String, Value)>) -> Map {
+        // Stable: equal keys stay in the order written.
+        crate::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+        let mut entries: Vec<(String, Value)> = Vec::with_capacity(members.len());
+        for member in members {
+            match entries.last_mut() {
+                Some(last) if last.0 == member.0 => *last = member,
+                _ => entries.push(member),
+            }
         }
         Map { entries }
+    }
+}
+
+impl FromIterator<(String, Value)> for Map {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Map {
+        Map::from_members(iter.into_iter().collect())
     }
 }
 

@@ -171,7 +171,7 @@ impl Parser<'_> {
             members.push((key, value));
         }
         self.index += 1;
-        Ok(Value::Object(members.into_iter().collect::<Map>()))
+        Ok(Value::Object(Map::from_members(members)))
     }
 
     /// A string's contents, its opening quote read; reads the closing one.

@@ -5,9 +5,9 @@
 //! for what this crate writes: coordinates to two decimals, scores to one,
 //! whole percentages. [`fixed`] rounds through integers instead. The few
 //! places that need the shortest text that reads back as the same value
-//! ([`shortest`], [`debug`]) take its digits from serde_json's float writer,
-//! which the binary carries anyway for JSON, and lay them out exactly as
-//! `{}` and `{:?}` would.
+//! ([`shortest`], [`debug`]) take its digits from zmij, the float writer
+//! the binary carries anyway for JSON (the one serde_json uses), and lay them
+//! out exactly as `{}` and `{:?}` would.
 
 use std::fmt::{self, Write};
 
@@ -120,13 +120,19 @@ struct Digits {
     exp: i32,
 }
 
-/// Reads the digits back out of serde_json's text for `x` ("1.5e+16",
+/// Reads the digits back out of zmij's text for `x` ("1.5e+16",
 /// "0.0001", "123.0" and the like), whatever layout it chose.
 fn digits(x: f64) -> Digits {
-    let text = serde_json::Number::from_f64(x.abs()).map_or(String::new(), |n| n.to_string());
+    let x = x.abs();
+    let mut buffer = zmij::Buffer::new();
+    let text = if x.is_finite() {
+        buffer.format_finite(x)
+    } else {
+        ""
+    };
     let (mantissa, exponent) = match text.split_once(['e', 'E']) {
         Some((m, e)) => (m, e.parse::<i32>().unwrap_or(0)),
-        None => (text.as_str(), 0),
+        None => (text, 0),
     };
     let mut digits = Vec::with_capacity(mantissa.len());
     let mut int_len = 0i32;

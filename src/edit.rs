@@ -539,7 +539,7 @@ mod tests {
     }
 
     fn edit(json: &str) -> Edit {
-        Edit::from_json(serde_json::from_str(json).unwrap()).unwrap()
+        Edit::from_json(crate::json::from_str(json).unwrap()).unwrap()
     }
 
     #[test]

@@ -154,12 +154,10 @@ impl JsonWriter {
     /// A float as serde_json writes it: its shortest round-trip digits
     /// ("1.0", "0.1", "1e21"), `null` when not finite.
     pub fn float(&mut self, x: f64) {
-        match serde_json::Number::from_f64(x) {
-            Some(n) => {
-                use std::fmt::Write;
-                let _ = write!(self.out, "{n}");
-            }
-            None => self.null(),
+        if x.is_finite() {
+            self.out.push_str(zmij::Buffer::new().format_finite(x));
+        } else {
+            self.null();
         }
     }
 

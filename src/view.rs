@@ -7,6 +7,7 @@
 //! Everything here is computed by the core so that the page only displays.
 
 use crate::analysis::Finding;
+use crate::json::Value;
 use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
 use crate::render::{self, CellState, Overlay, RenderOptions};
@@ -14,7 +15,6 @@ use crate::scores::{cell_scores, CellScore};
 use crate::validate::fields::{self, Need};
 use crate::validate::Invalid;
 use serde::Serialize;
-use serde_json::Value;
 
 /// A cell by its ids.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -638,7 +638,7 @@ mod tests {
 
     #[test]
     fn view_options_read_the_pages_view_state() {
-        let v = serde_json::json!({
+        let v = crate::json::json!({
             "overlay": "gap", "unit": "retail", "contributor": null, "kind": "external",
             "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
             "showChanges": true, "skipFindings": false, "somethingElse": [1, 2]
@@ -658,8 +658,8 @@ mod tests {
         );
         for defaults in [
             Value::Null,
-            serde_json::json!({}),
-            serde_json::json!({"overlay": null}),
+            crate::json::json!({}),
+            crate::json::json!({"overlay": null}),
         ] {
             assert_eq!(
                 ViewOptions::from_json(defaults).unwrap(),
@@ -671,22 +671,22 @@ mod tests {
     #[test]
     fn bad_view_options_name_the_option() {
         let cases = [
-            (serde_json::json!(3), "options: expected view options (an object), found the number 3"),
+            (crate::json::json!(3), "options: expected view options (an object), found the number 3"),
             (
-                serde_json::json!({"overlay": "heat"}),
+                crate::json::json!({"overlay": "heat"}),
                 "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"",
             ),
             (
-                serde_json::json!({"kind": "both", "showChanges": "yes"}),
+                crate::json::json!({"kind": "both", "showChanges": "yes"}),
                 "options.kind: expected \"internal\" or \"external\", found the string \"both\"\n\
                  options.showChanges: expected true or false, found the string \"yes\"",
             ),
             (
-                serde_json::json!({"selected": {"theme": "t"}}),
+                crate::json::json!({"selected": {"theme": "t"}}),
                 "options.selected.player: required, but missing",
             ),
             (
-                serde_json::json!({"selected": "t"}),
+                crate::json::json!({"selected": "t"}),
                 "options.selected: expected a cell (an object), found the string \"t\"",
             ),
         ];
@@ -701,7 +701,7 @@ mod tests {
         let sample = crate::framework::sample();
         let report = crate::analysis::analyze(&sample);
         assert!(report.findings.len() > 10);
-        let strings = |v: &Value| -> Vec<String> {
+        let strings = |v: &serde_json::Value| -> Vec<String> {
             v.as_array()
                 .unwrap()
                 .iter()

@@ -134,16 +134,16 @@ fn to_js(value: &dyn crate::json_out::ToJson) -> Result<JsValue, js_sys::Error> 
 
 /// A JavaScript value as parsed JSON (`null` for `undefined`), for the
 /// core's readers: the page's values cross as JSON text, so one parser
-/// (serde_json's) serves both them and model files.
-pub(crate) fn json_of(value: &JsValue) -> Result<serde_json::Value, js_sys::Error> {
+/// (`crate::json`) serves both them and model files.
+pub(crate) fn json_of(value: &JsValue) -> Result<crate::json::Value, js_sys::Error> {
     if value.is_undefined() {
-        return Ok(serde_json::Value::Null);
+        return Ok(crate::json::Value::Null);
     }
     let text = js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| js_sys::Error::new("the value cannot be written as JSON"))?;
-    serde_json::from_str(&text).map_err(|e| js_sys::Error::new(&e.to_string()))
+    crate::json::from_str(&text).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
 /// An `Error` whose message lists every problem, with the list itself as

@@ -11,7 +11,7 @@ fn parse(json: &str) -> Result<Model, js_sys::Error> {
 }
 
 // Values cross as JSON text, as in `wasm.rs`: the crate's one writer
-// (`json_out`) and serde_json's parser serve the whole module, which keeps it
+// (`json_out`) and its one reader (`json`) serve the whole module, which keeps it
 // small (serde-wasm-bindgen would add its own copy of every type's code).
 fn to_js(value: &dyn crate::json_out::ToJson) -> Result<JsValue, js_sys::Error> {
     let text = crate::json_out::to_string(value);

@@ -190,9 +190,11 @@ fn assert_inert(html: &str, scripts_allowed: usize) {
 fn hostile_labels_are_inert_in_the_self_contained_export() {
     let m = hostile_model();
     for overlay in ["none", "current", "target", "gap"] {
-        let opts = ExportOptions::from_json(serde_json::json!(
-            {"overlay": overlay, "unit": "hq", "lang": "en\"><script>"}
-        ))
+        let options =
+            serde_json::json!({"overlay": overlay, "unit": "hq", "lang": "en\"><script>"});
+        let opts = ExportOptions::from_json(
+            workforce_ecosystem::json::from_str(&options.to_string()).unwrap(),
+        )
         .unwrap();
         let html = export_html(&m, &opts);
         assert_inert(&html, 1);

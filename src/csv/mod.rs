@@ -164,10 +164,10 @@ fn parse_number(text: &str) -> Option<f64> {
     let lead = if digits.starts_with('.') { "0" } else { "" };
     let trail = if digits.ends_with('.') { "0" } else { "" };
     let json = format!("{sign}{lead}{digits}{trail}");
-    // serde_json rather than `str::parse`: the module already holds it, while
-    // the standard parser would add its tables (~12 KB gzip) to the Wasm.
-    // Through `Value`, as `validate::path::unquote` explains.
-    let x = serde_json::from_str::<serde_json::Value>(&json)
+    // The crate's JSON reader rather than `str::parse`: the module already
+    // holds it, while the standard parser would add its tables (~12 KB gzip)
+    // to the Wasm.
+    let x = crate::json::from_str(&json)
         .ok()?
         .as_f64()
         .filter(|x| x.is_finite())?;

@@ -3,11 +3,11 @@
 
 use super::{escape_attr, escape_text, html_page, json_for_script};
 use crate::analysis::{self, Analysis};
+use crate::json::Value;
 use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
-use serde_json::Value;
 use std::collections::BTreeMap;
 
 /// The `id` of the `<script type="application/json">` element holding the
@@ -323,7 +323,7 @@ mod tests {
     #[test]
     fn texts_and_lang_follow_the_options() {
         let model = crate::framework::sample();
-        let opts = ExportOptions::from_json(serde_json::json!(
+        let opts = ExportOptions::from_json(crate::json::json!(
             {"overlay": "gap", "lang": "fr", "texts": {"findings": "Constats", "overlay.gap": "Écarts"}}
         ))
         .unwrap();
@@ -341,7 +341,7 @@ mod tests {
         let texts = BTreeMap::from([("findings".to_string(), "Constats".to_string())]);
         assert_eq!(
             read(
-                serde_json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})
+                crate::json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})
             ),
             Ok(ExportOptions {
                 overlay: Overlay::None,
@@ -352,13 +352,13 @@ mod tests {
         );
         assert_eq!(read(Value::Null), Ok(ExportOptions::default()));
         assert_eq!(
-            read(serde_json::json!({"lang": 5, "texts": {"a": "x", "odd key": 1}})),
+            read(crate::json::json!({"lang": 5, "texts": {"a": "x", "odd key": 1}})),
             Err("options.lang: expected a string, found the number 5\n\
                  options.texts[\"odd key\"]: expected a string, found the number 1"
                 .into())
         );
         assert_eq!(
-            read(serde_json::json!({"texts": ["x"]})),
+            read(crate::json::json!({"texts": ["x"]})),
             Err("options.texts: expected words by key (an object), found an array".into())
         );
     }

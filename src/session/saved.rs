@@ -79,7 +79,7 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
 
 /// Reads a parsed saved session; every problem, in it or in the models it
 /// holds, is reported with its full path.
-fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>) {
+fn read_saved(v: crate::json::Value) -> (SavedSession, Vec<Problem>) {
     let mut r = Reader::default();
     let mut saved = SavedSession {
         schema: SESSION_SCHEMA.to_string(),

@@ -14,8 +14,8 @@
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
+use crate::json::{Map, Value};
 use crate::mapped::{into_mapped, mapped};
-use serde_json::{Map, Value};
 
 /// Where a value sits: steps kept on the stack while reading descends, and
 /// written out as a path only when a problem needs one.
@@ -263,7 +263,7 @@ pub(crate) struct Shape<T> {
 #[derive(Debug)]
 pub(crate) struct Fields<'a> {
     at: At<'a>,
-    map: Map<String, Value>,
+    map: Map,
 }
 
 impl<'a> Fields<'a> {
@@ -363,7 +363,7 @@ impl<'a> Fields<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::json::json;
 
     const PAIR: Shape<(String, f64)> = Shape {
         what: "a pair",

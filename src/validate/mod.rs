@@ -184,14 +184,14 @@ pub fn read_shape(text: &str) -> Result<Model, Invalid> {
 
 /// Step 3: the text as a JSON value, or its syntax error with path, line
 /// and column.
-pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
-    serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))
+pub(crate) fn parse_json(text: &str) -> Result<crate::json::Value, Invalid> {
+    crate::json::from_str(text).map_err(|e| syntax_problem(text, &e))
 }
 
 /// Steps 4–6 on a parsed model: migration, the shape check and the rules.
 /// Gives the model as far as it could be read, the version it was written
 /// in, and every problem, with paths as in the document (not yet placed).
-pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Problem>) {
+pub(crate) fn read_value(value: crate::json::Value) -> (Model, Version, Vec<Problem>) {
     let mut migrated = migrate::migrate(value);
     let read = read::read_model(std::mem::take(&mut migrated.value));
     let mut placeholders = IdMap::set(&read.placeholders);
@@ -289,11 +289,9 @@ fn too_large(len: usize) -> Invalid {
 }
 
 /// A JSON syntax error with its path, line and column.
-fn syntax_problem(text: &str, e: &serde_json::Error) -> Invalid {
-    let full = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    let what = full.strip_suffix(&suffix).unwrap_or(&full);
-    // serde_json counts columns in bytes; find the byte and recount in characters.
+fn syntax_problem(text: &str, e: &crate::json::Error) -> Invalid {
+    let what = e.message();
+    // The parser counts columns in bytes, as serde_json did; find the byte and recount in characters.
     let line_start: usize = text
         .split_inclusive('\n')
         .take(e.line().saturating_sub(1))

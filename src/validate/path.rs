@@ -139,12 +139,10 @@ fn raw_segments(path: &str) -> Option<Vec<(Raw<'_>, usize)>> {
 }
 
 /// The text of a JSON string literal (quotes included), or `None` when `quoted`
-/// is not one. Read through `Value`, like every other read: a typed read would
-/// compile serde's "invalid type" messages, which pull in core's float
-/// formatting.
+/// is not one.
 pub(crate) fn unquote(quoted: &str) -> Option<String> {
-    match serde_json::from_str(quoted) {
-        Ok(serde_json::Value::String(s)) => Some(s),
+    match crate::json::from_str(quoted) {
+        Ok(crate::json::Value::String(s)) => Some(s),
         _ => None,
     }
 }

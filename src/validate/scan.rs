@@ -14,8 +14,8 @@ use super::path;
 use crate::analysis::IdMap;
 use std::borrow::{Borrow, Cow};
 
-/// Deeper than this the scanner stops; serde_json refuses such nesting anyway
-/// (its recursion limit is the same).
+/// Deeper than this the scanner stops; the JSON reader refuses such nesting
+/// anyway (its recursion limit, serde_json's, is the same).
 const MAX_DEPTH: usize = 128;
 
 /// What the scanner calls back with.

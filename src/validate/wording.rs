@@ -1,7 +1,7 @@
 //! How problem messages show the values they complain about: quoted, escaped,
 //! shortened, and never able to act on the terminal or page that shows them.
 
-use serde_json::Value;
+use crate::json::Value;
 
 /// Longest stretch of a user's text repeated in a message, in characters.
 const QUOTE_CHARS: usize = 60;
@@ -140,10 +140,10 @@ mod tests {
 
     #[test]
     fn describe_names_the_value() {
-        assert_eq!(describe(&serde_json::json!("x")), "the string \"x\"");
-        assert_eq!(describe(&serde_json::json!(3)), "the number 3");
-        assert_eq!(describe(&serde_json::json!(null)), "null");
-        assert_eq!(describe(&serde_json::json!([])), "an empty array");
-        assert_eq!(describe(&serde_json::json!({})), "an object");
+        assert_eq!(describe(&crate::json::json!("x")), "the string \"x\"");
+        assert_eq!(describe(&crate::json::json!(3)), "the number 3");
+        assert_eq!(describe(&crate::json::json!(null)), "null");
+        assert_eq!(describe(&crate::json::json!([])), "an empty array");
+        assert_eq!(describe(&crate::json::json!({})), "an object");
     }
 }

@@ -1,13 +1,13 @@
-// Size guard on the freshly built www/pkg. Issue 7's budget (Wasm at most
-// 150 KB gzip, each page with everything it loads at most 200 KB gzip) is NOT
-// met yet: `make bench` prints the figures against it. Until it is, this test
-// keeps the sizes from growing: the ceilings are today's sizes plus a little
-// room, to be lowered as they shrink, never raised.
+// Size guard on the freshly built www/pkg. Issue 7's budget: the Wasm at most
+// 150 KB gzip (met, and held here), each page with everything it loads at
+// most 200 KB gzip (NOT met yet by the editor page; `make bench` prints the
+// figures). Until it is, the page ceiling is today's largest page plus a
+// little room, to be lowered as pages shrink, never raised.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { shippedSizes, wasmTotal, pageSizes, pageFiles } from '../../scripts/sizes.mjs';
+import { BUDGET, shippedSizes, wasmTotal, pageSizes, pageFiles } from '../../scripts/sizes.mjs';
 
-const CEILING = { wasmGzip: 170 * 1024, pageGzip: 236 * 1024 };
+const CEILING = { wasmGzip: BUDGET.wasmGzip, pageGzip: 217 * 1024 };
 
 test('the shipped Wasm and every page stay under their ceilings', () => {
   const sizes = shippedSizes();
@@ -28,4 +28,6 @@ test('a page is measured with everything it loads and nothing it only links to',
   assert.ok(!index.includes('i18n/en-teach.js'), 'the classroom texts load only on the classroom page');
   assert.ok(pageFiles('teach.html').includes('i18n/fr-teach.js'));
   assert.ok(pageFiles('demo.html').includes('models/studio.json'), 'a model file a script names is counted');
+  assert.ok(index.includes('models/sample.json'), 'the sample the page opens with is counted');
+  assert.ok(!index.includes('diagram.css'), 'the page adopts the stylesheet the core carries');
 });

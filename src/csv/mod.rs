@@ -167,30 +167,12 @@ fn parse_number(text: &str) -> Option<f64> {
     // The crate's JSON reader rather than `str::parse`: the module already
     // holds it, while the standard parser would add its tables (~12 KB gzip)
     // to the Wasm.
-    let x = crate::json::from_str(&json)
+    // It rounds correctly, so a value written as its shortest text reads back
+    // exactly.
+    crate::json::from_str(&json)
         .ok()?
         .as_f64()
-        .filter(|x| x.is_finite())?;
-    Some(nearest(x, &json))
-}
-
-/// serde_json may land one unit in the last place away from the nearest
-/// double on long decimals. Export writes the shortest text that reads back
-/// to each value, so when a neighbour of `x` prints as exactly `text`, that
-/// neighbour is the value written: CSV round trips stay exact.
-fn nearest(x: f64, text: &str) -> f64 {
-    if crate::decimal::shortest(x) == text || x == 0.0 {
-        return x;
-    }
-    let bits = x.to_bits();
-    // For finite non-zero x, bits ± 1 are the neighbours of the same sign.
-    for n in [bits.wrapping_add(1), bits.wrapping_sub(1)] {
-        let y = f64::from_bits(n);
-        if y.is_finite() && crate::decimal::shortest(y) == text {
-            return y;
-        }
-    }
-    x
+        .filter(|x| x.is_finite())
 }
 
 /// Finds an id among `items` by id, or else by label ignoring ASCII case and

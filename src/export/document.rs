@@ -8,7 +8,6 @@ use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
-use std::collections::BTreeMap;
 
 /// The `id` of the `<script type="application/json">` element holding the
 /// model, so that the file can be loaded back into the page.
@@ -55,8 +54,8 @@ pub struct ExportOptions {
     pub unit: Option<String>,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
-    /// Words overriding [`DEFAULT_TEXTS`], by key.
-    pub texts: BTreeMap<String, String>,
+    /// Words overriding [`DEFAULT_TEXTS`]: (key, word) pairs, each key once.
+    pub texts: Vec<(String, String)>,
 }
 
 impl ExportOptions {
@@ -72,7 +71,9 @@ impl ExportOptions {
 
     /// The word for `key`: the caller's, else the English default, else the key.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        if let Some(t) = self.texts.get(key) {
+        // A few dozen words: a scan is all a lookup needs (and a map type
+        // would be one more compiled into the Wasm).
+        if let Some((_, t)) = self.texts.iter().find(|(k, _)| k == key) {
             return t;
         }
         DEFAULT_TEXTS
@@ -84,13 +85,13 @@ impl ExportOptions {
 }
 
 /// The `texts` option: an object of words by key.
-fn read_texts(r: &mut Reader, f: &mut Fields) -> BTreeMap<String, String> {
+fn read_texts(r: &mut Reader, f: &mut Fields) -> Vec<(String, String)> {
     let Some(v) = f.take(r, "texts", Need::Optional) else {
-        return BTreeMap::new();
+        return Vec::new();
     };
     let at = f.at().key("texts");
     let Some(words) = r.open_object(v, at, "words by key") else {
-        return BTreeMap::new();
+        return Vec::new();
     };
     words
         .into_entries()
@@ -338,7 +339,7 @@ mod tests {
     #[test]
     fn export_options_read_their_json_form() {
         let read = |v| ExportOptions::from_json(v).map_err(|e| e.to_string());
-        let texts = BTreeMap::from([("findings".to_string(), "Constats".to_string())]);
+        let texts = vec![("findings".to_string(), "Constats".to_string())];
         assert_eq!(
             read(
                 crate::json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})

@@ -28,6 +28,7 @@ pub mod render;
 pub mod scores;
 pub mod session;
 mod sort;
+mod substr;
 pub mod teaching;
 pub mod validate;
 pub mod view;

@@ -472,7 +472,7 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
 fn rows_in_message(message: &str, rows: &[usize]) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
-    while let Some(at) = rest.find("assessments[") {
+    while let Some(at) = crate::substr::find(rest, "assessments[") {
         out.push_str(&rest[..at]);
         let after = &rest[at + "assessments[".len()..];
         let digits = after.chars().take_while(char::is_ascii_digit).count();

@@ -69,8 +69,13 @@ pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> Str
     if total == 0 {
         return format!("({none})");
     }
-    let shown: Vec<String> = ids.take(KNOWN_SHOWN).map(shown_id).collect();
-    let mut out = format!("(known: {}", shown.join(", "));
+    let mut out = String::from("(known: ");
+    for (i, id) in ids.take(KNOWN_SHOWN).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&shown_id(id));
+    }
     if total > KNOWN_SHOWN {
         out.push_str(&format!(", … {} more", total - KNOWN_SHOWN));
     }

@@ -472,19 +472,22 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
 fn rows_in_message(message: &str, rows: &[usize]) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
+    // `get`, not indexing, though every offset is a char boundary: indexing
+    // would pull core's slice-error formatting into the Wasm.
     while let Some(at) = crate::substr::find(rest, "assessments[") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + "assessments[".len()..];
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + "assessments[".len()..).unwrap_or_default();
         let digits = after.chars().take_while(char::is_ascii_digit).count();
-        let row = after[..digits]
+        let (number, close) = after.split_at_checked(digits).unwrap_or_default();
+        let row = number
             .parse::<usize>()
             .ok()
             .and_then(|i| rows.get(i))
-            .filter(|_| after[digits..].starts_with(']'));
+            .filter(|_| close.starts_with(']'));
         match row {
             Some(r) => {
                 out.push_str(&format!("row {r}"));
-                rest = &after[digits + 1..];
+                rest = close.get(1..).unwrap_or_default();
             }
             None => {
                 out.push_str("assessments[");

@@ -92,13 +92,16 @@ fn read_texts(r: &mut Reader, f: &mut Fields) -> BTreeMap<String, String> {
     let Some(words) = r.open_object(v, at, "words by key") else {
         return BTreeMap::new();
     };
-    words
-        .into_entries()
-        .filter_map(|(key, v)| {
-            let word = r.string(v, &at.key(&key))?;
-            Some((key, word))
-        })
-        .collect()
+    // Inserted one by one: collecting into a BTreeMap sorts the entries
+    // first, which pulls a whole stable sort into the Wasm. A repeated key
+    // keeps its last word either way.
+    let mut texts = BTreeMap::new();
+    for (key, v) in words.into_entries() {
+        if let Some(word) = r.string(v, &at.key(&key)) {
+            texts.insert(key, word);
+        }
+    }
+    texts
 }
 
 fn percent(x: Option<f64>, opts: &ExportOptions) -> String {

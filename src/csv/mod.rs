@@ -144,7 +144,7 @@ fn parse_number(text: &str) -> Option<f64> {
     let t = text.trim();
     let owned;
     let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        owned = t.replace(',', ".");
+        owned = replace_char(t, ',', ".");
         owned.as_str()
     } else {
         t
@@ -226,7 +226,21 @@ fn quoted(text: &str) -> String {
     // Problems quote what the user wrote; keep them readable when the cell is long.
     let short: String = text.chars().take(60).collect();
     let ell = if text.chars().count() > 60 { "…" } else { "" };
-    format!("\"{}{ell}\"", short.replace('"', "\\\""))
+    format!("\"{}{ell}\"", replace_char(&short, '"', "\\\""))
+}
+
+/// `text.replace(from, to)` for a char, without the generic pattern
+/// machinery `str::replace` brings into the Wasm.
+fn replace_char(text: &str, from: char, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == from {
+            out.push_str(to);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Replaces `model`'s assessments with those of `text` and validates the

@@ -213,7 +213,7 @@ fn hostile_export_texts_are_inert_too() {
         .enumerate()
     {
         opts.texts
-            .insert(key.to_string(), HOSTILE[i % HOSTILE.len()].into());
+            .push((key.to_string(), HOSTILE[i % HOSTILE.len()].into()));
     }
     assert_inert(&export_html(&hostile_model(), &opts), 1);
 }

@@ -8,7 +8,6 @@ use crate::render::{self, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
 use serde_json::Value;
-use std::collections::BTreeMap;
 
 /// The `id` of the `<script type="application/json">` element holding the
 /// model, so that the file can be loaded back into the page.
@@ -55,8 +54,10 @@ pub struct ExportOptions {
     pub unit: Option<String>,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
-    /// Words overriding [`DEFAULT_TEXTS`], by key.
-    pub texts: BTreeMap<String, String>,
+    /// Words overriding [`DEFAULT_TEXTS`], as (key, word) pairs; of pairs
+    /// with the same key the last wins. A list rather than a `BTreeMap`: the
+    /// map's code would be a few KB of the Wasm for a few dozen words.
+    pub texts: Vec<(String, String)>,
 }
 
 impl ExportOptions {
@@ -72,7 +73,7 @@ impl ExportOptions {
 
     /// The word for `key`: the caller's, else the English default, else the key.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        if let Some(t) = self.texts.get(key) {
+        if let Some((_, t)) = self.texts.iter().rev().find(|(k, _)| k == key) {
             return t;
         }
         DEFAULT_TEXTS
@@ -84,21 +85,18 @@ impl ExportOptions {
 }
 
 /// The `texts` option: an object of words by key.
-fn read_texts(r: &mut Reader, f: &mut Fields) -> BTreeMap<String, String> {
+fn read_texts(r: &mut Reader, f: &mut Fields) -> Vec<(String, String)> {
     let Some(v) = f.take(r, "texts", Need::Optional) else {
-        return BTreeMap::new();
+        return Vec::new();
     };
     let at = f.at().key("texts");
     let Some(words) = r.open_object(v, at, "words by key") else {
-        return BTreeMap::new();
+        return Vec::new();
     };
-    // Inserted one by one: collecting into a BTreeMap sorts the entries
-    // first, which pulls a whole stable sort into the Wasm. A repeated key
-    // keeps its last word either way.
-    let mut texts = BTreeMap::new();
+    let mut texts = Vec::new();
     for (key, v) in words.into_entries() {
         if let Some(word) = r.string(v, &at.key(&key)) {
-            texts.insert(key, word);
+            texts.push((key, word));
         }
     }
     texts
@@ -339,9 +337,23 @@ mod tests {
     }
 
     #[test]
+    fn the_last_word_for_a_key_wins() {
+        let opts = ExportOptions {
+            texts: vec![
+                ("findings".into(), "Constats".into()),
+                ("findings".into(), "Résultats".into()),
+            ],
+            ..ExportOptions::default()
+        };
+        assert_eq!(opts.text("findings"), "Résultats");
+        assert_eq!(opts.text("readiness"), "Readiness");
+        assert_eq!(opts.text("no such key"), "no such key");
+    }
+
+    #[test]
     fn export_options_read_their_json_form() {
         let read = |v| ExportOptions::from_json(v).map_err(|e| e.to_string());
-        let texts = BTreeMap::from([("findings".to_string(), "Constats".to_string())]);
+        let texts = vec![("findings".to_string(), "Constats".to_string())];
         assert_eq!(
             read(
                 serde_json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})

@@ -84,8 +84,15 @@ pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
                 players.push(id.clone());
             }
         }
+        let mut id = String::from("axis:");
+        for (i, p) in players.iter().enumerate() {
+            if i > 0 {
+                id.push(':');
+            }
+            id.push_str(p);
+        }
         steps.push(TourStep {
-            id: format!("axis:{}", players.join(":")),
+            id,
             kind: StepKind::Axis,
             themes: theme_ids.clone(),
             players,

@@ -81,7 +81,10 @@ pub fn csv_import(
     let result = match csv.as_string() {
         Some(text) => csv::import_csv(&model, &text),
         None if csv.is_instance_of::<js_sys::Uint8Array>() => {
-            csv::import_csv_bytes(&model, &js_sys::Uint8Array::new(&csv).to_vec())
+            let array = js_sys::Uint8Array::new(&csv);
+            let mut bytes = vec![0; array.length() as usize];
+            copy_bytes(&mut bytes, &array);
+            csv::import_csv_bytes(&model, &bytes)
         }
         None => {
             return Err(js_sys::Error::new(
@@ -90,6 +93,16 @@ pub fn csv_import(
         }
     };
     csv_result(result)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `Uint8Array.prototype.set.call(bytes, array)`: copies `array` into
+    /// `bytes`, which has its length. `Uint8Array::to_vec` does the same
+    /// behind an `assert_eq!` whose message formatting costs the Wasm more
+    /// than this binding.
+    #[wasm_bindgen(js_namespace = Uint8Array, js_name = "prototype.set.call")]
+    fn copy_bytes(bytes: &mut [u8], array: &js_sys::Uint8Array);
 }
 
 fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::Error> {

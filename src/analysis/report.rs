@@ -254,7 +254,14 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
                 escape_markdown(system_labels.get(id).unwrap_or(id))
             });
             crate::sort::sort(&mut names);
-            let _ = writeln!(out, "- {}", names.join(", "));
+            out.push_str("- ");
+            for (i, name) in names.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str(name);
+            }
+            out.push('\n');
         }
         if groups.len() > SECTION_LIMIT {
             let _ = writeln!(out, "- …and {} more", groups.len() - SECTION_LIMIT);

@@ -144,7 +144,7 @@ fn parse_number(text: &str) -> Option<f64> {
     let t = text.trim();
     let owned;
     let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        owned = t.replace(',', ".");
+        owned = replace_char(t, ',', ".");
         owned.as_str()
     } else {
         t
@@ -208,7 +208,21 @@ fn quoted(text: &str) -> String {
     // Problems quote what the user wrote; keep them readable when the cell is long.
     let short: String = text.chars().take(60).collect();
     let ell = if text.chars().count() > 60 { "…" } else { "" };
-    format!("\"{}{ell}\"", short.replace('"', "\\\""))
+    format!("\"{}{ell}\"", replace_char(&short, '"', "\\\""))
+}
+
+/// `text.replace(from, to)` for a char, without the generic pattern
+/// machinery `str::replace` brings into the Wasm.
+fn replace_char(text: &str, from: char, to: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c == from {
+            out.push_str(to);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Replaces `model`'s assessments with those of `text` and validates the
@@ -454,19 +468,22 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
 fn rows_in_message(message: &str, rows: &[usize]) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
-    while let Some(at) = rest.find("assessments[") {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + "assessments[".len()..];
+    // `get`, not indexing, though every offset is a char boundary: indexing
+    // would pull core's slice-error formatting into the Wasm.
+    while let Some(at) = crate::substr::find(rest, "assessments[") {
+        out.push_str(rest.get(..at).unwrap_or_default());
+        let after = rest.get(at + "assessments[".len()..).unwrap_or_default();
         let digits = after.chars().take_while(char::is_ascii_digit).count();
-        let row = after[..digits]
+        let (number, close) = after.split_at_checked(digits).unwrap_or_default();
+        let row = number
             .parse::<usize>()
             .ok()
             .and_then(|i| rows.get(i))
-            .filter(|_| after[digits..].starts_with(']'));
+            .filter(|_| close.starts_with(']'));
         match row {
             Some(r) => {
                 out.push_str(&format!("row {r}"));
-                rest = &after[digits + 1..];
+                rest = close.get(1..).unwrap_or_default();
             }
             None => {
                 out.push_str("assessments[");

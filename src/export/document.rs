@@ -54,7 +54,9 @@ pub struct ExportOptions {
     pub unit: Option<String>,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
-    /// Words overriding [`DEFAULT_TEXTS`]: (key, word) pairs, each key once.
+    /// Words overriding [`DEFAULT_TEXTS`], as (key, word) pairs; of pairs
+    /// with the same key the last wins. A list rather than a `BTreeMap`: the
+    /// map's code would be a few KB of the Wasm for a few dozen words.
     pub texts: Vec<(String, String)>,
 }
 
@@ -71,9 +73,7 @@ impl ExportOptions {
 
     /// The word for `key`: the caller's, else the English default, else the key.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        // A few dozen words: a scan is all a lookup needs (and a map type
-        // would be one more compiled into the Wasm).
-        if let Some((_, t)) = self.texts.iter().find(|(k, _)| k == key) {
+        if let Some((_, t)) = self.texts.iter().rev().find(|(k, _)| k == key) {
             return t;
         }
         DEFAULT_TEXTS
@@ -93,13 +93,13 @@ fn read_texts(r: &mut Reader, f: &mut Fields) -> Vec<(String, String)> {
     let Some(words) = r.open_object(v, at, "words by key") else {
         return Vec::new();
     };
-    words
-        .into_entries()
-        .filter_map(|(key, v)| {
-            let word = r.string(v, &at.key(&key))?;
-            Some((key, word))
-        })
-        .collect()
+    let mut texts = Vec::new();
+    for (key, v) in words.into_entries() {
+        if let Some(word) = r.string(v, &at.key(&key)) {
+            texts.push((key, word));
+        }
+    }
+    texts
 }
 
 fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
@@ -195,8 +195,8 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     );
     // The SVG is the renderer's own escaped output; an XML declaration would
     // be stray text inside HTML, so it is left out.
-    let svg = match svg.find("<svg") {
-        Some(start) if svg.starts_with("<?xml") => &svg[start..],
+    let svg = match crate::substr::find(&svg, "<svg") {
+        Some(start) if svg.starts_with("<?xml") => svg.get(start..).unwrap_or(&svg),
         _ => svg.as_str(),
     };
     body.push_str(&format!(
@@ -334,6 +334,20 @@ mod tests {
         assert!(html.contains("· Écarts"));
         // Unset texts keep their English defaults.
         assert!(html.contains("<h2>Readiness</h2>"));
+    }
+
+    #[test]
+    fn the_last_word_for_a_key_wins() {
+        let opts = ExportOptions {
+            texts: vec![
+                ("findings".into(), "Constats".into()),
+                ("findings".into(), "Résultats".into()),
+            ],
+            ..ExportOptions::default()
+        };
+        assert_eq!(opts.text("findings"), "Résultats");
+        assert_eq!(opts.text("readiness"), "Readiness");
+        assert_eq!(opts.text("no such key"), "no such key");
     }
 
     #[test]

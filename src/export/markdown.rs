@@ -80,7 +80,7 @@ fn heading(line: &str) -> Option<(usize, &str)> {
     if !(1..=6).contains(&level) {
         return None;
     }
-    let rest = &line[level..];
+    let rest = line.get(level..)?;
     if rest.is_empty() {
         return Some((level, ""));
     }
@@ -187,7 +187,7 @@ fn list_item(line: &str) -> Option<(usize, bool, &str)> {
     }
     let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
     if (1..=9).contains(&digits) {
-        let rest = &t[digits..];
+        let rest = t.get(digits..)?;
         if let Some(r) = rest.strip_prefix(". ").or_else(|| rest.strip_prefix(") ")) {
             return Some((indent, true, r));
         }

@@ -111,7 +111,7 @@ fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -
         };
         let assessed = states
             .iter()
-            .filter(|c| !c.class.contains("unassessed"))
+            .filter(|c| !crate::substr::contains(&c.class, "unassessed"))
             .count();
         s.push_str(&format!(
             " Cells are coloured by {} {scope}; {assessed} of {} cells have a value.",

@@ -52,7 +52,9 @@ impl SvgWriter {
         self.child();
         self.out.push('<');
         self.out.push_str(name);
-        attrs.sort_unstable_by_key(|a| a.0);
+        // Attribute names are distinct, so the shared stable sort gives the
+        // order `sort_unstable` did, without a second sort in the Wasm.
+        crate::sort::sort_by_key(attrs, |a| a.0);
         for (key, value) in attrs.iter() {
             self.out.push(' ');
             self.out.push_str(key);

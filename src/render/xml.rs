@@ -32,11 +32,13 @@ pub(super) fn push_escaped(out: &mut String, text: &str, in_attribute: bool) {
             c if !allowed(c) => "\u{FFFD}",
             _ => continue,
         };
-        out.push_str(&text[plain_from..i]);
+        // `get`, not indexing: both ends are char boundaries, and indexing
+        // would pull core's slice-error formatting into the Wasm.
+        out.push_str(text.get(plain_from..i).unwrap_or_default());
         out.push_str(replacement);
         plain_from = i + c.len_utf8();
     }
-    out.push_str(&text[plain_from..]);
+    out.push_str(text.get(plain_from..).unwrap_or_default());
 }
 
 /// A coordinate as written in the SVG: two decimals at most, no "-0".

@@ -130,7 +130,7 @@ fn raw_segments(path: &str) -> Option<Vec<(Raw<'_>, usize)>> {
                 if len == 0 {
                     return None;
                 }
-                out.push((Raw::Plain(&rest[..len]), i + len));
+                out.push((Raw::Plain(rest.get(..len)?), i + len));
                 i += len;
             }
         }

@@ -69,11 +69,13 @@ pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> Str
     if total == 0 {
         return format!("({none})");
     }
-    let mut shown: Vec<String> = Vec::with_capacity(KNOWN_SHOWN);
-    for id in ids.take(KNOWN_SHOWN) {
-        shown.push(shown_id(id));
+    let mut out = String::from("(known: ");
+    for (i, id) in ids.take(KNOWN_SHOWN).enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&shown_id(id));
     }
-    let mut out = format!("(known: {}", shown.join(", "));
     if total > KNOWN_SHOWN {
         out.push_str(&format!(", … {} more", total - KNOWN_SHOWN));
     }

@@ -22,9 +22,10 @@ fn points(pts: &[Point]) -> String {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(&num(p.x));
+        // Straight into `s`: what `num` writes, without a string per number.
+        let _ = crate::decimal::write_fixed(&mut s, p.x, 2);
         s.push(',');
-        s.push_str(&num(p.y));
+        let _ = crate::decimal::write_fixed(&mut s, p.y, 2);
     }
     s
 }

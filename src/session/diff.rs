@@ -56,7 +56,8 @@ impl<T: Clone + PartialEq> Splice<T> {
         }
         let mut tail = list.split_off(start + out_len);
         list.truncate(start);
-        list.extend_from_slice(put);
+        // `to_vec` rather than `extend_from_slice`: one clone loop per type, shared with `between`.
+        list.append(&mut put.to_vec());
         list.append(&mut tail);
         true
     }

@@ -202,7 +202,9 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
         root.push(("data-unit", u));
     }
     if opts.standalone {
-        root.extend([("role", "img"), ("width", &width), ("height", &height)]);
+        root.push(("role", "img"));
+        root.push(("width", &width));
+        root.push(("height", &height));
     } else {
         root.push(("role", "group"));
     }

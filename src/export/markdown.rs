@@ -100,11 +100,16 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 }
 
 fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| compact.chars().all(|c| c.to_string() == *m))
+    // Three or more of one of `-`, `*`, `_`, and nothing else but spaces.
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let first = marks.next();
+    let mut count = 1;
+    matches!(first, Some('-' | '*' | '_'))
+        && marks.all(|c| {
+            count += 1;
+            Some(c) == first
+        })
+        && count >= 3
 }
 
 fn is_separator(line: &str) -> bool {
@@ -411,6 +416,26 @@ fn link(chars: &[char], start: usize) -> Option<(usize, String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_are_three_or_more_of_one_mark() {
+        // The former definition, by string comparison.
+        let before = |line: &str| {
+            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.len() >= 3
+                && ["-", "*", "_"]
+                    .iter()
+                    .any(|m| compact.chars().all(|c| c.to_string() == *m))
+        };
+        for line in [
+            "---", "- - -", "***", "___", "__", "-*-", "", "   ", "***x", "----- ", "é--",
+            "-- -\t-", "**", "+++", "-",
+        ] {
+            assert_eq!(is_rule(line), before(line), "{line:?}");
+        }
+        assert!(is_rule("* * *"));
+        assert!(!is_rule("-*-"));
+    }
 
     #[test]
     fn blocks() {

@@ -224,8 +224,10 @@ fn known(items: &[Item]) -> String {
 
 fn quoted(text: &str) -> String {
     // Problems quote what the user wrote; keep them readable when the cell is long.
-    let short: String = text.chars().take(60).collect();
-    let ell = if text.chars().count() > 60 { "…" } else { "" };
+    let (short, ell) = match text.char_indices().nth(60) {
+        Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
+        None => (text, ""),
+    };
     format!("\"{}{ell}\"", short.replace('"', "\\\""))
 }
 
@@ -557,6 +559,14 @@ crate::json_out::json_object!(CsvInvalid { "problems" => problems });
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_cells_are_quoted_to_sixty_characters() {
+        assert_eq!(quoted("a\"b"), "\"a\\\"b\"");
+        let sixty = "é".repeat(60);
+        assert_eq!(quoted(&sixty), format!("\"{sixty}\""));
+        assert_eq!(quoted(&format!("{sixty}xyz")), format!("\"{sixty}…\""));
+    }
 
     fn model() -> Model {
         let mut m = Model::empty("t");

@@ -119,10 +119,10 @@ impl Default for Scale {
         Scale {
             min: 0.0,
             max: 4.0,
-            labels: ["Absent", "Ad hoc", "Defined", "Integrated", "Orchestrated"]
-                .iter()
-                .map(|s| s.to_string())
-                .collect(),
+            labels: crate::mapped::mapped(
+                &["Absent", "Ad hoc", "Defined", "Integrated", "Orchestrated"],
+                &mut |s| s.to_string(),
+            ),
         }
     }
 }

@@ -380,25 +380,24 @@ pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetai
         unit: None,
         assessment: find(None),
     }];
-    rows.extend(model.units.iter().map(|u| EditorRow {
-        unit: Some(u.clone()),
-        assessment: find(Some(&u.id)),
-    }));
-    let responsibilities = model
-        .responsibilities
-        .iter()
-        .enumerate()
-        .filter(|(_, r)| r.theme == theme && r.player == player)
-        .map(|(index, r)| IndexedResponsibility {
+    for u in &model.units {
+        rows.push(EditorRow {
+            unit: Some(u.clone()),
+            assessment: find(Some(&u.id)),
+        });
+    }
+    let mut responsibilities = Vec::new();
+    for (index, r) in model.responsibilities.iter().enumerate() {
+        if r.theme != theme || r.player != player {
+            continue;
+        }
+        let contributor = model.contributors.iter().find(|c| c.id == r.contributor);
+        responsibilities.push(IndexedResponsibility {
             index,
-            contributor_label: model
-                .contributors
-                .iter()
-                .find(|c| c.id == r.contributor)
-                .map_or_else(|| r.contributor.clone(), |c| c.label.clone()),
+            contributor_label: contributor.map_or(&r.contributor, |c| &c.label).clone(),
             responsibility: r.clone(),
-        })
-        .collect();
+        });
+    }
     Some(CellDetail {
         theme: t.clone(),
         player: p.clone(),

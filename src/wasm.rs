@@ -400,13 +400,14 @@ impl Workspace {
         let model = self.session.model();
         let baseline = self.session.active().map(|_| self.session.baseline());
         let mut report = analysis::analyze(model);
-        let scopes: Vec<FindingScope> = opts
+        let chosen = opts
             .finding
             .as_deref()
-            .and_then(|id| report.findings.iter().find(|f| f.id() == id))
-            .map(FindingScope::of)
-            .into_iter()
-            .collect();
+            .and_then(|id| report.findings.iter().find(|f| f.id() == id));
+        let scopes = match chosen {
+            Some(f) => vec![FindingScope::of(f)],
+            None => Vec::new(),
+        };
         let marks = view::marks(model, baseline, &scopes, &opts);
         let render_opts = opts.render_options();
         let mut states = render::cell_states(model, &render_opts);

@@ -206,9 +206,11 @@ fn known(items: &[Item]) -> String {
 
 fn quoted(text: &str) -> String {
     // Problems quote what the user wrote; keep them readable when the cell is long.
-    let short: String = text.chars().take(60).collect();
-    let ell = if text.chars().count() > 60 { "…" } else { "" };
-    format!("\"{}{ell}\"", replace_char(&short, '"', "\\\""))
+    let (short, ell) = match text.char_indices().nth(60) {
+        Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
+        None => (text, ""),
+    };
+    format!("\"{}{ell}\"", replace_char(short, '"', "\\\""))
 }
 
 /// `text.replace(from, to)` for a char, without the generic pattern
@@ -223,6 +225,75 @@ fn replace_char(text: &str, from: char, to: &str) -> String {
         }
     }
     out
+}
+
+/// One data row being read: its cells by column (positions in [`COLUMNS`]),
+/// and the problems found so far. Methods rather than closures, so the
+/// checks compile once.
+struct Row<'a> {
+    rec: &'a rfc4180::Record,
+    /// Where each column of [`COLUMNS`] sits in the row, if present.
+    index: &'a [Option<usize>; 7],
+    problems: &'a mut Vec<CsvProblem>,
+    /// Whether a cell of this row had a problem.
+    bad: bool,
+}
+
+impl<'a> Row<'a> {
+    /// The text of column `k`, with a formula guard removed.
+    fn cell(&self, k: usize) -> Option<&'a str> {
+        let rec = self.rec;
+        self.index[k]
+            .and_then(|i| rec.fields.get(i))
+            .map(|s| restore(s))
+    }
+
+    fn problem(&mut self, k: usize, message: String) {
+        self.problems.push(CsvProblem {
+            row: Some(self.rec.row),
+            column: Some(COLUMNS[k].into()),
+            message,
+        });
+        self.bad = true;
+    }
+
+    /// The id named in column `k` (`theme`, `player` or `unit`) among `items`.
+    fn id(&mut self, k: usize, items: &[Item], required: bool) -> Option<String> {
+        let what = COLUMNS[k];
+        let text = self.cell(k).unwrap_or("");
+        if text.trim().is_empty() {
+            if required {
+                self.problem(k, format!("empty; every row needs a {what}"));
+            }
+            return None;
+        }
+        let id = resolve(items, text);
+        if id.is_none() {
+            let message = format!(
+                "{} is not a {what} of the model (known: {})",
+                quoted(text),
+                known(items)
+            );
+            self.problem(k, message);
+        }
+        id
+    }
+
+    /// The number in column `k`.
+    fn num(&mut self, k: usize, required: bool) -> Option<f64> {
+        let text = self.cell(k).unwrap_or("");
+        if text.trim().is_empty() {
+            if required {
+                self.problem(k, "empty; every row needs a current score".into());
+            }
+            return None;
+        }
+        let x = parse_number(text);
+        if x.is_none() {
+            self.problem(k, format!("{} is not a number", quoted(text)));
+        }
+        x
+    }
 }
 
 /// Replaces `model`'s assessments with those of `text` and validates the
@@ -338,68 +409,20 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             });
             continue;
         }
-        let cell = |k: usize| -> Option<&str> {
-            index[k].and_then(|i| rec.fields.get(i)).map(|s| restore(s))
+        let mut row = Row {
+            rec: &rec,
+            index: &index,
+            problems: &mut problems,
+            bad: false,
         };
-        let mut bad = false;
-        let mut problem = |col: &str, message: String| {
-            problems.push(CsvProblem {
-                row: Some(rec.row),
-                column: Some(col.into()),
-                message,
-            });
-        };
-        let mut id = |col: &str, items: &[Item], required: bool, what: &str| -> Option<String> {
-            let text = cell(COLUMNS.iter().position(|c| *c == col).unwrap_or(0)).unwrap_or("");
-            if text.trim().is_empty() {
-                if required {
-                    problem(col, format!("empty; every row needs a {what}"));
-                    bad = true;
-                }
-                return None;
-            }
-            match resolve(items, text) {
-                Some(id) => Some(id),
-                None => {
-                    problem(
-                        col,
-                        format!(
-                            "{} is not a {what} of the model (known: {})",
-                            quoted(text),
-                            known(items)
-                        ),
-                    );
-                    bad = true;
-                    None
-                }
-            }
-        };
-        let theme = id("theme", &fw.themes, true, "theme");
-        let player = id("player", &fw.players, true, "player");
-        let unit = id("unit", &model.units, false, "unit");
-        let mut num = |col: &str, required: bool| -> Option<f64> {
-            let text = cell(COLUMNS.iter().position(|c| *c == col).unwrap_or(0)).unwrap_or("");
-            if text.trim().is_empty() {
-                if required {
-                    problem(col, "empty; every row needs a current score".into());
-                    bad = true;
-                }
-                return None;
-            }
-            match parse_number(text) {
-                Some(x) => Some(x),
-                None => {
-                    problem(col, format!("{} is not a number", quoted(text)));
-                    bad = true;
-                    None
-                }
-            }
-        };
-        let current = num("current", true);
-        let target = num("target", false);
-        let weight = num("weight", false);
-        let note = cell(6).filter(|n| !n.is_empty()).map(str::to_string);
-        if bad {
+        let theme = row.id(0, &fw.themes, true);
+        let player = row.id(1, &fw.players, true);
+        let unit = row.id(2, &model.units, false);
+        let current = row.num(3, true);
+        let target = row.num(4, false);
+        let weight = row.num(5, false);
+        let note = row.cell(6).filter(|n| !n.is_empty()).map(str::to_string);
+        if row.bad {
             continue;
         }
         if let (Some(theme), Some(player), Some(current)) = (theme, player, current) {
@@ -535,6 +558,14 @@ crate::json_out::json_object!(CsvInvalid { "problems" => problems });
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_cells_are_quoted_to_sixty_characters() {
+        assert_eq!(quoted("a\"b"), "\"a\\\"b\"");
+        let sixty = "é".repeat(60);
+        assert_eq!(quoted(&sixty), format!("\"{sixty}\""));
+        assert_eq!(quoted(&format!("{sixty}xyz")), format!("\"{sixty}…\""));
+    }
 
     fn model() -> Model {
         let mut m = Model::empty("t");

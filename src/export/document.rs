@@ -1,13 +1,14 @@
 //! The self-contained HTML export: one file with the diagram, readiness, the
 //! findings and the model, readable offline, printable, and with no script.
 
-use super::{escape_attr, escape_text, html_page, json_for_script};
+use super::{html_page, json_for_script, push_attr, push_text};
 use crate::analysis::{self, Analysis};
 use crate::json::Value;
 use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
+use std::fmt::Write as _;
 
 /// The `id` of the `<script type="application/json">` element holding the
 /// model, so that the file can be loaded back into the page.
@@ -128,25 +129,29 @@ fn readiness_table(
     if items.is_empty() {
         return;
     }
-    out.push_str(&format!(
-        "<table class=\"readiness\">\n<caption>{}</caption>\n<tbody>\n",
-        escape_text(caption)
-    ));
+    push_text(
+        out,
+        "<table class=\"readiness\">\n<caption>",
+        caption,
+        "</caption>\n<tbody>\n",
+    );
     for item in items {
         let v = values.get(item.id.as_str()).copied().flatten();
         let bar = v
             .filter(|x| x.is_finite())
             .map(|x| (x.clamp(0.0, 1.0) * 100.0).round() as u32);
-        out.push_str(&format!(
-            "<tr><th scope=\"row\">{}</th><td class=\"num\">{}</td><td class=\"bar\">{}</td></tr>\n",
-            escape_text(&item.label),
-            escape_text(&percent(v, opts)),
-            match bar {
-                // The bar is drawn with a <meter>, so no inline style is needed.
-                Some(b) => format!("<meter min=\"0\" max=\"100\" value=\"{b}\"></meter>"),
-                None => String::new(),
-            }
-        ));
+        push_text(out, "<tr><th scope=\"row\">", &item.label, "</th>");
+        push_text(
+            out,
+            "<td class=\"num\">",
+            &percent(v, opts),
+            "</td><td class=\"bar\">",
+        );
+        if let Some(b) = bar {
+            // The bar is drawn with a <meter>, so no inline style is needed.
+            let _ = write!(out, "<meter min=\"0\" max=\"100\" value=\"{b}\"></meter>");
+        }
+        out.push_str("</td></tr>\n");
     }
     out.push_str("</tbody>\n</table>\n");
 }
@@ -164,7 +169,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
 
     body.push_str("<header>\n");
     if !model.name.trim().is_empty() {
-        body.push_str(&format!("<h1>{}</h1>\n", escape_text(&model.name)));
+        push_text(&mut body, "<h1>", &model.name, "</h1>\n");
     }
     let mut sub = t("subtitle").to_string();
     let overlay = match opts.overlay {
@@ -174,15 +179,14 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         Overlay::Gap => Some("overlay.gap"),
     };
     if let Some(o) = overlay {
-        sub = format!("{sub} · {}", t(o));
+        sub.push_str(" · ");
+        sub.push_str(t(o));
     }
     if let Some(u) = &opts.unit {
-        sub = format!("{sub} · {}", label(&model.units, u));
+        sub.push_str(" · ");
+        sub.push_str(label(&model.units, u));
     }
-    body.push_str(&format!(
-        "<p class=\"subtitle\">{}</p>\n",
-        escape_text(&sub)
-    ));
+    push_text(&mut body, "<p class=\"subtitle\">", &sub, "</p>\n");
     body.push_str("</header>\n<main>\n");
 
     let svg = render::render_svg(
@@ -199,17 +203,28 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         Some(start) if svg.starts_with("<?xml") => svg.get(start..).unwrap_or(&svg),
         _ => svg.as_str(),
     };
-    body.push_str(&format!(
-        "<figure class=\"diagram\" aria-label=\"{}\">\n{svg}\n</figure>\n",
-        escape_attr(t("diagram"))
-    ));
+    push_attr(
+        &mut body,
+        "<figure class=\"diagram\" aria-label=\"",
+        t("diagram"),
+        "\">\n",
+    );
+    body.push_str(svg);
+    body.push_str("\n</figure>\n");
 
-    body.push_str(&format!(
-        "<section class=\"readiness-section\">\n<h2>{}</h2>\n<p class=\"overall\">{}: <strong>{}</strong></p>\n",
-        escape_text(t("readiness")),
-        escape_text(t("overall")),
-        escape_text(&percent(report.readiness.overall, opts))
-    ));
+    push_text(
+        &mut body,
+        "<section class=\"readiness-section\">\n<h2>",
+        t("readiness"),
+        "</h2>\n",
+    );
+    push_text(&mut body, "<p class=\"overall\">", t("overall"), ": ");
+    push_text(
+        &mut body,
+        "<strong>",
+        &percent(report.readiness.overall, opts),
+        "</strong></p>\n",
+    );
     let r = &report.readiness;
     body.push_str("<div class=\"tables\">\n");
     readiness_table(&mut body, t("themes"), &fw.themes, &r.themes, opts);
@@ -217,12 +232,14 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     readiness_table(&mut body, t("units"), &model.units, &r.units, opts);
     body.push_str("</div>\n</section>\n");
 
-    body.push_str(&format!(
-        "<section class=\"findings\">\n<h2>{}</h2>\n",
-        escape_text(t("findings"))
-    ));
+    push_text(
+        &mut body,
+        "<section class=\"findings\">\n<h2>",
+        t("findings"),
+        "</h2>\n",
+    );
     if report.findings.is_empty() {
-        body.push_str(&format!("<p>{}</p>\n", escape_text(t("noFindings"))));
+        push_text(&mut body, "<p>", t("noFindings"), "</p>\n");
     } else {
         body.push_str("<ol>\n");
         for f in &report.findings {
@@ -231,27 +248,27 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
                 k if k == key => f.kind.as_str(),
                 k => k,
             };
-            body.push_str(&format!(
-                "<li class=\"finding\" data-kind=\"{}\"><span class=\"kind\">{}</span> \
-                 <span class=\"severity\">{} {}</span><p>{}</p></li>\n",
-                escape_attr(f.kind.as_str()),
-                escape_text(kind),
-                escape_text(t("severity")),
-                escape_text(&format_severity(f.severity)),
-                escape_text(&f.explanation())
-            ));
+            let b = &mut body;
+            push_attr(
+                b,
+                "<li class=\"finding\" data-kind=\"",
+                f.kind.as_str(),
+                "\">",
+            );
+            push_text(b, "<span class=\"kind\">", kind, "</span> ");
+            push_text(b, "<span class=\"severity\">", t("severity"), " ");
+            push_text(b, "", &format_severity(f.severity), "</span>");
+            push_text(b, "<p>", &f.explanation(), "</p></li>\n");
         }
         body.push_str("</ol>\n");
     }
     body.push_str("</section>\n</main>\n");
-    body.push_str(&format!(
-        "<footer><p>{}</p></footer>\n",
-        escape_text(t("modelNote"))
-    ));
-    body.push_str(&format!(
-        "<script type=\"application/json\" id=\"{MODEL_ELEMENT_ID}\">\n{}\n</script>\n",
-        json_for_script(model)
-    ));
+    push_text(&mut body, "<footer><p>", t("modelNote"), "</p></footer>\n");
+    body.push_str("<script type=\"application/json\" id=\"");
+    body.push_str(MODEL_ELEMENT_ID);
+    body.push_str("\">\n");
+    body.push_str(&json_for_script(model));
+    body.push_str("\n</script>\n");
 
     let title = if model.name.trim().is_empty() {
         t("subtitle").to_string()

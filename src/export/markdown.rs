@@ -7,7 +7,7 @@
 //! as escaped text. Raw HTML in the Markdown is never passed through — a label
 //! such as `<img onerror=…>` shows as those characters.
 
-use super::{escape_attr, escape_text};
+use super::{escape_text, push_attr};
 use crate::mapped::{into_mapped, mapped};
 
 /// Converts Markdown to an HTML fragment in which all text is escaped.
@@ -33,7 +33,17 @@ pub fn markdown_to_html(md: &str) -> String {
             out.push_str(&escape_text(&code));
             out.push_str("</code></pre>\n");
         } else if let Some((level, text)) = heading(trimmed) {
-            out.push_str(&format!("<h{level}>{}</h{level}>\n", inline(text)));
+            let h = match level {
+                1 => "h1",
+                2 => "h2",
+                3 => "h3",
+                4 => "h4",
+                5 => "h5",
+                _ => "h6",
+            };
+            tag(&mut out, "<", h, ">");
+            inline_into(&mut out, text);
+            tag(&mut out, "</", h, ">\n");
             i += 1;
         } else if is_rule(trimmed) {
             out.push_str("<hr>\n");
@@ -47,10 +57,9 @@ pub fn markdown_to_html(md: &str) -> String {
                 text.push(l.strip_prefix('>').unwrap_or(l).trim());
                 i += 1;
             }
-            out.push_str(&format!(
-                "<blockquote><p>{}</p></blockquote>\n",
-                inline(&text.join(" "))
-            ));
+            out.push_str("<blockquote><p>");
+            inline_into(&mut out, &text.join(" "));
+            out.push_str("</p></blockquote>\n");
         } else if list_item(line).is_some() {
             i = list(&lines, i, &mut out);
         } else {
@@ -59,7 +68,9 @@ pub fn markdown_to_html(md: &str) -> String {
                 text.push(lines[i].trim());
                 i += 1;
             }
-            out.push_str(&format!("<p>{}</p>\n", inline(&text.join(" "))));
+            out.push_str("<p>");
+            inline_into(&mut out, &text.join(" "));
+            out.push_str("</p>\n");
         }
     }
     out
@@ -89,11 +100,16 @@ fn heading(line: &str) -> Option<(usize, &str)> {
 }
 
 fn is_rule(line: &str) -> bool {
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    compact.len() >= 3
-        && ["-", "*", "_"]
-            .iter()
-            .any(|m| compact.chars().all(|c| c.to_string() == *m))
+    // Three or more of one of `-`, `*`, `_`, and nothing else but spaces.
+    let mut marks = line.chars().filter(|c| !c.is_whitespace());
+    let first = marks.next();
+    let mut count = 1;
+    matches!(first, Some('-' | '*' | '_'))
+        && marks.all(|c| {
+            count += 1;
+            Some(c) == first
+        })
+        && count >= 3
 }
 
 fn is_separator(line: &str) -> bool {
@@ -160,14 +176,18 @@ fn table(lines: &[&str], start: usize, out: &mut String) -> usize {
     let align = |k: usize| aligns.get(k).copied().unwrap_or("");
     out.push_str("<table>\n<thead><tr>");
     for (k, h) in head.iter().enumerate() {
-        out.push_str(&format!("<th{}>{}</th>", align(k), inline(h)));
+        tag(out, "<th", align(k), ">");
+        inline_into(out, h);
+        out.push_str("</th>");
     }
     out.push_str("</tr></thead>\n<tbody>\n");
     let mut i = start + 2;
     while i < lines.len() && lines[i].trim().starts_with('|') {
         out.push_str("<tr>");
         for (k, c) in cells(lines[i]).iter().enumerate() {
-            out.push_str(&format!("<td{}>{}</td>", align(k), inline(c)));
+            tag(out, "<td", align(k), ">");
+            inline_into(out, c);
+            out.push_str("</td>");
         }
         out.push_str("</tr>\n");
         i += 1;
@@ -201,8 +221,8 @@ fn list(lines: &[&str], start: usize, out: &mut String) -> usize {
     let Some((base, ordered, _)) = list_item(lines[start]) else {
         return start + 1;
     };
-    let tag = if ordered { "ol" } else { "ul" };
-    out.push_str(&format!("<{tag}>\n"));
+    let name = if ordered { "ol" } else { "ul" };
+    tag(out, "<", name, ">\n");
     let mut i = start;
     while i < lines.len() {
         let Some((indent, ord, text)) = list_item(lines[i]) else {
@@ -231,7 +251,7 @@ fn list(lines: &[&str], start: usize, out: &mut String) -> usize {
             i += 1;
         }
         out.push_str("<li>");
-        out.push_str(&inline(&text.join(" ")));
+        inline_into(out, &text.join(" "));
         if i < lines.len() {
             if let Some((ind, _, _)) = list_item(lines[i]) {
                 if ind > base {
@@ -249,15 +269,29 @@ fn list(lines: &[&str], start: usize, out: &mut String) -> usize {
             i += 1;
         }
     }
-    out.push_str(&format!("</{tag}>\n"));
+    tag(out, "</", name, ">\n");
     i
 }
 
-/// Inline Markdown to HTML: escapes, code spans, strong, emphasis and links.
-fn inline(text: &str) -> String {
+/// Appends `<`/`</`, a tag name and the rest of the tag, piece by piece.
+fn tag(out: &mut String, open: &str, name: &str, close: &str) {
+    out.push_str(open);
+    out.push_str(name);
+    out.push_str(close);
+}
+
+/// Appends inline Markdown as HTML: escapes, code spans, strong, emphasis
+/// and links.
+fn inline_into(out: &mut String, text: &str) {
     let chars: Vec<char> = text.chars().collect();
+    render_inline(&chars, out);
+}
+
+/// [`inline_into`] a new string.
+#[cfg(test)]
+fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    render_inline(&chars, &mut out);
+    inline_into(&mut out, text);
     out
 }
 
@@ -344,7 +378,7 @@ fn render_inline(chars: &[char], out: &mut String) {
                 Some((text_end, url, end)) => {
                     let safe = url.starts_with("https://") || url.starts_with("http://");
                     if safe {
-                        out.push_str(&format!("<a href=\"{}\">", escape_attr(&url)));
+                        push_attr(out, "<a href=\"", &url, "\">");
                     }
                     render_inline(&chars[i + 1..text_end], out);
                     if safe {
@@ -382,6 +416,26 @@ fn link(chars: &[char], start: usize) -> Option<(usize, String, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_are_three_or_more_of_one_mark() {
+        // The former definition, by string comparison.
+        let before = |line: &str| {
+            let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+            compact.len() >= 3
+                && ["-", "*", "_"]
+                    .iter()
+                    .any(|m| compact.chars().all(|c| c.to_string() == *m))
+        };
+        for line in [
+            "---", "- - -", "***", "___", "__", "-*-", "", "   ", "***x", "----- ", "é--",
+            "-- -\t-", "**", "+++", "-",
+        ] {
+            assert_eq!(is_rule(line), before(line), "{line:?}");
+        }
+        assert!(is_rule("* * *"));
+        assert!(!is_rule("-*-"));
+    }
 
     #[test]
     fn blocks() {

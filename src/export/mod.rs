@@ -41,6 +41,24 @@ pub fn escape_attr(text: &str) -> String {
 
 fn escape(text: &str, in_attribute: bool) -> String {
     let mut out = String::with_capacity(text.len());
+    push_escaped(&mut out, "", text, "", in_attribute);
+    out
+}
+
+/// Appends `before`, `text` escaped for element content, then `after`:
+/// the pieces of a document go straight into it, without a `format!`
+/// string per element.
+pub(crate) fn push_text(out: &mut String, before: &str, text: &str, after: &str) {
+    push_escaped(out, before, text, after, false);
+}
+
+/// [`push_text`] for a quoted attribute value.
+pub(crate) fn push_attr(out: &mut String, before: &str, text: &str, after: &str) {
+    push_escaped(out, before, text, after, true);
+}
+
+fn push_escaped(out: &mut String, before: &str, text: &str, after: &str, in_attribute: bool) {
+    out.push_str(before);
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -53,7 +71,7 @@ fn escape(text: &str, in_attribute: bool) -> String {
             _ => out.push(c),
         }
     }
-    out
+    out.push_str(after);
 }
 
 /// JSON text that can sit inside `<script type="application/json">`: the

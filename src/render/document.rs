@@ -10,6 +10,7 @@ use super::{cell_states, legend_spec, Overlay, RenderOptions, STYLESHEET};
 use crate::layout::{self, Label, Layout, Point};
 use crate::mapped::mapped;
 use crate::model::Model;
+use std::fmt::Write as _;
 
 /// The hatch that marks unassessed cells. Two diagrams on one page share
 /// this id, which is harmless because the pattern is the same in both.
@@ -21,9 +22,10 @@ fn points(pts: &[Point]) -> String {
         if i > 0 {
             s.push(' ');
         }
-        s.push_str(&num(p.x));
+        // Straight into `s`: what `num` writes, without a string per number.
+        let _ = crate::decimal::write_fixed(&mut s, p.x, 2);
         s.push(',');
-        s.push_str(&num(p.y));
+        let _ = crate::decimal::write_fixed(&mut s, p.y, 2);
     }
     s
 }
@@ -81,47 +83,55 @@ fn title_text(model: &Model, opts: &RenderOptions) -> String {
     };
     let name = model.name.trim();
     if name.is_empty() {
-        format!("W{}", what.trim_start_matches('w'))
+        let mut s = String::from("W");
+        s.push_str(what.trim_start_matches('w'));
+        s
     } else {
-        format!("{name}: {what}")
+        let mut s = name.to_string();
+        s.push_str(": ");
+        s.push_str(what);
+        s
     }
 }
 
 fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -> String {
     let fw = &model.framework;
-    let mut s = format!(
-        "{} players around {} concentric {}. Players clockwise from the top: {}. Themes from the outside in: {}.",
+    let mut s = String::new();
+    let _ = write!(
+        s,
+        "{} players around {} concentric {}. Players clockwise from the top: ",
         fw.players.len(),
         fw.themes.len(),
         polygon_name(fw.players.len()),
-        list(&fw.players),
-        list(&fw.themes),
     );
+    s.push_str(&list(&fw.players));
+    s.push_str(". Themes from the outside in: ");
+    s.push_str(&list(&fw.themes));
+    s.push('.');
     if opts.overlay != Overlay::None {
-        let scope = match &opts.unit {
+        s.push_str(" Cells are coloured by ");
+        s.push_str(match opts.overlay {
+            Overlay::Current => "current level",
+            Overlay::Target => "target level",
+            _ => "gap to target",
+        });
+        match &opts.unit {
             Some(u) => {
                 let name = model
                     .units
                     .iter()
                     .find(|x| &x.id == u)
                     .map_or(u.as_str(), |x| x.label.as_str());
-                format!("for the unit {name}")
+                s.push_str(" for the unit ");
+                s.push_str(name);
             }
-            None => "as the mean over all units".to_string(),
-        };
+            None => s.push_str(" as the mean over all units"),
+        }
         let assessed = states
             .iter()
             .filter(|c| !crate::substr::contains(&c.class, "unassessed"))
             .count();
-        s.push_str(&format!(
-            " Cells are coloured by {} {scope}; {assessed} of {} cells have a value.",
-            match opts.overlay {
-                Overlay::Current => "current level",
-                Overlay::Target => "target level",
-                _ => "gap to target",
-            },
-            states.len()
-        ));
+        let _ = write!(s, "; {assessed} of {} cells have a value.", states.len());
     }
     if !opts.standalone {
         // Interactive: each cell is a button that carries its own name.
@@ -172,16 +182,16 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let [x, y, w, h] = layout.view_box;
     let (width, height) = (num(w), num(h));
 
-    let view_box = format!("{} {} {} {}", num(x), num(y), width, height);
-    let class = format!(
-        "wfe-diagram wfe-overlay-{}{}",
-        opts.overlay.as_str(),
-        if opts.standalone {
-            ""
-        } else {
-            " wfe-interactive"
-        }
-    );
+    let mut view_box = num(x);
+    for part in [&num(y), &width, &height] {
+        view_box.push(' ');
+        view_box.push_str(part);
+    }
+    let mut class = String::from("wfe-diagram wfe-overlay-");
+    class.push_str(opts.overlay.as_str());
+    if !opts.standalone {
+        class.push_str(" wfe-interactive");
+    }
     let mut root: Vec<(&'static str, &str)> = vec![
         ("xmlns", "http://www.w3.org/2000/svg"),
         ("viewBox", &view_box),
@@ -192,7 +202,9 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
         root.push(("data-unit", u));
     }
     if opts.standalone {
-        root.extend([("role", "img"), ("width", &width), ("height", &height)]);
+        root.push(("role", "img"));
+        root.push(("width", &width));
+        root.push(("height", &height));
     } else {
         root.push(("role", "group"));
     }
@@ -351,7 +363,7 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
             w.empty(
                 "rect",
                 &mut [
-                    ("class", &format!("swatch {}", item.key)),
+                    ("class", &(String::from("swatch ") + &item.key)),
                     ("x", &num(item.swatch.x)),
                     ("y", &num(item.swatch.y)),
                     ("width", &num(item.swatch.width)),

@@ -9,9 +9,11 @@
 
 /// `text` with every character XML 1.0 cannot carry replaced by U+FFFD.
 pub fn clean(text: &str) -> String {
-    text.chars()
-        .map(|c| if allowed(c) { c } else { '\u{FFFD}' })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        out.push(if allowed(c) { c } else { '\u{FFFD}' });
+    }
+    out
 }
 
 fn allowed(c: char) -> bool {

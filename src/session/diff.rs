@@ -15,40 +15,50 @@ pub struct Splice<T> {
     inserted: Vec<T>,
 }
 
-/// How many items two lists of these lengths share at the start, and then
-/// at the end; `same(i, j)` tells whether old item `i` equals new item `j`.
-/// Not generic, so that it is compiled once for every kind of list.
-fn common_ends(old: usize, new: usize, same: &dyn Fn(usize, usize) -> bool) -> (usize, usize) {
+/// The stretch that differs between two lists of these lengths, as where
+/// it starts and where it ends in the old and in the new list; `None` when
+/// the lists are equal. `same(i, j)` tells whether old item `i` equals new
+/// item `j`. Not generic, so that it is compiled once for every kind of list.
+fn changed(
+    old: usize,
+    new: usize,
+    same: &dyn Fn(usize, usize) -> bool,
+) -> Option<(usize, usize, usize)> {
     let shorter = old.min(new);
     let prefix = (0..shorter).take_while(|&i| same(i, i)).count();
+    if prefix == old && prefix == new {
+        return None;
+    }
     let suffix = (1..=shorter - prefix)
         .take_while(|&k| same(old - k, new - k))
         .count();
-    (prefix, suffix)
+    Some((prefix, old - suffix, new - suffix))
 }
 
 impl<T: Clone + PartialEq> Splice<T> {
     /// The shortest single splice turning `old` into `new`, if they differ.
     pub fn between(old: &[T], new: &[T]) -> Option<Splice<T>> {
-        let (prefix, suffix) = common_ends(old.len(), new.len(), &|i, j| old.get(i) == new.get(j));
-        if prefix == old.len() && prefix == new.len() {
-            return None;
-        }
+        let (start, old_end, new_end) =
+            changed(old.len(), new.len(), &|i, j| old.get(i) == new.get(j))?;
+        // Both stretches first: no half-built splice to drop on the way out.
+        let (removed, inserted) = (old.get(start..old_end)?, new.get(start..new_end)?);
         Some(Splice {
-            start: prefix,
-            removed: old.get(prefix..old.len() - suffix)?.to_vec(),
-            inserted: new.get(prefix..new.len() - suffix)?.to_vec(),
+            start,
+            removed: removed.to_vec(),
+            inserted: inserted.to_vec(),
         })
     }
 
+    #[inline(never)]
     fn swap(list: &mut Vec<T>, start: usize, out_len: usize, put: &[T]) -> bool {
         if start + out_len > list.len() {
             return false;
         }
-        let tail = list.split_off(start + out_len);
+        let mut tail = list.split_off(start + out_len);
         list.truncate(start);
-        list.extend_from_slice(put);
-        list.extend(tail);
+        // `to_vec` rather than `extend_from_slice`: one clone loop per type, shared with `between`.
+        list.append(&mut put.to_vec());
+        list.append(&mut tail);
         true
     }
 

@@ -16,19 +16,7 @@ const MAX_DIGITS: i64 = 800;
 /// hold one `.` (skipped: the caller counts the fraction in `e10`), or
 /// `None` when it is too large for an `f64`. Tiny magnitudes give 0.
 pub(crate) fn from_parts(digits: &[u8], e10: i64) -> Option<f64> {
-    let digits = || {
-        digits
-            .iter()
-            .filter(|d| d.is_ascii_digit())
-            .map(|&d| d - b'0')
-    };
-    let significant = || digits().skip_while(|&d| d == 0);
-    // One pass for the count and for the significand while it fits.
-    let (mut n, mut w) = (0i64, Some(0u64));
-    for d in significant() {
-        n += 1;
-        w = w.and_then(|w| w.checked_mul(10)?.checked_add(u64::from(d)));
-    }
+    let (n, w) = significand(digits);
     // The value lies in [10^(n+e10-1), 10^(n+e10)).
     if n == 0 || n + e10 < -324 {
         return Some(0.0);
@@ -41,9 +29,14 @@ pub(crate) fn from_parts(digits: &[u8], e10: i64) -> Option<f64> {
     }
     // Past MAX_DIGITS, a nonzero digit only says "more": one more 1.
     let mut p = Big(Vec::new());
-    let (mut e10, mut more) = (e10, false);
-    for (i, d) in significant().enumerate() {
-        if (i as i64) < MAX_DIGITS {
+    let (mut e10, mut more, mut i) = (e10, false, 0);
+    for &b in significant(digits) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            continue;
+        }
+        i += 1;
+        if i <= MAX_DIGITS {
             p.mul_add(10, u32::from(d));
         } else {
             e10 += 1;
@@ -55,6 +48,32 @@ pub(crate) fn from_parts(digits: &[u8], e10: i64) -> Option<f64> {
         e10 -= 1;
     }
     slow_path(p, e10)
+}
+
+/// From the first digit that is not 0 on.
+fn significant(digits: &[u8]) -> &[u8] {
+    let first = digits.iter().position(|&b| b != b'0' && b != b'.');
+    digits
+        .get(first.unwrap_or(digits.len())..)
+        .unwrap_or_default()
+}
+
+/// How many significant digits `digits` (ASCII, perhaps with a `.`) has,
+/// and their value when it fits a `u64`.
+pub(crate) fn significand(digits: &[u8]) -> (i64, Option<u64>) {
+    let (mut n, mut w) = (0, Some(0u64));
+    for &b in significant(digits) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            continue;
+        }
+        n += 1;
+        // No 128-bit `checked_mul`: the bound is a constant.
+        w = w
+            .filter(|&w| w <= u64::MAX / 10)
+            .and_then(|w| (w * 10).checked_add(u64::from(d)));
+    }
+    (n, w)
 }
 
 /// Clinger's fast path: exact operands, one rounding.

@@ -89,11 +89,7 @@ impl Parser<'_> {
                     return Err(self.peek_error(Code::RecursionLimitExceeded));
                 }
                 self.index += 1;
-                let value = if peek == b'[' {
-                    self.array()
-                } else {
-                    self.object()
-                };
+                let value = self.container(peek == b'{');
                 self.remaining_depth += 1;
                 value
             }
@@ -114,51 +110,54 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// The items of an array, its `[` read; reads the `]`.
-    fn array(&mut self) -> Result<Value, Error> {
+    /// The items of an array or the members of an object, its `[` or `{`
+    /// read; reads the `]` or `}`. Both check their commas alike; an object
+    /// reads a key and a colon before each value.
+    fn container(&mut self, object: bool) -> Result<Value, Error> {
+        let (close, eof, comma_or_end) = if object {
+            (
+                b'}',
+                Code::EofWhileParsingObject,
+                Code::ExpectedObjectCommaOrEnd,
+            )
+        } else {
+            (
+                b']',
+                Code::EofWhileParsingList,
+                Code::ExpectedListCommaOrEnd,
+            )
+        };
         let mut items = Vec::new();
-        loop {
-            match self.whitespace() {
-                None => return Err(self.peek_error(Code::EofWhileParsingList)),
-                Some(b']') => break,
-                Some(_) if items.is_empty() => {}
-                Some(b',') => {
-                    self.index += 1;
-                    match self.whitespace() {
-                        Some(b']') => return Err(self.peek_error(Code::TrailingComma)),
-                        Some(_) => {}
-                        None => return Err(self.peek_error(Code::EofWhileParsingValue)),
-                    }
-                }
-                Some(_) => return Err(self.peek_error(Code::ExpectedListCommaOrEnd)),
-            }
-            items.push(self.value()?);
-        }
-        self.index += 1;
-        Ok(Value::Array(items))
-    }
-
-    /// The members of an object, its `{` read; reads the `}`.
-    fn object(&mut self) -> Result<Value, Error> {
         let mut members = Vec::new();
+        let mut first = true;
         loop {
-            match self.whitespace() {
-                None => return Err(self.peek_error(Code::EofWhileParsingObject)),
-                Some(b'}') => break,
-                Some(b'"') if members.is_empty() => {}
-                Some(_) if members.is_empty() => {
-                    return Err(self.peek_error(Code::KeyMustBeAString))
+            let mut peek = self.whitespace();
+            if peek == Some(close) {
+                break;
+            }
+            if peek.is_none() {
+                return Err(self.peek_error(eof));
+            }
+            if !first {
+                if peek != Some(b',') {
+                    return Err(self.peek_error(comma_or_end));
                 }
-                Some(b',') => {
-                    self.index += 1;
-                    match self.whitespace() {
-                        Some(b'"') => {}
-                        Some(b'}') => return Err(self.peek_error(Code::TrailingComma)),
-                        Some(_) => return Err(self.peek_error(Code::KeyMustBeAString)),
-                        None => return Err(self.peek_error(Code::EofWhileParsingValue)),
-                    }
+                self.index += 1;
+                peek = self.whitespace();
+                if peek == Some(close) {
+                    return Err(self.peek_error(Code::TrailingComma));
                 }
-                Some(_) => return Err(self.peek_error(Code::ExpectedObjectCommaOrEnd)),
+                if peek.is_none() {
+                    return Err(self.peek_error(Code::EofWhileParsingValue));
+                }
+            }
+            first = false;
+            if !object {
+                items.push(self.value()?);
+                continue;
+            }
+            if peek != Some(b'"') {
+                return Err(self.peek_error(Code::KeyMustBeAString));
             }
             self.index += 1;
             let key = self.string()?;
@@ -167,11 +166,14 @@ impl Parser<'_> {
                 Some(_) => return Err(self.peek_error(Code::ExpectedColon)),
                 None => return Err(self.peek_error(Code::EofWhileParsingObject)),
             }
-            let value = self.value()?;
-            members.push((key, value));
+            members.push((key, self.value()?));
         }
         self.index += 1;
-        Ok(Value::Object(Map::from_members(members)))
+        Ok(if object {
+            Value::Object(Map::from_members(members))
+        } else {
+            Value::Array(items)
+        })
     }
 
     /// A string's contents, its opening quote read; reads the closing one.
@@ -293,7 +295,7 @@ impl Parser<'_> {
         let exp = match self.peek() {
             Some(b'e' | b'E') => self.exponent(digits)?,
             _ if frac == 0 => {
-                if let Some(n) = whole(digits) {
+                if let (_, Some(n)) = float::significand(digits) {
                     return Ok(Value::Number(match (positive, n) {
                         (true, n) => Number::from_u64(n),
                         // `-0` is a float, as in serde_json.
@@ -362,13 +364,6 @@ impl Parser<'_> {
         }
         Ok(if negative { -exp } else { exp })
     }
-}
-
-/// Decimal digits as a `u64`, if they fit.
-fn whole(digits: &[u8]) -> Option<u64> {
-    digits.iter().try_fold(0u64, |n, &d| {
-        n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-    })
 }
 
 #[cfg(test)]

@@ -10,58 +10,77 @@
 
 /// Digits past this many only matter as "something more": no halfway point
 /// between two doubles has more than 767 significant digits.
-const MAX_DIGITS: usize = 800;
+const MAX_DIGITS: i64 = 800;
 
-/// The magnitude `int.frac × 10^exp` (ASCII digits), or `None` when it is
-/// too large for an `f64`. Tiny magnitudes give 0.
-pub(crate) fn from_parts(int: &[u8], frac: &[u8], exp: i64) -> Option<f64> {
-    let mut e10 = exp.saturating_sub(frac.len() as i64);
-    let mut digits: Vec<u8> = int
-        .iter()
-        .chain(frac)
-        .skip_while(|&&d| d == b'0')
-        .map(|&d| d - b'0')
-        .collect();
-    while digits.last() == Some(&0) {
-        digits.pop();
-        e10 = e10.saturating_add(1);
-    }
-    if digits.is_empty() {
+/// The magnitude `digits × 10^e10`, where `digits` are ASCII digits that may
+/// hold one `.` (skipped: the caller counts the fraction in `e10`), or
+/// `None` when it is too large for an `f64`. Tiny magnitudes give 0.
+pub(crate) fn from_parts(digits: &[u8], e10: i64) -> Option<f64> {
+    let (n, w) = significand(digits);
+    // The value lies in [10^(n+e10-1), 10^(n+e10)).
+    if n == 0 || n + e10 < -324 {
         return Some(0.0);
     }
-    if digits.len() > MAX_DIGITS {
-        let more = digits.iter().skip(MAX_DIGITS).any(|&d| d != 0);
-        e10 = e10.saturating_add((digits.len() - MAX_DIGITS) as i64);
-        digits.truncate(MAX_DIGITS);
-        if more {
-            digits.push(1);
-            e10 = e10.saturating_sub(1);
-        }
-    }
-    // The value lies in [10^(n+e10-1), 10^(n+e10)).
-    let magnitude = (digits.len() as i64).saturating_add(e10);
-    if magnitude > 310 {
+    if n + e10 > 310 {
         return None;
     }
-    if magnitude < -324 {
-        return Some(0.0);
-    }
-    if let Some(x) = fast_path(&digits, e10) {
+    if let Some(x) = w.and_then(|w| fast_path(w, e10)) {
         return Some(x);
     }
-    slow_path(&digits, e10)
+    // Past MAX_DIGITS, a nonzero digit only says "more": one more 1.
+    let mut p = Big(Vec::new());
+    let (mut e10, mut more, mut i) = (e10, false, 0);
+    for &b in significant(digits) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            continue;
+        }
+        i += 1;
+        if i <= MAX_DIGITS {
+            p.mul_add(10, u32::from(d));
+        } else {
+            e10 += 1;
+            more |= d != 0;
+        }
+    }
+    if more {
+        p.mul_add(10, 1);
+        e10 -= 1;
+    }
+    slow_path(p, e10)
+}
+
+/// From the first digit that is not 0 on.
+fn significant(digits: &[u8]) -> &[u8] {
+    let first = digits.iter().position(|&b| b != b'0' && b != b'.');
+    digits
+        .get(first.unwrap_or(digits.len())..)
+        .unwrap_or_default()
+}
+
+/// How many significant digits `digits` (ASCII, perhaps with a `.`) has,
+/// and their value when it fits a `u64`.
+pub(crate) fn significand(digits: &[u8]) -> (i64, Option<u64>) {
+    let (mut n, mut w) = (0, Some(0u64));
+    for &b in significant(digits) {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            continue;
+        }
+        n += 1;
+        // No 128-bit `checked_mul`: the bound is a constant.
+        w = w
+            .filter(|&w| w <= u64::MAX / 10)
+            .and_then(|w| (w * 10).checked_add(u64::from(d)));
+    }
+    (n, w)
 }
 
 /// Clinger's fast path: exact operands, one rounding.
-fn fast_path(digits: &[u8], e10: i64) -> Option<f64> {
+fn fast_path(mut w: u64, mut e: i64) -> Option<f64> {
     const EXACT: u64 = 1 << 53;
-    if digits.len() > 19 {
-        return None;
-    }
-    let mut w = digits.iter().fold(0u64, |n, &d| n * 10 + u64::from(d));
-    let mut e = e10;
     // 12e30: 12·10^8 is still exact, and 10^22 is.
-    while e > 22 && w.checked_mul(10).is_some_and(|x| x < EXACT) {
+    while e > 22 && w <= EXACT / 10 {
         w *= 10;
         e -= 1;
     }
@@ -76,50 +95,53 @@ fn fast_path(digits: &[u8], e10: i64) -> Option<f64> {
     Some(if e >= 0 { x * pow } else { x / pow })
 }
 
-/// The exact quotient of big integers, rounded once.
-fn slow_path(digits: &[u8], e10: i64) -> Option<f64> {
-    let mut p = Big::from_digits(digits);
-    let mut q = Big::one();
+/// The exact quotient p·10^e10 / 1 or p / 10^-e10 of big integers, rounded
+/// once.
+fn slow_path(mut p: Big, e10: i64) -> Option<f64> {
+    let mut q = Big(vec![1]);
     if e10 >= 0 {
-        p.mul_pow10(e10 as u32);
+        p.mul_pow(10, e10 as u32);
     } else {
-        q.mul_pow10(e10.unsigned_abs() as u32);
+        q.mul_pow(10, e10.unsigned_abs() as u32);
     }
-    // Scale so that the quotient has 64 or 65 bits: p/q lies in
-    // [2^(lp-lq-1), 2^(lp-lq+1)).
-    let k = 64 - (p.bit_len() as i64 - q.bit_len() as i64);
-    if k > 0 {
-        p = p.shl(k as usize);
+    // Scale so that p/q lies in [1/2, 2): it lies in [2^(d-1), 2^(d+1)).
+    let d = p.bit_len() - q.bit_len();
+    if d > 0 {
+        q.mul_pow(2, d as u32);
     } else {
-        q = q.shl(k.unsigned_abs() as usize);
+        p.mul_pow(2, d.unsigned_abs() as u32);
     }
-    let mut quot: u128 = 0;
-    let mut shifted = q.shl(65);
-    for i in (0..=65).rev() {
-        if p >= shifted {
-            p.sub_assign(&shifted);
-            quot |= 1 << i;
+    // 64 bits of the quotient (2^62 and up), one per step of long division.
+    let mut quot = 0u64;
+    for _ in 0..64 {
+        quot <<= 1;
+        if p >= q {
+            p.sub_assign(&q);
+            quot |= 1;
         }
-        shifted.shr1();
+        p.mul_add(2, 0);
     }
-    let sticky = !p.is_zero();
-    // The value is (quot + a fraction when sticky) · 2^-k, in [2^e, 2^(e+1)).
-    let bits = 128 - i64::from(quot.leading_zeros());
-    let e = bits - 1 - k;
+    let sticky = !p.0.is_empty();
+    // The value is (quot + a fraction when sticky) · 2^(d-63), in
+    // [2^e, 2^(e+1)).
+    let k = 63 - d;
+    let e = 63 - i64::from(quot.leading_zeros()) - k;
     // Subnormals keep the exponent of the smallest normal and fewer bits.
     let e = e.max(-1022);
     let shift = k + e - 52;
-    if shift > 100 {
+    if shift > 64 {
         return Some(0.0);
     }
-    let m = quot >> shift;
-    let rem = quot & ((1u128 << shift) - 1);
-    let half = 1u128 << (shift - 1);
+    let (m, rem) = if shift == 64 {
+        (0, quot)
+    } else {
+        (quot >> shift, quot & ((1 << shift) - 1))
+    };
+    let half = 1 << (shift - 1);
     let up = rem > half || (rem == half && (sticky || m & 1 == 1));
-    let m = (m + u128::from(up)) as u64;
     // `m` carries the hidden bit (2^52), which adds the 1 of the biased
     // exponent; a carry to 2^53 moves on to the next binade by itself.
-    let f = (((e + 1022) as u64) << 52) + m;
+    let f = (((e + 1022) as u64) << 52) + m + u64::from(up);
     if f >= f64::INFINITY.to_bits() {
         return None;
     }
@@ -127,32 +149,10 @@ fn slow_path(digits: &[u8], e10: i64) -> Option<f64> {
 }
 
 /// An unsigned big integer, little-endian 32-bit limbs, no zero limb on top.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(PartialEq, Eq)]
 struct Big(Vec<u32>);
 
 impl Big {
-    fn one() -> Big {
-        Big(vec![1])
-    }
-
-    fn from_digits(digits: &[u8]) -> Big {
-        let mut n = Big(Vec::new());
-        for chunk in digits.chunks(9) {
-            let mut scale = 1;
-            let mut add = 0;
-            for &d in chunk {
-                scale *= 10;
-                add = add * 10 + u32::from(d);
-            }
-            n.mul_add(scale, add);
-        }
-        n
-    }
-
-    fn is_zero(&self) -> bool {
-        self.0.is_empty()
-    }
-
     /// self = self · m + a.
     fn mul_add(&mut self, m: u32, a: u32) {
         let mut carry = u64::from(a);
@@ -166,50 +166,20 @@ impl Big {
         }
     }
 
-    fn mul_pow10(&mut self, mut n: u32) {
-        while n >= 9 {
-            self.mul_add(1_000_000_000, 0);
-            n -= 9;
-        }
-        if n > 0 {
-            self.mul_add(10u32.pow(n), 0);
+    /// self = self · base^n, for base 2 or 10, in steps that fit a limb.
+    fn mul_pow(&mut self, base: u32, mut n: u32) {
+        let step = if base == 2 { 31 } else { 9 };
+        while n > 0 {
+            let s = n.min(step);
+            self.mul_add(base.pow(s), 0);
+            n -= s;
         }
     }
 
-    fn bit_len(&self) -> usize {
+    fn bit_len(&self) -> i64 {
         match self.0.last() {
-            Some(top) => self.0.len() * 32 - top.leading_zeros() as usize,
+            Some(top) => self.0.len() as i64 * 32 - i64::from(top.leading_zeros()),
             None => 0,
-        }
-    }
-
-    fn shl(&self, bits: usize) -> Big {
-        let (limbs, bits) = (bits / 32, bits % 32);
-        let mut out = vec![0; limbs];
-        let mut carry = 0u32;
-        for &limb in &self.0 {
-            if bits == 0 {
-                out.push(limb);
-            } else {
-                out.push((limb << bits) | carry);
-                carry = limb >> (32 - bits);
-            }
-        }
-        if carry > 0 {
-            out.push(carry);
-        }
-        Big(out)
-    }
-
-    fn shr1(&mut self) {
-        let mut carry = 0;
-        for limb in self.0.iter_mut().rev() {
-            let next = *limb << 31;
-            *limb = (*limb >> 1) | carry;
-            carry = next;
-        }
-        if self.0.last() == Some(&0) {
-            self.0.pop();
         }
     }
 
@@ -219,7 +189,7 @@ impl Big {
         for (i, limb) in self.0.iter_mut().enumerate() {
             let x = i64::from(*limb) - i64::from(other.0.get(i).copied().unwrap_or(0)) - borrow;
             borrow = i64::from(x < 0);
-            *limb = x.rem_euclid(1 << 32) as u32;
+            *limb = x as u32;
         }
         while self.0.last() == Some(&0) {
             self.0.pop();
@@ -253,8 +223,8 @@ mod tests {
             Some((m, e)) => (m, e.parse::<i64>().unwrap()),
             None => (text, 0),
         };
-        let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
-        from_parts(int.as_bytes(), frac.as_bytes(), exp)
+        let frac = mantissa.split_once('.').map_or(0, |(_, f)| f.len() as i64);
+        from_parts(mantissa.as_bytes(), exp - frac)
     }
 
     fn check(text: &str) {

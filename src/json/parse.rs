@@ -89,11 +89,7 @@ impl Parser<'_> {
                     return Err(self.peek_error(Code::RecursionLimitExceeded));
                 }
                 self.index += 1;
-                let value = if peek == b'[' {
-                    self.array()
-                } else {
-                    self.object()
-                };
+                let value = self.container(peek == b'{');
                 self.remaining_depth += 1;
                 value
             }
@@ -114,51 +110,54 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    /// The items of an array, its `[` read; reads the `]`.
-    fn array(&mut self) -> Result<Value, Error> {
+    /// The items of an array or the members of an object, its `[` or `{`
+    /// read; reads the `]` or `}`. Both check their commas alike; an object
+    /// reads a key and a colon before each value.
+    fn container(&mut self, object: bool) -> Result<Value, Error> {
+        let (close, eof, comma_or_end) = if object {
+            (
+                b'}',
+                Code::EofWhileParsingObject,
+                Code::ExpectedObjectCommaOrEnd,
+            )
+        } else {
+            (
+                b']',
+                Code::EofWhileParsingList,
+                Code::ExpectedListCommaOrEnd,
+            )
+        };
         let mut items = Vec::new();
-        loop {
-            match self.whitespace() {
-                None => return Err(self.peek_error(Code::EofWhileParsingList)),
-                Some(b']') => break,
-                Some(_) if items.is_empty() => {}
-                Some(b',') => {
-                    self.index += 1;
-                    match self.whitespace() {
-                        Some(b']') => return Err(self.peek_error(Code::TrailingComma)),
-                        Some(_) => {}
-                        None => return Err(self.peek_error(Code::EofWhileParsingValue)),
-                    }
-                }
-                Some(_) => return Err(self.peek_error(Code::ExpectedListCommaOrEnd)),
-            }
-            items.push(self.value()?);
-        }
-        self.index += 1;
-        Ok(Value::Array(items))
-    }
-
-    /// The members of an object, its `{` read; reads the `}`.
-    fn object(&mut self) -> Result<Value, Error> {
         let mut members = Vec::new();
+        let mut first = true;
         loop {
-            match self.whitespace() {
-                None => return Err(self.peek_error(Code::EofWhileParsingObject)),
-                Some(b'}') => break,
-                Some(b'"') if members.is_empty() => {}
-                Some(_) if members.is_empty() => {
-                    return Err(self.peek_error(Code::KeyMustBeAString))
+            let mut peek = self.whitespace();
+            if peek == Some(close) {
+                break;
+            }
+            if peek.is_none() {
+                return Err(self.peek_error(eof));
+            }
+            if !first {
+                if peek != Some(b',') {
+                    return Err(self.peek_error(comma_or_end));
                 }
-                Some(b',') => {
-                    self.index += 1;
-                    match self.whitespace() {
-                        Some(b'"') => {}
-                        Some(b'}') => return Err(self.peek_error(Code::TrailingComma)),
-                        Some(_) => return Err(self.peek_error(Code::KeyMustBeAString)),
-                        None => return Err(self.peek_error(Code::EofWhileParsingValue)),
-                    }
+                self.index += 1;
+                peek = self.whitespace();
+                if peek == Some(close) {
+                    return Err(self.peek_error(Code::TrailingComma));
                 }
-                Some(_) => return Err(self.peek_error(Code::ExpectedObjectCommaOrEnd)),
+                if peek.is_none() {
+                    return Err(self.peek_error(Code::EofWhileParsingValue));
+                }
+            }
+            first = false;
+            if !object {
+                items.push(self.value()?);
+                continue;
+            }
+            if peek != Some(b'"') {
+                return Err(self.peek_error(Code::KeyMustBeAString));
             }
             self.index += 1;
             let key = self.string()?;
@@ -167,11 +166,14 @@ impl Parser<'_> {
                 Some(_) => return Err(self.peek_error(Code::ExpectedColon)),
                 None => return Err(self.peek_error(Code::EofWhileParsingObject)),
             }
-            let value = self.value()?;
-            members.push((key, value));
+            members.push((key, self.value()?));
         }
         self.index += 1;
-        Ok(Value::Object(Map::from_members(members)))
+        Ok(if object {
+            Value::Object(Map::from_members(members))
+        } else {
+            Value::Array(items)
+        })
     }
 
     /// A string's contents, its opening quote read; reads the closing one.
@@ -264,7 +266,7 @@ impl Parser<'_> {
     /// A number, its sign read: digits, then an optional fraction and
     /// exponent.
     fn number(&mut self, positive: bool) -> Result<Value, Error> {
-        let int_start = self.index;
+        let start = self.index;
         match self.next() {
             None => return Err(self.error(Code::EofWhileParsingValue)),
             Some(b'0') => {
@@ -272,41 +274,44 @@ impl Parser<'_> {
                     return Err(self.peek_error(Code::InvalidNumber));
                 }
             }
-            Some(b'1'..=b'9') => self.digits(),
+            Some(b'1'..=b'9') => {
+                self.digits();
+            }
             Some(_) => return Err(self.error(Code::InvalidNumber)),
         }
-        let int = self.bytes.get(int_start..self.index).unwrap_or_default();
-        let mut frac: &[u8] = &[];
+        let mut frac = 0;
         if self.peek() == Some(b'.') {
             self.index += 1;
-            let start = self.index;
-            self.digits();
-            if self.index == start {
-                return Err(match self.peek() {
-                    Some(_) => self.peek_error(Code::InvalidNumber),
-                    None => self.peek_error(Code::EofWhileParsingValue),
-                });
-            }
-            frac = self.bytes.get(start..self.index).unwrap_or_default();
-        }
-        let mut exp = 0i64;
-        if let Some(b'e' | b'E') = self.peek() {
-            exp = self.exponent(int, frac)?;
-        } else if frac.is_empty() {
-            if let Some(n) = whole(int) {
-                return Ok(Value::Number(match (positive, n) {
-                    (true, n) => Number::from_u64(n),
-                    // `-0` is a float, as in serde_json.
-                    (false, 0) => Number::from_f64(-0.0),
-                    (false, n) => match 0i64.checked_sub_unsigned(n) {
-                        Some(i) => Number::from_negative(i),
-                        None => Number::from_f64(-(n as f64)),
-                    },
+            frac = self.digits();
+            if frac == 0 {
+                return Err(self.peek_error(match self.peek() {
+                    Some(_) => Code::InvalidNumber,
+                    None => Code::EofWhileParsingValue,
                 }));
             }
         }
-        let x =
-            float::from_parts(int, frac, exp).ok_or_else(|| self.error(Code::NumberOutOfRange))?;
+        // The digits, with the fraction's point if there is one.
+        let digits = self.bytes.get(start..self.index).unwrap_or_default();
+        let exp = match self.peek() {
+            Some(b'e' | b'E') => self.exponent(digits)?,
+            _ if frac == 0 => {
+                if let (_, Some(n)) = float::significand(digits) {
+                    return Ok(Value::Number(match (positive, n) {
+                        (true, n) => Number::from_u64(n),
+                        // `-0` is a float, as in serde_json.
+                        (false, 0) => Number::from_f64(-0.0),
+                        (false, n) => match 0i64.checked_sub_unsigned(n) {
+                            Some(i) => Number::from_negative(i),
+                            None => Number::from_f64(-(n as f64)),
+                        },
+                    }));
+                }
+                0
+            }
+            _ => 0,
+        };
+        let x = float::from_parts(digits, exp - frac as i64)
+            .ok_or_else(|| self.error(Code::NumberOutOfRange))?;
         Ok(Value::Number(Number::from_f64(if positive {
             x
         } else {
@@ -314,16 +319,19 @@ impl Parser<'_> {
         })))
     }
 
-    fn digits(&mut self) {
+    /// Skips digits; how many.
+    fn digits(&mut self) -> usize {
+        let start = self.index;
         while let Some(b'0'..=b'9') = self.peek() {
             self.index += 1;
         }
+        self.index - start
     }
 
     /// The exponent after `e`, the `e` looked at. An exponent too large for
     /// an `i32` is refused there unless the number is zero or the exponent
     /// negative (then the number is zero).
-    fn exponent(&mut self, int: &[u8], frac: &[u8]) -> Result<i64, Error> {
+    fn exponent(&mut self, digits: &[u8]) -> Result<i64, Error> {
         self.index += 1;
         let negative = match self.peek() {
             Some(b'+') => {
@@ -345,7 +353,7 @@ impl Parser<'_> {
             self.index += 1;
             exp = exp * 10 + i64::from(d - b'0');
             if exp > i64::from(i32::MAX) {
-                let zero = int.iter().chain(frac).all(|&d| d == b'0');
+                let zero = digits.iter().all(|&d| d == b'0' || d == b'.');
                 if !zero && !negative {
                     return Err(self.error(Code::NumberOutOfRange));
                 }
@@ -356,13 +364,6 @@ impl Parser<'_> {
         }
         Ok(if negative { -exp } else { exp })
     }
-}
-
-/// Decimal digits as a `u64`, if they fit.
-fn whole(digits: &[u8]) -> Option<u64> {
-    digits.iter().try_fold(0u64, |n, &d| {
-        n.checked_mul(10)?.checked_add(u64::from(d - b'0'))
-    })
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 // layout flush) against Mermaid's radar-beta chart (parse + layout + SVG +
 // insert + layout flush). Results land on window.__results.
 import init, { Workspace } from '../www/pkg/workforce_ecosystem.js';
+import { sampleText } from '../www/assets.js';
 import mermaid from '../node_modules/mermaid/dist/mermaid.esm.min.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -11,7 +12,7 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.f
 async function main() {
   await init();
   mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
-  const json = Workspace.sampleJson();
+  const json = await sampleText();
   const model = JSON.parse(json);
   const players = (model.framework?.players) ?? [
     { id: 'senior-leaders', label: 'Senior leaders' }, { id: 'procurement', label: 'Procurement' },

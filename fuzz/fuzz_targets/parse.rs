@@ -4,28 +4,7 @@
 use libfuzzer_sys::fuzz_target;
 use workforce_ecosystem::json::{self, Value};
 
-/// Whether the crate's value is serde_json's. Floats may differ by one unit
-/// in the last place: serde_json's reader is not correctly rounded, ours is.
-fn same(ours: &Value, theirs: &serde_json::Value) -> bool {
-    use serde_json::Value as J;
-    match (ours, theirs) {
-        (Value::Null, J::Null) => true,
-        (Value::Bool(a), J::Bool(b)) => a == b,
-        (Value::String(a), J::String(b)) => a == b,
-        (Value::Number(a), J::Number(b)) => {
-            let near = match (a.as_f64(), b.as_f64()) {
-                (Some(x), Some(y)) => x.to_bits().abs_diff(y.to_bits()) <= 1,
-                _ => false,
-            };
-            a.as_u64() == b.as_u64() && a.as_i64() == b.as_i64() && a.is_f64() == b.is_f64() && near
-        }
-        (Value::Array(a), J::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same(x, y)),
-        (Value::Object(a), J::Object(b)) => {
-            a.len() == b.len() && a.iter().zip(b).all(|((k, x), (l, y))| k == l && same(x, y))
-        }
-        _ => false,
-    }
-}
+include!("../../tests/support/json_same.rs");
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -206,8 +206,9 @@ function core() {
 
 // The <style> element of a standalone SVG: dropped before parsing, since the
 // stylesheet is adopted once per page and a parsed <style> counts as inline
-// style under the CSP. The core embeds diagram.css verbatim and escapes every
-// `<` from the model, so the first `<style ...>` to `</style>` is exactly it.
+// style under the CSP. The core embeds diagram.css (less its comments) and
+// escapes every `<` from the model, so the first `<style ...>` to `</style>`
+// is exactly it.
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
 
 /**
@@ -219,10 +220,10 @@ function diagramCss() {
   return Workspace.diagramCss();
 }
 
-/** Fetches a model's text from a same-origin URL with a readable error. */
 // The shipped sample, served beside this file (not carried by the Wasm module).
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
 
+/** Fetches a model's text from a same-origin URL with a readable error. */
 async function fetchModel(src) {
   let url;
   try {

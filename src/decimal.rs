@@ -163,7 +163,7 @@ fn digits(x: f64) -> Digits {
         digits,
         exp: int_len + exponent,
     };
-    // When `x` lies exactly halfway between two shortest candidates, serde_json
+    // When `x` lies exactly halfway between two shortest candidates, zmij
     // picks the even one and core the one further from zero.
     if halfway_above(x.abs(), &d) {
         d.round_up();

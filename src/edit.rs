@@ -320,7 +320,7 @@ fn new_id(explicit: &str, label: &str, path: &str, taken: &[&str]) -> Result<Str
 }
 
 /// A readable id from a label: letters and digits of any script (lower-cased
-/// where [`lower`] knows how), other characters folded into single hyphens.
+/// where `lower` knows how), other characters folded into single hyphens.
 pub fn slug(label: &str) -> String {
     let mut out = String::new();
     let mut pending_hyphen = false;

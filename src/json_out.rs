@@ -10,7 +10,7 @@
 //! text is byte for byte what `serde_json::to_string` and `to_string_pretty`
 //! wrote for the same values (the types keep their `Serialize` derives so the
 //! tests can hold the two side by side): same escaping, same float digits
-//! (serde_json's own float writer), non-finite numbers as `null`, two-space
+//! (zmij, serde_json's own float writer), non-finite numbers as `null`, two-space
 //! indentation when pretty.
 
 /// A value that can write itself as JSON.

@@ -7,7 +7,7 @@
 //! its last value ([`Map`]); numbers stay unsigned, signed or float as
 //! serde_json told them apart ([`Number`]); syntax errors have serde_json's
 //! wording, line and column ([`Error`]), which users see in messages. Floats
-//! are read correctly rounded ([`float`](self::float)) without core's
+//! are read correctly rounded (`float.rs`) without core's
 //! `str::parse`, whose power tables would cost as much as what this saves.
 
 mod error;

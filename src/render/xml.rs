@@ -1,7 +1,7 @@
 //! Untrusted text on its way into the SVG.
 //!
-//! Every attribute value and text node the [`super::writer`] writes goes
-//! through [`push_escaped`]: `& < >` are escaped in text and `& < > " '` in
+//! Every attribute value and text node the SVG writer (`writer.rs`) writes
+//! goes through `push_escaped`: `& < >` are escaped in text and `& < > " '` in
 //! attribute values (as the `svg` crate this replaced did), so markup cannot
 //! get in, and characters XML 1.0 forbids even when escaped (most C0
 //! controls, U+FFFE, U+FFFF) become U+FFFD, since one of those would make a

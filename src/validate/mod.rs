@@ -5,12 +5,12 @@
 //! [`parse_model`] runs, in order:
 //!
 //! 1. the size limit ([`MAX_BYTES`]), on the text's length alone;
-//! 2. a cheap scan ([`scan`]) that counts list items against [`MAX_ITEMS`]
+//! 2. a cheap scan (`scan.rs`) that counts list items against [`MAX_ITEMS`]
 //!    and finds repeated object keys, before any parsing;
 //! 3. JSON parsing (syntax errors stop here, with path, line and column);
 //! 4. migration of older versions ([`crate::migrate`]);
-//! 5. the shape check ([`read`]): types, missing and unknown fields;
-//! 6. the rules ([`rules`], also available alone as [`validate`]): ids,
+//! 5. the shape check (`read.rs`): types, missing and unknown fields;
+//! 6. the rules (`rules.rs`, also available alone as [`validate`]): ids,
 //!    references, scale, duplicates.
 //!
 //! Problems from steps 4–6 are collected together and sorted by their place
@@ -19,7 +19,7 @@
 //! This is the only way a model is read: no model type derives
 //! `Deserialize`. Saved sessions ([`crate::session`]) read each model they
 //! hold through steps 3–6 too, and every other input (edits, options) is
-//! read with the same field reader ([`fields`]).
+//! read with the same field reader (`fields.rs`).
 
 pub(crate) mod fields;
 pub(crate) mod path;

@@ -225,8 +225,6 @@ const V0_CONTRIBUTOR: &[&str] = &["id", "name", "external", "count"];
 const V0_OWNER: &[&str] = &["contributor", "cell", "activity", "control"];
 const V0_SYSTEM: &[&str] = &["id", "name", "owner", "tracks", "feeds"];
 
-type Obj = Map;
-
 struct V0 {
     problems: Vec<Problem>,
     placeholders: Vec<String>,
@@ -301,7 +299,7 @@ impl V0 {
 
     /// Applies `f` to each object of a list; anything else passes through
     /// for the v1 shape check to report.
-    fn each_object(&mut self, list: Value, f: &mut dyn FnMut(&mut V0, usize, Obj) -> Obj) -> Value {
+    fn each_object(&mut self, list: Value, f: &mut dyn FnMut(&mut V0, usize, Map) -> Map) -> Value {
         match list {
             Value::Array(items) => Value::Array(
                 items

@@ -234,8 +234,9 @@ impl Workspace {
         })
     }
 
-    /// The diagram's stylesheet (`www/diagram.css`, the one standalone SVG
-    /// embeds), for hosts that adopt it instead of fetching it.
+    /// The diagram's stylesheet (`www/diagram.css` without its comments, as
+    /// standalone SVG embeds it), for hosts that adopt it instead of
+    /// fetching it.
     #[wasm_bindgen(js_name = diagramCss)]
     pub fn diagram_css() -> String {
         crate::render::STYLESHEET.to_string()

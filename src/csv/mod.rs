@@ -279,7 +279,8 @@ impl<'a> Row<'a> {
         id
     }
 
-    /// The number in column `k`.
+    /// The number in column `k`; of the numbers only `current` is
+    /// required, which the message for a missing one names.
     fn num(&mut self, k: usize, required: bool) -> Option<f64> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
@@ -415,6 +416,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             problems: &mut problems,
             bad: false,
         };
+        // Columns by their position in `COLUMNS`.
         let theme = row.id(0, &fw.themes, true);
         let player = row.id(1, &fw.players, true);
         let unit = row.id(2, &model.units, false);

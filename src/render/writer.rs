@@ -13,9 +13,10 @@ use super::xml;
 /// An attribute: name and (unescaped) value.
 pub(super) type Attr<'a> = (&'static str, &'a str);
 
-/// Sorts attributes by name, stably: an insertion sort, since an element
-/// has a handful of them and the standard sort would bring its own copy of
-/// a general-purpose sort into the Wasm module.
+/// Sorts attributes by name, stably. An element has a handful of them, so
+/// an insertion sort does: the standard sort would bring its own copy of a
+/// general-purpose sort into the Wasm module, and `crate::sort` allocates
+/// its position lists for every element written.
 fn sort_by_name(attrs: &mut [Attr]) {
     for i in 1..attrs.len() {
         let mut j = i;

@@ -49,6 +49,9 @@ impl<T: Clone + PartialEq> Splice<T> {
         })
     }
 
+    /// Replaces the `out_len` items of `list` from `start` with `put`;
+    /// `false` when `list` is too short to hold them. Not inlined, so that
+    /// `forward` and `backward` share one copy per item type.
     #[inline(never)]
     fn swap(list: &mut Vec<T>, start: usize, out_len: usize, put: &[T]) -> bool {
         if start + out_len > list.len() {
@@ -56,7 +59,8 @@ impl<T: Clone + PartialEq> Splice<T> {
         }
         let mut tail = list.split_off(start + out_len);
         list.truncate(start);
-        // `to_vec` rather than `extend_from_slice`: one clone loop per type, shared with `between`.
+        // `to_vec` rather than `extend_from_slice`: one clone loop per type,
+        // shared with `between`.
         list.append(&mut put.to_vec());
         list.append(&mut tail);
         true

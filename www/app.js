@@ -115,7 +115,7 @@ if (!state.ws) {
     state.ws = new Workspace(await sampleText());
   } catch (e) {
     // The page stays usable (open a file, start empty) when the sample is missing.
-    showNotice(errorText(e), { tone: 'warning', sticky: true });
+    showNotice(t('open.sampleMissing', { reason: errorText(e) }), { tone: 'warning', sticky: true });
     state.ws = new Workspace(EMPTY());
   }
 }

@@ -223,8 +223,12 @@ function diagramCss() {
 // The shipped sample, served beside this file (not carried by the Wasm module).
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
 
-/** Fetches a model's text from a same-origin URL with a readable error. */
-async function fetchModel(src) {
+/**
+ * Fetches a model's text with a readable error: from a same-origin URL (an
+ * author's `src`), or from where this file is served (the sample, `own`),
+ * which may be another site that allows it, as it must for the Wasm module.
+ */
+async function fetchModel(src, own = false) {
   let url;
   try {
     url = new URL(src, document.baseURI);
@@ -233,9 +237,9 @@ async function fetchModel(src) {
   }
   let res;
   try {
-    res = await fetch(url, { mode: 'same-origin', credentials: 'same-origin' });
+    res = await fetch(url, { mode: own ? 'cors' : 'same-origin', credentials: 'same-origin' });
   } catch {
-    throw new Error(`could not load the model from ${url.href} (only this site's own files can be loaded)`);
+    throw new Error(`could not load the model from ${url.href}${own ? '' : " (only this site's own files can be loaded)"}`);
   }
   if (!res.ok) throw new Error(`could not load the model from ${url.href}: HTTP ${res.status}`);
   return res.text();
@@ -414,7 +418,7 @@ export class WorkforceEcosystem extends HTMLElement {
       await core();
       let text;
       if (source.kind === 'src') text = await fetchModel(source.url);
-      else if (source.kind === 'sample') text = await fetchModel(SAMPLE);
+      else if (source.kind === 'sample') text = await fetchModel(SAMPLE, true);
       else text = source.text;
       if (seq !== this.#seq) return;
       const ws = new Workspace(text);

@@ -170,7 +170,7 @@ test('Open ▸ Sample brings the sample back as one undoable step; without the s
   await bare.route(`${env.origin}/models/sample.json`, (route) => route.fulfill({ status: 404, body: 'gone' }));
   await bare.goto(`${env.origin}/`);
   await bare.waitForSelector('body[data-ready="true"]');
-  assert.match(await bare.textContent('#notice-text'), /could not load the sample organization from .*models\/sample\.json: HTTP 404/);
+  assert.match(await bare.textContent('#notice-text'), /^The sample organization could not be loaded, so you start with an empty model \(could not load the sample organization from .*models\/sample\.json: HTTP 404/);
   assert.equal((await exportedModel(bare)).assessments?.length ?? 0, 0);
   await bare.close();
 });

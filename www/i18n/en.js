@@ -28,6 +28,7 @@ export default {
   'open.csv': 'Assessments from CSV…',
   'open.sampleName': 'the sample organization',
   'open.emptyName': 'New organization',
+  'open.sampleMissing': 'The sample organization could not be loaded, so you start with an empty model ({reason}).',
 
   'export.json': 'Model as JSON',
   'export.svg': 'Diagram as SVG',

@@ -28,6 +28,7 @@ export default {
   'open.csv': 'Évaluations depuis un CSV…',
   'open.sampleName': 'l’organisation exemple',
   'open.emptyName': 'Nouvelle organisation',
+  'open.sampleMissing': 'L’organisation exemple n’a pas pu être chargée : vous partez d’un modèle vide ({reason}).',
 
   'export.json': 'Modèle en JSON',
   'export.svg': 'Schéma en SVG',

@@ -19,6 +19,12 @@ import { initIo, savedSession, scheduleSave, openFromLink, openSample, openFileP
 import { initKeyboard } from './keyboard.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 
+// Without saved work the page opens the sample: fetch it while the core
+// starts rather than after (its failure is reported where it is used).
+const saved = savedSession();
+const firstSample = saved ? null : sampleText();
+firstSample?.catch(() => {});
+
 await init();
 adoptStylesheet(Workspace.diagramCss());
 // The remembered language (English by default) before anything is drawn.
@@ -101,7 +107,6 @@ onRefresh((result) => {
 
 // Start from the work saved in this browser, else from the sample.
 let restored = false;
-const saved = savedSession();
 if (saved) {
   try {
     state.ws = new Workspace(saved);
@@ -112,7 +117,7 @@ if (saved) {
 }
 if (!state.ws) {
   try {
-    state.ws = new Workspace(await sampleText());
+    state.ws = new Workspace(await (firstSample ?? sampleText()));
   } catch (e) {
     // The page stays usable (open a file, start empty) when the sample is missing.
     showNotice(t('open.sampleMissing', { reason: errorText(e) }), { tone: 'warning', sticky: true });

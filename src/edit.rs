@@ -373,7 +373,6 @@ fn score_problem(m: &Model, value: f64, path: &str, what: &str) -> Option<Invali
     }
     let (lo, hi) = (m.scale.min, m.scale.max);
     if value < lo || value > hi {
-        let [value, lo, hi] = [value, lo, hi].map(crate::decimal::shortest);
         return Some(problem(
             path,
             format!("the {what} {value} is outside the scale {lo}–{hi}"),
@@ -400,10 +399,7 @@ fn checked_assessment(m: &Model, a: &Assessment) -> Result<Assessment, Invalid> 
     if !a.weight.is_finite() || a.weight <= 0.0 {
         return Err(problem(
             "assessments",
-            format!(
-                "the weight must be a positive number, not {}",
-                crate::decimal::shortest(a.weight)
-            ),
+            format!("the weight must be a positive number, not {}", a.weight),
         ));
     }
     let mut a = a.clone();
@@ -539,7 +535,7 @@ mod tests {
     }
 
     fn edit(json: &str) -> Edit {
-        Edit::from_json(crate::json::from_str(json).unwrap()).unwrap()
+        Edit::from_json(serde_json::from_str(json).unwrap()).unwrap()
     }
 
     #[test]

@@ -20,8 +20,6 @@ pub mod edit;
 pub mod export;
 pub mod framework;
 pub mod generate;
-pub mod json;
-pub mod json_out;
 pub mod layout;
 mod mapped;
 pub mod migrate;

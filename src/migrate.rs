@@ -40,10 +40,13 @@
 //! | `owners[]` (`cell` as above) | `responsibilities[]` |
 //! | `systems[].name`, `tracks`, `feeds: [to, ...]` | `label`, `contributors`, and one `integrations[]` entry `{from: id, to}` per feed |
 
-use crate::json::{Map, Value};
 use crate::model::SCHEMA_V1;
 use crate::validate::path::{self, Seg};
 use crate::validate::{wording, Problem};
+use serde_json::{Map, Value};
+
+/// A JSON object.
+type Object = Map<String, Value>;
 
 /// The tag of the first, superseded format.
 pub const SCHEMA_V0: &str = "workforce-ecosystem/v0";
@@ -237,7 +240,7 @@ impl V0 {
         self.problems.push(Problem::new(path, message));
     }
 
-    fn unknown_fields(&mut self, obj: &Map, at: &str, known: &[&str]) {
+    fn unknown_fields(&mut self, obj: &Object, at: &str, known: &[&str]) {
         for k in obj.keys() {
             if !known.contains(&k.as_str()) {
                 self.problem(
@@ -253,7 +256,7 @@ impl V0 {
     }
 
     /// Moves the fields of a v0 list item to their v1 names.
-    fn rename(&mut self, obj: Map, at: &str, known: &[&str], table: &[(&str, &str)]) -> Map {
+    fn rename(&mut self, obj: Object, at: &str, known: &[&str], table: &[(&str, &str)]) -> Object {
         self.unknown_fields(&obj, at, known);
         let mut out = Map::new();
         for (k, v) in obj {
@@ -270,7 +273,7 @@ impl V0 {
     }
 
     /// Splits `cell: "theme/player"` into `theme` and `player`.
-    fn split_cell(&mut self, item: &mut Map, source: &str, v1_item: &str) {
+    fn split_cell(&mut self, item: &mut Object, source: &str, v1_item: &str) {
         let cell = item.remove("cell");
         let parts = match &cell {
             Some(Value::String(s)) => s
@@ -299,7 +302,11 @@ impl V0 {
 
     /// Applies `f` to each object of a list; anything else passes through
     /// for the v1 shape check to report.
-    fn each_object(&mut self, list: Value, f: &mut dyn FnMut(&mut V0, usize, Map) -> Map) -> Value {
+    fn each_object(
+        &mut self,
+        list: Value,
+        f: &mut dyn FnMut(&mut V0, usize, Object) -> Object,
+    ) -> Value {
         match list {
             Value::Array(items) => Value::Array(
                 items
@@ -316,7 +323,7 @@ impl V0 {
     }
 }
 
-fn from_v0(obj: Map) -> Migrated {
+fn from_v0(obj: Object) -> Migrated {
     let mut m = V0 {
         problems: Vec::new(),
         placeholders: Vec::new(),
@@ -476,7 +483,7 @@ fn pair(k1: &str, v1: Value, k2: &str, v2: Value) -> Value {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::json;
+    use serde_json::json;
 
     #[test]
     fn v1_passes_through() {

@@ -3,10 +3,9 @@
 //! These types only describe the shape of a model. Reading one from JSON, and
 //! checking that the ids agree and the scores fit the scale, is the job of
 //! [`crate::validate`]; a `Model` obtained through
-//! [`crate::validate::parse_model`] has passed those checks. (They are
-//! written out by [`crate::json_out`], and derive `Serialize` only so the tests
-//! can hold that writer against serde_json's; the validator's reader is the
-//! one way in.)
+//! [`crate::validate::parse_model`] has passed those checks. They derive
+//! `Serialize`, which writes them out; they do not derive `Deserialize`: the
+//! validator's reader is the one way in.
 
 use serde::Serialize;
 
@@ -71,7 +70,8 @@ impl Model {
 
     /// The model as pretty-printed JSON, as `wfe` and the page export it.
     pub fn to_json_pretty(&self) -> String {
-        crate::json_out::to_string_pretty(self)
+        // Cannot fail: every map a model holds has string keys.
+        serde_json::to_string_pretty(self).unwrap_or_default()
     }
 }
 
@@ -225,57 +225,4 @@ pub struct System {
 pub struct Integration {
     pub from: String,
     pub to: String,
-}
-
-crate::json_out::json_object!(Model {
-    "schema" => schema,
-    "name" => name,
-    "framework" => framework,
-    "scale" => scale,
-    "units" => units,
-    "assessments" => assessments,
-    "contributors" => contributors,
-    "responsibilities" => responsibilities,
-    "systems" => systems,
-    "integrations" => integrations,
-});
-crate::json_out::json_object!(Item { "id" => id, "label" => label });
-crate::json_out::json_object!(Framework { "players" => players, "themes" => themes });
-crate::json_out::json_object!(Scale { "min" => min, "max" => max, "labels" => labels });
-crate::json_out::json_object!(Contributor {
-    "id" => id,
-    "label" => label,
-    "kind" => kind,
-    "headcount" => headcount opt,
-});
-crate::json_out::json_object!(Responsibility {
-    "contributor" => contributor,
-    "theme" => theme,
-    "player" => player,
-    "activity" => activity opt,
-    "control" => control opt,
-});
-crate::json_out::json_object!(System {
-    "id" => id,
-    "label" => label,
-    "owner" => owner,
-    "contributors" => contributors,
-});
-crate::json_out::json_object!(Integration { "from" => from, "to" => to });
-crate::json_out::json_as_str!(ContributorKind, Control);
-
-impl crate::json_out::ToJson for Assessment {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.begin_object();
-        w.field("theme", &self.theme);
-        w.field("player", &self.player);
-        w.field_if("unit", &self.unit);
-        w.field("current", &self.current);
-        w.field_if("target", &self.target);
-        if !is_default_weight(&self.weight) {
-            w.field("weight", &self.weight);
-        }
-        w.field_if("note", &self.note);
-        w.end_object();
-    }
 }

@@ -83,28 +83,6 @@ pub fn cell_scores(model: &Model, unit: Option<&str>) -> Vec<CellScore> {
     out
 }
 
-impl CellScore {
-    /// The members of the score's JSON object, also written inline into
-    /// `view::CellInfo`'s.
-    pub(crate) fn write_fields(&self, w: &mut crate::json_out::JsonWriter) {
-        w.field("theme", &self.theme);
-        w.field("player", &self.player);
-        w.field("assessed", &self.assessed);
-        w.field("current", &self.current);
-        w.field("target", &self.target);
-        w.field("gap", &self.gap);
-        w.field("notes", &self.notes);
-    }
-}
-
-impl crate::json_out::ToJson for CellScore {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.begin_object();
-        self.write_fields(w);
-        w.end_object();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

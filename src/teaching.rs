@@ -111,22 +111,6 @@ pub fn blank_model(model: &Model) -> Model {
     blank
 }
 
-impl crate::json_out::ToJson for StepKind {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.string(match self {
-            StepKind::Whole => "whole",
-            StepKind::Theme => "theme",
-            StepKind::Axis => "axis",
-        });
-    }
-}
-crate::json_out::json_object!(TourStep {
-    "id" => id,
-    "kind" => kind,
-    "themes" => themes,
-    "players" => players,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

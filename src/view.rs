@@ -7,7 +7,6 @@
 //! Everything here is computed by the core so that the page only displays.
 
 use crate::analysis::Finding;
-use crate::json::Value;
 use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
 use crate::render::{self, CellState, Overlay, RenderOptions};
@@ -15,6 +14,7 @@ use crate::scores::{cell_scores, CellScore};
 use crate::validate::fields::{self, Need};
 use crate::validate::Invalid;
 use serde::Serialize;
+use serde_json::Value;
 
 /// A cell by its ids.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -407,47 +407,6 @@ pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetai
     })
 }
 
-crate::json_out::json_object!(CellRef { "theme" => theme, "player" => player });
-crate::json_out::json_object!(EditorRow { "unit" => unit, "assessment" => assessment });
-crate::json_out::json_object!(CellDetail {
-    "theme" => theme,
-    "player" => player,
-    "scale" => scale,
-    "rows" => rows,
-    "responsibilities" => responsibilities,
-});
-
-impl crate::json_out::ToJson for CellInfo {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.begin_object();
-        w.field("theme", &self.theme);
-        w.field("player", &self.player);
-        w.field("themeLabel", &self.theme_label);
-        w.field("playerLabel", &self.player_label);
-        self.score.write_fields(w);
-        w.field("currentLabel", &self.current_label);
-        w.field("targetLabel", &self.target_label);
-        w.field("changed", &self.changed);
-        w.field("highlighted", &self.highlighted);
-        w.end_object();
-    }
-}
-
-impl crate::json_out::ToJson for IndexedResponsibility {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        let r = &self.responsibility;
-        w.begin_object();
-        w.field("index", &self.index);
-        w.field("contributor_label", &self.contributor_label);
-        w.field("contributor", &r.contributor);
-        w.field("theme", &r.theme);
-        w.field("player", &r.player);
-        w.field_if("activity", &r.activity);
-        w.field_if("control", &r.control);
-        w.end_object();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -637,7 +596,7 @@ mod tests {
 
     #[test]
     fn view_options_read_the_pages_view_state() {
-        let v = crate::json::json!({
+        let v = serde_json::json!({
             "overlay": "gap", "unit": "retail", "contributor": null, "kind": "external",
             "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
             "showChanges": true, "skipFindings": false, "somethingElse": [1, 2]
@@ -657,8 +616,8 @@ mod tests {
         );
         for defaults in [
             Value::Null,
-            crate::json::json!({}),
-            crate::json::json!({"overlay": null}),
+            serde_json::json!({}),
+            serde_json::json!({"overlay": null}),
         ] {
             assert_eq!(
                 ViewOptions::from_json(defaults).unwrap(),
@@ -670,22 +629,22 @@ mod tests {
     #[test]
     fn bad_view_options_name_the_option() {
         let cases = [
-            (crate::json::json!(3), "options: expected view options (an object), found the number 3"),
+            (serde_json::json!(3), "options: expected view options (an object), found the number 3"),
             (
-                crate::json::json!({"overlay": "heat"}),
+                serde_json::json!({"overlay": "heat"}),
                 "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"",
             ),
             (
-                crate::json::json!({"kind": "both", "showChanges": "yes"}),
+                serde_json::json!({"kind": "both", "showChanges": "yes"}),
                 "options.kind: expected \"internal\" or \"external\", found the string \"both\"\n\
                  options.showChanges: expected true or false, found the string \"yes\"",
             ),
             (
-                crate::json::json!({"selected": {"theme": "t"}}),
+                serde_json::json!({"selected": {"theme": "t"}}),
                 "options.selected.player: required, but missing",
             ),
             (
-                crate::json::json!({"selected": "t"}),
+                serde_json::json!({"selected": "t"}),
                 "options.selected: expected a cell (an object), found the string \"t\"",
             ),
         ];

@@ -10,11 +10,13 @@
 //! when what it is drawn from besides the cells changes (framework, scale,
 //! name, overlay, unit).
 
+use crate::model::{Framework, Scale};
 use crate::render::{self, CellState, RenderOptions};
 use crate::session::Session;
 use crate::validate::Invalid;
 use crate::view::{self, FindingScope, ViewOptions};
 use crate::{analysis, edit::Edit};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
 
@@ -127,23 +129,19 @@ export interface ViewResult {
 }
 "#;
 
-fn to_js(value: &dyn crate::json_out::ToJson) -> Result<JsValue, js_sys::Error> {
-    let text = crate::json_out::to_string(value);
-    js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
+/// `value` as plain JavaScript objects, arrays, strings, numbers and `null`:
+/// what `JSON.parse` would give for its JSON text.
+pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
-/// A JavaScript value as parsed JSON (`null` for `undefined`), for the
-/// core's readers: the page's values cross as JSON text, so one parser
-/// (`crate::json`) serves both them and model files.
-pub(crate) fn json_of(value: &JsValue) -> Result<crate::json::Value, js_sys::Error> {
-    if value.is_undefined() {
-        return Ok(crate::json::Value::Null);
-    }
-    let text = js_sys::JSON::stringify(value)
-        .ok()
-        .and_then(|s| s.as_string())
-        .ok_or_else(|| js_sys::Error::new("the value cannot be written as JSON"))?;
-    crate::json::from_str(&text).map_err(|e| js_sys::Error::new(&e.to_string()))
+/// A JavaScript value as a JSON value (`null` for `undefined`), for the
+/// core's readers, which check it field by field and name every problem by
+/// its path, as they do for model files.
+pub(crate) fn json_of(value: &JsValue) -> Result<serde_json::Value, js_sys::Error> {
+    serde_wasm_bindgen::from_value(value.clone()).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
 /// An `Error` whose message lists every problem, with the list itself as
@@ -185,15 +183,22 @@ struct DrawnCell {
 /// The diagram as last put into the DOM.
 struct Drawn {
     container: Element,
-    key: String,
+    key: StructureKey,
     cells: Vec<DrawnCell>,
 }
 
+/// What the SVG is drawn from besides the cell states: name, framework,
+/// scale and options.
+type StructureKey = (String, Framework, Scale, RenderOptions);
+
+#[derive(Serialize)]
 struct ScenarioInfo {
     id: u32,
     name: String,
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct SessionInfo {
     active: Option<ScenarioInfo>,
     scenarios: Vec<ScenarioInfo>,
@@ -201,6 +206,8 @@ struct SessionInfo {
     can_redo: bool,
 }
 
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
 struct ViewResult {
     full: bool,
     changed: usize,
@@ -463,14 +470,14 @@ impl Workspace {
         }
     }
 
-    /// What the SVG is drawn from besides the cell states.
-    fn structure_key(&self, opts: &RenderOptions) -> String {
+    fn structure_key(&self, opts: &RenderOptions) -> StructureKey {
         let m = self.session.model();
-        let mut key = crate::json_out::to_string(&m.name);
-        key.push_str(&crate::json_out::to_string(&m.framework));
-        key.push_str(&crate::json_out::to_string(&m.scale));
-        key.push_str(&crate::json_out::to_string(opts));
-        key
+        (
+            m.name.clone(),
+            m.framework.clone(),
+            m.scale.clone(),
+            opts.clone(),
+        )
     }
 
     /// Redraws or updates in place; returns (redrawn, cells touched).
@@ -589,23 +596,3 @@ fn index_cells(container: &Element) -> Result<Vec<DrawnCell>, js_sys::Error> {
     }
     Ok(cells)
 }
-
-crate::json_out::json_object!(ScenarioInfo { "id" => id, "name" => name });
-crate::json_out::json_object!(SessionInfo {
-    "active" => active,
-    "scenarios" => scenarios,
-    "canUndo" => can_undo,
-    "canRedo" => can_redo,
-});
-crate::json_out::json_object!(ViewResult {
-    "full" => full,
-    "changed" => changed,
-    "revision" => revision,
-    "structure" => structure,
-    "findingCount" => finding_count,
-    "findingChosen" => finding_chosen,
-    "analysis" => analysis,
-    "comparison" => comparison,
-    "cells" => cells,
-    "session" => session,
-});

@@ -3,6 +3,7 @@
 //! [`crate::csv`]. Errors cross as JS `Error`s with the core's messages; CSV
 //! errors also carry a `problems` array of `{row, column, message}`.
 
+use crate::wasm::to_js;
 use crate::{analysis, csv, export, teaching, validate, Model};
 use wasm_bindgen::prelude::*;
 
@@ -10,16 +11,8 @@ fn parse(json: &str) -> Result<Model, js_sys::Error> {
     validate::parse_model(json).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
-// Values cross as JSON text, as in `wasm.rs`: the crate's one writer
-// (`json_out`) and its one reader (`json`) serve the whole module, which keeps it
-// small (serde-wasm-bindgen would add its own copy of every type's code).
-fn to_js(value: &dyn crate::json_out::ToJson) -> Result<JsValue, js_sys::Error> {
-    let text = crate::json_out::to_string(value);
-    js_sys::JSON::parse(&text).map_err(|_| js_sys::Error::new("the core wrote invalid JSON"))
-}
-
 fn to_json(model: &Model) -> Result<String, js_sys::Error> {
-    Ok(crate::json_out::to_string(model))
+    serde_json::to_string(model).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
 /// The tour of the model's framework: `[{id, kind, themes, players}]`.

@@ -192,10 +192,7 @@ fn hostile_labels_are_inert_in_the_self_contained_export() {
     for overlay in ["none", "current", "target", "gap"] {
         let options =
             serde_json::json!({"overlay": overlay, "unit": "hq", "lang": "en\"><script>"});
-        let opts = ExportOptions::from_json(
-            workforce_ecosystem::json::from_str(&options.to_string()).unwrap(),
-        )
-        .unwrap();
+        let opts = ExportOptions::from_json(options).unwrap();
         let html = export_html(&m, &opts);
         assert_inert(&html, 1);
         // The model comes back out of the data block exactly.

@@ -72,16 +72,6 @@ impl<V: Serialize> Serialize for ById<V> {
     }
 }
 
-impl<V: crate::json_out::ToJson> crate::json_out::ToJson for ById<V> {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.begin_object();
-        for (id, v) in &self.0 {
-            w.field(id, v);
-        }
-        w.end_object();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

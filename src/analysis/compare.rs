@@ -171,29 +171,6 @@ fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {
     }
 }
 
-crate::json_out::json_object!(CellValue { "current" => current, "target" => target });
-crate::json_out::json_object!(CellChange {
-    "theme" => theme,
-    "player" => player,
-    "unit" => unit,
-    "before" => before,
-    "after" => after,
-});
-crate::json_out::json_object!(Delta { "before" => before, "after" => after, "delta" => delta });
-crate::json_out::json_object!(ReadinessChange {
-    "overall" => overall,
-    "themes" => themes,
-    "players" => players,
-    "units" => units,
-});
-crate::json_out::json_object!(Comparison {
-    "changed_cells" => changed_cells,
-    "readiness" => readiness,
-    "resolved" => resolved,
-    "introduced" => introduced,
-    "unchanged" => unchanged,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

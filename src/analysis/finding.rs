@@ -584,34 +584,6 @@ impl Serialize for Finding {
     }
 }
 
-crate::json_out::json_as_str!(Kind);
-crate::json_out::json_object!(CellRef<'_> {
-    "theme" => theme,
-    "player" => player,
-    "unit" => unit opt,
-});
-
-impl crate::json_out::ToJson for Finding {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        let mut id = String::new();
-        let _ = self.write_id(&mut id);
-        let mut explanation = String::new();
-        let _ = self.write_explanation(&mut explanation);
-        w.begin_object();
-        w.field("id", &id);
-        w.field("kind", &self.kind);
-        w.field("severity", &self.severity);
-        w.field("explanation", &explanation);
-        w.field("cells", &self.cells());
-        w.field("players", &self.players());
-        w.field("themes", &self.themes());
-        w.field("contributors", &self.contributors());
-        w.field("systems", &self.systems());
-        w.field("units", &self.units());
-        w.end_object();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

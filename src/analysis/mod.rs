@@ -137,12 +137,6 @@ impl Hasher for FxHasher {
     }
 }
 
-crate::json_out::json_object!(Analysis {
-    "readiness" => readiness,
-    "findings" => findings,
-    "systems" => systems,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

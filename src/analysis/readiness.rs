@@ -97,13 +97,6 @@ pub(crate) fn readiness_with(index: &Index) -> Readiness {
     }
 }
 
-crate::json_out::json_object!(Readiness {
-    "overall" => overall,
-    "themes" => themes,
-    "players" => players,
-    "units" => units,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -88,12 +88,6 @@ impl Serialize for Text {
     }
 }
 
-impl crate::json_out::ToJson for Text {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.string(&self.0);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -329,21 +329,6 @@ impl Graph {
     }
 }
 
-impl crate::json_out::ToJson for SystemsSummary {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.begin_object();
-        w.field("components", &self.components);
-        w.field("groups", &self.groups());
-        w.key("tracking");
-        w.begin_object();
-        for (contributor, systems) in self.tracking() {
-            w.field(contributor, &systems);
-        }
-        w.end_object();
-        w.end_object();
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,7 +7,7 @@
 //! where the general formatting machinery would cost more than the rest.
 
 use super::IdMap;
-use crate::decimal::{write_fixed, write_uint};
+use crate::decimal::write_fixed;
 use std::fmt::{self, Display, Write};
 
 /// Writes a number as people write it: no trailing zeros, at most two
@@ -31,7 +31,14 @@ pub(crate) struct Thousands(pub u64);
 
 impl Display for Thousands {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_uint(f, self.0, true)
+        let digits = self.0.to_string();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                f.write_char(',')?;
+            }
+            f.write_char(c)?;
+        }
+        Ok(())
     }
 }
 
@@ -66,9 +73,7 @@ pub(crate) fn write_contributor<W: Write>(
         None => Ok(()),
         Some(1) => out.write_str(" (1 person)"),
         Some(n) => {
-            out.write_str(" (")?;
-            write_uint(out, n, true)?;
-            out.write_str(" people)")
+            write!(out, " ({} people)", Thousands(n))
         }
     }
 }

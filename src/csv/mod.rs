@@ -115,7 +115,7 @@ pub fn restore(cell: &str) -> &str {
 fn number(x: f64) -> String {
     // `Display` for f64 is the shortest text that reads back to the same value
     // and never uses exponents, which spreadsheets would misread.
-    crate::decimal::shortest(x)
+    x.to_string()
 }
 
 /// The model's assessments as CSV text, in model order.
@@ -164,14 +164,11 @@ fn parse_number(text: &str) -> Option<f64> {
     let lead = if digits.starts_with('.') { "0" } else { "" };
     let trail = if digits.ends_with('.') { "0" } else { "" };
     let json = format!("{sign}{lead}{digits}{trail}");
-    // The crate's JSON reader rather than `str::parse`: the module already
-    // holds it, while the standard parser would add its tables (~12 KB gzip)
-    // to the Wasm.
-    // It rounds correctly, so a value written as its shortest text reads back
-    // exactly.
-    crate::json::from_str(&json)
-        .ok()?
-        .as_f64()
+    // serde_json rather than `str::parse`, which would also take "01" and
+    // "1.e5"; it rounds correctly (its `float_roundtrip` feature), so a
+    // value written as its shortest text reads back exactly.
+    serde_json::from_str::<f64>(&json)
+        .ok()
         .filter(|x| x.is_finite())
 }
 
@@ -549,13 +546,6 @@ fn place(path: &str, message: String, rows: &[usize]) -> CsvProblem {
         },
     }
 }
-
-crate::json_out::json_object!(CsvProblem {
-    "row" => row opt,
-    "column" => column opt,
-    "message" => message,
-});
-crate::json_out::json_object!(CsvInvalid { "problems" => problems });
 
 #[cfg(test)]
 mod tests {

@@ -4,12 +4,12 @@
 //! file, under the path `edit.<kind>`.
 
 use super::{CellKey, Edit};
-use crate::json::Value;
 use crate::mapped::mapped;
 use crate::validate::fields::{At, Need, Reader, Shape};
 use crate::validate::read::{ASSESSMENT, CONTRIBUTOR, INTEGRATION, RESPONSIBILITY, SYSTEM, UNIT};
 use crate::validate::wording::quote;
 use crate::validate::{Invalid, Problem};
+use serde_json::Value;
 
 const CELL_KEY: Shape<CellKey> = Shape {
     what: "a cell",
@@ -163,11 +163,11 @@ impl Edit {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::json;
     use crate::model::{
         Assessment, Contributor, ContributorKind, Control, Integration, Item, Responsibility,
         System,
     };
+    use serde_json::json;
 
     fn read(v: Value) -> Result<Edit, String> {
         Edit::from_json(v).map_err(|e| e.to_string())

@@ -3,11 +3,11 @@
 
 use super::{html_page, json_for_script, push_attr, push_text};
 use crate::analysis::{self, Analysis};
-use crate::json::Value;
 use crate::model::{Item, Model};
 use crate::render::{self, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
+use serde_json::Value;
 use std::fmt::Write as _;
 
 /// The `id` of the `<script type="application/json">` element holding the
@@ -341,7 +341,7 @@ mod tests {
     #[test]
     fn texts_and_lang_follow_the_options() {
         let model = crate::framework::sample();
-        let opts = ExportOptions::from_json(crate::json::json!(
+        let opts = ExportOptions::from_json(serde_json::json!(
             {"overlay": "gap", "lang": "fr", "texts": {"findings": "Constats", "overlay.gap": "Écarts"}}
         ))
         .unwrap();
@@ -373,7 +373,7 @@ mod tests {
         let texts = vec![("findings".to_string(), "Constats".to_string())];
         assert_eq!(
             read(
-                crate::json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})
+                serde_json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})
             ),
             Ok(ExportOptions {
                 overlay: Overlay::None,
@@ -384,13 +384,13 @@ mod tests {
         );
         assert_eq!(read(Value::Null), Ok(ExportOptions::default()));
         assert_eq!(
-            read(crate::json::json!({"lang": 5, "texts": {"a": "x", "odd key": 1}})),
+            read(serde_json::json!({"lang": 5, "texts": {"a": "x", "odd key": 1}})),
             Err("options.lang: expected a string, found the number 5\n\
                  options.texts[\"odd key\"]: expected a string, found the number 1"
                 .into())
         );
         assert_eq!(
-            read(crate::json::json!({"texts": ["x"]})),
+            read(serde_json::json!({"texts": ["x"]})),
             Err("options.texts: expected words by key (an object), found an array".into())
         );
     }

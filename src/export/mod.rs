@@ -78,8 +78,10 @@ fn push_escaped(out: &mut String, before: &str, text: &str, after: &str, in_attr
 /// characters that could end the element (`</script`), open a comment
 /// (`<!--`) or start an entity are written as JSON `\u` escapes, which any JSON
 /// parser reads back to the same value.
-pub fn json_for_script(value: &dyn crate::json_out::ToJson) -> String {
-    let text = crate::json_out::to_string_pretty(value);
+pub fn json_for_script(value: &impl serde::Serialize) -> String {
+    // Writing to a string fails only for a map with keys that are not
+    // strings, which no type of the crate has.
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {

@@ -61,23 +61,6 @@ pub fn axes(players: &[Item], r: f64) -> Vec<Axis> {
     })
 }
 
-impl crate::json_out::ToJson for AxisKind {
-    fn write_json(&self, w: &mut crate::json_out::JsonWriter) {
-        w.string(match self {
-            AxisKind::Vertical => "vertical",
-            AxisKind::Chord => "chord",
-            AxisKind::Diameter => "diameter",
-        });
-    }
-}
-crate::json_out::json_object!(Axis {
-    "kind" => kind,
-    "from" => from,
-    "to" => to,
-    "start" => start,
-    "end" => end,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -114,19 +114,6 @@ pub fn slot(c: Point, size: f64) -> ValueSlot {
     }
 }
 
-crate::json_out::json_object!(ValueSlot {
-    "x" => x,
-    "y" => y,
-    "fontSize" => font_size,
-    "bbox" => bbox,
-});
-crate::json_out::json_object!(CellShape {
-    "theme" => theme,
-    "player" => player,
-    "points" => points,
-    "value" => value,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

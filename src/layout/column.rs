@@ -233,16 +233,6 @@ pub fn place_legend(spec: &LegendSpec, x: f64, y: f64) -> Legend {
     Legend { title, items, bbox }
 }
 
-crate::json_out::json_object!(ThemeLabel {
-    "label" => label,
-    "anchor" => anchor,
-    "leaderEnd" => leader_end,
-});
-crate::json_out::json_object!(LegendSpec { "title" => title, "items" => items });
-crate::json_out::json_object!(LegendEntry { "key" => key, "text" => text });
-crate::json_out::json_object!(LegendItem { "key" => key, "swatch" => swatch, "label" => label });
-crate::json_out::json_object!(Legend { "title" => title, "items" => items, "bbox" => bbox });
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -269,14 +269,6 @@ pub fn rect_overlaps_convex(r: &Rect, poly: &[Point]) -> bool {
     true
 }
 
-crate::json_out::json_object!(Point { "x" => x, "y" => y });
-crate::json_out::json_object!(Rect {
-    "x" => x,
-    "y" => y,
-    "width" => width,
-    "height" => height,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -212,16 +212,6 @@ pub fn place_player_labels(labels: Vec<Label>, n: usize, radius: f64) -> Vec<Lab
     into_mapped(labels, &mut |k, l| l.at(b[k].x, b[k].y))
 }
 
-crate::json_out::json_as_str!(Anchor);
-crate::json_out::json_object!(TextLine { "text" => text, "x" => x, "y" => y });
-crate::json_out::json_object!(Label {
-    "id" => id,
-    "fontSize" => font_size,
-    "anchor" => anchor,
-    "lines" => lines,
-    "bbox" => bbox,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

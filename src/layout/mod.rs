@@ -246,17 +246,6 @@ fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape
     cells
 }
 
-crate::json_out::json_object!(Layout {
-    "viewBox" => view_box,
-    "radius" => radius,
-    "polygons" => polygons,
-    "cells" => cells,
-    "axes" => axes,
-    "playerLabels" => player_labels,
-    "themeLabels" => theme_labels,
-    "legend" => legend,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;

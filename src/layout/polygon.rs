@@ -51,8 +51,6 @@ pub fn radii(themes: usize, outer: f64) -> Vec<f64> {
     from_fn(themes, &mut |i| outer * (themes - i) as f64 / themes as f64)
 }
 
-crate::json_out::json_object!(RingPolygon { "theme" => theme, "radius" => radius, "points" => points });
-
 #[cfg(test)]
 mod tests {
     use super::*;

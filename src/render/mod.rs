@@ -86,7 +86,7 @@ pub struct RenderOptions {
 
 impl RenderOptions {
     /// Reads the options from their JSON form; `null` means every default.
-    pub fn from_json(v: crate::json::Value) -> Result<RenderOptions, Invalid> {
+    pub fn from_json(v: serde_json::Value) -> Result<RenderOptions, Invalid> {
         fields::read_options(v, "render options", |r, mut f| RenderOptions {
             overlay: read_overlay(r, &mut f),
             unit: f.string(r, "unit", Need::Optional),
@@ -181,13 +181,6 @@ pub fn render_svg(model: &Model, opts: &RenderOptions) -> String {
     document::render(model, opts)
 }
 
-crate::json_out::json_as_str!(Overlay);
-crate::json_out::json_object!(RenderOptions {
-    "overlay" => overlay,
-    "unit" => unit,
-    "standalone" => standalone,
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,7 +204,7 @@ mod tests {
     #[test]
     fn options_read_camel_case_and_default_the_rest() {
         let read = |v| RenderOptions::from_json(v).map_err(|e| e.to_string());
-        let o = read(crate::json::json!({"overlay": "gap", "standalone": true, "other": 1}));
+        let o = read(serde_json::json!({"overlay": "gap", "standalone": true, "other": 1}));
         assert_eq!(
             o,
             Ok(RenderOptions {
@@ -220,20 +213,20 @@ mod tests {
                 standalone: true
             })
         );
-        let o = read(crate::json::json!({"unit": "retail", "overlay": null}));
+        let o = read(serde_json::json!({"unit": "retail", "overlay": null}));
         assert_eq!(
             o.map(|o| (o.overlay, o.unit)),
             Ok((Overlay::None, Some("retail".into())))
         );
-        assert_eq!(read(crate::json::Value::Null), Ok(RenderOptions::default()));
+        assert_eq!(read(serde_json::Value::Null), Ok(RenderOptions::default()));
         assert_eq!(
-            read(crate::json::json!({"overlay": "heat", "unit": 3, "standalone": "yes"})).unwrap_err(),
+            read(serde_json::json!({"overlay": "heat", "unit": 3, "standalone": "yes"})).unwrap_err(),
             "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"\n\
              options.unit: expected a string, found the number 3\n\
              options.standalone: expected true or false, found the string \"yes\""
         );
         assert_eq!(
-            read(crate::json::json!([])).unwrap_err(),
+            read(serde_json::json!([])).unwrap_err(),
             "options: expected render options (an object), found an empty array"
         );
     }

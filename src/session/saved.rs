@@ -79,7 +79,7 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
 
 /// Reads a parsed saved session; every problem, in it or in the models it
 /// holds, is reported with its full path.
-fn read_saved(v: crate::json::Value) -> (SavedSession, Vec<Problem>) {
+fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>) {
     let mut r = Reader::default();
     let mut saved = SavedSession {
         schema: SESSION_SCHEMA.to_string(),
@@ -130,7 +130,8 @@ impl Session {
 
     /// The saved form as JSON text.
     pub fn saved_json(&self) -> String {
-        crate::json_out::to_string(&self.saved())
+        // Cannot fail: every map the session holds has string keys.
+        serde_json::to_string(&self.saved()).unwrap_or_default()
     }
 
     /// Reads a saved session or a plain model (told apart by `schema`),
@@ -160,14 +161,6 @@ impl Session {
         Ok(session)
     }
 }
-
-crate::json_out::json_object!(SavedSession {
-    "schema" => schema,
-    "baseline" => baseline,
-    "scenarios" => scenarios,
-    "active" => active opt,
-});
-crate::json_out::json_object!(SavedScenario { "name" => name, "model" => model });
 
 #[cfg(test)]
 mod tests {

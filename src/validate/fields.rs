@@ -2,10 +2,10 @@
 //!
 //! Every input of the crate — models, saved sessions, the page's edits and
 //! options — is parsed into a `serde_json::Value` and read with these
-//! helpers rather than with derived `Deserialize` code: one small reader
-//! serves every type (which keeps the Wasm module small), each problem says
-//! where it is and what was expected, and reading goes on past the first
-//! problem so that all of them are reported at once.
+//! helpers rather than with derived `Deserialize` code, which stops at the
+//! first problem: here each problem says where it is (its JSON path) and
+//! what was expected, and reading goes on past the first problem so that all
+//! of them are reported at once.
 //!
 //! Values are taken apart as they are read: strings move into the result
 //! instead of being copied, and a path is written out only when there is a
@@ -14,8 +14,8 @@
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
-use crate::json::{Map, Value};
 use crate::mapped::{into_mapped, mapped};
+use serde_json::{Map, Value};
 
 /// Where a value sits: steps kept on the stack while reading descends, and
 /// written out as a path only when a problem needs one.
@@ -263,7 +263,7 @@ pub(crate) struct Shape<T> {
 #[derive(Debug)]
 pub(crate) struct Fields<'a> {
     at: At<'a>,
-    map: Map,
+    map: Map<String, Value>,
 }
 
 impl<'a> Fields<'a> {
@@ -363,7 +363,7 @@ impl<'a> Fields<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::json;
+    use serde_json::json;
 
     const PAIR: Shape<(String, f64)> = Shape {
         what: "a pair",

@@ -184,14 +184,14 @@ pub fn read_shape(text: &str) -> Result<Model, Invalid> {
 
 /// Step 3: the text as a JSON value, or its syntax error with path, line
 /// and column.
-pub(crate) fn parse_json(text: &str) -> Result<crate::json::Value, Invalid> {
-    crate::json::from_str(text).map_err(|e| syntax_problem(text, &e))
+pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
+    serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))
 }
 
 /// Steps 4–6 on a parsed model: migration, the shape check and the rules.
 /// Gives the model as far as it could be read, the version it was written
 /// in, and every problem, with paths as in the document (not yet placed).
-pub(crate) fn read_value(value: crate::json::Value) -> (Model, Version, Vec<Problem>) {
+pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Problem>) {
     let mut migrated = migrate::migrate(value);
     let read = read::read_model(std::mem::take(&mut migrated.value));
     let mut placeholders = IdMap::set(&read.placeholders);
@@ -230,7 +230,7 @@ pub(crate) fn has_schema(text: &str, tag: &str) -> bool {
     let Some(value) = rest.split_once(':').map(|(_, v)| v.trim_start()) else {
         return false;
     };
-    let quoted = crate::json_out::quoted(tag);
+    let quoted = serde_json::to_string(tag).unwrap_or_default();
     value.strip_prefix(&quoted).is_some_and(|after| {
         matches!(
             after.trim_start().chars().next(),
@@ -289,9 +289,13 @@ fn too_large(len: usize) -> Invalid {
 }
 
 /// A JSON syntax error with its path, line and column.
-fn syntax_problem(text: &str, e: &crate::json::Error) -> Invalid {
-    let what = e.message();
-    // The parser counts columns in bytes, as serde_json did; find the byte and recount in characters.
+fn syntax_problem(text: &str, e: &serde_json::Error) -> Invalid {
+    // serde_json's message ends with the place, which is given here in
+    // characters rather than bytes.
+    let message = e.to_string();
+    let place = format!(" at line {} column {}", e.line(), e.column());
+    let what = message.strip_suffix(&place).unwrap_or(&message);
+    // serde_json counts columns in bytes; find the byte and recount in characters.
     let line_start: usize = text
         .split_inclusive('\n')
         .take(e.line().saturating_sub(1))
@@ -357,14 +361,6 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
     crate::sort::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
     into_mapped(out, &mut |_, (_, p)| p)
 }
-
-crate::json_out::json_object!(Problem {
-    "path" => path,
-    "message" => message,
-    "line" => line opt,
-    "column" => column opt,
-});
-crate::json_out::json_object!(Invalid { "problems" => problems });
 
 #[cfg(test)]
 mod tests {

@@ -34,7 +34,8 @@ pub fn push_key(path: &mut String, key: &str) {
         path.push_str(key);
     } else {
         path.push('[');
-        path.push_str(&crate::json_out::quoted(key));
+        // A string always serializes.
+        path.push_str(&serde_json::to_string(key).unwrap_or_default());
         path.push(']');
     }
 }
@@ -141,8 +142,8 @@ fn raw_segments(path: &str) -> Option<Vec<(Raw<'_>, usize)>> {
 /// The text of a JSON string literal (quotes included), or `None` when `quoted`
 /// is not one.
 pub(crate) fn unquote(quoted: &str) -> Option<String> {
-    match crate::json::from_str(quoted) {
-        Ok(crate::json::Value::String(s)) => Some(s),
+    match serde_json::from_str(quoted) {
+        Ok(serde_json::Value::String(s)) => Some(s),
         _ => None,
     }
 }

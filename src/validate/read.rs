@@ -11,11 +11,11 @@
 
 use super::fields::{At, Fields, Need, Reader, Shape};
 use super::Problem;
-use crate::json::Value;
 use crate::model::{
     Assessment, Contributor, ContributorKind, Control, Framework, Integration, Item, Model,
     Responsibility, Scale, System,
 };
+use serde_json::Value;
 use Need::{Defaulted, Optional, Required};
 
 const MODEL_FIELDS: &[&str] = &[
@@ -213,7 +213,7 @@ pub fn read_model(v: Value) -> Read {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::json::json;
+    use serde_json::json;
     use std::collections::HashSet;
 
     fn problems(v: Value) -> Vec<(String, String)> {

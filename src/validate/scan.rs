@@ -9,13 +9,22 @@
 //!
 //! It never fails: on text that is not JSON it simply stops, and the real
 //! parser reports the syntax error.
+//!
+//! Why a scanner of our own: serde_json keeps no positions in its `Value`.
+//! The small crates that do (`json-spanned-value`, `spanned_json_parser`)
+//! read JSON into value types of their own, so they would replace serde_json
+//! as the reader rather than add places to it; none of them counts items
+//! before building the tree or reports repeated keys. The scan costs little
+//! beside the parse: on the sample scaled 100× (1.9 MB, 4,800 assessments)
+//! about 2–3 ms of CPU, against about 10 ms for `serde_json::from_str` and
+//! 25 ms for the whole `parse_model`.
 
 use super::path;
 use crate::analysis::IdMap;
 use std::borrow::{Borrow, Cow};
 
-/// Deeper than this the scanner stops; the JSON reader refuses such nesting
-/// anyway (its recursion limit, serde_json's, is the same).
+/// Deeper than this the scanner stops; serde_json refuses such nesting
+/// anyway (its recursion limit is the same).
 const MAX_DEPTH: usize = 128;
 
 /// What the scanner calls back with.

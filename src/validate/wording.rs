@@ -1,7 +1,7 @@
 //! How problem messages show the values they complain about: quoted, escaped,
 //! shortened, and never able to act on the terminal or page that shows them.
 
-use crate::json::Value;
+use serde_json::Value;
 
 /// Longest stretch of a user's text repeated in a message, in characters.
 const QUOTE_CHARS: usize = 60;
@@ -45,7 +45,7 @@ pub fn num(x: f64) -> String {
     if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
         crate::decimal::fixed(x, 0)
     } else {
-        crate::decimal::debug(x)
+        format!("{x:?}")
     }
 }
 
@@ -142,10 +142,10 @@ mod tests {
 
     #[test]
     fn describe_names_the_value() {
-        assert_eq!(describe(&crate::json::json!("x")), "the string \"x\"");
-        assert_eq!(describe(&crate::json::json!(3)), "the number 3");
-        assert_eq!(describe(&crate::json::json!(null)), "null");
-        assert_eq!(describe(&crate::json::json!([])), "an empty array");
-        assert_eq!(describe(&crate::json::json!({})), "an object");
+        assert_eq!(describe(&serde_json::json!("x")), "the string \"x\"");
+        assert_eq!(describe(&serde_json::json!(3)), "the number 3");
+        assert_eq!(describe(&serde_json::json!(null)), "null");
+        assert_eq!(describe(&serde_json::json!([])), "an empty array");
+        assert_eq!(describe(&serde_json::json!({})), "an object");
     }
 }

@@ -15,7 +15,6 @@ mod by_id;
 mod compare;
 mod finding;
 mod findings;
-mod idmap;
 mod index;
 mod names;
 mod readiness;
@@ -30,16 +29,14 @@ pub use compare::{
 };
 pub use finding::{CellRef, Finding, Kind};
 pub use findings::{reach, severity};
-pub(crate) use idmap::IdMap;
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use shared::Text;
 pub use systems::SystemsSummary;
 
-use crate::mapped::mapped;
 use crate::model::Model;
 use serde::Serialize;
-use std::hash::Hasher;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// Everything `analyze` reports.
@@ -63,15 +60,18 @@ pub fn analyze(model: &Model) -> Analysis {
     let raw = findings::collect(&mut index, &graph);
     let order = findings::prioritise(&raw, &index.names);
     let names = Arc::new(std::mem::take(&mut index.names));
-    let findings = mapped(&order, &mut |&i| {
-        let (kind, severity, subject) = raw[i];
-        Finding {
-            kind,
-            severity,
-            subject,
-            names: names.clone(),
-        }
-    });
+    let findings = order
+        .iter()
+        .map(|&i| {
+            let (kind, severity, subject) = raw[i];
+            Finding {
+                kind,
+                severity,
+                subject,
+                names: names.clone(),
+            }
+        })
+        .collect();
     Analysis {
         readiness,
         findings,
@@ -136,6 +136,10 @@ impl Hasher for FxHasher {
         h ^ (h >> 33)
     }
 }
+
+/// Builds [`FxHasher`]s: `HashMap<K, V, FxBuildHasher>` is a std map with
+/// the fast hash.
+pub(crate) type FxBuildHasher = BuildHasherDefault<FxHasher>;
 
 crate::json_out::json_object!(Analysis {
     "readiness" => readiness,

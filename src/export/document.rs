@@ -199,8 +199,8 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     );
     // The SVG is the renderer's own escaped output; an XML declaration would
     // be stray text inside HTML, so it is left out.
-    let svg = match crate::substr::find(&svg, "<svg") {
-        Some(start) if svg.starts_with("<?xml") => svg.get(start..).unwrap_or(&svg),
+    let svg = match svg.find("<svg") {
+        Some(start) if svg.starts_with("<?xml") => &svg[start..],
         _ => svg.as_str(),
     };
     push_attr(

@@ -85,7 +85,7 @@ impl Map {
     /// inserting one by one into the vector would be quadratic.
     pub(crate) fn from_members(mut members: Vec<(String, Value)>) -> Map {
         // Stable: equal keys stay in the order written.
-        crate::sort::sort_by(&mut members, |a, b| a.0.cmp(&b.0));
+        members.sort_by(|a, b| a.0.cmp(&b.0));
         let mut entries: Vec<(String, Value)> = Vec::with_capacity(members.len());
         for member in members {
             match entries.last_mut() {

@@ -236,13 +236,6 @@ impl Finding {
     /// Writes the sentence: plain text naming everything by its label.
     /// Escape it for whatever format it is put in.
     pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
-        self.explain(out)
-    }
-
-    /// [`Finding::write_explanation`], compiled once for every writer.
-    fn explain(&self, mut out: &mut dyn Write) -> fmt::Result {
-        // The wording helpers take a sized writer: `&mut dyn Write` is one.
-        let out = &mut out;
         let n = &*self.names;
         match self.subject {
             Subject::Cell {

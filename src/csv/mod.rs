@@ -212,8 +212,7 @@ fn quoted(text: &str) -> String {
 }
 
 /// One data row being read: its cells by column (positions in [`COLUMNS`]),
-/// and the problems found so far. Methods rather than closures, so the
-/// checks compile once.
+/// and the problems found so far.
 struct Row<'a> {
     rec: &'a rfc4180::Record,
     /// Where each column of [`COLUMNS`] sits in the row, if present.

@@ -338,3 +338,32 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     out.push('\n');
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Item;
+
+    #[test]
+    fn text_is_escaped_and_cleaned_and_attributes_sorted() {
+        let mut model = crate::framework::sample();
+        model.name = "A & B <i>\u{1}".into();
+        model.framework.players[0] = Item::new("p\"'<>&\u{7}", "x <y> & 'z'\u{1b}");
+        let opts = RenderOptions {
+            unit: Some("u\"\u{0}".into()),
+            ..RenderOptions::default()
+        };
+        let svg = render(&model, &opts);
+        assert!(svg.starts_with(
+            "<svg class=\"wfe-diagram wfe-overlay-none wfe-interactive\" \
+             data-overlay=\"none\" data-unit=\"u&quot;\u{FFFD}\" role=\"group\" viewBox=\""
+        ));
+        assert!(svg.contains(
+            "\n<title>A &amp; B &lt;i&gt;\u{FFFD}: workforce ecosystem framework</title>\n"
+        ));
+        assert!(svg.contains(" data-player=\"p&quot;&apos;&lt;&gt;&amp;\u{FFFD}\" "));
+        assert!(svg.contains("\nx &lt;y&gt; &amp; 'z'\u{FFFD}\n</text>"));
+        assert!(svg.ends_with("</g>\n</svg>\n"));
+        assert!(!svg.chars().any(|c| c < ' ' && c != '\n'));
+    }
+}

@@ -95,10 +95,8 @@ struct Track {
 }
 
 /// Walks `text`, calling `v` for every value it can make out. Without
-/// `track.paths` the visitor sees every path as `""`. One copy for all
-/// visitors (`dyn`, not inlined): each generic copy cost over 1 KB of Wasm.
-#[inline(never)]
-fn walk(text: &str, v: &mut dyn Visit, track: Track) {
+/// `track.paths` the visitor sees every path as `""`.
+fn walk(text: &str, v: &mut impl Visit, track: Track) {
     let track_keys = track.keys;
     let b = text.as_bytes();
     let mut pos = skip_ws(b, 0);

@@ -596,7 +596,7 @@ mod tests {
         }));
         // Sorted: the order of a JSON object's keys is not part of the contract.
         let mut paths: Vec<&str> = m.problems.iter().map(|p| p.path.as_str()).collect();
-        crate::sort::sort(&mut paths);
+        paths.sort();
         assert_eq!(
             paths,
             vec![
@@ -609,7 +609,7 @@ mod tests {
             ]
         );
         let mut placeholders = m.placeholders.clone();
-        crate::sort::sort(&mut placeholders);
+        placeholders.sort();
         assert_eq!(
             placeholders,
             vec![

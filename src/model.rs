@@ -119,10 +119,9 @@ impl Default for Scale {
         Scale {
             min: 0.0,
             max: 4.0,
-            labels: crate::mapped::mapped(
-                &["Absent", "Ad hoc", "Defined", "Integrated", "Orchestrated"],
-                &mut |s| s.to_string(),
-            ),
+            labels: ["Absent", "Ad hoc", "Defined", "Integrated", "Orchestrated"]
+                .map(String::from)
+                .to_vec(),
         }
     }
 }

@@ -1,9 +1,10 @@
 //! The scores of each (theme, player) cell, aggregated over units: what the
 //! diagram colours and what readiness is computed from.
 
-use crate::analysis::IdMap;
+use crate::analysis::FxBuildHasher;
 use crate::model::Model;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// One cell's scores, the mean over the assessments that apply to it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,27 +32,27 @@ pub fn cell_scores(model: &Model, unit: Option<&str>) -> Vec<CellScore> {
     // (sum current, count, sum target, sum gap, count target, notes) per cell
     let mut acc: Vec<(f64, usize, f64, f64, usize, Vec<String>)> =
         vec![(0.0, 0, 0.0, 0.0, 0, Vec::new()); np * themes.len()];
-    // A repeated id (only in an invalid model) stands for its last item:
-    // the map keeps the first it is given, so the items go in backwards.
-    let index = |items: &[crate::model::Item]| {
-        let mut map = IdMap::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate().rev() {
-            map.insert(&item.id, i as u32);
-        }
-        map
-    };
+    // A repeated id (only in an invalid model) stands for its last item,
+    // the last one collected.
+    fn index(items: &[crate::model::Item]) -> HashMap<&str, usize, FxBuildHasher> {
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, item)| (item.id.as_str(), i))
+            .collect()
+    }
     let (theme_index, player_index) = (index(themes), index(players));
     for a in &model.assessments {
         if unit.is_some() && a.unit.as_deref() != unit {
             continue;
         }
-        let (Some(t), Some(p)) = (
+        let (Some(&t), Some(&p)) = (
             theme_index.get(a.theme.as_str()),
             player_index.get(a.player.as_str()),
         ) else {
             continue;
         };
-        let cell = &mut acc[t as usize * np + p as usize];
+        let cell = &mut acc[t * np + p];
         cell.0 += a.current;
         cell.1 += 1;
         if let Some(target) = a.target {

@@ -6,7 +6,6 @@
 //! the two players at its ends. Each step names the themes and players whose
 //! cells it highlights; the page holds the words.
 
-use crate::mapped::mapped;
 use crate::model::{Framework, Model};
 use serde::Serialize;
 
@@ -61,8 +60,8 @@ pub fn axes(player_count: usize) -> Vec<Vec<usize>> {
 
 /// The tour of a framework, in the order it is taught.
 pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
-    let theme_ids = mapped(&framework.themes, &mut |t| t.id.clone());
-    let player_ids = mapped(&framework.players, &mut |p| p.id.clone());
+    let theme_ids: Vec<String> = framework.themes.iter().map(|t| t.id.clone()).collect();
+    let player_ids: Vec<String> = framework.players.iter().map(|p| p.id.clone()).collect();
     let mut steps = vec![TourStep {
         id: "whole".into(),
         kind: StepKind::Whole,

@@ -7,7 +7,6 @@
 //! Everything here is computed by the core so that the page only displays.
 
 use crate::analysis::Finding;
-use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
 use crate::render::{self, CellState, Overlay, RenderOptions};
 use crate::scores::{cell_scores, CellScore};
@@ -15,6 +14,7 @@ use crate::validate::fields::{self, Need};
 use crate::validate::Invalid;
 use serde::Serialize;
 use serde_json::Value;
+use std::collections::{BTreeSet, HashSet};
 
 /// A cell by its ids.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -23,38 +23,8 @@ pub struct CellRef {
     pub player: String,
 }
 
-/// A set of cells: a sorted list searched by bisection (a hash set would
-/// compile a table of its own into the Wasm for this one type).
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct CellSet(Vec<CellRef>);
-
-impl CellSet {
-    /// The set of `cells`. Not generic, unlike `collect`, so that the sort
-    /// and dedup are compiled once.
-    fn of(mut cells: Vec<CellRef>) -> CellSet {
-        crate::sort::sort(&mut cells);
-        cells.dedup();
-        CellSet(cells)
-    }
-
-    pub fn contains(&self, cell: &CellRef) -> bool {
-        self.0.binary_search(cell).is_ok()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl FromIterator<CellRef> for CellSet {
-    fn from_iter<I: IntoIterator<Item = CellRef>>(iter: I) -> CellSet {
-        CellSet::of(iter.into_iter().collect())
-    }
-}
+/// A set of cells.
+pub type CellSet = BTreeSet<CellRef>;
 
 /// The interactive view's options. In JSON (camelCase) every field may be
 /// left out or `null`, and unknown fields are ignored so that the page may
@@ -127,13 +97,17 @@ pub struct FindingScope {
 impl FindingScope {
     /// What an analysis finding concerns (its cells' units aside).
     pub fn of(f: &Finding) -> FindingScope {
-        let owned = |ids: Vec<&str>| mapped(&ids, &mut |s| s.to_string());
+        let owned = |ids: Vec<&str>| ids.into_iter().map(String::from).collect();
         FindingScope {
             id: f.id(),
-            cells: mapped(&f.cells(), &mut |c| CellRef {
-                theme: c.theme.to_string(),
-                player: c.player.to_string(),
-            }),
+            cells: f
+                .cells()
+                .iter()
+                .map(|c| CellRef {
+                    theme: c.theme.to_string(),
+                    player: c.player.to_string(),
+                })
+                .collect(),
             themes: owned(f.themes()),
             players: owned(f.players()),
         }
@@ -162,20 +136,17 @@ fn all_cells(model: &Model) -> impl Iterator<Item = CellRef> + '_ {
 /// players it names (a theme alone means its whole ring).
 pub fn finding_cells(model: &Model, f: &FindingScope) -> CellSet {
     if !f.cells.is_empty() {
-        return CellSet::of(f.cells.clone());
+        return f.cells.iter().cloned().collect();
     }
     if f.themes.is_empty() && f.players.is_empty() {
         return CellSet::default();
     }
-    let mut cells = Vec::new();
-    for c in all_cells(model) {
-        if (f.themes.is_empty() || f.themes.contains(&c.theme))
-            && (f.players.is_empty() || f.players.contains(&c.player))
-        {
-            cells.push(c);
-        }
-    }
-    CellSet::of(cells)
+    all_cells(model)
+        .filter(|c| {
+            (f.themes.is_empty() || f.themes.contains(&c.theme))
+                && (f.players.is_empty() || f.players.contains(&c.player))
+        })
+        .collect()
 }
 
 /// The cells where the chosen contributor (or kind of contributor) has
@@ -185,28 +156,27 @@ pub fn contributor_cells(
     contributor: Option<&str>,
     kind: Option<ContributorKind>,
 ) -> CellSet {
-    let mut chosen = crate::analysis::IdMap::with_capacity(model.contributors.len());
-    for c in &model.contributors {
-        if contributor.map_or(true, |id| c.id == id) && kind.map_or(true, |k| c.kind == k) {
-            chosen.insert(&c.id, 0);
-        }
-    }
-    let mut cells = Vec::new();
-    for r in &model.responsibilities {
-        if chosen.get(&r.contributor).is_some() {
-            cells.push(CellRef {
-                theme: r.theme.clone(),
-                player: r.player.clone(),
-            });
-        }
-    }
-    CellSet::of(cells)
+    let chosen: HashSet<&str> = model
+        .contributors
+        .iter()
+        .filter(|c| contributor.map_or(true, |id| c.id == id) && kind.map_or(true, |k| c.kind == k))
+        .map(|c| c.id.as_str())
+        .collect();
+    model
+        .responsibilities
+        .iter()
+        .filter(|r| chosen.contains(r.contributor.as_str()))
+        .map(|r| CellRef {
+            theme: r.theme.clone(),
+            player: r.player.clone(),
+        })
+        .collect()
 }
 
 /// The cells whose shown scores differ between the baseline and a scenario.
 pub fn changed_cells(baseline: &Model, scenario: &Model, unit: Option<&str>) -> CellSet {
     let before = cell_scores(baseline, unit);
-    let mut cells = Vec::new();
+    let mut cells = CellSet::new();
     for after in cell_scores(scenario, unit) {
         let same = before
             .iter()
@@ -214,13 +184,13 @@ pub fn changed_cells(baseline: &Model, scenario: &Model, unit: Option<&str>) -> 
         if !same.is_some_and(|b| {
             b.current == after.current && b.target == after.target && b.assessed == after.assessed
         }) {
-            cells.push(CellRef {
+            cells.insert(CellRef {
                 theme: after.theme,
                 player: after.player,
             });
         }
     }
-    CellSet::of(cells)
+    cells
 }
 
 /// The marks for a view of `model`; `baseline` is given when a scenario is on
@@ -319,23 +289,26 @@ pub fn cell_infos(model: &Model, unit: Option<&str>, marks: &Marks) -> Vec<CellI
             .find(|i| i.id == id)
             .map_or_else(|| id.to_string(), |i| i.label.clone())
     };
-    into_mapped(cell_scores(model, unit), &mut |_, score| {
-        let key = CellRef {
-            theme: score.theme.clone(),
-            player: score.player.clone(),
-        };
-        CellInfo {
-            theme: score.theme.clone(),
-            player: score.player.clone(),
-            theme_label: label(&model.framework.themes, &score.theme),
-            player_label: label(&model.framework.players, &score.player),
-            current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
-            target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
-            changed: marks.changed.contains(&key),
-            highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
-            score,
-        }
-    })
+    cell_scores(model, unit)
+        .into_iter()
+        .map(|score| {
+            let key = CellRef {
+                theme: score.theme.clone(),
+                player: score.player.clone(),
+            };
+            CellInfo {
+                theme: score.theme.clone(),
+                player: score.player.clone(),
+                theme_label: label(&model.framework.themes, &score.theme),
+                player_label: label(&model.framework.players, &score.player),
+                current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
+                target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
+                changed: marks.changed.contains(&key),
+                highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
+                score,
+            }
+        })
+        .collect()
 }
 
 /// One row of the cell editor: the whole organization (`unit: None`) or one
@@ -522,9 +495,7 @@ mod tests {
                     s
                 })
                 .collect();
-        crate::sort::sort_by_key(&mut states, |s| {
-            wanted.iter().position(|w| *w == cell(&s.theme, &s.player))
-        });
+        states.sort_by_key(|s| wanted.iter().position(|w| *w == cell(&s.theme, &s.player)));
         decorate(&mut states, &marks);
         assert_eq!(states[0].class, "cell is-highlighted");
         assert_eq!(states[1].class, "cell is-dimmed is-changed");

@@ -458,13 +458,13 @@ impl Workspace {
 
 impl Workspace {
     fn session_info(&self) -> SessionInfo {
-        let mut info = |s: &crate::session::Scenario| ScenarioInfo {
+        let info = |s: &crate::session::Scenario| ScenarioInfo {
             id: s.id,
             name: s.name.clone(),
         };
         SessionInfo {
             active: self.session.active().map(info),
-            scenarios: crate::mapped::mapped(self.session.scenarios(), &mut info),
+            scenarios: self.session.scenarios().iter().map(info).collect(),
             can_undo: self.session.can_undo(),
             can_redo: self.session.can_redo(),
         }

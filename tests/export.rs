@@ -212,7 +212,7 @@ fn hostile_export_texts_are_inert_too() {
         .enumerate()
     {
         opts.texts
-            .push((key.to_string(), HOSTILE[i % HOSTILE.len()].into()));
+            .insert(key.to_string(), HOSTILE[i % HOSTILE.len()].into());
     }
     assert_inert(&export_html(&hostile_model(), &opts), 1);
 }

@@ -4,11 +4,10 @@
 //! id (kind and the items they are about), never by position, so reordering a
 //! model's lists changes nothing.
 
-use super::IdMap;
-use super::{analyze, Analysis, ById, Finding, Readiness, Text};
-use crate::mapped::mapped;
+use super::{analyze, Analysis, ById, Finding, Readiness};
 use crate::model::Model;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
 
 /// A cell's scores on one side of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -83,10 +82,10 @@ pub fn compare_analyses(
     scenario: &Model,
     after: &Analysis,
 ) -> Comparison {
-    let before_ids = mapped(&before.findings, &mut Finding::id);
-    let after_ids = mapped(&after.findings, &mut Finding::id);
-    let before_set = IdMap::set(&before_ids);
-    let after_set = IdMap::set(&after_ids);
+    let before_ids: Vec<String> = before.findings.iter().map(Finding::id).collect();
+    let after_ids: Vec<String> = after.findings.iter().map(Finding::id).collect();
+    let before_set: HashSet<&str> = before_ids.iter().map(String::as_str).collect();
+    let after_set: HashSet<&str> = after_ids.iter().map(String::as_str).collect();
     let resolved = missing_from(&before.findings, &before_ids, &after_set);
     let introduced = missing_from(&after.findings, &after_ids, &before_set);
     Comparison {
@@ -99,67 +98,51 @@ pub fn compare_analyses(
 }
 
 /// The findings (with their `ids`) whose id is not in `other`.
-fn missing_from(findings: &[Finding], ids: &[String], other: &IdMap) -> Vec<Finding> {
-    let mut out = Vec::new();
-    for (f, id) in findings.iter().zip(ids) {
-        if other.get(id).is_none() {
-            out.push(f.clone());
-        }
-    }
-    out
+fn missing_from(findings: &[Finding], ids: &[String], other: &HashSet<&str>) -> Vec<Finding> {
+    findings
+        .iter()
+        .zip(ids)
+        .filter(|(_, id)| !other.contains(id.as_str()))
+        .map(|(f, _)| f.clone())
+        .collect()
 }
 
 type CellKey<'a> = (&'a str, &'a str, Option<&'a str>);
 
 fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
-    // Every assessment of both models, the baseline's first, sorted stably by
-    // cell: within a cell the baseline's come before the scenario's, and each
-    // model's in its own order. A repeated cell only occurs in an invalid
-    // model; its first assessment counts.
-    let mut all: Vec<(CellKey, bool, CellValue)> = Vec::new();
-    for (model, after) in [(baseline, false), (scenario, true)] {
+    // Each cell of either model with its scores before and after, in cell
+    // order. A repeated cell only occurs in an invalid model; its first
+    // assessment counts.
+    let mut cells: BTreeMap<CellKey, [Option<CellValue>; 2]> = BTreeMap::new();
+    for (side, model) in [baseline, scenario].into_iter().enumerate() {
         for a in &model.assessments {
-            let value = CellValue {
+            let key = (a.theme.as_str(), a.player.as_str(), a.unit.as_deref());
+            cells.entry(key).or_default()[side].get_or_insert(CellValue {
                 current: a.current,
                 target: a.target,
-            };
-            all.push((
-                (a.theme.as_str(), a.player.as_str(), a.unit.as_deref()),
-                after,
-                value,
-            ));
-        }
-    }
-    crate::sort::sort_by(&mut all, |a, b| a.0.cmp(&b.0));
-    let mut out = Vec::new();
-    for run in all.chunk_by(|a, b| a.0 == b.0) {
-        let first = |side: bool| run.iter().find(|c| c.1 == side).map(|c| c.2);
-        let (b, a) = (first(false), first(true));
-        let key = run[0].0;
-        if b != a {
-            out.push(CellChange {
-                theme: key.0.to_string(),
-                player: key.1.to_string(),
-                unit: key.2.map(String::from),
-                before: b,
-                after: a,
             });
         }
     }
-    out
+    cells
+        .into_iter()
+        .filter(|(_, [before, after])| before != after)
+        .map(|((theme, player, unit), [before, after])| CellChange {
+            theme: theme.to_string(),
+            player: player.to_string(),
+            unit: unit.map(String::from),
+            before,
+            after,
+        })
+        .collect()
 }
 
 fn deltas(before: &ById<Option<f64>>, after: &ById<Option<f64>>) -> ById<Delta> {
-    let mut ids: Vec<&Text> = Vec::new();
-    for id in before.keys().chain(after.keys()) {
-        ids.push(id);
-    }
-    crate::sort::sort(&mut ids);
-    ids.dedup();
     let value = |map: &ById<Option<f64>>, id: &str| map.get(id).copied().flatten();
-    ById::from_sorted(mapped(&ids, &mut |&id| {
-        (id.clone(), Delta::new(value(before, id), value(after, id)))
-    }))
+    before
+        .keys()
+        .chain(after.keys())
+        .map(|id| (id.clone(), Delta::new(value(before, id), value(after, id))))
+        .collect()
 }
 
 fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {

@@ -6,7 +6,6 @@
 
 use super::names::{List, Names, Ref};
 use super::wording::{write_and, write_contributor, write_num, write_score};
-use crate::mapped::mapped;
 use crate::model::Control;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -222,14 +221,12 @@ impl Finding {
     fn by_label(&self, refs: &[Ref]) -> Vec<Ref> {
         let n = &self.names;
         let mut v = refs.to_vec();
-        crate::sort::sort_by(&mut v, |&a, &b| {
-            (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b)))
-        });
+        v.sort_by(|&a, &b| (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b))));
         v
     }
 
     fn labels(&self, refs: &[Ref]) -> Vec<&str> {
-        mapped(refs, &mut |&r| self.names.label(r))
+        refs.iter().map(|&r| self.names.label(r)).collect()
     }
 
     fn write_contributor<W: Write>(&self, out: &mut W, r: Ref) -> fmt::Result {
@@ -239,13 +236,6 @@ impl Finding {
     /// Writes the sentence: plain text naming everything by its label.
     /// Escape it for whatever format it is put in.
     pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
-        self.explain(out)
-    }
-
-    /// [`Finding::write_explanation`], compiled once for every writer.
-    fn explain(&self, mut out: &mut dyn Write) -> fmt::Result {
-        // The wording helpers take a sized writer: `&mut dyn Write` is one.
-        let out = &mut out;
         let n = &*self.names;
         match self.subject {
             Subject::Cell {
@@ -355,10 +345,10 @@ impl Finding {
                 let mut groups: Vec<Vec<&str>> = Vec::new();
                 for g in self.groups(systems, sizes) {
                     let mut labels = self.labels(g);
-                    crate::sort::sort(&mut labels);
+                    labels.sort_unstable();
                     groups.push(labels);
                 }
-                crate::sort::sort(&mut groups);
+                groups.sort_unstable();
                 out.write_str("The data on ")?;
                 self.write_contributor(out, contributor)?;
                 if groups.iter().all(|g| g.len() == 1) {
@@ -465,17 +455,24 @@ impl Finding {
                 player: n.id(player),
                 unit: unit.map(|u| n.id(u)),
             }],
-            Subject::Group { theme, .. } => mapped(&self.player_refs(), &mut |&p| CellRef {
-                theme: n.id(theme),
-                player: n.id(p),
-                unit: None,
-            }),
+            Subject::Group { theme, .. } => self
+                .player_refs()
+                .iter()
+                .map(|&p| CellRef {
+                    theme: n.id(theme),
+                    player: n.id(p),
+                    unit: None,
+                })
+                .collect(),
             _ => Vec::new(),
         }
     }
 
     pub fn players(&self) -> Vec<&str> {
-        mapped(&self.player_refs(), &mut |&p| self.names.id(p))
+        self.player_refs()
+            .iter()
+            .map(|&p| self.names.id(p))
+            .collect()
     }
 
     pub fn themes(&self) -> Vec<&str> {
@@ -494,17 +491,23 @@ impl Finding {
             Subject::Coverage { contributor, .. }
             | Subject::Group { contributor, .. }
             | Subject::Tracking { contributor, .. } => vec![self.names.id(contributor)],
-            Subject::System { contributors, .. } => {
-                mapped(self.list(contributors), &mut |&c| self.names.id(c))
-            }
+            Subject::System { contributors, .. } => self
+                .list(contributors)
+                .iter()
+                .map(|&c| self.names.id(c))
+                .collect(),
         }
     }
 
     pub fn systems(&self) -> Vec<&str> {
         match self.subject {
             Subject::Tracking { systems, .. } => {
-                let mut ids = mapped(self.list(systems), &mut |&s| self.names.id(s));
-                crate::sort::sort(&mut ids);
+                let mut ids: Vec<&str> = self
+                    .list(systems)
+                    .iter()
+                    .map(|&s| self.names.id(s))
+                    .collect();
+                ids.sort_unstable();
                 ids
             }
             Subject::System { system, .. } => vec![self.names.id(system)],
@@ -641,8 +644,8 @@ mod tests {
         let bu = n.add("bu", "Units", None);
         let fl = n.add("fl", "Finance", None);
         let pr = n.add("proc", "Procurement", None);
-        let players = n.add_list(&[bu, fl, pr]);
-        let controls = n.add_list(&[
+        let players = n.add_list([bu, fl, pr]);
+        let controls = n.add_list([
             0,
             control_bits([Control::Light]),
             control_bits([Control::Strict, Control::Light]),
@@ -665,7 +668,7 @@ mod tests {
             .keys()
             .map(String::as_str)
             .collect();
-        crate::sort::sort(&mut keys);
+        keys.sort_unstable();
         assert_eq!(
             keys,
             [
@@ -711,10 +714,10 @@ mod tests {
             n.add("hris", "HRIS", None),
             n.add("erp", "ERP", None),
         );
-        let two = n.add_list(&[vms, hris]);
-        let ones = n.add_list(&[1, 1]);
-        let three = n.add_list(&[erp, vms, hris]);
-        let split = n.add_list(&[2, 1]);
+        let two = n.add_list([vms, hris]);
+        let ones = n.add_list([1, 1]);
+        let three = n.add_list([erp, vms, hris]);
+        let split = n.add_list([2, 1]);
         let names = Arc::new(n);
         let f = |systems, sizes| Finding {
             kind: Kind::Fragmented,

@@ -13,9 +13,8 @@ use super::finding::{control_bits, hash_id, write_id, Kind, Subject};
 use super::index::{Index, UnitAt};
 use super::names::{Names, Ref};
 use super::systems::Graph;
-use super::FxHasher;
-use crate::mapped::{from_fn, mapped};
-use std::hash::{BuildHasher, BuildHasherDefault, Hasher};
+use super::FxBuildHasher;
+use std::hash::{BuildHasher, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
 /// contributor's reach multiplies them. On the standard 0–4 scale a gap of two
@@ -77,7 +76,7 @@ pub(crate) fn collect(index: &mut Index, graph: &Graph) -> Vec<Raw> {
 /// long shared prefixes (`maturity-gap:integration:hr:retail-…`) would make
 /// comparing them dominate the sort.
 pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
-    let build = BuildHasherDefault::<FxHasher>::default();
+    let build = FxBuildHasher::default();
     let id = |i: usize| {
         let (kind, _, subject) = &raw[i];
         let mut s = String::new();
@@ -85,20 +84,25 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
         s
     };
     // Severity, then kind and hash packed in one integer, then position.
-    let mut keys: Vec<(u128, u32)> = from_fn(raw.len(), &mut |i| {
-        let (kind, severity, subject) = &raw[i];
-        // Severities are ≥ 0, so their bits order like them; NaN last.
-        let severity = if severity.is_nan() {
-            u64::MAX
-        } else {
-            !severity.max(0.0).to_bits()
-        };
-        let mut h = build.build_hasher();
-        hash_id(*kind, subject, names, &mut h);
-        let kind_hash = (*kind as u64) << 56 | h.finish() >> 8;
-        (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
-    });
-    crate::sort::sort(&mut keys);
+    let mut keys: Vec<(u128, u32)> = raw
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, severity, subject))| {
+            // Severities are ≥ 0, so their bits order like them; NaN last.
+            let severity = if severity.is_nan() {
+                u64::MAX
+            } else {
+                !severity.max(0.0).to_bits()
+            };
+            let mut h = build.build_hasher();
+            hash_id(*kind, subject, names, &mut h);
+            let kind_hash = (*kind as u64) << 56 | h.finish() >> 8;
+            (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
+        })
+        .collect();
+    // Every key is distinct (by position), so an unstable sort gives the
+    // one order there is.
+    keys.sort_unstable();
     // Equal keys up to the hash are collisions, or repeats of one id: order
     // them by id, and keep one of a repeated id so that ids stay keys (a
     // model repeats an id or a cell only when it failed validation).
@@ -108,8 +112,11 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             order.push(one.1 as usize);
             continue;
         }
-        let mut ids = mapped(run, &mut |k| (id(k.1 as usize), k.1 as usize));
-        crate::sort::sort(&mut ids);
+        let mut ids: Vec<(String, usize)> = run
+            .iter()
+            .map(|k| (id(k.1 as usize), k.1 as usize))
+            .collect();
+        ids.sort_unstable();
         ids.dedup_by(|a, b| a.0 == b.0);
         for (_, i) in ids {
             order.push(i);
@@ -123,8 +130,12 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
     // Sorted by hash, then place in `order`: each run of equal hashes
     // starts with the first (worst) of them; a later one is dropped when
     // its id is the first's, and kept when only the hashes collide.
-    let mut by_hash = from_fn(order.len(), &mut |at| (hashes[order[at]], at as u32));
-    crate::sort::sort(&mut by_hash);
+    let mut by_hash: Vec<(u64, u32)> = order
+        .iter()
+        .enumerate()
+        .map(|(at, &i)| (hashes[i], at as u32))
+        .collect();
+    by_hash.sort_unstable();
     let mut keep = vec![true; order.len()];
     for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
         if let [(_, first), rest @ ..] = run {
@@ -220,7 +231,7 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
         let act = activity(&r.activity).map_or(NO_ACTIVITY, |a| index.text(a));
         keyed.push((pack(c, t, act, p), control_bits(r.control)));
     }
-    crate::sort::sort(&mut keyed);
+    keyed.sort_unstable();
     let group = |k: &(u128, u32)| k.0 >> 32;
     let player = |k: &(u128, u32)| k.0 as u32;
 
@@ -256,16 +267,16 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
             players.push((player(&p[0]), p.iter().fold(0, |bits, k| bits | k.1)));
         }
         let names = &index.names;
-        crate::sort::sort_by(&mut players, |a, b| names.id(a.0).cmp(names.id(b.0)));
+        players.sort_by(|a, b| names.id(a.0).cmp(names.id(b.0)));
         let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
-        let list = index.names.add_list(&mapped(&players, &mut |p| p.0));
+        let list = index.names.add_list(players.iter().map(|p| p.0));
         let activity = (act != NO_ACTIVITY).then_some(act);
         // One without `control` conflicts with nothing.
         let levels = players.iter().fold(0, |all, p| all | p.1);
         if levels.count_ones() > 1 {
-            let controls = index.names.add_list(&mapped(&players, &mut |p| p.1));
+            let controls = index.names.add_list(players.iter().map(|p| p.1));
             out.push((
                 Kind::Conflict,
                 redundant + severity::CONFLICT_ABOVE_REDUNDANT * span * reach,
@@ -317,19 +328,19 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
         if graph.connected(systems) {
             continue;
         }
-        let mut groups = mapped(&graph.groups_of(systems), &mut |g| {
-            mapped(g, &mut |&s| index.systems.refs[s])
-        });
+        let mut groups: Vec<Vec<Ref>> = graph
+            .groups_of(systems)
+            .iter()
+            .map(|g| g.iter().map(|&s| index.systems.refs[s]).collect())
+            .collect();
         let names = &index.names;
         for g in &mut groups {
-            crate::sort::sort_by(g, |&a, &b| names.id(a).cmp(names.id(b)));
+            g.sort_by(|&a, &b| names.id(a).cmp(names.id(b)));
         }
-        crate::sort::sort_by(&mut groups, |a, b| names.id(a[0]).cmp(names.id(b[0])));
-        let sizes = index
-            .names
-            .add_list(&mapped(&groups, &mut |g| g.len() as u32));
+        groups.sort_by(|a, b| names.id(a[0]).cmp(names.id(b[0])));
+        let sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
         let count = groups.len();
-        let systems = index.names.add_list(&groups.concat());
+        let systems = index.names.add_list(groups.into_iter().flatten());
         out.push((
             Kind::Fragmented,
             severity::FRAGMENTED_PER_EXTRA_GROUP * (count - 1) as f64 * span * reach,
@@ -348,16 +359,20 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
         if graph.degree[s] > 0 {
             continue;
         }
-        let mut tracked = mapped(&system.contributors, &mut |c| index.contributor(c));
+        let mut tracked: Vec<Ref> = system
+            .contributors
+            .iter()
+            .map(|c| index.contributor(c))
+            .collect();
         let names = &index.names;
-        crate::sort::sort_by(&mut tracked, |&a, &b| names.id(a).cmp(names.id(b)));
+        tracked.sort_by(|&a, &b| names.id(a).cmp(names.id(b)));
         tracked.dedup();
         let most = tracked
             .iter()
             .map(|&c| reach(names.headcount(c)))
             .fold(1.0, f64::max);
         let owner = index.player(&system.owner);
-        let contributors = index.names.add_list(&tracked);
+        let contributors = index.names.add_list(tracked);
         out.push((
             Kind::Silo,
             severity::SILO * span * most,
@@ -549,7 +564,7 @@ mod tests {
             resp("crews", "integration", "finance-legal", Some(""), None),
         ]);
         let mut r = of(&m, Kind::Redundant);
-        crate::sort::sort_by_key(&mut r, |f| f.id());
+        r.sort_by_key(|f| f.id());
         let found: Vec<String> = r.iter().map(|f| f.id()).collect();
         assert_eq!(
             found,

@@ -6,10 +6,10 @@
 //! item counts, and later ones share its reference. An id the model uses but
 //! does not define gets a reference of its own whose label is the id.
 
-use super::idmap::IdMap;
 use super::names::{Names, Ref};
-use crate::mapped::mapped;
+use super::FxBuildHasher;
 use crate::model::{Item, Model};
+use std::collections::hash_map::{Entry, HashMap};
 
 /// Where an assessment's unit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,7 +44,7 @@ fn sketch(id: &str) -> (usize, u64) {
 
 /// Positions of first items by id, and references by position.
 pub(crate) struct Table<'m> {
-    at: IdMap,
+    at: HashMap<&'m str, usize, FxBuildHasher>,
     /// For small tables: each first item's sketch, id and position.
     small: Vec<((usize, u64), &'m str, usize)>,
     pub refs: Vec<Ref>,
@@ -53,20 +53,24 @@ pub(crate) struct Table<'m> {
 }
 
 impl<'m> Table<'m> {
-    /// `items` as (id, label, headcount); a slice rather than an iterator so
-    /// that one copy of this serves every kind of item in the Wasm.
-    fn new(names: &mut Names, items: &[(&'m str, &str, Option<u64>)]) -> Table<'m> {
-        let mut at = IdMap::with_capacity(items.len());
-        let mut refs = Vec::with_capacity(items.len());
-        let mut first = Vec::with_capacity(items.len());
+    /// `items` as (id, label, headcount).
+    fn new<'a>(
+        names: &mut Names,
+        items: impl ExactSizeIterator<Item = (&'m str, &'a str, Option<u64>)>,
+    ) -> Table<'m> {
+        let n = items.len();
+        let mut at = HashMap::with_capacity_and_hasher(n, FxBuildHasher::default());
+        let mut refs = Vec::with_capacity(n);
+        let mut first = Vec::with_capacity(n);
         let mut small = Vec::new();
-        for (i, &(id, label, headcount)) in items.iter().enumerate() {
-            let r = match at.insert(id, i as u32) {
-                Some(f) => {
+        for (i, (id, label, headcount)) in items.enumerate() {
+            let r = match at.entry(id) {
+                Entry::Occupied(f) => {
                     first.push(false);
-                    refs[f as usize]
+                    refs[*f.get()]
                 }
-                None => {
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
                     first.push(true);
                     small.push((sketch(id), id, i));
                     names.add(id, label, headcount)
@@ -88,14 +92,16 @@ impl<'m> Table<'m> {
     fn of_items(names: &mut Names, items: &'m [Item]) -> Table<'m> {
         Table::new(
             names,
-            &mapped(items, &mut |i| (i.id.as_str(), i.label.as_str(), None)),
+            items
+                .iter()
+                .map(|i| (i.id.as_str(), i.label.as_str(), None)),
         )
     }
 
     /// The position of the first item with this id.
     pub fn at(&self, id: &str) -> Option<usize> {
         if self.small.is_empty() {
-            return self.at.get(id).map(|i| i as usize);
+            return self.at.get(id).copied();
         }
         let key = sketch(id);
         self.small
@@ -104,9 +110,9 @@ impl<'m> Table<'m> {
             .map(|e| e.2)
     }
 
-    /// Each distinct id with its first position.
-    pub fn firsts(&self) -> impl Iterator<Item = (&str, usize)> + '_ {
-        self.at.iter().map(|(id, i)| (id, i as usize))
+    /// Each distinct id with its first position, in no particular order.
+    pub fn firsts(&self) -> impl Iterator<Item = (&'m str, usize)> + '_ {
+        self.at.iter().map(|(&id, &i)| (id, i))
     }
 }
 
@@ -122,7 +128,7 @@ pub(crate) struct Index<'m> {
     /// Per assessment, in model order.
     pub cells: Vec<CellAt>,
     /// Ids used without being defined, with the reference given to each.
-    unknown: IdMap,
+    unknown: HashMap<&'m str, Ref, FxBuildHasher>,
 }
 
 impl<'m> Index<'m> {
@@ -139,26 +145,32 @@ impl<'m> Index<'m> {
         let units = Table::of_items(&mut names, &model.units);
         let contributors = Table::new(
             &mut names,
-            &mapped(&model.contributors, &mut |c| {
-                (c.id.as_str(), c.label.as_str(), c.headcount)
-            }),
+            model
+                .contributors
+                .iter()
+                .map(|c| (c.id.as_str(), c.label.as_str(), c.headcount)),
         );
         let systems = Table::new(
             &mut names,
-            &mapped(&model.systems, &mut |s| {
-                (s.id.as_str(), s.label.as_str(), None)
-            }),
+            model
+                .systems
+                .iter()
+                .map(|s| (s.id.as_str(), s.label.as_str(), None)),
         );
-        let cells = mapped(&model.assessments, &mut |a| CellAt {
-            theme: themes.at(&a.theme).map(|t| t as u32),
-            player: players.at(&a.player).map(|p| p as u32),
-            unit: match &a.unit {
-                None => UnitAt::Whole,
-                Some(u) => units
-                    .at(u)
-                    .map_or(UnitAt::Unknown, |u| UnitAt::Known(u as u32)),
-            },
-        });
+        let cells = model
+            .assessments
+            .iter()
+            .map(|a| CellAt {
+                theme: themes.at(&a.theme).map(|t| t as u32),
+                player: players.at(&a.player).map(|p| p as u32),
+                unit: match &a.unit {
+                    None => UnitAt::Whole,
+                    Some(u) => units
+                        .at(u)
+                        .map_or(UnitAt::Unknown, |u| UnitAt::Known(u as u32)),
+                },
+            })
+            .collect();
         Index {
             model,
             names,
@@ -168,7 +180,7 @@ impl<'m> Index<'m> {
             contributors,
             systems,
             cells,
-            unknown: IdMap::with_capacity(0),
+            unknown: HashMap::default(),
         }
     }
 
@@ -178,12 +190,7 @@ impl<'m> Index<'m> {
         if let Some(i) = table.at(id) {
             return table.refs[i];
         }
-        if let Some(r) = self.unknown.get(id) {
-            return r;
-        }
-        let r = self.names.add(id, id, None);
-        self.unknown.insert(id, r);
-        r
+        self.text(id)
     }
 
     pub fn theme(&mut self, id: &'m str) -> Ref {
@@ -204,12 +211,11 @@ impl<'m> Index<'m> {
 
     /// A free text (an activity) as an item whose id and label are the text.
     pub fn text(&mut self, text: &'m str) -> Ref {
-        if let Some(r) = self.unknown.get(text) {
-            return r;
-        }
-        let r = self.names.add(text, text, None);
-        self.unknown.insert(text, r);
-        r
+        let names = &mut self.names;
+        *self
+            .unknown
+            .entry(text)
+            .or_insert_with(|| names.add(text, text, None))
     }
 }
 

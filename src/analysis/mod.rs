@@ -15,7 +15,6 @@ mod by_id;
 mod compare;
 mod finding;
 mod findings;
-mod idmap;
 mod index;
 mod names;
 mod readiness;
@@ -30,16 +29,13 @@ pub use compare::{
 };
 pub use finding::{CellRef, Finding, Kind};
 pub use findings::{reach, severity};
-pub(crate) use idmap::IdMap;
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use shared::Text;
 pub use systems::SystemsSummary;
 
-use crate::mapped::mapped;
 use crate::model::Model;
 use serde::Serialize;
-use std::hash::Hasher;
 use std::sync::Arc;
 
 /// Everything `analyze` reports.
@@ -63,15 +59,18 @@ pub fn analyze(model: &Model) -> Analysis {
     let raw = findings::collect(&mut index, &graph);
     let order = findings::prioritise(&raw, &index.names);
     let names = Arc::new(std::mem::take(&mut index.names));
-    let findings = mapped(&order, &mut |&i| {
-        let (kind, severity, subject) = raw[i];
-        Finding {
-            kind,
-            severity,
-            subject,
-            names: names.clone(),
-        }
-    });
+    let findings = order
+        .iter()
+        .map(|&i| {
+            let (kind, severity, subject) = raw[i];
+            Finding {
+                kind,
+                severity,
+                subject,
+                names: names.clone(),
+            }
+        })
+        .collect();
     Analysis {
         readiness,
         findings,
@@ -79,63 +78,10 @@ pub fn analyze(model: &Model) -> Analysis {
     }
 }
 
-/// FxHash (the hasher of rustc) with a final avalanche: the maps here are keyed by the model's own
-/// short ids and sit on the hot path, where SipHash's flood resistance buys
-/// nothing — a model can only slow down the analysis of itself.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut rest = bytes;
-        while let Some((word, tail)) = rest.split_first_chunk::<8>() {
-            self.add(u64::from_le_bytes(*word));
-            rest = tail;
-        }
-        if let Some((word, tail)) = rest.split_first_chunk::<4>() {
-            self.add(u64::from(u32::from_le_bytes(*word)));
-            rest = tail;
-        }
-        if let Some((word, tail)) = rest.split_first_chunk::<2>() {
-            self.add(u64::from(u16::from_le_bytes(*word)));
-            rest = tail;
-        }
-        if let Some(&byte) = rest.first() {
-            self.add(u64::from(byte));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    /// The multiplications carry differences only towards the high bits,
-    /// but hash tables pick buckets by the low bits: a final avalanche
-    /// (MurmurHash3's) mixes every bit into every other, so ids that differ
-    /// only in their last characters still spread over the buckets.
-    #[inline]
-    fn finish(&self) -> u64 {
-        let mut h = self.hash;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        h ^ (h >> 33)
-    }
-}
+/// The maps of the analysis are keyed by the model's own short ids and sit
+/// on the hot path, where SipHash's flood resistance buys nothing (a model can
+/// only slow down the analysis of itself): rustc's FxHash is faster there.
+pub(crate) use rustc_hash::FxBuildHasher;
 
 #[cfg(test)]
 mod tests {
@@ -143,8 +89,8 @@ mod tests {
 
     #[test]
     fn fast_hashes_spread_similar_ids_over_buckets() {
-        use std::hash::{BuildHasher, BuildHasherDefault};
-        let build = BuildHasherDefault::<FxHasher>::default();
+        use std::hash::BuildHasher;
+        let build = FxBuildHasher;
         let buckets: std::collections::HashSet<u64> = (0..4096)
             .map(|k| build.hash_one(format!("contractors-g{k}").as_str()) & 0xfff)
             .collect();

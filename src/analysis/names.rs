@@ -4,8 +4,6 @@
 //! model with tens of thousands of findings makes a handful of allocations
 //! rather than several per finding.
 
-use crate::mapped::mapped;
-
 /// An item of [`Names`]: a theme, player, unit, contributor, system, an
 /// activity, or an id the model uses without defining it.
 pub(crate) type Ref = u32;
@@ -52,9 +50,10 @@ impl Names {
             steps: Vec::new(),
             min,
         };
-        names.steps = mapped(steps, &mut |s| {
-            (!s.trim().is_empty()).then(|| names.add(s, s, None))
-        });
+        names.steps = steps
+            .iter()
+            .map(|s| (!s.trim().is_empty()).then(|| names.add(s, s, None)))
+            .collect();
         names
     }
 
@@ -84,10 +83,10 @@ impl Names {
     }
 
     /// Stores a list of numbers (references, or control levels) and returns
-    /// where it is. A slice, not an iterator: one copy in the Wasm.
-    pub(crate) fn add_list(&mut self, values: &[u32]) -> List {
+    /// where it is.
+    pub(crate) fn add_list(&mut self, values: impl IntoIterator<Item = u32>) -> List {
         let start = self.pool.len() as u32;
-        self.pool.extend_from_slice(values);
+        self.pool.extend(values);
         List {
             start,
             len: self.pool.len() as u32 - start,
@@ -158,8 +157,8 @@ mod tests {
         );
         assert_eq!((n.id(same), n.label(same)), ("x", "x"));
         assert_eq!(n.label(999), "");
-        let l = n.add_list(&[gig, hr]);
-        let empty = n.add_list(&[]);
+        let l = n.add_list([gig, hr]);
+        let empty = n.add_list([]);
         assert_eq!(n.list(l), [gig, hr]);
         assert!(n.list(empty).is_empty());
         assert_eq!(n.step_name(1.0), Some("Absent"));

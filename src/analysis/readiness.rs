@@ -82,12 +82,11 @@ pub(crate) fn readiness_with(index: &Index) -> Readiness {
         }
     }
 
-    let map = |table: &Table, means: &[Mean]| {
-        let mut values = Vec::new();
-        for (id, i) in table.firsts() {
-            values.push((Text::from(id), means[i].value()));
-        }
-        ById::new(values)
+    let map = |table: &Table, means: &[Mean]| -> ById<Option<f64>> {
+        table
+            .firsts()
+            .map(|(id, i)| (Text::from(id), means[i].value()))
+            .collect()
     };
     Readiness {
         overall: overall.value(),

@@ -6,13 +6,11 @@
 //! a table cell or a heading in the rendered report.
 
 use super::compare::{CellValue, Delta};
-use super::wording::FirstLabels;
 use super::wording::{first_label, number, Thousands};
-use super::IdMap;
 use super::{Analysis, Comparison, Finding, Kind};
-use crate::mapped::mapped;
 use crate::model::Model;
 use crate::scores::cell_scores;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// How many findings a section lists before pointing to the JSON output.
@@ -188,9 +186,10 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
 
     out.push_str("\n## Readiness\n\n");
     let rows = |items: &[crate::model::Item], map: &super::ById<Option<f64>>| {
-        mapped(items, &mut |i| {
-            (i.label.clone(), map.get(i.id.as_str()).copied().flatten())
-        })
+        items
+            .iter()
+            .map(|i| (i.label.clone(), map.get(i.id.as_str()).copied().flatten()))
+            .collect::<Vec<_>>()
     };
     readiness_table(
         &mut out,
@@ -250,10 +249,11 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         );
         let groups = s.groups();
         for group in groups.iter().take(SECTION_LIMIT) {
-            let mut names = mapped(group, &mut |&id| {
-                escape_markdown(system_labels.get(id).unwrap_or(id))
-            });
-            crate::sort::sort(&mut names);
+            let mut names: Vec<String> = group
+                .iter()
+                .map(|&id| escape_markdown(system_labels.get(id).copied().unwrap_or(id)))
+                .collect();
+            names.sort_unstable();
             out.push_str("- ");
             for (i, name) in names.iter().enumerate() {
                 if i > 0 {
@@ -341,16 +341,18 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let both = |f: fn(&Model) -> &[crate::model::Item]| {
         let items = || f(scenario).iter().chain(f(baseline));
         let labels = first_label(items().map(|i| (i.id.as_str(), i.label.as_str())));
-        let mut order = IdMap::with_capacity(8);
+        let mut order = HashMap::new();
         for (n, i) in items().enumerate() {
-            order.insert(&i.id, n as u32);
+            order.entry(i.id.as_str()).or_insert(n);
         }
         (labels, order)
     };
     let themes = both(|m| &m.framework.themes);
     let players = both(|m| &m.framework.players);
     let units = both(|m| &m.units);
-    let label = |map: &(FirstLabels, IdMap), id: &str| escape_markdown(map.0.get(id).unwrap_or(id));
+    let label = |map: &(HashMap<&str, &str>, HashMap<&str, usize>), id: &str| {
+        escape_markdown(map.0.get(id).copied().unwrap_or(id))
+    };
 
     out.push_str("## Summary\n\n");
     let o = &cmp.readiness.overall;
@@ -404,18 +406,23 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                  heading: &str,
                  column: &str,
                  map: &super::ById<Delta>,
-                 items: &(FirstLabels, IdMap)| {
+                 items: &(HashMap<&str, &str>, HashMap<&str, usize>)| {
         let _ = writeln!(
             out,
             "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
         );
         // In the framework's (or the units') own order.
-        let mut rows: Vec<(usize, &str, &Delta)> = Vec::new();
-        for (id, d) in map.iter() {
-            let at = items.1.get(id).map_or(usize::MAX, |n| n as usize);
-            rows.push((at, id.as_str(), d));
-        }
-        crate::sort::sort_by(&mut rows, |a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        let mut rows: Vec<(usize, &str, &Delta)> = map
+            .iter()
+            .map(|(id, d)| {
+                (
+                    items.1.get(id.as_str()).copied().unwrap_or(usize::MAX),
+                    id.as_str(),
+                    d,
+                )
+            })
+            .collect();
+        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
         for (_, id, d) in rows {
             let _ = writeln!(
                 out,

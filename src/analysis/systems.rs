@@ -4,7 +4,6 @@
 
 use super::index::Index;
 use super::names::{List, Names};
-use crate::mapped::{from_fn, mapped};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt;
@@ -61,11 +60,9 @@ impl SystemsSummary {
     /// first id.
     pub fn groups(&self) -> Vec<Vec<&str>> {
         let n = &self.names;
-        let mut out = Vec::new();
-        for g in runs(n.list(self.lists.grouped), n.list(self.lists.group_sizes)) {
-            out.push(mapped(g, &mut |&s| n.id(s)));
-        }
-        out
+        runs(n.list(self.lists.grouped), n.list(self.lists.group_sizes))
+            .map(|g| g.iter().map(|&s| n.id(s)).collect())
+            .collect()
     }
 
     /// Every contributor's id with the sorted ids of the systems that track
@@ -73,11 +70,11 @@ impl SystemsSummary {
     pub fn tracking(&self) -> Vec<(&str, Vec<&str>)> {
         let n = &self.names;
         let runs = runs(n.list(self.lists.tracked), n.list(self.lists.tracked_sizes));
-        let mut out = Vec::new();
-        for (&c, systems) in n.list(self.lists.contributors).iter().zip(runs) {
-            out.push((n.id(c), mapped(systems, &mut |&s| n.id(s))));
-        }
-        out
+        n.list(self.lists.contributors)
+            .iter()
+            .zip(runs)
+            .map(|(&c, systems)| (n.id(c), systems.iter().map(|&s| n.id(s)).collect()))
+            .collect()
     }
 
     /// The ids of the systems tracking `contributor`; `None` for an id that
@@ -146,7 +143,7 @@ struct DisjointSets {
 impl DisjointSets {
     fn new(n: usize) -> DisjointSets {
         DisjointSets {
-            parent: from_fn(n, &mut |i| i),
+            parent: (0..n).collect(),
             size: vec![1; n],
         }
     }
@@ -190,7 +187,7 @@ impl Graph {
                 sets.union(a, b);
             }
         }
-        let component = from_fn(n, &mut |i| sets.find(i));
+        let component = (0..n).map(|i| sets.find(i)).collect();
 
         // (contributor, system) pairs sorted into one flat list with offsets:
         // one allocation instead of one per contributor.
@@ -202,7 +199,7 @@ impl Graph {
                 }
             }
         }
-        crate::sort::sort(&mut pairs);
+        pairs.sort_unstable();
         pairs.dedup();
         let mut starts = vec![0; model.contributors.len() + 1];
         for &(c, _) in &pairs {
@@ -215,7 +212,7 @@ impl Graph {
             component,
             degree,
             starts,
-            tracked: mapped(&pairs, &mut |&(_, s)| s),
+            tracked: pairs.iter().map(|&(_, s)| s).collect(),
         }
     }
 
@@ -231,8 +228,9 @@ impl Graph {
     /// `systems` grouped by component: each group ascending, the groups in
     /// order of their first member.
     pub fn groups_of(&self, systems: &[usize]) -> Vec<Vec<usize>> {
-        let mut pairs = mapped(systems, &mut |&s| (self.component[s], s));
-        crate::sort::sort(&mut pairs);
+        let mut pairs: Vec<(usize, usize)> =
+            systems.iter().map(|&s| (self.component[s], s)).collect();
+        pairs.sort_unstable();
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut last_root = None;
         for (root, s) in pairs {
@@ -242,7 +240,7 @@ impl Graph {
             }
             last_root = Some(root);
         }
-        crate::sort::sort_by_key(&mut groups, |g| g[0]);
+        groups.sort_by_key(|g| g[0]);
         groups
     }
 
@@ -264,45 +262,42 @@ impl Graph {
         // Each system's rank in id order, so that later sorts compare
         // integers, not strings.
         let systems = &model.systems;
-        let mut sorted = from_fn(systems.len(), &mut |i| (systems[i].id.as_str(), i));
-        crate::sort::sort(&mut sorted);
-        let by_id = mapped(&sorted, &mut |&(_, i)| i);
+        let mut sorted: Vec<(&str, usize)> = systems
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i))
+            .collect();
+        sorted.sort_unstable();
+        let by_id: Vec<usize> = sorted.iter().map(|&(_, i)| i).collect();
         let mut rank = vec![0; by_id.len()];
         for (r, &s) in by_id.iter().enumerate() {
             rank[s] = r;
         }
         // Components: members by rank, components by their first member.
-        let mut members = from_fn(systems.len(), &mut |s| (self.component[s], rank[s]));
-        crate::sort::sort(&mut members);
-        let mut groups: Vec<&[(usize, usize)]> = Vec::new();
-        for g in members.chunk_by(|a, b| a.0 == b.0) {
-            groups.push(g);
-        }
-        crate::sort::sort_by_key(&mut groups, |g| g[0].1);
+        let mut members: Vec<(usize, usize)> = (0..systems.len())
+            .map(|s| (self.component[s], rank[s]))
+            .collect();
+        members.sort_unstable();
+        let mut groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
+        groups.sort_by_key(|g| g[0].1);
         let components = groups.len();
-        let group_sizes = index
-            .names
-            .add_list(&mapped(&groups, &mut |g| g.len() as u32));
-        let mut grouped = Vec::with_capacity(members.len());
-        for g in &groups {
-            for &(_, r) in *g {
-                grouped.push(system_refs[by_id[r]]);
-            }
-        }
-        let grouped = index.names.add_list(&grouped);
+        let group_sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
+        let grouped = index.names.add_list(
+            groups
+                .iter()
+                .flat_map(|g| g.iter())
+                .map(|&(_, r)| system_refs[by_id[r]]),
+        );
 
         let contributor_refs = &index.contributors.refs;
-        let mut sorted: Vec<(&str, usize)> = Vec::new();
-        for first in index.contributors.firsts() {
-            sorted.push(first);
-        }
-        crate::sort::sort(&mut sorted);
-        let contributors = mapped(&sorted, &mut |&(_, c)| c);
+        let mut sorted: Vec<(&str, usize)> = index.contributors.firsts().collect();
+        sorted.sort_unstable();
+        let contributors: Vec<usize> = sorted.iter().map(|&(_, c)| c).collect();
         let mut tracked: Vec<u32> = Vec::new();
         let mut tracked_sizes: Vec<u32> = Vec::with_capacity(contributors.len());
         for &c in &contributors {
-            let mut ranks = mapped(self.tracked_by(c), &mut |&s| rank[s]);
-            crate::sort::sort(&mut ranks);
+            let mut ranks: Vec<usize> = self.tracked_by(c).iter().map(|&s| rank[s]).collect();
+            ranks.sort_unstable();
             let before = tracked.len();
             let mut last = None;
             for r in ranks {
@@ -317,14 +312,14 @@ impl Graph {
         }
         let contributors = index
             .names
-            .add_list(&mapped(&contributors, &mut |&c| contributor_refs[c]));
+            .add_list(contributors.iter().map(|&c| contributor_refs[c]));
         SummaryLists {
             components,
             grouped,
             group_sizes,
             contributors,
-            tracked: index.names.add_list(&tracked),
-            tracked_sizes: index.names.add_list(&tracked_sizes),
+            tracked: index.names.add_list(tracked),
+            tracked_sizes: index.names.add_list(tracked_sizes),
         }
     }
 }

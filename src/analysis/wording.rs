@@ -6,8 +6,8 @@
 //! sentences are written while serializing tens of thousands of findings,
 //! where the general formatting machinery would cost more than the rest.
 
-use super::IdMap;
 use crate::decimal::write_fixed;
+use std::collections::HashMap;
 use std::fmt::{self, Display, Write};
 
 /// Writes a number as people write it: no trailing zeros, at most two
@@ -89,28 +89,14 @@ pub(crate) fn write_score<W: Write>(out: &mut W, value: f64, name: Option<&str>)
     Ok(())
 }
 
-/// Id → label, the first item winning.
-pub(crate) struct FirstLabels<'a> {
-    at: IdMap,
-    labels: Vec<&'a str>,
-}
-
-impl<'a> FirstLabels<'a> {
-    pub fn get(&self, id: &str) -> Option<&'a str> {
-        let i = self.at.get(id)?;
-        self.labels.get(i as usize).copied()
-    }
-}
-
-pub(crate) fn first_label<'a>(items: impl Iterator<Item = (&'a str, &'a str)>) -> FirstLabels<'a> {
-    let mut map = FirstLabels {
-        at: IdMap::with_capacity(8),
-        labels: Vec::new(),
-    };
+/// Id → label, the first item with an id winning (ids repeat only in a
+/// model that failed validation).
+pub(crate) fn first_label<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+) -> HashMap<&'a str, &'a str> {
+    let mut map = HashMap::new();
     for (id, label) in items {
-        if map.at.insert(id, map.labels.len() as u32).is_none() {
-            map.labels.push(label);
-        }
+        map.entry(id).or_insert(label);
     }
     map
 }

@@ -34,7 +34,6 @@
 
 mod rfc4180;
 
-use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, Item, Model};
 use serde::Serialize;
 use std::fmt;
@@ -144,7 +143,7 @@ fn parse_number(text: &str) -> Option<f64> {
     let t = text.trim();
     let owned;
     let t = if t.contains(',') && !t.contains('.') && t.matches(',').count() == 1 {
-        owned = replace_char(t, ',', ".");
+        owned = t.replace(',', ".");
         owned.as_str()
     } else {
         t
@@ -172,9 +171,9 @@ fn parse_number(text: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
-/// Finds an id among `items` by id, or else by label ignoring ASCII case and
-/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
-/// (Full Unicode case folding would add its tables to the Wasm download.)
+/// Finds an id among `items` by id, or else by label ignoring case and
+/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr` or
+/// `ÜBER` for `Über`.
 fn resolve(items: &[Item], text: &str) -> Option<String> {
     if let Some(item) = items.iter().find(|i| i.id == text) {
         return Some(item.id.clone());
@@ -183,9 +182,8 @@ fn resolve(items: &[Item], text: &str) -> Option<String> {
     if let Some(item) = items.iter().find(|i| i.id == t) {
         return Some(item.id.clone());
     }
-    let mut matches = items
-        .iter()
-        .filter(|i| i.label.trim().eq_ignore_ascii_case(t));
+    let t = t.to_lowercase();
+    let mut matches = items.iter().filter(|i| i.label.trim().to_lowercase() == t);
     match (matches.next(), matches.next()) {
         (Some(item), None) => Some(item.id.clone()),
         _ => None,
@@ -196,7 +194,7 @@ fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    let ids = mapped(&items[..items.len().min(12)], &mut |i| i.id.as_str());
+    let ids: Vec<&str> = items.iter().take(12).map(|i| i.id.as_str()).collect();
     let more = if items.len() > 12 { ", …" } else { "" };
     format!("{}{more}", ids.join(", "))
 }
@@ -207,26 +205,11 @@ fn quoted(text: &str) -> String {
         Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
         None => (text, ""),
     };
-    format!("\"{}{ell}\"", replace_char(short, '"', "\\\""))
-}
-
-/// `text.replace(from, to)` for a char, without the generic pattern
-/// machinery `str::replace` brings into the Wasm.
-fn replace_char(text: &str, from: char, to: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if c == from {
-            out.push_str(to);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    format!("\"{}{ell}\"", short.replace('"', "\\\""))
 }
 
 /// One data row being read: its cells by column (positions in [`COLUMNS`]),
-/// and the problems found so far. Methods rather than closures, so the
-/// checks compile once.
+/// and the problems found so far.
 struct Row<'a> {
     rec: &'a rfc4180::Record,
     /// Where each column of [`COLUMNS`] sits in the row, if present.
@@ -443,9 +426,10 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
 
     let mut out = model.clone();
     out.assessments = assessments;
-    let problems = into_mapped(crate::validate::validate(&out), &mut |_, p| {
-        place(&p.path, p.message, &rows)
-    });
+    let problems: Vec<CsvProblem> = crate::validate::validate(&out)
+        .into_iter()
+        .map(|p| place(&p.path, p.message, &rows))
+        .collect();
     if problems.is_empty() {
         Ok(out)
     } else {
@@ -490,11 +474,9 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
 fn rows_in_message(message: &str, rows: &[usize]) -> String {
     let mut out = String::with_capacity(message.len());
     let mut rest = message;
-    // `get`, not indexing, though every offset is a char boundary: indexing
-    // would pull core's slice-error formatting into the Wasm.
-    while let Some(at) = crate::substr::find(rest, "assessments[") {
-        out.push_str(rest.get(..at).unwrap_or_default());
-        let after = rest.get(at + "assessments[".len()..).unwrap_or_default();
+    while let Some(at) = rest.find("assessments[") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + "assessments[".len()..];
         let digits = after.chars().take_while(char::is_ascii_digit).count();
         let (number, close) = after.split_at_checked(digits).unwrap_or_default();
         let row = number

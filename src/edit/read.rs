@@ -4,7 +4,6 @@
 //! file, under the path `edit.<kind>`.
 
 use super::{CellKey, Edit};
-use crate::mapped::mapped;
 use crate::validate::fields::{At, Need, Reader, Shape};
 use crate::validate::read::{ASSESSMENT, CONTRIBUTOR, INTEGRATION, RESPONSIBILITY, SYSTEM, UNIT};
 use crate::validate::wording::quote;
@@ -132,7 +131,7 @@ fn read_edit(r: &mut Reader, v: Value, root: At) -> Option<Edit> {
         }
     };
     let Some((_, read)) = KINDS.iter().find(|(name, _)| *name == kind) else {
-        let known = mapped(&KINDS, &mut |(name, _)| *name);
+        let known: Vec<&str> = KINDS.iter().map(|(name, _)| *name).collect();
         r.fail(
             &root,
             format!(

@@ -8,6 +8,7 @@ use crate::render::{self, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
 use serde_json::Value;
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 /// The `id` of the `<script type="application/json">` element holding the
@@ -55,10 +56,8 @@ pub struct ExportOptions {
     pub unit: Option<String>,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
-    /// Words overriding [`DEFAULT_TEXTS`], as (key, word) pairs; of pairs
-    /// with the same key the last wins. A list rather than a `BTreeMap`: the
-    /// map's code would be a few KB of the Wasm for a few dozen words.
-    pub texts: Vec<(String, String)>,
+    /// Words overriding [`DEFAULT_TEXTS`], by key.
+    pub texts: HashMap<String, String>,
 }
 
 impl ExportOptions {
@@ -74,7 +73,7 @@ impl ExportOptions {
 
     /// The word for `key`: the caller's, else the English default, else the key.
     pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
-        if let Some((_, t)) = self.texts.iter().rev().find(|(k, _)| k == key) {
+        if let Some(t) = self.texts.get(key) {
             return t;
         }
         DEFAULT_TEXTS
@@ -86,18 +85,18 @@ impl ExportOptions {
 }
 
 /// The `texts` option: an object of words by key.
-fn read_texts(r: &mut Reader, f: &mut Fields) -> Vec<(String, String)> {
+fn read_texts(r: &mut Reader, f: &mut Fields) -> HashMap<String, String> {
     let Some(v) = f.take(r, "texts", Need::Optional) else {
-        return Vec::new();
+        return HashMap::new();
     };
     let at = f.at().key("texts");
     let Some(words) = r.open_object(v, at, "words by key") else {
-        return Vec::new();
+        return HashMap::new();
     };
-    let mut texts = Vec::new();
+    let mut texts = HashMap::new();
     for (key, v) in words.into_entries() {
         if let Some(word) = r.string(v, &at.key(&key)) {
-            texts.push((key, word));
+            texts.insert(key, word);
         }
     }
     texts
@@ -199,8 +198,8 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     );
     // The SVG is the renderer's own escaped output; an XML declaration would
     // be stray text inside HTML, so it is left out.
-    let svg = match crate::substr::find(&svg, "<svg") {
-        Some(start) if svg.starts_with("<?xml") => svg.get(start..).unwrap_or(&svg),
+    let svg = match svg.find("<svg") {
+        Some(start) if svg.starts_with("<?xml") => &svg[start..],
         _ => svg.as_str(),
     };
     push_attr(
@@ -354,12 +353,9 @@ mod tests {
     }
 
     #[test]
-    fn the_last_word_for_a_key_wins() {
+    fn the_callers_word_then_the_default_then_the_key() {
         let opts = ExportOptions {
-            texts: vec![
-                ("findings".into(), "Constats".into()),
-                ("findings".into(), "Résultats".into()),
-            ],
+            texts: HashMap::from([("findings".into(), "Résultats".into())]),
             ..ExportOptions::default()
         };
         assert_eq!(opts.text("findings"), "Résultats");
@@ -370,7 +366,7 @@ mod tests {
     #[test]
     fn export_options_read_their_json_form() {
         let read = |v| ExportOptions::from_json(v).map_err(|e| e.to_string());
-        let texts = vec![("findings".to_string(), "Constats".to_string())];
+        let texts = HashMap::from([("findings".to_string(), "Constats".to_string())]);
         assert_eq!(
             read(
                 serde_json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})

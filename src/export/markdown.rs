@@ -8,7 +8,6 @@
 //! such as `<img onerror=…>` shows as those characters.
 
 use super::{escape_text, push_attr};
-use crate::mapped::{into_mapped, mapped};
 
 /// Converts Markdown to an HTML fragment in which all text is escaped.
 pub fn markdown_to_html(md: &str) -> String {
@@ -160,19 +159,19 @@ fn cells(line: &str) -> Vec<String> {
     if !cur.trim().is_empty() {
         out.push(cur);
     }
-    into_mapped(out, &mut |_, c| c.trim().to_string())
+    out.iter().map(|c| c.trim().to_string()).collect()
 }
 
 fn table(lines: &[&str], start: usize, out: &mut String) -> usize {
     let head = cells(lines[start]);
-    let aligns = mapped(&cells(lines[start + 1]), &mut |c| match (
-        c.starts_with(':'),
-        c.ends_with(':'),
-    ) {
-        (true, true) => " class=\"center\"",
-        (false, true) => " class=\"num\"",
-        _ => "",
-    });
+    let aligns: Vec<&str> = cells(lines[start + 1])
+        .iter()
+        .map(|c| match (c.starts_with(':'), c.ends_with(':')) {
+            (true, true) => " class=\"center\"",
+            (false, true) => " class=\"num\"",
+            _ => "",
+        })
+        .collect();
     let align = |k: usize| aligns.get(k).copied().unwrap_or("");
     out.push_str("<table>\n<thead><tr>");
     for (k, h) in head.iter().enumerate() {

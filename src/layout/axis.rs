@@ -6,7 +6,6 @@
 
 use super::geom::Point;
 use super::polygon::vertex;
-use crate::mapped::{from_fn, mapped};
 use crate::model::Item;
 use serde::Serialize;
 
@@ -41,24 +40,29 @@ pub fn axes(players: &[Item], r: f64) -> Vec<Axis> {
             (4, 2, AxisKind::Chord),
         ]
     } else if n >= 4 && n % 2 == 0 {
-        from_fn(n / 2, &mut |i| {
-            let kind = if i == 0 {
-                AxisKind::Vertical
-            } else {
-                AxisKind::Diameter
-            };
-            (i, i + n / 2, kind)
-        })
+        (0..n / 2)
+            .map(|i| {
+                let kind = if i == 0 {
+                    AxisKind::Vertical
+                } else {
+                    AxisKind::Diameter
+                };
+                (i, i + n / 2, kind)
+            })
+            .collect()
     } else {
         Vec::new()
     };
-    mapped(&pairs, &mut |&(a, b, kind)| Axis {
-        kind,
-        from: players[a].id.clone(),
-        to: players[b].id.clone(),
-        start: vertex(a, n, r),
-        end: vertex(b, n, r),
-    })
+    pairs
+        .into_iter()
+        .map(|(a, b, kind)| Axis {
+            kind,
+            from: players[a].id.clone(),
+            to: players[b].id.clone(),
+            start: vertex(a, n, r),
+            end: vertex(b, n, r),
+        })
+        .collect()
 }
 
 #[cfg(test)]

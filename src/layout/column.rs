@@ -8,7 +8,6 @@ use super::geom::{distance_to_segment, segment_hits_rect, segments_cross, Point,
 use super::labels::{Anchor, Label};
 use super::polygon::direction;
 use super::text::Weight;
-use crate::mapped::{from_fn, into_mapped, mapped};
 use serde::Serialize;
 
 /// A theme label beside the diagram and the line to its ring.
@@ -80,7 +79,7 @@ pub fn place_theme_labels(
         let inner = radii.get(i + 1).copied().unwrap_or(0.0);
         (radii[i] + inner) / 2.0 * cos_half
     };
-    let heights = mapped(&labels, &mut |l| l.bbox.height);
+    let heights: Vec<f64> = labels.iter().map(|l| l.bbox.height).collect();
     let total: f64 = heights.iter().sum::<f64>() + STACK_GAP * (t as f64 - 1.0);
 
     // (score, boundary, top) of the best route so far.
@@ -90,7 +89,9 @@ pub fn place_theme_labels(
         if dir.x < 0.2 {
             continue;
         }
-        let anchors = from_fn(t, &mut |i| Point::new(0.0, 0.0).offset(dir, band_middle(i)));
+        let anchors: Vec<Point> = (0..t)
+            .map(|i| Point::new(0.0, 0.0).offset(dir, band_middle(i)))
+            .collect();
         let order = stack_order(&anchors);
         // Only boxes between the anchors and the column can meet a leader.
         let min_x = anchors.iter().map(|a| a.x).fold(f64::INFINITY, f64::min);
@@ -144,12 +145,14 @@ pub fn place_theme_labels(
         None => (0, 0.0),
     };
     let dir = direction((b as f64 + 0.5) / n as f64);
-    let anchors = from_fn(t, &mut |i| Point::new(0.0, 0.0).offset(dir, band_middle(i)));
+    let anchors: Vec<Point> = (0..t)
+        .map(|i| Point::new(0.0, 0.0).offset(dir, band_middle(i)))
+        .collect();
     let order = stack_order(&anchors);
     let ends = leader_ends(&labels, &order, &heights, col_x, top);
     let mut placed: Vec<Option<ThemeLabel>> = vec![None; t];
     let mut y = top;
-    let mut labels = into_mapped(labels, &mut |_, l| Some(l));
+    let mut labels: Vec<Option<Label>> = labels.into_iter().map(Some).collect();
     for (k, &i) in order.iter().enumerate() {
         if let Some(label) = labels.get_mut(i).and_then(Option::take) {
             placed[i] = Some(ThemeLabel {
@@ -160,18 +163,14 @@ pub fn place_theme_labels(
         }
         y += heights[i] + STACK_GAP;
     }
-    let mut out = Vec::with_capacity(t);
-    for label in placed.into_iter().flatten() {
-        out.push(label);
-    }
-    out
+    placed.into_iter().flatten().collect()
 }
 
 /// Top-to-bottom order of the labels: by their anchor's height, so leader
 /// lines do not cross; rings at the same height stay outermost first.
 fn stack_order(anchors: &[Point]) -> Vec<usize> {
-    let mut order = from_fn(anchors.len(), &mut |i| i);
-    crate::sort::sort_by(&mut order, |&a, &b| {
+    let mut order: Vec<usize> = (0..anchors.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
         let (ya, yb) = ((anchors[a].y * 1e6).round(), (anchors[b].y * 1e6).round());
         ya.total_cmp(&yb).then(a.cmp(&b))
     });
@@ -188,12 +187,15 @@ fn leader_ends(
     top: f64,
 ) -> Vec<Point> {
     let mut y = top;
-    mapped(order, &mut |&i| {
-        let size = labels[i].font_size;
-        let p = Point::new(col_x - LEADER_GAP, y + size * 0.6);
-        y += heights[i] + STACK_GAP;
-        p
-    })
+    order
+        .iter()
+        .map(|&i| {
+            let size = labels[i].font_size;
+            let p = Point::new(col_x - LEADER_GAP, y + size * 0.6);
+            y += heights[i] + STACK_GAP;
+            p
+        })
+        .collect()
 }
 
 /// Sets the legend with its top-left corner at (`x`, `y`).

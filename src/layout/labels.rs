@@ -5,7 +5,6 @@
 use super::geom::{rect_overlaps_convex, Point, Rect};
 use super::polygon::{regular_polygon, vertex_direction};
 use super::text::{is_joining, width, Weight, ASCENT, LINE_HEIGHT};
-use crate::mapped::{from_fn, into_mapped, mapped};
 use serde::Serialize;
 
 /// How each line sits on its `x` (SVG `text-anchor`).
@@ -68,11 +67,15 @@ impl Label {
             Anchor::Middle => w / 2.0,
             Anchor::End => w,
         };
-        let lines = into_mapped(lines, &mut |i, text| TextLine {
-            text,
-            x,
-            y: size * (ASCENT + LINE_HEIGHT * i as f64),
-        });
+        let lines: Vec<TextLine> = lines
+            .into_iter()
+            .enumerate()
+            .map(|(i, text)| TextLine {
+                text,
+                x,
+                y: size * (ASCENT + LINE_HEIGHT * i as f64),
+            })
+            .collect();
         let h = size * LINE_HEIGHT * lines.len() as f64;
         Label {
             id: id.to_string(),
@@ -175,13 +178,18 @@ pub fn side_anchor(u: Point) -> Anchor {
 /// direction. Directions differ, so the gaps grow and the loop ends.
 pub fn place_player_labels(labels: Vec<Label>, n: usize, radius: f64) -> Vec<Label> {
     let grown = regular_polygon(n.max(3), radius + VERTEX_GAP * 0.5);
-    let dirs = from_fn(labels.len(), &mut |k| vertex_direction(k, n.max(3)));
-    let dims = mapped(&labels, &mut |l| (l.bbox.width, l.bbox.height));
+    let dirs: Vec<Point> = (0..labels.len())
+        .map(|k| vertex_direction(k, n.max(3)))
+        .collect();
+    let dims: Vec<(f64, f64)> = labels
+        .iter()
+        .map(|l| (l.bbox.width, l.bbox.height))
+        .collect();
     let mut dist: Vec<f64> = vec![radius + VERTEX_GAP; labels.len()];
     let boxes = |dist: &[f64]| -> Vec<Rect> {
-        from_fn(dims.len(), &mut |k| {
-            player_box(dirs[k], dist[k], dims[k].0, dims[k].1)
-        })
+        (0..dims.len())
+            .map(|k| player_box(dirs[k], dist[k], dims[k].0, dims[k].1))
+            .collect()
     };
     const STEP: f64 = 4.0;
     for k in 0..dims.len() {
@@ -209,7 +217,11 @@ pub fn place_player_labels(labels: Vec<Label>, n: usize, radius: f64) -> Vec<Lab
     }
     // One box per label.
     let b = boxes(&dist);
-    into_mapped(labels, &mut |k, l| l.at(b[k].x, b[k].y))
+    labels
+        .into_iter()
+        .zip(&b)
+        .map(|(l, r)| l.at(r.x, r.y))
+        .collect()
 }
 
 #[cfg(test)]

@@ -22,7 +22,6 @@ pub use geom::{Point, Rect};
 pub use labels::{Anchor, Label, TextLine};
 pub use polygon::RingPolygon;
 
-use crate::mapped::{from_fn, mapped};
 use crate::model::Framework;
 use serde::Serialize;
 use text::Weight;
@@ -69,7 +68,7 @@ pub struct Layout {
 impl Layout {
     /// Every label's box: players, themes, cell scores, legend title and items.
     pub fn label_boxes(&self) -> Vec<Rect> {
-        let mut out = mapped(&self.player_labels, &mut |l| l.bbox);
+        let mut out: Vec<Rect> = self.player_labels.iter().map(|l| l.bbox).collect();
         for t in &self.theme_labels {
             out.push(t.label.bbox);
         }
@@ -107,27 +106,34 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
     let radius = outer_radius(themes.len());
     let radii = polygon::radii(themes.len(), radius);
 
-    // `radii` has one radius per theme.
-    let polygons = from_fn(themes.len(), &mut |i| RingPolygon {
-        theme: themes[i].id.clone(),
-        radius: radii[i],
-        points: polygon::regular_polygon(n, radii[i]),
-    });
+    let polygons = themes
+        .iter()
+        .zip(&radii)
+        .map(|(t, &r)| RingPolygon {
+            theme: t.id.clone(),
+            radius: r,
+            points: polygon::regular_polygon(n, r),
+        })
+        .collect();
 
     let cells = layout_cells(framework, n, &radii);
     let axes = axis::axes(players, radius);
 
-    let player_labels = from_fn(players.len(), &mut |k| {
-        let anchor = labels::side_anchor(polygon::vertex_direction(k, n));
-        Label::new(
-            &players[k].id,
-            &players[k].label,
-            PLAYER_FONT,
-            Weight::Regular,
-            PLAYER_WRAP,
-            anchor,
-        )
-    });
+    let player_labels = players
+        .iter()
+        .enumerate()
+        .map(|(k, p)| {
+            let anchor = labels::side_anchor(polygon::vertex_direction(k, n));
+            Label::new(
+                &p.id,
+                &p.label,
+                PLAYER_FONT,
+                Weight::Regular,
+                PLAYER_WRAP,
+                anchor,
+            )
+        })
+        .collect();
     let player_labels = labels::place_player_labels(player_labels, n, radius);
 
     let outer_points = polygon::regular_polygon(n, radius);
@@ -136,21 +142,24 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
         extent = extent.union(&l.bbox);
     }
     let col_x = extent.right() + COLUMN_GAP;
-    let mut obstacles = mapped(&player_labels, &mut |l| l.bbox);
+    let mut obstacles: Vec<Rect> = player_labels.iter().map(|l| l.bbox).collect();
     for c in &cells {
         obstacles.push(c.value.bbox);
     }
     let theme_labels = column::place_theme_labels(
-        mapped(themes, &mut |t| {
-            Label::new(
-                &t.id,
-                &t.label,
-                THEME_FONT,
-                Weight::Regular,
-                THEME_WRAP,
-                Anchor::Start,
-            )
-        }),
+        themes
+            .iter()
+            .map(|t| {
+                Label::new(
+                    &t.id,
+                    &t.label,
+                    THEME_FONT,
+                    Weight::Regular,
+                    THEME_WRAP,
+                    Anchor::Start,
+                )
+            })
+            .collect(),
         &radii,
         n,
         col_x,
@@ -222,28 +231,31 @@ fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape
         }
         if size <= VALUE_FONT_MIN {
             // Too small for any score: put them in the band middles anyway.
-            break mapped(&shapes, &mut |(_, _, p, outer, inner, _)| {
-                let d = polygon::vertex_direction(*p, n);
-                let r = if *inner > 0.0 {
-                    (outer + inner) / 2.0
-                } else {
-                    outer * 0.55
-                };
-                cell::slot(Point::new(d.x * r, d.y * r), size)
-            });
+            break shapes
+                .iter()
+                .map(|(_, _, p, outer, inner, _)| {
+                    let d = polygon::vertex_direction(*p, n);
+                    let r = if *inner > 0.0 {
+                        (outer + inner) / 2.0
+                    } else {
+                        outer * 0.55
+                    };
+                    cell::slot(Point::new(d.x * r, d.y * r), size)
+                })
+                .collect();
         }
         size -= 1.0;
     };
-    let mut cells = Vec::with_capacity(shapes.len());
-    for ((theme, player, _, _, _, points), value) in shapes.into_iter().zip(slots) {
-        cells.push(CellShape {
+    shapes
+        .into_iter()
+        .zip(slots)
+        .map(|((theme, player, _, _, _, points), value)| CellShape {
             theme,
             player,
             points,
             value,
-        });
-    }
-    cells
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 //! vertices clockwise from the top, equal-width ring bands.
 
 use super::geom::{cos_sin_turns, Point};
-use crate::mapped::from_fn;
 use serde::Serialize;
 
 /// One theme's polygon (its outer boundary).
@@ -42,13 +41,15 @@ pub fn edge_midpoint(k: usize, n: usize, r: f64) -> Point {
 
 /// All vertices, clockwise from the top.
 pub fn regular_polygon(n: usize, r: f64) -> Vec<Point> {
-    from_fn(n, &mut |k| vertex(k, n, r))
+    (0..n).map(|k| vertex(k, n, r)).collect()
 }
 
 /// The circumradius of each theme's polygon, outermost first: `themes` equal
 /// bands from `outer` down to the centre.
 pub fn radii(themes: usize, outer: f64) -> Vec<f64> {
-    from_fn(themes, &mut |i| outer * (themes - i) as f64 / themes as f64)
+    (0..themes)
+        .map(|i| outer * (themes - i) as f64 / themes as f64)
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,16 +1,21 @@
-//! Builds the SVG document from the layout and the cell states.
+//! Builds the SVG document from the layout and the cell states, with the
+//! `svg` crate.
 //!
 //! Drawing order: cells, ring outlines, axes, leader lines, the scores, then
-//! labels and legend, so that no line is drawn over text. Every piece of model
-//! text is cleaned and escaped by the [`SvgWriter`] as it is written.
+//! labels and legend, so that no line is drawn over text. The crate escapes
+//! every attribute value and text node as it writes them; what escaping
+//! cannot make safe, characters XML forbids, [`xml::clean`] replaces in the
+//! finished document.
 
-use super::writer::{SvgWriter, TextLayout};
-use super::xml::num;
+use super::xml::{self, num};
 use super::{cell_states, legend_spec, Overlay, RenderOptions, STYLESHEET};
 use crate::layout::{self, Label, Layout, Point};
-use crate::mapped::mapped;
 use crate::model::Model;
 use std::fmt::Write as _;
+use svg::node::element::{
+    Circle, Definitions, Description, Group, Line, Pattern, Polygon, Rectangle, Style, Text, Title,
+};
+use svg::Node;
 
 /// The hatch that marks unassessed cells. Two diagrams on one page share
 /// this id, which is harmless because the pattern is the same in both.
@@ -32,26 +37,22 @@ fn points(pts: &[Point]) -> String {
 
 /// A label as a group of one `<text>` per line (separate elements, so no
 /// whitespace between lines shifts the alignment).
-fn label_group(w: &mut SvgWriter, label: &Label, class: &str, data: Option<(&'static str, &str)>) {
-    match data {
-        Some(attr) => w.start("g", &mut [("class", class), attr]),
-        None => w.start("g", &mut [("class", class)]),
+fn label_group(label: &Label, class: &str, data: Option<(&str, &str)>) -> Group {
+    let mut g = Group::new().set("class", class);
+    if let Some((name, value)) = data {
+        g.assign(name, value);
     }
     let font_size = num(label.font_size);
     for line in &label.lines {
-        w.text(
-            "text",
-            &mut [
-                ("x", &num(line.x)),
-                ("y", &num(line.y)),
-                ("font-size", &font_size),
-                ("text-anchor", label.anchor.as_str()),
-            ],
-            &line.text,
-            TextLayout::Block,
+        g.append(
+            Text::new(line.text.as_str())
+                .set("x", num(line.x))
+                .set("y", num(line.y))
+                .set("font-size", font_size.as_str())
+                .set("text-anchor", label.anchor.as_str()),
         );
     }
-    w.end();
+    g
 }
 
 fn polygon_name(n: usize) -> &'static str {
@@ -71,7 +72,8 @@ fn polygon_name(n: usize) -> &'static str {
 }
 
 fn list(items: &[crate::model::Item]) -> String {
-    mapped(items, &mut |i| i.label.as_str()).join(", ")
+    let labels: Vec<&str> = items.iter().map(|i| i.label.as_str()).collect();
+    labels.join(", ")
 }
 
 fn title_text(model: &Model, opts: &RenderOptions) -> String {
@@ -129,7 +131,7 @@ fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -
         }
         let assessed = states
             .iter()
-            .filter(|c| !crate::substr::contains(&c.class, "unassessed"))
+            .filter(|c| !c.class.contains("unassessed"))
             .count();
         let _ = write!(s, "; {assessed} of {} cells have a value.", states.len());
     }
@@ -145,34 +147,29 @@ fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -
     s
 }
 
-fn hatch(w: &mut SvgWriter) {
-    w.start("defs", &mut []);
-    w.start(
-        "pattern",
-        &mut [
-            ("id", HATCH_ID),
-            ("patternUnits", "userSpaceOnUse"),
-            ("width", "8"),
-            ("height", "8"),
-            ("patternTransform", "rotate(45)"),
-        ],
-    );
-    w.empty(
-        "rect",
-        &mut [("class", "hatch-ground"), ("width", "8"), ("height", "8")],
-    );
-    w.empty(
-        "line",
-        &mut [
-            ("class", "hatch-line"),
-            ("x1", "0"),
-            ("y1", "0"),
-            ("x2", "0"),
-            ("y2", "8"),
-        ],
-    );
-    w.end();
-    w.end();
+fn hatch() -> Definitions {
+    Definitions::new().add(
+        Pattern::new()
+            .set("id", HATCH_ID)
+            .set("patternUnits", "userSpaceOnUse")
+            .set("width", 8)
+            .set("height", 8)
+            .set("patternTransform", "rotate(45)")
+            .add(
+                Rectangle::new()
+                    .set("class", "hatch-ground")
+                    .set("width", 8)
+                    .set("height", 8),
+            )
+            .add(
+                Line::new()
+                    .set("class", "hatch-line")
+                    .set("x1", 0)
+                    .set("y1", 0)
+                    .set("x2", 0)
+                    .set("y2", 8),
+            ),
+    )
 }
 
 pub fn render(model: &Model, opts: &RenderOptions) -> String {
@@ -180,201 +177,193 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let layout: Layout = layout::layout_with(&model.framework, spec.as_ref());
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
-    let (width, height) = (num(w), num(h));
 
-    let mut view_box = num(x);
-    for part in [&num(y), &width, &height] {
-        view_box.push(' ');
-        view_box.push_str(part);
-    }
-    let mut class = String::from("wfe-diagram wfe-overlay-");
-    class.push_str(opts.overlay.as_str());
+    let mut class = format!("wfe-diagram wfe-overlay-{}", opts.overlay.as_str());
     if !opts.standalone {
         class.push_str(" wfe-interactive");
     }
-    let mut root: Vec<(&'static str, &str)> = vec![
-        ("xmlns", "http://www.w3.org/2000/svg"),
-        ("viewBox", &view_box),
-        ("class", &class),
-        ("data-overlay", opts.overlay.as_str()),
-    ];
+    let mut doc = svg::Document::new()
+        .set(
+            "viewBox",
+            format!("{} {} {} {}", num(x), num(y), num(w), num(h)),
+        )
+        .set("class", class)
+        .set("data-overlay", opts.overlay.as_str());
     if let Some(u) = &opts.unit {
-        root.push(("data-unit", u));
+        doc.assign("data-unit", u.as_str());
     }
     if opts.standalone {
-        root.push(("role", "img"));
-        root.push(("width", &width));
-        root.push(("height", &height));
+        doc.assign("role", "img");
+        doc.assign("width", num(w));
+        doc.assign("height", num(h));
     } else {
-        root.push(("role", "group"));
+        doc.assign("role", "group");
     }
-    let mut w = SvgWriter::new();
-    w.start("svg", &mut root);
-    w.text(
-        "title",
-        &mut [],
-        &title_text(model, opts),
-        TextLayout::Inline,
-    );
-    w.text(
-        "desc",
-        &mut [],
-        &desc_text(model, opts, &states),
-        TextLayout::Inline,
-    );
+    doc.append(Title::new(title_text(model, opts)));
+    doc.append(Description::new().add(svg::node::Text::new(desc_text(model, opts, &states))));
     if opts.standalone {
-        w.text("style", &mut [], STYLESHEET, TextLayout::Block);
+        doc.append(Style::new(STYLESHEET));
     }
-    hatch(&mut w);
+    doc.append(hatch());
 
-    w.start("g", &mut [("class", "cells")]);
+    let mut cells = Group::new().set("class", "cells");
     for (shape, st) in layout.cells.iter().zip(&states) {
-        let pts = points(&shape.points);
-        let mut attrs = [
-            ("class", st.class.as_str()),
-            ("data-theme", &shape.theme),
-            ("data-player", &shape.player),
-            ("points", &pts),
-        ];
+        let mut cell = Polygon::new()
+            .set("class", st.class.as_str())
+            .set("data-theme", shape.theme.as_str())
+            .set("data-player", shape.player.as_str())
+            .set("points", points(&shape.points));
         if opts.standalone {
             // Inside role="img" an aria-label on a shape is an error for
             // assistive technology; a <title> still names the cell and gives
             // a tooltip when the file is opened on its own.
-            w.start("polygon", &mut attrs);
-            w.text("title", &mut [], &st.label, TextLayout::Inline);
-            w.end();
+            cell.append(Title::new(st.label.as_str()));
         } else {
-            let [a, b, c, d] = attrs;
-            w.empty(
-                "polygon",
-                &mut [
-                    a,
-                    b,
-                    c,
-                    d,
-                    ("aria-label", &st.label),
-                    ("tabindex", "0"),
-                    ("role", "button"),
-                ],
-            );
+            cell.assign("aria-label", st.label.as_str());
+            cell.assign("tabindex", "0");
+            cell.assign("role", "button");
         }
+        cells.append(cell);
     }
-    w.end();
+    doc.append(cells);
 
-    w.start("g", &mut [("class", "rings"), ("aria-hidden", "true")]);
+    let mut rings = Group::new()
+        .set("class", "rings")
+        .set("aria-hidden", "true");
     for p in &layout.polygons {
-        w.empty(
-            "polygon",
-            &mut [("class", "ring-outline"), ("points", &points(&p.points))],
+        rings.append(
+            Polygon::new()
+                .set("class", "ring-outline")
+                .set("points", points(&p.points)),
         );
     }
-    w.end();
+    doc.append(rings);
 
-    w.start("g", &mut [("class", "axes"), ("aria-hidden", "true")]);
+    let mut axes = Group::new().set("class", "axes").set("aria-hidden", "true");
     for a in &layout.axes {
         let class = match a.kind {
             layout::AxisKind::Vertical => "axis axis-vertical",
             layout::AxisKind::Chord => "axis axis-chord",
             layout::AxisKind::Diameter => "axis axis-diameter",
         };
-        w.empty(
-            "line",
-            &mut [
-                ("class", class),
-                ("data-from", &a.from),
-                ("data-to", &a.to),
-                ("x1", &num(a.start.x)),
-                ("y1", &num(a.start.y)),
-                ("x2", &num(a.end.x)),
-                ("y2", &num(a.end.y)),
-            ],
+        axes.append(
+            Line::new()
+                .set("class", class)
+                .set("data-from", a.from.as_str())
+                .set("data-to", a.to.as_str())
+                .set("x1", num(a.start.x))
+                .set("y1", num(a.start.y))
+                .set("x2", num(a.end.x))
+                .set("y2", num(a.end.y)),
         );
     }
-    w.end();
+    doc.append(axes);
 
-    w.start("g", &mut [("class", "leaders"), ("aria-hidden", "true")]);
+    let mut leaders = Group::new()
+        .set("class", "leaders")
+        .set("aria-hidden", "true");
     for t in &layout.theme_labels {
         let (ax, ay) = (num(t.anchor.x), num(t.anchor.y));
-        w.empty(
-            "line",
-            &mut [
-                ("class", "leader"),
-                ("x1", &ax),
-                ("y1", &ay),
-                ("x2", &num(t.leader_end.x)),
-                ("y2", &num(t.leader_end.y)),
-            ],
+        leaders.append(
+            Line::new()
+                .set("class", "leader")
+                .set("x1", ax.as_str())
+                .set("y1", ay.as_str())
+                .set("x2", num(t.leader_end.x))
+                .set("y2", num(t.leader_end.y)),
         );
-        w.empty(
-            "circle",
-            &mut [
-                ("class", "leader-dot"),
-                ("cx", &ax),
-                ("cy", &ay),
-                ("r", "3.5"),
-            ],
+        leaders.append(
+            Circle::new()
+                .set("class", "leader-dot")
+                .set("cx", ax)
+                .set("cy", ay)
+                .set("r", "3.5"),
         );
     }
-    w.end();
+    doc.append(leaders);
 
-    w.start(
-        "g",
-        &mut [("class", "cell-values"), ("aria-hidden", "true")],
-    );
+    let mut values = Group::new()
+        .set("class", "cell-values")
+        .set("aria-hidden", "true");
     for (shape, st) in layout.cells.iter().zip(&states) {
-        w.text(
-            "text",
-            &mut [
-                ("class", "cell-value"),
-                ("data-theme", &shape.theme),
-                ("data-player", &shape.player),
-                ("x", &num(shape.value.x)),
-                ("y", &num(shape.value.y)),
-                ("font-size", &num(shape.value.font_size)),
-                ("text-anchor", "middle"),
-            ],
-            &st.value,
-            TextLayout::Block,
+        values.append(
+            Text::new(st.value.as_str())
+                .set("class", "cell-value")
+                .set("data-theme", shape.theme.as_str())
+                .set("data-player", shape.player.as_str())
+                .set("x", num(shape.value.x))
+                .set("y", num(shape.value.y))
+                .set("font-size", num(shape.value.font_size))
+                .set("text-anchor", "middle"),
         );
     }
-    w.end();
+    doc.append(values);
 
-    w.start("g", &mut [("class", "player-labels")]);
+    let mut players = Group::new().set("class", "player-labels");
     for l in &layout.player_labels {
-        label_group(&mut w, l, "player-label", Some(("data-player", &l.id)));
+        players.append(label_group(l, "player-label", Some(("data-player", &l.id))));
     }
-    w.end();
+    doc.append(players);
 
-    w.start("g", &mut [("class", "theme-labels")]);
+    let mut themes = Group::new().set("class", "theme-labels");
     for t in &layout.theme_labels {
-        label_group(
-            &mut w,
+        themes.append(label_group(
             &t.label,
             "theme-label",
             Some(("data-theme", &t.label.id)),
-        );
+        ));
     }
-    w.end();
+    doc.append(themes);
 
     if let Some(legend) = &layout.legend {
-        w.start("g", &mut [("class", "legend")]);
-        label_group(&mut w, &legend.title, "legend-title", None);
+        let mut g = Group::new().set("class", "legend").add(label_group(
+            &legend.title,
+            "legend-title",
+            None,
+        ));
         for item in &legend.items {
-            w.empty(
-                "rect",
-                &mut [
-                    ("class", &(String::from("swatch ") + &item.key)),
-                    ("x", &num(item.swatch.x)),
-                    ("y", &num(item.swatch.y)),
-                    ("width", &num(item.swatch.width)),
-                    ("height", &num(item.swatch.height)),
-                ],
+            g.append(
+                Rectangle::new()
+                    .set("class", format!("swatch {}", item.key))
+                    .set("x", num(item.swatch.x))
+                    .set("y", num(item.swatch.y))
+                    .set("width", num(item.swatch.width))
+                    .set("height", num(item.swatch.height)),
             );
-            label_group(&mut w, &item.label, "legend-label", None);
+            g.append(label_group(&item.label, "legend-label", None));
         }
-        w.end();
+        doc.append(g);
     }
-    let mut out = w.finish();
+    let mut out = xml::clean(doc.to_string());
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Item;
+
+    #[test]
+    fn text_is_escaped_and_cleaned_and_attributes_sorted() {
+        let mut model = crate::framework::sample();
+        model.name = "A & B <i>\u{1}".into();
+        model.framework.players[0] = Item::new("p\"'<>&\u{7}", "x <y> & 'z'\u{1b}");
+        let opts = RenderOptions {
+            unit: Some("u\"\u{0}".into()),
+            ..RenderOptions::default()
+        };
+        let svg = render(&model, &opts);
+        assert!(svg.starts_with(
+            "<svg class=\"wfe-diagram wfe-overlay-none wfe-interactive\" \
+             data-overlay=\"none\" data-unit=\"u&quot;\u{FFFD}\" role=\"group\" viewBox=\""
+        ));
+        assert!(svg.contains(
+            "\n<title>A &amp; B &lt;i&gt;\u{FFFD}: workforce ecosystem framework</title>\n"
+        ));
+        assert!(svg.contains(" data-player=\"p&quot;&apos;&lt;&gt;&amp;\u{FFFD}\" "));
+        assert!(svg.contains("\nx &lt;y&gt; &amp; 'z'\u{FFFD}\n</text>"));
+        assert!(svg.ends_with("</g>\n</svg>\n"));
+        assert!(!svg.chars().any(|c| c < ' ' && c != '\n'));
+    }
 }

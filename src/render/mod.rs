@@ -1,5 +1,5 @@
-//! The SVG of the diagram, written by a small writer of its own, and the per-cell state
-//! the page uses to update a drawn diagram in place.
+//! The SVG of the diagram, written with the `svg` crate, and the per-cell
+//! state the page uses to update a drawn diagram in place.
 //!
 //! Colours come only from classes (styled by `www/diagram.css`, whose custom
 //! properties an intranet can override); the SVG has no `style` attributes, so
@@ -8,17 +8,16 @@
 
 mod document;
 mod state;
-mod writer;
 pub mod xml;
 
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
 use crate::layout::{LegendEntry, LegendSpec};
-use crate::mapped::{from_fn, mapped};
 use crate::model::{Model, Scale};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
 use serde::Serialize;
+use std::collections::HashMap;
 
 /// The diagram's stylesheet, `www/diagram.css` without its comments: what a
 /// standalone SVG embeds and the pages and the element adopt.
@@ -109,21 +108,14 @@ pub fn cell_states(model: &Model, opts: &RenderOptions) -> Vec<CellState> {
 /// The states in `new` that differ from the same cell in `old` (cells are
 /// matched by theme and player, not by position).
 pub fn changed_cells(old: &[CellState], new: &[CellState]) -> Vec<CellState> {
-    // A sorted list searched by bisection rather than a hash map, which would
-    // compile a table of its own into the Wasm.
-    fn key(s: &CellState) -> (&str, &str) {
-        (s.theme.as_str(), s.player.as_str())
-    }
-    let mut before = mapped(old, &mut |s| s);
-    crate::sort::sort_by(&mut before, |a, b| key(a).cmp(&key(b)));
-    let mut changed = Vec::new();
-    for n in new {
-        let at = before.binary_search_by(|o| key(o).cmp(&key(n)));
-        if at.ok().and_then(|i| before.get(i)) != Some(&n) {
-            changed.push(n.clone());
-        }
-    }
-    changed
+    let before: HashMap<(&str, &str), &CellState> = old
+        .iter()
+        .map(|s| ((s.theme.as_str(), s.player.as_str()), s))
+        .collect();
+    new.iter()
+        .filter(|n| before.get(&(n.theme.as_str(), n.player.as_str())) != Some(n))
+        .cloned()
+        .collect()
 }
 
 /// What the legend says for an overlay on a scale; `None` for overlay `none`.
@@ -148,20 +140,24 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
             } else {
                 "Target level"
             },
-            from_fn(STEPS, &mut |b| entry(format!("level-{b}"), level_text(b))),
+            (0..STEPS)
+                .map(|b| entry(format!("level-{b}"), level_text(b)))
+                .collect(),
         ),
         Overlay::Gap => (
             "Gap to target",
-            from_fn(STEPS, &mut |b| {
-                let text = match b {
-                    0 => "On or above target".to_string(),
-                    _ if whole_steps => {
-                        format!("{b} level{} below", if b == 1 { "" } else { "s" })
-                    }
-                    _ => format!("about {} below", format_score(step_value(b))),
-                };
-                entry(format!("gap-{b}"), text)
-            }),
+            (0..STEPS)
+                .map(|b| {
+                    let text = match b {
+                        0 => "On or above target".to_string(),
+                        _ if whole_steps => {
+                            format!("{b} level{} below", if b == 1 { "" } else { "s" })
+                        }
+                        _ => format!("about {} below", format_score(step_value(b))),
+                    };
+                    entry(format!("gap-{b}"), text)
+                })
+                .collect(),
         ),
     };
     let blank = match overlay {

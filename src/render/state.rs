@@ -3,7 +3,6 @@
 //! it. The SVG and the page's in-place updates both use exactly these strings.
 
 use super::Overlay;
-use crate::mapped::into_mapped;
 use crate::model::{Model, Scale};
 use crate::scores::{cell_scores, CellScore};
 use serde::Serialize;
@@ -113,7 +112,7 @@ fn state(
         player: score.player.clone(),
         class: format!("cell ring-{ring}{state_class}"),
         // Exactly the string the SVG's aria-label carries.
-        label: super::xml::clean(&label),
+        label: super::xml::clean(label),
         value,
     }
 }
@@ -123,20 +122,24 @@ fn state(
 /// without it each cell shows the mean over all of them.
 pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<CellState> {
     let np = model.framework.players.len().max(1);
-    into_mapped(cell_scores(model, unit), &mut |i, score| {
-        let (t, p) = (i / np, i % np);
-        let theme = model
-            .framework
-            .themes
-            .get(t)
-            .map_or("", |x| x.label.as_str());
-        let player = model
-            .framework
-            .players
-            .get(p)
-            .map_or("", |x| x.label.as_str());
-        state(&score, t, theme, player, overlay, &model.scale)
-    })
+    cell_scores(model, unit)
+        .into_iter()
+        .enumerate()
+        .map(|(i, score)| {
+            let (t, p) = (i / np, i % np);
+            let theme = model
+                .framework
+                .themes
+                .get(t)
+                .map_or("", |x| x.label.as_str());
+            let player = model
+                .framework
+                .players
+                .get(p)
+                .map_or("", |x| x.label.as_str());
+            state(&score, t, theme, player, overlay, &model.scale)
+        })
+        .collect()
 }
 
 #[cfg(test)]

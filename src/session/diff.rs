@@ -15,54 +15,40 @@ pub struct Splice<T> {
     inserted: Vec<T>,
 }
 
-/// The stretch that differs between two lists of these lengths, as where
-/// it starts and where it ends in the old and in the new list; `None` when
-/// the lists are equal. `same(i, j)` tells whether old item `i` equals new
-/// item `j`. Not generic, so that it is compiled once for every kind of list.
-fn changed(
-    old: usize,
-    new: usize,
-    same: &dyn Fn(usize, usize) -> bool,
-) -> Option<(usize, usize, usize)> {
-    let shorter = old.min(new);
-    let prefix = (0..shorter).take_while(|&i| same(i, i)).count();
-    if prefix == old && prefix == new {
+/// The stretch that differs between two lists, as where it starts and where
+/// it ends in the old and in the new list; `None` when the lists are equal.
+fn changed<T: PartialEq>(old: &[T], new: &[T]) -> Option<(usize, usize, usize)> {
+    let prefix = old.iter().zip(new).take_while(|(a, b)| a == b).count();
+    if prefix == old.len() && prefix == new.len() {
         return None;
     }
-    let suffix = (1..=shorter - prefix)
-        .take_while(|&k| same(old - k, new - k))
+    let suffix = old[prefix..]
+        .iter()
+        .rev()
+        .zip(new[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
         .count();
-    Some((prefix, old - suffix, new - suffix))
+    Some((prefix, old.len() - suffix, new.len() - suffix))
 }
 
 impl<T: Clone + PartialEq> Splice<T> {
     /// The shortest single splice turning `old` into `new`, if they differ.
     pub fn between(old: &[T], new: &[T]) -> Option<Splice<T>> {
-        let (start, old_end, new_end) =
-            changed(old.len(), new.len(), &|i, j| old.get(i) == new.get(j))?;
-        // Both stretches first: no half-built splice to drop on the way out.
-        let (removed, inserted) = (old.get(start..old_end)?, new.get(start..new_end)?);
+        let (start, old_end, new_end) = changed(old, new)?;
         Some(Splice {
             start,
-            removed: removed.to_vec(),
-            inserted: inserted.to_vec(),
+            removed: old[start..old_end].to_vec(),
+            inserted: new[start..new_end].to_vec(),
         })
     }
 
     /// Replaces the `out_len` items of `list` from `start` with `put`;
-    /// `false` when `list` is too short to hold them. Not inlined, so that
-    /// `forward` and `backward` share one copy per item type.
-    #[inline(never)]
+    /// `false` when `list` is too short to hold them.
     fn swap(list: &mut Vec<T>, start: usize, out_len: usize, put: &[T]) -> bool {
         if start + out_len > list.len() {
             return false;
         }
-        let mut tail = list.split_off(start + out_len);
-        list.truncate(start);
-        // `to_vec` rather than `extend_from_slice`: one clone loop per type,
-        // shared with `between`.
-        list.append(&mut put.to_vec());
-        list.append(&mut tail);
+        list.splice(start..start + out_len, put.iter().cloned());
         true
     }
 

@@ -9,7 +9,6 @@
 //! column. A plain model goes through [`parse_model`] like any import.
 
 use super::{Scenario, Session};
-use crate::mapped::mapped;
 use crate::model::Model;
 use crate::validate::fields::{At, Fields, Need, Reader, Shape};
 use crate::validate::{self, parse_model, path, Invalid, Problem};
@@ -117,10 +116,15 @@ impl Session {
         SavedSession {
             schema: SESSION_SCHEMA.to_string(),
             baseline: self.state.baseline.clone(),
-            scenarios: mapped(&self.state.scenarios, &mut |s| SavedScenario {
-                name: s.name.clone(),
-                model: s.model.clone(),
-            }),
+            scenarios: self
+                .state
+                .scenarios
+                .iter()
+                .map(|s| SavedScenario {
+                    name: s.name.clone(),
+                    model: s.model.clone(),
+                })
+                .collect(),
             active: self
                 .state
                 .active

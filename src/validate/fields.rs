@@ -14,7 +14,6 @@
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
-use crate::mapped::{into_mapped, mapped};
 use serde_json::{Map, Value};
 
 /// Where a value sits: steps kept on the stack while reading descends, and
@@ -159,7 +158,7 @@ impl Reader {
             _ => None,
         };
         if found.is_none() {
-            let names = mapped(all, &mut |&t| name(t));
+            let names: Vec<&str> = all.iter().map(|&t| name(t)).collect();
             self.wrong(at, &one_of(&names), &v);
         }
         found
@@ -331,9 +330,11 @@ impl<'a> Fields<'a> {
     pub fn strings(&mut self, r: &mut Reader, key: &str, need: Need) -> Vec<String> {
         let items = self.list(r, key, need);
         let list_at = self.at.key(key);
-        into_mapped(items, &mut |i, v| {
-            r.string(v, &list_at.index(i)).unwrap_or_default()
-        })
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| r.string(v, &list_at.index(i)).unwrap_or_default())
+            .collect()
     }
 
     /// A list of objects of one shape, each read at its own path; an item
@@ -347,10 +348,14 @@ impl<'a> Fields<'a> {
     ) -> Vec<T> {
         let items = self.list(r, key, need);
         let list_at = self.at.key(key);
-        into_mapped(items, &mut |i, v| {
-            r.item(v, list_at.index(i), shape)
-                .unwrap_or_else(shape.placeholder)
-        })
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, v)| {
+                r.item(v, list_at.index(i), shape)
+                    .unwrap_or_else(shape.placeholder)
+            })
+            .collect()
     }
 
     /// The remaining fields, in key order, for objects whose keys are data

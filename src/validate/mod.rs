@@ -28,11 +28,10 @@ mod rules;
 mod scan;
 pub(crate) mod wording;
 
-use crate::analysis::IdMap;
-use crate::mapped::into_mapped;
 use crate::migrate::{self, Version};
 use crate::model::Model;
 use serde::Serialize;
+use std::collections::HashSet;
 use std::fmt;
 
 pub use rules::{PLAYERS, THEMES};
@@ -194,10 +193,12 @@ pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
 pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Problem>) {
     let mut migrated = migrate::migrate(value);
     let read = read::read_model(std::mem::take(&mut migrated.value));
-    let mut placeholders = IdMap::set(&read.placeholders);
-    for p in &migrated.placeholders {
-        placeholders.insert(p, 0);
-    }
+    let placeholders: HashSet<&str> = read
+        .placeholders
+        .iter()
+        .chain(&migrated.placeholders)
+        .map(String::as_str)
+        .collect();
     let rule_problems = rules::check(&read.model, &placeholders);
     let mut problems = std::mem::take(&mut migrated.problems);
     for mut p in read.problems.into_iter().chain(rule_problems) {
@@ -218,8 +219,7 @@ pub(crate) fn duplicate_keys(text: &str) -> Vec<usize> {
 /// before). Only the plain spelling of the tag counts, as this crate
 /// writes it.
 pub(crate) fn has_schema(text: &str, tag: &str) -> bool {
-    let wanted = IdMap::set(&["schema".into()]);
-    let Some(rest) = scan::locate(text, &wanted)
+    let Some(rest) = scan::locate(text, &HashSet::from(["schema"]))
         .get("schema")
         .and_then(|&at| text.get(at..))
     else {
@@ -251,9 +251,10 @@ pub(crate) fn report(
         return Ok(());
     }
     // (problem, offset of its own when the scan already knows it)
-    let mut found = into_mapped(problems, &mut |_, p| (p, None));
+    let mut found: Vec<(Problem, Option<usize>)> =
+        problems.into_iter().map(|p| (p, None)).collect();
     let mut sorted = duplicates.clone();
-    crate::sort::sort(&mut sorted);
+    sorted.sort_unstable();
     sorted.dedup();
     let duplicate_paths = scan::paths_at(text, &sorted);
     for offset in duplicates {
@@ -275,7 +276,7 @@ pub(crate) fn report(
 /// Checks the cross-references and ranges of an already typed model (one
 /// edited in memory, say). Problems carry paths but no line or column.
 pub fn validate(model: &Model) -> Vec<Problem> {
-    rules::check(model, &IdMap::default())
+    rules::check(model, &HashSet::new())
 }
 
 fn too_large(len: usize) -> Invalid {
@@ -329,12 +330,11 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 /// sorts them by place.
 fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
     let found_paths: Vec<(Problem, Option<usize>)> = found;
-    let mut wanted = IdMap::default();
-    for (p, _) in found_paths.iter().filter(|(_, at)| at.is_none()) {
-        for a in path::self_and_ancestors(&p.path) {
-            wanted.insert(a, 0);
-        }
-    }
+    let wanted: HashSet<&str> = found_paths
+        .iter()
+        .filter(|(_, at)| at.is_none())
+        .flat_map(|(p, _)| path::self_and_ancestors(&p.path))
+        .collect();
     let located = scan::locate(text, &wanted);
     let offsets: Vec<Option<usize>> = found_paths
         .iter()
@@ -348,18 +348,20 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
         .collect();
     let all: Vec<usize> = offsets.iter().flatten().copied().collect();
     let positions = scan::line_col(text, &all);
-    // `offsets` has one entry per problem.
-    let mut out = into_mapped(found_paths, &mut |i, (mut p, _)| {
-        let off = offsets[i];
-        if let Some(&(l, c)) = off.and_then(|o| positions.get(&o)) {
-            p.line = Some(l);
-            p.column = Some(c);
-        }
-        (off, p)
-    });
+    let mut out: Vec<(Option<usize>, Problem)> = found_paths
+        .into_iter()
+        .zip(offsets)
+        .map(|((mut p, _), off)| {
+            if let Some(&(l, c)) = off.and_then(|o| positions.get(&o)) {
+                p.line = Some(l);
+                p.column = Some(c);
+            }
+            (off, p)
+        })
+        .collect();
     // Problems without a place go last; equal places keep their order.
-    crate::sort::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
-    into_mapped(out, &mut |_, (_, p)| p)
+    out.sort_by_key(|(off, _)| off.unwrap_or(usize::MAX));
+    out.into_iter().map(|(_, p)| p).collect()
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
-use crate::analysis::IdMap;
 use crate::model::{Model, SCHEMA_V1};
+use std::collections::hash_map::{Entry, HashMap};
+use std::collections::HashSet;
 
 /// How many players and themes the layout can draw (DESIGN §2).
 pub const PLAYERS: std::ops::RangeInclusive<usize> = 3..=12;
@@ -18,7 +19,8 @@ pub const THEMES: std::ops::RangeInclusive<usize> = 1..=8;
 /// The ids of one list, where each is, and whether every id could be read
 /// (if not, "unknown id" would be a guess, so such checks are skipped).
 struct Ids<'m> {
-    at: IdMap,
+    /// Each id's first position.
+    at: HashMap<&'m str, usize>,
     order: Vec<&'m str>,
     complete: bool,
     /// What one is called ("player") and what to say when there are none.
@@ -68,7 +70,7 @@ impl At {
 
 struct Rules<'p> {
     problems: Vec<Problem>,
-    placeholders: &'p IdMap,
+    placeholders: &'p HashSet<&'p str>,
 }
 
 impl Rules<'_> {
@@ -82,7 +84,7 @@ impl Rules<'_> {
         !self.placeholders.is_empty()
             && path::self_and_ancestors(at)
                 .iter()
-                .any(|p| self.placeholders.get(p).is_some())
+                .any(|p| self.placeholders.contains(p))
     }
 
     /// [`Rules::skip_path`] for a place in a list; the path is only built
@@ -99,7 +101,7 @@ impl Rules<'_> {
         ids: &mut dyn Iterator<Item = &'m str>,
     ) -> Ids<'m> {
         let mut out = Ids {
-            at: IdMap::with_capacity(ids.size_hint().0),
+            at: HashMap::with_capacity(ids.size_hint().0),
             order: Vec::new(),
             complete: true,
             kind,
@@ -115,22 +117,26 @@ impl Rules<'_> {
                 self.report(place.path(), format!("empty id: every {kind} needs one"));
                 continue;
             }
-            match out.at.insert(id, i as u32) {
-                Some(first) => self.report(
+            match out.at.entry(id) {
+                Entry::Occupied(first) => self.report(
                     place.path(),
                     format!(
-                        "duplicate {kind} id {} (first at {list}[{first}])",
-                        quote(id)
+                        "duplicate {kind} id {} (first at {list}[{}])",
+                        quote(id),
+                        first.get()
                     ),
                 ),
-                None => out.order.push(id),
+                Entry::Vacant(slot) => {
+                    slot.insert(i);
+                    out.order.push(id);
+                }
             }
         }
         out
     }
 
     fn reference(&mut self, at: At, id: &str, known_ids: &Ids<'_>) {
-        if known_ids.at.get(id).is_some() || !known_ids.complete || self.skip(at) {
+        if known_ids.at.contains_key(id) || !known_ids.complete || self.skip(at) {
             return;
         }
         self.report(
@@ -255,7 +261,7 @@ impl Rules<'_> {
 
 /// Checks every rule; values at `placeholders` (and below) were already
 /// reported as unreadable and are not checked again.
-pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
+pub fn check(model: &Model, placeholders: &HashSet<&str>) -> Vec<Problem> {
     let mut r = Rules {
         problems: Vec::new(),
         placeholders,
@@ -306,7 +312,7 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
             keyed.push(((&a.theme, &a.player, a.unit.as_deref()), i));
         }
     }
-    crate::sort::sort_by(&mut keyed, |a, b| a.0.cmp(&b.0));
+    keyed.sort_by(|a, b| a.0.cmp(&b.0));
     let mut first_of = vec![None; model.assessments.len()];
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         if let [(_, first), rest @ ..] = run {
@@ -359,7 +365,7 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
 
     for (i, s) in model.systems.iter().enumerate() {
         r.reference(at("systems", i, "owner"), &s.owner, &players);
-        let mut seen = IdMap::with_capacity(s.contributors.len());
+        let mut seen = HashMap::with_capacity(s.contributors.len());
         for (j, c) in s.contributors.iter().enumerate() {
             let place = At {
                 j: Some(j),
@@ -369,14 +375,18 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
             if r.skip(place) {
                 continue;
             }
-            if let Some(first) = seen.insert(c, j as u32) {
-                r.report(
+            match seen.entry(c.as_str()) {
+                Entry::Occupied(first) => r.report(
                     place.path(),
                     format!(
-                        "{} is listed twice (also systems[{i}].contributors[{first}])",
-                        quote(c)
+                        "{} is listed twice (also systems[{i}].contributors[{}])",
+                        quote(c),
+                        first.get()
                     ),
-                );
+                ),
+                Entry::Vacant(slot) => {
+                    slot.insert(j);
+                }
             }
         }
     }
@@ -386,7 +396,7 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
         r.reference(field("from"), &x.from, &systems);
         r.reference(field("to"), &x.to, &systems);
         let readable = !r.skip(field("from")) && !r.skip(field("to"));
-        if readable && x.from == x.to && systems.at.get(&x.from).is_some() {
+        if readable && x.from == x.to && systems.at.contains_key(x.from.as_str()) {
             r.report(
                 field("").path(),
                 format!("connects system {} to itself", quote(&x.from)),
@@ -402,7 +412,7 @@ mod tests {
     use crate::model::{Assessment, Contributor, ContributorKind, Integration, Item, System};
 
     fn messages(m: &Model) -> Vec<String> {
-        check(m, &IdMap::default())
+        check(m, &HashSet::new())
             .into_iter()
             .map(|p| format!("{}: {}", p.path, p.message))
             .collect()
@@ -520,7 +530,7 @@ mod tests {
             ]
         );
         // A cell whose unit could not be read is not compared at all.
-        let placeholders = IdMap::set(&["assessments[0].unit".into()]);
+        let placeholders = HashSet::from(["assessments[0].unit"]);
         let got: Vec<String> = check(&m, &placeholders)
             .into_iter()
             .map(|p| format!("{}: {}", p.path, p.message))
@@ -580,7 +590,7 @@ mod tests {
     fn placeholders_silence_their_paths() {
         let mut m = Model::empty("x");
         m.assessments = vec![cell("", "", 99.0), cell("", "", 99.0)];
-        let placeholders = IdMap::set(&["assessments[0]".into(), "assessments[1].theme".into()]);
+        let placeholders = HashSet::from(["assessments[0]", "assessments[1].theme"]);
         let got: Vec<String> = check(&m, &placeholders)
             .into_iter()
             .map(|p| p.path)

@@ -20,8 +20,8 @@
 //! 25 ms for the whole `parse_model`.
 
 use super::path;
-use crate::analysis::IdMap;
-use std::borrow::{Borrow, Cow};
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
 
 /// Deeper than this the scanner stops; serde_json refuses such nesting
 /// anyway (its recursion limit is the same).
@@ -104,10 +104,8 @@ struct Track {
 }
 
 /// Walks `text`, calling `v` for every value it can make out. Without
-/// `track.paths` the visitor sees every path as `""`. One copy for all
-/// visitors (`dyn`, not inlined): each generic copy cost over 1 KB of Wasm.
-#[inline(never)]
-fn walk(text: &str, v: &mut dyn Visit, track: Track) {
+/// `track.paths` the visitor sees every path as `""`.
+fn walk(text: &str, v: &mut impl Visit, track: Track) {
     let track_keys = track.keys;
     let b = text.as_bytes();
     let mut pos = skip_ws(b, 0);
@@ -288,7 +286,7 @@ impl Visit for OutlineVisitor {
         } else {
             let mut order: Vec<usize> = (0..keys.len()).collect();
             // Stable: equal keys stay in text order, so the first is kept.
-            crate::sort::sort_by(&mut order, |&a, &b| keys[a].0.cmp(&keys[b].0));
+            order.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0));
             for w in order.windows(2) {
                 if keys[w[0]].0 == keys[w[1]].0 {
                     dups.push(keys[w[1]].1);
@@ -310,23 +308,8 @@ pub fn outline(text: &str, max_items: usize, find_duplicates: bool) -> Outline {
         paths: false,
     };
     walk(text, &mut v, track);
-    crate::sort::sort(&mut v.outline.duplicate_keys);
+    v.outline.duplicate_keys.sort_unstable();
     v.outline
-}
-
-/// Values by key, for lookups: pairs sorted by key, each key once, searched
-/// by bisection (a hash map per key type would take more code).
-#[derive(Debug)]
-pub struct ByKey<K, V>(Vec<(K, V)>);
-
-impl<K: Ord, V> ByKey<K, V> {
-    pub fn get<Q: Ord + ?Sized>(&self, key: &Q) -> Option<&V>
-    where
-        K: Borrow<Q>,
-    {
-        let i = self.0.binary_search_by(|e| e.0.borrow().cmp(key)).ok()?;
-        self.0.get(i).map(|e| &e.1)
-    }
 }
 
 struct PathsAt<'w> {
@@ -348,7 +331,7 @@ impl Visit for PathsAt<'_> {
 
 /// The path of the value (or key) that starts at each of `offsets` (sorted,
 /// without repeats).
-pub fn paths_at(text: &str, offsets: &[usize]) -> ByKey<usize, String> {
+pub fn paths_at(text: &str, offsets: &[usize]) -> HashMap<usize, String> {
     let mut v = PathsAt {
         offsets,
         found: Vec::new(),
@@ -356,7 +339,7 @@ pub fn paths_at(text: &str, offsets: &[usize]) -> ByKey<usize, String> {
     if !offsets.is_empty() {
         walk(text, &mut v, ALL_PATHS);
     }
-    ByKey(v.found)
+    v.found.into_iter().collect()
 }
 
 const ALL_PATHS: Track = Track {
@@ -365,16 +348,15 @@ const ALL_PATHS: Track = Track {
 };
 
 struct Locator<'w> {
-    wanted: &'w IdMap,
+    wanted: &'w HashSet<&'w str>,
     /// Each wanted path met, with its first offset.
-    found: IdMap,
+    found: HashMap<String, usize>,
 }
 
 impl Visit for Locator<'_> {
     fn enter(&mut self, path: &str, offset: usize, _in_array: bool) -> bool {
-        // Offsets past 4 GiB cannot occur: texts are limited to 10 MB.
-        if let (true, Ok(offset)) = (self.wanted.get(path).is_some(), u32::try_from(offset)) {
-            self.found.insert(path, offset);
+        if self.wanted.contains(path) && !self.found.contains_key(path) {
+            self.found.insert(path.to_string(), offset);
         }
         self.found.len() < self.wanted.len()
     }
@@ -382,21 +364,15 @@ impl Visit for Locator<'_> {
 
 /// The byte offset where each wanted path starts in `text` (its key, for
 /// object members), for those that occur.
-pub fn locate(text: &str, wanted: &IdMap) -> ByKey<String, usize> {
+pub fn locate(text: &str, wanted: &HashSet<&str>) -> HashMap<String, usize> {
     let mut v = Locator {
         wanted,
-        found: IdMap::with_capacity(wanted.len()),
+        found: HashMap::with_capacity(wanted.len()),
     };
     if !wanted.is_empty() {
         walk(text, &mut v, ALL_PATHS);
     }
-    let mut found: Vec<(String, usize)> = v
-        .found
-        .iter()
-        .map(|(path, offset)| (path.to_string(), offset as usize))
-        .collect();
-    crate::sort::sort(&mut found);
-    ByKey(found)
+    v.found
 }
 
 struct PathAt {
@@ -427,9 +403,9 @@ pub fn path_at(text: &str, offset: usize) -> String {
 }
 
 /// 1-based line and column (in characters) of each byte offset, in one pass.
-pub fn line_col(text: &str, offsets: &[usize]) -> ByKey<usize, (usize, usize)> {
+pub fn line_col(text: &str, offsets: &[usize]) -> HashMap<usize, (usize, usize)> {
     let mut sorted: Vec<usize> = offsets.to_vec();
-    crate::sort::sort(&mut sorted);
+    sorted.sort_unstable();
     sorted.dedup();
     let mut out: Vec<(usize, (usize, usize))> = Vec::with_capacity(sorted.len());
     let (mut line, mut line_start) = (1usize, 0usize);
@@ -459,7 +435,7 @@ pub fn line_col(text: &str, offsets: &[usize]) -> ByKey<usize, (usize, usize)> {
             out.push((off, (line, col)));
         }
     }
-    ByKey(out)
+    out.into_iter().collect()
 }
 
 #[cfg(test)]
@@ -524,16 +500,16 @@ mod tests {
         assert_eq!(v.0.len(), 15);
         assert!(v.0.windows(2).all(|w| w[0] < w[1]), "{:?}", v.0);
         let paths = paths_at(text, &v.0);
-        assert_eq!(paths.0.len(), 15);
+        assert_eq!(paths.len(), 15);
         assert_eq!(paths.get(&v.0[14]).map(String::as_str), Some("a.f"));
     }
 
     #[test]
     fn locates_paths() {
         let text = "{\n  \"units\": [\n    {\"id\": \"a\"},\n    {\"id\": 5}\n  ]\n}";
-        let wanted = IdMap::set(&["units[1].id", "units[1]", "units", "nope"].map(String::from));
+        let wanted = HashSet::from(["units[1].id", "units[1]", "units", "nope"]);
         let found = locate(text, &wanted);
-        assert_eq!(found.0.len(), 3);
+        assert_eq!(found.len(), 3);
         let at = |p: &str| *found.get(p).unwrap();
         let lc = line_col(text, &[at("units[1].id"), at("units[1]"), at("units")]);
         assert_eq!(lc.get(&at("units[1].id")), Some(&(4, 6)));
@@ -542,14 +518,14 @@ mod tests {
         assert_eq!(found.get("nope"), None);
         // Past the end is the end.
         let end = line_col(text, &[text.len() + 5, text.len() + 1]);
-        assert_eq!(end.0.len(), 1);
+        assert_eq!(end.len(), 1);
         assert_eq!(end.get(&text.len()), Some(&(6, 2)));
     }
 
     #[test]
     fn columns_count_characters() {
         let text = "{\"é🙂\": 1, \"b\": 2}";
-        let wanted = IdMap::set(&["b".into()]);
+        let wanted = HashSet::from(["b"]);
         let b = *locate(text, &wanted).get("b").unwrap();
         assert_eq!(line_col(text, &[b]).get(&b), Some(&(1, 11)));
     }
@@ -573,7 +549,7 @@ mod tests {
             "{\"a\":[{\"b\":[{\"c\":",
         ] {
             let _ = outline(text, 10, true);
-            let wanted = IdMap::set(&["a".into(), "a[0]".into()]);
+            let wanted = HashSet::from(["a", "a[0]"]);
             let _ = locate(text, &wanted);
         }
         let deep = "[".repeat(10_000);

@@ -133,24 +133,35 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Invalid> {
     let text = match utf16(bytes) {
         None => Cow::Borrowed(validate::decode(bytes)?),
         Some(Ok(text)) => Cow::Owned(text),
-        Some(Err(e)) => return Err(refused(e.describe(), e.place())),
+        Some(Err(e)) => {
+            let message = format!("{}; save the model as UTF-8", e.describe());
+            return Err(refused(message, e.place()));
+        }
     };
     // The readers skip one mark; a second would read as a stray character
     // before the JSON, so say what it is.
     if text.starts_with("\u{feff}\u{feff}") {
         return Err(refused(
-            "two byte order marks (U+FEFF) at the start, where one at most may be".into(),
+            "two byte order marks (U+FEFF) at the start; remove one (a model may start with one at most)".into(),
             (1, 1),
         ));
     }
     Ok(text)
 }
 
-fn refused(what: String, (line, column): (usize, usize)) -> Invalid {
+/// Like [`decode`], the byte order mark dropped: the text as the readers
+/// see it, for hosts that hand it to a JSON reader of their own (the page's
+/// `JSON.parse` does not skip a mark).
+pub fn decode_unmarked(bytes: &[u8]) -> Result<String, Invalid> {
+    let text = decode(bytes)?;
+    Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+}
+
+fn refused(message: String, (line, column): (usize, usize)) -> Invalid {
     Invalid {
         problems: vec![Problem {
             path: String::new(),
-            message: format!("{what}; save the model as UTF-8"),
+            message,
             line: Some(line),
             column: Some(column),
         }],
@@ -193,6 +204,19 @@ mod tests {
         // the mark is kept for the readers to skip
         assert!(decode(&le(MODEL)).unwrap().starts_with('\u{feff}'));
         assert!(matches!(decode(MODEL.as_bytes()), Ok(Cow::Borrowed(_))));
+    }
+
+    #[test]
+    fn unmarked_text_drops_the_one_mark() {
+        for bytes in [
+            le(MODEL),
+            be(MODEL),
+            format!("\u{feff}{MODEL}").into_bytes(),
+        ] {
+            assert_eq!(decode_unmarked(&bytes).unwrap(), MODEL);
+        }
+        assert_eq!(decode_unmarked(MODEL.as_bytes()).unwrap(), MODEL);
+        assert!(decode_unmarked(format!("\u{feff}\u{feff}{MODEL}").as_bytes()).is_err());
     }
 
     #[test]
@@ -251,7 +275,7 @@ mod tests {
             let p = &decode(&bytes).unwrap_err().problems[0];
             assert_eq!(
                 p.message,
-                "two byte order marks (U+FEFF) at the start, where one at most may be; save the model as UTF-8"
+                "two byte order marks (U+FEFF) at the start; remove one (a model may start with one at most)"
             );
             assert_eq!((p.line, p.column), (Some(1), Some(1)));
         }

@@ -156,16 +156,14 @@ fn invalid_error(inv: &Invalid) -> js_sys::Error {
     err
 }
 
-/// The text of a file's bytes by the core's decoding rules
-/// ([`crate::encoding::decode`]): UTF-8, or UTF-16 with its byte order mark.
-/// Throws, with the place in `problems`, for anything else (Latin-1,
-/// damaged text, two byte order marks), where the browser's own decoding
+/// The text of a file's bytes by the core's decoding rules, without its
+/// byte order mark ([`crate::encoding::decode_unmarked`]): UTF-8, or UTF-16
+/// with its mark. Throws, with the place in `problems`, for anything else
+/// (Latin-1, damaged text, two marks), where the browser's own decoding
 /// would replace what it cannot read.
 #[wasm_bindgen(js_name = bytesToText)]
 pub fn bytes_to_text(bytes: &[u8]) -> Result<String, js_sys::Error> {
-    crate::encoding::decode(bytes)
-        .map(std::borrow::Cow::into_owned)
-        .map_err(|e| invalid_error(&e))
+    crate::encoding::decode_unmarked(bytes).map_err(|e| invalid_error(&e))
 }
 
 /// What one cell shows, as the DOM holds it.

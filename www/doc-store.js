@@ -279,6 +279,29 @@ export function clearJournal() {
   }
 }
 
+/**
+ * Calls `fn()` once another tab has written its journal (it is closing, or
+ * hidden) and then closed: with Web Locks as soon as its lock is free,
+ * else a moment later.
+ */
+export function onClosedTabJournal(fn) {
+  const waiting = new Set();
+  window.addEventListener('storage', (ev) => {
+    if (!ev.key?.startsWith(JOURNAL_PREFIX) || ev.newValue === null) return;
+    const tab = ev.key.slice(JOURNAL_PREFIX.length);
+    if (tab === tabId || waiting.has(tab)) return;
+    waiting.add(tab);
+    const done = () => {
+      waiting.delete(tab);
+      fn();
+    };
+    // granted once the tab has closed; `done` runs after it is let go, so
+    // the replay does not take the lock held here for a live tab's
+    if (navigator.locks) navigator.locks.request(`wfe.tab.${tab}`, async () => {}).then(done, () => waiting.delete(tab));
+    else setTimeout(done, 1000);
+  });
+}
+
 async function liveTabs() {
   try {
     const { held = [] } = (await navigator.locks?.query()) ?? {};
@@ -344,8 +367,11 @@ async function replay(j, copyName) {
       texts.put({ id: fresh.id, text: j.text });
       return { kind: 'kept', meta: fresh };
     }
-    // the document moved on (or is gone): the closed tab's work goes beside it
-    const copy = facts({ id: randomId(), name: copyName(meta?.name ?? j.name), named: true, text: j.text, token: last ?? randomId() });
+    // the document moved on (or is gone): the closed tab's work goes beside
+    // it, under an id of its own (two pages replaying it make one copy)
+    const id = `recovered-${last ?? randomId()}`;
+    if (await request(docs.get(id))) return null;
+    const copy = facts({ id, name: copyName(meta?.name ?? j.name), named: true, text: j.text, token: last ?? randomId() });
     docs.add(copy);
     texts.put({ id: copy.id, text: j.text });
     return { kind: 'copied', meta: copy };

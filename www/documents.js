@@ -418,7 +418,7 @@ export function prepareDocuments() {
     let recovered = [];
     try {
       await store.migrateLegacy({ nameOf: nameInText });
-      recovered = await store.replayJournals({ copyName: (name) => t('documents.recoveredName', { name: name || t('documents.untitled') }) });
+      recovered = await store.replayJournals({ copyName: recoveredName });
       const meta = await store.documentToOpen();
       return { doc: meta ? await store.readDocument(meta.id) : null, recovered };
     } catch {
@@ -467,6 +467,10 @@ export async function startDocuments({ sample, empty, linked = false }) {
   }
   await startFallback();
   if (recovered.length) tellRecovered(recovered);
+}
+
+function recoveredName(name) {
+  return t('documents.recoveredName', { name: name || t('documents.untitled') });
 }
 
 function tellRecovered(recovered) {
@@ -672,6 +676,16 @@ export function initDocuments() {
     scheduleSave();
   });
   store.onOtherTabs(onOtherTab);
+  // a tab that closed with unsaved changes: put them where they belong now,
+  // and say so here if it is this tab's document
+  store.onClosedTabJournal(async () => {
+    const results = await store.replayJournals({ copyName: recoveredName }).catch(() => []);
+    for (const r of results) {
+      if (r.kind === 'kept') onOtherTab({ type: 'saved', id: r.meta.id, rev: r.meta.rev, token: null, tab: null });
+    }
+    if (results.some((r) => r.kind === 'copied')) tellRecovered(results);
+    renderList();
+  });
   window.addEventListener('pagehide', leaving);
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'hidden') leaving();

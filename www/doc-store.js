@@ -133,6 +133,10 @@ export async function createDocument({ id = randomId(), name, named = false, tex
  * reason 'changed' (another tab saved since; `meta` is what is stored) or
  * 'missing' (deleted). `name`: the document's new name, unless the user
  * named it.
+ * @param {string} id
+ * @param {number} base
+ * @param {string} text
+ * @param {{ name?: string, scenarios?: number, token?: string, commit?: boolean }} [options]
  */
 export async function saveDocument(id, base, text, { name, scenarios, token = randomId(), commit = false } = {}) {
   const out = await transact('readwrite', async ({ docs, texts }) => {
@@ -145,6 +149,14 @@ export async function saveDocument(id, base, text, { name, scenarios, token = ra
   return out;
 }
 
+/**
+ * Puts the next revision of a document in the transaction's stores.
+ * @param {IDBObjectStore} docs
+ * @param {IDBObjectStore} texts
+ * @param {any} meta what is stored now
+ * @param {string} text
+ * @param {{ name?: string, scenarios?: number, token: string }} change
+ */
 function write(docs, texts, meta, text, { name, scenarios, token }) {
   const rev = meta.rev + 1;
   const next = {

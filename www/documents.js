@@ -15,6 +15,8 @@ import * as store from './doc-store.js';
 
 /** Quiet time after an edit before it is saved. */
 const SAVE_DELAY = 300;
+/** How many documents besides the one on show keep their workspace (and undo history) in this tab. */
+const KEEP_OPEN = 8;
 
 /**
  * The documents opened in this tab, by id: `{ id, stored, rev, ws,
@@ -36,6 +38,7 @@ let fallbacks = null;
 let listBox = null;
 
 const dirty = (e) => e.revision !== e.savedRevision;
+let shownCount = 0;
 
 /** A document's name as shown (one stored without a name gets a translated one). */
 function nameOf(meta) {
@@ -74,6 +77,9 @@ function show(e) {
   if (e.stored) store.rememberCurrent(e.id);
   // a document never stored and left unchanged is not worth keeping
   if (old && old !== e && !old.stored && !dirty(old)) forget(old);
+  e.shown = ++shownCount;
+  const others = [...entries.values()].filter((x) => x !== e && !dirty(x)).sort((x, y) => x.shown - y.shown);
+  for (const x of others.slice(0, Math.max(0, entries.size - 1 - KEEP_OPEN))) forget(x);
   renderList();
   if (e.stale || e.gone) tellConflict(e);
 }
@@ -130,6 +136,7 @@ export function saveNow(options) {
 // What the list shows of the document on show; `name` only when the model's
 // name changed since (a document's name follows its model's unless the user
 // named it, see doc-store.js).
+/** @returns {{ name?: string, scenarios?: number }} */
 function facts(e) {
   if (e !== current || !state.result) return {};
   const name = currentModel().name?.trim() || t('open.emptyName');
@@ -139,6 +146,12 @@ function facts(e) {
   return { name: changed ? name : undefined, scenarios: state.result.session.scenarios.length };
 }
 
+/**
+ * Stores entry `e` if it changed since it was last stored: under the
+ * revision check, or as a new document if it never was.
+ * @param {any} e
+ * @param {{ token?: string, commit?: boolean }} [options]
+ */
 async function save(e, { token = store.randomId(), commit = false } = {}) {
   if (!e || !available || e.gone || !dirty(e)) return;
   if (e.stale) {
@@ -153,7 +166,7 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
   e.inFlight.push(token);
   try {
     if (!e.stored) {
-      const meta = await store.createDocument({ id: e.id, name: name ?? e.name, text, scenarios, token });
+      const meta = await store.createDocument({ id: e.id, name: e.named ? e.name : name ?? e.name, named: e.named, text, scenarios, token });
       if (!meta) throw new Error('a document with this id exists');
       e.stored = true;
       e.rev = meta.rev;
@@ -187,12 +200,12 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
 // nothing changed, so an idle tab never writes its older state.
 function leaving() {
   const e = current;
-  if (!e || !dirty(e) || e.gone) return;
+  if (!e || !dirty(e)) return;
   clearTimeout(saveTimer);
   const token = store.randomId();
   const { name } = facts(e);
   store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.savedJson() });
-  if (!e.stale) saveNow({ token, commit: true });
+  if (!e.stale && !e.gone) saveNow({ token, commit: true });
 }
 
 // ---- other tabs -------------------------------------------------------------------
@@ -290,6 +303,10 @@ function onOtherTab(m) {
  * others and shows it; `name` defaults to the model's. Throws the core's
  * error, changing nothing, when it cannot be read. Resolves to the facts
  * of the document that was on show before (null if none was stored).
+ */
+/**
+ * @param {string} text
+ * @param {{ name?: string }} [options]
  */
 export async function openAsNew(text, { name } = {}) {
   const ws = new Workspace(text);

@@ -70,7 +70,7 @@ let shownWs = null;
 let wsStructure = null;
 let pageStructure = 0;
 
-function view() {
+function askCore() {
   const result = state.ws.view(state.diagram, viewOptions());
   if (state.ws !== shownWs || result.structure !== wsStructure) {
     shownWs = state.ws;
@@ -83,7 +83,7 @@ function view() {
 
 /** Asks the core for the diagram and everything else, and shows it. */
 export function refresh() {
-  state.result = view();
+  state.result = askCore();
   dropStaleChoices();
   for (const fn of listeners) fn(state.result);
   return state.result;
@@ -110,7 +110,7 @@ function dropStaleChoices() {
     view.selected = null;
     stale = true;
   }
-  if (stale) state.result = view();
+  if (stale) state.result = askCore();
 }
 
 function viewOptions() {

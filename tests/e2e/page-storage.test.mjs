@@ -481,3 +481,38 @@ test('the classroom page decodes files by the same rules: Latin-1 refused, UTF-1
   await page.waitForFunction(() => /match/.test(document.getElementById('compare-text').textContent));
   assert.deepEqual(page.problems, []);
 });
+
+test('the kept-aside notice and the Documents dialog pass axe, at a narrow width too', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+    const page = await openPage(env.browser, `${env.origin}/favicon.svg`, { viewport });
+    await page.route(`${env.origin}/__axe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: AXE }));
+    await page.evaluate((t) => localStorage.setItem('wfe.session.v1', t), validSession().slice(0, 150));
+    await page.goto(`${env.origin}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.addScriptTag({ url: '/__axe.js' });
+    const serious = async (state) => (await page.evaluate(async () => (await window.axe.run(document)).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`)))
+      .map((f) => `${viewport.width} px, ${state}: ${f}`);
+    const found = [...await serious('kept-aside notice')];
+    await openCell(page, 'leadership', 'hr');
+    await setField(page, 'u:ports', 'current', 4);
+    await waitForDocs(page, (d) => d.length === 2);
+    await page.click('#documents');
+    await page.waitForSelector('#dialog[open] #doc-list li.is-unreadable');
+    found.push(...await serious('documents'));
+    await page.click('#doc-list li.is-current [data-action="rename"]');
+    found.push(...await serious('renaming'));
+    await page.keyboard.press('Escape');
+    await page.click('#documents');
+    await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+    await page.click('#doc-list li.is-unreadable [data-action="delete"]');
+    found.push(...await serious('deleting'));
+    assert.deepEqual(found, []);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -15,7 +15,7 @@ export default {
   'actions.redo': 'Rétablir',
   'actions.redo.title': 'Rétablir (Ctrl+Maj+Z)',
   'actions.open': 'Ouvrir',
-  'actions.documents': 'Documents',
+  'actions.documents': 'Mes documents',
   'actions.documents.title': 'Vos documents gardés dans ce navigateur : changer, renommer, exporter, supprimer',
   'actions.export': 'Exporter',
   'actions.share': 'Partager',
@@ -290,7 +290,7 @@ export default {
   'autosave.startOver': 'Recommencer avec l’exemple',
   'autosave.failed': 'Ce navigateur a refusé d’enregistrer votre travail (stockage plein ou désactivé). Exportez le modèle en JSON pour le garder.',
 
-  'documents.title': 'Documents',
+  'documents.title': 'Mes documents',
   'documents.explain': 'Vos documents sont gardés dans ce navigateur uniquement (son stockage pour ce site), enregistrés au fil de l’eau. Exportez un document pour en garder une copie ailleurs ou le passer à un autre navigateur.',
   'documents.untitled': 'Travail enregistré',
   'documents.numbered': '{name} ({n})',
@@ -325,7 +325,7 @@ export default {
   'documents.keepYours': 'Garder la vôtre comme copie',
   'documents.keepCopy': 'Le garder comme copie',
   'documents.reloaded': 'Ce document montre maintenant la version de l’autre onglet ; Annuler ramène la vôtre.',
-  'documents.keptCopy': 'Votre version est gardée sous « {name} » ; celle de l’autre onglet est dans Documents.',
+  'documents.keptCopy': 'Votre version est gardée sous « {name} » ; celle de l’autre onglet est dans Mes documents.',
   'documents.recovered.one': 'Des modifications non enregistrées d’un onglet fermé ont été gardées sous « {name} ».',
   'documents.recovered.other': 'Des modifications non enregistrées de {count} onglets fermés ont été gardées comme nouveaux documents, dont « {name} ».',
 

@@ -201,38 +201,53 @@ export async function deleteDocument(id) {
     docs.delete(id);
     texts.delete(id);
   });
-  if (localStorage.getItem(CURRENT_KEY) === id) forgetCurrent();
+  forgetCurrent(id);
   tell({ type: 'deleted', id });
 }
 
 // ---- which document a new page opens -------------------------------------------
 
+// This tab's (sessionStorage: a reload stays on its document) and the
+// browser's (localStorage: a new tab opens the one shown last anywhere).
+const places = () => [globalThis.sessionStorage, globalThis.localStorage];
+
 export function rememberCurrent(id) {
-  try {
-    localStorage.setItem(CURRENT_KEY, id);
-  } catch {
-    // storage refused: the latest edited document opens instead
+  for (const place of places()) {
+    try {
+      place?.setItem(CURRENT_KEY, id);
+    } catch {
+      // storage refused: the latest edited document opens instead
+    }
   }
 }
 
-function forgetCurrent() {
-  try {
-    localStorage.removeItem(CURRENT_KEY);
-  } catch {
-    // nothing to forget
+function forgetCurrent(id) {
+  for (const place of places()) {
+    try {
+      if (place?.getItem(CURRENT_KEY) === id) place.removeItem(CURRENT_KEY);
+    } catch {
+      // nothing to forget
+    }
   }
 }
 
-/** The document shown last in any tab, if it still exists; else the latest edited. */
+/**
+ * The document this tab showed last (before a reload), else the one shown
+ * last in any tab, if it still exists; else the latest edited.
+ */
 export async function documentToOpen() {
   const all = await listDocuments();
-  let last = null;
-  try {
-    last = localStorage.getItem(CURRENT_KEY);
-  } catch {
-    last = null;
+  for (const place of places()) {
+    let last = null;
+    try {
+      last = place?.getItem(CURRENT_KEY);
+    } catch {
+      last = null;
+    }
+    const found = all.find((d) => d.id === last);
+    if (found) return found;
   }
-  return all.find((d) => d.id === last) ?? all[0] ?? null;
+  return all[0] ?? null;
 }
 
 // ---- telling other tabs ----------------------------------------------------------

@@ -197,6 +197,23 @@ test('the Documents list switches, renames, exports and deletes, from the keyboa
   assert.deepEqual(page.problems, []);
 });
 
+test('a reload stays on the tab’s own document; a new tab opens the one shown last', async () => {
+  const a = await open(env);
+  await a.fill('#model-name', 'Tab A’s work');
+  await a.press('#model-name', 'Enter');
+  await a.locator('#model-name').blur();
+  await waitForDocs(a, (d) => d.length === 1);
+  const b = await tab(a.context(), `/${LINK}`);
+  assert.equal(await b.inputValue('#model-name'), 'Colleague link');
+  await waitForDocs(b, (d) => d.length === 2);
+  await a.reload();
+  await a.waitForSelector('body[data-ready="true"]');
+  assert.equal(await a.inputValue('#model-name'), 'Tab A’s work');
+  const c = await tab(a.context());
+  assert.equal(await c.inputValue('#model-name'), 'Tab A’s work', 'shown last, by the reload');
+  assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+});
+
 /** A valid saved session of a small model, for damaging. */
 function validSession(extra = {}) {
   return JSON.stringify({

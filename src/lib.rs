@@ -17,6 +17,7 @@ mod css;
 pub mod csv;
 mod decimal;
 pub mod edit;
+pub mod encoding;
 pub mod export;
 pub mod framework;
 pub mod generate;

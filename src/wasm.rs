@@ -154,6 +154,16 @@ fn invalid_error(inv: &Invalid) -> js_sys::Error {
     err
 }
 
+/// The text of a file's bytes by the core's decoding rules, without its
+/// byte order mark ([`crate::encoding::decode_unmarked`]): UTF-8, or UTF-16
+/// with its mark. Throws, with the place in `problems`, for anything else
+/// (Latin-1, damaged text, two marks), where the browser's own decoding
+/// would replace what it cannot read.
+#[wasm_bindgen(js_name = bytesToText)]
+pub fn bytes_to_text(bytes: &[u8]) -> Result<String, js_sys::Error> {
+    crate::encoding::decode_unmarked(bytes).map_err(|e| invalid_error(&e))
+}
+
 /// What one cell shows, as the DOM holds it.
 #[derive(Debug, Clone, PartialEq)]
 struct Shown {
@@ -447,6 +457,14 @@ impl Workspace {
             session: self.session_info(),
         };
         to_js(&result)
+    }
+
+    /// Forgets the diagram drawn last, so that the next `view` draws it
+    /// whole: for when another workspace has drawn in the same container
+    /// since (the page keeps one workspace per open document).
+    #[wasm_bindgen(js_name = forgetDrawing)]
+    pub fn forget_drawing(&mut self) {
+        self.drawn = None;
     }
 
     /// The scenarios and the history's state.

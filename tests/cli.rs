@@ -135,6 +135,43 @@ fn validate_refuses_oversized_and_non_utf8_input() {
     ));
 }
 
+/// The page decodes a file's bytes with the same function (`bytesToText`),
+/// so these are the answers the editor gives too (tests/e2e/page-storage).
+#[test]
+fn validate_reads_utf16_and_refuses_two_byte_order_marks() {
+    let model = r#"{"schema": "workforce-ecosystem/v1", "name": "Société Générale Müller"}"#;
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(model.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut be = vec![0xFE, 0xFF];
+    be.extend(model.encode_utf16().flat_map(u16::to_be_bytes));
+    for bytes in [le, be] {
+        let out = wfe(&["validate", "-"], Some(&bytes));
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+        assert_eq!(
+            text(&out.stdout),
+            "<stdin>: valid (0 assessments, 0 contributors, 0 systems)\n"
+        );
+    }
+    let out = wfe(
+        &["render", "-"],
+        Some(&{
+            let mut le = vec![0xFF, 0xFE];
+            le.extend(model.encode_utf16().flat_map(u16::to_le_bytes));
+            le
+        }),
+    );
+    assert!(text(&out.stdout).contains("Société Générale Müller"));
+
+    let twice = format!("\u{feff}\u{feff}{model}");
+    let out = wfe(&["validate", "-"], Some(twice.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "<stdin>: (model) (line 1, column 1): two byte order marks (U+FEFF) at the start; \
+         remove one (a model may start with one at most)\n<stdin>: 1 problem; the model was not loaded\n"
+    );
+}
+
 #[test]
 fn validate_of_a_missing_file_is_an_io_error() {
     let out = wfe(&["validate", "tests/fixtures/no-such-file.json"], None);

@@ -1,10 +1,11 @@
-// The page: loads the Wasm core, restores the work saved in this browser (or
-// opens the sample, or the model of a share link), and wires the parts of the
-// page together. Everything shown is computed by the core.
+// The page: loads the Wasm core, opens the document shown last in this
+// browser (or the sample, or the model of a share link as a new document),
+// and wires the parts of the page together. Everything shown is computed by
+// the core.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 import { translateStatic, t } from './i18n.js';
 import { startLanguage, languageMenu } from './lang.js';
-import { state, refresh, onRefresh, errorText } from './store.js';
+import { state, refresh, onRefresh } from './store.js';
 import { initDialog } from './dialog.js';
 import { initNotice, showNotice } from './notice.js';
 import { initTabs, showTab, currentTab, onTab } from './tabs.js';
@@ -15,15 +16,15 @@ import { initFindings, showPane } from './findings.js';
 import { initOrg, render as renderOrg, showSection } from './org.js';
 import { chooseOwners } from './org-owners.js';
 import { initScenarios, startScenario } from './scenarios.js';
-import { initIo, savedSession, scheduleSave, openFromLink, openSample, openFilePicker, share, EMPTY } from './io.js';
+import { initIo, openFromLink, openFilePicker, share, EMPTY } from './io.js';
+import { prepareDocuments, startDocuments, initDocuments } from './documents.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 
 // Without saved work the page opens the sample: fetch it while the core
 // starts rather than after (its failure is reported where it is used).
-const saved = savedSession();
-const firstSample = saved ? null : sampleText();
-firstSample?.catch(() => {});
+const firstSample = prepareDocuments().then((doc) => (doc ? null : sampleText()));
+firstSample.catch(() => {});
 
 await init();
 adoptStylesheet(Workspace.diagramCss());
@@ -63,6 +64,7 @@ initFindings({ openCell, openOrg });
 initOrg({ isVisible: () => currentTab() === 'org' });
 initScenarios();
 initIo();
+initDocuments();
 initKeyboard({
   focusDiagram,
   showFindings: () => showTab('findings', { focus: true }),
@@ -102,33 +104,14 @@ const redoButton = document.getElementById('redo');
 onRefresh((result) => {
   if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
   if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;
-  scheduleSave();
 });
 
-// Start from the work saved in this browser, else from the sample.
-let restored = false;
-if (saved) {
-  try {
-    state.ws = new Workspace(saved);
-    restored = true;
-  } catch (e) {
-    showNotice(t('autosave.unreadable', { reason: errorText(e).split('\n')[0] }), { tone: 'warning', sticky: true });
-  }
-}
-if (!state.ws) {
-  try {
-    state.ws = new Workspace(await (firstSample ?? sampleText()));
-  } catch (e) {
-    // The page stays usable (open a file, start empty) when the sample is missing.
-    showNotice(t('open.sampleMissing', { reason: errorText(e) }), { tone: 'warning', sticky: true });
-    state.ws = new Workspace(EMPTY());
-  }
-}
-refresh();
+// A link opens as a new document beside the others; without one (or when
+// it cannot be read) the document shown last comes back, else the sample.
 const fromLink = await openFromLink();
-if (restored && !fromLink) {
-  showNotice(t('autosave.restored'), {
-    actions: [{ label: t('autosave.startOver'), run: openSample }],
-  });
-}
+await startDocuments({
+  sample: async () => (await firstSample.catch(() => null)) ?? sampleText(),
+  empty: EMPTY,
+  linked: fromLink,
+});
 document.body.dataset.ready = 'true';

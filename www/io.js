@@ -1,10 +1,11 @@
 // Getting models in and out, all inside the browser: import by file picker
 // or drag-and-drop (a model, or assessments from CSV), export as JSON, SVG,
 // PNG, a self-contained HTML page, a report (HTML or Markdown) or the
-// assessments as CSV, share links that carry the compressed model in the URL
-// fragment (never sent to a server) with a ready embed snippet, and autosave
-// to this browser's local storage.
-import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport } from './pkg/workforce_ecosystem.js';
+// assessments as CSV, and share links that carry the compressed model in the
+// URL fragment (never sent to a server) with a ready embed snippet. A model
+// that comes in (file, link, sample) opens as a new document beside the
+// others (documents.js keeps them and saves as you go).
+import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport, bytesToText } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { exportTexts } from './lang.js';
@@ -14,45 +15,13 @@ import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import { initMenu } from './menu.js';
 import { sampleText } from './assets.js';
+import { openBeside } from './documents.js';
 import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
 
-export const STORAGE_KEY = 'wfe.session.v1';
 /** Share links longer than this may be cut by browsers, mail and chat tools. */
 export const LINK_WARN = 8000;
 /** Files larger than this are refused (the core's model limit). */
 const MAX_TEXT = MAX_MODEL_BYTES;
-
-// ---- autosave ---------------------------------------------------------------
-
-let saveTimer = 0;
-let saveFailed = false;
-
-export function saveNow() {
-  clearTimeout(saveTimer);
-  saveTimer = 0;
-  if (!state.ws) return;
-  try {
-    localStorage.setItem(STORAGE_KEY, state.ws.savedJson());
-    saveFailed = false;
-  } catch {
-    if (!saveFailed) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
-    saveFailed = true;
-  }
-}
-
-export function scheduleSave() {
-  clearTimeout(saveTimer);
-  saveTimer = setTimeout(saveNow, 300);
-}
-
-/** The autosaved session's text, if any. */
-export function savedSession() {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null;
-  }
-}
 
 // ---- problems ---------------------------------------------------------------
 
@@ -89,23 +58,26 @@ export function showProblems(error, { source, heading = t('import.failedTitle') 
 
 // ---- import -----------------------------------------------------------------
 
-/** Replaces the work with a model or saved session; undoable. */
-export function openText(text, source) {
-  const r = act((ws) => ws.load(text));
-  if (!r.ok) {
-    showProblems(r.error, { source });
+/**
+ * Opens a model or saved session as a new document beside the others (the
+ * work on show stays as it is, in its own document); false, showing every
+ * problem, when it cannot be read.
+ */
+export async function openText(text, source) {
+  try {
+    await openBeside(text, source);
+    return true;
+  } catch (e) {
+    showProblems(e, { source });
     return false;
   }
-  announce(t('import.done', { source }));
-  showNotice(t('import.done', { source }), { undo: true });
-  return true;
 }
 
-/** Opens the shipped sample organization, as one undoable step. */
+/** Opens the shipped sample organization as a new document. */
 export async function openSample() {
   const source = t('open.sampleName');
   try {
-    return openText(await sampleText(), source);
+    return await openText(await sampleText(), source);
   } catch (e) {
     showProblems(e, { source });
     return false;
@@ -118,7 +90,17 @@ async function openFile(file) {
     showProblems(new Error(t('import.tooLarge', { size: formatNumber(file.size / 1048576) })), { source: file.name });
     return;
   }
-  openText(await file.text(), file.name);
+  let text;
+  try {
+    // Bytes, decoded by the core's rules (UTF-8, or UTF-16 with its mark),
+    // as the CLI reads them: file.text() would replace what is not UTF-8
+    // (a Latin-1 "Müller") and go on.
+    text = bytesToText(new Uint8Array(await file.arrayBuffer()));
+  } catch (e) {
+    showProblems(e, { source: file.name });
+    return;
+  }
+  await openText(text, file.name);
 }
 
 /**
@@ -400,8 +382,4 @@ export function initIo() {
   document.getElementById('share').addEventListener('click', share);
   initDrop();
   window.addEventListener('hashchange', () => openFromLink());
-  window.addEventListener('pagehide', saveNow);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') saveNow();
-  });
 }

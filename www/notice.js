@@ -1,6 +1,7 @@
 // The notice line under the top bar: what just happened, with an Undo
-// button where undoing is the natural answer (a shared link replaced the
-// work, a scenario was kept or discarded, the work was restored).
+// button where undoing is the natural answer (a scenario was kept or
+// discarded, an import) and other answers where they are (a document opened
+// beside the others, one that cannot be read, another tab's change).
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { act, announce } from './store.js';
@@ -11,7 +12,7 @@ let actionsBox;
 let timer = 0;
 
 /**
- * Shows a notice. `undo`: offer Undo; `actions`: more [{ label, run }];
+ * Shows a notice. `undo`: offer Undo; `actions`: more [{ label, run, id }];
  * `sticky`: stays until closed.
  */
 export function showNotice(message, { undo = false, actions = [], sticky = false, tone = 'info' } = {}) {
@@ -21,6 +22,7 @@ export function showNotice(message, { undo = false, actions = [], sticky = false
   const buttons = actions.map((a) => h('button', {
     type: 'button',
     class: 'small',
+    id: a.id,
     on: { click: () => { hideNotice(); a.run(); } },
   }, a.label));
   if (undo) {

@@ -50,9 +50,40 @@ export function currentModel() {
   return model;
 }
 
+/**
+ * Puts another workspace on show (another document) and shows it: what was
+ * kept from the last one is dropped, and its diagram is drawn whole.
+ */
+export function useWorkspace(ws) {
+  state.ws = ws;
+  model = null;
+  modelStructure = null;
+  ws.forgetDrawing();
+  return refresh();
+}
+
+// The core's `structure` counts within one workspace; each document has its
+// own, so the page counts its own moves: one whenever the workspace's moves
+// or another workspace is on show. Whatever is kept by `structure` (here,
+// the top bar, the findings) then follows a switch of documents.
+let shownWs = null;
+let wsStructure = null;
+let pageStructure = 0;
+
+function askCore() {
+  const result = state.ws.view(state.diagram, viewOptions());
+  if (state.ws !== shownWs || result.structure !== wsStructure) {
+    shownWs = state.ws;
+    wsStructure = result.structure;
+    pageStructure += 1;
+  }
+  result.structure = pageStructure;
+  return result;
+}
+
 /** Asks the core for the diagram and everything else, and shows it. */
 export function refresh() {
-  state.result = state.ws.view(state.diagram, viewOptions());
+  state.result = askCore();
   dropStaleChoices();
   for (const fn of listeners) fn(state.result);
   return state.result;
@@ -79,7 +110,7 @@ function dropStaleChoices() {
     view.selected = null;
     stale = true;
   }
-  if (stale) state.result = state.ws.view(state.diagram, viewOptions());
+  if (stale) state.result = askCore();
 }
 
 function viewOptions() {

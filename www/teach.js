@@ -12,6 +12,7 @@ import init, {
   csvExport,
   csvImport,
   compareModels,
+  bytesToText,
 } from './pkg/workforce_ecosystem.js';
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
@@ -161,9 +162,20 @@ function showView(view) {
 
 // ---- Comparison ------------------------------------------------------------
 
+/**
+ * The chosen file's name and text, its bytes decoded by the core's rules
+ * (UTF-8, or UTF-16 with its mark) as the editor and the CLI decode them:
+ * file.text() would replace what is not UTF-8 (a Latin-1 "Müller") and go
+ * on. Throws the core's error, naming the file, for anything else.
+ */
 async function readFile(input) {
   const file = input.files?.[0];
-  return file ? { name: file.name, text: await file.text() } : null;
+  if (!file) return null;
+  try {
+    return { name: file.name, text: bytesToText(new Uint8Array(await file.arrayBuffer())) };
+  } catch (e) {
+    throw new Error(`${file.name}: ${e.message}`);
+  }
 }
 
 function percent(x) {
@@ -179,8 +191,18 @@ function score(x) {
 async function runCompare() {
   const out = $('compare-text');
   const useCurrent = $('compare-use-current').checked;
-  const instructor = useCurrent ? { name: state.name, text: state.json } : await readFile($('compare-instructor'));
-  const student = await readFile($('compare-student'));
+  let instructor;
+  let student;
+  try {
+    instructor = useCurrent ? { name: state.name, text: state.json } : await readFile($('compare-instructor'));
+    student = await readFile($('compare-student'));
+  } catch (e) {
+    out.replaceChildren(paragraph(t('teach.modelError', { message: e.message }), 'is-error'));
+    $('compare-diagram').replaceChildren();
+    $('compare-caption').hidden = true;
+    state.compared = false;
+    return;
+  }
   if (!instructor || !student) {
     out.replaceChildren(paragraph(t('compare.needBoth')));
     return;
@@ -327,13 +349,15 @@ function wire() {
   });
 
   $('model-file').addEventListener('change', async (e) => {
-    const file = await readFile(e.target);
-    e.target.value = '';
-    if (!file) return;
+    const input = e.target;
     try {
+      const file = await readFile(input);
+      if (!file) return;
       load(file.text, file.name);
     } catch (err) {
       say(t('teach.modelError', { message: err.message }), true);
+    } finally {
+      input.value = '';
     }
   });
   $('model-sample').addEventListener('click', async () => {

@@ -6,7 +6,9 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use workforce_ecosystem::migrate::{self, Version};
-use workforce_ecosystem::{analysis, csv, export, framework, render, teaching, validate, Model};
+use workforce_ecosystem::{
+    analysis, csv, encoding, export, framework, render, teaching, validate, Model,
+};
 
 #[derive(Parser)]
 #[command(
@@ -192,8 +194,8 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
 /// Reads, migrates and validates a model, with the version it was written in.
 fn load_versioned(path: &Path) -> Result<(Model, Version), Failure> {
     let bytes = read_input(path)?;
-    validate::decode(&bytes)
-        .and_then(validate::parse_versioned)
+    encoding::decode(&bytes)
+        .and_then(|text| validate::parse_versioned(&text))
         .map_err(|invalid| invalid_failure(path, &invalid))
 }
 

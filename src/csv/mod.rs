@@ -441,23 +441,29 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
 /// saved in a legacy spreadsheet encoding) is refused with the row of the
 /// first bad byte, instead of importing garbled accents.
 pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid> {
+    // UTF-16 with its mark (a spreadsheet's "Unicode text") reads as a model
+    // file does: the decoding rules are crate::encoding's everywhere.
+    match crate::encoding::utf16(bytes) {
+        Some(Ok(text)) => return import_csv(model, &text),
+        Some(Err(e)) => {
+            return Err(CsvInvalid {
+                problems: vec![CsvProblem {
+                    row: Some(row_after(&e.before)),
+                    column: None,
+                    message: format!("{}; save the file as \"CSV UTF-8\"", e.describe()),
+                }],
+            })
+        }
+        None => {}
+    }
     match std::str::from_utf8(bytes) {
         Ok(text) => import_csv(model, text),
         Err(e) => {
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let before = std::str::from_utf8(valid).unwrap_or_default();
-            let before = before.strip_prefix('\u{feff}').unwrap_or(before);
-            // The records read so far; the bad byte is in the last, or starts
-            // the next when the text before it ends a line.
-            let sep = rfc4180::detect_separator(before);
-            let row = match rfc4180::parse(before, sep) {
-                Ok(recs) if before.ends_with(['\n', '\r']) || recs.is_empty() => recs.len() + 1,
-                Ok(recs) => recs.len(),
-                Err(_) => before.matches('\n').count() + 1,
-            };
             Err(CsvInvalid {
                 problems: vec![CsvProblem {
-                    row: Some(row),
+                    row: Some(row_after(before)),
                     column: None,
                     message: format!(
                         "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
@@ -466,6 +472,19 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
                 }],
             })
         }
+    }
+}
+
+/// The row of a CSV in which a character that cannot be read sits, given
+/// the text before it: the records read so far, the last of which it is
+/// in, or it starts the next when the text before it ends a line.
+fn row_after(before: &str) -> usize {
+    let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+    let sep = rfc4180::detect_separator(before);
+    match rfc4180::parse(before, sep) {
+        Ok(recs) if before.ends_with(['\n', '\r']) || recs.is_empty() => recs.len() + 1,
+        Ok(recs) => recs.len(),
+        Err(_) => before.matches('\n').count() + 1,
     }
 }
 

@@ -143,10 +143,15 @@ impl Session {
     /// with its full path (`scenarios[1].model.assessments[3].current`)
     /// and its place in the text.
     pub fn from_text(text: &str) -> Result<Session, Invalid> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        if !validate::has_schema(text, SESSION_SCHEMA) {
+        // A model goes to its reader with its mark, which skips one: two
+        // marks are refused there as they are by every other reader.
+        if !validate::has_schema(
+            text.strip_prefix('\u{feff}').unwrap_or(text),
+            SESSION_SCHEMA,
+        ) {
             return parse_model(text).map(Session::new);
         }
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let (saved, problems) = read_saved(validate::parse_json(text)?);
         validate::report(text, validate::duplicate_keys(text), problems)?;
         let mut session = Session::new(saved.baseline);

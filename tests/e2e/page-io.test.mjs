@@ -1,6 +1,6 @@
-// Import (file picker, drag-and-drop), export (JSON, SVG, PNG) and undo of an
-// import: an invalid file shows every problem and leaves the model untouched;
-// every export is a valid file.
+// Import (file picker, drag-and-drop) and export (JSON, SVG, PNG): an invalid
+// file shows every problem and leaves the model untouched; a valid one opens
+// as a new document beside the work; every export is a valid file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -63,15 +63,24 @@ test('an invalid file shows every problem and keeps the current model', async ()
   assert.deepEqual(page.problems, []);
 });
 
-test('a valid file opens by picker and by drag-and-drop, and undo brings the old one back', async () => {
+test('a valid file opens by picker and by drag-and-drop as a new document, and the work before it is one click away', async () => {
   const page = await open(env);
+  await page.fill('#model-name', 'My own work');
+  await page.press('#model-name', 'Enter');
+  await page.locator('#model-name').blur();
   const name = await page.inputValue('#model-name');
   await page.setInputFiles('#file-input', { name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(GOOD) });
   await page.waitForFunction(() => document.getElementById('model-name').value === 'Imported Co');
   assert.equal((await cell(page, 'technology', 'it')).value, '3');
   assert.equal((await cell(page, 'integration', 'hr')).value, '–', 'unassessed cells show a dash');
+  assert.match(await page.textContent('#notice-text'), /Opened good\.json as a new document/);
+  assert.equal(await page.$eval('#undo', (b) => b.disabled), true, 'a new document, with its own history');
+  await page.click('#notice-back');
+  await page.waitForFunction((n) => document.getElementById('model-name').value === n, name);
+  // the way back keeps this tab's history of that document
   await page.click('#undo');
-  assert.equal(await page.inputValue('#model-name'), name);
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+  await page.click('#redo');
 
   // drag-and-drop: a bad file first, then a good one
   const drop = (text, file) => page.evaluate(([t, f]) => {
@@ -151,7 +160,7 @@ test('every export is a valid file', async () => {
   assert.deepEqual(page.problems, []);
 });
 
-test('Open ▸ Sample brings the sample back as one undoable step; without the sample file the page starts empty and says why', async () => {
+test('Open ▸ Empty and ▸ Sample open new documents beside the work; without the sample file the page starts empty and says why', async () => {
   const page = await open(env);
   const sampleName = await page.inputValue('#model-name');
   await page.click('#open');
@@ -162,8 +171,10 @@ test('Open ▸ Sample brings the sample back as one undoable step; without the s
   await page.click('[data-open="sample"]');
   await page.waitForFunction((n) => document.querySelector('#model-name').value === n, sampleName);
   assert.ok((await exportedModel(page)).assessments.length > 10);
-  await page.keyboard.press('Control+z');
+  // the empty one is still there, beside the sample
+  await page.click('#notice-back');
   await page.waitForFunction((n) => document.querySelector('#model-name').value !== n, sampleName);
+  assert.equal((await exportedModel(page)).assessments?.length ?? 0, 0);
 
   // A host that did not copy models/sample.json: the page still opens, empty.
   const bare = await env.browser.newPage();

@@ -1,0 +1,535 @@
+// Where the editor keeps work and how it never loses it: documents in this
+// browser's IndexedDB; a share link or a file opens beside the work, never
+// over it; an unreadable save is kept aside untouched and offered for
+// download; two tabs never write older work over newer and say when the
+// other changed a document; files are decoded by the core's rules (a
+// Latin-1 file is refused, UTF-16 read), in the editor and on the classroom
+// page alike.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setup, open, cell, openCell, setField, startScenario, exportedModel } from './page-helpers.mjs';
+import { openPage } from './harness.mjs';
+
+const env = setup();
+
+/** The issue's link: a model named "Colleague link", as `#json=`. */
+const LINK = '#json=eyJzY2hlbWEiOiJ3b3JrZm9yY2UtZWNvc3lzdGVtL3YxIiwibmFtZSI6IkNvbGxlYWd1ZSBsaW5rIn0';
+
+/** Another page in the same browser context (same storage), ready. */
+async function tab(context, path = '/') {
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  await page.goto(`${env.origin}${path}`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** Every stored document with its text, read from IndexedDB directly. */
+function storedDocs(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open('wfe-documents');
+    // not created yet: do not create it here (the page creates its stores)
+    req.onupgradeneeded = () => req.transaction.abort();
+    req.onerror = () => ok([]);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['docs', 'texts']);
+      const docs = tx.objectStore('docs').getAll();
+      const texts = tx.objectStore('texts').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        ok(docs.result.map((d) => ({ ...d, text: texts.result.find((t) => t.id === d.id)?.text })));
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+}
+
+/** Waits until the stored documents satisfy `check(docs)`; returns them. */
+async function waitForDocs(page, check, what = 'the stored documents') {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const docs = await storedDocs(page);
+    if (check(docs)) return docs;
+    if (Date.now() > until) assert.fail(`${what} never came: ${JSON.stringify(docs.map((d) => ({ name: d.name, rev: d.rev })))}`);
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Replaces a stored document's text, as a damaged disk or another version would. */
+function putText(page, id, text) {
+  return page.evaluate(([docId, value]) => new Promise((ok, fail) => {
+    const req = indexedDB.open('wfe-documents');
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('texts', 'readwrite');
+      tx.objectStore('texts').put({ id: docId, text: value });
+      tx.oncomplete = () => {
+        db.close();
+        ok();
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  }), [id, text]);
+}
+
+async function downloaded(page, click) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: d.suggestedFilename(), text: await readFile(await d.path(), 'utf8') };
+}
+
+const session = (text) => JSON.parse(text);
+
+test('a share link opens beside the saved work: the work keeps its what-if, and in this tab its history', async () => {
+  // the issue's steps: edit, start a what-if, close the tab, open the link
+  const page = await open(env);
+  const context = page.context();
+  await openCell(page, 'technology', 'it');
+  await setField(page, 'u:ports', 'current', 4);
+  const edited = await cell(page, 'technology', 'it');
+  await startScenario(page, 'Keep me');
+  await setField(page, 'u:retail', 'current', 4);
+  const saved = await waitForDocs(page, (docs) => docs.length === 1
+    && session(docs[0].text).scenarios.length === 1
+    && session(docs[0].text).scenarios[0].model.assessments.some((a) => a.theme === 'technology' && a.player === 'it' && a.unit === 'retail' && a.current === 4));
+  await page.close();
+
+  const linked = await tab(context, `/${LINK}`);
+  assert.equal(await linked.inputValue('#model-name'), 'Colleague link');
+  assert.match(await linked.textContent('#notice-text'), /Opened the shared link as a new document/);
+  await linked.waitForTimeout(1000); // the issue lost the work within 300 ms
+  const docs = await storedDocs(linked);
+  assert.equal(docs.length, 2, 'the link has a document of its own');
+  const before = docs.find((d) => d.id === saved[0].id);
+  assert.equal(before.text, saved[0].text, 'the saved work is untouched, what-if included');
+  assert.equal(before.rev, saved[0].rev);
+  assert.equal(session(docs.find((d) => d.id !== before.id).text).baseline.name, 'Colleague link');
+
+  // back to the work: its what-if is on show as it was left
+  await linked.click('#notice-back');
+  await linked.waitForFunction(() => document.getElementById('model-name').value === 'Harbourline Group');
+  assert.match(await linked.textContent('#scenario-banner'), /Keep me/);
+  await linked.click('#scenario-bar [data-scenario="baseline"]');
+  const back = await cell(linked, 'technology', 'it');
+  assert.deepEqual([back.value, back.label], [edited.value, edited.label]);
+
+  // a link followed in a tab at work (hashchange) opens beside it too, and
+  // the way back keeps this tab's undo history of the work
+  await openCell(linked, 'leadership', 'hr');
+  const unedited = await cell(linked, 'leadership', 'hr');
+  await setField(linked, 'u:ports', 'current', 4);
+  const changed = await cell(linked, 'leadership', 'hr');
+  assert.notDeepEqual(changed, unedited);
+  await linked.evaluate((hash) => { location.hash = hash; }, LINK.slice(1));
+  await linked.waitForFunction(() => document.getElementById('model-name').value === 'Colleague link');
+  await linked.click('#notice-back');
+  await linked.waitForFunction(() => document.getElementById('model-name').value === 'Harbourline Group');
+  assert.deepEqual(await cell(linked, 'leadership', 'hr'), changed);
+  assert.equal(await linked.$eval('#undo', (b) => b.disabled), false, 'the history came back with the document');
+  await linked.click('#undo');
+  assert.deepEqual(await cell(linked, 'leadership', 'hr'), unedited);
+  assert.equal((await waitForDocs(linked, (d) => d.length === 3)).length, 3);
+  assert.deepEqual(linked.problems, []);
+});
+
+test('the Documents list switches, renames, exports and deletes, from the keyboard too', async () => {
+  const page = await open(env);
+  await page.fill('#model-name', 'First work');
+  await page.press('#model-name', 'Enter');
+  await page.locator('#model-name').blur();
+  await page.evaluate((hash) => { location.hash = hash; }, LINK.slice(1));
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Colleague link');
+  await waitForDocs(page, (d) => d.length === 2);
+
+  await page.focus('#documents');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+  const rows = () => page.$$eval('#doc-list li[data-doc]', (els) => els.map((e) => ({
+    name: e.querySelector('.doc-name').textContent,
+    current: e.classList.contains('is-current'),
+    facts: e.querySelector('.doc-facts').textContent,
+  })));
+  let list = await rows();
+  assert.deepEqual(list.map((r) => [r.name, r.current]), [['Colleague link', true], ['First work', false]]);
+  assert.match(list[0].facts, /edited .* · on show/);
+  // focus starts on the document on show; Tab reaches the other one's name
+  const focused = () => page.evaluate(() => document.activeElement?.textContent);
+  assert.equal(await focused(), 'Rename');
+
+  // rename with the keyboard
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#doc-list input');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('Colleague’s model');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('#doc-list .doc-name')].some((e) => e.textContent === 'Colleague’s model'));
+  assert.equal(await focused(), 'Rename', 'focus comes back to the row');
+  const stored = await waitForDocs(page, (d) => d.some((x) => x.name === 'Colleague’s model' && x.named));
+  assert.equal(stored.length, 2);
+
+  // export: the stored text as it is
+  const id = await page.$eval('#doc-list li.is-current', (e) => e.dataset.doc);
+  const file = await downloaded(page, () => page.click('#doc-list li.is-current [data-action="export"]'));
+  assert.equal(file.name, 'colleague-s-model.json');
+  assert.equal(file.text, stored.find((d) => d.id === id).text);
+
+  // switch to the other document
+  await page.click('#doc-list button.doc-name');
+  await page.waitForFunction(() => !document.getElementById('dialog').open);
+  assert.equal(await page.inputValue('#model-name'), 'First work');
+
+  // delete the one not on show, after a question
+  await page.click('#documents');
+  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+  await page.click(`#doc-list li[data-doc="${id}"] [data-action="delete"]`);
+  assert.match(await page.textContent(`#doc-list li[data-doc="${id}"]`), /Delete “Colleague’s model” from this browser\?/);
+  await page.click(`#doc-list li[data-doc="${id}"] [data-action="confirm-delete"]`);
+  await page.waitForFunction((docId) => !document.querySelector(`#doc-list li[data-doc="${docId}"]`), id);
+  list = await rows();
+  assert.deepEqual(list.map((r) => r.name), ['First work']);
+  assert.equal((await waitForDocs(page, (d) => d.length === 1))[0].name, 'First work');
+  await page.keyboard.press('Escape');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a reload stays on the tab’s own document; a new tab opens the one shown last', async () => {
+  const a = await open(env);
+  await a.fill('#model-name', 'Tab A’s work');
+  await a.press('#model-name', 'Enter');
+  await a.locator('#model-name').blur();
+  await waitForDocs(a, (d) => d.length === 1);
+  const b = await tab(a.context(), `/${LINK}`);
+  assert.equal(await b.inputValue('#model-name'), 'Colleague link');
+  await waitForDocs(b, (d) => d.length === 2);
+  await a.reload();
+  await a.waitForSelector('body[data-ready="true"]');
+  assert.equal(await a.inputValue('#model-name'), 'Tab A’s work');
+  const c = await tab(a.context());
+  assert.equal(await c.inputValue('#model-name'), 'Tab A’s work', 'shown last, by the reload');
+  assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+});
+
+/** A valid saved session of a small model, for damaging. */
+function validSession(extra = {}) {
+  return JSON.stringify({
+    schema: 'workforce-ecosystem/session/v1',
+    baseline: { schema: 'workforce-ecosystem/v1', name: 'Precious work', assessments: [{ theme: 'integration', player: 'hr', current: 2, target: 3 }] },
+    scenarios: [{ name: 'Plan B', model: { schema: 'workforce-ecosystem/v1', name: 'Precious work', assessments: [{ theme: 'integration', player: 'hr', current: 3 }] } }],
+    ...extra,
+  });
+}
+
+const DAMAGED = [
+  { what: 'corrupt JSON', text: validSession().replace('"scenarios":', '"scenarios": oops'), reason: /JSON/ },
+  { what: 'a value out of range', text: validSession().replace('"current":2', '"current":99'), reason: /baseline\.assessments\[0\]\.current/ },
+  { what: 'a field a newer version writes', text: validSession({ layout: { zoom: 2 } }), reason: /unknown field "layout"/ },
+  { what: 'truncated text', text: validSession().slice(0, 120), reason: /JSON/ },
+];
+
+for (const { what, text, reason } of DAMAGED) {
+  test(`an unreadable autosave (${what}) is kept aside untouched and offered for download; a new document opens beside it`, async () => {
+    // the single autosave of earlier versions, as the page left it in localStorage
+    const page = await openPage(env.browser, `${env.origin}/favicon.svg`);
+    await page.evaluate((t) => localStorage.setItem('wfe.session.v1', t), text);
+    await page.goto(`${env.origin}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+
+    const notice = await page.textContent('#notice-text');
+    assert.match(notice, /could not be read/);
+    assert.match(notice, reason);
+    assert.match(notice, /kept aside, unchanged/);
+    assert.equal(await page.getAttribute('#notice', 'data-tone'), 'warning');
+    assert.equal(await page.inputValue('#model-name'), 'Harbourline Group', 'the sample opens, as a new document');
+
+    // moved into a document, text untouched, and never replaced by the sample
+    await page.waitForTimeout(1200);
+    let docs = await storedDocs(page);
+    assert.equal(docs.length, 1);
+    assert.equal(docs[0].text, text);
+    assert.ok(docs[0].problem, 'the reason is kept with it');
+    assert.equal(await page.evaluate(() => localStorage.getItem('wfe.session.v1')), null, 'moved, not copied');
+    const file = await downloaded(page, () => page.click('#doc-download-unreadable'));
+    assert.equal(file.text, text, 'the download is the stored text, byte for byte');
+    assert.match(file.name, /-unreadable\.json$/);
+
+    // working on the sample stores it beside the kept one
+    await openCell(page, 'leadership', 'hr');
+    await setField(page, 'u:ports', 'current', 4);
+    docs = await waitForDocs(page, (d) => d.length === 2);
+    assert.equal(docs.find((d) => d.problem).text, text);
+
+    // the list shows it with its reason and a download
+    await page.click('#documents');
+    await page.waitForSelector('#dialog[open] #doc-list li.is-unreadable');
+    assert.match(await page.textContent('#doc-list li.is-unreadable .doc-problem'), reason);
+    const again = await downloaded(page, () => page.click('#doc-list li.is-unreadable [data-action="export"]'));
+    assert.equal(again.text, text);
+    await page.keyboard.press('Escape');
+
+    // and it survives a reload
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    docs = await storedDocs(page);
+    assert.equal(docs.length, 2);
+    assert.equal(docs.find((d) => d.problem).text, text);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('a stored document damaged later is kept aside too, and offered for download', async () => {
+  const page = await open(env);
+  await openCell(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'current', 4);
+  const [doc] = await waitForDocs(page, (d) => d.length === 1);
+  const damaged = doc.text.slice(0, Math.floor(doc.text.length / 2));
+  await putText(page, doc.id, damaged);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.textContent('#notice-text'), /“Harbourline Group” could not be read .*kept aside, unchanged/);
+  const file = await downloaded(page, () => page.click('#doc-download-unreadable'));
+  assert.equal(file.text, damaged);
+  await page.waitForTimeout(800);
+  const docs = await storedDocs(page);
+  assert.equal(docs.find((d) => d.id === doc.id).text, damaged, 'not replaced');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the earlier single autosave becomes the first document, readable and whole', async () => {
+  const page = await openPage(env.browser, `${env.origin}/favicon.svg`);
+  const text = validSession();
+  await page.evaluate((t) => localStorage.setItem('wfe.session.v1', t), text);
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#model-name'), 'Precious work');
+  assert.match(await page.textContent('#scenario-bar'), /Plan B/);
+  assert.match(await page.textContent('#notice-text'), /restored/);
+  const docs = await storedDocs(page);
+  assert.deepEqual(docs.map((d) => [d.name, d.text]), [['Precious work', text]]);
+  assert.equal(await page.evaluate(() => localStorage.getItem('wfe.session.v1')), null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('two tabs: the idle one never writes its older state over the other’s work, and is told of it', async () => {
+  // a document both tabs open
+  const first = await open(env);
+  const context = first.context();
+  await openCell(first, 'leadership', 'hr');
+  await setField(first, 'u:ports', 'current', 3);
+  const [doc] = await waitForDocs(first, (d) => d.length === 1);
+  await first.close();
+
+  const a = await tab(context);
+  const b = await tab(context);
+  await openCell(b, 'integration', 'hr');
+  await setField(b, 'u:retail', 'current', 4);
+  const worked = await cell(b, 'integration', 'hr');
+  await waitForDocs(b, (d) => d[0].rev > doc.rev, 'tab B’s save');
+
+  // A is told, and offered both ways out
+  await a.waitForSelector('#notice:not([hidden]) #doc-reload');
+  assert.match(await a.textContent('#notice-text'), /This document was changed in another tab/);
+  assert.ok(await a.$('#doc-keep-copy'));
+
+  await b.close();
+  await a.close();
+  const c = await tab(context);
+  const after = await cell(c, 'integration', 'hr');
+  assert.deepEqual([after.value, after.label], [worked.value, worked.label], 'B’s work survives A closing');
+  assert.equal((await storedDocs(c)).length, 1, 'and nothing else was made of it');
+  assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+});
+
+test('two tabs: work closed in one tab before its save survives; the other tab, with work of its own, keeps its work as a copy', async () => {
+  const first = await open(env);
+  const context = first.context();
+  await openCell(first, 'leadership', 'hr');
+  await setField(first, 'u:ports', 'current', 3);
+  const [doc] = await waitForDocs(first, (d) => d.length === 1);
+  await first.close();
+
+  const a = await tab(context);
+  const b = await tab(context);
+  // A works too, and saves first
+  await openCell(a, 'technology', 'it');
+  await setField(a, 'u:ports', 'current', 1);
+  const aWork = await cell(a, 'technology', 'it');
+  await waitForDocs(a, (d) => d[0].rev > doc.rev, 'tab A’s save');
+  // B had loaded the older state: its change, made and closed at once, must
+  // not overwrite A's, nor be lost
+  await openCell(b, 'integration', 'hr');
+  await setField(b, 'u:retail', 'current', 4);
+  const bWork = await cell(b, 'integration', 'hr');
+  await b.close();
+  // B's changes are kept beside as a copy
+  await a.waitForSelector('#notice:not([hidden])');
+  const docs = await waitForDocs(a, (d) => d.length === 2, 'the copy of B’s work');
+  const copy = docs.find((d) => d.name.endsWith('(recovered)'));
+  assert.ok(copy, JSON.stringify(docs.map((d) => d.name)));
+
+  // A goes on; reopening shows A's work in the document and B's in the copy
+  await a.close();
+  const c = await tab(context);
+  const kept = await cell(c, 'technology', 'it');
+  assert.deepEqual([kept.value, kept.label], [aWork.value, aWork.label]);
+  await c.click('#documents');
+  await c.click(`#doc-list li[data-doc="${copy.id}"] button.doc-name`);
+  await c.waitForFunction(() => !document.getElementById('dialog').open);
+  const recovered = await cell(c, 'integration', 'hr');
+  assert.deepEqual([recovered.value, recovered.label], [bWork.value, bWork.label]);
+  assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+});
+
+test('two tabs: “Reload it” shows the other tab’s version (undoable), “Keep yours as a copy” keeps this one beside it', async () => {
+  const a = await open(env);
+  const context = a.context();
+  await openCell(a, 'leadership', 'hr');
+  await setField(a, 'u:ports', 'current', 3);
+  await waitForDocs(a, (d) => d.length === 1);
+  const b = await tab(context);
+  await openCell(b, 'leadership', 'hr');
+  await setField(b, 'u:ports', 'current', 4);
+  const fromB = await cell(b, 'leadership', 'hr');
+  await a.waitForSelector('#doc-reload');
+  const mine = await cell(a, 'leadership', 'hr');
+  await a.click('#doc-reload');
+  const reloaded = await cell(a, 'leadership', 'hr');
+  assert.deepEqual([reloaded.value, reloaded.label], [fromB.value, fromB.label]);
+  assert.match(await a.textContent('#notice-text'), /other tab’s version; Undo brings yours back/);
+  // undoable: a step in this tab's history like any other
+  await a.click('#undo');
+  assert.deepEqual(await cell(a, 'leadership', 'hr'), mine);
+  await a.click('#redo');
+  assert.deepEqual(await cell(a, 'leadership', 'hr'), reloaded);
+  // undo and redo are edits: saved, and B is told in turn
+  const ports = (doc) => session(doc.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current;
+  await a.waitForTimeout(700); // past the autosave's quiet time
+  await waitForDocs(a, (d) => ports(d[0]) === 4, 'A’s redo saved');
+  await b.waitForSelector('#doc-reload');
+  await b.click('#doc-reload');
+  assert.deepEqual(await cell(b, 'leadership', 'hr'), fromB);
+
+  // now both change it: A keeps its version as a copy
+  await setField(b, 'u:ports', 'current', 0);
+  await a.waitForSelector('#doc-keep-copy');
+  await setField(a, 'u:retail', 'current', 2);
+  const fromA = await cell(a, 'leadership', 'hr');
+  await a.click('#doc-keep-copy');
+  const docs = await waitForDocs(a, (d) => d.length === 2 && d.some((x) => x.name.endsWith('(copy)')), 'A’s copy');
+  const copy = docs.find((d) => d.name.endsWith('(copy)'));
+  assert.equal(session(copy.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'retail')?.current, 2);
+  const original = docs.find((d) => d !== copy);
+  assert.equal(session(original.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current, 0, 'B’s version stays in the document');
+  assert.deepEqual(await cell(a, 'leadership', 'hr'), fromA);
+  assert.deepEqual([...a.problems, ...b.problems], []);
+});
+
+// "Société Générale Müller" in three encodings
+const NAME = 'Société Générale Müller';
+const MODEL = JSON.stringify({ schema: 'workforce-ecosystem/v1', name: NAME, assessments: [{ theme: 'technology', player: 'it', current: 3 }] });
+const latin1 = Buffer.from(MODEL, 'latin1');
+const utf16le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(MODEL, 'utf16le')]);
+const utf16be = Buffer.from(utf16le.map((_, i) => utf16le[i ^ 1]));
+const twoMarks = Buffer.from(`\ufeff\ufeff${MODEL}`, 'utf8');
+
+test('Open and drop decode a file as the CLI does: Latin-1 refused where it goes wrong, UTF-16 read, two marks refused', async () => {
+  const page = await open(env);
+  await page.setInputFiles('#file-input', { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await page.waitForSelector('#dialog[open] .problems');
+  assert.match(await page.textContent('#dialog .problems'), /line 1, column 48.*not UTF-8 text \(bad byte at offset 47\); save the model as UTF-8/);
+  assert.match(await page.textContent('#dialog'), /latin1\.json/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+
+  // the same by drag-and-drop
+  await page.evaluate((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'dropped.json', { type: 'application/json' }));
+    window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [...latin1]);
+  await page.waitForSelector('#dialog[open] .problems');
+  assert.match(await page.textContent('#dialog .problems'), /not UTF-8 text/);
+  await page.keyboard.press('Escape');
+
+  // the same words as `wfe validate` (tests/cli.rs)
+  await page.setInputFiles('#file-input', { name: 'marks.json', mimeType: 'application/json', buffer: twoMarks });
+  await page.waitForSelector('#dialog[open] .problems');
+  assert.match(await page.textContent('#dialog .problems'), /line 1, column 1.*two byte order marks \(U\+FEFF\) at the start; remove one \(a model may start with one at most\)/);
+  await page.keyboard.press('Escape');
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+  assert.equal((await storedDocs(page)).length, 0, 'nothing refused was stored');
+
+  for (const [i, [file, buffer]] of [['le.json', utf16le], ['be.json', utf16be]].entries()) {
+    await page.setInputFiles('#file-input', { name: file, mimeType: 'application/json', buffer });
+    await waitForDocs(page, (d) => d.length === i + 1, file);
+    assert.equal(await page.inputValue('#model-name'), NAME);
+    assert.equal((await cell(page, 'technology', 'it')).value, '3');
+    assert.equal((await exportedModel(page)).name, NAME);
+  }
+  const names = (await storedDocs(page)).map((d) => d.name).sort();
+  assert.deepEqual(names, [NAME, `${NAME} (2)`]);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the classroom page decodes files by the same rules: Latin-1 refused, UTF-16 read', async () => {
+  const page = await openPage(env.browser, `${env.origin}/teach.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('#model-file', { name: 'latin1.json', mimeType: 'application/json', buffer: latin1 });
+  await page.waitForFunction(() => document.getElementById('status').classList.contains('is-error'));
+  assert.match(await page.textContent('#status'), /latin1\.json: .*not UTF-8 text \(bad byte at offset 47\)/);
+  await page.setInputFiles('#model-file', { name: 'le.json', mimeType: 'application/json', buffer: utf16le });
+  await page.waitForFunction(() => !document.getElementById('status').classList.contains('is-error'));
+  assert.match(await page.textContent('#status'), new RegExp(NAME));
+
+  // comparing: a Latin-1 student file is refused with its name, nothing thrown
+  await page.click('[role="tab"][data-view="compare"]');
+  await page.check('#compare-use-current');
+  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: latin1 });
+  await page.click('#compare-run');
+  await page.waitForFunction(() => /student\.json/.test(document.getElementById('compare-text').textContent));
+  assert.match(await page.textContent('#compare-text'), /not UTF-8 text/);
+  await page.setInputFiles('#compare-student', { name: 'student16.json', mimeType: 'application/json', buffer: utf16be });
+  await page.click('#compare-run');
+  await page.waitForFunction(() => /match/.test(document.getElementById('compare-text').textContent));
+  assert.deepEqual(page.problems, []);
+});
+
+test('the kept-aside notice and the Documents dialog pass axe, at a narrow width too', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+    const page = await openPage(env.browser, `${env.origin}/favicon.svg`, { viewport });
+    await page.route(`${env.origin}/__axe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: AXE }));
+    await page.evaluate((t) => localStorage.setItem('wfe.session.v1', t), validSession().slice(0, 150));
+    await page.goto(`${env.origin}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await page.addScriptTag({ url: '/__axe.js' });
+    const serious = async (state) => (await page.evaluate(async () => (await window.axe.run(document)).violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`)))
+      .map((f) => `${viewport.width} px, ${state}: ${f}`);
+    const found = [...await serious('kept-aside notice')];
+    await openCell(page, 'leadership', 'hr');
+    await setField(page, 'u:ports', 'current', 4);
+    await waitForDocs(page, (d) => d.length === 2);
+    await page.click('#documents');
+    await page.waitForSelector('#dialog[open] #doc-list li.is-unreadable');
+    found.push(...await serious('documents'));
+    await page.click('#doc-list li.is-current [data-action="rename"]');
+    found.push(...await serious('renaming'));
+    await page.keyboard.press('Escape');
+    await page.click('#documents');
+    await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+    await page.click('#doc-list li.is-unreadable [data-action="delete"]');
+    found.push(...await serious('deleting'));
+    assert.deepEqual(found, []);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -1,0 +1,711 @@
+// The user's documents as this tab sees them: which one is on show, the
+// workspace of each opened here (so its what-ifs and undo history survive a
+// switch to another), autosave with the revision check, what other tabs do,
+// and the Documents dialog (switch, rename, export, delete). What opens
+// from a link, a file or the Open menu becomes a new document beside the
+// others; nothing replaces a document but its own edits. Storage is
+// doc-store.js's.
+import { Workspace } from './pkg/workforce_ecosystem.js';
+import { h, download, uid } from './dom.js';
+import { t, tn, language } from './i18n.js';
+import { state, act, useWorkspace, currentModel, announce, errorText, onRefresh } from './store.js';
+import { openDialog } from './dialog.js';
+import { showNotice } from './notice.js';
+import * as store from './doc-store.js';
+
+/** Quiet time after an edit before it is saved. */
+const SAVE_DELAY = 300;
+/** How many documents besides the one on show keep their workspace (and undo history) in this tab. */
+const KEEP_OPEN = 8;
+
+/**
+ * The documents opened in this tab, by id: `{ id, stored, rev, ws,
+ * revision, savedRevision, name, named, stale, gone, inFlight }`. `rev` is
+ * the stored revision this tab's copy is based on; `revision` the core's
+ * counter of the workspace, `savedRevision` its value when last saved.
+ */
+const entries = new Map();
+/** The entry on show. */
+let current = null;
+/** IndexedDB works (else the page still works, saving nothing, and says so). */
+let available = true;
+let failureShown = false;
+let saveTimer = 0;
+let saving = Promise.resolve();
+/** Texts for a document started without one: `{ sample, empty }` (async). */
+let fallbacks = null;
+/** The Documents dialog's list while it is open. */
+let listBox = null;
+
+const dirty = (e) => e.revision !== e.savedRevision;
+let shownCount = 0;
+
+/** A document's name as shown (one stored without a name gets a translated one). */
+function nameOf(meta) {
+  return meta?.name || t('documents.untitled');
+}
+
+/** The first line of a core error. */
+function reasonOf(error) {
+  return errorText(error).split('\n')[0];
+}
+
+/** The baseline's name in a saved text, for a document stored before it was read. */
+function nameInText(text) {
+  try {
+    const v = JSON.parse(text);
+    const name = v?.baseline?.name ?? v?.name;
+    return typeof name === 'string' && name.trim() ? name.trim().slice(0, 200) : null;
+  } catch {
+    return null;
+  }
+}
+
+function entryFor(ws, { id = store.randomId(), stored = false, rev = 0, name = '', named = false } = {}) {
+  return { id, stored, rev, ws, revision: null, savedRevision: null, name, named, modelName: modelName(ws), stale: false, gone: false, told: false, inFlight: [] };
+}
+
+// ---- showing a document -----------------------------------------------------
+
+function show(e) {
+  const old = current;
+  current = e;
+  entries.set(e.id, e);
+  useWorkspace(e.ws);
+  // what the workspace holds now is what is (or is about to be) stored
+  if (e.savedRevision === null) e.savedRevision = e.revision;
+  if (e.stored) store.rememberCurrent(e.id);
+  // a document never stored and left unchanged is not worth keeping
+  if (old && old !== e && !old.stored && !dirty(old)) forget(old);
+  e.shown = ++shownCount;
+  const others = [...entries.values()].filter((x) => x !== e && !dirty(x)).sort((x, y) => x.shown - y.shown);
+  for (const x of others.slice(0, Math.max(0, entries.size - 1 - KEEP_OPEN))) forget(x);
+  renderList();
+  if (e.stale || e.gone) tellConflict(e);
+}
+
+function forget(e) {
+  entries.delete(e.id);
+  if (e !== current) e.ws.free();
+}
+
+/** The name a model gives its document. */
+function modelName(ws) {
+  try {
+    return ws.model().name?.trim() || t('open.emptyName');
+  } catch {
+    return t('open.emptyName');
+  }
+}
+
+/** `name`, or `name (2)`, `name (3)`… when another document has it. */
+async function freeName(name) {
+  const taken = new Set((await safeList()).map((d) => d.name));
+  if (!taken.has(name)) return name;
+  for (let n = 2; ; n += 1) {
+    const candidate = t('documents.numbered', { name, n });
+    if (!taken.has(candidate)) return candidate;
+  }
+}
+
+async function safeList() {
+  if (!available) return [];
+  try {
+    return await store.listDocuments();
+  } catch {
+    return [];
+  }
+}
+
+// ---- saving -----------------------------------------------------------------
+
+/** Saves the document on show soon (after SAVE_DELAY), if it changed. */
+export function scheduleSave() {
+  clearTimeout(saveTimer);
+  saveTimer = setTimeout(() => saveNow(), SAVE_DELAY);
+}
+
+/** Saves the document on show now, if it changed; resolves once stored (or refused). */
+export function saveNow(options) {
+  clearTimeout(saveTimer);
+  const e = current;
+  saving = saving.then(() => save(e, options)).catch(() => {});
+  return saving;
+}
+
+// What the list shows of the document on show; `name` only when the model's
+// name changed since (a document's name follows its model's unless the user
+// named it, see doc-store.js).
+/** @returns {{ name?: string, scenarios?: number }} */
+function facts(e) {
+  if (e !== current || !state.result) return {};
+  const name = currentModel().name?.trim() || t('open.emptyName');
+  const changed = name !== e.modelName;
+  e.modelName = name;
+  if (changed && !e.named) e.name = name;
+  return { name: changed ? name : undefined, scenarios: state.result.session.scenarios.length };
+}
+
+/**
+ * Stores entry `e` if it changed since it was last stored: under the
+ * revision check, or as a new document if it never was.
+ * @param {any} e
+ * @param {{ token?: string, commit?: boolean }} [options]
+ */
+async function save(e, { token = store.randomId(), commit = false } = {}) {
+  if (!e || !available || e.gone || !dirty(e)) return;
+  if (e.stale) {
+    // another tab saved since: say so once more now that there is work here
+    if (!e.told && e === current) tellConflict(e);
+    e.told = true;
+    return;
+  }
+  const revision = e.revision;
+  const text = e.ws.savedJson();
+  const { name, scenarios } = facts(e);
+  e.inFlight.push(token);
+  try {
+    if (!e.stored) {
+      const meta = await store.createDocument({ id: e.id, name: e.named ? e.name : name ?? e.name, named: e.named, text, scenarios, token });
+      if (!meta) throw new Error('a document with this id exists');
+      e.stored = true;
+      e.rev = meta.rev;
+      e.name = meta.name;
+      if (e === current) store.rememberCurrent(e.id);
+    } else {
+      const r = await store.saveDocument(e.id, e.rev, text, { name, scenarios, token, commit });
+      if (!r.ok) {
+        e.stale = r.reason === 'changed';
+        e.gone = r.reason === 'missing';
+        if (e === current) tellConflict(e);
+        return;
+      }
+      e.rev = r.meta.rev;
+      e.name = r.meta.name;
+    }
+    e.savedRevision = revision;
+    failureShown = false;
+    if (e === current && !dirty(e)) store.clearJournal();
+  } catch {
+    if (!failureShown) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    failureShown = true;
+  } finally {
+    e.inFlight = e.inFlight.filter((x) => x !== token);
+  }
+}
+
+// A page going away (closed, reloaded, or hidden and perhaps never shown
+// again): unsaved work goes to the journal at once, synchronously, then to
+// IndexedDB as usual if there is still time. Nothing is written when
+// nothing changed, so an idle tab never writes its older state.
+function leaving() {
+  const e = current;
+  if (!e || !dirty(e)) return;
+  clearTimeout(saveTimer);
+  const token = store.randomId();
+  const { name } = facts(e);
+  store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.savedJson() });
+  if (!e.stale && !e.gone) saveNow({ token, commit: true });
+}
+
+// ---- other tabs -------------------------------------------------------------------
+
+function tellConflict(e) {
+  if (e.gone) {
+    showNotice(t('documents.deletedElsewhere'), {
+      tone: 'warning',
+      sticky: true,
+      actions: [{ id: 'doc-keep-copy', label: t('documents.keepCopy'), run: () => keepAsCopy(e) }],
+    });
+    return;
+  }
+  showNotice(t('documents.changedElsewhere'), {
+    tone: 'warning',
+    sticky: true,
+    actions: [
+      { id: 'doc-reload', label: t('documents.reload'), run: () => reload(e) },
+      { id: 'doc-keep-copy', label: t('documents.keepYours'), run: () => keepAsCopy(e) },
+    ],
+  });
+}
+
+/** Replaces this tab's copy by what another tab stored, as one undoable step. */
+async function reload(e) {
+  const doc = await store.readDocument(e.id).catch(() => null);
+  if (!doc) {
+    e.gone = true;
+    if (e === current) tellConflict(e);
+    return;
+  }
+  if (e !== current) return;
+  const r = act((ws) => ws.load(doc.text));
+  if (!r.ok) {
+    showNotice(t('documents.unreadable', { name: nameOf(doc.meta), reason: reasonOf(r.error) }), { tone: 'warning', sticky: true });
+    return;
+  }
+  Object.assign(e, { rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named, modelName: modelName(e.ws), stale: false, gone: false, told: false, savedRevision: e.revision });
+  store.clearJournal();
+  showNotice(t('documents.reloaded'), { undo: true });
+  announce(t('documents.reloaded'));
+}
+
+/** Stores this tab's copy as a new document and goes on with it there. */
+async function keepAsCopy(e) {
+  const name = await freeName(t('documents.copyOf', { name: e.name || t('documents.untitled') }));
+  const { scenarios } = facts(e);
+  const text = e.ws.savedJson();
+  const revision = e.revision;
+  let meta;
+  try {
+    meta = await store.createDocument({ name, named: true, text, scenarios });
+  } catch {
+    showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    return;
+  }
+  entries.delete(e.id);
+  Object.assign(e, { id: meta.id, stored: true, rev: meta.rev, name: meta.name, named: true, stale: false, gone: false, told: false, savedRevision: revision });
+  entries.set(e.id, e);
+  if (e === current) {
+    store.rememberCurrent(e.id);
+    store.clearJournal();
+  }
+  renderList();
+  showNotice(t('documents.keptCopy', { name }));
+  announce(t('documents.keptCopy', { name }));
+}
+
+function onOtherTab(m) {
+  if (!m || m.tab === store.tabId) return;
+  const e = entries.get(m.id);
+  if (e?.stored) {
+    if (m.type === 'saved' && m.rev > e.rev && !e.inFlight.includes(m.token)) {
+      if (!e.stale) {
+        e.stale = true;
+        e.told = !dirty(e);
+        if (e === current) tellConflict(e);
+      }
+    } else if (m.type === 'deleted' && !e.gone) {
+      e.gone = true;
+      if (e === current) tellConflict(e);
+    } else if (m.type === 'renamed') {
+      store.readDocument(e.id).then((doc) => {
+        if (doc) Object.assign(e, { name: doc.meta.name, named: doc.meta.named });
+      }, () => {});
+    }
+  }
+  renderList();
+}
+
+// ---- opening documents ----------------------------------------------------------
+
+/**
+ * Opens `text` (a model or saved session) as a new document beside the
+ * others and shows it; `name` defaults to the model's. Throws the core's
+ * error, changing nothing, when it cannot be read. Resolves to the facts
+ * of the document that was on show before (null if none was stored).
+ */
+/**
+ * @param {string} text
+ * @param {{ name?: string }} [options]
+ */
+export async function openAsNew(text, { name } = {}) {
+  const ws = new Workspace(text);
+  await prepared;
+  await saveNow();
+  // at start-up (a link) nothing is on show yet: the way back is to the document shown last
+  const before = current ? (current.stored ? { id: current.id, name: current.name } : null) : await lastStored();
+  const e = entryFor(ws, { name: await freeName(name ?? modelName(ws)) });
+  show(e);
+  // stored at once: a document someone chose to open is kept even unchanged
+  e.savedRevision = null;
+  await saveNow();
+  if (!e.stored) e.savedRevision = e.revision;
+  return before;
+}
+
+/**
+ * Opens `text` as a new document (see openAsNew) and says so, offering the
+ * way back to the document that was on show. Throws as openAsNew does.
+ */
+export async function openBeside(text, source) {
+  const before = await openAsNew(text);
+  const message = t('import.doneNew', { source });
+  announce(message);
+  showNotice(message, {
+    actions: before ? [{ id: 'notice-back', label: t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [],
+  });
+}
+
+async function lastStored() {
+  if (!available) return null;
+  try {
+    const meta = await store.documentToOpen();
+    return meta ? { id: meta.id, name: meta.name } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Shows a stored document (flushing the one on show); false when it cannot be read. */
+export async function switchTo(id) {
+  if (current?.id === id) return true;
+  let doc;
+  try {
+    doc = await store.readDocument(id);
+  } catch {
+    doc = null;
+  }
+  if (!doc) {
+    showNotice(t('documents.missing'), { tone: 'warning' });
+    renderList();
+    return false;
+  }
+  let e = entries.get(id);
+  if (e && e.rev !== doc.meta.rev) {
+    if (dirty(e)) e.stale = true;
+    else {
+      forget(e);
+      e = null;
+    }
+  }
+  if (!e) {
+    let ws;
+    try {
+      ws = new Workspace(doc.text);
+    } catch (error) {
+      await store.setProblem(id, reasonOf(error)).catch(() => {});
+      unreadable(doc.meta, error);
+      renderList();
+      return false;
+    }
+    if (doc.meta.problem) store.setProblem(id, null).catch(() => {});
+    e = entryFor(ws, { id, stored: true, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named });
+  }
+  await saveNow();
+  show(e);
+  announce(t('documents.switched', { name: nameOf(e) }));
+  return true;
+}
+
+/**
+ * Says that a stored document cannot be read, offering its text as it is;
+ * `started`: a new document was started beside it.
+ */
+function unreadable(meta, error, { started = false } = {}) {
+  showNotice(t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason: reasonOf(error) }), {
+    tone: 'warning',
+    sticky: true,
+    actions: [
+      { id: 'doc-download-unreadable', label: t('documents.downloadIt'), run: () => exportDocument(meta.id) },
+      { id: 'doc-show-list', label: t('documents.title'), run: openDocuments },
+    ],
+  });
+}
+
+/** Starts a document that is stored only once it changes (the page's first sample, a fresh start). */
+async function startUnstored(make) {
+  const ws = new Workspace(await make());
+  const e = entryFor(ws, { name: modelName(ws) });
+  show(e);
+  return e;
+}
+
+async function startFallback() {
+  try {
+    return await startUnstored(fallbacks.sample);
+  } catch (e) {
+    // the page stays usable (open a file, start empty) when the sample is missing
+    showNotice(t('open.sampleMissing', { reason: errorText(e) }), { tone: 'warning', sticky: true });
+    return startUnstored(fallbacks.empty);
+  }
+}
+
+// ---- starting the page -------------------------------------------------------------
+
+let prepared = null;
+
+/**
+ * Opens the store before the core is ready: the earlier single autosave
+ * becomes the first document (text untouched, readable or not), closed
+ * tabs' unsaved work is put back. Resolves to the document a page opens
+ * without a link, `{ meta, text }`, or null.
+ */
+export function prepareDocuments() {
+  prepared ??= (async () => {
+    let recovered = [];
+    try {
+      await store.migrateLegacy({ nameOf: nameInText });
+      recovered = await store.replayJournals({ copyName: recoveredName });
+      const meta = await store.documentToOpen();
+      return { doc: meta ? await store.readDocument(meta.id) : null, recovered };
+    } catch {
+      available = false;
+      return { doc: null, recovered };
+    }
+  })();
+  return prepared.then((p) => p.doc);
+}
+
+/**
+ * Shows the document to start with (after a link, if any, was tried):
+ * the one shown last, else a new one from the sample. An unreadable one is
+ * kept aside as it is and offered for download; a new document opens
+ * beside it. `sample`, `empty`: async texts to start from.
+ */
+export async function startDocuments({ sample, empty, linked = false }) {
+  fallbacks = { sample, empty };
+  const { doc, recovered } = await prepared;
+  if (!available) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+  if (linked) {
+    if (recovered.length) tellRecovered(recovered);
+    return;
+  }
+  if (doc) {
+    try {
+      const e = entryFor(new Workspace(doc.text), { id: doc.meta.id, stored: true, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named });
+      if (doc.meta.problem) store.setProblem(e.id, null).catch(() => {});
+      show(e);
+      if (recovered.some((r) => r.kind === 'copied')) tellRecovered(recovered);
+      else {
+        showNotice(t('autosave.restored'), {
+          actions: [
+            { id: 'doc-show-list', label: t('documents.title'), run: openDocuments },
+            { label: t('autosave.startOver'), run: () => openFallback(fallbacks.sample, t('open.sampleName')) },
+          ],
+        });
+      }
+      return;
+    } catch (error) {
+      await store.setProblem(doc.meta.id, reasonOf(error)).catch(() => {});
+      await startFallback();
+      unreadable(doc.meta, error, { started: true });
+      return;
+    }
+  }
+  await startFallback();
+  if (recovered.length) tellRecovered(recovered);
+}
+
+function recoveredName(name) {
+  return t('documents.recoveredName', { name: name || t('documents.untitled') });
+}
+
+function tellRecovered(recovered) {
+  const copies = recovered.filter((r) => r.kind === 'copied');
+  if (!copies.length) return;
+  showNotice(tn('documents.recovered', copies.length, { name: nameOf(copies[0].meta) }), {
+    sticky: true,
+    actions: [{ id: 'doc-show-list', label: t('documents.title'), run: openDocuments }],
+  });
+}
+
+/** Opens a text from the Open menu as a new document; false (and says why) if it cannot be read. */
+async function openFallback(make, source) {
+  try {
+    await openBeside(await make(), source);
+    return true;
+  } catch (e) {
+    showNotice(t('documents.unreadable', { name: source, reason: reasonOf(e) }), { tone: 'warning', sticky: true });
+    return false;
+  }
+}
+
+// ---- the Documents dialog ------------------------------------------------------------
+
+function slug(name) {
+  const s = String(name).normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  return s || 'document';
+}
+
+/** Downloads a document's stored text exactly as stored (the one on show saved first). */
+export async function exportDocument(id) {
+  if (current?.id === id) {
+    await saveNow();
+    if (!current.stored) {
+      download(new Blob([current.ws.savedJson()], { type: 'application/json' }), `${slug(current.name)}.json`);
+      return;
+    }
+  }
+  const doc = await store.readDocument(id).catch(() => null);
+  if (!doc) {
+    showNotice(t('documents.missing'), { tone: 'warning' });
+    return;
+  }
+  const suffix = doc.meta.problem ? '-unreadable' : '';
+  download(new Blob([doc.text], { type: 'application/json' }), `${slug(nameOf(doc.meta))}${suffix}.json`);
+  announce(t('documents.exported', { name: nameOf(doc.meta) }));
+}
+
+async function remove(id) {
+  const wasCurrent = current?.id === id;
+  try {
+    await store.deleteDocument(id);
+  } catch {
+    showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    return;
+  }
+  const e = entries.get(id);
+  if (e && !wasCurrent) forget(e);
+  if (wasCurrent) {
+    entries.delete(id);
+    // gone: nothing more to save, and no notice that another tab deleted it
+    const old = current;
+    old.gone = true;
+    const next = (await safeList()).find((d) => !d.problem);
+    if (!(next && (await switchTo(next.id)))) await startUnstored(fallbacks.empty);
+    if (old !== current) old.ws.free();
+  }
+  renderList();
+}
+
+function when(ms) {
+  try {
+    return new Intl.DateTimeFormat(language(), { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(ms));
+  } catch {
+    return new Date(ms).toISOString();
+  }
+}
+
+function row(meta) {
+  const isCurrent = current?.id === meta.id;
+  const li = h('li', { class: `doc${isCurrent ? ' is-current' : ''}${meta.problem ? ' is-unreadable' : ''}`, dataset: { doc: meta.id } });
+  const name = nameOf(meta);
+  const facts = [
+    meta.stored === false ? t('documents.notSaved') : t('documents.edited', { when: when(meta.updated) }),
+    meta.scenarios ? tn('documents.scenarios', meta.scenarios) : null,
+    isCurrent ? t('documents.onShow') : null,
+  ].filter(Boolean).join(' · ');
+  const titleId = uid('doc-name');
+  const main = h('div', { class: 'doc-main' },
+    isCurrent
+      ? h('span', { class: 'doc-name', id: titleId, 'aria-current': 'true', text: name })
+      : h('button', { type: 'button', class: 'link doc-name', id: titleId, dataset: { action: 'open' }, on: { click: () => choose(meta.id) } }, name),
+    h('span', { class: 'doc-facts muted small', text: facts }),
+    meta.problem ? h('span', { class: 'doc-problem small', text: t('documents.problem', { reason: meta.problem }) }) : null);
+  const button = (action, label, run, extra = {}) => h('button', {
+    type: 'button',
+    class: `small${extra.danger ? ' danger' : ''} ghost`,
+    dataset: { action },
+    'aria-describedby': titleId,
+    on: { click: run },
+  }, label);
+  const actions = h('div', { class: 'doc-actions' },
+    meta.problem ? null : button('rename', t('documents.rename'), () => renaming(li, meta)),
+    button('export', meta.problem ? t('documents.download') : t('documents.export'), () => exportDocument(meta.id)),
+    meta.stored === false ? null : button('delete', t('documents.delete'), () => confirming(li, meta), { danger: true }));
+  li.append(main, actions);
+  return li;
+}
+
+function renaming(li, meta) {
+  const id = uid('doc-rename');
+  const input = h('input', { id, type: 'text', value: nameOf(meta), autocomplete: 'off', maxlength: 200 });
+  const done = async () => {
+    const name = input.value.trim();
+    if (name && name !== meta.name) {
+      if (meta.stored === false) {
+        current.name = name;
+        current.named = true;
+      } else {
+        const next = await store.renameDocument(meta.id, name).catch(() => null);
+        const e = entries.get(meta.id);
+        if (next && e) Object.assign(e, { name: next.name, named: true });
+      }
+      announce(t('documents.renamed', { name }));
+    }
+    await renderList(meta.id, 'rename');
+  };
+  input.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      done();
+    }
+  });
+  li.replaceChildren(h('div', { class: 'doc-edit' },
+    h('label', { for: id, class: 'small', text: t('documents.newName', { name: nameOf(meta) }) }),
+    input,
+    h('div', { class: 'doc-actions' },
+      h('button', { type: 'button', class: 'small primary', dataset: { action: 'save-name' }, on: { click: done } }, t('documents.rename')),
+      h('button', { type: 'button', class: 'small', dataset: { action: 'cancel' }, on: { click: () => renderList(meta.id, 'rename') } }, t('dialog.cancel')))));
+  input.focus();
+  input.select();
+}
+
+function confirming(li, meta) {
+  const question = h('p', { class: 'doc-question', role: 'alert', text: t('documents.deleteQuestion', { name: nameOf(meta) }) });
+  const keep = h('button', { type: 'button', class: 'small', dataset: { action: 'keep' }, on: { click: () => renderList(meta.id, 'delete') } }, t('documents.keep'));
+  li.replaceChildren(h('div', { class: 'doc-edit' }, question,
+    h('div', { class: 'doc-actions' },
+      h('button', { type: 'button', class: 'small danger', dataset: { action: 'confirm-delete' }, on: { click: () => remove(meta.id) } }, t('documents.delete')),
+      keep)));
+  keep.focus();
+}
+
+async function choose(id) {
+  if (await switchTo(id)) listBox?.closest('dialog')?.close('open');
+}
+
+/** Draws the list again (if the dialog is open), focus back on `focusId`'s `action` button. */
+async function renderList(focusId, action) {
+  if (!listBox || !document.contains(listBox)) return;
+  const box = listBox;
+  const stored = await safeList();
+  const all = [...stored];
+  if (current && !current.stored) all.unshift({ id: current.id, name: current.name, stored: false, updated: Date.now(), scenarios: state.result?.session.scenarios.length ?? 0 });
+  if (box !== listBox) return;
+  box.replaceChildren(...all.map(row));
+  if (!all.length) box.append(h('li', { class: 'muted', text: t('documents.none') }));
+  if (focusId) {
+    const li = [...box.children].find((el) => el.dataset.doc === focusId);
+    (li?.querySelector(`[data-action="${action}"]`) ?? li?.querySelector('button'))?.focus();
+  }
+}
+
+/** The Documents dialog: every document kept in this browser. */
+export async function openDocuments() {
+  await saveNow();
+  listBox = h('ul', { class: 'doc-list', id: 'doc-list', 'aria-labelledby': 'dialog-title' });
+  const closed = openDialog({
+    heading: t('documents.title'),
+    className: 'dialog-wide',
+    content: [h('p', { class: 'muted small', text: t('documents.explain') }), listBox],
+    actions: [
+      {
+        label: t('documents.new'),
+        value: 'new',
+        onClick: () => openFallback(fallbacks.empty, t('open.emptyName')),
+      },
+      { label: t('dialog.close'), value: 'close', primary: true },
+    ],
+  });
+  await renderList();
+  const here = [...listBox.children].find((el) => el.dataset.doc === current?.id);
+  (here?.querySelector('button') ?? listBox.querySelector('button'))?.focus();
+  await closed;
+  listBox = null;
+}
+
+// ---- wiring ----------------------------------------------------------------------------
+
+export function initDocuments() {
+  onRefresh((result) => {
+    if (current) current.revision = result.revision;
+    scheduleSave();
+  });
+  store.onOtherTabs(onOtherTab);
+  // a tab that closed with unsaved changes: put them where they belong now,
+  // and say so here if it is this tab's document
+  store.onClosedTabJournal(async () => {
+    const results = await store.replayJournals({ copyName: recoveredName }).catch(() => []);
+    for (const r of results) {
+      if (r.kind === 'kept') onOtherTab({ type: 'saved', id: r.meta.id, rev: r.meta.rev, token: null, tab: null });
+    }
+    if (results.some((r) => r.kind === 'copied')) tellRecovered(results);
+    renderList();
+  });
+  window.addEventListener('pagehide', leaving);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') leaving();
+  });
+  document.getElementById('documents')?.addEventListener('click', openDocuments);
+}

@@ -1,4 +1,4 @@
-//! The standard framework of DESIGN §1 and the shipped sample organization.
+//! The standard framework of docs/design.md §1 and the shipped sample organization.
 
 use crate::model::{Framework, Item, Model};
 

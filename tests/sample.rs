@@ -1,5 +1,5 @@
 //! The shipped sample organization: complete, realistic in shape, and built so
-//! that every finding kind of DESIGN §4 appears. The findings are recomputed
+//! that every finding kind of docs/design.md §4 appears. The findings are recomputed
 //! here from the rules as written, independently of `analysis`, so the sample
 //! cannot drift away from what it is meant to show.
 

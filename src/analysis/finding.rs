@@ -12,7 +12,7 @@ use serde::Serialize;
 use std::fmt::{self, Write};
 use std::sync::Arc;
 
-/// The kinds of finding, in DESIGN's order (also the tie-break order).
+/// The kinds of finding, in docs/design.md's order (also the tie-break order).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {

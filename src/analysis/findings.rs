@@ -1,7 +1,7 @@
-//! The rules of DESIGN §4 that produce findings, and the priority order.
+//! The rules of docs/design.md §4 that produce findings, and the priority order.
 //!
 //! Severity puts every kind on one priority list. A `maturity-gap` is
-//! `gap × weight`, in scale steps, as DESIGN defines. The structural kinds are
+//! `gap × weight`, in scale steps, as docs/design.md defines. The structural kinds are
 //! expressed as a fraction of the scale's span (`max − min`, 4 on the standard
 //! scale), so they weigh the same against gaps whatever the scale, and are
 //! multiplied by the *reach* of the contributor concerned

@@ -1,4 +1,4 @@
-//! The analyses of DESIGN §4: readiness, findings, the systems graph and the
+//! The analyses of docs/design.md §4: readiness, findings, the systems graph and the
 //! comparison of a scenario with its baseline, plus their Markdown reports.
 //!
 //! Everything here is deterministic and independent of the order of the
@@ -42,7 +42,7 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Analysis {
     pub readiness: Readiness,
-    /// Worst first: severity descending, then kind (in DESIGN's order), then
+    /// Worst first: severity descending, then kind (in docs/design.md's order), then
     /// a fixed order derived from the ids.
     pub findings: Vec<Finding>,
     pub systems: SystemsSummary,

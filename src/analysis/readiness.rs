@@ -1,5 +1,5 @@
 //! Readiness: how far along the scale the assessed cells stand, overall and
-//! per theme, player and unit (DESIGN §4).
+//! per theme, player and unit (docs/design.md §4).
 //!
 //! Every assessment is one observation of a cell — (theme, player) for the
 //! whole organization, or (theme, player, unit) for one unit — and readiness is

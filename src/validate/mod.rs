@@ -1,4 +1,4 @@
-//! Parsing and validation of models: every rule of DESIGN §3, every problem
+//! Parsing and validation of models: every rule of docs/design.md §3, every problem
 //! reported at once with its JSON path, and a line and column in the source
 //! text when there is one.
 //!

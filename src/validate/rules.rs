@@ -12,7 +12,7 @@ use crate::model::{Model, SCHEMA_V1};
 use std::collections::hash_map::{Entry, HashMap};
 use std::collections::HashSet;
 
-/// How many players and themes the layout can draw (DESIGN §2).
+/// How many players and themes the layout can draw (docs/design.md §2).
 pub const PLAYERS: std::ops::RangeInclusive<usize> = 3..=12;
 pub const THEMES: std::ops::RangeInclusive<usize> = 1..=8;
 

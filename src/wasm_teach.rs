@@ -70,8 +70,9 @@ pub fn csv_export(json: &str) -> Result<String, js_sys::Error> {
 /// The model with its assessments replaced by the CSV's; returns the new
 /// model's JSON text. `csv` is the file's text, or its bytes (a `Uint8Array`,
 /// so that a file that is not UTF-8 is refused rather than imported with
-/// garbled accents). On failure the `Error` lists every problem, one a line,
-/// and its `problems` property holds them as `{row, column, message}`.
+/// garbled accents). On failure the `Error` lists the problems, one a line
+/// (the first hundred, then a count of the rest); its `problems` property
+/// holds them as `{row, column, message}`, and `more` the count.
 #[wasm_bindgen(js_name = csvImport)]
 pub fn csv_import(
     json: &str,
@@ -114,6 +115,7 @@ fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::
                 // Reflect::set only fails on frozen objects; a fresh Error is not.
                 let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &problems);
             }
+            crate::wasm::set_more(&err, invalid.more);
             Err(err)
         }
     }

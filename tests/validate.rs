@@ -471,7 +471,20 @@ fn limits_are_checked_before_anything_else() {
     let big = format!("{{\"schema\": \"{SCHEMA_V1}\"}}{padding}");
     let err = invalid(&big);
     assert_eq!(err.problems.len(), 1);
-    assert!(err.problems[0].message.contains("limit is 10485760 bytes"));
+    assert_eq!(
+        err.problems[0].message,
+        format!(
+            "the model is {} bytes; the limit is 10 MB",
+            big.len()
+                .to_string()
+                .as_bytes()
+                .rchunks(3)
+                .rev()
+                .map(|c| std::str::from_utf8(c).unwrap())
+                .collect::<Vec<_>>()
+                .join(",")
+        )
+    );
     assert!(validate::parse_model_bytes(big.as_bytes()).is_err());
 
     // One item too many, in a model that is otherwise broken in several ways:
@@ -523,16 +536,26 @@ fn a_model_at_the_item_limit_is_valid() {
 }
 
 #[test]
-fn many_problems_in_a_large_model_are_all_reported() {
+fn many_problems_in_a_large_model_are_counted_past_the_first_hundred() {
     let text = model_with_assessments(24_000).replace("\"target\":4", "\"target\":9");
     let err = invalid(&text);
-    assert_eq!(err.problems.len(), 24_000);
+    assert_eq!(err.problems.len(), validate::limits::MAX_PROBLEMS);
+    assert_eq!(err.more, 24_000 - 100);
+    assert_eq!(err.total(), 24_000);
+    // The first hundred in the text's order: columns grow along the single line.
     assert!(err
         .problems
         .iter()
         .all(|p| p.line == Some(1) && p.path.ends_with(".target")));
-    // Sorted by place: columns grow along the single line.
     assert!(err.problems.windows(2).all(|w| w[0].column < w[1].column));
+    assert_eq!(err.problems[0].path, "assessments[0].target");
+    assert_eq!(err.problems[99].path, "assessments[99].target");
+    let message = err.to_string();
+    assert_eq!(message.lines().count(), 101);
+    assert!(
+        message.ends_with("\n… and 23,900 more problems"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -7,6 +7,7 @@
 //! where the general formatting machinery would cost more than the rest.
 
 use super::IdMap;
+use crate::bidi::write_isolated;
 use crate::decimal::{write_fixed, write_uint};
 use std::fmt::{self, Display, Write};
 
@@ -35,13 +36,14 @@ impl Display for Thousands {
     }
 }
 
-/// Writes "A", "A and B", "A, B and C".
+/// Writes "A", "A and B", "A, B and C", each item isolated (they are
+/// labels from the model; see [`crate::bidi`]).
 pub(crate) fn write_and<W: Write, S: AsRef<str>>(out: &mut W, items: &[S]) -> fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
         }
-        out.write_str(item.as_ref())?;
+        write_isolated(out, item.as_ref())?;
     }
     Ok(())
 }
@@ -61,7 +63,7 @@ pub(crate) fn write_contributor<W: Write>(
     label: &str,
     headcount: Option<u64>,
 ) -> fmt::Result {
-    out.write_str(label)?;
+    write_isolated(out, label)?;
     match headcount {
         None => Ok(()),
         Some(1) => out.write_str(" (1 person)"),
@@ -78,7 +80,7 @@ pub(crate) fn write_score<W: Write>(out: &mut W, value: f64, name: Option<&str>)
     write_num(out, value)?;
     if let Some(name) = name {
         out.write_str(" (")?;
-        out.write_str(name)?;
+        write_isolated(out, name)?;
         out.write_char(')')?;
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! compare, example).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Read;
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use workforce_ecosystem::migrate::{self, Version};
@@ -140,6 +140,17 @@ struct Failure {
     message: String,
 }
 
+impl Failure {
+    /// The reader of standard output went away (`wfe render … | head`):
+    /// stop at once, successfully and silently, as Unix tools do.
+    fn reader_gone() -> Failure {
+        Failure {
+            code: 0,
+            message: String::new(),
+        }
+    }
+}
+
 /// How a model's source is named in messages.
 fn source_name(path: &Path) -> String {
     if path.as_os_str() == "-" {
@@ -149,23 +160,42 @@ fn source_name(path: &Path) -> String {
     }
 }
 
-/// The raw bytes of a file or standard input, at most one byte past the size
-/// limit (enough for validation to refuse it without reading everything).
+/// The raw bytes of a file or standard input. A source over the size limit
+/// is refused with its real size, counted without holding more than the
+/// limit: a file says its size up front; the rest of a stream is read and
+/// dropped.
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let io_err = |e: std::io::Error| Failure {
         code: 1,
         message: format!("{}: {e}", source_name(path)),
     };
-    let mut bytes = Vec::new();
-    let limit = validate::MAX_BYTES as u64 + 1;
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(io_err)?;
+    let too_large = |size: u64| Failure {
+        code: 2,
+        message: format!(
+            "{}: {}",
+            source_name(path),
+            validate::size_message("the file", size)
+        ),
+    };
+    let limit = validate::MAX_BYTES as u64;
+    let mut source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
-        file.take(limit).read_to_end(&mut bytes).map_err(io_err)?;
+        match file.metadata() {
+            Ok(meta) if meta.is_file() && meta.len() > limit => return Err(too_large(meta.len())),
+            _ => Box::new(file),
+        }
+    };
+    let mut bytes = Vec::new();
+    source
+        .by_ref()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > limit {
+        let rest = std::io::copy(&mut source, &mut std::io::sink()).map_err(io_err)?;
+        return Err(too_large(bytes.len() as u64 + rest));
     }
     Ok(bytes)
 }
@@ -178,10 +208,12 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
         .iter()
         .map(|p| format!("{name}: {p}"))
         .collect();
-    let n = invalid.problems.len();
+    if invalid.more > 0 {
+        lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
+    }
     lines.push(format!(
-        "{name}: {n} problem{}; the model was not loaded",
-        if n == 1 { "" } else { "s" }
+        "{name}: {}; the model was not loaded",
+        validate::problem_count(invalid.total())
     ));
     Failure {
         code: 2,
@@ -207,10 +239,21 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
             code: 1,
             message: format!("{}: {e}", path.display()),
         }),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => write_stdout(text),
+    }
+}
+
+/// Writes to standard output, which may be full (`> /dev/full`: exit 1 and
+/// say so) or closed by its reader (`| head`: stop quietly).
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Err(Failure::reader_gone()),
+        Err(e) => Err(Failure {
+            code: 1,
+            message: format!("standard output: {e}"),
+        }),
     }
 }
 
@@ -351,14 +394,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let base = load(&model)?;
             let text = read_input(&csv_path)?;
-            let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| Failure {
-                code: 2,
-                message: invalid
+            let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| {
+                let name = csv_path.display();
+                let mut lines: Vec<String> = invalid
                     .problems
                     .iter()
-                    .map(|p| format!("{}: {p}", csv_path.display()))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                    .map(|p| format!("{name}: {p}"))
+                    .collect();
+                if invalid.more > 0 {
+                    lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
+                }
+                Failure {
+                    code: 2,
+                    message: lines.join("\n"),
+                }
             })?;
             write_output(output.as_deref(), &json(&imported))
         }
@@ -377,7 +426,10 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            if !f.message.is_empty() {
+                // Standard error may be closed too; there is no one left to tell.
+                let _ = writeln!(std::io::stderr(), "{}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }

@@ -36,7 +36,9 @@ mod rfc4180;
 
 use crate::mapped::{into_mapped, mapped};
 use crate::model::{Assessment, Item, Model};
+use crate::validate::wording::{escape, quote};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt;
 
 pub use rfc4180::detect_separator;
@@ -71,15 +73,31 @@ impl fmt::Display for CsvProblem {
     }
 }
 
-/// Every problem found in a CSV that cannot be imported.
+/// Every problem found in a CSV that cannot be imported: the first
+/// [`crate::validate::limits::MAX_PROBLEMS`], and how many more there are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CsvInvalid {
     pub problems: Vec<CsvProblem>,
+    /// Problems found beyond those listed.
+    pub more: usize,
+}
+
+impl CsvInvalid {
+    /// The problems, the first ones listed and the rest counted.
+    pub fn new(mut problems: Vec<CsvProblem>) -> CsvInvalid {
+        let more = crate::validate::cap(&mut problems);
+        CsvInvalid { problems, more }
+    }
+
+    /// How many problems were found, listed or not.
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.more
+    }
 }
 
 impl fmt::Display for CsvInvalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::validate::write_lines(f, &self.problems)
+        crate::validate::write_lines(f, &self.problems, self.more)
     }
 }
 
@@ -175,42 +193,72 @@ fn parse_number(text: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
-/// Finds an id among `items` by id, or else by label ignoring ASCII case and
+/// Finds ids among `items` by id, or else by label ignoring ASCII case and
 /// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
 /// (Full Unicode case folding would add its tables to the Wasm download.)
-fn resolve(items: &[Item], text: &str) -> Option<String> {
-    if let Some(item) = items.iter().find(|i| i.id == text) {
-        return Some(item.id.clone());
+/// Both are looked up in maps built once per import: a file of 100,000 rows
+/// against thousands of units must not compare every row with every unit.
+struct Lookup<'a> {
+    items: &'a [Item],
+    /// id → position of the first item with it
+    ids: HashMap<&'a str, usize>,
+    /// trimmed, ASCII-lower-cased label → position, or `None` when several
+    /// items share the label (which then names none of them)
+    labels: HashMap<String, Option<usize>>,
+    /// What the messages list as known: the first ids, escaped.
+    known: String,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(items: &'a [Item]) -> Lookup<'a> {
+        let mut ids = HashMap::with_capacity(items.len());
+        let mut labels: HashMap<String, Option<usize>> = HashMap::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            ids.entry(item.id.as_str()).or_insert(i);
+            labels
+                .entry(item.label.trim().to_ascii_lowercase())
+                .and_modify(|at| *at = None)
+                .or_insert(Some(i));
+        }
+        Lookup {
+            items,
+            ids,
+            labels,
+            known: known(items),
+        }
     }
-    let t = text.trim();
-    if let Some(item) = items.iter().find(|i| i.id == t) {
-        return Some(item.id.clone());
-    }
-    let mut matches = items
-        .iter()
-        .filter(|i| i.label.trim().eq_ignore_ascii_case(t));
-    match (matches.next(), matches.next()) {
-        (Some(item), None) => Some(item.id.clone()),
-        _ => None,
+
+    fn resolve(&self, text: &str) -> Option<String> {
+        let t = text.trim();
+        let at = match self.ids.get(text).or_else(|| self.ids.get(t)) {
+            Some(&i) => Some(i),
+            None => self.labels.get(&t.to_ascii_lowercase()).copied().flatten(),
+        };
+        at.and_then(|i| self.items.get(i))
+            .map(|item| item.id.clone())
     }
 }
 
+/// The first ids of `items`, each escaped as messages quote the file's text
+/// (an id is the model's text, and may hold anything).
 fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    let ids = mapped(&items[..items.len().min(12)], &mut |i| i.id.as_str());
+    let ids = mapped(&items[..items.len().min(12)], &mut |i| {
+        crate::validate::wording::shown_id(&i.id)
+    });
     let more = if items.len() > 12 { ", …" } else { "" };
     format!("{}{more}", ids.join(", "))
 }
 
-fn quoted(text: &str) -> String {
-    // Problems quote what the user wrote; keep them readable when the cell is long.
-    let (short, ell) = match text.char_indices().nth(60) {
-        Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
-        None => (text, ""),
-    };
-    format!("\"{}{ell}\"", replace_char(short, '"', "\\\""))
+/// The problem of a file of `len` bytes, over the size limit.
+fn too_large(len: u64) -> CsvInvalid {
+    CsvInvalid::new(vec![CsvProblem {
+        row: None,
+        column: None,
+        message: crate::validate::size_message("the file", len),
+    }])
 }
 
 /// `text.replace(from, to)` for a char, without the generic pattern
@@ -258,7 +306,7 @@ impl<'a> Row<'a> {
     }
 
     /// The id named in column `k` (`theme`, `player` or `unit`) among `items`.
-    fn id(&mut self, k: usize, items: &[Item], required: bool) -> Option<String> {
+    fn id(&mut self, k: usize, items: &Lookup, required: bool) -> Option<String> {
         let what = COLUMNS[k];
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
@@ -267,12 +315,12 @@ impl<'a> Row<'a> {
             }
             return None;
         }
-        let id = resolve(items, text);
+        let id = items.resolve(text);
         if id.is_none() {
             let message = format!(
                 "{} is not a {what} of the model (known: {})",
-                quoted(text),
-                known(items)
+                quote(text),
+                items.known
             );
             self.problem(k, message);
         }
@@ -291,7 +339,7 @@ impl<'a> Row<'a> {
         }
         let x = parse_number(text);
         if x.is_none() {
-            self.problem(k, format!("{} is not a number", quoted(text)));
+            self.problem(k, format!("{} is not a number", quote(text)));
         }
         x
     }
@@ -302,16 +350,9 @@ impl<'a> Row<'a> {
 /// once, by row and column; the model passed in is never changed.
 pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     let mut problems = Vec::new();
-    let fail = |problems: Vec<CsvProblem>| Err(CsvInvalid { problems });
+    let fail = |problems: Vec<CsvProblem>| Err(CsvInvalid::new(problems));
     if text.len() > crate::validate::MAX_BYTES {
-        return fail(vec![CsvProblem {
-            row: None,
-            column: None,
-            message: format!(
-                "the file is larger than {} MB",
-                crate::validate::MAX_BYTES / (1024 * 1024)
-            ),
-        }]);
+        return Err(too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = rfc4180::detect_separator(text);
@@ -322,10 +363,10 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             let header = rfc4180::parse(text.lines().next().unwrap_or(""), sep)
                 .ok()
                 .and_then(|r| r.into_iter().next());
-            let column = header.and_then(|h| h.fields.get(e.field).cloned());
+            let column = header.and_then(|h| h.fields.get(e.field).map(|c| escape(c.trim())));
             return fail(vec![CsvProblem {
                 row: Some(e.row),
-                column: column.map(|c| c.trim().to_string()),
+                column,
                 message: e.message,
             }]);
         }
@@ -358,9 +399,11 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
                 column: None,
                 message: format!("column {} has no name", pos + 1),
             }),
+            // A name from the file, kept escaped and short like any text of
+            // the file a message repeats.
             None => problems.push(CsvProblem {
                 row: Some(1),
-                column: Some(name.to_string()),
+                column: Some(escape(name)),
                 message: format!("unknown column (known: {})", COLUMNS.join(", ")),
             }),
         }
@@ -381,6 +424,11 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     let width = header.fields.len();
 
     let fw = &model.framework;
+    let (themes, players, units) = (
+        Lookup::new(&fw.themes),
+        Lookup::new(&fw.players),
+        Lookup::new(&model.units),
+    );
     let mut assessments = Vec::new();
     // The spreadsheet row of each assessment, to place validation problems.
     let mut rows = Vec::new();
@@ -417,9 +465,9 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             bad: false,
         };
         // Columns by their position in `COLUMNS`.
-        let theme = row.id(0, &fw.themes, true);
-        let player = row.id(1, &fw.players, true);
-        let unit = row.id(2, &model.units, false);
+        let theme = row.id(0, &themes, true);
+        let player = row.id(1, &players, true);
+        let unit = row.id(2, &units, false);
         let current = row.num(3, true);
         let target = row.num(4, false);
         let weight = row.num(5, false);
@@ -474,16 +522,14 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
                 Ok(recs) => recs.len(),
                 Err(_) => before.matches('\n').count() + 1,
             };
-            Err(CsvInvalid {
-                problems: vec![CsvProblem {
-                    row: Some(row),
-                    column: None,
-                    message: format!(
-                        "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
-                        e.valid_up_to() + 1
-                    ),
-                }],
-            })
+            Err(CsvInvalid::new(vec![CsvProblem {
+                row: Some(row),
+                column: None,
+                message: format!(
+                    "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
+                    e.valid_up_to() + 1
+                ),
+            }]))
         }
     }
 }
@@ -555,7 +601,7 @@ crate::json_out::json_object!(CsvProblem {
     "column" => column opt,
     "message" => message,
 });
-crate::json_out::json_object!(CsvInvalid { "problems" => problems });
+crate::json_out::json_object!(CsvInvalid { "problems" => problems, "more" => more });
 
 #[cfg(test)]
 mod tests {
@@ -563,10 +609,10 @@ mod tests {
 
     #[test]
     fn long_cells_are_quoted_to_sixty_characters() {
-        assert_eq!(quoted("a\"b"), "\"a\\\"b\"");
+        assert_eq!(quote("a\"b"), "\"a\\\"b\"");
         let sixty = "é".repeat(60);
-        assert_eq!(quoted(&sixty), format!("\"{sixty}\""));
-        assert_eq!(quoted(&format!("{sixty}xyz")), format!("\"{sixty}…\""));
+        assert_eq!(quote(&sixty), format!("\"{sixty}\""));
+        assert_eq!(quote(&format!("{sixty}xyz")), format!("\"{sixty}…\""));
     }
 
     fn model() -> Model {
@@ -632,13 +678,19 @@ mod tests {
     #[test]
     fn ids_resolve_from_labels_case_insensitively() {
         let m = model();
-        assert_eq!(resolve(&m.framework.players, "HR"), Some("hr".into()));
+        let players = Lookup::new(&m.framework.players);
+        assert_eq!(players.resolve("HR"), Some("hr".into()));
         assert_eq!(
-            resolve(&m.framework.players, " finance & LEGAL "),
+            players.resolve(" finance & LEGAL "),
             Some("finance-legal".into())
         );
-        assert_eq!(resolve(&m.units, "head office"), Some("hq".into()));
-        assert_eq!(resolve(&m.units, "nowhere"), None);
+        let units = Lookup::new(&m.units);
+        assert_eq!(units.resolve("head office"), Some("hq".into()));
+        assert_eq!(units.resolve("nowhere"), None);
+        // A label two items share names neither.
+        let twins = [Item::new("a", "Same"), Item::new("b", "same ")];
+        assert_eq!(Lookup::new(&twins).resolve("SAME"), None);
+        assert_eq!(Lookup::new(&twins).resolve("b"), Some("b".into()));
     }
 
     #[test]

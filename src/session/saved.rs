@@ -139,6 +139,12 @@ impl Session {
     /// and its place in the text.
     pub fn from_text(text: &str) -> Result<Session, Invalid> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if text.len() > validate::MAX_BYTES {
+            return Err(validate::too_large_as(
+                "the saved session",
+                text.len() as u64,
+            ));
+        }
         if !validate::has_schema(text, SESSION_SCHEMA) {
             return parse_model(text).map(Session::new);
         }

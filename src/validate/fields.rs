@@ -11,6 +11,7 @@
 //! instead of being copied, and a path is written out only when there is a
 //! problem at it.
 
+use super::limits;
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
@@ -100,9 +101,7 @@ impl Reader {
         if self.problems.is_empty() {
             Ok(value)
         } else {
-            Err(Invalid {
-                problems: self.problems,
-            })
+            Err(Invalid::new(self.problems))
         }
     }
 
@@ -113,6 +112,23 @@ impl Reader {
                 self.wrong(at, "a string", &other);
                 None
             }
+        }
+    }
+
+    /// `text` when it is within `limit` (what it is, and its most
+    /// characters); else a problem at `at`, and the text is dropped.
+    pub fn limited(
+        &mut self,
+        text: String,
+        at: &At,
+        limit: Option<(&str, usize)>,
+    ) -> Option<String> {
+        match limit.and_then(|(what, max)| Some((what, max, limits::over(&text, max)?))) {
+            Some((what, max, chars)) => {
+                self.fail(at, limits::too_long(what, chars, max));
+                None
+            }
+            None => Some(text),
         }
     }
 
@@ -287,9 +303,13 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The string of `key`, refused when it is longer than the limit on
+    /// such a field ([`limits::text_limit`]).
     pub fn string(&mut self, r: &mut Reader, key: &str, need: Need) -> Option<String> {
         let v = self.take(r, key, need)?;
-        r.string(v, &self.at.key(key))
+        let at = self.at.key(key);
+        let s = r.string(v, &at)?;
+        r.limited(s, &at, limits::text_limit(key))
     }
 
     pub fn number(&mut self, r: &mut Reader, key: &str, need: Need) -> Option<f64> {
@@ -319,11 +339,22 @@ impl<'a> Fields<'a> {
         r.choice(v, &self.at.key(key), all, name)
     }
 
-    /// The items of a list; empty when it is left out or not a list.
+    /// The items of a list; empty when it is left out, not a list, or
+    /// longer than the limit on such a list ([`limits::list_limit`]), which
+    /// is then refused before any item is read.
     pub fn list(&mut self, r: &mut Reader, key: &str, need: Need) -> Vec<Value> {
-        self.take(r, key, need)
+        let items = self
+            .take(r, key, need)
             .and_then(|v| r.list(v, &self.at.key(key)))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let at = self.at.key(key);
+        match limits::list_limit(key) {
+            Some((what, max)) if items.len() > max => {
+                r.fail(&at, limits::too_many(what, items.len(), max));
+                Vec::new()
+            }
+            _ => items,
+        }
     }
 
     /// A list of strings; an item that is not one keeps its position as an
@@ -331,8 +362,12 @@ impl<'a> Fields<'a> {
     pub fn strings(&mut self, r: &mut Reader, key: &str, need: Need) -> Vec<String> {
         let items = self.list(r, key, need);
         let list_at = self.at.key(key);
+        let limit = limits::list_text_limit(key);
         into_mapped(items, &mut |i, v| {
-            r.string(v, &list_at.index(i)).unwrap_or_default()
+            let at = list_at.index(i);
+            r.string(v, &at)
+                .and_then(|s| r.limited(s, &at, limit))
+                .unwrap_or_default()
         })
     }
 

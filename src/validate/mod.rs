@@ -22,6 +22,7 @@
 //! read with the same field reader (`fields.rs`).
 
 pub(crate) mod fields;
+pub mod limits;
 pub(crate) mod path;
 pub(crate) mod read;
 mod rules;
@@ -82,34 +83,86 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem found in a model that cannot be used.
+/// Every problem found in a model that cannot be used: the first
+/// [`limits::MAX_PROBLEMS`] in the order of the text, and how many more
+/// there are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Invalid {
     pub problems: Vec<Problem>,
+    /// Problems found beyond those listed.
+    pub more: usize,
 }
 
 impl Invalid {
+    /// The problems, the first [`limits::MAX_PROBLEMS`] of them listed and
+    /// the rest counted.
+    pub fn new(mut problems: Vec<Problem>) -> Invalid {
+        let more = cap(&mut problems);
+        Invalid { problems, more }
+    }
+
     fn one(path: &str, message: String) -> Invalid {
-        Invalid {
-            problems: vec![Problem::new(path.to_string(), message)],
-        }
+        Invalid::new(vec![Problem::new(path.to_string(), message)])
+    }
+
+    /// How many problems were found, listed or not.
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.more
     }
 }
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_lines(f, &self.problems)
+        write_lines(f, &self.problems, self.more)
     }
 }
 
-/// Each item on a line of its own: how a list of problems reads as one
-/// error message (the model's here, the CSV's in `csv`).
-pub(crate) fn write_lines<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+/// Keeps the first [`limits::MAX_PROBLEMS`] of `problems`; returns how many
+/// were dropped.
+pub(crate) fn cap<T>(problems: &mut Vec<T>) -> usize {
+    let more = problems.len().saturating_sub(limits::MAX_PROBLEMS);
+    problems.truncate(limits::MAX_PROBLEMS);
+    more
+}
+
+/// "… and 98,900 more problems": the line that stands for the problems a
+/// list leaves out.
+pub fn more_line(more: usize) -> String {
+    format!(
+        "… and {} more problem{}",
+        wording::Count(more),
+        if more == 1 { "" } else { "s" }
+    )
+}
+
+/// "1 problem", "99,000 problems".
+pub fn problem_count(n: usize) -> String {
+    format!(
+        "{} problem{}",
+        wording::Count(n),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// Each item on a line of its own, then the count of those left out: how a
+/// list of problems reads as one error message (the model's here, the
+/// CSV's in `csv`).
+pub(crate) fn write_lines<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    items: &[T],
+    more: usize,
+) -> fmt::Result {
     for (i, p) in items.iter().enumerate() {
         if i > 0 {
             writeln!(f)?;
         }
         write!(f, "{p}")?;
+    }
+    if more > 0 {
+        if !items.is_empty() {
+            writeln!(f)?;
+        }
+        f.write_str(&more_line(more))?;
     }
     Ok(())
 }
@@ -138,17 +191,15 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Invalid> {
         let before = std::str::from_utf8(valid).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Invalid {
-            problems: vec![Problem {
-                path: String::new(),
-                message: format!(
-                    "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
-                    e.valid_up_to()
-                ),
-                line: Some(line),
-                column: Some(column),
-            }],
-        }
+        Invalid::new(vec![Problem {
+            path: String::new(),
+            message: format!(
+                "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
+                e.valid_up_to()
+            ),
+            line: Some(line),
+            column: Some(column),
+        }])
     })
 }
 
@@ -267,9 +318,7 @@ pub(crate) fn report(
             Some(offset),
         ));
     }
-    Err(Invalid {
-        problems: place(text, found),
-    })
+    Err(Invalid::new(place(text, found)))
 }
 
 /// Checks the cross-references and ranges of an already typed model (one
@@ -279,12 +328,22 @@ pub fn validate(model: &Model) -> Vec<Problem> {
 }
 
 fn too_large(len: usize) -> Invalid {
-    Invalid::one(
-        "",
-        format!(
-            "the model is {} bytes; the limit is {MAX_BYTES} bytes (10 MB)",
-            len
-        ),
+    too_large_as("the model", len as u64)
+}
+
+/// The problem of a text of `len` bytes over [`MAX_BYTES`], which `what`
+/// names ("the model", "the file"): its size and the limit, both as people
+/// read them.
+pub fn too_large_as(what: &str, len: u64) -> Invalid {
+    Invalid::one("", size_message(what, len))
+}
+
+/// "the file is 52.3 MB; the limit is 10 MB".
+pub fn size_message(what: &str, len: u64) -> String {
+    format!(
+        "{what} is {}; the limit is {}",
+        wording::size(len, MAX_BYTES as u64),
+        wording::size(MAX_BYTES as u64, u64::MAX)
     )
 }
 
@@ -302,14 +361,12 @@ fn syntax_problem(text: &str, e: &crate::json::Error) -> Invalid {
         .get(&offset)
         .copied()
         .unwrap_or((e.line(), e.column()));
-    Invalid {
-        problems: vec![Problem {
-            path: scan::path_at(text, offset),
-            message: format!("invalid JSON: {what}"),
-            line: Some(line),
-            column: Some(column),
-        }],
-    }
+    Invalid::new(vec![Problem {
+        path: scan::path_at(text, offset),
+        message: format!("invalid JSON: {what}"),
+        line: Some(line),
+        column: Some(column),
+    }])
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -364,7 +421,7 @@ crate::json_out::json_object!(Problem {
     "line" => line opt,
     "column" => column opt,
 });
-crate::json_out::json_object!(Invalid { "problems" => problems });
+crate::json_out::json_object!(Invalid { "problems" => problems, "more" => more });
 
 #[cfg(test)]
 mod tests {
@@ -423,9 +480,15 @@ mod tests {
     fn limits_come_first() {
         let big = " ".repeat(MAX_BYTES + 1);
         let err = parse_model(&big).unwrap_err();
-        assert!(err.problems[0]
-            .message
-            .contains("the limit is 10485760 bytes"));
+        assert_eq!(
+            err.problems[0].message,
+            "the model is 10,485,761 bytes; the limit is 10 MB"
+        );
+        let err = too_large_as("the file", 52_300_000);
+        assert_eq!(
+            err.problems[0].message,
+            "the file is 49.9 MB; the limit is 10 MB"
+        );
         // Far too many items, and broken JSON after them: the limit is what is said.
         let many = format!("[{}", "0,".repeat(MAX_ITEMS + 1));
         let err = parse_model(&many).unwrap_err();

@@ -1,10 +1,13 @@
 //! The rules a well-typed model must follow: ids unique and non-blank, every
 //! reference known, scores and targets on the scale, one assessment per
-//! (theme, player, unit), a drawable framework, a coherent scale.
+//! (theme, player, unit), a drawable framework, a coherent scale, and the
+//! limits (`limits.rs`) on texts, lists, the scale and weights, for models
+//! changed in memory as much as for those read from text.
 //!
 //! Each rule looks every id up in a hash map, so checking is linear in the
 //! size of the model (repeated cells are found by one sort).
 
+use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
@@ -101,7 +104,9 @@ impl Rules<'_> {
         let mut out = Ids {
             at: IdMap::with_capacity(ids.size_hint().0),
             order: Vec::new(),
-            complete: true,
+            // A list that could not be read (or was over its limit) is known
+            // only in part: nothing is "unknown" against it.
+            complete: !self.skip_path(list),
             kind,
             none,
         };
@@ -111,7 +116,7 @@ impl Rules<'_> {
                 out.complete = false;
                 continue;
             }
-            if id.trim().is_empty() {
+            if is_blank(id) {
                 self.report(place.path(), format!("empty id: every {kind} needs one"));
                 continue;
             }
@@ -212,6 +217,18 @@ impl Rules<'_> {
             );
             return None;
         }
+        if s.min.abs() > SCALE_BOUND || s.max.abs() > SCALE_BOUND {
+            self.report(
+                "scale".into(),
+                format!(
+                    "min and max must lie between -{bound} and {bound}, found {} and {}",
+                    num(s.min),
+                    num(s.max),
+                    bound = super::wording::Count(SCALE_BOUND as usize)
+                ),
+            );
+            return None;
+        }
         if s.min >= s.max {
             self.report(
                 "scale".into(),
@@ -267,6 +284,10 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
             format!("{items} list items; a model may hold at most {MAX_ITEMS}"),
         );
     }
+    // Texts and lists the reader refused are placeholders, empty by now, so
+    // these find only what was made in memory.
+    limits::check_counts(model, &mut |path, message| r.report(path, message));
+    limits::check_texts(model, &mut |path, message| r.report(path, message));
     if model.schema != SCHEMA_V1 && !r.skip_path("schema") {
         r.report(
             "schema".into(),
@@ -332,6 +353,15 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
             r.report(
                 field("weight").path(),
                 format!("expected a positive number, found {}", num(a.weight)),
+            );
+        } else if a.weight > MAX_WEIGHT && !r.skip(field("weight")) {
+            r.report(
+                field("weight").path(),
+                format!(
+                    "{} is too heavy; a weight is at most {}",
+                    num(a.weight),
+                    num(MAX_WEIGHT)
+                ),
             );
         }
         if let Some(first) = first_of[i] {

@@ -282,9 +282,38 @@ struct Row<'a> {
     rec: &'a rfc4180::Record,
     /// Where each column of [`COLUMNS`] sits in the row, if present.
     index: &'a [Option<usize>; 7],
-    problems: &'a mut Vec<CsvProblem>,
+    problems: &'a mut Listed,
     /// Whether a cell of this row had a problem.
     bad: bool,
+}
+
+/// The problems found so far, in the order of the file's rows: the first
+/// [`crate::validate::limits::MAX_PROBLEMS`] written out, the rest only
+/// counted (their messages never written).
+#[derive(Default)]
+struct Listed {
+    problems: Vec<CsvProblem>,
+    more: usize,
+}
+
+impl Listed {
+    fn push(&mut self, problem: impl FnOnce() -> CsvProblem) {
+        if self.problems.len() < crate::validate::limits::MAX_PROBLEMS {
+            self.problems.push(problem());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.problems.is_empty() && self.more == 0
+    }
+
+    fn into_invalid(self) -> CsvInvalid {
+        let mut invalid = CsvInvalid::new(self.problems);
+        invalid.more += self.more;
+        invalid
+    }
 }
 
 impl<'a> Row<'a> {
@@ -296,11 +325,12 @@ impl<'a> Row<'a> {
             .map(|s| restore(s))
     }
 
-    fn problem(&mut self, k: usize, message: String) {
-        self.problems.push(CsvProblem {
-            row: Some(self.rec.row),
+    fn problem(&mut self, k: usize, message: impl FnOnce() -> String) {
+        let row = self.rec.row;
+        self.problems.push(|| CsvProblem {
+            row: Some(row),
             column: Some(COLUMNS[k].into()),
-            message,
+            message: message(),
         });
         self.bad = true;
     }
@@ -311,18 +341,19 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, format!("empty; every row needs a {what}"));
+                self.problem(k, || format!("empty; every row needs a {what}"));
             }
             return None;
         }
         let id = items.resolve(text);
         if id.is_none() {
-            let message = format!(
-                "{} is not a {what} of the model (known: {})",
-                quote(text),
-                items.known
-            );
-            self.problem(k, message);
+            self.problem(k, || {
+                format!(
+                    "{} is not a {what} of the model (known: {})",
+                    quote(text),
+                    items.known
+                )
+            });
         }
         id
     }
@@ -333,13 +364,13 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, "empty; every row needs a current score".into());
+                self.problem(k, || "empty; every row needs a current score".into());
             }
             return None;
         }
         let x = parse_number(text);
         if x.is_none() {
-            self.problem(k, format!("{} is not a number", quote(text)));
+            self.problem(k, || format!("{} is not a number", quote(text)));
         }
         x
     }
@@ -432,12 +463,13 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     let mut assessments = Vec::new();
     // The spreadsheet row of each assessment, to place validation problems.
     let mut rows = Vec::new();
+    let mut listed = Listed::default();
     for rec in records {
         if rec.fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if assessments.len() >= crate::validate::MAX_ITEMS {
-            problems.push(CsvProblem {
+        if assessments.len() + listed.problems.len() + listed.more >= crate::validate::MAX_ITEMS {
+            listed.push(|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
                 message: format!(
@@ -448,7 +480,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             break;
         }
         if rec.fields.len() != width {
-            problems.push(CsvProblem {
+            listed.push(|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
                 message: format!(
@@ -461,7 +493,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
         let mut row = Row {
             rec: &rec,
             index: &index,
-            problems: &mut problems,
+            problems: &mut listed,
             bad: false,
         };
         // Columns by their position in `COLUMNS`.
@@ -488,20 +520,22 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             rows.push(rec.row);
         }
     }
-    if !problems.is_empty() {
-        return fail(problems);
+    if !listed.is_empty() {
+        return Err(listed.into_invalid());
     }
 
     let mut out = model.clone();
     out.assessments = assessments;
-    let problems = into_mapped(crate::validate::validate(&out), &mut |_, p| {
-        place(&p.path, p.message, &rows)
-    });
+    let (found, more) = crate::validate::validate_within(&out);
+    let mut problems = into_mapped(found, &mut |_, p| place(&p.path, p.message, &rows));
     if problems.is_empty() {
-        Ok(out)
-    } else {
-        fail(problems)
+        return Ok(out);
     }
+    // By row, as a spreadsheet user reads them; problems of no row last.
+    crate::sort::sort_by_key(&mut problems, |p| p.row.unwrap_or(usize::MAX));
+    let mut invalid = CsvInvalid::new(problems);
+    invalid.more += more;
+    Err(invalid)
 }
 
 /// Like [`import_csv`], from the file's bytes: text that is not UTF-8 (a CSV

@@ -66,7 +66,8 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
     let Some(v) = f.take(r, key, Need::Required) else {
         return Model::empty("");
     };
-    let (model, _, problems) = validate::read_value(v);
+    let (model, _, problems, more) = validate::read_value(v);
+    r.more += more;
     if !problems.is_empty() {
         let at = f.at().key(key).path();
         r.problems.extend(problems.into_iter().map(|mut p| {
@@ -79,7 +80,7 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
 
 /// Reads a parsed saved session; every problem, in it or in the models it
 /// holds, is reported with its full path.
-fn read_saved(v: crate::json::Value) -> (SavedSession, Vec<Problem>) {
+fn read_saved(v: crate::json::Value) -> (SavedSession, Vec<Problem>, usize) {
     let mut r = Reader::default();
     let mut saved = SavedSession {
         schema: SESSION_SCHEMA.to_string(),
@@ -108,7 +109,7 @@ fn read_saved(v: crate::json::Value) -> (SavedSession, Vec<Problem>) {
         }
         saved.active = active.and_then(|a| usize::try_from(a).ok());
     }
-    (saved, r.problems)
+    (saved, r.problems, r.more)
 }
 
 impl Session {
@@ -148,8 +149,8 @@ impl Session {
         if !validate::has_schema(text, SESSION_SCHEMA) {
             return parse_model(text).map(Session::new);
         }
-        let (saved, problems) = read_saved(validate::parse_json(text)?);
-        validate::report(text, validate::duplicate_keys(text), problems)?;
+        let (saved, problems, more) = read_saved(validate::parse_json(text)?);
+        validate::report(text, validate::duplicate_keys(text), problems, more)?;
         let mut session = Session::new(saved.baseline);
         for (i, s) in saved.scenarios.into_iter().enumerate() {
             let id = session.next_id;

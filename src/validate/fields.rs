@@ -11,6 +11,7 @@
 //! instead of being copied, and a path is written out only when there is a
 //! problem at it.
 
+use super::budget::Budget;
 use super::limits;
 use super::path;
 use super::wording::{describe, quote};
@@ -35,6 +36,39 @@ impl<'a> At<'a> {
 
     pub fn index(&'a self, index: usize) -> At<'a> {
         At::Index(self, index)
+    }
+
+    /// The list this place is in and its position there, for the problem
+    /// budget: a hash of the path up to the last `[n]`, and `n`; `None`
+    /// outside any list. Nothing is written out.
+    pub fn stream(&self) -> Option<(u64, usize)> {
+        let mut at = self;
+        loop {
+            match *at {
+                At::Root(_) => return None,
+                At::Key(parent, _) => at = parent,
+                At::Index(parent, i) => {
+                    let mut h = std::collections::hash_map::DefaultHasher::new();
+                    parent.hash_into(&mut h);
+                    return Some((std::hash::Hasher::finish(&h), i));
+                }
+            }
+        }
+    }
+
+    fn hash_into(&self, h: &mut impl std::hash::Hasher) {
+        use std::hash::Hash;
+        match *self {
+            At::Root(p) => p.hash(h),
+            At::Key(parent, k) => {
+                parent.hash_into(h);
+                k.hash(h);
+            }
+            At::Index(parent, i) => {
+                parent.hash_into(h);
+                i.hash(h);
+            }
+        }
     }
 
     /// The path, as [`path`] writes them.
@@ -79,29 +113,57 @@ pub(crate) struct Reader {
     /// The paths of values that could not be read: a placeholder stands in
     /// for each, so that later checks can leave them alone.
     pub placeholders: Vec<String>,
+    /// Problems found but not written out: a model in a saved session had
+    /// more than a report lists, or a list had more than could be among the
+    /// first of the text (`budget.rs`).
+    pub more: usize,
+    /// Lists by a hash of their path ([`At::stream`]).
+    budget: Budget<u64>,
 }
 
 impl Reader {
     /// A value at `at` cannot be read.
     pub fn fail(&mut self, at: &At, message: String) {
+        self.fail_with(at, || message);
+    }
+
+    /// [`Reader::fail`], writing the message only when the problem may be
+    /// among the first of the text; the placeholder is always kept.
+    fn fail_with(&mut self, at: &At, message: impl FnOnce() -> String) {
         let path = at.path();
-        self.placeholders.push(path.clone());
-        self.problems.push(Problem::new(path, message));
+        if self.admits(at) {
+            self.problems.push(Problem::new(path.clone(), message()));
+        }
+        self.placeholders.push(path);
+    }
+
+    /// Whether a problem at `at` may be among the first of the text; if
+    /// not, it is only counted.
+    fn admits(&mut self, at: &At) -> bool {
+        let Some((stream, index)) = at.stream() else {
+            return true;
+        };
+        let admitted = self.budget.admits(stream, index);
+        if !admitted {
+            self.more += 1;
+        }
+        admitted
     }
 
     pub fn wrong(&mut self, at: &At, expected: &str, found: &Value) {
-        self.fail(
-            at,
-            format!("expected {expected}, found {}", describe(found)),
-        );
+        self.fail_with(at, || {
+            format!("expected {expected}, found {}", describe(found))
+        });
     }
 
     /// `value` when nothing was found wrong, else every problem.
     pub fn finish<T>(self, value: T) -> Result<T, Invalid> {
-        if self.problems.is_empty() {
+        if self.problems.is_empty() && self.more == 0 {
             Ok(value)
         } else {
-            Err(Invalid::new(self.problems))
+            let mut invalid = Invalid::new(self.problems);
+            invalid.more += self.more;
+            Err(invalid)
         }
     }
 
@@ -202,7 +264,7 @@ impl Reader {
     ) -> Option<Fields<'a>> {
         let fields = self.open_object(v, at, what)?;
         for k in fields.map.keys() {
-            if !names.contains(&k.as_str()) {
+            if !names.contains(&k.as_str()) && self.admits(&at.key(k)) {
                 self.problems.push(Problem::new(
                     at.key(k).path(),
                     format!(

@@ -14,13 +14,16 @@
 //!    references, scale, duplicates.
 //!
 //! Problems from steps 4–6 are collected together and sorted by their place
-//! in the text.
+//! in the text; the first [`limits::MAX_PROBLEMS`] are listed and the rest
+//! counted, and problems that cannot be among the first are never written
+//! out (`budget.rs`).
 //!
 //! This is the only way a model is read: no model type derives
 //! `Deserialize`. Saved sessions ([`crate::session`]) read each model they
 //! hold through steps 3–6 too, and every other input (edits, options) is
 //! read with the same field reader (`fields.rs`).
 
+mod budget;
 pub(crate) mod fields;
 pub mod limits;
 pub(crate) mod path;
@@ -217,8 +220,8 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
             format!("more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"),
         ));
     }
-    let (model, version, problems) = read_value(parse_json(text)?);
-    report(text, outline.duplicate_keys, problems)?;
+    let (model, version, problems, more) = read_value(parse_json(text)?);
+    report(text, outline.duplicate_keys, problems, more)?;
     Ok((model, version))
 }
 
@@ -229,7 +232,7 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
 pub fn read_shape(text: &str) -> Result<Model, Invalid> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let read = read::read_model(parse_json(text)?);
-    report(text, duplicate_keys(text), read.problems)?;
+    report(text, duplicate_keys(text), read.problems, read.more)?;
     Ok(read.model)
 }
 
@@ -241,21 +244,28 @@ pub(crate) fn parse_json(text: &str) -> Result<crate::json::Value, Invalid> {
 
 /// Steps 4–6 on a parsed model: migration, the shape check and the rules.
 /// Gives the model as far as it could be read, the version it was written
-/// in, and every problem, with paths as in the document (not yet placed).
-pub(crate) fn read_value(value: crate::json::Value) -> (Model, Version, Vec<Problem>) {
+/// in, the problems that may be among the first of the text, with paths as
+/// in the document (not yet placed), and how many others there are.
+pub(crate) fn read_value(value: crate::json::Value) -> (Model, Version, Vec<Problem>, usize) {
     let mut migrated = migrate::migrate(value);
     let read = read::read_model(std::mem::take(&mut migrated.value));
     let mut placeholders = IdMap::set(&read.placeholders);
     for p in &migrated.placeholders {
         placeholders.insert(p, 0);
     }
-    let rule_problems = rules::check(&read.model, &placeholders);
+    let (rule_problems, dropped) = rules::check_within(&read.model, &placeholders);
+    let (read_problems, thinned) = budget::thin(read.problems);
     let mut problems = std::mem::take(&mut migrated.problems);
-    for mut p in read.problems.into_iter().chain(rule_problems) {
+    for mut p in read_problems.into_iter().chain(rule_problems) {
         p.path = migrated.source_path(&p.path);
         problems.push(p);
     }
-    (read.model, migrated.from, problems)
+    (
+        read.model,
+        migrated.from,
+        problems,
+        read.more + dropped + thinned,
+    )
 }
 
 /// The offset of every key that repeats an earlier key of its object, for
@@ -290,24 +300,33 @@ pub(crate) fn has_schema(text: &str, tag: &str) -> bool {
     })
 }
 
-/// The problems of one text — `problems` and a problem at each repeated key
-/// at `duplicates` — placed at their lines and columns and sorted; `Ok`
-/// when there are none.
+/// The problems of one text — `problems`, `more` others found but not
+/// written out, and a problem at each repeated key at `duplicates` —
+/// placed at their lines and columns and sorted, the first
+/// [`limits::MAX_PROBLEMS`] listed and the rest counted; `Ok` when there
+/// are none.
 pub(crate) fn report(
     text: &str,
     duplicates: Vec<usize>,
     problems: Vec<Problem>,
+    more: usize,
 ) -> Result<(), Invalid> {
-    if duplicates.is_empty() && problems.is_empty() {
+    if duplicates.is_empty() && problems.is_empty() && more == 0 {
         return Ok(());
     }
+    // Only what may be among the first is placed: placing costs a walk of
+    // the text and a path per problem.
+    let (problems, thinned) = budget::thin(problems);
     // (problem, offset of its own when the scan already knows it)
     let mut found = into_mapped(problems, &mut |_, p| (p, None));
-    let mut sorted = duplicates.clone();
+    let mut sorted = duplicates;
     crate::sort::sort(&mut sorted);
     sorted.dedup();
+    // Repeated keys are known by offset, in text order: past the first
+    // hundred they cannot be among the first.
+    let later_duplicates = cap(&mut sorted);
     let duplicate_paths = scan::paths_at(text, &sorted);
-    for offset in duplicates {
+    for offset in sorted {
         let path = duplicate_paths.get(&offset).cloned().unwrap_or_default();
         found.push((
             Problem::new(
@@ -318,13 +337,22 @@ pub(crate) fn report(
             Some(offset),
         ));
     }
-    Err(Invalid::new(place(text, found)))
+    let mut invalid = Invalid::new(place(text, found));
+    invalid.more += more + thinned + later_duplicates;
+    Err(invalid)
 }
 
 /// Checks the cross-references and ranges of an already typed model (one
 /// edited in memory, say). Problems carry paths but no line or column.
 pub fn validate(model: &Model) -> Vec<Problem> {
     rules::check(model, &IdMap::default())
+}
+
+/// [`validate`], writing out only the problems that may be among the
+/// first [`limits::MAX_PROBLEMS`] of each list (in list order); returns
+/// them and how many others there are.
+pub fn validate_within(model: &Model) -> (Vec<Problem>, usize) {
+    rules::check_within(model, &IdMap::default())
 }
 
 fn too_large(len: usize) -> Invalid {

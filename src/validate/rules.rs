@@ -7,6 +7,7 @@
 //! Each rule looks every id up in a hash map, so checking is linear in the
 //! size of the model (repeated cells are found by one sort).
 
+use super::budget::Budget;
 use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
 use super::wording::{known, num, quote};
@@ -69,14 +70,114 @@ impl At {
     }
 }
 
+/// A stream of problems (`budget.rs`): a list, or the list under one item's
+/// field (`systems[3].contributors`).
+type Stream = (&'static str, Option<(usize, &'static str)>);
+
+/// The model's lists, as the rules name places in them.
+const LISTS: [&str; 8] = [
+    "framework.players",
+    "framework.themes",
+    "units",
+    "assessments",
+    "contributors",
+    "responsibilities",
+    "systems",
+    "integrations",
+];
+
+/// The placeholders arranged for [`Rules::skip`], which is asked of every
+/// value checked: whether each list lies under one, and by list item what
+/// follows `list[i]` in each path there (`""` for the item itself,
+/// `.current`, `.contributors[3]`), so that no path is written to ask.
+#[derive(Default)]
+struct Holes<'p> {
+    lists: Vec<(&'static str, bool)>,
+    items: std::collections::HashMap<(&'p str, usize), Vec<&'p str>>,
+}
+
+impl<'p> Holes<'p> {
+    fn new(placeholders: &'p IdMap) -> Holes<'p> {
+        let mut holes = Holes::default();
+        if placeholders.is_empty() {
+            return holes;
+        }
+        for list in LISTS {
+            let under = path::self_and_ancestors(list)
+                .iter()
+                .any(|p| placeholders.get(p).is_some());
+            holes.lists.push((list, under));
+        }
+        for (p, _) in placeholders.iter() {
+            let Some((list, rest)) = p.split_once('[') else {
+                continue;
+            };
+            let Some((index, rest)) = rest.split_once(']') else {
+                continue;
+            };
+            if let Ok(i) = index.parse() {
+                holes.items.entry((list, i)).or_default().push(rest);
+            }
+        }
+        holes
+    }
+
+    /// Whether `rest` (what follows `list[i]` in a placeholder's path) is
+    /// `at` or one of its ancestors.
+    fn covers(rest: &str, at: At) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        if at.field.is_empty() {
+            return false;
+        }
+        let Some(after) = rest
+            .strip_prefix('.')
+            .and_then(|r| r.strip_prefix(at.field))
+        else {
+            return false;
+        };
+        match (after, at.j) {
+            ("", _) => true,
+            (index, Some(j)) => {
+                index
+                    .strip_prefix('[')
+                    .and_then(|r| r.strip_suffix(']'))
+                    .and_then(|n| n.parse::<usize>().ok())
+                    == Some(j)
+            }
+            _ => false,
+        }
+    }
+}
+
 struct Rules<'p> {
     problems: Vec<Problem>,
     placeholders: &'p IdMap,
+    holes: Holes<'p>,
+    /// With a budget, problems of a list that cannot be among the first of
+    /// the text are only counted, and their messages never written.
+    budget: Option<Budget<Stream>>,
 }
 
 impl Rules<'_> {
     fn report(&mut self, at: String, message: String) {
         self.problems.push(Problem::new(at, message));
+    }
+
+    /// Reports a problem at a place in a list, writing its path and message
+    /// only if the budget (when there is one) admits it.
+    fn report_at(&mut self, at: At, message: impl FnOnce() -> String) {
+        if let Some(budget) = &mut self.budget {
+            let (stream, index) = match at.j {
+                Some(j) => ((at.list, Some((at.i, at.field))), j),
+                None => ((at.list, None), at.i),
+            };
+            if !budget.admits(stream, index) {
+                return;
+            }
+        }
+        self.problems.push(Problem::new(at.path(), message()));
     }
 
     /// Whether `at` or an ancestor holds a placeholder for a value whose
@@ -88,10 +189,21 @@ impl Rules<'_> {
                 .any(|p| self.placeholders.get(p).is_some())
     }
 
-    /// [`Rules::skip_path`] for a place in a list; the path is only built
-    /// when there are placeholders.
+    /// [`Rules::skip_path`] for a place in a list, without writing its path.
     fn skip(&self, at: At) -> bool {
-        !self.placeholders.is_empty() && self.skip_path(&at.path())
+        if self.placeholders.is_empty() {
+            return false;
+        }
+        let list_under = match self.holes.lists.iter().find(|(l, _)| *l == at.list) {
+            Some(&(_, under)) => under,
+            None => self.skip_path(at.list),
+        };
+        list_under
+            || self
+                .holes
+                .items
+                .get(&(at.list, at.i))
+                .is_some_and(|rests| rests.iter().any(|rest| Holes::covers(rest, at)))
     }
 
     fn ids<'m>(
@@ -117,17 +229,16 @@ impl Rules<'_> {
                 continue;
             }
             if is_blank(id) {
-                self.report(place.path(), format!("empty id: every {kind} needs one"));
+                self.report_at(place, || format!("empty id: every {kind} needs one"));
                 continue;
             }
             match out.at.insert(id, i as u32) {
-                Some(first) => self.report(
-                    place.path(),
+                Some(first) => self.report_at(place, || {
                     format!(
                         "duplicate {kind} id {} (first at {list}[{first}])",
                         quote(id)
-                    ),
-                ),
+                    )
+                }),
                 None => out.order.push(id),
             }
         }
@@ -138,15 +249,14 @@ impl Rules<'_> {
         if known_ids.at.get(id).is_some() || !known_ids.complete || self.skip(at) {
             return;
         }
-        self.report(
-            at.path(),
+        self.report_at(at, || {
             format!(
                 "unknown {} {} {}",
                 known_ids.kind,
                 quote(id),
                 known(known_ids.order.iter().copied(), known_ids.none)
-            ),
-        );
+            )
+        });
     }
 
     fn score(&mut self, at: At, value: f64, scale: Option<(f64, f64)>) {
@@ -154,17 +264,18 @@ impl Rules<'_> {
         if value.is_finite() && value >= min && value <= max || self.skip(at) {
             return;
         }
-        let message = if value.is_finite() {
-            format!(
-                "{} is outside the scale {} to {}",
-                num(value),
-                num(min),
-                num(max)
-            )
-        } else {
-            format!("expected a finite number, found {}", num(value))
-        };
-        self.report(at.path(), message);
+        self.report_at(at, || {
+            if value.is_finite() {
+                format!(
+                    "{} is outside the scale {} to {}",
+                    num(value),
+                    num(min),
+                    num(max)
+                )
+            } else {
+                format!("expected a finite number, found {}", num(value))
+            }
+        });
     }
 
     fn framework<'m>(&mut self, model: &'m Model) -> (Ids<'m>, Ids<'m>) {
@@ -271,11 +382,30 @@ impl Rules<'_> {
 }
 
 /// Checks every rule; values at `placeholders` (and below) were already
-/// reported as unreadable and are not checked again.
+/// reported as unreadable and are not checked again. Every problem is
+/// written out.
 pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
+    run(model, placeholders, None).0
+}
+
+/// [`check`], writing out only the problems that may be among the first
+/// of the text (`budget.rs`); returns them and how many others there are.
+pub fn check_within(model: &Model, placeholders: &IdMap) -> (Vec<Problem>, usize) {
+    let (problems, dropped) = run(model, placeholders, Some(Budget::default()));
+    let (problems, thinned) = super::budget::thin(problems);
+    (problems, dropped + thinned)
+}
+
+fn run(
+    model: &Model,
+    placeholders: &IdMap,
+    budget: Option<Budget<Stream>>,
+) -> (Vec<Problem>, usize) {
     let mut r = Rules {
         problems: Vec::new(),
         placeholders,
+        holes: Holes::new(placeholders),
+        budget,
     };
     let items = model.item_count();
     if items > MAX_ITEMS {
@@ -350,33 +480,30 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
         }
         let weight_ok = a.weight.is_finite() && a.weight > 0.0;
         if !weight_ok && !r.skip(field("weight")) {
-            r.report(
-                field("weight").path(),
-                format!("expected a positive number, found {}", num(a.weight)),
-            );
+            r.report_at(field("weight"), || {
+                format!("expected a positive number, found {}", num(a.weight))
+            });
         } else if a.weight > MAX_WEIGHT && !r.skip(field("weight")) {
-            r.report(
-                field("weight").path(),
+            r.report_at(field("weight"), || {
                 format!(
                     "{} is too heavy; a weight is at most {}",
                     num(a.weight),
                     num(MAX_WEIGHT)
-                ),
-            );
+                )
+            });
         }
         if let Some(first) = first_of[i] {
             let unit = match &a.unit {
                 Some(u) => format!("for unit {}", quote(u)),
                 None => "with no unit".to_string(),
             };
-            r.report(
-                field("").path(),
+            r.report_at(field(""), || {
                 format!(
                     "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
                     quote(&a.theme),
                     quote(&a.player)
-                ),
-            );
+                )
+            });
         }
     }
 
@@ -400,13 +527,12 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
                 continue;
             }
             if let Some(first) = seen.insert(c, j as u32) {
-                r.report(
-                    place.path(),
+                r.report_at(place, || {
                     format!(
                         "{} is listed twice (also systems[{i}].contributors[{first}])",
                         quote(c)
-                    ),
-                );
+                    )
+                });
             }
         }
     }
@@ -417,13 +543,13 @@ pub fn check(model: &Model, placeholders: &IdMap) -> Vec<Problem> {
         r.reference(field("to"), &x.to, &systems);
         let readable = !r.skip(field("from")) && !r.skip(field("to"));
         if readable && x.from == x.to && systems.at.get(&x.from).is_some() {
-            r.report(
-                field("").path(),
-                format!("connects system {} to itself", quote(&x.from)),
-            );
+            r.report_at(field(""), || {
+                format!("connects system {} to itself", quote(&x.from))
+            });
         }
     }
-    r.problems
+    let dropped = r.budget.map_or(0, |b| b.dropped);
+    (r.problems, dropped)
 }
 
 #[cfg(test)]

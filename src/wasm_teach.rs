@@ -122,12 +122,15 @@ fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::
 }
 
 /// What differs between a baseline (the instructor's file) and a scenario (a
-/// student's): [`analysis::compare`]. Errors name which model is invalid.
+/// student's): [`analysis::compare`]. Errors name which model is invalid;
+/// a student's file of another framework is refused
+/// ([`teaching::comparable`]).
 #[wasm_bindgen(js_name = compareModels)]
 pub fn compare_models(baseline: &str, scenario: &str) -> Result<JsValue, js_sys::Error> {
     let base = validate::parse_model(baseline)
         .map_err(|e| js_sys::Error::new(&format!("baseline: {e}")))?;
     let scen = validate::parse_model(scenario)
         .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
+    teaching::comparable(&base, &scen).map_err(|m| js_sys::Error::new(&m))?;
     to_js(&analysis::compare(&base, &scen))
 }

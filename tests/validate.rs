@@ -471,19 +471,11 @@ fn limits_are_checked_before_anything_else() {
     let big = format!("{{\"schema\": \"{SCHEMA_V1}\"}}{padding}");
     let err = invalid(&big);
     assert_eq!(err.problems.len(), 1);
+    // Just over the limit, the size is told in bytes (in MB both would
+    // read "10 MB").
     assert_eq!(
         err.problems[0].message,
-        format!(
-            "the model is {} bytes; the limit is 10 MB",
-            big.len()
-                .to_string()
-                .as_bytes()
-                .rchunks(3)
-                .rev()
-                .map(|c| std::str::from_utf8(c).unwrap())
-                .collect::<Vec<_>>()
-                .join(",")
-        )
+        "the model is 10,485,796 bytes; the limit is 10 MB"
     );
     assert!(validate::parse_model_bytes(big.as_bytes()).is_err());
 
@@ -768,7 +760,7 @@ mod json_schema {
         let base: Value =
             serde_json::from_str(workforce_ecosystem::framework::SAMPLE_JSON).unwrap();
         type Break = (&'static str, fn(&mut Value));
-        let breaks: [Break; 9] = [
+        let breaks: [Break; 15] = [
             ("unknown top-level field", |v| v["colour"] = json!("red")),
             ("score as text", |v| {
                 v["assessments"][0]["current"] = json!("2")
@@ -790,6 +782,24 @@ mod json_schema {
                 v["responsibilities"][0]["control"] = json!("tight")
             }),
             ("blank id", |v| v["systems"][0]["id"] = json!("  ")),
+            ("zero-width id", |v| {
+                v["systems"][0]["id"] = json!("\u{200b}\u{2060}")
+            }),
+            ("label over 200 characters", |v| {
+                v["contributors"][0]["label"] = json!("x".repeat(201))
+            }),
+            ("note over 5,000 characters", |v| {
+                v["assessments"][0]["note"] = json!("x".repeat(5001))
+            }),
+            ("weight over 1,000", |v| {
+                v["assessments"][0]["weight"] = json!(1000.5)
+            }),
+            ("scale beyond a million", |v| {
+                v["scale"] = json!({"min": 0, "max": 2e6})
+            }),
+            ("reference over 100 characters", |v| {
+                v["integrations"][0]["to"] = json!("s".repeat(101))
+            }),
             ("wrong tag", |v| {
                 v["schema"] = json!("workforce-ecosystem/v0")
             }),

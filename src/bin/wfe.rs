@@ -32,11 +32,13 @@ enum Command {
         long_about = "Check a model and list every problem with its JSON path.\n\n\
         Reads the model (older schema versions are migrated first) and checks its JSON syntax, \
         the type of every field, and the rules that relate one part to another: known and unique \
-        ids, scores and targets on the scale, one assessment per theme, player and unit. \
+        ids, scores and targets on the scale, one assessment per theme, player and unit, \
+        and the limits on every text and list (see the README). \
         Models over 10 MB or with more than 100,000 list items are refused.\n\n\
         Exit status: 0 when the model is valid (a summary goes to standard output), \
-        2 when it is not (every problem goes to standard error as \
-        `FILE: PATH (line L, column C): MESSAGE`), 1 when the file cannot be read."
+        2 when it is not (the problems go to standard error as \
+        `FILE: PATH (line L, column C): MESSAGE`, the first hundred in the order of the \
+        file and then a count of the rest), 1 when the file cannot be read."
     )]
     Validate {
         /// Model file (JSON); `-` reads standard input

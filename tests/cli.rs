@@ -204,7 +204,8 @@ fn wfe_to(args: &[&str], stdout: Stdio) -> std::process::Child {
 #[test]
 fn a_full_disk_is_an_io_error_not_a_panic() {
     for args in [
-        &["analyze", "www/models/sample.json"][..],
+        &["validate", "www/models/sample.json"][..],
+        &["analyze", "www/models/sample.json"],
         &["export", "www/models/sample.json", "--format", "csv"],
         &["render", "tests/fixtures/hostile.json"],
         &["example"],
@@ -272,5 +273,23 @@ fn problems_are_listed_up_to_a_hundred_then_counted() {
     assert_eq!(
         lines[101],
         "<stdin>: 30,000 problems; the model was not loaded"
+    );
+}
+
+#[test]
+fn a_unit_argument_is_escaped_in_its_message() {
+    let out = wfe(
+        &[
+            "render",
+            "www/models/sample.json",
+            "--unit",
+            "\u{1b}[2Jx\u{202e}",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "--unit: unknown unit \"\\u{1b}[2Jx\\u{202e}\" (known: ports, retail)\n"
     );
 }

@@ -271,11 +271,18 @@ fn check_unit(model: &Model, unit: Option<&str>) -> Result<(), Failure> {
     if model.units.iter().any(|x| x.id == u) {
         return Ok(());
     }
-    let known: Vec<&str> = model.units.iter().map(|x| x.id.as_str()).collect();
+    // Ids are the model's text: escaped (`escape_debug`) before they reach
+    // the terminal, like every value a message repeats.
+    let known: Vec<String> = model
+        .units
+        .iter()
+        .map(|x| x.id.escape_debug().to_string())
+        .collect();
     Err(Failure {
         code: 2,
         message: format!(
-            "--unit: unknown unit \"{u}\" (known: {})",
+            "--unit: unknown unit \"{}\" (known: {})",
+            u.escape_debug(),
             if known.is_empty() {
                 "none".to_string()
             } else {
@@ -295,14 +302,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Version::V1 => String::new(),
                 Version::V0 => format!("; migrated from {}", migrate::SCHEMA_V0),
             };
-            println!(
-                "{}: valid ({}, {}, {}{migrated})",
+            write_stdout(&format!(
+                "{}: valid ({}, {}, {}{migrated})\n",
                 source_name(&file),
                 count(model.assessments.len(), "assessment"),
                 count(model.contributors.len(), "contributor"),
                 count(model.systems.len(), "system"),
-            );
-            Ok(())
+            ))
         }
         Command::Render {
             file,
@@ -314,22 +320,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let overlay = overlay
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
-            if let Some(u) = &unit {
-                if !model.units.iter().any(|x| &x.id == u) {
-                    let known: Vec<&str> = model.units.iter().map(|x| x.id.as_str()).collect();
-                    return Err(Failure {
-                        code: 2,
-                        message: format!(
-                            "--unit: unknown unit \"{u}\" (known: {})",
-                            if known.is_empty() {
-                                "none".to_string()
-                            } else {
-                                known.join(", ")
-                            }
-                        ),
-                    });
-                }
-            }
+            check_unit(&model, unit.as_deref())?;
             let opts = render::RenderOptions {
                 overlay,
                 unit,

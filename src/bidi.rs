@@ -53,10 +53,17 @@ pub fn needs_isolation(text: &str) -> bool {
 /// Isolates the text opens itself are closed before the final U+2069, and
 /// a U+2069 of its own with nothing of its own to close (which would close
 /// the isolate around it) is left out.
-pub fn write_isolated<W: Write + ?Sized>(out: &mut W, text: &str) -> fmt::Result {
+///
+/// One compiled copy for every writer (`dyn`): it sits in the sentences'
+/// hot path only for labels that need it.
+pub fn write_isolated(out: &mut dyn Write, text: &str) -> fmt::Result {
     if !needs_isolation(text) {
         return out.write_str(text);
     }
+    write_marked(out, text)
+}
+
+fn write_marked(out: &mut dyn Write, text: &str) -> fmt::Result {
     out.write_char(FSI)?;
     let mut open = 0usize;
     for c in text.chars() {

@@ -118,14 +118,17 @@ pub fn blank_model(model: &Model) -> Model {
 pub fn comparable(instructor: &Model, student: &Model) -> Result<(), String> {
     fn ids(items: &[Item]) -> Vec<&str> {
         let mut ids = mapped(items, &mut |i| i.id.as_str());
-        ids.sort_unstable();
+        crate::sort::sort(&mut ids);
         ids
     }
     let shown = |items: &[Item]| {
-        let mut out = mapped(&items[..items.len().min(8)], &mut |i| {
-            crate::validate::wording::shown_id(&i.id)
-        })
-        .join(", ");
+        let mut out = String::new();
+        for (n, i) in items.iter().take(8).enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&crate::validate::wording::shown_id(&i.id));
+        }
         if items.len() > 8 {
             out.push_str(", …");
         }

@@ -34,11 +34,11 @@
 
 mod rfc4180;
 
-use crate::mapped::{into_mapped, mapped};
+use crate::analysis::IdMap;
+use crate::mapped::into_mapped;
 use crate::model::{Assessment, Item, Model};
 use crate::validate::wording::{escape, quote};
 use serde::Serialize;
-use std::collections::HashMap;
 use std::fmt;
 
 pub use rfc4180::detect_separator;
@@ -196,34 +196,41 @@ fn parse_number(text: &str) -> Option<f64> {
 /// Finds ids among `items` by id, or else by label ignoring ASCII case and
 /// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
 /// (Full Unicode case folding would add its tables to the Wasm download.)
-/// Both are looked up in maps built once per import: a file of 100,000 rows
-/// against thousands of units must not compare every row with every unit.
+/// Both are looked up in maps built once per import (the crate's one string
+/// map): a file of 100,000 rows against thousands of units must not compare
+/// every row with every unit.
 struct Lookup<'a> {
     items: &'a [Item],
     /// id → position of the first item with it
-    ids: HashMap<&'a str, usize>,
-    /// trimmed, ASCII-lower-cased label → position, or `None` when several
-    /// items share the label (which then names none of them)
-    labels: HashMap<String, Option<usize>>,
+    ids: IdMap,
+    /// trimmed, ASCII-lower-cased label → position of the first item with it
+    labels: IdMap,
+    /// By position: whether another item has the same label (which then
+    /// names none of them).
+    shared: Vec<bool>,
     /// What the messages list as known: the first ids, escaped.
     known: String,
 }
 
 impl<'a> Lookup<'a> {
     fn new(items: &'a [Item]) -> Lookup<'a> {
-        let mut ids = HashMap::with_capacity(items.len());
-        let mut labels: HashMap<String, Option<usize>> = HashMap::with_capacity(items.len());
+        let mut ids = IdMap::with_capacity(items.len());
+        let mut labels = IdMap::with_capacity(items.len());
+        let mut shared = vec![false; items.len()];
         for (i, item) in items.iter().enumerate() {
-            ids.entry(item.id.as_str()).or_insert(i);
-            labels
-                .entry(item.label.trim().to_ascii_lowercase())
-                .and_modify(|at| *at = None)
-                .or_insert(Some(i));
+            ids.insert(&item.id, i as u32);
+            let label = item.label.trim().to_ascii_lowercase();
+            if let Some(first) = labels.insert(&label, i as u32) {
+                if let Some(s) = shared.get_mut(first as usize) {
+                    *s = true;
+                }
+            }
         }
         Lookup {
             items,
             ids,
             labels,
+            shared,
             known: known(items),
         }
     }
@@ -231,10 +238,13 @@ impl<'a> Lookup<'a> {
     fn resolve(&self, text: &str) -> Option<String> {
         let t = text.trim();
         let at = match self.ids.get(text).or_else(|| self.ids.get(t)) {
-            Some(&i) => Some(i),
-            None => self.labels.get(&t.to_ascii_lowercase()).copied().flatten(),
+            Some(i) => Some(i),
+            None => self
+                .labels
+                .get(&t.to_ascii_lowercase())
+                .filter(|&i| !self.shared.get(i as usize).copied().unwrap_or(true)),
         };
-        at.and_then(|i| self.items.get(i))
+        at.and_then(|i| self.items.get(i as usize))
             .map(|item| item.id.clone())
     }
 }
@@ -245,11 +255,17 @@ fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    let ids = mapped(&items[..items.len().min(12)], &mut |i| {
-        crate::validate::wording::shown_id(&i.id)
-    });
-    let more = if items.len() > 12 { ", …" } else { "" };
-    format!("{}{more}", ids.join(", "))
+    let mut out = String::new();
+    for (n, i) in items.iter().take(12).enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&crate::validate::wording::shown_id(&i.id));
+    }
+    if items.len() > 12 {
+        out.push_str(", …");
+    }
+    out
 }
 
 /// The problem of a file of `len` bytes, over the size limit.
@@ -297,7 +313,7 @@ struct Listed {
 }
 
 impl Listed {
-    fn push(&mut self, problem: impl FnOnce() -> CsvProblem) {
+    fn push(&mut self, problem: &dyn Fn() -> CsvProblem) {
         if self.problems.len() < crate::validate::limits::MAX_PROBLEMS {
             self.problems.push(problem());
         } else {
@@ -325,9 +341,9 @@ impl<'a> Row<'a> {
             .map(|s| restore(s))
     }
 
-    fn problem(&mut self, k: usize, message: impl FnOnce() -> String) {
+    fn problem(&mut self, k: usize, message: &dyn Fn() -> String) {
         let row = self.rec.row;
-        self.problems.push(|| CsvProblem {
+        self.problems.push(&|| CsvProblem {
             row: Some(row),
             column: Some(COLUMNS[k].into()),
             message: message(),
@@ -341,13 +357,13 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, || format!("empty; every row needs a {what}"));
+                self.problem(k, &|| format!("empty; every row needs a {what}"));
             }
             return None;
         }
         let id = items.resolve(text);
         if id.is_none() {
-            self.problem(k, || {
+            self.problem(k, &|| {
                 format!(
                     "{} is not a {what} of the model (known: {})",
                     quote(text),
@@ -364,13 +380,13 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, || "empty; every row needs a current score".into());
+                self.problem(k, &|| "empty; every row needs a current score".into());
             }
             return None;
         }
         let x = parse_number(text);
         if x.is_none() {
-            self.problem(k, || format!("{} is not a number", quote(text)));
+            self.problem(k, &|| format!("{} is not a number", quote(text)));
         }
         x
     }
@@ -469,7 +485,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             continue;
         }
         if assessments.len() + listed.problems.len() + listed.more >= crate::validate::MAX_ITEMS {
-            listed.push(|| CsvProblem {
+            listed.push(&|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
                 message: format!(
@@ -480,7 +496,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             break;
         }
         if rec.fields.len() != width {
-            listed.push(|| CsvProblem {
+            listed.push(&|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
                 message: format!(

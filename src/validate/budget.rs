@@ -15,8 +15,7 @@
 
 use super::limits::MAX_PROBLEMS;
 use super::Problem;
-use std::collections::HashMap;
-use std::hash::Hash;
+use crate::analysis::IdMap;
 
 #[derive(Debug, Default)]
 struct Stream {
@@ -27,27 +26,40 @@ struct Stream {
     cut: Option<usize>,
 }
 
-/// The streams seen so far, and how many problems were only counted.
-#[derive(Debug)]
-pub(crate) struct Budget<K> {
-    streams: HashMap<K, Stream>,
+/// The streams seen so far, by the path of their list (in the crate's one
+/// string map), and how many problems were only counted.
+#[derive(Default)]
+pub(crate) struct Budget {
+    names: IdMap,
+    streams: Vec<Stream>,
     pub dropped: usize,
 }
 
-impl<K> Default for Budget<K> {
-    fn default() -> Self {
-        Budget {
-            streams: HashMap::new(),
-            dropped: 0,
-        }
+impl std::fmt::Debug for Budget {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Budget({} streams, {} dropped)",
+            self.streams.len(),
+            self.dropped
+        )
     }
 }
 
-impl<K: Hash + Eq> Budget<K> {
-    /// Whether a problem in item `index` of `stream` may be among the first
-    /// of the text: if not, it is counted as dropped.
-    pub fn admits(&mut self, stream: K, index: usize) -> bool {
-        let s = self.streams.entry(stream).or_default();
+impl Budget {
+    /// Whether a problem in item `index` of the list at `stream` may be
+    /// among the first of the text: if not, it is counted as dropped.
+    pub fn admits(&mut self, stream: &str, index: usize) -> bool {
+        let at = match self.names.insert(stream, self.streams.len() as u32) {
+            Some(at) => at as usize,
+            None => {
+                self.streams.push(Stream::default());
+                self.streams.len() - 1
+            }
+        };
+        let Some(s) = self.streams.get_mut(at) else {
+            return true;
+        };
         if let Some(cut) = s.cut {
             if index > cut {
                 self.dropped += 1;
@@ -67,8 +79,9 @@ impl<K: Hash + Eq> Budget<K> {
 /// A problem's stream and item, from its path: the path up to its last
 /// `[n]`, and `n` (`systems[3].contributors[7]` → `systems[3].contributors`,
 /// 7). `None` for a path outside any list, which is always kept.
-fn stream_of(path: &str) -> Option<(&str, usize)> {
-    let open = path.rfind('[')?;
+pub(crate) fn stream_of(path: &str) -> Option<(&str, usize)> {
+    // Bytes, not `rfind`: the reverse char search costs the Wasm more.
+    let open = path.bytes().rposition(|b| b == b'[')?;
     let rest = path.get(open + 1..)?;
     let close = rest.find(']')?;
     // `[n]` itself, not a bracket inside a quoted key (`["a[1]"]`).

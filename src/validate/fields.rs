@@ -11,7 +11,7 @@
 //! instead of being copied, and a path is written out only when there is a
 //! problem at it.
 
-use super::budget::Budget;
+use super::budget::{stream_of, Budget};
 use super::limits;
 use super::path;
 use super::wording::{describe, quote};
@@ -36,39 +36,6 @@ impl<'a> At<'a> {
 
     pub fn index(&'a self, index: usize) -> At<'a> {
         At::Index(self, index)
-    }
-
-    /// The list this place is in and its position there, for the problem
-    /// budget: a hash of the path up to the last `[n]`, and `n`; `None`
-    /// outside any list. Nothing is written out.
-    pub fn stream(&self) -> Option<(u64, usize)> {
-        let mut at = self;
-        loop {
-            match *at {
-                At::Root(_) => return None,
-                At::Key(parent, _) => at = parent,
-                At::Index(parent, i) => {
-                    let mut h = std::collections::hash_map::DefaultHasher::new();
-                    parent.hash_into(&mut h);
-                    return Some((std::hash::Hasher::finish(&h), i));
-                }
-            }
-        }
-    }
-
-    fn hash_into(&self, h: &mut impl std::hash::Hasher) {
-        use std::hash::Hash;
-        match *self {
-            At::Root(p) => p.hash(h),
-            At::Key(parent, k) => {
-                parent.hash_into(h);
-                k.hash(h);
-            }
-            At::Index(parent, i) => {
-                parent.hash_into(h);
-                i.hash(h);
-            }
-        }
     }
 
     /// The path, as [`path`] writes them.
@@ -117,30 +84,31 @@ pub(crate) struct Reader {
     /// more than a report lists, or a list had more than could be among the
     /// first of the text (`budget.rs`).
     pub more: usize,
-    /// Lists by a hash of their path ([`At::stream`]).
-    budget: Budget<u64>,
+    /// What each list has had written out (`budget.rs`).
+    budget: Budget,
 }
 
 impl Reader {
     /// A value at `at` cannot be read.
     pub fn fail(&mut self, at: &At, message: String) {
-        self.fail_with(at, || message);
+        let mut message = Some(message);
+        self.fail_with(at, &mut || message.take().unwrap_or_default());
     }
 
     /// [`Reader::fail`], writing the message only when the problem may be
     /// among the first of the text; the placeholder is always kept.
-    fn fail_with(&mut self, at: &At, message: impl FnOnce() -> String) {
+    fn fail_with(&mut self, at: &At, message: &mut dyn FnMut() -> String) {
         let path = at.path();
-        if self.admits(at) {
+        if self.admits(&path) {
             self.problems.push(Problem::new(path.clone(), message()));
         }
         self.placeholders.push(path);
     }
 
-    /// Whether a problem at `at` may be among the first of the text; if
+    /// Whether a problem at `path` may be among the first of the text; if
     /// not, it is only counted.
-    fn admits(&mut self, at: &At) -> bool {
-        let Some((stream, index)) = at.stream() else {
+    fn admits(&mut self, path: &str) -> bool {
+        let Some((stream, index)) = stream_of(path) else {
             return true;
         };
         let admitted = self.budget.admits(stream, index);
@@ -151,7 +119,7 @@ impl Reader {
     }
 
     pub fn wrong(&mut self, at: &At, expected: &str, found: &Value) {
-        self.fail_with(at, || {
+        self.fail_with(at, &mut || {
             format!("expected {expected}, found {}", describe(found))
         });
     }
@@ -264,9 +232,13 @@ impl Reader {
     ) -> Option<Fields<'a>> {
         let fields = self.open_object(v, at, what)?;
         for k in fields.map.keys() {
-            if !names.contains(&k.as_str()) && self.admits(&at.key(k)) {
+            if names.contains(&k.as_str()) {
+                continue;
+            }
+            let path = at.key(k).path();
+            if self.admits(&path) {
                 self.problems.push(Problem::new(
-                    at.key(k).path(),
+                    path,
                     format!(
                         "unknown field {} ({what} has: {})",
                         quote(k),

@@ -100,35 +100,28 @@ pub(crate) fn too_long(what: &str, chars: usize, limit: usize) -> String {
 
 /// The message for a list of `n` items over `limit`.
 pub(crate) fn too_many(what: &str, n: usize, limit: usize) -> String {
-    match what {
-        "players" | "themes" => {
-            let range = if what == "players" {
-                super::PLAYERS
-            } else {
-                super::THEMES
-            };
-            format!(
-                "{n} {what}; the diagram draws {} to {}",
-                range.start(),
-                range.end()
-            )
-        }
-        "labels" => format!(
-            "{} labels; a scale may have at most {} (one per step)",
-            Count(n),
-            Count(limit)
-        ),
-        "scenarios" => format!(
-            "{} what-if scenarios; a session may hold at most {}",
-            Count(n),
-            Count(limit)
-        ),
-        _ => format!(
-            "{} {what}; a model may define at most {}",
-            Count(n),
-            Count(limit)
-        ),
+    let range = match what {
+        "players" => Some(super::PLAYERS),
+        "themes" => Some(super::THEMES),
+        _ => None,
+    };
+    if let Some(range) = range {
+        return format!(
+            "{n} {what}; the diagram draws {} to {}",
+            range.start(),
+            range.end()
+        );
     }
+    let (what, holder, note) = match what {
+        "labels" => ("labels", "a scale may have", " (one per step)"),
+        "scenarios" => ("what-if scenarios", "a session may hold", ""),
+        _ => (what, "a model may define", ""),
+    };
+    format!(
+        "{} {what}; {holder} at most {}{note}",
+        Count(n),
+        Count(limit)
+    )
 }
 
 /// The length of `text` in characters when it is over `limit`: counting

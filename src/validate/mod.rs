@@ -9,7 +9,9 @@
 //!    and finds repeated object keys, before any parsing;
 //! 3. JSON parsing (syntax errors stop here, with path, line and column);
 //! 4. migration of older versions ([`crate::migrate`]);
-//! 5. the shape check (`read.rs`): types, missing and unknown fields;
+//! 5. the shape check (`read.rs`): types, missing and unknown fields, and
+//!    the limits on every text and list (`limits.rs`), so that nothing
+//!    oversized is kept;
 //! 6. the rules (`rules.rs`, also available alone as [`validate`]): ids,
 //!    references, scale, duplicates.
 //!

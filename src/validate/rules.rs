@@ -70,10 +70,6 @@ impl At {
     }
 }
 
-/// A stream of problems (`budget.rs`): a list, or the list under one item's
-/// field (`systems[3].contributors`).
-type Stream = (&'static str, Option<(usize, &'static str)>);
-
 /// The model's lists, as the rules name places in them.
 const LISTS: [&str; 8] = [
     "framework.players",
@@ -87,13 +83,14 @@ const LISTS: [&str; 8] = [
 ];
 
 /// The placeholders arranged for [`Rules::skip`], which is asked of every
-/// value checked: whether each list lies under one, and by list item what
-/// follows `list[i]` in each path there (`""` for the item itself,
-/// `.current`, `.contributors[3]`), so that no path is written to ask.
+/// value checked: whether each list lies under one, and for each list item
+/// holding one what follows `list[i]` in its path (`""` for the item
+/// itself, `.current`, `.contributors[3]`), sorted by list and position, so
+/// that no path is written to ask.
 #[derive(Default)]
 struct Holes<'p> {
     lists: Vec<(&'static str, bool)>,
-    items: std::collections::HashMap<(&'p str, usize), Vec<&'p str>>,
+    items: Vec<(&'p str, usize, &'p str)>,
 }
 
 impl<'p> Holes<'p> {
@@ -116,10 +113,22 @@ impl<'p> Holes<'p> {
                 continue;
             };
             if let Ok(i) = index.parse() {
-                holes.items.entry((list, i)).or_default().push(rest);
+                holes.items.push((list, i, rest));
             }
         }
+        crate::sort::sort(&mut holes.items);
         holes
+    }
+
+    /// What follows `list[i]` in the placeholders inside that item.
+    fn inside<'a>(&'a self, list: &'a str, i: usize) -> impl Iterator<Item = &'p str> + 'a {
+        let start = self.items.partition_point(|&(l, j, _)| (l, j) < (list, i));
+        self.items
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&(l, j, _)| l == list && j == i)
+            .map(|&(_, _, rest)| rest)
     }
 
     /// Whether `rest` (what follows `list[i]` in a placeholder's path) is
@@ -157,7 +166,7 @@ struct Rules<'p> {
     holes: Holes<'p>,
     /// With a budget, problems of a list that cannot be among the first of
     /// the text are only counted, and their messages never written.
-    budget: Option<Budget<Stream>>,
+    budget: Option<Budget>,
 }
 
 impl Rules<'_> {
@@ -167,13 +176,21 @@ impl Rules<'_> {
 
     /// Reports a problem at a place in a list, writing its path and message
     /// only if the budget (when there is one) admits it.
-    fn report_at(&mut self, at: At, message: impl FnOnce() -> String) {
+    fn report_at(&mut self, at: At, message: &dyn Fn() -> String) {
         if let Some(budget) = &mut self.budget {
-            let (stream, index) = match at.j {
-                Some(j) => ((at.list, Some((at.i, at.field))), j),
-                None => ((at.list, None), at.i),
+            // The stream is the list the place is in, as `budget::stream_of`
+            // reads it from a path: `assessments`, `systems[3].contributors`.
+            let admitted = match at.j {
+                Some(j) => {
+                    let mut stream = String::from(at.list);
+                    path::push_index(&mut stream, at.i);
+                    stream.push('.');
+                    stream.push_str(at.field);
+                    budget.admits(&stream, j)
+                }
+                None => budget.admits(at.list, at.i),
             };
-            if !budget.admits(stream, index) {
+            if !admitted {
                 return;
             }
         }
@@ -201,9 +218,8 @@ impl Rules<'_> {
         list_under
             || self
                 .holes
-                .items
-                .get(&(at.list, at.i))
-                .is_some_and(|rests| rests.iter().any(|rest| Holes::covers(rest, at)))
+                .inside(at.list, at.i)
+                .any(|rest| Holes::covers(rest, at))
     }
 
     fn ids<'m>(
@@ -229,11 +245,11 @@ impl Rules<'_> {
                 continue;
             }
             if is_blank(id) {
-                self.report_at(place, || format!("empty id: every {kind} needs one"));
+                self.report_at(place, &|| format!("empty id: every {kind} needs one"));
                 continue;
             }
             match out.at.insert(id, i as u32) {
-                Some(first) => self.report_at(place, || {
+                Some(first) => self.report_at(place, &|| {
                     format!(
                         "duplicate {kind} id {} (first at {list}[{first}])",
                         quote(id)
@@ -249,7 +265,7 @@ impl Rules<'_> {
         if known_ids.at.get(id).is_some() || !known_ids.complete || self.skip(at) {
             return;
         }
-        self.report_at(at, || {
+        self.report_at(at, &|| {
             format!(
                 "unknown {} {} {}",
                 known_ids.kind,
@@ -264,7 +280,7 @@ impl Rules<'_> {
         if value.is_finite() && value >= min && value <= max || self.skip(at) {
             return;
         }
-        self.report_at(at, || {
+        self.report_at(at, &|| {
             if value.is_finite() {
                 format!(
                     "{} is outside the scale {} to {}",
@@ -396,11 +412,7 @@ pub fn check_within(model: &Model, placeholders: &IdMap) -> (Vec<Problem>, usize
     (problems, dropped + thinned)
 }
 
-fn run(
-    model: &Model,
-    placeholders: &IdMap,
-    budget: Option<Budget<Stream>>,
-) -> (Vec<Problem>, usize) {
+fn run(model: &Model, placeholders: &IdMap, budget: Option<Budget>) -> (Vec<Problem>, usize) {
     let mut r = Rules {
         problems: Vec::new(),
         placeholders,
@@ -480,11 +492,11 @@ fn run(
         }
         let weight_ok = a.weight.is_finite() && a.weight > 0.0;
         if !weight_ok && !r.skip(field("weight")) {
-            r.report_at(field("weight"), || {
+            r.report_at(field("weight"), &|| {
                 format!("expected a positive number, found {}", num(a.weight))
             });
         } else if a.weight > MAX_WEIGHT && !r.skip(field("weight")) {
-            r.report_at(field("weight"), || {
+            r.report_at(field("weight"), &|| {
                 format!(
                     "{} is too heavy; a weight is at most {}",
                     num(a.weight),
@@ -497,7 +509,7 @@ fn run(
                 Some(u) => format!("for unit {}", quote(u)),
                 None => "with no unit".to_string(),
             };
-            r.report_at(field(""), || {
+            r.report_at(field(""), &|| {
                 format!(
                     "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
                     quote(&a.theme),
@@ -527,7 +539,7 @@ fn run(
                 continue;
             }
             if let Some(first) = seen.insert(c, j as u32) {
-                r.report_at(place, || {
+                r.report_at(place, &|| {
                     format!(
                         "{} is listed twice (also systems[{i}].contributors[{first}])",
                         quote(c)
@@ -543,7 +555,7 @@ fn run(
         r.reference(field("to"), &x.to, &systems);
         let readable = !r.skip(field("from")) && !r.skip(field("to"));
         if readable && x.from == x.to && systems.at.get(&x.from).is_some() {
-            r.report_at(field(""), || {
+            r.report_at(field(""), &|| {
                 format!("connects system {} to itself", quote(&x.from))
             });
         }

@@ -61,7 +61,8 @@ fn main() {
     })
     .expect_err("invalid");
     println!(
-        "  {} problems, each with line and column",
+        "  {} problems; the first {} listed, each with line and column",
+        err.total(),
         err.problems.len()
     );
 }

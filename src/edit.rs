@@ -74,14 +74,12 @@ pub struct Applied {
 }
 
 fn problem(path: impl Into<String>, message: impl Into<String>) -> Invalid {
-    Invalid {
-        problems: vec![Problem {
-            path: path.into(),
-            message: message.into(),
-            line: None,
-            column: None,
-        }],
-    }
+    Invalid::new(vec![Problem {
+        path: path.into(),
+        message: message.into(),
+        line: None,
+        column: None,
+    }])
 }
 
 /// Applies `edit` to a copy of `model`; `model` itself never changes.
@@ -90,7 +88,7 @@ pub fn apply(model: &Model, edit: &Edit) -> Result<Applied, Invalid> {
     let created = apply_to(&mut next, edit)?;
     let problems = validate::validate(&next);
     if !problems.is_empty() {
-        return Err(Invalid { problems });
+        return Err(Invalid::new(problems));
     }
     Ok(Applied {
         model: next,

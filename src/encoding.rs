@@ -158,14 +158,12 @@ pub fn decode_unmarked(bytes: &[u8]) -> Result<String, Invalid> {
 }
 
 fn refused(message: String, (line, column): (usize, usize)) -> Invalid {
-    Invalid {
-        problems: vec![Problem {
-            path: String::new(),
-            message,
-            line: Some(line),
-            column: Some(column),
-        }],
-    }
+    Invalid::new(vec![Problem {
+        path: String::new(),
+        message,
+        line: Some(line),
+        column: Some(column),
+    }])
 }
 
 #[cfg(test)]

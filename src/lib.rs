@@ -13,6 +13,7 @@
 //! ```
 
 pub mod analysis;
+pub mod bidi;
 mod css;
 pub mod csv;
 mod decimal;

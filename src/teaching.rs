@@ -1,12 +1,13 @@
 //! What the classroom needs from the core: the order in which a tour walks
-//! through a framework, and the blank diagram students fill in.
+//! through a framework, the blank diagram students fill in, and whether a
+//! student's file can be compared with the instructor's.
 //!
 //! The tour goes from the whole to the parts: first the whole diagram, then
 //! each theme from the outermost hexagon to the centre, then each axis with
 //! the two players at its ends. Each step names the themes and players whose
 //! cells it highlights; the page holds the words.
 
-use crate::model::{Framework, Model};
+use crate::model::{Framework, Item, Model};
 use serde::Serialize;
 
 /// What a step of the tour explains.
@@ -108,6 +109,51 @@ pub fn blank_model(model: &Model) -> Model {
     blank.scale = model.scale.clone();
     blank.units = model.units.clone();
     blank
+}
+
+/// Whether a student's model can be compared cell by cell with the
+/// instructor's: the same players and themes, by id. If not, says what
+/// differs, so the page does not count cells of two different diagrams.
+pub fn comparable(instructor: &Model, student: &Model) -> Result<(), String> {
+    fn ids(items: &[Item]) -> Vec<&str> {
+        let mut ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        ids.sort_unstable();
+        ids
+    }
+    let shown = |items: &[Item]| {
+        let mut out = String::new();
+        for (n, i) in items.iter().take(8).enumerate() {
+            if n > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&crate::validate::wording::shown_id(&i.id));
+        }
+        if items.len() > 8 {
+            out.push_str(", …");
+        }
+        out
+    };
+    let (a, b) = (&instructor.framework, &student.framework);
+    let mut differ = Vec::new();
+    for (what, mine, theirs) in [
+        ("players", &b.players, &a.players),
+        ("themes", &b.themes, &a.themes),
+    ] {
+        if ids(mine) != ids(theirs) {
+            differ.push(format!(
+                "its {what} are {} where the instructor's are {}",
+                shown(mine),
+                shown(theirs)
+            ));
+        }
+    }
+    if differ.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "this file uses another framework than the instructor's ({}); compare a copy of the instructor's worksheet",
+        differ.join("; ")
+    ))
 }
 
 #[cfg(test)]

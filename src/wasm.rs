@@ -24,8 +24,8 @@ use web_sys::Element;
 const TS_TYPES: &'static str = r#"
 /** One problem of an invalid model or edit. */
 export interface Problem { path: string; message: string; line?: number; column?: number }
-/** The Error thrown for an invalid model or edit. */
-export interface InvalidError extends Error { problems: Problem[] }
+/** The Error thrown for an invalid model or edit: the first 100 problems, and how many more there are. */
+export interface InvalidError extends Error { problems: Problem[]; more: number }
 export type Overlay = "none" | "current" | "target" | "gap";
 export interface CellRef { theme: string; player: string }
 export interface ViewOptions {
@@ -144,13 +144,15 @@ pub(crate) fn json_of(value: &JsValue) -> Result<serde_json::Value, js_sys::Erro
     serde_wasm_bindgen::from_value(value.clone()).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
-/// An `Error` whose message lists every problem, with the list itself as
-/// `problems`.
+/// An `Error` whose message lists the problems (the first hundred, then a
+/// count of the rest), with the list itself as `problems` and that count as
+/// `more`.
 fn invalid_error(inv: &Invalid) -> js_sys::Error {
     let err = js_sys::Error::new(&inv.to_string());
     if let Ok(list) = to_js(&inv.problems) {
         let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &list);
     }
+    set_more(&err, inv.more);
     err
 }
 
@@ -162,6 +164,15 @@ fn invalid_error(inv: &Invalid) -> js_sys::Error {
 #[wasm_bindgen(js_name = bytesToText)]
 pub fn bytes_to_text(bytes: &[u8]) -> Result<String, js_sys::Error> {
     crate::encoding::decode_unmarked(bytes).map_err(|e| invalid_error(&e))
+}
+
+/// Sets `error.more`: how many problems the error's list leaves out.
+pub(crate) fn set_more(err: &js_sys::Error, more: usize) {
+    let _ = js_sys::Reflect::set(
+        err,
+        &JsValue::from_str("more"),
+        &JsValue::from_f64(more as f64),
+    );
 }
 
 /// What one cell shows, as the DOM holds it.
@@ -259,7 +270,8 @@ impl Workspace {
         crate::render::STYLESHEET.to_string()
     }
 
-    /// Every problem of a model's (or saved session's) JSON; empty when valid.
+    /// The problems of a model's (or saved session's) JSON, the first hundred
+    /// of them; empty when valid.
     #[wasm_bindgen(unchecked_return_type = "Problem[]")]
     pub fn problems(text: &str) -> Result<JsValue, js_sys::Error> {
         match Session::from_text(text) {

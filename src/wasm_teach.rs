@@ -63,8 +63,9 @@ pub fn csv_export(json: &str) -> Result<String, js_sys::Error> {
 /// The model with its assessments replaced by the CSV's; returns the new
 /// model's JSON text. `csv` is the file's text, or its bytes (a `Uint8Array`,
 /// so that a file that is not UTF-8 is refused rather than imported with
-/// garbled accents). On failure the `Error` lists every problem, one a line,
-/// and its `problems` property holds them as `{row, column, message}`.
+/// garbled accents). On failure the `Error` lists the problems, one a line
+/// (the first hundred, then a count of the rest); its `problems` property
+/// holds them as `{row, column, message}`, and `more` the count.
 #[wasm_bindgen(js_name = csvImport)]
 pub fn csv_import(
     json: &str,
@@ -107,18 +108,22 @@ fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::
                 // Reflect::set only fails on frozen objects; a fresh Error is not.
                 let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &problems);
             }
+            crate::wasm::set_more(&err, invalid.more);
             Err(err)
         }
     }
 }
 
 /// What differs between a baseline (the instructor's file) and a scenario (a
-/// student's): [`analysis::compare`]. Errors name which model is invalid.
+/// student's): [`analysis::compare`]. Errors name which model is invalid;
+/// a student's file of another framework is refused
+/// ([`teaching::comparable`]).
 #[wasm_bindgen(js_name = compareModels)]
 pub fn compare_models(baseline: &str, scenario: &str) -> Result<JsValue, js_sys::Error> {
     let base = validate::parse_model(baseline)
         .map_err(|e| js_sys::Error::new(&format!("baseline: {e}")))?;
     let scen = validate::parse_model(scenario)
         .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
+    teaching::comparable(&base, &scen).map_err(|m| js_sys::Error::new(&m))?;
     to_js(&analysis::compare(&base, &scen))
 }

@@ -117,15 +117,33 @@ fn validate_says_when_it_migrated() {
 
 #[test]
 fn validate_refuses_oversized_and_non_utf8_input() {
+    // The real size is counted, even past the limit, from a stream…
     let big = vec![b' '; 10 * 1024 * 1024 + 10];
     let out = wfe(&["validate", "-"], Some(&big));
     assert_eq!(out.status.code(), Some(2));
-    let err = text(&out.stderr);
-    assert!(
-        err.starts_with(
-            "<stdin>: (model): the model is 10485761 bytes; the limit is 10485760 bytes (10 MB)\n"
-        ),
-        "{err}"
+    assert_eq!(
+        text(&out.stderr),
+        "<stdin>: the file is 10,485,770 bytes; the limit is 10 MB\n"
+    );
+    let huge = vec![b' '; 52 * 1024 * 1024 + 300 * 1024];
+    let out = wfe(&["validate", "-"], Some(&huge));
+    assert_eq!(
+        text(&out.stderr),
+        "<stdin>: the file is 52.3 MB; the limit is 10 MB\n"
+    );
+    // …and from a file's size, without reading it.
+    let path = std::env::temp_dir().join(format!("wfe-cli-big-{}.json", std::process::id()));
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(52 * 1024 * 1024 + 300 * 1024).unwrap();
+    let out = wfe(&["validate", path.to_str().unwrap()], None);
+    std::fs::remove_file(&path).unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        format!(
+            "{}: the file is 52.3 MB; the limit is 10 MB\n",
+            path.display()
+        )
     );
 
     let out = wfe(&["validate", "-"], Some(b"{\"name\": \"caf\xe9\"}"));
@@ -206,4 +224,109 @@ fn each_command_has_help() {
     let out = wfe(&["validate"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("<FILE>"));
+}
+
+/// `wfe ARGS` with its standard output going to `stdout`.
+fn wfe_to(args: &[&str], stdout: Stdio) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(Stdio::null())
+        .stdout(stdout)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wfe starts")
+}
+
+#[test]
+fn a_full_disk_is_an_io_error_not_a_panic() {
+    for args in [
+        &["validate", "www/models/sample.json"][..],
+        &["analyze", "www/models/sample.json"],
+        &["export", "www/models/sample.json", "--format", "csv"],
+        &["render", "tests/fixtures/hostile.json"],
+        &["example"],
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = wfe_to(args, Stdio::from(full)).wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(
+            text(&out.stderr),
+            "standard output: No space left on device (os error 28)\n",
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn a_reader_that_goes_away_ends_the_output_quietly() {
+    use std::io::Read;
+    // Outputs far larger than a pipe's buffer (64 KB), so wfe is still
+    // writing when the reader has read ten bytes and closes its end, as
+    // `| head -c 10` does: a model of 3,000 contributors nobody covers.
+    let contributors: Vec<String> = (0..3000)
+        .map(|i| format!("{{\"id\":\"c{i}\",\"label\":\"Contributor {i}\",\"kind\":\"external\"}}"))
+        .collect();
+    let model = format!(
+        "{{\"schema\":\"workforce-ecosystem/v1\",\"contributors\":[{}]}}",
+        contributors.join(",")
+    );
+    let path = std::env::temp_dir().join(format!("wfe-cli-pipe-{}.json", std::process::id()));
+    std::fs::write(&path, model).unwrap();
+    let file = path.to_str().unwrap();
+    for args in [&["analyze", file][..], &["export", file]] {
+        let mut child = wfe_to(args, Stdio::piped());
+        let mut first = [0u8; 10];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(out.stderr.is_empty(), "{args:?}: {}", text(&out.stderr));
+        assert!(matches!(first[0], b'<' | b'{' | b'#'), "{args:?}");
+    }
+    std::fs::remove_file(&path).unwrap();
+}
+
+#[test]
+fn problems_are_listed_up_to_a_hundred_then_counted() {
+    // 30,000 assessments of a theme that does not exist.
+    let rows: Vec<String> = (0..30_000)
+        .map(|i| format!("{{\"theme\":\"t{i}\",\"player\":\"hr\",\"current\":1}}"))
+        .collect();
+    let model = format!(
+        "{{\"schema\":\"workforce-ecosystem/v1\",\"assessments\":[{}]}}",
+        rows.join(",")
+    );
+    let out = wfe(&["validate", "-"], Some(model.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 102, "{err}");
+    assert!(lines[0].starts_with("<stdin>: assessments[0].theme (line 1, column "));
+    assert!(lines[99].starts_with("<stdin>: assessments[99].theme "));
+    assert_eq!(lines[100], "<stdin>: … and 29,900 more problems");
+    assert_eq!(
+        lines[101],
+        "<stdin>: 30,000 problems; the model was not loaded"
+    );
+}
+
+#[test]
+fn a_unit_argument_is_escaped_in_its_message() {
+    let out = wfe(
+        &[
+            "render",
+            "www/models/sample.json",
+            "--unit",
+            "\u{1b}[2Jx\u{202e}",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        text(&out.stderr),
+        "--unit: unknown unit \"\\u{1b}[2Jx\\u{202e}\" (known: ports, retail)\n"
+    );
 }

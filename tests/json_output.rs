@@ -216,12 +216,10 @@ fn problems_name_their_place_only_when_they_have_one() {
         column: Some(7),
     };
     let unplaced = Problem::new(String::new(), "too big".into());
-    let invalid = Invalid {
-        problems: vec![placed, unplaced],
-    };
+    let invalid = Invalid::new(vec![placed, unplaced]);
     assert_eq!(
         serde_json::to_string(&invalid).unwrap(),
-        r#"{"problems":[{"path":"units[0].id","message":"required, but missing","line":3,"column":7},{"path":"","message":"too big"}]}"#
+        r#"{"problems":[{"path":"units[0].id","message":"required, but missing","line":3,"column":7},{"path":"","message":"too big"}],"more":0}"#
     );
 }
 

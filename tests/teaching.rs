@@ -2,7 +2,7 @@
 
 use workforce_ecosystem::framework::{sample, standard};
 use workforce_ecosystem::model::{Framework, Item};
-use workforce_ecosystem::teaching::{blank_model, tour_steps, StepKind};
+use workforce_ecosystem::teaching::{self, blank_model, tour_steps, StepKind};
 
 fn ids(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
@@ -157,4 +157,26 @@ fn blank_worksheet_keeps_the_framework_and_drops_the_answers() {
         (&m.framework, &m.scale, &m.units, &m.name)
     );
     assert!(workforce_ecosystem::validate::validate(&blank).is_empty());
+}
+
+#[test]
+fn a_student_file_of_another_framework_is_not_compared() {
+    let instructor = sample();
+    assert_eq!(teaching::comparable(&instructor, &instructor), Ok(()));
+    // Same ids in another order, other labels, other units: comparable.
+    let mut student = teaching::blank_model(&instructor);
+    student.framework.players.reverse();
+    student.framework.themes[0].label = "Leading".into();
+    student.units.clear();
+    assert_eq!(teaching::comparable(&instructor, &student), Ok(()));
+    // Other themes are not.
+    student.framework.themes.truncate(3);
+    student
+        .framework
+        .themes
+        .push(Item::new("culture", "Culture"));
+    assert_eq!(
+        teaching::comparable(&instructor, &student).unwrap_err(),
+        "this file uses another framework than the instructor's (its themes are leadership, integration, technology, culture where the instructor's are leadership, integration, technology, management); compare a copy of the instructor's worksheet"
+    );
 }

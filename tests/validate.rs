@@ -471,7 +471,12 @@ fn limits_are_checked_before_anything_else() {
     let big = format!("{{\"schema\": \"{SCHEMA_V1}\"}}{padding}");
     let err = invalid(&big);
     assert_eq!(err.problems.len(), 1);
-    assert!(err.problems[0].message.contains("limit is 10485760 bytes"));
+    // Just over the limit, the size is told in bytes (in MB both would
+    // read "10 MB").
+    assert_eq!(
+        err.problems[0].message,
+        "the model is 10,485,796 bytes; the limit is 10 MB"
+    );
     assert!(validate::parse_model_bytes(big.as_bytes()).is_err());
 
     // One item too many, in a model that is otherwise broken in several ways:
@@ -523,16 +528,26 @@ fn a_model_at_the_item_limit_is_valid() {
 }
 
 #[test]
-fn many_problems_in_a_large_model_are_all_reported() {
+fn many_problems_in_a_large_model_are_counted_past_the_first_hundred() {
     let text = model_with_assessments(24_000).replace("\"target\":4", "\"target\":9");
     let err = invalid(&text);
-    assert_eq!(err.problems.len(), 24_000);
+    assert_eq!(err.problems.len(), validate::limits::MAX_PROBLEMS);
+    assert_eq!(err.more, 24_000 - 100);
+    assert_eq!(err.total(), 24_000);
+    // The first hundred in the text's order: columns grow along the single line.
     assert!(err
         .problems
         .iter()
         .all(|p| p.line == Some(1) && p.path.ends_with(".target")));
-    // Sorted by place: columns grow along the single line.
     assert!(err.problems.windows(2).all(|w| w[0].column < w[1].column));
+    assert_eq!(err.problems[0].path, "assessments[0].target");
+    assert_eq!(err.problems[99].path, "assessments[99].target");
+    let message = err.to_string();
+    assert_eq!(message.lines().count(), 101);
+    assert!(
+        message.ends_with("\n… and 23,900 more problems"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -745,7 +760,7 @@ mod json_schema {
         let base: Value =
             serde_json::from_str(workforce_ecosystem::framework::SAMPLE_JSON).unwrap();
         type Break = (&'static str, fn(&mut Value));
-        let breaks: [Break; 9] = [
+        let breaks: [Break; 15] = [
             ("unknown top-level field", |v| v["colour"] = json!("red")),
             ("score as text", |v| {
                 v["assessments"][0]["current"] = json!("2")
@@ -767,6 +782,24 @@ mod json_schema {
                 v["responsibilities"][0]["control"] = json!("tight")
             }),
             ("blank id", |v| v["systems"][0]["id"] = json!("  ")),
+            ("zero-width id", |v| {
+                v["systems"][0]["id"] = json!("\u{200b}\u{2060}")
+            }),
+            ("label over 200 characters", |v| {
+                v["contributors"][0]["label"] = json!("x".repeat(201))
+            }),
+            ("note over 5,000 characters", |v| {
+                v["assessments"][0]["note"] = json!("x".repeat(5001))
+            }),
+            ("weight over 1,000", |v| {
+                v["assessments"][0]["weight"] = json!(1000.5)
+            }),
+            ("scale beyond a million", |v| {
+                v["scale"] = json!({"min": 0, "max": 2e6})
+            }),
+            ("reference over 100 characters", |v| {
+                v["integrations"][0]["to"] = json!("s".repeat(101))
+            }),
             ("wrong tag", |v| {
                 v["schema"] = json!("workforce-ecosystem/v0")
             }),

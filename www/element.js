@@ -17,7 +17,8 @@
 // (light|dark|high-contrast; absent or auto follows the reader's system).
 // Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
-// into the page.
+// into the page. An overlay the core does not know draws the framework
+// (`none`) instead, with a note and a `wfe-error`.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 
 /**
@@ -424,22 +425,37 @@ export class WorkforceEcosystem extends HTMLElement {
       const ws = new Workspace(text);
       this.#ws?.free();
       this.#ws = ws;
-      this.#json = text;
-      this.#model = JSON.parse(text);
+      // The model as the core reads it (an older version migrated, defaults
+      // filled in), not the text as given.
+      this.#model = ws.model();
+      this.#json = JSON.stringify(this.#model);
       this.#fillUnits();
       this.#draw();
-      this.#emit('wfe-load', { source: source.kind, name: this.#model?.name ?? '' });
+      this.#emit('wfe-load', { source: source.kind, name: this.#model.name ?? '' });
     } catch (e) {
       if (seq === this.#seq) this.#fail(e);
     }
   }
 
-  #options() {
+  #options(overlay = this.overlay) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
-    const opts = { overlay: this.overlay, standalone: this.readOnly };
+    const opts = { overlay, standalone: this.readOnly };
     if (this.unit) opts.unit = this.unit;
     return opts;
+  }
+
+  /**
+   * The diagram's SVG text, and the core's message when the overlay asked
+   * for is not one it knows: the framework (`none`) is drawn instead.
+   */
+  #svg() {
+    try {
+      return { text: this.#ws.svg(this.#options()), note: null };
+    } catch (e) {
+      if (OVERLAYS.some(([value]) => value === this.overlay)) throw e;
+      return { text: this.#ws.svg(this.#options('none')), note: e instanceof Error ? e.message : String(e) };
+    }
   }
 
   #redraw() {
@@ -451,7 +467,8 @@ export class WorkforceEcosystem extends HTMLElement {
   }
 
   #draw() {
-    const text = this.#ws.svg(this.#options()).replace(STYLE_ELEMENT, '');
+    const svgText = this.#svg();
+    const text = svgText.text.replace(STYLE_ELEMENT, '');
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const svg = doc.documentElement;
     if (svg.localName !== 'svg') throw new Error('the core returned a diagram that is not SVG');
@@ -463,10 +480,18 @@ export class WorkforceEcosystem extends HTMLElement {
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();
-    overlay.value = this.overlay;
+    overlay.value = svgText.note ? 'none' : this.overlay;
     unit.value = this.unit;
     this.#showSelection();
     this.#setState('ready');
+    if (svgText.note) {
+      error.replaceChildren(
+        el('strong', { textContent: 'Unknown overlay; the diagram shows the framework (none) instead.' }),
+        el('pre', { textContent: svgText.note }),
+      );
+      error.hidden = false;
+      this.#emit('wfe-error', { message: svgText.note, source: 'overlay' });
+    }
   }
 
   #cell(theme, player) {
@@ -499,9 +524,9 @@ export class WorkforceEcosystem extends HTMLElement {
 
   #fillUnits() {
     const { unit, unitLabel } = this.#parts;
-    const units = Array.isArray(this.#model?.units) ? this.#model.units : [];
+    const units = this.#model?.units ?? [];
     unit.replaceChildren(el('option', { value: '', textContent: 'All units' }));
-    for (const u of units) unit.append(el('option', { value: String(u.id), textContent: String(u.label ?? u.id) }));
+    for (const u of units) unit.append(el('option', { value: u.id, textContent: u.label }));
     unitLabel.hidden = units.length === 0;
   }
 

@@ -34,23 +34,34 @@ function where(p) {
   return null;
 }
 
-/** Shows every problem of a refused model; says the current one is unchanged. */
+/** Problems listed at most; the core lists no more than this and counts the rest. */
+export const MAX_LISTED = 100;
+
+/**
+ * Shows the problems of a refused model (the first hundred, then how many
+ * more: the core's `error.more`); says the current one is unchanged.
+ */
 export function showProblems(error, { source, heading = t('import.failedTitle') }) {
-  const problems = error?.problems?.length ? error.problems : [{ path: '', message: error?.message ?? String(error) }];
-  const list = h('ol', { class: 'problems' }, problems.map((p) => {
+  const all = error?.problems?.length ? error.problems : [{ path: '', message: error?.message ?? String(error) }];
+  const problems = all.slice(0, MAX_LISTED);
+  const more = (all.length - problems.length) + (Number(error?.more) || 0);
+  const items = problems.map((p) => {
     const at = where(p);
     return h('li', {},
       p.path ? h('code', { class: 'problem-path', text: p.path }) : null,
       at ? h('span', { class: 'problem-where', text: at }) : null,
       h('span', { class: 'problem-message', text: p.message }));
-  }));
+  });
+  const list = h('ol', { class: 'problems' }, items);
+  const rest = more > 0 ? h('p', { class: 'problems-more', text: tn('import.moreProblems', more) }) : null;
   return openDialog({
     heading,
     className: 'dialog-wide',
     content: [
-      h('p', { class: 'error-lead', role: 'alert', text: tn('import.failedLead', problems.length, { source }) }),
+      h('p', { class: 'error-lead', role: 'alert', text: tn('import.failedLead', problems.length + more, { source }) }),
       h('p', { text: t('import.unchanged') }),
       list,
+      rest,
     ],
     actions: [{ label: t('dialog.close'), value: 'close', primary: true }],
   });

@@ -85,11 +85,21 @@ function baseName() {
   return safe || 'model';
 }
 
+/** The model in `json` as the core reads it: migrated from an older version, defaults filled in; throws on a bad model. */
+function coreModel(json) {
+  const ws = new Workspace(json);
+  try {
+    return ws.model();
+  } finally {
+    ws.free();
+  }
+}
+
 /** Loads a model (JSON text); keeps the current one when it is invalid. */
 function load(json, source) {
   // blankModel validates and fills in the framework; it throws on a bad model.
   const full = JSON.parse(blankModel(json));
-  const model = JSON.parse(json);
+  const model = coreModel(json);
   state.json = json;
   state.full = { ...model, framework: full.framework, scale: full.scale };
   state.name = model.name ?? '';
@@ -207,9 +217,19 @@ async function runCompare() {
     out.replaceChildren(paragraph(t('compare.needBoth')));
     return;
   }
+  // Whatever goes wrong, the previous result goes: it is about other files.
+  const fail = (who, message) => {
+    out.replaceChildren(paragraph(t('compare.error', { who, message }), 'is-error'));
+    $('compare-diagram').replaceChildren();
+    $('compare-caption').hidden = true;
+    state.compared = false;
+  };
   let cmp;
+  let studentModel;
   try {
     cmp = compareModels(instructor.text, student.text);
+    // The student's model as the core reads it (an older version migrated).
+    studentModel = coreModel(student.text);
   } catch (e) {
     // Name which file is wrong: try each alone.
     let who = t('compare.student');
@@ -218,22 +238,27 @@ async function runCompare() {
     } catch {
       who = t('compare.instructor');
     }
-    out.replaceChildren(paragraph(t('compare.error', { who, message: e.message }), 'is-error'));
-    $('compare-diagram').replaceChildren();
-    $('compare-caption').hidden = true;
-    state.compared = false;
+    fail(who, e.message);
     return;
   }
+  try {
+    showComparison(cmp, studentModel);
+  } catch (e) {
+    fail(t('compare.student'), e.message);
+  }
+}
+
+/** Draws a comparison: the student's diagram with differing cells outlined, a summary and the differing cells. */
+function showComparison(cmp, studentModel) {
+  const out = $('compare-text');
   state.compared = true;
-  const studentModel = JSON.parse(student.text);
-  const full = JSON.parse(blankModel(student.text));
-  const shown = localized({ ...studentModel, framework: full.framework, scale: full.scale });
+  const shown = localized(studentModel);
   const diagram = $('compare-diagram');
-  diagram.innerHTML = svgOf({ ...studentModel, framework: full.framework, scale: full.scale }, { overlay: 'current' });
+  diagram.innerHTML = svgOf(studentModel, { overlay: 'current' });
   $('compare-caption').hidden = false;
   // compare(instructor, student): `before` is the instructor's, `after` the student's.
   const changed = cmp.changed_cells;
-  const total = full.framework.themes.length * full.framework.players.length;
+  const total = studentModel.framework.themes.length * studentModel.framework.players.length;
   // Differing cells are highlighted; matching ones dimmed.
   clearHighlight(diagram);
   const key = (c) => `${c.theme}\u0000${c.player}`;
@@ -286,6 +311,9 @@ async function runCompare() {
   out.replaceChildren(...parts);
 }
 
+/** Problems listed at most, as the core lists them. */
+const MAX_LISTED = 100;
+
 function paragraph(text, className) {
   const p = document.createElement('p');
   p.textContent = text;
@@ -318,8 +346,12 @@ async function importCsv() {
     list.className = 'csv-errors';
     // The Error's message holds one line per problem, as the core words it
     // ("row 4, column "current": …"); `problems` holds the same as objects.
+    // The core lists the first hundred and counts the rest (`e.more`; its
+    // message then ends with a line saying so).
     const lines = e.message.split('\n');
-    const problems = Array.isArray(e.problems) ? e.problems : lines.map((message) => ({ message }));
+    const all = Array.isArray(e.problems) ? e.problems : lines.map((message) => ({ message }));
+    const problems = all.slice(0, MAX_LISTED);
+    const more = all.length - problems.length + (Number(e.more) || 0);
     for (const [i, p] of problems.entries()) {
       const li = document.createElement('li');
       li.textContent = lines[i] ?? p.message;
@@ -327,7 +359,8 @@ async function importCsv() {
       if (p.column !== undefined) li.dataset.column = p.column;
       list.append(li);
     }
-    out.replaceChildren(paragraph(t('export.csvErrors'), 'is-error'), list);
+    const rest = more > 0 ? [paragraph(t('export.csvMoreErrors', { count: more.toLocaleString(getLanguage()) }), 'csv-errors-more')] : [];
+    out.replaceChildren(paragraph(t('export.csvErrors'), 'is-error'), list, ...rest);
   }
 }
 

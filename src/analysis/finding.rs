@@ -6,6 +6,7 @@
 
 use super::names::{List, Names, Ref};
 use super::wording::{write_and, write_contributor, write_num, write_score};
+use crate::bidi::write_isolated;
 use crate::model::Control;
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
@@ -249,14 +250,14 @@ impl Finding {
                 match unit {
                     Some(u) => {
                         out.write_str("In ")?;
-                        out.write_str(n.label(u))?;
+                        write_isolated(out, n.label(u))?;
                         out.write_str(", the maturity of ")?;
                     }
                     None => out.write_str("The maturity of ")?,
                 }
-                out.write_str(n.label(player))?;
+                write_isolated(out, n.label(player))?;
                 out.write_str(" on ")?;
-                out.write_str(n.label(theme))?;
+                write_isolated(out, n.label(theme))?;
                 out.write_str(" is ")?;
                 write_score(out, current, n.step_name(current))?;
                 out.write_str(" against a target of ")?;
@@ -274,7 +275,7 @@ impl Finding {
                 out.write_str("No player is responsible for ")?;
                 self.write_contributor(out, contributor)?;
                 out.write_str(" under ")?;
-                out.write_str(n.label(theme))?;
+                write_isolated(out, n.label(theme))?;
                 out.write_str(", so nobody owns it.")
             }
             Subject::Group {
@@ -295,14 +296,14 @@ impl Finding {
                 match activity {
                     Some(a) => {
                         out.write_char('“')?;
-                        out.write_str(n.label(a))?;
+                        write_isolated(out, n.label(a))?;
                         out.write_str("” for ")?;
                     }
                     None => out.write_str("responsibility for ")?,
                 }
                 self.write_contributor(out, contributor)?;
                 out.write_str(" under ")?;
-                out.write_str(n.label(theme))?;
+                write_isolated(out, n.label(theme))?;
                 if activity.is_none() {
                     out.write_str(" with no activity named")?;
                 }
@@ -326,7 +327,7 @@ impl Finding {
                         out.write_str(", ")?;
                     }
                     first = false;
-                    out.write_str(n.label(p))?;
+                    write_isolated(out, n.label(p))?;
                     out.write_char(' ')?;
                     write_and(out, &controls_of(bits))?;
                 }
@@ -376,9 +377,9 @@ impl Finding {
                 owner,
                 contributors,
             } => {
-                out.write_str(n.label(system))?;
+                write_isolated(out, n.label(system))?;
                 out.write_str(" (owned by ")?;
-                out.write_str(n.label(owner))?;
+                write_isolated(out, n.label(owner))?;
                 out.write_str(") has no integration with any other system")?;
                 let tracked = self.list(contributors);
                 if tracked.is_empty() {

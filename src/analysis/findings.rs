@@ -76,7 +76,7 @@ pub(crate) fn collect(index: &mut Index, graph: &Graph) -> Vec<Raw> {
 /// long shared prefixes (`maturity-gap:integration:hr:retail-…`) would make
 /// comparing them dominate the sort.
 pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
-    let build = FxBuildHasher::default();
+    let build = FxBuildHasher;
     let id = |i: usize| {
         let (kind, _, subject) = &raw[i];
         let mut s = String::new();

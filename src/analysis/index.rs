@@ -59,7 +59,7 @@ impl<'m> Table<'m> {
         items: impl ExactSizeIterator<Item = (&'m str, &'a str, Option<u64>)>,
     ) -> Table<'m> {
         let n = items.len();
-        let mut at = HashMap::with_capacity_and_hasher(n, FxBuildHasher::default());
+        let mut at = HashMap::with_capacity_and_hasher(n, FxBuildHasher);
         let mut refs = Vec::with_capacity(n);
         let mut first = Vec::with_capacity(n);
         let mut small = Vec::new();

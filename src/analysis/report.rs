@@ -3,7 +3,10 @@
 //!
 //! Every label, name and sentence that carries model text goes through
 //! [`escape_markdown`], so a label cannot turn into a link, an image, HTML,
-//! a table cell or a heading in the rendered report.
+//! a table cell or a heading in the rendered report; labels and names are
+//! also isolated ([`crate::bidi`]) so that right-to-left text or a stray
+//! override cannot reorder the line around them (the sentences isolate the
+//! labels they hold themselves).
 
 use super::compare::{CellValue, Delta};
 use super::wording::{first_label, number, Thousands};
@@ -44,6 +47,11 @@ pub fn escape_markdown(text: &str) -> String {
         }
     }
     out
+}
+
+/// A label or name as the report shows it: escaped, then isolated.
+fn md_label(text: &str) -> String {
+    crate::bidi::isolate(&escape_markdown(text)).into_owned()
 }
 
 /// What each kind is called in a report, and what it means.
@@ -109,18 +117,19 @@ fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
     );
 }
 
+/// The report's heading; `name` is escaped and isolated already.
 fn title(prefix: &str, name: &str) -> String {
     if name.trim().is_empty() {
         format!("# {prefix}\n\n")
     } else {
-        format!("# {prefix} — {}\n\n", escape_markdown(name.trim()))
+        format!("# {prefix} — {name}\n\n")
     }
 }
 
 fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(String, Option<f64>)]) {
     let _ = writeln!(out, "### {heading}\n\n| {column} | Readiness |\n|---|---:|");
     for (label, value) in rows {
-        let _ = writeln!(out, "| {} | {} |", escape_markdown(label), percent(*value));
+        let _ = writeln!(out, "| {} | {} |", md_label(label), percent(*value));
     }
     out.push('\n');
 }
@@ -128,7 +137,7 @@ fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(Strin
 /// The analysis of one model as a report: summary, top priorities, readiness
 /// tables, one section per finding kind, and the systems graph.
 pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
-    let mut out = title("Workforce ecosystem analysis", &model.name);
+    let mut out = title("Workforce ecosystem analysis", &md_label(model.name.trim()));
     let system_labels = first_label(
         model
             .systems
@@ -251,7 +260,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         for group in groups.iter().take(SECTION_LIMIT) {
             let mut names: Vec<String> = group
                 .iter()
-                .map(|&id| escape_markdown(system_labels.get(id).copied().unwrap_or(id)))
+                .map(|&id| md_label(system_labels.get(id).copied().unwrap_or(id)))
                 .collect();
             names.sort_unstable();
             out.push_str("- ");
@@ -287,13 +296,13 @@ fn cell_matrix(out: &mut String, model: &Model) {
     );
     out.push_str("| Theme |");
     for p in players {
-        let _ = write!(out, " {} |", escape_markdown(&p.label));
+        let _ = write!(out, " {} |", md_label(&p.label));
     }
     out.push_str("\n|---|");
     out.push_str(&"---:|".repeat(players.len()));
     out.push('\n');
     for (ti, t) in model.framework.themes.iter().enumerate() {
-        let _ = write!(out, "| {} |", escape_markdown(&t.label));
+        let _ = write!(out, "| {} |", md_label(&t.label));
         for pi in 0..players.len() {
             let v = scores.get(ti * players.len() + pi).and_then(|c| c.current);
             let _ = write!(out, " {} |", v.map_or("–".to_string(), number));
@@ -331,9 +340,9 @@ fn value_cell(v: Option<CellValue>) -> String {
 pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison) -> String {
     let name = match (baseline.name.trim(), scenario.name.trim()) {
         ("", "") => String::new(),
-        (b, s) if b == s || s.is_empty() => b.to_string(),
-        ("", s) => s.to_string(),
-        (b, s) => format!("{b} → {s}"),
+        (b, s) if b == s || s.is_empty() => md_label(b),
+        ("", s) => md_label(s),
+        (b, s) => format!("{} → {}", md_label(b), md_label(s)),
     };
     let mut out = title("Scenario comparison", &name);
     // Labels and order from the scenario first, then the baseline for what
@@ -351,7 +360,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let players = both(|m| &m.framework.players);
     let units = both(|m| &m.units);
     let label = |map: &(HashMap<&str, &str>, HashMap<&str, usize>), id: &str| {
-        escape_markdown(map.0.get(id).copied().unwrap_or(id))
+        md_label(map.0.get(id).copied().unwrap_or(id))
     };
 
     out.push_str("## Summary\n\n");

@@ -6,9 +6,10 @@
 //! sentences are written while serializing tens of thousands of findings,
 //! where the general formatting machinery would cost more than the rest.
 
+use crate::bidi::write_isolated;
 use crate::decimal::write_fixed;
 use std::collections::HashMap;
-use std::fmt::{self, Display, Write};
+use std::fmt::{self, Write};
 
 /// Writes a number as people write it: no trailing zeros, at most two
 /// decimals, "?" when it is not a number, exponent form from 1e15 on.
@@ -26,29 +27,16 @@ pub(crate) fn number(x: f64) -> String {
     s
 }
 
-/// 1234567 → "1,234,567".
-pub(crate) struct Thousands(pub u64);
+pub(crate) use crate::validate::wording::Count as Thousands;
 
-impl Display for Thousands {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let digits = self.0.to_string();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_char(',')?;
-            }
-            f.write_char(c)?;
-        }
-        Ok(())
-    }
-}
-
-/// Writes "A", "A and B", "A, B and C".
+/// Writes "A", "A and B", "A, B and C", each item isolated (they are
+/// labels from the model; see [`crate::bidi`]).
 pub(crate) fn write_and<W: Write, S: AsRef<str>>(out: &mut W, items: &[S]) -> fmt::Result {
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
             out.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
         }
-        out.write_str(item.as_ref())?;
+        write_isolated(out, item.as_ref())?;
     }
     Ok(())
 }
@@ -68,7 +56,7 @@ pub(crate) fn write_contributor<W: Write>(
     label: &str,
     headcount: Option<u64>,
 ) -> fmt::Result {
-    out.write_str(label)?;
+    write_isolated(out, label)?;
     match headcount {
         None => Ok(()),
         Some(1) => out.write_str(" (1 person)"),
@@ -83,7 +71,7 @@ pub(crate) fn write_score<W: Write>(out: &mut W, value: f64, name: Option<&str>)
     write_num(out, value)?;
     if let Some(name) = name {
         out.write_str(" (")?;
-        out.write_str(name)?;
+        write_isolated(out, name)?;
         out.write_char(')')?;
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! compare, example).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use std::io::Read;
+use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use workforce_ecosystem::migrate::{self, Version};
@@ -34,11 +34,13 @@ enum Command {
         long_about = "Check a model and list every problem with its JSON path.\n\n\
         Reads the model (older schema versions are migrated first) and checks its JSON syntax, \
         the type of every field, and the rules that relate one part to another: known and unique \
-        ids, scores and targets on the scale, one assessment per theme, player and unit. \
+        ids, scores and targets on the scale, one assessment per theme, player and unit, \
+        and the limits on every text and list (see the README). \
         Models over 10 MB or with more than 100,000 list items are refused.\n\n\
         Exit status: 0 when the model is valid (a summary goes to standard output), \
-        2 when it is not (every problem goes to standard error as \
-        `FILE: PATH (line L, column C): MESSAGE`), 1 when the file cannot be read."
+        2 when it is not (the problems go to standard error as \
+        `FILE: PATH (line L, column C): MESSAGE`, the first hundred in the order of the \
+        file and then a count of the rest), 1 when the file cannot be read."
     )]
     Validate {
         /// Model file (JSON); `-` reads standard input
@@ -142,6 +144,17 @@ struct Failure {
     message: String,
 }
 
+impl Failure {
+    /// The reader of standard output went away (`wfe render … | head`):
+    /// stop at once, successfully and silently, as Unix tools do.
+    fn reader_gone() -> Failure {
+        Failure {
+            code: 0,
+            message: String::new(),
+        }
+    }
+}
+
 /// How a model's source is named in messages.
 fn source_name(path: &Path) -> String {
     if path.as_os_str() == "-" {
@@ -151,23 +164,42 @@ fn source_name(path: &Path) -> String {
     }
 }
 
-/// The raw bytes of a file or standard input, at most one byte past the size
-/// limit (enough for validation to refuse it without reading everything).
+/// The raw bytes of a file or standard input. A source over the size limit
+/// is refused with its real size, counted without holding more than the
+/// limit: a file says its size up front; the rest of a stream is read and
+/// dropped.
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let io_err = |e: std::io::Error| Failure {
         code: 1,
         message: format!("{}: {e}", source_name(path)),
     };
-    let mut bytes = Vec::new();
-    let limit = validate::MAX_BYTES as u64 + 1;
-    if path.as_os_str() == "-" {
-        std::io::stdin()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .map_err(io_err)?;
+    let too_large = |size: u64| Failure {
+        code: 2,
+        message: format!(
+            "{}: {}",
+            source_name(path),
+            validate::size_message("the file", size)
+        ),
+    };
+    let limit = validate::MAX_BYTES as u64;
+    let mut source: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
-        file.take(limit).read_to_end(&mut bytes).map_err(io_err)?;
+        match file.metadata() {
+            Ok(meta) if meta.is_file() && meta.len() > limit => return Err(too_large(meta.len())),
+            _ => Box::new(file),
+        }
+    };
+    let mut bytes = Vec::new();
+    source
+        .by_ref()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io_err)?;
+    if bytes.len() as u64 > limit {
+        let rest = std::io::copy(&mut source, &mut std::io::sink()).map_err(io_err)?;
+        return Err(too_large(bytes.len() as u64 + rest));
     }
     Ok(bytes)
 }
@@ -180,10 +212,12 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
         .iter()
         .map(|p| format!("{name}: {p}"))
         .collect();
-    let n = invalid.problems.len();
+    if invalid.more > 0 {
+        lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
+    }
     lines.push(format!(
-        "{name}: {n} problem{}; the model was not loaded",
-        if n == 1 { "" } else { "s" }
+        "{name}: {}; the model was not loaded",
+        validate::problem_count(invalid.total())
     ));
     Failure {
         code: 2,
@@ -209,10 +243,21 @@ fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
             code: 1,
             message: format!("{}: {e}", path.display()),
         }),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => write_stdout(text),
+    }
+}
+
+/// Writes to standard output, which may be full (`> /dev/full`: exit 1 and
+/// say so) or closed by its reader (`| head`: stop quietly).
+fn write_stdout(text: &str) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == ErrorKind::BrokenPipe => Err(Failure::reader_gone()),
+        Err(e) => Err(Failure {
+            code: 1,
+            message: format!("standard output: {e}"),
+        }),
     }
 }
 
@@ -229,11 +274,18 @@ fn check_unit(model: &Model, unit: Option<&str>) -> Result<(), Failure> {
     if model.units.iter().any(|x| x.id == u) {
         return Ok(());
     }
-    let known: Vec<&str> = model.units.iter().map(|x| x.id.as_str()).collect();
+    // Ids are the model's text: escaped (`escape_debug`) before they reach
+    // the terminal, like every value a message repeats.
+    let known: Vec<String> = model
+        .units
+        .iter()
+        .map(|x| x.id.escape_debug().to_string())
+        .collect();
     Err(Failure {
         code: 2,
         message: format!(
-            "--unit: unknown unit \"{u}\" (known: {})",
+            "--unit: unknown unit \"{}\" (known: {})",
+            u.escape_debug(),
             if known.is_empty() {
                 "none".to_string()
             } else {
@@ -253,14 +305,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Version::V1 => String::new(),
                 Version::V0 => format!("; migrated from {}", migrate::SCHEMA_V0),
             };
-            println!(
-                "{}: valid ({}, {}, {}{migrated})",
+            write_stdout(&format!(
+                "{}: valid ({}, {}, {}{migrated})\n",
                 source_name(&file),
                 count(model.assessments.len(), "assessment"),
                 count(model.contributors.len(), "contributor"),
                 count(model.systems.len(), "system"),
-            );
-            Ok(())
+            ))
         }
         Command::Render {
             file,
@@ -272,22 +323,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let overlay = overlay
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
-            if let Some(u) = &unit {
-                if !model.units.iter().any(|x| &x.id == u) {
-                    let known: Vec<&str> = model.units.iter().map(|x| x.id.as_str()).collect();
-                    return Err(Failure {
-                        code: 2,
-                        message: format!(
-                            "--unit: unknown unit \"{u}\" (known: {})",
-                            if known.is_empty() {
-                                "none".to_string()
-                            } else {
-                                known.join(", ")
-                            }
-                        ),
-                    });
-                }
-            }
+            check_unit(&model, unit.as_deref())?;
             let opts = render::RenderOptions {
                 overlay,
                 unit,
@@ -354,14 +390,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let base = load(&model)?;
             let text = read_input(&csv_path)?;
-            let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| Failure {
-                code: 2,
-                message: invalid
+            let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| {
+                let name = csv_path.display();
+                let mut lines: Vec<String> = invalid
                     .problems
                     .iter()
-                    .map(|p| format!("{}: {p}", csv_path.display()))
-                    .collect::<Vec<_>>()
-                    .join("\n"),
+                    .map(|p| format!("{name}: {p}"))
+                    .collect();
+                if invalid.more > 0 {
+                    lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
+                }
+                Failure {
+                    code: 2,
+                    message: lines.join("\n"),
+                }
             })?;
             write_output(output.as_deref(), &json(&imported))
         }
@@ -380,7 +422,10 @@ fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) => {
-            eprintln!("{}", f.message);
+            if !f.message.is_empty() {
+                // Standard error may be closed too; there is no one left to tell.
+                let _ = writeln!(std::io::stderr(), "{}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }

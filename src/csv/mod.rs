@@ -35,7 +35,9 @@
 mod rfc4180;
 
 use crate::model::{Assessment, Item, Model};
+use crate::validate::wording::{escape, quote};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt;
 
 pub use rfc4180::detect_separator;
@@ -70,15 +72,31 @@ impl fmt::Display for CsvProblem {
     }
 }
 
-/// Every problem found in a CSV that cannot be imported.
+/// Every problem found in a CSV that cannot be imported: the first
+/// [`crate::validate::limits::MAX_PROBLEMS`], and how many more there are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CsvInvalid {
     pub problems: Vec<CsvProblem>,
+    /// Problems found beyond those listed.
+    pub more: usize,
+}
+
+impl CsvInvalid {
+    /// The problems, the first ones listed and the rest counted.
+    pub fn new(mut problems: Vec<CsvProblem>) -> CsvInvalid {
+        let more = crate::validate::cap(&mut problems);
+        CsvInvalid { problems, more }
+    }
+
+    /// How many problems were found, listed or not.
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.more
+    }
 }
 
 impl fmt::Display for CsvInvalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        crate::validate::write_lines(f, &self.problems)
+        crate::validate::write_lines(f, &self.problems, self.more)
     }
 }
 
@@ -171,41 +189,87 @@ fn parse_number(text: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
-/// Finds an id among `items` by id, or else by label ignoring case and
-/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr` or
-/// `ÜBER` for `Über`.
-fn resolve(items: &[Item], text: &str) -> Option<String> {
-    if let Some(item) = items.iter().find(|i| i.id == text) {
-        return Some(item.id.clone());
+/// Finds ids among `items` by id, or else by label ignoring ASCII case and
+/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
+/// (Full Unicode case folding would add its tables to the Wasm download.)
+/// Both are looked up in maps built once per import: a file of 100,000 rows against thousands of units must not compare
+/// every row with every unit.
+struct Lookup<'a> {
+    items: &'a [Item],
+    /// id → position of the first item with it
+    ids: HashMap<&'a str, usize>,
+    /// trimmed, ASCII-lower-cased label → position of the first item with it
+    labels: HashMap<String, usize>,
+    /// By position: whether another item has the same label (which then
+    /// names none of them).
+    shared: Vec<bool>,
+    /// What the messages list as known: the first ids, escaped.
+    known: String,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(items: &'a [Item]) -> Lookup<'a> {
+        let mut ids = HashMap::with_capacity(items.len());
+        let mut labels: HashMap<String, usize> = HashMap::with_capacity(items.len());
+        let mut shared = vec![false; items.len()];
+        for (i, item) in items.iter().enumerate() {
+            ids.entry(item.id.as_str()).or_insert(i);
+            let label = item.label.trim().to_ascii_lowercase();
+            let first = *labels.entry(label).or_insert(i);
+            if first != i {
+                shared[first] = true;
+            }
+        }
+        Lookup {
+            items,
+            ids,
+            labels,
+            shared,
+            known: known(items),
+        }
     }
-    let t = text.trim();
-    if let Some(item) = items.iter().find(|i| i.id == t) {
-        return Some(item.id.clone());
-    }
-    let t = t.to_lowercase();
-    let mut matches = items.iter().filter(|i| i.label.trim().to_lowercase() == t);
-    match (matches.next(), matches.next()) {
-        (Some(item), None) => Some(item.id.clone()),
-        _ => None,
+
+    fn resolve(&self, text: &str) -> Option<String> {
+        let t = text.trim();
+        let at = match self.ids.get(text).or_else(|| self.ids.get(t)) {
+            Some(&i) => Some(i),
+            None => self
+                .labels
+                .get(&t.to_ascii_lowercase())
+                .copied()
+                .filter(|&i| !self.shared[i]),
+        };
+        at.and_then(|i| self.items.get(i))
+            .map(|item| item.id.clone())
     }
 }
 
+/// The first ids of `items`, each escaped as messages quote the file's text
+/// (an id is the model's text, and may hold anything).
 fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return "none".into();
     }
-    let ids: Vec<&str> = items.iter().take(12).map(|i| i.id.as_str()).collect();
-    let more = if items.len() > 12 { ", …" } else { "" };
-    format!("{}{more}", ids.join(", "))
+    let mut out = String::new();
+    for (n, i) in items.iter().take(12).enumerate() {
+        if n > 0 {
+            out.push_str(", ");
+        }
+        out.push_str(&crate::validate::wording::shown_id(&i.id));
+    }
+    if items.len() > 12 {
+        out.push_str(", …");
+    }
+    out
 }
 
-fn quoted(text: &str) -> String {
-    // Problems quote what the user wrote; keep them readable when the cell is long.
-    let (short, ell) = match text.char_indices().nth(60) {
-        Some((end, _)) => (text.get(..end).unwrap_or(text), "…"),
-        None => (text, ""),
-    };
-    format!("\"{}{ell}\"", short.replace('"', "\\\""))
+/// The problem of a file of `len` bytes, over the size limit.
+fn too_large(len: u64) -> CsvInvalid {
+    CsvInvalid::new(vec![CsvProblem {
+        row: None,
+        column: None,
+        message: crate::validate::size_message("the file", len),
+    }])
 }
 
 /// One data row being read: its cells by column (positions in [`COLUMNS`]),
@@ -214,9 +278,38 @@ struct Row<'a> {
     rec: &'a rfc4180::Record,
     /// Where each column of [`COLUMNS`] sits in the row, if present.
     index: &'a [Option<usize>; 7],
-    problems: &'a mut Vec<CsvProblem>,
+    problems: &'a mut Listed,
     /// Whether a cell of this row had a problem.
     bad: bool,
+}
+
+/// The problems found so far, in the order of the file's rows: the first
+/// [`crate::validate::limits::MAX_PROBLEMS`] written out, the rest only
+/// counted (their messages never written).
+#[derive(Default)]
+struct Listed {
+    problems: Vec<CsvProblem>,
+    more: usize,
+}
+
+impl Listed {
+    fn push(&mut self, problem: &dyn Fn() -> CsvProblem) {
+        if self.problems.len() < crate::validate::limits::MAX_PROBLEMS {
+            self.problems.push(problem());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.problems.is_empty() && self.more == 0
+    }
+
+    fn into_invalid(self) -> CsvInvalid {
+        let mut invalid = CsvInvalid::new(self.problems);
+        invalid.more += self.more;
+        invalid
+    }
 }
 
 impl<'a> Row<'a> {
@@ -228,33 +321,35 @@ impl<'a> Row<'a> {
             .map(|s| restore(s))
     }
 
-    fn problem(&mut self, k: usize, message: String) {
-        self.problems.push(CsvProblem {
-            row: Some(self.rec.row),
+    fn problem(&mut self, k: usize, message: &dyn Fn() -> String) {
+        let row = self.rec.row;
+        self.problems.push(&|| CsvProblem {
+            row: Some(row),
             column: Some(COLUMNS[k].into()),
-            message,
+            message: message(),
         });
         self.bad = true;
     }
 
     /// The id named in column `k` (`theme`, `player` or `unit`) among `items`.
-    fn id(&mut self, k: usize, items: &[Item], required: bool) -> Option<String> {
+    fn id(&mut self, k: usize, items: &Lookup, required: bool) -> Option<String> {
         let what = COLUMNS[k];
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, format!("empty; every row needs a {what}"));
+                self.problem(k, &|| format!("empty; every row needs a {what}"));
             }
             return None;
         }
-        let id = resolve(items, text);
+        let id = items.resolve(text);
         if id.is_none() {
-            let message = format!(
-                "{} is not a {what} of the model (known: {})",
-                quoted(text),
-                known(items)
-            );
-            self.problem(k, message);
+            self.problem(k, &|| {
+                format!(
+                    "{} is not a {what} of the model (known: {})",
+                    quote(text),
+                    items.known
+                )
+            });
         }
         id
     }
@@ -265,13 +360,13 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, "empty; every row needs a current score".into());
+                self.problem(k, &|| "empty; every row needs a current score".into());
             }
             return None;
         }
         let x = parse_number(text);
         if x.is_none() {
-            self.problem(k, format!("{} is not a number", quoted(text)));
+            self.problem(k, &|| format!("{} is not a number", quote(text)));
         }
         x
     }
@@ -282,16 +377,9 @@ impl<'a> Row<'a> {
 /// once, by row and column; the model passed in is never changed.
 pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     let mut problems = Vec::new();
-    let fail = |problems: Vec<CsvProblem>| Err(CsvInvalid { problems });
+    let fail = |problems: Vec<CsvProblem>| Err(CsvInvalid::new(problems));
     if text.len() > crate::validate::MAX_BYTES {
-        return fail(vec![CsvProblem {
-            row: None,
-            column: None,
-            message: format!(
-                "the file is larger than {} MB",
-                crate::validate::MAX_BYTES / (1024 * 1024)
-            ),
-        }]);
+        return Err(too_large(text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let sep = rfc4180::detect_separator(text);
@@ -302,10 +390,10 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             let header = rfc4180::parse(text.lines().next().unwrap_or(""), sep)
                 .ok()
                 .and_then(|r| r.into_iter().next());
-            let column = header.and_then(|h| h.fields.get(e.field).cloned());
+            let column = header.and_then(|h| h.fields.get(e.field).map(|c| escape(c.trim())));
             return fail(vec![CsvProblem {
                 row: Some(e.row),
-                column: column.map(|c| c.trim().to_string()),
+                column,
                 message: e.message,
             }]);
         }
@@ -338,9 +426,11 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
                 column: None,
                 message: format!("column {} has no name", pos + 1),
             }),
+            // A name from the file, kept escaped and short like any text of
+            // the file a message repeats.
             None => problems.push(CsvProblem {
                 row: Some(1),
-                column: Some(name.to_string()),
+                column: Some(escape(name)),
                 message: format!("unknown column (known: {})", COLUMNS.join(", ")),
             }),
         }
@@ -361,15 +451,21 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     let width = header.fields.len();
 
     let fw = &model.framework;
+    let (themes, players, units) = (
+        Lookup::new(&fw.themes),
+        Lookup::new(&fw.players),
+        Lookup::new(&model.units),
+    );
     let mut assessments = Vec::new();
     // The spreadsheet row of each assessment, to place validation problems.
     let mut rows = Vec::new();
+    let mut listed = Listed::default();
     for rec in records {
         if rec.fields.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if assessments.len() >= crate::validate::MAX_ITEMS {
-            problems.push(CsvProblem {
+        if assessments.len() + listed.problems.len() + listed.more >= crate::validate::MAX_ITEMS {
+            listed.push(&|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
                 message: format!(
@@ -380,7 +476,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             break;
         }
         if rec.fields.len() != width {
-            problems.push(CsvProblem {
+            listed.push(&|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
                 message: format!(
@@ -393,13 +489,13 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
         let mut row = Row {
             rec: &rec,
             index: &index,
-            problems: &mut problems,
+            problems: &mut listed,
             bad: false,
         };
         // Columns by their position in `COLUMNS`.
-        let theme = row.id(0, &fw.themes, true);
-        let player = row.id(1, &fw.players, true);
-        let unit = row.id(2, &model.units, false);
+        let theme = row.id(0, &themes, true);
+        let player = row.id(1, &players, true);
+        let unit = row.id(2, &units, false);
         let current = row.num(3, true);
         let target = row.num(4, false);
         let weight = row.num(5, false);
@@ -420,21 +516,25 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             rows.push(rec.row);
         }
     }
-    if !problems.is_empty() {
-        return fail(problems);
+    if !listed.is_empty() {
+        return Err(listed.into_invalid());
     }
 
     let mut out = model.clone();
     out.assessments = assessments;
-    let problems: Vec<CsvProblem> = crate::validate::validate(&out)
+    let (found, more) = crate::validate::validate_within(&out);
+    let mut problems: Vec<CsvProblem> = found
         .into_iter()
         .map(|p| place(&p.path, p.message, &rows))
         .collect();
     if problems.is_empty() {
-        Ok(out)
-    } else {
-        fail(problems)
+        return Ok(out);
     }
+    // By row, as a spreadsheet user reads them; problems of no row last.
+    problems.sort_by_key(|p| p.row.unwrap_or(usize::MAX));
+    let mut invalid = CsvInvalid::new(problems);
+    invalid.more += more;
+    Err(invalid)
 }
 
 /// Like [`import_csv`], from the file's bytes: text that is not UTF-8 (a CSV
@@ -446,13 +546,11 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
     match crate::encoding::utf16(bytes) {
         Some(Ok(text)) => return import_csv(model, &text),
         Some(Err(e)) => {
-            return Err(CsvInvalid {
-                problems: vec![CsvProblem {
-                    row: Some(row_after(&e.before)),
-                    column: None,
-                    message: format!("{}; save the file as \"CSV UTF-8\"", e.describe()),
-                }],
-            })
+            return Err(CsvInvalid::new(vec![CsvProblem {
+                row: Some(row_after(&e.before)),
+                column: None,
+                message: format!("{}; save the file as \"CSV UTF-8\"", e.describe()),
+            }]))
         }
         None => {}
     }
@@ -461,16 +559,23 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
         Err(e) => {
             let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
             let before = std::str::from_utf8(valid).unwrap_or_default();
-            Err(CsvInvalid {
-                problems: vec![CsvProblem {
-                    row: Some(row_after(before)),
-                    column: None,
-                    message: format!(
-                        "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
-                        e.valid_up_to() + 1
-                    ),
-                }],
-            })
+            let before = before.strip_prefix('\u{feff}').unwrap_or(before);
+            // The records read so far; the bad byte is in the last, or starts
+            // the next when the text before it ends a line.
+            let sep = rfc4180::detect_separator(before);
+            let row = match rfc4180::parse(before, sep) {
+                Ok(recs) if before.ends_with(['\n', '\r']) || recs.is_empty() => recs.len() + 1,
+                Ok(recs) => recs.len(),
+                Err(_) => before.matches('\n').count() + 1,
+            };
+            Err(CsvInvalid::new(vec![CsvProblem {
+                row: Some(row),
+                column: None,
+                message: format!(
+                    "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
+                    e.valid_up_to() + 1
+                ),
+            }]))
         }
     }
 }
@@ -554,10 +659,10 @@ mod tests {
 
     #[test]
     fn long_cells_are_quoted_to_sixty_characters() {
-        assert_eq!(quoted("a\"b"), "\"a\\\"b\"");
+        assert_eq!(quote("a\"b"), "\"a\\\"b\"");
         let sixty = "é".repeat(60);
-        assert_eq!(quoted(&sixty), format!("\"{sixty}\""));
-        assert_eq!(quoted(&format!("{sixty}xyz")), format!("\"{sixty}…\""));
+        assert_eq!(quote(&sixty), format!("\"{sixty}\""));
+        assert_eq!(quote(&format!("{sixty}xyz")), format!("\"{sixty}…\""));
     }
 
     fn model() -> Model {
@@ -623,13 +728,19 @@ mod tests {
     #[test]
     fn ids_resolve_from_labels_case_insensitively() {
         let m = model();
-        assert_eq!(resolve(&m.framework.players, "HR"), Some("hr".into()));
+        let players = Lookup::new(&m.framework.players);
+        assert_eq!(players.resolve("HR"), Some("hr".into()));
         assert_eq!(
-            resolve(&m.framework.players, " finance & LEGAL "),
+            players.resolve(" finance & LEGAL "),
             Some("finance-legal".into())
         );
-        assert_eq!(resolve(&m.units, "head office"), Some("hq".into()));
-        assert_eq!(resolve(&m.units, "nowhere"), None);
+        let units = Lookup::new(&m.units);
+        assert_eq!(units.resolve("head office"), Some("hq".into()));
+        assert_eq!(units.resolve("nowhere"), None);
+        // A label two items share names neither.
+        let twins = [Item::new("a", "Same"), Item::new("b", "same ")];
+        assert_eq!(Lookup::new(&twins).resolve("SAME"), None);
+        assert_eq!(Lookup::new(&twins).resolve("b"), Some("b".into()));
     }
 
     #[test]

@@ -153,9 +153,8 @@ impl Edit {
         let mut r = Reader::default();
         let edit = read_edit(&mut r, v, At::Root("edit"));
         // Every `None` comes with a problem, which `finish` reports.
-        r.finish(edit)?.ok_or_else(|| Invalid {
-            problems: vec![Problem::new("edit".into(), "unreadable".into())],
-        })
+        r.finish(edit)?
+            .ok_or_else(|| Invalid::new(vec![Problem::new("edit".into(), "unreadable".into())]))
     }
 }
 

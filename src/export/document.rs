@@ -181,11 +181,13 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         sub.push_str(" · ");
         sub.push_str(t(o));
     }
+    push_text(&mut body, "<p class=\"subtitle\">", &sub, "");
     if let Some(u) = &opts.unit {
-        sub.push_str(" · ");
-        sub.push_str(label(&model.units, u));
+        // The unit's label sits inside the line: isolated, so right-to-left
+        // text or an override in it cannot reorder the rest.
+        push_text(&mut body, " · <bdi>", label(&model.units, u), "</bdi>");
     }
-    push_text(&mut body, "<p class=\"subtitle\">", &sub, "</p>\n");
+    body.push_str("</p>\n");
     body.push_str("</header>\n<main>\n");
 
     let svg = render::render_svg(
@@ -257,7 +259,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
             push_text(b, "<span class=\"kind\">", kind, "</span> ");
             push_text(b, "<span class=\"severity\">", t("severity"), " ");
             push_text(b, "", &format_severity(f.severity), "</span>");
-            push_text(b, "<p>", &f.explanation(), "</p></li>\n");
+            super::push_isolated_text(b, "<p>", &f.explanation(), "</p></li>\n");
         }
         body.push_str("</ol>\n");
     }
@@ -272,7 +274,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     let title = if model.name.trim().is_empty() {
         t("subtitle").to_string()
     } else {
-        format!("{} — {}", model.name, t("subtitle"))
+        format!("{} — {}", crate::bidi::isolate(&model.name), t("subtitle"))
     };
     html_page(&opts.lang, &title, "export", &body)
 }

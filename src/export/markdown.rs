@@ -327,9 +327,28 @@ fn push_escaped(out: &mut String, c: char) {
 
 fn render_inline(chars: &[char], out: &mut String) {
     let mut i = 0;
+    // The report isolates model text with U+2066–U+2069 (`crate::bidi`);
+    // in HTML they become `<bdi>` elements, each closed within this span.
+    let mut isolates = 0usize;
     while i < chars.len() {
         let c = chars[i];
         match c {
+            '\u{2066}'..='\u{2068}' => {
+                out.push_str(match c {
+                    '\u{2066}' => "<bdi dir=\"ltr\">",
+                    '\u{2067}' => "<bdi dir=\"rtl\">",
+                    _ => "<bdi>",
+                });
+                isolates += 1;
+                i += 1;
+            }
+            '\u{2069}' => {
+                if isolates > 0 {
+                    out.push_str("</bdi>");
+                    isolates -= 1;
+                }
+                i += 1;
+            }
             '\\' if chars.get(i + 1).is_some_and(|n| n.is_ascii_punctuation()) => {
                 push_escaped(out, chars[i + 1]);
                 i += 2;
@@ -395,6 +414,9 @@ fn render_inline(chars: &[char], out: &mut String) {
                 i += 1;
             }
         }
+    }
+    for _ in 0..isolates {
+        out.push_str("</bdi>");
     }
 }
 

@@ -52,6 +52,41 @@ pub(crate) fn push_text(out: &mut String, before: &str, text: &str, after: &str)
     push_escaped(out, before, text, after, false);
 }
 
+/// [`push_text`] for a sentence in which model text is isolated with
+/// U+2066–U+2069 ([`crate::bidi`]): each isolate becomes a `<bdi>` element,
+/// every one closed before `after`.
+pub(crate) fn push_isolated_text(out: &mut String, before: &str, text: &str, after: &str) {
+    out.push_str(before);
+    let mut open = 0usize;
+    let mut rest = text;
+    while let Some(at) = rest.find(['\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']) {
+        push_escaped(out, "", rest.get(..at).unwrap_or_default(), "", false);
+        let mark = rest
+            .get(at..)
+            .and_then(|r| r.chars().next())
+            .unwrap_or('\u{2069}');
+        match mark {
+            '\u{2066}' => out.push_str("<bdi dir=\"ltr\">"),
+            '\u{2067}' => out.push_str("<bdi dir=\"rtl\">"),
+            '\u{2068}' => out.push_str("<bdi>"),
+            _ if open == 0 => {}
+            _ => {
+                out.push_str("</bdi>");
+                open -= 1;
+            }
+        }
+        if mark != '\u{2069}' {
+            open += 1;
+        }
+        rest = rest.get(at + mark.len_utf8()..).unwrap_or_default();
+    }
+    push_escaped(out, "", rest, "", false);
+    for _ in 0..open {
+        out.push_str("</bdi>");
+    }
+    out.push_str(after);
+}
+
 /// [`push_text`] for a quoted attribute value.
 pub(crate) fn push_attr(out: &mut String, before: &str, text: &str, after: &str) {
     push_escaped(out, before, text, after, true);

@@ -82,14 +82,12 @@ impl Revisions {
 }
 
 fn invalid(path: &str, message: impl Into<String>) -> Invalid {
-    Invalid {
-        problems: vec![Problem {
-            path: path.to_string(),
-            message: message.into(),
-            line: None,
-            column: None,
-        }],
-    }
+    Invalid::new(vec![Problem {
+        path: path.to_string(),
+        message: message.into(),
+        line: None,
+        column: None,
+    }])
 }
 
 impl Session {
@@ -193,6 +191,13 @@ impl Session {
         if name.is_empty() {
             return Err(invalid("scenario", "a scenario needs a name"));
         }
+        let limit = crate::validate::limits::LABEL_CHARS;
+        if let Some(chars) = crate::validate::limits::over(name, limit) {
+            return Err(invalid(
+                "scenario",
+                crate::validate::limits::too_long("a name", chars, limit),
+            ));
+        }
         let taken = self
             .state
             .scenarios
@@ -209,6 +214,15 @@ impl Session {
 
     /// Starts a scenario as a copy of the baseline and shows it.
     pub fn start_scenario(&mut self, name: &str) -> Result<u32, Invalid> {
+        let limit = crate::validate::limits::SCENARIOS;
+        if self.state.scenarios.len() >= limit {
+            return Err(invalid(
+                "scenario",
+                format!(
+                    "a session holds at most {limit} what-if scenarios; keep or discard one first"
+                ),
+            ));
+        }
         let name = self.checked_name(name, None)?;
         let before = self.state.clone();
         let id = self.next_id;

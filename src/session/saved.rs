@@ -65,7 +65,8 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
     let Some(v) = f.take(r, key, Need::Required) else {
         return Model::empty("");
     };
-    let (model, _, problems) = validate::read_value(v);
+    let (model, _, problems, more) = validate::read_value(v);
+    r.more += more;
     if !problems.is_empty() {
         let at = f.at().key(key).path();
         r.problems.extend(problems.into_iter().map(|mut p| {
@@ -78,7 +79,7 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
 
 /// Reads a parsed saved session; every problem, in it or in the models it
 /// holds, is reported with its full path.
-fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>) {
+fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>, usize) {
     let mut r = Reader::default();
     let mut saved = SavedSession {
         schema: SESSION_SCHEMA.to_string(),
@@ -107,7 +108,7 @@ fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>) {
         }
         saved.active = active.and_then(|a| usize::try_from(a).ok());
     }
-    (saved, r.problems)
+    (saved, r.problems, r.more)
 }
 
 impl Session {
@@ -143,17 +144,21 @@ impl Session {
     /// with its full path (`scenarios[1].model.assessments[3].current`)
     /// and its place in the text.
     pub fn from_text(text: &str) -> Result<Session, Invalid> {
+        let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+        if unmarked.len() > validate::MAX_BYTES {
+            return Err(validate::too_large_as(
+                "the saved session",
+                unmarked.len() as u64,
+            ));
+        }
         // A model goes to its reader with its mark, which skips one: two
         // marks are refused there as they are by every other reader.
-        if !validate::has_schema(
-            text.strip_prefix('\u{feff}').unwrap_or(text),
-            SESSION_SCHEMA,
-        ) {
+        if !validate::has_schema(unmarked, SESSION_SCHEMA) {
             return parse_model(text).map(Session::new);
         }
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let (saved, problems) = read_saved(validate::parse_json(text)?);
-        validate::report(text, validate::duplicate_keys(text), problems)?;
+        let text = unmarked;
+        let (saved, problems, more) = read_saved(validate::parse_json(text)?);
+        validate::report(text, validate::duplicate_keys(text), problems, more)?;
         let mut session = Session::new(saved.baseline);
         for (i, s) in saved.scenarios.into_iter().enumerate() {
             let id = session.next_id;

@@ -11,6 +11,8 @@
 //! instead of being copied, and a path is written out only when there is a
 //! problem at it.
 
+use super::budget::{stream_of, Budget};
+use super::limits;
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
@@ -77,31 +79,58 @@ pub(crate) struct Reader {
     /// The paths of values that could not be read: a placeholder stands in
     /// for each, so that later checks can leave them alone.
     pub placeholders: Vec<String>,
+    /// Problems found but not written out: a model in a saved session had
+    /// more than a report lists, or a list had more than could be among the
+    /// first of the text (`budget.rs`).
+    pub more: usize,
+    /// What each list has had written out (`budget.rs`).
+    budget: Budget,
 }
 
 impl Reader {
     /// A value at `at` cannot be read.
     pub fn fail(&mut self, at: &At, message: String) {
+        let mut message = Some(message);
+        self.fail_with(at, &mut || message.take().unwrap_or_default());
+    }
+
+    /// [`Reader::fail`], writing the message only when the problem may be
+    /// among the first of the text; the placeholder is always kept.
+    fn fail_with(&mut self, at: &At, message: &mut dyn FnMut() -> String) {
         let path = at.path();
-        self.placeholders.push(path.clone());
-        self.problems.push(Problem::new(path, message));
+        if self.admits(&path) {
+            self.problems.push(Problem::new(path.clone(), message()));
+        }
+        self.placeholders.push(path);
+    }
+
+    /// Whether a problem at `path` may be among the first of the text; if
+    /// not, it is only counted.
+    fn admits(&mut self, path: &str) -> bool {
+        let Some((stream, index)) = stream_of(path) else {
+            return true;
+        };
+        let admitted = self.budget.admits(stream, index);
+        if !admitted {
+            self.more += 1;
+        }
+        admitted
     }
 
     pub fn wrong(&mut self, at: &At, expected: &str, found: &Value) {
-        self.fail(
-            at,
-            format!("expected {expected}, found {}", describe(found)),
-        );
+        self.fail_with(at, &mut || {
+            format!("expected {expected}, found {}", describe(found))
+        });
     }
 
     /// `value` when nothing was found wrong, else every problem.
     pub fn finish<T>(self, value: T) -> Result<T, Invalid> {
-        if self.problems.is_empty() {
+        if self.problems.is_empty() && self.more == 0 {
             Ok(value)
         } else {
-            Err(Invalid {
-                problems: self.problems,
-            })
+            let mut invalid = Invalid::new(self.problems);
+            invalid.more += self.more;
+            Err(invalid)
         }
     }
 
@@ -112,6 +141,23 @@ impl Reader {
                 self.wrong(at, "a string", &other);
                 None
             }
+        }
+    }
+
+    /// `text` when it is within `limit` (what it is, and its most
+    /// characters); else a problem at `at`, and the text is dropped.
+    pub fn limited(
+        &mut self,
+        text: String,
+        at: &At,
+        limit: Option<(&str, usize)>,
+    ) -> Option<String> {
+        match limit.and_then(|(what, max)| Some((what, max, limits::over(&text, max)?))) {
+            Some((what, max, chars)) => {
+                self.fail(at, limits::too_long(what, chars, max));
+                None
+            }
+            None => Some(text),
         }
     }
 
@@ -185,9 +231,13 @@ impl Reader {
     ) -> Option<Fields<'a>> {
         let fields = self.open_object(v, at, what)?;
         for k in fields.map.keys() {
-            if !names.contains(&k.as_str()) {
+            if names.contains(&k.as_str()) {
+                continue;
+            }
+            let path = at.key(k).path();
+            if self.admits(&path) {
                 self.problems.push(Problem::new(
-                    at.key(k).path(),
+                    path,
                     format!(
                         "unknown field {} ({what} has: {})",
                         quote(k),
@@ -286,9 +336,13 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// The string of `key`, refused when it is longer than the limit on
+    /// such a field ([`limits::text_limit`]).
     pub fn string(&mut self, r: &mut Reader, key: &str, need: Need) -> Option<String> {
         let v = self.take(r, key, need)?;
-        r.string(v, &self.at.key(key))
+        let at = self.at.key(key);
+        let s = r.string(v, &at)?;
+        r.limited(s, &at, limits::text_limit(key))
     }
 
     pub fn number(&mut self, r: &mut Reader, key: &str, need: Need) -> Option<f64> {
@@ -318,11 +372,22 @@ impl<'a> Fields<'a> {
         r.choice(v, &self.at.key(key), all, name)
     }
 
-    /// The items of a list; empty when it is left out or not a list.
+    /// The items of a list; empty when it is left out, not a list, or
+    /// longer than the limit on such a list ([`limits::list_limit`]), which
+    /// is then refused before any item is read.
     pub fn list(&mut self, r: &mut Reader, key: &str, need: Need) -> Vec<Value> {
-        self.take(r, key, need)
+        let items = self
+            .take(r, key, need)
             .and_then(|v| r.list(v, &self.at.key(key)))
-            .unwrap_or_default()
+            .unwrap_or_default();
+        let at = self.at.key(key);
+        match limits::list_limit(key) {
+            Some((what, max)) if items.len() > max => {
+                r.fail(&at, limits::too_many(what, items.len(), max));
+                Vec::new()
+            }
+            _ => items,
+        }
     }
 
     /// A list of strings; an item that is not one keeps its position as an
@@ -330,10 +395,16 @@ impl<'a> Fields<'a> {
     pub fn strings(&mut self, r: &mut Reader, key: &str, need: Need) -> Vec<String> {
         let items = self.list(r, key, need);
         let list_at = self.at.key(key);
+        let limit = limits::list_text_limit(key);
         items
             .into_iter()
             .enumerate()
-            .map(|(i, v)| r.string(v, &list_at.index(i)).unwrap_or_default())
+            .map(|(i, v)| {
+                let at = list_at.index(i);
+                r.string(v, &at)
+                    .and_then(|s| r.limited(s, &at, limit))
+                    .unwrap_or_default()
+            })
             .collect()
     }
 

@@ -9,19 +9,25 @@
 //!    and finds repeated object keys, before any parsing;
 //! 3. JSON parsing (syntax errors stop here, with path, line and column);
 //! 4. migration of older versions ([`crate::migrate`]);
-//! 5. the shape check (`read.rs`): types, missing and unknown fields;
+//! 5. the shape check (`read.rs`): types, missing and unknown fields, and
+//!    the limits on every text and list (`limits.rs`), so that nothing
+//!    oversized is kept;
 //! 6. the rules (`rules.rs`, also available alone as [`validate`]): ids,
 //!    references, scale, duplicates.
 //!
 //! Problems from steps 4–6 are collected together and sorted by their place
-//! in the text.
+//! in the text; the first [`limits::MAX_PROBLEMS`] are listed and the rest
+//! counted, and problems that cannot be among the first are never written
+//! out (`budget.rs`).
 //!
 //! This is the only way a model is read: no model type derives
 //! `Deserialize`. Saved sessions ([`crate::session`]) read each model they
 //! hold through steps 3–6 too, and every other input (edits, options) is
 //! read with the same field reader (`fields.rs`).
 
+mod budget;
 pub(crate) mod fields;
+pub mod limits;
 pub(crate) mod path;
 pub(crate) mod read;
 mod rules;
@@ -81,34 +87,86 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Every problem found in a model that cannot be used.
+/// Every problem found in a model that cannot be used: the first
+/// [`limits::MAX_PROBLEMS`] in the order of the text, and how many more
+/// there are.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Invalid {
     pub problems: Vec<Problem>,
+    /// Problems found beyond those listed.
+    pub more: usize,
 }
 
 impl Invalid {
+    /// The problems, the first [`limits::MAX_PROBLEMS`] of them listed and
+    /// the rest counted.
+    pub fn new(mut problems: Vec<Problem>) -> Invalid {
+        let more = cap(&mut problems);
+        Invalid { problems, more }
+    }
+
     fn one(path: &str, message: String) -> Invalid {
-        Invalid {
-            problems: vec![Problem::new(path.to_string(), message)],
-        }
+        Invalid::new(vec![Problem::new(path.to_string(), message)])
+    }
+
+    /// How many problems were found, listed or not.
+    pub fn total(&self) -> usize {
+        self.problems.len() + self.more
     }
 }
 
 impl fmt::Display for Invalid {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_lines(f, &self.problems)
+        write_lines(f, &self.problems, self.more)
     }
 }
 
-/// Each item on a line of its own: how a list of problems reads as one
-/// error message (the model's here, the CSV's in `csv`).
-pub(crate) fn write_lines<T: fmt::Display>(f: &mut fmt::Formatter<'_>, items: &[T]) -> fmt::Result {
+/// Keeps the first [`limits::MAX_PROBLEMS`] of `problems`; returns how many
+/// were dropped.
+pub(crate) fn cap<T>(problems: &mut Vec<T>) -> usize {
+    let more = problems.len().saturating_sub(limits::MAX_PROBLEMS);
+    problems.truncate(limits::MAX_PROBLEMS);
+    more
+}
+
+/// "… and 98,900 more problems": the line that stands for the problems a
+/// list leaves out.
+pub fn more_line(more: usize) -> String {
+    format!(
+        "… and {} more problem{}",
+        wording::Count(more as u64),
+        if more == 1 { "" } else { "s" }
+    )
+}
+
+/// "1 problem", "99,000 problems".
+pub fn problem_count(n: usize) -> String {
+    format!(
+        "{} problem{}",
+        wording::Count(n as u64),
+        if n == 1 { "" } else { "s" }
+    )
+}
+
+/// Each item on a line of its own, then the count of those left out: how a
+/// list of problems reads as one error message (the model's here, the
+/// CSV's in `csv`).
+pub(crate) fn write_lines<T: fmt::Display>(
+    f: &mut fmt::Formatter<'_>,
+    items: &[T],
+    more: usize,
+) -> fmt::Result {
     for (i, p) in items.iter().enumerate() {
         if i > 0 {
             writeln!(f)?;
         }
         write!(f, "{p}")?;
+    }
+    if more > 0 {
+        if !items.is_empty() {
+            writeln!(f)?;
+        }
+        f.write_str(&more_line(more))?;
     }
     Ok(())
 }
@@ -137,17 +195,15 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Invalid> {
         let before = std::str::from_utf8(valid).unwrap_or_default();
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Invalid {
-            problems: vec![Problem {
-                path: String::new(),
-                message: format!(
-                    "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
-                    e.valid_up_to()
-                ),
-                line: Some(line),
-                column: Some(column),
-            }],
-        }
+        Invalid::new(vec![Problem {
+            path: String::new(),
+            message: format!(
+                "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
+                e.valid_up_to()
+            ),
+            line: Some(line),
+            column: Some(column),
+        }])
     })
 }
 
@@ -165,8 +221,8 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
             format!("more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"),
         ));
     }
-    let (model, version, problems) = read_value(parse_json(text)?);
-    report(text, outline.duplicate_keys, problems)?;
+    let (model, version, problems, more) = read_value(parse_json(text)?);
+    report(text, outline.duplicate_keys, problems, more)?;
     Ok((model, version))
 }
 
@@ -177,7 +233,7 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
 pub fn read_shape(text: &str) -> Result<Model, Invalid> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let read = read::read_model(parse_json(text)?);
-    report(text, duplicate_keys(text), read.problems)?;
+    report(text, duplicate_keys(text), read.problems, read.more)?;
     Ok(read.model)
 }
 
@@ -189,8 +245,9 @@ pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
 
 /// Steps 4–6 on a parsed model: migration, the shape check and the rules.
 /// Gives the model as far as it could be read, the version it was written
-/// in, and every problem, with paths as in the document (not yet placed).
-pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Problem>) {
+/// in, the problems that may be among the first of the text, with paths as
+/// in the document (not yet placed), and how many others there are.
+pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Problem>, usize) {
     let mut migrated = migrate::migrate(value);
     let read = read::read_model(std::mem::take(&mut migrated.value));
     let placeholders: HashSet<&str> = read
@@ -199,13 +256,19 @@ pub(crate) fn read_value(value: serde_json::Value) -> (Model, Version, Vec<Probl
         .chain(&migrated.placeholders)
         .map(String::as_str)
         .collect();
-    let rule_problems = rules::check(&read.model, &placeholders);
+    let (rule_problems, dropped) = rules::check_within(&read.model, &placeholders);
+    let (read_problems, thinned) = budget::thin(read.problems);
     let mut problems = std::mem::take(&mut migrated.problems);
-    for mut p in read.problems.into_iter().chain(rule_problems) {
+    for mut p in read_problems.into_iter().chain(rule_problems) {
         p.path = migrated.source_path(&p.path);
         problems.push(p);
     }
-    (read.model, migrated.from, problems)
+    (
+        read.model,
+        migrated.from,
+        problems,
+        read.more + dropped + thinned,
+    )
 }
 
 /// The offset of every key that repeats an earlier key of its object, for
@@ -239,25 +302,34 @@ pub(crate) fn has_schema(text: &str, tag: &str) -> bool {
     })
 }
 
-/// The problems of one text — `problems` and a problem at each repeated key
-/// at `duplicates` — placed at their lines and columns and sorted; `Ok`
-/// when there are none.
+/// The problems of one text — `problems`, `more` others found but not
+/// written out, and a problem at each repeated key at `duplicates` —
+/// placed at their lines and columns and sorted, the first
+/// [`limits::MAX_PROBLEMS`] listed and the rest counted; `Ok` when there
+/// are none.
 pub(crate) fn report(
     text: &str,
     duplicates: Vec<usize>,
     problems: Vec<Problem>,
+    more: usize,
 ) -> Result<(), Invalid> {
-    if duplicates.is_empty() && problems.is_empty() {
+    if duplicates.is_empty() && problems.is_empty() && more == 0 {
         return Ok(());
     }
+    // Only what may be among the first is placed: placing costs a walk of
+    // the text and a path per problem.
+    let (problems, thinned) = budget::thin(problems);
     // (problem, offset of its own when the scan already knows it)
     let mut found: Vec<(Problem, Option<usize>)> =
         problems.into_iter().map(|p| (p, None)).collect();
-    let mut sorted = duplicates.clone();
+    let mut sorted = duplicates;
     sorted.sort_unstable();
     sorted.dedup();
+    // Repeated keys are known by offset, in text order: past the first
+    // hundred they cannot be among the first.
+    let later_duplicates = cap(&mut sorted);
     let duplicate_paths = scan::paths_at(text, &sorted);
-    for offset in duplicates {
+    for offset in sorted {
         let path = duplicate_paths.get(&offset).cloned().unwrap_or_default();
         found.push((
             Problem::new(
@@ -268,9 +340,9 @@ pub(crate) fn report(
             Some(offset),
         ));
     }
-    Err(Invalid {
-        problems: place(text, found),
-    })
+    let mut invalid = Invalid::new(place(text, found));
+    invalid.more += more + thinned + later_duplicates;
+    Err(invalid)
 }
 
 /// Checks the cross-references and ranges of an already typed model (one
@@ -279,13 +351,30 @@ pub fn validate(model: &Model) -> Vec<Problem> {
     rules::check(model, &HashSet::new())
 }
 
+/// [`validate`], writing out only the problems that may be among the
+/// first [`limits::MAX_PROBLEMS`] of each list (in list order); returns
+/// them and how many others there are.
+pub fn validate_within(model: &Model) -> (Vec<Problem>, usize) {
+    rules::check_within(model, &HashSet::new())
+}
+
 fn too_large(len: usize) -> Invalid {
-    Invalid::one(
-        "",
-        format!(
-            "the model is {} bytes; the limit is {MAX_BYTES} bytes (10 MB)",
-            len
-        ),
+    too_large_as("the model", len as u64)
+}
+
+/// The problem of a text of `len` bytes over [`MAX_BYTES`], which `what`
+/// names ("the model", "the file"): its size and the limit, both as people
+/// read them.
+pub fn too_large_as(what: &str, len: u64) -> Invalid {
+    Invalid::one("", size_message(what, len))
+}
+
+/// "the file is 52.3 MB; the limit is 10 MB".
+pub fn size_message(what: &str, len: u64) -> String {
+    format!(
+        "{what} is {}; the limit is {}",
+        wording::size(len, MAX_BYTES as u64),
+        wording::size(MAX_BYTES as u64, u64::MAX)
     )
 }
 
@@ -307,14 +396,12 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Invalid {
         .get(&offset)
         .copied()
         .unwrap_or((e.line(), e.column()));
-    Invalid {
-        problems: vec![Problem {
-            path: scan::path_at(text, offset),
-            message: format!("invalid JSON: {what}"),
-            line: Some(line),
-            column: Some(column),
-        }],
-    }
+    Invalid::new(vec![Problem {
+        path: scan::path_at(text, offset),
+        message: format!("invalid JSON: {what}"),
+        line: Some(line),
+        column: Some(column),
+    }])
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -421,9 +508,15 @@ mod tests {
     fn limits_come_first() {
         let big = " ".repeat(MAX_BYTES + 1);
         let err = parse_model(&big).unwrap_err();
-        assert!(err.problems[0]
-            .message
-            .contains("the limit is 10485760 bytes"));
+        assert_eq!(
+            err.problems[0].message,
+            "the model is 10,485,761 bytes; the limit is 10 MB"
+        );
+        let err = too_large_as("the file", 52_300_000);
+        assert_eq!(
+            err.problems[0].message,
+            "the file is 49.9 MB; the limit is 10 MB"
+        );
         // Far too many items, and broken JSON after them: the limit is what is said.
         let many = format!("[{}", "0,".repeat(MAX_ITEMS + 1));
         let err = parse_model(&many).unwrap_err();

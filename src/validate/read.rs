@@ -39,6 +39,9 @@ pub struct Read {
     pub model: Model,
     pub problems: Vec<Problem>,
     pub placeholders: Vec<String>,
+    /// Problems found but not written out: they cannot be among the first
+    /// of the text.
+    pub more: usize,
 }
 
 const fn item_shape(what: &'static str) -> Shape<Item> {
@@ -207,6 +210,7 @@ pub fn read_model(v: Value) -> Read {
         model,
         problems: r.problems,
         placeholders: r.placeholders,
+        more: r.more,
     }
 }
 

@@ -1,10 +1,14 @@
 //! The rules a well-typed model must follow: ids unique and non-blank, every
 //! reference known, scores and targets on the scale, one assessment per
-//! (theme, player, unit), a drawable framework, a coherent scale.
+//! (theme, player, unit), a drawable framework, a coherent scale, and the
+//! limits (`limits.rs`) on texts, lists, the scale and weights, for models
+//! changed in memory as much as for those read from text.
 //!
 //! Each rule looks every id up in a hash map, so checking is linear in the
 //! size of the model (repeated cells are found by one sort).
 
+use super::budget::Budget;
+use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
@@ -68,14 +72,131 @@ impl At {
     }
 }
 
+/// The model's lists, as the rules name places in them.
+const LISTS: [&str; 8] = [
+    "framework.players",
+    "framework.themes",
+    "units",
+    "assessments",
+    "contributors",
+    "responsibilities",
+    "systems",
+    "integrations",
+];
+
+/// The placeholders arranged for [`Rules::skip`], which is asked of every
+/// value checked: whether each list lies under one, and for each list item
+/// holding one what follows `list[i]` in its path (`""` for the item
+/// itself, `.current`, `.contributors[3]`), sorted by list and position, so
+/// that no path is written to ask.
+#[derive(Default)]
+struct Holes<'p> {
+    lists: Vec<(&'static str, bool)>,
+    items: Vec<(&'p str, usize, &'p str)>,
+}
+
+impl<'p> Holes<'p> {
+    fn new(placeholders: &'p HashSet<&'p str>) -> Holes<'p> {
+        let mut holes = Holes::default();
+        if placeholders.is_empty() {
+            return holes;
+        }
+        for list in LISTS {
+            let under = path::self_and_ancestors(list)
+                .iter()
+                .any(|p| placeholders.contains(&**p));
+            holes.lists.push((list, under));
+        }
+        for &p in placeholders {
+            let Some((list, rest)) = p.split_once('[') else {
+                continue;
+            };
+            let Some((index, rest)) = rest.split_once(']') else {
+                continue;
+            };
+            if let Ok(i) = index.parse() {
+                holes.items.push((list, i, rest));
+            }
+        }
+        holes.items.sort_unstable();
+        holes
+    }
+
+    /// What follows `list[i]` in the placeholders inside that item.
+    fn inside<'a>(&'a self, list: &'a str, i: usize) -> impl Iterator<Item = &'p str> + 'a {
+        let start = self.items.partition_point(|&(l, j, _)| (l, j) < (list, i));
+        self.items
+            .get(start..)
+            .unwrap_or_default()
+            .iter()
+            .take_while(move |&&(l, j, _)| l == list && j == i)
+            .map(|&(_, _, rest)| rest)
+    }
+
+    /// Whether `rest` (what follows `list[i]` in a placeholder's path) is
+    /// `at` or one of its ancestors.
+    fn covers(rest: &str, at: At) -> bool {
+        if rest.is_empty() {
+            return true;
+        }
+        if at.field.is_empty() {
+            return false;
+        }
+        let Some(after) = rest
+            .strip_prefix('.')
+            .and_then(|r| r.strip_prefix(at.field))
+        else {
+            return false;
+        };
+        match (after, at.j) {
+            ("", _) => true,
+            (index, Some(j)) => {
+                index
+                    .strip_prefix('[')
+                    .and_then(|r| r.strip_suffix(']'))
+                    .and_then(|n| n.parse::<usize>().ok())
+                    == Some(j)
+            }
+            _ => false,
+        }
+    }
+}
+
 struct Rules<'p> {
     problems: Vec<Problem>,
     placeholders: &'p HashSet<&'p str>,
+    holes: Holes<'p>,
+    /// With a budget, problems of a list that cannot be among the first of
+    /// the text are only counted, and their messages never written.
+    budget: Option<Budget>,
 }
 
 impl Rules<'_> {
     fn report(&mut self, at: String, message: String) {
         self.problems.push(Problem::new(at, message));
+    }
+
+    /// Reports a problem at a place in a list, writing its path and message
+    /// only if the budget (when there is one) admits it.
+    fn report_at(&mut self, at: At, message: &dyn Fn() -> String) {
+        if let Some(budget) = &mut self.budget {
+            // The stream is the list the place is in, as `budget::stream_of`
+            // reads it from a path: `assessments`, `systems[3].contributors`.
+            let admitted = match at.j {
+                Some(j) => {
+                    let mut stream = String::from(at.list);
+                    path::push_index(&mut stream, at.i);
+                    stream.push('.');
+                    stream.push_str(at.field);
+                    budget.admits(&stream, j)
+                }
+                None => budget.admits(at.list, at.i),
+            };
+            if !admitted {
+                return;
+            }
+        }
+        self.problems.push(Problem::new(at.path(), message()));
     }
 
     /// Whether `at` or an ancestor holds a placeholder for a value whose
@@ -87,10 +208,20 @@ impl Rules<'_> {
                 .any(|p| self.placeholders.contains(p))
     }
 
-    /// [`Rules::skip_path`] for a place in a list; the path is only built
-    /// when there are placeholders.
+    /// [`Rules::skip_path`] for a place in a list, without writing its path.
     fn skip(&self, at: At) -> bool {
-        !self.placeholders.is_empty() && self.skip_path(&at.path())
+        if self.placeholders.is_empty() {
+            return false;
+        }
+        let list_under = match self.holes.lists.iter().find(|(l, _)| *l == at.list) {
+            Some(&(_, under)) => under,
+            None => self.skip_path(at.list),
+        };
+        list_under
+            || self
+                .holes
+                .inside(at.list, at.i)
+                .any(|rest| Holes::covers(rest, at))
     }
 
     fn ids<'m>(
@@ -103,7 +234,9 @@ impl Rules<'_> {
         let mut out = Ids {
             at: HashMap::with_capacity(ids.size_hint().0),
             order: Vec::new(),
-            complete: true,
+            // A list that could not be read (or was over its limit) is known
+            // only in part: nothing is "unknown" against it.
+            complete: !self.skip_path(list),
             kind,
             none,
         };
@@ -113,19 +246,20 @@ impl Rules<'_> {
                 out.complete = false;
                 continue;
             }
-            if id.trim().is_empty() {
-                self.report(place.path(), format!("empty id: every {kind} needs one"));
+            if is_blank(id) {
+                self.report_at(place, &|| format!("empty id: every {kind} needs one"));
                 continue;
             }
             match out.at.entry(id) {
-                Entry::Occupied(first) => self.report(
-                    place.path(),
-                    format!(
-                        "duplicate {kind} id {} (first at {list}[{}])",
-                        quote(id),
-                        first.get()
-                    ),
-                ),
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    self.report_at(place, &|| {
+                        format!(
+                            "duplicate {kind} id {} (first at {list}[{first}])",
+                            quote(id)
+                        )
+                    })
+                }
                 Entry::Vacant(slot) => {
                     slot.insert(i);
                     out.order.push(id);
@@ -139,15 +273,14 @@ impl Rules<'_> {
         if known_ids.at.contains_key(id) || !known_ids.complete || self.skip(at) {
             return;
         }
-        self.report(
-            at.path(),
+        self.report_at(at, &|| {
             format!(
                 "unknown {} {} {}",
                 known_ids.kind,
                 quote(id),
                 known(known_ids.order.iter().copied(), known_ids.none)
-            ),
-        );
+            )
+        });
     }
 
     fn score(&mut self, at: At, value: f64, scale: Option<(f64, f64)>) {
@@ -155,17 +288,18 @@ impl Rules<'_> {
         if value.is_finite() && value >= min && value <= max || self.skip(at) {
             return;
         }
-        let message = if value.is_finite() {
-            format!(
-                "{} is outside the scale {} to {}",
-                num(value),
-                num(min),
-                num(max)
-            )
-        } else {
-            format!("expected a finite number, found {}", num(value))
-        };
-        self.report(at.path(), message);
+        self.report_at(at, &|| {
+            if value.is_finite() {
+                format!(
+                    "{} is outside the scale {} to {}",
+                    num(value),
+                    num(min),
+                    num(max)
+                )
+            } else {
+                format!("expected a finite number, found {}", num(value))
+            }
+        });
     }
 
     fn framework<'m>(&mut self, model: &'m Model) -> (Ids<'m>, Ids<'m>) {
@@ -218,6 +352,18 @@ impl Rules<'_> {
             );
             return None;
         }
+        if s.min.abs() > SCALE_BOUND || s.max.abs() > SCALE_BOUND {
+            self.report(
+                "scale".into(),
+                format!(
+                    "min and max must lie between -{bound} and {bound}, found {} and {}",
+                    num(s.min),
+                    num(s.max),
+                    bound = super::wording::Count(SCALE_BOUND as u64)
+                ),
+            );
+            return None;
+        }
         if s.min >= s.max {
             self.report(
                 "scale".into(),
@@ -260,11 +406,30 @@ impl Rules<'_> {
 }
 
 /// Checks every rule; values at `placeholders` (and below) were already
-/// reported as unreadable and are not checked again.
+/// reported as unreadable and are not checked again. Every problem is
+/// written out.
 pub fn check(model: &Model, placeholders: &HashSet<&str>) -> Vec<Problem> {
+    run(model, placeholders, None).0
+}
+
+/// [`check`], writing out only the problems that may be among the first
+/// of the text (`budget.rs`); returns them and how many others there are.
+pub fn check_within(model: &Model, placeholders: &HashSet<&str>) -> (Vec<Problem>, usize) {
+    let (problems, dropped) = run(model, placeholders, Some(Budget::default()));
+    let (problems, thinned) = super::budget::thin(problems);
+    (problems, dropped + thinned)
+}
+
+fn run(
+    model: &Model,
+    placeholders: &HashSet<&str>,
+    budget: Option<Budget>,
+) -> (Vec<Problem>, usize) {
     let mut r = Rules {
         problems: Vec::new(),
         placeholders,
+        holes: Holes::new(placeholders),
+        budget,
     };
     let items = model.item_count();
     if items > MAX_ITEMS {
@@ -273,6 +438,10 @@ pub fn check(model: &Model, placeholders: &HashSet<&str>) -> Vec<Problem> {
             format!("{items} list items; a model may hold at most {MAX_ITEMS}"),
         );
     }
+    // Texts and lists the reader refused are placeholders, empty by now, so
+    // these find only what was made in memory.
+    limits::check_counts(model, &mut |path, message| r.report(path, message));
+    limits::check_texts(model, &mut |path, message| r.report(path, message));
     if model.schema != SCHEMA_V1 && !r.skip_path("schema") {
         r.report(
             "schema".into(),
@@ -335,24 +504,30 @@ pub fn check(model: &Model, placeholders: &HashSet<&str>) -> Vec<Problem> {
         }
         let weight_ok = a.weight.is_finite() && a.weight > 0.0;
         if !weight_ok && !r.skip(field("weight")) {
-            r.report(
-                field("weight").path(),
-                format!("expected a positive number, found {}", num(a.weight)),
-            );
+            r.report_at(field("weight"), &|| {
+                format!("expected a positive number, found {}", num(a.weight))
+            });
+        } else if a.weight > MAX_WEIGHT && !r.skip(field("weight")) {
+            r.report_at(field("weight"), &|| {
+                format!(
+                    "{} is too heavy; a weight is at most {}",
+                    num(a.weight),
+                    num(MAX_WEIGHT)
+                )
+            });
         }
         if let Some(first) = first_of[i] {
             let unit = match &a.unit {
                 Some(u) => format!("for unit {}", quote(u)),
                 None => "with no unit".to_string(),
             };
-            r.report(
-                field("").path(),
+            r.report_at(field(""), &|| {
                 format!(
                     "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
                     quote(&a.theme),
                     quote(&a.player)
-                ),
-            );
+                )
+            });
         }
     }
 
@@ -376,14 +551,15 @@ pub fn check(model: &Model, placeholders: &HashSet<&str>) -> Vec<Problem> {
                 continue;
             }
             match seen.entry(c.as_str()) {
-                Entry::Occupied(first) => r.report(
-                    place.path(),
-                    format!(
-                        "{} is listed twice (also systems[{i}].contributors[{}])",
-                        quote(c),
-                        first.get()
-                    ),
-                ),
+                Entry::Occupied(first) => {
+                    let first = *first.get();
+                    r.report_at(place, &|| {
+                        format!(
+                            "{} is listed twice (also systems[{i}].contributors[{first}])",
+                            quote(c)
+                        )
+                    });
+                }
                 Entry::Vacant(slot) => {
                     slot.insert(j);
                 }
@@ -397,13 +573,13 @@ pub fn check(model: &Model, placeholders: &HashSet<&str>) -> Vec<Problem> {
         r.reference(field("to"), &x.to, &systems);
         let readable = !r.skip(field("from")) && !r.skip(field("to"));
         if readable && x.from == x.to && systems.at.contains_key(x.from.as_str()) {
-            r.report(
-                field("").path(),
-                format!("connects system {} to itself", quote(&x.from)),
-            );
+            r.report_at(field(""), &|| {
+                format!("connects system {} to itself", quote(&x.from))
+            });
         }
     }
-    r.problems
+    let dropped = r.budget.map_or(0, |b| b.dropped);
+    (r.problems, dropped)
 }
 
 #[cfg(test)]

@@ -15,6 +15,20 @@ const KNOWN_SHOWN: usize = 8;
 pub fn quote(s: &str) -> String {
     let mut out = String::with_capacity(s.len().min(QUOTE_CHARS * 2) + 2);
     out.push('"');
+    push_escaped(&mut out, s);
+    out.push('"');
+    out
+}
+
+/// `s` escaped and cut as [`quote`] does, without the quotes: for a name
+/// that a message already sets in quotes of its own (a CSV column).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(QUOTE_CHARS * 2));
+    push_escaped(&mut out, s);
+    out
+}
+
+fn push_escaped(out: &mut String, s: &str) {
     for (n, c) in s.chars().enumerate() {
         if n == QUOTE_CHARS {
             out.push('…');
@@ -32,13 +46,38 @@ pub fn quote(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out.push('"');
-    out
 }
 
-fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{061c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+/// A count as people read it: 98900 → "98,900".
+#[derive(Debug, Clone, Copy)]
+pub struct Count(pub u64);
+
+impl std::fmt::Display for Count {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let digits = self.0.to_string();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                f.write_str(",")?;
+            }
+            write!(f, "{c}")?;
+        }
+        Ok(())
+    }
 }
+
+/// A size in bytes as people read it: "52.3 MB", or the exact number of
+/// bytes when that is too close to `limit` to tell them apart in MB.
+pub fn size(bytes: u64, limit: u64) -> String {
+    const MB: f64 = 1024.0 * 1024.0;
+    let shown = crate::decimal::fixed(bytes as f64 / MB, 1);
+    if bytes > limit && shown == crate::decimal::fixed(limit as f64 / MB, 1) {
+        format!("{} bytes", Count(bytes))
+    } else {
+        format!("{shown} MB")
+    }
+}
+
+use crate::bidi::is_bidi_control;
 
 /// A number as people write it: `5`, `0.5`, `-3`, `1e300`.
 pub fn num(x: f64) -> String {
@@ -85,7 +124,7 @@ pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> Str
 
 /// Ids made of ordinary characters are listed bare, as the issue's examples
 /// show them; anything else is quoted so it cannot blur the list.
-fn shown_id(id: &str) -> String {
+pub(crate) fn shown_id(id: &str) -> String {
     let plain = !id.is_empty()
         && id.chars().count() <= QUOTE_CHARS
         && id

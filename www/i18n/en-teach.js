@@ -148,6 +148,7 @@ export default {
   'export.csvImport': 'Import assessments from CSV…',
   'export.csvImported': 'Imported {count} assessments from {file}.',
   'export.csvErrors': 'The CSV was not imported. Fix these and try again:',
+  'export.csvMoreErrors': '… and {count} more problems, not listed.',
   'export.overlay': 'Diagram shows',
   'export.print': 'Print',
 

@@ -259,6 +259,8 @@ export default {
   'import.failedLead.one': '{source} has {count} problem:',
   'import.failedLead.other': '{source} has {count} problems:',
   'import.unchanged': 'Your current model is unchanged.',
+  'import.moreProblems.one': '… and {count} more problem, not listed.',
+  'import.moreProblems.other': '… and {count} more problems, not listed.',
   'import.lineColumn': 'line {line}, column {column}',
   'import.rowColumn': 'row {row}, column {column}',
   'import.row': 'row {row}',

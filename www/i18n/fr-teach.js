@@ -145,6 +145,7 @@ export default {
   'export.csvImport': 'Importer des évaluations depuis un CSV…',
   'export.csvImported': '{count} évaluations importées depuis {file}.',
   'export.csvErrors': 'Le CSV n’a pas été importé. Corrigez ces points et réessayez :',
+  'export.csvMoreErrors': '… et {count} autres problèmes, non listés.',
   'export.overlay': 'Le schéma montre',
   'export.print': 'Imprimer',
 

@@ -259,6 +259,8 @@ export default {
   'import.failedLead.one': '{source} présente {count} problème :',
   'import.failedLead.other': '{source} présente {count} problèmes :',
   'import.unchanged': 'Votre modèle actuel n’a pas changé.',
+  'import.moreProblems.one': '… et {count} autre problème, non listé.',
+  'import.moreProblems.other': '… et {count} autres problèmes, non listés.',
   'import.lineColumn': 'ligne {line}, colonne {column}',
   'import.rowColumn': 'ligne {row}, colonne {column}',
   'import.row': 'ligne {row}',

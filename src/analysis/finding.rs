@@ -222,7 +222,7 @@ impl Finding {
     fn by_label(&self, refs: &[Ref]) -> Vec<Ref> {
         let n = &self.names;
         let mut v = refs.to_vec();
-        v.sort_by(|&a, &b| (n.label(a), n.id(a)).cmp(&(n.label(b), n.id(b))));
+        v.sort_unstable_by_key(|&r| (n.label(r), n.id(r)));
         v
     }
 

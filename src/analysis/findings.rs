@@ -267,7 +267,8 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
             players.push((player(&p[0]), p.iter().fold(0, |bits, k| bits | k.1)));
         }
         let names = &index.names;
-        players.sort_by(|a, b| names.id(a.0).cmp(names.id(b.0)));
+        // Ids tell players apart; the reference orders them as they came.
+        players.sort_unstable_by_key(|&(p, _)| (names.id(p), p));
         let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
@@ -335,8 +336,10 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .collect();
         let names = &index.names;
         for g in &mut groups {
-            g.sort_by(|&a, &b| names.id(a).cmp(names.id(b)));
+            g.sort_unstable_by_key(|&s| names.id(s));
         }
+        // Stable: in a model that repeats a system id, two groups may start
+        // with the same id, and keep their order.
         groups.sort_by(|a, b| names.id(a[0]).cmp(names.id(b[0])));
         let sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
         let count = groups.len();
@@ -365,7 +368,7 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .map(|c| index.contributor(c))
             .collect();
         let names = &index.names;
-        tracked.sort_by(|&a, &b| names.id(a).cmp(names.id(b)));
+        tracked.sort_unstable_by_key(|&c| names.id(c));
         tracked.dedup();
         let most = tracked
             .iter()

@@ -431,7 +431,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                 )
             })
             .collect();
-        rows.sort_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)));
+        rows.sort_unstable_by_key(|&(at, id, _)| (at, id));
         for (_, id, d) in rows {
             let _ = writeln!(
                 out,

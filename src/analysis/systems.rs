@@ -240,7 +240,7 @@ impl Graph {
             }
             last_root = Some(root);
         }
-        groups.sort_by_key(|g| g[0]);
+        groups.sort_unstable_by_key(|g| g[0]);
         groups
     }
 
@@ -279,7 +279,7 @@ impl Graph {
             .collect();
         members.sort_unstable();
         let mut groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
-        groups.sort_by_key(|g| g[0].1);
+        groups.sort_unstable_by_key(|g| g[0].1);
         let components = groups.len();
         let group_sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
         let grouped = index.names.add_list(

@@ -12,6 +12,7 @@ use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
+use crate::analysis::FxBuildHasher;
 use crate::model::{Model, SCHEMA_V1};
 use std::collections::hash_map::{Entry, HashMap};
 use std::collections::HashSet;
@@ -23,8 +24,9 @@ pub const THEMES: std::ops::RangeInclusive<usize> = 1..=8;
 /// The ids of one list, where each is, and whether every id could be read
 /// (if not, "unknown id" would be a guess, so such checks are skipped).
 struct Ids<'m> {
-    /// Each id's first position.
-    at: HashMap<&'m str, usize>,
+    /// Each id's first position. The fast hash: every reference of the
+    /// model is looked up here, after each edit on the page.
+    at: HashMap<&'m str, usize, FxBuildHasher>,
     order: Vec<&'m str>,
     complete: bool,
     /// What one is called ("player") and what to say when there are none.
@@ -232,7 +234,7 @@ impl Rules<'_> {
         ids: &mut dyn Iterator<Item = &'m str>,
     ) -> Ids<'m> {
         let mut out = Ids {
-            at: HashMap::with_capacity(ids.size_hint().0),
+            at: HashMap::with_capacity_and_hasher(ids.size_hint().0, FxBuildHasher::default()),
             order: Vec::new(),
             // A list that could not be read (or was over its limit) is known
             // only in part: nothing is "unknown" against it.
@@ -470,8 +472,8 @@ fn run(
     );
 
     // Where each assessment that repeats a cell first assessed it. Cells
-    // whose ids could not all be read are left out. The stable sort keeps
-    // each cell's assessments in model order.
+    // whose ids could not all be read are left out. Sorted with their
+    // positions, each cell's assessments stay in model order.
     let mut keyed: Vec<(Cell, usize)> = Vec::new();
     for (i, a) in model.assessments.iter().enumerate() {
         let unreadable = ["theme", "player", "unit"]
@@ -481,7 +483,7 @@ fn run(
             keyed.push(((&a.theme, &a.player, a.unit.as_deref()), i));
         }
     }
-    keyed.sort_by(|a, b| a.0.cmp(&b.0));
+    keyed.sort_unstable();
     let mut first_of = vec![None; model.assessments.len()];
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         if let [(_, first), rest @ ..] = run {

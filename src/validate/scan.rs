@@ -285,8 +285,8 @@ impl Visit for OutlineVisitor {
             }
         } else {
             let mut order: Vec<usize> = (0..keys.len()).collect();
-            // Stable: equal keys stay in text order, so the first is kept.
-            order.sort_by(|&a, &b| keys[a].0.cmp(&keys[b].0));
+            // Equal keys stay in text order, so the first is kept.
+            order.sort_unstable_by_key(|&i| (&keys[i].0, i));
             for w in order.windows(2) {
                 if keys[w[0]].0 == keys[w[1]].0 {
                     dups.push(keys[w[1]].1);

@@ -12,8 +12,8 @@ use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
-use crate::analysis::FxBuildHasher;
 use crate::model::{Model, SCHEMA_V1};
+use rustc_hash::FxBuildHasher;
 use std::collections::hash_map::{Entry, HashMap};
 use std::collections::HashSet;
 
@@ -234,7 +234,7 @@ impl Rules<'_> {
         ids: &mut dyn Iterator<Item = &'m str>,
     ) -> Ids<'m> {
         let mut out = Ids {
-            at: HashMap::with_capacity_and_hasher(ids.size_hint().0, FxBuildHasher::default()),
+            at: HashMap::with_capacity_and_hasher(ids.size_hint().0, FxBuildHasher),
             order: Vec::new(),
             // A list that could not be read (or was over its limit) is known
             // only in part: nothing is "unknown" against it.

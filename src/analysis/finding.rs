@@ -53,7 +53,7 @@ impl Kind {
 
 /// A cell a finding concerns; `unit` only for a unit's own assessment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct CellRef<'a> {
+pub struct FindingCell<'a> {
     pub theme: &'a str,
     pub player: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -443,7 +443,7 @@ impl Finding {
 
     /// The cells concerned: the assessment's, or the cell on the theme of
     /// each player concerned by a group.
-    pub fn cells(&self) -> Vec<CellRef<'_>> {
+    pub fn cells(&self) -> Vec<FindingCell<'_>> {
         let n = &self.names;
         match self.subject {
             Subject::Cell {
@@ -451,7 +451,7 @@ impl Finding {
                 player,
                 unit,
                 ..
-            } => vec![CellRef {
+            } => vec![FindingCell {
                 theme: n.id(theme),
                 player: n.id(player),
                 unit: unit.map(|u| n.id(u)),
@@ -459,7 +459,7 @@ impl Finding {
             Subject::Group { theme, .. } => self
                 .player_refs()
                 .iter()
-                .map(|&p| CellRef {
+                .map(|&p| FindingCell {
                     theme: n.id(theme),
                     player: n.id(p),
                     unit: None,

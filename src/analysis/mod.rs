@@ -6,7 +6,7 @@
 //!
 //! How it is laid out: `index` resolves the model's ids once into positions
 //! and references into `names`, one string shared by the whole analysis;
-//! readiness, the systems graph (`systems`) and the rules (`findings`) work on
+//! readiness, the systems graph (`systems`) and the rules (`rules`) work on
 //! those; a [`Finding`] (`finding`) is a kind, a severity and small
 //! references, and writes its id, sentence and JSON when asked. [`compare`]
 //! and the Markdown reports (`report`) build on [`analyze`].
@@ -14,11 +14,11 @@
 mod by_id;
 mod compare;
 mod finding;
-mod findings;
 mod index;
 mod names;
 mod readiness;
 mod report;
+mod rules;
 mod shared;
 mod systems;
 mod wording;
@@ -27,10 +27,10 @@ pub use by_id::ById;
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
 };
-pub use finding::{CellRef, Finding, Kind};
-pub use findings::{reach, severity};
+pub use finding::{Finding, FindingCell, Kind};
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
+pub use rules::{reach, severity};
 pub use shared::Text;
 pub use systems::SystemsSummary;
 
@@ -56,8 +56,8 @@ pub fn analyze(model: &Model) -> Analysis {
     let graph = systems::Graph::new(&index);
     let readiness = readiness::readiness_with(&index);
     let systems = graph.summary(&mut index);
-    let raw = findings::collect(&mut index, &graph);
-    let order = findings::prioritise(&raw, &index.names);
+    let raw = rules::collect(&mut index, &graph);
+    let order = rules::prioritise(&raw, &index.names);
     let names = Arc::new(std::mem::take(&mut index.names));
     let findings = order
         .iter()

@@ -391,7 +391,7 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::{analyze, CellRef, Finding};
+    use crate::analysis::{analyze, Finding, FindingCell};
     use crate::model::{
         Assessment, Contributor, ContributorKind, Control, Integration, Item, Model,
         Responsibility, System,
@@ -500,7 +500,7 @@ mod tests {
         );
         assert_eq!(
             g.cells(),
-            [CellRef {
+            [FindingCell {
                 theme: "integration",
                 player: "hr",
                 unit: Some("retail")

@@ -5,11 +5,18 @@
 //! alternative, and the rows of the cell editor.
 //!
 //! Everything here is computed by the core so that the page only displays.
+//! The per-cell facts live in `cells`, the cell editor's content in `editor`.
+
+mod cells;
+mod editor;
+
+pub use cells::{cell_infos, scale_label, CellInfo};
+pub use editor::{cell_detail, CellDetail, EditorRow, IndexedResponsibility};
 
 use crate::analysis::Finding;
-use crate::model::{Assessment, ContributorKind, Item, Model, Responsibility, Scale};
+use crate::model::{ContributorKind, Model};
 use crate::render::{self, CellState, Overlay, RenderOptions};
-use crate::scores::{cell_scores, CellScore};
+use crate::scores::cell_scores;
 use crate::validate::fields::{self, Need};
 use crate::validate::Invalid;
 use serde::Serialize;
@@ -250,140 +257,10 @@ pub fn decorate(states: &mut [CellState], marks: &Marks) {
     }
 }
 
-/// One cell's facts for its tooltip and for the table that stands in for the
-/// diagram.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct CellInfo {
-    pub theme: String,
-    pub player: String,
-    pub theme_label: String,
-    pub player_label: String,
-    #[serde(flatten)]
-    pub score: CellScore,
-    /// The scale's name for the current score, rounded to a whole step.
-    pub current_label: Option<String>,
-    pub target_label: Option<String>,
-    pub changed: bool,
-    /// `Some(true)` highlighted, `Some(false)` dimmed, `None` no filter.
-    pub highlighted: Option<bool>,
-}
-
-/// The scale's label for a value, rounded to the nearest whole step.
-pub fn scale_label(scale: &Scale, value: f64) -> Option<String> {
-    if !value.is_finite() {
-        return None;
-    }
-    let step = (value - scale.min).round();
-    if step < 0.0 {
-        return None;
-    }
-    scale.labels.get(step as usize).cloned()
-}
-
-/// Every cell's facts, in layout order.
-pub fn cell_infos(model: &Model, unit: Option<&str>, marks: &Marks) -> Vec<CellInfo> {
-    let label = |items: &[Item], id: &str| {
-        items
-            .iter()
-            .find(|i| i.id == id)
-            .map_or_else(|| id.to_string(), |i| i.label.clone())
-    };
-    cell_scores(model, unit)
-        .into_iter()
-        .map(|score| {
-            let key = CellRef {
-                theme: score.theme.clone(),
-                player: score.player.clone(),
-            };
-            CellInfo {
-                theme: score.theme.clone(),
-                player: score.player.clone(),
-                theme_label: label(&model.framework.themes, &score.theme),
-                player_label: label(&model.framework.players, &score.player),
-                current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
-                target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
-                changed: marks.changed.contains(&key),
-                highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
-                score,
-            }
-        })
-        .collect()
-}
-
-/// One row of the cell editor: the whole organization (`unit: None`) or one
-/// unit, with its assessment if there is one.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct EditorRow {
-    pub unit: Option<Item>,
-    pub assessment: Option<Assessment>,
-}
-
-/// A responsibility with its position in the model, for editing.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct IndexedResponsibility {
-    pub index: usize,
-    pub contributor_label: String,
-    #[serde(flatten)]
-    pub responsibility: Responsibility,
-}
-
-/// Everything the cell editor shows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CellDetail {
-    pub theme: Item,
-    pub player: Item,
-    pub scale: Scale,
-    pub rows: Vec<EditorRow>,
-    pub responsibilities: Vec<IndexedResponsibility>,
-}
-
-/// The cell editor's content, or `None` for an unknown cell.
-pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetail> {
-    let t = model.framework.themes.iter().find(|t| t.id == theme)?;
-    let p = model.framework.players.iter().find(|p| p.id == player)?;
-    let find = |unit: Option<&str>| {
-        model
-            .assessments
-            .iter()
-            .find(|a| a.theme == theme && a.player == player && a.unit.as_deref() == unit)
-            .cloned()
-    };
-    let mut rows = vec![EditorRow {
-        unit: None,
-        assessment: find(None),
-    }];
-    for u in &model.units {
-        rows.push(EditorRow {
-            unit: Some(u.clone()),
-            assessment: find(Some(&u.id)),
-        });
-    }
-    let mut responsibilities = Vec::new();
-    for (index, r) in model.responsibilities.iter().enumerate() {
-        if r.theme != theme || r.player != player {
-            continue;
-        }
-        let contributor = model.contributors.iter().find(|c| c.id == r.contributor);
-        responsibilities.push(IndexedResponsibility {
-            index,
-            contributor_label: contributor.map_or(&r.contributor, |c| &c.label).clone(),
-            responsibility: r.clone(),
-        });
-    }
-    Some(CellDetail {
-        theme: t.clone(),
-        player: p.clone(),
-        scale: model.scale.clone(),
-        rows,
-        responsibilities,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Contributor;
+    use crate::model::{Assessment, Contributor, Item, Responsibility};
 
     fn cell(theme: &str, player: &str) -> CellRef {
         CellRef {

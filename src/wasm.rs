@@ -75,7 +75,9 @@ export interface Readiness {
   overall: number | null;
   themes: Record<string, number | null>; players: Record<string, number | null>; units: Record<string, number | null>;
 }
-export interface Analysis { readiness: Readiness; findings: Finding[]; systems: { components: number; [key: string]: unknown } }
+/** How the systems connect: groups of systems joined by integrations, and the systems tracking each contributor. */
+export interface SystemsSummary { components: number; groups: string[][]; tracking: Record<string, string[]> }
+export interface Analysis { readiness: Readiness; findings: Finding[]; systems: SystemsSummary }
 export interface Delta { before: number | null; after: number | null; delta: number | null }
 export interface Comparison {
   changed_cells: { theme: string; player: string; unit: string | null;
@@ -93,7 +95,7 @@ export interface CellDetail {
   theme: Item; player: Item; scale: Scale;
   /** the whole organization (unit null) first, then each unit */
   rows: { unit: Item | null; assessment: Assessment | null }[];
-  responsibilities: (Responsibility & { index: number; contributorLabel: string })[];
+  responsibilities: (Responsibility & { index: number; contributor_label: string })[];
 }
 export interface CellInfo {
   theme: string; player: string; themeLabel: string; playerLabel: string;

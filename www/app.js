@@ -12,8 +12,6 @@ import { initToolbar } from './toolbar.js';
 import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
 import { initCellEditor, render as renderCell, focusEditor } from './cell-editor.js';
 import { initFindings, showPane } from './findings.js';
-import { initOrg, render as renderOrg, showSection } from './org.js';
-import { chooseOwners } from './org-owners.js';
 import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, savedSession, scheduleSave, openFromLink, openSample, openFilePicker, share, EMPTY } from './io.js';
 import { initKeyboard } from './keyboard.js';
@@ -25,11 +23,36 @@ const saved = savedSession();
 const firstSample = saved ? null : sampleText();
 firstSample?.catch(() => {});
 
-await init();
-adoptStylesheet(Workspace.diagramCss());
-// The remembered language (English by default) before anything is drawn.
-startLanguage();
+// The core compiles as it streams in (the page preloads it); meanwhile the
+// page gets its texts in the remembered language (English by default, the
+// others are fetched when chosen).
+const core = init();
+await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
+await core;
+adoptStylesheet(Workspace.diagramCss());
+
+/**
+ * The Organization pane's editors, fetched the first time they are needed
+ * (most visits score cells and never open them).
+ * @type {Promise<typeof import('./org.js')> | undefined}
+ */
+let orgEditors;
+function org() {
+  orgEditors ??= import('./org.js').then((m) => {
+    m.initOrg({ isVisible: () => currentTab() === 'org' });
+    return m;
+  });
+  return orgEditors;
+}
+
+/** Resolves once the browser has had the chance to paint (soon in a background tab too). */
+function nextPaint() {
+  return new Promise((ok) => {
+    requestAnimationFrame(() => setTimeout(ok));
+    setTimeout(ok, 100);
+  });
+}
 
 function openCell(theme, player) {
   state.view.selected = { theme, player };
@@ -42,68 +65,24 @@ function openCell(theme, player) {
   focusEditor();
 }
 
+/**
+ * Opens a section of the Organization pane.
+ * @param {string} section
+ * @param {{ contributor?: string, theme?: string }} [focus] the owners matrix's row and column to show
+ */
 function openOrg(section, { contributor, theme } = {}) {
-  if (contributor && theme) chooseOwners(contributor, theme);
-  showSection(section);
   showTab('org');
+  org().then(async (editors) => {
+    if (contributor && theme) (await import('./org-owners.js')).chooseOwners(contributor, theme);
+    editors.showSection(section);
+  });
 }
 
-state.findingsOnShow = () => currentTab() === 'findings';
 initDialog();
 initNotice();
 initTabs();
 initToolbar();
 initDiagram({ openCell: (theme, player) => { showTab('cell'); focusEditor(); } });
-initCellEditor({
-  back: (theme, player) => focusCell(theme, player),
-  editOwners: () => openOrg('owners'),
-  isVisible: () => currentTab() === 'cell',
-});
-initFindings({ openCell, openOrg });
-initOrg({ isVisible: () => currentTab() === 'org' });
-initScenarios();
-initIo();
-initKeyboard({
-  focusDiagram,
-  showFindings: () => showTab('findings', { focus: true }),
-  toggleTable: () => setDisplay(state.display === 'table' ? 'diagram' : 'table'),
-  newScenario: startScenario,
-  open: openFilePicker,
-  share,
-});
-onTab((name) => {
-  showPane(name);
-  if (name === 'cell') renderCell();
-  if (name === 'org') renderOrg();
-});
-
-// Another language: static texts, then everything drawn from the core again.
-document.addEventListener('wfe-language', () => {
-  translateStatic();
-  setDisplay(state.display);
-  if (state.ws) refresh();
-});
-
-// Printing: the model's name as the page's title (its field does not print).
-const printTitle = document.getElementById('print-title');
-const modelName = document.getElementById('model-name');
-const titleForPrint = () => {
-  if (printTitle.textContent !== modelName.value) printTitle.textContent = modelName.value;
-};
-window.addEventListener('beforeprint', () => {
-  titleForPrint();
-  // the findings print beside the diagram, so they must be drawn
-  if (currentTab() !== 'findings') showTab('findings');
-});
-onRefresh(() => queueMicrotask(titleForPrint));
-
-const undoButton = document.getElementById('undo');
-const redoButton = document.getElementById('redo');
-onRefresh((result) => {
-  if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
-  if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;
-  scheduleSave();
-});
 
 // Start from the work saved in this browser, else from the sample.
 let restored = false;
@@ -124,6 +103,63 @@ if (!state.ws) {
     state.ws = new Workspace(EMPTY());
   }
 }
+// The diagram first, on its own, so that the browser can show it before the
+// rest of the page (findings, editors, scenarios) is wired and drawn.
+state.findingsOnShow = () => false;
+refresh();
+await nextPaint();
+state.findingsOnShow = () => currentTab() === 'findings';
+
+initCellEditor({
+  back: (theme, player) => focusCell(theme, player),
+  editOwners: () => openOrg('owners'),
+  isVisible: () => currentTab() === 'cell',
+});
+initFindings({ openCell, openOrg });
+initScenarios();
+initIo();
+initKeyboard({
+  focusDiagram,
+  showFindings: () => showTab('findings', { focus: true }),
+  toggleTable: () => setDisplay(state.display === 'table' ? 'diagram' : 'table'),
+  newScenario: startScenario,
+  open: openFilePicker,
+  share,
+});
+onTab((name) => {
+  showPane(name);
+  if (name === 'cell') renderCell();
+  if (name === 'org') org().then((m) => m.render());
+});
+
+// Another language: static texts, then everything drawn from the core again.
+document.addEventListener('wfe-language', () => {
+  translateStatic();
+  setDisplay(state.display);
+  if (state.ws) refresh();
+});
+
+// Printing: the model's name as the page's title (its field does not print).
+const printTitle = document.getElementById('print-title');
+const modelName = /** @type {HTMLInputElement} */ (document.getElementById('model-name'));
+const titleForPrint = () => {
+  if (printTitle.textContent !== modelName.value) printTitle.textContent = modelName.value;
+};
+window.addEventListener('beforeprint', () => {
+  titleForPrint();
+  // the findings print beside the diagram, so they must be drawn
+  if (currentTab() !== 'findings') showTab('findings');
+});
+onRefresh(() => queueMicrotask(titleForPrint));
+
+const undoButton = /** @type {HTMLButtonElement} */ (document.getElementById('undo'));
+const redoButton = /** @type {HTMLButtonElement} */ (document.getElementById('redo'));
+onRefresh((result) => {
+  if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
+  if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;
+  scheduleSave();
+});
+
 refresh();
 const fromLink = await openFromLink();
 if (restored && !fromLink) {

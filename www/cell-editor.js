@@ -11,7 +11,9 @@ import { t, formatNumber, language } from './i18n.js';
 import { state, apply, onRefresh, errorText, announce } from './store.js';
 
 let pane;
+/** @type {(theme: string, player: string) => void} */
 let onBack = () => {};
+/** @type {(theme: string) => void} */
 let onOwners = () => {};
 let visible = () => false;
 const errors = new Map();
@@ -163,7 +165,7 @@ function owners(detail) {
   }
   return h('ul', { class: 'plain-list' }, detail.responsibilities.map((r) => {
     const bits = [r.activity, r.control ? t(`control.${r.control}`) : null].filter(Boolean);
-    return h('li', {}, h('strong', { text: r.contributorLabel }), bits.length ? ` — ${bits.join(', ')}` : '');
+    return h('li', {}, h('strong', { text: r.contributor_label }), bits.length ? ` — ${bits.join(', ')}` : '');
   }));
 }
 

@@ -4,7 +4,7 @@
 import './element.js';
 import { readFragment } from './fragment.js';
 
-const diagram = document.getElementById('diagram');
+const diagram = /** @type {import('./element.js').WorkforceEcosystem} */ (document.getElementById('diagram'));
 const problem = document.getElementById('problem');
 
 function setAttr(name, value) {
@@ -32,7 +32,7 @@ async function apply() {
 }
 
 const heading = document.getElementById('heading');
-diagram.addEventListener('wfe-load', (e) => {
+diagram.addEventListener('wfe-load', (/** @type {CustomEvent<{ name: string }>} */ e) => {
   document.title = e.detail.name ? `${e.detail.name} – workforce ecosystem` : 'Workforce ecosystem diagram';
   heading.textContent = document.title;
 });

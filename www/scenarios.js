@@ -160,7 +160,7 @@ export function initScenarios() {
   bar = document.getElementById('scenario-bar');
   banner = document.getElementById('scenario-banner');
   showChangesField = document.getElementById('show-changes-field');
-  document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: ev.target.checked }));
+  document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: /** @type {HTMLInputElement} */ (ev.target).checked }));
   onRefresh((result) => {
     const { session } = result;
     if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);

@@ -125,7 +125,7 @@ const { server, origin } = await startServer();
 try {
   const page = await openPage(browser, `${origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
-  const sample = JSON.parse(await page.evaluate(async () => (await import('./assets.js')).sampleText()));
+  const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
   console.log(`Edit → updated diagram and findings, ${EDITS} edits each (headless Chromium, strict CSP)`);
   const small = await measure(page, `sample (${sample.assessments.length} assessments)`);
 

@@ -15,11 +15,14 @@
 // What dist/ holds:
 //   *.html          the pages of www/, each with the modulepreload links of
 //                   the chunks its entry imports
-//   app.js, teach.js, embed.js, demo.js
-//                   the pages' entries, minified, sharing chunk-*.js
+//   app.js, teach.js, demo.js
+//                   the pages' entries, minified, sharing chunk-*.js; the
+//                   parts loaded on demand are <module>-<hash>.js
 //   element.js      the custom element on its own: one file that carries
-//                   the Wasm glue, so an intranet copies it, pkg/ and (for
-//                   the sample) models/ — embed.js and demo.js import it
+//                   the Wasm glue, so an intranet copies it and pkg/ (and
+//                   models/ for the sample); embed.js and demo.js import it
+//   embed.js        embed.html's script, on its own too (it imports only
+//                   element.js), so the iframe is a few files with fixed names
 //   pkg/workforce_ecosystem.js, i18n.js, fragment.js, snippet.js
 //                   the same modules as in www/, for scripts (and the browser
 //                   tests) that import them: they re-export the chunks the
@@ -64,7 +67,9 @@ const gluePlugin = {
 const elementPlugin = {
   name: 'element-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/element\.js$/ }, () => ({ path: './element.js', external: true }));
+    build.onResolve({ filter: /^\.\/element\.js$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: './element.js', external: true },
+    );
   },
 };
 
@@ -138,17 +143,18 @@ export async function buildSite() {
 
   const pages = await esbuild.build({
     ...COMMON,
-    entryPoints: ['app.js', 'teach.js', 'embed.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
+    entryPoints: ['app.js', 'teach.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
     splitting: true,
     entryNames: '[dir]/[name]',
     chunkNames: '[name]-[hash]',
     plugins: [gluePlugin, elementPlugin],
   });
-  // The element stands alone: it bundles its own copy of the glue.
+  // The embeddable files stand alone: the element bundles its own copy of
+  // the glue, embed.js all it needs but the element.
   const element = await esbuild.build({
     ...COMMON,
-    entryPoints: ['element.js'],
-    plugins: [gluePlugin],
+    entryPoints: ['element.js', 'embed.js'],
+    plugins: [gluePlugin, elementPlugin],
   });
   const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs } };
 

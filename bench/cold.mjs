@@ -29,6 +29,7 @@ export const PAGES = [
   ['D3 tech radar (d3.min.js + a script)', '/bench/d3-radar.html', null],
   ['embed.html', '/dist/embed.html', 1.3],
   ['a page with the custom element', '/bench/element.html', 1.3],
+  ['… and the README\'s preload of the core', '/bench/element-preload.html', 1.3],
   ['the editor, index.html', '/dist/index.html', 1.5],
 ];
 

@@ -23,6 +23,8 @@
 //                   models/ for the sample); embed.js and demo.js import it
 //   embed.js        embed.html's script, on its own too (it imports only
 //                   element.js), so the iframe is a few files with fixed names
+//   core-start.js   the first script of the editor and the classroom page:
+//                   compiles the Wasm module while the rest arrives
 //   pkg/workforce_ecosystem.js, i18n.js, fragment.js, snippet.js
 //                   the same modules as in www/, for scripts (and the browser
 //                   tests) that import them: they re-export the chunks the
@@ -63,12 +65,16 @@ const gluePlugin = {
   },
 };
 
-/** embed.js and demo.js import the element as the separate file dist/element.js. */
-const elementPlugin = {
-  name: 'element-apart',
+/**
+ * Modules that stay files of their own, imported at run time: the element
+ * (embed.js and demo.js import dist/element.js) and core-start.js, which a
+ * page runs as its first script and its entry imports, sharing one instance.
+ */
+const apartPlugin = {
+  name: 'modules-apart',
   setup(build) {
-    build.onResolve({ filter: /^\.\/element\.js$/ }, (args) =>
-      args.kind === 'entry-point' ? undefined : { path: './element.js', external: true },
+    build.onResolve({ filter: /^\.\/(element|core-start)\.js$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: args.path, external: true },
     );
   },
 };
@@ -147,14 +153,14 @@ export async function buildSite() {
     splitting: true,
     entryNames: '[dir]/[name]',
     chunkNames: '[name]-[hash]',
-    plugins: [gluePlugin, elementPlugin],
+    plugins: [gluePlugin, apartPlugin],
   });
   // The embeddable files stand alone: the element bundles its own copy of
   // the glue, embed.js all it needs but the element.
   const element = await esbuild.build({
     ...COMMON,
-    entryPoints: ['element.js', 'embed.js'],
-    plugins: [gluePlugin, elementPlugin],
+    entryPoints: ['element.js', 'embed.js', 'core-start.js'],
+    plugins: [gluePlugin, apartPlugin],
   });
   const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs } };
 

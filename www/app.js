@@ -16,6 +16,7 @@ import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, savedSession, scheduleSave, openFromLink, openSample, openFilePicker, share, EMPTY } from './io.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText, adoptStylesheet } from './assets.js';
+import { startCore } from './core-start.js';
 
 // Without saved work the page opens the sample: fetch it while the core
 // starts rather than after (its failure is reported where it is used).
@@ -23,10 +24,10 @@ const saved = savedSession();
 const firstSample = saved ? null : sampleText();
 firstSample?.catch(() => {});
 
-// The core compiles as it streams in (the page preloads it); meanwhile the
-// page gets its texts in the remembered language (English by default, the
-// others are fetched when chosen).
-const core = init();
+// The core compiles as it streams in (core-start.js began when the page was
+// parsed); meanwhile the page gets its texts in the remembered language
+// (English by default, the others are fetched when chosen).
+const core = startCore(init);
 await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
 await core;

@@ -16,6 +16,7 @@ import init, {
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
 import { sampleText, adoptStylesheet } from './assets.js';
+import { startCore } from './core-start.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
@@ -423,9 +424,9 @@ function wire() {
 }
 
 async function main() {
-  // The core (preloaded by the page) compiles and the sample arrives while
-  // the page gets its texts.
-  const core = init();
+  // The core (compiling since core-start.js ran) starts and the sample
+  // arrives while the page gets its texts.
+  const core = startCore(init);
   const sample = sampleText();
   // (both are awaited below, where their failures are reported)
   core.catch(() => {});

@@ -1,9 +1,12 @@
 // Runs inside headless Chromium (driven by bench/browser.mjs): times, on the
 // same data, this project's diagram (Wasm: parse + layout + SVG + insert +
-// layout flush) against Mermaid's radar-beta chart (parse + layout + SVG +
-// insert + layout flush). Results land on window.__results.
+// layout flush) against the floor — the 24 cells as a hand-built SVG string
+// set as innerHTML, layout flushed — and against Mermaid's radar-beta chart
+// (parse + layout + SVG + insert + layout flush). Results land on
+// window.__results.
 import init, { Workspace } from '../www/pkg/workforce_ecosystem.js';
 import { sampleText } from '../www/assets.js';
+import { chevronSvg } from './floor.mjs';
 import mermaid from '../node_modules/mermaid/dist/mermaid.esm.min.mjs';
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -27,17 +30,35 @@ async function main() {
 
   const runs = Number(new URLSearchParams(location.search).get('runs') ?? 30);
   const ours = document.getElementById('ours');
+  const floor = document.getElementById('by-hand');
   const theirs = document.getElementById('mermaid');
   const timesOurs = [];
+  const timesFloor = [];
   const timesMermaid = [];
+  const parts = { parse: [], svg: [], insert: [] };
   for (let i = 0; i < runs + 3; i++) {
     let t0 = performance.now();
     const ws = new Workspace(json);
-    ours.innerHTML = ws.svg({ overlay: 'current' });
+    const t1 = performance.now();
+    const drawing = ws.svg({ overlay: 'current' });
+    const t2 = performance.now();
+    ours.innerHTML = drawing;
     ours.getBoundingClientRect();
     ours.querySelector('svg').getBBox();
     const a = performance.now() - t0;
     ws.free();
+    if (i >= 3) {
+      parts.parse.push(t1 - t0);
+      parts.svg.push(t2 - t1);
+      parts.insert.push(t0 + a - t2);
+    }
+
+    t0 = performance.now();
+    floor.innerHTML = chevronSvg();
+    floor.getBoundingClientRect();
+    floor.querySelector('svg').getBBox();
+    const f = performance.now() - t0;
+    if (i >= 3) timesFloor.push(f);
 
     t0 = performance.now();
     const { svg } = await mermaid.render(`radar${i}`, radar);
@@ -49,7 +70,11 @@ async function main() {
   }
   window.__results = {
     runs,
-    ours: { median: median(timesOurs), p95: p95(timesOurs), cells: ours.querySelectorAll('.cell').length },
+    ours: {
+      median: median(timesOurs), p95: p95(timesOurs), cells: ours.querySelectorAll('.cell').length,
+      parse: median(parts.parse), svg: median(parts.svg), insert: median(parts.insert),
+    },
+    floor: { median: median(timesFloor), p95: p95(timesFloor), cells: floor.querySelectorAll('.cell').length },
     mermaid: { median: median(timesMermaid), p95: p95(timesMermaid), paths: theirs.querySelectorAll('path').length },
   };
 }

@@ -1,5 +1,6 @@
-// A static file server for www/ that sends the strict content-security policy
-// the page must work under. Used by `make serve` and by the browser tests.
+// A static file server for the built site (dist/, from scripts/build-page.mjs)
+// that sends the strict content-security policy the page must work under.
+// Used by `make serve`, the browser tests and the benchmarks.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -51,7 +52,7 @@ export function serve(root, port = 0, host = '127.0.0.1', { csp = CSP } = {}) {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const port = Number(process.env.PORT ?? 8080);
-  const root = fileURLToPath(new URL('../www/', import.meta.url));
+  const root = fileURLToPath(new URL('../dist/', import.meta.url));
   const server = await serve(root, port);
-  console.log(`Serving www/ on http://localhost:${server.address().port}/  (Ctrl-C stops)`);
+  console.log(`Serving dist/ on http://localhost:${server.address().port}/  (Ctrl-C stops)`);
 }

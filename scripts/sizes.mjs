@@ -1,18 +1,22 @@
-// Sizes of what the page ships (raw and gzip), shared by the size-budget test
-// and `make bench`.
+// Sizes of what the site ships (raw and gzip), shared by the size-budget test
+// and `make bench`, measured on the built site (dist/, `make build`).
 //
-// "The whole page" is counted per HTML entry point in www/: the page plus
-// every file it can make the browser fetch — its stylesheets and icon, its
-// scripts and everything they import (statically or with import()), the Wasm
-// module, and any model file a script names. Each file is gzipped on its own,
-// as a server would send it. The Wasm total is every .wasm file under www/.
+// "The whole page" is counted per HTML entry point in dist/: the page plus
+// every file it can make the browser fetch — its stylesheets, icon and
+// preloads, its scripts and everything they import (statically or with
+// import(), so every chunk loaded on demand counts), the Wasm module, and any
+// model file a script names. Each file is gzipped on its own, as a server
+// would send it. The Wasm total is every .wasm file under dist/.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-export const WWW = fileURLToPath(new URL('../www/', import.meta.url));
-/** The size guard (issue 13): the shipped Wasm, and each page with all it loads. */
+export const SITE = fileURLToPath(new URL('../dist/', import.meta.url));
+/**
+ * Guards, not goals (the goal is the time to the diagram, `make bench`): the
+ * shipped Wasm, and each page with all it loads.
+ */
 export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
 
 function walk(dir) {
@@ -27,8 +31,8 @@ function size(path) {
   return { raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
 
-/** [{ file, raw, gzip }] for every file under www/ a browser may fetch, largest first. */
-export function shippedSizes(root = WWW) {
+/** [{ file, raw, gzip }] for every file under dist/ a browser may fetch, largest first. */
+export function shippedSizes(root = SITE) {
   return walk(root)
     .filter((p) => !p.endsWith('.d.ts') && !p.endsWith('.md'))
     .map((p) => ({ file: relative(root, p), ...size(p) }))
@@ -51,7 +55,7 @@ const REFS = {
 };
 
 /** Every file `entry` (a path under root) makes the browser fetch, itself included. */
-export function pageFiles(entry, root = WWW) {
+export function pageFiles(entry, root = SITE) {
   const seen = new Set();
   const visit = (path) => {
     if (seen.has(path) || !existsSync(path) || !path.startsWith(root)) return;
@@ -69,8 +73,8 @@ export function pageFiles(entry, root = WWW) {
   return [...seen].map((p) => relative(root, p)).sort();
 }
 
-/** [{ page, files, raw, gzip }] for every HTML page under www/, largest first. */
-export function pageSizes(root = WWW) {
+/** [{ page, files, raw, gzip }] for every HTML page under dist/, largest first. */
+export function pageSizes(root = SITE) {
   return walk(root)
     .filter((p) => p.endsWith('.html'))
     .map((p) => {
@@ -89,7 +93,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const sizes = shippedSizes();
   const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
   const verdict = (n, b) => (n <= b ? 'within' : 'OVER');
-  console.log('Shipped assets (www/)            raw        gzip');
+  console.log('Shipped assets (dist/)           raw        gzip');
   for (const s of sizes) console.log(`  ${s.file.padEnd(28)}${kb(s.raw)}  ${kb(s.gzip)}`);
   const w = wasmTotal(sizes);
   console.log(`  ${'wasm total'.padEnd(28)}${kb(w.raw)}  ${kb(w.gzip)}   ${verdict(w.gzip, BUDGET.wasmGzip)} the budget of ${kb(BUDGET.wasmGzip)} gzip`);

@@ -77,10 +77,12 @@ export interface Readiness {
   overall: number | null;
   themes: Record<string, number | null>; players: Record<string, number | null>; units: Record<string, number | null>;
 }
-export interface Analysis { readiness: Readiness; findings: Finding[]; systems: { components: number; [key: string]: unknown } }
+/** How the systems connect: groups of systems joined by integrations, and the systems tracking each contributor. */
+export interface SystemsSummary { components: number; groups: string[][]; tracking: Record<string, string[]> }
+export interface Analysis { readiness: Readiness; findings: Finding[]; systems: SystemsSummary }
 export interface Delta { before: number | null; after: number | null; delta: number | null }
 export interface Comparison {
-  changed_cells: { theme: string; player: string; unit: string | null;
+  changedCells: { theme: string; player: string; unit: string | null;
     before: { current: number; target: number | null } | null; after: { current: number; target: number | null } | null }[];
   readiness: { overall: Delta; themes: Record<string, Delta>; players: Record<string, Delta>; units: Record<string, Delta> };
   resolved: Finding[]; introduced: Finding[]; unchanged: number;

@@ -150,15 +150,15 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
     assert_eq!(
         keys,
         [
-            "changed_cells",
+            "changedCells",
             "introduced",
             "readiness",
             "resolved",
             "unchanged"
         ]
     );
-    assert_eq!(v["changed_cells"].as_array().unwrap().len(), 2);
-    let hr = &v["changed_cells"][0];
+    assert_eq!(v["changedCells"].as_array().unwrap().len(), 2);
+    let hr = &v["changedCells"][0];
     assert_eq!(
         (&hr["theme"], &hr["player"], &hr["unit"]),
         (
@@ -181,7 +181,7 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
     assert_eq!(v["unchanged"], 25);
 
     let same = json(&wfe(&["compare", &base, &base]));
-    assert_eq!(same["changed_cells"], serde_json::json!([]));
+    assert_eq!(same["changedCells"], serde_json::json!([]));
     assert_eq!(same["resolved"], serde_json::json!([]));
     assert_eq!(same["readiness"]["overall"]["delta"], 0.0);
 

@@ -13,24 +13,40 @@ import { initToolbar } from './toolbar.js';
 import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
 import { initCellEditor, render as renderCell, focusEditor } from './cell-editor.js';
 import { initFindings, showPane } from './findings.js';
-import { initOrg, render as renderOrg, showSection } from './org.js';
-import { chooseOwners } from './org-owners.js';
 import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, openFromLink, openFilePicker, share, EMPTY } from './io.js';
 import { prepareDocuments, startDocuments, initDocuments } from './documents.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText, adoptStylesheet } from './assets.js';
+import { startCore } from './core-start.js';
 
 // Without saved work the page opens the sample: fetch it while the core
 // starts rather than after (its failure is reported where it is used).
 const firstSample = prepareDocuments().then((doc) => (doc ? null : sampleText()));
 firstSample.catch(() => {});
 
-await init();
-adoptStylesheet(Workspace.diagramCss());
-// The remembered language (English by default) before anything is drawn.
-startLanguage();
+// The core compiles as it streams in (core-start.js began when the page was
+// parsed); meanwhile the page gets its texts in the remembered language
+// (English by default, the others are fetched when chosen).
+const core = startCore(init);
+await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
+await core;
+adoptStylesheet(Workspace.diagramCss());
+
+/**
+ * The Organization pane's editors, fetched the first time they are needed
+ * (most visits score cells and never open them).
+ * @type {Promise<typeof import('./org.js')> | undefined}
+ */
+let orgEditors;
+function org() {
+  orgEditors ??= import('./org.js').then((m) => {
+    m.initOrg({ isVisible: () => currentTab() === 'org' });
+    return m;
+  });
+  return orgEditors;
+}
 
 function openCell(theme, player) {
   state.view.selected = { theme, player };
@@ -43,13 +59,19 @@ function openCell(theme, player) {
   focusEditor();
 }
 
+/**
+ * Opens a section of the Organization pane.
+ * @param {string} section
+ * @param {{ contributor?: string, theme?: string }} [focus] the owners matrix's row and column to show
+ */
 function openOrg(section, { contributor, theme } = {}) {
-  if (contributor && theme) chooseOwners(contributor, theme);
-  showSection(section);
   showTab('org');
+  org().then(async (editors) => {
+    if (contributor && theme) (await import('./org-owners.js')).chooseOwners(contributor, theme);
+    editors.showSection(section);
+  });
 }
 
-state.findingsOnShow = () => currentTab() === 'findings';
 initDialog();
 initNotice();
 initTabs();
@@ -61,7 +83,6 @@ initCellEditor({
   isVisible: () => currentTab() === 'cell',
 });
 initFindings({ openCell, openOrg });
-initOrg({ isVisible: () => currentTab() === 'org' });
 initScenarios();
 initIo();
 initDocuments();
@@ -76,7 +97,7 @@ initKeyboard({
 onTab((name) => {
   showPane(name);
   if (name === 'cell') renderCell();
-  if (name === 'org') renderOrg();
+  if (name === 'org') org().then((m) => m.render());
 });
 
 // Another language: static texts, then everything drawn from the core again.
@@ -88,7 +109,7 @@ document.addEventListener('wfe-language', () => {
 
 // Printing: the model's name as the page's title (its field does not print).
 const printTitle = document.getElementById('print-title');
-const modelName = document.getElementById('model-name');
+const modelName = /** @type {HTMLInputElement} */ (document.getElementById('model-name'));
 const titleForPrint = () => {
   if (printTitle.textContent !== modelName.value) printTitle.textContent = modelName.value;
 };
@@ -99,8 +120,8 @@ window.addEventListener('beforeprint', () => {
 });
 onRefresh(() => queueMicrotask(titleForPrint));
 
-const undoButton = document.getElementById('undo');
-const redoButton = document.getElementById('redo');
+const undoButton = /** @type {HTMLButtonElement} */ (document.getElementById('undo'));
+const redoButton = /** @type {HTMLButtonElement} */ (document.getElementById('redo'));
 onRefresh((result) => {
   if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
   if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;

@@ -11,7 +11,9 @@ import { t, formatNumber, language } from './i18n.js';
 import { state, apply, onRefresh, errorText, announce } from './store.js';
 
 let pane;
+/** @type {(theme: string, player: string) => void} */
 let onBack = () => {};
+/** @type {(theme: string) => void} */
 let onOwners = () => {};
 let visible = () => false;
 const errors = new Map();

@@ -1,9 +1,10 @@
 // demo.html: the theme switch and setting a model from script.
 import './element.js';
 
-const left = document.getElementById('left');
-const right = document.getElementById('right');
-const theme = document.getElementById('theme');
+/** @typedef {import('./element.js').WorkforceEcosystem} WorkforceEcosystem */
+const left = /** @type {WorkforceEcosystem} */ (document.getElementById('left'));
+const right = /** @type {WorkforceEcosystem} */ (document.getElementById('right'));
+const theme = /** @type {HTMLSelectElement} */ (document.getElementById('theme'));
 const caption = document.getElementById('right-caption');
 
 theme.addEventListener('change', () => {

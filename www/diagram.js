@@ -9,6 +9,7 @@ import { state, onRefresh, setView } from './store.js';
 let container;
 let tooltip;
 let table;
+/** @type {(theme: string, player: string) => void} */
 let onOpenCell = () => {};
 /** The cell that holds tabindex=0 (roving focus). */
 let rover = null;
@@ -60,7 +61,7 @@ function prepare() {
 
 function currentName() {
   const active = state.result?.session?.active;
-  return active ? active.name : document.getElementById('model-name')?.value ?? '';
+  return active ? active.name : /** @type {HTMLInputElement | null} */ (document.getElementById('model-name'))?.value ?? '';
 }
 
 function setRover(cell) {
@@ -212,7 +213,7 @@ function renderTable(result) {
     }
     return row;
   });
-  const active = document.activeElement?.dataset?.key;
+  const active = /** @type {HTMLElement | null} */ (document.activeElement)?.dataset?.key;
   replace(table,
     h('table', {},
       h('caption', { text: t('table.caption') }),

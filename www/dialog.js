@@ -9,12 +9,29 @@ let body;
 let actionsBox;
 
 /**
+ * @typedef {object} DialogAction
+ * @property {string} label
+ * @property {string} value what the dialog resolves to when it is chosen
+ * @property {boolean} [primary] the action Enter chooses
+ * @property {boolean} [danger]
+ * @property {boolean} [submit] false: the button does not close the dialog
+ * @property {(ev: MouseEvent) => void} [onClick]
+ */
+
+/**
  * Shows a dialog. `actions`: [{ label, value, primary, danger }]; the
  * promise resolves to the chosen value ('' when dismissed). `onOpen(body)`
  * may focus something inside.
+ * @param {object} o
+ * @param {string} o.heading
+ * @param {unknown} o.content what `replace` takes: nodes, text, arrays of them
+ * @param {DialogAction[]} o.actions
+ * @param {(body: HTMLElement) => void} [o.onOpen]
+ * @param {string} [o.className]
+ * @returns {Promise<string>}
  */
 export function openDialog({ heading, content, actions, onOpen, className = '' }) {
-  const returnTo = document.activeElement;
+  const returnTo = /** @type {HTMLElement | null} */ (document.activeElement);
   title.textContent = heading;
   replace(body, content);
   // Only the primary action submits, so Enter in a field chooses it; the

@@ -42,7 +42,7 @@ export function replace(el, ...children) {
  * from inside a panel does not lose the user's place.
  */
 export function preservingFocus(container, render) {
-  const active = document.activeElement;
+  const active = /** @type {HTMLElement & { selectionStart?: number | null, selectionEnd?: number | null }} */ (document.activeElement);
   const inside = active && container.contains(active) && active !== container;
   const key = inside ? active.dataset.key : undefined;
   let caret = null;

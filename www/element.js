@@ -415,12 +415,15 @@ export class WorkforceEcosystem extends HTMLElement {
     this.#source = source;
     const seq = ++this.#seq;
     this.#setState('loading');
+    // The model's text is fetched while the core starts, not after.
+    let model;
+    if (source.kind === 'src') model = fetchModel(source.url);
+    else if (source.kind === 'sample') model = fetchModel(SAMPLE, true);
+    else model = Promise.resolve(source.text);
+    model.catch(() => {}); // reported below, after the core's own failure
     try {
       await core();
-      let text;
-      if (source.kind === 'src') text = await fetchModel(source.url);
-      else if (source.kind === 'sample') text = await fetchModel(SAMPLE, true);
-      else text = source.text;
+      const text = await model;
       if (seq !== this.#seq) return;
       const ws = new Workspace(text);
       this.#ws?.free();

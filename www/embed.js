@@ -5,7 +5,7 @@
 import './element.js';
 import { readFragment } from './fragment.js';
 
-const diagram = document.getElementById('diagram');
+const diagram = /** @type {import('./element.js').WorkforceEcosystem} */ (document.getElementById('diagram'));
 const problem = document.getElementById('problem');
 
 function setAttr(name, value) {
@@ -45,6 +45,7 @@ async function apply() {
   else if (wasBroken && diagram.state === 'ready') named(diagram.model?.name);
 }
 
+/** @param {string | undefined} name */
 function named(name) {
   document.title = name ? `${name} – workforce ecosystem` : TITLE;
   heading.textContent = document.title;

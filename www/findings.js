@@ -74,6 +74,10 @@ function findingActions(f) {
   return out.length ? h('div', { class: 'finding-actions' }, out) : null;
 }
 
+/**
+ * @param {import('./pkg/workforce_ecosystem.js').Finding} f
+ * @param {{ note?: string }} [options] a line under the finding (what a what-if did to it)
+ */
 function findingItem(f, { note } = {}) {
   const chosen = state.view.finding === f.id;
   return h('li', { class: `finding${chosen ? ' is-chosen' : ''}` },

@@ -92,6 +92,9 @@ function utf8Decode(bytes) {
 /**
  * The fragment (without `#`) for a model's JSON text and view options
  * `{ overlay, unit, theme }`; `compress: false` gives the readable `json=` form.
+ * @param {string} json
+ * @param {{ compress?: boolean, overlay?: string, unit?: string | null, theme?: string, controls?: string }} [options]
+ * @returns {Promise<string>}
  */
 export async function modelFragment(json, { compress = true, ...view } = {}) {
   const bytes = new TextEncoder().encode(json);

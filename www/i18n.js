@@ -83,7 +83,7 @@ const ATTRS = ['aria-label', 'title', 'placeholder', 'aria-description'];
 
 /** Fills `data-i18n` (text) and `data-i18n-<attr>` attributes under `root`. */
 export function translateStatic(root = document) {
-  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll('[data-i18n]')) el.textContent = t(/** @type {HTMLElement} */ (el).dataset.i18n);
   for (const attr of ATTRS) {
     for (const el of root.querySelectorAll(`[data-i18n-${attr}]`)) {
       el.setAttribute(attr, t(el.getAttribute(`data-i18n-${attr}`)));

@@ -9,7 +9,6 @@ import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport, bytesToTe
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { exportTexts } from './lang.js';
-import { embedSnippet } from './snippet.js';
 import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
@@ -305,6 +304,8 @@ export async function share() {
 
 /** The ready embed snippet of the model on show, read-only, with its own copy button. */
 async function embedSection() {
+  // (the snippet writer is fetched when the share dialog first opens)
+  const { embedSnippet } = await import('./snippet.js');
   const { element } = await embedSnippet(modelJson(), { overlay: state.view.overlay, unit: state.view.unit ?? undefined });
   const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain' });
   area.readOnly = true;
@@ -361,12 +362,12 @@ export function openFilePicker() {
 }
 
 export function initIo() {
-  const input = document.getElementById('file-input');
+  const input = /** @type {HTMLInputElement} */ (document.getElementById('file-input'));
   input.addEventListener('change', () => {
     openFile(input.files[0]);
     input.value = '';
   });
-  const csvInput = document.getElementById('csv-input');
+  const csvInput = /** @type {HTMLInputElement} */ (document.getElementById('csv-input'));
   csvInput.addEventListener('change', () => {
     const file = csvInput.files[0];
     csvInput.value = '';

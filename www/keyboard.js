@@ -47,7 +47,7 @@ export function initKeyboard(actions) {
     const mod = ev.ctrlKey || ev.metaKey;
     const key = ev.key.toLowerCase();
     if (mod && !ev.altKey && (key === 'z' || key === 'y')) {
-      if (typing(document.activeElement) && document.activeElement.type !== 'checkbox') return;
+      if (typing(document.activeElement) && /** @type {HTMLInputElement} */ (document.activeElement).type !== 'checkbox') return;
       ev.preventDefault();
       if (key === 'y' || ev.shiftKey) redo();
       else undo();

@@ -3,25 +3,67 @@
 // strings of its own adds them with addTexts), remembers the reader's choice,
 // and fills a language menu.
 //
-// Switching goes through i18n.js's setLanguage, which dispatches
-// `wfe-language` on `document`; pages redraw their texts on that event.
+// English ships with the page; another language's catalogues are fetched
+// (import()) the first time it is chosen, so setLanguage and startLanguage
+// resolve once its texts are in. Switching goes through i18n.js's
+// setLanguage, which dispatches `wfe-language` on `document`; pages redraw
+// their texts on that event.
 import en from './i18n/en.js';
-import fr from './i18n/fr.js';
 import { addCatalogue, setLanguage as applyLanguage, language, t, translateStatic } from './i18n.js';
 
-/** The languages, each named in its own language. English is the fallback. */
+/** @typedef {Record<string, string>} Catalogue */
+/** @typedef {() => Promise<{ default: Catalogue }>} CatalogueLoader */
+/**
+ * @typedef {object} Language
+ * @property {string} code
+ * @property {string} name the language's name in itself
+ * @property {Catalogue} dict its texts (filled in by `loaders` when it is first chosen)
+ * @property {CatalogueLoader[]} loaders
+ * @property {Promise<void> | null} ready settles once `loaders` have filled `dict`
+ */
+
+/**
+ * The languages, each named in its own language. English is the fallback.
+ * @type {Language[]}
+ */
 export const LANGUAGES = [
-  { code: 'en', name: 'English', dict: { ...en } },
-  { code: 'fr', name: 'Français', dict: { ...fr } },
+  { code: 'en', name: 'English', dict: { ...en }, loaders: [], ready: null },
+  { code: 'fr', name: 'Français', dict: {}, loaders: [() => import('./i18n/fr.js')], ready: null },
 ];
 for (const l of LANGUAGES) addCatalogue(l.code, l.dict);
 
 /**
- * Adds a page's own texts to each language, e.g. `{ en: {...}, fr: {...} }`:
- * the classroom page's catalogues load only there.
+ * Adds a page's own texts to each language, e.g. `{ en: {...}, fr: () =>
+ * import('./i18n/fr-teach.js') }`: a catalogue, or a function that loads one
+ * when the language is first chosen. The classroom page's texts load only there.
+ * @param {Record<string, Catalogue | CatalogueLoader>} byLanguage
  */
 export function addTexts(byLanguage) {
-  for (const l of LANGUAGES) Object.assign(l.dict, byLanguage[l.code]);
+  for (const l of LANGUAGES) {
+    const texts = byLanguage[l.code];
+    if (typeof texts === 'function') {
+      l.loaders.push(texts);
+      l.ready = null;
+    } else Object.assign(l.dict, texts);
+  }
+}
+
+/**
+ * Fetches a language's catalogues, once.
+ * @param {Language} l
+ */
+function load(l) {
+  if (!l.ready) {
+    const ready = Promise.all(l.loaders.map((f) => f())).then((mods) => {
+      for (const m of mods) Object.assign(l.dict, m.default);
+    });
+    // a failed fetch (say the network went away) may be tried again
+    ready.catch(() => {
+      if (l.ready === ready) l.ready = null;
+    });
+    l.ready = ready;
+  }
+  return l.ready;
 }
 
 const STORAGE_KEY = 'wfe-lang';
@@ -62,14 +104,25 @@ function remembered() {
   return 'en';
 }
 
-/** Switches language: every `data-i18n*` element, `<html lang>`, and a `wfe-language` event for the rest. */
-export function setLanguage(code) {
-  if (!byCode.has(code)) throw new Error(`unknown language "${code}" (known: ${[...byCode.keys()].join(', ')})`);
+/** The latest switch asked for: an earlier one whose texts arrive later gives way. */
+let switching = 0;
+
+/**
+ * Switches language (fetching its texts first): every `data-i18n*` element,
+ * `<html lang>`, and a `wfe-language` event for the rest.
+ * @param {string} code
+ */
+export async function setLanguage(code) {
+  const l = byCode.get(code);
+  if (!l) throw new Error(`unknown language "${code}" (known: ${[...byCode.keys()].join(', ')})`);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, code);
   } catch {
     // See remembered().
   }
+  const seq = ++switching;
+  await load(l);
+  if (seq !== switching) return;
   applyLanguage(code);
   translateStatic(document);
 }
@@ -86,7 +139,13 @@ export function bindSwitcher(select) {
     }),
   );
   select.value = language();
-  select.addEventListener('change', () => setLanguage(select.value));
+  select.addEventListener('change', () => {
+    setLanguage(select.value).catch((e) => {
+      // its texts could not be fetched: the page stays in the language it has
+      console.warn(`language ${select.value}: ${e.message}`);
+      select.value = language();
+    });
+  });
   document.addEventListener('wfe-language', () => {
     select.value = language();
   });
@@ -108,8 +167,22 @@ export function languageMenu() {
   return label;
 }
 
-/** Applies the remembered language (English when none) to the page. */
-export function startLanguage() {
-  applyLanguage(remembered());
+/**
+ * Applies the remembered language (English when none, or when its texts
+ * cannot be fetched) to the page.
+ */
+export async function startLanguage() {
+  const code = remembered();
+  const seq = ++switching;
+  try {
+    await load(/** @type {Language} */ (byCode.get(code)));
+  } catch (e) {
+    console.warn(`language ${code}: ${/** @type {Error} */ (e).message}`);
+    if (seq === switching) applyLanguage('en');
+    translateStatic(document);
+    return;
+  }
+  if (seq !== switching) return;
+  applyLanguage(code);
   translateStatic(document);
 }

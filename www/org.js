@@ -14,7 +14,12 @@ let section = 'contributors';
 let visible = () => false;
 const errors = new Map();
 
-/** Applies an edit for `where`; shows the error there if the core refuses it. */
+/**
+ * Applies an edit for `where`; shows the error there if the core refuses it.
+ * @param {string} where
+ * @param {import('./pkg/workforce_ecosystem.js').Edit} op
+ * @param {{ done?: string }} [options] what to announce when it is made
+ */
 export function edit(where, op, { done } = {}) {
   const r = apply(op);
   if (r.ok) {
@@ -64,6 +69,12 @@ export function field(label, control, extraClass = '') {
   return h('div', { class: `field ${extraClass}`.trim() }, h('label', { for: id, text: label }), control);
 }
 
+/**
+ * The `<option>`s of the model's players.
+ * @param {import('./pkg/workforce_ecosystem.js').Model} m
+ * @param {string} selected
+ * @param {{ empty?: string }} [options] the text of a first, empty choice
+ */
 export function playerOptions(m, selected, { empty } = {}) {
   const opts = m.framework.players.map((p) => h('option', { value: p.id, selected: p.id === selected, text: p.label }));
   if (empty) opts.unshift(h('option', { value: '', text: empty }));

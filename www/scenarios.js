@@ -135,8 +135,8 @@ function renderBanner(result) {
   }
   const cmp = result.comparison ?? {};
   // cells of the diagram: a cell changed in several units counts once
-  const changed = Array.isArray(cmp.changed_cells)
-    ? new Set(cmp.changed_cells.map((c) => `${c.theme}\u0000${c.player}`)).size
+  const changed = Array.isArray(cmp.changedCells)
+    ? new Set(cmp.changedCells.map((c) => `${c.theme}\u0000${c.player}`)).size
     : result.cells.filter((c) => c.changed).length;
   const o = cmp.readiness?.overall;
   const overall = typeof o === 'number' ? o : typeof o?.delta === 'number' ? o.delta : null;
@@ -160,12 +160,12 @@ export function initScenarios() {
   bar = document.getElementById('scenario-bar');
   banner = document.getElementById('scenario-banner');
   showChangesField = document.getElementById('show-changes-field');
-  document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: ev.target.checked }));
+  document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: /** @type {HTMLInputElement} */ (ev.target).checked }));
   onRefresh((result) => {
     const { session } = result;
     if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);
     const cmp = result.comparison;
-    const facts = cmp ? [cmp.changed_cells?.length, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
+    const facts = cmp ? [cmp.changedCells?.length, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
     if (!unchanged(banner, [language(), session.active, facts, result.cells.filter((c) => c.changed).length])) renderBanner(result);
   });
 }

@@ -7,7 +7,10 @@ import { t } from './i18n.js';
 export const state = {
   /** @type {import('./pkg/workforce_ecosystem.js').Workspace} */
   ws: null,
-  /** Passed to the core as ViewOptions. */
+  /**
+   * Passed to the core as ViewOptions.
+   * @type {import('./pkg/workforce_ecosystem.js').ViewOptions & { overlay: import('./pkg/workforce_ecosystem.js').Overlay }}
+   */
   view: {
     overlay: 'current',
     unit: null,

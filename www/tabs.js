@@ -22,7 +22,7 @@ export function showTab(name, { focus = false } = {}) {
     document.getElementById(b.getAttribute('aria-controls')).hidden = !on;
     if (on && focus) b.focus();
   }
-  document.querySelector('.workspace').dataset.tab = name;
+  /** @type {HTMLElement} */ (document.querySelector('.workspace')).dataset.tab = name;
   for (const fn of listeners) fn(name);
 }
 

@@ -16,13 +16,18 @@ import init, {
 } from './pkg/workforce_ecosystem.js';
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
-import frTeach from './i18n/fr-teach.js';
 import { sampleText, adoptStylesheet } from './assets.js';
+import { startCore } from './core-start.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
-addTexts({ en: enTeach, fr: frTeach });
+addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
-const $ = (id) => document.getElementById(id);
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+/** @param {string} id */
+const field = (id) => /** @type {HTMLInputElement} */ (document.getElementById(id));
+/** The classroom's tabs. */
+const tabs = () => /** @type {HTMLElement[]} */ ([...document.querySelectorAll('.teach-tabs [role="tab"]')]);
 const status = $('status');
 
 const state = {
@@ -160,12 +165,12 @@ function drawAll() {
 
 function showView(view) {
   state.view = view;
-  for (const tab of document.querySelectorAll('.teach-tabs [role="tab"]')) {
+  for (const tab of tabs()) {
     const on = tab.dataset.view === view;
     tab.setAttribute('aria-selected', String(on));
     tab.tabIndex = on ? 0 : -1;
   }
-  for (const section of document.querySelectorAll('.view')) section.hidden = section.id !== `view-${view}`;
+  for (const section of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.view'))) section.hidden = section.id !== `view-${view}`;
   document.body.dataset.view = view;
   drawAll();
 }
@@ -200,7 +205,7 @@ function score(x) {
 
 async function runCompare() {
   const out = $('compare-text');
-  const useCurrent = $('compare-use-current').checked;
+  const useCurrent = field('compare-use-current').checked;
   let instructor;
   let student;
   try {
@@ -257,13 +262,13 @@ function showComparison(cmp, studentModel) {
   diagram.innerHTML = svgOf(studentModel, { overlay: 'current' });
   $('compare-caption').hidden = false;
   // compare(instructor, student): `before` is the instructor's, `after` the student's.
-  const changed = cmp.changed_cells;
+  const changed = cmp.changedCells;
   const total = studentModel.framework.themes.length * studentModel.framework.players.length;
   // Differing cells are highlighted; matching ones dimmed.
   clearHighlight(diagram);
   const key = (c) => `${c.theme}\u0000${c.player}`;
   const differing = new Set(changed.map(key));
-  for (const cell of diagram.querySelectorAll('.cell')) {
+  for (const cell of /** @type {NodeListOf<SVGElement>} */ (diagram.querySelectorAll('.cell'))) {
     const on = differing.has(key(cell.dataset));
     cell.classList.toggle('is-highlighted', on);
     cell.classList.toggle('is-dimmed', !on);
@@ -324,11 +329,11 @@ function paragraph(text, className) {
 // ---- Exports ---------------------------------------------------------------
 
 function exportOptions() {
-  return { overlay: $('export-overlay').value, lang: getLanguage(), texts: exportTexts() };
+  return { overlay: /** @type {HTMLSelectElement} */ ($('export-overlay')).value, lang: getLanguage(), texts: exportTexts() };
 }
 
 async function importCsv() {
-  const input = $('csv-file');
+  const input = field('csv-file');
   const picked = input.files?.[0];
   input.value = '';
   if (!picked) return;
@@ -367,22 +372,22 @@ async function importCsv() {
 // ---- Wiring ----------------------------------------------------------------
 
 function wire() {
-  for (const tab of document.querySelectorAll('.teach-tabs [role="tab"]')) {
+  for (const tab of tabs()) {
     tab.addEventListener('click', () => showView(tab.dataset.view));
   }
-  document.querySelector('.teach-tabs').addEventListener('keydown', (e) => {
-    const tabs = [...document.querySelectorAll('.teach-tabs [role="tab"]')];
-    const i = tabs.indexOf(document.activeElement);
+  document.querySelector('.teach-tabs').addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => {
+    const all = tabs();
+    const i = all.indexOf(/** @type {HTMLElement} */ (document.activeElement));
     if (i < 0 || !['ArrowLeft', 'ArrowRight'].includes(e.key)) return;
     e.preventDefault();
     e.stopPropagation();
-    const next = tabs[(i + (e.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
+    const next = all[(i + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length];
     next.focus();
     showView(next.dataset.view);
   });
 
-  $('model-file').addEventListener('change', async (e) => {
-    const input = e.target;
+  $('model-file').addEventListener('change', async () => {
+    const input = field('model-file');
     try {
       const file = await readFile(input);
       if (!file) return;
@@ -443,13 +448,13 @@ function wire() {
   // The chosen files' names, shown by the page rather than the browser's own
   // (untranslated) file control.
   for (const id of ['compare-instructor', 'compare-student']) {
-    $(id).addEventListener('change', (e) => {
-      $(`${id}-name`).textContent = e.target.files?.[0]?.name ?? '';
+    $(id).addEventListener('change', () => {
+      $(`${id}-name`).textContent = field(id).files?.[0]?.name ?? '';
     });
   }
   const useCurrent = () => {
-    const on = $('compare-use-current').checked;
-    $('compare-instructor').disabled = on;
+    const on = field('compare-use-current').checked;
+    field('compare-instructor').disabled = on;
     $('compare-instructor-label').classList.toggle('is-disabled', on);
   };
   $('compare-use-current').addEventListener('change', useCurrent);
@@ -475,14 +480,21 @@ function wire() {
 }
 
 async function main() {
+  // The core (compiling since core-start.js ran) starts and the sample
+  // arrives while the page gets its texts.
+  const core = startCore(init);
+  const sample = sampleText();
+  // (both are awaited below, where their failures are reported)
+  core.catch(() => {});
+  sample.catch(() => {});
   bindSwitcher($('lang'));
-  startLanguage();
+  await startLanguage();
   wire();
   say(t('teach.loading'));
   try {
-    await init();
+    await core;
     adoptStylesheet(Workspace.diagramCss());
-    load(await sampleText());
+    load(await sample);
     say('');
     document.body.dataset.ready = 'true';
   } catch (e) {

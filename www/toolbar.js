@@ -60,9 +60,9 @@ let shownStructure = null;
 
 export function initToolbar() {
   const overlay = document.getElementById('overlay');
-  const unit = document.getElementById('unit-filter');
-  const contributor = document.getElementById('contributor-filter');
-  const name = document.getElementById('model-name');
+  const unit = /** @type {HTMLSelectElement} */ (document.getElementById('unit-filter'));
+  const contributor = /** @type {HTMLSelectElement} */ (document.getElementById('contributor-filter'));
+  const name = /** @type {HTMLInputElement} */ (document.getElementById('model-name'));
   renderOverlay(overlay);
   document.addEventListener('wfe-language', () => {
     renderOverlay(overlay);

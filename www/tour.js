@@ -7,6 +7,20 @@
 // Page Up/Down, Home and End move; Escape leaves the presenter view.
 
 /**
+ * One step of the tour, as the core's `tourSteps` gives it: the cells of
+ * `themes` × `players` are the step's.
+ * @typedef {{ id: string, kind: 'whole' | 'theme' | 'axis', themes: string[], players: string[] }} TourStep
+ */
+/**
+ * The words a tour is written with.
+ * @typedef {object} TourWords
+ * @property {(key: string, params?: Record<string, string | number>) => string} t the current language's text of `key`
+ * @property {(key: string) => boolean} has whether there is a text for `key`
+ * @property {(id: string) => string} themeLabel a theme's name, for generic text
+ * @property {(id: string) => string} playerLabel a player's name, for generic text
+ */
+
+/**
  * Marks the cells of `themes` × `players` in the diagram under `container`,
  * and the labels of the themes or players a step singles out
  * (`.is-tour-label`): a theme step's ring name, an axis step's two players.
@@ -49,6 +63,9 @@ function isStandard(steps) {
  * frameworks — even ones reusing some standard ids — get generic text built
  * from their labels, since the standard text counts six players and four
  * hexagons.
+ * @param {TourStep[]} steps
+ * @param {number} index
+ * @param {TourWords} words
  */
 export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
   const step = steps[index];
@@ -97,16 +114,21 @@ function isTyping(target) {
 /** A tour over `steps`, drawing its text into `panel` and its marks on `diagram`. */
 export class Tour {
   /**
-   * @param {object} o
-   * @param {HTMLElement} o.panel where the step's text and controls go
-   * @param {HTMLElement} o.diagram the element holding the diagram's SVG
-   * @param {Array} o.steps from the core's `tourSteps`
-   * @param {Function} o.t, o.has the language functions
-   * @param {Function} o.themeLabel, o.playerLabel id → label, for generic text
-   * @param {Function} [o.onChange] called with the index after each move
+   * @param {TourWords & {
+   *   panel: HTMLElement, diagram: HTMLElement, steps: TourStep[], onChange?: (index: number) => void
+   * }} o `panel`: where the step's text and controls go; `diagram`: the
+   *   element holding the diagram's SVG; `steps`: from the core's `tourSteps`;
+   *   `onChange`: called with the index after each move
    */
   constructor({ panel, diagram, steps, t, has, themeLabel, playerLabel, onChange }) {
-    Object.assign(this, { panel, diagram, steps, t, has, themeLabel, playerLabel, onChange });
+    this.panel = panel;
+    this.diagram = diagram;
+    this.steps = steps;
+    this.t = t;
+    this.has = has;
+    this.themeLabel = themeLabel;
+    this.playerLabel = playerLabel;
+    this.onChange = onChange;
     this.index = 0;
   }
 
@@ -242,6 +264,9 @@ export async function exitPresenter(element) {
  * `--tour-font-size` on `panel`) to the largest that lets the whole step fit
  * on `stage` without scrolling, between `min` and `max` pixels: short steps
  * get bigger type than long ones. Outside the presenter view it clears it.
+ * @param {HTMLElement} stage
+ * @param {HTMLElement} panel
+ * @param {{ min?: number, max?: number }} [sizes] in CSS pixels (`max`: by default from the window's size)
  */
 export function fitPresenterText(stage, panel, { min = 16, max } = {}) {
   if (!isPresenting(stage)) {

@@ -57,6 +57,7 @@ pub struct ReadinessChange {
 
 /// The difference between a baseline and a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Comparison {
     /// Sorted by theme, player, then unit id (the organization-wide cell first).
     pub changed_cells: Vec<CellChange>,

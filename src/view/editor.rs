@@ -15,6 +15,7 @@ pub struct EditorRow {
 
 /// A responsibility with its position in the model, for editing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct IndexedResponsibility {
     pub index: usize,
     pub contributor_label: String,

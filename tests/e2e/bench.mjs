@@ -21,7 +21,8 @@ import { fileURLToPath } from 'node:url';
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 60);
 const WARMUP = 5;
-const GOAL_MS = 16;
+/** Goals: the median edit → updated page on the sample and on the 100× model. */
+const GOAL_MS = { sample: 4, x100: 16 };
 
 /**
  * The sample scaled 100× by the core's own `generate::scaled`, the same
@@ -125,7 +126,7 @@ const { server, origin } = await startServer();
 try {
   const page = await openPage(browser, `${origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
-  const sample = JSON.parse(await page.evaluate(async () => (await import('./assets.js')).sampleText()));
+  const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
   console.log(`Edit → updated diagram and findings, ${EDITS} edits each (headless Chromium, strict CSP)`);
   const small = await measure(page, `sample (${sample.assessments.length} assessments)`);
 
@@ -134,7 +135,7 @@ try {
   await page100.waitForSelector('body[data-ready="true"]');
   await page100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
   await page100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
-  await measure(page100, `100× (${big.assessments.length} assessments)`);
+  const large = await measure(page100, `100× (${big.assessments.length} assessments)`);
 
   console.log('Undo/redo of a score with the findings list on show');
   const listPage = await openPage(browser, `${origin}/`);
@@ -147,8 +148,9 @@ try {
   await measureWithList(listPage100, '100×');
   page.problems.push(...listPage.problems, ...listPage100.problems);
 
-  const verdict = small.median < GOAL_MS ? 'met' : 'NOT met';
-  console.log(`Goal: median under ${GOAL_MS} ms on the sample — ${verdict} (${ms(small.median)}).`);
+  for (const [what, s, goal] of [['the sample', small, GOAL_MS.sample], ['the 100× model', large, GOAL_MS.x100]]) {
+    console.log(`Goal: median at most ${goal} ms on ${what} — ${s.median <= goal ? 'met' : 'NOT met'} (${ms(s.median)}).`);
+  }
   const problems = [...page.problems, ...page100.problems];
   if (problems.length) {
     console.log(`Page problems during the benchmark:\n  ${problems.join('\n  ')}`);

@@ -49,7 +49,9 @@ function shown(page, sel) {
 function drawnMatchesCore(page, sel, options) {
   return page.evaluate(
     async ([s, opts]) => {
-      const { Workspace } = await import('/pkg/workforce_ecosystem.js');
+      // (the element carries its own copy of the core: the one scripts import is started here)
+      const { default: init, Workspace } = await import('/pkg/workforce_ecosystem.js');
+      await init();
       const e = document.querySelector(s);
       const ws = new Workspace(e.modelJson);
       const text = ws.svg({ ...opts, standalone: e.hasAttribute('readonly') }).replace(/<style\b[^>]*>[\s\S]*?<\/style>/, '');
@@ -158,7 +160,9 @@ test('a model set from script is drawn; an invalid one shows the core message an
       name: 'Broken',
       assessments: [{ theme: 'integration', player: 'hr', current: 'high' }],
     });
-    const { Workspace } = await import('/pkg/workforce_ecosystem.js');
+    // (the element carries its own copy of the core: the one scripts import is started here)
+    const { default: init, Workspace } = await import('/pkg/workforce_ecosystem.js');
+    await init();
     let coreMessage = null;
     try {
       new Workspace(bad);
@@ -412,7 +416,10 @@ test('where the page forbids WebAssembly the element shows its fallback picture 
   const maker = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(maker, '#right');
   const { svg, gapColour } = await maker.evaluate(async () => {
-    const { Workspace, THEMES } = { ...(await import('/pkg/workforce_ecosystem.js')), ...(await import('/element.js')) };
+    // (the element carries its own copy of the core: the one scripts import is started here)
+    const { default: init, Workspace } = await import('/pkg/workforce_ecosystem.js');
+    await init();
+    const { THEMES } = await import('/element.js');
     const ws = new Workspace(await (await fetch('/models/studio.json')).text());
     const out = ws.svg({ overlay: 'gap', standalone: true });
     ws.free();

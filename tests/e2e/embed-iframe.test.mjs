@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, WWW, setup } from './harness.mjs';
+import { openPage, SITE, setup } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
-const STUDIO = readFileSync(new URL('models/studio.json', `file://${WWW}`), 'utf8');
+const STUDIO = readFileSync(new URL('models/studio.json', `file://${SITE}`), 'utf8');
 
 /** The SVG title names the model first, then says what the diagram shows. */
 function startsWithName(title, name) {
@@ -105,7 +105,9 @@ test('embed.html takes plain #json= too, follows hash changes, and explains a da
   await page.waitForFunction(() => document.querySelector('workforce-ecosystem').state === 'error');
   const failed = await diagramIn(page);
   const coreMessage = await page.evaluate(async (j) => {
-    const { Workspace } = await import('/pkg/workforce_ecosystem.js');
+    // (the element carries its own copy of the core: the one scripts import is started here)
+    const { default: init, Workspace } = await import('/pkg/workforce_ecosystem.js');
+    await init();
     try {
       new Workspace(j);
     } catch (e) {

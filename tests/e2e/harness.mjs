@@ -1,12 +1,14 @@
-// Shared set-up for the browser tests: serves www/ under the strict CSP and
-// drives Debian's Chromium through playwright-core (no browser downloads).
+// Shared set-up for the browser tests: serves the built site (dist/, made by
+// `make build` from www/) under the strict CSP and drives Debian's Chromium
+// through playwright-core (no browser downloads).
 import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../../scripts/serve.mjs';
 
-export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+/** The built site the tests run against. */
+export const SITE = fileURLToPath(new URL('../../dist/', import.meta.url));
 
 export function chromiumPath() {
   const candidates = [process.env.CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -30,9 +32,10 @@ export async function launch() {
   return chromium.launch({ executablePath: chromiumPath(), headless: true, args: LAUNCH_ARGS });
 }
 
-/** Serves www/ (under the CSP) on a free port; resolves to { server, origin }. */
+/** Serves the built site (under the CSP) on a free port; resolves to { server, origin }. */
 export async function startServer(options) {
-  const server = await serve(WWW, 0, '127.0.0.1', options);
+  if (!existsSync(`${SITE}index.html`)) throw new Error('dist/ is not built: run `make build` (or node scripts/build-page.mjs)');
+  const server = await serve(SITE, 0, '127.0.0.1', options);
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 

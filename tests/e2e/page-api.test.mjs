@@ -4,6 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open } from './page-helpers.mjs';
+import en from '../../www/i18n/en.js';
 
 const env = setup();
 
@@ -11,7 +12,7 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
   const page = await open(env);
   const out = await page.evaluate(async () => {
     const { Workspace } = await import('./pkg/workforce_ecosystem.js');
-    const sample = await (await import('./assets.js')).sampleText();
+    const sample = await (await fetch('models/sample.json')).text();
     const r = {};
     try {
       new Workspace('{"schema": "nope", "assessments": [{"theme": "x", "player": "hr", "current": 1}]}');
@@ -42,7 +43,7 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
     ws.startScenario('W');
     ws.apply({ setAssessment: { theme: 'leadership', player: 'hr', unit: 'ports', current: 4, target: 3 } });
     const cmp = ws.compare();
-    r.changed = cmp.changed_cells.map((c) => `${c.theme}/${c.player}/${c.unit}`);
+    r.changed = cmp.changedCells.map((c) => `${c.theme}/${c.player}/${c.unit}`);
     r.resolvedKinds = [...new Set(cmp.resolved.map((f) => f.kind))];
     r.savedRoundTrip = new Workspace(ws.savedJson()).session().scenarios.map((s) => s.name);
     // the keyed update: a score edit touches one cell, an overlay change redraws
@@ -88,9 +89,8 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
 
 test('every text of the page comes from the catalogue, and a new language redraws them', async () => {
   const page = await open(env);
-  const out = await page.evaluate(async () => {
+  const out = await page.evaluate(async (en) => {
     const i18n = await import('./i18n.js');
-    const en = (await import('./i18n/en.js')).default;
     // a catalogue that marks every text: anything left unmarked is not from the catalogue
     const marked = Object.fromEntries(Object.entries(en).map(([k, v]) => [k, `«${v}»`]));
     i18n.addCatalogue('xx', marked);
@@ -110,12 +110,12 @@ test('every text of the page comes from the catalogue, and a new language redraw
     }
     // what comes from the model or from the core's own sentences is not the page's to translate
     const { Workspace } = await import('./pkg/workforce_ecosystem.js');
-    const ws = new Workspace(await (await import('./assets.js')).sampleText());
+    const ws = new Workspace(await (await fetch('models/sample.json')).text());
     const m = ws.model();
     const data = [m.name, ...[m.units, m.contributors, m.systems, m.framework.players, m.framework.themes].flat().map((x) => x.label),
       ...ws.analyze().findings.map((f) => f.explanation)];
     return { lang: document.documentElement.lang, title: document.title, texts: texts.filter((x) => !data.includes(x)) };
-  });
+  }, en);
   assert.equal(out.lang, 'xx');
   assert.match(out.title, /^«/);
   const unmarked = out.texts.filter((s) => !s.includes('«') && !['×', '→', '·'].includes(s) && !/^[\d\s.,%+−-]+$/.test(s));

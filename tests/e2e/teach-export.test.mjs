@@ -211,6 +211,8 @@ test('hostile labels are inert in the exported HTML and report opened offline', 
 test('the export speaks the page language', async () => {
   const page = await openTeach();
   await page.selectOption('#lang', 'fr');
+  // (French's texts are fetched when it is first chosen)
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await page.click('[role="tab"][data-view="export"]');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-html')]);
   const html = readFileSync(await download.path(), 'utf8');

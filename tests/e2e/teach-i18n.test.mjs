@@ -62,18 +62,24 @@ test('switching the main page to French changes every string it writes', async (
   // The model's own names are data, not interface text: they stay as written.
   const data = await page.evaluate(async () => {
     const m = await import('./pkg/workforce_ecosystem.js');
-    const json = await (await import('./assets.js')).sampleText();
+    const json = await (await fetch('models/sample.json')).text();
     const model = JSON.parse(json);
     const full = JSON.parse(m.blankModel(json));
     const items = [...full.framework.players, ...full.framework.themes, ...(model.units ?? []), ...(model.contributors ?? []), ...(model.systems ?? [])];
     return [model.name, ...items.map((i) => i.label)];
   });
+  // as a reader does, with the language menu (French's texts are fetched the first time)
+  const switchTo = async (code) => {
+    await page.selectOption('.lang select', code);
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+  };
   for (const tab of ['#tab-findings', '#tab-readiness', '#tab-cell', '#tab-org']) {
-    await page.evaluate(async () => (await import('./lang.js')).setLanguage('en'));
+    await switchTo('en');
     await page.click(tab);
+    // (a pane may be drawn by a part of the page fetched when it is first shown)
+    await page.waitForFunction((id) => document.getElementById(id).childElementCount > 0, tab.replace('#tab-', 'pane-'));
     const english = await pageTexts(page);
-    await page.evaluate(async () => (await import('./lang.js')).setLanguage('fr'));
-    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await switchTo('fr');
     const french = await pageTexts(page);
     const same = [...SAME].map((k) => en[k]);
     const left = english.filter((s) => /\p{L}{2,}/u.test(s) && !data.includes(s) && !same.includes(s) && french.includes(s));

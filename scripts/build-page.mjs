@@ -1,0 +1,198 @@
+// Builds the servable site into dist/ from the plain ES modules in www/ and
+// the Wasm module in www/pkg/ (scripts/build-wasm.sh): `make build`, `make
+// serve` and the browser tests use it.
+//
+// Why a build at all: unbuilt, the editor fetched 27 modules in four waves of
+// imports and asked for the Wasm module and the sample only after the last
+// wave. Built, every page loads its entry and the shared chunks it imports in
+// one wave (the HTML names them all with <link rel="modulepreload">), while
+// the Wasm module and the sample, preloaded by the HTML itself, arrive beside
+// them; the core is compiled as it streams in (wasm-bindgen's init with a
+// URL: `WebAssembly.instantiateStreaming`). Parts few visits use (another
+// language's texts, the Organization editors, the embed snippet) are
+// separate chunks loaded with import() when first needed.
+//
+// What dist/ holds:
+//   *.html          the pages of www/, each with the modulepreload links of
+//                   the chunks its entry imports
+//   app.js, teach.js, demo.js
+//                   the pages' entries, minified, sharing chunk-*.js; the
+//                   parts loaded on demand are <module>-<hash>.js
+//   element.js      the custom element on its own: one file that carries
+//                   the Wasm glue, so an intranet copies it and pkg/ (and
+//                   models/ for the sample); embed.js and demo.js import it
+//   embed.js        embed.html's script, on its own too (it imports only
+//                   element.js), so the iframe is a few files with fixed names
+//   core-start.js   the first script of the editor and the classroom page:
+//                   compiles the Wasm module while the rest arrives
+//   pkg/workforce_ecosystem.js, i18n.js, fragment.js, snippet.js
+//                   the same modules as in www/, for scripts (and the browser
+//                   tests) that import them: they re-export the chunks the
+//                   pages use, so a script shares the page's running core
+//   pkg/workforce_ecosystem_bg.wasm, models/, *.css (minified), favicon.svg
+//
+// Every file of a chunk sits at the top of dist/ so that
+// `new URL('./pkg/…', import.meta.url)` means the same there as in www/.
+import * as esbuild from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const WWW = join(ROOT, 'www');
+export const DIST = join(ROOT, 'dist');
+
+/** Browsers with module scripts, import maps era features and `WebAssembly.instantiateStreaming`. */
+const TARGET = ['chrome111', 'edge111', 'firefox113', 'safari16.4'];
+const GLUE = 'pkg/workforce_ecosystem.js';
+const WASM = 'pkg/workforce_ecosystem_bg.wasm';
+
+/**
+ * wasm-bindgen's glue finds the Wasm module beside itself (pkg/); bundled,
+ * its code moves to a file at the top of dist/, so the default URL gets the
+ * folder. The pages pass the URL anyway; this keeps `init()` without one
+ * (the element's, a script's) right.
+ */
+const gluePlugin = {
+  name: 'wasm-glue-url',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]pkg[\\/]workforce_ecosystem\.js$/ }, (args) => {
+      const from = "new URL('workforce_ecosystem_bg.wasm', import.meta.url)";
+      const text = readFileSync(args.path, 'utf8');
+      if (!text.includes(from)) throw new Error(`${args.path}: the glue no longer says ${from}; update scripts/build-page.mjs`);
+      return { contents: text.replace(from, "new URL('./pkg/workforce_ecosystem_bg.wasm', import.meta.url)"), loader: 'js' };
+    });
+  },
+};
+
+/**
+ * Modules that stay files of their own, imported at run time: the element
+ * (embed.js and demo.js import dist/element.js) and core-start.js, which a
+ * page runs as its first script and its entry imports, sharing one instance.
+ */
+const apartPlugin = {
+  name: 'modules-apart',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(element|core-start)\.js$/ }, (args) =>
+      args.kind === 'entry-point' ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+const COMMON = {
+  absWorkingDir: WWW,
+  bundle: true,
+  format: 'esm',
+  minify: true,
+  target: TARGET,
+  charset: 'utf8',
+  legalComments: 'none',
+  outdir: DIST,
+  outbase: WWW,
+  metafile: true,
+  logLevel: 'warning',
+};
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+  );
+}
+
+function copy(rel) {
+  mkdirSync(dirname(join(DIST, rel)), { recursive: true });
+  copyFileSync(join(WWW, rel), join(DIST, rel));
+}
+
+/** The output files (relative to dist/) a built module imports statically, transitively. */
+function staticImports(metafile, out, seen = new Set()) {
+  // (the metafile's paths are relative to www/, esbuild's working directory)
+  const meta = metafile.outputs[relative(WWW, join(DIST, out)).split('\\').join('/')];
+  for (const imp of meta?.imports ?? []) {
+    if (imp.kind !== 'import-statement') continue;
+    const file = imp.external ? join(dirname(out), imp.path) : relative(DIST, join(WWW, imp.path));
+    const rel = file.split('\\').join('/').replace(/^\.\//, '');
+    if (seen.has(rel)) continue;
+    seen.add(rel);
+    staticImports(metafile, rel, seen);
+  }
+  return seen;
+}
+
+/**
+ * A page of www/ for dist/: after each module script, the modulepreload
+ * links of everything it imports, so the browser asks for all of it at once
+ * instead of discovering one wave of imports after another.
+ */
+function buildHtml(name, metafile) {
+  let html = readFileSync(join(WWW, name), 'utf8');
+  const named = new Set();
+  html = html.replace(/( *)<script type="module" src="([^"]+)"><\/script>\n/g, (tag, indent, src) => {
+    if (!existsSync(join(DIST, src))) throw new Error(`${name}: ${src} was not built`);
+    const links = [...staticImports(metafile, src)]
+      .filter((f) => !named.has(f) && f !== src)
+      .map((f) => {
+        named.add(f);
+        return `${indent}<link rel="modulepreload" href="${f}">\n`;
+      });
+    named.add(src);
+    return tag + links.join('');
+  });
+  if (/<script(?![^>]*type="module" src=)/.test(html)) throw new Error(`${name}: only external module scripts are allowed (strict CSP)`);
+  writeFileSync(join(DIST, name), html);
+}
+
+export async function buildSite() {
+  if (!existsSync(join(WWW, WASM))) throw new Error(`${WASM} is missing: run scripts/build-wasm.sh (or make wasm) first`);
+  rmSync(DIST, { recursive: true, force: true });
+  mkdirSync(DIST, { recursive: true });
+
+  const pages = await esbuild.build({
+    ...COMMON,
+    entryPoints: ['app.js', 'teach.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
+    splitting: true,
+    entryNames: '[dir]/[name]',
+    chunkNames: '[name]-[hash]',
+    plugins: [gluePlugin, apartPlugin],
+  });
+  // The embeddable files stand alone: the element bundles its own copy of
+  // the glue, embed.js all it needs but the element.
+  const element = await esbuild.build({
+    ...COMMON,
+    entryPoints: ['element.js', 'embed.js', 'core-start.js'],
+    plugins: [gluePlugin, apartPlugin],
+  });
+  const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs } };
+
+  // `import.meta.url` must only be read by files at the top of dist/ (see above).
+  for (const out of Object.keys(metafile.outputs)) {
+    const rel = relative(DIST, join(WWW, out));
+    if (rel.includes('/') && readFileSync(join(DIST, rel), 'utf8').includes('import.meta.url')) {
+      throw new Error(`dist/${rel} reads import.meta.url but is not at the top of dist/`);
+    }
+  }
+
+  for (const file of walk(WWW).map((p) => relative(WWW, p))) {
+    if (file.endsWith('.css')) {
+      const { code } = await esbuild.transform(readFileSync(join(WWW, file), 'utf8'), {
+        loader: 'css',
+        minify: true,
+        target: TARGET,
+        charset: 'utf8',
+      });
+      writeFileSync(join(DIST, file), code);
+    } else if (file === WASM || file.startsWith('models/') || file.endsWith('.svg')) {
+      copy(file);
+    }
+  }
+  for (const name of readdirSync(WWW).filter((f) => f.endsWith('.html'))) buildHtml(name, metafile);
+  return metafile;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const metafile = await buildSite();
+  const files = walk(DIST);
+  const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  const chunks = Object.keys(metafile.outputs).filter((o) => basename(o).startsWith('chunk-')).length;
+  console.log(`built dist/: ${files.length} files, ${(bytes / 1024).toFixed(0)} KB (${chunks} shared chunks)`);
+}

@@ -51,7 +51,7 @@ function named(name) {
   heading.textContent = document.title;
 }
 
-diagram.addEventListener('wfe-load', (e) => {
+diagram.addEventListener('wfe-load', (/** @type {CustomEvent<{ name: string }>} */ e) => {
   if (!broken) named(e.detail.name);
 });
 window.addEventListener('hashchange', apply);

@@ -621,6 +621,8 @@ mod tests {
         );
         assert_eq!(resolve(&m.units, "head office"), Some("hq".into()));
         assert_eq!(resolve(&m.units, "nowhere"), None);
+        let shops = [Item::new("shops", "Über Läden")];
+        assert_eq!(resolve(&shops, "ÜBER LÄDEN"), Some("shops".into()));
     }
 
     #[test]

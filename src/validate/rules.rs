@@ -103,7 +103,7 @@ impl Rules<'_> {
         ids: &mut dyn Iterator<Item = &'m str>,
     ) -> Ids<'m> {
         let mut out = Ids {
-            at: HashMap::with_capacity_and_hasher(ids.size_hint().0, FxBuildHasher::default()),
+            at: HashMap::with_capacity_and_hasher(ids.size_hint().0, Default::default()),
             order: Vec::new(),
             complete: true,
             kind,

@@ -189,16 +189,16 @@ fn parse_number(text: &str) -> Option<f64> {
         .filter(|x| x.is_finite())
 }
 
-/// Finds ids among `items` by id, or else by label ignoring ASCII case and
-/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr`.
-/// (Full Unicode case folding would add its tables to the Wasm download.)
-/// Both are looked up in maps built once per import: a file of 100,000 rows against thousands of units must not compare
-/// every row with every unit.
+/// Finds ids among `items` by id, or else by label ignoring case and
+/// surrounding spaces, so that a spreadsheet user may type `HR` for `hr` or
+/// `ÜBER` for `Über`. Both are looked up in maps built once per import: a
+/// file of 100,000 rows against thousands of units must not compare every
+/// row with every unit.
 struct Lookup<'a> {
     items: &'a [Item],
     /// id → position of the first item with it
     ids: HashMap<&'a str, usize>,
-    /// trimmed, ASCII-lower-cased label → position of the first item with it
+    /// trimmed, lower-cased label → position of the first item with it
     labels: HashMap<String, usize>,
     /// By position: whether another item has the same label (which then
     /// names none of them).
@@ -214,7 +214,7 @@ impl<'a> Lookup<'a> {
         let mut shared = vec![false; items.len()];
         for (i, item) in items.iter().enumerate() {
             ids.entry(item.id.as_str()).or_insert(i);
-            let label = item.label.trim().to_ascii_lowercase();
+            let label = item.label.trim().to_lowercase();
             let first = *labels.entry(label).or_insert(i);
             if first != i {
                 shared[first] = true;
@@ -235,7 +235,7 @@ impl<'a> Lookup<'a> {
             Some(&i) => Some(i),
             None => self
                 .labels
-                .get(&t.to_ascii_lowercase())
+                .get(&t.to_lowercase())
                 .copied()
                 .filter(|&i| !self.shared[i]),
         };
@@ -741,6 +741,11 @@ mod tests {
         let twins = [Item::new("a", "Same"), Item::new("b", "same ")];
         assert_eq!(Lookup::new(&twins).resolve("SAME"), None);
         assert_eq!(Lookup::new(&twins).resolve("b"), Some("b".into()));
+        let shops = [Item::new("shops", "Über Läden")];
+        assert_eq!(
+            Lookup::new(&shops).resolve("ÜBER LÄDEN"),
+            Some("shops".into())
+        );
     }
 
     #[test]

@@ -394,6 +394,10 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   await openCell(b, 'leadership', 'hr');
   await setField(b, 'u:ports', 'current', 4);
   const fromB = await cell(b, 'leadership', 'hr');
+  const ports = (doc) => session(doc.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current;
+  // "Reload it" brings the version the other tab has saved: wait for B's save
+  // (A may be told of an earlier save of B's first).
+  await waitForDocs(a, (d) => ports(d[0]) === 4, 'B’s edit saved');
   await a.waitForSelector('#doc-reload');
   const mine = await cell(a, 'leadership', 'hr');
   await a.click('#doc-reload');
@@ -406,7 +410,6 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   await a.click('#redo');
   assert.deepEqual(await cell(a, 'leadership', 'hr'), reloaded);
   // undo and redo are edits: saved, and B is told in turn
-  const ports = (doc) => session(doc.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current;
   await a.waitForTimeout(700); // past the autosave's quiet time
   await waitForDocs(a, (d) => ports(d[0]) === 4, 'A’s redo saved');
   await b.waitForSelector('#doc-reload');

@@ -388,16 +388,15 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   const a = await open(env);
   const context = a.context();
   await openCell(a, 'leadership', 'hr');
+  const ports = (doc) => session(doc.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current;
   await setField(a, 'u:ports', 'current', 3);
-  await waitForDocs(a, (d) => d.length === 1);
+  // B opens A's saved work, edits it, and saves.
+  await waitForDocs(a, (d) => d.length === 1 && ports(d[0]) === 3, 'A’s edit saved');
   const b = await tab(context);
   await openCell(b, 'leadership', 'hr');
   await setField(b, 'u:ports', 'current', 4);
-  const fromB = await cell(b, 'leadership', 'hr');
-  const ports = (doc) => session(doc.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current;
-  // "Reload it" brings the version the other tab has saved: wait for B's save
-  // (A may be told of an earlier save of B's first).
   await waitForDocs(a, (d) => ports(d[0]) === 4, 'B’s edit saved');
+  const fromB = await cell(b, 'leadership', 'hr');
   await a.waitForSelector('#doc-reload');
   const mine = await cell(a, 'leadership', 'hr');
   await a.click('#doc-reload');

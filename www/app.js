@@ -3,11 +3,11 @@
 // and wires the parts of the page together. Everything shown is computed by
 // the core.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
-import { translateStatic, t } from './i18n.js';
+import { translateStatic } from './i18n.js';
 import { startLanguage, languageMenu } from './lang.js';
 import { state, refresh, onRefresh } from './store.js';
 import { initDialog } from './dialog.js';
-import { initNotice, showNotice } from './notice.js';
+import { initNotice } from './notice.js';
 import { initTabs, showTab, currentTab, onTab } from './tabs.js';
 import { initToolbar } from './toolbar.js';
 import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
@@ -71,6 +71,10 @@ function openOrg(section, { contributor, theme } = {}) {
     editors.showSection(section);
   });
 }
+
+// The core writes out the list of findings only while it is on show (an edit
+// on a large model would otherwise serialize thousands of them each time).
+state.findingsOnShow = () => currentTab() === 'findings';
 
 initDialog();
 initNotice();

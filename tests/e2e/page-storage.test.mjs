@@ -400,9 +400,10 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   await a.waitForSelector('#doc-reload');
   const mine = await cell(a, 'leadership', 'hr');
   await a.click('#doc-reload');
+  // the reload reads the store first: its notice says when it is done
+  await a.waitForFunction(() => /other tab’s version; Undo brings yours back/.test(document.getElementById('notice-text')?.textContent ?? ''));
   const reloaded = await cell(a, 'leadership', 'hr');
   assert.deepEqual([reloaded.value, reloaded.label], [fromB.value, fromB.label]);
-  assert.match(await a.textContent('#notice-text'), /other tab’s version; Undo brings yours back/);
   // undoable: a step in this tab's history like any other
   await a.click('#undo');
   assert.deepEqual(await cell(a, 'leadership', 'hr'), mine);
@@ -413,6 +414,7 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   await waitForDocs(a, (d) => ports(d[0]) === 4, 'A’s redo saved');
   await b.waitForSelector('#doc-reload');
   await b.click('#doc-reload');
+  await b.waitForFunction(() => /other tab’s version/.test(document.getElementById('notice-text')?.textContent ?? ''));
   assert.deepEqual(await cell(b, 'leadership', 'hr'), fromB);
 
   // now both change it: A keeps its version as a copy

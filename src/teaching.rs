@@ -117,7 +117,7 @@ pub fn blank_model(model: &Model) -> Model {
 pub fn comparable(instructor: &Model, student: &Model) -> Result<(), String> {
     fn ids(items: &[Item]) -> Vec<&str> {
         let mut ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-        ids.sort_unstable();
+        crate::order::sort(&mut ids);
         ids
     }
     let shown = |items: &[Item]| {

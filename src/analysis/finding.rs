@@ -222,7 +222,7 @@ impl Finding {
     fn by_label(&self, refs: &[Ref]) -> Vec<Ref> {
         let n = &self.names;
         let mut v = refs.to_vec();
-        v.sort_unstable_by_key(|&r| (n.label(r), n.id(r)));
+        crate::order::sort_by_key(&mut v, |&r| (n.label(r), n.id(r)));
         v
     }
 
@@ -346,10 +346,10 @@ impl Finding {
                 let mut groups: Vec<Vec<&str>> = Vec::new();
                 for g in self.groups(systems, sizes) {
                     let mut labels = self.labels(g);
-                    labels.sort_unstable();
+                    crate::order::sort(&mut labels);
                     groups.push(labels);
                 }
-                groups.sort_unstable();
+                crate::order::sort(&mut groups);
                 out.write_str("The data on ")?;
                 self.write_contributor(out, contributor)?;
                 if groups.iter().all(|g| g.len() == 1) {
@@ -508,7 +508,7 @@ impl Finding {
                     .iter()
                     .map(|&s| self.names.id(s))
                     .collect();
-                ids.sort_unstable();
+                crate::order::sort(&mut ids);
                 ids
             }
             Subject::System { system, .. } => vec![self.names.id(system)],

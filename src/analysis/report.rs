@@ -262,7 +262,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
                 .iter()
                 .map(|&id| md_label(system_labels.get(id).copied().unwrap_or(id)))
                 .collect();
-            names.sort_unstable();
+            crate::order::sort(&mut names);
             out.push_str("- ");
             for (i, name) in names.iter().enumerate() {
                 if i > 0 {
@@ -431,7 +431,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                 )
             })
             .collect();
-        rows.sort_unstable_by_key(|&(at, id, _)| (at, id));
+        crate::order::sort_by_key(&mut rows, |&(at, id, _)| (at, id));
         for (_, id, d) in rows {
             let _ = writeln!(
                 out,

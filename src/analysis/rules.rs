@@ -100,9 +100,8 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             (u128::from(severity) << 64 | u128::from(kind_hash), i as u32)
         })
         .collect();
-    // Every key is distinct (by position), so an unstable sort gives the
-    // one order there is.
-    keys.sort_unstable();
+    // Every key is distinct (by position), so there is one order.
+    crate::order::sort(&mut keys);
     // Equal keys up to the hash are collisions, or repeats of one id: order
     // them by id, and keep one of a repeated id so that ids stay keys (a
     // model repeats an id or a cell only when it failed validation).
@@ -116,7 +115,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
             .iter()
             .map(|k| (id(k.1 as usize), k.1 as usize))
             .collect();
-        ids.sort_unstable();
+        crate::order::sort(&mut ids);
         ids.dedup_by(|a, b| a.0 == b.0);
         for (_, i) in ids {
             order.push(i);
@@ -135,7 +134,7 @@ pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
         .enumerate()
         .map(|(at, &i)| (hashes[i], at as u32))
         .collect();
-    by_hash.sort_unstable();
+    crate::order::sort(&mut by_hash);
     let mut keep = vec![true; order.len()];
     for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
         if let [(_, first), rest @ ..] = run {
@@ -231,7 +230,7 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
         let act = activity(&r.activity).map_or(NO_ACTIVITY, |a| index.text(a));
         keyed.push((pack(c, t, act, p), control_bits(r.control)));
     }
-    keyed.sort_unstable();
+    crate::order::sort(&mut keyed);
     let group = |k: &(u128, u32)| k.0 >> 32;
     let player = |k: &(u128, u32)| k.0 as u32;
 
@@ -268,7 +267,7 @@ fn coverage(index: &mut Index, span: f64, out: &mut Vec<Raw>) {
         }
         let names = &index.names;
         // Ids tell players apart; the reference orders them as they came.
-        players.sort_unstable_by_key(|&(p, _)| (names.id(p), p));
+        crate::order::sort_by_key(&mut players, |&(p, _)| (names.id(p), p));
         let reach = reach(index.names.headcount(contributor));
         let redundant =
             severity::REDUNDANT_PER_EXTRA_PLAYER * (players.len() - 1) as f64 * span * reach;
@@ -336,11 +335,11 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .collect();
         let names = &index.names;
         for g in &mut groups {
-            g.sort_unstable_by_key(|&s| names.id(s));
+            crate::order::sort_by_key(g, |&s| names.id(s));
         }
         // Stable: in a model that repeats a system id, two groups may start
         // with the same id, and keep their order.
-        groups.sort_by(|a, b| names.id(a[0]).cmp(names.id(b[0])));
+        crate::order::sort_by(&mut groups, |a, b| names.id(a[0]).cmp(names.id(b[0])));
         let sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
         let count = groups.len();
         let systems = index.names.add_list(groups.into_iter().flatten());
@@ -368,7 +367,7 @@ fn tracking(index: &mut Index, graph: &Graph, span: f64, out: &mut Vec<Raw>) {
             .map(|c| index.contributor(c))
             .collect();
         let names = &index.names;
-        tracked.sort_unstable_by_key(|&c| names.id(c));
+        crate::order::sort_by_key(&mut tracked, |&c| names.id(c));
         tracked.dedup();
         let most = tracked
             .iter()

@@ -199,7 +199,7 @@ impl Graph {
                 }
             }
         }
-        pairs.sort_unstable();
+        crate::order::sort(&mut pairs);
         pairs.dedup();
         let mut starts = vec![0; model.contributors.len() + 1];
         for &(c, _) in &pairs {
@@ -230,7 +230,7 @@ impl Graph {
     pub fn groups_of(&self, systems: &[usize]) -> Vec<Vec<usize>> {
         let mut pairs: Vec<(usize, usize)> =
             systems.iter().map(|&s| (self.component[s], s)).collect();
-        pairs.sort_unstable();
+        crate::order::sort(&mut pairs);
         let mut groups: Vec<Vec<usize>> = Vec::new();
         let mut last_root = None;
         for (root, s) in pairs {
@@ -240,7 +240,7 @@ impl Graph {
             }
             last_root = Some(root);
         }
-        groups.sort_unstable_by_key(|g| g[0]);
+        crate::order::sort_by_key(&mut groups, |g| g[0]);
         groups
     }
 
@@ -267,7 +267,7 @@ impl Graph {
             .enumerate()
             .map(|(i, s)| (s.id.as_str(), i))
             .collect();
-        sorted.sort_unstable();
+        crate::order::sort(&mut sorted);
         let by_id: Vec<usize> = sorted.iter().map(|&(_, i)| i).collect();
         let mut rank = vec![0; by_id.len()];
         for (r, &s) in by_id.iter().enumerate() {
@@ -277,9 +277,9 @@ impl Graph {
         let mut members: Vec<(usize, usize)> = (0..systems.len())
             .map(|s| (self.component[s], rank[s]))
             .collect();
-        members.sort_unstable();
+        crate::order::sort(&mut members);
         let mut groups: Vec<&[(usize, usize)]> = members.chunk_by(|a, b| a.0 == b.0).collect();
-        groups.sort_unstable_by_key(|g| g[0].1);
+        crate::order::sort_by_key(&mut groups, |g| g[0].1);
         let components = groups.len();
         let group_sizes = index.names.add_list(groups.iter().map(|g| g.len() as u32));
         let grouped = index.names.add_list(
@@ -291,13 +291,13 @@ impl Graph {
 
         let contributor_refs = &index.contributors.refs;
         let mut sorted: Vec<(&str, usize)> = index.contributors.firsts().collect();
-        sorted.sort_unstable();
+        crate::order::sort(&mut sorted);
         let contributors: Vec<usize> = sorted.iter().map(|&(_, c)| c).collect();
         let mut tracked: Vec<u32> = Vec::new();
         let mut tracked_sizes: Vec<u32> = Vec::with_capacity(contributors.len());
         for &c in &contributors {
             let mut ranks: Vec<usize> = self.tracked_by(c).iter().map(|&s| rank[s]).collect();
-            ranks.sort_unstable();
+            crate::order::sort(&mut ranks);
             let before = tracked.len();
             let mut last = None;
             for r in ranks {

@@ -531,7 +531,7 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
         return Ok(out);
     }
     // By row, as a spreadsheet user reads them; problems of no row last.
-    problems.sort_by_key(|p| p.row.unwrap_or(usize::MAX));
+    crate::order::sort_by_key(&mut problems, |p| p.row.unwrap_or(usize::MAX));
     let mut invalid = CsvInvalid::new(problems);
     invalid.more += more;
     Err(invalid)

@@ -170,7 +170,7 @@ pub fn place_theme_labels(
 /// lines do not cross; rings at the same height stay outermost first.
 fn stack_order(anchors: &[Point]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..anchors.len()).collect();
-    order.sort_unstable_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let (ya, yb) = ((anchors[a].y * 1e6).round(), (anchors[b].y * 1e6).round());
         ya.total_cmp(&yb).then(a.cmp(&b))
     });

@@ -323,7 +323,7 @@ pub(crate) fn report(
     let mut found: Vec<(Problem, Option<usize>)> =
         problems.into_iter().map(|p| (p, None)).collect();
     let mut sorted = duplicates;
-    sorted.sort_unstable();
+    crate::order::sort(&mut sorted);
     sorted.dedup();
     // Repeated keys are known by offset, in text order: past the first
     // hundred they cannot be among the first.
@@ -447,7 +447,7 @@ fn place(text: &str, found: Vec<(Problem, Option<usize>)>) -> Vec<Problem> {
         })
         .collect();
     // Problems without a place go last; equal places keep their order.
-    out.sort_by_key(|(off, _)| off.unwrap_or(usize::MAX));
+    crate::order::sort_by_key(&mut out, |(off, _)| off.unwrap_or(usize::MAX));
     out.into_iter().map(|(_, p)| p).collect()
 }
 

@@ -120,7 +120,7 @@ impl<'p> Holes<'p> {
                 holes.items.push((list, i, rest));
             }
         }
-        holes.items.sort_unstable();
+        crate::order::sort(&mut holes.items);
         holes
     }
 
@@ -483,7 +483,7 @@ fn run(
             keyed.push(((&a.theme, &a.player, a.unit.as_deref()), i));
         }
     }
-    keyed.sort_unstable();
+    crate::order::sort(&mut keyed);
     let mut first_of = vec![None; model.assessments.len()];
     for run in keyed.chunk_by(|a, b| a.0 == b.0) {
         if let [(_, first), rest @ ..] = run {

@@ -286,7 +286,7 @@ impl Visit for OutlineVisitor {
         } else {
             let mut order: Vec<usize> = (0..keys.len()).collect();
             // Equal keys stay in text order, so the first is kept.
-            order.sort_unstable_by_key(|&i| (&keys[i].0, i));
+            crate::order::sort_by_key(&mut order, |&i| (&keys[i].0, i));
             for w in order.windows(2) {
                 if keys[w[0]].0 == keys[w[1]].0 {
                     dups.push(keys[w[1]].1);
@@ -308,7 +308,7 @@ pub fn outline(text: &str, max_items: usize, find_duplicates: bool) -> Outline {
         paths: false,
     };
     walk(text, &mut v, track);
-    v.outline.duplicate_keys.sort_unstable();
+    crate::order::sort(&mut v.outline.duplicate_keys);
     v.outline
 }
 
@@ -405,7 +405,7 @@ pub fn path_at(text: &str, offset: usize) -> String {
 /// 1-based line and column (in characters) of each byte offset, in one pass.
 pub fn line_col(text: &str, offsets: &[usize]) -> HashMap<usize, (usize, usize)> {
     let mut sorted: Vec<usize> = offsets.to_vec();
-    sorted.sort_unstable();
+    crate::order::sort(&mut sorted);
     sorted.dedup();
     let mut out: Vec<(usize, (usize, usize))> = Vec::with_capacity(sorted.len());
     let (mut line, mut line_start) = (1usize, 0usize);

@@ -132,11 +132,17 @@ export interface ViewResult {
 "#;
 
 /// `value` as plain JavaScript objects, arrays, strings, numbers and `null`:
-/// what `JSON.parse` would give for its JSON text.
+/// its JSON text, written by serde_json and read by `JSON.parse`.
+///
+/// Why not serde-wasm-bindgen's serializer (which reads values in): every
+/// output type's `Serialize` would compile a second time for it, beside the
+/// serde_json copy the files and exports need (8.2 KB gzip of Wasm, which
+/// every page downloads and compiles before its first diagram); and
+/// `JSON.parse` builds a large result (a view's cells and findings) in one
+/// call instead of one boundary crossing per value.
 pub(crate) fn to_js(value: &impl Serialize) -> Result<JsValue, js_sys::Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|e| js_sys::Error::new(&e.to_string()))
+    let text = serde_json::to_string(value).map_err(|e| js_sys::Error::new(&e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(js_sys::Error::from)
 }
 
 /// A JavaScript value as a JSON value (`null` for `undefined`), for the

@@ -139,11 +139,12 @@ fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
 
 fn deltas(before: &ById<Option<f64>>, after: &ById<Option<f64>>) -> ById<Delta> {
     let value = |map: &ById<Option<f64>>, id: &str| map.get(id).copied().flatten();
-    before
-        .keys()
-        .chain(after.keys())
-        .map(|id| (id.clone(), Delta::new(value(before, id), value(after, id))))
-        .collect()
+    super::by_id(
+        before
+            .keys()
+            .chain(after.keys())
+            .map(|id| (id.clone(), Delta::new(value(before, id), value(after, id)))),
+    )
 }
 
 fn readiness_change(before: &Readiness, after: &Readiness) -> ReadinessChange {

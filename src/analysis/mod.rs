@@ -23,6 +23,7 @@ mod shared;
 mod systems;
 mod wording;
 
+use by_id::by_id;
 pub use by_id::ById;
 pub use compare::{
     compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,

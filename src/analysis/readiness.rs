@@ -83,10 +83,11 @@ pub(crate) fn readiness_with(index: &Index) -> Readiness {
     }
 
     let map = |table: &Table, means: &[Mean]| -> ById<Option<f64>> {
-        table
-            .firsts()
-            .map(|(id, i)| (Text::from(id), means[i].value()))
-            .collect()
+        super::by_id(
+            table
+                .firsts()
+                .map(|(id, i)| (Text::from(id), means[i].value())),
+        )
     };
     Readiness {
         overall: overall.value(),

@@ -33,6 +33,15 @@ pub struct CellRef {
 /// A set of cells.
 pub type CellSet = BTreeSet<CellRef>;
 
+/// A [`CellSet`] of `cells`. Why not `collect`: `BTreeSet`'s `FromIterator`
+/// sorts its input first, one more copy of std's sort in the Wasm (see
+/// `crate::order`); inserting one by one needs none.
+fn cell_set(cells: impl IntoIterator<Item = CellRef>) -> CellSet {
+    let mut set = CellSet::new();
+    set.extend(cells);
+    set
+}
+
 /// The interactive view's options. In JSON (camelCase) every field may be
 /// left out or `null`, and unknown fields are ignored so that the page may
 /// pass its whole view state.
@@ -143,17 +152,15 @@ fn all_cells(model: &Model) -> impl Iterator<Item = CellRef> + '_ {
 /// players it names (a theme alone means its whole ring).
 pub fn finding_cells(model: &Model, f: &FindingScope) -> CellSet {
     if !f.cells.is_empty() {
-        return f.cells.iter().cloned().collect();
+        return cell_set(f.cells.iter().cloned());
     }
     if f.themes.is_empty() && f.players.is_empty() {
         return CellSet::default();
     }
-    all_cells(model)
-        .filter(|c| {
-            (f.themes.is_empty() || f.themes.contains(&c.theme))
-                && (f.players.is_empty() || f.players.contains(&c.player))
-        })
-        .collect()
+    cell_set(all_cells(model).filter(|c| {
+        (f.themes.is_empty() || f.themes.contains(&c.theme))
+            && (f.players.is_empty() || f.players.contains(&c.player))
+    }))
 }
 
 /// The cells where the chosen contributor (or kind of contributor) has
@@ -169,15 +176,16 @@ pub fn contributor_cells(
         .filter(|c| contributor.map_or(true, |id| c.id == id) && kind.map_or(true, |k| c.kind == k))
         .map(|c| c.id.as_str())
         .collect();
-    model
-        .responsibilities
-        .iter()
-        .filter(|r| chosen.contains(r.contributor.as_str()))
-        .map(|r| CellRef {
-            theme: r.theme.clone(),
-            player: r.player.clone(),
-        })
-        .collect()
+    cell_set(
+        model
+            .responsibilities
+            .iter()
+            .filter(|r| chosen.contains(r.contributor.as_str()))
+            .map(|r| CellRef {
+                theme: r.theme.clone(),
+                player: r.player.clone(),
+            }),
+    )
 }
 
 /// The cells whose shown scores differ between the baseline and a scenario.

@@ -68,6 +68,89 @@ pub struct Comparison {
     pub introduced: Vec<Finding>,
     /// How many findings both have.
     pub unchanged: usize,
+    /// Everything the scenario changed, counted by kind (scores, owners,
+    /// contributors, systems, system links, units, name, framework, scale),
+    /// only the kinds it changed, in that order.
+    pub changes: Vec<ChangeCount>,
+}
+
+/// How many things of one kind a scenario changed: `scores` counts changed
+/// assessments, `owners` responsibilities added, removed or edited (matched
+/// by contributor, theme and player), `contributors`, `systems` and `units`
+/// items added, removed or edited (matched by id), `links` integrations added
+/// or removed (either direction), and `name`, `framework`, `scale` one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ChangeCount {
+    pub kind: &'static str,
+    pub count: usize,
+}
+
+/// How many keys of either list are in one only, or in both with other values.
+fn keyed_changes<T: PartialEq, K: Ord>(old: &[T], new: &[T], key: impl Fn(&T) -> K) -> usize {
+    let mut both: BTreeMap<K, [Vec<&T>; 2]> = BTreeMap::new();
+    for (side, list) in [old, new].into_iter().enumerate() {
+        for item in list {
+            both.entry(key(item)).or_default()[side].push(item);
+        }
+    }
+    both.values()
+        .map(|[a, b]| if a == b { 0 } else { a.len().max(b.len()) })
+        .sum()
+}
+
+/// Everything `scenario` changes from `baseline`, counted by kind.
+fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount> {
+    fn links(m: &Model) -> std::collections::BTreeSet<(&str, &str)> {
+        m.integrations
+            .iter()
+            .map(|i| {
+                let (a, b) = (i.from.as_str(), i.to.as_str());
+                if a <= b {
+                    (a, b)
+                } else {
+                    (b, a)
+                }
+            })
+            .collect()
+    }
+    let (old_links, new_links) = (links(baseline), links(scenario));
+    let counts = [
+        ("scores", scores),
+        (
+            "owners",
+            keyed_changes(
+                &baseline.responsibilities,
+                &scenario.responsibilities,
+                |r| (r.contributor.clone(), r.theme.clone(), r.player.clone()),
+            ),
+        ),
+        (
+            "contributors",
+            keyed_changes(&baseline.contributors, &scenario.contributors, |c| {
+                c.id.clone()
+            }),
+        ),
+        (
+            "systems",
+            keyed_changes(&baseline.systems, &scenario.systems, |x| x.id.clone()),
+        ),
+        ("links", old_links.symmetric_difference(&new_links).count()),
+        (
+            "units",
+            keyed_changes(&baseline.units, &scenario.units, |u| u.id.clone()),
+        ),
+        ("name", usize::from(baseline.name != scenario.name)),
+        (
+            "framework",
+            usize::from(baseline.framework != scenario.framework),
+        ),
+        ("scale", usize::from(baseline.scale != scenario.scale)),
+    ];
+    counts
+        .into_iter()
+        .filter(|&(_, count)| count > 0)
+        .map(|(kind, count)| ChangeCount { kind, count })
+        .collect()
 }
 
 /// Compares two models (meant to be valid; any pair is compared without
@@ -89,8 +172,10 @@ pub fn compare_analyses(
     let after_set: HashSet<&str> = after_ids.iter().map(String::as_str).collect();
     let resolved = missing_from(&before.findings, &before_ids, &after_set);
     let introduced = missing_from(&after.findings, &after_ids, &before_set);
+    let changed_cells = changed_cells(baseline, scenario);
     Comparison {
-        changed_cells: changed_cells(baseline, scenario),
+        changes: changes(baseline, scenario, changed_cells.len()),
+        changed_cells,
         readiness: readiness_change(&before.readiness, &after.readiness),
         unchanged: before.findings.len() - resolved.len(),
         resolved,
@@ -212,6 +297,7 @@ mod tests {
         assert_eq!(c.unchanged, analyze(&m).findings.len());
         assert_eq!(c.readiness.overall.delta, Some(0.0));
         assert_eq!(c.readiness.units["north"].delta, Some(0.0));
+        assert!(c.changes.is_empty());
     }
 
     #[test]
@@ -314,6 +400,55 @@ mod tests {
             ]
         );
         assert!(c.changed_cells.iter().all(|x| x.theme == "integration"));
+    }
+
+    fn counts(c: &Comparison) -> Vec<(&str, usize)> {
+        c.changes.iter().map(|x| (x.kind, x.count)).collect()
+    }
+
+    #[test]
+    fn every_kind_of_change_is_counted() {
+        let a = base();
+        let mut b = base();
+        b.assessments[0].current = 3.0;
+        b.responsibilities.push(crate::model::Responsibility {
+            contributor: "gig".into(),
+            theme: "leadership".into(),
+            player: "hr".into(),
+            activity: None,
+            control: None,
+        });
+        b.systems[1].label = "People system".into();
+        b.integrations.push(Integration {
+            from: "hris".into(),
+            to: "vms".into(),
+        });
+        b.units.pop();
+        b.name = "other".into();
+        let c = compare(&a, &b);
+        assert_eq!(
+            counts(&c),
+            [
+                ("scores", 1),
+                ("owners", 1),
+                ("systems", 1),
+                ("links", 1),
+                ("units", 1),
+                ("name", 1)
+            ]
+        );
+        // the same link the other way round and a reordered list are no change
+        let mut a2 = b.clone();
+        a2.integrations[0] = Integration {
+            from: "vms".into(),
+            to: "hris".into(),
+        };
+        a2.systems.reverse();
+        assert!(compare(&a2, &b).changes.is_empty());
+        // an owner's activity edited counts once
+        let mut b2 = b.clone();
+        b2.responsibilities[0].activity = Some("vetting".into());
+        assert_eq!(counts(&compare(&b, &b2)), [("owners", 1)]);
     }
 
     #[test]

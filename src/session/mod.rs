@@ -61,6 +61,10 @@ pub struct Session {
     undo: Vec<Step>,
     redo: Vec<Step>,
     revisions: Revisions,
+    /// The key the last step was made under by [`Session::apply_joining`],
+    /// while nothing else has happened since: the next edit under the same
+    /// key joins that step.
+    joinable: Option<String>,
 }
 
 /// Counters that tell the page what it may keep: `model` moves whenever the
@@ -103,6 +107,7 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             revisions: Revisions::default(),
+            joinable: None,
         }
     }
 
@@ -143,6 +148,7 @@ impl Session {
     }
 
     fn record(&mut self, step: Step) {
+        self.joinable = None;
         self.undo.push(step);
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
@@ -162,10 +168,16 @@ impl Session {
     /// the others: a CSV imported into a what-if changes that what-if only.
     /// Undoable like an edit.
     pub fn replace_model(&mut self, model: Model) {
+        self.replace_recorded(model);
+    }
+
+    /// [`Session::replace_model`]; false when `model` is the one on show
+    /// (no step is recorded).
+    fn replace_recorded(&mut self, model: Model) -> bool {
         let target = self.active().map(|s| s.id);
         let diff = ModelDiff::between(self.model(), &model);
         if diff.is_empty() {
-            return;
+            return false;
         }
         if let Some(m) = self.model_mut(target) {
             *m = model;
@@ -175,6 +187,51 @@ impl Session {
             target,
             diff: Box::new(diff),
         });
+        true
+    }
+
+    /// Applies an edit like [`Session::apply`], joining it to the last step
+    /// when that step was made under the same `key` and nothing happened
+    /// since: a score stepped through with the arrow keys is one step to
+    /// undo, not one per key press. An edit that brings the model back to
+    /// where the joined step started leaves no step at all.
+    pub fn apply_joining(&mut self, e: &Edit, key: &str) -> Result<Option<String>, Invalid> {
+        let applied = edit::apply(self.model(), e)?;
+        let target = self.active().map(|s| s.id);
+        let joined = match self.undo.last() {
+            Some(Step::Edit { target: t, diff })
+                if *t == target && self.joinable.as_deref() == Some(key) =>
+            {
+                let mut start = self.model().clone();
+                diff.undo(&mut start).then_some(start)
+            }
+            _ => None,
+        };
+        let Some(start) = joined else {
+            if self.replace_recorded(applied.model) {
+                self.joinable = Some(key.to_string());
+            }
+            return Ok(applied.created);
+        };
+        let step = ModelDiff::between(self.model(), &applied.model);
+        if step.is_empty() {
+            return Ok(applied.created);
+        }
+        self.revisions.bump(!step.only_assessments());
+        let diff = ModelDiff::between(&start, &applied.model);
+        if let Some(m) = self.model_mut(target) {
+            *m = applied.model;
+        }
+        self.undo.pop();
+        if !diff.is_empty() {
+            self.undo.push(Step::Edit {
+                target,
+                diff: Box::new(diff),
+            });
+        } else {
+            self.joinable = None;
+        }
+        Ok(applied.created)
     }
 
     fn whole_step(&mut self, before: State) {
@@ -321,6 +378,7 @@ impl Session {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
+        self.joinable = None;
         let Some(step) = self.undo.pop() else {
             return false;
         };
@@ -331,6 +389,7 @@ impl Session {
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
+        self.joinable = None;
         let Some(step) = self.redo.pop() else {
             return false;
         };
@@ -543,6 +602,42 @@ mod tests {
             s.revisions().structure > before_switch.structure,
             "another model on show"
         );
+    }
+
+    #[test]
+    fn joined_edits_make_one_step() {
+        let mut s = Session::new(Model::empty("Org"));
+        s.apply(&score("leadership", 1.0)).unwrap();
+        for v in [2.0, 3.0, 4.0] {
+            s.apply_joining(&score("leadership", v), "a").unwrap();
+        }
+        assert_eq!(current(s.model(), "leadership"), Some(4.0));
+        assert!(s.undo());
+        assert_eq!(
+            current(s.model(), "leadership"),
+            Some(1.0),
+            "three key presses, one step"
+        );
+        assert!(s.redo());
+        // after an undo or redo, or under another key, a new step starts
+        s.apply_joining(&score("leadership", 3.0), "a").unwrap();
+        s.apply_joining(&score("leadership", 2.0), "b").unwrap();
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(3.0));
+        // back where the step started: no step at all
+        s.apply_joining(&score("leadership", 2.0), "c").unwrap();
+        s.apply_joining(&score("leadership", 3.0), "c").unwrap();
+        assert_eq!(current(s.model(), "leadership"), Some(3.0));
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(4.0));
+        // a step of another model on show is never joined
+        s.apply_joining(&score("leadership", 1.0), "d").unwrap();
+        s.start_scenario("W").unwrap();
+        s.apply_joining(&score("leadership", 2.0), "d").unwrap();
+        assert_eq!(current(s.baseline(), "leadership"), Some(1.0));
+        assert!(s.apply_joining(&score("leadership", 9.0), "d").is_err());
+        assert!(s.undo() && s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(1.0));
     }
 
     #[test]

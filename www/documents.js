@@ -67,10 +67,36 @@ function entryFor(ws, { id = store.randomId(), stored = false, rev = 0, name = '
 
 // ---- showing a document -----------------------------------------------------
 
+// The unit on show is kept per document for this tab, so that a reload
+// (or coming back to a document) shows the same unit.
+const UNIT_KEY = 'wfe-unit:';
+
+function storedUnit(id) {
+  try {
+    return sessionStorage.getItem(UNIT_KEY + id);
+  } catch {
+    return null;
+  }
+}
+
+function keepUnit() {
+  if (!current || current.unit === state.view.unit) return;
+  current.unit = state.view.unit;
+  try {
+    if (current.unit) sessionStorage.setItem(UNIT_KEY + current.id, current.unit);
+    else sessionStorage.removeItem(UNIT_KEY + current.id);
+  } catch {
+    // storage refused: the unit is kept for this page only
+  }
+}
+
 function show(e) {
   const old = current;
   current = e;
   entries.set(e.id, e);
+  // an unknown unit (removed since) is dropped by the store
+  e.unit ??= storedUnit(e.id);
+  state.view.unit = e.unit;
   useWorkspace(e.ws);
   // what the workspace holds now is what is (or is about to be) stored
   if (e.savedRevision === null) e.savedRevision = e.revision;
@@ -690,6 +716,7 @@ export async function openDocuments() {
 export function initDocuments() {
   onRefresh((result) => {
     if (current) current.revision = result.revision;
+    keepUnit();
     scheduleSave();
   });
   store.onOtherTabs(onOtherTab);

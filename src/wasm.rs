@@ -320,6 +320,14 @@ impl Workspace {
         self.session.saved_json()
     }
 
+    /// The session as this browser keeps it: the saved form with the
+    /// latest steps of the undo history, so that a reload can still undo.
+    /// Never for a link or an export (`savedJson`).
+    #[wasm_bindgen(js_name = storedJson)]
+    pub fn stored_json(&self) -> String {
+        self.session.stored_json()
+    }
+
     /// Whether there are scenarios (a share link then carries the session).
     #[wasm_bindgen(js_name = hasScenarios)]
     pub fn has_scenarios(&self) -> bool {

@@ -187,7 +187,7 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
     return;
   }
   const revision = e.revision;
-  const text = e.ws.savedJson();
+  const text = e.ws.storedJson();
   const { name, scenarios } = facts(e);
   e.inFlight.push(token);
   try {
@@ -230,7 +230,7 @@ function leaving() {
   clearTimeout(saveTimer);
   const token = store.randomId();
   const { name } = facts(e);
-  store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.savedJson() });
+  store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.storedJson() });
   if (!e.stale && !e.gone) saveNow({ token, commit: true });
 }
 
@@ -279,7 +279,7 @@ async function reload(e) {
 async function keepAsCopy(e) {
   const name = await freeName(t('documents.copyOf', { name: e.name || t('documents.untitled') }));
   const { scenarios } = facts(e);
-  const text = e.ws.savedJson();
+  const text = e.ws.storedJson();
   const revision = e.revision;
   let meta;
   try {

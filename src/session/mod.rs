@@ -11,6 +11,7 @@
 //! what changed.
 
 pub mod diff;
+mod history;
 mod saved;
 
 pub use saved::{SavedScenario, SavedSession, SESSION_SCHEMA};
@@ -39,6 +40,32 @@ struct State {
     active: Option<u32>,
 }
 
+/// How a step can be made again from the state before it: what the
+/// history saves with a document, replayed (and so checked) when read back.
+#[derive(Debug, Clone, PartialEq)]
+enum Op {
+    /// The edits that made an edit step (several when joined).
+    Edits(Vec<Edit>),
+    Start {
+        id: u32,
+        name: String,
+    },
+    Rename {
+        id: u32,
+        name: String,
+    },
+    Keep(u32),
+    Discard(u32),
+}
+
+/// A step of the history, with how to make it again (`None` for one that
+/// cannot be replayed: a model loaded or imported whole).
+#[derive(Debug, Clone)]
+struct Entry {
+    step: Step,
+    op: Option<Op>,
+}
+
 #[derive(Debug, Clone)]
 enum Step {
     /// An edit of the baseline (`None`) or of a scenario.
@@ -58,8 +85,8 @@ enum Step {
 pub struct Session {
     state: State,
     next_id: u32,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
     revisions: Revisions,
     /// The key the last step was made under by [`Session::apply_joining`],
     /// while nothing else has happened since: the next edit under the same
@@ -136,20 +163,12 @@ impl Session {
     }
 
     fn model_mut(&mut self, target: Option<u32>) -> Option<&mut Model> {
-        match target {
-            None => Some(&mut self.state.baseline),
-            Some(id) => self
-                .state
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == id)
-                .map(|s| &mut s.model),
-        }
+        self.state.model_mut(target)
     }
 
-    fn record(&mut self, step: Step) {
+    fn record(&mut self, step: Step, op: Option<Op>) {
         self.joinable = None;
-        self.undo.push(step);
+        self.undo.push(Entry { step, op });
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
@@ -160,7 +179,7 @@ impl Session {
     /// Returns the id given to an added item.
     pub fn apply(&mut self, e: &Edit) -> Result<Option<String>, Invalid> {
         let applied = edit::apply(self.model(), e)?;
-        self.replace_model(applied.model);
+        self.replace_recorded(applied.model, Some(Op::Edits(vec![e.clone()])));
         Ok(applied.created)
     }
 
@@ -168,12 +187,12 @@ impl Session {
     /// the others: a CSV imported into a what-if changes that what-if only.
     /// Undoable like an edit.
     pub fn replace_model(&mut self, model: Model) {
-        self.replace_recorded(model);
+        self.replace_recorded(model, None);
     }
 
-    /// [`Session::replace_model`]; false when `model` is the one on show
-    /// (no step is recorded).
-    fn replace_recorded(&mut self, model: Model) -> bool {
+    /// [`Session::replace_model`], recording how the step is made again;
+    /// false when `model` is the one on show (no step is recorded).
+    fn replace_recorded(&mut self, model: Model, op: Option<Op>) -> bool {
         let target = self.active().map(|s| s.id);
         let diff = ModelDiff::between(self.model(), &model);
         if diff.is_empty() {
@@ -183,10 +202,13 @@ impl Session {
             *m = model;
         }
         self.revisions.bump(!diff.only_assessments());
-        self.record(Step::Edit {
-            target,
-            diff: Box::new(diff),
-        });
+        self.record(
+            Step::Edit {
+                target,
+                diff: Box::new(diff),
+            },
+            op,
+        );
         true
     }
 
@@ -199,16 +221,17 @@ impl Session {
         let applied = edit::apply(self.model(), e)?;
         let target = self.active().map(|s| s.id);
         let joined = match self.undo.last() {
-            Some(Step::Edit { target: t, diff })
-                if *t == target && self.joinable.as_deref() == Some(key) =>
-            {
+            Some(Entry {
+                step: Step::Edit { target: t, diff },
+                ..
+            }) if *t == target && self.joinable.as_deref() == Some(key) => {
                 let mut start = self.model().clone();
                 diff.undo(&mut start).then_some(start)
             }
             _ => None,
         };
         let Some(start) = joined else {
-            if self.replace_recorded(applied.model) {
+            if self.replace_recorded(applied.model, Some(Op::Edits(vec![e.clone()]))) {
                 self.joinable = Some(key.to_string());
             }
             return Ok(applied.created);
@@ -222,25 +245,34 @@ impl Session {
         if let Some(m) = self.model_mut(target) {
             *m = applied.model;
         }
-        self.undo.pop();
+        let Some(mut entry) = self.undo.pop() else {
+            return Ok(applied.created);
+        };
         if !diff.is_empty() {
-            self.undo.push(Step::Edit {
+            entry.step = Step::Edit {
                 target,
                 diff: Box::new(diff),
-            });
+            };
+            if let Some(Op::Edits(edits)) = &mut entry.op {
+                edits.push(e.clone());
+            }
+            self.undo.push(entry);
         } else {
             self.joinable = None;
         }
         Ok(applied.created)
     }
 
-    fn whole_step(&mut self, before: State) {
+    fn whole_step(&mut self, before: State, op: Option<Op>) {
         self.revisions.bump(true);
         let after = Box::new(self.state.clone());
-        self.record(Step::Whole {
-            before: Box::new(before),
-            after,
-        });
+        self.record(
+            Step::Whole {
+                before: Box::new(before),
+                after,
+            },
+            op,
+        );
     }
 
     fn checked_name(&self, name: &str, except: Option<u32>) -> Result<String, Invalid> {
@@ -290,7 +322,10 @@ impl Session {
             model: self.state.baseline.clone(),
         });
         self.state.active = Some(id);
-        self.whole_step(before);
+        let name = self.state.scenarios[self.state.scenarios.len() - 1]
+            .name
+            .clone();
+        self.whole_step(before, Some(Op::Start { id, name }));
         Ok(id)
     }
 
@@ -321,8 +356,8 @@ impl Session {
             return Ok(());
         }
         let before = self.state.clone();
-        self.state.scenarios[i].name = name;
-        self.whole_step(before);
+        self.state.scenarios[i].name = name.clone();
+        self.whole_step(before, Some(Op::Rename { id, name }));
         Ok(())
     }
 
@@ -334,7 +369,7 @@ impl Session {
         let kept = self.state.scenarios.remove(i);
         self.state.baseline = kept.model;
         self.state.active = None;
-        self.whole_step(before);
+        self.whole_step(before, Some(Op::Keep(id)));
         Ok(())
     }
 
@@ -346,7 +381,7 @@ impl Session {
         if self.state.active == Some(id) {
             self.state.active = None;
         }
-        self.whole_step(before);
+        self.whole_step(before, Some(Op::Discard(id)));
         Ok(())
     }
 
@@ -365,7 +400,7 @@ impl Session {
             }
             self.state.scenarios.push(Scenario { id, ..s });
         }
-        self.whole_step(before);
+        self.whole_step(before, None);
     }
 
     pub fn can_undo(&self) -> bool {
@@ -379,43 +414,60 @@ impl Session {
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
         self.joinable = None;
-        let Some(step) = self.undo.pop() else {
+        let Some(entry) = self.undo.pop() else {
             return false;
         };
-        self.run(&step, false);
-        self.redo.push(step);
+        let structure = self.state.run(&entry.step, false);
+        self.revisions.bump(structure);
+        self.redo.push(entry);
         true
     }
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
         self.joinable = None;
-        let Some(step) = self.redo.pop() else {
+        let Some(entry) = self.redo.pop() else {
             return false;
         };
-        self.run(&step, true);
-        self.undo.push(step);
+        let structure = self.state.run(&entry.step, true);
+        self.revisions.bump(structure);
+        self.undo.push(entry);
         true
     }
+}
 
-    fn run(&mut self, step: &Step, forward: bool) {
+impl State {
+    fn model_mut(&mut self, target: Option<u32>) -> Option<&mut Model> {
+        match target {
+            None => Some(&mut self.baseline),
+            Some(id) => self
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == id)
+                .map(|s| &mut s.model),
+        }
+    }
+
+    /// Makes or unmakes a step; true when more than scores changed (or
+    /// another model is on show).
+    fn run(&mut self, step: &Step, forward: bool) -> bool {
         match step {
             Step::Edit { target, diff } => {
                 if let Some(m) = self.model_mut(*target) {
                     let fits = if forward { diff.redo(m) } else { diff.undo(m) };
                     debug_assert!(fits, "a recorded diff always fits its model");
                 }
-                let switched = self.state.active != *target;
-                self.state.active = *target;
-                self.revisions.bump(switched || !diff.only_assessments());
+                let switched = self.active != *target;
+                self.active = *target;
+                switched || !diff.only_assessments()
             }
             Step::Whole { before, after } => {
-                self.revisions.bump(true);
-                self.state = if forward {
+                *self = if forward {
                     (**after).clone()
                 } else {
                     (**before).clone()
                 };
+                true
             }
         }
     }

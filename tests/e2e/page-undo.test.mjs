@@ -9,6 +9,12 @@ const env = setup();
 
 const canUndo = (page) => page.$eval('#undo', (b) => !b.disabled);
 
+/** What a cell shows, whether or not it is selected (a reload selects none). */
+async function shown(page, theme, player) {
+  const { label, value } = await cell(page, theme, player);
+  return { label, value };
+}
+
 test('with one unit on show, a cell opens on that unit’s row; the whole organization says what it counts for', async () => {
   const page = await open(env);
   await page.selectOption('#unit-filter', 'retail');
@@ -132,5 +138,86 @@ test('notices go once they are no longer true; an Undo offer goes once used', as
   await page.click('#notice-undo');
   assert.equal(await page.isHidden('#notice'), true);
   assert.match(await page.textContent('#scenario-bar'), /Try/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a reload keeps the undo history and the unit on show, after several edits and undos', async () => {
+  const page = await open(env);
+  await page.selectOption('#unit-filter', 'ports');
+  await openCell(page, 'leadership', 'hr');
+  const start = await shown(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'current', 4);
+  const one = await shown(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'target', 4);
+  await startScenario(page, 'Later');
+  await setField(page, 'u:ports', 'current', 2);
+  await page.click('#scenario-bar [data-scenario="baseline"]');
+  await page.fill('#model-name', 'Reloaded Org');
+  await page.press('#model-name', 'Enter');
+  await page.click('#undo'); // the rename
+  await page.click('#undo'); // the score in the what-if (shows it)
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#unit-filter'), 'ports', 'the unit on show is kept');
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+  assert.equal(await canUndo(page), true, 'the history is kept');
+  await page.click('#undo'); // the start of the what-if
+  assert.doesNotMatch(await page.textContent('#scenario-bar'), /Later/);
+  await page.click('#undo'); // the target
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), one);
+  await page.click('#undo'); // the score
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
+  assert.equal(await canUndo(page), false);
+  await page.click('#redo');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), one);
+  // and again: the history survives a second reload, without the undone steps
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), one);
+  await page.click('#undo');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a stored document with a damaged history opens as it was saved, without the history', async () => {
+  const page = await open(env);
+  await openCell(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'current', 4);
+  const edited = await shown(page, 'leadership', 'hr');
+  // damage the stored history the way a hand edit or an old version might
+  const damage = () => page.evaluate(() => new Promise((ok) => {
+    const req = indexedDB.open('wfe-documents');
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction('texts', 'readwrite');
+      const store = tx.objectStore('texts');
+      const all = store.getAll();
+      let damaged = false;
+      all.onsuccess = () => {
+        for (const rec of all.result) {
+          if (!rec.text.includes('"history"')) continue;
+          const v = JSON.parse(rec.text);
+          v.history.steps[0] = { edits: { edits: [{ setAssessment: { theme: 'nowhere' } }] } };
+          store.put({ ...rec, text: JSON.stringify(v) });
+          damaged = true;
+        }
+      };
+      tx.oncomplete = () => {
+        db.close();
+        ok(damaged);
+      };
+    };
+    req.onerror = () => ok(false);
+  }));
+  for (let i = 0; !(await damage()); i += 1) {
+    assert.ok(i < 50, 'the edit was never stored');
+    await page.waitForTimeout(200);
+  }
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), edited, 'the work is all there');
+  assert.equal(await canUndo(page), false, 'the damaged history alone is dropped');
   assert.deepEqual(page.problems, []);
 });

@@ -354,12 +354,10 @@ impl Workspace {
         if edit.is_undefined() || edit.is_null() {
             return Err(js_sys::Error::new("no edit given"));
         }
-        let edit = Edit::from_json(json_of(&edit)?).map_err(|e| invalid_error(&e))?;
-        let created = match join {
-            Some(key) => self.session.apply_joining(&edit, &key),
-            None => self.session.apply(&edit),
-        }
-        .map_err(|e| invalid_error(&e))?;
+        let created = self
+            .session
+            .apply_json(json_of(&edit)?, join.as_deref())
+            .map_err(|e| invalid_error(&e))?;
         Ok(created.map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)))
     }
 

@@ -85,59 +85,88 @@ pub struct ChangeCount {
     pub count: usize,
 }
 
-/// How many keys of either list are in one only, or in both with other values.
-fn keyed_changes<T: PartialEq, K: Ord>(old: &[T], new: &[T], key: impl Fn(&T) -> K) -> usize {
-    let mut both: BTreeMap<K, [Vec<&T>; 2]> = BTreeMap::new();
-    for (side, list) in [old, new].into_iter().enumerate() {
-        for item in list {
-            both.entry(key(item)).or_default()[side].push(item);
+/// Each item of a list as (its key, its JSON): what [`keyed_changes`]
+/// compares. The JSON reuses the serializer the model is saved with, so
+/// counting changes adds one small function per kind, not a map per kind.
+fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|item| (key(item), serde_json::to_string(item).unwrap_or_default()))
+        .collect()
+}
+
+/// How many keys of either list are in one only, or in both with other
+/// values (the larger side's count where they differ).
+fn keyed_changes(mut old: Vec<(String, String)>, mut new: Vec<(String, String)>) -> usize {
+    old.sort_unstable();
+    new.sort_unstable();
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < old.len() || j < new.len() {
+        let key = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => a.0.clone().min(b.0.clone()),
+            (Some(a), None) => a.0.clone(),
+            (None, Some(b)) => b.0.clone(),
+            (None, None) => break,
+        };
+        let a = old[i..].iter().take_while(|x| x.0 == key).count();
+        let b = new[j..].iter().take_while(|x| x.0 == key).count();
+        if old[i..i + a] != new[j..j + b] {
+            n += a.max(b);
         }
+        i += a;
+        j += b;
     }
-    both.values()
-        .map(|[a, b]| if a == b { 0 } else { a.len().max(b.len()) })
-        .sum()
+    n
 }
 
 /// Everything `scenario` changes from `baseline`, counted by kind.
 fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount> {
-    fn links(m: &Model) -> std::collections::BTreeSet<(&str, &str)> {
-        m.integrations
+    let id = |x: &crate::model::Item| x.id.clone();
+    // a link is the same whichever way it is recorded
+    let links = |m: &Model| {
+        let mut ends: Vec<(String, String)> = m
+            .integrations
             .iter()
             .map(|i| {
                 let (a, b) = (i.from.as_str(), i.to.as_str());
-                if a <= b {
-                    (a, b)
-                } else {
-                    (b, a)
-                }
+                (format!("{}\u{0}{}", a.min(b), a.max(b)), String::new())
             })
-            .collect()
-    }
-    let (old_links, new_links) = (links(baseline), links(scenario));
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends
+    };
     let counts = [
         ("scores", scores),
         (
             "owners",
             keyed_changes(
-                &baseline.responsibilities,
-                &scenario.responsibilities,
-                |r| (r.contributor.clone(), r.theme.clone(), r.player.clone()),
+                keyed(&baseline.responsibilities, |r| {
+                    format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
+                }),
+                keyed(&scenario.responsibilities, |r| {
+                    format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
+                }),
             ),
         ),
         (
             "contributors",
-            keyed_changes(&baseline.contributors, &scenario.contributors, |c| {
-                c.id.clone()
-            }),
+            keyed_changes(
+                keyed(&baseline.contributors, |c| c.id.clone()),
+                keyed(&scenario.contributors, |c| c.id.clone()),
+            ),
         ),
         (
             "systems",
-            keyed_changes(&baseline.systems, &scenario.systems, |x| x.id.clone()),
+            keyed_changes(
+                keyed(&baseline.systems, |x| x.id.clone()),
+                keyed(&scenario.systems, |x| x.id.clone()),
+            ),
         ),
-        ("links", old_links.symmetric_difference(&new_links).count()),
+        ("links", keyed_changes(links(baseline), links(scenario))),
         (
             "units",
-            keyed_changes(&baseline.units, &scenario.units, |u| u.id.clone()),
+            keyed_changes(keyed(&baseline.units, id), keyed(&scenario.units, id)),
         ),
         ("name", usize::from(baseline.name != scenario.name)),
         (

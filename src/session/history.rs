@@ -10,7 +10,6 @@
 //! what is stored; the history stored is bounded in steps and in bytes.
 
 use super::{Entry, Op, Scenario, Session, State, Step};
-use crate::edit::Edit;
 use crate::model::Model;
 use crate::validate;
 use serde::Serialize;
@@ -43,7 +42,7 @@ enum StoredStep<'a> {
     Edits {
         #[serde(skip_serializing_if = "Option::is_none")]
         scenario: Option<u32>,
-        edits: &'a [Edit],
+        edits: &'a [Value],
     },
     Start {
         id: u32,
@@ -226,7 +225,7 @@ fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
             };
             let key = format!("\u{0}replay {i}");
             for edit in edits {
-                s.apply_joining(&Edit::from_json(edit).ok()?, &key).ok()?;
+                s.apply_json(edit, Some(&key)).ok()?;
             }
         }
         ("start", Value::Object(e)) => {
@@ -252,18 +251,19 @@ fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Assessment;
+    use serde_json::json;
 
-    fn score(theme: &str, current: f64) -> Edit {
-        Edit::SetAssessment(Assessment {
-            theme: theme.into(),
-            player: "hr".into(),
-            unit: None,
-            current,
-            target: Some(4.0),
-            weight: 1.0,
-            note: None,
-        })
+    /// A score edit in its JSON form, as the page sends it.
+    fn score(theme: &str, current: f64) -> Value {
+        json!({"setAssessment": {"theme": theme, "player": "hr", "current": current, "target": 4}})
+    }
+
+    fn edit(s: &mut Session, v: Value) {
+        s.apply_json(v, None).expect("a valid edit");
+    }
+
+    fn join(s: &mut Session, v: Value, key: &str) {
+        s.apply_json(v, Some(key)).expect("a valid edit");
     }
 
     /// A session through its stored text and back.
@@ -274,14 +274,14 @@ mod tests {
     #[test]
     fn a_reload_keeps_the_history_of_edits_and_what_ifs() {
         let mut s = Session::new(crate::framework::sample());
-        s.apply(&score("leadership", 1.0)).unwrap();
-        s.apply_joining(&score("leadership", 2.0), "k").unwrap();
-        s.apply_joining(&score("leadership", 3.0), "k").unwrap();
+        edit(&mut s, score("leadership", 1.0));
+        join(&mut s, score("leadership", 2.0), "k");
+        join(&mut s, score("leadership", 3.0), "k");
         let w = s.start_scenario("Invest").unwrap();
-        s.apply(&score("technology", 4.0)).unwrap();
+        edit(&mut s, score("technology", 4.0));
         s.rename_scenario(w, "Invest more").unwrap();
         s.show(None).unwrap();
-        s.apply(&Edit::SetName("Renamed".into())).unwrap();
+        edit(&mut s, json!({"setName": "Renamed"}));
         let mut back = reloaded(&s);
         assert_eq!(back.saved(), s.saved());
         // undo everything, step by step, as the original would
@@ -311,13 +311,13 @@ mod tests {
     fn the_stored_history_is_bounded_and_stops_at_a_whole_load() {
         let mut s = Session::new(Model::empty("Org"));
         for i in 0..(STORED_STEPS + 10) {
-            s.apply(&score("leadership", (1 + i % 2) as f64)).unwrap();
+            edit(&mut s, score("leadership", (1 + i % 2) as f64));
         }
         let back = reloaded(&s);
         assert_eq!(back.undo.len(), STORED_STEPS);
         s.replace(Session::new(Model::empty("Loaded")));
         assert!(s.stored_history().is_none(), "a load cannot be replayed");
-        s.apply(&score("leadership", 3.0)).unwrap();
+        edit(&mut s, score("leadership", 3.0));
         let back = reloaded(&s);
         assert_eq!(back.undo.len(), 1);
         assert_eq!(back.saved(), s.saved());
@@ -326,9 +326,9 @@ mod tests {
     #[test]
     fn a_damaged_history_is_dropped_and_the_document_still_opens() {
         let mut s = Session::new(crate::framework::sample());
-        s.apply(&score("leadership", 1.0)).unwrap();
+        edit(&mut s, score("leadership", 1.0));
         s.start_scenario("W").unwrap();
-        s.apply(&score("leadership", 2.0)).unwrap();
+        edit(&mut s, score("leadership", 2.0));
         let text = s.stored_json();
         let good: Value = serde_json::from_str(&text).unwrap();
         let damage = |f: &dyn Fn(&mut Value)| {
@@ -363,7 +363,7 @@ mod tests {
     #[test]
     fn share_links_and_exports_carry_no_history() {
         let mut s = Session::new(Model::empty("Org"));
-        s.apply(&score("leadership", 1.0)).unwrap();
+        edit(&mut s, score("leadership", 1.0));
         assert!(!s.saved_json().contains("history"));
         assert!(s.stored_json().contains("\"history\""));
         assert!(!Session::from_text(&s.saved_json()).unwrap().can_undo());

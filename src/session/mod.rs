@@ -44,8 +44,9 @@ struct State {
 /// history saves with a document, replayed (and so checked) when read back.
 #[derive(Debug, Clone, PartialEq)]
 enum Op {
-    /// The edits that made an edit step (several when joined).
-    Edits(Vec<Edit>),
+    /// The edits that made an edit step (several when joined), in their
+    /// JSON form ([`Session::apply_json`]).
+    Edits(Vec<serde_json::Value>),
     Start {
         id: u32,
         name: String,
@@ -178,9 +179,20 @@ impl Session {
     /// Applies an edit to the model on show. On error nothing changes.
     /// Returns the id given to an added item.
     pub fn apply(&mut self, e: &Edit) -> Result<Option<String>, Invalid> {
-        let applied = edit::apply(self.model(), e)?;
-        self.replace_recorded(applied.model, Some(Op::Edits(vec![e.clone()])));
-        Ok(applied.created)
+        self.apply_with(e, None, None)
+    }
+
+    /// Applies an edit given in its JSON form ([`Edit::from_json`]), joined
+    /// as [`Session::apply_joining`] does under `join`. The history keeps
+    /// the JSON, so that the step can be stored and made again after a
+    /// reload ([`Session::stored_json`]).
+    pub fn apply_json(
+        &mut self,
+        json: serde_json::Value,
+        join: Option<&str>,
+    ) -> Result<Option<String>, Invalid> {
+        let e = Edit::from_json(json.clone())?;
+        self.apply_with(&e, join, Some(json))
     }
 
     /// Puts `model` (already valid) in place of the model on show, keeping
@@ -218,21 +230,31 @@ impl Session {
     /// undo, not one per key press. An edit that brings the model back to
     /// where the joined step started leaves no step at all.
     pub fn apply_joining(&mut self, e: &Edit, key: &str) -> Result<Option<String>, Invalid> {
+        self.apply_with(e, Some(key), None)
+    }
+
+    fn apply_with(
+        &mut self,
+        e: &Edit,
+        join: Option<&str>,
+        json: Option<serde_json::Value>,
+    ) -> Result<Option<String>, Invalid> {
         let applied = edit::apply(self.model(), e)?;
         let target = self.active().map(|s| s.id);
         let joined = match self.undo.last() {
             Some(Entry {
                 step: Step::Edit { target: t, diff },
                 ..
-            }) if *t == target && self.joinable.as_deref() == Some(key) => {
+            }) if *t == target && join.is_some() && self.joinable.as_deref() == join => {
                 let mut start = self.model().clone();
                 diff.undo(&mut start).then_some(start)
             }
             _ => None,
         };
         let Some(start) = joined else {
-            if self.replace_recorded(applied.model, Some(Op::Edits(vec![e.clone()]))) {
-                self.joinable = Some(key.to_string());
+            let op = json.map(|v| Op::Edits(vec![v]));
+            if self.replace_recorded(applied.model, op) {
+                self.joinable = join.map(str::to_string);
             }
             return Ok(applied.created);
         };
@@ -253,9 +275,14 @@ impl Session {
                 target,
                 diff: Box::new(diff),
             };
-            if let Some(Op::Edits(edits)) = &mut entry.op {
-                edits.push(e.clone());
-            }
+            // a step joined from an edit without its JSON cannot be made again
+            entry.op = match (entry.op.take(), json) {
+                (Some(Op::Edits(mut edits)), Some(v)) => {
+                    edits.push(v);
+                    Some(Op::Edits(edits))
+                }
+                _ => None,
+            };
             self.undo.push(entry);
         } else {
             self.joinable = None;

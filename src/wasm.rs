@@ -86,7 +86,11 @@ export interface Comparison {
     before: { current: number; target: number | null } | null; after: { current: number; target: number | null } | null }[];
   readiness: { overall: Delta; themes: Record<string, Delta>; players: Record<string, Delta>; units: Record<string, Delta> };
   resolved: Finding[]; introduced: Finding[]; unchanged: number;
+  /** everything the scenario changed, by kind, only the kinds it changed */
+  changes: { kind: "scores" | "owners" | "contributors" | "systems" | "links" | "units" | "name" | "framework" | "scale"; count: number }[];
 }
+/** A finding kind's names: its group's title, one finding's name, what it means. */
+export interface KindNames { kind: FindingKind; title: string; name: string; meaning: string }
 export interface Scale { min: number; max: number; labels?: string[] }
 export interface Model {
   schema: string; name: string; framework: { players: Item[]; themes: Item[] }; scale: Scale;
@@ -123,6 +127,8 @@ export interface ViewResult {
   findingCount: number;
   /** whether options.finding names a finding of the model on show */
   findingChosen: boolean;
+  /** without findings, why: nothing to analyse yet, nothing scored yet, or all clear */
+  findingsNote: "empty" | "unassessed" | "clear" | null;
   analysis: Analysis;
   /** the comparison with the baseline while a scenario is on show */
   comparison: Comparison | null;
@@ -244,6 +250,7 @@ struct ViewResult {
     structure: u64,
     finding_count: usize,
     finding_chosen: bool,
+    findings_note: Option<&'static str>,
     analysis: analysis::Analysis,
     comparison: Option<analysis::Comparison>,
     cells: Vec<view::CellInfo>,
@@ -276,6 +283,12 @@ impl Workspace {
     #[wasm_bindgen(js_name = diagramCss)]
     pub fn diagram_css() -> String {
         crate::render::STYLESHEET.to_string()
+    }
+
+    /// Every finding kind's names, as the report and the exports call them.
+    #[wasm_bindgen(js_name = findingKinds, unchecked_return_type = "KindNames[]")]
+    pub fn finding_kinds() -> Result<JsValue, js_sys::Error> {
+        to_js(&analysis::KindNames::all())
     }
 
     /// The problems of a model's (or saved session's) JSON, the first hundred
@@ -313,6 +326,14 @@ impl Workspace {
         self.session.saved_json()
     }
 
+    /// The session as this browser keeps it: the saved form with the
+    /// latest steps of the undo history, so that a reload can still undo.
+    /// Never for a link or an export (`savedJson`).
+    #[wasm_bindgen(js_name = storedJson)]
+    pub fn stored_json(&self) -> String {
+        self.session.stored_json()
+    }
+
     /// Whether there are scenarios (a share link then carries the session).
     #[wasm_bindgen(js_name = hasScenarios)]
     pub fn has_scenarios(&self) -> bool {
@@ -328,15 +349,21 @@ impl Workspace {
     /// Applies an edit to the model on show; returns the id of an added item.
     /// Throws, changing nothing, if the edit is invalid.
     #[wasm_bindgen(unchecked_return_type = "string | undefined")]
+    /// With `join`, the edit joins the last step if that was made under
+    /// the same key with nothing in between (one step per change of a
+    /// control, however many key presses it took).
     pub fn apply(
         &mut self,
         #[wasm_bindgen(unchecked_param_type = "Edit")] edit: JsValue,
+        join: Option<String>,
     ) -> Result<JsValue, js_sys::Error> {
         if edit.is_undefined() || edit.is_null() {
             return Err(js_sys::Error::new("no edit given"));
         }
-        let edit = Edit::from_json(json_of(&edit)?).map_err(|e| invalid_error(&e))?;
-        let created = self.session.apply(&edit).map_err(|e| invalid_error(&e))?;
+        let created = self
+            .session
+            .apply_json(json_of(&edit)?, join.as_deref())
+            .map_err(|e| invalid_error(&e))?;
         Ok(created.map_or(JsValue::UNDEFINED, |id| JsValue::from_str(&id)))
     }
 
@@ -453,6 +480,7 @@ impl Workspace {
         let comparison =
             baseline.map(|b| analysis::compare_analyses(b, &analysis::analyze(b), model, &report));
         let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
+        let findings_note = analysis::quiet(model, &report);
         let (full, changed) = self.draw(container, &render_opts, &states)?;
         let revisions = self.session.revisions();
         let finding_count = report.findings.len();
@@ -471,6 +499,7 @@ impl Workspace {
             structure: revisions.structure,
             finding_count,
             finding_chosen,
+            findings_note,
             analysis: report,
             comparison,
             cells,

@@ -9,6 +9,7 @@
 import { h, preservingFocus, replace, uid } from './dom.js';
 import { t, formatNumber, language } from './i18n.js';
 import { state, apply, onRefresh, errorText, announce } from './store.js';
+import { hasUnsavedText } from './keyboard.js';
 
 let pane;
 /** @type {(theme: string, player: string) => void} */
@@ -48,8 +49,34 @@ function rowKey(unit) {
   return unit ? `u:${unit}` : 'org';
 }
 
+// Arrow keys on a closed dropdown change its value at each press: the
+// presses made while it keeps focus join one undo step (the core joins
+// edits made under one key), so one change of a control is one step.
+const KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+let focusCount = 0;
+/** @type {WeakMap<Element, number>} the focus a score dropdown is in */
+const focusOf = new WeakMap();
+/** @type {WeakSet<Element>} dropdowns whose next change comes from a key */
+const keyed = new WeakSet();
+
+/** Listens for the key presses that step a dropdown through its values. */
+function stepping(select) {
+  select.addEventListener('focus', () => focusOf.set(select, ++focusCount));
+  select.addEventListener('keydown', (ev) => {
+    if (KEYS.has(ev.key) && !ev.altKey) keyed.add(select);
+  });
+  return select;
+}
+
+/** The join key of a change of `select`: only for key presses, one per focus. */
+function joinKey(select) {
+  if (!keyed.has(select)) return undefined;
+  keyed.delete(select);
+  return `${select.dataset.key}#${focusOf.get(select) ?? 0}`;
+}
+
 /** Saves one change to a row, merged into the row's assessment as the core has it now. */
-function save(theme, player, unit, change) {
+function save(theme, player, unit, change, join) {
   const detail = state.ws.cellDetail(theme, player);
   const row = detail?.rows.find((r) => (r.unit?.id ?? null) === unit);
   if (!row) return;
@@ -69,7 +96,7 @@ function save(theme, player, unit, change) {
   }
   const k = rowKey(unit);
   const hadError = errors.delete(k);
-  const result = apply(edit);
+  const result = apply(edit, join);
   if (result.ok) {
     announce(t('cell.saved'));
     if (hadError) render();
@@ -92,15 +119,15 @@ function rowEditor(detail, row) {
   const a = row.assessment;
   const assessed = Boolean(a);
   const title = row.unit ? row.unit.label : t('cell.organization');
-  const current = h('select', {
+  const current = stepping(h('select', {
     dataset: { key: `${k}:current` },
-    on: { change: (ev) => save(theme, player, unit, { current: ev.target.value === '' ? null : Number(ev.target.value) }) },
-  }, scaleOptions(detail.scale, a?.current, { none: t('cell.notAssessed') }));
-  const target = h('select', {
+    on: { change: (ev) => save(theme, player, unit, { current: ev.target.value === '' ? null : Number(ev.target.value) }, joinKey(ev.target)) },
+  }, scaleOptions(detail.scale, a?.current, { none: t('cell.notAssessed') })));
+  const target = stepping(h('select', {
     dataset: { key: `${k}:target` },
     disabled: !assessed,
-    on: { change: (ev) => save(theme, player, unit, { target: ev.target.value === '' ? null : Number(ev.target.value) }) },
-  }, scaleOptions(detail.scale, a?.target, { none: t('cell.noTarget') }));
+    on: { change: (ev) => save(theme, player, unit, { target: ev.target.value === '' ? null : Number(ev.target.value) }, joinKey(ev.target)) },
+  }, scaleOptions(detail.scale, a?.target, { none: t('cell.noTarget') })));
   const weight = h('input', {
     type: 'number',
     min: '0',
@@ -130,8 +157,11 @@ function rowEditor(detail, row) {
   });
   note.value = a?.note ?? '';
   const error = errors.get(k);
-  return h('fieldset', { class: `assessment${assessed ? '' : ' is-empty'}` },
+  const chosen = unit !== null && unit === state.view.unit;
+  return h('fieldset', { class: `assessment${assessed ? '' : ' is-empty'}${chosen ? ' is-chosen' : ''}`, dataset: { row: k } },
     h('legend', { text: title }),
+    // with units, what a score for the whole organization does to the figures
+    !unit && detail.rows.length > 1 ? h('p', { class: 'muted small', text: t('cell.organizationHint') }) : null,
     h('div', { class: 'field-grid' },
       field(t('cell.current'), current),
       field(t('cell.target'), target),
@@ -178,6 +208,7 @@ function shapeOf(detail) {
     scenario: state.result.session.active?.name ?? null,
     errors: [...errors],
     owners: detail.responsibilities,
+    unit: state.view.unit,
     rows: detail.rows.map((r) => [r.unit, Boolean(r.assessment), onScale(detail.scale, r.assessment?.current), onScale(detail.scale, r.assessment?.target)]),
   });
 }
@@ -186,7 +217,8 @@ function shapeOf(detail) {
 function patch(detail) {
   const set = (key, value) => {
     const el = controls.get(key);
-    if (el && el.value !== value && !(document.activeElement === el && el.tagName !== 'SELECT')) el.value = value;
+    // a focused field keeps the text being typed in it, not yet saved
+    if (el && el.value !== value && !(document.activeElement === el && hasUnsavedText(el))) el.value = value;
   };
   for (const row of detail.rows) {
     const k = rowKey(row.unit?.id ?? null);
@@ -251,9 +283,13 @@ export function render() {
   controls = new Map([...pane.querySelectorAll('[data-key]')].map((el) => [el.dataset.key, el]));
 }
 
-/** Puts focus on the editor's first control. */
+/** Puts focus on the editor's first control: the chosen unit's row when one unit is on show. */
 export function focusEditor() {
-  (pane.querySelector('select, input, textarea') ?? pane.querySelector('h2'))?.focus();
+  const unit = state.view.unit;
+  const row = unit ? pane.querySelector(`[data-key="${CSS.escape(`u:${unit}`)}:current"]`) : null;
+  const el = row ?? pane.querySelector('select, input, textarea') ?? pane.querySelector('h2');
+  el?.focus();
+  if (row) row.closest('fieldset')?.scrollIntoView({ block: 'nearest' });
 }
 
 export function initCellEditor({ back, editOwners, isVisible }) {

@@ -67,10 +67,36 @@ function entryFor(ws, { id = store.randomId(), stored = false, rev = 0, name = '
 
 // ---- showing a document -----------------------------------------------------
 
+// The unit on show is kept per document for this tab, so that a reload
+// (or coming back to a document) shows the same unit.
+const UNIT_KEY = 'wfe-unit:';
+
+function storedUnit(id) {
+  try {
+    return sessionStorage.getItem(UNIT_KEY + id);
+  } catch {
+    return null;
+  }
+}
+
+function keepUnit() {
+  if (!current || current.unit === state.view.unit) return;
+  current.unit = state.view.unit;
+  try {
+    if (current.unit) sessionStorage.setItem(UNIT_KEY + current.id, current.unit);
+    else sessionStorage.removeItem(UNIT_KEY + current.id);
+  } catch {
+    // storage refused: the unit is kept for this page only
+  }
+}
+
 function show(e) {
   const old = current;
   current = e;
   entries.set(e.id, e);
+  // an unknown unit (removed since) is dropped by the store
+  e.unit ??= storedUnit(e.id);
+  state.view.unit = e.unit;
   useWorkspace(e.ws);
   // what the workspace holds now is what is (or is about to be) stored
   if (e.savedRevision === null) e.savedRevision = e.revision;
@@ -161,7 +187,7 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
     return;
   }
   const revision = e.revision;
-  const text = e.ws.savedJson();
+  const text = e.ws.storedJson();
   const { name, scenarios } = facts(e);
   e.inFlight.push(token);
   try {
@@ -204,7 +230,7 @@ function leaving() {
   clearTimeout(saveTimer);
   const token = store.randomId();
   const { name } = facts(e);
-  store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.savedJson() });
+  store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.storedJson() });
   if (!e.stale && !e.gone) saveNow({ token, commit: true });
 }
 
@@ -253,7 +279,7 @@ async function reload(e) {
 async function keepAsCopy(e) {
   const name = await freeName(t('documents.copyOf', { name: e.name || t('documents.untitled') }));
   const { scenarios } = facts(e);
-  const text = e.ws.savedJson();
+  const text = e.ws.storedJson();
   const revision = e.revision;
   let meta;
   try {
@@ -690,6 +716,7 @@ export async function openDocuments() {
 export function initDocuments() {
   onRefresh((result) => {
     if (current) current.revision = result.revision;
+    keepUnit();
     scheduleSave();
   });
   store.onOtherTabs(onOtherTab);

@@ -16,8 +16,14 @@ let badge;
 let actions = {};
 const expanded = new Set();
 
+/** A group's title: the core's name for the kind (Workspace.findingKinds), in the page's language. */
 function kindTitle(kind) {
   return KIND_ORDER.includes(kind) ? t(`finding.kind.${kind}`) : kind;
+}
+
+/** One finding's kind beside its sentence: the same name the report and the exports give it. */
+function kindName(kind) {
+  return KIND_ORDER.includes(kind) ? t(`exportdoc.kind.${kind}`) : kind;
 }
 
 function byPriority(a, b) {
@@ -111,12 +117,12 @@ function difference(comparison) {
     resolved.length
       ? h('div', {}, h('h3', { class: 'diff-title resolved', text: t('scenario.resolved') }),
         h('ul', { class: 'findings' }, resolved.map((f) => h('li', { class: 'finding is-resolved' },
-          h('span', { class: 'finding-kind', text: kindTitle(f.kind) }), ' ', h('span', { text: f.explanation })))))
+          h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))))
       : null,
     introduced.length
       ? h('div', {}, h('h3', { class: 'diff-title introduced', text: t('scenario.introduced') }),
         h('ul', { class: 'findings' }, introduced.map((f) => h('li', { class: 'finding is-introduced' },
-          h('span', { class: 'finding-kind', text: kindTitle(f.kind) }), ' ', h('span', { text: f.explanation })))))
+          h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))))
       : null);
 }
 
@@ -132,14 +138,17 @@ function renderFindings(result) {
     return;
   }
   // the same findings, choice and comparison: nothing to draw again
-  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.session.active && result.comparison]);
+  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.findingsNote, result.session.active && result.comparison]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
     const parts = [];
     if (result.session.active && result.comparison) parts.push(difference(result.comparison));
     if (!findings.length) {
-      parts.push(h('div', { class: 'empty' }, h('h2', { text: t('finding.noneTitle') }), h('p', { text: t('finding.noneText') })));
+      // the core says why there are none: nothing entered yet, nothing scored, or all clear
+      const why = result.findingsNote === 'empty' || result.findingsNote === 'unassessed' ? `.${result.findingsNote}` : '';
+      parts.push(h('div', { class: 'empty', dataset: { why: result.findingsNote ?? 'clear' } },
+        h('h2', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
     } else {
       parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
       for (const [kind, list] of groups(findings)) {

@@ -37,20 +37,49 @@ function typing(el) {
   return el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 }
 
+// What each text field held when it last took focus or saved (its change
+// event): a field whose value differs holds text typed and not yet saved,
+// whose undo is the browser's own. Otherwise Ctrl+Z undoes the last edit.
+/** @type {WeakMap<Element, string>} */
+const savedText = new WeakMap();
+const TEXT_TYPES = new Set(['text', 'search', 'url', 'email', 'tel', 'number', 'password']);
+
+function isTextField(el) {
+  return Boolean(el) && (el.isContentEditable || el.tagName === 'TEXTAREA' || (el.tagName === 'INPUT' && TEXT_TYPES.has(/** @type {HTMLInputElement} */ (el).type)));
+}
+
+/** Whether `el` is a text field holding typed text not yet saved. */
+export function hasUnsavedText(el) {
+  if (!isTextField(el)) return false;
+  const saved = savedText.get(el);
+  return saved !== undefined && saved !== (el.isContentEditable ? el.textContent : el.value);
+}
+
+function remember(ev) {
+  const el = /** @type {HTMLInputElement} */ (ev.target);
+  if (isTextField(el)) savedText.set(el, el.isContentEditable ? el.textContent : el.value);
+}
+
 /** `actions`: { focusDiagram, showFindings, toggleTable, newScenario, open, share } */
 export function initKeyboard(actions) {
   document.getElementById('undo').addEventListener('click', undo);
   document.getElementById('redo').addEventListener('click', redo);
   document.getElementById('help').addEventListener('click', showShortcuts);
+  document.addEventListener('focusin', remember);
+  document.addEventListener('change', remember, true);
   document.addEventListener('keydown', (ev) => {
     if (isDialogOpen() || ev.defaultPrevented) return;
     const mod = ev.ctrlKey || ev.metaKey;
     const key = ev.key.toLowerCase();
     if (mod && !ev.altKey && (key === 'z' || key === 'y')) {
-      if (typing(document.activeElement) && /** @type {HTMLInputElement} */ (document.activeElement).type !== 'checkbox') return;
+      // text typed and not yet saved is the field's to undo; anything else
+      // (a dropdown, a saved field, the diagram) undoes the last edit
+      const el = /** @type {HTMLElement} */ (document.activeElement);
+      if (hasUnsavedText(el)) return;
       ev.preventDefault();
       if (key === 'y' || ev.shiftKey) redo();
       else undo();
+      if (isTextField(el)) remember({ target: el });
       return;
     }
     if (mod || ev.altKey || typing(document.activeElement)) return;

@@ -4,19 +4,25 @@
 // beside the others, one that cannot be read, another tab's change).
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
-import { act, announce } from './store.js';
+import { state, act, announce, onRefresh } from './store.js';
 
 let box;
 let text;
 let actionsBox;
 let timer = 0;
+/** The document and revision a notice speaks of: it goes once they move on. */
+let tiedTo = null;
 
 /**
  * Shows a notice. `undo`: offer Undo; `actions`: more [{ label, run, id }];
- * `sticky`: stays until closed.
+ * `sticky`: stays until closed. A notice that is not sticky says what just
+ * happened to the document on show: it goes as soon as that is no longer
+ * the latest news (an edit, an undo, another document), so an Undo it
+ * offers always undoes what it says.
  */
 export function showNotice(message, { undo = false, actions = [], sticky = false, tone = 'info' } = {}) {
   clearTimeout(timer);
+  tiedTo = !sticky && state.result ? { ws: state.ws, revision: state.result.revision } : null;
   text.textContent = message;
   box.dataset.tone = tone;
   const buttons = actions.map((a) => h('button', {
@@ -46,15 +52,20 @@ export function showNotice(message, { undo = false, actions = [], sticky = false
   }, '×'));
   replace(actionsBox, buttons);
   box.hidden = false;
-  if (!sticky) {
-    timer = setTimeout(() => {
-      if (!box.contains(document.activeElement)) hideNotice();
-    }, 12_000);
-  }
+  if (!sticky) later();
+}
+
+/** Hides a passing notice after a while, but not while focus is in it. */
+function later() {
+  timer = setTimeout(() => {
+    if (box.contains(document.activeElement)) later();
+    else hideNotice();
+  }, 12_000);
 }
 
 export function hideNotice() {
   clearTimeout(timer);
+  tiedTo = null;
   box.hidden = true;
 }
 
@@ -62,4 +73,7 @@ export function initNotice() {
   box = document.getElementById('notice');
   text = document.getElementById('notice-text');
   actionsBox = document.getElementById('notice-actions');
+  onRefresh((result) => {
+    if (tiedTo && (state.ws !== tiedTo.ws || result.revision !== tiedTo.revision)) hideNotice();
+  });
 }

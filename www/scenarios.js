@@ -134,14 +134,12 @@ function renderBanner(result) {
     return;
   }
   const cmp = result.comparison ?? {};
-  // cells of the diagram: a cell changed in several units counts once
-  const changed = Array.isArray(cmp.changedCells)
-    ? new Set(cmp.changedCells.map((c) => `${c.theme}\u0000${c.player}`)).size
-    : result.cells.filter((c) => c.changed).length;
+  // every kind of change the core counted: scores, owners, systems...
+  const changes = cmp.changes ?? [];
   const o = cmp.readiness?.overall;
   const overall = typeof o === 'number' ? o : typeof o?.delta === 'number' ? o.delta : null;
   const facts = [
-    tn('scenario.changedCells', changed),
+    changes.length ? t('scenario.changed', { list: changes.map((c) => tn(`scenario.change.${c.kind}`, c.count)).join(', ') }) : t('scenario.noChange'),
     overall !== null ? t('scenario.readinessChange', { change: formatPoints(overall) }) : null,
     tn('scenario.resolvedCount', (cmp.resolved ?? []).length),
     tn('scenario.introducedCount', (cmp.introduced ?? []).length),
@@ -165,7 +163,7 @@ export function initScenarios() {
     const { session } = result;
     if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);
     const cmp = result.comparison;
-    const facts = cmp ? [cmp.changedCells?.length, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
+    const facts = cmp ? [cmp.changes, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
     if (!unchanged(banner, [language(), session.active, facts, result.cells.filter((c) => c.changed).length])) renderBanner(result);
   });
 }

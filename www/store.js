@@ -121,13 +121,14 @@ function viewOptions() {
 }
 
 /**
- * Applies an edit to the model on show. Returns { ok: true, id } or
+ * Applies an edit to the model on show (`join`: a key under which
+ * successive edits of one control make one undo step). Returns { ok: true, id } or
  * { ok: false, error } with the core's Error (message and problems); on
  * error nothing changed.
  */
-export function apply(edit) {
+export function apply(edit, join) {
   try {
-    const id = state.ws.apply(edit);
+    const id = state.ws.apply(edit, join);
     refresh();
     return { ok: true, id };
   } catch (error) {

@@ -93,6 +93,9 @@ export function initToolbar() {
     shownStructure = result.structure;
     const m = currentModel();
     if (document.activeElement !== name) name.value = m.name;
+    // the tab's title names the organization (a title is plain text)
+    const title = m.name.trim() ? t('app.titleNamed', { name: m.name.trim() }) : t('app.title');
+    if (document.title !== title) document.title = title;
     name.placeholder = t('model.namePlaceholder');
     fillSelect(unit, [['', t('toolbar.allUnits')], ...m.units.map((u) => [u.id, u.label])], state.view.unit ?? '');
     unit.disabled = m.units.length === 0;

@@ -68,6 +68,118 @@ pub struct Comparison {
     pub introduced: Vec<Finding>,
     /// How many findings both have.
     pub unchanged: usize,
+    /// Everything the scenario changed, counted by kind (scores, owners,
+    /// contributors, systems, system links, units, name, framework, scale),
+    /// only the kinds it changed, in that order.
+    pub changes: Vec<ChangeCount>,
+}
+
+/// How many things of one kind a scenario changed: `scores` counts changed
+/// assessments, `owners` responsibilities added, removed or edited (matched
+/// by contributor, theme and player), `contributors`, `systems` and `units`
+/// items added, removed or edited (matched by id), `links` integrations added
+/// or removed (either direction), and `name`, `framework`, `scale` one each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ChangeCount {
+    pub kind: &'static str,
+    pub count: usize,
+}
+
+/// Each item of a list as (its key, its JSON): what [`keyed_changes`]
+/// compares. The JSON reuses the serializer the model is saved with, so
+/// counting changes adds one small function per kind, not a map per kind.
+fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, String)> {
+    items
+        .iter()
+        .map(|item| (key(item), serde_json::to_string(item).unwrap_or_default()))
+        .collect()
+}
+
+/// How many keys of either list are in one only, or in both with other
+/// values (the larger side's count where they differ).
+fn keyed_changes(mut old: Vec<(String, String)>, mut new: Vec<(String, String)>) -> usize {
+    old.sort_unstable();
+    new.sort_unstable();
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < old.len() || j < new.len() {
+        let key = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => a.0.clone().min(b.0.clone()),
+            (Some(a), None) => a.0.clone(),
+            (None, Some(b)) => b.0.clone(),
+            (None, None) => break,
+        };
+        let a = old[i..].iter().take_while(|x| x.0 == key).count();
+        let b = new[j..].iter().take_while(|x| x.0 == key).count();
+        if old[i..i + a] != new[j..j + b] {
+            n += a.max(b);
+        }
+        i += a;
+        j += b;
+    }
+    n
+}
+
+/// Everything `scenario` changes from `baseline`, counted by kind.
+fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount> {
+    let id = |x: &crate::model::Item| x.id.clone();
+    // a link is the same whichever way it is recorded
+    let links = |m: &Model| {
+        let mut ends: Vec<(String, String)> = m
+            .integrations
+            .iter()
+            .map(|i| {
+                let (a, b) = (i.from.as_str(), i.to.as_str());
+                (format!("{}\u{0}{}", a.min(b), a.max(b)), String::new())
+            })
+            .collect();
+        ends.sort_unstable();
+        ends.dedup();
+        ends
+    };
+    let counts = [
+        ("scores", scores),
+        (
+            "owners",
+            keyed_changes(
+                keyed(&baseline.responsibilities, |r| {
+                    format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
+                }),
+                keyed(&scenario.responsibilities, |r| {
+                    format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
+                }),
+            ),
+        ),
+        (
+            "contributors",
+            keyed_changes(
+                keyed(&baseline.contributors, |c| c.id.clone()),
+                keyed(&scenario.contributors, |c| c.id.clone()),
+            ),
+        ),
+        (
+            "systems",
+            keyed_changes(
+                keyed(&baseline.systems, |x| x.id.clone()),
+                keyed(&scenario.systems, |x| x.id.clone()),
+            ),
+        ),
+        ("links", keyed_changes(links(baseline), links(scenario))),
+        (
+            "units",
+            keyed_changes(keyed(&baseline.units, id), keyed(&scenario.units, id)),
+        ),
+        ("name", usize::from(baseline.name != scenario.name)),
+        (
+            "framework",
+            usize::from(baseline.framework != scenario.framework),
+        ),
+        ("scale", usize::from(baseline.scale != scenario.scale)),
+    ];
+    counts
+        .into_iter()
+        .filter(|&(_, count)| count > 0)
+        .map(|(kind, count)| ChangeCount { kind, count })
+        .collect()
 }
 
 /// Compares two models (meant to be valid; any pair is compared without
@@ -89,8 +201,10 @@ pub fn compare_analyses(
     let after_set: HashSet<&str> = after_ids.iter().map(String::as_str).collect();
     let resolved = missing_from(&before.findings, &before_ids, &after_set);
     let introduced = missing_from(&after.findings, &after_ids, &before_set);
+    let changed_cells = changed_cells(baseline, scenario);
     Comparison {
-        changed_cells: changed_cells(baseline, scenario),
+        changes: changes(baseline, scenario, changed_cells.len()),
+        changed_cells,
         readiness: readiness_change(&before.readiness, &after.readiness),
         unchanged: before.findings.len() - resolved.len(),
         resolved,
@@ -213,6 +327,7 @@ mod tests {
         assert_eq!(c.unchanged, analyze(&m).findings.len());
         assert_eq!(c.readiness.overall.delta, Some(0.0));
         assert_eq!(c.readiness.units["north"].delta, Some(0.0));
+        assert!(c.changes.is_empty());
     }
 
     #[test]
@@ -315,6 +430,55 @@ mod tests {
             ]
         );
         assert!(c.changed_cells.iter().all(|x| x.theme == "integration"));
+    }
+
+    fn counts(c: &Comparison) -> Vec<(&str, usize)> {
+        c.changes.iter().map(|x| (x.kind, x.count)).collect()
+    }
+
+    #[test]
+    fn every_kind_of_change_is_counted() {
+        let a = base();
+        let mut b = base();
+        b.assessments[0].current = 3.0;
+        b.responsibilities.push(crate::model::Responsibility {
+            contributor: "gig".into(),
+            theme: "leadership".into(),
+            player: "hr".into(),
+            activity: None,
+            control: None,
+        });
+        b.systems[1].label = "People system".into();
+        b.integrations.push(Integration {
+            from: "hris".into(),
+            to: "vms".into(),
+        });
+        b.units.pop();
+        b.name = "other".into();
+        let c = compare(&a, &b);
+        assert_eq!(
+            counts(&c),
+            [
+                ("scores", 1),
+                ("owners", 1),
+                ("systems", 1),
+                ("links", 1),
+                ("units", 1),
+                ("name", 1)
+            ]
+        );
+        // the same link the other way round and a reordered list are no change
+        let mut a2 = b.clone();
+        a2.integrations[0] = Integration {
+            from: "vms".into(),
+            to: "hris".into(),
+        };
+        a2.systems.reverse();
+        assert!(compare(&a2, &b).changes.is_empty());
+        // an owner's activity edited counts once
+        let mut b2 = b.clone();
+        b2.responsibilities[0].activity = Some("vetting".into());
+        assert_eq!(counts(&compare(&b, &b2)), [("owners", 1)]);
     }
 
     #[test]

@@ -49,6 +49,70 @@ impl Kind {
             Kind::Silo => "silo",
         }
     }
+
+    /// What a group of findings of this kind is called, everywhere: the
+    /// page, the report, the exports.
+    pub fn title(self) -> &'static str {
+        match self {
+            Kind::MaturityGap => "Maturity gaps",
+            Kind::Uncovered => "Uncovered themes",
+            Kind::Redundant => "Redundancies",
+            Kind::Conflict => "Conflicts",
+            Kind::Untracked => "Untracked contributors",
+            Kind::Fragmented => "Fragmented data",
+            Kind::Silo => "Silos",
+        }
+    }
+
+    /// What one finding of this kind is called beside its sentence.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::MaturityGap => "Maturity gap",
+            Kind::Uncovered => "Uncovered",
+            Kind::Redundant => "Redundant",
+            Kind::Conflict => "Conflict",
+            Kind::Untracked => "Untracked",
+            Kind::Fragmented => "Fragmented",
+            Kind::Silo => "Silo",
+        }
+    }
+
+    /// What the kind means, in one sentence.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Kind::MaturityGap => "Assessed cells whose target is above their current score. Severity is the gap times the assessment's weight.",
+            Kind::Uncovered => "A theme that no player is responsible for, for a kind of contributor.",
+            Kind::Redundant => "Several players responsible for the same activity for the same contributors under the same theme.",
+            Kind::Conflict => "Redundancies in which the players set differing control levels, so third parties get mixed messages.",
+            Kind::Untracked => "Contributors that no system tracks.",
+            Kind::Fragmented => "Contributors tracked by several systems that no chain of integrations connects.",
+            Kind::Silo => "Systems with no integration to any other system.",
+        }
+    }
+}
+
+/// A kind with its names, as the page lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct KindNames {
+    pub kind: Kind,
+    pub title: &'static str,
+    pub name: &'static str,
+    pub meaning: &'static str,
+}
+
+impl KindNames {
+    /// Every kind's names, in [`Kind::ALL`]'s order.
+    pub fn all() -> Vec<KindNames> {
+        Kind::ALL
+            .iter()
+            .map(|&kind| KindNames {
+                kind,
+                title: kind.title(),
+                name: kind.name(),
+                meaning: kind.meaning(),
+            })
+            .collect()
+    }
 }
 
 /// A cell a finding concerns; `unit` only for a unit's own assessment.

@@ -26,9 +26,10 @@ mod wording;
 use by_id::by_id;
 pub use by_id::ById;
 pub use compare::{
-    compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
+    compare, compare_analyses, CellChange, CellValue, ChangeCount, Comparison, Delta,
+    ReadinessChange,
 };
-pub use finding::{Finding, FindingCell, Kind};
+pub use finding::{Finding, FindingCell, Kind, KindNames};
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use rules::{reach, severity};
@@ -79,6 +80,24 @@ pub fn analyze(model: &Model) -> Analysis {
     }
 }
 
+/// What it means that a model has no findings: `"empty"` when there is
+/// nothing to analyse yet (no score, contributor or system: say what to do
+/// first), `"unassessed"` when no cell is scored yet, `"clear"` when every
+/// assessed cell meets its target and the organization is covered,
+/// tracked and connected. `None` while there are findings.
+pub fn quiet(model: &Model, analysis: &Analysis) -> Option<&'static str> {
+    if !analysis.findings.is_empty() {
+        return None;
+    }
+    Some(if !model.assessments.is_empty() {
+        "clear"
+    } else if model.contributors.is_empty() && model.systems.is_empty() {
+        "empty"
+    } else {
+        "unassessed"
+    })
+}
+
 /// The maps of the analysis are keyed by the model's own short ids and sit
 /// on the hot path, where SipHash's flood resistance buys nothing (a model can
 /// only slow down the analysis of itself): rustc's FxHash is faster there.
@@ -87,6 +106,33 @@ pub(crate) use rustc_hash::FxBuildHasher;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_empty_model_says_what_to_do_first() {
+        let empty = Model::empty("Org");
+        assert_eq!(quiet(&empty, &analyze(&empty)), Some("empty"));
+        let sample = crate::framework::sample();
+        assert_eq!(quiet(&sample, &analyze(&sample)), None);
+        let mut scored = empty.clone();
+        scored.assessments.push(crate::model::Assessment {
+            theme: "leadership".into(),
+            player: "hr".into(),
+            unit: None,
+            current: 2.0,
+            target: None,
+            weight: 1.0,
+            note: None,
+        });
+        assert_eq!(quiet(&scored, &analyze(&scored)), Some("clear"));
+        let mut tracked = empty;
+        tracked.systems.push(crate::model::System {
+            id: "hris".into(),
+            label: "HRIS".into(),
+            owner: "hr".into(),
+            contributors: vec![],
+        });
+        assert_eq!(quiet(&tracked, &analyze(&tracked)), Some("unassessed"));
+    }
 
     #[test]
     fn fast_hashes_spread_similar_ids_over_buckets() {

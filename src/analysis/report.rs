@@ -54,46 +54,6 @@ fn md_label(text: &str) -> String {
     crate::bidi::isolate(&escape_markdown(text)).into_owned()
 }
 
-/// What each kind is called in a report, and what it means.
-fn kind_title(kind: Kind) -> (&'static str, &'static str) {
-    match kind {
-        Kind::MaturityGap => (
-            "Maturity gaps",
-            "Assessed cells whose target is above their current score. Severity is the gap times the assessment's weight.",
-        ),
-        Kind::Uncovered => (
-            "Uncovered themes",
-            "A theme that no player is responsible for, for a kind of contributor.",
-        ),
-        Kind::Redundant => (
-            "Redundancies",
-            "Several players responsible for the same activity for the same contributors under the same theme.",
-        ),
-        Kind::Conflict => (
-            "Conflicts",
-            "Redundancies in which the players set differing control levels, so third parties get mixed messages.",
-        ),
-        Kind::Untracked => ("Untracked contributors", "Contributors that no system tracks."),
-        Kind::Fragmented => (
-            "Fragmented data",
-            "Contributors tracked by several systems that no chain of integrations connects.",
-        ),
-        Kind::Silo => ("Silos", "Systems with no integration to any other system."),
-    }
-}
-
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::MaturityGap => "Maturity gap",
-        Kind::Uncovered => "Uncovered",
-        Kind::Redundant => "Redundant",
-        Kind::Conflict => "Conflict",
-        Kind::Untracked => "Untracked",
-        Kind::Fragmented => "Fragmented",
-        Kind::Silo => "Silo",
-    }
-}
-
 fn percent(x: Option<f64>) -> String {
     x.map_or("not assessed".into(), |x| format!("{}%", whole_percent(x)))
 }
@@ -107,7 +67,7 @@ fn whole_percent(x: f64) -> String {
 fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
     let _ = write!(out, "- ");
     if with_kind {
-        let _ = write!(out, "**{}** ", kind_name(f.kind));
+        let _ = write!(out, "**{}** ", f.kind.name());
     }
     let _ = writeln!(
         out,
@@ -175,7 +135,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         plural(analysis.findings.len(), "finding", "findings")
     );
     for (kind, n) in Kind::ALL.iter().zip(counts) {
-        let _ = writeln!(out, "| {} | {} |", kind_title(*kind).0, n);
+        let _ = writeln!(out, "| {} | {} |", kind.title(), n);
     }
 
     out.push_str("\n## Top priorities\n\n");
@@ -187,7 +147,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             out,
             "{}. **{}** (severity {}) {}",
             i + 1,
-            kind_name(f.kind),
+            f.kind.name(),
             number(f.severity),
             escape_markdown(&f.explanation())
         );
@@ -218,7 +178,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     cell_matrix(&mut out, model);
 
     for kind in Kind::ALL {
-        let (heading, meaning) = kind_title(kind);
+        let (heading, meaning) = (kind.title(), kind.meaning());
         let _ = writeln!(out, "## {heading}\n\n{meaning}\n");
         let mut of_kind: Vec<&Finding> = Vec::new();
         for f in &analysis.findings {

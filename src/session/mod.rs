@@ -11,6 +11,7 @@
 //! what changed.
 
 pub mod diff;
+mod history;
 mod saved;
 
 pub use saved::{SavedScenario, SavedSession, SESSION_SCHEMA};
@@ -39,6 +40,33 @@ struct State {
     active: Option<u32>,
 }
 
+/// How a step can be made again from the state before it: what the
+/// history saves with a document, replayed (and so checked) when read back.
+#[derive(Debug, Clone, PartialEq)]
+enum Op {
+    /// The edits that made an edit step (several when joined), in their
+    /// JSON form ([`Session::apply_json`]).
+    Edits(Vec<serde_json::Value>),
+    Start {
+        id: u32,
+        name: String,
+    },
+    Rename {
+        id: u32,
+        name: String,
+    },
+    Keep(u32),
+    Discard(u32),
+}
+
+/// A step of the history, with how to make it again (`None` for one that
+/// cannot be replayed: a model loaded or imported whole).
+#[derive(Debug, Clone)]
+struct Entry {
+    step: Step,
+    op: Option<Op>,
+}
+
 #[derive(Debug, Clone)]
 enum Step {
     /// An edit of the baseline (`None`) or of a scenario.
@@ -58,9 +86,13 @@ enum Step {
 pub struct Session {
     state: State,
     next_id: u32,
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    undo: Vec<Entry>,
+    redo: Vec<Entry>,
     revisions: Revisions,
+    /// The key the last step was made under by [`Session::apply_joining`],
+    /// while nothing else has happened since: the next edit under the same
+    /// key joins that step.
+    joinable: Option<String>,
 }
 
 /// Counters that tell the page what it may keep: `model` moves whenever the
@@ -103,6 +135,7 @@ impl Session {
             undo: Vec::new(),
             redo: Vec::new(),
             revisions: Revisions::default(),
+            joinable: None,
         }
     }
 
@@ -131,19 +164,12 @@ impl Session {
     }
 
     fn model_mut(&mut self, target: Option<u32>) -> Option<&mut Model> {
-        match target {
-            None => Some(&mut self.state.baseline),
-            Some(id) => self
-                .state
-                .scenarios
-                .iter_mut()
-                .find(|s| s.id == id)
-                .map(|s| &mut s.model),
-        }
+        self.state.model_mut(target)
     }
 
-    fn record(&mut self, step: Step) {
-        self.undo.push(step);
+    fn record(&mut self, step: Step, op: Option<Op>) {
+        self.joinable = None;
+        self.undo.push(Entry { step, op });
         if self.undo.len() > HISTORY_LIMIT {
             self.undo.remove(0);
         }
@@ -153,37 +179,127 @@ impl Session {
     /// Applies an edit to the model on show. On error nothing changes.
     /// Returns the id given to an added item.
     pub fn apply(&mut self, e: &Edit) -> Result<Option<String>, Invalid> {
-        let applied = edit::apply(self.model(), e)?;
-        self.replace_model(applied.model);
-        Ok(applied.created)
+        self.apply_with(e, None, None)
+    }
+
+    /// Applies an edit given in its JSON form ([`Edit::from_json`]), joined
+    /// as [`Session::apply_joining`] does under `join`. The history keeps
+    /// the JSON, so that the step can be stored and made again after a
+    /// reload ([`Session::stored_json`]).
+    pub fn apply_json(
+        &mut self,
+        json: serde_json::Value,
+        join: Option<&str>,
+    ) -> Result<Option<String>, Invalid> {
+        let e = Edit::from_json(json.clone())?;
+        self.apply_with(&e, join, Some(json))
     }
 
     /// Puts `model` (already valid) in place of the model on show, keeping
     /// the others: a CSV imported into a what-if changes that what-if only.
     /// Undoable like an edit.
     pub fn replace_model(&mut self, model: Model) {
+        self.replace_recorded(model, None);
+    }
+
+    /// [`Session::replace_model`], recording how the step is made again;
+    /// false when `model` is the one on show (no step is recorded).
+    fn replace_recorded(&mut self, model: Model, op: Option<Op>) -> bool {
         let target = self.active().map(|s| s.id);
         let diff = ModelDiff::between(self.model(), &model);
         if diff.is_empty() {
-            return;
+            return false;
         }
         if let Some(m) = self.model_mut(target) {
             *m = model;
         }
         self.revisions.bump(!diff.only_assessments());
-        self.record(Step::Edit {
-            target,
-            diff: Box::new(diff),
-        });
+        self.record(
+            Step::Edit {
+                target,
+                diff: Box::new(diff),
+            },
+            op,
+        );
+        true
     }
 
-    fn whole_step(&mut self, before: State) {
+    /// Applies an edit like [`Session::apply`], joining it to the last step
+    /// when that step was made under the same `key` and nothing happened
+    /// since: a score stepped through with the arrow keys is one step to
+    /// undo, not one per key press. An edit that brings the model back to
+    /// where the joined step started leaves no step at all.
+    pub fn apply_joining(&mut self, e: &Edit, key: &str) -> Result<Option<String>, Invalid> {
+        self.apply_with(e, Some(key), None)
+    }
+
+    fn apply_with(
+        &mut self,
+        e: &Edit,
+        join: Option<&str>,
+        json: Option<serde_json::Value>,
+    ) -> Result<Option<String>, Invalid> {
+        let applied = edit::apply(self.model(), e)?;
+        let target = self.active().map(|s| s.id);
+        let joined = match self.undo.last() {
+            Some(Entry {
+                step: Step::Edit { target: t, diff },
+                ..
+            }) if *t == target && join.is_some() && self.joinable.as_deref() == join => {
+                let mut start = self.model().clone();
+                diff.undo(&mut start).then_some(start)
+            }
+            _ => None,
+        };
+        let Some(start) = joined else {
+            let op = json.map(|v| Op::Edits(vec![v]));
+            if self.replace_recorded(applied.model, op) {
+                self.joinable = join.map(str::to_string);
+            }
+            return Ok(applied.created);
+        };
+        let step = ModelDiff::between(self.model(), &applied.model);
+        if step.is_empty() {
+            return Ok(applied.created);
+        }
+        self.revisions.bump(!step.only_assessments());
+        let diff = ModelDiff::between(&start, &applied.model);
+        if let Some(m) = self.model_mut(target) {
+            *m = applied.model;
+        }
+        let Some(mut entry) = self.undo.pop() else {
+            return Ok(applied.created);
+        };
+        if !diff.is_empty() {
+            entry.step = Step::Edit {
+                target,
+                diff: Box::new(diff),
+            };
+            // a step joined from an edit without its JSON cannot be made again
+            entry.op = match (entry.op.take(), json) {
+                (Some(Op::Edits(mut edits)), Some(v)) => {
+                    edits.push(v);
+                    Some(Op::Edits(edits))
+                }
+                _ => None,
+            };
+            self.undo.push(entry);
+        } else {
+            self.joinable = None;
+        }
+        Ok(applied.created)
+    }
+
+    fn whole_step(&mut self, before: State, op: Option<Op>) {
         self.revisions.bump(true);
         let after = Box::new(self.state.clone());
-        self.record(Step::Whole {
-            before: Box::new(before),
-            after,
-        });
+        self.record(
+            Step::Whole {
+                before: Box::new(before),
+                after,
+            },
+            op,
+        );
     }
 
     fn checked_name(&self, name: &str, except: Option<u32>) -> Result<String, Invalid> {
@@ -233,7 +349,10 @@ impl Session {
             model: self.state.baseline.clone(),
         });
         self.state.active = Some(id);
-        self.whole_step(before);
+        let name = self.state.scenarios[self.state.scenarios.len() - 1]
+            .name
+            .clone();
+        self.whole_step(before, Some(Op::Start { id, name }));
         Ok(id)
     }
 
@@ -264,8 +383,8 @@ impl Session {
             return Ok(());
         }
         let before = self.state.clone();
-        self.state.scenarios[i].name = name;
-        self.whole_step(before);
+        self.state.scenarios[i].name = name.clone();
+        self.whole_step(before, Some(Op::Rename { id, name }));
         Ok(())
     }
 
@@ -277,7 +396,7 @@ impl Session {
         let kept = self.state.scenarios.remove(i);
         self.state.baseline = kept.model;
         self.state.active = None;
-        self.whole_step(before);
+        self.whole_step(before, Some(Op::Keep(id)));
         Ok(())
     }
 
@@ -289,7 +408,7 @@ impl Session {
         if self.state.active == Some(id) {
             self.state.active = None;
         }
-        self.whole_step(before);
+        self.whole_step(before, Some(Op::Discard(id)));
         Ok(())
     }
 
@@ -308,7 +427,7 @@ impl Session {
             }
             self.state.scenarios.push(Scenario { id, ..s });
         }
-        self.whole_step(before);
+        self.whole_step(before, None);
     }
 
     pub fn can_undo(&self) -> bool {
@@ -321,42 +440,61 @@ impl Session {
 
     /// Undoes the last step; false when there is none.
     pub fn undo(&mut self) -> bool {
-        let Some(step) = self.undo.pop() else {
+        self.joinable = None;
+        let Some(entry) = self.undo.pop() else {
             return false;
         };
-        self.run(&step, false);
-        self.redo.push(step);
+        let structure = self.state.run(&entry.step, false);
+        self.revisions.bump(structure);
+        self.redo.push(entry);
         true
     }
 
     /// Redoes the last undone step; false when there is none.
     pub fn redo(&mut self) -> bool {
-        let Some(step) = self.redo.pop() else {
+        self.joinable = None;
+        let Some(entry) = self.redo.pop() else {
             return false;
         };
-        self.run(&step, true);
-        self.undo.push(step);
+        let structure = self.state.run(&entry.step, true);
+        self.revisions.bump(structure);
+        self.undo.push(entry);
         true
     }
+}
 
-    fn run(&mut self, step: &Step, forward: bool) {
+impl State {
+    fn model_mut(&mut self, target: Option<u32>) -> Option<&mut Model> {
+        match target {
+            None => Some(&mut self.baseline),
+            Some(id) => self
+                .scenarios
+                .iter_mut()
+                .find(|s| s.id == id)
+                .map(|s| &mut s.model),
+        }
+    }
+
+    /// Makes or unmakes a step; true when more than scores changed (or
+    /// another model is on show).
+    fn run(&mut self, step: &Step, forward: bool) -> bool {
         match step {
             Step::Edit { target, diff } => {
                 if let Some(m) = self.model_mut(*target) {
                     let fits = if forward { diff.redo(m) } else { diff.undo(m) };
                     debug_assert!(fits, "a recorded diff always fits its model");
                 }
-                let switched = self.state.active != *target;
-                self.state.active = *target;
-                self.revisions.bump(switched || !diff.only_assessments());
+                let switched = self.active != *target;
+                self.active = *target;
+                switched || !diff.only_assessments()
             }
             Step::Whole { before, after } => {
-                self.revisions.bump(true);
-                self.state = if forward {
+                *self = if forward {
                     (**after).clone()
                 } else {
                     (**before).clone()
                 };
+                true
             }
         }
     }
@@ -543,6 +681,42 @@ mod tests {
             s.revisions().structure > before_switch.structure,
             "another model on show"
         );
+    }
+
+    #[test]
+    fn joined_edits_make_one_step() {
+        let mut s = Session::new(Model::empty("Org"));
+        s.apply(&score("leadership", 1.0)).unwrap();
+        for v in [2.0, 3.0, 4.0] {
+            s.apply_joining(&score("leadership", v), "a").unwrap();
+        }
+        assert_eq!(current(s.model(), "leadership"), Some(4.0));
+        assert!(s.undo());
+        assert_eq!(
+            current(s.model(), "leadership"),
+            Some(1.0),
+            "three key presses, one step"
+        );
+        assert!(s.redo());
+        // after an undo or redo, or under another key, a new step starts
+        s.apply_joining(&score("leadership", 3.0), "a").unwrap();
+        s.apply_joining(&score("leadership", 2.0), "b").unwrap();
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(3.0));
+        // back where the step started: no step at all
+        s.apply_joining(&score("leadership", 2.0), "c").unwrap();
+        s.apply_joining(&score("leadership", 3.0), "c").unwrap();
+        assert_eq!(current(s.model(), "leadership"), Some(3.0));
+        assert!(s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(4.0));
+        // a step of another model on show is never joined
+        s.apply_joining(&score("leadership", 1.0), "d").unwrap();
+        s.start_scenario("W").unwrap();
+        s.apply_joining(&score("leadership", 2.0), "d").unwrap();
+        assert_eq!(current(s.baseline(), "leadership"), Some(1.0));
+        assert!(s.apply_joining(&score("leadership", 9.0), "d").is_err());
+        assert!(s.undo() && s.undo());
+        assert_eq!(current(s.model(), "leadership"), Some(1.0));
     }
 
     #[test]

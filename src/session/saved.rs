@@ -18,7 +18,8 @@ use serde::Serialize;
 pub const SESSION_SCHEMA: &str = "workforce-ecosystem/session/v1";
 
 /// A session as JSON: the baseline, the scenarios and which one is on show.
-/// The history is not saved.
+/// The history is stored beside it only where a document is kept in this
+/// browser ([`Session::stored_json`]), never in a link or an export.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SavedSession {
     pub schema: String,
@@ -35,7 +36,7 @@ pub struct SavedScenario {
     pub model: Model,
 }
 
-const SESSION_FIELDS: &[&str] = &["schema", "baseline", "scenarios", "active"];
+const SESSION_FIELDS: &[&str] = &["schema", "baseline", "scenarios", "active", "history"];
 
 const SCENARIO: Shape<SavedScenario> = Shape {
     what: "a scenario",
@@ -78,8 +79,11 @@ fn embedded(r: &mut Reader, f: &mut Fields, key: &str) -> Model {
 }
 
 /// Reads a parsed saved session; every problem, in it or in the models it
-/// holds, is reported with its full path.
-fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>, usize) {
+/// holds, is reported with its full path. The stored history comes back as
+/// it is, read apart: it never makes the session unreadable.
+fn read_saved(
+    v: serde_json::Value,
+) -> (SavedSession, Option<serde_json::Value>, Vec<Problem>, usize) {
     let mut r = Reader::default();
     let mut saved = SavedSession {
         schema: SESSION_SCHEMA.to_string(),
@@ -87,8 +91,10 @@ fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>, usize) {
         scenarios: Vec::new(),
         active: None,
     };
+    let mut history = None;
     if let Some(mut f) = r.object(v, At::Root(""), "a saved session", SESSION_FIELDS) {
         let r = &mut r;
+        history = f.take(r, "history", Need::Optional);
         saved.schema = f.string(r, "schema", Need::Required).unwrap_or_default();
         saved.baseline = embedded(r, &mut f, "baseline");
         saved.scenarios = f.objects(r, "scenarios", Need::Defaulted, &SCENARIO);
@@ -108,7 +114,7 @@ fn read_saved(v: serde_json::Value) -> (SavedSession, Vec<Problem>, usize) {
         }
         saved.active = active.and_then(|a| usize::try_from(a).ok());
     }
-    (saved, r.problems, r.more)
+    (saved, history, r.problems, r.more)
 }
 
 impl Session {
@@ -139,6 +145,24 @@ impl Session {
         serde_json::to_string(&self.saved()).unwrap_or_default()
     }
 
+    /// The saved form with the latest steps of the history, as a document
+    /// is kept in this browser, so that a reload can still undo. The
+    /// history is left out when it would not fit the size a session is
+    /// read at.
+    pub fn stored_json(&self) -> String {
+        let saved = self.saved_json();
+        match self.stored_history() {
+            // The saved form is one JSON object: the history goes in as its last field.
+            Some(history)
+                if saved.ends_with('}')
+                    && saved.len() + history.len() + 12 <= validate::MAX_BYTES =>
+            {
+                format!("{},\"history\":{history}}}", &saved[..saved.len() - 1])
+            }
+            _ => saved,
+        }
+    }
+
     /// Reads a saved session or a plain model (told apart by `schema`),
     /// validating every model in it. Reports every problem at once, each
     /// with its full path (`scenarios[1].model.assessments[3].current`)
@@ -157,7 +181,7 @@ impl Session {
             return parse_model(text).map(Session::new);
         }
         let text = unmarked;
-        let (saved, problems, more) = read_saved(validate::parse_json(text)?);
+        let (saved, history, problems, more) = read_saved(validate::parse_json(text)?);
         validate::report(text, validate::duplicate_keys(text), problems, more)?;
         let mut session = Session::new(saved.baseline);
         for (i, s) in saved.scenarios.into_iter().enumerate() {
@@ -172,7 +196,10 @@ impl Session {
                 model: s.model,
             });
         }
-        Ok(session)
+        // a history that does not lead here is dropped, the session kept
+        Ok(history
+            .and_then(|h| session.with_history(h))
+            .unwrap_or(session))
     }
 }
 
@@ -291,7 +318,7 @@ mod tests {
             got,
             [
                 "active: expected a position in scenarios (a whole number, 0 or more), found the number -1",
-                "extra: unknown field \"extra\" (a saved session has: schema, baseline, scenarios, active)",
+                "extra: unknown field \"extra\" (a saved session has: schema, baseline, scenarios, active, history)",
                 "scenarios[1]: expected a scenario (an object), found the number 5",
                 "scenarios[2].name: expected a string, found the number 3",
             ]

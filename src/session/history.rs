@@ -1,0 +1,371 @@
+//! The undo history as stored with a document, so that a reload can still
+//! undo: the state before the oldest stored step, and how each step was
+//! made (the edits, or the what-if operation).
+//!
+//! Reading it back replays those steps through the session itself, so
+//! every model and edit is checked as it would be when typed in; the result
+//! must be the stored session, step for step. Anything that does not fit
+//! drops the history alone: the document always opens, as it was saved.
+//! Steps that cannot be replayed (a model loaded or imported whole) end
+//! what is stored; the history stored is bounded in steps and in bytes.
+
+use super::{Entry, Op, Scenario, Session, State, Step};
+use crate::model::Model;
+use crate::validate;
+use serde::Serialize;
+use serde_json::Value;
+
+/// How many of the latest steps are stored.
+pub const STORED_STEPS: usize = 50;
+
+/// The most a stored history may take, in bytes of JSON.
+pub const STORED_BYTES: usize = 1024 * 1024;
+
+#[derive(Serialize)]
+struct StoredScenario<'a> {
+    id: u32,
+    name: &'a str,
+    model: &'a Model,
+}
+
+#[derive(Serialize)]
+struct StoredState<'a> {
+    baseline: &'a Model,
+    scenarios: Vec<StoredScenario<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    active: Option<u32>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+enum StoredStep<'a> {
+    Edits {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        scenario: Option<u32>,
+        edits: &'a [Value],
+    },
+    Start {
+        id: u32,
+        name: &'a str,
+    },
+    Rename {
+        id: u32,
+        name: &'a str,
+    },
+    Keep(u32),
+    Discard(u32),
+}
+
+#[derive(Serialize)]
+struct Stored<'a> {
+    base: StoredState<'a>,
+    steps: Vec<StoredStep<'a>>,
+}
+
+fn stored_step<'a>(entry: &'a Entry) -> Option<StoredStep<'a>> {
+    Some(match (entry.op.as_ref()?, &entry.step) {
+        (Op::Edits(edits), Step::Edit { target, .. }) => StoredStep::Edits {
+            scenario: *target,
+            edits,
+        },
+        (Op::Start { id, name }, _) => StoredStep::Start { id: *id, name },
+        (Op::Rename { id, name }, _) => StoredStep::Rename { id: *id, name },
+        (Op::Keep(id), _) => StoredStep::Keep(*id),
+        (Op::Discard(id), _) => StoredStep::Discard(*id),
+        (Op::Edits(_), Step::Whole { .. }) => return None,
+    })
+}
+
+impl Session {
+    /// The latest steps of the history as JSON (at most [`STORED_STEPS`]
+    /// and [`STORED_BYTES`]), or `None` when there is nothing to store.
+    pub(super) fn stored_history(&self) -> Option<String> {
+        let steps: Vec<StoredStep> = self
+            .undo
+            .iter()
+            .rev()
+            .take(STORED_STEPS)
+            .map_while(stored_step)
+            .collect();
+        if steps.is_empty() {
+            return None;
+        }
+        let mut base: State = self.state.clone();
+        for entry in self.undo.iter().rev().take(steps.len()) {
+            base.run(&entry.step, false);
+        }
+        let stored = Stored {
+            base: StoredState {
+                baseline: &base.baseline,
+                scenarios: base
+                    .scenarios
+                    .iter()
+                    .map(|s| StoredScenario {
+                        id: s.id,
+                        name: &s.name,
+                        model: &s.model,
+                    })
+                    .collect(),
+                active: base.active,
+            },
+            steps: steps.into_iter().rev().collect(),
+        };
+        serde_json::to_string(&stored)
+            .ok()
+            .filter(|text| text.len() <= STORED_BYTES)
+    }
+
+    /// This session with the history in `stored` replayed up to it, or
+    /// `None` when the history does not lead to this very session.
+    pub(super) fn with_history(&self, stored: Value) -> Option<Session> {
+        let Value::Object(mut h) = stored else {
+            return None;
+        };
+        let mut s = base(h.remove("base")?)?;
+        let Value::Array(steps) = h.remove("steps")? else {
+            return None;
+        };
+        if steps.len() > STORED_STEPS {
+            return None;
+        }
+        for (i, step) in steps.into_iter().enumerate() {
+            let made = s.undo.len();
+            replay(&mut s, step, i)?;
+            if s.undo.len() != made + 1 {
+                return None;
+            }
+        }
+        // the same models, in the same order, as the stored session
+        let same = s.state.baseline == self.state.baseline
+            && s.state.scenarios.len() == self.state.scenarios.len()
+            && s.state
+                .scenarios
+                .iter()
+                .zip(&self.state.scenarios)
+                .all(|(a, b)| a.name == b.name && a.model == b.model);
+        if !same {
+            return None;
+        }
+        let position = self
+            .state
+            .active
+            .and_then(|id| self.state.scenarios.iter().position(|x| x.id == id));
+        s.state.active = position.map(|i| s.state.scenarios[i].id);
+        s.joinable = None;
+        s.revisions = Default::default();
+        Some(s)
+    }
+}
+
+/// A model stored in the history, read like any import.
+fn model(v: Value) -> Option<Model> {
+    let (model, _, problems, more) = validate::read_value(v);
+    (problems.is_empty() && more == 0).then_some(model)
+}
+
+fn id(v: &Value) -> Option<u32> {
+    u32::try_from(v.as_u64()?).ok()
+}
+
+/// The session the stored history starts from.
+fn base(v: Value) -> Option<Session> {
+    let Value::Object(mut b) = v else {
+        return None;
+    };
+    let mut s = Session::new(model(b.remove("baseline")?)?);
+    let Value::Array(scenarios) = b.remove("scenarios")? else {
+        return None;
+    };
+    if scenarios.len() > validate::limits::SCENARIOS {
+        return None;
+    }
+    for sc in scenarios {
+        let Value::Object(mut sc) = sc else {
+            return None;
+        };
+        let id = id(sc.get("id")?)?;
+        let name = s.checked_name(sc.get("name")?.as_str()?, None).ok()?;
+        if s.state.scenarios.iter().any(|x| x.id == id) {
+            return None;
+        }
+        let model = model(sc.remove("model")?)?;
+        s.state.scenarios.push(Scenario { id, name, model });
+        s.next_id = s.next_id.max(id.checked_add(1)?);
+    }
+    s.state.active = match b.get("active") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let active = id(v)?;
+            s.state
+                .scenarios
+                .iter()
+                .any(|x| x.id == active)
+                .then_some(active)?;
+            Some(active)
+        }
+    };
+    Some(s)
+}
+
+/// Makes one stored step again.
+fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
+    let Value::Object(step) = step else {
+        return None;
+    };
+    let (kind, arg) = step.into_iter().next()?;
+    match (kind.as_str(), arg) {
+        ("edits", Value::Object(mut e)) => {
+            let target = match e.get("scenario") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(id(v)?),
+            };
+            s.show(target).ok()?;
+            let Value::Array(edits) = e.remove("edits")? else {
+                return None;
+            };
+            let key = format!("\u{0}replay {i}");
+            for edit in edits {
+                s.apply_json(edit, Some(&key)).ok()?;
+            }
+        }
+        ("start", Value::Object(e)) => {
+            let id = id(e.get("id")?)?;
+            // ids only grow: a start's id is past every id before it
+            if id < s.next_id {
+                return None;
+            }
+            s.next_id = id;
+            (s.start_scenario(e.get("name")?.as_str()?).ok()? == id).then_some(())?;
+        }
+        ("rename", Value::Object(e)) => {
+            s.rename_scenario(id(e.get("id")?)?, e.get("name")?.as_str()?)
+                .ok()?;
+        }
+        ("keep", v) => s.keep_scenario(id(&v)?).ok()?,
+        ("discard", v) => s.discard_scenario(id(&v)?).ok()?,
+        _ => return None,
+    }
+    Some(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A score edit in its JSON form, as the page sends it.
+    fn score(theme: &str, current: f64) -> Value {
+        json!({"setAssessment": {"theme": theme, "player": "hr", "current": current, "target": 4}})
+    }
+
+    fn edit(s: &mut Session, v: Value) {
+        s.apply_json(v, None).expect("a valid edit");
+    }
+
+    fn join(s: &mut Session, v: Value, key: &str) {
+        s.apply_json(v, Some(key)).expect("a valid edit");
+    }
+
+    /// A session through its stored text and back.
+    fn reloaded(s: &Session) -> Session {
+        Session::from_text(&s.stored_json()).expect("a stored session reads back")
+    }
+
+    #[test]
+    fn a_reload_keeps_the_history_of_edits_and_what_ifs() {
+        let mut s = Session::new(crate::framework::sample());
+        edit(&mut s, score("leadership", 1.0));
+        join(&mut s, score("leadership", 2.0), "k");
+        join(&mut s, score("leadership", 3.0), "k");
+        let w = s.start_scenario("Invest").unwrap();
+        edit(&mut s, score("technology", 4.0));
+        s.rename_scenario(w, "Invest more").unwrap();
+        s.show(None).unwrap();
+        edit(&mut s, json!({"setName": "Renamed"}));
+        let mut back = reloaded(&s);
+        assert_eq!(back.saved(), s.saved());
+        // undo everything, step by step, as the original would
+        let mut original = s.clone();
+        let mut n = 0;
+        while back.undo() {
+            assert!(original.undo());
+            assert_eq!(back.saved(), original.saved(), "after {n} undos");
+            n += 1;
+        }
+        assert_eq!(n, 6, "a joined step stays one step");
+        assert!(!original.undo());
+        assert_eq!(back.baseline(), &crate::framework::sample());
+        // and redo it all
+        while back.redo() {}
+        assert_eq!(back.saved(), s.saved());
+        assert_eq!(back.active().map(|x| x.name.as_str()), None);
+        // a reload after undos stores only what is left to undo
+        s.undo();
+        s.undo();
+        let back = reloaded(&s);
+        assert_eq!(back.saved(), s.saved());
+        assert_eq!(back.undo.len(), 4);
+    }
+
+    #[test]
+    fn the_stored_history_is_bounded_and_stops_at_a_whole_load() {
+        let mut s = Session::new(Model::empty("Org"));
+        for i in 0..(STORED_STEPS + 10) {
+            edit(&mut s, score("leadership", (1 + i % 2) as f64));
+        }
+        let back = reloaded(&s);
+        assert_eq!(back.undo.len(), STORED_STEPS);
+        s.replace(Session::new(Model::empty("Loaded")));
+        assert!(s.stored_history().is_none(), "a load cannot be replayed");
+        edit(&mut s, score("leadership", 3.0));
+        let back = reloaded(&s);
+        assert_eq!(back.undo.len(), 1);
+        assert_eq!(back.saved(), s.saved());
+    }
+
+    #[test]
+    fn a_damaged_history_is_dropped_and_the_document_still_opens() {
+        let mut s = Session::new(crate::framework::sample());
+        edit(&mut s, score("leadership", 1.0));
+        s.start_scenario("W").unwrap();
+        edit(&mut s, score("leadership", 2.0));
+        let text = s.stored_json();
+        let good: Value = serde_json::from_str(&text).unwrap();
+        let damage = |f: &dyn Fn(&mut Value)| {
+            let mut v = good.clone();
+            f(&mut v);
+            let back = Session::from_text(&v.to_string()).expect("the document opens");
+            assert_eq!(back.saved(), s.saved());
+            assert!(!back.can_undo(), "{v:#}");
+        };
+        damage(&|v| v["history"] = "nonsense".into());
+        damage(&|v| {
+            v["history"]["steps"][0] = serde_json::json!({"edits": {"edits": [{"setName": 3}]}})
+        });
+        damage(&|v| {
+            v["history"]["steps"][0]["edits"]["edits"][0]["setAssessment"]["current"] = 99.into()
+        });
+        damage(&|v| v["history"]["base"]["baseline"]["name"] = "Another".into());
+        damage(&|v| v["history"]["steps"][1] = serde_json::json!({"start": {"id": 1, "name": ""}}));
+        damage(&|v| v["history"]["steps"][2]["edits"]["scenario"] = 77.into());
+        damage(&|v| {
+            let steps = v["history"]["steps"].as_array_mut().unwrap();
+            steps.remove(0);
+        });
+        damage(&|v| {
+            v["history"]["base"]["scenarios"] =
+                serde_json::json!([{"id": 1, "name": "X", "model": {"schema": "nope"}}])
+        });
+        // the undamaged one keeps its three steps
+        assert_eq!(Session::from_text(&text).unwrap().undo.len(), 3);
+    }
+
+    #[test]
+    fn share_links_and_exports_carry_no_history() {
+        let mut s = Session::new(Model::empty("Org"));
+        edit(&mut s, score("leadership", 1.0));
+        assert!(!s.saved_json().contains("history"));
+        assert!(s.stored_json().contains("\"history\""));
+        assert!(!Session::from_text(&s.saved_json()).unwrap().can_undo());
+    }
+}

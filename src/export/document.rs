@@ -298,10 +298,11 @@ fn format_severity(s: f64) -> String {
     }
 }
 
-/// Reads the model back out of an exported document's data block.
+/// Reads the model back out of an exported document's data block (the last
+/// one: it closes the document, after anything the model's text fills in).
 pub fn model_from_export(html: &str) -> Option<String> {
     let marker = format!("id=\"{MODEL_ELEMENT_ID}\">");
-    let start = html.find(&marker)? + marker.len();
+    let start = html.rfind(&marker)? + marker.len();
     let len = html[start..].find("</script>")?;
     Some(html[start..start + len].trim().to_string())
 }

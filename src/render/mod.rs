@@ -94,6 +94,30 @@ impl RenderOptions {
     }
 }
 
+/// Why `unit` cannot be drawn: the model defines no unit of that id (every
+/// cell would show as unassessed, with nothing to say why). The message names
+/// the known units; ids are the model's text, escaped (`escape_debug`) so that
+/// a terminal or a page shows them inert.
+pub fn unknown_unit(model: &Model, unit: &str) -> Option<String> {
+    if model.units.iter().any(|x| x.id == unit) {
+        return None;
+    }
+    let known: Vec<String> = model
+        .units
+        .iter()
+        .map(|x| x.id.escape_debug().to_string())
+        .collect();
+    Some(format!(
+        "unknown unit \"{}\" (known: {})",
+        unit.escape_debug(),
+        if known.is_empty() {
+            "none".to_string()
+        } else {
+            known.join(", ")
+        }
+    ))
+}
+
 /// The `overlay` of an options object: none when left out or `null`.
 pub(crate) fn read_overlay(r: &mut Reader, f: &mut Fields) -> Overlay {
     f.choice(r, "overlay", Need::Optional, &Overlay::ALL, Overlay::as_str)
@@ -195,6 +219,21 @@ mod tests {
             .parse::<Overlay>()
             .unwrap_err()
             .contains("known: none"));
+    }
+
+    #[test]
+    fn an_unknown_unit_is_named_with_the_known_ones() {
+        let model = crate::framework::sample();
+        assert_eq!(unknown_unit(&model, "retail"), None);
+        assert_eq!(
+            unknown_unit(&model, "nope\u{1b}[31m").as_deref(),
+            Some("unknown unit \"nope\\u{1b}[31m\" (known: ports, retail)")
+        );
+        let bare = crate::validate::parse_model(r#"{"schema":"workforce-ecosystem/v1"}"#).unwrap();
+        assert_eq!(
+            unknown_unit(&bare, "x").as_deref(),
+            Some("unknown unit \"x\" (known: none)")
+        );
     }
 
     #[test]

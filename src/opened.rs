@@ -31,7 +31,9 @@ pub fn kind_of(name: &str, text: &str) -> FileKind {
         FileKind::Html
     } else if start.starts_with('{') {
         FileKind::Json
-    } else if name.to_ascii_lowercase().ends_with(".csv")
+    } else if name
+        .get(name.len().saturating_sub(4)..)
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(".csv"))
         || start.trim_start_matches('"').starts_with("theme")
     {
         FileKind::Csv

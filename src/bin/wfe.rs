@@ -271,13 +271,29 @@ fn json(value: &impl serde::Serialize) -> String {
 
 /// Refuses a `--unit` the model does not define.
 fn check_unit(model: &Model, unit: Option<&str>) -> Result<(), Failure> {
-    match unit.and_then(|u| render::unknown_unit(model, u)) {
-        None => Ok(()),
-        Some(message) => Err(Failure {
-            code: 2,
-            message: format!("--unit: {message}"),
-        }),
+    let Some(u) = unit else { return Ok(()) };
+    if model.units.iter().any(|x| x.id == u) {
+        return Ok(());
     }
+    // Ids are the model's text: escaped (`escape_debug`) before they reach
+    // the terminal, like every value a message repeats.
+    let known: Vec<String> = model
+        .units
+        .iter()
+        .map(|x| x.id.escape_debug().to_string())
+        .collect();
+    Err(Failure {
+        code: 2,
+        message: format!(
+            "--unit: unknown unit \"{}\" (known: {})",
+            u.escape_debug(),
+            if known.is_empty() {
+                "none".to_string()
+            } else {
+                known.join(", ")
+            }
+        ),
+    })
 }
 
 fn run(cli: Cli) -> Result<(), Failure> {

@@ -55,6 +55,7 @@ bench: setup-browser site
 	node bench/cold.mjs
 	node bench/browser.mjs
 	node tests/e2e/bench.mjs
+	node bench/export-png.mjs
 	@echo "== Shipped assets"
 	node scripts/sizes.mjs
 

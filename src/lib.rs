@@ -25,6 +25,7 @@ pub mod generate;
 pub mod layout;
 pub mod migrate;
 pub mod model;
+pub mod opened;
 mod order;
 pub mod render;
 pub mod scores;

@@ -161,7 +161,7 @@ pub(crate) fn json_of(value: &JsValue) -> Result<serde_json::Value, js_sys::Erro
 /// An `Error` whose message lists the problems (the first hundred, then a
 /// count of the rest), with the list itself as `problems` and that count as
 /// `more`.
-fn invalid_error(inv: &Invalid) -> js_sys::Error {
+pub(crate) fn invalid_error(inv: &Invalid) -> js_sys::Error {
     let err = js_sys::Error::new(&inv.to_string());
     if let Ok(list) = to_js(&inv.problems) {
         let _ = js_sys::Reflect::set(&err, &JsValue::from_str("problems"), &list);
@@ -419,7 +419,16 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
     ) -> Result<String, js_sys::Error> {
         let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
-        Ok(render::render_svg(self.session.model(), &opts))
+        let model = self.session.model();
+        if let Some(message) = opts
+            .unit
+            .as_deref()
+            .and_then(|u| render::unknown_unit(model, u))
+        {
+            let problem = crate::Problem::new("options.unit".to_string(), message);
+            return Err(invalid_error(&Invalid::new(vec![problem])));
+        }
+        Ok(render::render_svg(model, &opts))
     }
 
     /// The diagram's geometry (polygons, cells, axes, label boxes) for the

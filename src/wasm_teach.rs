@@ -4,7 +4,7 @@
 //! errors also carry a `problems` array of `{row, column, message}`.
 
 use crate::wasm::to_js;
-use crate::{analysis, csv, export, teaching, validate, Model};
+use crate::{analysis, csv, export, opened, teaching, validate, Model};
 use wasm_bindgen::prelude::*;
 
 fn parse(json: &str) -> Result<Model, js_sys::Error> {
@@ -87,6 +87,22 @@ pub fn csv_import(
         }
     };
     csv_result(result)
+}
+
+/// The model's (or saved session's) JSON text in a file the user opens
+/// ([`crate::opened`]): a model's JSON as it is, the model an exported HTML
+/// page carries, or — for a CSV of assessments — `current` (the model on
+/// show) with its assessments replaced by the file's. `bytes` are decoded by
+/// the core's rules ([`crate::encoding::decode_unmarked`]). Throws with the
+/// problems in `problems` (and `more`), as [`csv_import`] and `bytesToText` do.
+#[wasm_bindgen(js_name = openedText)]
+pub fn opened_text(name: &str, bytes: &[u8], current: &str) -> Result<String, js_sys::Error> {
+    let invalid = |e: validate::Invalid| crate::wasm::invalid_error(&e);
+    let text = crate::encoding::decode_unmarked(bytes).map_err(invalid)?;
+    match opened::kind_of(name, &text) {
+        opened::FileKind::Csv => csv_result(csv::import_csv(&parse(current)?, &text)),
+        _ => Ok(opened::model_text(&text).map_err(invalid)?.into_owned()),
+    }
 }
 
 #[wasm_bindgen]

@@ -152,3 +152,59 @@ fn blank_and_tour_print_json() {
         serde_json::json!(["hr", "procurement"])
     );
 }
+
+#[test]
+fn commands_read_the_model_an_exported_page_carries() {
+    let model = tmp("back.json");
+    std::fs::write(&model, MODEL).unwrap();
+    let page = tmp("back.html");
+    let o = wfe(
+        &[
+            "export",
+            model.to_str().unwrap(),
+            "--format",
+            "html",
+            "-o",
+            page.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let page = page.to_str().unwrap();
+    let o = wfe(&["validate", page], None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout),
+        format!("{page}: valid (1 assessment, 0 contributors, 0 systems)\n")
+    );
+    // the same model as the JSON it was exported from: the same drawing
+    let from_json = wfe(&["render", model.to_str().unwrap()], None);
+    let from_page = wfe(&["render", page], None);
+    assert!(from_page.status.success(), "{}", text(&from_page.stderr));
+    assert_eq!(text(&from_page.stdout), text(&from_json.stdout));
+
+    // a page that carries no model (the report) is refused, naming the file
+    let report = tmp("report.html");
+    let o = wfe(
+        &[
+            "export",
+            model.to_str().unwrap(),
+            "--format",
+            "report-html",
+            "-o",
+            report.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let report = report.to_str().unwrap();
+    let o = wfe(&["validate", report], None);
+    assert_eq!(o.status.code(), Some(2));
+    let err = text(&o.stderr);
+    assert!(
+        err.starts_with(&format!(
+            "{report}: (model): this HTML file carries no model"
+        )),
+        "{err}"
+    );
+}

@@ -18,7 +18,8 @@
 // Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
 // into the page. An overlay the core does not know draws the framework
-// (`none`) instead, with a note and a `wfe-error`.
+// (`none`) instead, a unit the model does not define the mean over all units,
+// each with a note and a `wfe-error` carrying the core's message.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 
 /**
@@ -269,6 +270,8 @@ export class WorkforceEcosystem extends HTMLElement {
   #started = false;
   /** The picked cell as {theme, player}, kept across redraws. */
   #selected = null;
+  /** The view last drawn (an unknown overlay or unit replaced): {overlay, unit}. */
+  #drawn = null;
 
   constructor() {
     super();
@@ -408,7 +411,8 @@ export class WorkforceEcosystem extends HTMLElement {
 
   /** The diagram as SVG text with its stylesheet embedded, for download. */
   standaloneSvg() {
-    return this.#ws ? this.#ws.svg({ ...this.#options(), standalone: true }) : null;
+    const { overlay, unit } = this.#drawn ?? {};
+    return this.#ws ? this.#ws.svg({ ...this.#options(overlay, unit), standalone: true }) : null;
   }
 
   async #load(source) {
@@ -440,24 +444,37 @@ export class WorkforceEcosystem extends HTMLElement {
     }
   }
 
-  #options(overlay = this.overlay) {
+  #options(overlay = this.overlay, unit = this.unit) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
     const opts = { overlay, standalone: this.readOnly };
-    if (this.unit) opts.unit = this.unit;
+    if (unit) opts.unit = unit;
     return opts;
   }
 
   /**
-   * The diagram's SVG text, and the core's message when the overlay asked
-   * for is not one it knows: the framework (`none`) is drawn instead.
+   * The diagram's SVG text, the view drawn, and the core's message for each
+   * attribute it refused: an overlay it does not know (the framework, `none`,
+   * is drawn instead) or a unit the model does not define (the mean over all
+   * units instead).
    */
   #svg() {
-    try {
-      return { text: this.#ws.svg(this.#options()), note: null };
-    } catch (e) {
-      if (OVERLAYS.some(([value]) => value === this.overlay)) throw e;
-      return { text: this.#ws.svg(this.#options('none')), note: e instanceof Error ? e.message : String(e) };
+    let overlay = this.overlay;
+    let unit = this.unit;
+    const notes = [];
+    for (;;) {
+      try {
+        return { text: this.#ws.svg(this.#options(overlay, unit)), overlay, unit, notes };
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        if (!OVERLAYS.some(([value]) => value === overlay)) {
+          notes.push({ source: 'overlay', message, headline: 'Unknown overlay; the diagram shows the framework (none) instead.' });
+          overlay = 'none';
+        } else if (unit && !this.#model?.units?.some((u) => u.id === unit)) {
+          notes.push({ source: 'unit', message, headline: 'Unknown unit; the diagram shows the mean over all units instead.' });
+          unit = '';
+        } else throw e;
+      }
     }
   }
 
@@ -471,6 +488,7 @@ export class WorkforceEcosystem extends HTMLElement {
 
   #draw() {
     const svgText = this.#svg();
+    this.#drawn = { overlay: svgText.overlay, unit: svgText.unit };
     const text = svgText.text.replace(STYLE_ELEMENT, '');
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const svg = doc.documentElement;
@@ -483,17 +501,16 @@ export class WorkforceEcosystem extends HTMLElement {
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();
-    overlay.value = svgText.note ? 'none' : this.overlay;
-    unit.value = this.unit;
+    overlay.value = svgText.overlay;
+    unit.value = svgText.unit;
     this.#showSelection();
     this.#setState('ready');
-    if (svgText.note) {
+    if (svgText.notes.length) {
       error.replaceChildren(
-        el('strong', { textContent: 'Unknown overlay; the diagram shows the framework (none) instead.' }),
-        el('pre', { textContent: svgText.note }),
+        ...svgText.notes.flatMap((n) => [el('strong', { textContent: n.headline }), el('pre', { textContent: n.message })]),
       );
       error.hidden = false;
-      this.#emit('wfe-error', { message: svgText.note, source: 'overlay' });
+      for (const n of svgText.notes) this.#emit('wfe-error', { message: n.message, source: n.source });
     }
   }
 

@@ -2,20 +2,38 @@
 // fragment (see fragment.js), so the model never reaches a server. Without a
 // model in the fragment it shows the sample organization; with a damaged
 // one, only what is wrong (never the sample in its place).
-import './element.js';
+//
+// The element is made here once the fragment is read, not written in the
+// HTML: one in the page from the start would fetch the sample (a 404 where
+// models/ was not copied) before it knew the link carries a model, and
+// would show that failure beside the broken link's message.
+import { WorkforceEcosystem } from './element.js';
 import { readFragment } from './fragment.js';
 
-const diagram = /** @type {import('./element.js').WorkforceEcosystem} */ (document.getElementById('diagram'));
-const problem = document.getElementById('problem');
+const problem = /** @type {HTMLElement} */ (document.getElementById('problem'));
+/** @type {WorkforceEcosystem | null} */
+let diagram = null;
 
-function setAttr(name, value) {
-  if (value) diagram.setAttribute(name, value);
-  else diagram.removeAttribute(name);
+/** The diagram element, made (not yet in the page) on first use. */
+function element() {
+  if (!diagram) {
+    diagram = new WorkforceEcosystem();
+    diagram.id = 'diagram';
+    diagram.addEventListener('wfe-load', (/** @type {CustomEvent<{ name: string }>} */ e) => {
+      if (!broken) named(e.detail.name);
+    });
+  }
+  return diagram;
 }
 
-const heading = document.getElementById('heading');
+function setAttr(name, value) {
+  if (value) element().setAttribute(name, value);
+  else element().removeAttribute(name);
+}
+
+const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
 const TITLE = 'Workforce ecosystem diagram';
-/** Whether the link is damaged: nothing the element draws meanwhile (the sample) is shown. */
+/** Whether the link is damaged: nothing the element draws meanwhile is shown. */
 let broken = false;
 
 async function apply() {
@@ -24,7 +42,7 @@ async function apply() {
     view = await readFragment(location.hash);
   } catch (e) {
     broken = true;
-    diagram.hidden = true;
+    if (diagram) diagram.hidden = true;
     document.title = TITLE;
     heading.textContent = TITLE;
     problem.textContent = `This embedded diagram's link is broken: ${e.message}.`;
@@ -33,16 +51,20 @@ async function apply() {
   }
   const wasBroken = broken;
   broken = false;
-  diagram.hidden = false;
+  const el = element();
+  el.hidden = false;
   problem.hidden = true;
   setAttr('overlay', view.overlay);
   setAttr('unit', view.unit);
   setAttr('theme', view.theme);
-  diagram.toggleAttribute('readonly', view.controls !== '1');
+  el.toggleAttribute('readonly', view.controls !== '1');
   if (view.theme) document.documentElement.dataset.theme = view.theme;
   else delete document.documentElement.dataset.theme;
-  if (view.json !== null) diagram.model = view.json;
-  else if (wasBroken && diagram.state === 'ready') named(diagram.model?.name);
+  // The model first, then into the page: an element given its model before
+  // it is connected never looks for the sample.
+  if (view.json !== null) el.model = view.json;
+  else if (wasBroken && el.state === 'ready') named(el.model?.name);
+  if (!el.isConnected) problem.after(el);
 }
 
 /** @param {string | undefined} name */
@@ -51,8 +73,5 @@ function named(name) {
   heading.textContent = document.title;
 }
 
-diagram.addEventListener('wfe-load', (/** @type {CustomEvent<{ name: string }>} */ e) => {
-  if (!broken) named(e.detail.name);
-});
 window.addEventListener('hashchange', apply);
 await apply();

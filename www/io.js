@@ -5,7 +5,7 @@
 // URL fragment (never sent to a server) with a ready embed snippet. A model
 // that comes in (file, link, sample) opens as a new document beside the
 // others (documents.js keeps them and saves as you go).
-import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport, bytesToText } from './pkg/workforce_ecosystem.js';
+import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport, openedText } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { exportTexts } from './lang.js';
@@ -104,8 +104,10 @@ async function openFile(file) {
   try {
     // Bytes, decoded by the core's rules (UTF-8, or UTF-16 with its mark),
     // as the CLI reads them: file.text() would replace what is not UTF-8
-    // (a Latin-1 "Müller") and go on.
-    text = bytesToText(new Uint8Array(await file.arrayBuffer()));
+    // (a Latin-1 "Müller") and go on. The core also tells what the file is:
+    // a model's JSON, the HTML page Export makes (it finds the model in it),
+    // or assessments as CSV (put into a copy of the model on show).
+    text = openedText(file.name, new Uint8Array(await file.arrayBuffer()), modelJson());
   } catch (e) {
     showProblems(e, { source: file.name });
     return;
@@ -225,8 +227,16 @@ export function exportSvg() {
   announce(t('export.done', { format: 'SVG' }));
 }
 
-/** Rasterizes the standalone SVG at twice its size (the SVG is drawn as an
- * image, which the page's content-security policy allows for blob: URLs). */
+/**
+ * Rasterizes the standalone SVG at twice its size (the SVG is drawn as an
+ * image, which the page's content-security policy allows for blob: URLs).
+ * The PNG is encoded with toDataURL(), at once: toBlob() (and an
+ * OffscreenCanvas's convertToBlob()) leave the encoding to idle time, which
+ * Chromium withholds for about a second after a click or a key press — an
+ * export took 1.1 s, nearly all of it waiting; encoded at once it takes about
+ * a fifth of that. (A data: URL cannot be fetched under the page's policy,
+ * hence atob.)
+ */
 export async function exportPng() {
   const url = URL.createObjectURL(new Blob([standaloneSvg()], { type: 'image/svg+xml' }));
   try {
@@ -239,12 +249,14 @@ export async function exportPng() {
     const canvas = document.createElement('canvas');
     canvas.width = width;
     canvas.height = height;
-    const ctx = canvas.getContext('2d');
+    const ctx = /** @type {CanvasRenderingContext2D} */ (canvas.getContext('2d'));
     ctx.fillStyle = '#ffffff';
     ctx.fillRect(0, 0, width, height);
     ctx.drawImage(img, 0, 0, width, height);
-    const png = await new Promise((ok) => canvas.toBlob(ok, 'image/png'));
-    download(png, `${baseName()}.png`);
+    const data = atob(canvas.toDataURL('image/png').split(',')[1]);
+    const bytes = new Uint8Array(data.length);
+    for (let i = 0; i < data.length; i += 1) bytes[i] = data.charCodeAt(i);
+    download(new Blob([bytes], { type: 'image/png' }), `${baseName()}.png`);
     announce(t('export.done', { format: 'PNG' }));
   } finally {
     URL.revokeObjectURL(url);
@@ -302,14 +314,62 @@ export async function share() {
   });
 }
 
-/** The ready embed snippet of the model on show, read-only, with its own copy button. */
+/** Where the folder typed in the share dialog is remembered, in this browser. */
+const EMBED_BASE_KEY = 'wfe.embedBase';
+
+function rememberedBase(fallback) {
+  try {
+    return localStorage.getItem(EMBED_BASE_KEY) || fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * The ready embed snippet of the model on show, read-only, with its own copy
+ * button: it loads the element from a folder on the embedding site (the
+ * README's /wfe/ unless the user names another, remembered), with the files
+ * to copy there listed beside it.
+ */
 async function embedSection() {
   // (the snippet writer is fetched when the share dialog first opens)
-  const { embedSnippet } = await import('./snippet.js');
-  const { element } = await embedSnippet(modelJson(), { overlay: state.view.overlay, unit: state.view.unit ?? undefined });
-  const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain' });
+  const { embedSnippet, folderOf, DEFAULT_BASE, ELEMENT_FILES } = await import('./snippet.js');
+  const json = modelJson();
+  const view = { overlay: state.view.overlay, unit: state.view.unit ?? undefined };
+  const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain embed-files' });
   area.readOnly = true;
-  area.value = element;
+  const base = h('input', { type: 'text', id: 'embed-base', class: 'embed-base', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'embed-base-problem' });
+  const baseProblem = h('p', { class: 'warning', id: 'embed-base-problem', role: 'alert', hidden: true });
+  const files = h('ul', { class: 'embed-files' });
+  let element = '';
+  let seq = 0;
+  /** Writes the snippet and the list of files for the folder typed (the last good one stays while it is wrong). */
+  const write = async () => {
+    const mine = ++seq;
+    let folder;
+    try {
+      folder = folderOf(base.value);
+    } catch (e) {
+      baseProblem.textContent = e.message;
+      baseProblem.hidden = false;
+      return;
+    }
+    baseProblem.hidden = true;
+    const snippet = (await embedSnippet(json, { ...view, base: folder })).element;
+    if (mine !== seq) return; // a later keystroke's snippet is on its way
+    element = snippet;
+    area.value = element;
+    files.replaceChildren(...ELEMENT_FILES.map((f) => h('li', {}, h('code', { text: `dist/${f}` }), ' → ', h('code', { text: folder + f }))));
+    try {
+      if (folder === DEFAULT_BASE) localStorage.removeItem(EMBED_BASE_KEY);
+      else localStorage.setItem(EMBED_BASE_KEY, folder);
+    } catch {
+      /* not remembered where storage is off; the snippet is still right */
+    }
+  };
+  base.value = rememberedBase(DEFAULT_BASE);
+  await write();
+  base.addEventListener('input', () => write());
   const status = h('p', { class: 'muted', role: 'status' });
   const copy = h('button', {
     type: 'button',
@@ -329,6 +389,11 @@ async function embedSection() {
   return h('section', { class: 'share-embed' },
     h('h3', { class: 'share-embed-title', text: t('share.embedTitle') }),
     h('p', { class: 'muted small', id: 'embed-explain', text: t('share.embedExplain') }),
+    h('label', { class: 'embed-base-label', for: 'embed-base', text: t('share.embedBase') }),
+    base,
+    baseProblem,
+    h('p', { class: 'muted small', id: 'embed-files', text: t('share.embedFiles') }),
+    files,
     h('label', { class: 'visually-hidden', for: 'embed-snippet', text: t('share.embedLabel') }),
     area,
     h('div', { class: 'share-embed-actions' }, copy, status));

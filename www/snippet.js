@@ -1,7 +1,43 @@
 // The embed snippets the page offers for the current model: HTML an intranet
 // editor pastes into a page. Everything from the model or the options is
 // escaped, so a label cannot close a tag or an attribute.
+//
+// The snippets point at a folder on the embedding site (the README's `/wfe/`
+// unless the editor names another), never at the origin this tool is served
+// from: an intranet page's policy (`script-src 'self'`) blocks scripts from
+// anywhere else. The element's snippet carries a line of text inside the
+// element, which readers see until the script upgrades it, and which stays
+// when the files are missing or blocked.
 import { modelFragment } from './fragment.js';
+
+/** The folder the snippets use unless told otherwise (the README's). */
+export const DEFAULT_BASE = '/wfe/';
+
+/** The files of dist/ the custom element needs in that folder (the README lists the same). */
+export const ELEMENT_FILES = ['element.js', 'pkg/workforce_ecosystem_bg.wasm'];
+
+/** The files of dist/ the iframe's embed.html needs in that folder. */
+export const IFRAME_FILES = ['embed.html', 'embed.js', 'embed.css', 'themes.css', ...ELEMENT_FILES];
+
+/**
+ * The folder as the snippets write it: trimmed, ending in `/`, the default
+ * when empty. A path (`/wfe/`), a relative folder or an http(s) URL; throws,
+ * saying why, for anything else (quotes, spaces or markup are refused rather
+ * than escaped: the folder also appears in the snippet's comment).
+ */
+export function folderOf(base) {
+  const folder = String(base ?? '').trim() || DEFAULT_BASE;
+  let url;
+  try {
+    url = new URL(folder, 'https://intranet.invalid/');
+  } catch {
+    url = null;
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || /[\s"'<>`\\]|--/.test(folder)) {
+    throw new Error(`“${folder}” is not a folder the page can load files from: give a path such as ${DEFAULT_BASE}`);
+  }
+  return folder.endsWith('/') ? folder : `${folder}/`;
+}
 
 /** Text made safe for HTML text and double- or single-quoted attribute values. */
 export function escapeHtml(text) {
@@ -32,12 +68,15 @@ function attrs(pairs) {
  *
  * `modelJson`: the model's JSON text. Options: `overlay`, `unit`, `theme`,
  * `readonly` (default true: the embed shows exactly this view), `base` (the
- * URL of the folder holding element.js and embed.html; default: this file's
- * folder), `width`/`height` of the iframe in CSS pixels.
+ * folder on the embedding site holding the files of ELEMENT_FILES and
+ * IFRAME_FILES, as the page there writes it; default `/wfe/`), `width`/`height`
+ * of the iframe in CSS pixels.
  *
- * Resolves to `{ element, iframe, url }`: the custom-element HTML (script tag
- * plus element with the model inline), the iframe HTML, and the embed.html URL
- * with the model in its fragment. Rejects if `modelJson` is not JSON.
+ * Resolves to `{ element, iframe, url, folder }`: the custom-element HTML (a
+ * comment naming the files to copy, the script tag, the element with the
+ * model inline and a fallback line), the iframe HTML, the embed.html URL with
+ * the model in its fragment, and the folder as written. Rejects if
+ * `modelJson` is not JSON or `base` not a folder (folderOf).
  */
 export async function embedSnippet(modelJson, options = {}) {
   const {
@@ -45,7 +84,7 @@ export async function embedSnippet(modelJson, options = {}) {
     unit,
     theme,
     readonly = true,
-    base = new URL('./', import.meta.url).href,
+    base = DEFAULT_BASE,
     width = 640,
     height = 640,
   } = options;
@@ -56,14 +95,16 @@ export async function embedSnippet(modelJson, options = {}) {
     throw new Error(`the model is not JSON: ${e.message}`);
   }
   const compact = JSON.stringify(model);
-  const folder = new URL(base, document.baseURI);
+  const folder = folderOf(base);
+  const name = typeof model?.name === 'string' && model.name ? model.name : '';
   const view = {
     overlay: overlay === 'none' ? undefined : overlay,
     unit,
     theme: theme === 'auto' ? undefined : theme,
   };
   const element =
-    `<script type="module" src="${escapeHtml(new URL('element.js', folder).href)}"></script>\n` +
+    `<!-- Workforce ecosystem diagram: copy ${ELEMENT_FILES.join(' and ')} from dist/ to ${folder} on this site -->\n` +
+    `<script type="module" src="${escapeHtml(`${folder}element.js`)}"></script>\n` +
     `<workforce-ecosystem${attrs([
       ['overlay', view.overlay],
       ['unit', view.unit],
@@ -71,15 +112,16 @@ export async function embedSnippet(modelJson, options = {}) {
       ['readonly', Boolean(readonly)],
     ])}>\n` +
     `  <script type="application/json">${scriptSafeJson(compact)}</script>\n` +
+    `  <p>${escapeHtml(name ? `Workforce ecosystem diagram of ${name}.` : 'Workforce ecosystem diagram.')} ` +
+    `If this line stays, the diagram could not load: ${escapeHtml(ELEMENT_FILES.map((f) => folder + f).join(' and '))} must be on this site.</p>\n` +
     `</workforce-ecosystem>\n`;
-  const url = `${new URL('embed.html', folder).href}#${await modelFragment(compact, { ...view, controls: readonly ? undefined : '1' })}`;
-  const name = typeof model?.name === 'string' && model.name ? model.name : 'Workforce ecosystem';
+  const url = `${folder}embed.html#${await modelFragment(compact, { ...view, controls: readonly ? undefined : '1' })}`;
   const iframe = `<iframe${attrs([
     ['src', url],
-    ['title', `Workforce ecosystem diagram: ${name}`],
+    ['title', `Workforce ecosystem diagram: ${name || 'Workforce ecosystem'}`],
     ['width', width],
     ['height', height],
     ['loading', 'lazy'],
   ])}></iframe>\n`;
-  return { element, iframe, url };
+  return { element, iframe, url, folder };
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use workforce_ecosystem::migrate::{self, Version};
 use workforce_ecosystem::{
-    analysis, csv, encoding, export, framework, render, teaching, validate, Model,
+    analysis, csv, encoding, export, framework, opened, render, teaching, validate, Model,
 };
 
 #[derive(Parser)]
@@ -43,12 +43,12 @@ enum Command {
         file and then a count of the rest), 1 when the file cannot be read."
     )]
     Validate {
-        /// Model file (JSON); `-` reads standard input
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
     },
     /// Draw the diagram as SVG
     Render {
-        /// Model file (JSON); `-` reads standard input
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
         /// Write the SVG here instead of standard output
         #[arg(short, long)]
@@ -62,7 +62,7 @@ enum Command {
     },
     /// Readiness, findings and the systems graph of a model
     Analyze {
-        /// Model file (JSON); `-` reads standard input
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
@@ -87,7 +87,7 @@ enum Command {
     Example,
     /// Write a model as a self-contained HTML file, a report, or its assessments as CSV
     Export {
-        /// Model file (JSON); `-` reads standard input
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
         #[arg(long, value_enum, default_value = "html")]
         format: ExportFormat,
@@ -116,12 +116,12 @@ enum Command {
     },
     /// Print the students' blank worksheet of a model (same framework, nothing scored)
     Blank {
-        /// Model file (JSON); `-` reads standard input
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
     },
     /// Print the steps of the teaching tour of a model's framework as JSON
     Tour {
-        /// Model file (JSON); `-` reads standard input
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
     },
 }
@@ -225,11 +225,12 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
     }
 }
 
-/// Reads, migrates and validates a model, with the version it was written in.
+/// Reads, migrates and validates a model, with the version it was written in:
+/// from its JSON, or from the HTML page the page exports, which carries it.
 fn load_versioned(path: &Path) -> Result<(Model, Version), Failure> {
     let bytes = read_input(path)?;
     encoding::decode(&bytes)
-        .and_then(|text| validate::parse_versioned(&text))
+        .and_then(|text| validate::parse_versioned(&opened::model_text(&text)?))
         .map_err(|invalid| invalid_failure(path, &invalid))
 }
 

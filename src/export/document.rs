@@ -298,7 +298,9 @@ fn format_severity(s: f64) -> String {
     }
 }
 
-/// Reads the model back out of an exported document's data block.
+/// Reads the model back out of an exported document's data block. Its
+/// marker cannot occur earlier: the model's text before it is escaped (`>`
+/// in text, `"` in attributes), so a label cannot imitate it.
 pub fn model_from_export(html: &str) -> Option<String> {
     let marker = format!("id=\"{MODEL_ELEMENT_ID}\">");
     let start = html.find(&marker)? + marker.len();

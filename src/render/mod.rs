@@ -15,7 +15,7 @@ pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS
 use crate::layout::{LegendEntry, LegendSpec};
 use crate::model::{Model, Scale};
 use crate::validate::fields::{self, Fields, Need, Reader};
-use crate::validate::Invalid;
+use crate::validate::{wording, Invalid};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -92,6 +92,22 @@ impl RenderOptions {
             standalone: f.boolean(r, "standalone", Need::Optional) == Some(true),
         })
     }
+}
+
+/// Why `unit` cannot be drawn: the model defines no unit of that id (every
+/// cell would show as unassessed, with nothing to say why). Worded as the
+/// validator words an assessment's unknown unit: the id quoted inert, then
+/// the units the model has.
+pub fn unknown_unit(model: &Model, unit: &str) -> Option<String> {
+    if model.units.iter().any(|x| x.id == unit) {
+        return None;
+    }
+    let ids = model.units.iter().map(|x| x.id.as_str());
+    Some(format!(
+        "unknown unit {} {}",
+        wording::quote(unit),
+        wording::known(ids, "the model defines no units")
+    ))
 }
 
 /// The `overlay` of an options object: none when left out or `null`.
@@ -195,6 +211,21 @@ mod tests {
             .parse::<Overlay>()
             .unwrap_err()
             .contains("known: none"));
+    }
+
+    #[test]
+    fn an_unknown_unit_is_named_with_the_known_ones() {
+        let model = crate::framework::sample();
+        assert_eq!(unknown_unit(&model, "retail"), None);
+        assert_eq!(
+            unknown_unit(&model, "nope\u{1b}[31m").as_deref(),
+            Some("unknown unit \"nope\\u{001b}[31m\" (known: ports, retail)")
+        );
+        let bare = crate::validate::parse_model(r#"{"schema":"workforce-ecosystem/v1"}"#).unwrap();
+        assert_eq!(
+            unknown_unit(&bare, "x").as_deref(),
+            Some("unknown unit \"x\" (the model defines no units)")
+        );
     }
 
     #[test]

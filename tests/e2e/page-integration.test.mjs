@@ -163,7 +163,7 @@ test('the share dialog offers the embed snippet of the model on show', async () 
   await page.waitForSelector('#dialog[open] #embed-snippet');
   const snippet = await page.inputValue('#embed-snippet');
   assert.match(snippet, /<workforce-ecosystem[\s>]/);
-  assert.match(snippet, /<script type="module" src="http:\/\/[^"]+\/element\.js"><\/script>/);
+  assert.match(snippet, /<script type="module" src="\/wfe\/element\.js"><\/script>/);
   // the model inline, its name unable to close the script
   const json = snippet.match(/<script type="application\/json">(.*)<\/script>/)[1];
   assert.equal(JSON.parse(json).name, 'Acme </script><b>');

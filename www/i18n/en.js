@@ -25,7 +25,7 @@ export default {
   'lang.label': 'Language',
   'actions.help': 'Keyboard shortcuts',
 
-  'open.file': 'Open a JSON file…',
+  'open.file': 'Open a file (JSON, HTML or CSV export)…',
   'open.sample': 'Open the sample organization',
   'open.empty': 'Start an empty model',
   'open.csv': 'Assessments from CSV…',
@@ -278,7 +278,7 @@ export default {
   'history.nothingToUndo': 'Nothing to undo.',
   'history.nothingToRedo': 'Nothing to redo.',
 
-  'import.drop': 'Drop a model file (JSON) to open it',
+  'import.drop': 'Drop a model file (JSON, or an HTML or CSV export) to open it',
   'import.doneNew': 'Opened {source} as a new document.',
   'import.failedTitle': 'This model could not be opened',
   'import.failedLead.one': '{source} has {count} problem:',
@@ -306,6 +306,8 @@ export default {
   'share.copyManually': 'Copy the selected link with Ctrl+C.',
   'share.embedTitle': 'Embed in a page',
   'share.embedExplain': 'Paste this HTML into an intranet page to show this model’s diagram there. It carries the model itself, so whoever can read that page can read the model.',
+  'share.embedBase': 'Folder on your intranet site for the files',
+  'share.embedFiles': 'Copy these files of the built tool (dist/, made by make build) into that folder; the snippet loads them from there:',
   'share.embedLabel': 'Embed snippet',
   'share.embedCopy': 'Copy snippet',
   'share.embedCopied': 'Snippet copied.',

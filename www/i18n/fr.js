@@ -25,7 +25,7 @@ export default {
   'lang.label': 'Langue',
   'actions.help': 'Raccourcis clavier',
 
-  'open.file': 'Ouvrir un fichier JSON…',
+  'open.file': 'Ouvrir un fichier (JSON, export HTML ou CSV)…',
   'open.sample': 'Ouvrir l’organisation exemple',
   'open.empty': 'Commencer un modèle vide',
   'open.csv': 'Évaluations depuis un CSV…',
@@ -277,7 +277,7 @@ export default {
   'history.nothingToUndo': 'Rien à annuler.',
   'history.nothingToRedo': 'Rien à rétablir.',
 
-  'import.drop': 'Déposez un fichier de modèle (JSON) pour l’ouvrir',
+  'import.drop': 'Déposez un fichier de modèle (JSON, ou un export HTML ou CSV) pour l’ouvrir',
   'import.doneNew': '{source} ouvert comme nouveau document.',
   'import.failedTitle': 'Ce modèle n’a pas pu être ouvert',
   'import.failedLead.one': '{source} présente {count} problème :',
@@ -305,6 +305,8 @@ export default {
   'share.copyManually': 'Copiez le lien sélectionné avec Ctrl+C.',
   'share.embedTitle': 'Intégrer dans une page',
   'share.embedExplain': 'Collez ce HTML dans une page intranet pour y afficher le schéma de ce modèle. Il contient le modèle lui-même : quiconque peut lire cette page peut lire le modèle.',
+  'share.embedBase': 'Dossier de votre site intranet pour les fichiers',
+  'share.embedFiles': 'Copiez ces fichiers de l’outil construit (dist/, produit par make build) dans ce dossier ; l’extrait les charge depuis là :',
   'share.embedLabel': 'Extrait d’intégration',
   'share.embedCopy': 'Copier l’extrait',
   'share.embedCopied': 'Extrait copié.',

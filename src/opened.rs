@@ -1,0 +1,112 @@
+//! The files a user opens, as the page's *Open* and drag-and-drop and the
+//! `wfe` commands meet them: a model's JSON (or a saved session's), the
+//! self-contained HTML page this tool exports — whose data block carries the
+//! model — and the assessments CSV. Telling them apart and taking the model
+//! out of an HTML page happen here, once, so that the page and the CLI read a
+//! file alike and every file the page exports can be opened again.
+
+use crate::export::{model_from_export, MODEL_ELEMENT_ID};
+use crate::validate::{Invalid, Problem};
+use std::borrow::Cow;
+
+/// What a file holds, as far as opening it goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A model's or saved session's JSON (or anything else: the JSON reader
+    /// then says what is wrong with it).
+    Json,
+    /// An HTML page, which may carry a model in its data block.
+    Html,
+    /// Assessments as CSV (the page's *Export ▸ CSV*).
+    Csv,
+}
+
+/// Judges a file by its first characters, then by its name: markup is HTML
+/// whatever the file is called; a `.csv` name, or a first line that is the
+/// CSV's header (it starts with the `theme` column), is CSV; the rest is
+/// read as JSON.
+pub fn kind_of(name: &str, text: &str) -> FileKind {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    if start.starts_with('<') {
+        FileKind::Html
+    } else if start.starts_with('{') {
+        FileKind::Json
+    } else if name
+        .get(name.len().saturating_sub(4)..)
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(".csv"))
+        || start.trim_start_matches('"').starts_with("theme")
+    {
+        FileKind::Csv
+    } else {
+        FileKind::Json
+    }
+}
+
+/// The model's (or saved session's) JSON text in a file that is not CSV:
+/// the text itself, or the model an exported HTML page carries. An HTML page
+/// without one (a report, some other page) is refused, saying so.
+pub fn model_text(text: &str) -> Result<Cow<'_, str>, Invalid> {
+    if kind_of("", text) != FileKind::Html {
+        return Ok(Cow::Borrowed(text));
+    }
+    model_from_export(text).map(Cow::Owned).ok_or_else(|| {
+        Invalid::new(vec![Problem::new(
+            String::new(),
+            format!(
+                "this HTML file carries no model: only the page made by Export ▸ HTML page \
+                 (with its <script id=\"{MODEL_ELEMENT_ID}\">) can be opened"
+            ),
+        )])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::export::{export_html, report_html, ExportOptions};
+
+    #[test]
+    fn files_are_told_apart_by_content_then_name() {
+        assert_eq!(kind_of("org.json", "  {\"schema\": 1}"), FileKind::Json);
+        assert_eq!(
+            kind_of("org.json", "\u{feff}<!doctype html>"),
+            FileKind::Html
+        );
+        assert_eq!(kind_of("export.txt", "\n<html>"), FileKind::Html);
+        assert_eq!(kind_of("scores.CSV", "a,b\n1,2"), FileKind::Csv);
+        assert_eq!(kind_of("-", "theme,player,unit\n"), FileKind::Csv);
+        assert_eq!(kind_of("-", "\"theme\",\"player\"\n"), FileKind::Csv);
+        assert_eq!(kind_of("notes.txt", "hello"), FileKind::Json);
+    }
+
+    #[test]
+    fn an_exported_page_gives_back_its_model() {
+        let model = crate::framework::sample();
+        let html = export_html(&model, &ExportOptions::default());
+        let json = model_text(&html).expect("the export carries its model");
+        assert_eq!(crate::validate::parse_model(&json).unwrap(), model);
+        // JSON passes through untouched
+        assert!(matches!(model_text(" {}"), Ok(Cow::Borrowed(" {}"))));
+    }
+
+    #[test]
+    fn a_page_without_a_model_is_refused_by_name() {
+        let model = crate::framework::sample();
+        let err = model_text(&report_html(&model, "en")).unwrap_err();
+        assert_eq!(err.problems.len(), 1);
+        assert!(
+            err.problems[0].message.contains("carries no model"),
+            "{err}"
+        );
+        assert!(model_text("<p>hello</p>").is_err());
+    }
+
+    #[test]
+    fn a_label_that_mimics_the_data_block_does_not_fool_it() {
+        let mut model = crate::framework::sample();
+        model.name = format!("id=\"{MODEL_ELEMENT_ID}\">{{}}</script>");
+        let html = export_html(&model, &ExportOptions::default());
+        let json = model_text(&html).unwrap();
+        assert_eq!(crate::validate::parse_model(&json).unwrap(), model);
+    }
+}

@@ -1,0 +1,117 @@
+// Every file the page exports as a model opens again: the self-contained
+// HTML page (its footer says it can), the assessments CSV and the JSON, by
+// the file picker and by drag-and-drop, each as a new document beside the
+// work, holding the same model. The core finds the model in the HTML and
+// reads the CSV; an HTML file without a model is refused, naming the file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setup, open, exportedModel } from './page-helpers.mjs';
+
+const env = setup();
+
+async function download(page, format) {
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.click('#export');
+      await page.click(`[data-export="${format}"]`);
+    })(),
+  ]);
+  return { name: d.suggestedFilename(), bytes: await readFile(await d.path()) };
+}
+
+/** Waits for the notice of a file opened as a new document; its way back is offered (once the work is stored). */
+async function openedBeside(page, name, { back = true } = {}) {
+  await page.waitForFunction(
+    (n) => document.getElementById('notice-text')?.textContent.includes(`Opened ${n} as a new document`),
+    name,
+  );
+  if (back) assert.ok(await page.isVisible('#notice-back'), `the work before ${name} is one click away`);
+}
+
+/** The names of the stored documents, from the Documents dialog. */
+async function documentNames(page) {
+  await page.click('#documents');
+  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+  const names = await page.$$eval('#doc-list li[data-doc] .doc-name', (els) => els.map((e) => e.textContent));
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('dialog').open);
+  return names;
+}
+
+test('the HTML, CSV and JSON exports open again by the picker as new documents holding the same model', async () => {
+  const page = await open(env);
+  assert.match(await page.getAttribute('#file-input', 'accept'), /\.html.*\.csv|\.csv.*\.html/);
+  await page.fill('#model-name', 'Round <trip> & Co');
+  await page.press('#model-name', 'Enter');
+  await page.locator('#model-name').blur();
+  const original = await exportedModel(page);
+  const files = {
+    html: await download(page, 'html'),
+    csv: await download(page, 'csv'),
+    json: await download(page, 'json'),
+  };
+  assert.match(files.html.bytes.toString('utf8'), /can be opened again/);
+  let count = (await documentNames(page)).length;
+  for (const [format, file] of Object.entries(files)) {
+    await page.setInputFiles('#file-input', { name: file.name, mimeType: format === 'csv' ? 'text/csv' : `text/${format}`, buffer: file.bytes });
+    await openedBeside(page, file.name);
+    assert.deepEqual(await exportedModel(page), original, `the ${format} export reopens as the same model`);
+    const names = await documentNames(page);
+    assert.equal(names.length, count + 1, `the ${format} file opens beside the work, as a document of its own`);
+    count = names.length;
+    // back to the work for the next file
+    await page.click('#notice-back');
+    await page.waitForFunction(() => document.getElementById('model-name').value === 'Round <trip> & Co');
+  }
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a CSV opened is read by the core into a copy of the model on show; an HTML page without a model is refused by name', async () => {
+  const page = await open(env);
+  const csv = (await download(page, 'csv')).bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const lines = csv.split(/\r?\n/);
+  const header = lines[0].split(',');
+  const at = (row, col) => row.split(',')[header.indexOf(col)];
+  const index = lines.findIndex((l, i) => i > 0 && at(l, 'theme') === 'integration' && at(l, 'player') === 'procurement' && at(l, 'unit') === 'ports');
+  assert.ok(index > 0, csv);
+  const cells = lines[index].split(',');
+  cells[header.indexOf('current')] = '4';
+  lines[index] = cells.join(',');
+  // dropped, with a name that does not say CSV: the core knows it by its header
+  const drop = (text, name, type) =>
+    page.evaluate(([t, n, ty]) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([t], n, { type: ty }));
+      window.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, [text, name, type]);
+  await drop(lines.join('\n'), 'scores.txt', 'text/plain');
+  await openedBeside(page, 'scores.txt', { back: false }); // (the untouched sample is not stored)
+  const changed = await exportedModel(page);
+  const cell = changed.assessments.find((a) => a.theme === 'integration' && a.player === 'procurement' && a.unit === 'ports');
+  assert.equal(cell.current, 4);
+  assert.equal(changed.name, 'Harbourline Group');
+  assert.equal(changed.contributors.length, 8, 'the rest of the model is the one on show');
+
+  // the exported HTML page, dropped
+  const html = (await download(page, 'html')).bytes.toString('utf8');
+  await drop(html, 'dropped-export.html', 'text/html');
+  await openedBeside(page, 'dropped-export.html');
+  assert.deepEqual(await exportedModel(page), changed);
+
+  // the report is an HTML page too, but carries no model
+  const report = await download(page, 'report-html');
+  await page.setInputFiles('#file-input', { name: report.name, mimeType: 'text/html', buffer: report.bytes });
+  await page.waitForSelector('#dialog[open] .problems');
+  const text = await page.textContent('#dialog');
+  assert.ok(text.includes(report.name), 'the message names the file');
+  assert.match(text, /this HTML file carries no model/);
+  assert.match(text, /unchanged/);
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await exportedModel(page), changed, 'the work on show is untouched');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -25,7 +25,8 @@ mod wording;
 
 pub use by_id::ById;
 pub use compare::{
-    compare, compare_analyses, CellChange, CellValue, Comparison, Delta, ReadinessChange,
+    compare, compare_analyses, compare_answer, AnswerCell, AnswerComparison, AnswerUnit,
+    CellChange, CellValue, Comparison, Delta, ReadinessChange, Verdict,
 };
 pub use finding::{Finding, FindingCell, Kind};
 pub use readiness::{readiness, Readiness};

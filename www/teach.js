@@ -33,6 +33,7 @@ const status = $('status');
 const state = {
   json: '', // the model's JSON text, as loaded
   full: null, // the model with its framework filled in (parsed)
+  readiness: null, // the core's readiness of the model
   name: '',
   tour: null,
   view: 'tour',
@@ -102,12 +103,62 @@ function coreModel(json) {
   }
 }
 
+/** The model in `json` as the core reads it, with its readiness. */
+function coreModelAndReadiness(json) {
+  const ws = new Workspace(json);
+  try {
+    return { model: ws.model(), readiness: ws.analyze().readiness };
+  } finally {
+    ws.free();
+  }
+}
+
+/** The step's sentence of scores, under the tour's diagram (none for a model that scores nothing). */
+function showTourScores() {
+  const diagram = $('tour-diagram');
+  const text = state.tour?.step ? stepScores(state.tour.step) : null;
+  let caption = diagram.querySelector('.tour-scores');
+  if (!text) {
+    caption?.remove();
+    return;
+  }
+  if (!caption) {
+    caption = document.createElement('figcaption');
+    caption.className = 'tour-scores';
+    diagram.append(caption);
+  }
+  caption.textContent = text;
+}
+
+/**
+ * What the loaded model scores in a tour step's cells: its readiness over
+ * the whole diagram, one hexagon or the players of one axis. Null when the
+ * model scores nothing (the blank worksheet, a new framework).
+ */
+function stepScores(step) {
+  const model = state.full;
+  if (!model || model.assessments.length === 0) return null;
+  const shown = localized(model);
+  const name = model.name || t('tour.scores.thisModel');
+  const r = state.readiness;
+  if (step.kind === 'whole') {
+    return t('tour.scores.whole', { name, readiness: percent(r.overall), count: score(model.assessments.length) });
+  }
+  if (step.kind === 'theme') {
+    const id = step.themes[0];
+    return t('tour.scores.theme', { name, label: labelOf(shown.framework.themes, id), readiness: percent(r.themes[id]) });
+  }
+  const players = step.players.map((id) => t('tour.scores.player', { label: labelOf(shown.framework.players, id), readiness: percent(r.players[id]) }));
+  return t('tour.scores.axis', { name, players: players.join(t('tour.scores.and')) });
+}
+
 /** Loads a model (JSON text); keeps the current one when it is invalid. */
 function load(json, source) {
   // blankModel validates and fills in the framework; it throws on a bad model.
   const full = JSON.parse(blankModel(json));
-  const model = coreModel(json);
+  const { model, readiness } = coreModelAndReadiness(json);
   state.json = json;
+  state.readiness = readiness;
   state.full = { ...model, framework: full.framework, scale: full.scale };
   state.name = model.name ?? '';
   const steps = tourSteps(json);
@@ -120,7 +171,10 @@ function load(json, source) {
     has,
     themeLabel: (id) => labelOf(localized(state.full).framework.themes, id),
     playerLabel: (id) => labelOf(localized(state.full).framework.players, id),
-    onChange: () => fit(),
+    onChange: () => {
+      showTourScores();
+      fit();
+    },
   });
   state.tour.index = index;
   drawAll();
@@ -128,8 +182,12 @@ function load(json, source) {
 }
 
 function drawTour() {
-  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: 'none' });
+  // The loaded model's own scores, when it has any; the names alone otherwise.
+  const scored = state.full.assessments.length > 0;
+  $('tour-diagram').toggleAttribute('data-scored', scored);
+  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: scored ? 'current' : 'none' });
   state.tour.render();
+  showTourScores();
   fit();
 }
 

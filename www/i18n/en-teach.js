@@ -45,6 +45,13 @@ export default {
   'tour.kicker.theme': 'Hexagon {n} of {total}, from the outside in',
   'tour.kicker.axis': 'Axis {n} of {total}',
 
+  'tour.scores.thisModel': 'This model',
+  'tour.scores.whole': '{name}, shown on the diagram with its current scores: overall readiness {readiness}, over {count} scored cells.',
+  'tour.scores.theme': '{name}: readiness of “{label}” is {readiness}.',
+  'tour.scores.axis': '{name}, readiness: {players}.',
+  'tour.scores.player': '{label} {readiness}',
+  'tour.scores.and': ', ',
+
   'tour.step.whole.title': 'The workforce ecosystem at a glance',
   'tour.step.whole.body':
     'A workforce ecosystem is everyone who creates value with an organization: its own employees, and also contractors and freelancers, gig workers found through digital labor platforms, subcontractors and outsourced service providers, developers who build apps on its platform, and strategic partners.\n\n' +

@@ -43,6 +43,13 @@ export default {
   'tour.kicker.theme': 'Hexagone {n} sur {total}, de l’extérieur vers le centre',
   'tour.kicker.axis': 'Axe {n} sur {total}',
 
+  'tour.scores.thisModel': 'Ce modèle',
+  'tour.scores.whole': '{name}, montré sur le schéma avec ses notes actuelles : maturité globale {readiness}, sur {count} cases notées.',
+  'tour.scores.theme': '{name} : maturité de « {label} » : {readiness}.',
+  'tour.scores.axis': '{name}, maturité : {players}.',
+  'tour.scores.player': '{label} {readiness}',
+  'tour.scores.and': ', ',
+
   'tour.step.whole.title': 'L’écosystème de main-d’œuvre d’un coup d’œil',
   'tour.step.whole.body':
     'Un écosystème de main-d’œuvre réunit tous ceux qui créent de la valeur avec une organisation : ses salariés, mais aussi les prestataires et indépendants, les travailleurs trouvés sur des plateformes numériques, les sous-traitants et prestataires externalisés, les développeurs qui bâtissent des applications sur sa plateforme, et ses partenaires stratégiques.\n\n' +

@@ -22,6 +22,7 @@ pub mod encoding;
 pub mod export;
 pub mod framework;
 pub mod generate;
+pub mod language;
 pub mod layout;
 pub mod migrate;
 pub mod model;

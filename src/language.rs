@@ -30,11 +30,19 @@ pub struct Language {
 
 thread_local! {
     static CURRENT: RefCell<Option<Rc<Language>>> = const { RefCell::new(None) };
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Makes `language` the one the core writes in (`None`: English).
 pub fn set(language: Option<Language>) {
     CURRENT.with(|c| *c.borrow_mut() = language.map(Rc::new));
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+}
+
+/// Changes with every [`set`]: what was drawn in another language is
+/// drawn again.
+pub fn generation() -> u32 {
+    GENERATION.with(|g| g.get())
 }
 
 /// The language the core writes in, `None` for English.
@@ -140,19 +148,20 @@ impl Language {
 
     fn framework(&self, framework: &Framework) -> Option<Framework> {
         let standard = crate::framework::standard();
-        let rename = |items: &mut Vec<crate::model::Item>, defaults: &[crate::model::Item], kind| {
-            let mut changed = false;
-            for item in items.iter_mut() {
-                let default = defaults.iter().find(|d| d.id == item.id);
-                if default.is_some_and(|d| d.label == item.label) {
-                    if let Some(label) = self.text(&format!("framework.{kind}.{}", item.id)) {
-                        item.label = label.to_string();
-                        changed = true;
+        let rename =
+            |items: &mut Vec<crate::model::Item>, defaults: &[crate::model::Item], kind| {
+                let mut changed = false;
+                for item in items.iter_mut() {
+                    let default = defaults.iter().find(|d| d.id == item.id);
+                    if default.is_some_and(|d| d.label == item.label) {
+                        if let Some(label) = self.text(&format!("framework.{kind}.{}", item.id)) {
+                            item.label = label.to_string();
+                            changed = true;
+                        }
                     }
                 }
-            }
-            changed
-        };
+                changed
+            };
         let mut shown = framework.clone();
         let players = rename(&mut shown.players, &standard.players, "player");
         let themes = rename(&mut shown.themes, &standard.themes, "theme");
@@ -297,11 +306,13 @@ mod tests {
 
     #[test]
     fn templates_fill_their_placeholders_and_only_theirs() {
-        let lang = Language::from_json(
-            r#"{"a": "{x} et {y} {z}", "b": "{open", "number.decimal": ","}"#,
-        )
-        .unwrap();
-        assert_eq!(lang.filled("a", &[("x", "{y}"), ("y", "B")]), "{y} et B {z}");
+        let lang =
+            Language::from_json(r#"{"a": "{x} et {y} {z}", "b": "{open", "number.decimal": ","}"#)
+                .unwrap();
+        assert_eq!(
+            lang.filled("a", &[("x", "{y}"), ("y", "B")]),
+            "{y} et B {z}"
+        );
         assert_eq!(lang.filled("b", &[]), "{open");
         assert_eq!(lang.filled("missing", &[]), "missing");
         assert_eq!(lang.number("2.5"), "2,5");
@@ -321,14 +332,93 @@ mod tests {
         );
         assert_ne!(shown.framework.themes[0].label, "Leadership approaches");
         assert_eq!(shown.assessments, model.assessments);
-        assert!(matches!(
-            fr.localized(&Model::empty("x")),
-            Cow::Owned(_)
-        ));
+        assert!(matches!(fr.localized(&Model::empty("x")), Cow::Owned(_)));
         let mut custom = Model::empty("x");
         custom.framework.players = vec![crate::model::Item::new("a", "A")];
         custom.framework.themes = vec![crate::model::Item::new("b", "B")];
         custom.scale.labels = vec!["Low".into()];
         assert!(matches!(fr.localized(&custom), Cow::Borrowed(_)));
+    }
+
+    /// Every finding of a model that has each kind, the legend of each
+    /// overlay and the diagram, written in French: no English sentence and
+    /// no "2.5"-style number; and English again once the language is unset.
+    #[test]
+    fn french_findings_legends_and_diagram_have_no_english() {
+        let json = include_str!("../tests/fixtures/analysis/every-kind.json");
+        let model = crate::validate::parse_model(json).unwrap();
+        let english = crate::analysis::analyze(&model);
+        set(Some(Language::from_json(FRENCH).unwrap()));
+        let french = crate::analysis::analyze(&model);
+        let svg = crate::render::render_svg(
+            &model,
+            &crate::render::RenderOptions {
+                overlay: crate::render::Overlay::Gap,
+                ..Default::default()
+            },
+        );
+        let legends: Vec<String> = [crate::render::Overlay::Current, crate::render::Overlay::Gap]
+            .into_iter()
+            .flat_map(|o| {
+                let spec = crate::render::legend_spec(o, &model.scale).unwrap();
+                std::iter::once(spec.title).chain(spec.items.into_iter().map(|i| i.text))
+            })
+            .collect();
+        // Sentences are written when asked for, in the language of the moment.
+        let sentences: Vec<String> = french.findings.iter().map(|f| f.explanation()).collect();
+        set(None);
+        assert_eq!(crate::analysis::analyze(&model), english, "English is back");
+        let kinds: BTreeSet<_> = french.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds.len(), crate::analysis::Kind::ALL.len());
+        let english_words = [
+            " and ",
+            "maturity",
+            "target",
+            " people)",
+            " person)",
+            "nobody",
+            "system",
+            "split",
+            "owned",
+            "level",
+            "Not assessed",
+            "below",
+            "about",
+            "Gap",
+            "Current",
+        ];
+        let decimal_point = |s: &str| {
+            s.as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        };
+        // The model's own names (English here) are not the core's words.
+        let mut names: Vec<&str> = (model.contributors.iter().map(|c| c.label.as_str()))
+            .chain(model.systems.iter().map(|x| x.label.as_str()))
+            .chain(model.units.iter().map(|u| u.label.as_str()))
+            .chain(
+                model
+                    .responsibilities
+                    .iter()
+                    .filter_map(|r| r.activity.as_deref()),
+            )
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        for text in sentences.into_iter().chain(legends) {
+            let text = names.iter().fold(text, |t, n| t.replace(n, "·"));
+            for word in english_words {
+                assert!(!text.contains(word), "English “{word}” in: {text}");
+            }
+            assert!(!decimal_point(&text), "a decimal point in: {text}");
+        }
+        for (f, e) in french.findings.iter().zip(&english.findings) {
+            assert_eq!(f.id(), e.id(), "the same findings, in the same order");
+        }
+        assert!(svg.contains("Écart à la cible"), "the legend");
+        assert!(
+            svg.contains(">RH<") || svg.contains("RH"),
+            "a player's name"
+        );
+        assert!(!svg.contains("Leadership approaches"));
     }
 }

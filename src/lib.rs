@@ -36,6 +36,8 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
+mod wasm_language;
+#[cfg(target_arch = "wasm32")]
 mod wasm_teach;
 
 // The Wasm module's allocator: talc frees and reuses memory like the default

@@ -53,7 +53,9 @@ pub struct Analysis {
 /// validated model, but any model is analysed without panicking (unknown
 /// references are skipped or shown by id).
 pub fn analyze(model: &Model) -> Analysis {
-    let mut index = index::Index::new(model);
+    // Default names in the current language (the model itself unchanged).
+    let shown = crate::language::localized(model);
+    let mut index = index::Index::new(&shown);
     let graph = systems::Graph::new(&index);
     let readiness = readiness::readiness_with(&index);
     let systems = graph.summary(&mut index);

@@ -22,6 +22,7 @@ pub mod encoding;
 pub mod export;
 pub mod framework;
 pub mod generate;
+pub mod language;
 pub mod layout;
 pub mod migrate;
 pub mod model;
@@ -36,6 +37,8 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_language;
 #[cfg(target_arch = "wasm32")]
 mod wasm_teach;
 

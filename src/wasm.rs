@@ -224,7 +224,7 @@ struct Drawn {
 
 /// What the SVG is drawn from besides the cell states: name, framework,
 /// scale and options.
-type StructureKey = (String, Framework, Scale, RenderOptions);
+type StructureKey = (String, Framework, Scale, RenderOptions, u32);
 
 #[derive(Serialize)]
 struct ScenarioInfo {
@@ -553,6 +553,7 @@ impl Workspace {
             m.framework.clone(),
             m.scale.clone(),
             opts.clone(),
+            crate::language::generation(),
         )
     }
 

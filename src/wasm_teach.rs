@@ -130,16 +130,28 @@ fn csv_result(result: Result<Model, csv::CsvInvalid>) -> Result<String, js_sys::
     }
 }
 
-/// What differs between a baseline (the instructor's file) and a scenario (a
-/// student's): [`analysis::compare`]. Errors name which model is invalid;
-/// a student's file of another framework is refused
+#[wasm_bindgen(typescript_custom_section)]
+const TS_ANSWER: &'static str = r#"
+/** A student's answer against the instructor's ([`compareModels`]). */
+export interface AnswerComparison {
+  answered: { theme: string; player: string; unit: string | null; verdict: "matches" | "differs" | "extra";
+    instructor: { current: number; target: number | null } | null; student: { current: number; target: number | null } }[];
+  units: { unit: string | null; answered: boolean; matching: number; differing: number; extra: number; blank: number }[];
+  matching: number; differing: number; extra: number; blank: number;
+  readiness: Delta;
+}
+"#;
+
+/// How a student's answer (`scenario`) compares with the instructor's
+/// (`baseline`): [`analysis::compare_answer`]. Errors name which model is
+/// invalid; a student's file of another framework is refused
 /// ([`teaching::comparable`]).
-#[wasm_bindgen(js_name = compareModels)]
+#[wasm_bindgen(js_name = compareModels, unchecked_return_type = "AnswerComparison")]
 pub fn compare_models(baseline: &str, scenario: &str) -> Result<JsValue, js_sys::Error> {
     let base = validate::parse_model(baseline)
         .map_err(|e| js_sys::Error::new(&format!("baseline: {e}")))?;
     let scen = validate::parse_model(scenario)
         .map_err(|e| js_sys::Error::new(&format!("scenario: {e}")))?;
     teaching::comparable(&base, &scen).map_err(|m| js_sys::Error::new(&m))?;
-    to_js(&analysis::compare(&base, &scen))
+    to_js(&analysis::compare_answer(&base, &scen))
 }

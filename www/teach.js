@@ -33,9 +33,12 @@ const status = $('status');
 const state = {
   json: '', // the model's JSON text, as loaded
   full: null, // the model with its framework filled in (parsed)
+  readiness: null, // the core's readiness of the model
   name: '',
   tour: null,
   view: 'tour',
+  /** The unit the comparison's diagram shows (null: the whole organization's cells). */
+  compareUnit: /** @type {string | null} */ (null),
 };
 
 function say(text, isError = false) {
@@ -100,12 +103,62 @@ function coreModel(json) {
   }
 }
 
+/** The model in `json` as the core reads it, with its readiness. */
+function coreModelAndReadiness(json) {
+  const ws = new Workspace(json);
+  try {
+    return { model: ws.model(), readiness: ws.analyze().readiness };
+  } finally {
+    ws.free();
+  }
+}
+
+/** The step's sentence of scores, under the tour's diagram (none for a model that scores nothing). */
+function showTourScores() {
+  const diagram = $('tour-diagram');
+  const text = state.tour?.step ? stepScores(state.tour.step) : null;
+  let caption = diagram.querySelector('.tour-scores');
+  if (!text) {
+    caption?.remove();
+    return;
+  }
+  if (!caption) {
+    caption = document.createElement('figcaption');
+    caption.className = 'tour-scores';
+    diagram.append(caption);
+  }
+  caption.textContent = text;
+}
+
+/**
+ * What the loaded model scores in a tour step's cells: its readiness over
+ * the whole diagram, one hexagon or the players of one axis. Null when the
+ * model scores nothing (the blank worksheet, a new framework).
+ */
+function stepScores(step) {
+  const model = state.full;
+  if (!model || model.assessments.length === 0) return null;
+  const shown = localized(model);
+  const name = model.name || t('tour.scores.thisModel');
+  const r = state.readiness;
+  if (step.kind === 'whole') {
+    return t('tour.scores.whole', { name, readiness: percent(r.overall), count: score(model.assessments.length) });
+  }
+  if (step.kind === 'theme') {
+    const id = step.themes[0];
+    return t('tour.scores.theme', { name, label: labelOf(shown.framework.themes, id), readiness: percent(r.themes[id]) });
+  }
+  const players = step.players.map((id) => t('tour.scores.player', { label: labelOf(shown.framework.players, id), readiness: percent(r.players[id]) }));
+  return t('tour.scores.axis', { name, players: players.join(t('tour.scores.and')) });
+}
+
 /** Loads a model (JSON text); keeps the current one when it is invalid. */
 function load(json, source) {
   // blankModel validates and fills in the framework; it throws on a bad model.
   const full = JSON.parse(blankModel(json));
-  const model = coreModel(json);
+  const { model, readiness } = coreModelAndReadiness(json);
   state.json = json;
+  state.readiness = readiness;
   state.full = { ...model, framework: full.framework, scale: full.scale };
   state.name = model.name ?? '';
   const steps = tourSteps(json);
@@ -118,7 +171,10 @@ function load(json, source) {
     has,
     themeLabel: (id) => labelOf(localized(state.full).framework.themes, id),
     playerLabel: (id) => labelOf(localized(state.full).framework.players, id),
-    onChange: () => fit(),
+    onChange: () => {
+      showTourScores();
+      fit();
+    },
   });
   state.tour.index = index;
   drawAll();
@@ -126,8 +182,12 @@ function load(json, source) {
 }
 
 function drawTour() {
-  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: 'none' });
+  // The loaded model's own scores, when it has any; the names alone otherwise.
+  const scored = state.full.assessments.length > 0;
+  $('tour-diagram').toggleAttribute('data-scored', scored);
+  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: scored ? 'current' : 'none' });
   state.tour.render();
+  showTourScores();
   fit();
 }
 
@@ -253,67 +313,149 @@ async function runCompare() {
   }
 }
 
-/** Draws a comparison: the student's diagram with differing cells outlined, a summary and the differing cells. */
+/** `key.one` or `key.other` for `count`, with `{count}` in the page's language. */
+function counted(key, count, params = {}) {
+  const form = new Intl.PluralRules(getLanguage()).select(count) === 'one' ? 'one' : 'other';
+  return t(`${key}.${form}`, { count: score(count), ...params });
+}
+
+/** A unit's name (the whole organization's own cells: `unit` null). */
+function unitName(model, unit) {
+  return unit === null ? t('compare.wholeOrganization') : labelOf(model.units ?? [], unit);
+}
+
+/** "2 of 5 answered cells match the instructor; 3 differ; 19 left blank", as a teacher reads it. */
+function answerSummary({ matching, differing, extra, blank }) {
+  const parts = [counted('compare.summary', matching + differing + extra, { matching: score(matching) })];
+  if (differing > 0) parts.push(counted('compare.differ', differing));
+  if (extra > 0) parts.push(counted('compare.extra', extra));
+  if (blank > 0) parts.push(counted('compare.blank', blank));
+  return parts.join(getLanguage() === 'fr' ? ' ; ' : '; ');
+}
+
+/** A cell's scores: the current one, with the target when there is one. */
+function scores(value) {
+  if (!value) return t('compare.none');
+  if (value.target === null || value.target === undefined) return score(value.current);
+  return t('compare.withTarget', { current: score(value.current), target: score(value.target) });
+}
+
+/**
+ * Draws a comparison: the student's diagram for one unit, with the cells
+ * that differ outlined and those left blank faded; a summary counting the
+ * answered cells that match, those that differ and those left blank; and
+ * the cells the student scored, differences first. Blank cells are counted,
+ * not listed.
+ */
 function showComparison(cmp, studentModel) {
   const out = $('compare-text');
   state.compared = true;
   const shown = localized(studentModel);
+  const answeredUnits = cmp.units.filter((u) => u.answered);
+  const answered = cmp.matching + cmp.differing + cmp.extra;
+  const parts = [];
+  let sentence;
+  if (answered === 0) sentence = t('compare.nothingAnswered');
+  else if (cmp.differing + cmp.extra + cmp.blank === 0) sentence = t('compare.allMatch');
+  else sentence = t('compare.sentence', { parts: answerSummary(cmp) });
+  parts.push(paragraph(sentence, 'compare-summary'));
+  if (answeredUnits.length > 1) {
+    const list = document.createElement('ul');
+    list.className = 'compare-units';
+    for (const u of answeredUnits) {
+      const li = document.createElement('li');
+      li.textContent = t('compare.unitSummary', { unit: unitName(shown, u.unit), summary: answerSummary(u) });
+      list.append(li);
+    }
+    parts.push(list);
+  }
+  const unanswered = cmp.units.filter((u) => !u.answered && u.blank > 0);
+  if (answered > 0 && unanswered.length > 0) {
+    const units = unanswered.map((u) => counted('compare.unitBlank', u.blank, { unit: unitName(shown, u.unit) }));
+    parts.push(paragraph(t('compare.unanswered', { units: units.join(', ') }), 'compare-unanswered'));
+  }
+  const overall = cmp.readiness;
+  parts.push(paragraph(t('compare.readiness', { a: percent(overall.before), b: percent(overall.after) })));
+  // The diagram shows one unit's cells; with several answered, a choice.
+  const choices = answeredUnits.length > 0 ? answeredUnits.map((u) => u.unit) : [cmp.units[0]?.unit ?? null];
+  if (!choices.includes(state.compareUnit)) state.compareUnit = choices[0];
+  if (choices.length > 1) {
+    const label = document.createElement('label');
+    label.className = 'compare-unit';
+    const select = document.createElement('select');
+    select.id = 'compare-unit';
+    for (const unit of choices) {
+      const option = document.createElement('option');
+      option.value = unit ?? '';
+      option.textContent = unitName(shown, unit);
+      option.selected = unit === state.compareUnit;
+      select.append(option);
+    }
+    select.addEventListener('change', () => {
+      state.compareUnit = select.value === '' ? null : select.value;
+      drawComparedDiagram(cmp, studentModel);
+    });
+    label.append(t('compare.unitShown'), ' ', select);
+    parts.push(label);
+  }
+  if (cmp.answered.length > 0) parts.push(answerTable(cmp, shown));
+  out.replaceChildren(...parts);
+  drawComparedDiagram(cmp, studentModel);
+}
+
+/** The student's diagram for the unit chosen, cells marked by their verdict. */
+function drawComparedDiagram(cmp, studentModel) {
   const diagram = $('compare-diagram');
-  diagram.innerHTML = svgOf(studentModel, { overlay: 'current' });
-  $('compare-caption').hidden = false;
-  // compare(instructor, student): `before` is the instructor's, `after` the student's.
-  const changed = cmp.changedCells;
-  const total = studentModel.framework.themes.length * studentModel.framework.players.length;
-  // Differing cells are highlighted; matching ones dimmed.
+  const unit = state.compareUnit;
+  diagram.innerHTML = svgOf(studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit });
+  const caption = $('compare-caption');
+  caption.textContent = t('compare.caption', { unit: unitName(localized(studentModel), unit) });
+  caption.hidden = false;
   clearHighlight(diagram);
   const key = (c) => `${c.theme}\u0000${c.player}`;
-  const differing = new Set(changed.map(key));
+  const verdicts = new Map(cmp.answered.filter((c) => c.unit === unit).map((c) => [key(c), c.verdict]));
   for (const cell of /** @type {NodeListOf<SVGElement>} */ (diagram.querySelectorAll('.cell'))) {
-    const on = differing.has(key(cell.dataset));
-    cell.classList.toggle('is-highlighted', on);
-    cell.classList.toggle('is-dimmed', !on);
+    const verdict = verdicts.get(key(cell.dataset));
+    cell.dataset.verdict = verdict ?? 'blank';
+    cell.classList.toggle('is-highlighted', verdict === 'differs' || verdict === 'extra');
+    cell.classList.toggle('is-dimmed', verdict === undefined);
   }
-  const parts = [
-    paragraph(
-      differing.size === 0 ? t('compare.allMatch') : t('compare.summary', { same: total - differing.size, total }),
-      'compare-summary',
-    ),
-  ];
-  const overall = cmp.readiness.overall;
-  parts.push(paragraph(t('compare.readiness', { a: percent(overall.before), b: percent(overall.after) })));
-  if (changed.length > 0) {
-    const rows = changed.map((c) => {
-      const tr = document.createElement('tr');
-      tr.dataset.theme = c.theme;
-      tr.dataset.player = c.player;
-      let name = `${labelOf(shown.framework.themes, c.theme)} – ${labelOf(shown.framework.players, c.player)}`;
-      if (c.unit) name += ` (${labelOf(shown.units ?? [], c.unit)})`;
-      for (const text of [name, score(c.before?.current), score(c.after?.current)]) {
-        const td = document.createElement('td');
-        td.textContent = text;
-        tr.append(td);
-      }
-      return tr;
-    });
-    const table = document.createElement('table');
-    table.className = 'compare-table';
-    const caption = document.createElement('caption');
-    caption.textContent = t('compare.diffHeading');
-    const head = document.createElement('tr');
-    for (const text of [t('compare.cell'), t('compare.instructorScore'), t('compare.studentScore')]) {
-      const th = document.createElement('th');
-      th.scope = 'col';
-      th.textContent = text;
-      head.append(th);
+}
+
+/** The cells the student scored, as the core orders them: differences first. */
+function answerTable(cmp, shown) {
+  const rows = cmp.answered.map((c) => {
+    const tr = document.createElement('tr');
+    tr.dataset.theme = c.theme;
+    tr.dataset.player = c.player;
+    tr.dataset.verdict = c.verdict;
+    if (c.unit !== null) tr.dataset.unit = c.unit;
+    let name = `${labelOf(shown.framework.themes, c.theme)} – ${labelOf(shown.framework.players, c.player)}`;
+    if (c.unit !== null) name += ` (${unitName(shown, c.unit)})`;
+    for (const text of [name, scores(c.instructor), scores(c.student), t(`compare.verdict.${c.verdict}`)]) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      tr.append(td);
     }
-    const thead = document.createElement('thead');
-    thead.append(head);
-    const tbody = document.createElement('tbody');
-    tbody.append(...rows);
-    table.append(caption, thead, tbody);
-    parts.push(table);
+    return tr;
+  });
+  const table = document.createElement('table');
+  table.className = 'compare-table';
+  const caption = document.createElement('caption');
+  caption.textContent = t('compare.diffHeading');
+  const head = document.createElement('tr');
+  for (const text of [t('compare.cell'), t('compare.instructorScore'), t('compare.studentScore'), t('compare.verdict')]) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    head.append(th);
   }
-  out.replaceChildren(...parts);
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const tbody = document.createElement('tbody');
+  tbody.append(...rows);
+  table.append(caption, thead, tbody);
+  return table;
 }
 
 /** Problems listed at most, as the core lists them. */

@@ -299,8 +299,12 @@ impl Finding {
     }
 
     /// Writes the sentence: plain text naming everything by its label.
-    /// Escape it for whatever format it is put in.
+    /// Escape it for whatever format it is put in. In the current language
+    /// ([`crate::language`]) when one is set, else in English.
     pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
+        if let Some(language) = crate::language::current() {
+            return self.write_translated(out, &language);
+        }
         let n = &*self.names;
         match self.subject {
             Subject::Cell {
@@ -452,6 +456,181 @@ impl Finding {
                 out.write_str(", so its data on ")?;
                 write_and(out, &self.labels(&self.by_label(tracked)))?;
                 out.write_str(" stays there.")
+            }
+        }
+    }
+
+    /// The sentence from `language`'s templates: each placeholder's value
+    /// written as the English sentence writes it (labels isolated, numbers
+    /// in the language's separators), then put in the template.
+    fn write_translated<W: Write>(
+        &self,
+        out: &mut W,
+        language: &crate::language::Language,
+    ) -> fmt::Result {
+        let n = &*self.names;
+        let label = |r: Ref| {
+            let mut s = String::new();
+            let _ = write_isolated(&mut s, n.label(r));
+            s
+        };
+        let with = |f: &dyn Fn(&mut String) -> fmt::Result| {
+            let mut s = String::new();
+            let _ = f(&mut s);
+            s
+        };
+        let contributor = |r: Ref| with(&|s| self.write_contributor(s, r));
+        match self.subject {
+            Subject::Cell {
+                theme,
+                player,
+                unit,
+                current,
+                target,
+                weight,
+            } => {
+                let mut gap = with(&|s| write_num(s, target - current));
+                if weight != 1.0 {
+                    let w = with(&|s| write_num(s, weight));
+                    gap = language.filled("finding.weighted", &[("gap", &gap), ("weight", &w)]);
+                }
+                let current = with(&|s| write_score(s, current, n.step_name(current)));
+                let target = with(&|s| write_score(s, target, n.step_name(target)));
+                let (player, theme) = (label(player), label(theme));
+                let mut args = vec![
+                    ("player", player.as_str()),
+                    ("theme", theme.as_str()),
+                    ("current", current.as_str()),
+                    ("target", target.as_str()),
+                    ("gap", gap.as_str()),
+                ];
+                match unit {
+                    Some(u) => {
+                        let unit = label(u);
+                        args.push(("unit", &unit));
+                        language.fill(out, "finding.gap.unit", &args)
+                    }
+                    None => language.fill(out, "finding.gap", &args),
+                }
+            }
+            Subject::Coverage {
+                contributor: c,
+                theme,
+            } => language.fill(
+                out,
+                "finding.uncovered",
+                &[("contributor", &contributor(c)), ("theme", &label(theme))],
+            ),
+            Subject::Group {
+                contributor: c,
+                theme,
+                activity,
+                players,
+                controls,
+            } => {
+                let players = self.list(players);
+                let names = self.by_label(players);
+                let who = with(&|s| write_and(s, &self.labels(&names)));
+                let controls = self.list(controls);
+                let mut levels = Vec::new();
+                for &p in &names {
+                    let bits = players
+                        .iter()
+                        .position(|&q| q == p)
+                        .and_then(|i| controls.get(i))
+                        .copied()
+                        .unwrap_or(0);
+                    if bits != 0 {
+                        let words: Vec<&str> = controls_of(bits)
+                            .into_iter()
+                            .map(|c| language.text(&format!("control.{c}")).unwrap_or(c))
+                            .collect();
+                        levels.push(format!("{} {}", label(p), with(&|s| write_and(s, &words))));
+                    }
+                }
+                let levels = levels.join(", ");
+                let (contributor, theme) = (contributor(c), label(theme));
+                let mut args = vec![
+                    ("players", who.as_str()),
+                    ("contributor", contributor.as_str()),
+                    ("theme", theme.as_str()),
+                    ("controls", levels.as_str()),
+                ];
+                let base = if self.kind == Kind::Conflict {
+                    "finding.conflict"
+                } else {
+                    "finding.redundant"
+                };
+                match activity {
+                    Some(a) => {
+                        let activity = label(a);
+                        args.push(("activity", &activity));
+                        language.fill(out, &format!("{base}.activity"), &args)
+                    }
+                    None => language.fill(out, base, &args),
+                }
+            }
+            Subject::Tracking {
+                contributor: c,
+                systems,
+                sizes,
+            } => {
+                let who = contributor(c);
+                if Names::is_empty_list(systems) {
+                    return language.fill(out, "finding.untracked", &[("contributor", &who)]);
+                }
+                let mut groups: Vec<Vec<&str>> = Vec::new();
+                for g in self.groups(systems, sizes) {
+                    let mut labels = self.labels(g);
+                    labels.sort_unstable();
+                    groups.push(labels);
+                }
+                groups.sort_unstable();
+                if groups.iter().all(|g| g.len() == 1) {
+                    let flat = with(&|s| write_and(s, &groups.concat()));
+                    return language.fill(
+                        out,
+                        "finding.fragmented",
+                        &[("contributor", &who), ("systems", &flat)],
+                    );
+                }
+                let count = with(&|s| write_num(s, groups.len() as f64));
+                let listed: Vec<String> =
+                    groups.iter().map(|g| with(&|s| write_and(s, g))).collect();
+                language.fill(
+                    out,
+                    "finding.fragmented.groups",
+                    &[
+                        ("contributor", &who),
+                        ("count", &count),
+                        ("groups", &listed.join("; ")),
+                    ],
+                )
+            }
+            Subject::System {
+                system,
+                owner,
+                contributors,
+            } => {
+                let (system, owner) = (label(system), label(owner));
+                let tracked = self.list(contributors);
+                if tracked.is_empty() {
+                    return language.fill(
+                        out,
+                        "finding.silo",
+                        &[("system", &system), ("owner", &owner)],
+                    );
+                }
+                let data = with(&|s| write_and(s, &self.labels(&self.by_label(tracked))));
+                language.fill(
+                    out,
+                    "finding.silo.data",
+                    &[
+                        ("system", &system),
+                        ("owner", &owner),
+                        ("contributors", &data),
+                    ],
+                )
             }
         }
     }

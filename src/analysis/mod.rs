@@ -26,8 +26,8 @@ mod wording;
 use by_id::by_id;
 pub use by_id::ById;
 pub use compare::{
-    compare, compare_analyses, CellChange, CellValue, ChangeCount, Comparison, Delta,
-    ReadinessChange,
+    compare, compare_analyses, compare_answer, AnswerCell, AnswerComparison, AnswerUnit,
+    CellChange, CellValue, ChangeCount, Comparison, Delta, ReadinessChange, Verdict,
 };
 pub use finding::{Finding, FindingCell, Kind, KindNames};
 pub use readiness::{readiness, Readiness};
@@ -54,7 +54,9 @@ pub struct Analysis {
 /// validated model, but any model is analysed without panicking (unknown
 /// references are skipped or shown by id).
 pub fn analyze(model: &Model) -> Analysis {
-    let mut index = index::Index::new(model);
+    // Default names in the current language (the model itself unchanged).
+    let shown = crate::language::localized(model);
+    let mut index = index::Index::new(&shown);
     let graph = systems::Graph::new(&index);
     let readiness = readiness::readiness_with(&index);
     let systems = graph.summary(&mut index);

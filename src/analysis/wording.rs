@@ -17,7 +17,14 @@ pub(crate) fn write_num<W: Write>(out: &mut W, x: f64) -> fmt::Result {
     if !x.is_finite() {
         return out.write_char('?');
     }
-    write_fixed(out, x, 2)
+    match crate::language::current() {
+        None => write_fixed(out, x, 2),
+        Some(language) => {
+            let mut english = String::new();
+            write_fixed(&mut english, x, 2)?;
+            out.write_str(&language.number(&english))
+        }
+    }
 }
 
 /// A number as people write it (see [`write_num`]).
@@ -32,9 +39,14 @@ pub(crate) use crate::validate::wording::Count as Thousands;
 /// Writes "A", "A and B", "A, B and C", each item isolated (they are
 /// labels from the model; see [`crate::bidi`]).
 pub(crate) fn write_and<W: Write, S: AsRef<str>>(out: &mut W, items: &[S]) -> fmt::Result {
+    let language = crate::language::current();
+    let and = language
+        .as_ref()
+        .and_then(|l| l.text("list.and"))
+        .unwrap_or(" and ");
     for (i, item) in items.iter().enumerate() {
         if i > 0 {
-            out.write_str(if i + 1 == items.len() { " and " } else { ", " })?;
+            out.write_str(if i + 1 == items.len() { and } else { ", " })?;
         }
         write_isolated(out, item.as_ref())?;
     }
@@ -56,6 +68,19 @@ pub(crate) fn write_contributor<W: Write>(
     label: &str,
     headcount: Option<u64>,
 ) -> fmt::Result {
+    if let (Some(language), Some(n)) = (crate::language::current(), headcount) {
+        let mut name = String::new();
+        write_isolated(&mut name, label)?;
+        let count = Thousands(n).to_string();
+        return match n {
+            1 => language.fill(out, "contributor.person", &[("label", &name)]),
+            _ => language.fill(
+                out,
+                "contributor.people",
+                &[("label", &name), ("count", &count)],
+            ),
+        };
+    }
     write_isolated(out, label)?;
     match headcount {
         None => Ok(()),

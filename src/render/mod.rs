@@ -118,7 +118,8 @@ pub(crate) fn read_overlay(r: &mut Reader, f: &mut Fields) -> Overlay {
 
 /// The state of every cell, in layout order.
 pub fn cell_states(model: &Model, opts: &RenderOptions) -> Vec<CellState> {
-    state::cell_states(model, opts.overlay, opts.unit.as_deref())
+    let model = crate::language::localized(model);
+    state::cell_states(&model, opts.overlay, opts.unit.as_deref())
 }
 
 /// The states in `new` that differ from the same cell in `old` (cells are
@@ -136,6 +137,12 @@ pub fn changed_cells(old: &[CellState], new: &[CellState]) -> Vec<CellState> {
 
 /// What the legend says for an overlay on a scale; `None` for overlay `none`.
 pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
+    let language = crate::language::current();
+    // The current language's text of `key` (English built in: `english`).
+    let word = |key: &str, english: &str, args: &[(&str, &str)]| match &language {
+        Some(l) => l.filled(key, args),
+        None => english.to_string(),
+    };
     let span = scale.max - scale.min;
     let step_value = |b: usize| b as f64 * span / (STEPS - 1) as f64;
     let whole_steps = (span - (STEPS - 1) as f64).abs() < 1e-9;
@@ -144,32 +151,52 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
         match level_name(v, scale) {
             Some(name) => format!("{} – {name}", format_score(v)),
             None if whole_steps => format_score(v),
-            None => format!("about {}", format_score(v)),
+            None => {
+                let v = format_score(v);
+                word("legend.about", &format!("about {v}"), &[("value", &v)])
+            }
         }
     };
     let entry = |key: String, text: String| LegendEntry { key, text };
-    let (title, mut items): (&str, Vec<LegendEntry>) = match overlay {
+    let (title, mut items): (String, Vec<LegendEntry>) = match overlay {
         Overlay::None => return None,
         Overlay::Current | Overlay::Target => (
             if overlay == Overlay::Current {
-                "Current level"
+                word("legend.current", "Current level", &[])
             } else {
-                "Target level"
+                word("legend.target", "Target level", &[])
             },
             (0..STEPS)
                 .map(|b| entry(format!("level-{b}"), level_text(b)))
                 .collect(),
         ),
         Overlay::Gap => (
-            "Gap to target",
+            word("legend.gap", "Gap to target", &[]),
             (0..STEPS)
                 .map(|b| {
                     let text = match b {
-                        0 => "On or above target".to_string(),
+                        0 => word("legend.onTarget", "On or above target", &[]),
                         _ if whole_steps => {
-                            format!("{b} level{} below", if b == 1 { "" } else { "s" })
+                            let key = if b == 1 {
+                                "legend.below.one"
+                            } else {
+                                "legend.below.other"
+                            };
+                            let count = crate::language::number(b.to_string());
+                            word(
+                                key,
+                                &format!("{b} level{} below", if b == 1 { "" } else { "s" }),
+                                &[("count", &count)],
+                            )
                         }
-                        _ => format!("about {} below", format_score(step_value(b))),
+                        _ => {
+                            let v = format_score(step_value(b));
+                            word(
+                                "legend.aboutBelow",
+                                &format!("about {v} below"),
+                                &[("value", &v)],
+                            )
+                        }
                     };
                     entry(format!("gap-{b}"), text)
                 })
@@ -177,20 +204,21 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
         ),
     };
     let blank = match overlay {
-        Overlay::Current => "Not assessed",
-        _ => "Not assessed or no target",
+        Overlay::Current => word("legend.notAssessed", "Not assessed", &[]),
+        _ => word(
+            "legend.notAssessedOrNoTarget",
+            "Not assessed or no target",
+            &[],
+        ),
     };
-    items.push(entry("unassessed".into(), blank.into()));
-    Some(LegendSpec {
-        title: title.into(),
-        items,
-    })
+    items.push(entry("unassessed".into(), blank));
+    Some(LegendSpec { title, items })
 }
 
 /// The diagram as an SVG document. The same model and options always give
 /// the same bytes.
 pub fn render_svg(model: &Model, opts: &RenderOptions) -> String {
-    document::render(model, opts)
+    document::render(&crate::language::localized(model), opts)
 }
 
 #[cfg(test)]

@@ -30,7 +30,7 @@ pub fn format_score(v: f64) -> String {
     if !v.is_finite() {
         return "?".into();
     }
-    crate::decimal::fixed(v, 1)
+    crate::language::number(crate::decimal::fixed(v, 1))
 }
 
 fn span(scale: &Scale) -> f64 {

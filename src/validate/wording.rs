@@ -55,9 +55,14 @@ pub struct Count(pub u64);
 impl std::fmt::Display for Count {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let digits = self.0.to_string();
+        let language = crate::language::current();
+        let separator = language
+            .as_ref()
+            .and_then(|l| l.text("number.thousands"))
+            .unwrap_or(",");
         for (i, c) in digits.chars().enumerate() {
             if i > 0 && (digits.len() - i) % 3 == 0 {
-                f.write_str(",")?;
+                f.write_str(separator)?;
             }
             write!(f, "{c}")?;
         }

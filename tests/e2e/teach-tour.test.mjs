@@ -288,7 +288,7 @@ test('a student file compared with the instructor’s highlights the cells that 
   const a = student.assessments.findIndex((x) => x.theme === 'integration' && x.player === 'hr');
   const b = student.assessments.findIndex((x) => x.theme === 'leadership' && x.player === 'it');
   const c = student.assessments.findIndex((x) => x.theme === 'management' && x.player === 'procurement');
-  const hrUnit = student.assessments[a].unit;
+  const [hrUnit, itUnit, leftOut] = [student.assessments[a].unit, student.assessments[b].unit, student.assessments[c].unit];
   student.assessments[a].current = student.assessments[a].current === 4 ? 3 : 4;
   student.assessments[b].current = student.assessments[b].current === 0 ? 1 : 0;
   student.assessments.splice(c, 1);
@@ -297,23 +297,26 @@ test('a student file compared with the instructor’s highlights the cells that 
   await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
   await page.click('#compare-run');
   await page.waitForSelector('#compare-text .compare-summary');
-  assert.equal(await page.textContent('.compare-summary'), '21 of 24 cells match the instructor’s scores.');
+  assert.equal(await page.textContent('.compare-summary'), '45 of 47 answered cells match the instructor; 2 differ; 1 left blank.');
+  // The diagram shows one unit at a time: the one of the changed HR cell here.
+  await page.selectOption('#compare-unit', hrUnit);
   const on = await page.$$eval('#compare-diagram .cell.is-highlighted', (cs) => cs.map((x) => `${x.dataset.theme}/${x.dataset.player}`).sort());
-  assert.deepEqual(on, ['integration/hr', 'leadership/it', 'management/procurement']);
-  assert.equal(await page.locator('#compare-diagram .cell.is-dimmed').count(), 21);
-  const rows = await page.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.theme, tr.dataset.player, tr.cells[2].textContent]));
-  assert.equal(rows.length, 3);
-  assert.ok(rows.some(([th, p, s]) => th === 'management' && p === 'procurement' && s === '—'), 'the missing cell shows no student score');
+  assert.deepEqual(on, ['integration/hr', ...(itUnit === hrUnit ? ['leadership/it'] : [])].sort());
+  const dimmed = await page.$$eval('#compare-diagram .cell.is-dimmed', (cs) => cs.map((x) => `${x.dataset.theme}/${x.dataset.player}`));
+  assert.deepEqual(dimmed, leftOut === hrUnit ? ['management/procurement'] : [], 'the cell left out is faded, not outlined');
+  const rows = await page.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.theme, tr.dataset.player, tr.dataset.verdict]));
+  assert.equal(rows.length, 47, 'every answered cell, none of the blank ones');
+  assert.deepEqual(rows.slice(0, 2).map((r) => `${r[0]}/${r[1]}/${r[2]}`).sort(), ['integration/hr/differs', 'leadership/it/differs']);
   assert.match(await page.textContent('.compare-table tbody'), new RegExp(hrUnit ? 'Integration architectures – HR \\(' : 'Integration architectures – HR'));
   assert.match(await page.textContent('#compare-text'), /Overall readiness: instructor \d+%, student \d+%\./);
   // In French, the comparison's words follow, and the diagram shows no English.
   const before = await visibleTexts(page);
   await page.selectOption('#lang', 'fr');
-  await page.waitForFunction(() => document.querySelector('.compare-summary')?.textContent.startsWith('21 cases'));
+  await page.waitForFunction(() => document.querySelector('.compare-summary')?.textContent.startsWith('45 cases'));
   const after = await visibleTexts(page);
   const unchanged = before.filter((s) => /\p{L}{2,}/u.test(s) && after.includes(s));
   assert.deepEqual(unchanged, [], 'strings left in English after comparing');
-  assert.equal(await page.locator('#compare-diagram .cell.is-highlighted').count(), 3);
+  assert.equal(await page.locator('#compare-diagram .cell.is-highlighted').count(), on.length);
   await page.selectOption('#lang', 'en');
   // An invalid student file is reported, naming whose file it is.
   await page.setInputFiles('#compare-student', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"x"}') });

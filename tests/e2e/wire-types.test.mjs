@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initSync, Workspace } from '../../www/pkg/workforce_ecosystem.js';
+import { initSync, Workspace, compareModels } from '../../www/pkg/workforce_ecosystem.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path) => readFileSync(join(ROOT, path), 'utf8');
@@ -88,6 +88,13 @@ function results() {
   }
   add('addedId', 'string | undefined', ws.apply({ addUnit: { id: '', label: 'New unit' } }));
   ws.free();
+  // The classroom's comparison: a student who changed one cell, left one
+  // blank and scored one the instructor did not (the organization's own).
+  const student = JSON.parse(models.sample);
+  student.assessments[0].current = student.assessments[0].current === 0 ? 1 : 0;
+  student.assessments.splice(1, 1);
+  student.assessments.push({ theme: 'leadership', player: 'hr', current: 2 });
+  add('answer', 'AnswerComparison', compareModels(models.sample, JSON.stringify(student)));
   return out;
 }
 

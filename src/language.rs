@@ -1,0 +1,424 @@
+//! The language the core writes its sentences and numbers in.
+//!
+//! English is built in: every writer has its English words in code, so the
+//! English output depends on no catalogue and stays as it was. Another
+//! language comes as data: a catalogue of the core's message templates with
+//! named placeholders (`www/i18n/core-fr.json`), handed over at run time
+//! (`setLanguage` in the Wasm, `--lang` in the CLI). Its words cost the Wasm
+//! nothing, and [`MESSAGES`] lists every key the core looks up with its
+//! placeholders, so that a test can hold each catalogue to it.
+//!
+//! The language is the thread's current one (the Wasm has one thread; the
+//! CLI sets it once): sentences are written deep inside serialization, where
+//! passing a language along would change every writer's signature.
+
+use crate::model::{Framework, Model, Scale};
+use std::borrow::Cow;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt::{self, Write};
+use std::rc::Rc;
+
+/// A catalogue of message templates, keyed as in [`MESSAGES`], plus the
+/// keys `number.decimal` and `number.thousands` (the separators).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Language {
+    templates: HashMap<String, String>,
+    decimal: char,
+    thousands: String,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Language>>> = const { RefCell::new(None) };
+    static GENERATION: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Makes `language` the one the core writes in (`None`: English).
+pub fn set(language: Option<Language>) {
+    CURRENT.with(|c| *c.borrow_mut() = language.map(Rc::new));
+    GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
+}
+
+/// Changes with every [`set`]: what was drawn in another language is
+/// drawn again.
+pub fn generation() -> u32 {
+    GENERATION.with(|g| g.get())
+}
+
+/// The language the core writes in, `None` for English.
+pub fn current() -> Option<Rc<Language>> {
+    CURRENT.with(|c| c.borrow().clone())
+}
+
+impl Language {
+    /// Reads a catalogue: a JSON object of strings.
+    pub fn from_json(text: &str) -> Result<Language, String> {
+        let templates: HashMap<String, String> =
+            serde_json::from_str(text).map_err(|e| format!("language catalogue: {e}"))?;
+        let decimal = templates
+            .get("number.decimal")
+            .and_then(|s| s.chars().next())
+            .unwrap_or('.');
+        let thousands = templates
+            .get("number.thousands")
+            .cloned()
+            .unwrap_or_else(|| ",".into());
+        Ok(Language {
+            templates,
+            decimal,
+            thousands,
+        })
+    }
+
+    /// The template of `key`, if the catalogue has one.
+    pub fn text(&self, key: &str) -> Option<&str> {
+        self.templates.get(key).map(String::as_str)
+    }
+
+    /// Writes the template of `key` with each `{name}` replaced by its value
+    /// in `args` (values are written as they are, never read as templates);
+    /// a name without a value stays as written. Writes the key itself when
+    /// the catalogue lacks it, so that a gap shows rather than hides.
+    pub fn fill<W: Write>(&self, out: &mut W, key: &str, args: &[(&str, &str)]) -> fmt::Result {
+        let Some(template) = self.text(key) else {
+            return out.write_str(key);
+        };
+        let mut rest = template;
+        while let Some(open) = rest.find('{') {
+            out.write_str(&rest[..open])?;
+            let after = &rest[open + 1..];
+            match after.find('}') {
+                Some(close) => {
+                    let name = &after[..close];
+                    match args.iter().find(|(n, _)| *n == name) {
+                        Some((_, value)) => out.write_str(value)?,
+                        None => write!(out, "{{{name}}}")?,
+                    }
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.write_char('{')?;
+                    rest = after;
+                }
+            }
+        }
+        out.write_str(rest)
+    }
+
+    /// [`Language::fill`] into a new string.
+    pub fn filled(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = String::new();
+        let _ = self.fill(&mut s, key, args);
+        s
+    }
+
+    /// A number as written in English ("2.5", "1,200") in this language's
+    /// separators.
+    pub fn number(&self, english: &str) -> String {
+        english
+            .chars()
+            .fold(String::with_capacity(english.len()), |mut s, c| {
+                match c {
+                    '.' => s.push(self.decimal),
+                    ',' => s.push_str(&self.thousands),
+                    c => s.push(c),
+                }
+                s
+            })
+    }
+
+    /// The model as shown in this language: the standard players and themes
+    /// and the default scale's steps that keep their English names are
+    /// named from the catalogue; names the model gives them stay.
+    pub fn localized<'a>(&self, model: &'a Model) -> Cow<'a, Model> {
+        let framework = self.framework(&model.framework);
+        let scale = self.scale(&model.scale);
+        if framework.is_none() && scale.is_none() {
+            return Cow::Borrowed(model);
+        }
+        let mut shown = model.clone();
+        if let Some(f) = framework {
+            shown.framework = f;
+        }
+        if let Some(s) = scale {
+            shown.scale = s;
+        }
+        Cow::Owned(shown)
+    }
+
+    fn framework(&self, framework: &Framework) -> Option<Framework> {
+        let standard = crate::framework::standard();
+        let rename =
+            |items: &mut Vec<crate::model::Item>, defaults: &[crate::model::Item], kind| {
+                let mut changed = false;
+                for item in items.iter_mut() {
+                    let default = defaults.iter().find(|d| d.id == item.id);
+                    if default.is_some_and(|d| d.label == item.label) {
+                        if let Some(label) = self.text(&format!("framework.{kind}.{}", item.id)) {
+                            item.label = label.to_string();
+                            changed = true;
+                        }
+                    }
+                }
+                changed
+            };
+        let mut shown = framework.clone();
+        let players = rename(&mut shown.players, &standard.players, "player");
+        let themes = rename(&mut shown.themes, &standard.themes, "theme");
+        (players || themes).then_some(shown)
+    }
+
+    fn scale(&self, scale: &Scale) -> Option<Scale> {
+        let default = Scale::default();
+        let mut shown = scale.clone();
+        let mut changed = false;
+        for (i, label) in shown.labels.iter_mut().enumerate() {
+            if default.labels.get(i) == Some(label) {
+                if let Some(text) = self.text(&format!("scale.default.{i}")) {
+                    *label = text.to_string();
+                    changed = true;
+                }
+            }
+        }
+        changed.then_some(shown)
+    }
+}
+
+/// The model as shown in the current language (see [`Language::localized`]).
+pub fn localized(model: &Model) -> Cow<'_, Model> {
+    match current() {
+        Some(language) => match language.localized(model) {
+            Cow::Borrowed(_) => Cow::Borrowed(model),
+            Cow::Owned(m) => Cow::Owned(m),
+        },
+        None => Cow::Borrowed(model),
+    }
+}
+
+/// A number as written in English, in the current language's separators.
+pub fn number(english: String) -> String {
+    match current() {
+        Some(language) => language.number(&english),
+        None => english,
+    }
+}
+
+/// Every key the core looks up, with the placeholders its template may use.
+/// Besides these: `number.decimal`, `number.thousands`, and the names of the
+/// standard framework (`framework.player.<id>`, `framework.theme.<id>`,
+/// `scale.default.<0–4>`), which have no placeholders.
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("list.and", &[]),
+    ("contributor.person", &["label"]),
+    ("contributor.people", &["label", "count"]),
+    (
+        "finding.gap",
+        &["player", "theme", "current", "target", "gap"],
+    ),
+    (
+        "finding.gap.unit",
+        &["unit", "player", "theme", "current", "target", "gap"],
+    ),
+    ("finding.weighted", &["gap", "weight"]),
+    ("finding.uncovered", &["contributor", "theme"]),
+    (
+        "finding.redundant.activity",
+        &["players", "activity", "contributor", "theme"],
+    ),
+    ("finding.redundant", &["players", "contributor", "theme"]),
+    (
+        "finding.conflict.activity",
+        &["players", "activity", "contributor", "theme", "controls"],
+    ),
+    (
+        "finding.conflict",
+        &["players", "contributor", "theme", "controls"],
+    ),
+    ("finding.untracked", &["contributor"]),
+    ("finding.fragmented", &["contributor", "systems"]),
+    (
+        "finding.fragmented.groups",
+        &["contributor", "count", "groups"],
+    ),
+    ("finding.silo", &["system", "owner"]),
+    ("finding.silo.data", &["system", "owner", "contributors"]),
+    ("control.strict", &[]),
+    ("control.moderate", &[]),
+    ("control.light", &[]),
+    ("legend.current", &[]),
+    ("legend.target", &[]),
+    ("legend.gap", &[]),
+    ("legend.onTarget", &[]),
+    ("legend.below.one", &["count"]),
+    ("legend.below.other", &["count"]),
+    ("legend.aboutBelow", &["value"]),
+    ("legend.about", &["value"]),
+    ("legend.notAssessed", &[]),
+    ("legend.notAssessedOrNoTarget", &[]),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    const FRENCH: &str = include_str!("../www/i18n/core-fr.json");
+
+    fn placeholders(template: &str) -> BTreeSet<&str> {
+        template
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    #[test]
+    fn the_french_catalogue_has_every_key_with_its_placeholders() {
+        let fr = Language::from_json(FRENCH).unwrap();
+        for (key, names) in MESSAGES {
+            let template = fr
+                .text(key)
+                .unwrap_or_else(|| panic!("no French template for {key}"));
+            let want: BTreeSet<&str> = names.iter().copied().collect();
+            assert_eq!(placeholders(template), want, "placeholders of {key}");
+        }
+        let standard = crate::framework::standard();
+        for (kind, items) in [("player", &standard.players), ("theme", &standard.themes)] {
+            for item in items {
+                let key = format!("framework.{kind}.{}", item.id);
+                assert!(fr.text(&key).is_some(), "no French name for {key}");
+            }
+        }
+        for i in 0..Scale::default().labels.len() {
+            assert!(fr.text(&format!("scale.default.{i}")).is_some());
+        }
+        assert_eq!(fr.number("1,234.5"), "1\u{202f}234,5");
+        // No template the core never asks for (a renamed key left behind).
+        let known = |k: &str| {
+            MESSAGES.iter().any(|(m, _)| *m == k)
+                || k.starts_with("framework.")
+                || k.starts_with("scale.default.")
+                || k.starts_with("number.")
+        };
+        let stray: Vec<&String> = fr.templates.keys().filter(|k| !known(k)).collect();
+        assert!(stray.is_empty(), "keys the core does not use: {stray:?}");
+    }
+
+    #[test]
+    fn templates_fill_their_placeholders_and_only_theirs() {
+        let lang =
+            Language::from_json(r#"{"a": "{x} et {y} {z}", "b": "{open", "number.decimal": ","}"#)
+                .unwrap();
+        assert_eq!(
+            lang.filled("a", &[("x", "{y}"), ("y", "B")]),
+            "{y} et B {z}"
+        );
+        assert_eq!(lang.filled("b", &[]), "{open");
+        assert_eq!(lang.filled("missing", &[]), "missing");
+        assert_eq!(lang.number("2.5"), "2,5");
+        assert!(Language::from_json("[1]").is_err());
+    }
+
+    #[test]
+    fn default_names_are_translated_and_the_models_own_kept() {
+        let fr = Language::from_json(FRENCH).unwrap();
+        let mut model = crate::framework::sample();
+        model.framework.players[1].label = "Buying".into();
+        let shown = fr.localized(&model);
+        assert_eq!(shown.framework.players[1].label, "Buying");
+        assert_eq!(
+            shown.framework.players[5].label,
+            fr.text("framework.player.hr").unwrap()
+        );
+        assert_ne!(shown.framework.themes[0].label, "Leadership approaches");
+        assert_eq!(shown.assessments, model.assessments);
+        assert!(matches!(fr.localized(&Model::empty("x")), Cow::Owned(_)));
+        let mut custom = Model::empty("x");
+        custom.framework.players = vec![crate::model::Item::new("a", "A")];
+        custom.framework.themes = vec![crate::model::Item::new("b", "B")];
+        custom.scale.labels = vec!["Low".into()];
+        assert!(matches!(fr.localized(&custom), Cow::Borrowed(_)));
+    }
+
+    /// Every finding of a model that has each kind, the legend of each
+    /// overlay and the diagram, written in French: no English sentence and
+    /// no "2.5"-style number; and English again once the language is unset.
+    #[test]
+    fn french_findings_legends_and_diagram_have_no_english() {
+        let json = include_str!("../tests/fixtures/analysis/every-kind.json");
+        let model = crate::validate::parse_model(json).unwrap();
+        let english = crate::analysis::analyze(&model);
+        set(Some(Language::from_json(FRENCH).unwrap()));
+        let french = crate::analysis::analyze(&model);
+        let svg = crate::render::render_svg(
+            &model,
+            &crate::render::RenderOptions {
+                overlay: crate::render::Overlay::Gap,
+                ..Default::default()
+            },
+        );
+        let legends: Vec<String> = [crate::render::Overlay::Current, crate::render::Overlay::Gap]
+            .into_iter()
+            .flat_map(|o| {
+                let spec = crate::render::legend_spec(o, &model.scale).unwrap();
+                std::iter::once(spec.title).chain(spec.items.into_iter().map(|i| i.text))
+            })
+            .collect();
+        // Sentences are written when asked for, in the language of the moment.
+        let sentences: Vec<String> = french.findings.iter().map(|f| f.explanation()).collect();
+        set(None);
+        assert_eq!(crate::analysis::analyze(&model), english, "English is back");
+        let kinds: BTreeSet<_> = french.findings.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds.len(), crate::analysis::Kind::ALL.len());
+        let english_words = [
+            " and ",
+            "maturity",
+            "target",
+            " people)",
+            " person)",
+            "nobody",
+            "system",
+            "split",
+            "owned",
+            "level",
+            "Not assessed",
+            "below",
+            "about",
+            "Gap",
+            "Current",
+        ];
+        let decimal_point = |s: &str| {
+            s.as_bytes()
+                .windows(3)
+                .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+        };
+        // The model's own names (English here) are not the core's words.
+        let mut names: Vec<&str> = (model.contributors.iter().map(|c| c.label.as_str()))
+            .chain(model.systems.iter().map(|x| x.label.as_str()))
+            .chain(model.units.iter().map(|u| u.label.as_str()))
+            .chain(
+                model
+                    .responsibilities
+                    .iter()
+                    .filter_map(|r| r.activity.as_deref()),
+            )
+            .collect();
+        names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+        for text in sentences.into_iter().chain(legends) {
+            let text = names.iter().fold(text, |t, n| t.replace(n, "·"));
+            for word in english_words {
+                assert!(!text.contains(word), "English “{word}” in: {text}");
+            }
+            assert!(!decimal_point(&text), "a decimal point in: {text}");
+        }
+        for (f, e) in french.findings.iter().zip(&english.findings) {
+            assert_eq!(f.id(), e.id(), "the same findings, in the same order");
+        }
+        assert!(svg.contains("Écart à la cible"), "the legend");
+        assert!(
+            svg.contains(">RH<") || svg.contains("RH"),
+            "a player's name"
+        );
+        assert!(!svg.contains("Leadership approaches"));
+    }
+}

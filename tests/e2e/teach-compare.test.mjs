@@ -1,0 +1,148 @@
+// The classroom's Compare as a course runs it: the instructor hands out the
+// blank worksheet (teach.html), a student opens it in the editor
+// (index.html), scores five cells of one unit (two as the instructor did)
+// and exports; the instructor compares that file with the sample. The
+// comparison tells cells left blank from cells that differ, matches them
+// unit by unit, and says so as a teacher would read it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { openPage, setup } from './harness.mjs';
+import { exportedModel, openCell, setField } from './page-helpers.mjs';
+
+const SHOTS = '/tmp/i14-class/';
+mkdirSync(SHOTS, { recursive: true });
+
+const env = setup();
+
+/** The five cells the student scores in the ports unit; the first two as the instructor did. */
+const CELLS = [
+  ['leadership', 'senior-leaders', true],
+  ['integration', 'hr', true],
+  ['technology', 'it', false],
+  ['management', 'procurement', false],
+  ['leadership', 'hr', false],
+];
+
+async function openTeach(viewport) {
+  const page = await openPage(env.browser, `${env.origin}/teach.html`, viewport ? { viewport } : undefined);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+async function downloadText(page, click) {
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return readFileSync(await download.path(), 'utf8');
+}
+
+test('a student’s partly filled answer is compared unit by unit: matches counted, blanks apart, differences listed first', async () => {
+  // The instructor hands out the blank worksheet.
+  const teacher = await openTeach();
+  const sample = JSON.parse(await teacher.evaluate(async () => (await fetch('models/sample.json')).text()));
+  const instructorScore = (theme, player) =>
+    sample.assessments.find((a) => a.theme === theme && a.player === player && a.unit === 'ports').current;
+  await teacher.click('[role="tab"][data-view="blank"]');
+  const blank = await downloadText(teacher, () => teacher.click('#blank-download'));
+  assert.equal(JSON.parse(blank).assessments.length, 0);
+
+  // The student opens it in the editor and scores five cells of the ports unit.
+  const student = await openPage(env.browser, `${env.origin}/`);
+  await student.waitForSelector('body[data-ready="true"]');
+  await student.setInputFiles('#file-input', { name: 'blank-worksheet.json', mimeType: 'application/json', buffer: Buffer.from(blank) });
+  await student.waitForFunction(() => document.getElementById('model-name').value === 'Harbourline Group');
+  await student.selectOption('#unit-filter', 'ports');
+  const expected = [];
+  for (const [theme, player, same] of CELLS) {
+    const theirs = instructorScore(theme, player);
+    const value = same ? theirs : theirs >= 1 ? theirs - 1 : theirs + 1;
+    expected.push([theme, player, same, theirs, value]);
+    await openCell(student, theme, player);
+    await setField(student, 'u:ports', 'current', value);
+    await student.waitForFunction(
+      ([t, p, v]) => document.querySelector(`#pane-cell [data-key="u:ports:current"]`)?.value === String(v),
+      [theme, player, value],
+    );
+  }
+  const answer = await exportedModel(student);
+  assert.equal(answer.assessments.length, 5);
+  assert.ok(answer.assessments.every((a) => a.unit === 'ports'));
+  assert.deepEqual(student.problems, []);
+
+  // The instructor compares it with the sample shown in the tour.
+  await teacher.click('[role="tab"][data-view="compare"]');
+  await teacher.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+  await teacher.click('#compare-run');
+  await teacher.waitForSelector('#compare-text .compare-summary');
+  assert.equal(
+    await teacher.textContent('.compare-summary'),
+    '2 of 5 answered cells match the instructor; 3 differ; 19 left blank.',
+  );
+  assert.equal(
+    await teacher.textContent('.compare-unanswered'),
+    'Not answered at all: Retail and delivery (24 cells the instructor scored).',
+  );
+  // The diagram shows the ports unit: the three differing cells outlined,
+  // the two matches plain, the nineteen blanks faded.
+  assert.match(await teacher.textContent('#compare-caption'), /for Ports and terminals;/);
+  const marked = (cls) =>
+    teacher.$$eval(`#compare-diagram .cell.${cls}`, (cs) => cs.map((c) => `${c.dataset.theme}/${c.dataset.player}`).sort());
+  assert.deepEqual(await marked('is-highlighted'), ['leadership/hr', 'management/procurement', 'technology/it']);
+  assert.equal((await marked('is-dimmed')).length, 19);
+  const matches = await teacher.$$eval('#compare-diagram .cell[data-verdict="matches"]', (cs) => cs.map((c) => `${c.dataset.theme}/${c.dataset.player}`).sort());
+  assert.deepEqual(matches, ['integration/hr', 'leadership/senior-leaders']);
+  // The table lists the five answered cells, differences first; no blank row.
+  const rows = await teacher.$$eval('.compare-table tbody tr', (trs) =>
+    trs.map((tr) => [tr.dataset.theme, tr.dataset.player, tr.dataset.verdict, tr.cells[1].textContent, tr.cells[2].textContent, tr.cells[3].textContent]),
+  );
+  assert.equal(rows.length, 5);
+  assert.deepEqual(
+    rows.map((r) => r[2]),
+    ['differs', 'differs', 'differs', 'matches', 'matches'],
+  );
+  for (const [theme, player, same, theirs, value] of expected) {
+    const row = rows.find((r) => r[0] === theme && r[1] === player);
+    assert.equal(row[2], same ? 'matches' : 'differs', `${theme}/${player}`);
+    assert.match(row[3], new RegExp(`^${theirs}, target \\d`), 'the instructor’s score, with the target');
+    assert.equal(row[4], String(value));
+    assert.equal(row[5], same ? 'Matches' : 'Differs');
+  }
+  assert.match(await teacher.textContent('.compare-table tbody tr:first-child td:first-child'), /\(Ports and terminals\)$/);
+  await teacher.screenshot({ path: `${SHOTS}compare-1366.png`, fullPage: true });
+
+  // In French the summary reads the same way.
+  await teacher.selectOption('#lang', 'fr');
+  await teacher.waitForFunction(() => document.querySelector('.compare-summary')?.textContent.startsWith('2 cases'));
+  assert.equal(
+    await teacher.textContent('.compare-summary'),
+    '2 cases remplies sur 5 correspondent à l’enseignant ; 3 diffèrent ; 19 laissées vides.',
+  );
+  assert.deepEqual(teacher.problems, []);
+});
+
+test('a student who answered two units gets a line per unit and a choice of the unit drawn', async () => {
+  const teacher = await openTeach();
+  const sample = JSON.parse(await teacher.evaluate(async () => (await fetch('models/sample.json')).text()));
+  const answer = structuredClone(sample);
+  // Every ports cell as the instructor's, one retail cell changed, one retail cell left out.
+  const retail = answer.assessments.filter((a) => a.unit === 'retail');
+  retail[0].current = retail[0].current >= 1 ? retail[0].current - 1 : retail[0].current + 1;
+  answer.assessments.splice(answer.assessments.indexOf(retail[1]), 1);
+  await teacher.click('[role="tab"][data-view="compare"]');
+  await teacher.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+  await teacher.click('#compare-run');
+  await teacher.waitForSelector('#compare-text .compare-summary');
+  assert.equal(await teacher.textContent('.compare-summary'), '46 of 47 answered cells match the instructor; 1 differs; 1 left blank.');
+  assert.deepEqual(await teacher.$$eval('.compare-units li', (lis) => lis.map((li) => li.textContent)), [
+    'Ports and terminals: 24 of 24 answered cells match the instructor.',
+    'Retail and delivery: 22 of 23 answered cells match the instructor; 1 differs; 1 left blank.',
+  ]);
+  assert.equal(await teacher.locator('.compare-unanswered').count(), 0);
+  assert.equal(await teacher.locator('#compare-diagram .cell.is-highlighted').count(), 0, 'ports: nothing differs');
+  await teacher.selectOption('#compare-unit', 'retail');
+  const on = await teacher.$$eval('#compare-diagram .cell.is-highlighted', (cs) => cs.map((c) => `${c.dataset.theme}/${c.dataset.player}`));
+  assert.deepEqual(on, [`${retail[0].theme}/${retail[0].player}`]);
+  assert.equal(await teacher.locator('#compare-diagram .cell.is-dimmed').count(), 1);
+  assert.match(await teacher.textContent('#compare-caption'), /for Retail and delivery;/);
+  assert.equal(await teacher.$eval('.compare-table tbody tr', (tr) => tr.dataset.verdict), 'differs');
+  assert.deepEqual(teacher.problems, []);
+});

@@ -118,6 +118,18 @@ impl RenderOptions {
     }
 }
 
+/// The `layout` of an options object: wide when left out or `null`.
+pub(crate) fn read_layout(r: &mut Reader, f: &mut Fields) -> LayoutKind {
+    f.choice(
+        r,
+        "layout",
+        Need::Optional,
+        &LayoutKind::ALL,
+        LayoutKind::as_str,
+    )
+    .unwrap_or_default()
+}
+
 /// The `caption` of render options: `true` or an object with `scenario`
 /// and `date` (each at most a label long) asks for one.
 fn read_caption(r: &mut Reader, f: &mut Fields) -> Option<Caption> {

@@ -80,12 +80,7 @@ impl ViewOptions {
                 }),
                 show_changes: f.boolean(r, "showChanges", Need::Optional) == Some(true),
                 skip_findings: f.boolean(r, "skipFindings", Need::Optional) == Some(true),
-                layout: {
-                    use crate::layout::LayoutKind;
-                    let all = &LayoutKind::ALL;
-                    f.choice(r, "layout", Need::Optional, all, LayoutKind::as_str)
-                        .unwrap_or_default()
-                },
+                layout: render::read_layout(r, &mut f),
             }
         })
     }

@@ -34,8 +34,16 @@ export interface ViewOptions {
   selected?: CellRef | null; showChanges?: boolean;
   /** list only the chosen finding in analysis.findings (findingCount stays): for when the list is not on show */
   skipFindings?: boolean;
+  /** labels and legend beside the drawing (wide) or below it (narrow, for phones) */
+  layout?: LayoutKind;
 }
-export interface RenderOptions { overlay?: Overlay; unit?: string | null; standalone?: boolean }
+export type LayoutKind = "wide" | "narrow";
+/** A title block above the drawing: `true`, or what it says besides the model's name, overlay and unit. */
+export type Caption = boolean | { scenario?: string | null; date?: string | null };
+export interface RenderOptions {
+  overlay?: Overlay; unit?: string | null; standalone?: boolean;
+  layout?: LayoutKind; caption?: Caption | null;
+}
 export interface Assessment {
   theme: string; player: string; unit?: string; current: number;
   target?: number; weight?: number; note?: string;

@@ -109,3 +109,35 @@ fn an_invalid_model_is_refused_with_exit_2() {
     assert!(!stderr(&o).is_empty());
     assert!(o.stdout.is_empty());
 }
+
+#[test]
+fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
+    let o = wfe(
+        &[
+            "render",
+            &golden("standard"),
+            "--layout",
+            "narrow",
+            "--caption",
+            "3 December 2026",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let svg = stdout(&o);
+    assert!(svg.contains("wfe-layout-narrow"));
+    assert!(svg.contains("class=\"keys\""));
+    assert!(!svg.contains("class=\"leader\""), "no leader lines below");
+    assert!(svg.contains("class=\"caption-text\""));
+    assert!(svg.contains("Framework · All units · 3 December 2026"));
+    let wide = stdout(&wfe(&["render", &golden("standard")], None));
+    let default = stdout(&wfe(
+        &["render", &golden("standard"), "--layout", "wide"],
+        None,
+    ));
+    assert_eq!(wide, default, "wide is the default");
+    assert!(!wide.contains("class=\"caption"));
+    let bad = wfe(&["render", &golden("standard"), "--layout", "tall"], None);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("narrow"), "{}", stderr(&bad));
+}

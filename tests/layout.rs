@@ -7,7 +7,9 @@ use workforce_ecosystem::framework;
 use workforce_ecosystem::layout::geom::{
     area, point_in_polygon, rect_in_polygon, rect_overlaps_convex,
 };
-use workforce_ecosystem::layout::{layout, layout_with, Layout, LegendEntry, LegendSpec, Rect};
+use workforce_ecosystem::layout::{
+    layout, layout_as, layout_with, Layout, LayoutKind, LegendEntry, LegendSpec, Rect,
+};
 use workforce_ecosystem::model::{Framework, Item};
 use workforce_ecosystem::render::legend_spec;
 
@@ -44,6 +46,25 @@ fn check_labels(l: &Layout) -> Result<(), String> {
     let outer = &l.polygons[0].points;
     if !vb.contains_rect(&Rect::bounding(outer)) {
         return Err("the diagram leaves the view box".into());
+    }
+    if l.kind == LayoutKind::Narrow {
+        // Nothing beside the drawing: it is as wide as the view box allows.
+        let drawing = l
+            .keys
+            .iter()
+            .map(|k| k.bbox)
+            .filter(|k| k.y < Rect::bounding(outer).bottom())
+            .fold(Rect::bounding(outer), |a, k| a.union(&k));
+        if drawing.width + 2.0 * 16.0 < vb.width - 2.0 {
+            return Err(format!(
+                "the view box {vb:?} is wider than the drawing {drawing:?}"
+            ));
+        }
+        for k in &l.keys {
+            if k.font_size < 26.0 {
+                return Err(format!("key {} is small", k.id));
+            }
+        }
     }
     for p in &l.player_labels {
         if rect_overlaps_convex(&p.bbox, outer) {
@@ -171,8 +192,122 @@ fn arbitrary_framework() -> impl Strategy<Value = Framework> {
         })
 }
 
+/// The standard framework with 5 or 8 players.
+fn players(n: usize) -> Framework {
+    let mut fw = framework::standard();
+    let names = [
+        "Senior leaders",
+        "Procurement",
+        "Finance & legal",
+        "Business unit leaders",
+        "IT",
+        "HR",
+        "Facilities and workplace services",
+        "Communications",
+    ];
+    fw.players = (0..n)
+        .map(|i| Item::new(&format!("p{i}"), names[i % names.len()]))
+        .collect();
+    fw
+}
+
+#[test]
+fn the_narrow_layout_keeps_its_promises_for_the_sample_and_five_and_eight_players() {
+    let scale = workforce_ecosystem::model::Scale::default();
+    let sample = framework::sample().framework;
+    for fw in [
+        sample,
+        players(5),
+        players(8),
+        numbered(3, 1),
+        numbered(12, 8),
+    ] {
+        for overlay in ["none", "current", "gap"] {
+            let spec = legend_spec(overlay.parse().unwrap(), &scale);
+            let l = layout_as(&fw, spec.as_ref(), LayoutKind::Narrow);
+            check_labels(&l).unwrap_or_else(|e| panic!("{} players: {e}", fw.players.len()));
+            // Labels and legend are below the drawing, keys are in it.
+            let bottom = Rect::bounding(&l.polygons[0].points).bottom();
+            for p in &l.player_labels {
+                assert!(p.bbox.y > bottom, "{}", p.id);
+            }
+            for t in &l.theme_labels {
+                assert!(t.label.bbox.y > bottom, "{}", t.label.id);
+            }
+            if let Some(legend) = &l.legend {
+                assert!(legend.bbox.y > bottom);
+            }
+            assert_eq!(l.keys.len(), 2 * (fw.players.len() + fw.themes.len()));
+        }
+    }
+}
+
+#[test]
+fn the_sample_reads_at_12_css_px_on_a_320_px_phone() {
+    // The page draws the narrow diagram across the screen less 8 px a side.
+    let spec = legend_spec("current".parse().unwrap(), &Default::default());
+    let l = layout_as(
+        &framework::sample().framework,
+        spec.as_ref(),
+        LayoutKind::Narrow,
+    );
+    let scale = (320.0 - 16.0) / l.view_box[2];
+    let mut sizes: Vec<f64> = l.player_labels.iter().map(|p| p.font_size).collect();
+    sizes.extend(l.theme_labels.iter().map(|t| t.label.font_size));
+    sizes.extend(l.keys.iter().map(|k| k.font_size));
+    sizes.extend(l.cells.iter().map(|c| c.value.font_size));
+    let legend = l.legend.as_ref().unwrap();
+    sizes.push(legend.title.font_size);
+    sizes.extend(legend.items.iter().map(|i| i.label.font_size));
+    for s in sizes {
+        assert!(s * scale >= 12.0, "{s} units are {} px", s * scale);
+    }
+}
+
+#[test]
+fn a_caption_sits_above_everything_inside_the_view_box() {
+    for kind in LayoutKind::ALL {
+        let mut l = layout_as(&framework::sample().framework, None, kind);
+        let before = l.view_box;
+        l.add_caption(
+            &"Harbourline Group ".repeat(12),
+            "Current levels · All units · 3 December 2026",
+        );
+        check_labels(&l).unwrap();
+        assert!(l.view_box[1] < before[1]);
+        assert_eq!(l.view_box[2], before[2]);
+        let top = l
+            .label_boxes()
+            .iter()
+            .filter(|b| b.y < before[1] + 16.0)
+            .count();
+        assert_eq!(top, 2, "only the caption is above the old view box");
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn random_frameworks_in_the_narrow_layout_never_overlap_or_leave_the_view_box(
+        fw in arbitrary_framework(),
+        legend_items in prop::collection::vec(label_text(), 0..7),
+        legend_title in label_text(),
+    ) {
+        let spec = LegendSpec {
+            title: legend_title,
+            items: legend_items
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| LegendEntry { key: format!("level-{i}"), text })
+                .collect(),
+        };
+        let l = layout_as(&fw, Some(&spec), LayoutKind::Narrow);
+        prop_assert_eq!(l.cells.len(), fw.players.len() * fw.themes.len());
+        if let Err(e) = check_labels(&l) {
+            prop_assert!(false, "{}", e);
+        }
+    }
 
     #[test]
     fn random_frameworks_and_labels_never_overlap_or_leave_the_view_box(

@@ -8,6 +8,7 @@
 
 use std::collections::BTreeSet;
 use svg::parser::Event;
+use workforce_ecosystem::layout::LayoutKind;
 use workforce_ecosystem::model::Model;
 use workforce_ecosystem::render::{cell_states, render_svg, Overlay, RenderOptions, STYLESHEET};
 
@@ -30,6 +31,7 @@ fn opts(overlay: Overlay, unit: Option<&str>, standalone: bool) -> RenderOptions
         overlay,
         unit: unit.map(str::to_string),
         standalone,
+        ..RenderOptions::default()
     }
 }
 
@@ -407,8 +409,10 @@ fn same_drawing(got: &str, want: &str) -> Result<(), String> {
 
 #[test]
 fn golden_files() {
-    let cases: [(&str, Overlay, Option<&str>); 8] = [
+    let cases: [(&str, Overlay, Option<&str>); 10] = [
         ("sample", Overlay::Current, None),
+        ("sample-narrow", Overlay::Current, None),
+        ("eight-narrow", Overlay::Gap, None),
         ("sample", Overlay::Gap, Some("ports")),
         ("standard", Overlay::Current, None),
         ("standard", Overlay::Gap, Some("retail")),
@@ -421,7 +425,15 @@ fn golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
     for (name, overlay, unit) in cases {
-        let svg = render_svg(&fixture(name), &opts(overlay, unit, true));
+        let (model, layout) = match name.strip_suffix("-narrow") {
+            Some(model) => (model, LayoutKind::Narrow),
+            None => (name, LayoutKind::Wide),
+        };
+        let options = RenderOptions {
+            layout,
+            ..opts(overlay, unit, true)
+        };
+        let svg = render_svg(&fixture(model), &options);
         let file = format!(
             "{dir}/{name}-{}{}.svg",
             overlay.as_str(),

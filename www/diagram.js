@@ -4,7 +4,7 @@
 // (Workspace.view); this module only adds what interaction needs.
 import { h, replace } from './dom.js';
 import { t, formatNumber } from './i18n.js';
-import { state, onRefresh, setView } from './store.js';
+import { state, onRefresh, setView, refresh } from './store.js';
 
 let container;
 let tooltip;
@@ -238,12 +238,34 @@ export function setDisplay(display) {
   if (asTable && state.result) renderTable(state.result);
 }
 
+/**
+ * Below this width (CSS px) the drawing takes the core's narrow layout:
+ * beside a wide drawing its labels would fall under 12 px.
+ */
+export const NARROW_BELOW = 700;
+
+/** Picks the layout for the room `box` has, and redraws when it changes. */
+function followWidth(box) {
+  const choose = () => {
+    const layout = box.clientWidth < NARROW_BELOW ? 'narrow' : 'wide';
+    if (layout === state.layout && box.dataset.layout === layout) return false;
+    state.layout = layout;
+    box.dataset.layout = layout;
+    return true;
+  };
+  choose();
+  new ResizeObserver(() => {
+    if (choose() && state.ws && state.result) refresh();
+  }).observe(box);
+}
+
 export function initDiagram({ openCell }) {
   container = document.getElementById('diagram');
   tooltip = document.getElementById('tooltip');
   table = document.getElementById('cell-table');
   state.diagram = container;
   onOpenCell = openCell;
+  followWidth(/** @type {HTMLElement} */ (container.parentElement));
 
   container.addEventListener('keydown', onKey);
   container.addEventListener('click', (ev) => {

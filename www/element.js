@@ -127,6 +127,9 @@ export const THEMES = {
   },
 };
 
+/** Below this width (CSS px) the element draws the core's narrow layout. */
+const NARROW_BELOW = 700;
+
 const OVERLAYS = [
   ['none', 'Framework only'],
   ['current', 'Current scores'],
@@ -255,7 +258,7 @@ function el(tag, props = {}, ...children) {
 }
 
 export class WorkforceEcosystem extends HTMLElement {
-  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme'];
+  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme', 'layout'];
 
   #shadow;
   #internals;
@@ -272,6 +275,16 @@ export class WorkforceEcosystem extends HTMLElement {
   #selected = null;
   /** The view last drawn (an unknown overlay or unit replaced): {overlay, unit}. */
   #drawn = null;
+
+  /** The core layout of the drawing on show. */
+  #drawnLayout = null;
+
+  /** `wide` or `narrow` by the element's width (the `layout` attribute may fix one). */
+  #layout() {
+    const fixed = this.getAttribute('layout');
+    if (fixed === 'wide' || fixed === 'narrow') return fixed;
+    return this.clientWidth > 0 && this.clientWidth < NARROW_BELOW ? 'narrow' : 'wide';
+  }
 
   constructor() {
     super();
@@ -310,6 +323,12 @@ export class WorkforceEcosystem extends HTMLElement {
         this.#select(cell);
       } else if (e.key === 'Escape') this.#select(null);
     });
+    // The layout follows the room: below NARROW_BELOW px the names and the
+    // legend go below the drawing, so its text stays readable on a phone.
+    new ResizeObserver(() => {
+      const layout = this.#layout();
+      if (layout !== this.#drawnLayout && this.#ws) this.#redraw();
+    }).observe(this);
     overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
     unit.addEventListener('change', () => {
       if (unit.value) this.setAttribute('unit', unit.value);
@@ -341,7 +360,7 @@ export class WorkforceEcosystem extends HTMLElement {
     if (name === 'src') {
       if (!this.#started) return;
       if (newValue) this.#load({ kind: 'src', url: newValue });
-    } else if (name === 'overlay' || name === 'unit' || name === 'readonly') {
+    } else if (name === 'overlay' || name === 'unit' || name === 'readonly' || name === 'layout') {
       if (this.#ws) this.#redraw();
     }
   }
@@ -447,7 +466,7 @@ export class WorkforceEcosystem extends HTMLElement {
   #options(overlay = this.overlay, unit = this.unit) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
-    const opts = { overlay, standalone: this.readOnly };
+    const opts = { overlay, standalone: this.readOnly, layout: this.#layout() };
     if (unit) opts.unit = unit;
     return opts;
   }
@@ -498,6 +517,7 @@ export class WorkforceEcosystem extends HTMLElement {
     if (this.readOnly) for (const c of svg.querySelectorAll('.cell[aria-label]')) c.removeAttribute('aria-label');
     const { diagram, error, overlay, unit } = this.#parts;
     diagram.replaceChildren(document.importNode(svg, true));
+    this.#drawnLayout = this.#layout();
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();

@@ -218,8 +218,11 @@ export function exportJson() {
   announce(t('export.done', { format: 'JSON' }));
 }
 
+/** The diagram as a file of its own, with the core's title block (organization,
+ * overlay, unit, what-if, date) so a slide or a print stands on its own. */
 function standaloneSvg() {
-  return state.ws.svg({ overlay: state.view.overlay, unit: state.view.unit, standalone: true });
+  const caption = { scenario: state.result?.session.active?.name ?? null, date: new Date().toISOString().slice(0, 10) };
+  return state.ws.svg({ overlay: state.view.overlay, unit: state.view.unit, standalone: true, caption });
 }
 
 export function exportSvg() {

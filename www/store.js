@@ -22,6 +22,8 @@ export const state = {
   },
   /** 'diagram' or 'table'. */
   display: 'diagram',
+  /** The core's layout for the room the drawing has ('wide' or 'narrow'). */
+  layout: /** @type {import('./pkg/workforce_ecosystem.js').LayoutKind} */ ('wide'),
   /** The last ViewResult. */
   result: null,
   /** Whether the list of findings is on show (else the core sends only their count). */
@@ -117,7 +119,7 @@ function dropStaleChoices() {
 }
 
 function viewOptions() {
-  return { ...state.view, skipFindings: !state.findingsOnShow() };
+  return { ...state.view, layout: state.layout, skipFindings: !state.findingsOnShow() };
 }
 
 /**

@@ -65,8 +65,34 @@ function localized(model) {
   };
 }
 
-function svgOf(model, options) {
-  return new Workspace(JSON.stringify(localized(model))).svg(options);
+/**
+ * The core's layout for a drawing in `figure`, given its wide SVG: wide
+ * while the wide drawing's smallest text (legend items, else theme names)
+ * stays at 12 CSS px once scaled to the room, else narrow (names below it).
+ */
+function layoutFor(figure, wideSvg, overlay) {
+  const box = /viewBox="\S+ \S+ (\S+) (\S+)"/.exec(wideSvg);
+  if (!box) return 'wide';
+  const stage = $('stage');
+  // A presenting stage gives the drawing about half its width (teach.css).
+  const presenting = figure.id === 'tour-diagram' && isPresenting(stage);
+  const width = presenting ? stage.clientWidth * 0.52 : figure.clientWidth || document.documentElement.clientWidth - 40;
+  const height = presenting ? window.innerHeight * 0.94 : window.innerHeight - 128;
+  const scale = Math.min(width / Number(box[1]), height / Number(box[2]));
+  return scale * (overlay === 'none' ? 16 : 14) >= 12 ? 'wide' : 'narrow';
+}
+
+/** The SVG of `model` for `figure`, in the layout that suits its room. */
+function svgOf(model, options, figure) {
+  const ws = new Workspace(JSON.stringify(localized(model)));
+  try {
+    const wide = ws.svg(options);
+    const layout = layoutFor(figure, wide, options.overlay);
+    figure.dataset.layout = layout;
+    return layout === 'wide' ? wide : ws.svg({ ...options, layout });
+  } finally {
+    ws.free();
+  }
 }
 
 function labelOf(items, id) {
@@ -185,19 +211,32 @@ function drawTour() {
   // The loaded model's own scores, when it has any; the names alone otherwise.
   const scored = state.full.assessments.length > 0;
   $('tour-diagram').toggleAttribute('data-scored', scored);
-  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: scored ? 'current' : 'none' });
+  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: scored ? 'current' : 'none' }, $('tour-diagram'));
   state.tour.render();
   showTourScores();
   fit();
 }
 
-/** Sizes the presenter view's text to the step (no-op outside it). */
+/**
+ * Redraws the tour when its room now suits the other layout, and sizes the
+ * presenter view's text to the step (no-op outside it).
+ */
 function fit() {
+  const figure = $('tour-diagram');
+  if (state.view === 'tour' && state.full && figure.firstElementChild) {
+    const ws = new Workspace(JSON.stringify(localized(state.full)));
+    const layout = layoutFor(figure, ws.svg({ overlay: 'none' }), 'none');
+    ws.free();
+    if (layout !== figure.dataset.layout) {
+      drawTour();
+      return;
+    }
+  }
   fitPresenterText($('stage'), $('tour-panel'));
 }
 
 function drawBlank() {
-  $('blank-diagram').innerHTML = svgOf(JSON.parse(blankModel(state.json)), { overlay: 'none' });
+  $('blank-diagram').innerHTML = svgOf(JSON.parse(blankModel(state.json)), { overlay: 'none' }, $('blank-diagram'));
   // The scale, so the handout says what the numbers mean. Default English
   // step names are shown in the current language; custom ones as written.
   const { min, max, labels = [] } = state.full.scale;
@@ -407,7 +446,7 @@ function showComparison(cmp, studentModel) {
 function drawComparedDiagram(cmp, studentModel) {
   const diagram = $('compare-diagram');
   const unit = state.compareUnit;
-  diagram.innerHTML = svgOf(studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit });
+  diagram.innerHTML = svgOf(studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit }, diagram);
   const caption = $('compare-caption');
   caption.textContent = t('compare.caption', { unit: unitName(localized(studentModel), unit) });
   caption.hidden = false;

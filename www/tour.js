@@ -273,7 +273,8 @@ export function fitPresenterText(stage, panel, { min = 16, max } = {}) {
     panel.style.removeProperty('--tour-font-size');
     return null;
   }
-  const top = max ?? Math.min(window.innerWidth * 0.028, window.innerHeight * 0.045);
+  // About 22 px at 1280×800 and 32 px at 1920×1080 (the README says so).
+  const top = max ?? Math.min(window.innerWidth * 0.017, window.innerHeight * 0.03);
   const fits = (px) => {
     panel.style.setProperty('--tour-font-size', `${px}px`);
     return stage.scrollHeight <= stage.clientHeight + 1 && panel.scrollWidth <= panel.clientWidth + 1;

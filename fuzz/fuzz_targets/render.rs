@@ -23,6 +23,7 @@ fuzz_target!(|input: (FuzzModel, u8)| {
         overlay,
         unit,
         standalone: pick & 1 == 1,
+        ..RenderOptions::default()
     };
     let svg = render_svg(&model, &opts);
     assert_eq!(svg, render_svg(&model, &opts), "rendering is deterministic");

@@ -59,6 +59,12 @@ enum Command {
         /// Show one unit's scores instead of the mean over units
         #[arg(long)]
         unit: Option<String>,
+        /// Labels and legend beside the diagram (wide) or below it (narrow, for phones)
+        #[arg(long, default_value = "wide", value_parser = ["wide", "narrow"])]
+        layout: String,
+        /// Add a title block (organization, overlay, unit) dated with this text
+        #[arg(long, value_name = "DATE")]
+        caption: Option<String>,
     },
     /// Readiness, findings and the systems graph of a model
     Analyze {
@@ -319,9 +325,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             overlay,
             unit,
+            layout,
+            caption,
         } => {
             let model = load(&file)?;
             let overlay = overlay
+                .parse()
+                .map_err(|message| Failure { code: 2, message })?;
+            let layout = layout
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
             check_unit(&model, unit.as_deref())?;
@@ -329,6 +340,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 overlay,
                 unit,
                 standalone: true,
+                layout,
+                caption: caption.map(|date| render::Caption {
+                    scenario: None,
+                    date: Some(date),
+                }),
             };
             write_output(output.as_deref(), &render::render_svg(&model, &opts))
         }

@@ -196,6 +196,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
             overlay: opts.overlay,
             unit: opts.unit.clone(),
             standalone: true,
+            ..RenderOptions::default()
         },
     );
     // The SVG is the renderer's own escaped output; an XML declaration would

@@ -198,14 +198,38 @@ fn leader_ends(
         .collect()
 }
 
+/// The sizes a legend is set in.
+#[derive(Debug, Clone, Copy)]
+pub struct LegendStyle {
+    pub title_size: f64,
+    pub size: f64,
+    /// Width the item texts wrap at.
+    pub wrap: f64,
+    pub swatch: f64,
+}
+
+/// The legend beside a wide diagram.
+pub const LEGEND_WIDE: LegendStyle = LegendStyle {
+    title_size: LEGEND_TITLE_SIZE,
+    size: LEGEND_SIZE,
+    wrap: LEGEND_WRAP,
+    swatch: SWATCH,
+};
+
 /// Sets the legend with its top-left corner at (`x`, `y`).
 pub fn place_legend(spec: &LegendSpec, x: f64, y: f64) -> Legend {
+    place_legend_as(spec, x, y, &LEGEND_WIDE)
+}
+
+/// Sets the legend in `style` with its top-left corner at (`x`, `y`).
+pub fn place_legend_as(spec: &LegendSpec, x: f64, y: f64, style: &LegendStyle) -> Legend {
+    let swatch_size = style.swatch;
     let title = Label::new(
         "legend-title",
         &spec.title,
-        LEGEND_TITLE_SIZE,
+        style.title_size,
         Weight::Bold,
-        LEGEND_WRAP + SWATCH + 8.0,
+        style.wrap + swatch_size + 8.0,
         Anchor::Start,
     )
     .at(x, y);
@@ -216,14 +240,17 @@ pub fn place_legend(spec: &LegendSpec, x: f64, y: f64) -> Legend {
         let label = Label::new(
             &entry.key,
             &entry.text,
-            LEGEND_SIZE,
+            style.size,
             Weight::Regular,
-            LEGEND_WRAP,
+            style.wrap,
             Anchor::Start,
         );
-        let first_line = LEGEND_SIZE * super::text::LINE_HEIGHT;
-        let label = label.at(x + SWATCH + 8.0, row + (SWATCH - first_line) / 2.0);
-        let swatch = Rect::new(x, row, SWATCH, SWATCH);
+        let first_line = style.size * super::text::LINE_HEIGHT;
+        let label = label.at(
+            x + swatch_size + 8.0,
+            row + (swatch_size - first_line) / 2.0,
+        );
+        let swatch = Rect::new(x, row, swatch_size, swatch_size);
         bbox = bbox.union(&swatch).union(&label.bbox);
         row = swatch.bottom().max(label.bbox.bottom()) + 6.0;
         items.push(LegendItem {

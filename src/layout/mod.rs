@@ -12,6 +12,7 @@ pub mod column;
 mod font_table;
 pub mod geom;
 pub mod labels;
+mod narrow;
 pub mod polygon;
 pub mod text;
 
@@ -41,13 +42,58 @@ pub const VALUE_FONT_MIN: f64 = 9.0;
 const COLUMN_GAP: f64 = 56.0;
 /// Space between the theme labels and the legend below them.
 const LEGEND_GAP: f64 = 32.0;
+/// The size of a wide title block's second line (its title is larger).
+const CAPTION_FONT: f64 = 16.0;
+/// Space between a title block and the diagram.
+const CAPTION_GAP: f64 = 20.0;
 /// Space around everything inside the view box.
 const PADDING: f64 = 16.0;
+
+/// How labels and legend are arranged around the polygons: `wide` sets them
+/// beside it (screens, slides), `narrow` below it with short keys in the
+/// drawing (phones, narrow embeds), so the drawing can take the whole width
+/// and its text still reads at 12 CSS px on a 320 px screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LayoutKind {
+    #[default]
+    Wide,
+    Narrow,
+}
+
+impl LayoutKind {
+    pub const ALL: [LayoutKind; 2] = [LayoutKind::Wide, LayoutKind::Narrow];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LayoutKind::Wide => "wide",
+            LayoutKind::Narrow => "narrow",
+        }
+    }
+
+    fn is_wide(&self) -> bool {
+        *self == LayoutKind::Wide
+    }
+}
+
+impl std::str::FromStr for LayoutKind {
+    type Err = String;
+    fn from_str(s: &str) -> Result<LayoutKind, String> {
+        match s {
+            "wide" => Ok(LayoutKind::Wide),
+            "narrow" => Ok(LayoutKind::Narrow),
+            other => Err(format!("unknown layout \"{other}\" (known: wide, narrow)")),
+        }
+    }
+}
 
 /// The whole diagram's geometry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Layout {
+    /// Left out of the JSON for `wide`, which was the only layout once.
+    #[serde(skip_serializing_if = "LayoutKind::is_wide")]
+    pub kind: LayoutKind,
     /// `[min_x, min_y, width, height]`, whole numbers.
     pub view_box: [f64; 4],
     /// Circumradius of the outermost polygon; the centre is the origin.
@@ -63,6 +109,13 @@ pub struct Layout {
     /// One per theme, in framework order.
     pub theme_labels: Vec<ThemeLabel>,
     pub legend: Option<Legend>,
+    /// `narrow` only: the short keys (a number per player, a letter per
+    /// ring) in the drawing and again before each name in the lists below.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub keys: Vec<Label>,
+    /// The title block above everything, when one was added.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caption: Vec<Label>,
 }
 
 impl Layout {
@@ -75,6 +128,8 @@ impl Layout {
         for c in &self.cells {
             out.push(c.value.bbox);
         }
+        out.extend(self.keys.iter().map(|k| k.bbox));
+        out.extend(self.caption.iter().map(|k| k.bbox));
         if let Some(l) = &self.legend {
             out.push(l.title.bbox);
             for it in &l.items {
@@ -83,6 +138,39 @@ impl Layout {
             }
         }
         out
+    }
+
+    /// Sets a title block, a bold `title` and then `text`, above everything
+    /// (wrapped to the view box's width) and grows the view box upwards to
+    /// hold it.
+    pub fn add_caption(&mut self, title: &str, text: &str) {
+        let (big, small) = match self.kind {
+            LayoutKind::Wide => (CAPTION_FONT + 6.0, CAPTION_FONT),
+            LayoutKind::Narrow => (narrow::FONT + 4.0, narrow::FONT),
+        };
+        let [x, y, w, h] = self.view_box;
+        let wrap = (w - 2.0 * PADDING).max(big * 4.0);
+        let title = Label::new(
+            "caption-title",
+            title,
+            big,
+            Weight::Bold,
+            wrap,
+            Anchor::Start,
+        );
+        let text = Label::new(
+            "caption-text",
+            text,
+            small,
+            Weight::Regular,
+            wrap,
+            Anchor::Start,
+        );
+        let grow = (title.bbox.height + 4.0 + text.bbox.height + CAPTION_GAP).ceil();
+        let top = y - grow + PADDING;
+        let text = text.at(x + PADDING, top + title.bbox.height + 4.0);
+        self.caption = vec![title.at(x + PADDING, top), text];
+        self.view_box = [x, y - grow, w, h + grow];
     }
 }
 
@@ -98,13 +186,21 @@ pub fn outer_radius(themes: usize) -> f64 {
 
 /// Lays out a framework and, below the theme labels, a legend.
 pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout {
+    layout_as(framework, legend, LayoutKind::Wide)
+}
+
+/// Lays out a framework and a legend in the given arrangement.
+pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: LayoutKind) -> Layout {
     let players = &framework.players;
     let themes = &framework.themes;
     // Fewer than three players cannot make a polygon; draw a triangle's worth
     // of geometry and cells for the players there are.
     let n = players.len().max(3);
     let radius = outer_radius(themes.len());
-    let radii = polygon::radii(themes.len(), radius);
+    let radii = match kind {
+        LayoutKind::Wide => polygon::radii(themes.len(), radius),
+        LayoutKind::Narrow => narrow::radii(themes.len(), radius),
+    };
 
     let polygons = themes
         .iter()
@@ -116,8 +212,28 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
         })
         .collect();
 
-    let cells = layout_cells(framework, n, &radii);
+    let value_max = match kind {
+        LayoutKind::Wide => VALUE_FONT_MAX,
+        LayoutKind::Narrow => narrow::VALUE_FONT_MAX,
+    };
+    let cells = layout_cells(framework, n, &radii, value_max);
     let axes = axis::axes(players, radius);
+    if kind == LayoutKind::Narrow {
+        let placed = narrow::arrange(framework, legend, n, &radii, &cells);
+        return Layout {
+            kind,
+            view_box: view_box(&placed.extent),
+            radius,
+            polygons,
+            cells,
+            axes,
+            player_labels: placed.players,
+            theme_labels: placed.themes,
+            legend: placed.legend,
+            keys: placed.keys,
+            caption: Vec::new(),
+        };
+    }
 
     let player_labels = players
         .iter()
@@ -179,16 +295,9 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
     if let Some(l) = &legend {
         extent = extent.union(&l.bbox);
     }
-    let x0 = (extent.x - PADDING).floor();
-    let y0 = (extent.y - PADDING).floor();
-    let view_box = [
-        x0,
-        y0,
-        (extent.right() + PADDING).ceil() - x0,
-        (extent.bottom() + PADDING).ceil() - y0,
-    ];
     Layout {
-        view_box,
+        kind,
+        view_box: view_box(&extent),
         radius,
         polygons,
         cells,
@@ -196,12 +305,26 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
         player_labels,
         theme_labels,
         legend,
+        keys: Vec::new(),
+        caption: Vec::new(),
     }
+}
+
+/// The view box around `extent` with padding, in whole numbers.
+fn view_box(extent: &Rect) -> [f64; 4] {
+    let x0 = (extent.x - PADDING).floor();
+    let y0 = (extent.y - PADDING).floor();
+    [
+        x0,
+        y0,
+        (extent.right() + PADDING).ceil() - x0,
+        (extent.bottom() + PADDING).ceil() - y0,
+    ]
 }
 
 /// The cells and where their scores go: one font size for every score, the
 /// largest at which all of them fit.
-fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape> {
+fn layout_cells(framework: &Framework, n: usize, radii: &[f64], max: f64) -> Vec<CellShape> {
     let mut shapes: Vec<(String, String, usize, f64, f64, Vec<geom::Point>)> = Vec::new();
     for (i, theme) in framework.themes.iter().enumerate() {
         let outer = radii[i];
@@ -224,7 +347,7 @@ fn layout_cells(framework: &Framework, n: usize, radii: &[f64]) -> Vec<CellShape
         }
         Some(slots)
     };
-    let mut size = VALUE_FONT_MAX;
+    let mut size = max;
     let slots = loop {
         if let Some(s) = fit_all(size) {
             break s;

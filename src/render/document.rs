@@ -172,13 +172,56 @@ fn hatch() -> Definitions {
     )
 }
 
+/// The title block's two lines: the organization, then what is shown.
+fn caption_lines(
+    model: &Model,
+    opts: &RenderOptions,
+    caption: &super::Caption,
+) -> (String, String) {
+    let name = model.name.trim();
+    let title = if name.is_empty() {
+        "Workforce ecosystem".to_string()
+    } else {
+        name.to_string()
+    };
+    let mut parts: Vec<String> = vec![match opts.overlay {
+        Overlay::None => "Framework".into(),
+        Overlay::Current => "Current levels".into(),
+        Overlay::Target => "Target levels".into(),
+        Overlay::Gap => "Gaps to target".into(),
+    }];
+    parts.push(match &opts.unit {
+        Some(u) => model
+            .units
+            .iter()
+            .find(|x| &x.id == u)
+            .map_or(u.clone(), |x| x.label.clone()),
+        None => "All units".into(),
+    });
+    if let Some(s) = caption.scenario.as_deref().filter(|s| !s.trim().is_empty()) {
+        parts.push(format!("What-if: {}", s.trim()));
+    }
+    if let Some(d) = caption.date.as_deref().filter(|d| !d.trim().is_empty()) {
+        parts.push(d.trim().to_string());
+    }
+    (title, parts.join(" · "))
+}
+
 pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let spec = legend_spec(opts.overlay, &model.scale);
-    let layout: Layout = layout::layout_with(&model.framework, spec.as_ref());
+    let mut layout: Layout = layout::layout_as(&model.framework, spec.as_ref(), opts.layout);
+    if let Some(caption) = &opts.caption {
+        let (title, text) = caption_lines(model, opts, caption);
+        layout.add_caption(&title, &text);
+    }
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
 
     let mut class = format!("wfe-diagram wfe-overlay-{}", opts.overlay.as_str());
+    if opts.layout != layout::LayoutKind::Wide {
+        class.push_str(" wfe-layout-");
+        class.push_str(opts.layout.as_str());
+    }
     if !opts.standalone {
         class.push_str(" wfe-interactive");
     }
@@ -262,7 +305,12 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let mut leaders = Group::new()
         .set("class", "leaders")
         .set("aria-hidden", "true");
-    for t in &layout.theme_labels {
+    // Narrow layouts name the rings by keys drawn in them, not by lines.
+    let leader_labels = match layout.kind {
+        layout::LayoutKind::Wide => &layout.theme_labels[..],
+        layout::LayoutKind::Narrow => &[],
+    };
+    for t in leader_labels {
         let (ax, ay) = (num(t.anchor.x), num(t.anchor.y));
         leaders.append(
             Line::new()
@@ -299,6 +347,14 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     }
     doc.append(values);
 
+    if !layout.keys.is_empty() {
+        let mut keys = Group::new().set("class", "keys").set("aria-hidden", "true");
+        for k in &layout.keys {
+            keys.append(label_group(k, "key", None));
+        }
+        doc.append(keys);
+    }
+
     let mut players = Group::new().set("class", "player-labels");
     for l in &layout.player_labels {
         players.append(label_group(l, "player-label", Some(("data-player", &l.id))));
@@ -333,6 +389,14 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
             g.append(label_group(&item.label, "legend-label", None));
         }
         doc.append(g);
+    }
+    if let [title, text] = &layout.caption[..] {
+        doc.append(
+            Group::new()
+                .set("class", "caption")
+                .add(label_group(title, "caption-title", None))
+                .add(label_group(text, "caption-text", None)),
+        );
     }
     let mut out = xml::clean(doc.to_string());
     out.push('\n');

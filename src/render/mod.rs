@@ -12,7 +12,7 @@ pub mod xml;
 
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
-use crate::layout::{LegendEntry, LegendSpec};
+use crate::layout::{LayoutKind, LegendEntry, LegendSpec};
 use crate::model::{Model, Scale};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::{wording, Invalid};
@@ -81,6 +81,20 @@ pub struct RenderOptions {
     /// the SVG is interactive: a `role="group"` whose cells are focusable
     /// buttons, styled by the page's `diagram.css`.
     pub standalone: bool,
+    /// Where labels and legend go: beside the drawing or below it.
+    pub layout: LayoutKind,
+    /// A title block above the drawing (organization, overlay, unit,
+    /// scenario, date), for a picture that must stand on its own.
+    pub caption: Option<Caption>,
+}
+
+/// What a title block says besides what the model and options tell.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Caption {
+    /// The scenario on show, if any.
+    pub scenario: Option<String>,
+    /// The date, as the caller writes it (the core keeps no clock).
+    pub date: Option<String>,
 }
 
 impl RenderOptions {
@@ -90,6 +104,16 @@ impl RenderOptions {
             overlay: read_overlay(r, &mut f),
             unit: f.string(r, "unit", Need::Optional),
             standalone: f.boolean(r, "standalone", Need::Optional) == Some(true),
+            layout: f
+                .choice(
+                    r,
+                    "layout",
+                    Need::Optional,
+                    &LayoutKind::ALL,
+                    LayoutKind::as_str,
+                )
+                .unwrap_or_default(),
+            caption: read_caption(r, &mut f),
         })
     }
 }
@@ -108,6 +132,41 @@ pub fn unknown_unit(model: &Model, unit: &str) -> Option<String> {
         wording::quote(unit),
         wording::known(ids, "the model defines no units")
     ))
+}
+
+/// The `layout` of an options object: wide when left out or `null`.
+pub(crate) fn read_layout(r: &mut Reader, f: &mut Fields) -> LayoutKind {
+    f.choice(
+        r,
+        "layout",
+        Need::Optional,
+        &LayoutKind::ALL,
+        LayoutKind::as_str,
+    )
+    .unwrap_or_default()
+}
+
+/// The `caption` of render options: `true` or an object with `scenario`
+/// and `date` (each at most a label long) asks for one.
+fn read_caption(r: &mut Reader, f: &mut Fields) -> Option<Caption> {
+    let v = f.take(r, "caption", Need::Optional)?;
+    let at = f.at().key("caption");
+    match v {
+        serde_json::Value::Bool(b) => b.then(Caption::default),
+        v => {
+            let mut c = r.open_object(v, at, "true, false or a caption")?;
+            let mut text = |key: &str| {
+                let v = c.take(r, key, Need::Optional)?;
+                let at = c.at().key(key);
+                let s = r.string(v, &at)?;
+                let limit = crate::validate::limits::LABEL_CHARS;
+                r.limited(s, &at, Some(("a caption text", limit)))
+            };
+            let scenario = text("scenario");
+            let date = text("date");
+            Some(Caption { scenario, date })
+        }
+    }
 }
 
 /// The `overlay` of an options object: none when left out or `null`.
@@ -264,8 +323,8 @@ mod tests {
             o,
             Ok(RenderOptions {
                 overlay: Overlay::Gap,
-                unit: None,
-                standalone: true
+                standalone: true,
+                ..RenderOptions::default()
             })
         );
         let o = read(serde_json::json!({"unit": "retail", "overlay": null}));
@@ -283,6 +342,37 @@ mod tests {
         assert_eq!(
             read(serde_json::json!([])).unwrap_err(),
             "options: expected render options (an object), found an empty array"
+        );
+    }
+
+    #[test]
+    fn options_read_the_layout_and_the_caption() {
+        let read = |v| RenderOptions::from_json(v).map_err(|e| e.to_string());
+        let o = read(
+            serde_json::json!({"layout": "narrow", "caption": {"date": "3 May", "scenario": null}}),
+        )
+        .unwrap();
+        assert_eq!(o.layout, LayoutKind::Narrow);
+        assert_eq!(
+            o.caption,
+            Some(Caption {
+                scenario: None,
+                date: Some("3 May".into())
+            })
+        );
+        assert_eq!(
+            read(serde_json::json!({"caption": true})).unwrap().caption,
+            Some(Caption::default())
+        );
+        assert_eq!(
+            read(serde_json::json!({"caption": false})).unwrap().caption,
+            None
+        );
+        assert_eq!(
+            read(serde_json::json!({"layout": "tall", "caption": {"date": "x".repeat(201)}}))
+                .unwrap_err(),
+            "options.layout: expected \"wide\" or \"narrow\", found the string \"tall\"\n\
+             options.caption.date: too long: 201 characters, where a caption text may have at most 200"
         );
     }
 

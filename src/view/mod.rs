@@ -65,6 +65,8 @@ pub struct ViewOptions {
     /// large model has thousands, and copying them to the page on every edit
     /// costs more than finding them when no one is looking at the list.
     pub skip_findings: bool,
+    /// Labels beside the drawing or below it (the page picks by its width).
+    pub layout: crate::layout::LayoutKind,
 }
 
 impl ViewOptions {
@@ -87,6 +89,7 @@ impl ViewOptions {
                 }),
                 show_changes: f.boolean(r, "showChanges", Need::Optional) == Some(true),
                 skip_findings: f.boolean(r, "skipFindings", Need::Optional) == Some(true),
+                layout: render::read_layout(r, &mut f),
             }
         })
     }
@@ -95,6 +98,7 @@ impl ViewOptions {
         RenderOptions {
             overlay: self.overlay,
             unit: self.unit.clone(),
+            layout: self.layout,
             ..RenderOptions::default()
         }
     }
@@ -455,7 +459,8 @@ mod tests {
         let v = serde_json::json!({
             "overlay": "gap", "unit": "retail", "contributor": null, "kind": "external",
             "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
-            "showChanges": true, "skipFindings": false, "somethingElse": [1, 2]
+            "showChanges": true, "skipFindings": false, "somethingElse": [1, 2],
+            "layout": "narrow"
         });
         assert_eq!(
             ViewOptions::from_json(v).unwrap(),
@@ -468,6 +473,7 @@ mod tests {
                 selected: Some(cell("t", "p")),
                 show_changes: true,
                 skip_findings: false,
+                layout: crate::layout::LayoutKind::Narrow,
             }
         );
         for defaults in [

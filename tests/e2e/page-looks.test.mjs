@@ -1,0 +1,234 @@
+// How the pages look beyond the phone: forced colours keep every diagram
+// text and chosen state visible; at 1366 px a what-if or French keeps the
+// top bar and the toolbar on one row and Organization keeps the panel's
+// width; exports carry a title block; the presenter view's type and diagram
+// are large and its buttons apart; a dark system setting darkens the editor;
+// the classroom page asks for no /favicon.ico.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { openPage } from './harness.mjs';
+import { setup, open, startScenario, cellSelector } from './page-helpers.mjs';
+
+const env = setup();
+
+/** A page in a context of its own with extra context options (forced colours, dark). */
+async function openWith(path, contextOptions, viewport = { width: 1366, height: 768 }) {
+  const context = await env.browser.newContext({ viewport, acceptDownloads: true, ...contextOptions });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
+  });
+  await page.goto(`${env.origin}${path}`);
+  return page;
+}
+
+/** The computed colour of a system colour keyword, through a probe element. */
+function systemColour(page, name) {
+  return page.evaluate((n) => {
+    const probe = document.createElement('span');
+    probe.style.cssText = `color: ${n}`;
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  }, name);
+}
+
+/** fill of every non-empty text in the SVG under `root` (a shadow host with `host`). */
+function textFills({ root, host }) {
+  const scope = host ? document.querySelector(host).shadowRoot : document;
+  return [...scope.querySelectorAll(`${root} text`)]
+    .filter((t) => t.textContent.trim())
+    .map((t) => ({ text: t.textContent.trim(), cls: t.getAttribute('class') ?? t.closest('g')?.getAttribute('class'), fill: getComputedStyle(t).fill }));
+}
+
+test('forced colours: every diagram text and every chosen state stays visible', async () => {
+  const page = await openWith('/', { forcedColors: 'active' });
+  await page.waitForSelector('body[data-ready="true"]');
+  const canvas = await systemColour(page, 'Canvas');
+  const text = await systemColour(page, 'CanvasText');
+  const highlight = await systemColour(page, 'Highlight');
+  assert.notEqual(canvas, text);
+  const fills = await page.evaluate(textFills, { root: '#diagram svg' });
+  const kinds = new Set(fills.map((f) => f.cls));
+  for (const kind of ['player-label', 'theme-label', 'legend-title', 'legend-label', 'cell-value']) assert.ok(kinds.has(kind), kind);
+  for (const f of fills) assert.equal(f.fill, text, `${f.cls} “${f.text}” is drawn in ${f.fill}, not CanvasText ${text}`);
+  // The chosen Show button stands apart from the others.
+  const segs = await page.$$eval('#overlay .segment', (els) => els.map((el) => ({ on: el.getAttribute('aria-checked') === 'true', bg: getComputedStyle(el).backgroundColor, fg: getComputedStyle(el).color })));
+  const on = segs.find((s) => s.on);
+  const off = segs.find((s) => !s.on);
+  assert.equal(on.bg, highlight, 'the chosen overlay is filled with Highlight');
+  assert.notEqual(on.bg, off.bg);
+  assert.notEqual(on.fg, on.bg);
+  // The cell open in the editor is outlined in Highlight.
+  await page.click(cellSelector('integration', 'procurement'));
+  await page.waitForSelector(`${cellSelector('integration', 'procurement')}.is-selected`);
+  const stroke = await page.$eval(cellSelector('integration', 'procurement'), (c) => getComputedStyle(c).stroke);
+  assert.equal(stroke, highlight);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // The classroom page and the element carry the same rules (the element's in its own sheet).
+  const teach = await openWith('/teach.html', { forcedColors: 'active' });
+  await teach.waitForSelector('#tour-diagram svg');
+  for (const f of await teach.evaluate(textFills, { root: '#tour-diagram svg' })) {
+    assert.notEqual(f.fill, canvas, `classroom ${f.cls} “${f.text}” vanishes`);
+  }
+  await teach.context().close();
+  const embed = await openWith('/embed.html', { forcedColors: 'active' });
+  await embed.waitForFunction(() => document.getElementById('diagram').shadowRoot?.querySelector('svg.wfe-diagram'));
+  const embedFills = await embed.evaluate(textFills, { root: 'svg.wfe-diagram', host: '#diagram' });
+  assert.ok(embedFills.length >= 10, `${embedFills.length} texts`);
+  for (const f of embedFills) assert.equal(f.fill, text, `element ${f.cls} “${f.text}”`);
+  await embed.context().close();
+});
+
+test('at 1366 px a what-if or French keeps one row, Table view does not wrap, Organization keeps the panel', async () => {
+  const rows = (page) =>
+    page.evaluate(() => {
+      const top = document.querySelector('.topbar');
+      const items = [...top.children].filter((el) => el.getBoundingClientRect().height > 0 && !el.classList.contains('visually-hidden'));
+      const bar = document.querySelector('.toolbar');
+      const tools = [...bar.children].filter((el) => el.getBoundingClientRect().height > 0);
+      const toggle = document.getElementById('display-toggle').getBoundingClientRect();
+      // One row: some horizontal line crosses every item.
+      const rowsOf = (els) => {
+        const r = els.map((el) => el.getBoundingClientRect());
+        return Math.max(...r.map((b) => b.top)) < Math.min(...r.map((b) => b.bottom)) ? 1 : 2;
+      };
+      return {
+        topRows: rowsOf(items),
+        toolRows: rowsOf(tools),
+        toggleHeight: toggle.height,
+        panel: document.querySelector('.panel').getBoundingClientRect().width,
+        diagram: document.querySelector('#diagram svg').getBoundingClientRect().width,
+      };
+    });
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  const before = await rows(page);
+  assert.equal(before.topRows, 1);
+  assert.equal(before.toolRows, 1);
+  await startScenario(page, 'Hire a platform lead');
+  const after = await rows(page);
+  assert.equal(after.topRows, 1, 'a what-if keeps the top bar on one row');
+  assert.equal(after.toolRows, 1, 'the toolbar (with Mark changes) keeps one row');
+  assert.ok(after.toggleHeight < 40, `Table view is one line (${after.toggleHeight} px)`);
+  await page.click('#tab-org');
+  await page.waitForSelector('#pane-org:not([hidden])');
+  const org = await rows(page);
+  assert.equal(org.panel, after.panel, 'Organization does not widen the panel');
+  assert.equal(org.diagram, after.diagram, 'nor shrink the diagram');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  const fr = await openWith('/', {});
+  await fr.evaluate(() => localStorage.setItem('wfe-lang', 'fr'));
+  await fr.reload();
+  await fr.waitForSelector('body[data-ready="true"]');
+  assert.equal(await fr.getAttribute('html', 'lang'), 'fr');
+  await startScenario(fr, 'Recruter');
+  const french = await rows(fr);
+  assert.equal(french.topRows, 1, 'French with a what-if keeps the top bar on one row');
+  assert.ok(french.toggleHeight < 40, 'the table button is one line in French');
+  await fr.context().close();
+});
+
+test('exported SVG and PNG carry a title block; the live diagram does not', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Hire a platform lead');
+  await page.selectOption('#unit-filter', 'ports');
+  assert.equal(await page.locator('#diagram .caption').count(), 0, 'no title block in the live diagram');
+  const download = async (format) => {
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.click('#export');
+        await page.click(`[data-export="${format}"]`);
+      })(),
+    ]);
+    return readFile(await d.path());
+  };
+  const svg = (await download('svg')).toString('utf8');
+  const caption = /<g class="caption">([\s\S]*?)<\/g>\n<\/g>/.exec(svg)?.[1] ?? '';
+  assert.match(caption, /Harbourline Group/);
+  assert.match(caption, /Current levels · Ports and terminals · What-if: Hire a platform lead · \d{4}-\d{2}-\d{2}/);
+  const [, , , h] = /viewBox="(\S+) (\S+) (\S+) (\S+)"/.exec(svg).slice(1).map(Number);
+  // The PNG is the same picture at twice its size: the title block is in it.
+  const png = await download('png');
+  const pngHeight = png.readUInt32BE(20);
+  assert.equal(pngHeight, Math.round(h * 2));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('presenter view: large type, a diagram filling its half with 12 px text, Leave apart from Next', async () => {
+  for (const [viewport, body] of [
+    [{ width: 1280, height: 800 }, 22],
+    [{ width: 1920, height: 1080 }, 32],
+  ]) {
+    const page = await openPage(env.browser, `${env.origin}/teach.html`, { viewport });
+    await page.waitForSelector('#tour-diagram svg');
+    await page.click('#presenter');
+    await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+    await page.waitForTimeout(300);
+    const m = await page.evaluate(() => {
+      const svg = document.querySelector('#tour-diagram svg');
+      const r = svg.getBoundingClientRect();
+      const vb = svg.viewBox.baseVal;
+      const scale = Math.min(r.width / vb.width, r.height / vb.height);
+      const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      const leave = document.getElementById('leave-presenter').getBoundingClientRect();
+      const next = document.querySelector('.tour-next').getBoundingClientRect();
+      return {
+        body: parseFloat(getComputedStyle(document.querySelector('.tour-body p')).fontSize),
+        smallest: Math.min(...sizes),
+        width: r.width,
+        height: r.height,
+        overlap: leave.left < next.right && next.left < leave.right && leave.top < next.bottom && next.top < leave.bottom,
+      };
+    });
+    assert.ok(Math.abs(m.body - body) <= body * 0.2, `body text ${m.body}px at ${viewport.width}, about ${body}`);
+    assert.ok(m.smallest >= 12, `diagram text ${m.smallest.toFixed(1)}px`);
+    assert.ok(m.width >= viewport.width * 0.3 || m.height >= viewport.height * 0.85, `the diagram fills its half (${m.width}×${m.height})`);
+    assert.equal(m.overlap, false, 'Leave presenter view overlaps Next');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('a dark system setting darkens the editor, its diagram included', async () => {
+  const page = await openWith('/', { colorScheme: 'dark' });
+  await page.waitForSelector('body[data-ready="true"]');
+  const luminance = (rgb) => {
+    const [r, g, b] = rgb.match(/\d+/g).map(Number);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const fg = await page.evaluate(() => getComputedStyle(document.body).color);
+  assert.ok(luminance(bg) < 60, `page background ${bg}`);
+  assert.ok(luminance(fg) > 180, `page text ${fg}`);
+  const label = await page.$eval('#diagram .player-label text', (t) => getComputedStyle(t).fill);
+  assert.ok(luminance(label) > 180, `diagram labels ${label}`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the classroom page requests no /favicon.ico', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const asked = [];
+  const failed = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  page.on('response', (r) => r.status() >= 400 && failed.push(r.url()));
+  await page.goto(`${env.origin}/teach.html`);
+  await page.waitForSelector('#tour-diagram svg');
+  await page.waitForTimeout(500);
+  assert.ok(!asked.includes('/favicon.ico'), asked.join(' '));
+  assert.deepEqual(failed, []);
+  const icon = await page.getAttribute('link[rel="icon"]', 'href');
+  assert.ok(asked.includes(`/${icon}`) || icon.startsWith('data:'), `the page's icon ${icon} is what it asks for`);
+  await context.close();
+});

@@ -1,0 +1,132 @@
+// Phones: at 390×844 and 320 CSS px the editor and the classroom page never
+// scroll sideways (Organization → Owners included), every tab is in view with
+// its whole name, and the diagram, in the core's narrow layout, fills the
+// width near the top of the screen with every text at 12 CSS px or more and
+// no two labels on each other. The page and the element follow their width.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage } from './harness.mjs';
+import { setup, open } from './page-helpers.mjs';
+
+const env = setup();
+const PHONES = [
+  { width: 390, height: 844 },
+  { width: 320, height: 640 },
+];
+
+/** What the test measures of the diagram in `root` (a selector; `host` pierces an element's shadow root). */
+function measure({ root, host }) {
+  const scope = host ? document.querySelector(host).shadowRoot : document;
+  const svg = scope.querySelector(root);
+  const box = svg.getBoundingClientRect();
+  const vb = svg.viewBox.baseVal;
+  const scale = Math.min(box.width / vb.width, box.height / vb.height);
+  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '');
+  const smallest = Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+  // The boxes of every label group on screen (keys, names, legend, scores).
+  const groups = [...svg.querySelectorAll('.key, .player-label, .theme-label, .legend-title, .legend-label, .cell-value')];
+  const rects = groups.map((g) => g.getBoundingClientRect());
+  const overlaps = [];
+  for (let i = 0; i < rects.length; i++) {
+    for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i];
+      const b = rects[j];
+      // half a pixel of slack for the halo and rounding
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+        overlaps.push(`${groups[i].textContent.trim()} / ${groups[j].textContent.trim()}`);
+      }
+    }
+  }
+  return {
+    layout: svg.classList.contains('wfe-layout-narrow') ? 'narrow' : 'wide',
+    top: box.top + scrollY,
+    width: box.width,
+    smallest,
+    overlaps,
+    count: texts.length,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+  };
+}
+
+function assertPhoneDiagram(m, viewport, what) {
+  assert.equal(m.layout, 'narrow', `${what}: narrow layout`);
+  assert.ok(m.scrollWidth <= m.innerWidth, `${what}: page is ${m.scrollWidth} px wide on a ${m.innerWidth} px screen`);
+  assert.ok(m.width >= viewport.width - 40, `${what}: the diagram fills the width (${m.width} px)`);
+  assert.ok(m.smallest >= 12, `${what}: smallest diagram text is ${m.smallest.toFixed(1)} px`);
+  assert.ok(m.count > 20, `${what}: the labels are drawn`);
+  assert.deepEqual(m.overlaps, [], `${what}: labels overlap`);
+}
+
+test('the editor on a phone: narrow diagram near the top, readable, no sideways scroll, every tab whole', async () => {
+  for (const viewport of PHONES) {
+    const page = await open(env, { viewport });
+    const m = await page.evaluate(measure, { root: '#diagram svg' });
+    assertPhoneDiagram(m, viewport, `editor at ${viewport.width}`);
+    assert.ok(m.top <= 300, `the diagram starts ${Math.round(m.top)} px down`);
+    // Every tab in view, its name not cut.
+    const tabs = await page.$$eval('.panel [role="tab"]', (els) =>
+      els.map((el) => {
+        const r = el.getBoundingClientRect();
+        return { text: el.textContent.trim(), left: r.left, right: r.right, whole: el.scrollWidth <= el.clientWidth + 1 };
+      }),
+    );
+    assert.ok(tabs.length >= 4);
+    for (const tab of tabs) {
+      assert.ok(tab.left >= 0 && tab.right <= viewport.width, `tab ${tab.text} is in view (${tab.left}–${tab.right})`);
+      assert.ok(tab.whole, `tab ${tab.text} shows its whole name`);
+    }
+    // Organization → Owners: the matrix scrolls in its pane, never the page.
+    await page.click('#tab-org');
+    await page.locator('.subnav-item', { hasText: 'Owners' }).click();
+    await page.waitForSelector('.matrix');
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= viewport.width, `with the owners open the page is ${wide} px wide`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('the classroom page on a phone: narrow tour diagram, readable, no sideways scroll, tabs in view', async () => {
+  for (const viewport of PHONES) {
+    const page = await openPage(env.browser, `${env.origin}/teach.html`, { viewport });
+    await page.waitForSelector('#tour-diagram svg');
+    const m = await page.evaluate(measure, { root: '#tour-diagram svg' });
+    assertPhoneDiagram(m, viewport, `classroom at ${viewport.width}`);
+    assert.ok(m.top <= 360, `the diagram starts ${Math.round(m.top)} px down`);
+    const tabs = await page.$$eval('.teach-tabs [role="tab"]', (els) => els.map((el) => el.getBoundingClientRect().right));
+    for (const right of tabs) assert.ok(right <= viewport.width, `a tab ends at ${right}`);
+    for (const tab of ['blank', 'compare', 'export']) {
+      await page.click(`#tab-${tab}`);
+      const w = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(w <= viewport.width, `the ${tab} view is ${w} px wide`);
+    }
+    await page.click('#tab-blank');
+    const blank = await page.evaluate(measure, { root: '#blank-diagram svg' });
+    assertPhoneDiagram(blank, viewport, `blank diagram at ${viewport.width}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('the editor and the element change layout when their room changes', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  const layout = () => page.evaluate(() => (document.querySelector('#diagram svg').classList.contains('wfe-layout-narrow') ? 'narrow' : 'wide'));
+  assert.equal(await layout(), 'wide');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForFunction(() => document.querySelector('#diagram svg.wfe-layout-narrow'));
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.waitForFunction(() => !document.querySelector('#diagram svg.wfe-layout-narrow'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // The embeddable element: narrow in a phone, and as its attribute says.
+  const embed = await openPage(env.browser, `${env.origin}/embed.html`, { viewport: { width: 390, height: 844 } });
+  await embed.waitForFunction(() => document.getElementById('diagram').shadowRoot?.querySelector('svg.wfe-diagram'));
+  const m = await embed.evaluate(measure, { root: 'svg.wfe-diagram', host: '#diagram' });
+  assertPhoneDiagram(m, { width: 390 }, 'element at 390');
+  await embed.evaluate(() => document.getElementById('diagram').setAttribute('layout', 'wide'));
+  await embed.waitForFunction(() => !document.getElementById('diagram').shadowRoot.querySelector('svg.wfe-layout-narrow'));
+  assert.deepEqual(embed.problems, []);
+  await embed.context().close();
+});

@@ -149,7 +149,7 @@ export async function buildSite() {
 
   const pages = await esbuild.build({
     ...COMMON,
-    entryPoints: ['app.js', 'teach.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
+    entryPoints: ['app.js', 'first-diagram.js', 'teach.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
     splitting: true,
     entryNames: '[dir]/[name]',
     chunkNames: '[name]-[hash]',

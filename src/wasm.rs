@@ -228,6 +228,9 @@ struct Drawn {
     container: Element,
     key: StructureKey,
     cells: Vec<DrawnCell>,
+    /// Drawn by `draw` and not yet reported by a `view` as drawn whole, so
+    /// that the page readies it for interaction then.
+    unreported: bool,
 }
 
 /// What the SVG is drawn from besides the cell states: name, framework,
@@ -490,15 +493,17 @@ impl Workspace {
             Some(f) => vec![FindingScope::of(f)],
             None => Vec::new(),
         };
-        let marks = view::marks(model, baseline, &scopes, &opts);
-        let render_opts = opts.render_options();
-        let mut states = render::cell_states(model, &render_opts);
-        view::decorate(&mut states, &marks);
+        let (render_opts, states, marks) = self.cell_states(&opts, &scopes);
         let comparison =
             baseline.map(|b| analysis::compare_analyses(b, &analysis::analyze(b), model, &report));
         let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
         let findings_note = analysis::quiet(model, &report);
-        let (full, changed) = self.draw(container, &render_opts, &states)?;
+        let (full, changed) = self.draw_cells(container, &render_opts, &states)?;
+        let full = full
+            || self
+                .drawn
+                .as_mut()
+                .is_some_and(|d| std::mem::take(&mut d.unreported));
         let revisions = self.session.revisions();
         let finding_count = report.findings.len();
         let finding_chosen = !scopes.is_empty();
@@ -523,6 +528,26 @@ impl Workspace {
             session: self.session_info(),
         };
         to_js(&result)
+    }
+
+    /// Draws the diagram of the model on show in `container`, and nothing
+    /// else: no analysis, no result. A page calls it first, so that the
+    /// diagram is on screen before the findings and panels are computed;
+    /// the next `view` in the same container then updates this drawing in
+    /// place (and reports it as drawn whole). The cells a chosen finding
+    /// concerns are marked by that `view`, which knows the findings.
+    pub fn draw(
+        &mut self,
+        container: &Element,
+        #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
+    ) -> Result<(), js_sys::Error> {
+        let opts = ViewOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
+        let (render_opts, states, _) = self.cell_states(&opts, &[]);
+        let (full, _) = self.draw_cells(container, &render_opts, &states)?;
+        if let Some(d) = self.drawn.as_mut() {
+            d.unreported |= full;
+        }
+        Ok(())
     }
 
     /// Forgets the diagram drawn last, so that the next `view` draws it
@@ -554,6 +579,22 @@ impl Workspace {
         }
     }
 
+    /// The cells as the view shows them: scores, overlay and the page's
+    /// highlight marks (of the findings in `scopes`, if any).
+    fn cell_states(
+        &self,
+        opts: &ViewOptions,
+        scopes: &[FindingScope],
+    ) -> (RenderOptions, Vec<CellState>, view::Marks) {
+        let model = self.session.model();
+        let baseline = self.session.active().map(|_| self.session.baseline());
+        let marks = view::marks(model, baseline, scopes, opts);
+        let render_opts = opts.render_options();
+        let mut states = render::cell_states(model, &render_opts);
+        view::decorate(&mut states, &marks);
+        (render_opts, states, marks)
+    }
+
     fn structure_key(&self, opts: &RenderOptions) -> StructureKey {
         let m = self.session.model();
         (
@@ -566,7 +607,7 @@ impl Workspace {
     }
 
     /// Redraws or updates in place; returns (redrawn, cells touched).
-    fn draw(
+    fn draw_cells(
         &mut self,
         container: &Element,
         opts: &RenderOptions,
@@ -583,6 +624,7 @@ impl Workspace {
                 container: container.clone(),
                 key,
                 cells: index_cells(container)?,
+                unreported: false,
             });
             full = true;
         }

@@ -2,10 +2,9 @@
 // browser (or the sample, or the model of a share link as a new document),
 // and wires the parts of the page together. Everything shown is computed by
 // the core.
-import init, { Workspace } from './pkg/workforce_ecosystem.js';
 import { translateStatic } from './i18n.js';
 import { startLanguage, languageMenu } from './lang.js';
-import { state, refresh, onRefresh } from './store.js';
+import { state, refresh, onRefresh, drewDiagram } from './store.js';
 import { initDialog } from './dialog.js';
 import { initNotice } from './notice.js';
 import { initTabs, showTab, currentTab, onTab } from './tabs.js';
@@ -17,22 +16,29 @@ import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, openFromLink, openFilePicker, share, EMPTY } from './io.js';
 import { prepareDocuments, startDocuments, initDocuments } from './documents.js';
 import { initKeyboard } from './keyboard.js';
-import { sampleText, adoptStylesheet } from './assets.js';
-import { startCore } from './core-start.js';
+import { sampleText } from './assets.js';
+import { earlySample, core, firstDrawing, afterPaint } from './first-diagram.js';
 
 // Without saved work the page opens the sample: fetch it while the core
 // starts rather than after (its failure is reported where it is used).
-const firstSample = prepareDocuments().then((doc) => (doc ? null : sampleText()));
+const firstSample = prepareDocuments().then((doc) => (doc ? null : earlySample ?? sampleText()));
 firstSample.catch(() => {});
 
 // The core compiles as it streams in (core-start.js began when the page was
-// parsed); meanwhile the page gets its texts in the remembered language
-// (English by default, the others are fetched when chosen).
-const core = startCore(init);
+// parsed, first-diagram.js starts it and may have drawn the sample already);
+// meanwhile the page gets its texts in the remembered language (English by
+// default, the others are fetched when chosen).
 await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
 await core;
-adoptStylesheet(Workspace.diagramCss());
+
+// A first visit sees the sample's diagram first; the rest of the page is
+// computed and wired once it is painted.
+const drawn = await firstDrawing;
+if (drawn) {
+  drewDiagram(drawn);
+  await afterPaint();
+}
 
 /**
  * The Organization pane's editors, fetched the first time they are needed
@@ -138,5 +144,6 @@ await startDocuments({
   sample: async () => (await firstSample.catch(() => null)) ?? sampleText(),
   empty: EMPTY,
   linked: fromLink,
+  drawn,
 });
 document.body.dataset.ready = 'true';

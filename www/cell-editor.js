@@ -75,9 +75,18 @@ function joinKey(select) {
   return `${select.dataset.key}#${focusOf.get(select) ?? 0}`;
 }
 
+/**
+ * The cell's facts as the core gave them for the editor on show, kept until
+ * the next recomputation: a change made in the editor starts from them
+ * instead of asking the core again (on a large model, a cell has hundreds
+ * of unit rows to copy out).
+ */
+let shownDetail = null;
+
 /** Saves one change to a row, merged into the row's assessment as the core has it now. */
 function save(theme, player, unit, change, join) {
-  const detail = state.ws.cellDetail(theme, player);
+  const kept = shownDetail?.theme.id === theme && shownDetail.player.id === player ? shownDetail : null;
+  const detail = kept ?? state.ws.cellDetail(theme, player);
   const row = detail?.rows.find((r) => (r.unit?.id ?? null) === unit);
   if (!row) return;
   const before = row.assessment;
@@ -244,6 +253,7 @@ export function render() {
     errorsFor = selKey;
   }
   const detail = sel ? state.ws.cellDetail(sel.theme, sel.player) : null;
+  shownDetail = detail;
   const shape = detail ? shapeOf(detail) : null;
   if (shape && shape === drawnShape) {
     patch(detail);
@@ -304,6 +314,7 @@ export function initCellEditor({ back, editOwners, isVisible }) {
     }
   });
   onRefresh(() => {
+    shownDetail = null; // what the core said before this recomputation may be stale
     if (visible()) render();
   });
 }

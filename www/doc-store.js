@@ -16,10 +16,9 @@ const DB_NAME = 'wfe-documents';
 const DB_VERSION = 1;
 const DOCS = 'docs';
 const TEXTS = 'texts';
-/** Where the page kept its one autosave before there were documents. */
-export const LEGACY_KEY = 'wfe.session.v1';
-const JOURNAL_PREFIX = 'wfe.unsaved.';
-const CURRENT_KEY = 'wfe.documents.current';
+import { LEGACY_KEY, JOURNAL_PREFIX, CURRENT_KEY } from './stored-keys.js';
+
+export { LEGACY_KEY };
 const SIGNAL_KEY = 'wfe.documents.signal';
 const CHANNEL = 'wfe-documents';
 /** How many recent writes a document remembers (tab token and revision). */

@@ -476,12 +476,16 @@ export function prepareDocuments() {
  * Shows the document to start with (after a link, if any, was tried):
  * the one shown last, else a new one from the sample. An unreadable one is
  * kept aside as it is and offered for download; a new document opens
- * beside it. `sample`, `empty`: async texts to start from.
+ * beside it. `sample`, `empty`: async texts to start from; `drawn`: the
+ * sample's workspace when it was drawn already (first-diagram.js).
  */
-export async function startDocuments({ sample, empty, linked = false }) {
+export async function startDocuments({ sample, empty, linked = false, drawn = null }) {
   fallbacks = { sample, empty };
   const { doc, recovered } = await prepared;
   if (!available) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+  // the sample drawn before the store answered (first-diagram.js) is kept
+  // only when it is what this visit opens
+  if (drawn && (linked || doc)) drawn.free();
   if (linked) {
     if (recovered.length) tellRecovered(recovered);
     return;
@@ -508,7 +512,8 @@ export async function startDocuments({ sample, empty, linked = false }) {
       return;
     }
   }
-  await startFallback();
+  if (drawn) show(entryFor(drawn, { name: modelName(drawn) }));
+  else await startFallback();
   if (recovered.length) tellRecovered(recovered);
 }
 

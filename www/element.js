@@ -250,6 +250,23 @@ async function fetchModel(src, own = false) {
   return res.text();
 }
 
+/**
+ * Resolves once the browser has painted (after the next animation frame), or
+ * after a moment where it paints nothing (a hidden page).
+ * @returns {Promise<void>}
+ */
+function afterPaint() {
+  return new Promise((ok) => {
+    const timer = setTimeout(ok, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        ok();
+      }, 0),
+    );
+  });
+}
+
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   Object.assign(node, props);
@@ -451,12 +468,18 @@ export class WorkforceEcosystem extends HTMLElement {
       const ws = new Workspace(text);
       this.#ws?.free();
       this.#ws = ws;
+      // The diagram first; the model's copy for scripts, the unit menu and
+      // `wfe-load` once it is painted (copying the model out of the core
+      // costs about as much as drawing it, and a reader waits for the picture).
+      this.#draw({ ready: false });
+      await afterPaint();
+      if (seq !== this.#seq) return;
       // The model as the core reads it (an older version migrated, defaults
       // filled in), not the text as given.
       this.#model = ws.model();
       this.#json = JSON.stringify(this.#model);
       this.#fillUnits();
-      this.#draw();
+      this.#setState('ready');
       this.#emit('wfe-load', { source: source.kind, name: this.#model.name ?? '' });
     } catch (e) {
       if (seq === this.#seq) this.#fail(e);
@@ -505,7 +528,8 @@ export class WorkforceEcosystem extends HTMLElement {
     }
   }
 
-  #draw() {
+  /** Draws the diagram; `ready`: the element is then ready (else its load goes on). */
+  #draw({ ready = true } = {}) {
     const svgText = this.#svg();
     this.#drawn = { overlay: svgText.overlay, unit: svgText.unit };
     const text = svgText.text.replace(STYLE_ELEMENT, '');
@@ -524,7 +548,7 @@ export class WorkforceEcosystem extends HTMLElement {
     overlay.value = svgText.overlay;
     unit.value = svgText.unit;
     this.#showSelection();
-    this.#setState('ready');
+    if (ready) this.#setState('ready');
     if (svgText.notes.length) {
       error.replaceChildren(
         ...svgText.notes.flatMap((n) => [el('strong', { textContent: n.headline }), el('pre', { textContent: n.message })]),
@@ -567,6 +591,7 @@ export class WorkforceEcosystem extends HTMLElement {
     const units = this.#model?.units ?? [];
     unit.replaceChildren(el('option', { value: '', textContent: 'All units' }));
     for (const u of units) unit.append(el('option', { value: u.id, textContent: u.label }));
+    unit.value = this.unit;
     unitLabel.hidden = units.length === 0;
   }
 

@@ -63,8 +63,17 @@ export function useWorkspace(ws) {
   state.ws = ws;
   model = null;
   modelStructure = null;
-  ws.forgetDrawing();
+  // its drawing, if any, is still on show only if no other workspace drew since
+  if (ws !== drawer) ws.forgetDrawing();
   return refresh();
+}
+
+/** The workspace that drew the diagram last. */
+let drawer = null;
+
+/** Notes that `ws` drew the diagram (the page's first drawing, see first-diagram.js). */
+export function drewDiagram(ws) {
+  drawer = ws;
 }
 
 // The core's `structure` counts within one workspace; each document has its
@@ -77,6 +86,7 @@ let pageStructure = 0;
 
 function askCore() {
   const result = state.ws.view(state.diagram, viewOptions());
+  drawer = state.ws;
   if (state.ws !== shownWs || result.structure !== wsStructure) {
     shownWs = state.ws;
     wsStructure = result.structure;

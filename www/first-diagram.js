@@ -1,0 +1,70 @@
+// The editor's first diagram, drawn by a script of its own that the page
+// runs before its main one (app.js). A visit with no link that finds no
+// trace of documents in this browser opens the sample, so this script draws
+// it as soon as the core and the sample are in: without waiting for the
+// page's other scripts to load and run, for IndexedDB to answer, or for the
+// findings, panels and editors to be computed (app.js does that once the
+// diagram is painted). The documents start-up then adopts this workspace as
+// the unsaved sample document, or, should the store hold a document after
+// all, shows that one in its place; nothing is stored until the user edits,
+// so the early drawing never touches saved work.
+import init, { Workspace } from './pkg/workforce_ecosystem.js';
+import { startCore } from './core-start.js';
+import { sampleText, adoptStylesheet } from './assets.js';
+import { mayHoldWork } from './stored-keys.js';
+
+function hasLink() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  return params.has('m') || params.has('json');
+}
+
+/**
+ * The sample's text when this visit opens with it, requested at once (the
+ * page's HTML preloads it); null for a visit with a link or stored work.
+ */
+export const earlySample = !hasLink() && !mayHoldWork() ? sampleText() : null;
+earlySample?.catch(() => {}); // reported where the start-up uses it
+
+/** The core, started, with the diagram's stylesheet adopted by the page. */
+export const core = startCore(init).then(() => adoptStylesheet(Workspace.diagramCss()));
+
+/**
+ * Draws the sample in the page's diagram with the page's first view
+ * options; resolves to its workspace, or to null when this visit does not
+ * open with the sample or it could not be drawn (the usual start-up then
+ * shows why).
+ * @returns {Promise<Workspace | null>}
+ */
+async function drawFirst() {
+  if (!earlySample) return null;
+  let ws = null;
+  try {
+    const [text] = await Promise.all([earlySample, core]);
+    ws = new Workspace(text);
+    ws.draw(document.getElementById('diagram'), { overlay: 'current', showChanges: true });
+    return ws;
+  } catch {
+    ws?.free();
+    return null;
+  }
+}
+
+/** The sample's workspace once drawn, or null (see drawFirst). */
+export const firstDrawing = drawFirst();
+
+/**
+ * Resolves once the browser has painted what is on the page (after the next
+ * animation frame), or after a moment in a hidden tab, which paints nothing.
+ * @returns {Promise<void>}
+ */
+export function afterPaint() {
+  return new Promise((ok) => {
+    const timer = setTimeout(ok, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        ok();
+      }, 0),
+    );
+  });
+}

@@ -1,0 +1,33 @@
+// Where the documents start-up leaves its marks in Web Storage, apart from
+// doc-store.js so that the editor's first script (first-diagram.js) can
+// tell a first visit without loading the store.
+
+/** Where the page kept its one autosave before there were documents. */
+export const LEGACY_KEY = 'wfe.session.v1';
+/** A tab's unsaved work (the journal), by tab. */
+export const JOURNAL_PREFIX = 'wfe.unsaved.';
+/** The document shown last: in sessionStorage for this tab, in localStorage for the browser. */
+export const CURRENT_KEY = 'wfe.documents.current';
+
+/**
+ * Whether this browser may hold documents or unsaved work: the editor asks
+ * before it opens IndexedDB, so that a first visit draws the sample at once
+ * instead of waiting for the store to answer. Every page that stores a
+ * document remembers it as the one shown last (CURRENT_KEY), and unsaved
+ * work sits in the journal, so without any of these keys (nor the earlier
+ * single autosave) there is nothing to open; a store that holds documents
+ * all the same (say its keys were cleared) is opened as usual right after.
+ * True when storage cannot be read.
+ */
+export function mayHoldWork() {
+  try {
+    if (sessionStorage.getItem(CURRENT_KEY) !== null) return true;
+    if (localStorage.getItem(CURRENT_KEY) !== null || localStorage.getItem(LEGACY_KEY) !== null) return true;
+    for (let i = 0; i < localStorage.length; i += 1) {
+      if (localStorage.key(i)?.startsWith(JOURNAL_PREFIX)) return true;
+    }
+    return false;
+  } catch {
+    return true;
+  }
+}

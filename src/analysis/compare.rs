@@ -85,41 +85,31 @@ pub struct ChangeCount {
     pub count: usize,
 }
 
-/// Each item of a list as its key, `\u{1}`, then its JSON: what
-/// [`keyed_changes`] compares. The JSON reuses the serializer the model is
-/// saved with, so counting changes adds one small function per kind.
-fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> Vec<String> {
+/// Each item of a list as (its key, its JSON): what [`keyed_changes`]
+/// compares. The JSON reuses the serializer the model is saved with, so
+/// counting changes adds one small function per kind, not a map per kind.
+fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, String)> {
     items
         .iter()
-        .map(|item| {
-            let json = serde_json::to_string(item).unwrap_or_default();
-            format!("{}\u{1}{json}", key(item))
-        })
+        .map(|item| (key(item), serde_json::to_string(item).unwrap_or_default()))
         .collect()
 }
 
-/// How many keys of either list (made by [`keyed`]) are in one only, or in
-/// both with other values (the larger side's count where they differ).
-fn keyed_changes(old: &[String], new: &[String]) -> usize {
-    fn sorted(list: &[String]) -> Vec<&str> {
-        let mut v: Vec<&str> = list.iter().map(String::as_str).collect();
-        v.sort();
-        v
-    }
-    fn key<'a>(s: &&'a str) -> &'a str {
-        s.split_once('\u{1}').map_or(*s, |(k, _)| k)
-    }
-    let (old, new) = (sorted(old), sorted(new));
+/// How many keys of either list are in one only, or in both with other
+/// values (the larger side's count where they differ).
+fn keyed_changes(mut old: Vec<(String, String)>, mut new: Vec<(String, String)>) -> usize {
+    old.sort_unstable();
+    new.sort_unstable();
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < old.len() || j < new.len() {
-        let k = match (old.get(i), new.get(j)) {
-            (Some(a), Some(b)) => key(a).min(key(b)),
-            (Some(a), None) => key(a),
-            (None, Some(b)) => key(b),
+        let key = match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) => a.0.clone().min(b.0.clone()),
+            (Some(a), None) => a.0.clone(),
+            (None, Some(b)) => b.0.clone(),
             (None, None) => break,
         };
-        let a = old[i..].iter().take_while(|x| key(x) == k).count();
-        let b = new[j..].iter().take_while(|x| key(x) == k).count();
+        let a = old[i..].iter().take_while(|x| x.0 == key).count();
+        let b = new[j..].iter().take_while(|x| x.0 == key).count();
         if old[i..i + a] != new[j..j + b] {
             n += a.max(b);
         }
@@ -132,19 +122,18 @@ fn keyed_changes(old: &[String], new: &[String]) -> usize {
 /// Everything `scenario` changes from `baseline`, counted by kind.
 fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount> {
     let id = |x: &crate::model::Item| x.id.clone();
-    let owner = |r: &crate::model::Responsibility| {
-        format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
-    };
     // a link is the same whichever way it is recorded
     let links = |m: &Model| {
-        let ends: Vec<String> = m
+        let mut ends: Vec<(String, String)> = m
             .integrations
             .iter()
             .map(|i| {
                 let (a, b) = (i.from.as_str(), i.to.as_str());
-                format!("{}\u{0}{}", a.min(b), a.max(b))
+                (format!("{}\u{0}{}", a.min(b), a.max(b)), String::new())
             })
             .collect();
+        ends.sort_unstable();
+        ends.dedup();
         ends
     };
     let counts = [
@@ -152,28 +141,32 @@ fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount
         (
             "owners",
             keyed_changes(
-                &keyed(&baseline.responsibilities, owner),
-                &keyed(&scenario.responsibilities, owner),
+                keyed(&baseline.responsibilities, |r| {
+                    format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
+                }),
+                keyed(&scenario.responsibilities, |r| {
+                    format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player)
+                }),
             ),
         ),
         (
             "contributors",
             keyed_changes(
-                &keyed(&baseline.contributors, |c| c.id.clone()),
-                &keyed(&scenario.contributors, |c| c.id.clone()),
+                keyed(&baseline.contributors, |c| c.id.clone()),
+                keyed(&scenario.contributors, |c| c.id.clone()),
             ),
         ),
         (
             "systems",
             keyed_changes(
-                &keyed(&baseline.systems, |x| x.id.clone()),
-                &keyed(&scenario.systems, |x| x.id.clone()),
+                keyed(&baseline.systems, |x| x.id.clone()),
+                keyed(&scenario.systems, |x| x.id.clone()),
             ),
         ),
-        ("links", keyed_changes(&links(baseline), &links(scenario))),
+        ("links", keyed_changes(links(baseline), links(scenario))),
         (
             "units",
-            keyed_changes(&keyed(&baseline.units, id), &keyed(&scenario.units, id)),
+            keyed_changes(keyed(&baseline.units, id), keyed(&scenario.units, id)),
         ),
         ("name", usize::from(baseline.name != scenario.name)),
         (

@@ -151,6 +151,7 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
         keys,
         [
             "changedCells",
+            "changes",
             "introduced",
             "readiness",
             "resolved",
@@ -158,6 +159,16 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
         ]
     );
     assert_eq!(v["changedCells"].as_array().unwrap().len(), 2);
+    // every kind of change the scenario made, counted
+    assert_eq!(
+        v["changes"],
+        serde_json::json!([
+            {"kind": "scores", "count": 2},
+            {"kind": "owners", "count": 1},
+            {"kind": "links", "count": 1},
+            {"kind": "name", "count": 1}
+        ])
+    );
     let hr = &v["changedCells"][0];
     assert_eq!(
         (&hr["theme"], &hr["player"], &hr["unit"]),
@@ -182,6 +193,7 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
 
     let same = json(&wfe(&["compare", &base, &base]));
     assert_eq!(same["changedCells"], serde_json::json!([]));
+    assert_eq!(same["changes"], serde_json::json!([]));
     assert_eq!(same["resolved"], serde_json::json!([]));
     assert_eq!(same["readiness"]["overall"]["delta"], 0.0);
 

@@ -9,9 +9,7 @@
 //! Steps that cannot be replayed (a model loaded or imported whole) end
 //! what is stored; the history stored is bounded in steps and in bytes.
 
-use super::{Entry, Op, Scenario, Session, State, Step};
-use crate::model::Model;
-use crate::validate;
+use super::{Entry, Op, Session, State, Step};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -20,21 +18,6 @@ pub const STORED_STEPS: usize = 50;
 
 /// The most a stored history may take, in bytes of JSON.
 pub const STORED_BYTES: usize = 1024 * 1024;
-
-#[derive(Serialize)]
-struct StoredScenario<'a> {
-    id: u32,
-    name: &'a str,
-    model: &'a Model,
-}
-
-#[derive(Serialize)]
-struct StoredState<'a> {
-    baseline: &'a Model,
-    scenarios: Vec<StoredScenario<'a>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    active: Option<u32>,
-}
 
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -56,59 +39,66 @@ enum StoredStep<'a> {
     Discard(u32),
 }
 
+/// The stored history: the state before its first step, saved as a
+/// session is (its scenarios numbered 1, 2... in order when read), and the
+/// steps, with scenario ids as that numbering and the starts after it give
+/// them.
 #[derive(Serialize)]
 struct Stored<'a> {
-    base: StoredState<'a>,
+    base: super::SavedSession,
     steps: Vec<StoredStep<'a>>,
-}
-
-fn stored_step<'a>(entry: &'a Entry) -> Option<StoredStep<'a>> {
-    Some(match (entry.op.as_ref()?, &entry.step) {
-        (Op::Edits(edits), Step::Edit { target, .. }) => StoredStep::Edits {
-            scenario: *target,
-            edits,
-        },
-        (Op::Start { id, name }, _) => StoredStep::Start { id: *id, name },
-        (Op::Rename { id, name }, _) => StoredStep::Rename { id: *id, name },
-        (Op::Keep(id), _) => StoredStep::Keep(*id),
-        (Op::Discard(id), _) => StoredStep::Discard(*id),
-        (Op::Edits(_), Step::Whole { .. }) => return None,
-    })
 }
 
 impl Session {
     /// The latest steps of the history as JSON (at most [`STORED_STEPS`]
     /// and [`STORED_BYTES`]), or `None` when there is nothing to store.
     pub(super) fn stored_history(&self) -> Option<String> {
-        let steps: Vec<StoredStep> = self
+        let entries: Vec<&Entry> = self
             .undo
             .iter()
             .rev()
             .take(STORED_STEPS)
-            .map_while(stored_step)
+            .take_while(|e| e.op.is_some())
             .collect();
-        if steps.is_empty() {
+        if entries.is_empty() {
             return None;
         }
         let mut base: State = self.state.clone();
-        for entry in self.undo.iter().rev().take(steps.len()) {
+        for entry in &entries {
             base.run(&entry.step, false);
         }
+        // ids as the replay gives them: the base's scenarios in order, then each start
+        let mut ids: Vec<u32> = base.scenarios.iter().map(|s| s.id).collect();
+        let mut steps = Vec::with_capacity(entries.len());
+        for entry in entries.iter().rev() {
+            let at = |ids: &[u32], id: u32| ids.iter().position(|&x| x == id).map(|i| i as u32 + 1);
+            steps.push(match (entry.op.as_ref()?, &entry.step) {
+                (Op::Edits(edits), Step::Edit { target, .. }) => StoredStep::Edits {
+                    scenario: match target {
+                        Some(id) => Some(at(&ids, *id)?),
+                        None => None,
+                    },
+                    edits,
+                },
+                (Op::Start { id, name }, _) => {
+                    ids.push(*id);
+                    StoredStep::Start {
+                        id: ids.len() as u32,
+                        name,
+                    }
+                }
+                (Op::Rename { id, name }, _) => StoredStep::Rename {
+                    id: at(&ids, *id)?,
+                    name,
+                },
+                (Op::Keep(id), _) => StoredStep::Keep(at(&ids, *id)?),
+                (Op::Discard(id), _) => StoredStep::Discard(at(&ids, *id)?),
+                (Op::Edits(_), Step::Whole { .. }) => return None,
+            });
+        }
         let stored = Stored {
-            base: StoredState {
-                baseline: &base.baseline,
-                scenarios: base
-                    .scenarios
-                    .iter()
-                    .map(|s| StoredScenario {
-                        id: s.id,
-                        name: &s.name,
-                        model: &s.model,
-                    })
-                    .collect(),
-                active: base.active,
-            },
-            steps: steps.into_iter().rev().collect(),
+            base: base.saved(),
+            steps,
         };
         serde_json::to_string(&stored)
             .ok()
@@ -121,7 +111,7 @@ impl Session {
         let Value::Object(mut h) = stored else {
             return None;
         };
-        let mut s = base(h.remove("base")?)?;
+        let mut s = Session::from_saved_value(h.remove("base")?)?;
         let Value::Array(steps) = h.remove("steps")? else {
             return None;
         };
@@ -157,54 +147,8 @@ impl Session {
     }
 }
 
-/// A model stored in the history, read like any import.
-fn model(v: Value) -> Option<Model> {
-    let (model, _, problems, more) = validate::read_value(v);
-    (problems.is_empty() && more == 0).then_some(model)
-}
-
 fn id(v: &Value) -> Option<u32> {
     u32::try_from(v.as_u64()?).ok()
-}
-
-/// The session the stored history starts from.
-fn base(v: Value) -> Option<Session> {
-    let Value::Object(mut b) = v else {
-        return None;
-    };
-    let mut s = Session::new(model(b.remove("baseline")?)?);
-    let Value::Array(scenarios) = b.remove("scenarios")? else {
-        return None;
-    };
-    if scenarios.len() > validate::limits::SCENARIOS {
-        return None;
-    }
-    for sc in scenarios {
-        let Value::Object(mut sc) = sc else {
-            return None;
-        };
-        let id = id(sc.get("id")?)?;
-        let name = s.checked_name(sc.get("name")?.as_str()?, None).ok()?;
-        if s.state.scenarios.iter().any(|x| x.id == id) {
-            return None;
-        }
-        let model = model(sc.remove("model")?)?;
-        s.state.scenarios.push(Scenario { id, name, model });
-        s.next_id = s.next_id.max(id.checked_add(1)?);
-    }
-    s.state.active = match b.get("active") {
-        None | Some(Value::Null) => None,
-        Some(v) => {
-            let active = id(v)?;
-            s.state
-                .scenarios
-                .iter()
-                .any(|x| x.id == active)
-                .then_some(active)?;
-            Some(active)
-        }
-    };
-    Some(s)
 }
 
 /// Makes one stored step again.
@@ -229,13 +173,8 @@ fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
             }
         }
         ("start", Value::Object(e)) => {
-            let id = id(e.get("id")?)?;
-            // ids only grow: a start's id is past every id before it
-            if id < s.next_id {
-                return None;
-            }
-            s.next_id = id;
-            (s.start_scenario(e.get("name")?.as_str()?).ok()? == id).then_some(())?;
+            let made = s.start_scenario(e.get("name")?.as_str()?).ok()?;
+            (Some(made) == id(e.get("id")?)).then_some(())?;
         }
         ("rename", Value::Object(e)) => {
             s.rename_scenario(id(e.get("id")?)?, e.get("name")?.as_str()?)
@@ -251,6 +190,7 @@ fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Model;
     use serde_json::json;
 
     /// A score edit in its JSON form, as the page sends it.
@@ -305,6 +245,35 @@ mod tests {
         let back = reloaded(&s);
         assert_eq!(back.saved(), s.saved());
         assert_eq!(back.undo.len(), 4);
+    }
+
+    #[test]
+    fn what_ifs_from_before_the_stored_steps_keep_their_place() {
+        let mut s = Session::new(Model::empty("Org"));
+        let a = s.start_scenario("A").unwrap();
+        let b = s.start_scenario("B").unwrap();
+        s.discard_scenario(a).unwrap();
+        for i in 0..STORED_STEPS - 3 {
+            edit(&mut s, score("leadership", (1 + i % 2) as f64));
+        }
+        s.rename_scenario(b, "Bee").unwrap();
+        let c = s.start_scenario("C").unwrap();
+        edit(&mut s, score("technology", 3.0));
+        s.discard_scenario(b).unwrap();
+        let mut back = reloaded(&s);
+        assert_eq!(back.saved(), s.saved());
+        assert_eq!(back.undo.len(), STORED_STEPS);
+        let mut original = s.clone();
+        while back.undo() {
+            assert!(original.undo());
+            assert_eq!(back.saved(), original.saved());
+        }
+        assert_eq!(
+            back.scenarios()[0].name,
+            "B",
+            "the what-if started before the stored steps"
+        );
+        assert!(c > b);
     }
 
     #[test]

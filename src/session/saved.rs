@@ -120,23 +120,7 @@ fn read_saved(
 impl Session {
     /// The saved form of this session.
     pub fn saved(&self) -> SavedSession {
-        SavedSession {
-            schema: SESSION_SCHEMA.to_string(),
-            baseline: self.state.baseline.clone(),
-            scenarios: self
-                .state
-                .scenarios
-                .iter()
-                .map(|s| SavedScenario {
-                    name: s.name.clone(),
-                    model: s.model.clone(),
-                })
-                .collect(),
-            active: self
-                .state
-                .active
-                .and_then(|id| self.state.scenarios.iter().position(|s| s.id == id)),
-        }
+        self.state.saved()
     }
 
     /// The saved form as JSON text.
@@ -183,6 +167,16 @@ impl Session {
         let text = unmarked;
         let (saved, history, problems, more) = read_saved(validate::parse_json(text)?);
         validate::report(text, validate::duplicate_keys(text), problems, more)?;
+        let session = Session::from_saved(saved);
+        // a history that does not lead here is dropped, the session kept
+        Ok(history
+            .and_then(|h| session.with_history(h))
+            .unwrap_or(session))
+    }
+
+    /// A session on a saved one read without problems; its scenarios are
+    /// numbered 1, 2... in order.
+    fn from_saved(saved: SavedSession) -> Session {
         let mut session = Session::new(saved.baseline);
         for (i, s) in saved.scenarios.into_iter().enumerate() {
             let id = session.next_id;
@@ -196,10 +190,36 @@ impl Session {
                 model: s.model,
             });
         }
-        // a history that does not lead here is dropped, the session kept
-        Ok(history
-            .and_then(|h| session.with_history(h))
-            .unwrap_or(session))
+        session
+    }
+
+    /// A session from a saved one stored inside another (the state a stored
+    /// history starts from): `None` at any problem.
+    pub(super) fn from_saved_value(v: serde_json::Value) -> Option<Session> {
+        let (saved, history, problems, more) = read_saved(v);
+        (problems.is_empty() && more == 0 && history.is_none() && saved.schema == SESSION_SCHEMA)
+            .then(|| Session::from_saved(saved))
+    }
+}
+
+impl super::State {
+    /// This state's saved form: scenarios by position, not by id.
+    pub(super) fn saved(&self) -> SavedSession {
+        SavedSession {
+            schema: SESSION_SCHEMA.to_string(),
+            baseline: self.baseline.clone(),
+            scenarios: self
+                .scenarios
+                .iter()
+                .map(|s| SavedScenario {
+                    name: s.name.clone(),
+                    model: s.model.clone(),
+                })
+                .collect(),
+            active: self
+                .active
+                .and_then(|id| self.scenarios.iter().position(|s| s.id == id)),
+        }
     }
 }
 

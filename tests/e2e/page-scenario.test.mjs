@@ -26,7 +26,7 @@ test('a what-if shows its difference and can be kept', async () => {
   assert.match((await cell(page, 'integration', 'hr')).class, /is-changed/, 'the changed cell is marked');
   assert.equal(await page.$$eval('#diagram .cell.is-changed', (e) => e.length), 1);
   const banner = await page.textContent('#scenario-banner');
-  assert.match(banner, /1 cell changed/);
+  assert.match(banner, /Changed: 2 scores/, 'one cell, its two units’ scores');
   assert.match(banner, /readiness \+\d+ pts/);
   assert.match(banner, /2 findings resolved/);
   await page.click('#tab-findings');

@@ -5,7 +5,7 @@
 //! out of an HTML page happen here, once, so that the page and the CLI read a
 //! file alike and every file the page exports can be opened again.
 
-use crate::export::{model_from_export, MODEL_ELEMENT_ID};
+use crate::export::model_from_export;
 use crate::validate::{Invalid, Problem};
 use std::borrow::Cow;
 
@@ -42,6 +42,10 @@ pub fn kind_of(name: &str, text: &str) -> FileKind {
     }
 }
 
+/// Why an HTML file cannot be opened: it is not the page Export makes.
+const NO_MODEL: &str = "this HTML file carries no model: only the page made by Export ▸ HTML page \
+     (with its <script id=\"workforce-ecosystem-model\">) can be opened";
+
 /// The model's (or saved session's) JSON text in a file that is not CSV:
 /// the text itself, or the model an exported HTML page carries. An HTML page
 /// without one (a report, some other page) is refused, saying so.
@@ -49,15 +53,9 @@ pub fn model_text(text: &str) -> Result<Cow<'_, str>, Invalid> {
     if kind_of("", text) != FileKind::Html {
         return Ok(Cow::Borrowed(text));
     }
-    model_from_export(text).map(Cow::Owned).ok_or_else(|| {
-        Invalid::new(vec![Problem::new(
-            String::new(),
-            format!(
-                "this HTML file carries no model: only the page made by Export ▸ HTML page \
-                 (with its <script id=\"{MODEL_ELEMENT_ID}\">) can be opened"
-            ),
-        )])
-    })
+    model_from_export(text)
+        .map(Cow::Owned)
+        .ok_or_else(|| Invalid::new(vec![Problem::new(String::new(), NO_MODEL.to_string())]))
 }
 
 #[cfg(test)]
@@ -104,7 +102,8 @@ mod tests {
     #[test]
     fn a_label_that_mimics_the_data_block_does_not_fool_it() {
         let mut model = crate::framework::sample();
-        model.name = format!("id=\"{MODEL_ELEMENT_ID}\">{{}}</script>");
+        let id = crate::export::MODEL_ELEMENT_ID;
+        model.name = format!("id=\"{id}\">{{}}</script>");
         let html = export_html(&model, &ExportOptions::default());
         let json = model_text(&html).unwrap();
         assert_eq!(crate::validate::parse_model(&json).unwrap(), model);

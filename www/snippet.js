@@ -16,9 +16,6 @@ export const DEFAULT_BASE = '/wfe/';
 /** The files of dist/ the custom element needs in that folder (the README lists the same). */
 export const ELEMENT_FILES = ['element.js', 'pkg/workforce_ecosystem_bg.wasm'];
 
-/** The files of dist/ the iframe's embed.html needs in that folder. */
-export const IFRAME_FILES = ['embed.html', 'embed.js', 'embed.css', 'themes.css', ...ELEMENT_FILES];
-
 /**
  * The folder as the snippets write it: trimmed, ending in `/`, the default
  * when empty. A path (`/wfe/`), a relative folder or an http(s) URL; throws,
@@ -68,8 +65,9 @@ function attrs(pairs) {
  *
  * `modelJson`: the model's JSON text. Options: `overlay`, `unit`, `theme`,
  * `readonly` (default true: the embed shows exactly this view), `base` (the
- * folder on the embedding site holding the files of ELEMENT_FILES and
- * IFRAME_FILES, as the page there writes it; default `/wfe/`), `width`/`height`
+ * folder on the embedding site holding the files of ELEMENT_FILES (and, for
+ * the iframe, those the README lists), as the page there writes it; default
+ * `/wfe/`), `width`/`height`
  * of the iframe in CSS pixels.
  *
  * Resolves to `{ element, iframe, url, folder }`: the custom-element HTML (a

@@ -15,6 +15,10 @@ use std::fmt::Write as _;
 /// model, so that the file can be loaded back into the page.
 pub const MODEL_ELEMENT_ID: &str = "workforce-ecosystem-model";
 
+/// The end of the data block's start tag, after which the model's JSON
+/// begins (spelled out: a `format!` per read costs the Wasm module bytes).
+const MODEL_MARKER: &str = "id=\"workforce-ecosystem-model\">";
+
 /// The words of the exported document, by key, in English. The page passes
 /// its current language's words in [`ExportOptions::texts`] under the same
 /// keys; a key it leaves out keeps its English text. Finding kinds are
@@ -303,8 +307,7 @@ fn format_severity(s: f64) -> String {
 /// marker cannot occur earlier: the model's text before it is escaped (`>`
 /// in text, `"` in attributes), so a label cannot imitate it.
 pub fn model_from_export(html: &str) -> Option<String> {
-    let marker = format!("id=\"{MODEL_ELEMENT_ID}\">");
-    let start = html.find(&marker)? + marker.len();
+    let start = html.find(MODEL_MARKER)? + MODEL_MARKER.len();
     let len = html[start..].find("</script>")?;
     Some(html[start..start + len].trim().to_string())
 }
@@ -325,6 +328,7 @@ mod tests {
         let json = model_from_export(&html).unwrap();
         let back = crate::validate::parse_model(&json).unwrap();
         assert_eq!(back, model);
+        assert_eq!(MODEL_MARKER, format!("id=\"{MODEL_ELEMENT_ID}\">"));
     }
 
     #[test]

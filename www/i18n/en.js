@@ -307,7 +307,7 @@ export default {
   'share.embedTitle': 'Embed in a page',
   'share.embedExplain': 'Paste this HTML into an intranet page to show this model’s diagram there. It carries the model itself, so whoever can read that page can read the model.',
   'share.embedBase': 'Folder on your intranet site for the files',
-  'share.embedFiles': 'Copy these files of the built tool (dist/, made by make build) into that folder; the snippet loads them from there:',
+  'share.embedFiles': 'Copy these files from dist/ (made by make build) into that folder:',
   'share.embedLabel': 'Embed snippet',
   'share.embedCopy': 'Copy snippet',
   'share.embedCopied': 'Snippet copied.',

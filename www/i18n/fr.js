@@ -306,7 +306,7 @@ export default {
   'share.embedTitle': 'Intégrer dans une page',
   'share.embedExplain': 'Collez ce HTML dans une page intranet pour y afficher le schéma de ce modèle. Il contient le modèle lui-même : quiconque peut lire cette page peut lire le modèle.',
   'share.embedBase': 'Dossier de votre site intranet pour les fichiers',
-  'share.embedFiles': 'Copiez ces fichiers de l’outil construit (dist/, produit par make build) dans ce dossier ; l’extrait les charge depuis là :',
+  'share.embedFiles': 'Copiez ces fichiers de dist/ (produit par make build) dans ce dossier :',
   'share.embedLabel': 'Extrait d’intégration',
   'share.embedCopy': 'Copier l’extrait',
   'share.embedCopied': 'Extrait copié.',

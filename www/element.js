@@ -426,7 +426,8 @@ export class WorkforceEcosystem extends HTMLElement {
 
   /** The diagram as SVG text with its stylesheet embedded, for download. */
   standaloneSvg() {
-    return this.#ws ? this.#ws.svg({ ...this.#options(), standalone: true }) : null;
+    // a file, not the screen: the wide picture, whatever the element's width
+    return this.#ws ? this.#ws.svg({ ...this.#options(), layout: 'wide', standalone: true }) : null;
   }
 
   async #load(source) {

@@ -448,7 +448,8 @@ export class WorkforceEcosystem extends HTMLElement {
   /** The diagram as SVG text with its stylesheet embedded, for download. */
   standaloneSvg() {
     const { overlay, unit } = this.#drawn ?? {};
-    return this.#ws ? this.#ws.svg({ ...this.#options(overlay, unit), standalone: true }) : null;
+    // a file, not the screen: the wide picture, whatever the element's width
+    return this.#ws ? this.#ws.svg({ ...this.#options(overlay, unit), layout: 'wide', standalone: true }) : null;
   }
 
   async #load(source) {

@@ -44,7 +44,7 @@ function shown(page, sel) {
  * The element's drawn SVG equals the core's own output for its model and these
  * options: the interactive form, or for readonly the export form without its
  * <style> (the element adopts that stylesheet instead) and without names on
- * the cells (its <desc> lists them).
+ * the cells (its <desc> lists them), in the layout its width calls for.
  */
 function drawnMatchesCore(page, sel, options) {
   return page.evaluate(
@@ -54,7 +54,9 @@ function drawnMatchesCore(page, sel, options) {
       await init();
       const e = document.querySelector(s);
       const ws = new Workspace(e.modelJson);
-      const text = ws.svg({ ...opts, standalone: e.hasAttribute('readonly') }).replace(/<style\b[^>]*>[\s\S]*?<\/style>/, '');
+      // below 700 px wide the element draws the narrow layout
+      const layout = e.clientWidth < 700 ? 'narrow' : 'wide';
+      const text = ws.svg({ ...opts, layout, standalone: e.hasAttribute('readonly') }).replace(/<style\b[^>]*>[\s\S]*?<\/style>/, '');
       const expected = new DOMParser().parseFromString(text, 'image/svg+xml');
       if (e.hasAttribute('readonly')) {
         for (const c of expected.querySelectorAll('.cell')) c.removeAttribute('aria-label');

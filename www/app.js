@@ -19,6 +19,7 @@ import { prepareDocuments, startDocuments, initDocuments } from './documents.js'
 import { initKeyboard } from './keyboard.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
+import { coreStarted } from './core-language.js';
 
 // Without saved work the page opens the sample: fetch it while the core
 // starts rather than after (its failure is reported where it is used).
@@ -32,6 +33,7 @@ const core = startCore(init);
 await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
 await core;
+coreStarted();
 adoptStylesheet(Workspace.diagramCss());
 
 /**

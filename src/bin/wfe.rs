@@ -59,6 +59,9 @@ enum Command {
         /// Show one unit's scores instead of the mean over units
         #[arg(long)]
         unit: Option<String>,
+        /// Language of the standard names, the legend and the numbers
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Readiness, findings and the systems graph of a model
     Analyze {
@@ -66,6 +69,9 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Language of the findings' sentences (json only; the Markdown report is in English)
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// What changed between a baseline and a scenario
     Compare {
@@ -318,8 +324,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             overlay,
             unit,
+            lang,
         } => {
             let model = load(&file)?;
+            set_language(&lang);
             let overlay = overlay
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
@@ -331,8 +339,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             write_output(output.as_deref(), &render::render_svg(&model, &opts))
         }
-        Command::Analyze { file, format } => {
+        Command::Analyze { file, format, lang } => {
             let model = load(&file)?;
+            if matches!(format, Format::Json) {
+                set_language(&lang);
+            }
             let report = analysis::analyze(&model);
             let text = match format {
                 Format::Json => json(&report),
@@ -416,6 +427,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_output(None, &json(&teaching::tour_steps(&model.framework)))
         }
     }
+}
+
+/// Makes the core write in `lang`: English is built in, French is the
+/// page's catalogue of the core's templates, compiled into the CLI only.
+fn set_language(lang: &str) {
+    const FRENCH: &str = include_str!("../../www/i18n/core-fr.json");
+    let language = match lang {
+        "fr" => workforce_ecosystem::language::Language::from_json(FRENCH).ok(),
+        _ => None,
+    };
+    workforce_ecosystem::language::set(language);
 }
 
 fn main() -> ExitCode {

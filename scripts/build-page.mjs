@@ -181,7 +181,7 @@ export async function buildSite() {
         charset: 'utf8',
       });
       writeFileSync(join(DIST, file), code);
-    } else if (file === WASM || file.startsWith('models/') || file.endsWith('.svg')) {
+    } else if (file === WASM || file.startsWith('models/') || file.endsWith('.svg') || /^i18n\/core-[\w-]+\.json$/.test(file)) {
       copy(file);
     }
   }

@@ -15,7 +15,6 @@
 use crate::model::{Framework, Model, Scale};
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::fmt::{self, Write};
 use std::rc::Rc;
 
@@ -23,7 +22,9 @@ use std::rc::Rc;
 /// keys `number.decimal` and `number.thousands` (the separators).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Language {
-    templates: HashMap<String, String>,
+    /// A JSON object rather than a map of strings: reading a `Value` is in
+    /// the Wasm already, a map of strings would add its own reader.
+    templates: serde_json::Map<String, serde_json::Value>,
     decimal: char,
     thousands: String,
 }
@@ -53,16 +54,16 @@ pub fn current() -> Option<Rc<Language>> {
 impl Language {
     /// Reads a catalogue: a JSON object of strings.
     pub fn from_json(text: &str) -> Result<Language, String> {
-        let templates: HashMap<String, String> =
+        let value: serde_json::Value =
             serde_json::from_str(text).map_err(|e| format!("language catalogue: {e}"))?;
-        let decimal = templates
-            .get("number.decimal")
+        let serde_json::Value::Object(templates) = value else {
+            return Err("language catalogue: not a JSON object".into());
+        };
+        let string = |key: &str| templates.get(key).and_then(serde_json::Value::as_str);
+        let decimal = string("number.decimal")
             .and_then(|s| s.chars().next())
             .unwrap_or('.');
-        let thousands = templates
-            .get("number.thousands")
-            .cloned()
-            .unwrap_or_else(|| ",".into());
+        let thousands = string("number.thousands").unwrap_or(",").to_string();
         Ok(Language {
             templates,
             decimal,
@@ -72,14 +73,14 @@ impl Language {
 
     /// The template of `key`, if the catalogue has one.
     pub fn text(&self, key: &str) -> Option<&str> {
-        self.templates.get(key).map(String::as_str)
+        self.templates.get(key).and_then(serde_json::Value::as_str)
     }
 
     /// Writes the template of `key` with each `{name}` replaced by its value
     /// in `args` (values are written as they are, never read as templates);
     /// a name without a value stays as written. Writes the key itself when
     /// the catalogue lacks it, so that a gap shows rather than hides.
-    pub fn fill<W: Write>(&self, out: &mut W, key: &str, args: &[(&str, &str)]) -> fmt::Result {
+    pub fn fill(&self, out: &mut dyn Write, key: &str, args: &[(&str, &str)]) -> fmt::Result {
         let Some(template) = self.text(key) else {
             return out.write_str(key);
         };

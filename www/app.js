@@ -18,6 +18,7 @@ import { prepareDocuments, startDocuments, initDocuments } from './documents.js'
 import { initKeyboard } from './keyboard.js';
 import { sampleText } from './assets.js';
 import { earlySample, core, firstDrawing, afterPaint } from './first-diagram.js';
+import { coreStarted } from './core-language.js';
 
 // Without saved work the page opens the sample: fetch it while the core
 // starts rather than after (its failure is reported where it is used).
@@ -31,6 +32,7 @@ firstSample.catch(() => {});
 await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
 await core;
+coreStarted();
 
 // A first visit sees the sample's diagram first; the rest of the page is
 // computed and wired once it is painted.

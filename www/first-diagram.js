@@ -36,16 +36,29 @@ export const core = startCore(init).then(() => adoptStylesheet(Workspace.diagram
  * @returns {Promise<Workspace | null>}
  */
 async function drawFirst() {
-  if (!earlySample) return null;
+  // the early drawing speaks English: a visit in another language waits for its texts
+  if (!earlySample || rememberedLanguage() !== 'en') return null;
   let ws = null;
   try {
     const [text] = await Promise.all([earlySample, core]);
     ws = new Workspace(text);
-    ws.draw(document.getElementById('diagram'), { overlay: 'current', showChanges: true });
+    const diagram = /** @type {HTMLElement} */ (document.getElementById('diagram'));
+    // the layout diagram.js would choose for this room (see NARROW_BELOW there)
+    const layout = (diagram.parentElement?.clientWidth ?? 0) < 700 ? 'narrow' : 'wide';
+    ws.draw(diagram, { overlay: 'current', showChanges: true, layout });
     return ws;
   } catch {
     ws?.free();
     return null;
+  }
+}
+
+/** The page's remembered language (lang.js keeps it under this key). */
+function rememberedLanguage() {
+  try {
+    return globalThis.localStorage?.getItem('wfe-lang') ?? 'en';
+  } catch {
+    return 'en';
   }
 }
 

@@ -10,6 +10,7 @@
 // their texts on that event.
 import en from './i18n/en.js';
 import { addCatalogue, setLanguage as applyLanguage, language, t, translateStatic } from './i18n.js';
+import { loadCoreTexts } from './core-language.js';
 
 /** @typedef {Record<string, string>} Catalogue */
 /** @typedef {() => Promise<{ default: Catalogue }>} CatalogueLoader */
@@ -28,7 +29,14 @@ import { addCatalogue, setLanguage as applyLanguage, language, t, translateStati
  */
 export const LANGUAGES = [
   { code: 'en', name: 'English', dict: { ...en }, loaders: [], ready: null },
-  { code: 'fr', name: 'Français', dict: {}, loaders: [() => import('./i18n/fr.js')], ready: null },
+  {
+    code: 'fr',
+    name: 'Français',
+    dict: {},
+    // the page's texts, and the core's (its sentences and numbers)
+    loaders: [() => import('./i18n/fr.js'), () => loadCoreTexts('fr').then(() => ({ default: {} }))],
+    ready: null,
+  },
 ];
 for (const l of LANGUAGES) addCatalogue(l.code, l.dict);
 

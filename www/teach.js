@@ -18,6 +18,7 @@ import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts
 import enTeach from './i18n/en-teach.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
+import { coreStarted } from './core-language.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
@@ -674,6 +675,7 @@ async function main() {
   say(t('teach.loading'));
   try {
     await core;
+    coreStarted();
     adoptStylesheet(Workspace.diagramCss());
     load(await sample);
     say('');

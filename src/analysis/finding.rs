@@ -302,8 +302,16 @@ impl Finding {
     /// Escape it for whatever format it is put in. In the current language
     /// ([`crate::language`]) when one is set, else in English.
     pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
+        let mut out: &mut dyn Write = out;
+        self.write_sentence(&mut out)
+    }
+
+    /// The body of [`Finding::write_explanation`], written once for every
+    /// kind of writer (through `dyn Write`): one copy in the Wasm instead of
+    /// one per writer, which pays for the translated sentences.
+    fn write_sentence(&self, out: &mut &mut dyn Write) -> fmt::Result {
         if let Some(language) = crate::language::current() {
-            return self.write_translated(out, &language);
+            return out.write_str(&self.translated(&language));
         }
         let n = &*self.names;
         match self.subject {
@@ -463,9 +471,16 @@ impl Finding {
     /// The sentence from `language`'s templates: each placeholder's value
     /// written as the English sentence writes it (labels isolated, numbers
     /// in the language's separators), then put in the template.
-    fn write_translated<W: Write>(
+    /// (Not generic over the writer: one copy in the Wasm.)
+    fn translated(&self, language: &crate::language::Language) -> String {
+        let mut text = String::with_capacity(192);
+        let _ = self.write_translated(&mut text, language);
+        text
+    }
+
+    fn write_translated(
         &self,
-        out: &mut W,
+        out: &mut String,
         language: &crate::language::Language,
     ) -> fmt::Result {
         let n = &*self.names;

@@ -19,11 +19,7 @@ pub(crate) fn write_num<W: Write>(out: &mut W, x: f64) -> fmt::Result {
     }
     match crate::language::current() {
         None => write_fixed(out, x, 2),
-        Some(language) => {
-            let mut english = String::new();
-            write_fixed(&mut english, x, 2)?;
-            out.write_str(&language.number(&english))
-        }
+        Some(_) => out.write_str(&crate::language::number(crate::decimal::fixed(x, 2))),
     }
 }
 

@@ -65,6 +65,9 @@ enum Command {
         /// Add a title block (organization, overlay, unit) dated with this text
         #[arg(long, value_name = "DATE")]
         caption: Option<String>,
+        /// Language of the standard names, the legend and the numbers
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Readiness, findings and the systems graph of a model
     Analyze {
@@ -72,6 +75,9 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Language of the findings' sentences (json only; the Markdown report is in English)
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// What changed between a baseline and a scenario
     Compare {
@@ -327,8 +333,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
             unit,
             layout,
             caption,
+            lang,
         } => {
             let model = load(&file)?;
+            set_language(&lang);
             let overlay = overlay
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
@@ -348,8 +356,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             };
             write_output(output.as_deref(), &render::render_svg(&model, &opts))
         }
-        Command::Analyze { file, format } => {
+        Command::Analyze { file, format, lang } => {
             let model = load(&file)?;
+            if matches!(format, Format::Json) {
+                set_language(&lang);
+            }
             let report = analysis::analyze(&model);
             let text = match format {
                 Format::Json => json(&report),
@@ -433,6 +444,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_output(None, &json(&teaching::tour_steps(&model.framework)))
         }
     }
+}
+
+/// Makes the core write in `lang`: English is built in, French is the
+/// page's catalogue of the core's templates, compiled into the CLI only.
+fn set_language(lang: &str) {
+    const FRENCH: &str = include_str!("../../www/i18n/core-fr.json");
+    let language = match lang {
+        "fr" => workforce_ecosystem::language::Language::from_json(FRENCH).ok(),
+        _ => None,
+    };
+    workforce_ecosystem::language::set(language);
 }
 
 fn main() -> ExitCode {

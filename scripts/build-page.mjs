@@ -15,8 +15,10 @@
 // What dist/ holds:
 //   *.html          the pages of www/, each with the modulepreload links of
 //                   the chunks its entry imports
-//   app.js, teach.js, demo.js
-//                   the pages' entries, minified, sharing chunk-*.js; the
+//   app.js, teach.js, demo.js, first-diagram.js
+//                   the pages' entries, minified, sharing chunk-*.js
+//                   (first-diagram.js: the editor's script that draws a
+//                   first visit's sample before app.js runs); the
 //                   parts loaded on demand are <module>-<hash>.js
 //   element.js      the custom element on its own: one file that carries
 //                   the Wasm glue, so an intranet copies it and pkg/ (and

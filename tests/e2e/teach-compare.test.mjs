@@ -146,3 +146,22 @@ test('a student who answered two units gets a line per unit and a choice of the 
   assert.equal(await teacher.$eval('.compare-table tbody tr', (tr) => tr.dataset.verdict), 'differs');
   assert.deepEqual(teacher.problems, []);
 });
+
+test('on a phone the comparison fits the width (390 and 320 CSS px)', async () => {
+  for (const width of [390, 320]) {
+    const teacher = await openTeach({ width, height: 844 });
+    const sample = JSON.parse(await teacher.evaluate(async () => (await fetch('models/sample.json')).text()));
+    const answer = { ...sample, assessments: sample.assessments.filter((a) => a.unit === 'ports').slice(0, 5) };
+    answer.assessments[4] = { ...answer.assessments[4], current: answer.assessments[4].current >= 1 ? answer.assessments[4].current - 1 : 1 };
+    await teacher.click('[role="tab"][data-view="compare"]');
+    await teacher.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+    await teacher.click('#compare-run');
+    await teacher.waitForSelector('.compare-table');
+    assert.equal(await teacher.textContent('.compare-summary'), '4 of 5 answered cells match the instructor; 1 differs; 19 left blank.');
+    const wide = await teacher.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= width, `the page is ${wide} px wide at ${width}`);
+    if (width === 390) await teacher.screenshot({ path: `${SHOTS}compare-390.png`, fullPage: true });
+    assert.deepEqual(teacher.problems, []);
+    await teacher.context().close();
+  }
+});

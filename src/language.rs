@@ -36,6 +36,10 @@ thread_local! {
 
 /// Makes `language` the one the core writes in (`None`: English).
 pub fn set(language: Option<Language>) {
+    // the same language again (a page starting in English) keeps what is drawn
+    if CURRENT.with(|c| c.borrow().as_deref() == language.as_ref()) {
+        return;
+    }
     CURRENT.with(|c| *c.borrow_mut() = language.map(Rc::new));
     GENERATION.with(|g| g.set(g.get().wrapping_add(1)));
 }
@@ -264,6 +268,22 @@ mod tests {
     use std::collections::BTreeSet;
 
     const FRENCH: &str = include_str!("../www/i18n/core-fr.json");
+
+    #[test]
+    fn setting_the_language_on_show_again_redraws_nothing() {
+        set(None);
+        let start = generation();
+        set(None);
+        assert_eq!(generation(), start, "English again");
+        let french = Language::from_json(FRENCH).unwrap();
+        set(Some(french.clone()));
+        assert_ne!(generation(), start, "French is drawn again");
+        let now = generation();
+        set(Some(french));
+        assert_eq!(generation(), now, "French again");
+        set(None);
+        assert_ne!(generation(), now, "back to English");
+    }
 
     fn placeholders(template: &str) -> BTreeSet<&str> {
         template

@@ -203,7 +203,7 @@ impl Finding {
     /// `redundant:gig:integration:sourcing`, `maturity-gap:integration:hr:`.
     /// It stays the same across edits that do not change what the finding is
     /// about; `compare` matches findings by it.
-    pub fn write_id<W: Write>(&self, out: &mut W) -> fmt::Result {
+    pub fn write_id(&self, out: &mut dyn Write) -> fmt::Result {
         write_id(self.kind, &self.subject, &self.names, out)
     }
 
@@ -230,13 +230,13 @@ impl Finding {
         refs.iter().map(|&r| self.names.label(r)).collect()
     }
 
-    fn write_contributor<W: Write>(&self, out: &mut W, r: Ref) -> fmt::Result {
+    fn write_contributor(&self, out: &mut dyn Write, r: Ref) -> fmt::Result {
         write_contributor(out, self.names.label(r), self.names.headcount(r))
     }
 
     /// Writes the sentence: plain text naming everything by its label.
     /// Escape it for whatever format it is put in.
-    pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
+    pub fn write_explanation(&self, out: &mut dyn Write) -> fmt::Result {
         let n = &*self.names;
         match self.subject {
             Subject::Cell {

@@ -19,13 +19,15 @@ export const SITE = fileURLToPath(new URL('../dist/', import.meta.url));
  */
 export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
 /**
- * Where the sizes stand until they are back within BUDGET: measured when the
- * core went back onto serde_json, serde-wasm-bindgen, std collections and
- * sorts and the svg crate (Wasm 262.3 KB, editor page 316.4 KB gzip). The
- * size test holds these ceilings so that nothing grows further; lower them as
+ * Where the sizes stand until they are back within BUDGET. The idiomatic core
+ * (serde_json, serde-wasm-bindgen, std collections and sorts, the svg crate)
+ * measured Wasm 262.3 KB and editor page 316.4 KB gzip; one copy of std's
+ * sort (src/order.rs), outputs through serde_json only and fewer generic
+ * copies brought them to 229.7 KB and 283.7 KB. The size test holds these
+ * ceilings (about 1 KB above) so that nothing grows further; lower them as
  * sizes drop, never raise them. BUDGET is the project's guard, not yet met.
  */
-export const CEILING = { wasmGzip: 264 * 1024, pageGzip: 318 * 1024 };
+export const CEILING = { wasmGzip: 231 * 1024, pageGzip: 285 * 1024 };
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

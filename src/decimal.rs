@@ -20,7 +20,7 @@ const FIXED_LIMIT: f64 = 1e15;
 ///
 /// NaN and infinities are written "NaN", "inf", "-inf"; magnitudes of 1e15
 /// and more in exponent form ("1.5e20").
-pub(crate) fn write_fixed<W: Write>(out: &mut W, x: f64, decimals: u32) -> fmt::Result {
+pub(crate) fn write_fixed<W: Write + ?Sized>(out: &mut W, x: f64, decimals: u32) -> fmt::Result {
     if !x.is_finite() || x.abs() >= FIXED_LIMIT {
         return write!(out, "{x:e}");
     }

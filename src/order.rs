@@ -47,19 +47,30 @@ fn permutation(len: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize>
 }
 
 /// Moves the items of `v` so that position `i` holds the item that was at
-/// `order[i]`, following each cycle of the permutation with swaps. A visited
-/// position is marked by pointing `order` at itself.
-fn apply<T>(v: &mut [T], mut order: Vec<usize>) {
-    for start in 0..v.len() {
+/// `order[i]`. Only the swaps depend on the item type; the cycles of the
+/// permutation are followed once, in [`swaps`], for every type.
+fn apply<T>(v: &mut [T], order: Vec<usize>) {
+    for (a, b) in swaps(order) {
+        v.swap(a, b);
+    }
+}
+
+/// The swaps, in order, that apply the permutation `order` (see [`apply`]):
+/// each cycle is followed from its first position, and a visited position
+/// is marked by pointing `order` at itself.
+fn swaps(mut order: Vec<usize>) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for start in 0..order.len() {
         let mut at = start;
         while order[at] != start {
             let from = order[at];
-            v.swap(at, from);
+            out.push((at, from));
             order[at] = at;
             at = from;
         }
         order[at] = at;
     }
+    out
 }
 
 #[cfg(test)]

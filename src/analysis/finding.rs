@@ -267,7 +267,7 @@ impl Finding {
     /// `redundant:gig:integration:sourcing`, `maturity-gap:integration:hr:`.
     /// It stays the same across edits that do not change what the finding is
     /// about; `compare` matches findings by it.
-    pub fn write_id<W: Write>(&self, out: &mut W) -> fmt::Result {
+    pub fn write_id(&self, out: &mut dyn Write) -> fmt::Result {
         write_id(self.kind, &self.subject, &self.names, out)
     }
 
@@ -294,22 +294,14 @@ impl Finding {
         refs.iter().map(|&r| self.names.label(r)).collect()
     }
 
-    fn write_contributor<W: Write>(&self, out: &mut W, r: Ref) -> fmt::Result {
+    fn write_contributor(&self, out: &mut dyn Write, r: Ref) -> fmt::Result {
         write_contributor(out, self.names.label(r), self.names.headcount(r))
     }
 
     /// Writes the sentence: plain text naming everything by its label.
     /// Escape it for whatever format it is put in. In the current language
     /// ([`crate::language`]) when one is set, else in English.
-    pub fn write_explanation<W: Write>(&self, out: &mut W) -> fmt::Result {
-        let mut out: &mut dyn Write = out;
-        self.write_sentence(&mut out)
-    }
-
-    /// The body of [`Finding::write_explanation`], written once for every
-    /// kind of writer (through `dyn Write`): one copy in the Wasm instead of
-    /// one per writer, which pays for the translated sentences.
-    fn write_sentence(&self, out: &mut &mut dyn Write) -> fmt::Result {
+    pub fn write_explanation(&self, out: &mut dyn Write) -> fmt::Result {
         if let Some(language) = crate::language::current() {
             return out.write_str(&self.translated(&language));
         }

@@ -13,7 +13,7 @@ use std::fmt::{self, Write};
 
 /// Writes a number as people write it: no trailing zeros, at most two
 /// decimals, "?" when it is not a number, exponent form from 1e15 on.
-pub(crate) fn write_num<W: Write>(out: &mut W, x: f64) -> fmt::Result {
+pub(crate) fn write_num(out: &mut dyn Write, x: f64) -> fmt::Result {
     if !x.is_finite() {
         return out.write_char('?');
     }
@@ -34,7 +34,7 @@ pub(crate) use crate::validate::wording::Count as Thousands;
 
 /// Writes "A", "A and B", "A, B and C", each item isolated (they are
 /// labels from the model; see [`crate::bidi`]).
-pub(crate) fn write_and<W: Write, S: AsRef<str>>(out: &mut W, items: &[S]) -> fmt::Result {
+pub(crate) fn write_and<S: AsRef<str>>(out: &mut dyn Write, items: &[S]) -> fmt::Result {
     let language = crate::language::current();
     let and = language
         .as_ref()
@@ -59,8 +59,8 @@ pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 
 /// Writes a contributor's label with its headcount: "Gig workers (1,200
 /// people)".
-pub(crate) fn write_contributor<W: Write>(
-    out: &mut W,
+pub(crate) fn write_contributor(
+    out: &mut dyn Write,
     label: &str,
     headcount: Option<u64>,
 ) -> fmt::Result {
@@ -88,7 +88,7 @@ pub(crate) fn write_contributor<W: Write>(
 }
 
 /// Writes a score, with its name on the scale when it has one: "1 (Ad hoc)".
-pub(crate) fn write_score<W: Write>(out: &mut W, value: f64, name: Option<&str>) -> fmt::Result {
+pub(crate) fn write_score(out: &mut dyn Write, value: f64, name: Option<&str>) -> fmt::Result {
     write_num(out, value)?;
     if let Some(name) = name {
         out.write_str(" (")?;

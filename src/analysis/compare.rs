@@ -103,8 +103,8 @@ fn keyed<T: Serialize>(items: &[T], key: impl Fn(&T) -> String) -> Vec<(String, 
 /// How many keys of either list are in one only, or in both with other
 /// values (the larger side's count where they differ).
 fn keyed_changes(mut old: Vec<(String, String)>, mut new: Vec<(String, String)>) -> usize {
-    old.sort_unstable();
-    new.sort_unstable();
+    crate::order::sort(&mut old);
+    crate::order::sort(&mut new);
     let (mut i, mut j, mut n) = (0, 0, 0);
     while i < old.len() || j < new.len() {
         let key = match (old.get(i), new.get(j)) {
@@ -137,7 +137,7 @@ fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount
                 (format!("{}\u{0}{}", a.min(b), a.max(b)), String::new())
             })
             .collect();
-        ends.sort_unstable();
+        crate::order::sort(&mut ends);
         ends.dedup();
         ends
     };

@@ -589,10 +589,10 @@ impl Finding {
                 let mut groups: Vec<Vec<&str>> = Vec::new();
                 for g in self.groups(systems, sizes) {
                     let mut labels = self.labels(g);
-                    labels.sort_unstable();
+                    crate::order::sort(&mut labels);
                     groups.push(labels);
                 }
-                groups.sort_unstable();
+                crate::order::sort(&mut groups);
                 if groups.iter().all(|g| g.len() == 1) {
                     let flat = with(&|s| write_and(s, &groups.concat()));
                     return language.fill(

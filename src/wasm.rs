@@ -15,7 +15,7 @@ use crate::render::{self, CellState, RenderOptions};
 use crate::session::Session;
 use crate::validate::Invalid;
 use crate::view::{self, FindingScope, ViewOptions};
-use crate::{analysis, edit::Edit};
+use crate::analysis;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;

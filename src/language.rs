@@ -204,6 +204,28 @@ pub fn number(english: String) -> String {
     }
 }
 
+/// A sentence of the core: `english()` in English (the English stays in
+/// code, as it was written); in another language, the template of `key`
+/// filled with `args`.
+pub fn say(key: &str, args: &[(&str, &str)], english: impl FnOnce() -> String) -> String {
+    match current() {
+        Some(language) => language.filled(key, args),
+        None => english(),
+    }
+}
+
+/// A noun phrase a sentence is built around ("a string", "an assessment",
+/// "the file"), as the current language writes it: the template of
+/// `noun.<english>`, or the English when there is none. One key per phrase
+/// keeps the sentences generic ("expected {what}") instead of one template
+/// per phrase; [`tests::NOUNS`] holds the phrases the core uses.
+pub fn noun(english: &str) -> Cow<'_, str> {
+    match current().and_then(|l| l.text(&format!("noun.{english}")).map(str::to_string)) {
+        Some(text) => Cow::Owned(text),
+        None => Cow::Borrowed(english),
+    }
+}
+
 /// Every key the core looks up, with the placeholders its template may use.
 /// Besides these: `number.decimal`, `number.thousands`, and the names of the
 /// standard framework (`framework.player.<id>`, `framework.theme.<id>`,

@@ -277,8 +277,9 @@ fn known(items: &[Item]) -> String {
 
 /// "empty; every row needs a theme": a required cell left empty.
 fn empty_cell(what: &str) -> String {
-    say("csv.empty", &[("what", &noun(what))], || {
-        format!("empty; every row needs a {what}")
+    let what = format!("a {what}");
+    say("csv.empty", &[("what", &noun(&what))], || {
+        format!("empty; every row needs {what}")
     })
 }
 

@@ -208,10 +208,15 @@ pub fn number(english: String) -> String {
 /// code, as it was written); in another language, the template of `key`
 /// filled with `args`.
 pub fn say(key: &str, args: &[(&str, &str)], english: impl FnOnce() -> String) -> String {
-    match current() {
-        Some(language) => language.filled(key, args),
-        None => english(),
-    }
+    // The generic part stays a call and a branch: it is copied at each of
+    // the many call sites.
+    translated(key, args).unwrap_or_else(english)
+}
+
+/// The template of `key` filled with `args`, unless the language is English.
+#[inline(never)]
+fn translated(key: &str, args: &[(&str, &str)]) -> Option<String> {
+    current().map(|language| language.filled(key, args))
 }
 
 /// A noun phrase a sentence is built around ("a string", "an assessment",

@@ -69,8 +69,9 @@ test('in French the core writes findings, diagram names, legend and numbers in F
 const ENGLISH_PROBLEM = /\b(expected|found|unknown|known|must|is not|empty|required|missing|too long|characters|duplicate|appears|outside|invalid JSON|fields where|header|twice|itself|second assessment|the string|the number|an object|needs|save the|EOF|while parsing|trailing|is listed)\b/i;
 
 /** The problems the dialog lists: each one's place and message as the page shows them. */
-async function shownProblems(page) {
+async function shownProblems(page, shot) {
   await page.waitForSelector('#dialog[open] .problems');
+  if (shot) await page.screenshot({ path: shot });
   const items = await page.$$eval('#dialog .problems li', (els) => els.map((li) => ({
     where: li.querySelector('.problem-where')?.textContent ?? '',
     message: li.querySelector('.problem-message')?.textContent ?? '',
@@ -105,7 +106,7 @@ test('in French an invalid model file and a bad CSV list their problems in Frenc
   const all = [];
   for (const f of files) {
     await page.setInputFiles(f.at, { name: f.name, mimeType: f.type, buffer: Buffer.from(f.buffer) });
-    const problems = await shownProblems(page);
+    const problems = await shownProblems(page, `${SHOTS}problems-fr-${f.name}.png`);
     assert.ok(problems.length >= 1, f.name);
     all.push(...problems);
   }
@@ -120,6 +121,5 @@ test('in French an invalid model file and a bad CSV list their problems in Frenc
   for (const french of ['attendu', 'identifiant inconnu', 'champs alors que', 'JSON invalide', 'ligne', 'n’est pas un nombre', '7,5']) {
     assert.ok(text.includes(french), `no “${french}” in:\n${text}`);
   }
-  await page.screenshot({ path: `${SHOTS}problems-fr-1366.png` });
   assert.deepEqual(page.problems, []);
 });

@@ -40,16 +40,23 @@ impl NotUtf16 {
     /// What is wrong, without what to do about it (the caller knows what
     /// the file is and says how to save it).
     pub fn describe(&self) -> String {
+        use crate::language::say;
         match self.fault {
-            Fault::LoneSurrogate => format!(
-                "not valid UTF-16 text (half a character at byte offset {})",
-                self.offset
-            ),
-            Fault::OddLength => format!(
-                "UTF-16 text cut short (an odd number of bytes, {})",
-                self.offset + 1
-            ),
-            Fault::Utf32 => "UTF-32 text, which cannot be read".to_string(),
+            Fault::LoneSurrogate => {
+                let offset = self.offset.to_string();
+                say("encoding.halfCharacter", &[("offset", &offset)], || {
+                    format!("not valid UTF-16 text (half a character at byte offset {offset})")
+                })
+            }
+            Fault::OddLength => {
+                let count = (self.offset + 1).to_string();
+                say("encoding.oddLength", &[("count", &count)], || {
+                    format!("UTF-16 text cut short (an odd number of bytes, {count})")
+                })
+            }
+            Fault::Utf32 => say("encoding.utf32", &[], || {
+                "UTF-32 text, which cannot be read".to_string()
+            }),
         }
     }
 

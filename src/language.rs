@@ -208,8 +208,37 @@ pub fn number(english: String) -> String {
     }
 }
 
+/// A sentence of the core: `english()` in English (the English stays in
+/// code, as it was written); in another language, the template of `key`
+/// filled with `args`.
+pub fn say(key: &str, args: &[(&str, &str)], english: impl FnOnce() -> String) -> String {
+    // The generic part stays a call and a branch: it is copied at each of
+    // the many call sites.
+    translated(key, args).unwrap_or_else(english)
+}
+
+/// The template of `key` filled with `args`, unless the language is English.
+#[inline(never)]
+fn translated(key: &str, args: &[(&str, &str)]) -> Option<String> {
+    current().map(|language| language.filled(key, args))
+}
+
+/// A noun phrase a sentence is built around ("a string", "an assessment",
+/// "the file"), as the current language writes it: the template of
+/// `noun.<english>`, or the English when there is none. One key per phrase
+/// keeps the sentences generic ("expected {what}") instead of one template
+/// per phrase; a test holds the catalogue to the phrases the core uses.
+pub fn noun(english: &str) -> Cow<'_, str> {
+    match current().and_then(|l| l.text(&format!("noun.{english}")).map(str::to_string)) {
+        Some(text) => Cow::Owned(text),
+        None => Cow::Borrowed(english),
+    }
+}
+
 /// Every key the core looks up, with the placeholders its template may use.
-/// Besides these: `number.decimal`, `number.thousands`, and the names of the
+/// Besides these: `number.decimal`, `number.thousands`, the noun phrases
+/// of [`noun`] (`noun.<english>`), serde_json's syntax messages
+/// (`json.<english>`, and `json.other` for the rest), and the names of the
 /// standard framework (`framework.player.<id>`, `framework.theme.<id>`,
 /// `scale.default.<0–4>`), which have no placeholders.
 pub const MESSAGES: &[(&str, &[&str])] = &[
@@ -260,6 +289,76 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("legend.about", &["value"]),
     ("legend.notAssessed", &[]),
     ("legend.notAssessedOrNoTarget", &[]),
+    ("problems.count.one", &["count"]),
+    ("problems.count.other", &["count"]),
+    ("problems.more.one", &["count"]),
+    ("problems.more.other", &["count"]),
+    ("problem.at", &["message", "path"]),
+    ("problem.lineColumn", &["column", "line", "message", "path"]),
+    ("problem.expected", &["expected", "found"]),
+    ("problem.object", &["what"]),
+    ("problem.missing", &[]),
+    ("problem.unknownField", &["field", "names", "what"]),
+    ("problem.tooLong", &["count", "limit", "what"]),
+    (
+        "problem.tooMany",
+        &["count", "holder", "limit", "note", "what"],
+    ),
+    ("problem.diagramDraws", &["count", "max", "min", "what"]),
+    ("problem.notUtf8", &["offset"]),
+    ("problem.overItems", &["limit"]),
+    ("problem.listItems", &["count", "limit"]),
+    ("problem.duplicateKey", &[]),
+    ("problem.tooLarge", &["limit", "size", "what"]),
+    ("problem.json", &["detail"]),
+    ("problem.emptyId", &["kind"]),
+    ("problem.duplicateId", &["first", "id", "kind"]),
+    ("problem.unknown", &["id", "kind", "known"]),
+    ("problem.outsideScale", &["max", "min", "value"]),
+    ("problem.scaleFinite", &["max", "min"]),
+    ("problem.scaleBound", &["bound", "max", "min"]),
+    ("problem.scaleOrder", &["max", "min"]),
+    ("problem.scaleLabels", &["count", "max", "min", "steps"]),
+    ("problem.scaleWhole", &["max", "min"]),
+    ("problem.tooHeavy", &["max", "weight"]),
+    ("problem.forUnit", &["unit"]),
+    (
+        "problem.secondAssessment",
+        &["first", "player", "theme", "unit"],
+    ),
+    ("problem.listedTwice", &["id", "other"]),
+    ("problem.selfLink", &["id"]),
+    ("known", &["ids"]),
+    ("known.more", &["count", "ids"]),
+    ("value.boolean", &["value"]),
+    ("value.number", &["value"]),
+    ("value.string", &["value"]),
+    ("size.bytes", &["count"]),
+    ("size.mb", &["value"]),
+    ("encoding.halfCharacter", &["offset"]),
+    ("encoding.oddLength", &["count"]),
+    ("encoding.utf32", &[]),
+    ("problem.newerSchema", &["reads", "schema"]),
+    ("problem.unknownSchema", &["also", "expected", "schema"]),
+    ("problem.noSchema", &["schema"]),
+    ("csv.rowColumn", &["column", "message", "row"]),
+    ("csv.row", &["message", "row"]),
+    ("csv.column", &["column", "message"]),
+    ("csv.rowNumber", &["row"]),
+    ("csv.empty", &["what"]),
+    ("csv.notOfModel", &["column", "known", "value"]),
+    ("csv.notNumber", &["value"]),
+    ("csv.emptyFile", &["columns"]),
+    ("csv.columnTwice", &[]),
+    ("csv.columnNoName", &["n"]),
+    ("csv.unknownColumn", &["known"]),
+    ("csv.missingColumn", &[]),
+    ("csv.tooManyRows", &["limit"]),
+    ("csv.fieldCount", &["count", "width"]),
+    ("csv.saveUtf8", &["what"]),
+    ("csv.notUtf8", &["byte"]),
+    ("csv.unclosed", &[]),
+    ("csv.afterQuote", &[]),
 ];
 
 #[cfg(test)]
@@ -284,6 +383,87 @@ mod tests {
         set(None);
         assert_ne!(generation(), now, "back to English");
     }
+
+    /// Every phrase the core hands to [`noun`]: each needs a `noun.` template.
+    pub(super) const NOUNS: &[&str] = &[
+        "a v0 model",
+        "nothing",
+        "a cell written \"theme/player\"",
+        "a unit id (a string)",
+        "a list of system ids",
+        "a string",
+        "a number",
+        "true or false",
+        "a list",
+        "an empty array",
+        "an array",
+        "an object",
+        " or ",
+        "a finite number",
+        "a positive number",
+        "(model)",
+        "none",
+        "with no unit",
+        "the model",
+        "the file",
+        "a unit",
+        "a player",
+        "a theme",
+        "an assessment",
+        "a contributor",
+        "a responsibility",
+        "a system",
+        "an integration",
+        "a scenario",
+        "a cell",
+        "a framework",
+        "a scale",
+        "a workforce ecosystem model",
+        "a saved session",
+        "export options",
+        "words by key",
+        "render options",
+        "true, false or a caption",
+        "view options",
+        "a position (a whole number, 0 or more)",
+        "a whole number of people (0 or more)",
+        "an id",
+        "a label",
+        "a name",
+        "an activity",
+        "a note",
+        "name",
+        "id",
+        "label",
+        "theme",
+        "player",
+        "unit",
+        "contributor",
+        "system",
+        "owner",
+        "from",
+        "to",
+        "activity",
+        "note",
+        "players",
+        "themes",
+        "units",
+        "contributors",
+        "systems",
+        "labels",
+        "what-if scenarios",
+        "a scale may have",
+        "a session may hold",
+        "a model may define",
+        " (one per step)",
+        "the framework has no players",
+        "the framework has no themes",
+        "the model defines no units",
+        "the model defines no contributors",
+        "the model defines no systems",
+        "a current score",
+        "the saved session",
+    ];
 
     fn placeholders(template: &str) -> BTreeSet<&str> {
         template
@@ -320,7 +500,16 @@ mod tests {
                 || k.starts_with("framework.")
                 || k.starts_with("scale.default.")
                 || k.starts_with("number.")
+                || k.starts_with("json.")
+                || k.strip_prefix("noun.").is_some_and(|n| NOUNS.contains(&n))
         };
+        for n in NOUNS {
+            assert!(
+                fr.text(&format!("noun.{n}")).is_some(),
+                "no French for {n:?}"
+            );
+        }
+        assert!(fr.text("json.other").is_some());
         let stray: Vec<&String> = fr.templates.keys().filter(|k| !known(k)).collect();
         assert!(stray.is_empty(), "keys the core does not use: {stray:?}");
     }
@@ -441,5 +630,177 @@ mod tests {
             "a player's name"
         );
         assert!(!svg.contains("Leadership approaches"));
+    }
+
+    /// Every validation and CSV problem of a set of broken models and
+    /// files, written in French: no English sentence, numbers with a
+    /// decimal comma; the same problems, in the same places, as in English.
+    #[test]
+    fn french_validation_and_csv_problems_have_no_english() {
+        let invalid: Vec<&str> = vec![
+            include_str!("../tests/fixtures/invalid/duplicate-key.json"),
+            include_str!("../tests/fixtures/invalid/framework-too-small.json"),
+            include_str!("../tests/fixtures/invalid/not-an-object.json"),
+            include_str!("../tests/fixtures/invalid/references.json"),
+            include_str!("../tests/fixtures/invalid/schema-missing.json"),
+            include_str!("../tests/fixtures/invalid/schema-unknown.json"),
+            include_str!("../tests/fixtures/invalid/syntax-trailing-comma.json"),
+            include_str!("../tests/fixtures/invalid/syntax-unterminated.json"),
+            include_str!("../tests/fixtures/invalid/types.json"),
+            r#"{"schema": "workforce-ecosystem/v1", "name": 3, "extra": 1,
+                "scale": {"min": 0, "max": 4.5, "labels": ["a"]},
+                "units": [{"id": "", "label": "U"}, {"id": "u1", "label": "V"}, {"id": "u1", "label": "W"}],
+                "assessments": [{"theme": "zz9", "player": "hr", "current": 7.5, "weight": 0},
+                                {"theme": "leadership", "player": "hr", "current": 1, "weight": 5000},
+                                {"theme": "leadership", "player": "hr", "current": 1, "note": []},
+                                {"theme": "leadership", "player": "hr", "unit": "u1", "current": true}],
+                "systems": [{"id": "s1", "label": "S", "owner": "hr", "contributors": ["c9", "c9"]}],
+                "integrations": [{"from": "s1", "to": "s1"}, {"to": "s1"}]}"#,
+            r#"{"schema": "workforce-ecosystem/v1", "scale": {"min": 3, "max": 1}}"#,
+            r#"{"schema": "workforce-ecosystem/v1", "scale": {"min": 0, "max": 1e300}}"#,
+            "{\"a\": \"\u{0}\"}",
+        ];
+        let csvs: Vec<&[u8]> = vec![
+            b"",
+            b"theme,player,theme,bogus,,current\n",
+            b"theme,player,unit,current\nzz9,hr,,x\nleadership,,,\n\"open,hr\n",
+            b"theme,player,current\nleadership,hr,1,extra\nleadership,hr,\"1\"x\nleadership,hr,9\n",
+            b"theme,player,current\nleadership,hr,1\nleadership,hr,2\n",
+            b"theme,player,current\n\xff\n",
+            b"\xff\xfea\x00b",
+        ];
+        let model = crate::framework::sample();
+        let english = |set_to: Option<Language>| {
+            set(set_to);
+            let models: Vec<crate::validate::Invalid> = invalid
+                .iter()
+                .map(|t| crate::validate::parse_model(t).unwrap_err())
+                .collect();
+            let files: Vec<crate::csv::CsvInvalid> = csvs
+                .iter()
+                .map(|b| crate::csv::import_csv_bytes(&model, b).unwrap_err())
+                .collect();
+            // Places and counts are written when shown, in the language of
+            // the moment.
+            let shown: Vec<String> = (models.iter().map(|m| m.to_string()))
+                .chain(files.iter().map(|f| f.to_string()))
+                .collect();
+            set(None);
+            (models, files, shown)
+        };
+        let (en_models, en_files, _) = english(None);
+        let (fr_models, fr_files, shown) = english(Some(Language::from_json(FRENCH).unwrap()));
+        let words = [
+            "expected",
+            "found",
+            "unknown",
+            "known:",
+            "must",
+            "is not",
+            "empty",
+            "row ",
+            "column",
+            "line ",
+            "problem",
+            "required",
+            "missing",
+            "too ",
+            "characters",
+            "duplicate",
+            "appears",
+            "outside",
+            "invalid J",
+            " or ",
+            "fields",
+            "header",
+            "twice",
+            "itself",
+            "second",
+            "string",
+            "number",
+            "object",
+            "the ",
+            " and ",
+            "needs",
+            "save",
+            "file",
+            "EOF",
+            "while",
+            "trailing",
+            "array",
+            "heavy",
+            "boolean",
+            "steps",
+            "whole",
+            "defines",
+            "(model)",
+            "bytes",
+            "cut short",
+        ];
+        let mut messages = Vec::new();
+        for (fr, en) in fr_models.iter().zip(&en_models) {
+            assert_eq!(fr.problems.len(), en.problems.len());
+            for (f, e) in fr.problems.iter().zip(&en.problems) {
+                assert_eq!((&f.path, f.line, f.column), (&e.path, e.line, e.column));
+                assert_ne!(f.message, e.message, "still English: {}", e.message);
+                messages.push(f.message.clone());
+            }
+        }
+        for (fr, en) in fr_files.iter().zip(&en_files) {
+            assert_eq!(fr.problems.len(), en.problems.len());
+            for (f, e) in fr.problems.iter().zip(&en.problems) {
+                assert_eq!((f.row, &f.column), (e.row, &e.column));
+                assert_ne!(f.message, e.message, "still English: {}", e.message);
+                messages.push(f.message.clone());
+            }
+        }
+        // Each problem on its line, its path (inert, as in English) taken out.
+        let paths: Vec<&str> = (fr_models.iter().flat_map(|m| &m.problems))
+            .map(|p| p.path.as_str())
+            .filter(|p| !p.is_empty())
+            .collect();
+        for text in shown {
+            for line in text.lines() {
+                let line = paths
+                    .iter()
+                    .fold(line.to_string(), |l, p| l.replacen(p, "·", 1));
+                messages.push(line);
+            }
+        }
+        assert!(messages.iter().any(|m| m.contains("(ligne 4, colonne ")));
+        assert!(messages.len() > 60, "{} messages", messages.len());
+        // Paths, ids and the file's own text are quoted as they are.
+        let quoted = |m: &str| {
+            let mut out = String::new();
+            let mut inside = false;
+            for c in m.chars() {
+                if c == '"' {
+                    inside = !inside;
+                } else if !inside {
+                    out.push(c);
+                }
+            }
+            out.split(|c: char| c.is_whitespace() || c == '(' || c == ')')
+                .filter(|w| !(w.contains('[') || w.contains('.') && !w.ends_with('.')))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        for m in &messages {
+            let text = quoted(m);
+            for word in words {
+                assert!(!text.contains(word), "English “{word}” in: {m}");
+            }
+        }
+        let all = messages.join("\n");
+        for french in [
+            "attendu",
+            "inconnu",
+            "ligne",
+            "colonne",
+            "JSON invalide",
+            "4,5",
+        ] {
+            assert!(all.contains(french), "no “{french}” in:\n{all}");
+        }
     }
 }

@@ -40,7 +40,9 @@
 //! | `owners[]` (`cell` as above) | `responsibilities[]` |
 //! | `systems[].name`, `tracks`, `feeds: [to, ...]` | `label`, `contributors`, and one `integrations[]` entry `{from: id, to}` per feed |
 
+use crate::language::{noun, say};
 use crate::model::SCHEMA_V1;
+use crate::validate::fields::expected_found;
 use crate::validate::path::{self, Seg};
 use crate::validate::{wording, Problem};
 use serde_json::{Map, Value};
@@ -92,23 +94,37 @@ pub fn migrate(mut value: Value) -> Migrated {
             let obj = std::mem::take(obj);
             return from_v0(obj);
         }
-        Some(Value::String(s)) if is_newer(s) => Some(format!(
-            "{} is newer than this program understands (it reads {})",
-            wording::quote(s),
-            SUPPORTED.join(", ")
+        Some(Value::String(s)) if is_newer(s) => Some({
+            let (schema, reads) = (wording::quote(s), SUPPORTED.join(", "));
+            say(
+                "problem.newerSchema",
+                &[("schema", &schema), ("reads", &reads)],
+                || format!("{schema} is newer than this program understands (it reads {reads})"),
+            )
+        }),
+        Some(Value::String(s)) => Some({
+            let (schema, also) = (wording::quote(s), SUPPORTED[1..].join(", "));
+            say(
+                "problem.unknownSchema",
+                &[
+                    ("schema", &schema),
+                    ("expected", SCHEMA_V1),
+                    ("also", &also),
+                ],
+                || format!("unknown schema {schema} (expected \"{SCHEMA_V1}\"; also read: {also})"),
+            )
+        }),
+        Some(other) => Some(expected_found(
+            &say(
+                "value.string",
+                &[("value", &format!("\"{SCHEMA_V1}\""))],
+                || format!("the string \"{SCHEMA_V1}\""),
+            ),
+            &wording::describe(other),
         )),
-        Some(Value::String(s)) => Some(format!(
-            "unknown schema {} (expected \"{SCHEMA_V1}\"; also read: {})",
-            wording::quote(s),
-            SUPPORTED[1..].join(", ")
-        )),
-        Some(other) => Some(format!(
-            "expected the string \"{SCHEMA_V1}\", found {}",
-            wording::describe(other)
-        )),
-        None => Some(format!(
-            "missing: every model starts with \"schema\": \"{SCHEMA_V1}\""
-        )),
+        None => Some(say("problem.noSchema", &[("schema", SCHEMA_V1)], || {
+            format!("missing: every model starts with \"schema\": \"{SCHEMA_V1}\"")
+        })),
     };
     if let Some(message) = tag_problem {
         problems.push(Problem::new("schema".into(), message));
@@ -243,14 +259,22 @@ impl V0 {
     fn unknown_fields(&mut self, obj: &Object, at: &str, known: &[&str]) {
         for k in obj.keys() {
             if !known.contains(&k.as_str()) {
-                self.problem(
-                    path::key(at, k),
-                    format!(
-                        "unknown field {} in a v0 model (expected one of: {})",
-                        wording::quote(k),
-                        known.join(", ")
-                    ),
-                );
+                self.problem(path::key(at, k), {
+                    let (field, names) = (wording::quote(k), known.join(", "));
+                    say(
+                        "problem.unknownField",
+                        &[
+                            ("field", &field),
+                            ("what", &noun("a v0 model")),
+                            ("names", &names),
+                        ],
+                        || {
+                            format!(
+                                "unknown field {field} in a v0 model (expected one of: {names})"
+                            )
+                        },
+                    )
+                });
             }
         }
     }
@@ -286,10 +310,10 @@ impl V0 {
             None => {
                 let found = cell
                     .as_ref()
-                    .map_or("nothing".to_string(), wording::describe);
+                    .map_or_else(|| noun("nothing").into_owned(), wording::describe);
                 self.problem(
                     path::key(source, "cell"),
-                    format!("expected a cell written \"theme/player\", found {found}"),
+                    expected_found(&noun("a cell written \"theme/player\""), &found),
                 );
                 self.placeholders.push(path::key(v1_item, "theme"));
                 self.placeholders.push(path::key(v1_item, "player"));
@@ -351,9 +375,9 @@ fn from_v0(obj: Object) -> Migrated {
                                 if !id.is_string() {
                                     m.problem(
                                         path::index("units", i),
-                                        format!(
-                                            "expected a unit id (a string), found {}",
-                                            wording::describe(&id)
+                                        expected_found(
+                                            &noun("a unit id (a string)"),
+                                            &wording::describe(&id),
                                         ),
                                     );
                                     m.placeholders.push(path::index("units", i));
@@ -397,9 +421,9 @@ fn from_v0(obj: Object) -> Migrated {
                             other => {
                                 m.problem(
                                     path::key(&at, "external"),
-                                    format!(
-                                        "expected true or false, found {}",
-                                        wording::describe(&other)
+                                    expected_found(
+                                        &noun("true or false"),
+                                        &wording::describe(&other),
                                     ),
                                 );
                                 m.placeholders.push(path::key(&at, "kind"));
@@ -440,9 +464,9 @@ fn from_v0(obj: Object) -> Migrated {
                         }
                         Some(other) => m.problem(
                             path::key(&at, "feeds"),
-                            format!(
-                                "expected a list of system ids, found {}",
-                                wording::describe(&other)
+                            expected_found(
+                                &noun("a list of system ids"),
+                                &wording::describe(&other),
                             ),
                         ),
                         None => {}

@@ -10,12 +10,12 @@
 //! when what it is drawn from besides the cells changes (framework, scale,
 //! name, overlay, unit).
 
+use crate::analysis;
 use crate::model::{Framework, Scale};
 use crate::render::{self, CellState, RenderOptions};
 use crate::session::Session;
 use crate::validate::Invalid;
 use crate::view::{self, FindingScope, ViewOptions};
-use crate::analysis;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;

@@ -34,6 +34,7 @@
 
 mod rfc4180;
 
+use crate::language::{noun, say};
 use crate::model::{Assessment, Item, Model};
 use crate::validate::wording::{escape, quote};
 use serde::Serialize;
@@ -63,12 +64,23 @@ pub struct CsvProblem {
 
 impl fmt::Display for CsvProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.row, &self.column) {
-            (Some(r), Some(c)) => write!(f, "row {r}, column \"{c}\": {}", self.message),
-            (Some(r), None) => write!(f, "row {r}: {}", self.message),
-            (None, Some(c)) => write!(f, "column \"{c}\": {}", self.message),
-            (None, None) => write!(f, "{}", self.message),
-        }
+        let message = &self.message;
+        let row = self.row.map(|r| r.to_string());
+        let text = match (&row, &self.column) {
+            (Some(r), Some(c)) => say(
+                "csv.rowColumn",
+                &[("row", r), ("column", c), ("message", message)],
+                || format!("row {r}, column \"{c}\": {message}"),
+            ),
+            (Some(r), None) => say("csv.row", &[("row", r), ("message", message)], || {
+                format!("row {r}: {message}")
+            }),
+            (None, Some(c)) => say("csv.column", &[("column", c), ("message", message)], || {
+                format!("column \"{c}\": {message}")
+            }),
+            (None, None) => message.clone(),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -248,7 +260,7 @@ impl<'a> Lookup<'a> {
 /// (an id is the model's text, and may hold anything).
 fn known(items: &[Item]) -> String {
     if items.is_empty() {
-        return "none".into();
+        return noun("none").into_owned();
     }
     let mut out = String::new();
     for (n, i) in items.iter().take(12).enumerate() {
@@ -261,6 +273,14 @@ fn known(items: &[Item]) -> String {
         out.push_str(", …");
     }
     out
+}
+
+/// "empty; every row needs a theme": a required cell left empty.
+fn empty_cell(what: &str) -> String {
+    let what = format!("a {what}");
+    say("csv.empty", &[("what", &noun(&what))], || {
+        format!("empty; every row needs {what}")
+    })
 }
 
 /// The problem of a file of `len` bytes, over the size limit.
@@ -337,17 +357,19 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, &|| format!("empty; every row needs a {what}"));
+                self.problem(k, &|| empty_cell(what));
             }
             return None;
         }
         let id = items.resolve(text);
         if id.is_none() {
             self.problem(k, &|| {
-                format!(
-                    "{} is not a {what} of the model (known: {})",
-                    quote(text),
-                    items.known
+                let value = quote(text);
+                let known = &items.known;
+                say(
+                    "csv.notOfModel",
+                    &[("value", &value), ("column", what), ("known", known)],
+                    || format!("{value} is not a {what} of the model (known: {known})"),
                 )
             });
         }
@@ -360,13 +382,18 @@ impl<'a> Row<'a> {
         let text = self.cell(k).unwrap_or("");
         if text.trim().is_empty() {
             if required {
-                self.problem(k, &|| "empty; every row needs a current score".into());
+                self.problem(k, &|| empty_cell("current score"));
             }
             return None;
         }
         let x = parse_number(text);
         if x.is_none() {
-            self.problem(k, &|| format!("{} is not a number", quote(text)));
+            self.problem(k, &|| {
+                let value = quote(text);
+                say("csv.notNumber", &[("value", &value)], || {
+                    format!("{value} is not a number")
+                })
+            });
         }
         x
     }
@@ -403,10 +430,12 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
         return fail(vec![CsvProblem {
             row: None,
             column: None,
-            message: format!(
-                "the file is empty; its first row must name the columns ({})",
-                COLUMNS.join(",")
-            ),
+            message: {
+                let columns = COLUMNS.join(",");
+                say("csv.emptyFile", &[("columns", &columns)], || {
+                    format!("the file is empty; its first row must name the columns ({columns})")
+                })
+            },
         }]);
     };
 
@@ -418,20 +447,30 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             Some(k) if index[k].is_some() => problems.push(CsvProblem {
                 row: Some(1),
                 column: Some(COLUMNS[k].into()),
-                message: "the column appears twice".into(),
+                message: say("csv.columnTwice", &[], || "the column appears twice".into()),
             }),
             Some(k) => index[k] = Some(pos),
             None if name.is_empty() => problems.push(CsvProblem {
                 row: Some(1),
                 column: None,
-                message: format!("column {} has no name", pos + 1),
+                message: {
+                    let n = (pos + 1).to_string();
+                    say("csv.columnNoName", &[("n", &n)], || {
+                        format!("column {n} has no name")
+                    })
+                },
             }),
             // A name from the file, kept escaped and short like any text of
             // the file a message repeats.
             None => problems.push(CsvProblem {
                 row: Some(1),
                 column: Some(escape(name)),
-                message: format!("unknown column (known: {})", COLUMNS.join(", ")),
+                message: {
+                    let known = COLUMNS.join(", ");
+                    say("csv.unknownColumn", &[("known", &known)], || {
+                        format!("unknown column (known: {known})")
+                    })
+                },
             }),
         }
     }
@@ -441,7 +480,9 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             problems.push(CsvProblem {
                 row: Some(1),
                 column: Some(req.into()),
-                message: "this required column is missing from the header row".into(),
+                message: say("csv.missingColumn", &[], || {
+                    "this required column is missing from the header row".into()
+                }),
             });
         }
     }
@@ -468,9 +509,19 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             listed.push(&|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
-                message: format!(
-                    "too many rows (at most {} assessments)",
-                    crate::validate::MAX_ITEMS
+                message: say(
+                    "csv.tooManyRows",
+                    &[(
+                        "limit",
+                        &crate::validate::wording::Count(crate::validate::MAX_ITEMS as u64)
+                            .to_string(),
+                    )],
+                    || {
+                        format!(
+                            "too many rows (at most {} assessments)",
+                            crate::validate::MAX_ITEMS
+                        )
+                    },
                 ),
             });
             break;
@@ -479,10 +530,12 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             listed.push(&|| CsvProblem {
                 row: Some(rec.row),
                 column: None,
-                message: format!(
-                    "{} fields where the header has {width} (a note with a comma must be in double quotes)",
-                    rec.fields.len()
-                ),
+                message: {
+                    let (count, width) = (rec.fields.len().to_string(), width.to_string());
+                    say("csv.fieldCount", &[("count", &count), ("width", &width)], || {
+                        format!("{count} fields where the header has {width} (a note with a comma must be in double quotes)")
+                    })
+                },
             });
             continue;
         }
@@ -549,7 +602,12 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
             return Err(CsvInvalid::new(vec![CsvProblem {
                 row: Some(row_after(&e.before)),
                 column: None,
-                message: format!("{}; save the file as \"CSV UTF-8\"", e.describe()),
+                message: {
+                    let what = e.describe();
+                    say("csv.saveUtf8", &[("what", &what)], || {
+                        format!("{what}; save the file as \"CSV UTF-8\"")
+                    })
+                },
             }]))
         }
         None => {}
@@ -571,10 +629,12 @@ pub fn import_csv_bytes(model: &Model, bytes: &[u8]) -> Result<Model, CsvInvalid
             Err(CsvInvalid::new(vec![CsvProblem {
                 row: Some(row),
                 column: None,
-                message: format!(
-                    "not UTF-8 text (byte {} cannot be read); save the file as \"CSV UTF-8\"",
-                    e.valid_up_to() + 1
-                ),
+                message: {
+                    let byte = (e.valid_up_to() + 1).to_string();
+                    say("csv.notUtf8", &[("byte", &byte)], || {
+                        format!("not UTF-8 text (byte {byte} cannot be read); save the file as \"CSV UTF-8\"")
+                    })
+                },
             }]))
         }
     }
@@ -610,7 +670,8 @@ fn rows_in_message(message: &str, rows: &[usize]) -> String {
             .filter(|_| close.starts_with(']'));
         match row {
             Some(r) => {
-                out.push_str(&format!("row {r}"));
+                let r = r.to_string();
+                out.push_str(&say("csv.rowNumber", &[("row", &r)], || format!("row {r}")));
                 rest = close.get(1..).unwrap_or_default();
             }
             None => {
@@ -647,7 +708,11 @@ fn place(path: &str, message: String, rows: &[usize]) -> CsvProblem {
             message: if path.is_empty() {
                 message
             } else {
-                format!("{path}: {message}")
+                say(
+                    "problem.at",
+                    &[("path", path), ("message", &message)],
+                    || format!("{path}: {message}"),
+                )
             },
         },
     }

@@ -73,7 +73,9 @@ pub fn parse(text: &str, sep: char) -> Result<Vec<Record>, SyntaxError> {
                         return Err(SyntaxError {
                             row: start_row,
                             field: fields.len(),
-                            message: "the quoted field is never closed (a \" is missing)".into(),
+                            message: crate::language::say("csv.unclosed", &[], || {
+                                "the quoted field is never closed (a \" is missing)".into()
+                            }),
                         })
                     }
                     Some('"') if chars.peek() == Some(&'"') => {
@@ -91,9 +93,11 @@ pub fn parse(text: &str, sep: char) -> Result<Vec<Record>, SyntaxError> {
                     return Err(SyntaxError {
                         row: start_row,
                         field: fields.len(),
-                        message: "text follows the closing quote of a quoted field \
-                                  (a quote inside a quoted field must be doubled)"
-                            .into(),
+                        message: crate::language::say("csv.afterQuote", &[], || {
+                            "text follows the closing quote of a quoted field \
+                             (a quote inside a quoted field must be doubled)"
+                                .into()
+                        }),
                     })
                 }
             }

@@ -16,6 +16,7 @@ use super::limits;
 use super::path;
 use super::wording::{describe, quote};
 use super::{Invalid, Problem};
+use crate::language::{noun, say};
 use serde_json::{Map, Value};
 
 /// Where a value sits: steps kept on the stack while reading descends, and
@@ -119,7 +120,7 @@ impl Reader {
 
     pub fn wrong(&mut self, at: &At, expected: &str, found: &Value) {
         self.fail_with(at, &mut || {
-            format!("expected {expected}, found {}", describe(found))
+            expected_found(&noun(expected), &describe(found))
         });
     }
 
@@ -236,14 +237,15 @@ impl Reader {
             }
             let path = at.key(k).path();
             if self.admits(&path) {
-                self.problems.push(Problem::new(
-                    path,
-                    format!(
-                        "unknown field {} ({what} has: {})",
-                        quote(k),
-                        names.join(", ")
-                    ),
-                ));
+                self.problems.push(Problem::new(path, {
+                    let (field, names) = (quote(k), names.join(", "));
+                    let what = noun(what);
+                    say(
+                        "problem.unknownField",
+                        &[("field", &field), ("what", &what), ("names", &names)],
+                        || format!("unknown field {field} ({what} has: {names})"),
+                    )
+                }));
             }
         }
         Some(fields)
@@ -254,7 +256,11 @@ impl Reader {
         match v {
             Value::Object(map) => Some(Fields { at, map }),
             other => {
-                self.wrong(&at, &format!("{what} (an object)"), &other);
+                let what = noun(what);
+                let object = say("problem.object", &[("what", &what)], || {
+                    format!("{what} (an object)")
+                });
+                self.wrong(&at, &object, &other);
                 None
             }
         }
@@ -287,12 +293,26 @@ pub(crate) fn read_options<T: Default>(
     r.finish(options)
 }
 
+/// "expected a string, found the number 3": `expected` and `found` as the
+/// current language writes them.
+pub(crate) fn expected_found(expected: &str, found: &str) -> String {
+    say(
+        "problem.expected",
+        &[("expected", expected), ("found", found)],
+        || format!("expected {expected}, found {found}"),
+    )
+}
+
 /// `"a", "b" or "c"`.
 fn one_of(names: &[&str]) -> String {
     let mut out = String::new();
     for (i, n) in names.iter().enumerate() {
         if i > 0 {
-            out.push_str(if i + 1 == names.len() { " or " } else { ", " });
+            out.push_str(&if i + 1 == names.len() {
+                noun(" or ")
+            } else {
+                ", ".into()
+            });
         }
         out.push_str(&quote(n));
     }
@@ -327,7 +347,10 @@ impl<'a> Fields<'a> {
         match self.map.remove(key) {
             None => {
                 if need == Need::Required {
-                    r.fail(&self.at.key(key), "required, but missing".into());
+                    r.fail(
+                        &self.at.key(key),
+                        say("problem.missing", &[], || "required, but missing".into()),
+                    );
                 }
                 None
             }

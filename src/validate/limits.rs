@@ -17,6 +17,7 @@
 //! inside them.
 
 use super::wording::Count;
+use crate::language::{noun, say};
 use crate::model::Model;
 
 /// Characters in an id, or a reference to one (`theme`, `owner`, …).
@@ -91,10 +92,14 @@ pub(crate) fn list_limit(key: &str) -> Option<(&'static str, usize)> {
 
 /// The message for a text of `chars` characters over `limit`.
 pub(crate) fn too_long(what: &str, chars: usize, limit: usize) -> String {
-    format!(
-        "too long: {} characters, where {what} may have at most {}",
-        Count(chars as u64),
-        Count(limit as u64)
+    let (count, limit) = (
+        Count(chars as u64).to_string(),
+        Count(limit as u64).to_string(),
+    );
+    say(
+        "problem.tooLong",
+        &[("count", &count), ("what", &noun(what)), ("limit", &limit)],
+        || format!("too long: {count} characters, where {what} may have at most {limit}"),
     )
 }
 
@@ -106,21 +111,47 @@ pub(crate) fn too_many(what: &str, n: usize, limit: usize) -> String {
         _ => None,
     };
     if let Some(range) = range {
-        return format!(
-            "{n} {what}; the diagram draws {} to {}",
-            range.start(),
-            range.end()
-        );
+        return diagram_draws(n, what, range);
     }
     let (what, holder, note) = match what {
         "labels" => ("labels", "a scale may have", " (one per step)"),
         "scenarios" => ("what-if scenarios", "a session may hold", ""),
         _ => (what, "a model may define", ""),
     };
-    format!(
-        "{} {what}; {holder} at most {}{note}",
-        Count(n as u64),
-        Count(limit as u64)
+    let (count, limit) = (Count(n as u64).to_string(), Count(limit as u64).to_string());
+    say(
+        "problem.tooMany",
+        &[
+            ("count", &count),
+            ("what", &noun(what)),
+            ("holder", &noun(holder)),
+            ("limit", &limit),
+            ("note", &noun(note)),
+        ],
+        || format!("{count} {what}; {holder} at most {limit}{note}"),
+    )
+}
+
+/// "7 players; the diagram draws 2 to 6".
+pub(crate) fn diagram_draws(
+    n: usize,
+    what: &str,
+    range: std::ops::RangeInclusive<usize>,
+) -> String {
+    let (count, min, max) = (
+        n.to_string(),
+        range.start().to_string(),
+        range.end().to_string(),
+    );
+    say(
+        "problem.diagramDraws",
+        &[
+            ("count", &count),
+            ("what", &noun(what)),
+            ("min", &min),
+            ("max", &max),
+        ],
+        || format!("{count} {what}; the diagram draws {min} to {max}"),
     )
 }
 

@@ -34,9 +34,11 @@ mod rules;
 mod scan;
 pub(crate) mod wording;
 
+use crate::language::{noun, say};
 use crate::migrate::{self, Version};
 use crate::model::Model;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -76,13 +78,28 @@ impl Problem {
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let path = if self.path.is_empty() {
-            "(model)"
+            noun("(model)")
         } else {
-            &self.path
+            Cow::Borrowed(self.path.as_str())
         };
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "{path} (line {l}, column {c}): {}", self.message),
-            _ => write!(f, "{path}: {}", self.message),
+        let (l, c) = (self.line.map(|l| l.to_string()), self.column);
+        let message = &self.message;
+        match (l, c.map(|c| c.to_string())) {
+            (Some(l), Some(c)) => f.write_str(&say(
+                "problem.lineColumn",
+                &[
+                    ("path", &path),
+                    ("line", &l),
+                    ("column", &c),
+                    ("message", message),
+                ],
+                || format!("{path} (line {l}, column {c}): {message}"),
+            )),
+            _ => f.write_str(&say(
+                "problem.at",
+                &[("path", &path), ("message", message)],
+                || format!("{path}: {message}"),
+            )),
         }
     }
 }
@@ -132,20 +149,31 @@ pub(crate) fn cap<T>(problems: &mut Vec<T>) -> usize {
 /// "… and 98,900 more problems": the line that stands for the problems a
 /// list leaves out.
 pub fn more_line(more: usize) -> String {
-    format!(
-        "… and {} more problem{}",
-        wording::Count(more as u64),
-        if more == 1 { "" } else { "s" }
-    )
+    let count = wording::Count(more as u64).to_string();
+    let key = if more == 1 {
+        "problems.more.one"
+    } else {
+        "problems.more.other"
+    };
+    say(key, &[("count", &count)], || {
+        format!(
+            "… and {count} more problem{}",
+            if more == 1 { "" } else { "s" }
+        )
+    })
 }
 
 /// "1 problem", "99,000 problems".
 pub fn problem_count(n: usize) -> String {
-    format!(
-        "{} problem{}",
-        wording::Count(n as u64),
-        if n == 1 { "" } else { "s" }
-    )
+    let count = wording::Count(n as u64).to_string();
+    let key = if n == 1 {
+        "problems.count.one"
+    } else {
+        "problems.count.other"
+    };
+    say(key, &[("count", &count)], || {
+        format!("{count} problem{}", if n == 1 { "" } else { "s" })
+    })
 }
 
 /// Each item on a line of its own, then the count of those left out: how a
@@ -197,10 +225,12 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Invalid> {
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Invalid::new(vec![Problem {
             path: String::new(),
-            message: format!(
-                "not UTF-8 text (bad byte at offset {}); save the model as UTF-8",
-                e.valid_up_to()
-            ),
+            message: {
+                let offset = e.valid_up_to().to_string();
+                say("problem.notUtf8", &[("offset", &offset)], || {
+                    format!("not UTF-8 text (bad byte at offset {offset}); save the model as UTF-8")
+                })
+            },
             line: Some(line),
             column: Some(column),
         }])
@@ -218,7 +248,15 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
     if outline.over_limit {
         return Err(Invalid::one(
             "",
-            format!("more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"),
+            say(
+                "problem.overItems",
+                &[("limit", &wording::Count(MAX_ITEMS as u64).to_string())],
+                || {
+                    format!(
+                        "more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"
+                    )
+                },
+            ),
         ));
     }
     let (model, version, problems, more) = read_value(parse_json(text)?);
@@ -334,8 +372,10 @@ pub(crate) fn report(
         found.push((
             Problem::new(
                 path,
-                "this key appears twice in the same object; JSON keeps only the last one, so remove one"
-                    .into(),
+                say("problem.duplicateKey", &[], || {
+                    "this key appears twice in the same object; JSON keeps only the last one, so remove one"
+                        .into()
+                }),
             ),
             Some(offset),
         ));
@@ -371,11 +411,27 @@ pub fn too_large_as(what: &str, len: u64) -> Invalid {
 
 /// "the file is 52.3 MB; the limit is 10 MB".
 pub fn size_message(what: &str, len: u64) -> String {
-    format!(
-        "{what} is {}; the limit is {}",
-        wording::size(len, MAX_BYTES as u64),
-        wording::size(MAX_BYTES as u64, u64::MAX)
+    let size = wording::size(len, MAX_BYTES as u64);
+    let limit = wording::size(MAX_BYTES as u64, u64::MAX);
+    say(
+        "problem.tooLarge",
+        &[("what", &noun(what)), ("size", &size), ("limit", &limit)],
+        || format!("{what} is {size}; the limit is {limit}"),
     )
+}
+
+/// serde_json's account of a syntax error ("expected `,` or `}`") in the
+/// current language: its `json.<message>` template, or a generic one for a
+/// message the catalogue does not know (serde_json's words are English).
+fn json_detail(english: &str) -> String {
+    match crate::language::current() {
+        Some(language) => language
+            .text(&format!("json.{english}"))
+            .or_else(|| language.text("json.other"))
+            .unwrap_or(english)
+            .to_string(),
+        None => english.to_string(),
+    }
 }
 
 /// A JSON syntax error with its path, line and column.
@@ -398,7 +454,9 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Invalid {
         .unwrap_or((e.line(), e.column()));
     Invalid::new(vec![Problem {
         path: scan::path_at(text, offset),
-        message: format!("invalid JSON: {what}"),
+        message: say("problem.json", &[("detail", &json_detail(what))], || {
+            format!("invalid JSON: {what}")
+        }),
         line: Some(line),
         column: Some(column),
     }])

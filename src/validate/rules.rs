@@ -8,11 +8,13 @@
 //! size of the model (repeated cells are found by one sort).
 
 use super::budget::Budget;
+use super::fields::expected_found;
 use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
 use super::wording::{known, num, quote};
 use super::{Problem, MAX_ITEMS};
-use crate::model::{Model, SCHEMA_V1};
+use crate::language::{noun, say};
+use crate::model::{Model, Scale, SCHEMA_V1};
 use rustc_hash::FxBuildHasher;
 use std::collections::hash_map::{Entry, HashMap};
 use std::collections::HashSet;
@@ -249,16 +251,22 @@ impl Rules<'_> {
                 continue;
             }
             if is_blank(id) {
-                self.report_at(place, &|| format!("empty id: every {kind} needs one"));
+                self.report_at(place, &|| {
+                    say("problem.emptyId", &[("kind", &noun(kind))], || {
+                        format!("empty id: every {kind} needs one")
+                    })
+                });
                 continue;
             }
             match out.at.entry(id) {
                 Entry::Occupied(first) => {
                     let first = *first.get();
                     self.report_at(place, &|| {
-                        format!(
-                            "duplicate {kind} id {} (first at {list}[{first}])",
-                            quote(id)
+                        let (id, first) = (quote(id), format!("{list}[{first}]"));
+                        say(
+                            "problem.duplicateId",
+                            &[("kind", &noun(kind)), ("id", &id), ("first", &first)],
+                            || format!("duplicate {kind} id {id} (first at {first})"),
                         )
                     })
                 }
@@ -276,11 +284,12 @@ impl Rules<'_> {
             return;
         }
         self.report_at(at, &|| {
-            format!(
-                "unknown {} {} {}",
-                known_ids.kind,
-                quote(id),
-                known(known_ids.order.iter().copied(), known_ids.none)
+            let (kind, id) = (known_ids.kind, quote(id));
+            let known = known(known_ids.order.iter().copied(), known_ids.none);
+            say(
+                "problem.unknown",
+                &[("kind", &noun(kind)), ("id", &id), ("known", &known)],
+                || format!("unknown {kind} {id} {known}"),
             )
         });
     }
@@ -292,14 +301,14 @@ impl Rules<'_> {
         }
         self.report_at(at, &|| {
             if value.is_finite() {
-                format!(
-                    "{} is outside the scale {} to {}",
-                    num(value),
-                    num(min),
-                    num(max)
+                let (value, min, max) = (num(value), num(min), num(max));
+                say(
+                    "problem.outsideScale",
+                    &[("value", &value), ("min", &min), ("max", &max)],
+                    || format!("{value} is outside the scale {min} to {max}"),
                 )
             } else {
-                format!("expected a finite number, found {}", num(value))
+                expected_found(&noun("a finite number"), &num(value))
             }
         });
     }
@@ -311,14 +320,7 @@ impl Rules<'_> {
             ("framework.themes", fw.themes.len(), THEMES, "themes"),
         ] {
             if !range.contains(&n) && !self.skip_path(list) {
-                self.report(
-                    list.to_string(),
-                    format!(
-                        "{n} {what}; the diagram draws {} to {}",
-                        range.start(),
-                        range.end()
-                    ),
-                );
+                self.report(list.to_string(), limits::diagram_draws(n, what, range));
             }
         }
         let players = self.ids(
@@ -346,22 +348,23 @@ impl Rules<'_> {
         if !s.min.is_finite() || !s.max.is_finite() {
             self.report(
                 "scale".into(),
-                format!(
-                    "min and max must be finite numbers, found {} and {}",
-                    num(s.min),
-                    num(s.max)
-                ),
+                scale_message("problem.scaleFinite", s, &[], &|min, max, _| {
+                    format!("min and max must be finite numbers, found {min} and {max}")
+                }),
             );
             return None;
         }
         if s.min.abs() > SCALE_BOUND || s.max.abs() > SCALE_BOUND {
             self.report(
                 "scale".into(),
-                format!(
-                    "min and max must lie between -{bound} and {bound}, found {} and {}",
-                    num(s.min),
-                    num(s.max),
-                    bound = super::wording::Count(SCALE_BOUND as u64)
+                scale_message(
+                    "problem.scaleBound",
+                    s,
+                    &[super::wording::Count(SCALE_BOUND as u64).to_string()],
+                    &|min, max, bound| {
+                        let bound = &bound[0];
+                        format!("min and max must lie between -{bound} and {bound}, found {min} and {max}")
+                    },
                 ),
             );
             return None;
@@ -369,11 +372,9 @@ impl Rules<'_> {
         if s.min >= s.max {
             self.report(
                 "scale".into(),
-                format!(
-                    "min ({}) must be less than max ({})",
-                    num(s.min),
-                    num(s.max)
-                ),
+                scale_message("problem.scaleOrder", s, &[], &|min, max, _| {
+                    format!("min ({min}) must be less than max ({max})")
+                }),
             );
             return None;
         }
@@ -383,23 +384,23 @@ impl Rules<'_> {
                 if s.labels.len() as f64 != steps {
                     self.report(
                         "scale.labels".into(),
-                        format!(
-                            "{} labels for the {} steps from {} to {}; give one label per step, or none",
-                            s.labels.len(),
-                            num(steps),
-                            num(s.min),
-                            num(s.max)
+                        scale_message(
+                            "problem.scaleLabels",
+                            s,
+                            &[s.labels.len().to_string(), num(steps)],
+                            &|min, max, more| {
+                                let (count, steps) = (&more[0], &more[1]);
+                                format!("{count} labels for the {steps} steps from {min} to {max}; give one label per step, or none")
+                            },
                         ),
                     );
                 }
             } else {
                 self.report(
                     "scale.labels".into(),
-                    format!(
-                        "labels name whole steps, but the scale runs from {} to {}; use whole numbers or no labels",
-                        num(s.min),
-                        num(s.max)
-                    ),
+                    scale_message("problem.scaleWhole", s, &[], &|min, max, _| {
+                        format!("labels name whole steps, but the scale runs from {min} to {max}; use whole numbers or no labels")
+                    }),
                 );
             }
         }
@@ -437,7 +438,17 @@ fn run(
     if items > MAX_ITEMS {
         r.report(
             String::new(),
-            format!("{items} list items; a model may hold at most {MAX_ITEMS}"),
+            say(
+                "problem.listItems",
+                &[
+                    ("count", &super::wording::Count(items as u64).to_string()),
+                    (
+                        "limit",
+                        &super::wording::Count(MAX_ITEMS as u64).to_string(),
+                    ),
+                ],
+                || format!("{items} list items; a model may hold at most {MAX_ITEMS}"),
+            ),
         );
     }
     // Texts and lists the reader refused are placeholders, empty by now, so
@@ -447,7 +458,7 @@ fn run(
     if model.schema != SCHEMA_V1 && !r.skip_path("schema") {
         r.report(
             "schema".into(),
-            format!("expected \"{SCHEMA_V1}\", found {}", quote(&model.schema)),
+            expected_found(&format!("\"{SCHEMA_V1}\""), &quote(&model.schema)),
         );
     }
     let (players, themes) = r.framework(model);
@@ -507,27 +518,35 @@ fn run(
         let weight_ok = a.weight.is_finite() && a.weight > 0.0;
         if !weight_ok && !r.skip(field("weight")) {
             r.report_at(field("weight"), &|| {
-                format!("expected a positive number, found {}", num(a.weight))
+                expected_found(&noun("a positive number"), &num(a.weight))
             });
         } else if a.weight > MAX_WEIGHT && !r.skip(field("weight")) {
             r.report_at(field("weight"), &|| {
-                format!(
-                    "{} is too heavy; a weight is at most {}",
-                    num(a.weight),
-                    num(MAX_WEIGHT)
+                let (weight, max) = (num(a.weight), num(MAX_WEIGHT));
+                say(
+                    "problem.tooHeavy",
+                    &[("weight", &weight), ("max", &max)],
+                    || format!("{weight} is too heavy; a weight is at most {max}"),
                 )
             });
         }
         if let Some(first) = first_of[i] {
             let unit = match &a.unit {
-                Some(u) => format!("for unit {}", quote(u)),
-                None => "with no unit".to_string(),
+                Some(u) => {
+                    let u = quote(u);
+                    say("problem.forUnit", &[("unit", &u)], || {
+                        format!("for unit {u}")
+                    })
+                }
+                None => noun("with no unit").into_owned(),
             };
             r.report_at(field(""), &|| {
-                format!(
-                    "second assessment of the cell (theme {}, player {}) {unit}; the first is assessments[{first}]",
-                    quote(&a.theme),
-                    quote(&a.player)
+                let (theme, player) = (quote(&a.theme), quote(&a.player));
+                let first = format!("assessments[{first}]");
+                say(
+                    "problem.secondAssessment",
+                    &[("theme", &theme), ("player", &player), ("unit", &unit), ("first", &first)],
+                    || format!("second assessment of the cell (theme {theme}, player {player}) {unit}; the first is {first}"),
                 )
             });
         }
@@ -556,9 +575,11 @@ fn run(
                 Entry::Occupied(first) => {
                     let first = *first.get();
                     r.report_at(place, &|| {
-                        format!(
-                            "{} is listed twice (also systems[{i}].contributors[{first}])",
-                            quote(c)
+                        let (id, other) = (quote(c), format!("systems[{i}].contributors[{first}]"));
+                        say(
+                            "problem.listedTwice",
+                            &[("id", &id), ("other", &other)],
+                            || format!("{id} is listed twice (also {other})"),
                         )
                     });
                 }
@@ -576,12 +597,33 @@ fn run(
         let readable = !r.skip(field("from")) && !r.skip(field("to"));
         if readable && x.from == x.to && systems.at.contains_key(x.from.as_str()) {
             r.report_at(field(""), &|| {
-                format!("connects system {} to itself", quote(&x.from))
+                let id = quote(&x.from);
+                say("problem.selfLink", &[("id", &id)], || {
+                    format!("connects system {id} to itself")
+                })
             });
         }
     }
     let dropped = r.budget.map_or(0, |b| b.dropped);
     (r.problems, dropped)
+}
+
+/// A message about the scale's `min` and `max` (as people write numbers),
+/// with the `more` values its template names after them.
+fn scale_message(
+    key: &str,
+    s: &Scale,
+    more: &[String],
+    english: &dyn Fn(&str, &str, &[String]) -> String,
+) -> String {
+    let (min, max) = (num(s.min), num(s.max));
+    let names = ["count", "steps"];
+    let mut args = vec![("min", min.as_str()), ("max", max.as_str())];
+    match key {
+        "problem.scaleBound" => args.push(("bound", more[0].as_str())),
+        _ => args.extend(names.iter().copied().zip(more.iter().map(String::as_str))),
+    }
+    say(key, &args, || english(&min, &max, more))
 }
 
 #[cfg(test)]

@@ -76,34 +76,45 @@ pub fn size(bytes: u64, limit: u64) -> String {
     const MB: f64 = 1024.0 * 1024.0;
     let shown = crate::decimal::fixed(bytes as f64 / MB, 1);
     if bytes > limit && shown == crate::decimal::fixed(limit as f64 / MB, 1) {
-        format!("{} bytes", Count(bytes))
+        let count = Count(bytes).to_string();
+        say("size.bytes", &[("count", &count)], || {
+            format!("{count} bytes")
+        })
     } else {
-        format!("{shown} MB")
+        let value = crate::language::number(shown.clone());
+        say("size.mb", &[("value", &value)], || format!("{shown} MB"))
     }
 }
 
 use crate::bidi::is_bidi_control;
+use crate::language::{noun, say};
 
-/// A number as people write it: `5`, `0.5`, `-3`, `1e300`.
+/// A number as people write it: `5`, `0.5`, `-3`, `1e300` (`0,5` in
+/// French).
 pub fn num(x: f64) -> String {
-    if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
+    crate::language::number(if x.is_finite() && x.fract() == 0.0 && x.abs() < 1e15 {
         crate::decimal::fixed(x, 0)
     } else {
         format!("{x:?}")
-    }
+    })
 }
 
 /// What a JSON value is, for "expected X, found Y" messages.
 pub fn describe(v: &Value) -> String {
-    match v {
-        Value::Null => "null".into(),
-        Value::Bool(b) => format!("the boolean {b}"),
-        Value::Number(n) => format!("the number {n}"),
-        Value::String(s) => format!("the string {}", quote(s)),
-        Value::Array(a) if a.is_empty() => "an empty array".into(),
-        Value::Array(_) => "an array".into(),
-        Value::Object(_) => "an object".into(),
-    }
+    let (key, value) = match v {
+        Value::Null => return "null".into(),
+        Value::Bool(b) => ("value.boolean", b.to_string()),
+        Value::Number(n) => ("value.number", n.to_string()),
+        Value::String(s) => ("value.string", quote(s)),
+        Value::Array(a) if a.is_empty() => return noun("an empty array").into_owned(),
+        Value::Array(_) => return noun("an array").into_owned(),
+        Value::Object(_) => return noun("an object").into_owned(),
+    };
+    say(key, &[("value", &value)], || match v {
+        Value::Bool(_) => format!("the boolean {value}"),
+        Value::Number(_) => format!("the number {value}"),
+        _ => format!("the string {value}"),
+    })
 }
 
 /// `(known: a, b, c)`, shortened after [`KNOWN_SHOWN`] ids, or a note that
@@ -111,20 +122,22 @@ pub fn describe(v: &Value) -> String {
 pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> String {
     let total = ids.len();
     if total == 0 {
-        return format!("({none})");
+        return format!("({})", noun(none));
     }
-    let mut out = String::from("(known: ");
+    let mut list = String::new();
     for (i, id) in ids.take(KNOWN_SHOWN).enumerate() {
         if i > 0 {
-            out.push_str(", ");
+            list.push_str(", ");
         }
-        out.push_str(&shown_id(id));
+        list.push_str(&shown_id(id));
     }
     if total > KNOWN_SHOWN {
-        out.push_str(&format!(", … {} more", total - KNOWN_SHOWN));
+        let count = (total - KNOWN_SHOWN).to_string();
+        list = say("known.more", &[("ids", &list), ("count", &count)], || {
+            format!("{list}, … {count} more")
+        });
     }
-    out.push(')');
-    out
+    say("known", &[("ids", &list)], || format!("(known: {list})"))
 }
 
 /// Ids made of ordinary characters are listed bare, as the examples

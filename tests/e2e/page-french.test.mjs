@@ -64,3 +64,62 @@ test('in French the core writes findings, diagram names, legend and numbers in F
   assert.deepEqual(await findingTexts(page), english);
   assert.deepEqual(page.problems, []);
 });
+
+/** Words of the core's English problems (never in a French one). */
+const ENGLISH_PROBLEM = /\b(expected|found|unknown|known|must|is not|empty|required|missing|too long|characters|duplicate|appears|outside|invalid JSON|fields where|header|twice|itself|second assessment|the string|the number|an object|needs|save the|EOF|while parsing|trailing|is listed)\b/i;
+
+/** The problems the dialog lists: each one's place and message as the page shows them. */
+async function shownProblems(page, shot) {
+  await page.waitForSelector('#dialog[open] .problems');
+  if (shot) await page.screenshot({ path: shot });
+  const items = await page.$$eval('#dialog .problems li', (els) => els.map((li) => ({
+    where: li.querySelector('.problem-where')?.textContent ?? '',
+    message: li.querySelector('.problem-message')?.textContent ?? '',
+  })));
+  await page.keyboard.press('Escape');
+  return items;
+}
+
+test('in French an invalid model file and a bad CSV list their problems in French', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  const broken = JSON.stringify({
+    schema: 'workforce-ecosystem/v1',
+    name: 3,
+    extra: true,
+    units: [{ id: 'u1', label: 'A' }, { id: 'u1', label: 'B' }],
+    assessments: [
+      { theme: 'zz9', player: 'hr', current: 7.5 },
+      { theme: 'leadership', player: 'hr', current: '2', weight: 0 },
+    ],
+    systems: [{ id: 's1', label: 'S', owner: 'hr', contributors: [] }],
+    integrations: [{ from: 's1', to: 's1' }],
+  }, null, 2);
+  const files = [
+    { name: 'broken.json', buffer: broken, at: '#file-input', type: 'application/json' },
+    { name: 'junk.json', buffer: '{"schema": ', at: '#file-input', type: 'application/json' },
+    { name: 'columns.csv', buffer: 'theme,player,current,bogus\n', at: '#csv-input', type: 'text/csv' },
+    { name: 'bad.csv', buffer: 'theme,player,current,note\nzz9,hr,x,n\nleadership,,2,n\nleadership,hr,1\n', at: '#csv-input', type: 'text/csv' },
+    { name: 'nohead.csv', buffer: 'theme,player\n"open,hr\n', at: '#csv-input', type: 'text/csv' },
+  ];
+  const all = [];
+  for (const f of files) {
+    await page.setInputFiles(f.at, { name: f.name, mimeType: f.type, buffer: Buffer.from(f.buffer) });
+    const problems = await shownProblems(page, `${SHOTS}problems-fr-${f.name}.png`);
+    assert.ok(problems.length >= 1, f.name);
+    all.push(...problems);
+  }
+  assert.ok(all.length >= 10, `${all.length} problems`);
+  for (const { where, message } of all) {
+    // Ids and the file's text are quoted as they are; the sentence around them is French.
+    const sentence = message.replace(/"(?:[^"\\]|\\.)*"/g, '·');
+    assert.doesNotMatch(sentence, ENGLISH_PROBLEM, `English in: ${message}`);
+    assert.doesNotMatch(where, /\b(line|row|column)\b/i, `English place: ${where}`);
+  }
+  const text = all.map((p) => `${p.where} ${p.message}`).join('\n');
+  for (const french of ['attendu', 'identifiant inconnu', 'champs alors que', 'JSON invalide', 'ligne', 'n’est pas un nombre', '7,5']) {
+    assert.ok(text.includes(french), `no “${french}” in:\n${text}`);
+  }
+  assert.deepEqual(page.problems, []);
+});

@@ -89,7 +89,7 @@ const median = (xs) => {
  * Serves the repository (dist/ and bench/) under the project's CSP from a
  * process of its own, so that the benchmark's own work never delays a response.
  */
-async function startServer() {
+export async function startServer() {
   const root = fileURLToPath(new URL('..', import.meta.url));
   const code = `const { serve } = await import('./scripts/serve.mjs');
     const s = await serve(process.cwd(), 0);

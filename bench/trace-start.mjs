@@ -4,10 +4,8 @@
 // the main thread's self time per kind of work from navigation to the first laid-out cell, and
 // when the page's resources were requested and arrived. A diagnostic, not a benchmark.
 import { chromium } from 'playwright-core';
-import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { chromiumPath, LAUNCH_ARGS } from '../tests/e2e/harness.mjs';
+import { startServer } from './cold.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const paths = process.argv.slice(2).length ? process.argv.slice(2)
@@ -92,16 +90,6 @@ function analyse({ info, trace }) {
   }
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
   return { first: info.first, busy: busy / 1000, self: [...self].map(([k, v]) => [k, v / 1000]).filter(([, v]) => v > 0.5).sort((a, b) => b[1] - a[1]), resources: info.resources, dcl: info.dcl, wasmBg: events.filter((e) => /wasm/i.test(e.name) && !(e.pid === pid && e.tid === tid) && e.ts >= t0 && e.ts < t1).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 };
-}
-
-async function startServer() {
-  const root = fileURLToPath(new URL('..', import.meta.url));
-  const code = `const { serve } = await import('./scripts/serve.mjs');
-    const s = await serve(process.cwd(), 0);
-    console.log(s.address().port);`;
-  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
-  const [line] = await once(child.stdout, 'data');
-  return { origin: `http://127.0.0.1:${String(line).trim()}`, close: () => child.kill() };
 }
 
 const server = await startServer();

@@ -91,3 +91,24 @@ export async function startScenario(page, name) {
   await page.click('#dialog button[value="start"]');
   await page.waitForSelector('#scenario-banner:not([hidden])');
 }
+
+/** Every stored document with its text, read from IndexedDB directly. */
+export function storedDocs(page) {
+  return page.evaluate(() => new Promise((ok, fail) => {
+    const req = indexedDB.open('wfe-documents');
+    // not created yet: do not create it here (the page creates its stores)
+    req.onupgradeneeded = () => req.transaction.abort();
+    req.onerror = () => ok([]);
+    req.onsuccess = () => {
+      const db = req.result;
+      const tx = db.transaction(['docs', 'texts']);
+      const docs = tx.objectStore('docs').getAll();
+      const texts = tx.objectStore('texts').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        ok(docs.result.map((d) => ({ ...d, text: texts.result.find((t) => t.id === d.id)?.text })));
+      };
+      tx.onerror = () => fail(tx.error);
+    };
+  }));
+}

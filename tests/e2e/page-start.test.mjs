@@ -4,29 +4,9 @@
 // the sample's place, and the sample drawn meanwhile is never stored.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, openCell, setField } from './page-helpers.mjs';
+import { setup, open, cell, openCell, setField, storedDocs } from './page-helpers.mjs';
 
 const env = setup();
-
-/** The stored documents' names and texts, read from IndexedDB directly. */
-function storedDocs(page) {
-  return page.evaluate(() => new Promise((ok, fail) => {
-    const req = indexedDB.open('wfe-documents');
-    req.onupgradeneeded = () => req.transaction.abort();
-    req.onerror = () => ok([]);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['docs', 'texts']);
-      const docs = tx.objectStore('docs').getAll();
-      const texts = tx.objectStore('texts').getAll();
-      tx.oncomplete = () => {
-        db.close();
-        ok(docs.result.map((d) => ({ id: d.id, name: d.name, text: texts.result.find((t) => t.id === d.id)?.text })));
-      };
-      tx.onerror = () => fail(tx.error);
-    };
-  }));
-}
 
 test('a first visit draws the sample before the page is wired, and the page goes on updating that drawing', async () => {
   const context = await env.browser.newContext();

@@ -8,7 +8,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, open, cell, openCell, setField, startScenario, exportedModel } from './page-helpers.mjs';
+import { setup, open, cell, openCell, setField, startScenario, exportedModel, storedDocs } from './page-helpers.mjs';
 import { openPage } from './harness.mjs';
 
 const env = setup();
@@ -29,26 +29,6 @@ async function tab(context, path = '/') {
   return page;
 }
 
-/** Every stored document with its text, read from IndexedDB directly. */
-function storedDocs(page) {
-  return page.evaluate(() => new Promise((ok, fail) => {
-    const req = indexedDB.open('wfe-documents');
-    // not created yet: do not create it here (the page creates its stores)
-    req.onupgradeneeded = () => req.transaction.abort();
-    req.onerror = () => ok([]);
-    req.onsuccess = () => {
-      const db = req.result;
-      const tx = db.transaction(['docs', 'texts']);
-      const docs = tx.objectStore('docs').getAll();
-      const texts = tx.objectStore('texts').getAll();
-      tx.oncomplete = () => {
-        db.close();
-        ok(docs.result.map((d) => ({ ...d, text: texts.result.find((t) => t.id === d.id)?.text })));
-      };
-      tx.onerror = () => fail(tx.error);
-    };
-  }));
-}
 
 /** Waits until the stored documents satisfy `check(docs)`; returns them. */
 async function waitForDocs(page, check, what = 'the stored documents') {

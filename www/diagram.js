@@ -5,6 +5,7 @@
 import { h, replace } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 import { state, onRefresh, setView, refresh } from './store.js';
+import { layoutFor } from './layout-choice.js';
 
 let container;
 let tooltip;
@@ -238,16 +239,10 @@ export function setDisplay(display) {
   if (asTable && state.result) renderTable(state.result);
 }
 
-/**
- * Below this width (CSS px) the drawing takes the core's narrow layout:
- * beside a wide drawing its labels would fall under 12 px.
- */
-export const NARROW_BELOW = 700;
-
 /** Picks the layout for the room `box` has, and redraws when it changes. */
 function followWidth(box) {
   const choose = () => {
-    const layout = box.clientWidth < NARROW_BELOW ? 'narrow' : 'wide';
+    const layout = layoutFor(box.clientWidth);
     if (layout === state.layout && box.dataset.layout === layout) return false;
     state.layout = layout;
     box.dataset.layout = layout;

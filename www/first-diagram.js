@@ -11,7 +11,8 @@
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 import { startCore } from './core-start.js';
 import { sampleText, adoptStylesheet } from './assets.js';
-import { mayHoldWork } from './stored-keys.js';
+import { mayHoldWork, storedLanguage } from './stored-keys.js';
+import { layoutFor } from './layout-choice.js';
 
 function hasLink() {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -37,28 +38,19 @@ export const core = startCore(init).then(() => adoptStylesheet(Workspace.diagram
  */
 async function drawFirst() {
   // the early drawing speaks English: a visit in another language waits for its texts
-  if (!earlySample || rememberedLanguage() !== 'en') return null;
+  if (!earlySample || (storedLanguage() ?? 'en') !== 'en') return null;
   let ws = null;
   try {
     const [text] = await Promise.all([earlySample, core]);
     ws = new Workspace(text);
     const diagram = /** @type {HTMLElement} */ (document.getElementById('diagram'));
-    // the layout diagram.js would choose for this room (see NARROW_BELOW there)
-    const layout = (diagram.parentElement?.clientWidth ?? 0) < 700 ? 'narrow' : 'wide';
+    // the layout diagram.js chooses for this room
+    const layout = layoutFor(diagram.parentElement?.clientWidth ?? 0);
     ws.draw(diagram, { overlay: 'current', showChanges: true, layout });
     return ws;
   } catch {
     ws?.free();
     return null;
-  }
-}
-
-/** The page's remembered language (lang.js keeps it under this key). */
-function rememberedLanguage() {
-  try {
-    return globalThis.localStorage?.getItem('wfe-lang') ?? 'en';
-  } catch {
-    return 'en';
   }
 }
 

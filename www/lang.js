@@ -11,6 +11,7 @@
 import en from './i18n/en.js';
 import { addCatalogue, setLanguage as applyLanguage, language, t, translateStatic } from './i18n.js';
 import { loadCoreTexts } from './core-language.js';
+import { LANGUAGE_KEY, storedLanguage } from './stored-keys.js';
 
 /** @typedef {Record<string, string>} Catalogue */
 /** @typedef {() => Promise<{ default: Catalogue }>} CatalogueLoader */
@@ -74,7 +75,6 @@ function load(l) {
   return l.ready;
 }
 
-const STORAGE_KEY = 'wfe-lang';
 const byCode = new Map(LANGUAGES.map((l) => [l.code, l]));
 const english = byCode.get('en').dict;
 
@@ -103,13 +103,8 @@ export function exportTexts() {
 }
 
 function remembered() {
-  try {
-    const saved = globalThis.localStorage?.getItem(STORAGE_KEY);
-    if (saved && byCode.has(saved)) return saved;
-  } catch {
-    // Storage can be refused (file://, privacy settings): not remembering is fine.
-  }
-  return 'en';
+  const saved = storedLanguage();
+  return saved && byCode.has(saved) ? saved : 'en';
 }
 
 /** The latest switch asked for: an earlier one whose texts arrive later gives way. */
@@ -124,7 +119,7 @@ export async function setLanguage(code) {
   const l = byCode.get(code);
   if (!l) throw new Error(`unknown language "${code}" (known: ${[...byCode.keys()].join(', ')})`);
   try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, code);
+    globalThis.localStorage?.setItem(LANGUAGE_KEY, code);
   } catch {
     // See remembered().
   }

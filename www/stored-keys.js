@@ -8,6 +8,18 @@ export const LEGACY_KEY = 'wfe.session.v1';
 export const JOURNAL_PREFIX = 'wfe.unsaved.';
 /** The document shown last: in sessionStorage for this tab, in localStorage for the browser. */
 export const CURRENT_KEY = 'wfe.documents.current';
+/** The page's language as last chosen (lang.js). */
+export const LANGUAGE_KEY = 'wfe-lang';
+
+/** The language code last chosen in this browser, as stored; null if none or unreadable. */
+export function storedLanguage() {
+  try {
+    return globalThis.localStorage?.getItem(LANGUAGE_KEY) ?? null;
+  } catch {
+    // Storage can be refused (file://, privacy settings): not remembering is fine.
+    return null;
+  }
+}
 
 /**
  * Whether this browser may hold documents or unsaved work: the editor asks

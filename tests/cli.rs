@@ -277,7 +277,50 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     let path = std::env::temp_dir().join(format!("wfe-cli-pipe-{}.json", std::process::id()));
     std::fs::write(&path, model).unwrap();
     let file = path.to_str().unwrap();
-    for args in [&["analyze", file][..], &["export", file]] {
+    // The diagram of a 12 × 8 framework with labels and notes near their
+    // limits is an SVG of about 140 KB: `wfe render … | head -c 10`.
+    let players: Vec<String> = (0..12)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"p{i}\",\"label\":\"Player {i} {}\"}}",
+                "x".repeat(180)
+            )
+        })
+        .collect();
+    let themes: Vec<String> = (0..8)
+        .map(|i| {
+            format!(
+                "{{\"id\":\"t{i}\",\"label\":\"Theme {i} {}\"}}",
+                "y".repeat(180)
+            )
+        })
+        .collect();
+    let cells: Vec<String> = (0..8)
+        .flat_map(|t| (0..12).map(move |p| (t, p)))
+        .map(|(t, p)| {
+            format!(
+                "{{\"theme\":\"t{t}\",\"player\":\"p{p}\",\"current\":2,\"target\":4,\"note\":\"{}\"}}",
+                "n".repeat(4000)
+            )
+        })
+        .collect();
+    let drawing = format!(
+        "{{\"schema\":\"workforce-ecosystem/v1\",\"framework\":{{\"players\":[{}],\"themes\":[{}]}},\"assessments\":[{}]}}",
+        players.join(","),
+        themes.join(","),
+        cells.join(",")
+    );
+    let drawn = std::env::temp_dir().join(format!("wfe-cli-pipe-svg-{}.json", std::process::id()));
+    std::fs::write(&drawn, drawing).unwrap();
+    let big_svg = drawn.to_str().unwrap();
+    let full = wfe(&["render", big_svg], None);
+    assert!(full.stdout.len() > 100_000, "{}", text(&full.stderr));
+    for args in [
+        &["analyze", file][..],
+        &["export", file],
+        &["render", big_svg],
+        &["render", "tests/fixtures/hostile.json"],
+    ] {
         let mut child = wfe_to(args, Stdio::piped());
         let mut first = [0u8; 10];
         child.stdout.take().unwrap().read_exact(&mut first).unwrap();
@@ -287,6 +330,7 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
         assert!(matches!(first[0], b'<' | b'{' | b'#'), "{args:?}");
     }
     std::fs::remove_file(&path).unwrap();
+    std::fs::remove_file(&drawn).unwrap();
 }
 
 #[test]
@@ -329,4 +373,68 @@ fn a_unit_argument_is_escaped_in_its_message() {
         text(&out.stderr),
         "--unit: unknown unit \"\\u{1b}[2Jx\\u{202e}\" (known: ports, retail)\n"
     );
+}
+
+#[test]
+fn import_csv_messages_never_reach_the_terminal_raw() {
+    // A CSV whose header and cells hold an escape sequence that would clear
+    // the screen and a right-to-left override: both are written escaped.
+    let csv =
+        "theme,player,current,\u{1b}[2J\u{202e}colour\nintegration,\u{1b}[31mhr\u{202e},2,x\n";
+    let out = wfe(
+        &["import-csv", "www/models/sample.json", "-"],
+        Some(csv.as_bytes()),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(
+        !err.contains('\u{1b}') && !err.contains('\u{202e}'),
+        "{err:?}"
+    );
+    assert!(
+        err.contains("column \"\\u{001b}[2J\\u{202e}colour\": unknown column"),
+        "{err}"
+    );
+}
+
+#[test]
+fn labels_of_a_megabyte_are_refused_before_drawing() {
+    // Eight theme labels of a megabyte: once a 249 MB SVG after minutes.
+    let themes: Vec<String> = (0..8)
+        .map(|i| format!("{{\"id\":\"t{i}\",\"label\":\"{}\"}}", "a".repeat(1 << 20)))
+        .collect();
+    let players: Vec<String> = ["a", "b", "c"]
+        .iter()
+        .map(|id| format!("{{\"id\":\"{id}\",\"label\":\"{id}\"}}"))
+        .collect();
+    let model = format!(
+        "{{\"schema\":\"workforce-ecosystem/v1\",\"framework\":{{\"players\":[{}],\"themes\":[{}]}}}}",
+        players.join(","),
+        themes.join(",")
+    );
+    let out = wfe(&["render", "-"], Some(model.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty(), "nothing drawn");
+    let err = text(&out.stderr);
+    assert_eq!(err.lines().count(), 9, "{err}");
+    assert!(err.contains("framework.themes[7].label (line 1, column "));
+    assert!(err.contains("too long: 1,048,576 characters, where a label may have at most 200"));
+}
+
+#[test]
+fn extreme_numbers_are_refused_by_the_cli_with_their_bounds() {
+    let model = r#"{"schema":"workforce-ecosystem/v1","assessments":[{"theme":"integration","player":"hr","current":2,"weight":1.7976931348623157e308}]}"#;
+    let out = wfe(&["analyze", "-"], Some(model.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    assert!(
+        text(&out.stderr).contains("1.7976931348623157e308 is too heavy; a weight is at most 1000")
+    );
+    let model = r#"{"schema":"workforce-ecosystem/v1","scale":{"min":-1.797e308,"max":1.797e308},"assessments":[{"theme":"integration","player":"hr","current":2}]}"#;
+    let out = wfe(&["analyze", "-"], Some(model.as_bytes()));
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains(
+        "min and max must lie between -1,000,000 and 1,000,000, found -1.797e308 and 1.797e308"
+    ));
 }

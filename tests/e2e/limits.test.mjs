@@ -128,6 +128,23 @@ test('embed.html shows the first hundred problems of a short link to 99,000 inva
   assert.deepEqual(page.problems, []);
 });
 
+test('embed.html refuses theme labels of a megabyte, or of 100 KB, drawing nothing', async () => {
+  for (const [json, size] of [[MEGABYTE_LABELS, '1,048,576'], [LABELS_100K, '100,000']]) {
+    const page = await openPage(env.browser, `${env.origin}/embed.html#${fragment(json)}`);
+    await page.waitForFunction(() => document.querySelector('workforce-ecosystem')?.state === 'error');
+    const shown = await page.evaluate(() => {
+      const e = document.querySelector('workforce-ecosystem');
+      return { text: e.shadowRoot.querySelector('.error pre').textContent, cells: e.shadowRoot.querySelectorAll('.diagram .cell').length };
+    });
+    assert.equal(shown.text.split('\n').length, 8, shown.text.slice(0, 300));
+    assert.ok(shown.text.includes(`too long: ${size} characters, where a label may have at most 200`), shown.text.slice(0, 300));
+    assert.ok(shown.text.length < 2000, `a short error text (${shown.text.length} characters)`);
+    assert.equal(shown.cells, 0);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
 test('embed.html with a damaged link shows only what is wrong, never the sample', async () => {
   const page = await openPage(env.browser, `${env.origin}/embed.html#m=!!not-base64!!`);
   await page.waitForSelector('#problem:not([hidden])');

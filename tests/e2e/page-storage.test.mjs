@@ -65,7 +65,7 @@ async function downloaded(page, click) {
 
 const session = (text) => JSON.parse(text);
 
-test('a share link opens beside the saved work: the work keeps its what-if, and in this tab its history', async () => {
+test('a share link opens beside the saved work: the work keeps its what-if and its undo history', async () => {
   // the issue's steps: edit, start a what-if, close the tab, open the link
   const page = await open(env);
   const context = page.context();
@@ -94,6 +94,14 @@ test('a share link opens beside the saved work: the work keeps its what-if, and 
   await linked.click('#notice-back');
   await linked.waitForFunction(() => document.getElementById('model-name').value === 'Harbourline Group');
   assert.match(await linked.textContent('#scenario-banner'), /Keep me/);
+  // and its undo history came with it, though the tab that made it is closed:
+  // Undo takes back the what-if's last edit, Redo puts it back
+  assert.equal(await linked.$eval('#undo', (b) => b.disabled), false, 'the history was kept with the document');
+  const inWhatIf = await cell(linked, 'technology', 'it');
+  await linked.click('#undo');
+  assert.notDeepEqual(await cell(linked, 'technology', 'it'), inWhatIf);
+  await linked.click('#redo');
+  assert.deepEqual(await cell(linked, 'technology', 'it'), inWhatIf);
   await linked.click('#scenario-bar [data-scenario="baseline"]');
   const back = await cell(linked, 'technology', 'it');
   assert.deepEqual([back.value, back.label], [edited.value, edited.label]);
@@ -294,35 +302,39 @@ test('the earlier single autosave becomes the first document, readable and whole
   assert.deepEqual(page.problems, []);
 });
 
-test('two tabs: the idle one never writes its older state over the other’s work, and is told of it', async () => {
-  // a document both tabs open
-  const first = await open(env);
-  const context = first.context();
-  await openCell(first, 'leadership', 'hr');
-  await setField(first, 'u:ports', 'current', 3);
-  const [doc] = await waitForDocs(first, (d) => d.length === 1);
-  await first.close();
+for (const quick of [false, true]) {
+  test(`two tabs: the idle one never writes its older state over the other’s work, and is told of it${quick ? ' (the other closed before its autosave)' : ''}`, async () => {
+    // a document both tabs open
+    const first = await open(env);
+    const context = first.context();
+    await openCell(first, 'leadership', 'hr');
+    await setField(first, 'u:ports', 'current', 3);
+    const [doc] = await waitForDocs(first, (d) => d.length === 1);
+    await first.close();
 
-  const a = await tab(context);
-  const b = await tab(context);
-  await openCell(b, 'integration', 'hr');
-  await setField(b, 'u:retail', 'current', 4);
-  const worked = await cell(b, 'integration', 'hr');
-  await waitForDocs(b, (d) => d[0].rev > doc.rev, 'tab B’s save');
+    // the issue's steps: open A, open B, work in B, close B, close the idle A
+    const a = await tab(context);
+    const b = await tab(context);
+    await openCell(b, 'integration', 'hr');
+    await setField(b, 'u:retail', 'current', 4);
+    const worked = await cell(b, 'integration', 'hr');
+    if (!quick) {
+      await waitForDocs(b, (d) => d[0].rev > doc.rev, 'tab B’s save');
+      // A is told, and offered both ways out
+      await a.waitForSelector('#notice:not([hidden]) #doc-reload');
+      assert.match(await a.textContent('#notice-text'), /This document was changed in another tab/);
+      assert.ok(await a.$('#doc-keep-copy'));
+    }
 
-  // A is told, and offered both ways out
-  await a.waitForSelector('#notice:not([hidden]) #doc-reload');
-  assert.match(await a.textContent('#notice-text'), /This document was changed in another tab/);
-  assert.ok(await a.$('#doc-keep-copy'));
-
-  await b.close();
-  await a.close();
-  const c = await tab(context);
-  const after = await cell(c, 'integration', 'hr');
-  assert.deepEqual([after.value, after.label], [worked.value, worked.label], 'B’s work survives A closing');
-  assert.equal((await storedDocs(c)).length, 1, 'and nothing else was made of it');
-  assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
-});
+    await b.close(); // pagehide and visibilitychange run in B, then in A
+    await a.close();
+    const c = await tab(context);
+    const after = await cell(c, 'integration', 'hr');
+    assert.deepEqual([after.value, after.label], [worked.value, worked.label], 'B’s work survives A closing');
+    assert.equal((await storedDocs(c)).length, 1, 'and nothing else was made of it');
+    assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+  });
+}
 
 test('two tabs: work closed in one tab before its save survives; the other tab, with work of its own, keeps its work as a copy', async () => {
   const first = await open(env);

@@ -26,12 +26,14 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * copies brought them to 229.7 KB and 283.7 KB. The features of the next
  * round (the narrow layout and title block, the core's French for findings,
  * validation and CSV, the stored undo history and counts of every change,
- * reading exported pages back) came to 255.8 KB and 318.3 KB. The size test
- * holds these ceilings (about 1 KB above) so that nothing grows unnoticed:
- * lower them as sizes drop; a raise needs its reason written here. BUDGET is
- * the project's guard, not yet met.
+ * reading exported pages back) came to 255.8 KB and 318.3 KB; wasm-opt's
+ * --low-memory-unused and --flatten --rereloop (scripts/build-wasm.sh) and
+ * the DOM's exceptions passed on as they are brought them to 252.3 KB and
+ * 314.9 KB. The size test holds these ceilings (about 1 KB above) so that
+ * nothing grows unnoticed: lower them as sizes drop; a raise needs its reason
+ * written here. BUDGET is the project's guard, not yet met.
  */
-export const CEILING = { wasmGzip: 257 * 1024, pageGzip: 320 * 1024 };
+export const CEILING = { wasmGzip: 254 * 1024, pageGzip: 316 * 1024 };
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -645,12 +645,12 @@ impl Workspace {
                 continue;
             }
             touched += 1;
-            let js = |r: Result<(), JsValue>| r.map_err(|e| js_sys::Error::new(&format!("{e:?}")));
+            // (the DOM's own exception, should it throw, goes to the caller as is)
             if cell.shown.class != want.class {
-                js(cell.el.set_attribute("class", &want.class))?;
+                cell.el.set_attribute("class", &want.class)?;
             }
             if cell.shown.label != want.label {
-                js(cell.el.set_attribute("aria-label", &want.label))?;
+                cell.el.set_attribute("aria-label", &want.label)?;
             }
             if cell.shown.value != want.value {
                 if let Some(v) = &cell.value_el {
@@ -669,7 +669,7 @@ fn index_cells(container: &Element) -> Result<Vec<DrawnCell>, js_sys::Error> {
     let select = |sel: &str| {
         container
             .query_selector_all(sel)
-            .map_err(|e| js_sys::Error::new(&format!("{e:?}")))
+            .map_err(js_sys::Error::from)
     };
     let ids = |el: &Element| {
         Some((

@@ -227,7 +227,11 @@ test('in forced colours the selected tab and the current step stand out from the
   const page = await openTeach({ media: { forcedColors: 'active' } });
   const looks = (selector) => page.$$eval(selector, (els) => els.map((e) => {
     const cs = getComputedStyle(e);
-    return { on: e.getAttribute('aria-selected') === 'true' || e.getAttribute('aria-current') === 'step', look: `${cs.backgroundColor} ${cs.color} ${cs.borderBottomColor}` };
+    return {
+      on: e.getAttribute('aria-selected') === 'true' || e.getAttribute('aria-current') === 'step',
+      look: `${cs.backgroundColor} ${cs.color} ${cs.borderBottomColor}`,
+      underlined: e.getAttribute('role') === 'tab' && cs.borderBottomColor !== cs.backgroundColor,
+    };
   }));
   for (const [what, selector] of [['tab', '.teach-tabs [role="tab"]'], ['step dot', '.tour-dot']]) {
     const all = await looks(selector);
@@ -236,8 +240,10 @@ test('in forced colours the selected tab and the current step stand out from the
     assert.equal(on.length, 1, what);
     assert.ok(off.length > 0, what);
     for (const x of off) assert.notEqual(x.look, on[0].look, `the selected ${what} looks like another`);
-    // Every unselected one looks the same (the state is the only difference).
+    // Every unselected one looks the same (the state is the only difference),
+    // and no unselected tab is underlined as if it were selected.
     assert.equal(new Set(off.map((x) => x.look)).size, 1, what);
+    assert.ok(off.every((x) => !x.underlined), `${what}: ${off[0].look}`);
   }
   assert.deepEqual(page.problems, []);
 });

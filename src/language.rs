@@ -279,6 +279,31 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("control.strict", &[]),
     ("control.moderate", &[]),
     ("control.light", &[]),
+    ("cell.notAssessed", &["player", "theme"]),
+    ("cell.noTarget", &["current", "player", "theme"]),
+    (
+        "cell.scores",
+        &["current", "gap", "player", "target", "theme"],
+    ),
+    ("diagram.what.none", &[]),
+    ("diagram.what.current", &[]),
+    ("diagram.what.target", &[]),
+    ("diagram.what.gap", &[]),
+    ("diagram.title.none", &[]),
+    ("diagram.title.current", &[]),
+    ("diagram.title.target", &[]),
+    ("diagram.title.gap", &[]),
+    ("diagram.named", &["name", "what"]),
+    (
+        "diagram.desc",
+        &["playerList", "players", "themeList", "themes"],
+    ),
+    ("diagram.by.current", &[]),
+    ("diagram.by.target", &[]),
+    ("diagram.by.gap", &[]),
+    ("diagram.forUnit", &["unit"]),
+    ("diagram.allUnits", &[]),
+    ("diagram.coloured", &["assessed", "by", "place", "total"]),
     ("legend.current", &[]),
     ("legend.target", &[]),
     ("legend.gap", &[]),
@@ -630,6 +655,32 @@ mod tests {
             "a player's name"
         );
         assert!(!svg.contains("Leadership approaches"));
+        // The diagram's title, description and cells' names (what a screen
+        // reader says) are the core's words in French too.
+        let named: Vec<&str> = (svg.split("aria-label=\"").skip(1))
+            .chain(svg.split("<title>").skip(1))
+            .chain(svg.split("<desc>").skip(1))
+            .filter_map(|s| s.split(['"', '<']).next())
+            .collect();
+        assert!(named.len() > 2, "{named:?}");
+        for text in named {
+            let text = names
+                .iter()
+                .fold(text.to_string(), |t, n| t.replace(n, "·"));
+            for word in [
+                "current",
+                "target",
+                "gap",
+                "not assessed",
+                "players",
+                "Themes",
+                "coloured",
+                "workforce",
+                "all units",
+            ] {
+                assert!(!text.contains(word), "English “{word}” in: {text}");
+            }
+        }
     }
 
     /// Every validation and CSV problem of a set of broken models and

@@ -168,6 +168,9 @@ const ELEMENT_CSS = `
 .bar select { font: inherit; color: var(--wfe-text); background: var(--wfe-bg);
   border: 1px solid var(--wfe-text-muted); border-radius: 4px; padding: 0.15em 0.3em; }
 .bar select:focus-visible { outline: 3px solid var(--wfe-focus); outline-offset: 1px; }
+/* Focus shows in the focus colour on every cell, the picked one too (the
+   diagram's own sheet, adopted after this one, would show the pick's). */
+.diagram .wfe-diagram .cell:focus-visible { stroke: var(--wfe-focus); stroke-width: 8; opacity: 1; }
 .bar [hidden] { display: none; }
 .diagram { flex: 1 1 auto; min-height: 0; }
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
@@ -324,7 +327,9 @@ export class WorkforceEcosystem extends HTMLElement {
     const details = el('p', { className: 'details', hidden: true });
     details.setAttribute('part', 'details');
     details.setAttribute('aria-live', 'polite');
-    const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
+    // Its words and the core's (names, scores, messages) are English, on a
+    // page in any language: a screen reader reads them as English.
+    const frame = el('div', { className: 'frame', lang: 'en' }, bar, error, diagram, details, fallback);
     this.#shadow.append(frame);
     this.#shadow.adoptedStyleSheets = [sharedSheet()];
     this.#parts = { overlay, unit, unitLabel, diagram, error, fallback, details };
@@ -339,6 +344,7 @@ export class WorkforceEcosystem extends HTMLElement {
         e.preventDefault();
         this.#select(cell);
       } else if (e.key === 'Escape') this.#select(null);
+      else this.#move(cell, e);
     });
     // The layout follows the room: below NARROW_BELOW px the names and the
     // legend go below the drawing, so its text stays readable on a phone.
@@ -541,7 +547,17 @@ export class WorkforceEcosystem extends HTMLElement {
     // shapes inside role="img" are not allowed by ARIA and are never read.
     if (this.readOnly) for (const c of svg.querySelectorAll('.cell[aria-label]')) c.removeAttribute('aria-label');
     const { diagram, error, overlay, unit } = this.#parts;
+    // The cell that had focus (or was last focused) keeps it across the redraw.
+    const rover = diagram.querySelector('.cell[tabindex="0"]');
+    const had = rover && { theme: rover.getAttribute('data-theme'), player: rover.getAttribute('data-player'), focused: this.#shadow.activeElement === rover };
+    for (const c of svg.querySelectorAll('.cell[tabindex]')) c.setAttribute('tabindex', '-1');
     diagram.replaceChildren(document.importNode(svg, true));
+    if (!this.readOnly) {
+      const keep = (had && this.#cell(had.theme, had.player)) || (this.#selected && this.#cell(this.#selected.theme, this.#selected.player));
+      const cell = keep || diagram.querySelector('.cell');
+      this.#setRover(cell);
+      if (had?.focused) cell?.focus();
+    }
     this.#drawnLayout = this.#layout();
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
@@ -559,6 +575,41 @@ export class WorkforceEcosystem extends HTMLElement {
     }
   }
 
+  /**
+   * The diagram is one Tab stop, as in the editor: the cell last focused (at
+   * first the picked one, else the first) has tabindex 0, the others -1.
+   */
+  #setRover(cell) {
+    for (const c of this.#parts.diagram.querySelectorAll('.cell[tabindex="0"]')) c.setAttribute('tabindex', '-1');
+    cell?.setAttribute('tabindex', '0');
+  }
+
+  /**
+   * Arrow keys move between cells: left and right around the ring (from one
+   * player to the next, wrapping), up and down between rings (outwards and
+   * inwards); Home and End go to the ring's first and last player.
+   */
+  #move(cell, e) {
+    const cells = [...this.#parts.diagram.querySelectorAll('.cell')];
+    const themes = [...new Set(cells.map((c) => c.getAttribute('data-theme')))];
+    const players = [...new Set(cells.map((c) => c.getAttribute('data-player')))];
+    let ti = themes.indexOf(cell.getAttribute('data-theme'));
+    let pi = players.indexOf(cell.getAttribute('data-player'));
+    const n = players.length;
+    if (e.key === 'ArrowRight') pi = (pi + 1) % n;
+    else if (e.key === 'ArrowLeft') pi = (pi + n - 1) % n;
+    else if (e.key === 'ArrowUp') ti = Math.max(0, ti - 1);
+    else if (e.key === 'ArrowDown') ti = Math.min(themes.length - 1, ti + 1);
+    else if (e.key === 'Home') pi = 0;
+    else if (e.key === 'End') pi = n - 1;
+    else return;
+    e.preventDefault();
+    const to = this.#cell(themes[ti], players[pi]);
+    if (!to) return;
+    this.#setRover(to);
+    to.focus();
+  }
+
   #cell(theme, player) {
     return [...this.#parts.diagram.querySelectorAll('.cell')].find(
       (c) => c.getAttribute('data-theme') === theme && c.getAttribute('data-player') === player,
@@ -567,6 +618,7 @@ export class WorkforceEcosystem extends HTMLElement {
 
   /** Picks a cell (or none): it is outlined and its description shown below the diagram. */
   #select(cell) {
+    if (cell) this.#setRover(cell);
     this.#selected = cell ? { theme: cell.getAttribute('data-theme'), player: cell.getAttribute('data-player') } : null;
     this.#showSelection();
     if (cell) this.#emit('wfe-select', { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' });

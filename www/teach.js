@@ -96,6 +96,20 @@ function svgOf(model, options, figure) {
   }
 }
 
+/**
+ * Draws `model` into `figure`. The classroom's cells do nothing when
+ * pressed, so they are not buttons and not Tab stops: each is a named
+ * picture (its name and scores) that a screen reader can still read, and
+ * Tab goes straight from the page's controls to the tour's.
+ */
+function draw(figure, model, options) {
+  figure.innerHTML = svgOf(model, options, figure);
+  for (const cell of figure.querySelectorAll('.cell')) {
+    cell.removeAttribute('tabindex');
+    cell.setAttribute('role', 'img');
+  }
+}
+
 function labelOf(items, id) {
   return items.find((i) => i.id === id)?.label ?? id;
 }
@@ -212,7 +226,7 @@ function drawTour() {
   // The loaded model's own scores, when it has any; the names alone otherwise.
   const scored = state.full.assessments.length > 0;
   $('tour-diagram').toggleAttribute('data-scored', scored);
-  $('tour-diagram').innerHTML = svgOf(state.full, { overlay: scored ? 'current' : 'none' }, $('tour-diagram'));
+  draw($('tour-diagram'), state.full, { overlay: scored ? 'current' : 'none' });
   state.tour.render();
   showTourScores();
   fit();
@@ -237,7 +251,7 @@ function fit() {
 }
 
 function drawBlank() {
-  $('blank-diagram').innerHTML = svgOf(JSON.parse(blankModel(state.json)), { overlay: 'none' }, $('blank-diagram'));
+  draw($('blank-diagram'), JSON.parse(blankModel(state.json)), { overlay: 'none' });
   // The scale, so the handout says what the numbers mean. Default English
   // step names are shown in the current language; custom ones as written.
   const { min, max, labels = [] } = state.full.scale;
@@ -447,7 +461,7 @@ function showComparison(cmp, studentModel) {
 function drawComparedDiagram(cmp, studentModel) {
   const diagram = $('compare-diagram');
   const unit = state.compareUnit;
-  diagram.innerHTML = svgOf(studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit }, diagram);
+  draw(diagram, studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit });
   const caption = $('compare-caption');
   caption.textContent = t('compare.caption', { unit: unitName(localized(studentModel), unit) });
   caption.hidden = false;
@@ -560,10 +574,11 @@ function wire() {
   document.querySelector('.teach-tabs').addEventListener('keydown', (/** @type {KeyboardEvent} */ e) => {
     const all = tabs();
     const i = all.indexOf(/** @type {HTMLElement} */ (document.activeElement));
-    if (i < 0 || !['ArrowLeft', 'ArrowRight'].includes(e.key)) return;
+    const to = { ArrowRight: i + 1, ArrowLeft: i + all.length - 1, Home: 0, End: all.length - 1 }[e.key];
+    if (i < 0 || to === undefined) return;
     e.preventDefault();
     e.stopPropagation();
-    const next = all[(i + (e.key === 'ArrowRight' ? 1 : all.length - 1)) % all.length];
+    const next = all[to % all.length];
     next.focus();
     showView(next.dataset.view);
   });

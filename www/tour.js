@@ -160,9 +160,17 @@ export class Tour {
     this.diagram.dataset.tourKind = s.kind;
   }
 
-  /** Draws the current step's text and controls, and marks the diagram. */
+  /**
+   * Draws the current step's text and controls, and marks the diagram.
+   * Focus on one of the step's controls stays on it in the new panel: on
+   * the same button, on the other of Previous/Next when that one is now
+   * disabled (first or last step), on the current step's dot for a dot (and
+   * when both are).
+   */
   render() {
     const { t } = this;
+    const focused = this.panel.contains(document.activeElement) ? document.activeElement : null;
+    const had = focused?.classList.contains('tour-dot') ? 'dot' : focused?.classList.contains('tour-prev') ? 'prev' : focused?.classList.contains('tour-next') ? 'next' : null;
     const words = (i) =>
       stepText(this.steps, i, { t, has: this.has, themeLabel: this.themeLabel, playerLabel: this.playerLabel });
     const { kicker, title, paragraphs } = words(this.index);
@@ -187,7 +195,7 @@ export class Tour {
         return el('li', {}, [b]);
       }),
     );
-    const heading = el('h2', { class: 'tour-title', text: title, tabindex: '-1' });
+    const heading = el('h2', { class: 'tour-title', text: title });
     this.panel.replaceChildren(
       el('p', { class: 'tour-kicker', text: kicker }),
       heading,
@@ -202,6 +210,12 @@ export class Tour {
     );
     this.panel.dataset.step = this.step.id;
     this.mark();
+    if (had === 'dot') dots.querySelector('[aria-current="step"]')?.focus();
+    else if (had) {
+      const [same, other] = had === 'next' ? [next, prev] : [prev, next];
+      const target = [same, other].find((b) => !b.disabled) ?? dots.querySelector('[aria-current="step"]');
+      target?.focus();
+    }
   }
 
   /** Handles a key press; returns whether the tour used it. */

@@ -9,9 +9,9 @@
 
 use super::xml::{self, num};
 use super::{cell_states, legend_spec, Overlay, RenderOptions, STYLESHEET};
+use crate::language::say;
 use crate::layout::{self, Label, Layout, Point};
 use crate::model::Model;
-use std::fmt::Write as _;
 use svg::node::element::{
     Circle, Definitions, Description, Group, Line, Pattern, Polygon, Rectangle, Style, Text, Title,
 };
@@ -83,57 +83,83 @@ fn title_text(model: &Model, opts: &RenderOptions) -> String {
         Overlay::Target => "workforce ecosystem, target levels",
         Overlay::Gap => "workforce ecosystem, gaps to target",
     };
+    let overlay = opts.overlay.as_str();
     let name = model.name.trim();
     if name.is_empty() {
-        let mut s = String::from("W");
-        s.push_str(what.trim_start_matches('w'));
-        s
+        // The phrase alone opens the title, in capitals: a template of its
+        // own (upper-casing any letter would bring Unicode's tables).
+        say(&format!("diagram.title.{overlay}"), &[], || {
+            let mut s = String::from("W");
+            s.push_str(what.trim_start_matches('w'));
+            s
+        })
     } else {
-        let mut s = name.to_string();
-        s.push_str(": ");
-        s.push_str(what);
-        s
+        let what = say(&format!("diagram.what.{overlay}"), &[], || what.to_string());
+        say("diagram.named", &[("name", name), ("what", &what)], || {
+            format!("{name}: {what}")
+        })
     }
 }
 
 fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -> String {
     let fw = &model.framework;
-    let mut s = String::new();
-    let _ = write!(
-        s,
-        "{} players around {} concentric {}. Players clockwise from the top: ",
-        fw.players.len(),
-        fw.themes.len(),
-        polygon_name(fw.players.len()),
-    );
-    s.push_str(&list(&fw.players));
-    s.push_str(". Themes from the outside in: ");
-    s.push_str(&list(&fw.themes));
-    s.push('.');
+    let (players, themes) = (fw.players.len().to_string(), fw.themes.len().to_string());
+    let (player_list, theme_list) = (list(&fw.players), list(&fw.themes));
+    let args = [
+        ("players", &*players),
+        ("themes", &*themes),
+        ("playerList", &*player_list),
+        ("themeList", &*theme_list),
+    ];
+    // The shape's name is English only: a catalogue says "polygons with n sides".
+    let mut s = say("diagram.desc", &args, || {
+        let shape = polygon_name(fw.players.len());
+        format!(
+            "{players} players around {themes} concentric {shape}. Players clockwise from \
+             the top: {player_list}. Themes from the outside in: {theme_list}."
+        )
+    });
     if opts.overlay != Overlay::None {
-        s.push_str(" Cells are coloured by ");
-        s.push_str(match opts.overlay {
-            Overlay::Current => "current level",
-            Overlay::Target => "target level",
-            _ => "gap to target",
+        let overlay = opts.overlay.as_str();
+        let by = say(&format!("diagram.by.{overlay}"), &[], || {
+            match opts.overlay {
+                Overlay::Current => "current level",
+                Overlay::Target => "target level",
+                _ => "gap to target",
+            }
+            .to_string()
         });
-        match &opts.unit {
+        let place = match &opts.unit {
             Some(u) => {
-                let name = model
+                let unit = model
                     .units
                     .iter()
                     .find(|x| &x.id == u)
                     .map_or(u.as_str(), |x| x.label.as_str());
-                s.push_str(" for the unit ");
-                s.push_str(name);
+                say("diagram.forUnit", &[("unit", unit)], || {
+                    format!("for the unit {unit}")
+                })
             }
-            None => s.push_str(" as the mean over all units"),
-        }
+            None => say("diagram.allUnits", &[], || {
+                "as the mean over all units".to_string()
+            }),
+        };
         let assessed = states
             .iter()
             .filter(|c| !c.class.contains("unassessed"))
-            .count();
-        let _ = write!(s, "; {assessed} of {} cells have a value.", states.len());
+            .count()
+            .to_string();
+        let total = states.len().to_string();
+        let args = [
+            ("by", &*by),
+            ("place", &*place),
+            ("assessed", &*assessed),
+            ("total", &*total),
+        ];
+        s.push(' ');
+        s.push_str(&say("diagram.coloured", &args, || {
+            format!("Cells are coloured by {by} {place}; {assessed} of {total} cells have a value.")
+        }));
     }
     if !opts.standalone {
         // Interactive: each cell is a button that carries its own name.

@@ -3,6 +3,7 @@
 //! it. The SVG and the page's in-place updates both use exactly these strings.
 
 use super::Overlay;
+use crate::language::say;
 use crate::model::{Model, Scale};
 use crate::scores::{cell_scores, CellScore};
 use serde::Serialize;
@@ -81,21 +82,36 @@ fn state(
     overlay: Overlay,
     scale: &Scale,
 ) -> CellState {
-    let mut label = format!("{theme_label}, {player_label}: ");
-    match score.current {
-        None => label.push_str("not assessed"),
+    // The cell's name in the core's language, as the rest of the diagram.
+    let (theme, player) = (("theme", theme_label), ("player", player_label));
+    let label = match score.current {
+        None => say("cell.notAssessed", &[theme, player], || {
+            format!("{theme_label}, {player_label}: not assessed")
+        }),
         Some(c) => {
-            label.push_str(&format!("current {}", describe_level(c, scale)));
+            let current = describe_level(c, scale);
             match (score.target, score.gap) {
-                (Some(t), Some(g)) => label.push_str(&format!(
-                    ", target {}, gap {}",
-                    describe_level(t, scale),
-                    format_score(g)
-                )),
-                _ => label.push_str(", no target set"),
+                (Some(t), Some(g)) => {
+                    let (target, gap) = (describe_level(t, scale), format_score(g));
+                    let args = [
+                        theme,
+                        player,
+                        ("current", &*current),
+                        ("target", &*target),
+                        ("gap", &*gap),
+                    ];
+                    say("cell.scores", &args, || {
+                        format!("{theme_label}, {player_label}: current {current}, target {target}, gap {gap}")
+                    })
+                }
+                _ => say(
+                    "cell.noTarget",
+                    &[theme, player, ("current", &current)],
+                    || format!("{theme_label}, {player_label}: current {current}, no target set"),
+                ),
             }
         }
-    }
+    };
     let shown = match overlay {
         Overlay::None => None,
         Overlay::Current => Some(score.current.map(|v| (v, level_step(v, scale), "level"))),

@@ -44,7 +44,8 @@ function shown(page, sel) {
  * The element's drawn SVG equals the core's own output for its model and these
  * options: the interactive form, or for readonly the export form without its
  * <style> (the element adopts that stylesheet instead) and without names on
- * the cells (its <desc> lists them), in the layout its width calls for.
+ * the cells (its <desc> lists them), in the layout its width calls for; the
+ * interactive form with one cell a Tab stop (tabindex 0, the others -1).
  */
 function drawnMatchesCore(page, sel, options) {
   return page.evaluate(
@@ -58,12 +59,21 @@ function drawnMatchesCore(page, sel, options) {
       const layout = e.clientWidth < 700 ? 'narrow' : 'wide';
       const text = ws.svg({ ...opts, layout, standalone: e.hasAttribute('readonly') }).replace(/<style\b[^>]*>[\s\S]*?<\/style>/, '');
       const expected = new DOMParser().parseFromString(text, 'image/svg+xml');
+      const drawn = e.shadowRoot.querySelector('.diagram svg');
       if (e.hasAttribute('readonly')) {
         for (const c of expected.querySelectorAll('.cell')) c.removeAttribute('aria-label');
+      } else {
+        // One Tab stop (roving tabindex): exactly one cell has tabindex 0.
+        const rovers = drawn.querySelectorAll('.cell[tabindex="0"]');
+        if (rovers.length !== 1) return false;
+        for (const c of expected.querySelectorAll('.cell')) {
+          const on = c.dataset.theme === rovers[0].dataset.theme && c.dataset.player === rovers[0].dataset.player;
+          c.setAttribute('tabindex', on ? '0' : '-1');
+        }
       }
       ws.free();
       const ser = new XMLSerializer();
-      return ser.serializeToString(e.shadowRoot.querySelector('.diagram svg')) === ser.serializeToString(expected.documentElement);
+      return ser.serializeToString(drawn) === ser.serializeToString(expected.documentElement);
     },
     [sel, options],
   );

@@ -112,3 +112,27 @@ export function storedDocs(page) {
     };
   }));
 }
+
+/** axe-core's source, read once (from npm, pinned in package-lock.json). */
+let axeSource;
+
+/**
+ * Every axe-core violation, of any impact, of the WCAG 2.1 A and AA rules
+ * and axe's best practices on the page as it is now, as
+ * "rule (impact): targets" lines. axe looks inside open shadow roots.
+ * The script goes in through the DevTools protocol: the pages' CSP allows
+ * no inline script.
+ */
+export async function axeViolations(page) {
+  if (!axeSource) {
+    const { readFileSync } = await import('node:fs');
+    const { createRequire } = await import('node:module');
+    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  }
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+    const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}

@@ -1,0 +1,124 @@
+// axe-core (WCAG 2.1 A and AA rules and axe's best practices) finds no
+// violation of any impact on the classroom page in each of its states (each
+// tour step, the presenter view, every tab, a comparison, French, forced
+// colours, the dark look, 390 and 320 px wide), on embed.html, on demo.html
+// and on a page holding the custom element, interactive and read-only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openPage } from './harness.mjs';
+import { setup, axeViolations } from './page-helpers.mjs';
+
+const env = setup();
+const SAMPLE = readFileSync(new URL('../../www/models/sample.json', import.meta.url), 'utf8');
+
+async function openTeach({ viewport, media } = {}) {
+  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
+  if (media) await page.emulateMedia(media);
+  await page.goto(`${env.origin}/teach.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** axe's findings on the page now, each prefixed with `state`. */
+async function check(page, state) {
+  return (await axeViolations(page)).map((v) => `${state}: ${v}`);
+}
+
+/** Every state of the classroom page the tests reach, checked by axe. */
+async function sweepTeach(page, label) {
+  const found = [];
+  const steps = await page.locator('.tour-dot').count();
+  for (let i = 0; i < steps; i++) {
+    await page.click(`.tour-dot >> nth=${i}`);
+    found.push(...(await check(page, `${label} step ${i + 1}`)));
+  }
+  await page.click('#presenter');
+  await page.waitForSelector('#stage.is-presenting');
+  found.push(...(await check(page, `${label} presenter view`)));
+  await page.click('#leave-presenter');
+  await page.waitForSelector('#stage:not(.is-presenting)');
+  for (const view of ['blank', 'compare', 'export']) {
+    await page.click(`#tab-${view}`);
+    found.push(...(await check(page, `${label} ${view}`)));
+  }
+  // A comparison with a student who answered a few cells differently.
+  const student = JSON.parse(SAMPLE);
+  student.assessments = student.assessments.slice(0, 8).map((a) => ({ ...a, current: Math.max(0, a.current - 1) }));
+  await page.click('#tab-compare');
+  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-diagram svg');
+  found.push(...(await check(page, `${label} comparison`)));
+  await page.click('#tab-tour');
+  return found;
+}
+
+test('axe finds nothing on the classroom page in any state, in English and French', async () => {
+  const page = await openTeach();
+  const found = await sweepTeach(page, 'en');
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  found.push(...(await sweepTeach(page, 'fr')));
+  assert.deepEqual(found, []);
+  assert.deepEqual(page.problems, []);
+});
+
+for (const [look, options] of [
+  ['forced colours', { media: { forcedColors: 'active' } }],
+  ['dark', { media: { colorScheme: 'dark' } }],
+  ['390 px wide', { viewport: { width: 390, height: 844 } }],
+  ['320 px wide', { viewport: { width: 320, height: 640 } }],
+]) {
+  test(`axe finds nothing on the classroom page: ${look}`, async () => {
+    const page = await openTeach(options);
+    assert.deepEqual(await sweepTeach(page, look), []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+async function openEmbedding(path, { viewport, media } = {}) {
+  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
+  if (media) await page.emulateMedia(media);
+  await page.goto(`${env.origin}${path}`);
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll('workforce-ecosystem')];
+    return all.length > 0 && all.every((e) => e.state === 'ready');
+  });
+  return page;
+}
+
+test('axe finds nothing on demo.html and embed.html, in each look and at 320 px', async () => {
+  const found = [];
+  for (const [look, options] of [
+    ['light', { media: { colorScheme: 'light' } }],
+    ['dark', { media: { colorScheme: 'dark' } }],
+    ['high contrast', { media: { colorScheme: 'light', contrast: 'more' } }],
+    ['forced colours', { media: { forcedColors: 'active' } }],
+    ['320 px', { viewport: { width: 320, height: 640 } }],
+  ]) {
+    for (const path of ['/demo.html', '/embed.html', '/embed.html#controls=1&overlay=current']) {
+      const page = await openEmbedding(path, options);
+      found.push(...(await check(page, `${path} ${look}`)));
+      assert.deepEqual(page.problems, [], `${path} ${look}`);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(found, []);
+});
+
+test('axe finds nothing on a page holding the element, interactive (a cell picked and focused) and read-only', async () => {
+  const page = await openEmbedding('/demo.html');
+  // The interactive element with a cell picked by keyboard and one focused.
+  await page.focus('#left >> .cell[tabindex="0"]');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  const found = await check(page, 'demo, a cell picked');
+  // Every element read-only, then every one interactive.
+  await page.evaluate(() => document.querySelectorAll('workforce-ecosystem').forEach((e) => e.setAttribute('readonly', '')));
+  found.push(...(await check(page, 'demo, read-only')));
+  await page.evaluate(() => document.querySelectorAll('workforce-ecosystem').forEach((e) => e.removeAttribute('readonly')));
+  found.push(...(await check(page, 'demo, interactive')));
+  assert.deepEqual(found, []);
+  assert.deepEqual(page.problems, []);
+});

@@ -1,0 +1,249 @@
+// The classroom page by keyboard, zoom and forced colours: the drawings'
+// cells, which do nothing, are not Tab stops; every focus shows; the tour's
+// buttons keep focus when the panel is redrawn; nothing is wider than the
+// window at 320 and 390 px, even with WCAG's text spacing; and the selected
+// tab and the current step stand out in forced colours.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { openPage } from './harness.mjs';
+import { setup } from './page-helpers.mjs';
+
+const env = setup();
+const SAMPLE = readFileSync(new URL('../../www/models/sample.json', import.meta.url), 'utf8');
+
+async function openTeach({ viewport, media } = {}) {
+  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
+  if (media) await page.emulateMedia(media);
+  await page.goto(`${env.origin}/teach.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+/** Runs a comparison whose student answered a few cells differently. */
+async function compare(page) {
+  const student = JSON.parse(SAMPLE);
+  student.assessments = student.assessments.slice(0, 8).map((a) => ({ ...a, current: Math.max(0, a.current - 1) }));
+  await page.click('#tab-compare');
+  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-diagram svg');
+}
+
+/**
+ * What has focus, and whether its focus shows: an outline of at least 2 px
+ * that is not transparent, on the element or on the label styled as a
+ * button that holds it, fully opaque.
+ */
+function focusNow(page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el || el === document.body) return { name: 'body', visible: false };
+    const shown = el.closest('.button-like') ?? el;
+    const cs = getComputedStyle(shown);
+    let opacity = 1;
+    for (let n = shown; n instanceof Element; n = n.parentElement) opacity *= Number(getComputedStyle(n).opacity);
+    const outline = cs.outlineStyle !== 'none' && parseFloat(cs.outlineWidth) >= 2 && cs.outlineColor !== 'rgba(0, 0, 0, 0)';
+    const name = `${el.localName}${el.id ? `#${el.id}` : ''}${el.classList.length ? `.${[...el.classList].join('.')}` : ''}`;
+    return { name, visible: outline && opacity === 1, cell: el.classList.contains('cell') };
+  });
+}
+
+/** Tabs from the top of the page through every stop, back to the start: each stop's focusNow. */
+async function tabThrough(page) {
+  await page.evaluate(() => document.activeElement?.blur());
+  const stops = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press('Tab');
+    const now = await focusNow(page);
+    if (stops.length > 0 && now.name === stops[0].name) break;
+    if (now.name === 'body') continue;
+    stops.push(now);
+  }
+  return stops;
+}
+
+test('the cells of the classroom drawings are not Tab stops; Next is a few stops from the top', async () => {
+  const page = await openTeach();
+  const stops = await tabThrough(page);
+  const names = stops.map((s) => s.name);
+  assert.ok(!stops.some((s) => s.cell), `no cell is a Tab stop: ${names.join(', ')}`);
+  const next = names.indexOf('button.tour-next');
+  assert.ok(next >= 0 && next < 8, `Next is among the first stops: ${names.join(', ')}`);
+  // One Tab stop for the tabs (arrow keys move between them).
+  assert.equal(names.filter((n) => n.startsWith('button#tab-')).length, 1, names.join(', '));
+  // No drawing's cell is a button, focusable or inside something that claims to be one.
+  for (const view of ['tour', 'blank']) {
+    await page.click(`#tab-${view}`);
+    assert.deepEqual(await page.$$eval('.teach-diagram .cell[tabindex], .teach-diagram [role="button"]', (els) => els.length), 0, view);
+    assert.equal(await page.locator(`#${view}-diagram .cell[role="img"][aria-label]`).count(), 24, `${view}: each cell still has its name`);
+  }
+  await compare(page);
+  assert.deepEqual(await page.$$eval('#compare-diagram .cell[tabindex], #compare-diagram [role="button"]', (els) => els.length), 0);
+  // Home and End on the tabs go to the first and last.
+  await page.focus('#tab-compare');
+  await page.keyboard.press('End');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-export');
+  assert.equal(await page.getAttribute('#tab-export', 'aria-selected'), 'true');
+  await page.keyboard.press('Home');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'tab-tour');
+  assert.deepEqual(page.problems, []);
+});
+
+test('every focus on the classroom page shows, in each view and in the presenter view', async () => {
+  const page = await openTeach();
+  const hidden = [];
+  const check = async (view) => {
+    const stops = await tabThrough(page);
+    assert.ok(stops.length > 4, `${view}: ${stops.length} stops`);
+    for (const s of stops) if (!s.visible) hidden.push(`${view}: ${s.name}`);
+  };
+  await check('tour');
+  // A step in the middle: Previous, Next and every dot enabled.
+  await page.click('.tour-dot >> nth=3');
+  await check('tour, step 4');
+  for (const view of ['blank', 'export']) {
+    await page.click(`#tab-${view}`);
+    await check(view);
+  }
+  await compare(page);
+  await check('comparison');
+  await page.click('#tab-tour');
+  await page.click('#presenter');
+  await page.waitForSelector('#stage.is-presenting');
+  await page.keyboard.press('Tab');
+  for (let i = 0; i < 14; i++) {
+    const now = await focusNow(page);
+    if (now.name !== 'body' && !now.visible) hidden.push(`presenter: ${now.name}`);
+    await page.keyboard.press('Tab');
+  }
+  assert.deepEqual(hidden, []);
+  assert.deepEqual(page.problems, []);
+});
+
+test("the tour's Next, Previous and step dots keep focus when the panel is redrawn", async () => {
+  const page = await openTeach();
+  const active = () => page.evaluate(() => ({
+    cls: document.activeElement.className,
+    current: document.activeElement.getAttribute('aria-current'),
+    step: document.querySelector('#tour-panel .tour-count').textContent,
+  }));
+  await page.focus('.tour-next');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await active(), { cls: 'tour-next', current: null, step: 'Step 2 of 8' });
+  await page.keyboard.press('Space');
+  assert.deepEqual(await active(), { cls: 'tour-next', current: null, step: 'Step 3 of 8' });
+  // Tab to Previous (the count is not a stop) and go back.
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await active(), { cls: 'tour-prev', current: null, step: 'Step 2 of 8' });
+  // Back at the first step Previous is disabled: focus goes to Next.
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await active(), { cls: 'tour-next', current: null, step: 'Step 1 of 8' });
+  // A dot, by keyboard: focus stays on the dot of the step it went to.
+  await page.focus('.tour-dot >> nth=5');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await active(), { cls: 'tour-dot tour-dot-axis', current: 'step', step: 'Step 6 of 8' });
+  // Arrow keys on a dot move the step and focus follows to its dot.
+  await page.keyboard.press('ArrowRight');
+  assert.deepEqual(await active(), { cls: 'tour-dot tour-dot-axis', current: 'step', step: 'Step 7 of 8' });
+  // Mouse clicks too; Next at the last step hands focus to Previous.
+  await page.click('.tour-next');
+  assert.deepEqual(await active(), { cls: 'tour-prev', current: null, step: 'Step 8 of 8' });
+  await page.click('.tour-prev');
+  assert.deepEqual(await active(), { cls: 'tour-prev', current: null, step: 'Step 7 of 8' });
+  // A language change redraws the panel: focus stays too.
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.focus('.tour-next');
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.notEqual(await page.evaluate(() => document.activeElement.localName), 'body');
+  assert.deepEqual(page.problems, []);
+});
+
+const SPACING = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }';
+
+/** What is wider than the window, cut off by overflow hidden, or drawn outside its SVG. */
+function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out = [];
+    if (document.documentElement.scrollWidth > width) out.push(`page ${document.documentElement.scrollWidth} > ${width}`);
+    for (const e of document.querySelectorAll('body *')) {
+      if (!e.getClientRects().length || e.closest('svg')) continue;
+      const cs = getComputedStyle(e);
+      const clips = (o) => o === 'hidden' || o === 'clip';
+      if ((clips(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) || (clips(cs.overflowY) && e.scrollHeight > e.clientHeight + 1)) {
+        out.push(`cut off: ${e.localName}.${e.className}`);
+      }
+    }
+    for (const svg of document.querySelectorAll('svg')) {
+      const box = svg.getBoundingClientRect();
+      if (!box.width) continue;
+      for (const t of svg.querySelectorAll('text')) {
+        const b = t.getBoundingClientRect();
+        if (b.width && (b.left < box.left - 1 || b.right > box.right + 1)) out.push(`outside the drawing: ${t.textContent}`);
+      }
+    }
+    return out;
+  });
+}
+
+for (const width of [320, 390]) {
+  test(`the classroom page reflows at ${width} px, with and without WCAG text spacing, in English and French`, async () => {
+    const page = await openTeach({ viewport: { width, height: 700 } });
+    const found = [];
+    const sweep = async (label) => {
+      for (const view of ['tour', 'blank', 'export']) {
+        await page.click(`#tab-${view}`);
+        found.push(...(await overflow(page)).map((o) => `${label} ${view}: ${o}`));
+      }
+      await compare(page);
+      found.push(...(await overflow(page)).map((o) => `${label} comparison: ${o}`));
+      await page.click('#tab-tour');
+      await page.click('#presenter');
+      await page.waitForSelector('#stage.is-presenting');
+      found.push(...(await overflow(page)).map((o) => `${label} presenter: ${o}`));
+      await page.click('#leave-presenter');
+    };
+    await sweep('en');
+    await page.selectOption('#lang', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await sweep('fr');
+    // The style sheet a reader's text-spacing tool adds (constructed: the CSP allows no <style>).
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, SPACING);
+    await sweep('fr, text spacing');
+    assert.deepEqual(found, []);
+    assert.deepEqual(page.problems, []);
+  });
+}
+
+test('in forced colours the selected tab and the current step stand out from the others', async () => {
+  const page = await openTeach({ media: { forcedColors: 'active' } });
+  const looks = (selector) => page.$$eval(selector, (els) => els.map((e) => {
+    const cs = getComputedStyle(e);
+    return {
+      on: e.getAttribute('aria-selected') === 'true' || e.getAttribute('aria-current') === 'step',
+      look: `${cs.backgroundColor} ${cs.color} ${cs.borderBottomColor}`,
+      underlined: e.getAttribute('role') === 'tab' && cs.borderBottomColor !== cs.backgroundColor,
+    };
+  }));
+  for (const [what, selector] of [['tab', '.teach-tabs [role="tab"]'], ['step dot', '.tour-dot']]) {
+    const all = await looks(selector);
+    const on = all.filter((x) => x.on);
+    const off = all.filter((x) => !x.on);
+    assert.equal(on.length, 1, what);
+    assert.ok(off.length > 0, what);
+    for (const x of off) assert.notEqual(x.look, on[0].look, `the selected ${what} looks like another`);
+    // Every unselected one looks the same (the state is the only difference),
+    // and no unselected tab is underlined as if it were selected.
+    assert.equal(new Set(off.map((x) => x.look)).size, 1, what);
+    assert.ok(off.every((x) => !x.underlined), `${what}: ${off[0].look}`);
+  }
+  assert.deepEqual(page.problems, []);
+});

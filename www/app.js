@@ -106,6 +106,12 @@ initKeyboard({
   open: openFilePicker,
   share,
 });
+// The skip link goes to the diagram's cells, or to the table standing in for
+// it (the link's own target, the drawing, is hidden then).
+document.querySelector('.skip-link')?.addEventListener('click', (ev) => {
+  ev.preventDefault();
+  focusDiagram();
+});
 onTab((name) => {
   showPane(name);
   if (name === 'cell') renderCell();

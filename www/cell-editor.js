@@ -4,11 +4,12 @@
 //
 // After an edit the editor's controls are patched in place (values only);
 // it is built again only when its shape changes (another cell, a row gained
-// or lost an assessment, an error to show). Rebuilding forms costs layout
-// time, and patching keeps the user's focus and caret where they are.
+// or lost an assessment). Rebuilding forms costs layout time, and patching
+// keeps the user's focus and caret where they are: an error, too, is shown
+// in place (a rebuild while Tab moves on from the field would lose focus).
 import { h, preservingFocus, replace, uid } from './dom.js';
-import { t, formatNumber, language } from './i18n.js';
-import { state, apply, onRefresh, errorText, announce } from './store.js';
+import { t, formatNumber, formatPoints, language } from './i18n.js';
+import { state, apply, onRefresh, fieldErrorText, announce } from './store.js';
 import { hasUnsavedText } from './keyboard.js';
 
 let pane;
@@ -17,6 +18,7 @@ let onBack = () => {};
 /** @type {(theme: string) => void} */
 let onOwners = () => {};
 let visible = () => false;
+/** @type {Map<string, { field: string, text: string }>} each row's error, and the field it is about */
 const errors = new Map();
 let errorsFor = null;
 /** The shape of what is drawn; equal shapes are patched instead of rebuilt. */
@@ -107,12 +109,26 @@ function save(theme, player, unit, change, join) {
   const hadError = errors.delete(k);
   const result = apply(edit, join);
   if (result.ok) {
-    announce(t('cell.saved'));
+    announce(savedText(theme, player));
     if (hadError) render();
   } else {
-    errors.set(k, errorText(result.error));
+    errors.set(k, { field: Object.keys(change)[0], text: fieldErrorText(result.error) });
     render();
   }
+}
+
+/**
+ * What an edit did, said after it: the cell's new scores in the core's own
+ * words (its accessible name) and, in a what-if, the readiness change from
+ * the baseline the core counted.
+ */
+function savedText(theme, player) {
+  const cellEl = [...document.querySelectorAll('#diagram .cell')].find((c) => /** @type {HTMLElement} */ (c).dataset.theme === theme && /** @type {HTMLElement} */ (c).dataset.player === player);
+  const parts = [t('cell.saved'), cellEl?.getAttribute('aria-label') ?? ''];
+  const o = state.result?.session.active && state.result.comparison?.readiness?.overall;
+  const overall = o?.delta ?? o;
+  if (typeof overall === 'number') parts.push(t('cell.savedScenario', { change: formatPoints(overall) }));
+  return parts.filter(Boolean).join(' ');
 }
 
 function field(label, control) {
@@ -149,7 +165,7 @@ function rowEditor(detail, row) {
       change: (ev) => {
         const w = ev.target.valueAsNumber;
         if (Number.isNaN(w)) {
-          errors.set(k, t('cell.weightInvalid'));
+          errors.set(k, { field: 'weight', text: t('cell.weightInvalid') });
           render();
           return;
         }
@@ -165,7 +181,6 @@ function rowEditor(detail, row) {
     on: { change: (ev) => save(theme, player, unit, { note: ev.target.value }) },
   });
   note.value = a?.note ?? '';
-  const error = errors.get(k);
   const chosen = unit !== null && unit === state.view.unit;
   return h('fieldset', { class: `assessment${assessed ? '' : ' is-empty'}${chosen ? ' is-chosen' : ''}`, dataset: { row: k } },
     h('legend', { text: title }),
@@ -176,7 +191,8 @@ function rowEditor(detail, row) {
       field(t('cell.target'), target),
       field(t('cell.weight'), weight)),
     field(t('cell.note'), note),
-    error ? h('p', { class: 'error', role: 'alert', text: error }) : null,
+    // the row's error, filled in place (showErrors)
+    h('p', { class: 'error', id: uid('error'), role: 'alert', hidden: true, dataset: { error: k } }),
     assessed
       ? h('button', {
         type: 'button',
@@ -215,7 +231,6 @@ function shapeOf(detail) {
     player: detail.player,
     scale: detail.scale,
     scenario: state.result.session.active?.name ?? null,
-    errors: [...errors],
     owners: detail.responsibilities,
     unit: state.view.unit,
     rows: detail.rows.map((r) => [r.unit, Boolean(r.assessment), onScale(detail.scale, r.assessment?.current), onScale(detail.scale, r.assessment?.target)]),
@@ -224,10 +239,12 @@ function shapeOf(detail) {
 
 /** Brings the drawn editor's values up to date without rebuilding it. */
 function patch(detail) {
+  showErrors();
   const set = (key, value) => {
     const el = controls.get(key);
-    // a focused field keeps the text being typed in it, not yet saved
-    if (el && el.value !== value && !(document.activeElement === el && hasUnsavedText(el))) el.value = value;
+    // a focused field keeps the text being typed in it, not yet saved; a
+    // field in error keeps what was typed, to be corrected
+    if (el && el.value !== value && !(document.activeElement === el && hasUnsavedText(el)) && el.getAttribute('aria-invalid') !== 'true') el.value = value;
   };
   for (const row of detail.rows) {
     const k = rowKey(row.unit?.id ?? null);
@@ -291,6 +308,31 @@ export function render() {
       }, t('cell.editOwners')));
   });
   controls = new Map([...pane.querySelectorAll('[data-key]')].map((el) => [el.dataset.key, el]));
+  showErrors();
+}
+
+/**
+ * Shows each row's error under it, and marks the field it is about as
+ * invalid, described by the message (read with the field).
+ */
+function showErrors() {
+  for (const p of pane.querySelectorAll('p[data-error]')) {
+    const el = /** @type {HTMLElement} */ (p);
+    const error = errors.get(el.dataset.error);
+    // (the same text again would be announced again)
+    if (el.textContent !== (error?.text ?? '')) el.textContent = error?.text ?? '';
+    el.hidden = !error;
+    for (const f of ['current', 'target', 'weight', 'note']) {
+      const control = controls.get(`${el.dataset.error}:${f}`);
+      if (error?.field === f) {
+        control?.setAttribute('aria-invalid', 'true');
+        control?.setAttribute('aria-describedby', el.id);
+      } else {
+        control?.removeAttribute('aria-invalid');
+        control?.removeAttribute('aria-describedby');
+      }
+    }
+  }
 }
 
 /** Puts focus on the editor's first control: the chosen unit's row when one unit is on show. */

@@ -14,6 +14,8 @@ let table;
 let onOpenCell = () => {};
 /** The cell that holds tabindex=0 (roving focus). */
 let rover = null;
+/** Shows the tooltip of another cell, or hides it, after a moment. */
+let tipTimer = 0;
 
 const key = (theme, player) => `${theme}\u0000${player}`;
 
@@ -119,9 +121,6 @@ function onKey(ev) {
       ev.preventDefault();
       open(hit.theme, hit.player);
       return;
-    case 'Escape':
-      hideTooltip();
-      return;
     default:
       return;
   }
@@ -156,7 +155,6 @@ function tooltipContent(info) {
   for (const note of info.notes.slice(0, 3)) rows.push(h('p', { class: 'tooltip-note', text: note }));
   if (info.notes.length > 3) rows.push(h('p', { class: 'tooltip-more', text: t('cell.moreNotes', { count: info.notes.length - 3 }) }));
   if (info.changed) rows.push(h('p', { class: 'tooltip-changed', text: t('cell.changedInScenario') }));
-  rows.push(h('p', { class: 'tooltip-hint', text: t('cell.openHint') }));
   return rows;
 }
 
@@ -169,8 +167,9 @@ function showTooltip(hit) {
   const host = container.parentElement.getBoundingClientRect();
   const tip = tooltip.getBoundingClientRect();
   let x = box.left + box.width / 2 - host.left - tip.width / 2;
-  let y = box.top - host.top - tip.height - 10;
-  if (y < 4) y = box.bottom - host.top + 10;
+  // close to the cell, so that the pointer can move onto it (it stays while hovered)
+  let y = box.top - host.top - tip.height - 4;
+  if (y < 4) y = box.bottom - host.top + 4;
   x = Math.max(4, Math.min(x, host.width - tip.width - 4));
   y = Math.max(4, Math.min(y, host.height - tip.height - 4));
   tooltip.style.setProperty('--tip-x', `${Math.round(x)}px`);
@@ -179,8 +178,51 @@ function showTooltip(hit) {
 }
 
 function hideTooltip() {
+  clearTimeout(tipTimer);
   tooltip.hidden = true;
   for (const el of container.querySelectorAll('[aria-describedby="tooltip"]')) el.removeAttribute('aria-describedby');
+}
+
+/**
+ * A cell's state in words (its strokes and shading say it to the eye): the
+ * cell being edited is the current one; changed in the what-if or
+ * concerned by the chosen finding is its description.
+ * @param {(cls: string) => boolean} has whether the cell has a class
+ */
+function stateOf(has) {
+  return {
+    'aria-current': has('is-selected') ? 'true' : null,
+    'aria-description': ['changed', 'highlighted'].filter((s) => has(`is-${s}`)).map((s) => t(`cell.state.${s}`)).join(' ') || null,
+  };
+}
+
+/**
+ * Rings around the focused cell and the cells a finding concerns, drawn
+ * over every cell (WCAG 1.4.11): a cell's own stroke is half covered by its
+ * neighbours, and no one colour stands out from every fill, light and dark,
+ * so each ring is a dark band on a light one (light on dark in the dark
+ * theme): whatever the fill, one of them contrasts with it. They
+ * copy the cell's outline into a layer after the cells, hidden from
+ * assistive technology (the cells say their state in words).
+ */
+function drawRings() {
+  const cells = container.querySelector('svg .cell')?.parentNode;
+  if (!cells) return;
+  const layer = cells.querySelector(':scope > .state-rings') ?? document.createElementNS(cells.namespaceURI, 'g');
+  layer.setAttribute('class', 'state-rings');
+  layer.setAttribute('aria-hidden', 'true');
+  // always last, over every cell drawn since
+  cells.append(layer);
+  const want = [...container.querySelectorAll('.cell.is-highlighted')].map((el) => [el, 'highlight']);
+  const focused = document.activeElement;
+  if (focused?.matches('.cell:focus-visible') && container.contains(focused)) want.push([focused, 'focus']);
+  // each ring's bands, outermost first (style.css colours them)
+  layer.replaceChildren(...want.flatMap(([el, kind]) => ['light', 'dark', kind === 'focus' ? '' : 'hue'].filter(Boolean).map((band) => {
+    const ring = /** @type {Element} */ (el.cloneNode());
+    for (const name of ring.getAttributeNames()) if (!['points', 'd', 'transform'].includes(name)) ring.removeAttribute(name);
+    ring.setAttribute('class', `ring ring-${kind} ring-${band}`);
+    return ring;
+  })));
 }
 
 /** The table that stands in for the drawing. */
@@ -199,15 +241,18 @@ function renderTable(result) {
           ? t('table.score', { current: formatNumber(c.current), label: c.currentLabel ?? '' })
           : t('table.scoreTarget', { current: formatNumber(c.current), label: c.currentLabel ?? '', target: formatNumber(c.target) });
       const classes = ['table-cell', c?.changed ? 'is-changed' : '', c?.highlighted === true ? 'is-highlighted' : '', c?.highlighted === false ? 'is-dimmed' : ''];
+      const selected = state.view.selected?.theme === th && state.view.selected?.player === p;
+      const button = h('button', {
+        ...stateOf((cls) => classes.includes(cls) || (cls === 'is-selected' && selected)),
+        type: 'button',
+        class: 'link',
+        dataset: { key: `table:${th}:${p}` },
+        'aria-label': t('table.edit', { cell: t('cell.title', { theme: c?.themeLabel ?? th, player: c?.playerLabel ?? p }), score: text }),
+        on: { click: () => open(th, p) },
+      }, text);
       row.append(
         h('td', { class: classes.filter(Boolean).join(' ') },
-          h('button', {
-            type: 'button',
-            class: 'link',
-            dataset: { key: `table:${th}:${p}` },
-            'aria-label': t('table.edit', { cell: t('cell.title', { theme: c?.themeLabel ?? th, player: c?.playerLabel ?? p }), score: text }),
-            on: { click: () => open(th, p) },
-          }, text),
+          button,
           c?.notes.length ? h('span', { class: 'table-note', text: c.notes.join(' · ') }) : null,
         ),
       );
@@ -267,11 +312,30 @@ export function initDiagram({ openCell }) {
     const hit = fromEvent(ev);
     if (hit) open(hit.theme, hit.player);
   });
+  // The tooltip can be hovered (WCAG 1.4.13): leaving the diagram or
+  // crossing other cells on the way to it leaves it a moment to be reached;
+  // Escape dismisses it wherever the focus is.
   container.addEventListener('pointerover', (ev) => {
     const hit = fromEvent(ev);
-    if (hit) showTooltip(hit);
+    if (!hit) return;
+    clearTimeout(tipTimer);
+    if (tooltip.hidden) showTooltip(hit);
+    else tipTimer = setTimeout(() => showTooltip(hit), 150);
   });
-  container.addEventListener('pointerleave', hideTooltip);
+  container.addEventListener('pointerleave', (ev) => {
+    clearTimeout(tipTimer);
+    if (!tooltip.contains(/** @type {Node | null} */ (ev.relatedTarget))) tipTimer = setTimeout(hideTooltip, 300);
+  });
+  tooltip.addEventListener('pointerenter', () => clearTimeout(tipTimer));
+  tooltip.addEventListener('pointerleave', (ev) => {
+    if (!container.contains(/** @type {Node | null} */ (ev.relatedTarget))) hideTooltip();
+  });
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== 'Escape' || tooltip.hidden) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    hideTooltip();
+  }, true);
   container.addEventListener('focusin', (ev) => {
     const hit = fromEvent(ev);
     if (!hit) return;
@@ -279,12 +343,21 @@ export function initDiagram({ openCell }) {
     showTooltip(hit);
   });
   container.addEventListener('focusout', hideTooltip);
+  // the focus ring follows the focus (after it moved: focusin runs before :focus-visible applies)
+  container.addEventListener('focusin', () => queueMicrotask(drawRings));
+  container.addEventListener('focusout', () => queueMicrotask(drawRings));
   document.getElementById('display-toggle').addEventListener('click', () => {
     setDisplay(state.display === 'table' ? 'diagram' : 'table');
   });
 
   onRefresh((result) => {
     if (result.full) prepare();
+    for (const el of container.querySelectorAll('.cell')) {
+      for (const [name, value] of Object.entries(stateOf((cls) => el.classList.contains(cls)))) {
+        if (el.getAttribute(name) !== value) value === null ? el.removeAttribute(name) : el.setAttribute(name, value);
+      }
+    }
+    drawRings();
     if (!tooltip.hidden) {
       const described = container.querySelector('[aria-describedby="tooltip"]');
       if (described) showTooltip({ el: described, theme: described.dataset.theme, player: described.dataset.player });

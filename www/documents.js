@@ -272,7 +272,6 @@ async function reload(e) {
   Object.assign(e, { rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named, modelName: modelName(e.ws), stale: false, gone: false, told: false, savedRevision: e.revision });
   store.clearJournal();
   showNotice(t('documents.reloaded'), { undo: true });
-  announce(t('documents.reloaded'));
 }
 
 /** Stores this tab's copy as a new document and goes on with it there. */
@@ -297,7 +296,6 @@ async function keepAsCopy(e) {
   }
   renderList();
   showNotice(t('documents.keptCopy', { name }));
-  announce(t('documents.keptCopy', { name }));
 }
 
 function onOtherTab(m) {
@@ -356,7 +354,6 @@ export async function openAsNew(text, { name } = {}) {
 export async function openBeside(text, source) {
   const before = await openAsNew(text);
   const message = t('import.doneNew', { source });
-  announce(message);
   showNotice(message, {
     actions: before ? [{ id: 'notice-back', label: t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [],
   });

@@ -109,18 +109,18 @@ function difference(comparison) {
   const resolved = comparison?.resolved ?? [];
   const introduced = comparison?.introduced ?? [];
   return h('section', { class: 'difference', 'aria-labelledby': 'diff-title' },
-    h('h2', { id: 'diff-title', text: t('scenario.difference') }),
+    h('h3', { id: 'diff-title', text: t('scenario.difference') }),
     h('p', { class: 'muted', text: t('scenario.differenceSummary', {
       resolved: tn('scenario.resolvedCount', resolved.length),
       introduced: tn('scenario.introducedCount', introduced.length),
     }) }),
     resolved.length
-      ? h('div', {}, h('h3', { class: 'diff-title resolved', text: t('scenario.resolved') }),
+      ? h('div', {}, h('h4', { class: 'diff-title resolved', text: t('scenario.resolved') }),
         h('ul', { class: 'findings' }, resolved.map((f) => h('li', { class: 'finding is-resolved' },
           h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))))
       : null,
     introduced.length
-      ? h('div', {}, h('h3', { class: 'diff-title introduced', text: t('scenario.introduced') }),
+      ? h('div', {}, h('h4', { class: 'diff-title introduced', text: t('scenario.introduced') }),
         h('ul', { class: 'findings' }, introduced.map((f) => h('li', { class: 'finding is-introduced' },
           h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))))
       : null);
@@ -142,20 +142,21 @@ function renderFindings(result) {
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
-    const parts = [];
+    // the list's heading (the tab names the pane; the heading lets a reader find it by headings)
+    const parts = [h('h2', { class: 'visually-hidden', text: t('finding.heading') })];
     if (result.session.active && result.comparison) parts.push(difference(result.comparison));
     if (!findings.length) {
       // the core says why there are none: nothing entered yet, nothing scored, or all clear
       const why = result.findingsNote === 'empty' || result.findingsNote === 'unassessed' ? `.${result.findingsNote}` : '';
       parts.push(h('div', { class: 'empty', dataset: { why: result.findingsNote ?? 'clear' } },
-        h('h2', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
+        h('h3', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
     } else {
       parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
       for (const [kind, list] of groups(findings)) {
         const open = expanded.has(kind);
         const shown = open ? list : list.slice(0, PAGE);
         parts.push(h('section', { class: 'finding-group', dataset: { kind } },
-          h('h2', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(list.length, 0) })),
+          h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(list.length, 0) })),
           KIND_ORDER.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
           h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
           list.length > PAGE
@@ -221,7 +222,7 @@ function renderReadiness(result) {
       h('ul', { class: 'bars', dataset: { group } }, items.map((it) => bar(it.label, readiness[group]?.[it.id] ?? null, delta(cmp, group, it.id), it.id))));
     replace(readinessPane,
       h('div', { class: 'overall' },
-        h('p', { class: 'overall-label', text: t('readiness.overall') }),
+        h('h2', { class: 'overall-label', text: t('readiness.overall') }),
         h('p', { class: 'overall-value' },
           h('span', { text: formatPercent(readiness.overall) }),
           overallDelta !== null && Math.abs(overallDelta) >= 0.0005

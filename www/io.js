@@ -141,7 +141,6 @@ async function openCsv(file) {
     failed(r.error);
     return;
   }
-  announce(t('import.csvDone', { source: file.name }));
   showNotice(t('import.csvDone', { source: file.name }), { undo: true });
 }
 

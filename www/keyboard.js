@@ -1,7 +1,12 @@
 // Keyboard shortcuts for the whole page, and the dialog that lists them.
-// Single-key shortcuts only act when no text field has focus; undo and redo
-// leave text fields to the browser's own undo.
+// Single-key shortcuts (WCAG 2.1.4) act only where no control takes keys of
+// its own: with focus on the page itself or in the diagram, never on a
+// button, link, menu or field, so a speech user saying a word or a keyboard
+// user pressing a letter on a button does not set one off; the shortcuts
+// dialog turns them off altogether (remembered in this browser). Undo and
+// redo leave text fields to the browser's own undo.
 import { h } from './dom.js';
+import { SINGLE_KEYS_KEY } from './stored-keys.js';
 import { t } from './i18n.js';
 import { act, announce } from './store.js';
 import { openDialog, isDialogOpen } from './dialog.js';
@@ -18,11 +23,34 @@ export function redo() {
   else announce(t('history.nothingToRedo'));
 }
 
+/** Whether single-key shortcuts are on (the default), as chosen in this browser. */
+let singleKeys = true;
+try {
+  singleKeys = localStorage.getItem(SINGLE_KEYS_KEY) !== 'off';
+} catch {
+  // storage refused: the default, and the choice below lasts as long as the page
+}
+
+function setSingleKeys(on) {
+  singleKeys = on;
+  try {
+    localStorage.setItem(SINGLE_KEYS_KEY, on ? 'on' : 'off');
+  } catch {
+    // not remembered across visits
+  }
+}
+
 export function showShortcuts() {
+  const box = h('input', {
+    type: 'checkbox',
+    checked: singleKeys,
+    on: { change: (ev) => setSingleKeys(ev.target.checked) },
+  });
   return openDialog({
     heading: t('keys.title'),
     content: [
       h('p', { text: t('keys.intro') }),
+      h('label', { class: 'field-inline check' }, box, h('span', { text: t('keys.singleKeys') })),
       h('table', { class: 'shortcuts' },
         h('caption', { class: 'visually-hidden', text: t('keys.title') }),
         h('tbody', {}, SHORTCUTS.map((id) => h('tr', {},
@@ -33,8 +61,16 @@ export function showShortcuts() {
   });
 }
 
-function typing(el) {
-  return el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+/**
+ * Whether a single-key shortcut may act with focus on `el`: the page itself,
+ * the diagram (or its table), or something focusable only by script (a
+ * heading or pane focus was moved to); not a control, which has keys of its own.
+ */
+function shortcutsWelcome(el) {
+  if (!el || el === document.body || el === document.documentElement) return true;
+  if (el.closest('.canvas')) return true;
+  if (el.isContentEditable || el.closest('button, a, input, select, textarea, summary, dialog, [role=menu], [role=tab], [role=button]')) return false;
+  return el.getAttribute('tabindex') === '-1';
 }
 
 // What each text field held when it last took focus or saved (its change
@@ -82,7 +118,7 @@ export function initKeyboard(actions) {
       if (isTextField(el)) remember({ target: el });
       return;
     }
-    if (mod || ev.altKey || typing(document.activeElement)) return;
+    if (mod || ev.altKey || !singleKeys || !shortcutsWelcome(/** @type {HTMLElement} */ (document.activeElement))) return;
     const run = {
       g: actions.focusDiagram,
       f: actions.showFindings,

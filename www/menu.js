@@ -39,8 +39,12 @@ export function initMenu(button, list, onChoose) {
     else if (ev.key === 'Home') all[0].focus();
     else if (ev.key === 'End') all[all.length - 1].focus();
     else if (ev.key === 'Escape') close(menu, { focusButton: true });
-    else if (ev.key === 'Tab') close(menu);
-    else return;
+    else if (ev.key === 'Tab') {
+      // back to the button first (the item focused is about to be hidden),
+      // then the browser's own Tab moves on from there
+      close(menu, { focusButton: true });
+      return;
+    } else return;
     ev.preventDefault();
   });
   list.addEventListener('click', (ev) => {

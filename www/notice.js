@@ -2,6 +2,11 @@
 // button where undoing is the natural answer (a scenario was kept or
 // discarded, an import) and other answers where they are (a document opened
 // beside the others, one that cannot be read, another tab's change).
+//
+// Every notice is also said to screen-reader users (WCAG 4.1.3): through the
+// page's status line, or its alert line for a failure. Those live regions
+// are always in the page, where a region that appears with its text (the
+// notice box itself) is not reliably announced.
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
 import { state, act, announce, onRefresh } from './store.js';
@@ -25,6 +30,7 @@ export function showNotice(message, { undo = false, actions = [], sticky = false
   tiedTo = !sticky && state.result ? { ws: state.ws, revision: state.result.revision } : null;
   text.textContent = message;
   box.dataset.tone = tone;
+  announce(message, tone !== 'info');
   const buttons = actions.map((a) => h('button', {
     type: 'button',
     class: 'small',
@@ -55,10 +61,10 @@ export function showNotice(message, { undo = false, actions = [], sticky = false
   if (!sticky) later();
 }
 
-/** Hides a passing notice after a while, but not while focus is in it. */
+/** Hides a passing notice after a while, but not while focus or the pointer is in it. */
 function later() {
   timer = setTimeout(() => {
-    if (box.contains(document.activeElement)) later();
+    if (box.contains(document.activeElement) || box.matches(':hover')) later();
     else hideNotice();
   }, 12_000);
 }
@@ -66,7 +72,10 @@ function later() {
 export function hideNotice() {
   clearTimeout(timer);
   tiedTo = null;
+  // the focus was on one of its buttons: it goes on to the diagram rather than be lost
+  const hadFocus = box.contains(document.activeElement);
   box.hidden = true;
+  if (hadFocus) /** @type {HTMLElement | null} */ (document.querySelector('#diagram [tabindex="0"]'))?.focus();
 }
 
 export function initNotice() {

@@ -36,7 +36,6 @@ export function edit(where, op, { done } = {}) {
 export function remove(where, op, message) {
   const r = edit(where, op);
   if (r.ok) {
-    announce(message);
     showNotice(message, { undo: true });
   }
   return r;

@@ -83,19 +83,27 @@ async function renameScenario(scenario) {
   });
 }
 
+/**
+ * After the banner's Keep or Discard the banner is gone, and the focus with
+ * it (its buttons): it goes on to the switcher's Baseline, the view now on show.
+ */
+function refocus() {
+  /** @type {HTMLElement | null} */ (bar.querySelector('[data-scenario="baseline"]'))?.focus();
+}
+
 function keep(scenario) {
   const r = act((ws) => ws.keepScenario(scenario.id));
   if (r.ok) {
-    announce(t('scenario.kept', { name: scenario.name }));
     showNotice(t('scenario.kept', { name: scenario.name }), { undo: true });
+    refocus();
   }
 }
 
 function discard(scenario) {
   const r = act((ws) => ws.discardScenario(scenario.id));
   if (r.ok) {
-    announce(t('scenario.discarded', { name: scenario.name }));
     showNotice(t('scenario.discarded', { name: scenario.name }), { undo: true });
+    refocus();
   }
 }
 

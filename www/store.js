@@ -165,17 +165,28 @@ export function setView(changes) {
   refresh();
 }
 
-const live = () => document.getElementById('announcer');
-
-/** Says something to screen-reader users (and shows it in the status line). */
-export function announce(message) {
-  const el = live();
+/**
+ * Says something to screen-reader users: in the status line, or at once in
+ * the alert line when `urgent` (a failure).
+ */
+export function announce(message, urgent = false) {
+  const el = document.getElementById(urgent ? 'alerter' : 'announcer');
   if (!el) return;
   el.textContent = '';
   // a fresh text node makes repeated messages heard again
   requestAnimationFrame(() => {
     el.textContent = message;
   });
+}
+
+/**
+ * A core error as a person reads it beside the field it is about: each
+ * problem's message as a sentence, without the path into the model's
+ * JSON (the field says where).
+ */
+export function fieldErrorText(error) {
+  if (!error?.problems?.length) return errorText(error);
+  return error.problems.map(({ message: m }) => m.charAt(0).toLocaleUpperCase(document.documentElement.lang) + m.slice(1) + (/[.!?…]$/.test(m) ? '' : '.')).join('\n');
 }
 
 /** The text of a core error, every problem on its own line. */

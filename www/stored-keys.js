@@ -10,6 +10,8 @@ export const JOURNAL_PREFIX = 'wfe.unsaved.';
 export const CURRENT_KEY = 'wfe.documents.current';
 /** The page's language as last chosen (lang.js). */
 export const LANGUAGE_KEY = 'wfe-lang';
+/** 'off' when the reader turned single-key shortcuts off (keyboard.js). */
+export const SINGLE_KEYS_KEY = 'wfe-single-keys';
 
 /** The language code last chosen in this browser, as stored; null if none or unreadable. */
 export function storedLanguage() {

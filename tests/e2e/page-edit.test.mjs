@@ -55,7 +55,7 @@ test('an invalid weight is refused with the reason and changes nothing', async (
   const page = await open(env);
   await openCell(page, 'leadership', 'hr');
   await setField(page, 'u:ports', 'weight', '-2');
-  const error = await page.textContent('#pane-cell .error');
+  const error = await page.textContent('#pane-cell .error:not([hidden])');
   assert.match(error, /weight/);
   assert.equal(await page.$eval('#undo', (b) => b.disabled), true, 'nothing was recorded');
   assert.deepEqual(page.problems, []);

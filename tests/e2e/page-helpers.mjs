@@ -113,26 +113,35 @@ export function storedDocs(page) {
   }));
 }
 
-/** axe-core's source, read once (from npm, pinned in package-lock.json). */
-let axeSource;
+const AXE_SOURCE = (() => {
+  let text = null;
+  return async () => {
+    if (text === null) {
+      const { readFileSync } = await import('node:fs');
+      const { createRequire } = await import('node:module');
+      text = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    }
+    return text;
+  };
+})();
+
+/** The WCAG 2.1 A and AA rules and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 /**
- * Every axe-core violation, of any impact, of the WCAG 2.1 A and AA rules
- * and axe's best practices on the page as it is now, as
- * "rule (impact): targets" lines. axe looks inside open shadow roots.
- * The script goes in through the DevTools protocol: the pages' CSP allows
- * no inline script.
+ * Every axe-core violation on the page as it is now, of any impact, as
+ * "rule (impact): targets" lines (empty when there are none). axe is
+ * served from the page's own origin (the CSP allows no inline script).
+ * `state` names where the page was, for the message.
  */
-export async function axeViolations(page) {
-  if (!axeSource) {
-    const { readFileSync } = await import('node:fs');
-    const { createRequire } = await import('node:module');
-    axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+export async function axeViolations(page, state = '') {
+  if (!await page.evaluate(() => Boolean(window.axe))) {
+    const origin = new URL(page.url()).origin;
+    const body = await AXE_SOURCE();
+    await page.route(`${origin}/__axe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body }));
+    await page.addScriptTag({ url: '/__axe.js' });
   }
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-    const { violations } = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join(', ')}`);
-  });
+  const found = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`), AXE_TAGS);
+  return found.map((f) => (state ? `${state}: ${f}` : f));
 }

@@ -29,11 +29,14 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * reading exported pages back) came to 255.8 KB and 318.3 KB; wasm-opt's
  * --low-memory-unused and --flatten --rereloop (scripts/build-wasm.sh) and
  * the DOM's exceptions passed on as they are brought them to 252.3 KB and
- * 314.9 KB. The size test holds these ceilings (about 1 KB above) so that
+ * 314.9 KB. The accessibility round (issue 15: the core's French for the
+ * diagram's names, keyboard settings, live announcements of each edit, the
+ * hover tooltip's handling, focus kept on every action) came to 253.5 KB and
+ * 318.0 KB. The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its reason
  * written here. BUDGET is the project's guard, not yet met.
  */
-export const CEILING = { wasmGzip: 254 * 1024, pageGzip: 316 * 1024 };
+export const CEILING = { wasmGzip: 254 * 1024, pageGzip: 319 * 1024 };
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

@@ -56,6 +56,11 @@ export function openDialog({ heading, content, actions, onOpen, className = '' }
     dialog.addEventListener('close', () => {
       resolve(dialog.returnValue);
       if (returnTo && document.contains(returnTo)) returnTo.focus();
+      // opened from the page itself (the body cannot take focus back): focus
+      // must not stay on a part of the closed dialog, where shortcuts and Tab
+      // would start from nowhere
+      const left = /** @type {HTMLElement | null} */ (document.activeElement);
+      if (left && dialog.contains(left)) left.blur();
     }, { once: true });
   });
 }

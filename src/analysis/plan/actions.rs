@@ -18,8 +18,30 @@
 use super::{PlanKind, Target};
 use crate::analysis::finding::id_of;
 use crate::analysis::Kind;
+use crate::analysis::{Finding, FxBuildHasher};
 use crate::model::{Control, Model};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
+
+/// Ids with positions: the map types the rest of the crate already uses,
+/// so that the Wasm compiles no other (each map type is code of its own).
+pub(super) type Ids = HashMap<String, usize>;
+type Counts<'m> = HashMap<&'m str, usize, FxBuildHasher>;
+
+/// The chosen findings: their ids, each with its place in `findings`.
+pub(super) struct Chosen<'a> {
+    pub ids: Ids,
+    pub findings: &'a [Finding],
+}
+
+impl Chosen<'_> {
+    fn severity(&self, id: &str) -> Option<f64> {
+        self.ids.get(id).map(|&i| self.findings[i].severity)
+    }
+
+    fn contains_key(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
+    }
+}
 
 /// One change, by reference to the model the plan starts from; it is
 /// written as an edit against the model as the plan has changed it so far
@@ -73,7 +95,7 @@ impl Action {
 /// contributor in a model without systems).
 pub(super) fn actions(
     model: &Model,
-    chosen: &HashMap<String, f64>,
+    chosen: &Chosen,
     target: &Target,
 ) -> (Vec<Action>, Vec<String>) {
     let mut out = Vec::new();
@@ -90,9 +112,9 @@ fn structural(
     kind: PlanKind,
     changes: Vec<Change>,
     resolves: Vec<String>,
-    chosen: &HashMap<String, f64>,
+    chosen: &Chosen,
 ) -> Action {
-    let severity = resolves.iter().filter_map(|id| chosen.get(id)).sum();
+    let severity = resolves.iter().filter_map(|id| chosen.severity(id)).sum();
     Action {
         kind,
         theme: 0,
@@ -104,7 +126,7 @@ fn structural(
 }
 
 /// One raise per chosen gap; its gain is its share of the measured readiness.
-fn scores(model: &Model, chosen: &HashMap<String, f64>, target: &Target, out: &mut Vec<Action>) {
+fn scores(model: &Model, chosen: &Chosen, target: &Target, out: &mut Vec<Action>) {
     let span = model.scale.max - model.scale.min;
     for (i, a) in model.assessments.iter().enumerate() {
         let Some(goal) = a.target else { continue };
@@ -115,7 +137,7 @@ fn scores(model: &Model, chosen: &HashMap<String, f64>, target: &Target, out: &m
             Kind::MaturityGap,
             &[&a.theme, &a.player, a.unit.as_deref().unwrap_or("")],
         );
-        let Some(&severity) = chosen.get(&id) else {
+        let Some(severity) = chosen.severity(&id) else {
             continue;
         };
         let counts = target.unit.is_none() || a.unit == target.unit;
@@ -143,8 +165,8 @@ fn scores(model: &Model, chosen: &HashMap<String, f64>, target: &Target, out: &m
 
 /// How many responsibilities each player holds for `contributor` (any
 /// theme), to give new work to whoever already carries that contributor.
-fn load<'m>(model: &'m Model, contributor: Option<&str>) -> HashMap<&'m str, usize> {
-    let mut count = HashMap::new();
+fn load<'m>(model: &'m Model, contributor: Option<&str>) -> Counts<'m> {
+    let mut count = Counts::default();
     for r in &model.responsibilities {
         if contributor.map_or(true, |c| r.contributor == c) {
             *count.entry(r.player.as_str()).or_insert(0) += 1;
@@ -171,7 +193,7 @@ fn owner_for<'m>(model: &'m Model, contributor: &str) -> Option<&'m str> {
 }
 
 /// One new responsibility per chosen uncovered (contributor, theme).
-fn owners(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Action>) {
+fn owners(model: &Model, chosen: &Chosen, out: &mut Vec<Action>) {
     for c in &model.contributors {
         for t in &model.framework.themes {
             let id = id_of(Kind::Uncovered, &[&c.id, &t.id]);
@@ -197,17 +219,17 @@ fn strictness(level: Option<Control>) -> u8 {
 }
 
 /// Redundancies (one lead left) and conflicts (one level agreed).
-fn groups(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Action>) {
-    let mut by_group: BTreeMap<(&str, &str, &str), Vec<usize>> = BTreeMap::new();
-    for (i, r) in model.responsibilities.iter().enumerate() {
+fn groups(model: &Model, chosen: &Chosen, out: &mut Vec<Action>) {
+    let rs = &model.responsibilities;
+    let key = |i: usize| {
+        let r = &rs[i];
         let activity = r.activity.as_deref().map_or("", str::trim);
-        by_group
-            .entry((r.contributor.as_str(), r.theme.as_str(), activity))
-            .or_default()
-            .push(i);
-    }
-    for ((c, t, a), members) in by_group {
-        let rs = &model.responsibilities;
+        (r.contributor.as_str(), r.theme.as_str(), activity)
+    };
+    let mut order: Vec<usize> = (0..rs.len()).collect();
+    crate::order::sort_by_key(&mut order, |&i| (key(i), i));
+    for members in order.chunk_by(|&a, &b| key(a) == key(b)) {
+        let (c, t, a) = key(members[0]);
         if members
             .iter()
             .all(|&i| rs[i].player == rs[members[0]].player)
@@ -246,7 +268,7 @@ fn groups(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Action>) {
             out.push(structural(PlanKind::Leads, changes, resolves, chosen));
         } else if chosen.contains_key(&conflict) {
             let mut counts = [0usize; 3];
-            for &i in &members {
+            for &i in members {
                 if let Some(level) = rs[i].control {
                     counts[level as usize] += 1;
                 }
@@ -274,28 +296,21 @@ fn groups(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Action>) {
     }
 }
 
-/// The systems tracking each contributor, by the position of the system.
-fn tracked_by(model: &Model) -> HashMap<&str, Vec<usize>> {
-    let mut map: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (s, system) in model.systems.iter().enumerate() {
-        for c in &system.contributors {
-            let list = map.entry(c.as_str()).or_default();
-            if !list.contains(&s) {
-                list.push(s);
-            }
-        }
-    }
-    map
+/// The positions of the systems tracking a contributor.
+fn tracked_by(model: &Model, contributor: &str) -> Vec<usize> {
+    (0..model.systems.len())
+        .filter(|&s| {
+            model.systems[s]
+                .contributors
+                .iter()
+                .any(|c| c == contributor)
+        })
+        .collect()
 }
 
 /// One system per chosen untracked contributor: one its owners run, else
 /// the one tracking most contributors.
-fn tracking(
-    model: &Model,
-    chosen: &HashMap<String, f64>,
-    out: &mut Vec<Action>,
-    impossible: &mut Vec<String>,
-) {
+fn tracking(model: &Model, chosen: &Chosen, out: &mut Vec<Action>, impossible: &mut Vec<String>) {
     for c in &model.contributors {
         let id = id_of(Kind::Untracked, &[&c.id]);
         if !chosen.contains_key(&id) {
@@ -344,9 +359,9 @@ impl Parts {
 }
 
 /// Integrations for the chosen fragmented contributors and silos.
-fn integrations(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Action>) {
+fn integrations(model: &Model, chosen: &Chosen, out: &mut Vec<Action>) {
     let systems = &model.systems;
-    let mut at: HashMap<&str, usize> = HashMap::new();
+    let mut at = Counts::default();
     for (s, system) in systems.iter().enumerate().rev() {
         at.insert(system.id.as_str(), s);
     }
@@ -359,7 +374,6 @@ fn integrations(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Acti
             linked[b] = true;
         }
     }
-    let tracked = tracked_by(model);
     // Contributors by id: each joins its systems' components, a star from
     // its first system (by id); a link is made only between components
     // not yet joined, so every link counts.
@@ -372,7 +386,7 @@ fn integrations(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Acti
         if !chosen.contains_key(&id) {
             continue;
         }
-        let mut own = tracked.get(c).cloned().unwrap_or_default();
+        let mut own = tracked_by(model, c);
         crate::order::sort_by_key(&mut own, |&s| (systems[s].id.as_str(), s));
         let Some((&hub, rest)) = own.split_first() else {
             continue;
@@ -388,12 +402,16 @@ fn integrations(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Acti
         made.push((hub, links, vec![id]));
     }
     // Contributors whose links joined one group resolve together.
-    let mut by_group: BTreeMap<usize, (Vec<Change>, Vec<String>)> = BTreeMap::new();
+    let mut by_group: Vec<(usize, Vec<Change>, Vec<String>)> = Vec::new();
     for (hub, links, ids) in made {
         let root = parts.find(hub);
-        let entry = by_group.entry(root).or_default();
-        entry.0.extend(links);
-        entry.1.extend(ids);
+        match by_group.iter_mut().find(|g| g.0 == root) {
+            Some(g) => {
+                g.1.extend(links);
+                g.2.extend(ids);
+            }
+            None => by_group.push((root, links, ids)),
+        }
     }
     // Silos a link above already touches are resolved with its group.
     let mut silos: Vec<(usize, String)> = Vec::new();
@@ -404,14 +422,14 @@ fn integrations(model: &Model, chosen: &HashMap<String, f64>, out: &mut Vec<Acti
         }
         if linked[s] {
             let root = parts.find(s);
-            if let Some(entry) = by_group.get_mut(&root) {
-                entry.1.push(id);
+            if let Some(g) = by_group.iter_mut().find(|g| g.0 == root) {
+                g.2.push(id);
             }
         } else {
             silos.push((s, id));
         }
     }
-    for (changes, resolves) in by_group.into_values() {
+    for (_, changes, resolves) in by_group {
         out.push(structural(
             PlanKind::Integrations,
             changes,

@@ -25,17 +25,16 @@ use super::{analyze, Analysis, Finding, Kind};
 use crate::edit::{self, Edit};
 use crate::model::{Assessment, Integration, Model, Responsibility};
 use crate::validate::Invalid;
-use actions::{Action, Change};
-use serde::{Deserialize, Serialize};
+use actions::{Action, Change, Chosen, Ids};
+use serde::Serialize;
 use serde_json::Value;
-use std::collections::{HashMap, HashSet};
 
 /// What a step does, in the order steps come: owners first (work nobody
 /// owns has nobody to improve it), then one lead and one control level per
 /// shared activity, then data (tracking before integrating, so that the
 /// integrations join systems that hold everyone), then the scores, theme
 /// by theme from the outer ring in, as the framework reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum PlanKind {
     Owners,
@@ -47,14 +46,14 @@ pub enum PlanKind {
 }
 
 /// Readiness before and after (of the organization, or of the planned unit).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Move {
     pub before: Option<f64>,
     pub after: Option<f64>,
 }
 
 /// One step of a plan.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Step {
     pub kind: PlanKind,
     /// The theme a score step raises.
@@ -75,7 +74,7 @@ pub struct Step {
 /// A plan: its steps, how readiness moves over all of them, and the chosen
 /// findings it leaves (for want of budget, or which no allowed change can
 /// resolve).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Plan {
     /// The unit whose scores were planned.
@@ -120,12 +119,16 @@ fn wanted(f: &Finding, options: &PlanOptions) -> bool {
 pub fn plan(model: &Model, options: &PlanOptions) -> Plan {
     let before = analyze(model);
     let unit = options.unit.as_deref();
-    let chosen: HashMap<String, f64> = before
-        .findings
-        .iter()
-        .filter(|f| wanted(f, options))
-        .map(|f| (f.id(), f.severity))
-        .collect();
+    let chosen = Chosen {
+        ids: before
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| wanted(f, options))
+            .map(|(i, f)| (f.id(), i))
+            .collect(),
+        findings: &before.findings,
+    };
     let target = Target {
         unit: options.unit.clone(),
         observations: model
@@ -159,6 +162,7 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Plan {
     let shown = crate::language::localized(model);
     let labels = text::Labels(&shown);
     let mut working = model.clone();
+    let Chosen { ids: chosen, .. } = chosen;
     let mut last = before;
     let mut steps = Vec::with_capacity(by_step.len());
     let mut change_count = 0;
@@ -180,11 +184,16 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Plan {
         }
         change_count += changes.len();
         let after = analyze(&working);
-        let gone: HashSet<String> = after.findings.iter().map(Finding::id).collect();
+        let gone: Ids = after
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id(), i))
+            .collect();
         let (mut resolves, mut explanations) = (Vec::new(), Vec::new());
         for f in &last.findings {
             let id = f.id();
-            if !gone.contains(&id) {
+            if !gone.contains_key(&id) {
                 resolves.push(id);
                 explanations.push(f.explanation());
             }
@@ -299,21 +308,93 @@ pub fn apply(model: &Model, plan: &Plan) -> Result<Model, Invalid> {
     edit::apply_all(model, &edits(plan)?)
 }
 
-/// The most steps and changes a stored plan may hold when read back.
+/// The most steps a stored plan may hold when read back.
 const STORED_STEPS: usize = 64;
 
 /// A plan stored with a what-if, read back: `None` unless it has the shape
 /// [`plan`] writes, every change reads as an edit and every list is as
-/// long as its step's changes or findings.
+/// long as its step's changes or findings. Read by hand rather than with
+/// derived `Deserialize` code, which would weigh on the Wasm for this one
+/// use.
 pub fn read_stored(v: Value) -> Option<Plan> {
-    let plan: Plan = serde_json::from_value(v).ok()?;
-    let fits = plan.steps.len() <= STORED_STEPS
-        && plan
-            .steps
-            .iter()
-            .all(|s| s.texts.len() == s.changes.len() && s.explanations.len() == s.resolves.len())
-        && plan.change_count == plan.steps.iter().map(|s| s.changes.len()).sum::<usize>();
-    (fits && edits(&plan).is_ok()).then_some(plan)
+    let Value::Object(mut o) = v else { return None };
+    let steps = match o.remove("steps")? {
+        Value::Array(steps) if steps.len() <= STORED_STEPS => steps,
+        _ => return None,
+    };
+    let steps = steps
+        .into_iter()
+        .map(read_step)
+        .collect::<Option<Vec<Step>>>()?;
+    let plan = Plan {
+        unit: optional(o.remove("unit"), |v| v.as_str().map(str::to_string))?,
+        readiness: read_move(o.remove("readiness")?)?,
+        target: optional(o.remove("target"), Value::as_f64)?,
+        reached: optional(o.remove("reached"), Value::as_bool)?,
+        change_count: usize::try_from(o.remove("changeCount")?.as_u64()?).ok()?,
+        left: strings(o.remove("left")?)?,
+        steps,
+    };
+    let count: usize = plan.steps.iter().map(|s| s.changes.len()).sum();
+    (plan.change_count == count && edits(&plan).is_ok()).then_some(plan)
+}
+
+/// A field that may be missing or `null`: `Some(None)` then, `None` when
+/// it is there but not what `read` takes.
+fn optional<T>(v: Option<Value>, read: impl Fn(&Value) -> Option<T>) -> Option<Option<T>> {
+    match v {
+        None | Some(Value::Null) => Some(None),
+        Some(v) => read(&v).map(Some),
+    }
+}
+
+fn strings(v: Value) -> Option<Vec<String>> {
+    let Value::Array(items) = v else { return None };
+    items
+        .into_iter()
+        .map(|v| match v {
+            Value::String(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+fn read_move(v: Value) -> Option<Move> {
+    let number = |v: Option<&Value>| optional(v.cloned(), Value::as_f64);
+    Some(Move {
+        before: number(v.get("before"))?,
+        after: number(v.get("after"))?,
+    })
+}
+
+fn read_step(v: Value) -> Option<Step> {
+    let Value::Object(mut o) = v else { return None };
+    let kind = o.remove("kind")?;
+    let kind = [
+        PlanKind::Owners,
+        PlanKind::Leads,
+        PlanKind::Controls,
+        PlanKind::Tracking,
+        PlanKind::Integrations,
+        PlanKind::Scores,
+    ]
+    .into_iter()
+    .find(|k| serde_json::to_value(k).ok().as_ref() == Some(&kind))?;
+    let Value::Array(changes) = o.remove("changes")? else {
+        return None;
+    };
+    let step = Step {
+        kind,
+        theme: optional(o.remove("theme"), |v| v.as_str().map(str::to_string))?,
+        title: o.remove("title")?.as_str()?.to_string(),
+        changes,
+        texts: strings(o.remove("texts")?)?,
+        resolves: strings(o.remove("resolves")?)?,
+        explanations: strings(o.remove("explanations")?)?,
+        readiness: read_move(o.remove("readiness")?)?,
+    };
+    (step.texts.len() == step.changes.len() && step.explanations.len() == step.resolves.len())
+        .then_some(step)
 }
 
 #[cfg(test)]

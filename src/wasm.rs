@@ -481,10 +481,9 @@ impl Workspace {
                 lang.as_deref().unwrap_or("en"),
             )),
             "csv" => Ok(analysis::plan::plan_csv(plan)),
-            other => Err(js_sys::Error::new(&format!(
-                "unknown plan format \"{}\" (markdown, html or csv)",
-                other.escape_debug()
-            ))),
+            _ => Err(js_sys::Error::new(
+                "unknown plan format: markdown, html or csv",
+            )),
         }
     }
 

@@ -112,6 +112,8 @@ pub fn apply_all(model: &Model, edits: &[Edit]) -> Result<Model, Invalid> {
 }
 
 /// Makes one edit in place, checking the edit itself but not the model.
+/// Never inlined: [`apply`] and [`apply_all`] share one copy in the Wasm.
+#[inline(never)]
 pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
     match edit {
         Edit::SetName(name) => {

@@ -137,7 +137,7 @@ pub fn plan_csv(plan: &Plan) -> String {
                     &(n + 1).to_string(),
                     &defuse(&step.title),
                     &defuse(text),
-                    &defuse(&change.to_string()),
+                    &defuse(&serde_json::to_string(change).unwrap_or_default()),
                     &defuse(&resolves),
                     &before,
                     &after,

@@ -45,6 +45,20 @@ pub enum PlanKind {
     Scores,
 }
 
+impl PlanKind {
+    /// The kind as JSON writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlanKind::Owners => "owners",
+            PlanKind::Leads => "leads",
+            PlanKind::Controls => "controls",
+            PlanKind::Tracking => "tracking",
+            PlanKind::Integrations => "integrations",
+            PlanKind::Scores => "scores",
+        }
+    }
+}
+
 /// Readiness before and after (of the organization, or of the planned unit).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Move {
@@ -60,8 +74,8 @@ pub struct Step {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub theme: Option<String>,
     pub title: String,
-    /// The edits, in the JSON form the page sends, applied in order.
-    pub changes: Vec<Value>,
+    /// The edits, applied in order (in JSON, the objects the page sends).
+    pub changes: Vec<Edit>,
     /// One sentence per change.
     pub texts: Vec<String>,
     /// The ids of the findings gone after this step.
@@ -176,7 +190,7 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Plan {
             if edit::apply_to(&mut working, &e).is_err() {
                 continue;
             }
-            changes.push(serde_json::to_value(&e).unwrap_or_default());
+            changes.push(e);
             texts.push(labels.change(change));
         }
         if changes.is_empty() {
@@ -293,26 +307,23 @@ fn edit_of(start: &Model, working: &Model, change: &Change) -> Option<Edit> {
     })
 }
 
-/// Every change of the plan, in order, as edits.
-pub fn edits(plan: &Plan) -> Result<Vec<Edit>, Invalid> {
-    plan.steps
-        .iter()
-        .flat_map(|s| &s.changes)
-        .map(|v| Edit::from_json(v.clone()))
-        .collect()
-}
-
 /// `model` with every change of `plan` made, checked as the page checks
 /// edits; `model` itself never changes.
 pub fn apply(model: &Model, plan: &Plan) -> Result<Model, Invalid> {
-    edit::apply_all(model, &edits(plan)?)
+    let edits: Vec<Edit> = plan
+        .steps
+        .iter()
+        .flat_map(|s| s.changes.iter().cloned())
+        .collect();
+    edit::apply_all(model, &edits)
 }
 
 /// The most steps a stored plan may hold when read back.
 const STORED_STEPS: usize = 64;
 
 /// A plan stored with a what-if, read back: `None` unless it has the shape
-/// [`plan`] writes, every change reads as an edit and every list is as
+/// [`plan`] writes, every change reads as an edit ([`Edit::from_json`],
+/// which checks each field) and every list is as
 /// long as its step's changes or findings. Read by hand rather than with
 /// derived `Deserialize` code, which would weigh on the Wasm for this one
 /// use.
@@ -336,7 +347,7 @@ pub fn read_stored(v: Value) -> Option<Plan> {
         steps,
     };
     let count: usize = plan.steps.iter().map(|s| s.changes.len()).sum();
-    (plan.change_count == count && edits(&plan).is_ok()).then_some(plan)
+    (plan.change_count == count).then_some(plan)
 }
 
 /// A field that may be missing or `null`: `Some(None)` then, `None` when
@@ -379,10 +390,14 @@ fn read_step(v: Value) -> Option<Step> {
         PlanKind::Scores,
     ]
     .into_iter()
-    .find(|k| serde_json::to_value(k).ok().as_ref() == Some(&kind))?;
+    .find(|k| Some(k.as_str()) == kind.as_str())?;
     let Value::Array(changes) = o.remove("changes")? else {
         return None;
     };
+    let changes = changes
+        .into_iter()
+        .map(|v| Edit::from_json(v).ok())
+        .collect::<Option<Vec<Edit>>>()?;
     let step = Step {
         kind,
         theme: optional(o.remove("theme"), |v| v.as_str().map(str::to_string))?,

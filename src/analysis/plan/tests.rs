@@ -136,7 +136,7 @@ fn a_unit_plan_raises_that_units_scores_only() {
         .steps
         .iter()
         .flat_map(|s| &s.changes)
-        .all(|c| c["setAssessment"]["unit"] == "ports"));
+        .all(|c| matches!(c, Edit::SetAssessment(a) if a.unit.as_deref() == Some("ports"))));
     let planned = apply(&m, &p).unwrap();
     let a = analyze(&planned);
     assert!(a.findings.iter().all(|f| f.units() != ["ports"]));
@@ -204,10 +204,10 @@ fn a_conflict_alone_is_harmonised_to_the_most_common_level() {
     );
     assert_eq!(p.change_count, 1);
     assert_eq!(p.steps[0].kind, PlanKind::Controls);
-    assert_eq!(
-        p.steps[0].changes[0]["updateResponsibility"][1]["control"],
-        "light"
-    );
+    assert!(matches!(
+        &p.steps[0].changes[0],
+        Edit::UpdateResponsibility(_, r) if r.control == Some(crate::model::Control::Light)
+    ));
     let lead = plan(
         &m,
         &PlanOptions {
@@ -230,6 +230,9 @@ fn a_stored_plan_reads_back_only_whole() {
     assert_eq!(read_stored(v.clone()), Some(p));
     let mut broken = v.clone();
     broken["steps"][0]["changes"][0] = serde_json::json!({"flyAway": 1});
+    let mut off_scale = v.clone();
+    off_scale["steps"][4]["changes"][0]["setAssessment"]["current"] = serde_json::json!("high");
+    assert_eq!(read_stored(off_scale), None);
     assert_eq!(read_stored(broken), None);
     let mut short = v.clone();
     short["steps"][0]["texts"] = serde_json::json!([]);

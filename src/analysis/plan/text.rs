@@ -6,8 +6,8 @@ use super::actions::Change;
 use super::PlanKind;
 use crate::analysis::wording::number;
 use crate::bidi::isolate;
-use crate::language::say;
-use crate::model::{Control, Item, Model};
+use crate::language::say_template;
+use crate::model::{Item, Model, Responsibility};
 
 /// Labels of the model as shown (standard names in the current language).
 pub(super) struct Labels<'m>(pub &'m Model);
@@ -40,82 +40,64 @@ impl Labels<'_> {
 
     /// A step's title.
     pub fn title(&self, kind: PlanKind, theme: Option<&str>) -> String {
-        match kind {
-            PlanKind::Owners => say("plan.step.owners", &[], || {
-                "Name an owner where nobody owns the work".into()
-            }),
-            PlanKind::Leads => say("plan.step.leads", &[], || {
-                "Leave one lead owner where several players own the same work".into()
-            }),
-            PlanKind::Controls => say("plan.step.controls", &[], || {
-                "Agree one control level where owners differ".into()
-            }),
-            PlanKind::Tracking => say("plan.step.tracking", &[], || {
-                "Track every contributor in a system".into()
-            }),
-            PlanKind::Integrations => say("plan.step.integrations", &[], || {
-                "Connect the systems".into()
-            }),
-            PlanKind::Scores => {
-                let theme = self.theme(theme.unwrap_or_default());
-                say("plan.step.scores", &[("theme", &theme)], || {
-                    format!("Raise maturity in {theme}")
-                })
-            }
-        }
+        let english = match kind {
+            PlanKind::Owners => "Name an owner where nobody owns the work",
+            PlanKind::Leads => "Leave one lead owner where several players own the same work",
+            PlanKind::Controls => "Agree one control level where owners differ",
+            PlanKind::Tracking => "Track every contributor in a system",
+            PlanKind::Integrations => "Connect the systems",
+            PlanKind::Scores => "Raise maturity in {theme}",
+        };
+        let theme = self.theme(theme.unwrap_or_default());
+        let key = format!("plan.step.{}", kind.as_str());
+        say_template(&key, &[("theme", &theme)], english)
     }
 
     /// The sentence of one change, read against the model the plan starts
     /// from (`self`).
     pub fn change(&self, change: &Change) -> String {
         let m = self.0;
-        match change {
+        // (key, English template, the values of its placeholders)
+        let (key, english, args): (&str, &str, Vec<(&str, String)>) = match change {
             Change::Raise(i) => {
                 let Some(a) = m.assessments.get(*i) else {
                     return String::new();
                 };
-                let (player, theme) = (self.player(&a.player), self.theme(&a.theme));
-                let (current, target) = (number(a.current), number(a.target.unwrap_or(a.current)));
                 let mut args = vec![
-                    ("player", player.as_str()),
-                    ("theme", theme.as_str()),
-                    ("current", current.as_str()),
-                    ("target", target.as_str()),
+                    ("player", self.player(&a.player)),
+                    ("theme", self.theme(&a.theme)),
+                    ("current", number(a.current)),
+                    ("target", number(a.target.unwrap_or(a.current))),
                 ];
                 match &a.unit {
                     Some(u) => {
-                        let unit = label_in(&m.units, u);
-                        args.push(("unit", &unit));
-                        say("plan.raise.unit", &args, || {
-                            format!(
-                                "In {unit}, raise {player} on {theme} from {current} to {target}."
-                            )
-                        })
+                        args.push(("unit", label_in(&m.units, u)));
+                        (
+                            "plan.raise.unit",
+                            "In {unit}, raise {player} on {theme} from {current} to {target}.",
+                            args,
+                        )
                     }
-                    None => say("plan.raise", &args, || {
-                        format!("Raise {player} on {theme} from {current} to {target}.")
-                    }),
+                    None => (
+                        "plan.raise",
+                        "Raise {player} on {theme} from {current} to {target}.",
+                        args,
+                    ),
                 }
             }
             Change::Own {
                 contributor,
                 theme,
                 player,
-            } => {
-                let (player, contributor, theme) = (
-                    self.player(player),
-                    self.contributor(contributor),
-                    self.theme(theme),
-                );
-                let args = [
-                    ("player", player.as_str()),
-                    ("contributor", &contributor),
-                    ("theme", &theme),
-                ];
-                say("plan.own", &args, || {
-                    format!("Make {player} responsible for {contributor} under {theme}.")
-                })
-            }
+            } => (
+                "plan.own",
+                "Make {player} responsible for {contributor} under {theme}.",
+                vec![
+                    ("player", self.player(player)),
+                    ("contributor", self.contributor(contributor)),
+                    ("theme", self.theme(theme)),
+                ],
+            ),
             Change::Drop {
                 responsibility,
                 lead,
@@ -126,24 +108,14 @@ impl Labels<'_> {
                 ) else {
                     return String::new();
                 };
-                let (player, lead) = (self.player(&r.player), self.player(&l.player));
-                let (contributor, theme) = (self.contributor(&r.contributor), self.theme(&r.theme));
-                let mut args = vec![
-                    ("player", player.as_str()),
-                    ("lead", lead.as_str()),
-                    ("contributor", contributor.as_str()),
-                    ("theme", theme.as_str()),
-                ];
+                let mut args = self.owner_args(r);
+                args.push(("lead", self.player(&l.player)));
                 match activity(&r.activity) {
                     Some(a) => {
-                        args.push(("activity", &a));
-                        say("plan.drop.activity", &args, || {
-                            format!("Leave {lead} as the one owner of “{a}” for {contributor} under {theme}; {player} gives it up.")
-                        })
+                        args.push(("activity", a));
+                        ("plan.drop.activity", "Leave {lead} as the one owner of “{activity}” for {contributor} under {theme}; {player} gives it up.", args)
                     }
-                    None => say("plan.drop", &args, || {
-                        format!("Leave {lead} as the one owner of {contributor} under {theme}; {player} gives it up.")
-                    }),
+                    None => ("plan.drop", "Leave {lead} as the one owner of {contributor} under {theme}; {player} gives it up.", args),
                 }
             }
             Change::Control {
@@ -153,56 +125,54 @@ impl Labels<'_> {
                 let Some(r) = m.responsibilities.get(*responsibility) else {
                     return String::new();
                 };
-                let player = self.player(&r.player);
-                let (contributor, theme) = (self.contributor(&r.contributor), self.theme(&r.theme));
-                let level = level_word(*level);
-                let mut args = vec![
-                    ("player", player.as_str()),
-                    ("level", level.as_str()),
-                    ("contributor", contributor.as_str()),
-                    ("theme", theme.as_str()),
-                ];
+                let mut args = self.owner_args(r);
+                let word =
+                    say_template(&format!("control.{}", level.as_str()), &[], level.as_str());
+                args.push(("level", word));
                 match activity(&r.activity) {
                     Some(a) => {
-                        args.push(("activity", &a));
-                        say("plan.control.activity", &args, || {
-                            format!("Have {player} apply {level} control to “{a}” for {contributor} under {theme}.")
-                        })
+                        args.push(("activity", a));
+                        ("plan.control.activity", "Have {player} apply {level} control to “{activity}” for {contributor} under {theme}.", args)
                     }
-                    None => {
-                        say("plan.control", &args, || {
-                            format!("Have {player} apply {level} control to {contributor} under {theme}.")
-                        })
-                    }
+                    None => (
+                        "plan.control",
+                        "Have {player} apply {level} control to {contributor} under {theme}.",
+                        args,
+                    ),
                 }
             }
             Change::Track {
                 contributor,
                 system,
-            } => {
-                let (contributor, system) = (self.contributor(contributor), self.system(*system));
-                say(
-                    "plan.track",
-                    &[("contributor", &contributor), ("system", &system)],
-                    || format!("Track {contributor} in {system}."),
-                )
-            }
-            Change::Link { from, to } => {
-                let (from, to) = (self.system(*from), self.system(*to));
-                say("plan.link", &[("from", &from), ("to", &to)], || {
-                    format!("Integrate {from} with {to}.")
-                })
-            }
-        }
+            } => (
+                "plan.track",
+                "Track {contributor} in {system}.",
+                vec![
+                    ("contributor", self.contributor(contributor)),
+                    ("system", self.system(*system)),
+                ],
+            ),
+            Change::Link { from, to } => (
+                "plan.link",
+                "Integrate {from} with {to}.",
+                vec![("from", self.system(*from)), ("to", self.system(*to))],
+            ),
+        };
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        say_template(key, &args, english)
+    }
+
+    /// The player, contributor and theme of a responsibility.
+    fn owner_args(&self, r: &Responsibility) -> Vec<(&'static str, String)> {
+        vec![
+            ("player", self.player(&r.player)),
+            ("contributor", self.contributor(&r.contributor)),
+            ("theme", self.theme(&r.theme)),
+        ]
     }
 }
 
 fn activity(a: &Option<String>) -> Option<String> {
     let a = a.as_deref().map(str::trim).filter(|s| !s.is_empty())?;
     Some(isolate(a).into_owned())
-}
-
-fn level_word(level: Control) -> String {
-    let key = format!("control.{}", level.as_str());
-    say(&key, &[], || level.as_str().to_string())
 }

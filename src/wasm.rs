@@ -211,6 +211,17 @@ pub fn bytes_to_text(bytes: &[u8]) -> Result<String, js_sys::Error> {
     crate::encoding::decode_unmarked(bytes).map_err(|e| invalid_error(&e))
 }
 
+/// Refuses `options.unit` when `model` has no such unit.
+fn known_unit(model: &crate::model::Model, unit: Option<&str>) -> Result<(), js_sys::Error> {
+    match unit.and_then(|u| render::unknown_unit(model, u)) {
+        Some(message) => {
+            let problem = crate::Problem::new("options.unit".to_string(), message);
+            Err(invalid_error(&Invalid::new(vec![problem])))
+        }
+        None => Ok(()),
+    }
+}
+
 /// Sets `error.more`: how many problems the error's list leaves out.
 pub(crate) fn set_more(err: &js_sys::Error, more: usize) {
     let _ = js_sys::Reflect::set(
@@ -433,14 +444,7 @@ impl Workspace {
         let opts =
             analysis::PlanOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
         let baseline = self.session.baseline();
-        if let Some(message) = opts
-            .unit
-            .as_deref()
-            .and_then(|u| render::unknown_unit(baseline, u))
-        {
-            let problem = crate::Problem::new("options.unit".to_string(), message);
-            return Err(invalid_error(&Invalid::new(vec![problem])));
-        }
+        known_unit(baseline, opts.unit.as_deref())?;
         let plan = analysis::plan(baseline, &opts);
         let out = to_js(&plan)?;
         self.session
@@ -522,14 +526,7 @@ impl Workspace {
     ) -> Result<String, js_sys::Error> {
         let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
         let model = self.session.model();
-        if let Some(message) = opts
-            .unit
-            .as_deref()
-            .and_then(|u| render::unknown_unit(model, u))
-        {
-            let problem = crate::Problem::new("options.unit".to_string(), message);
-            return Err(invalid_error(&Invalid::new(vec![problem])));
-        }
+        known_unit(model, opts.unit.as_deref())?;
         Ok(render::render_svg(model, &opts))
     }
 

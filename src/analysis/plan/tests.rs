@@ -2,6 +2,10 @@ use super::actions::{Action, Change};
 use super::*;
 use crate::framework::sample;
 
+fn plan_with(options: PlanOptions, m: &Model) -> Plan {
+    plan(m, &options)
+}
+
 fn kinds_left(model: &Model, kinds: &[Kind]) -> Vec<String> {
     analyze(model)
         .findings
@@ -59,12 +63,12 @@ fn the_same_model_gives_the_same_plan_byte_for_byte() {
 #[test]
 fn a_change_budget_keeps_the_largest_readiness_gains() {
     let m = sample();
-    let p = plan(
-        &m,
-        &PlanOptions {
+    let p = plan_with(
+        PlanOptions {
             max_changes: Some(5),
             ..Default::default()
         },
+        &m,
     );
     assert_eq!(p.change_count, 5);
     assert!(p.steps.iter().all(|s| s.kind == PlanKind::Scores));
@@ -87,32 +91,32 @@ fn a_readiness_target_takes_the_fewest_raises_that_reach_it() {
     let m = sample();
     let now = analyze(&m).readiness.overall.unwrap();
     let target = now + 0.05;
-    let p = plan(
-        &m,
-        &PlanOptions {
+    let p = plan_with(
+        PlanOptions {
             readiness: Some(target),
             ..Default::default()
         },
+        &m,
     );
     assert_eq!(p.reached, Some(true));
     let after = p.readiness.after.unwrap();
     assert!(after >= target - 1e-9);
     // one change fewer does not reach it
-    let fewer = plan(
-        &m,
-        &PlanOptions {
+    let fewer = plan_with(
+        PlanOptions {
             max_changes: Some(p.change_count - 1),
             kinds: vec![Kind::MaturityGap],
             ..Default::default()
         },
+        &m,
     );
     assert!(fewer.readiness.after.unwrap() < target);
-    let beyond = plan(
-        &m,
-        &PlanOptions {
+    let beyond = plan_with(
+        PlanOptions {
             readiness: Some(1.0),
             ..Default::default()
         },
+        &m,
     );
     assert_eq!(
         beyond.reached,
@@ -124,12 +128,12 @@ fn a_readiness_target_takes_the_fewest_raises_that_reach_it() {
 #[test]
 fn a_unit_plan_raises_that_units_scores_only() {
     let m = sample();
-    let p = plan(
-        &m,
-        &PlanOptions {
+    let p = plan_with(
+        PlanOptions {
             unit: Some("ports".into()),
             ..Default::default()
         },
+        &m,
     );
     assert!(p.steps.iter().all(|s| s.kind == PlanKind::Scores));
     assert!(p
@@ -147,22 +151,22 @@ fn a_unit_plan_raises_that_units_scores_only() {
 #[test]
 fn chosen_kinds_and_severities_only() {
     let m = sample();
-    let p = plan(
-        &m,
-        &PlanOptions {
+    let p = plan_with(
+        PlanOptions {
             kinds: vec![Kind::Silo, Kind::Fragmented],
             ..Default::default()
         },
+        &m,
     );
     assert!(p.steps.iter().all(|s| s.kind == PlanKind::Integrations));
     let planned = apply(&m, &p).unwrap();
     assert!(kinds_left(&planned, &[Kind::Silo, Kind::Fragmented]).is_empty());
-    let severe = plan(
-        &m,
-        &PlanOptions {
+    let severe = plan_with(
+        PlanOptions {
             min_severity: Some(3.0),
             ..Default::default()
         },
+        &m,
     );
     let before = analyze(&m);
     let wanted = before.findings.iter().filter(|f| f.severity >= 3.0).count();
@@ -195,12 +199,12 @@ fn a_conflict_alone_is_harmonised_to_the_most_common_level() {
             control: Some(control),
         });
     }
-    let p = plan(
-        &m,
-        &PlanOptions {
+    let p = plan_with(
+        PlanOptions {
             kinds: vec![Kind::Conflict],
             ..Default::default()
         },
+        &m,
     );
     assert_eq!(p.change_count, 1);
     assert_eq!(p.steps[0].kind, PlanKind::Controls);
@@ -208,12 +212,12 @@ fn a_conflict_alone_is_harmonised_to_the_most_common_level() {
         &p.steps[0].changes[0],
         Edit::UpdateResponsibility(_, r) if r.control == Some(crate::model::Control::Light)
     ));
-    let lead = plan(
-        &m,
-        &PlanOptions {
+    let lead = plan_with(
+        PlanOptions {
             kinds: vec![Kind::Redundant],
             ..Default::default()
         },
+        &m,
     );
     assert_eq!(lead.change_count, 2, "two of three step back");
     // the strictest stays lead; removals are written at the positions they then have

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, open, findingIds, openCell, setField, storedDocs } from './page-helpers.mjs';
+import { setup, open, findingIds, openCell, setField, storedDocs, axeViolations } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -119,11 +119,13 @@ test('the plan dialog and the steps are labelled and reachable by keyboard', asy
   // nothing overflows the phone's width
   const wide = await page.$eval('#dialog', (d) => d.scrollWidth > d.clientWidth + 1);
   assert.equal(wide, false);
+  assert.deepEqual(await axeViolations(page, 'the plan dialog'), []);
   await page.keyboard.press('Enter');
   await page.waitForSelector('#scenario-banner:not([hidden])');
   // a step opens from the keyboard
   await page.focus('#pane-findings .plan-step summary >> nth=1');
   await page.keyboard.press('Enter');
   assert.equal(await page.$eval('#pane-findings .plan-step >> nth=1', (li) => li.querySelector('details').open), true);
+  assert.deepEqual(await axeViolations(page, 'the plan’s steps'), []);
   assert.deepEqual(page.problems, []);
 });

@@ -193,3 +193,31 @@ fn bad_options_are_refused_with_what_and_where() {
     let o = wfe(&["plan", "/nonexistent/model.json"]);
     assert_eq!(o.status.code(), Some(1));
 }
+
+#[test]
+fn hostile_labels_stay_inert_in_every_format_and_the_plan_applies() {
+    let hostile = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/hostile.json");
+    for format in ["markdown", "csv", "html", "json"] {
+        let text = ok(&wfe(&["plan", hostile, "--format", format]));
+        let control: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && !['\n', '\r'].contains(c))
+            .collect();
+        assert!(control.is_empty(), "{format}: {control:?}");
+        match format {
+            "markdown" | "html" => assert!(!text.contains("<script>"), "{format}"),
+            // no cell a spreadsheet would run as a formula
+            "csv" => assert!(!text.contains(",=") && !text.contains("\n=")),
+            _ => {}
+        }
+    }
+    let out = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("cli_plan/hostile-planned.json");
+    ok(&wfe(&[
+        "plan",
+        hostile,
+        "--apply",
+        "-o",
+        out.to_str().unwrap(),
+    ]));
+    assert!(findings(out.to_str().unwrap()).is_empty());
+}

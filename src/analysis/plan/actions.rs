@@ -90,22 +90,17 @@ impl Action {
     }
 }
 
-/// The actions that resolve the chosen findings (`chosen`: id → severity),
-/// and the ids of those no allowed change can resolve (an untracked
-/// contributor in a model without systems).
-pub(super) fn actions(
-    model: &Model,
-    chosen: &Chosen,
-    target: &Target,
-) -> (Vec<Action>, Vec<String>) {
+/// The actions that resolve the chosen findings. An untracked contributor
+/// in a model without systems has none: no allowed change resolves it, and
+/// the plan lists it as left.
+pub(super) fn actions(model: &Model, chosen: &Chosen, target: &Target) -> Vec<Action> {
     let mut out = Vec::new();
-    let mut impossible = Vec::new();
     scores(model, chosen, target, &mut out);
     owners(model, chosen, &mut out);
     groups(model, chosen, &mut out);
-    tracking(model, chosen, &mut out, &mut impossible);
+    tracking(model, chosen, &mut out);
     integrations(model, chosen, &mut out);
-    (out, impossible)
+    out
 }
 
 fn structural(
@@ -310,7 +305,7 @@ fn tracked_by(model: &Model, contributor: &str) -> Vec<usize> {
 
 /// One system per chosen untracked contributor: one its owners run, else
 /// the one tracking most contributors.
-fn tracking(model: &Model, chosen: &Chosen, out: &mut Vec<Action>, impossible: &mut Vec<String>) {
+fn tracking(model: &Model, chosen: &Chosen, out: &mut Vec<Action>) {
     for c in &model.contributors {
         let id = id_of(Kind::Untracked, &[&c.id]);
         if !chosen.contains_key(&id) {
@@ -321,20 +316,17 @@ fn tracking(model: &Model, chosen: &Chosen, out: &mut Vec<Action>, impossible: &
             let owner = carried.get(system.owner.as_str()).copied().unwrap_or(0);
             (owner, system.contributors.len(), usize::MAX - s)
         });
-        match best {
-            Some((system, _)) => {
-                let change = Change::Track {
-                    contributor: c.id.clone(),
-                    system,
-                };
-                out.push(structural(
-                    PlanKind::Tracking,
-                    vec![change],
-                    vec![id],
-                    chosen,
-                ));
-            }
-            None => impossible.push(id),
+        if let Some((system, _)) = best {
+            let change = Change::Track {
+                contributor: c.id.clone(),
+                system,
+            };
+            out.push(structural(
+                PlanKind::Tracking,
+                vec![change],
+                vec![id],
+                chosen,
+            ));
         }
     }
 }

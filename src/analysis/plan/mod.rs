@@ -151,7 +151,7 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Plan {
             .filter(|a| unit.is_none() || a.unit.as_deref() == unit)
             .count(),
     };
-    let (found, _impossible) = actions::actions(model, &chosen, &target);
+    let found = actions::actions(model, &chosen, &target);
     let start = measured(&before, unit);
     let (kept, reached) = choose::choose(found, options, start);
 

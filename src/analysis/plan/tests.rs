@@ -327,3 +327,20 @@ fn the_budget_heuristic_keeps_at_least_half_the_best_severity() {
         );
     }
 }
+
+#[test]
+fn what_no_allowed_change_resolves_is_left() {
+    use crate::model::{Contributor, ContributorKind};
+    let mut m = Model::empty("t");
+    m.contributors.push(Contributor {
+        id: "crews".into(),
+        label: "Crews".into(),
+        kind: ContributorKind::External,
+        headcount: None,
+    });
+    // no system to track them in: the uncovered themes are planned, the tracking is left
+    let p = plan(&m, &PlanOptions::default());
+    assert_eq!(p.left, ["untracked:crews"]);
+    assert_eq!(p.change_count, m.framework.themes.len());
+    assert!(kinds_left(&apply(&m, &p).unwrap(), &[Kind::Uncovered]).is_empty());
+}

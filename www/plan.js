@@ -4,10 +4,11 @@
 // listed with their effect, and the plan exported. The core makes the
 // plan, its sentences and its files, and keeps it with the what-if in the
 // saved session; nothing is computed here.
-import { h, uid, download } from './dom.js';
+import { h, uid } from './dom.js';
 import { t, tn, formatPercent, language } from './i18n.js';
 import { state, act, announce, fieldErrorText, currentModel } from './store.js';
 import { openDialog } from './dialog.js';
+import { saveText } from './io.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
 const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -125,16 +126,12 @@ function activePlan(result) {
 }
 
 function exportPlan(format) {
-  const text = state.ws.planText(format, language());
   const [type, suffix, label] = {
     markdown: ['text/markdown', '-plan.md', 'Markdown'],
     html: ['text/html', '-plan.html', 'HTML'],
     csv: ['text/csv', '-plan.csv', 'CSV'],
   }[format];
-  const base = (state.result.session.active?.name ?? 'plan').normalize('NFKD').toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'plan';
-  download(new Blob([text], { type }), `${base}${suffix}`);
-  announce(t('export.done', { format: label }));
+  saveText(state.ws.planText(format, language()), type, suffix, label);
 }
 
 /** The steps opened, by what-if: drawing the pane again keeps them open. */

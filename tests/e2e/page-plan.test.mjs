@@ -51,7 +51,7 @@ test('the whole plan opens as a what-if that resolves every finding, survives a 
 
   // the roadmap as Markdown, from the core
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pane-findings [data-key="plan-export:markdown"]')]);
-  assert.match(download.suggestedFilename(), /^plan-1-plan\.md$/);
+  assert.match(download.suggestedFilename(), /^harbourline-group-plan-1-plan\.md$/);
   const md = await readFile(await download.path(), 'utf8');
   assert.match(md, /^# Plan — Harbourline Group\n/);
   assert.match(md, /## Step 8\. Raise maturity in Management practices/);

@@ -6,6 +6,18 @@ fn plan_with(options: PlanOptions, m: &Model) -> Plan {
     plan(m, &options)
 }
 
+/// An empty model with one external contributor, `id`.
+fn with_contributor(id: &str) -> Model {
+    let mut m = Model::empty("t");
+    m.contributors.push(crate::model::Contributor {
+        id: id.into(),
+        label: id.to_uppercase(),
+        kind: crate::model::ContributorKind::External,
+        headcount: None,
+    });
+    m
+}
+
 fn kinds_left(model: &Model, kinds: &[Kind]) -> Vec<String> {
     analyze(model)
         .findings
@@ -178,14 +190,8 @@ fn chosen_kinds_and_severities_only() {
 
 #[test]
 fn a_conflict_alone_is_harmonised_to_the_most_common_level() {
-    use crate::model::{Contributor, ContributorKind, Control};
-    let mut m = Model::empty("t");
-    m.contributors.push(Contributor {
-        id: "gig".into(),
-        label: "Gig".into(),
-        kind: ContributorKind::External,
-        headcount: None,
-    });
+    use crate::model::Control;
+    let mut m = with_contributor("gig");
     for (player, control) in [
         ("hr", Control::Light),
         ("it", Control::Strict),
@@ -330,14 +336,7 @@ fn the_budget_heuristic_keeps_at_least_half_the_best_severity() {
 
 #[test]
 fn what_no_allowed_change_resolves_is_left() {
-    use crate::model::{Contributor, ContributorKind};
-    let mut m = Model::empty("t");
-    m.contributors.push(Contributor {
-        id: "crews".into(),
-        label: "Crews".into(),
-        kind: ContributorKind::External,
-        headcount: None,
-    });
+    let m = with_contributor("crews");
     // no system to track them in: the uncovered themes are planned, the tracking is left
     let p = plan(&m, &PlanOptions::default());
     assert_eq!(p.left, ["untracked:crews"]);

@@ -2,7 +2,9 @@
 //! the sample scaled 1×, 10×, 100× and to about 10,000 assessments as JSON
 //! files into a folder, and times natively what the page's Wasm does with the
 //! same text: parse and validate, analyse, and convert the result into a
-//! plain data tree. Prints one JSON line per size for bench/browser.mjs.
+//! plain data tree; and a plan of all findings (`analysis::plan`, written as
+//! JSON), which the page opens as a what-if. Prints one JSON line per size
+//! for bench/browser.mjs.
 //!
 //! `cargo run --release --example scaled -- OUT_DIR`
 
@@ -44,8 +46,12 @@ fn main() {
             let report = analysis::analyze(&m);
             black_box(serde_json::to_value(&report).expect("an analysis serializes"));
         });
+        let (plan_ms, _) = median_ms(|| {
+            let plan = analysis::plan(black_box(&model), &analysis::PlanOptions::default());
+            black_box(serde_json::to_string(&plan).expect("a plan serializes"));
+        });
         println!(
-            "{{\"factor\":{factor},\"assessments\":{},\"bytes\":{},\"file\":\"{file}\",\"native_ms\":{ms:.4},\"runs\":{runs}}}",
+            "{{\"factor\":{factor},\"assessments\":{},\"bytes\":{},\"file\":\"{file}\",\"native_ms\":{ms:.4},\"runs\":{runs},\"plan_ms\":{plan_ms:.4}}}",
             model.assessments.len(),
             json.len()
         );

@@ -88,26 +88,7 @@ impl Language {
         let Some(template) = self.text(key) else {
             return out.write_str(key);
         };
-        let mut rest = template;
-        while let Some(open) = rest.find('{') {
-            out.write_str(&rest[..open])?;
-            let after = &rest[open + 1..];
-            match after.find('}') {
-                Some(close) => {
-                    let name = &after[..close];
-                    match args.iter().find(|(n, _)| *n == name) {
-                        Some((_, value)) => out.write_str(value)?,
-                        None => write!(out, "{{{name}}}")?,
-                    }
-                    rest = &after[close + 1..];
-                }
-                None => {
-                    out.write_char('{')?;
-                    rest = after;
-                }
-            }
-        }
-        out.write_str(rest)
+        fill(out, template, args)
     }
 
     /// [`Language::fill`] into a new string.
@@ -208,6 +189,44 @@ pub fn number(english: String) -> String {
     }
 }
 
+/// Writes `template` with each `{name}` replaced by its value in `args`
+/// (values are written as they are, never read as templates); a name
+/// without a value stays as written.
+fn fill(out: &mut dyn Write, template: &str, args: &[(&str, &str)]) -> fmt::Result {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.write_str(&rest[..open])?;
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let name = &after[..close];
+                match args.iter().find(|(n, _)| *n == name) {
+                    Some((_, value)) => out.write_str(value)?,
+                    None => write!(out, "{{{name}}}")?,
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.write_char('{')?;
+                rest = after;
+            }
+        }
+    }
+    out.write_str(rest)
+}
+
+/// A sentence from a template: in English `english` filled with `args`, in
+/// another language the template of `key`. Unlike [`say`], one copy serves
+/// every call: the English is a template too, not code.
+pub fn say_template(key: &str, args: &[(&str, &str)], english: &str) -> String {
+    if let Some(language) = current() {
+        return language.filled(key, args);
+    }
+    let mut s = String::new();
+    let _ = fill(&mut s, english, args);
+    s
+}
+
 /// A sentence of the core: `english()` in English (the English stays in
 /// code, as it was written); in another language, the template of `key`
 /// filled with `args`.
@@ -276,6 +295,30 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ),
     ("finding.silo", &["system", "owner"]),
     ("finding.silo.data", &["system", "owner", "contributors"]),
+    ("plan.step.owners", &[]),
+    ("plan.step.leads", &[]),
+    ("plan.step.controls", &[]),
+    ("plan.step.tracking", &[]),
+    ("plan.step.integrations", &[]),
+    ("plan.step.scores", &["theme"]),
+    ("plan.raise", &["current", "player", "target", "theme"]),
+    (
+        "plan.raise.unit",
+        &["current", "player", "target", "theme", "unit"],
+    ),
+    ("plan.own", &["contributor", "player", "theme"]),
+    ("plan.drop", &["contributor", "lead", "player", "theme"]),
+    (
+        "plan.drop.activity",
+        &["activity", "contributor", "lead", "player", "theme"],
+    ),
+    ("plan.control", &["contributor", "level", "player", "theme"]),
+    (
+        "plan.control.activity",
+        &["activity", "contributor", "level", "player", "theme"],
+    ),
+    ("plan.track", &["contributor", "system"]),
+    ("plan.link", &["from", "to"]),
     ("control.strict", &[]),
     ("control.moderate", &[]),
     ("control.light", &[]),

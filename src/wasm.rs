@@ -117,7 +117,30 @@ export interface CellInfo {
   notes: string[]; currentLabel: string | null; targetLabel: string | null;
   changed: boolean; highlighted: boolean | null;
 }
-export interface ScenarioInfo { id: number; name: string }
+/** planned: the what-if was started from a plan (Workspace.scenarioPlan gives it) */
+export interface ScenarioInfo { id: number; name: string; planned: boolean }
+/** What a plan resolves and within which budget; every field optional (default: every finding, no budget). */
+export interface PlanOptions {
+  kinds?: FindingKind[]; minSeverity?: number | null; maxChanges?: number | null;
+  /** a readiness target, 0 to 1 */
+  readiness?: number | null; unit?: string | null;
+}
+export type PlanKind = "owners" | "leads" | "controls" | "tracking" | "integrations" | "scores";
+export interface PlanMove { before: number | null; after: number | null }
+export interface PlanStep {
+  kind: PlanKind; theme?: string; title: string;
+  /** the edits, applied in order; texts: one sentence per edit */
+  changes: Edit[]; texts: string[];
+  /** the ids of the findings gone after this step; explanations: their sentences */
+  resolves: string[]; explanations: string[];
+  readiness: PlanMove;
+}
+export interface Plan {
+  unit?: string; readiness: PlanMove; target?: number; reached?: boolean;
+  changeCount: number; steps: PlanStep[];
+  /** the chosen findings the plan leaves (budget, or beyond the changes a plan makes) */
+  left: string[];
+}
 export interface SessionInfo {
   active: ScenarioInfo | null; scenarios: ScenarioInfo[];
   canUndo: boolean; canRedo: boolean;
@@ -188,6 +211,17 @@ pub fn bytes_to_text(bytes: &[u8]) -> Result<String, js_sys::Error> {
     crate::encoding::decode_unmarked(bytes).map_err(|e| invalid_error(&e))
 }
 
+/// Refuses `options.unit` when `model` has no such unit.
+fn known_unit(model: &crate::model::Model, unit: Option<&str>) -> Result<(), js_sys::Error> {
+    match unit.and_then(|u| render::unknown_unit(model, u)) {
+        Some(message) => {
+            let problem = crate::Problem::new("options.unit".to_string(), message);
+            Err(invalid_error(&Invalid::new(vec![problem])))
+        }
+        None => Ok(()),
+    }
+}
+
 /// Sets `error.more`: how many problems the error's list leaves out.
 pub(crate) fn set_more(err: &js_sys::Error, more: usize) {
     let _ = js_sys::Reflect::set(
@@ -241,6 +275,7 @@ type StructureKey = (String, Framework, Scale, RenderOptions, u32);
 struct ScenarioInfo {
     id: u32,
     name: String,
+    planned: bool,
 }
 
 #[derive(Serialize)]
@@ -396,6 +431,66 @@ impl Workspace {
             .map_err(|e| invalid_error(&e))
     }
 
+    /// Starts a what-if from the plan of the baseline under `options`: the
+    /// plan's changes made, the plan kept with it (and in the saved
+    /// session). Returns the plan. Throws, changing nothing, for bad
+    /// options, a name in use or too many what-ifs.
+    #[wasm_bindgen(js_name = startPlan, unchecked_return_type = "Plan")]
+    pub fn start_plan(
+        &mut self,
+        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        let opts =
+            analysis::PlanOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
+        let baseline = self.session.baseline();
+        known_unit(baseline, opts.unit.as_deref())?;
+        let plan = analysis::plan(baseline, &opts);
+        let out = to_js(&plan)?;
+        self.session
+            .start_plan(name, plan)
+            .map_err(|e| invalid_error(&e))?;
+        Ok(out)
+    }
+
+    /// The plan the what-if on show was started from; `null` otherwise.
+    #[wasm_bindgen(js_name = scenarioPlan, unchecked_return_type = "Plan | null")]
+    pub fn scenario_plan(&self) -> Result<JsValue, js_sys::Error> {
+        match self.session.active().and_then(|s| s.plan.as_deref()) {
+            Some(p) => to_js(p),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// The plan of the what-if on show as a file: `"markdown"` (a roadmap),
+    /// `"html"` (the roadmap as a document in `lang`) or `"csv"` (one row per
+    /// change). Throws when the what-if on show has no plan.
+    #[wasm_bindgen(js_name = planText)]
+    pub fn plan_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"html\" | \"csv\"")] format: &str,
+        lang: Option<String>,
+    ) -> Result<String, js_sys::Error> {
+        let plan = self
+            .session
+            .active()
+            .and_then(|s| s.plan.as_deref())
+            .ok_or_else(|| js_sys::Error::new("the what-if on show was not started from a plan"))?;
+        let model = self.session.baseline();
+        match format {
+            "markdown" => Ok(analysis::plan::plan_markdown(model, plan)),
+            "html" => Ok(analysis::plan::plan_html(
+                model,
+                plan,
+                lang.as_deref().unwrap_or("en"),
+            )),
+            "csv" => Ok(analysis::plan::plan_csv(plan)),
+            _ => Err(js_sys::Error::new(
+                "unknown plan format: markdown, html or csv",
+            )),
+        }
+    }
+
     /// Shows a scenario, or the baseline with `null`.
     #[wasm_bindgen(js_name = showScenario)]
     pub fn show_scenario(&mut self, id: Option<u32>) -> Result<(), js_sys::Error> {
@@ -431,14 +526,7 @@ impl Workspace {
     ) -> Result<String, js_sys::Error> {
         let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
         let model = self.session.model();
-        if let Some(message) = opts
-            .unit
-            .as_deref()
-            .and_then(|u| render::unknown_unit(model, u))
-        {
-            let problem = crate::Problem::new("options.unit".to_string(), message);
-            return Err(invalid_error(&Invalid::new(vec![problem])));
-        }
+        known_unit(model, opts.unit.as_deref())?;
         Ok(render::render_svg(model, &opts))
     }
 
@@ -570,6 +658,7 @@ impl Workspace {
         let info = |s: &crate::session::Scenario| ScenarioInfo {
             id: s.id,
             name: s.name.clone(),
+            planned: s.plan.is_some(),
         };
         SessionInfo {
             active: self.session.active().map(info),

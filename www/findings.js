@@ -5,6 +5,7 @@
 import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
 import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
 import { state, onRefresh, setView, currentModel, refresh } from './store.js';
+import { planSection } from './plan.js';
 
 /** Kinds in the order of their groups when their worst findings weigh the same. */
 const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -138,12 +139,13 @@ function renderFindings(result) {
     return;
   }
   // the same findings, choice and comparison: nothing to draw again
-  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.findingsNote, result.session.active && result.comparison]);
+  const active = result.session.active;
+  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.findingsNote, active && result.comparison, active?.id, active?.planned, result.findingCount]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
     // the list's heading (the tab names the pane; the heading lets a reader find it by headings)
-    const parts = [h('h2', { class: 'visually-hidden', text: t('finding.heading') })];
+    const parts = [h('h2', { class: 'visually-hidden', text: t('finding.heading') }), planSection(result)];
     if (result.session.active && result.comparison) parts.push(difference(result.comparison));
     if (!findings.length) {
       // the core says why there are none: nothing entered yet, nothing scored, or all clear

@@ -189,7 +189,8 @@ function modelJson() {
   return JSON.stringify(state.ws.model());
 }
 
-function saveText(text, type, suffix, format) {
+/** Downloads `text` as the model's (and what-if's) name plus `suffix`, and says so. */
+export function saveText(text, type, suffix, format) {
   download(new Blob([text], { type }), `${baseName()}${suffix}`);
   announce(t('export.done', { format }));
 }

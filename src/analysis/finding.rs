@@ -244,6 +244,16 @@ pub(crate) fn write_id(
     Ok(())
 }
 
+/// The id of a finding of `kind` about the ids `parts` (see
+/// [`Finding::write_id`]), without analysing anything.
+pub(crate) fn id_of(kind: Kind, parts: &[&str]) -> String {
+    let mut s = String::from(kind.as_str());
+    for part in parts {
+        let _ = write_id_part(&mut s, part);
+    }
+    s
+}
+
 /// Feeds what the id of a finding is made of to a hasher, without writing
 /// the id: equal ids hash equally.
 pub(crate) fn hash_id<H: std::hash::Hasher>(

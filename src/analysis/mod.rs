@@ -9,15 +9,17 @@
 //! readiness, the systems graph (`systems`) and the rules (`rules`) work on
 //! those; a [`Finding`] (`finding`) is a kind, a severity and small
 //! references, and writes its id, sentence and JSON when asked. [`compare`]
-//! and the Markdown reports (`report`) build on [`analyze`].
+//! and the Markdown reports (`report`) build on [`analyze`]; so does
+//! [`plan`], the fewest changes that resolve the findings.
 
 mod by_id;
 mod compare;
 mod finding;
 mod index;
 mod names;
+pub mod plan;
 mod readiness;
-mod report;
+pub(crate) mod report;
 mod rules;
 mod shared;
 mod systems;
@@ -30,6 +32,7 @@ pub use compare::{
     CellChange, CellValue, ChangeCount, Comparison, Delta, ReadinessChange, Verdict,
 };
 pub use finding::{Finding, FindingCell, Kind, KindNames};
+pub use plan::{plan, Plan, PlanOptions};
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};
 pub use rules::{reach, severity};

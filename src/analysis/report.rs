@@ -50,7 +50,7 @@ pub fn escape_markdown(text: &str) -> String {
 }
 
 /// A label or name as the report shows it: escaped, then isolated.
-fn md_label(text: &str) -> String {
+pub(crate) fn md_label(text: &str) -> String {
     crate::bidi::isolate(&escape_markdown(text)).into_owned()
 }
 
@@ -60,7 +60,7 @@ fn percent(x: Option<f64>) -> String {
 
 /// `x` as a whole percentage, ties to even as `{:.0}` has always rounded
 /// them here (12.5 → "12").
-fn whole_percent(x: f64) -> String {
+pub(crate) fn whole_percent(x: f64) -> String {
     crate::decimal::fixed((x * 100.0).round_ties_even(), 0)
 }
 
@@ -78,7 +78,7 @@ fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
 }
 
 /// The report's heading; `name` is escaped and isolated already.
-fn title(prefix: &str, name: &str) -> String {
+pub(crate) fn title(prefix: &str, name: &str) -> String {
     if name.trim().is_empty() {
         format!("# {prefix}\n\n")
     } else {

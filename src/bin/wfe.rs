@@ -1,5 +1,5 @@
 //! `wfe`: the command-line surface of the core (validate, render, analyze,
-//! compare, example).
+//! compare, plan, example...).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{ErrorKind, Read, Write};
@@ -88,6 +88,45 @@ enum Command {
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
+    /// The fewest changes that resolve a model's findings, in steps
+    #[command(
+        long_about = "The fewest changes that resolve a model's findings, ordered into steps.\n\n\
+        Each step lists its changes (the edit objects the page sends), the findings it resolves \
+        and how readiness moves; docs/plan.md says how the plan is made and what it guarantees. \
+        With --max-changes or --readiness the plan is the best within that budget: readiness \
+        gained per change first, then severity resolved per change. With --apply it writes \
+        the model with every change made instead of the plan."
+    )]
+    Plan {
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
+        file: PathBuf,
+        /// The finding kinds to resolve, comma-separated (default: every kind)
+        #[arg(long, value_delimiter = ',', value_name = "KIND,...")]
+        kinds: Vec<String>,
+        /// Only resolve findings at least this severe
+        #[arg(long, value_name = "X")]
+        min_severity: Option<f64>,
+        /// At most this many changes
+        #[arg(long, value_name = "N")]
+        max_changes: Option<usize>,
+        /// Stop once readiness reaches this value (0 to 1), with the fewest score changes
+        #[arg(long, value_name = "X")]
+        readiness: Option<f64>,
+        /// Plan one unit's scores (its maturity gaps; its readiness)
+        #[arg(long)]
+        unit: Option<String>,
+        #[arg(long, value_enum, default_value = "json")]
+        format: PlanFormat,
+        /// Write the model with the plan applied instead of the plan
+        #[arg(long)]
+        apply: bool,
+        /// Write here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Language of the sentences
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
+    },
     /// Print the sample organization's model
     #[command(
         long_about = "Print the sample organization's model (JSON) on standard output.\n\n\
@@ -148,6 +187,59 @@ enum ExportFormat {
     ReportMd,
     /// The assessments as CSV
     Csv,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanFormat {
+    Json,
+    /// A roadmap in Markdown
+    Markdown,
+    /// The roadmap as an HTML document
+    Html,
+    /// One row per change
+    Csv,
+}
+
+/// The plan options of the command line, checked.
+fn plan_options(
+    model: &Model,
+    kinds: &[String],
+    min_severity: Option<f64>,
+    max_changes: Option<usize>,
+    readiness: Option<f64>,
+    unit: Option<String>,
+) -> Result<analysis::PlanOptions, Failure> {
+    let usage = |message: String| Failure { code: 2, message };
+    let mut chosen = Vec::new();
+    for k in kinds.iter().filter(|k| !k.trim().is_empty()) {
+        let kind = analysis::plan::kind_named(k).ok_or_else(|| {
+            let known: Vec<&str> = analysis::Kind::ALL.iter().map(|k| k.as_str()).collect();
+            usage(format!(
+                "--kinds: unknown kind \"{}\" (known: {})",
+                k.escape_debug(),
+                known.join(", ")
+            ))
+        })?;
+        if !chosen.contains(&kind) {
+            chosen.push(kind);
+        }
+    }
+    if readiness.is_some_and(|x| !(0.0..=1.0).contains(&x)) {
+        return Err(usage(
+            "--readiness: a target between 0 and 1, such as 0.75".into(),
+        ));
+    }
+    if min_severity.is_some_and(|x| !x.is_finite()) {
+        return Err(usage("--min-severity: a number".into()));
+    }
+    check_unit(model, unit.as_deref())?;
+    Ok(analysis::PlanOptions {
+        kinds: chosen,
+        min_severity,
+        max_changes,
+        readiness,
+        unit,
+    })
 }
 
 /// A failure the user can act on, with the exit code it deserves.
@@ -381,6 +473,38 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 Format::Markdown => analysis::comparison_markdown(&base, &scenario, &cmp),
             };
             write_output(None, &text)
+        }
+        Command::Plan {
+            file,
+            kinds,
+            min_severity,
+            max_changes,
+            readiness,
+            unit,
+            format,
+            apply,
+            output,
+            lang,
+        } => {
+            let model = load(&file)?;
+            set_language(&lang);
+            let options = plan_options(&model, &kinds, min_severity, max_changes, readiness, unit)?;
+            let plan = analysis::plan(&model, &options);
+            let text = if apply {
+                let planned = analysis::plan::apply(&model, &plan).map_err(|invalid| Failure {
+                    code: 1,
+                    message: format!("the plan could not be applied: {invalid}"),
+                })?;
+                json(&planned)
+            } else {
+                match format {
+                    PlanFormat::Json => json(&plan),
+                    PlanFormat::Markdown => analysis::plan::plan_markdown(&model, &plan),
+                    PlanFormat::Html => analysis::plan::plan_html(&model, &plan, &lang),
+                    PlanFormat::Csv => analysis::plan::plan_csv(&plan),
+                }
+            };
+            write_output(output.as_deref(), &text)
         }
         Command::Example => write_output(None, framework::SAMPLE_JSON),
         Command::Export {

@@ -42,6 +42,7 @@ use std::collections::HashMap;
 use std::fmt;
 
 pub use rfc4180::detect_separator;
+pub(crate) use rfc4180::write_record;
 
 /// The columns, in the order export writes them.
 pub const COLUMNS: [&str; 7] = [

@@ -96,7 +96,25 @@ pub fn apply(model: &Model, edit: &Edit) -> Result<Applied, Invalid> {
     })
 }
 
-fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
+/// Applies `edits` in order to a copy of `model`, checking each edit as
+/// [`apply`] does and the whole model once at the end (a plan's many
+/// changes cost one validation, not one each). `model` itself never changes.
+pub fn apply_all(model: &Model, edits: &[Edit]) -> Result<Model, Invalid> {
+    let mut next = model.clone();
+    for e in edits {
+        apply_to(&mut next, e)?;
+    }
+    let problems = validate::validate(&next);
+    if !problems.is_empty() {
+        return Err(Invalid::new(problems));
+    }
+    Ok(next)
+}
+
+/// Makes one edit in place, checking the edit itself but not the model.
+/// Never inlined: [`apply`] and [`apply_all`] share one copy in the Wasm.
+#[inline(never)]
+pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
     match edit {
         Edit::SetName(name) => {
             m.name = name.trim().to_string();

@@ -31,6 +31,11 @@ enum StoredStep<'a> {
         id: u32,
         name: &'a str,
     },
+    Plan {
+        id: u32,
+        name: &'a str,
+        plan: &'a crate::analysis::Plan,
+    },
     Rename {
         id: u32,
         name: &'a str,
@@ -87,6 +92,14 @@ impl Session {
                         name,
                     }
                 }
+                (Op::Plan { id, name, plan }, _) => {
+                    ids.push(*id);
+                    StoredStep::Plan {
+                        id: ids.len() as u32,
+                        name,
+                        plan,
+                    }
+                }
                 (Op::Rename { id, name }, _) => StoredStep::Rename {
                     id: at(&ids, *id)?,
                     name,
@@ -132,7 +145,7 @@ impl Session {
                 .scenarios
                 .iter()
                 .zip(&self.state.scenarios)
-                .all(|(a, b)| a.name == b.name && a.model == b.model);
+                .all(|(a, b)| a.name == b.name && a.model == b.model && a.plan == b.plan);
         if !same {
             return None;
         }
@@ -174,6 +187,11 @@ fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
         }
         ("start", Value::Object(e)) => {
             let made = s.start_scenario(e.get("name")?.as_str()?).ok()?;
+            (Some(made) == id(e.get("id")?)).then_some(())?;
+        }
+        ("plan", Value::Object(mut e)) => {
+            let plan = crate::analysis::plan::read_stored(e.remove("plan")?)?;
+            let made = s.start_plan(e.get("name")?.as_str()?, plan).ok()?;
             (Some(made) == id(e.get("id")?)).then_some(())?;
         }
         ("rename", Value::Object(e)) => {

@@ -16,6 +16,7 @@ mod saved;
 
 pub use saved::{SavedScenario, SavedSession, SESSION_SCHEMA};
 
+use crate::analysis::plan::{self, Plan};
 use crate::edit::{self, Edit};
 use crate::model::Model;
 use crate::validate::{Invalid, Problem};
@@ -31,6 +32,9 @@ pub struct Scenario {
     pub id: u32,
     pub name: String,
     pub model: Model,
+    /// The plan the what-if was started from ([`Session::start_plan`]),
+    /// kept with it so that its steps can be shown again after a reload.
+    pub plan: Option<Box<Plan>>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -50,6 +54,12 @@ enum Op {
     Start {
         id: u32,
         name: String,
+    },
+    /// A what-if started from a plan, its changes made.
+    Plan {
+        id: u32,
+        name: String,
+        plan: Box<Plan>,
     },
     Rename {
         id: u32,
@@ -330,6 +340,17 @@ impl Session {
 
     /// Starts a scenario as a copy of the baseline and shows it.
     pub fn start_scenario(&mut self, name: &str) -> Result<u32, Invalid> {
+        self.start_with(name, None)
+    }
+
+    /// Starts a what-if from a plan of the baseline: a copy of the baseline
+    /// with every change of the plan made, the plan kept with it. One step
+    /// to undo. Refused, changing nothing, if a change does not apply.
+    pub fn start_plan(&mut self, name: &str, plan: Plan) -> Result<u32, Invalid> {
+        self.start_with(name, Some(Box::new(plan)))
+    }
+
+    fn start_with(&mut self, name: &str, plan: Option<Box<Plan>>) -> Result<u32, Invalid> {
         let limit = crate::validate::limits::SCENARIOS;
         if self.state.scenarios.len() >= limit {
             return Err(invalid(
@@ -340,19 +361,25 @@ impl Session {
             ));
         }
         let name = self.checked_name(name, None)?;
+        let model = match &plan {
+            Some(p) => plan::apply(&self.state.baseline, p)?,
+            None => self.state.baseline.clone(),
+        };
         let before = self.state.clone();
         let id = self.next_id;
         self.next_id += 1;
         self.state.scenarios.push(Scenario {
             id,
-            name,
-            model: self.state.baseline.clone(),
+            name: name.clone(),
+            model,
+            plan: plan.clone(),
         });
         self.state.active = Some(id);
-        let name = self.state.scenarios[self.state.scenarios.len() - 1]
-            .name
-            .clone();
-        self.whole_step(before, Some(Op::Start { id, name }));
+        let op = match plan {
+            Some(plan) => Op::Plan { id, name, plan },
+            None => Op::Start { id, name },
+        };
+        self.whole_step(before, Some(op));
         Ok(id)
     }
 
@@ -735,5 +762,30 @@ mod tests {
             n, HISTORY_LIMIT,
             "the oldest steps are dropped, the rest kept"
         );
+    }
+
+    #[test]
+    fn a_plan_starts_as_one_what_if_step_with_its_changes_made() {
+        use crate::analysis::{analyze, plan, PlanOptions};
+        let sample = crate::framework::sample();
+        let mut s = Session::new(sample.clone());
+        let p = plan(&sample, &PlanOptions::default());
+        let id = s.start_plan("Plan", p.clone()).unwrap();
+        assert_eq!(s.active().map(|x| x.id), Some(id));
+        assert!(analyze(s.model()).findings.is_empty());
+        assert_eq!(s.baseline(), &sample, "the baseline is untouched");
+        assert_eq!(s.active().and_then(|x| x.plan.as_deref()), Some(&p));
+        assert!(
+            s.start_plan("Plan", p.clone()).is_err(),
+            "names stay unique"
+        );
+        // a plan of another model does not apply, and changes nothing
+        let mut other = Session::new(Model::empty("Other"));
+        assert!(other.start_plan("Plan", p).is_err());
+        assert!(other.scenarios().is_empty() && !other.can_undo());
+        assert!(s.undo());
+        assert!(s.scenarios().is_empty(), "one step to undo");
+        assert!(s.redo());
+        assert!(s.active().is_some_and(|x| x.plan.is_some()));
     }
 }

@@ -34,13 +34,17 @@ pub struct SavedSession {
 pub struct SavedScenario {
     pub name: String,
     pub model: Model,
+    /// The plan a what-if was started from; one that does not read back
+    /// whole is dropped, the what-if kept.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan: Option<crate::analysis::Plan>,
 }
 
 const SESSION_FIELDS: &[&str] = &["schema", "baseline", "scenarios", "active", "history"];
 
 const SCENARIO: Shape<SavedScenario> = Shape {
     what: "a scenario",
-    fields: &["name", "model"],
+    fields: &["name", "model", "plan"],
     read: |r, mut f| {
         let name = f.string(r, "name", Need::Required);
         if name.as_deref().is_some_and(|n| n.trim().is_empty()) {
@@ -52,11 +56,15 @@ const SCENARIO: Shape<SavedScenario> = Shape {
         SavedScenario {
             name: name.unwrap_or_default(),
             model: embedded(r, &mut f, "model"),
+            plan: f
+                .take(r, "plan", Need::Optional)
+                .and_then(crate::analysis::plan::read_stored),
         }
     },
     placeholder: || SavedScenario {
         name: String::new(),
         model: Model::empty(""),
+        plan: None,
     },
 };
 
@@ -188,6 +196,7 @@ impl Session {
                 id,
                 name: s.name.trim().to_string(),
                 model: s.model,
+                plan: s.plan.map(Box::new),
             });
         }
         session
@@ -214,6 +223,7 @@ impl super::State {
                 .map(|s| SavedScenario {
                     name: s.name.clone(),
                     model: s.model.clone(),
+                    plan: s.plan.as_deref().cloned(),
                 })
                 .collect(),
             active: self
@@ -387,5 +397,33 @@ mod tests {
         // Not a session, so read as a model: the model's message.
         let nested = format!(r#"{{"name": {{"schema": "{SESSION_SCHEMA}"}}}}"#);
         assert!(problems(&nested)[0].contains("every model starts with"));
+    }
+
+    #[test]
+    fn a_plan_survives_the_stored_session_and_its_history() {
+        use crate::analysis::{plan, PlanOptions};
+        let sample = crate::framework::sample();
+        let mut s = Session::new(sample.clone());
+        let p = plan(
+            &sample,
+            &PlanOptions {
+                max_changes: Some(4),
+                ..Default::default()
+            },
+        );
+        s.start_plan("Plan", p.clone()).unwrap();
+        let back = Session::from_text(&s.stored_json()).unwrap();
+        assert_eq!(back.active().and_then(|x| x.plan.as_deref()), Some(&p));
+        assert!(back.can_undo(), "the history came back with the plan");
+        let mut undone = back.clone();
+        assert!(undone.undo() && undone.scenarios().is_empty());
+        assert!(undone.redo());
+        assert_eq!(undone.active().and_then(|x| x.plan.as_deref()), Some(&p));
+        // a damaged plan is dropped; the what-if and its model stay
+        let mut v: serde_json::Value = serde_json::from_str(&s.saved_json()).unwrap();
+        v["scenarios"][0]["plan"]["steps"][0]["changes"] = serde_json::json!([{"nope": 1}]);
+        let damaged = Session::from_text(&v.to_string()).unwrap();
+        assert_eq!(damaged.scenarios()[0].model, s.scenarios()[0].model);
+        assert!(damaged.scenarios()[0].plan.is_none());
     }
 }

@@ -63,6 +63,11 @@ function results() {
     add(`${name}_Compare`, 'Comparison | null', ws.compare());
     add(`${name}_ScenarioView`, 'ViewResult', ws.view(div, { overlay: 'current', showChanges: true }));
     add(`${name}_ScenarioSession`, 'SessionInfo', ws.session());
+    // A plan of the baseline, opened as a what-if, with and without a budget.
+    add(`${name}_Plan`, 'Plan', ws.startPlan('Plan', undefined));
+    add(`${name}_ScenarioPlan`, 'Plan | null', ws.scenarioPlan());
+    add(`${name}_PlanSession`, 'SessionInfo', ws.session());
+    add(`${name}_BudgetPlan`, 'Plan', ws.startPlan('Budget', { maxChanges: 2, readiness: 0.9, unit, kinds: ['maturity-gap'] }));
     ws.free();
   }
   for (const file of readdirSync(join(ROOT, 'tests/fixtures/invalid')).sort()) {

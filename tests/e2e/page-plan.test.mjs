@@ -1,0 +1,131 @@
+// Suggest a plan, as a user does it: choose what to resolve and a budget in
+// the dialog (by keyboard), see the plan open as a what-if with its steps
+// and their effect, edit it, find its steps again after a reload, export
+// the roadmap, and keep or discard it like any what-if.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { setup, open, findingIds, openCell, setField, storedDocs, axeViolations } from './page-helpers.mjs';
+
+const env = setup();
+
+async function openPlanDialog(page) {
+  if (await page.isHidden('#pane-findings')) await page.click('#tab-findings');
+  await page.click('#suggest-plan');
+  await page.waitForSelector('#dialog[open].plan-dialog');
+}
+
+async function stepTitles(page) {
+  return page.$$eval('#pane-findings .plan-step-title', (els) => els.map((e) => e.textContent));
+}
+
+test('the whole plan opens as a what-if that resolves every finding, survives a reload and is kept', async () => {
+  const page = await open(env);
+  const before = await findingIds(page);
+  assert.ok(before.length > 40);
+  await openPlanDialog(page);
+  // every kind is chosen, no budget: Enter opens it
+  assert.equal(await page.$$eval('#dialog .plan-kinds input:checked', (e) => e.length), 7);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  assert.match(await page.textContent('#scenario-banner'), /Plan 1/);
+  assert.match(await page.textContent('#scenario-banner'), new RegExp(`${before.length} findings resolved`));
+  assert.deepEqual(await page.$$eval('#pane-findings .finding-button', (e) => e.length), 0, 'nothing left to resolve');
+  const titles = await stepTitles(page);
+  assert.equal(titles[0], 'Name an owner where nobody owns the work');
+  assert.ok(titles.includes('Raise maturity in Leadership approaches'));
+  assert.match(await page.textContent('#pane-findings .plan'), /Readiness 42% → 66% with 45 changes in 8 steps/);
+
+  // a step opens to list its changes, with the sentence of each
+  await page.click('#pane-findings .plan-step summary >> nth=0');
+  const changes = await page.$$eval('#pane-findings .plan-step >> nth=0 >> .plan-changes li', (e) => e.map((x) => x.textContent));
+  assert.equal(changes.length, 2);
+  assert.match(changes[0], /^Make .+ responsible for Delivery drivers/);
+
+  // the what-if is edited like any other; the steps stay
+  await openCell(page, 'integration', 'hr');
+  await setField(page, 'u:ports', 'current', 1);
+  await page.click('#tab-findings');
+  assert.equal((await findingIds(page)).length, 1, 'the edit brought one gap back');
+  assert.deepEqual(await stepTitles(page), titles);
+
+  // the roadmap as Markdown, from the core
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#pane-findings [data-key="plan-export:markdown"]')]);
+  assert.match(download.suggestedFilename(), /^harbourline-group-plan-1-plan\.md$/);
+  const md = await readFile(await download.path(), 'utf8');
+  assert.match(md, /^# Plan — Harbourline Group\n/);
+  assert.match(md, /## Step 8\. Raise maturity in Management practices/);
+
+  // after a reload the what-if comes back with its plan
+  await page.waitForFunction(() => true);
+  await page.waitForTimeout(1200);
+  const stored = (await storedDocs(page))[0].text;
+  assert.match(stored, /"plan":\{/, 'the plan is saved with the what-if');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  if (await page.isHidden('#pane-findings')) await page.click('#tab-findings');
+  assert.deepEqual(await stepTitles(page), titles);
+
+  // kept as the baseline: the plan was the what-if's, the offer comes back
+  await page.click('#scenario-keep');
+  assert.equal(await page.isHidden('#scenario-banner'), true);
+  assert.equal(await page.$$eval('#pane-findings .plan', (e) => e.length), 0);
+  assert.equal(await page.$$eval('#suggest-plan', (e) => e.length), 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a budget, chosen kinds and a unit, by keyboard; a bad budget is refused in the dialog', async () => {
+  const page = await open(env);
+  await openPlanDialog(page);
+  // only maturity gaps: uncheck the others
+  for (const kind of ['conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo']) {
+    await page.uncheck(`#dialog .plan-kinds input[value="${kind}"]`);
+  }
+  await page.check('#dialog input[type="radio"][value="changes"]');
+  const amount = page.locator('#dialog .plan-amount input >> nth=0');
+  assert.equal(await amount.isEnabled(), true);
+  await amount.fill('0');
+  await page.keyboard.press('Enter');
+  assert.match(await page.textContent('#dialog .error'), /whole number, 1 or more/);
+  assert.equal(await page.isVisible('#dialog[open]'), true, 'the dialog stays open');
+  await amount.fill('4');
+  await page.selectOption('#dialog select', 'ports');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  const banner = await page.textContent('#scenario-banner');
+  assert.match(banner, /Changed: 4 scores/);
+  assert.match(banner, /4 findings resolved/);
+  const text = await page.textContent('#pane-findings .plan');
+  assert.match(text, /4 changes/);
+  assert.match(text, /findings are left for later/);
+  // discard it like any what-if
+  await page.click('#scenario-discard');
+  assert.equal(await page.isHidden('#scenario-banner'), true);
+  assert.equal((await findingIds(page)).length, 48);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the plan dialog and the steps are labelled and reachable by keyboard', async () => {
+  const page = await open(env, { viewport: { width: 390, height: 844 } });
+  await page.click('#tab-findings');
+  await page.focus('#suggest-plan');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open].plan-dialog');
+  // every control of the dialog has a name
+  const unnamed = await page.$$eval('#dialog input, #dialog select', (els) => els.filter((e) => !e.labels?.length).length);
+  assert.equal(unnamed, 0);
+  assert.deepEqual(await page.$$eval('#dialog legend', (e) => e.map((x) => x.textContent)), ['Findings to resolve', 'Budget']);
+  // nothing overflows the phone's width
+  const wide = await page.$eval('#dialog', (d) => d.scrollWidth > d.clientWidth + 1);
+  assert.equal(wide, false);
+  assert.deepEqual(await axeViolations(page, 'the plan dialog'), []);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  // a step opens from the keyboard
+  await page.focus('#pane-findings .plan-step summary >> nth=1');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('#pane-findings .plan-step >> nth=1', (li) => li.querySelector('details').open), true);
+  assert.deepEqual(await axeViolations(page, 'the plan’s steps'), []);
+  assert.deepEqual(page.problems, []);
+});

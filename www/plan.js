@@ -1,0 +1,201 @@
+// Plans: *Suggest a plan* asks what to resolve and within which budget,
+// then has the core open its plan (the fewest changes that resolve the
+// findings) as a what-if; while a planned what-if is on show, its steps are
+// listed with their effect, and the plan exported. The core makes the
+// plan, its sentences and its files, and keeps it with the what-if in the
+// saved session; nothing is computed here.
+import { h, uid } from './dom.js';
+import { t, tn, formatPercent, language } from './i18n.js';
+import { state, act, announce, fieldErrorText, currentModel } from './store.js';
+import { openDialog } from './dialog.js';
+import { saveText } from './io.js';
+
+/** The kinds a plan resolves, in the order the findings pane groups them. */
+const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
+
+/** The options last asked for, offered again next time. */
+let last = { kinds: KINDS, budget: 'none', maxChanges: 10, readiness: 75, unit: '' };
+
+function nextName() {
+  const names = new Set(state.result.session.scenarios.map((s) => s.name));
+  for (let n = 1; ; n += 1) {
+    const name = t('plan.defaultName', { n });
+    if (!names.has(name)) return name;
+  }
+}
+
+/** A radio button with its label, and the field it enables. */
+function choice(name, value, label, field) {
+  const id = uid('plan-budget');
+  const radio = h('input', { type: 'radio', id, name, value, checked: last.budget === value });
+  return { radio, row: h('div', { class: 'plan-choice' }, h('label', { class: 'check', for: id }, radio, label), field) };
+}
+
+function numberField(label, value, min, max, step) {
+  const id = uid('plan-number');
+  const input = /** @type {HTMLInputElement} */ (h('input', { id, type: 'number', inputmode: 'decimal', min, max, step, value: String(value) }));
+  return { input, row: h('div', { class: 'field plan-amount' }, h('label', { for: id, text: label }), input) };
+}
+
+/** Asks for the plan's options, then opens the plan as a what-if. */
+export async function suggestPlan() {
+  const units = currentModel().units;
+  const boxes = KINDS.map((kind) => h('input', { type: 'checkbox', value: kind, checked: last.kinds.includes(kind) }));
+  const kinds = h('fieldset', { class: 'checks plan-kinds' },
+    h('legend', { text: t('plan.kinds') }),
+    KINDS.map((kind, i) => h('label', { class: 'check' }, boxes[i], t(`finding.kind.${kind}`))));
+  const group = uid('plan-budget');
+  const changes = numberField(t('plan.maxChanges'), last.maxChanges, 1, 1000000, 1);
+  const readiness = numberField(t('plan.readiness'), last.readiness, 0, 100, 1);
+  const choices = [
+    choice(group, 'none', t('plan.budget.none'), null),
+    choice(group, 'changes', t('plan.budget.changes'), changes.row),
+    choice(group, 'readiness', t('plan.budget.readiness'), readiness.row),
+  ];
+  const budget = h('fieldset', { class: 'plan-budget' }, h('legend', { text: t('plan.budget') }), choices.map((c) => c.row));
+  const enable = () => {
+    changes.input.disabled = !choices[1].radio.checked;
+    readiness.input.disabled = !choices[2].radio.checked;
+  };
+  for (const c of choices) c.radio.addEventListener('change', enable);
+  enable();
+  const scopeId = uid('plan-scope');
+  const scope = /** @type {HTMLSelectElement} */ (h('select', { id: scopeId },
+    h('option', { value: '', text: t('plan.scope.all') }),
+    units.map((u) => h('option', { value: u.id, text: t('plan.scope.unit', { unit: u.label }), selected: last.unit === u.id }))));
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  /** @type {import('./pkg/workforce_ecosystem.js').Plan | null} */
+  let plan = null;
+  let name = '';
+  const attempt = (ev) => {
+    const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
+    const by = choices.find((c) => c.radio.checked)?.radio.value ?? 'none';
+    last = { kinds: chosen, budget: by, maxChanges: changes.input.valueAsNumber, readiness: readiness.input.valueAsNumber, unit: scope.value };
+    const fail = (message, field) => {
+      ev.preventDefault();
+      error.textContent = message;
+      error.hidden = false;
+      field.focus();
+    };
+    if (!chosen.length) return fail(t('plan.noKind'), boxes[0]);
+    /** @type {import('./pkg/workforce_ecosystem.js').PlanOptions} */
+    const options = { kinds: chosen, unit: scope.value || null };
+    if (by === 'changes') {
+      if (!Number.isInteger(last.maxChanges) || last.maxChanges < 1) return fail(t('plan.badChanges'), changes.input);
+      options.maxChanges = last.maxChanges;
+    }
+    if (by === 'readiness') {
+      if (!(last.readiness >= 0 && last.readiness <= 100)) return fail(t('plan.badReadiness'), readiness.input);
+      options.readiness = last.readiness / 100;
+    }
+    name = nextName();
+    const r = act((ws) => ws.startPlan(name, options));
+    if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
+    plan = r.value;
+    return undefined;
+  };
+  await openDialog({
+    heading: t('plan.title'),
+    className: 'plan-dialog',
+    content: [
+      h('p', { text: t('plan.intro') }),
+      kinds,
+      budget,
+      units.length ? h('div', { class: 'field' }, h('label', { for: scopeId, text: t('plan.scope') }), scope) : null,
+      error,
+    ],
+    actions: [
+      { label: t('dialog.cancel'), value: 'cancel' },
+      { label: t('plan.open'), value: 'plan', primary: true, onClick: attempt },
+    ],
+    onOpen: () => boxes[0].focus(),
+  });
+  if (plan) announce(t('plan.started', { name, changes: tn('plan.changes', plan.changeCount) }));
+}
+
+/** The plan of the what-if on show, fetched once per what-if and language. */
+/** @type {{ key: string, plan: import('./pkg/workforce_ecosystem.js').Plan | null }} */
+let shown = { key: '', plan: null };
+
+function activePlan(result) {
+  const active = result.session.active;
+  if (!active?.planned) return null;
+  const key = `${active.id}:${language()}:${result.structure}`;
+  if (shown.key !== key) shown = { key, plan: state.ws.scenarioPlan() };
+  return shown.plan;
+}
+
+function exportPlan(format) {
+  const [type, suffix, label] = {
+    markdown: ['text/markdown', '-plan.md', 'Markdown'],
+    html: ['text/html', '-plan.html', 'HTML'],
+    csv: ['text/csv', '-plan.csv', 'CSV'],
+  }[format];
+  saveText(state.ws.planText(format, language()), type, suffix, label);
+}
+
+/** The steps opened, by what-if: drawing the pane again keeps them open. */
+const opened = new Map();
+
+/** One step: its title, its effect, and (opened) its changes. */
+function stepItem(step, n, scenario) {
+  const open = opened.get(scenario) ?? new Set();
+  const effect = t('plan.stepEffect', {
+    before: formatPercent(step.readiness.before),
+    after: formatPercent(step.readiness.after),
+    resolved: tn('plan.resolves', step.resolves.length),
+  });
+  return h('li', { class: 'plan-step', dataset: { kind: step.kind } },
+    h('details', {
+      open: open.has(n),
+      on: {
+        toggle: (ev) => {
+          if (ev.currentTarget.open) open.add(n);
+          else open.delete(n);
+          opened.set(scenario, open);
+        },
+      },
+    },
+      h('summary', { dataset: { key: `plan-step:${n}` } },
+        h('span', { class: 'plan-step-title', text: step.title }),
+        h('span', { class: 'plan-step-effect', text: effect })),
+      h('ul', { class: 'plan-changes' }, step.texts.map((text) => h('li', { text })))));
+}
+
+/**
+ * The findings pane's part about plans: the steps of the planned what-if
+ * on show, or the action that suggests a plan.
+ * @param {import('./pkg/workforce_ecosystem.js').ViewResult} result
+ */
+export function planSection(result) {
+  const plan = activePlan(result);
+  if (!plan) {
+    if (!result.findingCount) return null;
+    return h('section', { class: 'plan-offer', 'aria-labelledby': 'plan-offer-title' },
+      h('h3', { id: 'plan-offer-title', class: 'visually-hidden', text: t('plan.heading') }),
+      h('button', { type: 'button', class: 'primary small', id: 'suggest-plan', dataset: { key: 'suggest-plan' }, on: { click: suggestPlan } }, t('plan.suggest')),
+      h('p', { class: 'muted', text: t('plan.suggestHelp') }));
+  }
+  const facts = [t('plan.summary', {
+    before: formatPercent(plan.readiness.before),
+    after: formatPercent(plan.readiness.after),
+    changes: tn('plan.changes', plan.changeCount),
+    steps: tn('plan.steps', plan.steps.length),
+  })];
+  if (typeof plan.target === 'number') {
+    facts.push(t(plan.reached ? 'plan.target.reached' : 'plan.target.missed', { target: formatPercent(plan.target) }));
+  }
+  if (plan.left.length) facts.push(tn('plan.left', plan.left.length));
+  return h('section', { class: 'plan', 'aria-labelledby': 'plan-title' },
+    h('h3', { id: 'plan-title', text: t('plan.heading') }),
+    h('p', { class: 'muted', text: facts.join(' ') }),
+    plan.steps.length ? h('ol', { class: 'plan-steps' }, plan.steps.map((step, n) => stepItem(step, n, result.session.active.id))) : null,
+    h('p', { class: 'muted small', text: t('plan.edited') }),
+    h('div', { class: 'plan-exports', role: 'group', 'aria-label': t('plan.export') },
+      ['markdown', 'html', 'csv'].map((format) => h('button', {
+        type: 'button',
+        class: 'chip-button',
+        dataset: { key: `plan-export:${format}` },
+        on: { click: () => exportPlan(format) },
+      }, t(`plan.export.${format}`)))));
+}

@@ -17,6 +17,7 @@
 //! JSON → text → JSON gives the same model, text → JSON → text the same
 //! canonical text.
 
+pub mod fenced;
 mod lex;
 mod parse;
 mod print;

@@ -194,6 +194,15 @@ mod tests {
     }
 
     #[test]
+    fn a_session_opens_from_the_text_syntax() {
+        let session =
+            crate::session::Session::from_text("# mine\nscore hr integration 1 -> 2\n").unwrap();
+        assert_eq!(session.model().assessments[0].target, Some(2.0));
+        let err = crate::session::Session::from_text("score hr integration x").unwrap_err();
+        assert_eq!(err.problems[0].line, Some(1));
+    }
+
+    #[test]
     fn sniffing_tells_text_from_json_and_csv() {
         assert!(looks_like_text("\n  # comment\n"));
         assert!(looks_like_text("\u{feff}score hr integration 1"));

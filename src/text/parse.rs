@@ -179,9 +179,7 @@ impl Statement {
     /// A number written as `-12.5` or `1e3`; nothing else (no `inf`, `nan`, `+1`).
     fn number(&mut self, what: &str) -> Step<(f64, usize)> {
         let parsed = match self.peek() {
-            Some(t) if t.kind == Kind::Word && is_number(&t.text) => {
-                t.text.parse::<f64>().ok().filter(|x| x.is_finite())
-            }
+            Some(t) if t.kind == Kind::Word && is_number(&t.text) => read_number(&t.text),
             _ => None,
         };
         match parsed {
@@ -215,6 +213,27 @@ impl Statement {
     fn done(&self) -> bool {
         self.peek().is_none()
     }
+}
+
+/// The value of a word [`is_number`] accepts, if finite. serde_json's
+/// reader (already in the Wasm module for JSON) rather than std's, which
+/// would add its own float parser; JSON refuses leading zeros, which are
+/// dropped first.
+fn read_number(word: &str) -> Option<f64> {
+    let (sign, digits) = match word.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", word),
+    };
+    let trimmed = digits.trim_start_matches('0');
+    let digits = if trimmed.starts_with(|c: char| c.is_ascii_digit()) {
+        trimmed
+    } else {
+        // nothing but zeros before the fraction or the end: keep one
+        &digits[digits.len() - trimmed.len() - 1..]
+    };
+    serde_json::from_str::<f64>(&format!("{sign}{digits}"))
+        .ok()
+        .filter(|x| x.is_finite())
 }
 
 /// `-?digits(.digits)?([eE][+-]?digits)?`
@@ -640,6 +659,21 @@ fn options<'k>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_read_as_written() {
+        for (word, x) in [
+            ("0", 0.0),
+            ("007", 7.0),
+            ("-00.5", -0.5),
+            ("1e3", 1000.0),
+            ("2.50", 2.5),
+            ("-0", 0.0),
+        ] {
+            assert_eq!(read_number(word), Some(x), "{word}");
+        }
+        assert_eq!(read_number("1e999"), None);
+    }
 
     #[test]
     fn numbers_are_plain_decimals() {

@@ -56,6 +56,19 @@ function org() {
   return orgEditors;
 }
 
+/**
+ * The Text pane, fetched the first time it is shown.
+ * @type {Promise<typeof import('./text-pane.js')> | undefined}
+ */
+let textPane;
+function text() {
+  textPane ??= import('./text-pane.js').then((m) => {
+    m.initTextPane({ isVisible: () => currentTab() === 'text' });
+    return m;
+  });
+  return textPane;
+}
+
 function openCell(theme, player) {
   state.view.selected = { theme, player };
   if (state.result) {
@@ -116,6 +129,7 @@ onTab((name) => {
   showPane(name);
   if (name === 'cell') renderCell();
   if (name === 'org') org().then((m) => m.render());
+  if (name === 'text') text().then((m) => m.render());
 });
 
 // Another language: static texts, then everything drawn from the core again.

@@ -203,3 +203,41 @@ fn a_bad_block_is_named_by_its_line_and_nothing_is_written() {
         "open.md: the ```workforce-ecosystem block opened at line 2 is never closed\n"
     );
 }
+
+#[test]
+fn markdown_draws_the_readme_and_the_syntax_guide() {
+    let dir = scratch("docs");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for (doc, blocks) in [("README.md", 1), ("docs/text-syntax.md", 2)] {
+        let input = root.join(doc).display().to_string();
+        let output = dir.join("out").join(Path::new(doc).file_name().unwrap());
+        let svgs = dir.join("out/img");
+        let out = wfe(
+            &dir,
+            &[
+                "markdown",
+                &input,
+                "-o",
+                &output.display().to_string(),
+                "--svg-dir",
+                &svgs.display().to_string(),
+            ],
+        );
+        assert_eq!(out.status.code(), Some(0), "{doc}: {}", text(&out.stderr));
+        let md = std::fs::read_to_string(&output).unwrap();
+        let stem = output.file_stem().unwrap().to_string_lossy().to_string();
+        for n in 1..=blocks {
+            // linked relative to the output, though both were given as absolute paths
+            assert!(
+                md.contains(&format!("](img/{stem}-{n}.svg)\n")),
+                "{doc}: block {n}\n{md}"
+            );
+            assert!(svgs.join(format!("{stem}-{n}.svg")).exists());
+        }
+        assert!(!md.contains(&format!("](img/{stem}-{}.svg)", blocks + 1)));
+        assert!(
+            !md.contains("\n```workforce-ecosystem\n"),
+            "{doc}: a block is left"
+        );
+    }
+}

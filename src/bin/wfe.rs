@@ -616,24 +616,29 @@ fn markdown_escape(s: &str) -> String {
     out
 }
 
-/// `target` as a path from `base` (both relative to the working directory,
-/// or both absolute); `target` itself when no such path can be made.
+/// `target` as a path from `base`, both taken from the working directory
+/// when relative and normalized lexically (`.` and `..`); `target` itself
+/// when no such path can be made (another drive).
 fn relative_to(target: &Path, base: &Path) -> PathBuf {
     use std::path::Component;
-    let normal = |p: &Path| -> Option<Vec<std::ffi::OsString>> {
-        let mut parts = Vec::new();
-        for c in p.components() {
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let normal = |p: &Path| -> Vec<std::ffi::OsString> {
+        let mut parts: Vec<std::ffi::OsString> = Vec::new();
+        for c in cwd.join(p).components() {
             match c {
                 Component::CurDir => {}
-                Component::Normal(s) => parts.push(s.to_os_string()),
-                _ => return None,
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                other => parts.push(other.as_os_str().to_os_string()),
             }
         }
-        Some(parts)
+        parts
     };
-    let (Some(t), Some(b)) = (normal(target), normal(base)) else {
+    let (t, b) = (normal(target), normal(base));
+    if t.first() != b.first() {
         return target.to_path_buf();
-    };
+    }
     let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
     let mut out = PathBuf::new();
     for _ in common..b.len() {

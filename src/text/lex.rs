@@ -9,6 +9,7 @@
 //! must be written as escapes, so that a line of the text is always one line
 //! on screen.
 
+use super::wording;
 use crate::validate::limits::invisible;
 
 /// What a token is.
@@ -96,11 +97,7 @@ fn is_arrow(chars: &[char], i: usize) -> bool {
 fn unseen(column: usize, c: char) -> LexError {
     LexError {
         column,
-        message: format!(
-            "the character U+{:04X} shows nothing; outside quotes write only visible characters, \
-             inside them write it as \\u{{{:x}}}",
-            c as u32, c as u32
-        ),
+        message: wording::unseen(c),
     }
 }
 
@@ -113,8 +110,7 @@ fn quoted(chars: &[char], start: usize) -> Result<(String, usize), LexError> {
         let Some(&c) = chars.get(i) else {
             return Err(LexError {
                 column: start + 1,
-                message: "this text has no closing quote (\"); a text ends on its own line"
-                    .to_string(),
+                message: wording::unclosed(),
             });
         };
         match c {
@@ -127,10 +123,7 @@ fn quoted(chars: &[char], start: usize) -> Result<(String, usize), LexError> {
             c if c.is_control() => {
                 return Err(LexError {
                     column: i + 1,
-                    message: format!(
-                        "the control character U+{:04X} cannot stand in a text; write it as \\u{{{:x}}}",
-                        c as u32, c as u32
-                    ),
+                    message: wording::control(c),
                 });
             }
             c => {
@@ -146,8 +139,7 @@ fn quoted(chars: &[char], start: usize) -> Result<(String, usize), LexError> {
 fn escape(chars: &[char], at: usize) -> Result<(char, usize), LexError> {
     let bad = |column: usize| LexError {
         column,
-        message: "unknown escape; write \\\" \\\\ \\n \\r \\t or \\u{…} with 1 to 6 hex digits"
-            .to_string(),
+        message: wording::bad_escape(),
     };
     let simple = match chars.get(at + 1) {
         Some('"') => '"',
@@ -174,7 +166,7 @@ fn escape(chars: &[char], at: usize) -> Result<(char, usize), LexError> {
                 .and_then(char::from_u32)
                 .ok_or_else(|| LexError {
                     column: at + 1,
-                    message: format!("\\u{{{digits}}} is not a character"),
+                    message: wording::not_a_character(&digits),
                 })?;
             return Ok((c, close + 1));
         }

@@ -21,6 +21,7 @@ pub mod fenced;
 mod lex;
 mod parse;
 mod print;
+mod wording;
 
 use crate::model::Model;
 use crate::validate::{self, Invalid};
@@ -140,6 +141,22 @@ mod tests {
     }
 
     #[test]
+    fn problems_are_in_the_current_language() {
+        let french = include_str!("../../www/i18n/core-fr.json");
+        crate::language::set(crate::language::Language::from_json(french).ok());
+        let got = problems("name \"A\"\nscore hr integration x\nname \"B\"\nunit \"u");
+        crate::language::set(None);
+        assert_eq!(
+            got,
+            [
+                "(modèle) (ligne 2, colonne 22) : attendu : le score actuel (un nombre) ; trouvé : \"x\"",
+                "(modèle) (ligne 3, colonne 1) : le nom est déjà donné à la ligne 1",
+                "(modèle) (ligne 4, colonne 6) : ce texte n’a pas de guillemet fermant (\") ; un texte se termine sur sa propre ligne",
+            ]
+        );
+    }
+
+    #[test]
     fn rule_problems_point_at_the_field() {
         let got = problems(
             "unit retail\nscore hr integration 1 -> 9\nscore nobody integration 1 unit shops\n\
@@ -162,10 +179,10 @@ mod tests {
         let long = format!("name \"{}\"", "x".repeat(MAX_LINE_CHARS));
         assert_eq!(
             problems(&long),
-            ["(model) (line 1, column 1): this line is 65543 characters long; a line may have at most 65536"]
+            ["(model) (line 1, column 1): this line is 65,543 characters long; a line may have at most 65,536"]
         );
         let many = "\n".repeat(MAX_LINES + 1);
-        assert!(problems(&many)[0].contains("more than 200000 lines"));
+        assert!(problems(&many)[0].contains("more than 200,000 lines"));
         let items = "unit u\n".repeat(validate::MAX_ITEMS + 1);
         assert!(problems(&items)[0].contains("more than 100000 list items"));
         let huge = " ".repeat(validate::MAX_BYTES + 1);

@@ -10,10 +10,11 @@
 //! number of lines, the length of a line and the number of list items.
 
 use super::lex::{self, Kind, Token};
+use super::wording;
 use super::{MAX_LINES, MAX_LINE_CHARS};
 use crate::framework;
 use crate::model::SCHEMA_V1;
-use crate::validate::{self, limits, wording, Invalid, Problem};
+use crate::validate::{self, limits, Invalid, Problem};
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
 
@@ -48,20 +49,14 @@ pub(super) fn read(text: &str) -> Result<(Value, Places), Invalid> {
     for (n, line) in text.split('\n').enumerate() {
         let number = n + 1;
         if number > MAX_LINES {
-            return Err(at_line(
-                number,
-                1,
-                format!("more than {MAX_LINES} lines; a model's text may have at most {MAX_LINES}"),
-            ));
+            return Err(at_line(number, 1, wording::too_many_lines(MAX_LINES)));
         }
         let line = line.strip_suffix('\r').unwrap_or(line);
         if let Some(chars) = limits::over(line, MAX_LINE_CHARS) {
             problems.push(place(
                 number,
                 1,
-                format!(
-                    "this line is {chars} characters long; a line may have at most {MAX_LINE_CHARS}"
-                ),
+                wording::line_too_long(chars, MAX_LINE_CHARS),
             ));
             continue;
         }
@@ -130,16 +125,19 @@ impl Statement {
         self.peek().map_or(self.end, |t| t.column)
     }
 
+    /// What the next token is called in a message.
+    fn found(&self) -> String {
+        wording::found(
+            self.peek()
+                .map(|t| (t.kind == Kind::Quoted, t.text.as_str())),
+        )
+    }
+
     fn expected(&self, what: &str) -> Problem {
-        let found = match self.peek() {
-            None => "the end of the line".to_string(),
-            Some(t) if t.kind == Kind::Quoted => format!("the text {}", wording::quote(&t.text)),
-            Some(t) => wording::quote(&t.text),
-        };
         place(
             self.line,
             self.column(),
-            format!("expected {what}, found {found}"),
+            wording::expected(what, &self.found()),
         )
     }
 
@@ -280,7 +278,8 @@ const THEMES: &str = "framework.themes";
 impl Builder {
     fn statement(&mut self, s: &mut Statement) -> Step<()> {
         let Some((keyword, column)) = s.keyword(KEYWORDS) else {
-            return Err(s.expected(&format!("a statement ({})", KEYWORDS.join(", "))));
+            let message = wording::statement(&KEYWORDS.join(", "), &s.found());
+            return Err(place(s.line, s.column(), message));
         };
         match keyword.as_str() {
             "name" => self.name(s, column)?,
@@ -340,11 +339,7 @@ impl Builder {
 
     fn name(&mut self, s: &mut Statement, column: usize) -> Step<()> {
         if let Some((_, first)) = self.name {
-            return Err(place(
-                s.line,
-                column,
-                format!("the name is already given on line {first}"),
-            ));
+            return Err(place(s.line, column, wording::again("the name", first)));
         }
         let (name, at) = s.text("the model's name in double quotes")?;
         self.name = Some((Value::String(name), s.line));
@@ -370,11 +365,7 @@ impl Builder {
 
     fn scale(&mut self, s: &mut Statement, column: usize) -> Step<()> {
         if let Some((_, _, first)) = self.scale {
-            return Err(place(
-                s.line,
-                column,
-                format!("the scale is already given on line {first}"),
-            ));
+            return Err(place(s.line, column, wording::again("the scale", first)));
         }
         let (min, min_at) = s.number("the lowest score of the scale (a number)")?;
         let (max, max_at) = s.number("the highest score of the scale (a number)")?;
@@ -388,11 +379,7 @@ impl Builder {
     /// The scale's labels, in quotes, up to the end of the line.
     fn labels(&mut self, s: &mut Statement) -> Step<()> {
         if self.scale.is_none() {
-            return Err(place(
-                s.line,
-                s.tokens[0].column,
-                "labels of a scale come after its `scale MIN MAX` line".to_string(),
-            ));
+            return Err(place(s.line, s.tokens[0].column, wording::labels_first()));
         }
         while !s.done() {
             let (label, at) = s.text("a label of the scale in double quotes")?;
@@ -479,7 +466,7 @@ impl Builder {
         while !s.done() {
             if let Some((level, at)) = s.keyword(&["strict", "moderate", "light"]) {
                 if control.is_some() {
-                    return Err(place(s.line, at, "the control level is given twice".into()));
+                    return Err(place(s.line, at, wording::twice("the control level")));
                 }
                 control = Some((Value::String(level), at));
                 continue;
@@ -534,14 +521,7 @@ impl Builder {
     fn tracks(&mut self, s: &mut Statement) -> Step<()> {
         let (system, at) = s.id("the id of a system declared above")?;
         let Some(&index) = self.system_index.get(&system) else {
-            return Err(place(
-                s.line,
-                at,
-                format!(
-                    "no system {} is declared above this line",
-                    wording::quote(&system)
-                ),
-            ));
+            return Err(place(s.line, at, wording::no_system(&system)));
         };
         self.track(s, index)
     }
@@ -647,7 +627,7 @@ fn options<'k>(
         };
         let at = t.column;
         if fields.iter().any(|(k, _, _)| *k == key) {
-            return Err(place(s.line, at, format!("{key} is given twice")));
+            return Err(place(s.line, at, wording::twice(key)));
         }
         s.next += 1;
         let (v, v_at) = value(s, key)?;

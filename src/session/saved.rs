@@ -258,12 +258,7 @@ mod tests {
     }
 
     fn problems(text: &str) -> Vec<String> {
-        Session::from_text(text)
-            .unwrap_err()
-            .problems
-            .iter()
-            .map(|p| p.to_string())
-            .collect()
+        Session::from_text(text).unwrap_err().lines()
     }
 
     #[test]

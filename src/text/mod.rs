@@ -84,12 +84,7 @@ mod tests {
     use proptest::prelude::*;
 
     fn problems(text: &str) -> Vec<String> {
-        parse_text(text)
-            .unwrap_err()
-            .problems
-            .iter()
-            .map(|p| p.to_string())
-            .collect()
+        parse_text(text).unwrap_err().lines()
     }
 
     #[test]

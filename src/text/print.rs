@@ -8,6 +8,7 @@
 use crate::framework;
 use crate::model::{Item, Model, Scale};
 use crate::validate::limits::invisible;
+use crate::validate::wording;
 use std::fmt::Write;
 
 /// Tracked contributors on a `system` line, and on each `tracks` line after
@@ -201,18 +202,8 @@ pub(super) fn quoted(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            ' ' => out.push(' '),
-            c if c.is_control() || invisible(c) => {
-                let _ = write!(out, "\\u{{{:x}}}", c as u32);
-            }
-            c => out.push(c),
-        }
+        // The plain space is the one white space written as itself.
+        wording::push_escaped_char(&mut out, c, |c| c != ' ' && invisible(c));
     }
     out.push('"');
     out
@@ -232,7 +223,7 @@ mod tests {
         assert_eq!(id("\u{3164}"), "\"\\u{3164}\"");
         assert_eq!(
             quoted("a\"\\\n\u{202e}\u{a0} b"),
-            "\"a\\\"\\\\\\n\\u{202e}\\u{a0} b\""
+            "\"a\\\"\\\\\\n\\u{202e}\\u{00a0} b\""
         );
     }
 

@@ -130,6 +130,11 @@ impl Invalid {
     pub fn total(&self) -> usize {
         self.problems.len() + self.more
     }
+
+    /// Each listed problem as one line of text (path, place and message).
+    pub fn lines(&self) -> Vec<String> {
+        self.problems.iter().map(|p| p.to_string()).collect()
+    }
 }
 
 impl fmt::Display for Invalid {

@@ -9,11 +9,10 @@
 //! assert_eq!(text::to_text(&model), "name \"Acme\"\n\nscore hr integration 1 -> 3\n");
 //! ```
 //!
-//! Reading (`parse.rs`, splitting lines in `lex.rs`) builds the JSON value
-//! the model's JSON would hold and hands it to the JSON reader's own shape
-//! check and rules, so both syntaxes mean the same thing and are refused
-//! for the same reasons; problems name the line and column where the part
-//! concerned was written. Printing (`print.rs`) gives the canonical text:
+//! Reading (`parse.rs`, splitting lines in `lex.rs`) builds the model and
+//! hands it to the validator's rules and limits, the JSON reader's own, so
+//! both syntaxes mean the same thing and are refused for the same reasons;
+//! problems name the line and column where the part concerned was written. Printing (`print.rs`) gives the canonical text:
 //! JSON → text → JSON gives the same model, text → JSON → text the same
 //! canonical text.
 
@@ -38,8 +37,8 @@ pub const MAX_LINES: usize = 2 * validate::MAX_ITEMS;
 /// the JSON path of what they concern and the line and column where it was
 /// written (syntax problems only the line and column).
 pub fn parse_text(text: &str) -> Result<Model, Invalid> {
-    let (value, places) = parse::read(text)?;
-    validate::check_value(value, &|path| places.get(path).copied())
+    let (model, places) = parse::read(text)?;
+    validate::check_model(model, &|path| places.at(path))
 }
 
 /// The model in the text syntax's canonical form.
@@ -324,16 +323,14 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(200))]
 
         /// The syntax loses nothing, whatever the texts and numbers hold:
-        /// the printed text reads back (shape only: these models break the
-        /// rules) as the same model, and prints again the same.
+        /// the printed text reads back (before the rules, which these models
+        /// break) as the same model, and prints again the same.
         #[test]
         fn any_model_survives_the_text(m in model()) {
             let text = to_text(&m);
-            let (value, _) = parse::read(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
-            let back = validate::read::read_model(value);
-            prop_assert!(back.problems.is_empty(), "{:?}", back.problems);
-            prop_assert_eq!(&back.model, &m);
-            prop_assert_eq!(to_text(&back.model), text);
+            let (back, _) = parse::read(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+            prop_assert_eq!(&back, &m);
+            prop_assert_eq!(to_text(&back), text);
         }
     }
 }

@@ -1,25 +1,24 @@
-//! Reads the text syntax (docs/text-syntax.md) into the model's JSON value,
-//! line by line, remembering where each item and field was written so that
-//! the validator's problems — which name JSON paths — can be shown at their
-//! line and column.
+//! Reads the text syntax (docs/text-syntax.md) into a model, line by line,
+//! remembering where each item and field was written so that the
+//! validator's problems — which name JSON paths — can be shown at their line
+//! and column.
 //!
-//! Only the syntax is checked here: the shape, the limits on every text and
-//! the rules are the JSON reader's (`validate::check_value`), so a model
-//! means the same whichever way it was written. What the syntax alone can
-//! make costly is limited here, while reading: the size of the text, the
-//! number of lines, the length of a line and the number of list items.
+//! Only the syntax is checked here: the limits on every text and list and
+//! the rules are the validator's (`validate::check_model`), the same as for
+//! JSON, so a model means the same whichever way it was written. What the
+//! syntax alone can make costly is limited here, while reading: the size of
+//! the text, the number of lines, the length of a line and the number of
+//! list items.
 
 use super::lex::{self, Kind, Token};
 use super::wording;
 use super::{MAX_LINES, MAX_LINE_CHARS};
-use crate::framework;
-use crate::model::SCHEMA_V1;
+use crate::model::{
+    Assessment, Contributor, ContributorKind, Control, Integration, Item, Model, Responsibility,
+    Scale, System,
+};
 use crate::validate::{self, limits, Invalid, Problem};
-use serde_json::{json, Map, Value};
 use std::collections::HashMap;
-
-/// Where each JSON path of the value was written: (line, column), 1-based.
-pub(super) type Places = HashMap<String, (usize, usize)>;
 
 /// The statements' keywords, as the syntax lists them.
 pub(super) const KEYWORDS: &[&str] = &[
@@ -39,12 +38,12 @@ pub(super) const KEYWORDS: &[&str] = &[
 
 /// The model's JSON value and the places of its paths, or every syntax
 /// problem of the text (the first [`limits::MAX_PROBLEMS`] listed).
-pub(super) fn read(text: &str) -> Result<(Value, Places), Invalid> {
+pub(super) fn read(text: &str) -> Result<(Model, Places), Invalid> {
     if text.len() > validate::MAX_BYTES {
         return Err(validate::too_large_as("the model", text.len() as u64));
     }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut b = Builder::default();
+    let mut b = Builder::new();
     let mut problems = Vec::new();
     for (n, line) in text.split('\n').enumerate() {
         let number = n + 1;
@@ -89,7 +88,7 @@ pub(super) fn read(text: &str) -> Result<(Value, Places), Invalid> {
     if !problems.is_empty() {
         return Err(Invalid::new(problems));
     }
-    Ok(b.finish())
+    Ok((b.model, b.places))
 }
 
 fn place(line: usize, column: usize, message: String) -> Problem {
@@ -250,50 +249,156 @@ fn is_number(s: &str) -> bool {
     mantissa_ok && exponent_ok
 }
 
-/// The model as its statements build it, and where each part was written.
+/// Where each part of the model was written, found by the JSON path the
+/// validator gives a problem: (line, column), 1-based. Kept per item rather
+/// than as a string per path, which for 100,000 lines would be half a
+/// million strings.
 #[derive(Default)]
+pub(super) struct Places {
+    /// Per list (its path, `assessments`, `framework.players`…), per item:
+    /// its line, its keyword's column and its fields' columns.
+    lists: Vec<(&'static str, Vec<ItemAt>)>,
+    /// `name`, `scale`, `scale.min`, `scale.max`.
+    single: Vec<(&'static str, (usize, usize))>,
+    /// `scale.labels[i]`
+    labels: Vec<(usize, usize)>,
+    /// `systems[i].contributors[j]`
+    tracked: Vec<Vec<(usize, usize)>>,
+}
+
+struct ItemAt {
+    line: usize,
+    column: usize,
+    fields: Vec<(&'static str, usize)>,
+}
+
+impl Places {
+    fn list(&mut self, list: &'static str) -> &mut Vec<ItemAt> {
+        let i = match self.lists.iter().position(|(l, _)| *l == list) {
+            Some(i) => i,
+            None => {
+                self.lists.push((list, Vec::new()));
+                self.lists.len() - 1
+            }
+        };
+        &mut self.lists[i].1
+    }
+
+    /// The place of exactly `path`, if it was written.
+    pub(super) fn at(&self, path: &str) -> Option<(usize, usize)> {
+        use crate::validate::path::{split, Seg};
+        let segs = split(path)?;
+        let key = |i: usize| match segs.get(i) {
+            Some(Seg::Key(k)) => Some(k.as_str()),
+            _ => None,
+        };
+        let index = |i: usize| match segs.get(i) {
+            Some(Seg::Index(n)) => Some(*n),
+            _ => None,
+        };
+        // `framework.players[…]` is one list path of two keys.
+        let (list, rest) = match (key(0), key(1)) {
+            (Some("framework"), Some(k)) => (format!("framework.{k}"), 2),
+            (Some(k), _) => (k.to_string(), 1),
+            _ => return None,
+        };
+        if list == "scale.labels" || (list == "scale" && key(1) == Some("labels")) {
+            return match index(2) {
+                Some(i) => self.labels.get(i).copied(),
+                None => self.labels.first().copied(),
+            };
+        }
+        if let (true, Some(j)) = (
+            list == "systems" && key(2) == Some("contributors"),
+            index(3),
+        ) {
+            return self.tracked.get(index(1)?)?.get(j).copied();
+        }
+        if let Some((_, items)) = self.lists.iter().find(|(l, _)| *l == list) {
+            let Some(i) = index(rest) else {
+                // the list itself: its first item, when nothing more is asked
+                return (segs.len() == rest).then(|| items.first().map(|x| (x.line, x.column)))?;
+            };
+            let item = items.get(i)?;
+            return match key(rest + 1) {
+                None => Some((item.line, item.column)),
+                Some(field) => item
+                    .fields
+                    .iter()
+                    .find(|(f, _)| *f == field)
+                    .map(|(_, c)| (item.line, *c)),
+            };
+        }
+        if list == "framework" && segs.len() == 1 {
+            // the framework: its first player or theme line
+            return self
+                .lists
+                .iter()
+                .filter(|(l, _)| l.starts_with("framework."))
+                .filter_map(|(_, items)| items.first().map(|x| (x.line, x.column)))
+                .min();
+        }
+        let whole = match segs.len() {
+            1 => list,
+            _ => format!("{list}.{}", key(1)?),
+        };
+        self.single
+            .iter()
+            .find(|(p, _)| *p == whole)
+            .map(|(_, at)| *at)
+    }
+}
+
+/// The framework's lists, as paths.
+const PLAYERS: &str = "framework.players";
+const THEMES: &str = "framework.themes";
+
+/// The model as its statements build it, and where each part was written.
 struct Builder {
-    name: Option<(Value, usize)>,
-    players: Vec<Value>,
-    themes: Vec<Value>,
-    /// min, max and the line of the `scale` statement
-    scale: Option<(f64, f64, usize)>,
-    labels: Vec<Value>,
-    units: Vec<Value>,
-    assessments: Vec<Value>,
-    contributors: Vec<Value>,
-    responsibilities: Vec<Value>,
-    systems: Vec<Map<String, Value>>,
+    model: Model,
+    /// Whether a `player` (`theme`) line replaced the standard players (themes).
+    players: bool,
+    themes: bool,
+    /// The lines of the `name` and `scale` statements.
+    name_line: Option<usize>,
+    scale_line: Option<usize>,
     /// The last system declared with each id, for `tracks`.
     system_index: HashMap<String, usize>,
-    integrations: Vec<Value>,
     places: Places,
     items: usize,
 }
 
-/// Lists and the paths of their items.
-const PLAYERS: &str = "framework.players";
-const THEMES: &str = "framework.themes";
-
 impl Builder {
+    fn new() -> Builder {
+        Builder {
+            model: Model::empty(""),
+            players: false,
+            themes: false,
+            name_line: None,
+            scale_line: None,
+            system_index: HashMap::new(),
+            places: Places::default(),
+            items: 0,
+        }
+    }
+
     fn statement(&mut self, s: &mut Statement) -> Step<()> {
         let Some((keyword, column)) = s.keyword(KEYWORDS) else {
             let message = wording::statement(&KEYWORDS.join(", "), &s.found());
             return Err(place(s.line, s.column(), message));
         };
+        let at = (s.line, column);
         match keyword.as_str() {
             "name" => self.name(s, column)?,
-            "player" => self.item(s, column, PLAYERS, "a player id")?,
-            "theme" => self.item(s, column, THEMES, "a theme id")?,
-            "unit" => self.item(s, column, "units", "a unit id")?,
+            "player" | "theme" | "unit" => self.item(s, at, &keyword)?,
             "scale" => self.scale(s, column)?,
             "labels" => self.labels(s)?,
-            "score" => self.score(s, column)?,
-            "contributor" => self.contributor(s, column)?,
-            "owner" => self.owner(s, column)?,
-            "system" => self.system(s, column)?,
+            "score" => self.score(s, at)?,
+            "contributor" => self.contributor(s, at)?,
+            "owner" => self.owner(s, at)?,
+            "system" => self.system(s, at)?,
             "tracks" => self.tracks(s)?,
-            _ => self.link(s, column)?,
+            _ => self.link(s, at)?,
         }
         if s.done() {
             Ok(())
@@ -302,215 +407,235 @@ impl Builder {
         }
     }
 
-    fn mark(&mut self, path: String, line: usize, column: usize) {
-        self.places.entry(path).or_insert((line, column));
-    }
-
-    /// Appends `item` to the list at `list` (one of the builder's), with
-    /// its fields' places, and counts it.
-    fn push(&mut self, list: &str, line: usize, column: usize, fields: Vec<(&str, Value, usize)>) {
-        let items = match list {
-            PLAYERS => &mut self.players,
-            THEMES => &mut self.themes,
-            "units" => &mut self.units,
-            "assessments" => &mut self.assessments,
-            "contributors" => &mut self.contributors,
-            "responsibilities" => &mut self.responsibilities,
-            _ => &mut self.integrations,
-        };
-        let path = format!("{list}[{}]", items.len());
-        let mut object = Map::new();
-        let mut places = Vec::new();
-        for (key, value, at) in fields {
-            places.push((format!("{path}.{key}"), at));
-            object.insert(key.to_string(), value);
-        }
-        items.push(Value::Object(object));
+    /// Records an item of `list` written at `at`, with its fields' columns.
+    fn placed(
+        &mut self,
+        list: &'static str,
+        at: (usize, usize),
+        fields: Vec<(&'static str, usize)>,
+    ) {
         self.items += 1;
-        self.mark(list.to_string(), line, column);
-        if list.starts_with("framework.") {
-            self.mark("framework".to_string(), line, column);
-        }
-        self.mark(path, line, column);
-        for (p, at) in places {
-            self.mark(p, line, at);
-        }
+        self.places.list(list).push(ItemAt {
+            line: at.0,
+            column: at.1,
+            fields,
+        });
     }
 
     fn name(&mut self, s: &mut Statement, column: usize) -> Step<()> {
-        if let Some((_, first)) = self.name {
+        if let Some(first) = self.name_line {
             return Err(place(s.line, column, wording::again("the name", first)));
         }
         let (name, at) = s.text("the model's name in double quotes")?;
-        self.name = Some((Value::String(name), s.line));
-        self.mark("name".to_string(), s.line, at);
+        self.model.name = name;
+        self.name_line = Some(s.line);
+        self.places.single.push(("name", (s.line, at)));
         Ok(())
     }
 
     /// `player|theme|unit ID ["LABEL"]`: the label defaults to the id.
-    fn item(&mut self, s: &mut Statement, column: usize, list: &str, what: &str) -> Step<()> {
+    fn item(&mut self, s: &mut Statement, at: (usize, usize), keyword: &str) -> Step<()> {
+        let (list, what, items) = match keyword {
+            "player" => {
+                if !std::mem::replace(&mut self.players, true) {
+                    self.model.framework.players.clear();
+                }
+                (PLAYERS, "a player id", &mut self.model.framework.players)
+            }
+            "theme" => {
+                if !std::mem::replace(&mut self.themes, true) {
+                    self.model.framework.themes.clear();
+                }
+                (THEMES, "a theme id", &mut self.model.framework.themes)
+            }
+            _ => ("units", "a unit id", &mut self.model.units),
+        };
         let (id, id_at) = s.id(what)?;
         let (label, label_at) = s.optional_text().unwrap_or((id.clone(), id_at));
-        self.push(
-            list,
-            s.line,
-            column,
-            vec![
-                ("id", Value::String(id), id_at),
-                ("label", Value::String(label), label_at),
-            ],
-        );
+        items.push(Item { id, label });
+        self.placed(list, at, vec![("id", id_at), ("label", label_at)]);
         Ok(())
     }
 
     fn scale(&mut self, s: &mut Statement, column: usize) -> Step<()> {
-        if let Some((_, _, first)) = self.scale {
+        if let Some(first) = self.scale_line {
             return Err(place(s.line, column, wording::again("the scale", first)));
         }
         let (min, min_at) = s.number("the lowest score of the scale (a number)")?;
         let (max, max_at) = s.number("the highest score of the scale (a number)")?;
-        self.scale = Some((min, max, s.line));
-        self.mark("scale".to_string(), s.line, column);
-        self.mark("scale.min".to_string(), s.line, min_at);
-        self.mark("scale.max".to_string(), s.line, max_at);
+        self.scale_line = Some(s.line);
+        self.model.scale = Scale {
+            min,
+            max,
+            labels: Vec::new(),
+        };
+        let single = &mut self.places.single;
+        single.push(("scale", (s.line, column)));
+        single.push(("scale.min", (s.line, min_at)));
+        single.push(("scale.max", (s.line, max_at)));
         self.labels(s)
     }
 
     /// The scale's labels, in quotes, up to the end of the line.
     fn labels(&mut self, s: &mut Statement) -> Step<()> {
-        if self.scale.is_none() {
+        if self.scale_line.is_none() {
             return Err(place(s.line, s.tokens[0].column, wording::labels_first()));
         }
         while !s.done() {
             let (label, at) = s.text("a label of the scale in double quotes")?;
-            let path = format!("scale.labels[{}]", self.labels.len());
-            self.mark("scale.labels".to_string(), s.line, at);
-            self.mark(path, s.line, at);
-            self.labels.push(Value::String(label));
+            self.model.scale.labels.push(label);
+            self.places.labels.push((s.line, at));
             self.items += 1;
         }
         Ok(())
     }
 
     /// `score PLAYER THEME CURRENT [-> TARGET] [unit ID] [weight N] [note "TEXT"]`
-    fn score(&mut self, s: &mut Statement, column: usize) -> Step<()> {
+    fn score(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
         let (player, player_at) = s.id("a player id")?;
         let (theme, theme_at) = s.id("a theme id")?;
         let (current, current_at) = s.number("the current score (a number)")?;
         let mut fields = vec![
-            ("theme", Value::String(theme), theme_at),
-            ("player", Value::String(player), player_at),
-            ("current", json!(current), current_at),
+            ("player", player_at),
+            ("theme", theme_at),
+            ("current", current_at),
         ];
+        let mut a = Assessment {
+            theme,
+            player,
+            unit: None,
+            current,
+            target: None,
+            weight: 1.0,
+            note: None,
+        };
         if s.arrow() {
             let (target, at) = s.number("the target score (a number) after the arrow")?;
-            fields.push(("target", json!(target), at));
+            a.target = Some(target);
+            fields.push(("target", at));
         }
-        options(s, &mut fields, &["unit", "weight", "note"], |s, key| {
-            Ok(match key {
-                "unit" => s.id("a unit id").map(|(v, at)| (Value::String(v), at))?,
+        let mut seen = 0;
+        while let Some(key) = option(s, &["unit", "weight", "note"], &mut seen)? {
+            let at = match key {
+                "unit" => s.id("a unit id").map(|(v, at)| (a.unit = Some(v), at))?,
                 "weight" => s
                     .number("a weight (a number)")
-                    .map(|(v, at)| (json!(v), at))?,
+                    .map(|(v, at)| (a.weight = v, at))?,
                 _ => s
                     .text("a note in double quotes")
-                    .map(|(v, at)| (Value::String(v), at))?,
-            })
-        })?;
-        self.push("assessments", s.line, column, fields);
+                    .map(|(v, at)| (a.note = Some(v), at))?,
+            }
+            .1;
+            fields.push((key, at));
+        }
+        self.model.assessments.push(a);
+        self.placed("assessments", at, fields);
         Ok(())
     }
 
     /// `contributor ID ["LABEL"] internal|external [headcount N]`
-    fn contributor(&mut self, s: &mut Statement, column: usize) -> Step<()> {
+    fn contributor(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
         let (id, id_at) = s.id("a contributor id")?;
         let (label, label_at) = s.optional_text().unwrap_or((id.clone(), id_at));
         let (kind, kind_at) = s
             .keyword(&["internal", "external"])
             .ok_or_else(|| s.expected("internal or external"))?;
-        let mut fields = vec![
-            ("id", Value::String(id), id_at),
-            ("label", Value::String(label), label_at),
-            ("kind", Value::String(kind), kind_at),
-        ];
-        options(s, &mut fields, &["headcount"], |s, _| {
+        let mut fields = vec![("id", id_at), ("label", label_at), ("kind", kind_at)];
+        let mut headcount = None;
+        let mut seen = 0;
+        if option(s, &["headcount"], &mut seen)?.is_some() {
             let what = "a headcount (a whole number, 0 or more)";
-            match s.peek() {
-                Some(t) if t.kind == Kind::Word => match t.text.parse::<u64>() {
-                    Ok(n) if t.text.bytes().all(|b| b.is_ascii_digit()) => {
-                        let at = t.column;
-                        s.next += 1;
-                        Ok((json!(n), at))
-                    }
-                    _ => Err(s.expected(what)),
-                },
-                _ => Err(s.expected(what)),
-            }
-        })?;
-        self.push("contributors", s.line, column, fields);
+            let n = match s.peek() {
+                Some(t) if t.kind == Kind::Word && t.text.bytes().all(|b| b.is_ascii_digit()) => {
+                    t.text.parse::<u64>().ok()
+                }
+                _ => None,
+            };
+            let column = s.column();
+            headcount = Some(n.ok_or_else(|| s.expected(what))?);
+            s.next += 1;
+            fields.push(("headcount", column));
+        }
+        self.model.contributors.push(Contributor {
+            id,
+            label,
+            kind: if kind == "external" {
+                ContributorKind::External
+            } else {
+                ContributorKind::Internal
+            },
+            headcount,
+        });
+        self.placed("contributors", at, fields);
         Ok(())
     }
 
     /// `owner PLAYER THEME CONTRIBUTOR [activity "TEXT"] [strict|moderate|light]`
-    fn owner(&mut self, s: &mut Statement, column: usize) -> Step<()> {
+    fn owner(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
         let (player, player_at) = s.id("a player id")?;
         let (theme, theme_at) = s.id("a theme id")?;
         let (contributor, contributor_at) = s.id("a contributor id")?;
         let mut fields = vec![
-            ("contributor", Value::String(contributor), contributor_at),
-            ("theme", Value::String(theme), theme_at),
-            ("player", Value::String(player), player_at),
+            ("player", player_at),
+            ("theme", theme_at),
+            ("contributor", contributor_at),
         ];
-        // The control level is a bare word; it is stored under `control`.
-        let mut control = None;
+        let mut r = Responsibility {
+            contributor,
+            theme,
+            player,
+            activity: None,
+            control: None,
+        };
+        let mut seen = 0;
         while !s.done() {
-            if let Some((level, at)) = s.keyword(&["strict", "moderate", "light"]) {
-                if control.is_some() {
-                    return Err(place(s.line, at, wording::twice("the control level")));
+            // The control level is a bare word; it is stored under `control`.
+            if let Some((level, level_at)) = s.keyword(&["strict", "moderate", "light"]) {
+                if r.control.is_some() {
+                    return Err(place(s.line, level_at, wording::twice("the control level")));
                 }
-                control = Some((Value::String(level), at));
-                continue;
-            }
-            let before = fields.len();
-            options(s, &mut fields, &["activity"], |s, _| {
-                s.text("an activity in double quotes")
-                    .map(|(v, at)| (Value::String(v), at))
-            })?;
-            if fields.len() == before {
+                r.control = Control::ALL.into_iter().find(|c| c.as_str() == level);
+                fields.push(("control", level_at));
+            } else if option(s, &["activity"], &mut seen)?.is_some() {
+                let (activity, activity_at) = s.text("an activity in double quotes")?;
+                r.activity = Some(activity);
+                fields.push(("activity", activity_at));
+            } else {
                 return Err(s.expected("activity, strict, moderate, light or the end of the line"));
             }
         }
-        if let Some((value, at)) = control {
-            fields.push(("control", value, at));
-        }
-        self.push("responsibilities", s.line, column, fields);
+        self.model.responsibilities.push(r);
+        self.placed("responsibilities", at, fields);
         Ok(())
     }
 
     /// `system ID ["LABEL"] owner PLAYER [tracks ID …]`
-    fn system(&mut self, s: &mut Statement, column: usize) -> Step<()> {
+    fn system(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
         let (id, id_at) = s.id("a system id")?;
         let (label, label_at) = s.optional_text().unwrap_or((id.clone(), id_at));
         if s.keyword(&["owner"]).is_none() {
             return Err(s.expected("owner and the id of the player who owns the system"));
         }
         let (owner, owner_at) = s.id("the id of the player who owns the system")?;
-        let index = self.systems.len();
-        let path = format!("systems[{index}]");
-        self.mark("systems".to_string(), s.line, column);
-        self.mark(path.clone(), s.line, column);
-        self.mark(format!("{path}.id"), s.line, id_at);
-        self.mark(format!("{path}.label"), s.line, label_at);
-        self.mark(format!("{path}.owner"), s.line, owner_at);
-        self.mark(format!("{path}.contributors"), s.line, column);
-        let mut system = Map::new();
-        system.insert("id".into(), Value::String(id.clone()));
-        system.insert("label".into(), Value::String(label));
-        system.insert("owner".into(), Value::String(owner));
-        system.insert("contributors".into(), Value::Array(Vec::new()));
-        self.systems.push(system);
-        self.system_index.insert(id, index);
-        self.items += 1;
+        let index = self.model.systems.len();
+        self.system_index.insert(id.clone(), index);
+        self.model.systems.push(System {
+            id,
+            label,
+            owner,
+            contributors: Vec::new(),
+        });
+        self.placed(
+            "systems",
+            at,
+            vec![
+                ("id", id_at),
+                ("label", label_at),
+                ("owner", owner_at),
+                ("contributors", at.1),
+            ],
+        );
+        self.places.tracked.push(Vec::new());
         if s.keyword(&["tracks"]).is_some() {
             self.track(s, index)?;
         }
@@ -533,107 +658,42 @@ impl Builder {
         }
         while !s.done() {
             let (id, at) = s.id("a contributor id")?;
-            let Some(Value::Array(list)) = self.systems[index].get_mut("contributors") else {
-                unreachable!("every system is built with its list")
-            };
-            let path = format!("systems[{index}].contributors[{}]", list.len());
-            list.push(Value::String(id));
+            self.model.systems[index].contributors.push(id);
+            self.places.tracked[index].push((s.line, at));
             self.items += 1;
-            self.mark(path, s.line, at);
         }
         Ok(())
     }
 
     /// `link FROM -> TO`
-    fn link(&mut self, s: &mut Statement, column: usize) -> Step<()> {
+    fn link(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
         let (from, from_at) = s.id("the id of a system")?;
         if !s.arrow() {
             return Err(s.expected("-> between the two systems"));
         }
         let (to, to_at) = s.id("the id of a system")?;
-        self.push(
-            "integrations",
-            s.line,
-            column,
-            vec![
-                ("from", Value::String(from), from_at),
-                ("to", Value::String(to), to_at),
-            ],
-        );
+        self.model.integrations.push(Integration { from, to });
+        self.placed("integrations", at, vec![("from", from_at), ("to", to_at)]);
         Ok(())
-    }
-
-    fn finish(self) -> (Value, Places) {
-        let mut model = Map::new();
-        model.insert("schema".into(), Value::String(SCHEMA_V1.into()));
-        if let Some((name, _)) = self.name {
-            model.insert("name".into(), name);
-        }
-        if !self.players.is_empty() || !self.themes.is_empty() {
-            let standard = framework::standard();
-            let or_standard = |list: Vec<Value>, items: &[crate::model::Item]| {
-                if list.is_empty() {
-                    items
-                        .iter()
-                        .map(|i| json!({"id": i.id, "label": i.label}))
-                        .collect()
-                } else {
-                    list
-                }
-            };
-            model.insert(
-                "framework".into(),
-                json!({
-                    "players": or_standard(self.players, &standard.players),
-                    "themes": or_standard(self.themes, &standard.themes),
-                }),
-            );
-        }
-        if let Some((min, max, _)) = self.scale {
-            model.insert(
-                "scale".into(),
-                json!({"min": min, "max": max, "labels": self.labels}),
-            );
-        }
-        let systems: Vec<Value> = self.systems.into_iter().map(Value::Object).collect();
-        for (key, list) in [
-            ("units", self.units),
-            ("assessments", self.assessments),
-            ("contributors", self.contributors),
-            ("responsibilities", self.responsibilities),
-            ("systems", systems),
-            ("integrations", self.integrations),
-        ] {
-            if !list.is_empty() {
-                model.insert(key.into(), Value::Array(list));
-            }
-        }
-        (Value::Object(model), self.places)
     }
 }
 
-/// Reads `key value` pairs up to the end of the line, each key one of
-/// `keys` and given once, into `fields`; `value` reads the value after a key.
-/// Stops, without error, at a word that is not one of `keys`.
-fn options<'k>(
-    s: &mut Statement,
-    fields: &mut Vec<(&'k str, Value, usize)>,
-    keys: &[&'k str],
-    mut value: impl FnMut(&mut Statement, &str) -> Step<(Value, usize)>,
-) -> Step<()> {
-    while let Some(t) = s.peek() {
-        let Some(&key) = keys.iter().find(|k| t.kind == Kind::Word && **k == t.text) else {
-            break;
-        };
-        let at = t.column;
-        if fields.iter().any(|(k, _, _)| *k == key) {
-            return Err(place(s.line, at, wording::twice(key)));
-        }
-        s.next += 1;
-        let (v, v_at) = value(s, key)?;
-        fields.push((key, v, v_at));
+/// The option keyword among `keys` that comes next, if any, stepping over
+/// it; each may come once (`seen` holds those already given).
+fn option(s: &mut Statement, keys: &[&'static str], seen: &mut u32) -> Step<Option<&'static str>> {
+    let Some(t) = s.peek() else { return Ok(None) };
+    let Some(i) = keys
+        .iter()
+        .position(|k| t.kind == Kind::Word && *k == t.text)
+    else {
+        return Ok(None);
+    };
+    if *seen & (1 << i) != 0 {
+        return Err(place(s.line, t.column, wording::twice(keys[i])));
     }
-    Ok(())
+    *seen |= 1 << i;
+    s.next += 1;
+    Ok(Some(keys[i]))
 }
 
 #[cfg(test)]
@@ -668,31 +728,45 @@ mod tests {
     }
 
     #[test]
-    fn statements_build_the_json_value() {
-        let (value, places) = read(
+    fn statements_build_the_model_and_its_places() {
+        let (m, places) = read(
             "name \"Co\"\nunit retail\nscore hr integration 1 -> 3 unit retail weight 2 note \"n\"\n\
              contributor gig \"Gig\" external headcount 12\n\
              owner procurement integration gig strict activity \"sourcing\"\n\
-             system vms \"VMS\" owner procurement tracks gig\nsystem hris owner hr\nlink vms -> hris",
+             system vms \"VMS\" owner procurement tracks gig\nsystem hris owner hr\nlink vms -> hris\n\
+             player a\nscale 0 1 \"no\" \"yes\"",
         )
         .unwrap();
-        assert_eq!(
-            value,
-            json!({
-                "schema": SCHEMA_V1, "name": "Co",
-                "units": [{"id": "retail", "label": "retail"}],
-                "assessments": [{"theme": "integration", "player": "hr", "current": 1.0,
-                                 "target": 3.0, "unit": "retail", "weight": 2.0, "note": "n"}],
-                "contributors": [{"id": "gig", "label": "Gig", "kind": "external", "headcount": 12}],
-                "responsibilities": [{"contributor": "gig", "theme": "integration",
-                                      "player": "procurement", "activity": "sourcing", "control": "strict"}],
-                "systems": [{"id": "vms", "label": "VMS", "owner": "procurement", "contributors": ["gig"]},
-                            {"id": "hris", "label": "hris", "owner": "hr", "contributors": []}],
-                "integrations": [{"from": "vms", "to": "hris"}]
-            })
-        );
-        assert_eq!(places["assessments[0].unit"], (3, 34));
-        assert_eq!(places["systems[0].contributors[0]"], (6, 43));
-        assert_eq!(places["integrations[0].to"], (8, 13));
+        let json = r#"{"schema": "workforce-ecosystem/v1", "name": "Co",
+            "framework": {"players": [{"id": "a", "label": "a"}],
+                          "themes": [{"id": "leadership", "label": "Leadership approaches"},
+                                     {"id": "integration", "label": "Integration architectures"},
+                                     {"id": "technology", "label": "Technology enablers"},
+                                     {"id": "management", "label": "Management practices"}]},
+            "scale": {"min": 0, "max": 1, "labels": ["no", "yes"]},
+            "units": [{"id": "retail", "label": "retail"}],
+            "assessments": [{"theme": "integration", "player": "hr", "current": 1,
+                             "target": 3, "unit": "retail", "weight": 2, "note": "n"}],
+            "contributors": [{"id": "gig", "label": "Gig", "kind": "external", "headcount": 12}],
+            "responsibilities": [{"contributor": "gig", "theme": "integration",
+                                  "player": "procurement", "activity": "sourcing", "control": "strict"}],
+            "systems": [{"id": "vms", "label": "VMS", "owner": "procurement", "contributors": ["gig"]},
+                        {"id": "hris", "label": "hris", "owner": "hr", "contributors": []}],
+            "integrations": [{"from": "vms", "to": "hris"}]}"#;
+        assert_eq!(m, crate::validate::read_shape(json).unwrap());
+        let at = |p: &str| places.at(p);
+        assert_eq!(at("assessments[0].unit"), Some((3, 34)));
+        assert_eq!(at("assessments[0]"), Some((3, 1)));
+        assert_eq!(at("assessments"), Some((3, 1)));
+        assert_eq!(at("assessments[0].zz"), None);
+        assert_eq!(at("systems[0].contributors[0]"), Some((6, 43)));
+        assert_eq!(at("systems[0].contributors"), Some((6, 1)));
+        assert_eq!(at("integrations[0].to"), Some((8, 13)));
+        assert_eq!(at("framework.players[0].id"), Some((9, 8)));
+        assert_eq!(at("framework"), Some((9, 1)));
+        assert_eq!(at("scale.labels[1]"), Some((10, 16)));
+        assert_eq!(at("scale.max"), Some((10, 9)));
+        assert_eq!(at("name"), Some((1, 6)));
+        assert_eq!(at("units[5]"), None);
     }
 }

@@ -270,15 +270,16 @@ pub(crate) fn over_items() -> Invalid {
     )
 }
 
-/// Steps 4–6 on a model's value read from another syntax than JSON (the
-/// text syntax, [`crate::text`]): the model, or its problems, each given the
-/// line and column `place` finds for its path or its nearest ancestor's,
-/// sorted by place, the first [`limits::MAX_PROBLEMS`] listed.
-pub(crate) fn check_value(
-    value: serde_json::Value,
+/// The rules on a model read from another syntax than JSON (the text
+/// syntax, [`crate::text`], whose reader gives every field its type): the
+/// model, or its problems, each given the line and column `place` finds for
+/// its path or its nearest ancestor's, sorted by place, the first
+/// [`limits::MAX_PROBLEMS`] listed.
+pub(crate) fn check_model(
+    model: Model,
     place: &dyn Fn(&str) -> Option<(usize, usize)>,
 ) -> Result<Model, Invalid> {
-    let (model, _, problems, more) = read_value(value);
+    let (problems, more) = validate_within(&model);
     if problems.is_empty() && more == 0 {
         return Ok(model);
     }

@@ -24,23 +24,30 @@ pub enum FileKind {
 }
 
 /// Judges a file by its first characters, then by its name: markup is HTML
-/// and an object is JSON whatever the file is called; a `.txt` or `.wfe`
-/// name, or a first line that is a statement of the text syntax, is the text
-/// syntax; a `.csv` name, or a first line that is the CSV's header (it
-/// starts with the `theme` column), is CSV; the rest is read as JSON.
+/// and an object is JSON whatever the file is called; a first line that is
+/// the CSV's header (it starts with the `theme` column) is CSV, and one that
+/// is a statement of the text syntax (a keyword and a space, or a comment)
+/// is the text syntax; else a `.csv` name is CSV, a `.txt` or `.wfe` name the
+/// text syntax, and the rest is read as JSON.
 pub fn kind_of(name: &str, text: &str) -> FileKind {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let header = start.trim_start_matches('"');
     if start.starts_with('<') {
         FileKind::Html
     } else if start.starts_with('{') {
         FileKind::Json
-    } else if has_extension(name, ".txt")
-        || has_extension(name, ".wfe")
-        || crate::text::looks_like_text(text)
+    } else if header
+        .strip_prefix("theme")
+        .is_some_and(|rest| !rest.starts_with(char::is_whitespace))
     {
-        FileKind::Text
-    } else if has_extension(name, ".csv") || start.trim_start_matches('"').starts_with("theme") {
+        // `theme,player,…`; the text syntax's `theme ID` has a space
         FileKind::Csv
+    } else if crate::text::looks_like_text(text) {
+        FileKind::Text
+    } else if has_extension(name, ".csv") {
+        FileKind::Csv
+    } else if has_extension(name, ".txt") || has_extension(name, ".wfe") {
+        FileKind::Text
     } else {
         FileKind::Json
     }
@@ -102,6 +109,9 @@ mod tests {
         assert_eq!(kind_of("org.WFE", ""), FileKind::Text);
         assert_eq!(kind_of("-", "# org\nscore hr it 1"), FileKind::Text);
         assert_eq!(kind_of("-", "theme t \"T\"\n"), FileKind::Text);
+        // a CSV named .txt is told by its header
+        assert_eq!(kind_of("scores.txt", "theme,player,unit\n"), FileKind::Csv);
+        assert_eq!(kind_of("org.csv", "score hr it 1\n"), FileKind::Text);
         assert_eq!(kind_of("notes.md", "hello"), FileKind::Json);
     }
 

@@ -2,7 +2,8 @@
 //! the sample scaled 1×, 10×, 100× and to about 10,000 assessments as JSON
 //! files into a folder, and times natively what the page's Wasm does with the
 //! same text: parse and validate, analyse, and convert the result into a
-//! plain data tree. Prints one JSON line per size for bench/browser.mjs.
+//! plain data tree; and reading and writing the same model in the text
+//! syntax (`text_ms`). Prints one JSON line per size for bench/browser.mjs.
 //!
 //! `cargo run --release --example scaled -- OUT_DIR`
 
@@ -44,10 +45,18 @@ fn main() {
             let report = analysis::analyze(&m);
             black_box(serde_json::to_value(&report).expect("an analysis serializes"));
         });
+        // The same model in the text syntax: read and validated, then written back.
+        let text = model.to_text();
+        let (text_ms, _) = median_ms(|| {
+            let m = workforce_ecosystem::text::parse_text(black_box(&text))
+                .expect("the text reads back");
+            black_box(m.to_text());
+        });
         println!(
-            "{{\"factor\":{factor},\"assessments\":{},\"bytes\":{},\"file\":\"{file}\",\"native_ms\":{ms:.4},\"runs\":{runs}}}",
+            "{{\"factor\":{factor},\"assessments\":{},\"bytes\":{},\"file\":\"{file}\",\"native_ms\":{ms:.4},\"runs\":{runs},\"text_bytes\":{},\"text_ms\":{text_ms:.4}}}",
             model.assessments.len(),
-            json.len()
+            json.len(),
+            text.len()
         );
     }
 }

@@ -59,6 +59,15 @@ fn every_valid_model_round_trips_through_the_text() {
 }
 
 #[test]
+fn a_scaled_model_round_trips_too() {
+    // ten thousand assessments, hundreds of systems tracking many contributors
+    let big = workforce_ecosystem::generate::scaled(&framework::sample(), 100);
+    let text = big.to_text();
+    assert_eq!(text::parse_text(&text).unwrap(), big);
+    assert!(text.lines().all(|l| l.chars().count() < 2_000));
+}
+
+#[test]
 fn the_sample_reads_as_a_few_lines_a_list() {
     let text = text::to_text(&framework::sample());
     // One line per item and a blank line between lists: no more.

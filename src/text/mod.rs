@@ -319,8 +319,75 @@ mod tests {
         }
     }
 
+    /// Lines made of the syntax's own words and characters, and anything else.
+    fn line_strategy() -> impl Strategy<Value = String> {
+        let word = prop_oneof![
+            prop::sample::select(vec![
+                "name",
+                "player",
+                "theme",
+                "scale",
+                "labels",
+                "unit",
+                "score",
+                "contributor",
+                "owner",
+                "system",
+                "tracks",
+                "link",
+                "hr",
+                "it",
+                "integration",
+                "technology",
+                "internal",
+                "external",
+                "headcount",
+                "weight",
+                "note",
+                "activity",
+                "strict",
+                "tracks",
+                "owner",
+                "->",
+                "→",
+                "0",
+                "1",
+                "3",
+                "-2.5",
+                "1e3",
+                "#",
+                "\"a b\"",
+                "\"\\u{202e}\"",
+                "\"",
+                "\\",
+                "\u{0}",
+                "\u{200b}",
+            ])
+            .prop_map(String::from),
+            text_strategy(6),
+        ];
+        prop::collection::vec(word, 0..8).prop_map(|w| w.join(" "))
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// Whatever the text, the reader answers: a model whose canonical
+        /// text reads back as itself, or problems that each name a line.
+        #[test]
+        fn any_text_is_read_or_refused_with_its_lines(lines in prop::collection::vec(line_strategy(), 0..12)) {
+            let source = lines.join("\n");
+            match parse_text(&source) {
+                Ok(m) => {
+                    let canonical = to_text(&m);
+                    prop_assert_eq!(parse_text(&canonical).map_err(|e| TestCaseError::fail(format!("{e}\n{canonical}")))?, m);
+                }
+                Err(e) => {
+                    prop_assert!(!e.problems.is_empty());
+                    prop_assert!(e.problems.iter().all(|p| p.line.is_some()), "{}", e);
+                }
+            }
+        }
 
         /// The syntax loses nothing, whatever the texts and numbers hold:
         /// the printed text reads back (before the rules, which these models

@@ -71,6 +71,23 @@ test('the Text pane shows the model, follows the diagram and drives it', async (
   assert.equal(await page.inputValue('#model-text'), edited, "the model's own text on request");
   assert.equal(await page.textContent('#text-status'), 'The text and the diagram agree.');
   assert.equal(await page.isHidden('.text-stale'), true);
+
+  // Export ▸ Model as text gives that text; opened again, it is the same model.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.click('#export');
+      await page.click('[data-export="text"]');
+    })(),
+  ]);
+  assert.equal(download.suggestedFilename(), 'harbourline-group.txt');
+  const { readFile } = await import('node:fs/promises');
+  const exported = await readFile(await download.path(), 'utf8');
+  assert.equal(exported, edited);
+  const before = await exportedModel(page);
+  await page.setInputFiles('#file-input', { name: 'org.txt', mimeType: 'text/plain', buffer: Buffer.from(exported) });
+  await page.waitForFunction(() => document.getElementById('notice-text')?.textContent.includes('Opened org.txt as a new document'));
+  assert.deepEqual(await exportedModel(page), before);
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

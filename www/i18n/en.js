@@ -34,6 +34,8 @@ export default {
   'open.sampleMissing': 'The sample organization could not be loaded, so you start with an empty model ({reason}).',
 
   'export.json': 'Model as JSON',
+  'export.text': 'Model as text',
+  'export.textFormat': 'text',
   'export.svg': 'Diagram as SVG',
   'export.png': 'Diagram as PNG',
   'export.standalone': 'Self-contained HTML',

@@ -34,6 +34,8 @@ export default {
   'open.sampleMissing': 'L’organisation exemple n’a pas pu être chargée : vous partez d’un modèle vide ({reason}).',
 
   'export.json': 'Modèle en JSON',
+  'export.text': 'Modèle en texte',
+  'export.textFormat': 'texte',
   'export.svg': 'Schéma en SVG',
   'export.png': 'Schéma en PNG',
   'export.standalone': 'Page HTML autonome',

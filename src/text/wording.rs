@@ -141,3 +141,33 @@ pub(super) fn no_system(id: &str) -> String {
         format!("no system {id} is declared above this line")
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_named_as_a_reader_sees_them() {
+        assert_eq!(found(None), "the end of the line");
+        assert_eq!(found(Some((false, "x\u{202e}"))), "\"x\\u{202e}\"");
+        assert_eq!(found(Some((true, "a \"b\""))), "the text \"a \\\"b\\\"\"");
+        assert_eq!(
+            expected("a player id", "\"x\""),
+            "expected a player id, found \"x\""
+        );
+    }
+
+    #[test]
+    fn characters_are_named_by_code_and_escape() {
+        assert_eq!(
+            control('\u{7}'),
+            "the control character U+0007 cannot stand in a text; write it as \\u{7}"
+        );
+        assert!(unseen('\u{200b}').contains("U+200B"));
+        assert_eq!(twice("weight"), "weight is given twice");
+        assert_eq!(
+            line_too_long(70_000, 65_536),
+            "this line is 70,000 characters long; a line may have at most 65,536"
+        );
+    }
+}

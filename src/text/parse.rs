@@ -492,8 +492,7 @@ impl Builder {
 
     /// `score PLAYER THEME CURRENT [-> TARGET] [unit ID] [weight N] [note "TEXT"]`
     fn score(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
-        let (player, player_at) = s.id("a player id")?;
-        let (theme, theme_at) = s.id("a theme id")?;
+        let [(player, player_at), (theme, theme_at)] = cell(s)?;
         let (current, current_at) = s.number("the current score (a number)")?;
         let mut fields = vec![
             ("player", player_at),
@@ -572,8 +571,7 @@ impl Builder {
 
     /// `owner PLAYER THEME CONTRIBUTOR [activity "TEXT"] [strict|moderate|light]`
     fn owner(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
-        let (player, player_at) = s.id("a player id")?;
-        let (theme, theme_at) = s.id("a theme id")?;
+        let [(player, player_at), (theme, theme_at)] = cell(s)?;
         let (contributor, contributor_at) = s.id("a contributor id")?;
         let mut fields = vec![
             ("player", player_at),
@@ -676,6 +674,11 @@ impl Builder {
         self.placed("integrations", at, vec![("from", from_at), ("to", to_at)]);
         Ok(())
     }
+}
+
+/// `PLAYER THEME`: the cell a `score` or an `owner` line is about.
+fn cell(s: &mut Statement) -> Step<[(String, usize); 2]> {
+    Ok([s.id("a player id")?, s.id("a theme id")?])
 }
 
 /// The option keyword among `keys` that comes next, if any, stepping over

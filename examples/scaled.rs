@@ -2,8 +2,9 @@
 //! the sample scaled 1×, 10×, 100× and to about 10,000 assessments as JSON
 //! files into a folder, and times natively what the page's Wasm does with the
 //! same text: parse and validate, analyse, and convert the result into a
-//! plain data tree; and a plan of all findings (`analysis::plan`, written as
-//! JSON), which the page opens as a what-if. Prints one JSON line per size
+//! plain data tree; a plan of all findings (`analysis::plan`, written as
+//! JSON), which the page opens as a what-if; and reading and writing the
+//! same model in the text syntax (`text_ms`). Prints one JSON line per size
 //! for bench/browser.mjs.
 //!
 //! `cargo run --release --example scaled -- OUT_DIR`
@@ -50,10 +51,18 @@ fn main() {
             let plan = analysis::plan(black_box(&model), &analysis::PlanOptions::default());
             black_box(serde_json::to_string(&plan).expect("a plan serializes"));
         });
+        // The same model in the text syntax: read and validated, then written back.
+        let text = model.to_text();
+        let (text_ms, _) = median_ms(|| {
+            let m = workforce_ecosystem::text::parse_text(black_box(&text))
+                .expect("the text reads back");
+            black_box(m.to_text());
+        });
         println!(
-            "{{\"factor\":{factor},\"assessments\":{},\"bytes\":{},\"file\":\"{file}\",\"native_ms\":{ms:.4},\"runs\":{runs},\"plan_ms\":{plan_ms:.4}}}",
+            "{{\"factor\":{factor},\"assessments\":{},\"bytes\":{},\"file\":\"{file}\",\"native_ms\":{ms:.4},\"runs\":{runs},\"plan_ms\":{plan_ms:.4},\"text_bytes\":{},\"text_ms\":{text_ms:.4}}}",
             model.assessments.len(),
-            json.len()
+            json.len(),
+            text.len()
         );
     }
 }

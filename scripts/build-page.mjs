@@ -23,6 +23,8 @@
 //   element.js      the custom element on its own: one file that carries
 //                   the Wasm glue, so an intranet copies it and pkg/ (and
 //                   models/ for the sample); embed.js and demo.js import it
+//   wiki.js         draws ```workforce-ecosystem blocks of Markdown-made
+//                   pages; on its own too, importing only element.js
 //   embed.js        embed.html's script, on its own too (it imports only
 //                   element.js), so the iframe is a few files with fixed names
 //   core-start.js   the first script of the editor and the classroom page:
@@ -158,10 +160,10 @@ export async function buildSite() {
     plugins: [gluePlugin, apartPlugin],
   });
   // The embeddable files stand alone: the element bundles its own copy of
-  // the glue, embed.js all it needs but the element.
+  // the glue, embed.js and wiki.js all they need but the element.
   const element = await esbuild.build({
     ...COMMON,
-    entryPoints: ['element.js', 'embed.js', 'core-start.js'],
+    entryPoints: ['element.js', 'embed.js', 'wiki.js', 'core-start.js'],
     plugins: [gluePlugin, apartPlugin],
   });
   const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs } };

@@ -13,7 +13,7 @@ fi
 export RUSTC_BOOTSTRAP=1
 cargo fuzz build -s none -O
 status=0
-for target in parse render analyze; do
+for target in parse render analyze text; do
   mkdir -p "fuzz/work/$target" "fuzz/corpus/$target"
   echo "fuzz: $target for ${seconds}s"
   # New inputs go to fuzz/work (ignored); the committed seeds stay as they are.

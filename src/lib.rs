@@ -32,6 +32,7 @@ pub mod render;
 pub mod scores;
 pub mod session;
 pub mod teaching;
+pub mod text;
 pub mod validate;
 pub mod view;
 

@@ -19,27 +19,57 @@ pub enum FileKind {
     Html,
     /// Assessments as CSV (the page's *Export ▸ CSV*).
     Csv,
+    /// A model in the text syntax ([`crate::text`]).
+    Text,
 }
 
 /// Judges a file by its first characters, then by its name: markup is HTML
-/// whatever the file is called; a `.csv` name, or a first line that is the
-/// CSV's header (it starts with the `theme` column), is CSV; the rest is
-/// read as JSON.
+/// and an object is JSON whatever the file is called; a first line that is
+/// the CSV's header (it starts with the `theme` column) is CSV, and one that
+/// is a statement of the text syntax (a keyword and a space, or a comment)
+/// is the text syntax; else a `.csv` name is CSV, a `.txt` or `.wfe` name the
+/// text syntax, and the rest is read as JSON.
 pub fn kind_of(name: &str, text: &str) -> FileKind {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let header = start.trim_start_matches('"');
     if start.starts_with('<') {
         FileKind::Html
     } else if start.starts_with('{') {
         FileKind::Json
-    } else if name
-        .get(name.len().saturating_sub(4)..)
-        .is_some_and(|ext| ext.eq_ignore_ascii_case(".csv"))
-        || start.trim_start_matches('"').starts_with("theme")
+    } else if header
+        .strip_prefix("theme")
+        .is_some_and(|rest| !rest.starts_with(char::is_whitespace))
     {
+        // `theme,player,…`; the text syntax's `theme ID` has a space
         FileKind::Csv
+    } else if crate::text::looks_like_text(text) {
+        FileKind::Text
+    } else if has_extension(name, ".csv") {
+        FileKind::Csv
+    } else if has_extension(name, ".txt") || has_extension(name, ".wfe") {
+        FileKind::Text
     } else {
         FileKind::Json
     }
+}
+
+fn has_extension(name: &str, ext: &str) -> bool {
+    name.get(name.len().saturating_sub(ext.len())..)
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Reads the model a file holds, whichever syntax it is written in (JSON,
+/// the text syntax, or an exported HTML page's data block), with the version
+/// it was written in (text is always the current one). `name` is the file's
+/// name, which helps tell the syntax.
+pub fn read_model(
+    name: &str,
+    text: &str,
+) -> Result<(crate::Model, crate::migrate::Version), Invalid> {
+    if kind_of(name, text) == FileKind::Text {
+        return crate::text::parse_text(text).map(|m| (m, crate::migrate::Version::V1));
+    }
+    crate::validate::parse_versioned(&model_text(text)?)
 }
 
 /// Why an HTML file cannot be opened: it is not the page Export makes.
@@ -74,7 +104,32 @@ mod tests {
         assert_eq!(kind_of("scores.CSV", "a,b\n1,2"), FileKind::Csv);
         assert_eq!(kind_of("-", "theme,player,unit\n"), FileKind::Csv);
         assert_eq!(kind_of("-", "\"theme\",\"player\"\n"), FileKind::Csv);
-        assert_eq!(kind_of("notes.txt", "hello"), FileKind::Json);
+        // A .txt or .wfe name, or a first statement, is the text syntax.
+        assert_eq!(kind_of("notes.txt", "hello"), FileKind::Text);
+        assert_eq!(kind_of("org.WFE", ""), FileKind::Text);
+        assert_eq!(kind_of("-", "# org\nscore hr it 1"), FileKind::Text);
+        assert_eq!(kind_of("-", "theme t \"T\"\n"), FileKind::Text);
+        // a CSV named .txt is told by its header
+        assert_eq!(kind_of("scores.txt", "theme,player,unit\n"), FileKind::Csv);
+        assert_eq!(kind_of("org.csv", "score hr it 1\n"), FileKind::Text);
+        assert_eq!(kind_of("notes.md", "hello"), FileKind::Json);
+    }
+
+    #[test]
+    fn a_model_is_read_whatever_its_syntax() {
+        let model = crate::framework::sample();
+        let text = model.to_text();
+        let html = export_html(&model, &ExportOptions::default());
+        for (name, file) in [
+            ("a.txt", text.as_str()),
+            ("-", &text),
+            ("-", &model.to_json_pretty()),
+            ("a.html", &html),
+        ] {
+            assert_eq!(read_model(name, file).unwrap().0, model, "{name}");
+        }
+        let err = read_model("a.txt", "unit a\nscore").unwrap_err();
+        assert_eq!(err.problems[0].line, Some(2));
     }
 
     #[test]

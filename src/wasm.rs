@@ -323,6 +323,39 @@ impl Workspace {
         })
     }
 
+    /// Reads a model written in the text syntax (docs/text-syntax.md);
+    /// throws every problem, each with its line and column. (The
+    /// constructor also takes the text syntax, told by its first statement;
+    /// this takes any text as the syntax, an empty one too.)
+    #[wasm_bindgen(js_name = fromText)]
+    pub fn from_text(text: &str) -> Result<Workspace, js_sys::Error> {
+        let model = crate::text::parse_text(text).map_err(|e| invalid_error(&e))?;
+        Ok(Workspace {
+            session: Session::new(model),
+            drawn: None,
+        })
+    }
+
+    /// The model on show in the text syntax's canonical form.
+    #[wasm_bindgen(js_name = toText)]
+    pub fn to_text(&self) -> String {
+        crate::text::to_text(self.session.model())
+    }
+
+    /// Puts the model written in the text syntax in place of the model on
+    /// show, keeping the what-if scenarios, as one undoable step; false when
+    /// it is the model on show already (nothing changes). Throws, changing
+    /// nothing, if it is invalid: every problem with its line and column.
+    #[wasm_bindgen(js_name = replaceText)]
+    pub fn replace_text(&mut self, text: &str) -> Result<bool, js_sys::Error> {
+        let model = crate::text::parse_text(text).map_err(|e| invalid_error(&e))?;
+        if &model == self.session.model() {
+            return Ok(false);
+        }
+        self.session.replace_model(model);
+        Ok(true)
+    }
+
     /// The diagram's stylesheet (`www/diagram.css` without its comments, as
     /// standalone SVG embeds it), for hosts that adopt it instead of
     /// fetching it.

@@ -101,6 +101,7 @@ pub fn opened_text(name: &str, bytes: &[u8], current: &str) -> Result<String, js
     let text = crate::encoding::decode_unmarked(bytes).map_err(invalid)?;
     match opened::kind_of(name, &text) {
         opened::FileKind::Csv => csv_result(csv::import_csv(&parse(current)?, &text)),
+        opened::FileKind::Text => to_json(&crate::text::parse_text(&text).map_err(invalid)?),
         _ => Ok(opened::model_text(&text).map_err(invalid)?.into_owned()),
     }
 }

@@ -43,18 +43,33 @@ if (drawn) {
 }
 
 /**
- * The Organization pane's editors, fetched the first time they are needed
- * (most visits score cells and never open them).
- * @type {Promise<typeof import('./org.js')> | undefined}
+ * A module fetched the first time it is needed and set up once.
+ * @template T
+ * @param {() => Promise<T>} load
+ * @param {(module: T) => void} setUp
+ * @returns {() => Promise<T>}
  */
-let orgEditors;
-function org() {
-  orgEditors ??= import('./org.js').then((m) => {
-    m.initOrg({ isVisible: () => currentTab() === 'org' });
-    return m;
-  });
-  return orgEditors;
+function onDemand(load, setUp) {
+  /** @type {Promise<T> | undefined} */
+  let loaded;
+  return () =>
+    (loaded ??= load().then((m) => {
+      setUp(m);
+      return m;
+    }));
 }
+
+/** The Organization pane's editors (most visits score cells and never open them). */
+const org = onDemand(
+  () => import('./org.js'),
+  (m) => m.initOrg({ isVisible: () => currentTab() === 'org' }),
+);
+
+/** The Text pane. */
+const text = onDemand(
+  () => import('./text-pane.js'),
+  (m) => m.initTextPane({ isVisible: () => currentTab() === 'text' }),
+);
 
 function openCell(theme, player) {
   state.view.selected = { theme, player };
@@ -116,6 +131,7 @@ onTab((name) => {
   showPane(name);
   if (name === 'cell') renderCell();
   if (name === 'org') org().then((m) => m.render());
+  if (name === 'text') text().then((m) => m.render());
 });
 
 // Another language: static texts, then everything drawn from the core again.

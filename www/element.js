@@ -9,9 +9,13 @@
 // <style> is not — so host-page CSS cannot break it, yet the `--wfe-*` custom
 // properties, which inherit through the shadow boundary, theme it.
 //
-// Model sources, the latest change wins: the `model` property (object or JSON
-// text), the `src` attribute (same-origin URL), a child
-// <script type="application/json">, else the core's sample organization.
+// Model sources, the latest change wins: the `model` property (object, JSON
+// text or the text syntax of docs/text-syntax.md), the `src` attribute
+// (same-origin URL; JSON or the text syntax), a child
+// <script type="application/json">, a child <script type="text/plain"> in the
+// text syntax, or the element's own text in the text syntax
+// (<workforce-ecosystem>score hr integration 1 -> 3</workforce-ecosystem>),
+// else the core's sample organization.
 // Attributes: overlay (none|current|target|gap), unit (a unit id), readonly
 // (a still picture: no view controls, cells not selectable), theme
 // (light|dark|high-contrast; absent or auto follows the reader's system).
@@ -368,8 +372,16 @@ export class WorkforceEcosystem extends HTMLElement {
       const src = this.getAttribute('src');
       if (src) this.#load({ kind: 'src', url: src });
       else {
-        const inline = this.querySelector(':scope > script[type="application/json"]');
-        if (inline) this.#load({ kind: 'inline', text: inline.textContent });
+        const inline = /** @type {HTMLScriptElement | null} */ (
+          this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/plain"]')
+        );
+        // Only the element's own text nodes: a fallback child's words are not a model.
+        const own = [...this.childNodes]
+          .filter((n) => n instanceof Text)
+          .map((n) => /** @type {Text} */ (n).data)
+          .join('');
+        if (inline) this.#load({ kind: 'inline', text: inline.textContent, syntax: inline.type === 'text/plain' });
+        else if (own.trim()) this.#load({ kind: 'inline', text: own, syntax: true });
         else this.#load({ kind: 'sample' });
       }
     };
@@ -472,7 +484,9 @@ export class WorkforceEcosystem extends HTMLElement {
       await core();
       const text = await model;
       if (seq !== this.#seq) return;
-      const ws = new Workspace(text);
+      // The text syntax when the source says so (a JSON object still reads
+      // as JSON); otherwise the core tells JSON from the text syntax itself.
+      const ws = source.syntax && !text.trimStart().startsWith('{') ? Workspace.fromText(text) : new Workspace(text);
       this.#ws?.free();
       this.#ws = ws;
       // The diagram first; the model's copy for scripts, the unit menu and

@@ -218,6 +218,12 @@ export function exportJson() {
   announce(t('export.done', { format: 'JSON' }));
 }
 
+/** The model in the text syntax (docs/text-syntax.md), as the Text tab shows it. */
+function exportText() {
+  download(new Blob([state.ws.toText()], { type: 'text/plain' }), `${baseName()}.txt`);
+  announce(t('export.done', { format: t('export.textFormat') }));
+}
+
 /** The diagram as a file of its own, with the core's title block (organization,
  * overlay, unit, what-if, date) so a slide or a print stands on its own. */
 function standaloneSvg() {
@@ -450,6 +456,7 @@ export function initIo() {
   initMenu(document.getElementById('export'), document.getElementById('export-menu'), (item) => {
     const run = {
       json: exportJson,
+      text: exportText,
       svg: exportSvg,
       png: exportPng,
       html: exportStandaloneHtml,

@@ -1,5 +1,5 @@
 //! `wfe`: the command-line surface of the core (validate, render, analyze,
-//! compare, plan, example...).
+//! compare, plan, example, convert, markdown…).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{ErrorKind, Read, Write};
@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use workforce_ecosystem::migrate::{self, Version};
 use workforce_ecosystem::{
-    analysis, csv, encoding, export, framework, opened, render, teaching, validate, Model,
+    analysis, csv, encoding, export, framework, opened, render, teaching, text, validate, Model,
 };
 
 #[derive(Parser)]
@@ -175,6 +175,55 @@ enum Command {
         /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
     },
+    /// Write a model in the text syntax or as JSON
+    #[command(
+        long_about = "Write a model in the text syntax (docs/text-syntax.md) or as JSON.\n\n\
+        The model is read whatever it is written in (JSON, the text syntax, an exported HTML page: \
+        told by the file's content, then by its name, `.txt` and `.wfe` being text) and checked \
+        as `wfe validate` does. The round trip is lossless: JSON → text → JSON gives the same \
+        model, text → JSON → text the same canonical text."
+    )]
+    Convert {
+        /// Model file (JSON, text syntax, or an exported HTML page); `-` reads standard input
+        file: PathBuf,
+        /// What to write
+        #[arg(long, value_enum)]
+        to: Syntax,
+        /// Write here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Replace each ```workforce-ecosystem block of a Markdown file with an image of its diagram
+    #[command(
+        long_about = "Replace each ```workforce-ecosystem fenced block of a Markdown file \
+        with a link to an SVG image of its diagram, as mermaid-cli does, so that static site \
+        generators and README files show the diagram without JavaScript.\n\n\
+        Each block holds a model in the text syntax (or JSON). The images are written to \
+        --svg-dir as NAME-1.svg, NAME-2.svg… (NAME from the output file), linked relative to the \
+        output file. A block that is not a valid model stops the run with its problems, each \
+        placed at its line in the Markdown file; nothing is written then."
+    )]
+    Markdown {
+        /// Markdown file; `-` reads standard input
+        input: PathBuf,
+        /// The Markdown file to write
+        #[arg(short, long)]
+        output: PathBuf,
+        /// Where to write the SVG images (created if missing)
+        #[arg(long, value_name = "DIR")]
+        svg_dir: PathBuf,
+        /// What the cells show
+        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap"])]
+        overlay: String,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Syntax {
+    /// The text syntax, in canonical form
+    Text,
+    /// Pretty-printed JSON
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -333,8 +382,9 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
 /// from its JSON, or from the HTML page the page exports, which carries it.
 fn load_versioned(path: &Path) -> Result<(Model, Version), Failure> {
     let bytes = read_input(path)?;
+    let name = source_name(path);
     encoding::decode(&bytes)
-        .and_then(|text| validate::parse_versioned(&opened::model_text(&text)?))
+        .and_then(|text| opened::read_model(&name, &text))
         .map_err(|invalid| invalid_failure(path, &invalid))
 }
 
@@ -567,7 +617,161 @@ fn run(cli: Cli) -> Result<(), Failure> {
             let model = load(&file)?;
             write_output(None, &json(&teaching::tour_steps(&model.framework)))
         }
+        Command::Convert { file, to, output } => {
+            let model = load(&file)?;
+            let text = match to {
+                Syntax::Text => text::to_text(&model),
+                Syntax::Json => json(&model),
+            };
+            write_output(output.as_deref(), &text)
+        }
+        Command::Markdown {
+            input,
+            output,
+            svg_dir,
+            overlay,
+        } => {
+            let overlay = overlay
+                .parse()
+                .map_err(|message| Failure { code: 2, message })?;
+            markdown(&input, &output, &svg_dir, overlay)
+        }
     }
+}
+
+/// `wfe markdown`: every block's diagram drawn first (any problem stops
+/// the run before a file is written), then the images and the document.
+fn markdown(
+    input: &Path,
+    output: &Path,
+    svg_dir: &Path,
+    overlay: render::Overlay,
+) -> Result<(), Failure> {
+    let name = source_name(input);
+    let bytes = read_input(input)?;
+    let source = encoding::decode(&bytes).map_err(|invalid| invalid_failure(input, &invalid))?;
+    let blocks = text::fenced::blocks(&source).map_err(|unclosed| Failure {
+        code: 2,
+        message: format!(
+            "{name}: the ```{} block opened at line {} is never closed",
+            text::fenced::LANGUAGE,
+            unclosed.line
+        ),
+    })?;
+    let stem: String = output
+        .file_stem()
+        .map(|s| s.to_string_lossy())
+        .unwrap_or_default()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let opts = render::RenderOptions {
+        overlay,
+        standalone: true,
+        ..Default::default()
+    };
+    let mut images = Vec::new();
+    for (i, block) in blocks.iter().enumerate() {
+        let file = format!("{stem}-{}.svg", i + 1);
+        let (model, _) =
+            opened::read_model("block.txt", &block.source).map_err(|mut invalid| {
+                // Lines of the block, counted from the fence, become lines of the file.
+                for p in &mut invalid.problems {
+                    p.line = p.line.map(|l| l + block.line);
+                }
+                let mut failure = invalid_failure(input, &invalid);
+                failure.message = format!(
+                    "{name}: the block at line {} is not a valid model:\n{}",
+                    block.line, failure.message
+                );
+                failure
+            })?;
+        images.push((file, model.name.clone(), render::render_svg(&model, &opts)));
+    }
+    std::fs::create_dir_all(svg_dir).map_err(|e| Failure {
+        code: 1,
+        message: format!("{}: {e}", svg_dir.display()),
+    })?;
+    let link_dir = relative_to(svg_dir, output.parent().unwrap_or(Path::new("")));
+    for (file, _, svg) in &images {
+        write_output(Some(&svg_dir.join(file)), svg)?;
+    }
+    let mut next = images.iter();
+    let document = text::fenced::replace(&source, &blocks, |_| {
+        let Some((file, title, _)) = next.next() else {
+            return String::new();
+        };
+        let alt = if title.is_empty() {
+            "Workforce ecosystem diagram"
+        } else {
+            title
+        };
+        let link = link_dir.join(file);
+        format!(
+            "![{}]({})\n",
+            markdown_escape(alt),
+            link.to_string_lossy()
+                .replace('\\', "/")
+                .replace(' ', "%20")
+        )
+    });
+    write_output(Some(output), &document)
+}
+
+/// Alt text that cannot close its brackets, start a tag or break the line.
+fn markdown_escape(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        match c {
+            '\\' | '[' | ']' | '(' | ')' | '<' | '>' | '*' | '_' | '`' | '!' | '&' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `target` as a path from `base`, both taken from the working directory
+/// when relative and normalized lexically (`.` and `..`); `target` itself
+/// when no such path can be made (another drive).
+fn relative_to(target: &Path, base: &Path) -> PathBuf {
+    use std::path::Component;
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let normal = |p: &Path| -> Vec<std::ffi::OsString> {
+        let mut parts: Vec<std::ffi::OsString> = Vec::new();
+        for c in cwd.join(p).components() {
+            match c {
+                Component::CurDir => {}
+                Component::ParentDir => {
+                    parts.pop();
+                }
+                other => parts.push(other.as_os_str().to_os_string()),
+            }
+        }
+        parts
+    };
+    let (t, b) = (normal(target), normal(base));
+    if t.first() != b.first() {
+        return target.to_path_buf();
+    }
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for part in &t[common..] {
+        out.push(part);
+    }
+    out
 }
 
 /// Makes the core write in `lang`: English is built in, French is the

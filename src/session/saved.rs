@@ -155,7 +155,8 @@ impl Session {
         }
     }
 
-    /// Reads a saved session or a plain model (told apart by `schema`),
+    /// Reads a saved session or a plain model (told apart by `schema`), or
+    /// a model in the text syntax ([`crate::text::looks_like_text`]),
     /// validating every model in it. Reports every problem at once, each
     /// with its full path (`scenarios[1].model.assessments[3].current`)
     /// and its place in the text.
@@ -169,6 +170,10 @@ impl Session {
         }
         // A model goes to its reader with its mark, which skips one: two
         // marks are refused there as they are by every other reader.
+        // A model in the text syntax is told by its first statement.
+        if crate::text::looks_like_text(unmarked) {
+            return crate::text::parse_text(text).map(Session::new);
+        }
         if !validate::has_schema(unmarked, SESSION_SCHEMA) {
             return parse_model(text).map(Session::new);
         }
@@ -263,12 +268,7 @@ mod tests {
     }
 
     fn problems(text: &str) -> Vec<String> {
-        Session::from_text(text)
-            .unwrap_err()
-            .problems
-            .iter()
-            .map(|p| p.to_string())
-            .collect()
+        Session::from_text(text).unwrap_err().lines()
     }
 
     #[test]

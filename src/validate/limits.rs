@@ -262,7 +262,8 @@ pub fn is_blank(id: &str) -> bool {
     id.chars().all(invisible)
 }
 
-fn invisible(c: char) -> bool {
+/// Whether a character shows nothing on screen (see [`is_blank`]).
+pub(crate) fn invisible(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || matches!(

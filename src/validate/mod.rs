@@ -130,6 +130,11 @@ impl Invalid {
     pub fn total(&self) -> usize {
         self.problems.len() + self.more
     }
+
+    /// Each listed problem as one line of text (path, place and message).
+    pub fn lines(&self) -> Vec<String> {
+        self.problems.iter().map(|p| p.to_string()).collect()
+    }
 }
 
 impl fmt::Display for Invalid {
@@ -246,22 +251,56 @@ pub fn parse_versioned(text: &str) -> Result<(Model, Version), Invalid> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let outline = scan::outline(text, MAX_ITEMS, true);
     if outline.over_limit {
-        return Err(Invalid::one(
-            "",
-            say(
-                "problem.overItems",
-                &[("limit", &wording::Count(MAX_ITEMS as u64).to_string())],
-                || {
-                    format!(
-                        "more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"
-                    )
-                },
-            ),
-        ));
+        return Err(over_items());
     }
     let (model, version, problems, more) = read_value(parse_json(text)?);
     report(text, outline.duplicate_keys, problems, more)?;
     Ok((model, version))
+}
+
+/// The problem of a model with more than [`MAX_ITEMS`] list items.
+pub(crate) fn over_items() -> Invalid {
+    Invalid::one(
+        "",
+        say(
+            "problem.overItems",
+            &[("limit", &wording::Count(MAX_ITEMS as u64).to_string())],
+            || format!("more than {MAX_ITEMS} list items; a model may hold at most {MAX_ITEMS}"),
+        ),
+    )
+}
+
+/// The rules on a model read from another syntax than JSON (the text
+/// syntax, [`crate::text`], whose reader gives every field its type): the
+/// model, or its problems, each given the line and column `place` finds for
+/// its path or its nearest ancestor's, sorted by place, the first
+/// [`limits::MAX_PROBLEMS`] listed.
+pub(crate) fn check_model(
+    model: Model,
+    place: &dyn Fn(&str) -> Option<(usize, usize)>,
+) -> Result<Model, Invalid> {
+    let (problems, more) = validate_within(&model);
+    if problems.is_empty() && more == 0 {
+        return Ok(model);
+    }
+    let (problems, thinned) = budget::thin(problems);
+    let mut placed: Vec<Problem> = problems
+        .into_iter()
+        .map(|mut p| {
+            let at = path::self_and_ancestors(&p.path)
+                .into_iter()
+                .find_map(place);
+            (p.line, p.column) = (at.map(|a| a.0), at.map(|a| a.1));
+            p
+        })
+        .collect();
+    // Problems without a place go last; equal places keep their order.
+    crate::order::sort_by_key(&mut placed, |p| {
+        (p.line.unwrap_or(usize::MAX), p.column.unwrap_or(0))
+    });
+    let mut invalid = Invalid::new(placed);
+    invalid.more += more + thinned;
+    Err(invalid)
 }
 
 /// Reads a model's JSON text for its shape alone (types, missing and

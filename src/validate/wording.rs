@@ -34,17 +34,25 @@ fn push_escaped(out: &mut String, s: &str) {
             out.push('…');
             break;
         }
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if c.is_control() || is_bidi_control(c) => {
-                out.push_str(&format!("\\u{{{:04x}}}", c as u32));
-            }
-            c => out.push(c),
+        push_escaped_char(out, c, is_bidi_control);
+    }
+}
+
+/// `c` as a quoted text shows it: `"`, `\\`, line breaks and tabs as their
+/// escapes, controls and the characters `unseen` picks as `\\u{…}`, the
+/// rest as itself. Messages escape bidi controls; the text syntax
+/// ([`crate::text`]) every character that shows nothing.
+pub(crate) fn push_escaped_char(out: &mut String, c: char, unseen: fn(char) -> bool) {
+    match c {
+        '"' => out.push_str("\\\""),
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c.is_control() || unseen(c) => {
+            out.push_str(&format!("\\u{{{:04x}}}", c as u32));
         }
+        c => out.push(c),
     }
 }
 

@@ -331,7 +331,7 @@ test('reflow at 320 px and text spacing: nothing scrolls sideways or is cut off,
       const list = el.parentElement.getBoundingClientRect();
       return { id: el.id, inWindow: r.left >= 0 && r.right <= innerWidth && r.top >= 0 && r.bottom <= innerHeight, inList: r.left >= list.left && r.right <= list.right };
     });
-    assert.deepEqual(tab, { id: 'tab-org', inWindow: true, inList: true }, label);
+    assert.deepEqual(tab, { id: 'tab-text', inWindow: true, inList: true }, label);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }

@@ -34,10 +34,10 @@ export interface ViewOptions {
   selected?: CellRef | null; showChanges?: boolean;
   /** list only the chosen finding in analysis.findings (findingCount stays): for when the list is not on show */
   skipFindings?: boolean;
-  /** labels and legend beside the drawing (wide) or below it (narrow, for phones) */
+  /** legend and long names beside the drawing (wide), in its square (square) or below it (narrow, for phones) */
   layout?: LayoutKind;
 }
-export type LayoutKind = "wide" | "narrow";
+export type LayoutKind = "wide" | "square" | "narrow";
 /** A title block above the drawing: `true`, or what it says besides the model's name, overlay and unit. */
 export type Caption = boolean | { scenario?: string | null; date?: string | null };
 export interface RenderOptions {

@@ -271,7 +271,20 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
         ),
     };
     items.push(entry("unassessed".into(), blank));
-    Some(LegendSpec { title, items })
+    Some(LegendSpec {
+        title,
+        items,
+        note: None,
+    })
+}
+
+/// What the legend adds when cells show means over units: how their colour
+/// and their text read.
+pub fn averaged_note() -> String {
+    crate::language::say("legend.averaged", &[], || {
+        "Cells averaged over units take the colour of the nearest step and show the mean to one decimal."
+            .to_string()
+    })
 }
 
 /// The diagram as an SVG document. The same model and options always give
@@ -371,7 +384,7 @@ mod tests {
         assert_eq!(
             read(serde_json::json!({"layout": "tall", "caption": {"date": "x".repeat(201)}}))
                 .unwrap_err(),
-            "options.layout: expected \"wide\" or \"narrow\", found the string \"tall\"\n\
+            "options.layout: expected \"wide\", \"square\" or \"narrow\", found the string \"tall\"\n\
              options.caption.date: too long: 201 characters, where a caption text may have at most 200"
         );
     }

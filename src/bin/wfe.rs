@@ -360,6 +360,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                     scenario: None,
                     date: caption,
                 }),
+                no_legend: false,
             };
             write_output(output.as_deref(), &render::render_svg(&model, &opts))
         }

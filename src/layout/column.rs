@@ -98,10 +98,10 @@ const STACK_GAP: f64 = 12.0;
 const LEADER_GAP: f64 = 8.0;
 /// How far out of the outer polygon a leader turns towards its label.
 const VIA_GAP: f64 = 10.0;
-pub const LEGEND_TITLE_SIZE: f64 = 15.0;
-pub const LEGEND_SIZE: f64 = 14.0;
-const LEGEND_WRAP: f64 = 220.0;
-const SWATCH: f64 = 20.0;
+pub const LEGEND_TITLE_SIZE: f64 = 17.0;
+pub const LEGEND_SIZE: f64 = 16.0;
+const LEGEND_WRAP: f64 = 240.0;
+const SWATCH: f64 = 22.0;
 
 /// Places the theme names left to the column (`(ring, label)`, wrapped,
 /// left-aligned) beside the polygons of circumradii `radii` (outermost
@@ -400,13 +400,16 @@ pub fn place_legend_as(spec: &LegendSpec, x: f64, y: f64, style: &LegendStyle) -
             label,
         });
     }
+    // The note wraps to the legend's own width (never very narrow), so a
+    // long sentence does not widen it.
+    let note_wrap = (bbox.width.max(style.size * 10.0)).min(style.wrap + swatch_size + 8.0);
     let note = spec.note.as_deref().map(|text| {
         let note = Label::new(
             "legend-note",
             text,
             style.size,
             Weight::Regular,
-            style.wrap + swatch_size + 8.0,
+            note_wrap,
             Anchor::Start,
         )
         .at(x, row + 2.0);

@@ -150,6 +150,32 @@ impl Layout {
         out
     }
 
+    /// The size of the smallest text drawn, in user units.
+    pub fn smallest_text(&self) -> f64 {
+        let mut sizes: Vec<f64> = self.player_labels.iter().map(|l| l.font_size).collect();
+        sizes.extend(self.theme_labels.iter().map(|t| t.label.font_size));
+        sizes.extend(self.cells.iter().map(|c| c.value.font_size));
+        sizes.extend(self.keys.iter().chain(&self.caption).map(|k| k.font_size));
+        if let Some(l) = &self.legend {
+            sizes.push(l.title.font_size);
+            sizes.extend(l.items.iter().map(|i| i.label.font_size));
+            sizes.extend(l.note.iter().map(|n| n.font_size));
+        }
+        sizes.into_iter().fold(f64::INFINITY, f64::min)
+    }
+
+    /// How large the drawing is shown in a room of `width` × `height` CSS
+    /// px (a height of 0 or less sets no limit): CSS px per user unit.
+    pub fn scale_in(&self, width: f64, height: f64) -> f64 {
+        let [_, _, w, h] = self.view_box;
+        let scale = width / w;
+        if height > 0.0 {
+            scale.min(height / h)
+        } else {
+            scale
+        }
+    }
+
     /// Sets a title block, a bold `title` and then `text`, above everything
     /// (wrapped to the view box's width) and grows the view box upwards to
     /// hold it.
@@ -398,9 +424,10 @@ fn slab_right(poly: &[Point], top: f64, bottom: f64) -> f64 {
     }
 }
 
-/// The legend in the bottom right corner of `extent`, moved out
-/// diagonally until it clears the polygon `keep_off`, the boxes `taken` and
-/// the leader lines.
+/// The legend in the bottom right corner of `extent`, moved right and down
+/// as little as it takes to clear the polygon `keep_off`, the boxes `taken`
+/// and the leader lines: of the places that do, the one that leaves the
+/// smallest square around everything.
 fn in_corner(
     spec: &LegendSpec,
     keep_off: &[Point],
@@ -409,21 +436,38 @@ fn in_corner(
     extent: &Rect,
 ) -> Legend {
     let size = column::place_legend(spec, 0.0, 0.0).bbox;
-    let (mut x, mut y) = (extent.right() - size.width, extent.bottom() - size.height);
-    // Bounded: far enough out the legend meets nothing.
-    for _ in 0..10_000 {
-        let r = Rect::new(x + size.x, y + size.y, size.width, size.height);
-        let clear = !geom::rect_overlaps_convex(&r, keep_off)
-            && !taken.iter().any(|t| t.overlaps(&r, labels::LABEL_MARGIN))
-            && !leaders.iter().any(|l| {
-                l.windows(2)
-                    .any(|s| geom::segment_hits_rect(s[0], s[1], &r))
-            });
-        if clear {
+    let (x0, y0) = (extent.right() - size.width, extent.bottom() - size.height);
+    let clear = |r: &Rect| {
+        !geom::rect_overlaps_convex(r, keep_off)
+            && !taken.iter().any(|t| t.overlaps(r, labels::LABEL_MARGIN))
+            && !leaders
+                .iter()
+                .any(|l| l.windows(2).any(|s| geom::segment_hits_rect(s[0], s[1], r)))
+    };
+    const STEP: f64 = 8.0;
+    let mut best: Option<(f64, f64, f64)> = None;
+    for i in 0..=60 {
+        for j in 0..=60 {
+            let (x, y) = (x0 + i as f64 * STEP, y0 + j as f64 * STEP);
+            let r = Rect::new(x + size.x, y + size.y, size.width, size.height);
+            if !clear(&r) {
+                continue;
+            }
+            let all = extent.union(&r);
+            let side = all.width.max(all.height) + (i + j) as f64 * 1e-3;
+            if best.map_or(true, |(s, _, _)| side < s) {
+                best = Some((side, x, y));
+            }
+        }
+    }
+    // Far out on the diagonal it meets nothing (a bounded walk).
+    let (mut x, mut y) = best.map_or((x0, y0), |(_, x, y)| (x, y));
+    for _ in 0..100_000 {
+        if best.is_some() || clear(&Rect::new(x + size.x, y + size.y, size.width, size.height)) {
             break;
         }
-        x += 4.0;
-        y += 4.0;
+        x += STEP;
+        y += STEP;
     }
     column::place_legend(spec, x, y)
 }

@@ -251,8 +251,10 @@ fn caption_lines(
     (title, parts.join(" · "))
 }
 
-pub fn render(model: &Model, opts: &RenderOptions) -> String {
-    let mut spec = legend_spec(opts.overlay, &model.scale);
+/// The geometry `render` draws for these options: legend (with its note
+/// when cells show means over units) and title block included.
+pub fn layout_of(model: &Model, opts: &RenderOptions) -> Layout {
+    let mut spec = legend_spec(opts.overlay, &model.scale).filter(|_| !opts.no_legend);
     // Means over units are coloured by the nearest step: the legend says so.
     let averaged = opts.unit.is_none()
         && crate::scores::cell_scores(model, None)
@@ -266,6 +268,11 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
         let (title, text) = caption_lines(model, opts, caption);
         layout.add_caption(&title, &text);
     }
+    layout
+}
+
+pub fn render(model: &Model, opts: &RenderOptions) -> String {
+    let layout = layout_of(model, opts);
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
 

@@ -113,17 +113,14 @@ const SWATCH: f64 = 22.0;
 /// Also returns how many crossings were left (of a leader with a box, the
 /// polygon or another leader): none unless no height of the stack avoids all.
 pub fn place_theme_labels(
-    labels: Vec<(usize, Label)>,
+    labels: &[(usize, Label)],
     radii: &[f64],
     n: usize,
     col_x: &dyn Fn(f64, f64) -> f64,
     obstacles: &[Rect],
     on_rings: &[[Point; 4]],
 ) -> (Vec<ThemeLabel>, usize) {
-    let labels: Vec<(usize, Label)> = labels
-        .into_iter()
-        .filter(|(i, _)| *i < radii.len())
-        .collect();
+    let labels: Vec<&(usize, Label)> = labels.iter().filter(|(i, _)| *i < radii.len()).collect();
     let t = labels.len();
     if t == 0 {
         return (Vec::new(), 0);
@@ -137,10 +134,13 @@ pub fn place_theme_labels(
         (radii[i] + inner) / 2.0 * cos_half
     };
     // The lines between two players' cells that head right, top first.
-    let rays: Vec<Point> = (0..n)
-        .map(|b| direction((b as f64 + 0.5) / n as f64))
-        .filter(|d| d.x >= 0.2)
-        .collect();
+    let mut rays: Vec<Point> = Vec::new();
+    for b in 0..n {
+        let d = direction((b as f64 + 0.5) / n as f64);
+        if d.x >= 0.2 {
+            rays.push(d);
+        }
+    }
     let route = |ring: usize, dir: Point| {
         let anchor = Point::new(0.0, 0.0).offset(dir, band_middle(ring));
         let via = Point::new(0.0, 0.0).offset(dir, radius * cos_half + VIA_GAP);
@@ -150,37 +150,38 @@ pub fn place_theme_labels(
             .count();
         (anchor, via, blocked)
     };
-    // Each name its own line out when there are enough (the fewest names
-    // crossed, then the most level lines); otherwise names share them in turn.
+    // Each name its own line out when there are enough: of the runs of `t`
+    // neighbouring lines, the one crossing the fewest names, then the most
+    // level; otherwise names share them in turn.
     let m = rays.len();
     let chosen: Vec<usize> = if t <= m {
-        let mut best: Option<(f64, Vec<usize>)> = None;
-        for set in subsets(m, t) {
-            let cost: f64 = set
+        let cost = |first: usize| -> f64 {
+            labels
                 .iter()
-                .zip(&labels)
-                .map(|(&r, (ring, _))| route(*ring, rays[r]).2 as f64 * 1e3 + rays[r].y.abs())
-                .sum();
-            if best.as_ref().map_or(true, |(c, _)| cost < *c) {
-                best = Some((cost, set));
-            }
-        }
-        best.map(|(_, s)| s).unwrap_or_default()
+                .enumerate()
+                .map(|(k, (ring, _))| {
+                    let d = rays[first + k];
+                    route(*ring, d).2 as f64 * 1e3 + d.y.abs()
+                })
+                .sum()
+        };
+        let first = (0..=m - t).fold(0, |best, f| if cost(f) < cost(best) { f } else { best });
+        (first..first + t).collect()
     } else {
         (0..t).map(|k| k * m / t).collect()
     };
-    let routes: Vec<(Point, Point, Point)> = labels
-        .iter()
-        .zip(&chosen)
-        .map(|((ring, _), &r)| {
-            let (a, v, _) = route(*ring, rays[r]);
-            (a, v, rays[r])
-        })
-        .collect();
+    let mut routes: Vec<(Point, Point, Point)> = Vec::with_capacity(t);
+    for (&&(ring, _), &r) in labels.iter().zip(&chosen) {
+        let (a, v, _) = route(ring, rays[r]);
+        routes.push((a, v, rays[r]));
+    }
     // The bends of a leader from `via` (out along `dir`) to `end`: a second
     // one further out on the line, right of the polygon, when the straight
     // way would cut back across the polygon.
-    let right = outer.iter().map(|p| p.x).fold(f64::NEG_INFINITY, f64::max) + VIA_GAP;
+    let mut right = f64::NEG_INFINITY;
+    for p in &outer {
+        right = right.max(p.x + VIA_GAP);
+    }
     let bends = |via: Point, dir: Point, end: Point| -> Vec<Point> {
         let cuts = (0..n).any(|j| segments_cross(via, end, outer[j], outer[(j + 1) % n]));
         if cuts && via.x < right {
@@ -189,41 +190,32 @@ pub fn place_theme_labels(
             vec![via]
         }
     };
-    let heights: Vec<f64> = labels.iter().map(|(_, l)| l.bbox.height).collect();
-    let total: f64 = heights.iter().sum::<f64>() + STACK_GAP * (t as f64 - 1.0);
+    let mut total = -STACK_GAP;
+    for (_, l) in labels.iter().copied() {
+        total += l.bbox.height + STACK_GAP;
+    }
     // Rays run top to bottom and names outermost first, so stacking in this
     // order keeps the lines apart.
-    let order: Vec<usize> = (0..t).collect();
-
-    let ys = routes.iter().map(|(_, v, _)| v.y);
-    let mean_y = ys.clone().sum::<f64>() / t as f64;
+    let (mut mean_y, mut lo, mut hi) = (0.0, -radius, f64::NEG_INFINITY);
+    for (_, v, _) in &routes {
+        mean_y += v.y / t as f64;
+        lo = lo.min(v.y);
+        hi = hi.max(v.y);
+    }
     // From above the polygon's top (the square layout's top right corner)
     // to below the lowest line out.
-    let lo = (ys.clone().fold(-radius, f64::min) - total - 40.0).floor();
-    let hi = (ys.fold(f64::NEG_INFINITY, f64::max) + 40.0).ceil();
+    let (lo, hi) = ((lo - total - 40.0).floor(), (hi + 40.0).ceil());
     let mut best: Option<(f64, f64)> = None;
     let mut top = lo;
     while top <= hi {
         let x = col_x(top, top + total);
-        let ends = leader_ends(&labels, &order, &heights, x, top);
-        let paths: Vec<Vec<Point>> = routes
-            .iter()
-            .zip(&ends)
-            .map(|(&(_, via, dir), &e)| {
-                let mut p = bends(via, dir, e);
-                p.push(e);
-                p
-            })
-            .collect();
-        let mut y = top;
-        let stack: Vec<Rect> = labels
-            .iter()
-            .map(|(_, l)| {
-                let r = Rect::new(x, y, l.bbox.width, l.bbox.height);
-                y += l.bbox.height + STACK_GAP;
-                r
-            })
-            .collect();
+        let stack = stacked(&labels, x, top);
+        let mut paths: Vec<Vec<Point>> = Vec::with_capacity(t);
+        for (&(_, via, dir), &(_, e)) in routes.iter().zip(&stack) {
+            let mut p = bends(via, dir, e);
+            p.push(e);
+            paths.push(p);
+        }
         let clashes = count_clashes(&paths, obstacles, &outer, &stack);
         // Clear first, then close to the drawing, then level with the lines.
         let score = clashes as f64 * 1e6 + x + (top + total / 2.0 - mean_y).abs() * 0.5;
@@ -234,26 +226,31 @@ pub fn place_theme_labels(
     }
     let (score, top) = best.unwrap_or((0.0, 0.0));
     let x = col_x(top, top + total);
-    let ends = leader_ends(&labels, &order, &heights, x, top);
-    let mut y = top;
-    let placed = labels
-        .into_iter()
-        .zip(routes)
-        .zip(ends)
-        .map(|(((_, label), (anchor, via, dir)), end)| {
-            let h = label.bbox.height;
-            let placed = ThemeLabel {
-                label: label.at(x, y),
-                anchor,
-                leader_end: end,
-                bends: bends(via, dir, end),
-                turn: None,
-            };
-            y += h + STACK_GAP;
-            placed
-        })
-        .collect();
+    let stack = stacked(&labels, x, top);
+    let mut placed = Vec::with_capacity(t);
+    for ((&(_, label), (anchor, via, dir)), (r, end)) in labels.iter().zip(routes).zip(stack) {
+        placed.push(ThemeLabel {
+            label: label.clone().at(r.x, r.y),
+            anchor,
+            leader_end: end,
+            bends: bends(via, dir, end),
+            turn: None,
+        });
+    }
     (placed, (score / 1e6) as usize)
+}
+
+/// The names stacked from `top` at `x`: each one's box and where its leader
+/// ends, beside the middle of its first line.
+fn stacked(labels: &[&(usize, Label)], x: f64, top: f64) -> Vec<(Rect, Point)> {
+    let mut y = top;
+    let mut out = Vec::with_capacity(labels.len());
+    for (_, l) in labels.iter().copied() {
+        let end = Point::new(x - LEADER_GAP, y + l.font_size * 0.6);
+        out.push((Rect::new(x, y, l.bbox.width, l.bbox.height), end));
+        y += l.bbox.height + STACK_GAP;
+    }
+    out
 }
 
 /// Crossings of the leaders' runs outside the polygon (each path from its
@@ -263,7 +260,7 @@ fn count_clashes(
     paths: &[Vec<Point>],
     obstacles: &[Rect],
     outer: &[Point],
-    stack: &[Rect],
+    stack: &[(Rect, Point)],
 ) -> usize {
     let n = outer.len();
     let segments =
@@ -278,7 +275,7 @@ fn count_clashes(
             clashes += stack
                 .iter()
                 .enumerate()
-                .filter(|&(j, r)| j != k && segment_hits_rect(a, b, r))
+                .filter(|&(j, (r, _))| j != k && segment_hits_rect(a, b, r))
                 .count();
             clashes += (0..n)
                 .filter(|&j| segments_cross(a, b, outer[j], outer[(j + 1) % n]))
@@ -294,49 +291,11 @@ fn count_clashes(
     clashes
 }
 
-/// Every way to pick `k` of `0..m`, in increasing order.
-fn subsets(m: usize, k: usize) -> Vec<Vec<usize>> {
-    if k == 0 {
-        return vec![Vec::new()];
-    }
-    if m < k {
-        return Vec::new();
-    }
-    let mut with: Vec<Vec<usize>> = subsets(m - 1, k - 1);
-    for s in &mut with {
-        s.push(m - 1);
-    }
-    let mut out = subsets(m - 1, k);
-    out.extend(with);
-    out
-}
-
 /// Whether the segment `a`–`b` passes through the turned rectangle `q`.
 fn segment_hits_quad(a: Point, b: Point, q: &[Point; 4]) -> bool {
     point_in_polygon(a, q)
         || point_in_polygon(b, q)
         || (0..4).any(|i| segments_cross(a, b, q[i], q[(i + 1) % 4]))
-}
-
-/// Where each leader line ends (in stack order) when the stack's top is `top`:
-/// beside the middle of the label's first line.
-fn leader_ends(
-    labels: &[(usize, Label)],
-    order: &[usize],
-    heights: &[f64],
-    col_x: f64,
-    top: f64,
-) -> Vec<Point> {
-    let mut y = top;
-    order
-        .iter()
-        .map(|&i| {
-            let size = labels[i].1.font_size;
-            let p = Point::new(col_x - LEADER_GAP, y + size * 0.6);
-            y += heights[i] + STACK_GAP;
-            p
-        })
-        .collect()
 }
 
 /// The sizes a legend is set in.
@@ -471,7 +430,7 @@ mod tests {
     fn theme_labels_stack_without_overlap_and_leaders_run_between_cells() {
         let radii = [300.0, 225.0, 150.0, 75.0];
         let placed = place_theme_labels(
-            labels(&["One", "Two two two two two two two two", "Three"]),
+            &labels(&["One", "Two two two two two two two two", "Three"]),
             &radii,
             6,
             &|_, _| 500.0,
@@ -511,7 +470,7 @@ mod tests {
         // A name on the outer ring where the level line out would run.
         let name = turned_rect(Point::new(225.0, 0.0), Point::new(0.0, 1.0), 60.0, 20.0);
         let placed = place_theme_labels(
-            vec![labels(&["Outer", "Inner"]).remove(1)],
+            &[labels(&["Outer", "Inner"]).remove(1)],
             &radii,
             6,
             &|_, _| 500.0,

@@ -152,16 +152,31 @@ impl Layout {
 
     /// The size of the smallest text drawn, in user units.
     pub fn smallest_text(&self) -> f64 {
-        let mut sizes: Vec<f64> = self.player_labels.iter().map(|l| l.font_size).collect();
-        sizes.extend(self.theme_labels.iter().map(|t| t.label.font_size));
-        sizes.extend(self.cells.iter().map(|c| c.value.font_size));
-        sizes.extend(self.keys.iter().chain(&self.caption).map(|k| k.font_size));
-        if let Some(l) = &self.legend {
-            sizes.push(l.title.font_size);
-            sizes.extend(l.items.iter().map(|i| i.label.font_size));
-            sizes.extend(l.note.iter().map(|n| n.font_size));
+        let mut least = f64::INFINITY;
+        for l in self
+            .player_labels
+            .iter()
+            .chain(&self.keys)
+            .chain(&self.caption)
+        {
+            least = least.min(l.font_size);
         }
-        sizes.into_iter().fold(f64::INFINITY, f64::min)
+        for t in &self.theme_labels {
+            least = least.min(t.label.font_size);
+        }
+        for c in &self.cells {
+            least = least.min(c.value.font_size);
+        }
+        if let Some(l) = &self.legend {
+            least = least.min(l.title.font_size);
+            for i in &l.items {
+                least = least.min(i.label.font_size);
+            }
+            if let Some(n) = &l.note {
+                least = least.min(n.font_size);
+            }
+        }
+        least
     }
 
     /// How large the drawing is shown in a room of `width` × `height` CSS
@@ -306,12 +321,19 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
     // Names on their rings where they fit; the rest in a column on the right,
     // beyond every player label (wide) or as close as each height allows
     // (square).
-    let mut on_rings = Vec::new();
+    // One per theme, in framework order.
+    let mut slots: Vec<Option<ThemeLabel>> = Vec::with_capacity(themes.len());
+    let mut quads: Vec<[Point; 4]> = Vec::new();
     let mut column_names: Vec<(usize, Label)> = Vec::new();
     for (i, t) in themes.iter().enumerate() {
-        match ring_text::place(t, i, &radii, n, THEME_FONT, &cells) {
-            Some(placed) => on_rings.push((i, placed)),
-            None => column_names.push((
+        let placed = ring_text::place(t, i, &radii, n, THEME_FONT, &cells);
+        if let Some(p) = &placed {
+            quads.push(p.quad());
+        }
+        let left = placed.is_none();
+        slots.push(placed);
+        if left {
+            column_names.push((
                 i,
                 Label::new(
                     &t.id,
@@ -321,11 +343,13 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
                     THEME_WRAP,
                     Anchor::Start,
                 ),
-            )),
+            ));
         }
     }
-    let obstacles: Vec<Rect> = player_labels.iter().map(|l| l.bbox).collect();
-    let quads: Vec<[Point; 4]> = on_rings.iter().map(|(_, t)| t.quad()).collect();
+    let mut obstacles: Vec<Rect> = Vec::with_capacity(player_labels.len());
+    for l in &player_labels {
+        obstacles.push(l.bbox);
+    }
     let wide_x = extent.right() + COLUMN_GAP;
     let square_x = |top: f64, bottom: f64| {
         let (top, bottom) = (top - LEGEND_GAP, bottom + LEGEND_GAP);
@@ -342,14 +366,17 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
         LayoutKind::Square => &square_x,
         _ => &beside,
     };
-    let column_rings: Vec<usize> = column_names.iter().map(|(i, _)| *i).collect();
+    let mut column_rings: Vec<usize> = Vec::with_capacity(column_names.len());
+    for (i, _) in &column_names {
+        column_rings.push(*i);
+    }
     let (mut in_column, clashes) =
-        column::place_theme_labels(column_names.clone(), &radii, n, col_x, &obstacles, &quads);
+        column::place_theme_labels(&column_names, &radii, n, col_x, &obstacles, &quads);
     if clashes > 0 && kind == LayoutKind::Square {
         // No height of the stack in the square clears every line: beside
         // the drawing, as the wide layout has it.
         in_column =
-            column::place_theme_labels(column_names, &radii, n, &beside, &obstacles, &quads).0;
+            column::place_theme_labels(&column_names, &radii, n, &beside, &obstacles, &quads).0;
     }
     for t in &in_column {
         extent = extent.union(&t.label.bbox);
@@ -357,8 +384,11 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
     let legend = legend.map(|spec| match kind {
         LayoutKind::Square => {
             let mut taken: Vec<Rect> = obstacles.clone();
-            taken.extend(in_column.iter().map(|t| t.label.bbox));
-            let leaders: Vec<Vec<Point>> = in_column.iter().map(ThemeLabel::leader).collect();
+            let mut leaders: Vec<Vec<Point>> = Vec::new();
+            for t in &in_column {
+                taken.push(t.label.bbox);
+                leaders.push(t.leader());
+            }
             in_corner(
                 spec,
                 &polygon::regular_polygon(n, radius + LEGEND_GAP / 2.0),
@@ -368,20 +398,19 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
             )
         }
         _ => {
-            let top = in_column
-                .iter()
-                .map(|t| t.label.bbox.bottom() + LEGEND_GAP)
-                .fold(-radius, f64::max);
+            let mut top = -radius;
+            for t in &in_column {
+                top = top.max(t.label.bbox.bottom() + LEGEND_GAP);
+            }
             column::place_legend(spec, wide_x, top)
         }
     });
     if let Some(l) = &legend {
         extent = extent.union(&l.bbox);
     }
-    // One per theme, in framework order.
-    let mut theme_labels: Vec<(usize, ThemeLabel)> = on_rings;
-    theme_labels.extend(column_rings.into_iter().zip(in_column));
-    crate::order::sort_by(&mut theme_labels, |a, b| a.0.cmp(&b.0));
+    for (i, t) in column_rings.into_iter().zip(in_column) {
+        slots[i] = Some(t);
+    }
     let mut view_box = view_box(&extent);
     if kind == LayoutKind::Square {
         squared(&mut view_box);
@@ -394,7 +423,7 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
         cells,
         axes,
         player_labels,
-        theme_labels: theme_labels.into_iter().map(|(_, t)| t).collect(),
+        theme_labels: slots.into_iter().flatten().collect(),
         legend,
         keys: Vec::new(),
         caption: Vec::new(),

@@ -45,10 +45,13 @@ pub fn reading_direction(angle: f64) -> Point {
 /// upper edges before the lower and the left before the right (the column
 /// and its lines out are on the right).
 fn edges(n: usize) -> Vec<(usize, f64)> {
-    let mut out: Vec<(usize, f64)> = (0..n)
-        .map(|k| (k, edge_angle(k, n)))
-        .filter(|(_, a)| a.abs() <= STEEPEST + 1e-9)
-        .collect();
+    let mut out: Vec<(usize, f64)> = Vec::with_capacity(n);
+    for k in 0..n {
+        let a = edge_angle(k, n);
+        if a.abs() <= STEEPEST + 1e-9 {
+            out.push((k, a));
+        }
+    }
     let side = |k: usize| {
         let t = (k as f64 + 0.5) / n as f64;
         (u8::from(t > 0.25 && t < 0.75), u8::from(t < 0.5))
@@ -79,21 +82,22 @@ pub fn place(
         .unwrap_or_default();
     // Where the name may sit: along an edge in the middle of the band, or,
     // in the centre polygon, across its middle.
-    let spots: Vec<(Point, f64)> = if inner.is_empty() {
-        vec![(Point::new(0.0, 0.0), 0.0)]
+    let mut spots: Vec<(Point, f64)> = Vec::new();
+    if inner.is_empty() {
+        spots.push((Point::new(0.0, 0.0), 0.0));
     } else {
-        edges(n)
-            .into_iter()
-            .map(|(k, angle)| {
-                let (a, b) = (
-                    edge_midpoint(k, n, radii[i]),
-                    edge_midpoint(k, n, radii[i + 1]),
-                );
-                (Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0), angle)
-            })
-            .collect()
-    };
-    let scores: Vec<[Point; 4]> = cells.iter().map(|c| c.value.bbox.corners()).collect();
+        for (k, angle) in edges(n) {
+            let (a, b) = (
+                edge_midpoint(k, n, radii[i]),
+                edge_midpoint(k, n, radii[i + 1]),
+            );
+            spots.push((Point::new((a.x + b.x) / 2.0, (a.y + b.y) / 2.0), angle));
+        }
+    }
+    let mut scores: Vec<[Point; 4]> = Vec::with_capacity(cells.len());
+    for c in cells {
+        scores.push(c.value.bbox.corners());
+    }
     let fits = |quad: &[Point; 4]| {
         quad.iter().all(|&p| point_in_polygon(p, &outer))
             && (inner.is_empty() || !convex_overlap(quad, &inner))

@@ -13,8 +13,7 @@ use crate::language::say;
 use crate::layout::{self, Label, Layout, Point};
 use crate::model::Model;
 use svg::node::element::{
-    Circle, Definitions, Description, Group, Line, Pattern, Polygon, Polyline, Rectangle, Style,
-    Text, Title,
+    Circle, Definitions, Description, Group, Line, Pattern, Polygon, Rectangle, Style, Text, Title,
 };
 use svg::Node;
 
@@ -251,9 +250,10 @@ fn caption_lines(
     (title, parts.join(" · "))
 }
 
-/// The geometry `render` draws for these options: legend (with its note
-/// when cells show means over units) and title block included.
-pub fn layout_of(model: &Model, opts: &RenderOptions) -> Layout {
+/// The geometry `render` draws for these options in the arrangement `kind`:
+/// legend (with its note when cells show means over units) and title block
+/// included.
+pub fn layout_of(model: &Model, opts: &RenderOptions, kind: layout::LayoutKind) -> Layout {
     let mut spec = legend_spec(opts.overlay, &model.scale).filter(|_| !opts.no_legend);
     // Means over units are coloured by the nearest step: the legend says so.
     let averaged = opts.unit.is_none()
@@ -263,7 +263,7 @@ pub fn layout_of(model: &Model, opts: &RenderOptions) -> Layout {
     if let Some(spec) = spec.as_mut().filter(|_| averaged) {
         spec.note = Some(super::averaged_note());
     }
-    let mut layout: Layout = layout::layout_as(&model.framework, spec.as_ref(), opts.layout);
+    let mut layout: Layout = layout::layout_as(&model.framework, spec.as_ref(), kind);
     if let Some(caption) = &opts.caption {
         let (title, text) = caption_lines(model, opts, caption);
         layout.add_caption(&title, &text);
@@ -272,7 +272,7 @@ pub fn layout_of(model: &Model, opts: &RenderOptions) -> Layout {
 }
 
 pub fn render(model: &Model, opts: &RenderOptions) -> String {
-    let layout = layout_of(model, opts);
+    let layout = layout_of(model, opts, opts.layout);
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
 
@@ -364,17 +364,23 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let mut leaders = Group::new()
         .set("class", "leaders")
         .set("aria-hidden", "true");
-    // Names on their rings and the narrow layout's keys need no lines.
+    // Names on their rings and the narrow layout's keys need no lines. A
+    // leader is a line per run (no element type of its own: less Wasm).
     for t in &layout.theme_labels {
         let line = t.leader();
         let Some(&anchor) = line.first() else {
             continue;
         };
-        leaders.append(
-            Polyline::new()
-                .set("class", "leader")
-                .set("points", points(&line)),
-        );
+        for w in line.windows(2) {
+            leaders.append(
+                Line::new()
+                    .set("class", "leader")
+                    .set("x1", num(w[0].x))
+                    .set("y1", num(w[0].y))
+                    .set("x2", num(w[1].x))
+                    .set("y2", num(w[1].y)),
+            );
+        }
         leaders.append(
             Circle::new()
                 .set("class", "leader-dot")

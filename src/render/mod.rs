@@ -303,13 +303,7 @@ pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f
     let model = crate::language::localized(model);
     let mut best: Option<(f64, LayoutKind)> = None;
     for kind in [LayoutKind::Wide, LayoutKind::Square] {
-        let layout = document::layout_of(
-            &model,
-            &RenderOptions {
-                layout: kind,
-                ..opts.clone()
-            },
-        );
+        let layout = document::layout_of(&model, opts, kind);
         let scale = layout.scale_in(width, height);
         let fits = layout.smallest_text() * scale >= MIN_TEXT_PX;
         if fits && best.map_or(true, |(s, _)| scale > s * 1.05) {
@@ -446,13 +440,7 @@ mod tests {
             (500.0, 0.0),
         ] {
             let kind = fit(w, h);
-            let l = document::layout_of(
-                &model,
-                &RenderOptions {
-                    layout: kind,
-                    ..opts.clone()
-                },
-            );
+            let l = document::layout_of(&model, &opts, kind);
             assert!(kind == LayoutKind::Narrow || l.smallest_text() * l.scale_in(w, h) >= 12.0);
         }
     }

@@ -11,54 +11,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { openPage } from './harness.mjs';
-import { setup, open } from './page-helpers.mjs';
+import { setup, open, measureDiagram as measure } from './page-helpers.mjs';
 
 const env = setup();
 
-/** What the test measures of the diagram `root` (`host` pierces an element's shadow root). */
-function measure({ root, host }) {
-  const scope = host ? document.querySelector(host).shadowRoot : document;
-  const svg = scope.querySelector(root);
-  const box = svg.getBoundingClientRect();
-  const vb = svg.viewBox.baseVal;
-  const scale = Math.min(box.width / vb.width, box.height / vb.height);
-  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '' && t.getClientRects().length > 0);
-  const sizes = texts.map((t) => ({ text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * scale }));
-  const smallest = sizes.reduce((a, b) => (b.px < a.px ? b : a), { text: '', px: Infinity });
-  // Level labels by their boxes on screen (a turned name's box is not its shape:
-  // the core's tests hold those to their rings).
-  const groups = [...svg.querySelectorAll('.key, .player-label, .theme-label:not(.on-ring), .legend-title, .legend-label, .legend-note, .caption-title, .caption-text, .cell-value')].filter(
-    (g) => g.getClientRects().length > 0,
-  );
-  const rects = groups.map((g) => g.getBoundingClientRect());
-  const overlaps = [];
-  for (let i = 0; i < rects.length; i++) {
-    for (let j = i + 1; j < rects.length; j++) {
-      const a = rects[i];
-      const b = rects[j];
-      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
-        overlaps.push(`${groups[i].textContent.trim()} / ${groups[j].textContent.trim()}`);
-      }
-    }
-  }
-  const turns = [...svg.querySelectorAll('.on-ring')].map((g) => Number(/rotate\((\S+)/.exec(g.getAttribute('transform') ?? '')?.[1] ?? 0));
-  const layout = ['square', 'narrow'].find((k) => svg.classList.contains(`wfe-layout-${k}`)) ?? 'wide';
-  return {
-    layout,
-    smallest,
-    overlaps,
-    turns,
-    onRings: turns.length,
-    caption: svg.querySelector('.caption') !== null,
-    width: box.width,
-    height: box.height,
-    count: texts.length,
-  };
-}
-
 function assertReadable(m, what) {
   assert.ok(m.count > 10, `${what}: the labels are drawn`);
-  assert.ok(m.smallest.px >= 12, `${what}: "${m.smallest.text}" is ${m.smallest.px.toFixed(1)} px (${m.layout})`);
+  assert.ok(m.smallest >= 12, `${what}: "${m.smallestText}" is ${m.smallest.toFixed(1)} px (${m.layout})`);
   assert.deepEqual(m.overlaps, [], `${what}: labels overlap`);
   for (const turn of m.turns) assert.ok(Math.abs(turn) <= 60, `${what}: a name turned ${turn}°`);
 }
@@ -77,7 +36,7 @@ test('the editor: 12 px text at 1366 px beside the panels, and on a phone', asyn
     const what = `editor at ${viewport.width}×${viewport.height}`;
     assert.ok(expected.includes(m.layout), `${what}: ${m.layout} layout`);
     assertReadable(m, what);
-    if (m.layout !== 'narrow') assert.ok(m.onRings >= 2, `${what}: the outer names are read on their rings`);
+    if (m.layout !== 'narrow') assert.ok(m.turns.length >= 2, `${what}: the outer names are read on their rings`);
     assert.equal(m.caption, false, `${what}: no title block in the live diagram`);
     await shot(page, `editor-${viewport.width}`);
     assert.deepEqual(page.problems, []);

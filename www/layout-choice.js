@@ -31,12 +31,18 @@ export function layoutFor(ws, width, height, options) {
 
 /**
  * The room a drawing has in `box` (its content box): width, and the height
- * left once the box's other children (a hint under the drawing) are placed.
+ * left once the box's other children (a hint under the drawing) are placed;
+ * a height of 0 when the box grows with its drawing (its CSS sets `--room:
+ * flow`), so that the choice hangs on the width alone and never flips back
+ * and forth as the box takes the height of what it was given.
  * @param {HTMLElement} box
  * @param {Element | null} drawing the element the drawing fills
  */
 export function roomIn(box, drawing) {
   const style = getComputedStyle(box);
+  if (style.getPropertyValue('--room').trim() === 'flow') {
+    return { width: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), height: 0 };
+  }
   const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
   const padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
   let others = 0;

@@ -207,7 +207,9 @@ impl Layout {
             .iter()
             .fold(Rect::bounding(outer.unwrap_or_default()), |a, b| a.union(b));
         let [x, y, w, h] = view_box(&content);
-        let wrap = (w - 2.0 * PADDING).max(big * 4.0);
+        // A quarter of the width to spare: a reader's text spacing (WCAG
+        // 1.4.12) widens lines by about that much, and it starts at the left.
+        let wrap = ((w - 2.0 * PADDING) * 0.75).max(big * 4.0);
         let title = Label::new(
             "caption-title",
             title,

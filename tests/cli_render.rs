@@ -130,7 +130,7 @@ fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
     assert!(!svg.contains("class=\"leader\""), "no leader lines below");
     assert!(svg.contains("class=\"caption-text\""));
     // (wrapped where it must, between words)
-    assert!(svg.contains("Framework · All units ·") && svg.contains("December 2026"));
+    assert!(svg.contains("Framework · All units ·") && svg.contains("3\u{a0}December\u{a0}2026"));
     let wide = stdout(&wfe(&["render", &golden("standard")], None));
     let default = stdout(&wfe(
         &["render", &golden("standard"), "--layout", "wide"],

@@ -245,7 +245,9 @@ fn caption_lines(
         .map(str::trim)
         .filter(|d| !d.is_empty())
     {
-        parts.push(d.to_string());
+        // one piece, never broken across lines
+        let words: Vec<&str> = d.split_whitespace().collect();
+        parts.push(words.join("\u{a0}"));
     }
     (title, parts.join(" · "))
 }

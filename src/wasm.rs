@@ -34,15 +34,17 @@ export interface ViewOptions {
   selected?: CellRef | null; showChanges?: boolean;
   /** list only the chosen finding in analysis.findings (findingCount stays): for when the list is not on show */
   skipFindings?: boolean;
-  /** labels and legend beside the drawing (wide) or below it (narrow, for phones) */
+  /** legend and long names beside the drawing (wide), in its square (square) or below it (narrow, for phones) */
   layout?: LayoutKind;
 }
-export type LayoutKind = "wide" | "narrow";
+export type LayoutKind = "wide" | "square" | "narrow";
 /** A title block above the drawing: `true`, or what it says besides the model's name, overlay and unit. */
 export type Caption = boolean | { scenario?: string | null; date?: string | null };
 export interface RenderOptions {
   overlay?: Overlay; unit?: string | null; standalone?: boolean;
   layout?: LayoutKind; caption?: Caption | null;
+  /** false: no legend (the page says what the colours mean) */
+  legend?: boolean | null;
 }
 export interface Assessment {
   theme: string; player: string; unit?: string; current: number;
@@ -561,6 +563,21 @@ impl Workspace {
         let model = self.session.model();
         known_unit(model, opts.unit.as_deref())?;
         Ok(render::render_svg(model, &opts))
+    }
+
+    /// The layout for a drawing with these options in a room of `width` ×
+    /// `height` CSS px (`height` 0: as tall as it needs): the one whose text
+    /// stays at 12 px or more, drawn largest.
+    #[wasm_bindgen(js_name = fittingLayout, unchecked_return_type = "LayoutKind")]
+    pub fn fitting_layout(
+        &self,
+        width: f64,
+        height: f64,
+        #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
+        let kind = render::fitting_layout(self.session.model(), &opts, width, height);
+        Ok(JsValue::from_str(kind.as_str()))
     }
 
     /// The diagram's geometry (polygons, cells, axes, label boxes) for the

@@ -129,14 +129,24 @@ fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
     assert!(svg.contains("class=\"keys\""));
     assert!(!svg.contains("class=\"leader\""), "no leader lines below");
     assert!(svg.contains("class=\"caption-text\""));
-    assert!(svg.contains("Framework · All units · 3 December 2026"));
+    // (wrapped where it must, between words)
+    assert!(svg.contains("Framework · All units ·") && svg.contains("3\u{a0}December\u{a0}2026"));
     let wide = stdout(&wfe(&["render", &golden("standard")], None));
     let default = stdout(&wfe(
         &["render", &golden("standard"), "--layout", "wide"],
         None,
     ));
     assert_eq!(wide, default, "wide is the default");
-    assert!(!wide.contains("class=\"caption"));
+    // A rendered picture has its title block unless asked not to.
+    assert!(wide.contains("class=\"caption-text\""));
+    assert!(wide.contains("\nFramework · All units\n</text>"));
+    let bare = stdout(&wfe(&["render", &golden("standard"), "--no-caption"], None));
+    assert!(!bare.contains("class=\"caption"));
+    let square = stdout(&wfe(
+        &["render", &golden("standard"), "--layout", "square"],
+        None,
+    ));
+    assert!(square.contains("wfe-layout-square"));
     let bad = wfe(&["render", &golden("standard"), "--layout", "tall"], None);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("narrow"), "{}", stderr(&bad));

@@ -1,11 +1,14 @@
-//! The layout's promises for any framework of 3–12 players and 1–8 themes:
-//! cells tile the outer polygon, no label overlaps another, everything stays
-//! in the view box, and the same framework always gives the same layout.
+//! The layout's promises for any framework of 3–12 players and 1–8 themes,
+//! in every arrangement (wide, square, narrow): cells tile the outer polygon,
+//! no label overlaps another, everything stays in the view box, a name set on
+//! its ring stays within its band, no leader line runs through a cell, and
+//! the same framework always gives the same layout.
 
 use proptest::prelude::*;
 use workforce_ecosystem::framework;
 use workforce_ecosystem::layout::geom::{
-    area, point_in_polygon, rect_in_polygon, rect_overlaps_convex,
+    area, convex_overlap, distance_to_segment, point_in_polygon, rect_in_polygon,
+    rect_overlaps_convex, Point,
 };
 use workforce_ecosystem::layout::{
     layout, layout_as, layout_with, Layout, LayoutKind, LegendEntry, LegendSpec, Rect,
@@ -29,17 +32,102 @@ fn view_box(l: &Layout) -> Rect {
     Rect::new(x, y, w, h)
 }
 
+/// Whether the polyline runs through the inside of a cell (along a cell's
+/// edge is fine: that is how leaders leave the rings).
+fn crosses_a_cell(line: &[Point], l: &Layout) -> Option<String> {
+    for w in line.windows(2) {
+        for s in 1..64 {
+            let f = s as f64 / 64.0;
+            let p = Point::new(
+                w[0].x + (w[1].x - w[0].x) * f,
+                w[0].y + (w[1].y - w[0].y) * f,
+            );
+            for c in &l.cells {
+                let n = c.points.len();
+                let clear_of_edges = (0..n)
+                    .all(|k| distance_to_segment(p, c.points[k], c.points[(k + 1) % n]) > 0.01);
+                if clear_of_edges && point_in_polygon(p, &c.points) {
+                    return Some(format!("{}/{} at {p:?}", c.theme, c.player));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Every promise about labels, checked on one layout.
 fn check_labels(l: &Layout) -> Result<(), String> {
+    check(l, true)
+}
+
+/// The promises, and with `tidy` that no leader runs through another label.
+/// A framework of any labels cannot promise that last one: eighty-character
+/// player names all round can leave no gap between them for a line out.
+fn check(l: &Layout, tidy: bool) -> Result<(), String> {
     let vb = view_box(l);
     let boxes = l.label_boxes();
     for (i, a) in boxes.iter().enumerate() {
         if !vb.contains_rect(a) {
             return Err(format!("label box {i} {a:?} leaves the view box {vb:?}"));
         }
-        for (j, b) in boxes.iter().enumerate().skip(i + 1) {
-            if a.overlaps(b, 0.0) {
-                return Err(format!("label boxes {i} {a:?} and {j} {b:?} overlap"));
+    }
+    // Names on rings are turned: compare the shapes their text takes.
+    let mut shapes: Vec<[Point; 4]> = l.theme_labels.iter().map(|t| t.quad()).collect();
+    shapes.extend(l.player_labels.iter().map(|p| p.bbox.corners()));
+    shapes.extend(l.cells.iter().map(|c| c.value.bbox.corners()));
+    shapes.extend(l.keys.iter().map(|k| k.bbox.corners()));
+    shapes.extend(l.caption.iter().map(|k| k.bbox.corners()));
+    if let Some(legend) = &l.legend {
+        shapes.push(legend.title.bbox.corners());
+        for it in &legend.items {
+            shapes.push(it.swatch.corners());
+            shapes.push(it.label.bbox.corners());
+        }
+        shapes.extend(legend.note.as_ref().map(|n| n.bbox.corners()));
+    }
+    for (i, a) in shapes.iter().enumerate() {
+        for (j, b) in shapes.iter().enumerate().skip(i + 1) {
+            if convex_overlap(a, b) {
+                return Err(format!("labels {i} {a:?} and {j} {b:?} overlap"));
+            }
+        }
+    }
+    for (i, t) in l.theme_labels.iter().enumerate() {
+        let line = t.leader();
+        if let Some(cell) = crosses_a_cell(&line, l) {
+            return Err(format!(
+                "the leader of {} crosses the cell {cell}",
+                t.label.id
+            ));
+        }
+        for w in line.windows(2) {
+            for (j, other) in shapes.iter().enumerate() {
+                let crossed = (0..4).any(|k| {
+                    workforce_ecosystem::layout::geom::segments_cross(
+                        w[0],
+                        w[1],
+                        other[k],
+                        other[(k + 1) % 4],
+                    )
+                });
+                if tidy && crossed && j != i {
+                    return Err(format!("the leader of {} crosses label {j}", t.label.id));
+                }
+            }
+        }
+        if t.turn.is_some() {
+            // Within its band: inside its polygon, clear of the next one in.
+            let quad = t.quad();
+            if !quad
+                .iter()
+                .all(|&p| point_in_polygon(p, &l.polygons[i].points))
+            {
+                return Err(format!("{} leaves its ring", t.label.id));
+            }
+            if let Some(inner) = l.polygons.get(i + 1) {
+                if convex_overlap(&quad, &inner.points) {
+                    return Err(format!("{} runs into the next ring", t.label.id));
+                }
             }
         }
     }
@@ -71,10 +159,13 @@ fn check_labels(l: &Layout) -> Result<(), String> {
             return Err(format!("player label {} lies on the diagram", p.id));
         }
     }
-    for t in &l.theme_labels {
+    for t in l.theme_labels.iter().filter(|t| t.turn.is_none()) {
         if rect_overlaps_convex(&t.label.bbox, outer) {
             return Err(format!("theme label {} lies on the diagram", t.label.id));
         }
+    }
+    if l.kind == LayoutKind::Square && (vb.width - vb.height).abs() > 1e-9 {
+        return Err(format!("the square view box is {vb:?}"));
     }
     for c in &l.cells {
         if !rect_in_polygon(&c.value.bbox, &c.points) {
@@ -131,10 +222,15 @@ fn the_standard_layout_keeps_its_promises_with_every_legend() {
     let scale = workforce_ecosystem::model::Scale::default();
     for overlay in ["none", "current", "target", "gap"] {
         let spec = legend_spec(overlay.parse().unwrap(), &scale);
-        let l = layout_with(&fw, spec.as_ref());
-        check_labels(&l).unwrap();
-        assert_eq!(l.legend.is_some(), overlay != "none");
+        for kind in LayoutKind::ALL {
+            let l = layout_as(&fw, spec.as_ref(), kind);
+            check_labels(&l).unwrap_or_else(|e| panic!("{kind:?} {overlay}: {e}"));
+            assert_eq!(l.legend.is_some(), overlay != "none");
+        }
     }
+    // The two outer names are read on their rings.
+    let l = layout_with(&fw, None);
+    assert!(l.theme_labels[0].turn.is_some() && l.theme_labels[1].turn.is_some());
 }
 
 #[test]
@@ -155,7 +251,9 @@ fn eighty_character_labels_of_the_widest_glyphs_fit() {
         for t in &mut fw.themes {
             t.label = "😀".repeat(80);
         }
-        check_labels(&layout(&fw)).unwrap();
+        for kind in LayoutKind::ALL {
+            check(&layout_as(&fw, None, kind), false).unwrap();
+        }
     }
 }
 
@@ -243,6 +341,43 @@ fn the_narrow_layout_keeps_its_promises_for_the_sample_and_five_and_eight_player
 }
 
 #[test]
+fn the_sample_and_five_and_eight_players_keep_their_promises_in_every_layout() {
+    let scale = workforce_ecosystem::model::Scale::default();
+    for fw in [framework::sample().framework, players(5), players(8)] {
+        for overlay in ["none", "current", "gap"] {
+            let spec = legend_spec(overlay.parse().unwrap(), &scale);
+            for kind in LayoutKind::ALL {
+                let l = layout_as(&fw, spec.as_ref(), kind);
+                check_labels(&l).unwrap_or_else(|e| {
+                    panic!("{} players, {kind:?}, {overlay}: {e}", fw.players.len())
+                });
+            }
+        }
+    }
+}
+
+#[test]
+fn the_square_layout_keeps_everything_in_the_drawings_square() {
+    // Beside the drawing, the wide layout's legend makes it wider than high;
+    // the square one sets it in a corner instead.
+    let spec = legend_spec("current".parse().unwrap(), &Default::default());
+    let fw = framework::sample().framework;
+    let wide = layout_as(&fw, spec.as_ref(), LayoutKind::Wide);
+    let square = layout_as(&fw, spec.as_ref(), LayoutKind::Square);
+    assert!(
+        wide.view_box[2] > wide.view_box[3] * 1.2,
+        "{:?}",
+        wide.view_box
+    );
+    assert_eq!(square.view_box[2], square.view_box[3]);
+    assert!(
+        square.view_box[2] < wide.view_box[2],
+        "{:?}",
+        square.view_box
+    );
+}
+
+#[test]
 fn the_sample_reads_at_12_css_px_on_a_320_px_phone() {
     // The page draws the narrow diagram across the screen less 8 px a side.
     let spec = legend_spec("current".parse().unwrap(), &Default::default());
@@ -275,7 +410,12 @@ fn a_caption_sits_above_everything_inside_the_view_box() {
         );
         check_labels(&l).unwrap();
         assert!(l.view_box[1] < before[1]);
-        assert_eq!(l.view_box[2], before[2]);
+        if kind == LayoutKind::Square {
+            // Taller now, so wider too, on both sides alike.
+            assert!(l.view_box[2] > before[2] && l.view_box[0] < before[0]);
+        } else {
+            assert_eq!(l.view_box[2], before[2]);
+        }
         let top = l
             .label_boxes()
             .iter()
@@ -286,34 +426,15 @@ fn a_caption_sits_above_everything_inside_the_view_box() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(96))]
-
-    #[test]
-    fn random_frameworks_in_the_narrow_layout_never_overlap_or_leave_the_view_box(
-        fw in arbitrary_framework(),
-        legend_items in prop::collection::vec(label_text(), 0..7),
-        legend_title in label_text(),
-    ) {
-        let spec = LegendSpec {
-            title: legend_title,
-            items: legend_items
-                .into_iter()
-                .enumerate()
-                .map(|(i, text)| LegendEntry { key: format!("level-{i}"), text })
-                .collect(),
-        };
-        let l = layout_as(&fw, Some(&spec), LayoutKind::Narrow);
-        prop_assert_eq!(l.cells.len(), fw.players.len() * fw.themes.len());
-        if let Err(e) = check_labels(&l) {
-            prop_assert!(false, "{}", e);
-        }
-    }
+    #![proptest_config(ProptestConfig::with_cases(192))]
 
     #[test]
     fn random_frameworks_and_labels_never_overlap_or_leave_the_view_box(
         fw in arbitrary_framework(),
         legend_items in prop::collection::vec(label_text(), 0..7),
         legend_title in label_text(),
+        note in prop::option::of(label_text()),
+        kind in prop::sample::select(LayoutKind::ALL.to_vec()),
     ) {
         let spec = LegendSpec {
             title: legend_title,
@@ -322,10 +443,11 @@ proptest! {
                 .enumerate()
                 .map(|(i, text)| LegendEntry { key: format!("level-{i}"), text })
                 .collect(),
+            note,
         };
-        let l = layout_with(&fw, Some(&spec));
+        let l = layout_as(&fw, Some(&spec), kind);
         prop_assert_eq!(l.cells.len(), fw.players.len() * fw.themes.len());
-        if let Err(e) = check_labels(&l) {
+        if let Err(e) = check(&l, false) {
             prop_assert!(false, "{}", e);
         }
     }

@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use svg::parser::Event;
 use workforce_ecosystem::layout::LayoutKind;
 use workforce_ecosystem::model::Model;
-use workforce_ecosystem::render::{cell_states, render_svg, Overlay, RenderOptions, STYLESHEET};
+use workforce_ecosystem::render::{
+    cell_states, render_svg, Caption, Overlay, RenderOptions, STYLESHEET,
+};
 
 fn fixture(name: &str) -> Model {
     let root = env!("CARGO_MANIFEST_DIR");
@@ -290,6 +292,7 @@ fn hostile_text_stays_text() {
         "tabindex",
         "font-size",
         "text-anchor",
+        "transform",
     ];
     for overlay in [Overlay::None, Overlay::Current, Overlay::Gap] {
         for standalone in [false, true] {
@@ -302,12 +305,20 @@ fn hostile_text_stays_text() {
                     "element {}",
                     e.name
                 );
-                for (k, _) in &e.attrs {
+                for (k, v) in &e.attrs {
                     assert!(
                         allowed_attrs.contains(&k.as_str()),
                         "attribute {k} on {}",
                         e.name
                     );
+                    // A turn, and numbers only: no text reaches it.
+                    if k == "transform" {
+                        let inner = v.strip_prefix("rotate(").and_then(|v| v.strip_suffix(')'));
+                        assert!(
+                            inner.is_some_and(|n| n.split(' ').all(|x| x.parse::<f64>().is_ok())),
+                            "{v}"
+                        );
+                    }
                 }
             }
             // Every id reaches its attribute intact, control characters aside.
@@ -409,9 +420,15 @@ fn same_drawing(got: &str, want: &str) -> Result<(), String> {
 
 #[test]
 fn golden_files() {
-    let cases: [(&str, Overlay, Option<&str>); 10] = [
+    // The sample, a five- and an eight-player framework in every layout;
+    // the square ones (for slides) with the title block an export has.
+    let cases: [(&str, Overlay, Option<&str>); 14] = [
         ("sample", Overlay::Current, None),
+        ("sample-square", Overlay::Current, None),
         ("sample-narrow", Overlay::Current, None),
+        ("five-square", Overlay::Current, None),
+        ("five-narrow", Overlay::Current, None),
+        ("eight-square", Overlay::Target, None),
         ("eight-narrow", Overlay::Gap, None),
         ("sample", Overlay::Gap, Some("ports")),
         ("standard", Overlay::Current, None),
@@ -425,12 +442,17 @@ fn golden_files() {
     let update = std::env::var_os("UPDATE_GOLDEN").is_some();
     let mut failures = Vec::new();
     for (name, overlay, unit) in cases {
-        let (model, layout) = match name.strip_suffix("-narrow") {
-            Some(model) => (model, LayoutKind::Narrow),
+        let (model, layout) = match name.split_once('-') {
+            Some((model, layout)) => (model, layout.parse::<LayoutKind>().unwrap()),
             None => (name, LayoutKind::Wide),
         };
+        let caption = (layout == LayoutKind::Square).then(|| Caption {
+            scenario: None,
+            date: Some("4 December 2026".into()),
+        });
         let options = RenderOptions {
             layout,
+            caption,
             ..opts(overlay, unit, true)
         };
         let svg = render_svg(&fixture(model), &options);

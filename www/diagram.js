@@ -5,7 +5,7 @@
 import { h, replace } from './dom.js';
 import { t, formatNumber } from './i18n.js';
 import { state, onRefresh, setView, refresh } from './store.js';
-import { layoutFor } from './layout-choice.js';
+import { layoutFor, roomIn } from './layout-choice.js';
 
 let container;
 let tooltip;
@@ -284,18 +284,22 @@ export function setDisplay(display) {
   if (asTable && state.result) renderTable(state.result);
 }
 
-/** Picks the layout for the room `box` has, and redraws when it changes. */
-function followWidth(box) {
+/**
+ * Picks the layout for the room `box` has (the core chooses, for the model
+ * and view on show), and redraws when the room calls for another.
+ */
+function followRoom(box) {
   const choose = () => {
-    const layout = layoutFor(box.clientWidth);
-    if (layout === state.layout && box.dataset.layout === layout) return false;
-    state.layout = layout;
+    const { width, height } = roomIn(box, container);
+    const { overlay, unit } = state.view;
+    const layout = layoutFor(state.ws, width, height, { overlay, unit });
     box.dataset.layout = layout;
-    return true;
+    return layout;
   };
+  state.chooseLayout = choose;
   choose();
   new ResizeObserver(() => {
-    if (choose() && state.ws && state.result) refresh();
+    if (choose() !== state.layout && state.ws && state.result) refresh();
   }).observe(box);
 }
 
@@ -305,7 +309,7 @@ export function initDiagram({ openCell }) {
   table = document.getElementById('cell-table');
   state.diagram = container;
   onOpenCell = openCell;
-  followWidth(/** @type {HTMLElement} */ (container.parentElement));
+  followRoom(/** @type {HTMLElement} */ (container.parentElement));
 
   container.addEventListener('keydown', onKey);
   container.addEventListener('click', (ev) => {

@@ -131,7 +131,7 @@ export const THEMES = {
   },
 };
 
-/** Below this width (CSS px) the element draws the core's narrow layout. */
+/** Before it has a model, below this width (CSS px) the element takes the narrow layout. */
 const NARROW_BELOW = 700;
 
 const OVERLAYS = [
@@ -282,7 +282,7 @@ function el(tag, props = {}, ...children) {
 }
 
 export class WorkforceEcosystem extends HTMLElement {
-  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme', 'layout'];
+  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme', 'layout', 'caption'];
 
   #shadow;
   #internals;
@@ -303,11 +303,29 @@ export class WorkforceEcosystem extends HTMLElement {
   /** The core layout of the drawing on show. */
   #drawnLayout = null;
 
-  /** `wide` or `narrow` by the element's width (the `layout` attribute may fix one). */
-  #layout() {
+  /**
+   * The layout for the element's width, as the core chooses it: of wide and
+   * square, the one drawn largest with its text at 12 CSS px or more, else
+   * narrow (the `layout` attribute may fix one).
+   */
+  #layout(overlay = this.overlay, unit = this.unit) {
     const fixed = this.getAttribute('layout');
-    if (fixed === 'wide' || fixed === 'narrow') return fixed;
-    return this.clientWidth > 0 && this.clientWidth < NARROW_BELOW ? 'narrow' : 'wide';
+    if (fixed === 'wide' || fixed === 'square' || fixed === 'narrow') return fixed;
+    const width = this.clientWidth;
+    if (this.#ws && width > 0) {
+      try {
+        return this.#ws.fittingLayout(width, 0, { overlay, unit: unit || null, caption: this.#caption() });
+      } catch {
+        // an overlay or unit the core refuses: #svg reports it
+      }
+    }
+    return width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
+  }
+
+  /** The title block the `caption` attribute asks for (its text, if any, dates it); none without. */
+  #caption() {
+    const text = this.getAttribute('caption');
+    return text === null ? null : { date: text.trim() || null };
   }
 
   constructor() {
@@ -350,10 +368,10 @@ export class WorkforceEcosystem extends HTMLElement {
       } else if (e.key === 'Escape') this.#select(null);
       else this.#move(cell, e);
     });
-    // The layout follows the room: below NARROW_BELOW px the names and the
-    // legend go below the drawing, so its text stays readable on a phone.
+    // The layout follows the room: where the text beside the drawing would
+    // fall under 12 px, names and legend go below it (readable on a phone).
     new ResizeObserver(() => {
-      const layout = this.#layout();
+      const layout = this.#layout(this.#drawn?.overlay, this.#drawn?.unit);
       if (layout !== this.#drawnLayout && this.#ws) this.#redraw();
     }).observe(this);
     overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
@@ -395,7 +413,7 @@ export class WorkforceEcosystem extends HTMLElement {
     if (name === 'src') {
       if (!this.#started) return;
       if (newValue) this.#load({ kind: 'src', url: newValue });
-    } else if (name === 'overlay' || name === 'unit' || name === 'readonly' || name === 'layout') {
+    } else if (name === 'overlay' || name === 'unit' || name === 'readonly' || name === 'layout' || name === 'caption') {
       if (this.#ws) this.#redraw();
     }
   }
@@ -466,8 +484,10 @@ export class WorkforceEcosystem extends HTMLElement {
   /** The diagram as SVG text with its stylesheet embedded, for download. */
   standaloneSvg() {
     const { overlay, unit } = this.#drawn ?? {};
-    // a file, not the screen: the wide picture, whatever the element's width
-    return this.#ws ? this.#ws.svg({ ...this.#options(overlay, unit), layout: 'wide', standalone: true }) : null;
+    // a file, not the screen: the wide picture, whatever the element's width,
+    // with the title block a picture on its own needs
+    const caption = this.#caption() ?? { date: new Date().toISOString().slice(0, 10) };
+    return this.#ws ? this.#ws.svg({ ...this.#options(overlay, unit), layout: 'wide', standalone: true, caption }) : null;
   }
 
   async #load(source) {
@@ -510,8 +530,10 @@ export class WorkforceEcosystem extends HTMLElement {
   #options(overlay = this.overlay, unit = this.unit) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
-    const opts = { overlay, standalone: this.readOnly, layout: this.#layout() };
+    const opts = { overlay, standalone: this.readOnly, layout: this.#layout(overlay, unit) };
     if (unit) opts.unit = unit;
+    const caption = this.#caption();
+    if (caption) opts.caption = caption;
     return opts;
   }
 
@@ -572,7 +594,7 @@ export class WorkforceEcosystem extends HTMLElement {
       this.#setRover(cell);
       if (had?.focused) cell?.focus();
     }
-    this.#drawnLayout = this.#layout();
+    this.#drawnLayout = this.#layout(svgText.overlay, svgText.unit);
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();

@@ -12,7 +12,7 @@ import init, { Workspace } from './pkg/workforce_ecosystem.js';
 import { startCore } from './core-start.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 import { mayHoldWork, storedLanguage } from './stored-keys.js';
-import { layoutFor } from './layout-choice.js';
+import { layoutFor, roomIn } from './layout-choice.js';
 
 function hasLink() {
   const params = new URLSearchParams(location.hash.slice(1));
@@ -45,7 +45,8 @@ async function drawFirst() {
     ws = new Workspace(text);
     const diagram = /** @type {HTMLElement} */ (document.getElementById('diagram'));
     // the layout diagram.js chooses for this room
-    const layout = layoutFor(diagram.parentElement?.clientWidth ?? 0);
+    const room = diagram.parentElement ? roomIn(diagram.parentElement, diagram) : { width: 0, height: 0 };
+    const layout = layoutFor(ws, room.width, room.height, { overlay: 'current' });
     ws.draw(diagram, { overlay: 'current', showChanges: true, layout });
     return ws;
   } catch {

@@ -1,18 +1,55 @@
 // The drawing's layout for the room it has: the editor's diagram (diagram.js)
 // and its first drawing (first-diagram.js) choose alike, so the first drawing
-// is the one the page goes on updating. element.js keeps its own copy of the
-// rule, as embedders copy it alone.
+// is the one the page goes on updating. The core chooses (Workspace
+// fittingLayout): of wide and square, the one drawn largest with its text at
+// 12 CSS px or more, else narrow. element.js asks the core the same way.
 
 /**
- * Below this width (CSS px) the drawing takes the core's narrow layout:
- * beside a wide drawing its labels would fall under 12 px.
+ * Before the core has a model: below this width (CSS px) the drawing takes
+ * the narrow layout, beside a wide drawing its labels would fall under 12 px.
  */
 export const NARROW_BELOW = 700;
 
 /**
+ * @param {{ fittingLayout(width: number, height: number, options?: object): string } | null | undefined} ws
+ *   the workspace of the model drawn, if there is one yet
  * @param {number} width the room's width in CSS px
- * @returns {'narrow' | 'wide'}
+ * @param {number} height the room's height in CSS px (0: as tall as the drawing needs)
+ * @param {object} [options] the render options the drawing is made with
+ * @returns {'wide' | 'square' | 'narrow'}
  */
-export function layoutFor(width) {
+export function layoutFor(ws, width, height, options) {
+  if (ws && width > 0) {
+    try {
+      return /** @type {'wide' | 'square' | 'narrow'} */ (ws.fittingLayout(width, height, options));
+    } catch {
+      // options the core refuses (an unknown unit) are reported where it draws
+    }
+  }
   return width < NARROW_BELOW ? 'narrow' : 'wide';
+}
+
+/**
+ * The room a drawing has in `box` (its content box): width, and the height
+ * left once the box's other children (a hint under the drawing) are placed;
+ * a height of 0 when the box grows with its drawing (its CSS sets `--room:
+ * flow`), so that the choice hangs on the width alone and never flips back
+ * and forth as the box takes the height of what it was given.
+ * @param {HTMLElement} box
+ * @param {Element | null} drawing the element the drawing fills
+ */
+export function roomIn(box, drawing) {
+  const style = getComputedStyle(box);
+  if (style.getPropertyValue('--room').trim() === 'flow') {
+    return { width: box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight), height: 0 };
+  }
+  const padX = parseFloat(style.paddingLeft) + parseFloat(style.paddingRight);
+  const padY = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  let others = 0;
+  for (const child of box.children) {
+    if (child !== drawing && child instanceof HTMLElement && !child.hidden && child.offsetParent !== null) {
+      if (getComputedStyle(child).position !== 'absolute') others += child.offsetHeight;
+    }
+  }
+  return { width: box.clientWidth - padX, height: Math.max(0, box.clientHeight - padY - others) };
 }

@@ -22,8 +22,10 @@ export const state = {
   },
   /** 'diagram' or 'table'. */
   display: 'diagram',
-  /** The core's layout for the room the drawing has ('wide' or 'narrow'). */
+  /** The core's layout for the room the drawing has (wide, square or narrow), as last drawn. */
   layout: /** @type {import('./pkg/workforce_ecosystem.js').LayoutKind} */ ('wide'),
+  /** Asks the core which layout the drawing's room calls for now (set by diagram.js). */
+  chooseLayout: /** @type {() => import('./pkg/workforce_ecosystem.js').LayoutKind} */ (() => 'wide'),
   /** The last ViewResult. */
   result: null,
   /** Whether the list of findings is on show (else the core sends only their count). */
@@ -129,6 +131,7 @@ function dropStaleChoices() {
 }
 
 function viewOptions() {
+  state.layout = state.chooseLayout();
   return { ...state.view, layout: state.layout, skipFindings: !state.findingsOnShow() };
 }
 

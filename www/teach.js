@@ -20,6 +20,7 @@ import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
 import { coreStarted } from './core-language.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
+import { layoutFor as coreLayoutFor } from './layout-choice.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
@@ -66,31 +67,37 @@ function localized(model) {
   };
 }
 
+/** Whether `figure` is the tour's drawing in the presenter view. */
+function presenting(figure) {
+  return figure.id === 'tour-diagram' && isPresenting($('stage'));
+}
+
 /**
- * The core's layout for a drawing in `figure`, given its wide SVG: wide
- * while the wide drawing's smallest text (legend items, else theme names)
- * stays at 12 CSS px once scaled to the room, else narrow (names below it).
+ * The core's layout for a drawing of `ws` with `options` in `figure`: the
+ * one drawn largest in its room with its text at 12 CSS px or more (the
+ * presenter view gives the drawing about half the stage, teach.css).
  */
-function layoutFor(figure, wideSvg, overlay) {
-  const box = /viewBox="\S+ \S+ (\S+) (\S+)"/.exec(wideSvg);
-  if (!box) return 'wide';
+function layoutFor(figure, ws, options) {
   const stage = $('stage');
-  // A presenting stage gives the drawing about half its width (teach.css).
-  const presenting = figure.id === 'tour-diagram' && isPresenting(stage);
-  const width = presenting ? stage.clientWidth * 0.52 : figure.clientWidth || document.documentElement.clientWidth - 40;
-  const height = presenting ? window.innerHeight * 0.94 : window.innerHeight - 128;
-  const scale = Math.min(width / Number(box[1]), height / Number(box[2]));
-  return scale * (overlay === 'none' ? 16 : 14) >= 12 ? 'wide' : 'narrow';
+  const width = presenting(figure) ? stage.clientWidth * 0.52 : figure.clientWidth || document.documentElement.clientWidth - 40;
+  const height = presenting(figure) ? window.innerHeight * 0.94 : window.innerHeight - 128;
+  return coreLayoutFor(ws, width, height, options);
+}
+
+/** The options of a drawing in `figure`: the presenter view's has the title block an export has. */
+function optionsIn(figure, options) {
+  return presenting(figure) ? { ...options, caption: { date: new Date().toISOString().slice(0, 10) } } : options;
 }
 
 /** The SVG of `model` for `figure`, in the layout that suits its room. */
 function svgOf(model, options, figure) {
   const ws = new Workspace(JSON.stringify(localized(model)));
   try {
-    const wide = ws.svg(options);
-    const layout = layoutFor(figure, wide, options.overlay);
+    const opts = optionsIn(figure, options);
+    const layout = layoutFor(figure, ws, opts);
     figure.dataset.layout = layout;
-    return layout === 'wide' ? wide : ws.svg({ ...options, layout });
+    figure.toggleAttribute('data-captioned', Boolean(opts.caption));
+    return ws.svg({ ...opts, layout });
   } finally {
     ws.free();
   }
@@ -226,23 +233,31 @@ function drawTour() {
   // The loaded model's own scores, when it has any; the names alone otherwise.
   const scored = state.full.assessments.length > 0;
   $('tour-diagram').toggleAttribute('data-scored', scored);
-  draw($('tour-diagram'), state.full, { overlay: scored ? 'current' : 'none' });
+  draw($('tour-diagram'), state.full, tourOptions());
   state.tour.render();
   showTourScores();
   fit();
 }
 
+/** The options of the tour's drawing: the loaded model's scores if it has any. */
+function tourOptions() {
+  // The caption and the step's words say what the scores are: no legend.
+  return { overlay: state.full.assessments.length > 0 ? 'current' : 'none', legend: false };
+}
+
 /**
- * Redraws the tour when its room now suits the other layout, and sizes the
+ * Redraws the tour when its room now suits the other layout (or the
+ * presenter view came or went, with its title block), and sizes the
  * presenter view's text to the step (no-op outside it).
  */
 function fit() {
   const figure = $('tour-diagram');
   if (state.view === 'tour' && state.full && figure.firstElementChild) {
     const ws = new Workspace(JSON.stringify(localized(state.full)));
-    const layout = layoutFor(figure, ws.svg({ overlay: 'none' }), 'none');
+    const opts = optionsIn(figure, tourOptions());
+    const layout = layoutFor(figure, ws, opts);
     ws.free();
-    if (layout !== figure.dataset.layout) {
+    if (layout !== figure.dataset.layout || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
       drawTour();
       return;
     }

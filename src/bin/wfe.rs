@@ -59,12 +59,15 @@ enum Command {
         /// Show one unit's scores instead of the mean over units
         #[arg(long)]
         unit: Option<String>,
-        /// Labels and legend beside the diagram (wide) or below it (narrow, for phones)
-        #[arg(long, default_value = "wide", value_parser = ["wide", "narrow"])]
+        /// Legend and long names beside the diagram (wide, screens), in its square (square, slides and posters) or below it (narrow, phones)
+        #[arg(long, default_value = "wide", value_parser = ["wide", "square", "narrow"])]
         layout: String,
-        /// Add a title block (organization, overlay, unit) dated with this text
-        #[arg(long, value_name = "DATE")]
+        /// Date the title block (organization, overlay, unit) with this text
+        #[arg(long, value_name = "DATE", conflicts_with = "no_caption")]
         caption: Option<String>,
+        /// Leave out the title block a rendered picture has by default
+        #[arg(long)]
+        no_caption: bool,
         /// Language of the standard names, the legend and the numbers
         #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
         lang: String,
@@ -151,6 +154,9 @@ enum Command {
         /// Show one unit's scores (html only)
         #[arg(long)]
         unit: Option<String>,
+        /// The diagram's layout (html only): wide, square or narrow
+        #[arg(long, default_value = "wide", value_parser = ["wide", "square", "narrow"])]
+        layout: String,
         /// Language tag of the HTML document
         #[arg(long, default_value = "en")]
         lang: String,
@@ -475,6 +481,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             unit,
             layout,
             caption,
+            no_caption,
             lang,
         } => {
             let model = load(&file)?;
@@ -491,10 +498,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 unit,
                 standalone: true,
                 layout,
-                caption: caption.map(|date| render::Caption {
+                caption: (!no_caption).then_some(render::Caption {
                     scenario: None,
-                    date: Some(date),
+                    date: caption,
                 }),
+                no_legend: false,
             };
             write_output(output.as_deref(), &render::render_svg(&model, &opts))
         }
@@ -563,6 +571,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             overlay,
             unit,
+            layout,
             lang,
         } => {
             let model = load(&file)?;
@@ -574,6 +583,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             .parse()
                             .map_err(|message| Failure { code: 2, message })?,
                         unit,
+                        layout: layout
+                            .parse()
+                            .map_err(|message| Failure { code: 2, message })?,
                         lang,
                         texts: Default::default(),
                     };

@@ -58,6 +58,8 @@ pub struct ExportOptions {
     pub overlay: Overlay,
     /// One unit's scores; `None` shows the mean over units.
     pub unit: Option<String>,
+    /// The diagram's layout.
+    pub layout: crate::layout::LayoutKind,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
     /// Words overriding [`DEFAULT_TEXTS`], by key.
@@ -70,6 +72,7 @@ impl ExportOptions {
         fields::read_options(v, "export options", |r, mut f| ExportOptions {
             overlay: render::read_overlay(r, &mut f),
             unit: f.string(r, "unit", Need::Optional),
+            layout: render::read_layout(r, &mut f),
             lang: f.string(r, "lang", Need::Optional).unwrap_or_default(),
             texts: read_texts(r, &mut f),
         })
@@ -200,6 +203,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
             overlay: opts.overlay,
             unit: opts.unit.clone(),
             standalone: true,
+            layout: opts.layout,
             ..RenderOptions::default()
         },
     );
@@ -378,11 +382,12 @@ mod tests {
         let texts = HashMap::from([("findings".to_string(), "Constats".to_string())]);
         assert_eq!(
             read(
-                serde_json::json!({"unit": "hq", "lang": null, "texts": {"findings": "Constats"}, "more": 1})
+                serde_json::json!({"unit": "hq", "lang": null, "layout": "square", "texts": {"findings": "Constats"}, "more": 1})
             ),
             Ok(ExportOptions {
                 overlay: Overlay::None,
                 unit: Some("hq".into()),
+                layout: crate::layout::LayoutKind::Square,
                 lang: String::new(),
                 texts,
             })

@@ -4,21 +4,60 @@
 //! meets them; and the leader lines take the route (which wedge boundary they
 //! start on, how high the stack sits) that crosses the fewest labels.
 
-use super::geom::{distance_to_segment, segment_hits_rect, segments_cross, Point, Rect};
+use super::geom::{point_in_polygon, segment_hits_rect, segments_cross, turned_rect, Point, Rect};
 use super::labels::{Anchor, Label};
-use super::polygon::direction;
+use super::polygon::{direction, regular_polygon};
 use super::text::Weight;
 use serde::Serialize;
 
-/// A theme label beside the diagram and the line to its ring.
+/// A theme label: on its ring, or beside the diagram with a line to its ring.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ThemeLabel {
+    /// The label as set before any turn.
     pub label: Label,
-    /// A point inside the theme's ring band, where the leader line starts.
+    /// A point inside the theme's ring band, where the leader line starts
+    /// (the label's centre when it sits on its ring).
     pub anchor: Point,
     /// Where the leader line ends, just left of the label.
     pub leader_end: Point,
+    /// Where the leader bends: first just out of the outer polygon (from the
+    /// anchor it runs out along a line between two players' cells, never
+    /// across a cell), then, if heading straight for the label would cut
+    /// back across the polygon, beyond the polygon's right side.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub bends: Vec<Point>,
+    /// On its ring: drawn turned by this many degrees (clockwise) about the
+    /// label's centre, without a leader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub turn: Option<f64>,
+}
+
+impl ThemeLabel {
+    /// The corners of the space the label's text takes, turned as drawn.
+    pub fn quad(&self) -> [Point; 4] {
+        let b = self.label.bbox;
+        match self.turn {
+            Some(angle) => turned_rect(
+                b.center(),
+                super::ring_text::reading_direction(angle),
+                b.width,
+                b.height,
+            ),
+            None => b.corners(),
+        }
+    }
+
+    /// The leader line's points, from the ring out; empty when there is none.
+    pub fn leader(&self) -> Vec<Point> {
+        if self.turn.is_some() || self.anchor == self.leader_end {
+            return Vec::new();
+        }
+        let mut out = vec![self.anchor];
+        out.extend(&self.bends);
+        out.push(self.leader_end);
+        out
+    }
 }
 
 /// What a legend says; the layout only sets it.
@@ -26,6 +65,9 @@ pub struct ThemeLabel {
 pub struct LegendSpec {
     pub title: String,
     pub items: Vec<LegendEntry>,
+    /// A sentence below the items (how cells averaged over units read).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -47,155 +89,213 @@ pub struct LegendItem {
 pub struct Legend {
     pub title: Label,
     pub items: Vec<LegendItem>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<Label>,
     pub bbox: Rect,
 }
 
 const STACK_GAP: f64 = 12.0;
 const LEADER_GAP: f64 = 8.0;
-/// How far a leader line keeps from the other rings' dots.
-const DOT_CLEARANCE: f64 = 9.0;
-pub const LEGEND_TITLE_SIZE: f64 = 15.0;
-pub const LEGEND_SIZE: f64 = 14.0;
-const LEGEND_WRAP: f64 = 220.0;
-const SWATCH: f64 = 20.0;
+/// How far out of the outer polygon a leader turns towards its label.
+const VIA_GAP: f64 = 10.0;
+pub const LEGEND_TITLE_SIZE: f64 = 17.0;
+pub const LEGEND_SIZE: f64 = 16.0;
+const LEGEND_WRAP: f64 = 240.0;
+const SWATCH: f64 = 22.0;
 
-/// Places the theme labels (`labels[i]` for ring `i`, wrapped, left-aligned)
-/// in a column starting at `col_x`. `radii` are the rings' circumradii,
-/// outermost first; `obstacles` are boxes leader lines should not cross.
+/// Places the theme names left to the column (`(ring, label)`, wrapped,
+/// left-aligned) beside the polygons of circumradii `radii` (outermost
+/// first). `col_x` gives the column's left edge for a stack spanning the
+/// heights `top..bottom`; `obstacles` are boxes outside the polygons the
+/// leaders should not cross, `on_rings` the names already on their rings,
+/// which the leaders' runs out of the polygons should not cross either.
+///
+/// Also returns how many crossings were left (of a leader with a box, the
+/// polygon or another leader): none unless no height of the stack avoids all.
 pub fn place_theme_labels(
-    labels: Vec<Label>,
+    labels: &[(usize, Label)],
     radii: &[f64],
     n: usize,
-    col_x: f64,
+    col_x: &dyn Fn(f64, f64) -> f64,
     obstacles: &[Rect],
-) -> Vec<ThemeLabel> {
-    let t = labels.len().min(radii.len());
+    on_rings: &[[Point; 4]],
+) -> (Vec<ThemeLabel>, usize) {
+    let labels: Vec<&(usize, Label)> = labels.iter().filter(|(i, _)| *i < radii.len()).collect();
+    let t = labels.len();
     if t == 0 {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let n = n.max(3);
+    let radius = radii[0];
+    let outer = regular_polygon(n, radius);
     let (cos_half, _) = super::geom::cos_sin_turns(0.5 / n as f64);
     let band_middle = |i: usize| {
         let inner = radii.get(i + 1).copied().unwrap_or(0.0);
         (radii[i] + inner) / 2.0 * cos_half
     };
-    let heights: Vec<f64> = labels.iter().map(|l| l.bbox.height).collect();
-    let total: f64 = heights.iter().sum::<f64>() + STACK_GAP * (t as f64 - 1.0);
-
-    // (score, boundary, top) of the best route so far.
-    let mut best: Option<(f64, usize, f64)> = None;
+    // The lines between two players' cells that head right, top first.
+    let mut rays: Vec<Point> = Vec::new();
     for b in 0..n {
-        let dir = direction((b as f64 + 0.5) / n as f64);
-        if dir.x < 0.2 {
-            continue;
+        let d = direction((b as f64 + 0.5) / n as f64);
+        if d.x >= 0.2 {
+            rays.push(d);
         }
-        let anchors: Vec<Point> = (0..t)
-            .map(|i| Point::new(0.0, 0.0).offset(dir, band_middle(i)))
-            .collect();
-        let order = stack_order(&anchors);
-        // Only boxes between the anchors and the column can meet a leader.
-        let min_x = anchors.iter().map(|a| a.x).fold(f64::INFINITY, f64::min);
-        let mut near: Vec<Rect> = Vec::new();
-        for r in obstacles {
-            if r.right() > min_x && r.x < col_x {
-                near.push(*r);
-            }
-        }
-        let mean_y = anchors.iter().map(|a| a.y).sum::<f64>() / t as f64;
-        let lo = (anchors.iter().map(|a| a.y).fold(f64::INFINITY, f64::min) - total - 40.0).floor();
-        let hi = (anchors
+    }
+    let route = |ring: usize, dir: Point| {
+        let anchor = Point::new(0.0, 0.0).offset(dir, band_middle(ring));
+        let via = Point::new(0.0, 0.0).offset(dir, radius * cos_half + VIA_GAP);
+        let blocked = on_rings
             .iter()
-            .map(|a| a.y)
-            .fold(f64::NEG_INFINITY, f64::max)
-            + 40.0)
-            .ceil();
-        let mut top = lo;
-        while top <= hi {
-            let ends = leader_ends(&labels, &order, &heights, col_x, top);
-            let mut clashes = 0usize;
-            let mut near_dots = 0usize;
-            for (k, &i) in order.iter().enumerate() {
-                let (a, e) = (anchors[i], ends[k]);
-                clashes += near.iter().filter(|r| segment_hits_rect(a, e, r)).count();
-                for (m, &j) in order.iter().enumerate().skip(k + 1) {
-                    if segments_cross(a, e, anchors[j], ends[m]) {
-                        clashes += 1;
-                    }
-                }
-                // Passing close to another ring's dot reads as ending there.
-                near_dots += anchors
+            .filter(|q| segment_hits_quad(anchor, via, q))
+            .count();
+        (anchor, via, blocked)
+    };
+    // Each name its own line out when there are enough: of the runs of `t`
+    // neighbouring lines, the one crossing the fewest names, then the most
+    // level; otherwise names share them in turn.
+    let m = rays.len();
+    let chosen: Vec<usize> = if t <= m {
+        let cost = |first: usize| -> f64 {
+            labels
+                .iter()
+                .enumerate()
+                .map(|(k, (ring, _))| {
+                    let d = rays[first + k];
+                    route(*ring, d).2 as f64 * 1e3 + d.y.abs()
+                })
+                .sum()
+        };
+        let first = (0..=m - t).fold(0, |best, f| if cost(f) < cost(best) { f } else { best });
+        (first..first + t).collect()
+    } else {
+        (0..t).map(|k| k * m / t).collect()
+    };
+    let mut routes: Vec<(Point, Point, Point)> = Vec::with_capacity(t);
+    for (&&(ring, _), &r) in labels.iter().zip(&chosen) {
+        let (a, v, _) = route(ring, rays[r]);
+        routes.push((a, v, rays[r]));
+    }
+    // The bends of a leader from `via` (out along `dir`) to `end`: a second
+    // one further out on the line, right of the polygon, when the straight
+    // way would cut back across the polygon.
+    let mut right = f64::NEG_INFINITY;
+    for p in &outer {
+        right = right.max(p.x + VIA_GAP);
+    }
+    let bends = |via: Point, dir: Point, end: Point| -> Vec<Point> {
+        let cuts = (0..n).any(|j| segments_cross(via, end, outer[j], outer[(j + 1) % n]));
+        if cuts && via.x < right {
+            vec![via, via.offset(dir, (right - via.x) / dir.x)]
+        } else {
+            vec![via]
+        }
+    };
+    let mut total = -STACK_GAP;
+    for (_, l) in labels.iter().copied() {
+        total += l.bbox.height + STACK_GAP;
+    }
+    // Rays run top to bottom and names outermost first, so stacking in this
+    // order keeps the lines apart.
+    let (mut mean_y, mut lo, mut hi) = (0.0, -radius, f64::NEG_INFINITY);
+    for (_, v, _) in &routes {
+        mean_y += v.y / t as f64;
+        lo = lo.min(v.y);
+        hi = hi.max(v.y);
+    }
+    // From above the polygon's top (the square layout's top right corner)
+    // to below the lowest line out.
+    let (lo, hi) = ((lo - total - 40.0).floor(), (hi + 40.0).ceil());
+    let mut best: Option<(f64, f64)> = None;
+    let mut top = lo;
+    while top <= hi {
+        let x = col_x(top, top + total);
+        let stack = stacked(&labels, x, top);
+        let mut paths: Vec<Vec<Point>> = Vec::with_capacity(t);
+        for (&(_, via, dir), &(_, e)) in routes.iter().zip(&stack) {
+            let mut p = bends(via, dir, e);
+            p.push(e);
+            paths.push(p);
+        }
+        let clashes = count_clashes(&paths, obstacles, &outer, &stack);
+        // Clear first, then close to the drawing, then level with the lines.
+        let score = clashes as f64 * 1e6 + x + (top + total / 2.0 - mean_y).abs() * 0.5;
+        if best.map_or(true, |(s, _)| score < s) {
+            best = Some((score, top));
+        }
+        top += 4.0;
+    }
+    let (score, top) = best.unwrap_or((0.0, 0.0));
+    let x = col_x(top, top + total);
+    let stack = stacked(&labels, x, top);
+    let mut placed = Vec::with_capacity(t);
+    for ((&(_, label), (anchor, via, dir)), (r, end)) in labels.iter().zip(routes).zip(stack) {
+        placed.push(ThemeLabel {
+            label: label.clone().at(r.x, r.y),
+            anchor,
+            leader_end: end,
+            bends: bends(via, dir, end),
+            turn: None,
+        });
+    }
+    (placed, (score / 1e6) as usize)
+}
+
+/// The names stacked from `top` at `x`: each one's box and where its leader
+/// ends, beside the middle of its first line.
+fn stacked(labels: &[&(usize, Label)], x: f64, top: f64) -> Vec<(Rect, Point)> {
+    let mut y = top;
+    let mut out = Vec::with_capacity(labels.len());
+    for (_, l) in labels.iter().copied() {
+        let end = Point::new(x - LEADER_GAP, y + l.font_size * 0.6);
+        out.push((Rect::new(x, y, l.bbox.width, l.bbox.height), end));
+        y += l.bbox.height + STACK_GAP;
+    }
+    out
+}
+
+/// Crossings of the leaders' runs outside the polygon (each path from its
+/// first bend to its end) with the boxes, the polygon's edges, the other
+/// names of the stack and each other.
+fn count_clashes(
+    paths: &[Vec<Point>],
+    obstacles: &[Rect],
+    outer: &[Point],
+    stack: &[(Rect, Point)],
+) -> usize {
+    let n = outer.len();
+    let segments =
+        |p: &Vec<Point>| -> Vec<(Point, Point)> { p.windows(2).map(|w| (w[0], w[1])).collect() };
+    let mut clashes = 0;
+    for (k, path) in paths.iter().enumerate() {
+        for (a, b) in segments(path) {
+            clashes += obstacles
+                .iter()
+                .filter(|r| segment_hits_rect(a, b, r))
+                .count();
+            clashes += stack
+                .iter()
+                .enumerate()
+                .filter(|&(j, (r, _))| j != k && segment_hits_rect(a, b, r))
+                .count();
+            clashes += (0..n)
+                .filter(|&j| segments_cross(a, b, outer[j], outer[(j + 1) % n]))
+                .count();
+            for other in &paths[k + 1..] {
+                clashes += segments(other)
                     .iter()
-                    .enumerate()
-                    .filter(|&(j, &p)| j != i && distance_to_segment(p, a, e) < DOT_CLEARANCE)
+                    .filter(|(c, d)| segments_cross(a, b, *c, *d))
                     .count();
             }
-            let centre = top + total / 2.0;
-            let score = clashes as f64 * 1e6
-                + near_dots as f64 * 1e4
-                + (centre - mean_y).abs()
-                + dir.y.abs() * 100.0;
-            if best.map_or(true, |(s, _, _)| score < s) {
-                best = Some((score, b, top));
-            }
-            top += 4.0;
         }
     }
-    let (b, top) = match best {
-        Some((_, b, top)) => (b, top),
-        None => (0, 0.0),
-    };
-    let dir = direction((b as f64 + 0.5) / n as f64);
-    let anchors: Vec<Point> = (0..t)
-        .map(|i| Point::new(0.0, 0.0).offset(dir, band_middle(i)))
-        .collect();
-    let order = stack_order(&anchors);
-    let ends = leader_ends(&labels, &order, &heights, col_x, top);
-    let mut placed: Vec<Option<ThemeLabel>> = vec![None; t];
-    let mut y = top;
-    let mut labels: Vec<Option<Label>> = labels.into_iter().map(Some).collect();
-    for (k, &i) in order.iter().enumerate() {
-        if let Some(label) = labels.get_mut(i).and_then(Option::take) {
-            placed[i] = Some(ThemeLabel {
-                label: label.at(col_x, y),
-                anchor: anchors[i],
-                leader_end: ends[k],
-            });
-        }
-        y += heights[i] + STACK_GAP;
-    }
-    placed.into_iter().flatten().collect()
+    clashes
 }
 
-/// Top-to-bottom order of the labels: by their anchor's height, so leader
-/// lines do not cross; rings at the same height stay outermost first.
-fn stack_order(anchors: &[Point]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..anchors.len()).collect();
-    crate::order::sort_by(&mut order, |&a, &b| {
-        let (ya, yb) = ((anchors[a].y * 1e6).round(), (anchors[b].y * 1e6).round());
-        ya.total_cmp(&yb).then(a.cmp(&b))
-    });
-    order
-}
-
-/// Where each leader line ends (in stack order) when the stack's top is `top`:
-/// beside the middle of the label's first line.
-fn leader_ends(
-    labels: &[Label],
-    order: &[usize],
-    heights: &[f64],
-    col_x: f64,
-    top: f64,
-) -> Vec<Point> {
-    let mut y = top;
-    order
-        .iter()
-        .map(|&i| {
-            let size = labels[i].font_size;
-            let p = Point::new(col_x - LEADER_GAP, y + size * 0.6);
-            y += heights[i] + STACK_GAP;
-            p
-        })
-        .collect()
+/// Whether the segment `a`–`b` passes through the turned rectangle `q`.
+fn segment_hits_quad(a: Point, b: Point, q: &[Point; 4]) -> bool {
+    point_in_polygon(a, q)
+        || point_in_polygon(b, q)
+        || (0..4).any(|i| segments_cross(a, b, q[i], q[(i + 1) % 4]))
 }
 
 /// The sizes a legend is set in.
@@ -259,42 +359,100 @@ pub fn place_legend_as(spec: &LegendSpec, x: f64, y: f64, style: &LegendStyle) -
             label,
         });
     }
-    Legend { title, items, bbox }
+    // The note wraps to the legend's own width (never very narrow), so a
+    // long sentence does not widen it.
+    let note_wrap = (bbox.width.max(style.size * 10.0)).min(style.wrap + swatch_size + 8.0);
+    let note = spec.note.as_deref().map(|text| {
+        let note = Label::new(
+            "legend-note",
+            text,
+            style.size,
+            Weight::Regular,
+            note_wrap,
+            Anchor::Start,
+        )
+        .at(x, row + 2.0);
+        bbox = bbox.union(&note.bbox);
+        note
+    });
+    Legend {
+        title,
+        items,
+        note,
+        bbox,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn labels(texts: &[&str]) -> Vec<Label> {
+    fn labels(texts: &[&str]) -> Vec<(usize, Label)> {
         texts
             .iter()
-            .map(|t| Label::new("t", t, 16.0, Weight::Regular, 200.0, Anchor::Start))
+            .enumerate()
+            .map(|(i, t)| {
+                (
+                    i,
+                    Label::new("t", t, 16.0, Weight::Regular, 200.0, Anchor::Start),
+                )
+            })
             .collect()
     }
 
+    /// Whether the polyline runs through the inside of a cell of the rings.
+    fn crosses_a_cell(line: &[Point], radii: &[f64], n: usize) -> bool {
+        let cells: Vec<Vec<Point>> = (0..radii.len())
+            .flat_map(|i| {
+                let inner = radii.get(i + 1).copied().unwrap_or(0.0);
+                (0..n).map(move |p| crate::layout::cell::cell_points(p, n, radii[i], inner))
+            })
+            .collect();
+        line.windows(2).any(|w| {
+            (1..40).any(|s| {
+                let f = s as f64 / 40.0;
+                let p = Point::new(
+                    w[0].x + (w[1].x - w[0].x) * f,
+                    w[0].y + (w[1].y - w[0].y) * f,
+                );
+                cells.iter().any(|c| {
+                    point_in_polygon(p, c)
+                        && (0..c.len()).all(|k| {
+                            super::super::geom::distance_to_segment(p, c[k], c[(k + 1) % c.len()])
+                                > 0.01
+                        })
+                })
+            })
+        })
+    }
+
     #[test]
-    fn theme_labels_stack_without_overlap_and_leaders_do_not_cross() {
+    fn theme_labels_stack_without_overlap_and_leaders_run_between_cells() {
         let radii = [300.0, 225.0, 150.0, 75.0];
         let placed = place_theme_labels(
-            labels(&["One", "Two two two two two two two two", "Three", "Four"]),
+            &labels(&["One", "Two two two two two two two two", "Three"]),
             &radii,
             6,
-            500.0,
+            &|_, _| 500.0,
             &[],
-        );
-        assert_eq!(placed.len(), 4);
+            &[],
+        )
+        .0;
+        assert_eq!(placed.len(), 3);
         for (i, a) in placed.iter().enumerate() {
             assert_eq!(a.label.bbox.x, 500.0);
             assert!(a.leader_end.x < 500.0);
+            let line = a.leader();
+            assert_eq!(line.len(), 3);
+            assert!(!crosses_a_cell(&line, &radii, 6), "leader {i}");
             for b in &placed[i + 1..] {
                 assert!(!a.label.bbox.overlaps(&b.label.bbox, 0.0));
-                assert!(!segments_cross(
-                    a.anchor,
-                    a.leader_end,
-                    b.anchor,
-                    b.leader_end
-                ));
+                let other = b.leader();
+                for s in line.windows(2) {
+                    for o in other.windows(2) {
+                        assert!(!segments_cross(s[0], s[1], o[0], o[1]));
+                    }
+                }
             }
         }
         // Anchors lie in their own band: between the ring's polygons.
@@ -306,12 +464,26 @@ mod tests {
     }
 
     #[test]
-    fn leader_lines_avoid_an_obstacle_when_they_can() {
+    fn leader_lines_avoid_an_obstacle_and_the_names_on_rings() {
         let radii = [300.0, 150.0];
         let wall = Rect::new(300.0, -40.0, 150.0, 80.0);
-        let placed = place_theme_labels(labels(&["Outer", "Inner"]), &radii, 6, 500.0, &[wall]);
+        // A name on the outer ring where the level line out would run.
+        let name = turned_rect(Point::new(225.0, 0.0), Point::new(0.0, 1.0), 60.0, 20.0);
+        let placed = place_theme_labels(
+            &[labels(&["Outer", "Inner"]).remove(1)],
+            &radii,
+            6,
+            &|_, _| 500.0,
+            &[wall],
+            &[name],
+        )
+        .0;
         for p in &placed {
-            assert!(!segment_hits_rect(p.anchor, p.leader_end, &wall));
+            let line = p.leader();
+            for s in line.windows(2) {
+                assert!(!segment_hits_rect(s[0], s[1], &wall));
+                assert!(!segment_hits_quad(s[0], s[1], &name));
+            }
         }
     }
 
@@ -325,6 +497,7 @@ mod tests {
                     text: format!("{i} – a long description of this level that has to wrap"),
                 })
                 .collect(),
+            note: Some("Cells averaged over units: coloured by the nearest level".into()),
         };
         let legend = place_legend(&spec, 10.0, 20.0);
         assert_eq!(legend.items.len(), 5);
@@ -333,6 +506,8 @@ mod tests {
             boxes.push(it.swatch);
             boxes.push(it.label.bbox);
         }
+        boxes.extend(legend.note.as_ref().map(|n| n.bbox));
+        assert!(legend.note.as_ref().unwrap().lines.len() > 1, "wrapped");
         for (i, a) in boxes.iter().enumerate() {
             assert!(legend.bbox.contains_rect(a));
             for b in &boxes[i + 1..] {

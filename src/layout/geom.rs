@@ -240,33 +240,49 @@ pub fn rect_in_polygon(r: &Rect, poly: &[Point]) -> bool {
     })
 }
 
-/// Whether a rectangle shares interior area with a convex polygon
-/// (separating-axis test over both shapes' edge normals).
+/// Whether a rectangle shares interior area with a convex polygon.
 pub fn rect_overlaps_convex(r: &Rect, poly: &[Point]) -> bool {
-    let corners = r.corners();
-    let mut axes: Vec<Point> = vec![Point::new(1.0, 0.0), Point::new(0.0, 1.0)];
-    let n = poly.len();
-    for i in 0..n {
-        let (a, b) = (poly[i], poly[(i + 1) % n]);
-        axes.push(Point::new(-(b.y - a.y), b.x - a.x));
-    }
-    for axis in axes {
-        let proj = |p: &Point| p.x * axis.x + p.y * axis.y;
-        let (mut a0, mut a1) = (f64::INFINITY, f64::NEG_INFINITY);
-        for p in &corners {
-            a0 = a0.min(proj(p));
-            a1 = a1.max(proj(p));
-        }
-        let (mut b0, mut b1) = (f64::INFINITY, f64::NEG_INFINITY);
-        for p in poly {
-            b0 = b0.min(proj(p));
-            b1 = b1.max(proj(p));
-        }
-        if a1 <= b0 || b1 <= a0 {
-            return false;
-        }
-    }
-    true
+    convex_overlap(&r.corners(), poly)
+}
+
+/// Whether two convex polygons share interior area (separating-axis test over
+/// both shapes' edge normals; touching edges do not count).
+pub fn convex_overlap(a: &[Point], b: &[Point]) -> bool {
+    let normals = |poly: &[Point]| -> Vec<Point> {
+        let n = poly.len();
+        (0..n)
+            .map(|i| {
+                let (p, q) = (poly[i], poly[(i + 1) % n]);
+                Point::new(-(q.y - p.y), q.x - p.x)
+            })
+            .collect()
+    };
+    let mut axes = normals(a);
+    axes.extend(normals(b));
+    axes.into_iter().all(|axis| {
+        let span = |poly: &[Point]| {
+            poly.iter()
+                .map(|p| p.x * axis.x + p.y * axis.y)
+                .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| {
+                    (lo.min(v), hi.max(v))
+                })
+        };
+        let ((a0, a1), (b0, b1)) = (span(a), span(b));
+        a1 > b0 && b1 > a0
+    })
+}
+
+/// A rectangle of `width` × `height` centred on `c` and turned so that its
+/// width runs along the unit vector `u`: its corners, clockwise on screen.
+pub fn turned_rect(c: Point, u: Point, width: f64, height: f64) -> [Point; 4] {
+    let v = Point::new(-u.y, u.x);
+    let (w, h) = (width / 2.0, height / 2.0);
+    [
+        Point::new(c.x - u.x * w - v.x * h, c.y - u.y * w - v.y * h),
+        Point::new(c.x + u.x * w - v.x * h, c.y + u.y * w - v.y * h),
+        Point::new(c.x + u.x * w + v.x * h, c.y + u.y * w + v.y * h),
+        Point::new(c.x - u.x * w + v.x * h, c.y - u.y * w + v.y * h),
+    ]
 }
 
 #[cfg(test)]
@@ -301,6 +317,16 @@ mod tests {
         assert!(!rect_in_polygon(&Rect::new(1.5, 0.5, 1.0, 1.0), &sq));
         assert!(rect_overlaps_convex(&Rect::new(1.5, 1.5, 3.0, 3.0), &sq));
         assert!(!rect_overlaps_convex(&Rect::new(2.0, 0.0, 3.0, 3.0), &sq));
+        // A diamond turned 45° inside the square's corner region, and beside it.
+        let u = Point::new(
+            std::f64::consts::FRAC_1_SQRT_2,
+            std::f64::consts::FRAC_1_SQRT_2,
+        );
+        let d = turned_rect(Point::new(1.0, 1.0), u, 1.0, 1.0);
+        assert!(d.iter().all(|&p| point_in_polygon(p, &sq)));
+        assert!(convex_overlap(&d, &sq));
+        let off = turned_rect(Point::new(2.9, 2.9), u, 1.0, 1.0);
+        assert!(!convex_overlap(&off, &sq));
     }
 
     #[test]

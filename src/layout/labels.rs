@@ -111,7 +111,11 @@ pub fn wrap(text: &str, max_width: f64, size: f64, weight: Weight) -> Vec<String
     let fits = |s: &str| width(s, size, weight) <= max_width;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split_whitespace() {
+    // A no-break space joins its neighbours into one word.
+    let words = text
+        .split(|c: char| c.is_whitespace() && c != '\u{a0}')
+        .filter(|w| !w.is_empty());
+    for word in words {
         let candidate = if line.is_empty() {
             word.to_string()
         } else {
@@ -257,6 +261,20 @@ mod tests {
             assert!(width(l, 16.0, Weight::Regular) <= 100.0);
         }
         assert_eq!(wrap("", 100.0, 16.0, Weight::Regular), vec![""]);
+    }
+
+    #[test]
+    fn a_no_break_space_holds_its_words_together() {
+        let lines = wrap(
+            "Seen on 3\u{a0}December\u{a0}2026",
+            150.0,
+            16.0,
+            Weight::Regular,
+        );
+        assert_eq!(
+            lines.last().map(String::as_str),
+            Some("3\u{a0}December\u{a0}2026")
+        );
     }
 
     #[test]

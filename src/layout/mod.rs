@@ -14,6 +14,7 @@ pub mod geom;
 pub mod labels;
 mod narrow;
 pub mod polygon;
+pub mod ring_text;
 pub mod text;
 
 pub use axis::{Axis, AxisKind};
@@ -49,24 +50,29 @@ const CAPTION_GAP: f64 = 20.0;
 /// Space around everything inside the view box.
 const PADDING: f64 = 16.0;
 
-/// How labels and legend are arranged around the polygons: `wide` sets them
-/// beside it (screens, slides), `narrow` below it with short keys in the
-/// drawing (phones, narrow embeds), so the drawing can take the whole width
-/// and its text still reads at 12 CSS px on a 320 px screen.
+/// How labels and legend are arranged around the polygons. In all of them
+/// the theme names sit on their rings when they fit there. `wide` sets the
+/// rest beside the drawing (screens); `square` keeps everything inside the
+/// drawing's own square, the legend in a corner (slides, posters, the
+/// presenter's half screen); `narrow` sets names and legend below it with
+/// short keys in the drawing (phones, narrow embeds), so the drawing can take
+/// the whole width and its text still reads at 12 CSS px on a 320 px screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LayoutKind {
     #[default]
     Wide,
+    Square,
     Narrow,
 }
 
 impl LayoutKind {
-    pub const ALL: [LayoutKind; 2] = [LayoutKind::Wide, LayoutKind::Narrow];
+    pub const ALL: [LayoutKind; 3] = [LayoutKind::Wide, LayoutKind::Square, LayoutKind::Narrow];
 
     pub fn as_str(self) -> &'static str {
         match self {
             LayoutKind::Wide => "wide",
+            LayoutKind::Square => "square",
             LayoutKind::Narrow => "narrow",
         }
     }
@@ -81,8 +87,11 @@ impl std::str::FromStr for LayoutKind {
     fn from_str(s: &str) -> Result<LayoutKind, String> {
         match s {
             "wide" => Ok(LayoutKind::Wide),
+            "square" => Ok(LayoutKind::Square),
             "narrow" => Ok(LayoutKind::Narrow),
-            other => Err(format!("unknown layout \"{other}\" (known: wide, narrow)")),
+            other => Err(format!(
+                "unknown layout \"{other}\" (known: wide, square, narrow)"
+            )),
         }
     }
 }
@@ -123,7 +132,7 @@ impl Layout {
     pub fn label_boxes(&self) -> Vec<Rect> {
         let mut out: Vec<Rect> = self.player_labels.iter().map(|l| l.bbox).collect();
         for t in &self.theme_labels {
-            out.push(t.label.bbox);
+            out.push(Rect::bounding(&t.quad()));
         }
         for c in &self.cells {
             out.push(c.value.bbox);
@@ -136,8 +145,50 @@ impl Layout {
                 out.push(it.swatch);
                 out.push(it.label.bbox);
             }
+            out.extend(l.note.as_ref().map(|n| n.bbox));
         }
         out
+    }
+
+    /// The size of the smallest text drawn, in user units.
+    pub fn smallest_text(&self) -> f64 {
+        let mut least = f64::INFINITY;
+        for l in self
+            .player_labels
+            .iter()
+            .chain(&self.keys)
+            .chain(&self.caption)
+        {
+            least = least.min(l.font_size);
+        }
+        for t in &self.theme_labels {
+            least = least.min(t.label.font_size);
+        }
+        for c in &self.cells {
+            least = least.min(c.value.font_size);
+        }
+        if let Some(l) = &self.legend {
+            least = least.min(l.title.font_size);
+            for i in &l.items {
+                least = least.min(i.label.font_size);
+            }
+            if let Some(n) = &l.note {
+                least = least.min(n.font_size);
+            }
+        }
+        least
+    }
+
+    /// How large the drawing is shown in a room of `width` × `height` CSS
+    /// px (a height of 0 or less sets no limit): CSS px per user unit.
+    pub fn scale_in(&self, width: f64, height: f64) -> f64 {
+        let [_, _, w, h] = self.view_box;
+        let scale = width / w;
+        if height > 0.0 {
+            scale.min(height / h)
+        } else {
+            scale
+        }
     }
 
     /// Sets a title block, a bold `title` and then `text`, above everything
@@ -145,11 +196,20 @@ impl Layout {
     /// hold it.
     pub fn add_caption(&mut self, title: &str, text: &str) {
         let (big, small) = match self.kind {
-            LayoutKind::Wide => (CAPTION_FONT + 6.0, CAPTION_FONT),
+            LayoutKind::Wide | LayoutKind::Square => (CAPTION_FONT + 6.0, CAPTION_FONT),
             LayoutKind::Narrow => (narrow::FONT + 4.0, narrow::FONT),
         };
-        let [x, y, w, h] = self.view_box;
-        let wrap = (w - 2.0 * PADDING).max(big * 4.0);
+        // Above what is drawn (a square view box may have room to spare
+        // above it), then squared again.
+        let outer = self.polygons.first().map(|p| p.points.as_slice());
+        let content = self
+            .label_boxes()
+            .iter()
+            .fold(Rect::bounding(outer.unwrap_or_default()), |a, b| a.union(b));
+        let [x, y, w, h] = view_box(&content);
+        // A quarter of the width to spare: a reader's text spacing (WCAG
+        // 1.4.12) widens lines by about that much, and it starts at the left.
+        let wrap = ((w - 2.0 * PADDING) * 0.75).max(big * 4.0);
         let title = Label::new(
             "caption-title",
             title,
@@ -171,6 +231,9 @@ impl Layout {
         let text = text.at(x + PADDING, top + title.bbox.height + 4.0);
         self.caption = vec![title.at(x + PADDING, top), text];
         self.view_box = [x, y - grow, w, h + grow];
+        if self.kind == LayoutKind::Square {
+            squared(&mut self.view_box);
+        }
     }
 }
 
@@ -198,8 +261,8 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
     let n = players.len().max(3);
     let radius = outer_radius(themes.len());
     let radii = match kind {
-        LayoutKind::Wide => polygon::radii(themes.len(), radius),
         LayoutKind::Narrow => narrow::radii(themes.len(), radius),
+        _ => polygon::radii(themes.len(), radius),
     };
 
     let polygons = themes
@@ -213,8 +276,8 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
         .collect();
 
     let value_max = match kind {
-        LayoutKind::Wide => VALUE_FONT_MAX,
         LayoutKind::Narrow => narrow::VALUE_FONT_MAX,
+        _ => VALUE_FONT_MAX,
     };
     let cells = layout_cells(framework, n, &radii, value_max);
     let axes = axis::axes(players, radius);
@@ -257,15 +320,23 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
     for l in &player_labels {
         extent = extent.union(&l.bbox);
     }
-    let col_x = extent.right() + COLUMN_GAP;
-    let mut obstacles: Vec<Rect> = player_labels.iter().map(|l| l.bbox).collect();
-    for c in &cells {
-        obstacles.push(c.value.bbox);
-    }
-    let theme_labels = column::place_theme_labels(
-        themes
-            .iter()
-            .map(|t| {
+    // Names on their rings where they fit; the rest in a column on the right,
+    // beyond every player label (wide) or as close as each height allows
+    // (square).
+    // One per theme, in framework order.
+    let mut slots: Vec<Option<ThemeLabel>> = Vec::with_capacity(themes.len());
+    let mut quads: Vec<[Point; 4]> = Vec::new();
+    let mut column_names: Vec<(usize, Label)> = Vec::new();
+    for (i, t) in themes.iter().enumerate() {
+        let placed = ring_text::place(t, i, &radii, n, THEME_FONT, &cells);
+        if let Some(p) = &placed {
+            quads.push(p.quad());
+        }
+        let left = placed.is_none();
+        slots.push(placed);
+        if left {
+            column_names.push((
+                i,
                 Label::new(
                     &t.id,
                     &t.label,
@@ -273,40 +344,177 @@ pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: Layou
                     Weight::Regular,
                     THEME_WRAP,
                     Anchor::Start,
-                )
-            })
-            .collect(),
-        &radii,
-        n,
-        col_x,
-        &obstacles,
-    );
-    for t in &theme_labels {
+                ),
+            ));
+        }
+    }
+    let mut obstacles: Vec<Rect> = Vec::with_capacity(player_labels.len());
+    for l in &player_labels {
+        obstacles.push(l.bbox);
+    }
+    let wide_x = extent.right() + COLUMN_GAP;
+    let square_x = |top: f64, bottom: f64| {
+        let (top, bottom) = (top - LEGEND_GAP, bottom + LEGEND_GAP);
+        let mut x = slab_right(&outer_points, top, bottom);
+        for l in &obstacles {
+            if l.bottom() > top && l.y < bottom {
+                x = x.max(l.right());
+            }
+        }
+        x + COLUMN_GAP
+    };
+    let beside = |_: f64, _: f64| wide_x;
+    let col_x: &dyn Fn(f64, f64) -> f64 = match kind {
+        LayoutKind::Square => &square_x,
+        _ => &beside,
+    };
+    let mut column_rings: Vec<usize> = Vec::with_capacity(column_names.len());
+    for (i, _) in &column_names {
+        column_rings.push(*i);
+    }
+    let (mut in_column, clashes) =
+        column::place_theme_labels(&column_names, &radii, n, col_x, &obstacles, &quads);
+    if clashes > 0 && kind == LayoutKind::Square {
+        // No height of the stack in the square clears every line: beside
+        // the drawing, as the wide layout has it.
+        in_column =
+            column::place_theme_labels(&column_names, &radii, n, &beside, &obstacles, &quads).0;
+    }
+    for t in &in_column {
         extent = extent.union(&t.label.bbox);
     }
-    let legend = legend.map(|spec| {
-        let top = theme_labels
-            .iter()
-            .map(|t| t.label.bbox.bottom() + LEGEND_GAP)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let top = if top.is_finite() { top } else { -radius };
-        column::place_legend(spec, col_x, top)
+    let legend = legend.map(|spec| match kind {
+        LayoutKind::Square => {
+            let mut taken: Vec<Rect> = obstacles.clone();
+            let mut leaders: Vec<Vec<Point>> = Vec::new();
+            for t in &in_column {
+                taken.push(t.label.bbox);
+                leaders.push(t.leader());
+            }
+            in_corner(
+                spec,
+                &polygon::regular_polygon(n, radius + LEGEND_GAP / 2.0),
+                &taken,
+                &leaders,
+                &extent,
+            )
+        }
+        _ => {
+            let mut top = -radius;
+            for t in &in_column {
+                top = top.max(t.label.bbox.bottom() + LEGEND_GAP);
+            }
+            column::place_legend(spec, wide_x, top)
+        }
     });
     if let Some(l) = &legend {
         extent = extent.union(&l.bbox);
     }
+    for (i, t) in column_rings.into_iter().zip(in_column) {
+        slots[i] = Some(t);
+    }
+    let mut view_box = view_box(&extent);
+    if kind == LayoutKind::Square {
+        squared(&mut view_box);
+    }
     Layout {
         kind,
-        view_box: view_box(&extent),
+        view_box,
         radius,
         polygons,
         cells,
         axes,
         player_labels,
-        theme_labels,
+        theme_labels: slots.into_iter().flatten().collect(),
         legend,
         keys: Vec::new(),
         caption: Vec::new(),
+    }
+}
+
+/// The rightmost x of the convex polygon between the heights `top` and
+/// `bottom` (its leftmost point's x when it has none there).
+fn slab_right(poly: &[Point], top: f64, bottom: f64) -> f64 {
+    let n = poly.len();
+    let mut x = f64::NEG_INFINITY;
+    for k in 0..n {
+        let (a, b) = (poly[k], poly[(k + 1) % n]);
+        if a.y >= top && a.y <= bottom {
+            x = x.max(a.x);
+        }
+        for y in [top, bottom] {
+            if (a.y - y) * (b.y - y) < 0.0 {
+                x = x.max(a.x + (y - a.y) * (b.x - a.x) / (b.y - a.y));
+            }
+        }
+    }
+    if x.is_finite() {
+        x
+    } else {
+        poly.iter().map(|p| p.x).fold(f64::INFINITY, f64::min)
+    }
+}
+
+/// The legend in the bottom right corner of `extent`, moved right and down
+/// as little as it takes to clear the polygon `keep_off`, the boxes `taken`
+/// and the leader lines: of the places that do, the one that leaves the
+/// smallest square around everything.
+fn in_corner(
+    spec: &LegendSpec,
+    keep_off: &[Point],
+    taken: &[Rect],
+    leaders: &[Vec<Point>],
+    extent: &Rect,
+) -> Legend {
+    let size = column::place_legend(spec, 0.0, 0.0).bbox;
+    let (x0, y0) = (extent.right() - size.width, extent.bottom() - size.height);
+    let clear = |r: &Rect| {
+        !geom::rect_overlaps_convex(r, keep_off)
+            && !taken.iter().any(|t| t.overlaps(r, labels::LABEL_MARGIN))
+            && !leaders
+                .iter()
+                .any(|l| l.windows(2).any(|s| geom::segment_hits_rect(s[0], s[1], r)))
+    };
+    const STEP: f64 = 8.0;
+    let mut best: Option<(f64, f64, f64)> = None;
+    for i in 0..=60 {
+        for j in 0..=60 {
+            let (x, y) = (x0 + i as f64 * STEP, y0 + j as f64 * STEP);
+            let r = Rect::new(x + size.x, y + size.y, size.width, size.height);
+            if !clear(&r) {
+                continue;
+            }
+            let all = extent.union(&r);
+            let side = all.width.max(all.height) + (i + j) as f64 * 1e-3;
+            if best.map_or(true, |(s, _, _)| side < s) {
+                best = Some((side, x, y));
+            }
+        }
+    }
+    // Far out on the diagonal it meets nothing (a bounded walk).
+    let (mut x, mut y) = best.map_or((x0, y0), |(_, x, y)| (x, y));
+    for _ in 0..100_000 {
+        if best.is_some() || clear(&Rect::new(x + size.x, y + size.y, size.width, size.height)) {
+            break;
+        }
+        x += STEP;
+        y += STEP;
+    }
+    column::place_legend(spec, x, y)
+}
+
+/// Grows the shorter side of a view box, on both sides alike, to make it
+/// square.
+fn squared(vb: &mut [f64; 4]) {
+    let [_, _, w, h] = *vb;
+    let grow = (w - h).abs();
+    let lo = (grow / 2.0).floor();
+    if w > h {
+        vb[1] -= lo;
+        vb[3] = w;
+    } else {
+        vb[0] -= lo;
+        vb[2] = h;
     }
 }
 
@@ -413,6 +621,7 @@ mod tests {
                     key: "level-0".into(),
                     text: "0 Absent".into(),
                 }],
+                note: None,
             }),
         );
         let [x, y, w, h] = l.view_box;

@@ -168,6 +168,8 @@ pub fn arrange(
             label,
             anchor,
             leader_end: anchor,
+            bends: Vec::new(),
+            turn: None,
         })
         .collect();
     let legend = legend.map(|spec| {

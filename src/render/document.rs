@@ -198,7 +198,8 @@ fn hatch() -> Definitions {
     )
 }
 
-/// The title block's two lines: the organization, then what is shown.
+/// The title block's two lines: the organization, then what is shown
+/// (overlay, unit or all units, the what-if if any, the date).
 fn caption_lines(
     model: &Model,
     opts: &RenderOptions,
@@ -206,40 +207,74 @@ fn caption_lines(
 ) -> (String, String) {
     let name = model.name.trim();
     let title = if name.is_empty() {
-        "Workforce ecosystem".to_string()
+        say("caption.untitled", &[], || "Workforce ecosystem".into())
     } else {
         name.to_string()
     };
-    let mut parts: Vec<String> = vec![match opts.overlay {
-        Overlay::None => "Framework".into(),
-        Overlay::Current => "Current levels".into(),
-        Overlay::Target => "Target levels".into(),
-        Overlay::Gap => "Gaps to target".into(),
-    }];
+    let overlay = opts.overlay.as_str();
+    let mut parts: Vec<String> = vec![say(&format!("caption.{overlay}"), &[], || {
+        match opts.overlay {
+            Overlay::None => "Framework",
+            Overlay::Current => "Current levels",
+            Overlay::Target => "Target levels",
+            Overlay::Gap => "Gaps to target",
+        }
+        .into()
+    })];
     parts.push(match &opts.unit {
         Some(u) => model
             .units
             .iter()
             .find(|x| &x.id == u)
             .map_or(u.clone(), |x| x.label.clone()),
-        None => "All units".into(),
+        None => say("caption.allUnits", &[], || "All units".into()),
     });
-    if let Some(s) = caption.scenario.as_deref().filter(|s| !s.trim().is_empty()) {
-        parts.push(format!("What-if: {}", s.trim()));
+    if let Some(s) = caption
+        .scenario
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
+        parts.push(say("caption.scenario", &[("name", s)], || {
+            format!("What-if: {s}")
+        }));
     }
-    if let Some(d) = caption.date.as_deref().filter(|d| !d.trim().is_empty()) {
-        parts.push(d.trim().to_string());
+    if let Some(d) = caption
+        .date
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty())
+    {
+        // one piece, never broken across lines
+        let words: Vec<&str> = d.split_whitespace().collect();
+        parts.push(words.join("\u{a0}"));
     }
     (title, parts.join(" · "))
 }
 
-pub fn render(model: &Model, opts: &RenderOptions) -> String {
-    let spec = legend_spec(opts.overlay, &model.scale);
-    let mut layout: Layout = layout::layout_as(&model.framework, spec.as_ref(), opts.layout);
+/// The geometry `render` draws for these options in the arrangement `kind`:
+/// legend (with its note when cells show means over units) and title block
+/// included.
+pub fn layout_of(model: &Model, opts: &RenderOptions, kind: layout::LayoutKind) -> Layout {
+    let mut spec = legend_spec(opts.overlay, &model.scale).filter(|_| !opts.no_legend);
+    // Means over units are coloured by the nearest step: the legend says so.
+    let averaged = opts.unit.is_none()
+        && crate::scores::cell_scores(model, None)
+            .iter()
+            .any(|c| c.assessed > 1);
+    if let Some(spec) = spec.as_mut().filter(|_| averaged) {
+        spec.note = Some(super::averaged_note());
+    }
+    let mut layout: Layout = layout::layout_as(&model.framework, spec.as_ref(), kind);
     if let Some(caption) = &opts.caption {
         let (title, text) = caption_lines(model, opts, caption);
         layout.add_caption(&title, &text);
     }
+    layout
+}
+
+pub fn render(model: &Model, opts: &RenderOptions) -> String {
+    let layout = layout_of(model, opts, opts.layout);
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
 
@@ -331,26 +366,28 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     let mut leaders = Group::new()
         .set("class", "leaders")
         .set("aria-hidden", "true");
-    // Narrow layouts name the rings by keys drawn in them, not by lines.
-    let leader_labels = match layout.kind {
-        layout::LayoutKind::Wide => &layout.theme_labels[..],
-        layout::LayoutKind::Narrow => &[],
-    };
-    for t in leader_labels {
-        let (ax, ay) = (num(t.anchor.x), num(t.anchor.y));
-        leaders.append(
-            Line::new()
-                .set("class", "leader")
-                .set("x1", ax.as_str())
-                .set("y1", ay.as_str())
-                .set("x2", num(t.leader_end.x))
-                .set("y2", num(t.leader_end.y)),
-        );
+    // Names on their rings and the narrow layout's keys need no lines. A
+    // leader is a line per run (no element type of its own: less Wasm).
+    for t in &layout.theme_labels {
+        let line = t.leader();
+        let Some(&anchor) = line.first() else {
+            continue;
+        };
+        for w in line.windows(2) {
+            leaders.append(
+                Line::new()
+                    .set("class", "leader")
+                    .set("x1", num(w[0].x))
+                    .set("y1", num(w[0].y))
+                    .set("x2", num(w[1].x))
+                    .set("y2", num(w[1].y)),
+            );
+        }
         leaders.append(
             Circle::new()
                 .set("class", "leader-dot")
-                .set("cx", ax)
-                .set("cy", ay)
+                .set("cx", num(anchor.x))
+                .set("cy", num(anchor.y))
                 .set("r", "3.5"),
         );
     }
@@ -389,11 +426,17 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
 
     let mut themes = Group::new().set("class", "theme-labels");
     for t in &layout.theme_labels {
-        themes.append(label_group(
-            &t.label,
-            "theme-label",
-            Some(("data-theme", &t.label.id)),
-        ));
+        let mut g = label_group(&t.label, "theme-label", Some(("data-theme", &t.label.id)));
+        if let Some(angle) = t.turn {
+            // Set level, then turned about its centre onto its ring's edge.
+            let c = t.label.bbox.center();
+            g.assign("class", "theme-label on-ring");
+            g.assign(
+                "transform",
+                format!("rotate({} {} {})", num(angle), num(c.x), num(c.y)),
+            );
+        }
+        themes.append(g);
     }
     doc.append(themes);
 
@@ -413,6 +456,9 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
                     .set("height", num(item.swatch.height)),
             );
             g.append(label_group(&item.label, "legend-label", None));
+        }
+        if let Some(note) = &legend.note {
+            g.append(label_group(note, "legend-note", None));
         }
         doc.append(g);
     }

@@ -81,6 +81,9 @@ pub struct RenderOptions {
     /// the SVG is interactive: a `role="group"` whose cells are focusable
     /// buttons, styled by the page's `diagram.css`.
     pub standalone: bool,
+    /// Leave the legend out (`"legend": false`), where the page says what the
+    /// colours mean itself: the drawing then takes the legend's room.
+    pub no_legend: bool,
     /// Where labels and legend go: beside the drawing or below it.
     pub layout: LayoutKind,
     /// A title block above the drawing (organization, overlay, unit,
@@ -104,6 +107,7 @@ impl RenderOptions {
             overlay: read_overlay(r, &mut f),
             unit: f.string(r, "unit", Need::Optional),
             standalone: f.boolean(r, "standalone", Need::Optional) == Some(true),
+            no_legend: f.boolean(r, "legend", Need::Optional) == Some(false),
             layout: f
                 .choice(
                     r,
@@ -271,7 +275,42 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
         ),
     };
     items.push(entry("unassessed".into(), blank));
-    Some(LegendSpec { title, items })
+    Some(LegendSpec {
+        title,
+        items,
+        note: None,
+    })
+}
+
+/// What the legend adds when cells show means over units: how their colour
+/// and their text read.
+pub fn averaged_note() -> String {
+    crate::language::say("legend.averaged", &[], || {
+        "Cells averaged over units take the colour of the nearest step and show the mean to one decimal."
+            .to_string()
+    })
+}
+
+/// The smallest text a drawing may show, in CSS px.
+pub const MIN_TEXT_PX: f64 = 12.0;
+
+/// The layout for a drawing shown in a room of `width` × `height` CSS px (a
+/// height of 0 or less: as tall as it needs): of wide and square, the one
+/// drawn largest while its smallest text stays at [`MIN_TEXT_PX`] or more
+/// (wide when both are alike); narrow, whose text is larger still, when
+/// neither is. `opts.layout` is not looked at.
+pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f64) -> LayoutKind {
+    let model = crate::language::localized(model);
+    let mut best: Option<(f64, LayoutKind)> = None;
+    for kind in [LayoutKind::Wide, LayoutKind::Square] {
+        let layout = document::layout_of(&model, opts, kind);
+        let scale = layout.scale_in(width, height);
+        let fits = layout.smallest_text() * scale >= MIN_TEXT_PX;
+        if fits && best.map_or(true, |(s, _)| scale > s * 1.05) {
+            best = Some((scale, kind));
+        }
+    }
+    best.map_or(LayoutKind::Narrow, |(_, kind)| kind)
 }
 
 /// The diagram as an SVG document. The same model and options always give
@@ -368,12 +407,42 @@ mod tests {
             read(serde_json::json!({"caption": false})).unwrap().caption,
             None
         );
+        let bare = read(serde_json::json!({"legend": false, "overlay": "current"})).unwrap();
+        assert!(bare.no_legend);
+        let svg = render_svg(&crate::framework::sample(), &bare);
+        assert!(!svg.contains("class=\"legend\"") && svg.contains("level-"));
+        assert!(!read(serde_json::json!({"legend": true})).unwrap().no_legend);
         assert_eq!(
             read(serde_json::json!({"layout": "tall", "caption": {"date": "x".repeat(201)}}))
                 .unwrap_err(),
-            "options.layout: expected \"wide\" or \"narrow\", found the string \"tall\"\n\
+            "options.layout: expected \"wide\", \"square\" or \"narrow\", found the string \"tall\"\n\
              options.caption.date: too long: 201 characters, where a caption text may have at most 200"
         );
+    }
+
+    #[test]
+    fn the_room_chooses_the_layout() {
+        let model = crate::framework::sample();
+        let opts = RenderOptions {
+            overlay: Overlay::Current,
+            ..RenderOptions::default()
+        };
+        let fit = |w, h| fitting_layout(&model, &opts, w, h);
+        // A desktop editor, a presenter's half of a full-HD screen, a phone.
+        assert_eq!(fit(1100.0, 760.0), LayoutKind::Wide);
+        assert_eq!(fit(900.0, 1000.0), LayoutKind::Square);
+        assert_eq!(fit(374.0, 0.0), LayoutKind::Narrow);
+        // Whatever it picks, its text reads at 12 px, or it is narrow.
+        for (w, h) in [
+            (1400.0, 900.0),
+            (800.0, 800.0),
+            (640.0, 740.0),
+            (500.0, 0.0),
+        ] {
+            let kind = fit(w, h);
+            let l = document::layout_of(&model, &opts, kind);
+            assert!(kind == LayoutKind::Narrow || l.smallest_text() * l.scale_in(w, h) >= 12.0);
+        }
     }
 
     #[test]

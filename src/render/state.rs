@@ -34,6 +34,19 @@ pub fn format_score(v: f64) -> String {
     crate::language::number(crate::decimal::fixed(v, 1))
 }
 
+/// A mean over units as it is written in its cell: always one decimal
+/// ("2.0", "2.5"), so it never passes for a level someone set.
+pub fn format_mean(v: f64) -> String {
+    let mut s = crate::decimal::fixed(v, 1);
+    if v.is_finite() && !s.contains('.') && !s.contains('e') {
+        s.push_str(".0");
+    }
+    if !v.is_finite() {
+        s = "?".into();
+    }
+    crate::language::number(s)
+}
+
 fn span(scale: &Scale) -> f64 {
     scale.max - scale.min
 }
@@ -81,6 +94,7 @@ fn state(
     player_label: &str,
     overlay: Overlay,
     scale: &Scale,
+    mean: bool,
 ) -> CellState {
     // The cell's name in the core's language, as the rest of the diagram.
     let (theme, player) = (("theme", theme_label), ("player", player_label));
@@ -121,6 +135,7 @@ fn state(
     let (state_class, value) = match shown {
         None => (String::new(), String::new()),
         Some(None) => (" unassessed".to_string(), "–".to_string()),
+        Some(Some((v, step, kind))) if mean => (format!(" {kind}-{step}"), format_mean(v)),
         Some(Some((v, step, kind))) => (format!(" {kind}-{step}"), format_score(v)),
     };
     CellState {
@@ -153,7 +168,8 @@ pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<C
                 .players
                 .get(p)
                 .map_or("", |x| x.label.as_str());
-            state(&score, t, theme, player, overlay, &model.scale)
+            let mean = unit.is_none() && score.assessed > 1;
+            state(&score, t, theme, player, overlay, &model.scale, mean)
         })
         .collect()
 }
@@ -173,6 +189,10 @@ mod tests {
         assert_eq!(format_score(2.04), "2");
         assert_eq!(format_score(-0.01), "0");
         assert_eq!(format_score(f64::NAN), "?");
+        assert_eq!(format_mean(2.0), "2.0");
+        assert_eq!(format_mean(2.25), "2.3");
+        assert_eq!(format_mean(-0.01), "0.0");
+        assert_eq!(format_mean(f64::INFINITY), "?");
     }
 
     #[test]
@@ -231,23 +251,29 @@ mod tests {
     fn classes_values_and_names_per_overlay() {
         let s = scale();
         let sc = score(Some(1.0), Some(3.0));
-        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s);
+        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, false);
         assert_eq!(cur.class, "cell ring-2 level-1");
         assert_eq!(cur.value, "1");
+        // A mean over units says so with its decimal, coloured alike.
+        let mean = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, true);
+        assert_eq!(
+            (mean.class.as_str(), mean.value.as_str()),
+            (cur.class.as_str(), "1.0")
+        );
         assert_eq!(
             cur.label,
             "Tech, HR: current 1 (Ad hoc), target 3 (Integrated), gap 2"
         );
         assert_eq!(
-            state(&sc, 2, "Tech", "HR", Overlay::Target, &s).class,
+            state(&sc, 2, "Tech", "HR", Overlay::Target, &s, false).class,
             "cell ring-2 level-3"
         );
-        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s);
+        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s, false);
         assert_eq!(
             (gap.class.as_str(), gap.value.as_str()),
             ("cell ring-2 gap-2", "2")
         );
-        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s);
+        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s, false);
         assert_eq!(
             (none.class.as_str(), none.value.as_str()),
             ("cell ring-0", "")
@@ -257,11 +283,27 @@ mod tests {
             "the name carries the scores whatever is shown"
         );
 
-        let blank = state(&score(None, None), 1, "Tech", "HR", Overlay::Current, &s);
+        let blank = state(
+            &score(None, None),
+            1,
+            "Tech",
+            "HR",
+            Overlay::Current,
+            &s,
+            false,
+        );
         assert_eq!(blank.class, "cell ring-1 unassessed");
         assert_eq!(blank.value, "–");
         assert_eq!(blank.label, "Tech, HR: not assessed");
-        let no_target = state(&score(Some(2.0), None), 1, "Tech", "HR", Overlay::Gap, &s);
+        let no_target = state(
+            &score(Some(2.0), None),
+            1,
+            "Tech",
+            "HR",
+            Overlay::Gap,
+            &s,
+            false,
+        );
         assert_eq!(no_target.class, "cell ring-1 unassessed");
         assert!(no_target
             .label

@@ -44,7 +44,7 @@ function shown(page, sel) {
  * The element's drawn SVG equals the core's own output for its model and these
  * options: the interactive form, or for readonly the export form without its
  * <style> (the element adopts that stylesheet instead) and without names on
- * the cells (its <desc> lists them), in the layout its width calls for; the
+ * the cells (its <desc> lists them), in the layout the core picks for its width; the
  * interactive form with one cell a Tab stop (tabindex 0, the others -1).
  */
 function drawnMatchesCore(page, sel, options) {
@@ -55,8 +55,8 @@ function drawnMatchesCore(page, sel, options) {
       await init();
       const e = document.querySelector(s);
       const ws = new Workspace(e.modelJson);
-      // below 700 px wide the element draws the narrow layout
-      const layout = e.clientWidth < 700 ? 'narrow' : 'wide';
+      // the layout the core chooses for the element's width
+      const layout = ws.fittingLayout(e.clientWidth, 0, { ...opts, caption: null });
       const text = ws.svg({ ...opts, layout, standalone: e.hasAttribute('readonly') }).replace(/<style\b[^>]*>[\s\S]*?<\/style>/, '');
       const expected = new DOMParser().parseFromString(text, 'image/svg+xml');
       const drawn = e.shadowRoot.querySelector('.diagram svg');

@@ -10,7 +10,7 @@ const env = setup();
 test('editing a score updates the diagram, findings and readiness in place', async () => {
   const page = await open(env);
   const before = await cell(page, 'integration', 'hr');
-  assert.equal(before.value, '1');
+  assert.equal(before.value, '1.0', 'a mean over the units, said with its decimal');
   const findingsBefore = await findingIds(page);
   const gap = findingsBefore.find((id) => id.startsWith('maturity-gap:') && id.includes('integration') && id.includes('hr') && id.includes('ports'));
   assert.ok(gap, `a maturity gap for HR × integration in ports is listed: ${findingsBefore.join(', ')}`);

@@ -3,6 +3,53 @@ import { setup, openPage } from './harness.mjs';
 
 export { setup };
 
+/**
+ * What a browser test measures of the diagram `root` (a selector; `host`
+ * pierces an element's shadow root), run in the page: its layout, place and
+ * size, its smallest text in CSS px, which level labels lie on each other
+ * (a name turned onto its ring is left to the core's tests: its box on
+ * screen is not its shape), the turns of the names on rings, whether it has
+ * a title block, and the page's width.
+ */
+export function measureDiagram({ root, host }) {
+  const scope = host ? document.querySelector(host).shadowRoot : document;
+  const svg = scope.querySelector(root);
+  const box = svg.getBoundingClientRect();
+  const vb = svg.viewBox.baseVal;
+  const scale = Math.min(box.width / vb.width, box.height / vb.height);
+  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '' && t.getClientRects().length > 0);
+  const sizes = texts.map((t) => ({ text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * scale }));
+  const smallest = sizes.reduce((a, b) => (b.px < a.px ? b : a), { text: '', px: Infinity });
+  const labels = '.key, .player-label, .theme-label:not(.on-ring), .legend-title, .legend-label, .legend-note, .caption-title, .caption-text, .cell-value';
+  const groups = [...svg.querySelectorAll(labels)].filter((g) => g.getClientRects().length > 0);
+  const rects = groups.map((g) => g.getBoundingClientRect());
+  const overlaps = [];
+  for (let i = 0; i < rects.length; i++) {
+    for (let j = i + 1; j < rects.length; j++) {
+      const a = rects[i];
+      const b = rects[j];
+      // half a pixel of slack for the halo and rounding
+      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
+        overlaps.push(`${groups[i].textContent.trim()} / ${groups[j].textContent.trim()}`);
+      }
+    }
+  }
+  return {
+    layout: ['square', 'narrow'].find((k) => svg.classList.contains(`wfe-layout-${k}`)) ?? 'wide',
+    top: box.top + scrollY,
+    width: box.width,
+    height: box.height,
+    smallest: smallest.px,
+    smallestText: smallest.text,
+    overlaps,
+    turns: [...svg.querySelectorAll('.on-ring')].map((g) => Number(/rotate\((\S+)/.exec(g.getAttribute('transform') ?? '')?.[1] ?? 0)),
+    caption: svg.querySelector('.caption') !== null,
+    count: texts.length,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth,
+  };
+}
+
 /** Opens the page in a fresh context (fresh storage) and waits until it is ready. */
 export async function open(env, { path = '/', viewport } = {}) {
   const page = await openPage(env.browser, `${env.origin}${path}`, viewport ? { viewport } : undefined);

@@ -6,48 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { setup, open } from './page-helpers.mjs';
+import { setup, open, measureDiagram as measure } from './page-helpers.mjs';
 
 const env = setup();
 const PHONES = [
   { width: 390, height: 844 },
   { width: 320, height: 640 },
 ];
-
-/** What the test measures of the diagram in `root` (a selector; `host` pierces an element's shadow root). */
-function measure({ root, host }) {
-  const scope = host ? document.querySelector(host).shadowRoot : document;
-  const svg = scope.querySelector(root);
-  const box = svg.getBoundingClientRect();
-  const vb = svg.viewBox.baseVal;
-  const scale = Math.min(box.width / vb.width, box.height / vb.height);
-  const texts = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() !== '');
-  const smallest = Math.min(...texts.map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
-  // The boxes of every label group on screen (keys, names, legend, scores).
-  const groups = [...svg.querySelectorAll('.key, .player-label, .theme-label, .legend-title, .legend-label, .cell-value')];
-  const rects = groups.map((g) => g.getBoundingClientRect());
-  const overlaps = [];
-  for (let i = 0; i < rects.length; i++) {
-    for (let j = i + 1; j < rects.length; j++) {
-      const a = rects[i];
-      const b = rects[j];
-      // half a pixel of slack for the halo and rounding
-      if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) {
-        overlaps.push(`${groups[i].textContent.trim()} / ${groups[j].textContent.trim()}`);
-      }
-    }
-  }
-  return {
-    layout: svg.classList.contains('wfe-layout-narrow') ? 'narrow' : 'wide',
-    top: box.top + scrollY,
-    width: box.width,
-    smallest,
-    overlaps,
-    count: texts.length,
-    scrollWidth: document.documentElement.scrollWidth,
-    innerWidth,
-  };
-}
 
 function assertPhoneDiagram(m, viewport, what) {
   assert.equal(m.layout, 'narrow', `${what}: narrow layout`);

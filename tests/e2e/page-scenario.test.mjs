@@ -22,7 +22,7 @@ test('a what-if shows its difference and can be kept', async () => {
   assert.equal(await page.getAttribute('#scenario-bar [aria-current="true"]', 'data-scenario') !== 'baseline', true);
   await closeGap(page);
 
-  assert.equal((await cell(page, 'integration', 'hr')).value, '2');
+  assert.equal((await cell(page, 'integration', 'hr')).value, '2.0');
   assert.match((await cell(page, 'integration', 'hr')).class, /is-changed/, 'the changed cell is marked');
   assert.equal(await page.$$eval('#diagram .cell.is-changed', (e) => e.length), 1);
   const banner = await page.textContent('#scenario-banner');
@@ -50,7 +50,7 @@ test('a what-if shows its difference and can be kept', async () => {
   await page.click('#scenario-keep');
   assert.equal(await page.isHidden('#scenario-banner'), true);
   assert.equal(await page.$$eval('#scenario-bar [data-scenario]', (e) => e.length), 1, 'only the baseline is left');
-  assert.equal((await cell(page, 'integration', 'hr')).value, '2', 'the baseline now has the change');
+  assert.equal((await cell(page, 'integration', 'hr')).value, '2.0', 'the baseline now has the change');
   assert.equal((await findingIds(page)).length, baselineFindings.length - 2);
   // and undo takes it back
   await page.click('#notice-undo');
@@ -78,7 +78,7 @@ test('a what-if can be discarded, and several live side by side', async () => {
   assert.equal(await page.isHidden('#scenario-banner'), true);
   assert.deepEqual(await page.$$eval('#scenario-bar .scenario-tab', (e) => e.map((x) => x.textContent)), ['Baseline', 'A']);
   await page.click('#scenario-bar [data-scenario]:not([data-scenario="baseline"])');
-  assert.equal((await cell(page, 'integration', 'hr')).value, '2', 'A kept its edits');
+  assert.equal((await cell(page, 'integration', 'hr')).value, '2.0', 'A kept its edits');
   await page.click('#scenario-discard');
   const now = await cell(page, 'integration', 'hr');
   assert.deepEqual([now.value, now.label], [baseline.value, baseline.label], 'the baseline never changed');

@@ -32,11 +32,14 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * 314.9 KB. The accessibility round (issue 15: the core's French for the
  * diagram's names, keyboard settings, live announcements of each edit, the
  * hover tooltip's handling, focus kept on every action) came to 253.5 KB and
- * 318.0 KB. The size test holds these ceilings (about 1 KB above) so that
+ * 318.0 KB. The next round's features (issue 16's ring names, square
+ * layout, title block and fitting layout; issue 17's plan with its roadmap,
+ * CSV and what-if; issue 19's text syntax, its reader, printer, messages in
+ * French and the Text tab) came to 294.4 KB and 366.3 KB. The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its reason
  * written here. BUDGET is the project's guard, not yet met.
  */
-export const CEILING = { wasmGzip: 254 * 1024, pageGzip: 319 * 1024 };
+export const CEILING = { wasmGzip: 295 * 1024, pageGzip: 367 * 1024 };
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {

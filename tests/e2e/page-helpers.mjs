@@ -1,4 +1,5 @@
 // Helpers shared by the page's browser tests (not a test file itself).
+import { readFileSync } from 'node:fs';
 import { setup, openPage } from './harness.mjs';
 
 export { setup };
@@ -191,4 +192,16 @@ export async function axeViolations(page, state = '') {
   const found = await page.evaluate(async (tags) => (await window.axe.run(document, { runOnly: { type: 'tag', values: tags } })).violations
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join(', ')}`), AXE_TAGS);
   return found.map((f) => (state ? `${state}: ${f}` : f));
+}
+
+/** The sample model's text, as the pages ship it. */
+export const SAMPLE = readFileSync(new URL('../../www/models/sample.json', import.meta.url), 'utf8');
+
+/** Opens the classroom page in a fresh context, once it is ready. */
+export async function openTeach(env, { viewport, media } = {}) {
+  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
+  if (media) await page.emulateMedia(media);
+  await page.goto(`${env.origin}/teach.html`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
 }

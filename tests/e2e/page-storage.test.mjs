@@ -302,19 +302,23 @@ test('the earlier single autosave becomes the first document, readable and whole
   assert.deepEqual(page.problems, []);
 });
 
+/** A saved document, then two tabs of the same browser that open it: A, then B. */
+async function twoTabsOnOneDocument() {
+  const first = await open(env);
+  const context = first.context();
+  await openCell(first, 'leadership', 'hr');
+  await setField(first, 'u:ports', 'current', 3);
+  const [doc] = await waitForDocs(first, (d) => d.length === 1);
+  await first.close();
+  const a = await tab(context);
+  const b = await tab(context);
+  return { context, doc, a, b };
+}
+
 for (const quick of [false, true]) {
   test(`two tabs: the idle one never writes its older state over the other’s work, and is told of it${quick ? ' (the other closed before its autosave)' : ''}`, async () => {
-    // a document both tabs open
-    const first = await open(env);
-    const context = first.context();
-    await openCell(first, 'leadership', 'hr');
-    await setField(first, 'u:ports', 'current', 3);
-    const [doc] = await waitForDocs(first, (d) => d.length === 1);
-    await first.close();
-
     // the issue's steps: open A, open B, work in B, close B, close the idle A
-    const a = await tab(context);
-    const b = await tab(context);
+    const { context, doc, a, b } = await twoTabsOnOneDocument();
     await openCell(b, 'integration', 'hr');
     await setField(b, 'u:retail', 'current', 4);
     const worked = await cell(b, 'integration', 'hr');
@@ -337,15 +341,7 @@ for (const quick of [false, true]) {
 }
 
 test('two tabs: work closed in one tab before its save survives; the other tab, with work of its own, keeps its work as a copy', async () => {
-  const first = await open(env);
-  const context = first.context();
-  await openCell(first, 'leadership', 'hr');
-  await setField(first, 'u:ports', 'current', 3);
-  const [doc] = await waitForDocs(first, (d) => d.length === 1);
-  await first.close();
-
-  const a = await tab(context);
-  const b = await tab(context);
+  const { context, doc, a, b } = await twoTabsOnOneDocument();
   // A works too, and saves first
   await openCell(a, 'technology', 'it');
   await setField(a, 'u:ports', 'current', 1);

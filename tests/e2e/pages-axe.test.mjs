@@ -5,20 +5,10 @@
 // and on a page holding the custom element, interactive and read-only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { openPage } from './harness.mjs';
-import { setup, axeViolations } from './page-helpers.mjs';
+import { setup, axeViolations, openTeach, SAMPLE } from './page-helpers.mjs';
 
 const env = setup();
-const SAMPLE = readFileSync(new URL('../../www/models/sample.json', import.meta.url), 'utf8');
-
-async function openTeach({ viewport, media } = {}) {
-  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
-  if (media) await page.emulateMedia(media);
-  await page.goto(`${env.origin}/teach.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
 
 /** axe's findings on the page now, each prefixed with `state`. */
 async function check(page, state) {
@@ -55,7 +45,7 @@ async function sweepTeach(page, label) {
 }
 
 test('axe finds nothing on the classroom page in any state, in English and French', async () => {
-  const page = await openTeach();
+  const page = await openTeach(env);
   const found = await sweepTeach(page, 'en');
   await page.selectOption('#lang', 'fr');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
@@ -71,7 +61,7 @@ for (const [look, options] of [
   ['320 px wide', { viewport: { width: 320, height: 640 } }],
 ]) {
   test(`axe finds nothing on the classroom page: ${look}`, async () => {
-    const page = await openTeach(options);
+    const page = await openTeach(env, options);
     assert.deepEqual(await sweepTeach(page, look), []);
     assert.deepEqual(page.problems, []);
   });

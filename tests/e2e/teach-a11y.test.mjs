@@ -5,20 +5,9 @@
 // tab and the current step stand out in forced colours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { openPage } from './harness.mjs';
-import { setup } from './page-helpers.mjs';
+import { setup, openTeach, SAMPLE } from './page-helpers.mjs';
 
 const env = setup();
-const SAMPLE = readFileSync(new URL('../../www/models/sample.json', import.meta.url), 'utf8');
-
-async function openTeach({ viewport, media } = {}) {
-  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
-  if (media) await page.emulateMedia(media);
-  await page.goto(`${env.origin}/teach.html`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return page;
-}
 
 /** Runs a comparison whose student answered a few cells differently. */
 async function compare(page) {
@@ -64,7 +53,7 @@ async function tabThrough(page) {
 }
 
 test('the cells of the classroom drawings are not Tab stops; Next is a few stops from the top', async () => {
-  const page = await openTeach();
+  const page = await openTeach(env);
   const stops = await tabThrough(page);
   const names = stops.map((s) => s.name);
   assert.ok(!stops.some((s) => s.cell), `no cell is a Tab stop: ${names.join(', ')}`);
@@ -91,7 +80,7 @@ test('the cells of the classroom drawings are not Tab stops; Next is a few stops
 });
 
 test('every focus on the classroom page shows, in each view and in the presenter view', async () => {
-  const page = await openTeach();
+  const page = await openTeach(env);
   const hidden = [];
   const check = async (view) => {
     const stops = await tabThrough(page);
@@ -122,7 +111,7 @@ test('every focus on the classroom page shows, in each view and in the presenter
 });
 
 test("the tour's Next, Previous and step dots keep focus when the panel is redrawn", async () => {
-  const page = await openTeach();
+  const page = await openTeach(env);
   const active = () => page.evaluate(() => ({
     cls: document.activeElement.className,
     current: document.activeElement.getAttribute('aria-current'),
@@ -192,7 +181,7 @@ function overflow(page) {
 
 for (const width of [320, 390]) {
   test(`the classroom page reflows at ${width} px, with and without WCAG text spacing, in English and French`, async () => {
-    const page = await openTeach({ viewport: { width, height: 700 } });
+    const page = await openTeach(env, { viewport: { width, height: 700 } });
     const found = [];
     const sweep = async (label) => {
       for (const view of ['tour', 'blank', 'export']) {
@@ -224,7 +213,7 @@ for (const width of [320, 390]) {
 }
 
 test('in forced colours the selected tab and the current step stand out from the others', async () => {
-  const page = await openTeach({ media: { forcedColors: 'active' } });
+  const page = await openTeach(env, { media: { forcedColors: 'active' } });
   const looks = (selector) => page.$$eval(selector, (els) => els.map((e) => {
     const cs = getComputedStyle(e);
     return {

@@ -384,6 +384,26 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("csv.notUtf8", &["byte"]),
     ("csv.unclosed", &[]),
     ("csv.afterQuote", &[]),
+    ("problem.noRespondent", &[]),
+    ("problem.duplicateRespondent", &["first", "who"]),
+    ("problem.duplicateSnapshot", &["date", "first"]),
+    ("problem.date", &["date"]),
+    ("problem.unknownCell", &["id", "kind"]),
+    ("problem.secondScore", &["first"]),
+    ("merge.otherFramework", &[]),
+    ("merge.otherScale", &[]),
+    ("merge.noRespondent", &[]),
+    ("merge.noScores", &[]),
+    ("merge.unknownUnit", &["unit"]),
+    ("merge.duplicate", &["who"]),
+    ("merge.tooMany", &[]),
+    ("snapshot.tooMany", &[]),
+    (
+        "disagreement",
+        &["count", "high", "low", "player", "spread", "theme"],
+    ),
+    ("disagreement.by", &["score", "who"]),
+    ("disagreement.unit", &["sentence", "unit"]),
 ];
 
 #[cfg(test)]
@@ -488,6 +508,13 @@ mod tests {
         "the model defines no systems",
         "a current score",
         "the saved session",
+        "a score",
+        "a response",
+        "a snapshot",
+        "a respondent",
+        "a date",
+        "responses",
+        "snapshots",
     ];
 
     fn placeholders(template: &str) -> BTreeSet<&str> {

@@ -34,6 +34,7 @@ pub mod session;
 pub mod teaching;
 pub mod validate;
 pub mod view;
+pub mod voices;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -1,6 +1,7 @@
 //! Many voices and many dates: responses from several people merged into
 //! one model ([`merge`]), how far they agree cell by cell ([`agreement`]),
-//! and dated snapshots of a model's scores ([`snapshot`]).
+//! dated snapshots of a model's scores ([`snapshot`]) and the readiness
+//! they show over time ([`progress_svg`]).
 //!
 //! A response is a plain v1 model of the same framework: its `name` names
 //! the respondent (or its `respondent.code`, an anonymous code, when it has
@@ -11,8 +12,10 @@
 
 mod agreement;
 mod merge;
+mod progress;
 mod snapshot;
 
 pub use agreement::{agreement, disagreements, CellAgreement, Disagreement};
 pub use merge::{merge, response_of, Merged, Refusal};
+pub use progress::{progress_series, progress_svg, Series};
 pub use snapshot::{snapshot, snapshot_scores};

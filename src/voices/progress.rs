@@ -63,7 +63,8 @@ const STYLE: &str = "\
 const PANEL_W: f64 = 420.0;
 const PANEL_H: f64 = 220.0;
 const LEFT: f64 = 48.0;
-const TOP: f64 = 36.0;
+const TOP: f64 = 48.0;
+const INSET: f64 = 40.0;
 const LEGEND_LINE: f64 = 18.0;
 
 /// One small multiple: a title, the axes, and a line per item.
@@ -80,11 +81,12 @@ fn panel(
             .set("y", 16)
             .set("class", "wfe-progress-title"),
     );
+    // Dates sit inside the grid's ends, so their labels stay in the box.
     let x = |d: usize| {
         if dates.len() < 2 {
             LEFT + PANEL_W / 2.0
         } else {
-            LEFT + PANEL_W * d as f64 / (dates.len() - 1) as f64
+            LEFT + INSET + (PANEL_W - 2.0 * INSET) * d as f64 / (dates.len() - 1) as f64
         }
     };
     let y = |v: f64| TOP + PANEL_H * (1.0 - v);

@@ -206,3 +206,52 @@ fn validation_names_what_is_wrong_in_responses_and_history() {
         e[0].message
     );
 }
+
+#[test]
+fn the_agreement_overlay_colours_cells_by_spread() {
+    use workforce_ecosystem::render::{cell_states, legend_spec, Overlay, RenderOptions};
+    let m = merge(&read("model.json"), &three()).model;
+    let opts = RenderOptions {
+        overlay: Overlay::Agreement,
+        ..Default::default()
+    };
+    let states = cell_states(&m, &opts);
+    let of = |t: &str, p: &str| {
+        let s = states
+            .iter()
+            .find(|s| s.theme == t && s.player == p)
+            .unwrap();
+        (s.class.clone(), s.value.clone())
+    };
+    // Spreads worked out by hand: 3, 1 and 0 steps; nobody answered the rest.
+    assert_eq!(
+        of("integration", "hr"),
+        ("cell ring-1 agree-3".into(), "3".into())
+    );
+    assert_eq!(
+        of("technology", "it"),
+        ("cell ring-2 agree-1".into(), "1".into())
+    );
+    assert_eq!(
+        of("leadership", "senior-leaders"),
+        ("cell ring-0 agree-0".into(), "0".into())
+    );
+    assert_eq!(of("management", "hr").0, "cell ring-3 unassessed");
+    let legend = legend_spec(Overlay::Agreement, &m.scale).unwrap();
+    let keys: Vec<&str> = legend.items.iter().map(|i| i.key.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "agree-0",
+            "agree-1",
+            "agree-2",
+            "agree-3",
+            "agree-4",
+            "unassessed"
+        ]
+    );
+    assert_eq!(legend.items[2].text, "2 steps apart: disagreement");
+    let svg = workforce_ecosystem::render::render_svg(&m, &opts);
+    assert!(svg.contains("data-overlay=\"agreement\""));
+    assert_eq!("agreement".parse::<Overlay>(), Ok(Overlay::Agreement));
+}

@@ -54,7 +54,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// What the cells show
-        #[arg(long, default_value = "none", value_parser = ["none", "current", "target", "gap"])]
+        #[arg(long, default_value = "none", value_parser = ["none", "current", "target", "gap", "agreement"])]
         overlay: String,
         /// Show one unit's scores instead of the mean over units
         #[arg(long)]
@@ -107,7 +107,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// What the diagram's cells show (html only)
-        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap"])]
+        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap", "agreement"])]
         overlay: String,
         /// Show one unit's scores (html only)
         #[arg(long)]

@@ -81,6 +81,7 @@ fn state(
     player_label: &str,
     overlay: Overlay,
     scale: &Scale,
+    spread: Option<f64>,
 ) -> CellState {
     // The cell's name in the core's language, as the rest of the diagram.
     let (theme, player) = (("theme", theme_label), ("player", player_label));
@@ -117,6 +118,10 @@ fn state(
         Overlay::Current => Some(score.current.map(|v| (v, level_step(v, scale), "level"))),
         Overlay::Target => Some(score.target.map(|v| (v, level_step(v, scale), "level"))),
         Overlay::Gap => Some(score.gap.map(|v| (v, gap_step(v, scale), "gap"))),
+        // Whole scale steps apart, the last colour for four and more.
+        Overlay::Agreement => {
+            Some(spread.map(|v| (v, (v.max(0.0) as usize).min(STEPS - 1), "agree")))
+        }
     };
     let (state_class, value) = match shown {
         None => (String::new(), String::new()),
@@ -138,6 +143,11 @@ fn state(
 /// without it each cell shows the mean over all of them.
 pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<CellState> {
     let np = model.framework.players.len().max(1);
+    let spreads = if overlay == Overlay::Agreement {
+        crate::voices::spreads(model, unit)
+    } else {
+        Default::default()
+    };
     cell_scores(model, unit)
         .into_iter()
         .enumerate()
@@ -153,7 +163,16 @@ pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<C
                 .players
                 .get(p)
                 .map_or("", |x| x.label.as_str());
-            state(&score, t, theme, player, overlay, &model.scale)
+            let spread = spreads.get(&(score.theme.as_str(), score.player.as_str()));
+            state(
+                &score,
+                t,
+                theme,
+                player,
+                overlay,
+                &model.scale,
+                spread.copied(),
+            )
         })
         .collect()
 }
@@ -231,7 +250,7 @@ mod tests {
     fn classes_values_and_names_per_overlay() {
         let s = scale();
         let sc = score(Some(1.0), Some(3.0));
-        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s);
+        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, None);
         assert_eq!(cur.class, "cell ring-2 level-1");
         assert_eq!(cur.value, "1");
         assert_eq!(
@@ -239,15 +258,15 @@ mod tests {
             "Tech, HR: current 1 (Ad hoc), target 3 (Integrated), gap 2"
         );
         assert_eq!(
-            state(&sc, 2, "Tech", "HR", Overlay::Target, &s).class,
+            state(&sc, 2, "Tech", "HR", Overlay::Target, &s, None).class,
             "cell ring-2 level-3"
         );
-        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s);
+        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s, None);
         assert_eq!(
             (gap.class.as_str(), gap.value.as_str()),
             ("cell ring-2 gap-2", "2")
         );
-        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s);
+        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s, None);
         assert_eq!(
             (none.class.as_str(), none.value.as_str()),
             ("cell ring-0", "")
@@ -257,11 +276,27 @@ mod tests {
             "the name carries the scores whatever is shown"
         );
 
-        let blank = state(&score(None, None), 1, "Tech", "HR", Overlay::Current, &s);
+        let blank = state(
+            &score(None, None),
+            1,
+            "Tech",
+            "HR",
+            Overlay::Current,
+            &s,
+            None,
+        );
         assert_eq!(blank.class, "cell ring-1 unassessed");
         assert_eq!(blank.value, "–");
         assert_eq!(blank.label, "Tech, HR: not assessed");
-        let no_target = state(&score(Some(2.0), None), 1, "Tech", "HR", Overlay::Gap, &s);
+        let no_target = state(
+            &score(Some(2.0), None),
+            1,
+            "Tech",
+            "HR",
+            Overlay::Gap,
+            &s,
+            None,
+        );
         assert_eq!(no_target.class, "cell ring-1 unassessed");
         assert!(no_target
             .label

@@ -10,7 +10,7 @@ use crate::language::say;
 use crate::model::{Model, Response};
 use crate::validate::wording::num;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Respondents scoring a cell from which those without a role are named.
 pub const NAMED_FROM: usize = 3;
@@ -123,6 +123,30 @@ pub fn agreement(model: &Model) -> Vec<CellAgreement> {
             }
         })
         .collect()
+}
+
+/// The spread of each cell the responses score, as the agreement overlay
+/// colours it: for one unit, that unit's responses; for the whole
+/// organization, the widest spread of the cell anywhere (the organization's
+/// own scores or any unit's), so that no disagreement is averaged away.
+pub fn spreads<'m>(model: &'m Model, unit: Option<&str>) -> HashMap<(&'m str, &'m str), f64> {
+    let mut out: HashMap<(&str, &str), f64> = HashMap::new();
+    for c in agreement(model) {
+        if unit.is_some() && c.unit.as_deref() != unit {
+            continue;
+        }
+        let key = model
+            .framework
+            .themes
+            .iter()
+            .find(|t| t.id == c.theme)
+            .zip(model.framework.players.iter().find(|p| p.id == c.player));
+        if let Some((t, p)) = key {
+            let e = out.entry((t.id.as_str(), p.id.as_str())).or_insert(0.0);
+            *e = e.max(c.spread);
+        }
+    }
+    out
 }
 
 /// The `disagreement` findings of a model, widest spread first.

@@ -15,7 +15,7 @@ mod merge;
 mod progress;
 mod snapshot;
 
-pub use agreement::{agreement, disagreements, CellAgreement, Disagreement};
+pub use agreement::{agreement, disagreements, spreads, CellAgreement, Disagreement};
 pub use merge::{merge, response_of, Merged, Refusal};
 pub use progress::{progress_series, progress_svg, Series};
 pub use snapshot::{snapshot, snapshot_scores};

@@ -5,7 +5,7 @@ import { t } from './i18n.js';
 import { state, setView, onRefresh, currentModel, apply, errorText } from './store.js';
 import { showNotice } from './notice.js';
 
-const OVERLAYS = ['none', 'current', 'target', 'gap'];
+const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
 
 function renderOverlay(group) {
   const title = group.querySelector('.segmented-title');

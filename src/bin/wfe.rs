@@ -168,6 +168,14 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Write a self-contained, offline survey page for one respondent to score the model's cells
+    Survey {
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
+        file: PathBuf,
+        /// Write the page here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// Draw readiness per theme and per player across a model's snapshots (SVG)
     Progress {
         /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
@@ -499,6 +507,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 message: format!("--date: {message}"),
             })?;
             write_output(output.as_deref(), &json(&dated))
+        }
+        Command::Survey { file, output } => {
+            let model = load(&file)?;
+            write_output(output.as_deref(), &voices::survey_html(&model))
         }
         Command::Progress { file, output, lang } => {
             let model = load(&file)?;

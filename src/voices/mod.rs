@@ -14,8 +14,10 @@ mod agreement;
 mod merge;
 mod progress;
 mod snapshot;
+mod survey;
 
 pub use agreement::{agreement, disagreements, spreads, CellAgreement, Disagreement};
 pub use merge::{merge, response_of, Merged, Refusal};
 pub use progress::{progress_series, progress_svg, Series};
 pub use snapshot::{snapshot, snapshot_scores};
+pub use survey::survey_html;

@@ -4,8 +4,8 @@
 // *Progress* shows the core's chart of readiness across the snapshots.
 // The core does all of it (mergeResponses, snapshotModel, progressSvg); this
 // module only reads files, shows results and records the step.
-import { mergeResponses, snapshotModel, progressSvg } from './pkg/workforce_ecosystem.js';
-import { h } from './dom.js';
+import { mergeResponses, snapshotModel, progressSvg, modelOnDate } from './pkg/workforce_ecosystem.js';
+import { h, uid } from './dom.js';
 import { t, tn } from './i18n.js';
 import { state, act } from './store.js';
 import { openDialog } from './dialog.js';
@@ -108,6 +108,52 @@ export function showProgress() {
     content: [h('div', { class: 'progress-view', tabindex: '0', role: 'region', 'aria-label': t('voices.progressTitle') }, img)],
     actions: [{ label: t('dialog.close'), value: 'close', primary: true }],
   }).then(() => URL.revokeObjectURL(url));
+}
+
+/**
+ * *Compare with…*: the scores of a snapshot date as a what-if beside the
+ * model on show, so the page compares them as it compares any what-if with
+ * its baseline. Nothing the user has is changed: a new what-if is started.
+ */
+export async function compareWithSnapshot() {
+  // The Model type of the Wasm layer predates history: read it as what it is.
+  const model = /** @type {{ history?: { date: string }[] }} */ (/** @type {unknown} */ (state.ws.model()));
+  const dates = (model.history ?? []).map((s) => s.date);
+  if (!dates.length) {
+    showNotice(t('voices.noSnapshots'), { tone: 'warning' });
+    return;
+  }
+  const id = uid('snapshot-date');
+  const select = h('select', { id }, dates.map((d) => h('option', { value: d, text: d })));
+  const choice = await openDialog({
+    heading: t('voices.compareTitle'),
+    content: [
+      h('p', { text: t('voices.compareText') }),
+      h('div', { class: 'field' }, h('label', { for: id, text: t('voices.compareDate') }), select),
+    ],
+    actions: [
+      { label: t('dialog.cancel'), value: 'cancel' },
+      { label: t('voices.compareStart'), value: 'compare', primary: true },
+    ],
+    onOpen: () => select.focus(),
+  });
+  if (choice !== 'compare') return;
+  const date = select.value;
+  let json;
+  try {
+    json = modelOnDate(modelJson(), date);
+  } catch (e) {
+    showNotice(e.message, { tone: 'warning' });
+    return;
+  }
+  const started = act((ws) => ws.startScenario(t('voices.compareName', { date })));
+  if (!started.ok) {
+    showNotice(started.error.message, { tone: 'warning' });
+    return;
+  }
+  const r = act((ws) => ws.replaceModel(json));
+  if (!r.ok) showNotice(r.error.message, { tone: 'warning' });
+  else showNotice(t('voices.compareDone', { date }));
 }
 
 export function initVoices() {

@@ -96,6 +96,20 @@ test('snapshots on three dates and the progress view', async () => {
     await page.screenshot({ path: `${SHOTS}/progress-1366.png` });
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: `${SHOTS}/progress-390.png` });
+    await page.setViewportSize({ width: 1366, height: 900 });
   }
+  await page.keyboard.press('Escape');
+
+  // Compare with the first date: its scores open as a what-if beside the model.
+  assert.doesNotMatch((await cell(page, 'technology', 'it')).class, /unassessed/);
+  await page.click('#export');
+  await page.click('[data-export="compare-snapshot"]');
+  await page.selectOption('#dialog select', '2026-01-15');
+  await page.click('#dialog button.primary');
+  await page.waitForFunction(() => /As on 2026-01-15/.test(document.body.textContent));
+  // On 2026-01-15 only the model's own integration × HR score existed.
+  assert.match((await cell(page, 'technology', 'it')).class, /unassessed/);
+  assert.equal((await cell(page, 'integration', 'hr')).value, '1');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-1366.png` });
   assert.deepEqual(page.problems, []);
 });

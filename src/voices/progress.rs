@@ -230,20 +230,14 @@ pub fn progress_svg(model: &Model) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Assessment, Model};
+    use crate::model::Model;
 
     fn scored(current: f64) -> Model {
-        let mut m = Model::empty("m");
-        m.assessments.push(Assessment {
-            theme: "integration".into(),
-            player: "hr".into(),
-            unit: None,
-            current,
-            target: None,
-            weight: 1.0,
-            note: None,
-        });
-        m
+        let text = format!(
+            r#"{{"schema": "workforce-ecosystem/v1", "assessments":
+                [{{"theme": "integration", "player": "hr", "current": {current}}}]}}"#
+        );
+        crate::validate::parse_model(&text).unwrap()
     }
 
     #[test]

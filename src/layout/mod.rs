@@ -12,6 +12,7 @@ pub mod column;
 mod font_table;
 pub mod geom;
 pub mod labels;
+mod memo;
 mod narrow;
 pub mod polygon;
 pub mod ring_text;
@@ -254,6 +255,10 @@ pub fn layout_with(framework: &Framework, legend: Option<&LegendSpec>) -> Layout
 
 /// Lays out a framework and a legend in the given arrangement.
 pub fn layout_as(framework: &Framework, legend: Option<&LegendSpec>, kind: LayoutKind) -> Layout {
+    memo::remembered(framework, legend, kind, || lay_out(framework, legend, kind))
+}
+
+fn lay_out(framework: &Framework, legend: Option<&LegendSpec>, kind: LayoutKind) -> Layout {
     let players = &framework.players;
     let themes = &framework.themes;
     // Fewer than three players cannot make a polygon; draw a triangle's worth

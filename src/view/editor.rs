@@ -37,13 +37,17 @@ pub struct CellDetail {
 pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetail> {
     let t = model.framework.themes.iter().find(|t| t.id == theme)?;
     let p = model.framework.players.iter().find(|p| p.id == player)?;
-    let find = |unit: Option<&str>| {
-        model
-            .assessments
-            .iter()
-            .find(|a| a.theme == theme && a.player == player && a.unit.as_deref() == unit)
-            .cloned()
-    };
+    // One pass over the assessments, not one per unit: a large model has
+    // hundreds of units and thousands of assessments, and this runs on
+    // every edit while the cell's editor is open.
+    let mut by_unit: std::collections::HashMap<Option<&str>, &crate::model::Assessment> =
+        std::collections::HashMap::new();
+    for a in &model.assessments {
+        if a.theme == theme && a.player == player {
+            by_unit.entry(a.unit.as_deref()).or_insert(a);
+        }
+    }
+    let find = |unit: Option<&str>| by_unit.get(&unit).map(|a| (*a).clone());
     let mut rows = vec![EditorRow {
         unit: None,
         assessment: find(None),

@@ -21,8 +21,10 @@
 //                   first visit's sample before app.js runs); the
 //                   parts loaded on demand are <module>-<hash>.js
 //   element.js      the custom element on its own: one file that carries
-//                   the Wasm glue, so an intranet copies it and pkg/ (and
-//                   models/ for the sample); embed.js and demo.js import it
+//                   the glue of the diagram's own Wasm module
+//                   (pkg/diagram_bg.wasm, without the editor's API), so an
+//                   intranet copies it and that module (and models/ for the
+//                   sample); embed.js and demo.js import it
 //   wiki.js         draws ```workforce-ecosystem blocks of Markdown-made
 //                   pages; on its own too, importing only element.js
 //   embed.js        embed.html's script, on its own too (it imports only
@@ -33,7 +35,8 @@
 //                   the same modules as in www/, for scripts (and the browser
 //                   tests) that import them: they re-export the chunks the
 //                   pages use, so a script shares the page's running core
-//   pkg/workforce_ecosystem_bg.wasm, models/, *.css (minified), favicon.svg
+//   pkg/workforce_ecosystem_bg.wasm, pkg/diagram_bg.wasm, models/, *.css
+//                   (minified), favicon.svg
 //
 // Every file of a chunk sits at the top of dist/ so that
 // `new URL('./pkg/…', import.meta.url)` means the same there as in www/.
@@ -50,6 +53,8 @@ export const DIST = join(ROOT, 'dist');
 const TARGET = ['chrome111', 'edge111', 'firefox113', 'safari16.4'];
 const GLUE = 'pkg/workforce_ecosystem.js';
 const WASM = 'pkg/workforce_ecosystem_bg.wasm';
+/** The embeddable diagram's smaller module (scripts/build-wasm.sh), which element.js carries the glue of. */
+const DIAGRAM_WASM = 'pkg/diagram_bg.wasm';
 
 /**
  * wasm-bindgen's glue finds the Wasm module beside itself (pkg/); bundled,
@@ -60,11 +65,12 @@ const WASM = 'pkg/workforce_ecosystem_bg.wasm';
 const gluePlugin = {
   name: 'wasm-glue-url',
   setup(build) {
-    build.onLoad({ filter: /[\\/]pkg[\\/]workforce_ecosystem\.js$/ }, (args) => {
-      const from = "new URL('workforce_ecosystem_bg.wasm', import.meta.url)";
+    build.onLoad({ filter: /[\\/]pkg[\\/](workforce_ecosystem|diagram)\.js$/ }, (args) => {
+      const wasm = `${basename(args.path, '.js')}_bg.wasm`;
+      const from = `new URL('${wasm}', import.meta.url)`;
       const text = readFileSync(args.path, 'utf8');
       if (!text.includes(from)) throw new Error(`${args.path}: the glue no longer says ${from}; update scripts/build-page.mjs`);
-      return { contents: text.replace(from, "new URL('./pkg/workforce_ecosystem_bg.wasm', import.meta.url)"), loader: 'js' };
+      return { contents: text.replace(from, `new URL('./pkg/${wasm}', import.meta.url)`), loader: 'js' };
     });
   },
 };
@@ -147,7 +153,9 @@ function buildHtml(name, metafile) {
 }
 
 export async function buildSite() {
-  if (!existsSync(join(WWW, WASM))) throw new Error(`${WASM} is missing: run scripts/build-wasm.sh (or make wasm) first`);
+  for (const wasm of [WASM, DIAGRAM_WASM]) {
+    if (!existsSync(join(WWW, wasm))) throw new Error(`${wasm} is missing: run scripts/build-wasm.sh (or make wasm) first`);
+  }
   rmSync(DIST, { recursive: true, force: true });
   mkdirSync(DIST, { recursive: true });
 
@@ -185,7 +193,7 @@ export async function buildSite() {
         charset: 'utf8',
       });
       writeFileSync(join(DIST, file), code);
-    } else if (file === WASM || file.startsWith('models/') || file.endsWith('.svg') || /^i18n\/core-[\w-]+\.json$/.test(file)) {
+    } else if (file === WASM || file === DIAGRAM_WASM || file.startsWith('models/') || file.endsWith('.svg') || /^i18n\/core-[\w-]+\.json$/.test(file)) {
       copy(file);
     }
   }

@@ -14,32 +14,48 @@ import { fileURLToPath } from 'node:url';
 
 export const SITE = fileURLToPath(new URL('../dist/', import.meta.url));
 /**
- * Guards, not goals (the goal is the time to the diagram, `make bench`): the
- * shipped Wasm, and each page with all it loads.
+ * Guards, not goals (the goal is the time to the diagram, `make bench`): each
+ * shipped Wasm module, and each page with all it loads.
  */
 export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
 /**
- * Where the sizes stand until they are back within BUDGET. The idiomatic core
- * (serde_json, serde-wasm-bindgen, std collections and sorts, the svg crate)
- * measured Wasm 262.3 KB and editor page 316.4 KB gzip; one copy of std's
- * sort (src/order.rs), outputs through serde_json only and fewer generic
- * copies brought them to 229.7 KB and 283.7 KB. The features of the next
- * round (the narrow layout and title block, the core's French for findings,
- * validation and CSV, the stored undo history and counts of every change,
- * reading exported pages back) came to 255.8 KB and 318.3 KB; wasm-opt's
- * --low-memory-unused and --flatten --rereloop (scripts/build-wasm.sh) and
- * the DOM's exceptions passed on as they are brought them to 252.3 KB and
- * 314.9 KB. The accessibility round (issue 15: the core's French for the
- * diagram's names, keyboard settings, live announcements of each edit, the
- * hover tooltip's handling, focus kept on every action) came to 253.5 KB and
- * 318.0 KB. The next round's features (issue 16's ring names, square
- * layout, title block and fitting layout; issue 17's plan with its roadmap,
- * CSV and what-if; issue 19's text syntax, its reader, printer, messages in
- * French and the Text tab) came to 294.4 KB and 366.3 KB. The size test holds these ceilings (about 1 KB above) so that
- * nothing grows unnoticed: lower them as sizes drop; a raise needs its reason
- * written here. BUDGET is the project's guard, not yet met.
+ * Where the sizes stand until they are back within BUDGET; a module or page
+ * not named here is held to BUDGET itself. The embeddable diagram (the
+ * element, embed.html, the demo page) loads its own module, the crate
+ * without the editor's API (scripts/build-wasm.sh): 192.4 KB, and embed.html
+ * with all it loads 207.0 KB, both within the guard.
+ *
+ * The editor's module: the idiomatic core (serde_json, serde-wasm-bindgen,
+ * std collections and sorts, the svg crate) measured 262.3 KB and the editor
+ * page 316.4 KB gzip; one copy of std's sort (src/order.rs), outputs through
+ * serde_json only and fewer generic copies brought them to 229.7 KB and
+ * 283.7 KB. The features of the next round (the narrow layout and title
+ * block, the core's French for findings, validation and CSV, the stored undo
+ * history and counts of every change, reading exported pages back) came to
+ * 255.8 KB and 318.3 KB; wasm-opt's --low-memory-unused and --flatten
+ * --rereloop (scripts/build-wasm.sh) and the DOM's exceptions passed on as
+ * they are brought them to 252.3 KB and 314.9 KB. The accessibility round
+ * (issue 15: the core's French for the diagram's names, keyboard settings,
+ * live announcements of each edit, the hover tooltip's handling, focus kept
+ * on every action) came to 253.5 KB and 318.0 KB. The next round's features
+ * (issue 16's ring names, square layout, title block and fitting layout;
+ * issue 17's plan with its roadmap, CSV and what-if; issue 19's text syntax,
+ * its reader, printer, messages in French and the Text tab) came to 294.4 KB
+ * and 366.3 KB; the layout memo (src/layout/memo.rs) to 296.6 KB and
+ * 368.5 KB. The size test holds these ceilings (about 1 KB above) so that
+ * nothing grows unnoticed: lower them as sizes drop; a raise needs its
+ * reason written here. BUDGET is the project's guard, not yet met by the
+ * editor and the classroom page.
  */
-export const CEILING = { wasmGzip: 295 * 1024, pageGzip: 367 * 1024 };
+export const CEILING = {
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 297 * 1024 },
+  pageGzip: { 'index.html': 370 * 1024, 'teach.html': 348 * 1024 },
+};
+
+/** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */
+export function ceiling(kind, name) {
+  return CEILING[kind][name] ?? BUDGET[kind];
+}
 
 function walk(dir) {
   return readdirSync(dir).flatMap((name) => {
@@ -63,15 +79,17 @@ export function shippedSizes(root = SITE) {
 
 // What a file refers to. HTML: the src/href of what it embeds (not links
 // to other pages). JS: import specifiers,
-// import() and new URL('…', import.meta.url) literals, and quoted names of
-// data files (a demo's model). CSS: url(…).
+// import() and new URL('…', import.meta.url) literals (the Wasm glue names
+// its module so), and quoted names of data files (a demo's model; not of
+// .wasm files, which a page names as text too: the embed snippet's list of
+// files to copy). CSS: url(…).
 const REFS = {
   html: [/<(?:link|script|img|source|iframe|object)\b[^>]*?\b(?:src|href)="([^"#?:]+)"/g],
   js: [
     /\bimport\s*(?:[\w*{}\s,$]+from\s*)?['"]([^'"]+)['"]/g,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
     /new URL\(\s*['"]([^'"]+)['"]\s*,\s*import\.meta\.url\s*\)/g,
-    /['"]([\w./-]+\.(?:json|wasm|css|svg))['"]/g,
+    /['"]([\w./-]+\.(?:json|css|svg))['"]/g,
   ],
   css: [/url\(\s*['"]?([^'")#:]+)['"]?\s*\)/g],
 };
@@ -107,8 +125,9 @@ export function pageSizes(root = SITE) {
     .sort((a, b) => b.gzip - a.gzip);
 }
 
-export function wasmTotal(sizes) {
-  return sizes.filter((s) => s.file.endsWith('.wasm')).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip }), { raw: 0, gzip: 0 });
+/** The Wasm modules among `sizes` ({ file, raw, gzip }). */
+export function wasmModules(sizes) {
+  return sizes.filter((s) => s.file.endsWith('.wasm'));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -117,8 +136,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const verdict = (n, b) => (n <= b ? 'within' : 'OVER');
   console.log('Shipped assets (dist/)           raw        gzip');
   for (const s of sizes) console.log(`  ${s.file.padEnd(28)}${kb(s.raw)}  ${kb(s.gzip)}`);
-  const w = wasmTotal(sizes);
-  console.log(`  ${'wasm total'.padEnd(28)}${kb(w.raw)}  ${kb(w.gzip)}   ${verdict(w.gzip, BUDGET.wasmGzip)} the budget of ${kb(BUDGET.wasmGzip)} gzip`);
+  console.log('Wasm modules');
+  for (const w of wasmModules(sizes)) {
+    console.log(`  ${w.file.padEnd(28)}${kb(w.raw)}  ${kb(w.gzip)}   ${verdict(w.gzip, BUDGET.wasmGzip)} the budget of ${kb(BUDGET.wasmGzip)} gzip`);
+  }
   console.log('Pages, each with everything it loads');
   for (const p of pageSizes()) {
     console.log(`  ${p.page.padEnd(28)}${kb(p.raw)}  ${kb(p.gzip)}   ${verdict(p.gzip, BUDGET.pageGzip)} the budget of ${kb(BUDGET.pageGzip)} gzip (${p.files.length} files)`);

@@ -38,9 +38,9 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "editor"))]
 mod wasm_language;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "editor"))]
 mod wasm_teach;
 
 // The Wasm module's allocator: talc frees and reuses memory like the default

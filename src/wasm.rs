@@ -9,6 +9,12 @@
 //! and large models stay within a frame. The whole SVG is drawn again only
 //! when what it is drawn from besides the cells changes (framework, scale,
 //! name, overlay, unit).
+//!
+//! Built without the `editor` feature, the module holds only what the
+//! embeddable diagram asks for (read a model, choose its layout, draw it):
+//! the rest of the API is left out, and with it most of the core. The
+//! helpers below that only the editor's methods use are then unused.
+#![cfg_attr(not(feature = "editor"), allow(dead_code))]
 
 use crate::analysis;
 use crate::model::{Framework, Scale};
@@ -208,6 +214,7 @@ pub(crate) fn invalid_error(inv: &Invalid) -> js_sys::Error {
 /// with its mark. Throws, with the place in `problems`, for anything else
 /// (Latin-1, damaged text, two marks), where the browser's own decoding
 /// would replace what it cannot read.
+#[cfg(feature = "editor")]
 #[wasm_bindgen(js_name = bytesToText)]
 pub fn bytes_to_text(bytes: &[u8]) -> Result<String, js_sys::Error> {
     crate::encoding::decode_unmarked(bytes).map_err(|e| invalid_error(&e))
@@ -337,7 +344,11 @@ impl Workspace {
             drawn: None,
         })
     }
+}
 
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+impl Workspace {
     /// The model on show in the text syntax's canonical form.
     #[wasm_bindgen(js_name = toText)]
     pub fn to_text(&self) -> String {
@@ -357,7 +368,10 @@ impl Workspace {
         self.session.replace_model(model);
         Ok(true)
     }
+}
 
+#[wasm_bindgen]
+impl Workspace {
     /// The diagram's stylesheet (`www/diagram.css` without its comments, as
     /// standalone SVG embeds it), for hosts that adopt it instead of
     /// fetching it.
@@ -365,13 +379,20 @@ impl Workspace {
     pub fn diagram_css() -> String {
         crate::render::STYLESHEET.to_string()
     }
+}
 
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+impl Workspace {
     /// Every finding kind's names, as the report and the exports call them.
     #[wasm_bindgen(js_name = findingKinds, unchecked_return_type = "KindNames[]")]
     pub fn finding_kinds() -> Result<JsValue, js_sys::Error> {
         to_js(&analysis::KindNames::all())
     }
+}
 
+#[wasm_bindgen]
+impl Workspace {
     /// The problems of a model's (or saved session's) JSON, the first hundred
     /// of them; empty when valid.
     #[wasm_bindgen(unchecked_return_type = "Problem[]")]
@@ -381,7 +402,11 @@ impl Workspace {
             Err(e) => to_js(&e.problems),
         }
     }
+}
 
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+impl Workspace {
     /// Replaces everything with the model (or saved session) in `text`, as
     /// one undoable step. Throws, changing nothing, if it is invalid.
     pub fn load(&mut self, text: &str) -> Result<(), js_sys::Error> {
@@ -420,13 +445,20 @@ impl Workspace {
     pub fn has_scenarios(&self) -> bool {
         !self.session.scenarios().is_empty()
     }
+}
 
+#[wasm_bindgen]
+impl Workspace {
     /// The model on show as an object.
     #[wasm_bindgen(unchecked_return_type = "Model")]
     pub fn model(&self) -> Result<JsValue, js_sys::Error> {
         to_js(self.session.model())
     }
+}
 
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+impl Workspace {
     /// Applies an edit to the model on show; returns the id of an added item.
     /// Throws, changing nothing, if the edit is invalid.
     #[wasm_bindgen(unchecked_return_type = "string | undefined")]
@@ -553,7 +585,10 @@ impl Workspace {
             .discard_scenario(id)
             .map_err(|e| invalid_error(&e))
     }
+}
 
+#[wasm_bindgen]
+impl Workspace {
     /// The model on show as SVG text (for export: pass `standalone: true`).
     pub fn svg(
         &self,
@@ -579,7 +614,11 @@ impl Workspace {
         let kind = render::fitting_layout(self.session.model(), &opts, width, height);
         Ok(JsValue::from_str(kind.as_str()))
     }
+}
 
+#[cfg(feature = "editor")]
+#[wasm_bindgen]
+impl Workspace {
     /// The diagram's geometry (polygons, cells, axes, label boxes) for the
     /// model on show's framework, in SVG user units.
     pub fn layout(&self) -> Result<JsValue, js_sys::Error> {

@@ -24,7 +24,7 @@
 // into the page. An overlay the core does not know draws the framework
 // (`none`) instead, a unit the model does not define the mean over all units,
 // each with a note and a `wfe-error` carrying the core's message.
-import init, { Workspace } from './pkg/workforce_ecosystem.js';
+import init, { Workspace } from './pkg/diagram.js';
 
 /**
  * The looks: values of the `--wfe-*` custom properties per theme. The diagram's

@@ -14,7 +14,7 @@ import { modelFragment } from './fragment.js';
 export const DEFAULT_BASE = '/wfe/';
 
 /** The files of dist/ the custom element needs in that folder (the README lists the same). */
-export const ELEMENT_FILES = ['element.js', 'pkg/workforce_ecosystem_bg.wasm'];
+export const ELEMENT_FILES = ['element.js', 'pkg/diagram_bg.wasm'];
 
 /**
  * The folder as the snippets write it: trimmed, ending in `/`, the default

@@ -15,7 +15,7 @@ import { serve, CSP } from '../../scripts/serve.mjs';
 const env = setup();
 
 /** The iframe's files as the README lists them, without models/sample.json. */
-const IFRAME_FILES = ['embed.html', 'embed.js', 'embed.css', 'themes.css', 'element.js', 'pkg/workforce_ecosystem_bg.wasm'];
+const IFRAME_FILES = ['embed.html', 'embed.js', 'embed.css', 'themes.css', 'element.js', 'pkg/diagram_bg.wasm'];
 const copied = {};
 before(async () => {
   copied.root = mkdtempSync(join(tmpdir(), 'wfe-iframe-'));

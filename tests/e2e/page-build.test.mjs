@@ -53,8 +53,10 @@ for (const [path, ready] of [
     const html = await named(page);
     assert.deepEqual(requests.filter((f) => f.endsWith('.js') && !html.includes(f)), [], 'every script was named by the HTML (one wave, not one per level of imports)');
     assert.deepEqual(requests.filter((f) => LAZY.test(f)), [], 'no part loaded on demand was loaded');
-    assert.deepEqual(requests.filter((f) => f.endsWith('.wasm')), ['pkg/workforce_ecosystem_bg.wasm'], 'the core is fetched once');
-    assert.ok(html.includes('pkg/workforce_ecosystem_bg.wasm'), 'the HTML preloads the core');
+    // the embed's element loads the diagram's own, smaller module
+    const core = path === '/embed.html' ? 'pkg/diagram_bg.wasm' : 'pkg/workforce_ecosystem_bg.wasm';
+    assert.deepEqual(requests.filter((f) => f.endsWith('.wasm')), [core], 'the core is fetched once');
+    assert.ok(html.includes(core), 'the HTML preloads the core');
     if (path !== '/embed.html') {
       assert.deepEqual(requests.filter((f) => f.endsWith('.json')), ['models/sample.json'], 'the sample is fetched once');
       assert.ok(html.includes('models/sample.json'), 'the HTML preloads the sample');

@@ -63,7 +63,7 @@ test('the snippet loads from the folder the editor names, lists the files, and r
   assert.ok(!first.snippet.includes(env.origin), 'nothing points at the origin the tool is served from');
   assert.deepEqual(first.files, [
     { from: 'dist/element.js', to: '/wfe/element.js' },
-    { from: 'dist/pkg/workforce_ecosystem_bg.wasm', to: '/wfe/pkg/workforce_ecosystem_bg.wasm' },
+    { from: 'dist/pkg/diagram_bg.wasm', to: '/wfe/pkg/diagram_bg.wasm' },
   ]);
   // the fallback line names the organization
   assert.match(first.snippet, /<p>Workforce ecosystem diagram of Harbourline Group\. If this line stays/);
@@ -72,7 +72,7 @@ test('the snippet loads from the folder the editor names, lists the files, and r
   await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('/intranet/tools/diagram/element.js'));
   assert.equal(
     await page.$eval('#dialog .embed-files li:last-child code:last-child', (c) => c.textContent),
-    '/intranet/tools/diagram/pkg/workforce_ecosystem_bg.wasm',
+    '/intranet/tools/diagram/pkg/diagram_bg.wasm',
   );
   // something that is not a folder: said so, and the last good snippet stays
   await page.fill('#embed-base', '/wfe/"><script>alert(1)</script>');
@@ -103,7 +103,7 @@ test('pasted on another origin under the README policy, the snippet draws the di
   await missing.waitForLoadState('load');
   const fallback = missing.locator('workforce-ecosystem > p');
   assert.equal(await fallback.isVisible(), true, 'the fallback line is shown');
-  assert.match(await fallback.textContent(), /Harbourline Group\. If this line stays, the diagram could not load: \/wfe\/element\.js and \/wfe\/pkg\/workforce_ecosystem_bg\.wasm must be on this site\./);
+  assert.match(await fallback.textContent(), /Harbourline Group\. If this line stays, the diagram could not load: \/wfe\/element\.js and \/wfe\/pkg\/diagram_bg\.wasm must be on this site\./);
   assert.equal(await missing.evaluate(() => customElements.get('workforce-ecosystem') ?? null), null);
   await missing.screenshot({ path: join(SHOTS, 'snippet-files-missing.png') });
   await missing.context().close();

@@ -49,6 +49,7 @@ try {
   console.log('\nData → drawn diagram in Chromium, warm (same sample data, 30 runs after warm-up)');
   console.log(`  this project (Wasm, ${r.ours.cells} cells)   median ${ms(r.ours.median)}   p95 ${ms(r.ours.p95)}`);
   console.log(`    of which new Workspace ${ms(r.ours.parse)}, svg() ${ms(r.ours.svg)}, insert + layout ${ms(r.ours.insert)}`);
+  console.log(`    a framework drawn for the first time (no layout kept) median ${ms(r.ours.fresh)}`);
   console.log(`  24 paths by hand, set as innerHTML   median ${ms(r.floor.median)}   p95 ${ms(r.floor.p95)}`);
   console.log(`  Mermaid 11 radar-beta (6 axes, 2 curves) median ${ms(r.mermaid.median)}   p95 ${ms(r.mermaid.p95)}`);
   const ratio = r.ours.median / r.floor.median;

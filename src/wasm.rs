@@ -26,7 +26,7 @@ const TS_TYPES: &'static str = r#"
 export interface Problem { path: string; message: string; line?: number; column?: number }
 /** The Error thrown for an invalid model or edit: the first 100 problems, and how many more there are. */
 export interface InvalidError extends Error { problems: Problem[]; more: number }
-export type Overlay = "none" | "current" | "target" | "gap";
+export type Overlay = "none" | "current" | "target" | "gap" | "agreement";
 export interface CellRef { theme: string; player: string }
 export interface ViewOptions {
   overlay?: Overlay; unit?: string | null; contributor?: string | null;

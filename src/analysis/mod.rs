@@ -14,7 +14,7 @@
 
 mod by_id;
 mod compare;
-mod finding;
+pub(crate) mod finding;
 mod index;
 mod names;
 pub mod plan;

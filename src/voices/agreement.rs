@@ -45,6 +45,9 @@ pub struct CellAgreement {
 /// A cell whose respondents are at least [`DISAGREEMENT_STEPS`] apart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Disagreement {
+    /// `disagreement:THEME:PLAYER`, then `:UNIT` for a unit's cell: what the
+    /// page chooses it by, as it chooses findings by their ids.
+    pub id: String,
     /// Always `"disagreement"`, as findings carry their kind.
     pub kind: &'static str,
     /// The spread, in scale steps.
@@ -195,7 +198,15 @@ pub fn disagreements(model: &Model) -> Vec<Disagreement> {
                     format!("In {unit}: {explanation}")
                 });
             }
+            let mut id = String::from("disagreement");
+            for part in [Some(&cell.theme), Some(&cell.player), cell.unit.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                let _ = crate::analysis::finding::write_id_part(&mut id, part);
+            }
             Disagreement {
+                id,
                 kind: "disagreement",
                 severity: cell.spread,
                 cell,
@@ -246,6 +257,7 @@ mod tests {
         m.responses.push(response("Cy", None, 1.0));
         let d = disagreements(&m);
         assert_eq!(d[0].cell.low, ["Ann"]);
+        assert_eq!(d[0].id, "disagreement:integration:hr");
         // One step apart is not a disagreement.
         m.responses = vec![response("Ann", None, 2.0), response("Ben", None, 3.0)];
         assert!(disagreements(&m).is_empty());

@@ -113,3 +113,77 @@ test('snapshots on three dates and the progress view', async () => {
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-1366.png` });
   assert.deepEqual(page.problems, []);
 });
+
+/** The disagreements listed in the findings pane: each one's text and whether it is chosen. */
+function disagreementsShown(page) {
+  return page.$$eval('#pane-findings .finding-group[data-kind="disagreement"] .finding-button', (els) => els.map((b) => ({
+    id: b.dataset.finding,
+    text: b.querySelector('.finding-text').textContent,
+    severity: b.querySelector('.severity').textContent,
+    pressed: b.getAttribute('aria-pressed'),
+  })));
+}
+
+test('disagreements are findings of their own: roles only among two, a code among three; choosing one highlights its cell', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await openModel(page);
+  await page.click('#tab-findings');
+  assert.equal(await page.$('#pane-findings .finding-group[data-kind="disagreement"]'), null, 'nothing merged, nothing to disagree on');
+
+  // Two respondents: Alice (HR lead) 0 and r-17 (no role) 2 on integration × HR: 2 steps apart.
+  // With two, the one without a role stays unnamed; technology × IT (2 and 3) is only 1 step apart.
+  await page.setInputFiles('#responses-input', await Promise.all(['responses/alice.json', 'responses/cho.json'].map(file)));
+  await page.waitForSelector('#pane-findings .finding-group[data-kind="disagreement"]');
+  assert.deepEqual(await disagreementsShown(page), [{
+    id: 'disagreement:integration:hr',
+    text: 'The 2 respondents disagree on HR in Integration architectures: current scores range from 0 (HR lead) to 2, 2 steps apart.',
+    severity: '2',
+    pressed: 'false',
+  }]);
+  const group = page.locator('#pane-findings .finding-group[data-kind="disagreement"]');
+  assert.equal(await group.locator('.group-title').textContent(), 'Disagreements 1');
+  assert.match(await group.locator('.group-help').textContent(), /two scale steps apart or more/);
+  assert.doesNotMatch(await page.textContent('#pane-findings'), /r-17|Cho Lee/);
+
+  // Bob (IT lead) 3 makes three: 0 to 3, the ends named by their roles.
+  await page.setInputFiles('#responses-input', await file('responses/bob.json'));
+  await page.waitForFunction(() => /The 3 respondents/.test(document.querySelector('#pane-findings').textContent));
+  const [three] = await disagreementsShown(page);
+  assert.equal(three.text, 'The 3 respondents disagree on HR in Integration architectures: current scores range from 0 (HR lead) to 3 (IT lead), 3 steps apart.');
+  assert.equal(three.severity, '3');
+  // The badge counts it with the maturity gaps (the model's own integration × HR and the merged targets).
+  const gaps = await page.$$eval('#pane-findings .finding-group[data-kind="maturity-gap"] .finding-button', (els) => els.length);
+  assert.equal(await page.textContent('#findings-count'), String(gaps + 1));
+
+  // Chosen by keyboard: its cell highlighted, the others dimmed; Edit and Show agreement offered.
+  await page.focus('#pane-findings [data-finding="disagreement:integration:hr"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pane-findings [data-finding="disagreement:integration:hr"][aria-pressed="true"]');
+  assert.match((await cell(page, 'integration', 'hr')).class, /\bis-highlighted\b/);
+  assert.match((await cell(page, 'technology', 'it')).class, /\bis-dimmed\b/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/disagreement-1366.png` });
+  const actions = await page.$$eval('#pane-findings .finding.is-chosen .finding-actions button', (els) => els.map((b) => b.textContent));
+  assert.deepEqual(actions, ['Edit Integration architectures × HR', 'Show agreement']);
+  await page.click('#pane-findings .finding.is-chosen button:has-text("Show agreement")');
+  await page.waitForFunction(() => document.activeElement?.matches('#overlay [data-overlay="agreement"]'));
+  assert.equal(await page.getAttribute('#overlay [data-overlay="agreement"]', 'aria-checked'), 'true');
+  assert.match((await cell(page, 'integration', 'hr')).class, /\bagree-3\b/);
+  assert.equal(await page.$('#pane-findings .finding.is-chosen button:has-text("Show agreement")'), null, 'on show already');
+
+  // Edit goes to the cell.
+  await page.click('#pane-findings .finding.is-chosen .finding-actions button');
+  await page.waitForSelector('#cell-heading');
+  assert.equal(await page.getAttribute('#diagram .cell.is-selected', 'data-theme'), 'integration');
+
+  // In French, the core's sentence and the page's group title.
+  await page.click('#tab-findings');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => /Désaccords/.test(document.querySelector('#pane-findings').textContent));
+  const [fr] = await disagreementsShown(page);
+  assert.match(fr.text, /^Les 3 répondants divergent sur .* : les scores actuels vont de 0 \(HR lead\) à 3 \(IT lead\), soit 3 niveaux d’écart\.$/);
+  if (SHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/disagreement-390.png`, fullPage: true });
+  }
+  assert.deepEqual(page.problems, []);
+});

@@ -188,6 +188,10 @@ export default {
   'finding.help.fragmented': 'Contributors tracked by several systems that no chain of integrations connects.',
   'finding.help.untracked': 'Contributors that no system tracks.',
   'finding.help.silo': 'Systems with no integration to any other system.',
+  // not one of the core's analysis kinds: the merged responses' disagreements (analysis.disagreements)
+  'finding.kind.disagreement': 'Disagreements',
+  'finding.help.disagreement': 'Cells whose respondents’ current scores are two scale steps apart or more, with the roles at each end. Severity is the spread.',
+  'finding.showAgreement': 'Show agreement',
 
   'readiness.overall': 'Overall readiness',
   'readiness.explain': 'Mean current score of the assessed cells, as a share of the scale.',

@@ -187,6 +187,9 @@ export default {
   'finding.help.fragmented': 'Un contributeur suivi par des systèmes qui ne sont pas reliés.',
   'finding.help.untracked': 'Un contributeur qu’aucun système ne suit.',
   'finding.help.silo': 'Un système qui n’est intégré à aucun autre.',
+  'finding.kind.disagreement': 'Désaccords',
+  'finding.help.disagreement': 'Cases dont les scores actuels des répondants sont à deux niveaux d’écart ou plus, avec les rôles à chaque extrémité. La gravité est l’écart.',
+  'finding.showAgreement': 'Afficher l’accord',
 
   'readiness.overall': 'Maturité globale',
   'readiness.explain': 'Note actuelle moyenne des cases évaluées, en proportion de l’échelle.',

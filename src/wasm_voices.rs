@@ -27,16 +27,12 @@ struct MergeResult {
     unchanged: usize,
 }
 
-/// Merges response files (their names and texts, in the same order) into
-/// the model. A response that cannot be read is refused with its problems;
-/// the rest merge as `wfe merge` merges them.
-#[wasm_bindgen(js_name = mergeResponses, unchecked_return_type = "MergeResult")]
-pub fn merge_responses(
-    json: &str,
+/// Reads response files (their names and texts, in the same order): those
+/// read, and a refusal with its problems for each that cannot be.
+fn read_responses(
     names: Vec<String>,
     texts: Vec<String>,
-) -> Result<JsValue, js_sys::Error> {
-    let model = parse(json)?;
+) -> (Vec<(String, Model)>, Vec<voices::Refusal>) {
     let mut unread = Vec::new();
     let mut read = Vec::new();
     for (name, text) in names.into_iter().zip(texts) {
@@ -49,7 +45,13 @@ pub fn merge_responses(
             }),
         }
     }
-    let merged = voices::merge(&model, &read);
+    (read, unread)
+}
+
+fn merge_result(
+    merged: voices::Merged,
+    mut unread: Vec<voices::Refusal>,
+) -> Result<JsValue, js_sys::Error> {
     unread.extend(merged.refusals);
     to_js(&MergeResult {
         model: merged.model.to_json_pretty(),
@@ -57,6 +59,33 @@ pub fn merge_responses(
         added: merged.added,
         unchanged: merged.unchanged,
     })
+}
+
+/// Merges response files (their names and texts, in the same order) into
+/// the model. A response that cannot be read is refused with its problems;
+/// the rest merge as `wfe merge` merges them.
+#[wasm_bindgen(js_name = mergeResponses, unchecked_return_type = "MergeResult")]
+pub fn merge_responses(
+    json: &str,
+    names: Vec<String>,
+    texts: Vec<String>,
+) -> Result<JsValue, js_sys::Error> {
+    let model = parse(json)?;
+    let (read, unread) = read_responses(names, texts);
+    merge_result(voices::merge(&model, &read), unread)
+}
+
+/// The classroom's class picture: students' answer files (names and texts)
+/// merged into the instructor's worksheet ([`voices::class_picture`]).
+#[wasm_bindgen(js_name = classPicture, unchecked_return_type = "MergeResult")]
+pub fn class_picture(
+    instructor: &str,
+    names: Vec<String>,
+    texts: Vec<String>,
+) -> Result<JsValue, js_sys::Error> {
+    let model = parse(instructor)?;
+    let (read, unread) = read_responses(names, texts);
+    merge_result(voices::class_picture(&model, &read), unread)
 }
 
 /// The model with its scores kept as the snapshot of `date` (YYYY-MM-DD).

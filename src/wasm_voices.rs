@@ -48,14 +48,21 @@ fn read_responses(
     (read, unread)
 }
 
-fn merge_result(
-    merged: voices::Merged,
-    mut unread: Vec<voices::Refusal>,
+/// Reads the response files, then merges those read with `merge` into the
+/// model in `json`; what cannot be read is refused first.
+fn merged_with(
+    json: &str,
+    names: Vec<String>,
+    texts: Vec<String>,
+    merge: fn(&Model, &[(String, Model)]) -> voices::Merged,
 ) -> Result<JsValue, js_sys::Error> {
-    unread.extend(merged.refusals);
+    let model = parse(json)?;
+    let (read, mut refusals) = read_responses(names, texts);
+    let merged = merge(&model, &read);
+    refusals.extend(merged.refusals);
     to_js(&MergeResult {
         model: merged.model.to_json_pretty(),
-        refusals: unread,
+        refusals,
         added: merged.added,
         unchanged: merged.unchanged,
     })
@@ -70,9 +77,7 @@ pub fn merge_responses(
     names: Vec<String>,
     texts: Vec<String>,
 ) -> Result<JsValue, js_sys::Error> {
-    let model = parse(json)?;
-    let (read, unread) = read_responses(names, texts);
-    merge_result(voices::merge(&model, &read), unread)
+    merged_with(json, names, texts, voices::merge)
 }
 
 /// The classroom's class picture: students' answer files (names and texts)
@@ -83,9 +88,7 @@ pub fn class_picture(
     names: Vec<String>,
     texts: Vec<String>,
 ) -> Result<JsValue, js_sys::Error> {
-    let model = parse(instructor)?;
-    let (read, unread) = read_responses(names, texts);
-    merge_result(voices::class_picture(&model, &read), unread)
+    merged_with(instructor, names, texts, voices::class_picture)
 }
 
 /// The model with its scores kept as the snapshot of `date` (YYYY-MM-DD).

@@ -47,20 +47,16 @@ pub fn class_picture(instructor: &Model, answers: &[(String, Model)]) -> Merged 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Assessment;
+    use crate::validate::parse_model;
 
+    /// An answer scoring integration × HR, as a student's file holds it.
     fn answer(name: &str, current: f64) -> Model {
-        let mut m = Model::empty(name);
-        m.assessments.push(Assessment {
-            theme: "integration".into(),
-            player: "hr".into(),
-            unit: None,
-            current,
-            target: None,
-            weight: 1.0,
-            note: None,
-        });
-        m
+        let name = serde_json::to_string(name).unwrap();
+        parse_model(&format!(
+            r#"{{"schema": "workforce-ecosystem/v1", "name": {name},
+                "assessments": [{{"theme": "integration", "player": "hr", "current": {current}}}]}}"#
+        ))
+        .unwrap()
     }
 
     #[test]

@@ -35,6 +35,7 @@ pub mod teaching;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod voices;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
@@ -42,6 +43,8 @@ mod wasm;
 mod wasm_language;
 #[cfg(all(target_arch = "wasm32", feature = "editor"))]
 mod wasm_teach;
+#[cfg(target_arch = "wasm32")]
+mod wasm_voices;
 
 // The Wasm module's allocator: talc frees and reuses memory like the default
 // dlmalloc at about half its code size (issue 7's size budget); timings on the

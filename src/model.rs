@@ -26,6 +26,17 @@ pub struct Model {
     pub responsibilities: Vec<Responsibility>,
     pub systems: Vec<System>,
     pub integrations: Vec<Integration>,
+    /// Who answered, when this model is one person's response to a survey
+    /// (its `name` names them).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<Respondent>,
+    /// The responses merged into this model ([`crate::voices::merge`]): the
+    /// assessments of their cells hold the respondents' mean scores.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub responses: Vec<Response>,
+    /// Dated snapshots of the scores, oldest first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<Snapshot>,
 }
 
 impl Model {
@@ -42,6 +53,9 @@ impl Model {
             responsibilities: Vec::new(),
             systems: Vec::new(),
             integrations: Vec::new(),
+            respondent: None,
+            responses: Vec::new(),
+            history: Vec::new(),
         }
     }
 }
@@ -66,6 +80,10 @@ impl Model {
                 .map(|s| s.contributors.len())
                 .sum::<usize>()
             + self.integrations.len()
+            + self.responses.len()
+            + self.responses.iter().map(|r| r.scores.len()).sum::<usize>()
+            + self.history.len()
+            + self.history.iter().map(|h| h.scores.len()).sum::<usize>()
     }
 
     /// The model as pretty-printed JSON, as `wfe` and the page export it.
@@ -224,4 +242,60 @@ pub struct System {
 pub struct Integration {
     pub from: String,
     pub to: String,
+}
+
+/// Who wrote a response: an optional anonymous code, role and date (the
+/// response's `name` is the respondent's name or code).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Respondent {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+}
+
+/// One cell's scores as one person gave them, or as they stood on a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Score {
+    pub theme: String,
+    pub player: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    pub current: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub target: Option<f64>,
+}
+
+impl Score {
+    /// The scores of an assessment.
+    pub fn of(a: &Assessment) -> Score {
+        Score {
+            theme: a.theme.clone(),
+            player: a.player.clone(),
+            unit: a.unit.clone(),
+            current: a.current,
+            target: a.target,
+        }
+    }
+}
+
+/// One respondent's scores, as merged into a model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Response {
+    /// The respondent's name or anonymous code; unique within a model.
+    pub respondent: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    pub scores: Vec<Score>,
+}
+
+/// The model's scores on a date (`YYYY-MM-DD`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snapshot {
+    pub date: String,
+    pub scores: Vec<Score>,
 }

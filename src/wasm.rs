@@ -32,7 +32,7 @@ const TS_TYPES: &'static str = r#"
 export interface Problem { path: string; message: string; line?: number; column?: number }
 /** The Error thrown for an invalid model or edit: the first 100 problems, and how many more there are. */
 export interface InvalidError extends Error { problems: Problem[]; more: number }
-export type Overlay = "none" | "current" | "target" | "gap";
+export type Overlay = "none" | "current" | "target" | "gap" | "agreement";
 export interface CellRef { theme: string; player: string }
 export interface ViewOptions {
   overlay?: Overlay; unit?: string | null; contributor?: string | null;
@@ -95,7 +95,14 @@ export interface Readiness {
 }
 /** How the systems connect: groups of systems joined by integrations, and the systems tracking each contributor. */
 export interface SystemsSummary { components: number; groups: string[][]; tracking: Record<string, string[]> }
-export interface Analysis { readiness: Readiness; findings: Finding[]; systems: SystemsSummary }
+/** A cell whose merged respondents are two scale steps apart or more; low and high: the roles (or, among three or more, names) at each end. */
+export interface Disagreement {
+  id: string; kind: "disagreement"; severity: number; explanation: string;
+  theme: string; player: string; unit?: string; count: number;
+  current: number; target: number | null; spread: number; targetSpread: number | null;
+  lowest: number; highest: number; low: string[]; high: string[];
+}
+export interface Analysis { readiness: Readiness; findings: Finding[]; systems: SystemsSummary; disagreements?: Disagreement[] }
 export interface Delta { before: number | null; after: number | null; delta: number | null }
 export interface Comparison {
   changedCells: { theme: string; player: string; unit: string | null;
@@ -666,9 +673,22 @@ impl Workspace {
             .finding
             .as_deref()
             .and_then(|id| report.findings.iter().find(|f| f.id() == id));
-        let scopes = match chosen {
+        // A disagreement is chosen like a finding: it concerns its one cell.
+        let disagreement = || {
+            let id = opts.finding.as_deref()?;
+            let d = report.disagreements.iter().find(|d| d.id == id)?;
+            Some(FindingScope {
+                id: d.id.clone(),
+                cells: vec![view::CellRef {
+                    theme: d.cell.theme.clone(),
+                    player: d.cell.player.clone(),
+                }],
+                ..FindingScope::default()
+            })
+        };
+        let scopes: Vec<FindingScope> = match chosen {
             Some(f) => vec![FindingScope::of(f)],
-            None => Vec::new(),
+            None => disagreement().into_iter().collect(),
         };
         let (render_opts, states, marks) = self.cell_states(&opts, &scopes);
         let comparison =

@@ -724,6 +724,29 @@ mod json_schema {
     }
 
     #[test]
+    fn responses_merged_responses_and_history_pass() {
+        let read = |dir: &str| {
+            fixtures_in(dir)
+                .into_iter()
+                .map(|p| {
+                    let text = std::fs::read_to_string(&p).unwrap();
+                    assert!(schema_accepts(&text), "{}", p.display());
+                    (p.display().to_string(), parse_model(&text).unwrap())
+                })
+                .collect::<Vec<_>>()
+        };
+        let (_, model) = read("tests/fixtures/voices").remove(0);
+        let merged =
+            workforce_ecosystem::voices::merge(&model, &read("tests/fixtures/voices/responses"));
+        let dated = workforce_ecosystem::voices::snapshot(&merged.model, "2026-03-31").unwrap();
+        assert!(!dated.responses.is_empty() && !dated.history.is_empty());
+        assert!(schema_accepts(&dated.to_json_pretty()));
+        let mut bad: Value = serde_json::from_str(&dated.to_json_pretty()).unwrap();
+        bad["history"][0]["date"] = "31/03/2026".into();
+        assert!(!schema_accepts(&bad.to_string()));
+    }
+
+    #[test]
     fn invalid_fixtures_fail_where_the_schema_can_tell() {
         // Cross-references and scale-relative ranges are beyond JSON Schema;
         // everything about shape is not.

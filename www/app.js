@@ -14,6 +14,7 @@ import { initCellEditor, render as renderCell, focusEditor } from './cell-editor
 import { initFindings, showPane } from './findings.js';
 import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, openFromLink, openFilePicker, share, EMPTY } from './io.js';
+import { initVoices } from './voices.js';
 import { prepareDocuments, startDocuments, initDocuments } from './documents.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText } from './assets.js';
@@ -112,6 +113,7 @@ initCellEditor({
 initFindings({ openCell, openOrg });
 initScenarios();
 initIo();
+initVoices();
 initDocuments();
 initKeyboard({
   focusDiagram,

@@ -7,8 +7,12 @@ import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i1
 import { state, onRefresh, setView, currentModel, refresh } from './store.js';
 import { planSection } from './plan.js';
 
-/** Kinds in the order of their groups when their worst findings weigh the same. */
-const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
+/**
+ * Kinds in the order of their groups when their worst findings weigh the same;
+ * the last, the merged responses' disagreements, comes apart from the core's
+ * findings (analysis.disagreements) and is listed as one more group.
+ */
+const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo', 'disagreement'];
 const PAGE = 8;
 
 let findingsPane;
@@ -24,7 +28,7 @@ function kindTitle(kind) {
 
 /** One finding's kind beside its sentence: the same name the report and the exports give it. */
 function kindName(kind) {
-  return KIND_ORDER.includes(kind) ? t(`exportdoc.kind.${kind}`) : kind;
+  return KIND_ORDER.includes(kind) && kind !== 'disagreement' ? t(`exportdoc.kind.${kind}`) : kind;
 }
 
 function byPriority(a, b) {
@@ -55,7 +59,9 @@ function labelOf(list, id) {
 function findingActions(f) {
   const m = currentModel();
   const out = [];
-  for (const c of (f.cells ?? []).slice(0, 4)) {
+  // a disagreement concerns its one cell (theme and player are its own)
+  const cells = f.kind === 'disagreement' ? [{ theme: f.theme, player: f.player }] : f.cells ?? [];
+  for (const c of cells.slice(0, 4)) {
     const name = t('cell.title', { theme: labelOf(m.framework.themes, c.theme), player: labelOf(m.framework.players, c.player) });
     out.push(h('button', {
       type: 'button',
@@ -63,6 +69,20 @@ function findingActions(f) {
       dataset: { key: `go:${f.id}:${c.theme}:${c.player}` },
       on: { click: () => actions.openCell(c.theme, c.player) },
     }, t('finding.editCell', { cell: name })));
+  }
+  if (f.kind === 'disagreement' && state.view.overlay !== 'agreement') {
+    out.push(h('button', {
+      type: 'button',
+      class: 'chip-button',
+      dataset: { key: `go:${f.id}:agreement` },
+      on: {
+        click: () => {
+          setView({ overlay: 'agreement' });
+          // where the overlay is chosen from now on
+          /** @type {HTMLElement | null} */ (document.querySelector('#overlay [data-overlay="agreement"]'))?.focus();
+        },
+      },
+    }, t('finding.showAgreement')));
   }
   // where the items it concerns are edited
   const section = ['untracked', 'fragmented', 'silo'].includes(f.kind) ? 'systems'
@@ -82,7 +102,7 @@ function findingActions(f) {
 }
 
 /**
- * @param {import('./pkg/workforce_ecosystem.js').Finding} f
+ * @param {import('./pkg/workforce_ecosystem.js').Finding | import('./pkg/workforce_ecosystem.js').Disagreement} f
  * @param {{ note?: string }} [options] a line under the finding (what a what-if did to it)
  */
 function findingItem(f, { note } = {}) {
@@ -131,16 +151,18 @@ let findingsShown = null;
 let readinessShown = null;
 
 function renderFindings(result) {
-  const { findings } = result.analysis;
-  setText(badge, formatNumber(result.findingCount, 0));
-  setAttr(badge, 'aria-label', tn('finding.count', result.findingCount));
+  const disagreements = result.analysis.disagreements ?? [];
+  const findings = [...result.analysis.findings, ...disagreements];
+  const count = result.findingCount + disagreements.length;
+  setText(badge, formatNumber(count, 0));
+  setAttr(badge, 'aria-label', tn('finding.count', count));
   if (findingsPane.hidden) {
     findingsShown = null;
     return;
   }
   // the same findings, choice and comparison: nothing to draw again
   const active = result.session.active;
-  const shape = JSON.stringify([language(), state.view.finding, [...expanded], findings, result.findingsNote, active && result.comparison, active?.id, active?.planned, result.findingCount]);
+  const shape = JSON.stringify([language(), state.view.finding, state.view.overlay, [...expanded], findings, result.findingsNote, active && result.comparison, active?.id, active?.planned, result.findingCount]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {

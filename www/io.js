@@ -16,6 +16,7 @@ import { initMenu } from './menu.js';
 import { sampleText } from './assets.js';
 import { openBeside } from './documents.js';
 import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
+import { pickResponses, saveSnapshot, showProgress, compareWithSnapshot } from './voices.js';
 
 /** Share links longer than this may be cut by browsers, mail and chat tools. */
 export const LINK_WARN = 8000;
@@ -421,7 +422,7 @@ export async function openFromLink() {
     showProblems(new Error(t('share.damaged', { reason: e.message })), { source: t('share.source') });
     return false;
   }
-  if (['none', 'current', 'target', 'gap'].includes(shared.overlay)) state.view.overlay = shared.overlay;
+  if (['none', 'current', 'target', 'gap', 'agreement'].includes(shared.overlay)) state.view.overlay = shared.overlay;
   state.view.unit = shared.unit || null;
   return openText(shared.json, t('share.source'));
 }
@@ -450,6 +451,7 @@ export function initIo() {
   initMenu(document.getElementById('open'), document.getElementById('open-menu'), (item) => {
     if (item.dataset.open === 'file') openFilePicker();
     else if (item.dataset.open === 'csv') csvInput.click();
+    else if (item.dataset.open === 'responses') pickResponses();
     else if (item.dataset.open === 'sample') openSample();
     else if (item.dataset.open === 'empty') openText(EMPTY(), t('open.emptyName'));
   });
@@ -463,6 +465,9 @@ export function initIo() {
       'report-html': exportReportHtml,
       'report-md': exportReportMarkdown,
       csv: exportCsv,
+      snapshot: () => saveSnapshot(),
+      progress: showProgress,
+      'compare-snapshot': compareWithSnapshot,
     }[item.dataset.export];
     Promise.resolve(run?.()).catch((e) => showNotice(t('export.failed', { reason: e.message }), { tone: 'warning' }));
   });

@@ -21,6 +21,7 @@ import { startCore } from './core-start.js';
 import { coreStarted } from './core-language.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 import { layoutFor as coreLayoutFor } from './layout-choice.js';
+import { initClass, showClass } from './teach-class.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
@@ -283,11 +284,14 @@ function drawBlank() {
  * core carries the same pattern id, so only one may be in the page at a time.
  */
 function drawAll() {
-  for (const id of ['tour-diagram', 'blank-diagram', 'compare-diagram']) $(id).replaceChildren();
+  for (const id of ['tour-diagram', 'blank-diagram', 'compare-diagram', 'class-instructor', 'class-diagram']) $(id).replaceChildren();
   if (!state.full) return;
   if (state.view === 'tour') drawTour();
   else if (state.view === 'blank') drawBlank();
-  else if (state.view === 'compare' && state.compared) runCompare();
+  else if (state.view === 'compare') {
+    if (state.compared) runCompare();
+    showClass();
+  }
 }
 
 // ---- Views ---------------------------------------------------------------
@@ -332,13 +336,17 @@ function score(x) {
   return new Intl.NumberFormat(getLanguage(), { maximumFractionDigits: 2 }).format(x);
 }
 
+/** The instructor's file for Compare and the class picture: the model shown in the tour, or the one chosen. */
+function instructorFile() {
+  return field('compare-use-current').checked ? Promise.resolve({ name: state.name, text: state.json }) : readFile($('compare-instructor'));
+}
+
 async function runCompare() {
   const out = $('compare-text');
-  const useCurrent = field('compare-use-current').checked;
   let instructor;
   let student;
   try {
-    instructor = useCurrent ? { name: state.name, text: state.json } : await readFile($('compare-instructor'));
+    instructor = await instructorFile();
     student = await readFile($('compare-student'));
   } catch (e) {
     out.replaceChildren(paragraph(t('teach.modelError', { message: e.message }), 'is-error'));
@@ -662,6 +670,8 @@ function wire() {
   for (const id of ['compare-instructor', 'compare-student']) {
     $(id).addEventListener('change', () => {
       $(`${id}-name`).textContent = field(id).files?.[0]?.name ?? '';
+      // the class picture is drawn against the instructor's file
+      if (id === 'compare-instructor') showClass();
     });
   }
   const useCurrent = () => {
@@ -669,8 +679,12 @@ function wire() {
     field('compare-instructor').disabled = on;
     $('compare-instructor-label').classList.toggle('is-disabled', on);
   };
-  $('compare-use-current').addEventListener('change', useCurrent);
+  $('compare-use-current').addEventListener('change', () => {
+    useCurrent();
+    showClass();
+  });
   useCurrent();
+  initClass({ instructor: instructorFile, draw, coreModel, counted });
 
   $('export-html').addEventListener('click', () =>
     download(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),

@@ -5,11 +5,18 @@ import { t } from './i18n.js';
 import { state, setView, onRefresh, currentModel, apply, errorText } from './store.js';
 import { showNotice } from './notice.js';
 
-const OVERLAYS = ['none', 'current', 'target', 'gap'];
+const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
+
+/** The overlays offered: Agreement only once responses are merged (before, it shows nothing). */
+function offered() {
+  const model = /** @type {{ responses?: unknown[] } | null} */ (/** @type {unknown} */ (state.ws ? currentModel() : null));
+  const voices = (model?.responses?.length ?? 0) > 0 || /** @type {string} */ (state.view.overlay) === 'agreement';
+  return OVERLAYS.filter((o) => o !== 'agreement' || voices);
+}
 
 function renderOverlay(group) {
   const title = group.querySelector('.segmented-title');
-  replace(group, title, OVERLAYS.map((o) => {
+  replace(group, title, offered().map((o) => {
     const on = state.view.overlay === o;
     return h('button', {
       type: 'button',
@@ -24,6 +31,7 @@ function renderOverlay(group) {
 }
 
 function syncOverlay(group) {
+  if (group.querySelectorAll('[data-overlay]').length !== offered().length) renderOverlay(group);
   for (const b of group.querySelectorAll('[data-overlay]')) {
     const on = b.dataset.overlay === state.view.overlay;
     setAttr(b, 'aria-checked', String(on));
@@ -69,10 +77,11 @@ export function initToolbar() {
     shownStructure = null;
   });
   overlay.addEventListener('keydown', (ev) => {
-    const i = OVERLAYS.indexOf(state.view.overlay);
+    const shown = offered();
+    const i = shown.indexOf(state.view.overlay);
     let next = null;
-    if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') next = OVERLAYS[(i + 1) % OVERLAYS.length];
-    else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') next = OVERLAYS[(i - 1 + OVERLAYS.length) % OVERLAYS.length];
+    if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') next = shown[(i + 1) % shown.length];
+    else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') next = shown[(i - 1 + shown.length) % shown.length];
     if (!next) return;
     ev.preventDefault();
     choose(overlay, next);

@@ -190,7 +190,7 @@ pub struct Finding {
     pub(crate) names: Arc<Names>,
 }
 
-fn write_id_part(out: &mut dyn Write, part: &str) -> fmt::Result {
+pub(crate) fn write_id_part(out: &mut dyn Write, part: &str) -> fmt::Result {
     out.write_char(':')?;
     if !part.bytes().any(|b| b == b':' || b == b'%') {
         return out.write_str(part);

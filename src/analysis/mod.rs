@@ -14,7 +14,7 @@
 
 mod by_id;
 mod compare;
-mod finding;
+pub(crate) mod finding;
 mod index;
 mod names;
 pub mod plan;
@@ -51,6 +51,10 @@ pub struct Analysis {
     /// a fixed order derived from the ids.
     pub findings: Vec<Finding>,
     pub systems: SystemsSummary,
+    /// Cells whose merged respondents are two scale steps apart or more
+    /// ([`crate::voices::disagreements`]); left out of the JSON when none.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub disagreements: Vec<crate::voices::Disagreement>,
 }
 
 /// Analyses a model: readiness, findings and the systems graph. Meant for a
@@ -82,6 +86,7 @@ pub fn analyze(model: &Model) -> Analysis {
         readiness,
         findings,
         systems: SystemsSummary::new(names, systems),
+        disagreements: crate::voices::disagreements(model),
     }
 }
 

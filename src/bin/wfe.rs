@@ -1,5 +1,5 @@
 //! `wfe`: the command-line surface of the core (validate, render, analyze,
-//! compare, plan, example, convert, markdown…).
+//! compare, plan, example, convert, markdown, merge, snapshot, progress…).
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::{ErrorKind, Read, Write};
@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use workforce_ecosystem::migrate::{self, Version};
 use workforce_ecosystem::{
-    analysis, csv, encoding, export, framework, opened, render, teaching, text, validate, Model,
+    analysis, csv, encoding, export, framework, opened, render, teaching, text, validate, voices,
+    Model,
 };
 
 #[derive(Parser)]
@@ -54,7 +55,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// What the cells show
-        #[arg(long, default_value = "none", value_parser = ["none", "current", "target", "gap"])]
+        #[arg(long, default_value = "none", value_parser = ["none", "current", "target", "gap", "agreement"])]
         overlay: String,
         /// Show one unit's scores instead of the mean over units
         #[arg(long)]
@@ -149,7 +150,7 @@ enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// What the diagram's cells show (html only)
-        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap"])]
+        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap", "agreement"])]
         overlay: String,
         /// Show one unit's scores (html only)
         #[arg(long)]
@@ -221,6 +222,57 @@ enum Command {
         /// What the cells show
         #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap"])]
         overlay: String,
+    },
+    /// Merge people's responses into a model: each cell they score gets their mean
+    #[command(
+        long_about = "Merge people's responses into a model: each cell they score gets their mean.\n\n\
+        A response is a model file of the same framework and scale (a survey's saved answer, or any \
+        model); its name names the respondent, or its respondent code when it has one. \
+        The merged model keeps every response, so merging the same responses again changes nothing. \
+        A response for another framework or scale, for a unit the model lacks, from a respondent \
+        already merged with other scores, or that cannot be read, is refused with a message on \
+        standard error; the rest merge.\n\n\
+        Exit status: 0 when every response merged, 3 when some were refused (the merged model is \
+        still written), 2 when the model itself is invalid, 1 when a file cannot be read or written."
+    )]
+    Merge {
+        /// The model to merge into
+        model: PathBuf,
+        /// Response files
+        responses: Vec<PathBuf>,
+        /// Write the merged model here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Keep a model's current scores as a dated snapshot in its history
+    Snapshot {
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
+        file: PathBuf,
+        /// The snapshot's date, YYYY-MM-DD (default: today, in UTC)
+        #[arg(long)]
+        date: Option<String>,
+        /// Write the model here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Write a self-contained, offline survey page for one respondent to score the model's cells
+    Survey {
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
+        file: PathBuf,
+        /// Write the page here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Draw readiness per theme and per player across a model's snapshots (SVG)
+    Progress {
+        /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
+        file: PathBuf,
+        /// Write the SVG here instead of standard output
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Language of the titles and standard names
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
 }
 
@@ -648,6 +700,29 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .map_err(|message| Failure { code: 2, message })?;
             markdown(&input, &output, &svg_dir, overlay)
         }
+        Command::Merge {
+            model,
+            responses,
+            output,
+        } => merge(&model, &responses, output.as_deref()),
+        Command::Snapshot { file, date, output } => {
+            let model = load(&file)?;
+            let date = date.unwrap_or_else(today);
+            let dated = voices::snapshot(&model, &date).map_err(|message| Failure {
+                code: 2,
+                message: format!("--date: {message}"),
+            })?;
+            write_output(output.as_deref(), &json(&dated))
+        }
+        Command::Survey { file, output } => {
+            let model = load(&file)?;
+            write_output(output.as_deref(), &voices::survey_html(&model))
+        }
+        Command::Progress { file, output, lang } => {
+            let model = load(&file)?;
+            set_language(&lang);
+            write_output(output.as_deref(), &voices::progress_svg(&model))
+        }
     }
 }
 
@@ -784,6 +859,63 @@ fn relative_to(target: &Path, base: &Path) -> PathBuf {
         out.push(part);
     }
     out
+}
+
+/// `wfe merge`: every response that can be read is offered to the core;
+/// those it refuses, and those that cannot be read, are listed on standard
+/// error and the exit status says so, while the rest are merged.
+fn merge(model: &Path, responses: &[PathBuf], output: Option<&Path>) -> Result<(), Failure> {
+    let base = load(model)?;
+    let mut unread = Vec::new();
+    let mut read = Vec::new();
+    for path in responses {
+        match load(path) {
+            Ok(m) => read.push((source_name(path), m)),
+            Err(f) => unread.push(f.message),
+        }
+    }
+    let merged = voices::merge(&base, &read);
+    write_output(output, &json(&merged.model))?;
+    let mut lines = unread;
+    lines.extend(
+        merged
+            .refusals
+            .iter()
+            .map(|r| format!("{}: refused: {}", r.source, r.message)),
+    );
+    let summary = format!(
+        "{} merged, {} already merged, {} refused",
+        merged.added,
+        merged.unchanged,
+        lines.len()
+    );
+    if lines.is_empty() {
+        let _ = writeln!(std::io::stderr(), "{summary}");
+        return Ok(());
+    }
+    lines.push(summary);
+    Err(Failure {
+        code: 3,
+        message: lines.join("\n"),
+    })
+}
+
+/// Today's date in UTC, YYYY-MM-DD (days since 1970 to a civil date,
+/// Howard Hinnant's algorithm), for a snapshot taken without `--date`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let z = (secs / 86_400) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
 }
 
 /// Makes the core write in `lang`: English is built in, French is the

@@ -23,7 +23,7 @@ const MODEL_MARKER: &str = "id=\"workforce-ecosystem-model\">";
 /// its current language's words in [`ExportOptions::texts`] under the same
 /// keys; a key it leaves out keeps its English text. Finding kinds are
 /// `kind.<kind>`, overlays `overlay.<overlay>`.
-pub const DEFAULT_TEXTS: [(&str, &str); 22] = [
+pub const DEFAULT_TEXTS: [(&str, &str); 23] = [
     ("subtitle", "Workforce ecosystem orchestration framework"),
     ("diagram", "Diagram"),
     ("readiness", "Readiness"),
@@ -49,6 +49,7 @@ pub const DEFAULT_TEXTS: [(&str, &str); 22] = [
     ("overlay.current", "Current scores"),
     ("overlay.target", "Target scores"),
     ("overlay.gap", "Gaps"),
+    ("overlay.agreement", "Agreement"),
 ];
 
 /// What to export and in which words. In JSON every option may be left out
@@ -183,6 +184,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         Overlay::Current => Some("overlay.current"),
         Overlay::Target => Some("overlay.target"),
         Overlay::Gap => Some("overlay.gap"),
+        Overlay::Agreement => Some("overlay.agreement"),
     };
     if let Some(o) = overlay {
         sub.push_str(" · ");

@@ -82,6 +82,7 @@ fn title_text(model: &Model, opts: &RenderOptions) -> String {
         Overlay::Current => "workforce ecosystem, current levels",
         Overlay::Target => "workforce ecosystem, target levels",
         Overlay::Gap => "workforce ecosystem, gaps to target",
+        Overlay::Agreement => "workforce ecosystem, agreement of the responses",
     };
     let overlay = opts.overlay.as_str();
     let name = model.name.trim();
@@ -125,6 +126,7 @@ fn desc_text(model: &Model, opts: &RenderOptions, states: &[super::CellState]) -
             match opts.overlay {
                 Overlay::Current => "current level",
                 Overlay::Target => "target level",
+                Overlay::Agreement => "spread of the responses",
                 _ => "gap to target",
             }
             .to_string()
@@ -218,6 +220,7 @@ fn caption_lines(
             Overlay::Current => "Current levels",
             Overlay::Target => "Target levels",
             Overlay::Gap => "Gaps to target",
+            Overlay::Agreement => "Agreement",
         }
         .into()
     })];

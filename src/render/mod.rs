@@ -34,14 +34,17 @@ pub enum Overlay {
     Current,
     Target,
     Gap,
+    /// How far merged responses agree: cells coloured by their spread.
+    Agreement,
 }
 
 impl Overlay {
-    pub const ALL: [Overlay; 4] = [
+    pub const ALL: [Overlay; 5] = [
         Overlay::None,
         Overlay::Current,
         Overlay::Target,
         Overlay::Gap,
+        Overlay::Agreement,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -50,6 +53,7 @@ impl Overlay {
             Overlay::Current => "current",
             Overlay::Target => "target",
             Overlay::Gap => "gap",
+            Overlay::Agreement => "agreement",
         }
     }
 }
@@ -62,8 +66,9 @@ impl std::str::FromStr for Overlay {
             "current" => Ok(Overlay::Current),
             "target" => Ok(Overlay::Target),
             "gap" => Ok(Overlay::Gap),
+            "agreement" => Ok(Overlay::Agreement),
             other => Err(format!(
-                "unknown overlay \"{other}\" (known: none, current, target, gap)"
+                "unknown overlay \"{other}\" (known: none, current, target, gap, agreement)"
             )),
         }
     }
@@ -233,6 +238,32 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
                 .map(|b| entry(format!("level-{b}"), level_text(b)))
                 .collect(),
         ),
+        Overlay::Agreement => (
+            word("legend.agreement", "Spread of the responses", &[]),
+            (0..STEPS)
+                .map(|b| {
+                    let text = match b {
+                        0 => word("legend.allAgree", "All agree", &[]),
+                        1 => word("legend.apart.one", "1 step apart", &[]),
+                        _ => {
+                            let count = crate::language::number(b.to_string());
+                            let more = if b == STEPS - 1 { " or more" } else { "" };
+                            let key = if b == STEPS - 1 {
+                                "legend.apart.more"
+                            } else {
+                                "legend.apart.other"
+                            };
+                            word(
+                                key,
+                                &format!("{b} steps apart{more}: disagreement"),
+                                &[("count", &count)],
+                            )
+                        }
+                    };
+                    entry(format!("agree-{b}"), text)
+                })
+                .collect(),
+        ),
         Overlay::Gap => (
             word("legend.gap", "Gap to target", &[]),
             (0..STEPS)
@@ -268,6 +299,7 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
     };
     let blank = match overlay {
         Overlay::Current => word("legend.notAssessed", "Not assessed", &[]),
+        Overlay::Agreement => word("legend.noResponses", "No responses", &[]),
         _ => word(
             "legend.notAssessedOrNoTarget",
             "Not assessed or no target",
@@ -374,7 +406,7 @@ mod tests {
         assert_eq!(read(serde_json::Value::Null), Ok(RenderOptions::default()));
         assert_eq!(
             read(serde_json::json!({"overlay": "heat", "unit": 3, "standalone": "yes"})).unwrap_err(),
-            "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"\n\
+            "options.overlay: expected \"none\", \"current\", \"target\", \"gap\" or \"agreement\", found the string \"heat\"\n\
              options.unit: expected a string, found the number 3\n\
              options.standalone: expected true or false, found the string \"yes\""
         );

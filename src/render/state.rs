@@ -87,6 +87,8 @@ fn describe_level(v: f64, scale: &Scale) -> String {
     }
 }
 
+// The cell and everything its text and class depend on, each plainly named.
+#[allow(clippy::too_many_arguments)]
 fn state(
     score: &CellScore,
     ring: usize,
@@ -95,6 +97,7 @@ fn state(
     overlay: Overlay,
     scale: &Scale,
     mean: bool,
+    spread: Option<f64>,
 ) -> CellState {
     // The cell's name in the core's language, as the rest of the diagram.
     let (theme, player) = (("theme", theme_label), ("player", player_label));
@@ -131,6 +134,10 @@ fn state(
         Overlay::Current => Some(score.current.map(|v| (v, level_step(v, scale), "level"))),
         Overlay::Target => Some(score.target.map(|v| (v, level_step(v, scale), "level"))),
         Overlay::Gap => Some(score.gap.map(|v| (v, gap_step(v, scale), "gap"))),
+        // Whole scale steps apart, the last colour for four and more.
+        Overlay::Agreement => {
+            Some(spread.map(|v| (v, (v.max(0.0) as usize).min(STEPS - 1), "agree")))
+        }
     };
     let (state_class, value) = match shown {
         None => (String::new(), String::new()),
@@ -153,6 +160,11 @@ fn state(
 /// without it each cell shows the mean over all of them.
 pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<CellState> {
     let np = model.framework.players.len().max(1);
+    let spreads = if overlay == Overlay::Agreement {
+        crate::voices::spreads(model, unit)
+    } else {
+        Default::default()
+    };
     cell_scores(model, unit)
         .into_iter()
         .enumerate()
@@ -168,8 +180,19 @@ pub fn cell_states(model: &Model, overlay: Overlay, unit: Option<&str>) -> Vec<C
                 .players
                 .get(p)
                 .map_or("", |x| x.label.as_str());
-            let mean = unit.is_none() && score.assessed > 1;
-            state(&score, t, theme, player, overlay, &model.scale, mean)
+            // a spread is no mean: its steps are whole
+            let mean = overlay != Overlay::Agreement && unit.is_none() && score.assessed > 1;
+            let spread = spreads.get(&(score.theme.as_str(), score.player.as_str()));
+            state(
+                &score,
+                t,
+                theme,
+                player,
+                overlay,
+                &model.scale,
+                mean,
+                spread.copied(),
+            )
         })
         .collect()
 }
@@ -251,11 +274,11 @@ mod tests {
     fn classes_values_and_names_per_overlay() {
         let s = scale();
         let sc = score(Some(1.0), Some(3.0));
-        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, false);
+        let cur = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, false, None);
         assert_eq!(cur.class, "cell ring-2 level-1");
         assert_eq!(cur.value, "1");
         // A mean over units says so with its decimal, coloured alike.
-        let mean = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, true);
+        let mean = state(&sc, 2, "Tech", "HR", Overlay::Current, &s, true, None);
         assert_eq!(
             (mean.class.as_str(), mean.value.as_str()),
             (cur.class.as_str(), "1.0")
@@ -265,15 +288,15 @@ mod tests {
             "Tech, HR: current 1 (Ad hoc), target 3 (Integrated), gap 2"
         );
         assert_eq!(
-            state(&sc, 2, "Tech", "HR", Overlay::Target, &s, false).class,
+            state(&sc, 2, "Tech", "HR", Overlay::Target, &s, false, None).class,
             "cell ring-2 level-3"
         );
-        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s, false);
+        let gap = state(&sc, 2, "Tech", "HR", Overlay::Gap, &s, false, None);
         assert_eq!(
             (gap.class.as_str(), gap.value.as_str()),
             ("cell ring-2 gap-2", "2")
         );
-        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s, false);
+        let none = state(&sc, 0, "Tech", "HR", Overlay::None, &s, false, None);
         assert_eq!(
             (none.class.as_str(), none.value.as_str()),
             ("cell ring-0", "")
@@ -291,6 +314,7 @@ mod tests {
             Overlay::Current,
             &s,
             false,
+            None,
         );
         assert_eq!(blank.class, "cell ring-1 unassessed");
         assert_eq!(blank.value, "–");
@@ -303,6 +327,7 @@ mod tests {
             Overlay::Gap,
             &s,
             false,
+            None,
         );
         assert_eq!(no_target.class, "cell ring-1 unassessed");
         assert!(no_target

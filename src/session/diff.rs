@@ -4,7 +4,8 @@
 //! changed.
 
 use crate::model::{
-    Assessment, Contributor, Framework, Integration, Item, Model, Responsibility, Scale, System,
+    Assessment, Contributor, Framework, Integration, Item, Model, Respondent, Response,
+    Responsibility, Scale, Snapshot, System,
 };
 
 /// One list's change: `removed` at `start` was replaced by `inserted`.
@@ -73,6 +74,16 @@ pub struct ModelDiff {
     responsibilities: Option<Splice<Responsibility>>,
     systems: Option<Splice<System>>,
     integrations: Option<Splice<Integration>>,
+    /// The respondent, merged responses and history (issue 18): replaced
+    /// whole, as they change seldom and together.
+    voices: Option<Box<(Voices, Voices)>>,
+}
+
+/// A model's respondent, responses and history.
+type Voices = (Option<Respondent>, Vec<Response>, Vec<Snapshot>);
+
+fn voices_of(m: &Model) -> Voices {
+    (m.respondent.clone(), m.responses.clone(), m.history.clone())
 }
 
 fn pair<T: Clone + PartialEq>(old: &T, new: &T) -> Option<(T, T)> {
@@ -91,6 +102,10 @@ impl ModelDiff {
             responsibilities: Splice::between(&old.responsibilities, &new.responsibilities),
             systems: Splice::between(&old.systems, &new.systems),
             integrations: Splice::between(&old.integrations, &new.integrations),
+            voices: (old.respondent != new.respondent
+                || old.responses != new.responses
+                || old.history != new.history)
+                .then(|| Box::new((voices_of(old), voices_of(new)))),
         }
     }
 
@@ -110,6 +125,7 @@ impl ModelDiff {
             responsibilities,
             systems,
             integrations,
+            voices,
         } = self;
         name.is_none()
             && framework.is_none()
@@ -119,6 +135,7 @@ impl ModelDiff {
             && responsibilities.is_none()
             && systems.is_none()
             && integrations.is_none()
+            && voices.is_none()
     }
 
     /// Turns the old version into the new one. False (and a possibly partly
@@ -158,6 +175,10 @@ impl ModelDiff {
         set(&mut m.name, &self.name, forward);
         set_boxed(&mut m.framework, &self.framework, forward);
         set_boxed(&mut m.scale, &self.scale, forward);
+        if let Some(b) = &self.voices {
+            let v = if forward { &b.1 } else { &b.0 };
+            (m.respondent, m.responses, m.history) = v.clone();
+        }
         splice(&mut m.units, &self.units, forward)
             & splice(&mut m.assessments, &self.assessments, forward)
             & splice(&mut m.contributors, &self.contributors, forward)
@@ -185,6 +206,25 @@ mod tests {
         let mut v = vec![1, 1];
         assert!(s.forward(&mut v));
         assert_eq!(v, vec![1, 1, 1]);
+    }
+
+    #[test]
+    fn responses_and_history_are_undone_with_the_scores() {
+        let old = crate::framework::sample();
+        let mut new = crate::voices::snapshot(&old, "2026-01-01").unwrap();
+        new.responses.push(Response {
+            respondent: "A".into(),
+            role: None,
+            date: None,
+            scores: vec![],
+        });
+        let d = ModelDiff::between(&old, &new);
+        assert!(!d.is_empty() && !d.only_assessments());
+        let mut m = old.clone();
+        assert!(d.redo(&mut m));
+        assert_eq!(m, new);
+        assert!(d.undo(&mut m));
+        assert_eq!(m, old);
     }
 
     #[test]

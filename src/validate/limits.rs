@@ -28,6 +28,14 @@ pub const LABEL_CHARS: usize = 200;
 /// Characters in an assessment's note.
 pub const NOTE_CHARS: usize = 5_000;
 
+/// Characters in a date (`YYYY-MM-DD`; the limit leaves room for a
+/// mistake to be quoted back).
+pub const DATE_CHARS: usize = 40;
+/// Responses merged into one model.
+pub const RESPONSES: usize = 1_000;
+/// Dated snapshots a model may hold.
+pub const SNAPSHOTS: usize = 200;
+
 /// Units, contributors and systems a model may define, each.
 pub const ITEMS_OF_A_KIND: usize = 5_000;
 /// Labels of a scale: one per whole step, so at most 101 steps (0 to 100).
@@ -59,6 +67,9 @@ pub(crate) fn text_limit(key: &str) -> Option<(&'static str, usize)> {
         "name" => Some(("a name", LABEL_CHARS)),
         "activity" => Some(("an activity", LABEL_CHARS)),
         "note" => Some(("a note", NOTE_CHARS)),
+        "respondent" | "role" => Some(("a name", LABEL_CHARS)),
+        "code" => Some(("an id", ID_CHARS)),
+        "date" => Some(("a date", DATE_CHARS)),
         _ => None,
     }
 }
@@ -86,6 +97,8 @@ pub(crate) fn list_limit(key: &str) -> Option<(&'static str, usize)> {
         "systems" => Some(("systems", ITEMS_OF_A_KIND)),
         "labels" => Some(("labels", SCALE_LABELS)),
         "scenarios" => Some(("scenarios", SCENARIOS)),
+        "responses" => Some(("responses", RESPONSES)),
+        "history" => Some(("snapshots", SNAPSHOTS)),
         _ => None,
     }
 }

@@ -32,7 +32,8 @@ pub(crate) mod path;
 pub(crate) mod read;
 mod rules;
 mod scan;
-pub(crate) mod wording;
+pub mod voices;
+pub mod wording;
 
 use crate::language::{noun, say};
 use crate::migrate::{self, Version};

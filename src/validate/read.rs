@@ -13,7 +13,7 @@ use super::fields::{At, Fields, Need, Reader, Shape};
 use super::Problem;
 use crate::model::{
     Assessment, Contributor, ContributorKind, Control, Framework, Integration, Item, Model,
-    Responsibility, Scale, System,
+    Respondent, Response, Responsibility, Scale, Score, Snapshot, System,
 };
 use serde_json::Value;
 use Need::{Defaulted, Optional, Required};
@@ -29,6 +29,9 @@ const MODEL_FIELDS: &[&str] = &[
     "responsibilities",
     "systems",
     "integrations",
+    "respondent",
+    "responses",
+    "history",
 ];
 const FRAMEWORK_FIELDS: &[&str] = &["players", "themes"];
 const SCALE_FIELDS: &[&str] = &["min", "max", "labels"];
@@ -164,6 +167,66 @@ pub(crate) const INTEGRATION: Shape<Integration> = Shape {
     },
 };
 
+const SCORE: Shape<Score> = Shape {
+    what: "a score",
+    fields: &["theme", "player", "unit", "current", "target"],
+    read: |r, mut f| Score {
+        theme: f.string(r, "theme", Required).unwrap_or_default(),
+        player: f.string(r, "player", Required).unwrap_or_default(),
+        unit: f.string(r, "unit", Optional),
+        current: f.number(r, "current", Required).unwrap_or(0.0),
+        target: f.number(r, "target", Optional),
+    },
+    placeholder: || Score {
+        theme: String::new(),
+        player: String::new(),
+        unit: None,
+        current: 0.0,
+        target: None,
+    },
+};
+
+const RESPONSE: Shape<Response> = Shape {
+    what: "a response",
+    fields: &["respondent", "role", "date", "scores"],
+    read: |r, mut f| Response {
+        respondent: f.string(r, "respondent", Required).unwrap_or_default(),
+        role: f.string(r, "role", Optional),
+        date: f.string(r, "date", Optional),
+        scores: f.objects(r, "scores", Defaulted, &SCORE),
+    },
+    placeholder: || Response {
+        respondent: String::new(),
+        role: None,
+        date: None,
+        scores: Vec::new(),
+    },
+};
+
+const SNAPSHOT: Shape<Snapshot> = Shape {
+    what: "a snapshot",
+    fields: &["date", "scores"],
+    read: |r, mut f| Snapshot {
+        date: f.string(r, "date", Required).unwrap_or_default(),
+        scores: f.objects(r, "scores", Defaulted, &SCORE),
+    },
+    placeholder: || Snapshot {
+        date: String::new(),
+        scores: Vec::new(),
+    },
+};
+
+const RESPONDENT: Shape<Respondent> = Shape {
+    what: "a respondent",
+    fields: &["code", "role", "date"],
+    read: |r, mut f| Respondent {
+        code: f.string(r, "code", Optional),
+        role: f.string(r, "role", Optional),
+        date: f.string(r, "date", Optional),
+    },
+    placeholder: Respondent::default,
+};
+
 fn framework(r: &mut Reader, f: &mut Fields) -> Option<Framework> {
     let v = f.take(r, "framework", Defaulted)?;
     let at = f.at().key("framework");
@@ -205,6 +268,12 @@ pub fn read_model(v: Value) -> Read {
         model.responsibilities = f.objects(r, "responsibilities", Defaulted, &RESPONSIBILITY);
         model.systems = f.objects(r, "systems", Defaulted, &SYSTEM);
         model.integrations = f.objects(r, "integrations", Defaulted, &INTEGRATION);
+        if let Some(v) = f.take(r, "respondent", Optional) {
+            let at = f.at().key("respondent");
+            model.respondent = r.item(v, at, &RESPONDENT);
+        }
+        model.responses = f.objects(r, "responses", Defaulted, &RESPONSE);
+        model.history = f.objects(r, "history", Defaulted, &SNAPSHOT);
     }
     Read {
         model,
@@ -333,6 +402,9 @@ mod tests {
                 from: s("s"),
                 to: s("s2"),
             }],
+            respondent: None,
+            responses: vec![],
+            history: vec![],
         };
         assert_eq!(read.model, expected);
     }

@@ -604,6 +604,14 @@ fn run(
             });
         }
     }
+    let knows = |ids: &Ids, id: &str| !ids.complete || ids.at.contains_key(id);
+    let known = super::voices::Known {
+        theme: &|id| knows(&themes, id),
+        player: &|id| knows(&players, id),
+        unit: &|id| knows(&units, id),
+        scale,
+    };
+    super::voices::check(model, &known, &mut |path, message| r.report(path, message));
     let dropped = r.budget.map_or(0, |b| b.dropped);
     (r.problems, dropped)
 }

@@ -494,7 +494,7 @@ mod tests {
             (serde_json::json!(3), "options: expected view options (an object), found the number 3"),
             (
                 serde_json::json!({"overlay": "heat"}),
-                "options.overlay: expected \"none\", \"current\", \"target\" or \"gap\", found the string \"heat\"",
+                "options.overlay: expected \"none\", \"current\", \"target\", \"gap\" or \"agreement\", found the string \"heat\"",
             ),
             (
                 serde_json::json!({"kind": "both", "showChanges": "yes"}),

@@ -525,3 +525,102 @@ test('the kept-aside notice and the Documents dialog pass axe, at a narrow width
     await page.context().close();
   }
 });
+
+// ---- Many voices: merged responses and snapshots are work too ---------------
+
+const VOICES = new URL('../fixtures/voices/responses/', import.meta.url);
+
+/** Merges the three fixture responses into the model on show, then keeps a snapshot of it. */
+async function mergeAndSnapshot(page) {
+  const files = await Promise.all(['alice.json', 'bob.json', 'cho.json'].map(async (name) =>
+    ({ name, mimeType: 'application/json', buffer: await readFile(new URL(name, VOICES)) })));
+  await page.setInputFiles('#responses-input', files);
+  await page.waitForFunction(() => /3 merged/.test(document.getElementById('notice-text')?.textContent ?? ''));
+  await page.click('#export');
+  await page.click('[data-export="snapshot"]');
+  await page.waitForFunction(() => /snapshot/i.test(document.getElementById('notice-text')?.textContent ?? ''));
+}
+
+/** The responses and snapshots a stored document's baseline holds. */
+function voicesOf(doc) {
+  const { responses = [], history = [] } = session(doc.text).baseline;
+  return { responses: responses.map((r) => r.respondent), dates: history.map((h) => h.date) };
+}
+
+test('merged responses and snapshots are saved with the document: a reload and a new tab show them whole', async () => {
+  const a = await open(env);
+  await mergeAndSnapshot(a);
+  const before = await exportedModel(a);
+  assert.deepEqual(before.responses.map((r) => r.respondent), ['Alice Martin', 'Bob Okafor', 'r-17']);
+  assert.equal(before.history.length, 1);
+  await waitForDocs(a, (d) => d.length === 1 && voicesOf(d[0]).responses.length === 3 && voicesOf(d[0]).dates.length === 1, 'the merge and the snapshot saved');
+
+  await a.reload();
+  await a.waitForSelector('body[data-ready="true"]');
+  const after = await exportedModel(a);
+  assert.deepEqual([after.responses, after.history, after.assessments], [before.responses, before.history, before.assessments]);
+  // what they show is back too: the agreement overlay and the disagreement
+  assert.ok(await a.$('#overlay [data-overlay="agreement"]'), 'Agreement offered after the reload');
+  await a.click('#tab-findings');
+  await a.waitForSelector('#pane-findings [data-finding="disagreement:integration:hr"]');
+
+  const b = await tab(a.context());
+  const other = await exportedModel(b);
+  assert.deepEqual([other.responses, other.history], [before.responses, before.history], 'a new tab opens them as saved');
+  assert.deepEqual([...a.problems, ...b.problems], []);
+});
+
+test('two tabs: responses merged and a snapshot kept in one tab, closed before its save, survive the idle tab closing', async () => {
+  const { context, doc, a, b } = await twoTabsOnOneDocument();
+  await mergeAndSnapshot(b);
+  const merged = await exportedModel(b);
+  await b.close(); // at once: the page saves as it goes
+  await a.close();
+  const c = await tab(context);
+  const kept = await exportedModel(c);
+  assert.deepEqual([kept.responses, kept.history], [merged.responses, merged.history]);
+  const docs = await storedDocs(c);
+  assert.equal(docs.length, 1, 'nothing else was made of it');
+  assert.ok(docs[0].rev > doc.rev);
+  assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
+});
+
+test('a saved document whose responses or snapshots were damaged is kept aside untouched, and offered for download', async () => {
+  const page = await open(env);
+  await mergeAndSnapshot(page);
+  const [doc] = await waitForDocs(page, (d) => d.length === 1 && voicesOf(d[0]).dates.length === 1);
+  const saved = session(doc.text);
+  const date = saved.baseline.history[0].date;
+  for (const { damage, reason } of [
+    { damage: (m) => { m.baseline.responses[1].scores[0].player = 'hx'; }, reason: /baseline\.responses\[1\]\.scores\[0\]\.player/ },
+    { damage: (m) => { m.baseline.history[0].date = `${date.slice(0, 4)}-02-30`; }, reason: /baseline\.history\[0\]\.date/ },
+  ]) {
+    const copy = structuredClone(saved);
+    damage(copy);
+    const text = JSON.stringify(copy);
+    await putText(page, doc.id, text);
+    await page.reload();
+    await page.waitForSelector('body[data-ready="true"]');
+    const notice = await page.textContent('#notice-text');
+    assert.match(notice, /could not be read .*kept aside, unchanged/);
+    assert.match(notice, reason);
+    const file = await downloaded(page, () => page.click('#doc-download-unreadable'));
+    assert.equal(file.text, text, 'the download is the stored text, byte for byte');
+    await page.waitForTimeout(800);
+    const docs = await storedDocs(page);
+    assert.equal(docs.find((d) => d.id === doc.id).text, text, 'not replaced');
+    // the next round damages the document again, from a fresh page on it
+    for (const other of docs.filter((d) => d.id !== doc.id)) {
+      await page.evaluate((id) => new Promise((ok) => {
+        const req = indexedDB.open('wfe-documents');
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['docs', 'texts'], 'readwrite');
+          tx.objectStore('docs').delete(id);
+          tx.objectStore('texts').delete(id);
+          tx.oncomplete = () => { req.result.close(); ok(); };
+        };
+      }), other.id);
+    }
+  }
+  assert.deepEqual(page.problems, []);
+});

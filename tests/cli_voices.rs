@@ -1,0 +1,197 @@
+//! `wfe merge`, `wfe snapshot` and `wfe progress` on real files: the
+//! three-respondent fixture of tests/fixtures/voices.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use workforce_ecosystem::parse_model;
+
+fn wfe(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/voices/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+fn dir(name: &str) -> PathBuf {
+    let d = std::env::temp_dir().join(format!("wfe-cli-voices-{name}-{}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8(bytes.to_vec()).unwrap()
+}
+
+fn responses() -> Vec<String> {
+    ["alice", "bob", "cho"]
+        .map(|n| fixture(&format!("responses/{n}.json")))
+        .to_vec()
+}
+
+#[test]
+fn merge_writes_the_means_and_merging_again_changes_nothing() {
+    let d = dir("merge");
+    let out = d.join("merged.json");
+    let mut args = vec!["merge".to_string(), fixture("model.json")];
+    args.extend(responses());
+    args.extend(["-o".into(), out.display().to_string()]);
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = wfe(&argv);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert_eq!(text(&o.stderr), "3 merged, 0 already merged, 0 refused\n");
+    let first = std::fs::read_to_string(&out).unwrap();
+    let m = parse_model(&first).unwrap();
+    let hr = m
+        .assessments
+        .iter()
+        .find(|a| a.theme == "integration" && a.player == "hr")
+        .unwrap();
+    assert_eq!((hr.current, hr.target), (1.67, Some(3.5)));
+
+    // The merged file merged with the same responses again: byte for byte the same.
+    let again = d.join("again.json");
+    let mut args = vec!["merge".to_string(), out.display().to_string()];
+    args.extend(responses());
+    args.extend(["-o".into(), again.display().to_string()]);
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = wfe(&argv);
+    assert!(o.status.success());
+    assert_eq!(text(&o.stderr), "0 merged, 3 already merged, 0 refused\n");
+    assert_eq!(std::fs::read_to_string(&again).unwrap(), first);
+
+    // `wfe analyze` of the merged model reports the disagreement.
+    let o = wfe(&["analyze", out.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = &v["disagreements"][0];
+    assert_eq!(d["kind"], "disagreement");
+    assert_eq!(
+        (d["theme"].as_str(), d["player"].as_str()),
+        (Some("integration"), Some("hr"))
+    );
+    assert_eq!(d["spread"], 3.0);
+    assert_eq!(d["low"], serde_json::json!(["HR lead"]));
+}
+
+#[test]
+fn refused_and_unreadable_responses_are_listed_and_the_rest_merge() {
+    let d = dir("refused");
+    let broken = d.join("broken.json");
+    std::fs::write(&broken, "{").unwrap();
+    let out = d.join("merged.json");
+    let mut args = vec!["merge".to_string(), fixture("model.json")];
+    args.extend(responses());
+    args.push(fixture("refused/other-framework.json"));
+    args.push(broken.display().to_string());
+    args.extend(["-o".into(), out.display().to_string()]);
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    let o = wfe(&argv);
+    assert_eq!(o.status.code(), Some(3));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("other-framework.json: refused: another framework"),
+        "{err}"
+    );
+    assert!(
+        err.contains("broken.json: (model) (line 1, column 1): invalid JSON"),
+        "{err}"
+    );
+    assert!(
+        err.ends_with("3 merged, 0 already merged, 2 refused\n"),
+        "{err}"
+    );
+    // The three good responses are merged all the same.
+    assert_eq!(
+        parse_model(&std::fs::read_to_string(&out).unwrap())
+            .unwrap()
+            .responses
+            .len(),
+        3
+    );
+    // An invalid model to merge into stops everything with status 2.
+    let o = wfe(&[
+        "merge",
+        broken.to_str().unwrap(),
+        &fixture("responses/alice.json"),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn snapshots_then_progress_over_three_dates() {
+    let d = dir("progress");
+    let path = |n: &str| d.join(n).display().to_string();
+    let o = wfe(&[
+        "snapshot",
+        &fixture("model.json"),
+        "--date",
+        "2026-01-15",
+        "-o",
+        &path("a.json"),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let mut args = vec!["merge".to_string(), path("a.json")];
+    args.extend(responses());
+    args.extend(["-o".into(), path("b.json")]);
+    let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+    assert!(wfe(&argv).status.success());
+    assert!(wfe(&[
+        "snapshot",
+        &path("b.json"),
+        "--date",
+        "2026-04-15",
+        "-o",
+        &path("c.json")
+    ])
+    .status
+    .success());
+    // A third date with IT's technology raised to 4.
+    let mut v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path("c.json")).unwrap()).unwrap();
+    for a in v["assessments"].as_array_mut().unwrap() {
+        if a["theme"] == "technology" {
+            a["current"] = 4.into();
+        }
+    }
+    std::fs::write(path("c.json"), v.to_string()).unwrap();
+    let o = wfe(&[
+        "snapshot",
+        &path("c.json"),
+        "--date",
+        "2026-07-15",
+        "-o",
+        &path("d.json"),
+    ]);
+    assert!(o.status.success());
+    let m = parse_model(&std::fs::read_to_string(path("d.json")).unwrap()).unwrap();
+    let dates: Vec<&str> = m.history.iter().map(|h| h.date.as_str()).collect();
+    assert_eq!(dates, ["2026-01-15", "2026-04-15", "2026-07-15"]);
+
+    let o = wfe(&["progress", &path("d.json"), "-o", &path("progress.svg")]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let svg = std::fs::read_to_string(path("progress.svg")).unwrap();
+    assert!(svg.starts_with("<svg"));
+    for date in dates {
+        assert!(svg.contains(date));
+    }
+    // Integration is assessed on all three dates: 1/4, then 1.67/4, 1.67/4.
+    assert!(svg.contains("Integration architectures: 25 %"), "{svg}");
+    assert!(svg.contains("Integration architectures: 42 %"));
+    // Technology: not assessed, then 2.33/4 = 58 %, then 4/4 = 100 %.
+    assert!(svg.contains("Technology enablers: 58 %"));
+    assert!(svg.contains("Technology enablers: 100 %"));
+
+    let o = wfe(&["snapshot", &fixture("model.json"), "--date", "15/01/2026"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr),
+        "--date: \"15/01/2026\" is not a date written YYYY-MM-DD\n"
+    );
+}

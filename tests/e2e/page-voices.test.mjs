@@ -1,0 +1,189 @@
+// Many voices and many dates on the page: three response files merged into
+// the model as one undoable step (refused ones listed, the model untouched by
+// them), the agreement overlay against hand-computed spreads, a snapshot and
+// the progress view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, mkdir } from 'node:fs/promises';
+import { setup, open, cell, exportedModel } from './page-helpers.mjs';
+
+const env = setup();
+const FIX = new URL('../fixtures/voices/', import.meta.url);
+const SHOTS = process.env.SHOTS_DIR;
+
+async function file(path) {
+  const name = path.split('/').pop();
+  return { name, mimeType: 'application/json', buffer: await readFile(new URL(path, FIX)) };
+}
+
+async function openModel(page) {
+  await page.setInputFiles('#file-input', await file('model.json'));
+  await page.waitForFunction(() => document.querySelector('#model-name')?.value === 'Acme');
+}
+
+test('three responses merge into their means, the refused ones are listed, Undo takes them out', async () => {
+  const page = await open(env);
+  await openModel(page);
+  const before = await cell(page, 'integration', 'hr');
+  const files = await Promise.all(['responses/alice.json', 'responses/bob.json', 'responses/cho.json',
+    'refused/other-framework.json', 'refused/unknown-unit.json', 'refused/bob-again.json'].map(file));
+  await page.setInputFiles('#responses-input', files);
+  await page.waitForSelector('#dialog[open] .refusals');
+  const refused = await page.$$eval('#dialog .refusals li', (els) => els.map((e) => e.textContent));
+  assert.equal(refused.length, 3, refused.join('\n'));
+  assert.match(refused.join('\n'), /other-framework\.json.*another framework/);
+  assert.match(refused.join('\n'), /unknown-unit\.json.*unit "retail"/);
+  assert.match(refused.join('\n'), /bob-again\.json.*second response from "Bob Okafor"/);
+  assert.match(await page.textContent('#dialog .error-lead'), /3 merged, 0 already merged, 3 refused/);
+  await page.keyboard.press('Escape');
+
+  // Means worked out by hand: (0 + 3 + 2) / 3 = 1.67, targets (3 + 4) / 2 = 3.5.
+  const model = await exportedModel(page);
+  const hr = model.assessments.find((a) => a.theme === 'integration' && a.player === 'hr' && !a.unit);
+  assert.deepEqual([hr.current, hr.target, hr.weight], [1.67, 3.5, 2]);
+  assert.deepEqual(model.responses.map((r) => r.respondent), ['Alice Martin', 'Bob Okafor', 'r-17']);
+
+  // The agreement overlay: spreads 3, 1 and 0 steps; nobody answered the rest.
+  await page.click('[data-overlay="agreement"]');
+  await page.waitForSelector('#diagram .cell.agree-3');
+  assert.match((await cell(page, 'integration', 'hr')).class, /\bagree-3\b/);
+  assert.match((await cell(page, 'technology', 'it')).class, /\bagree-1\b/);
+  assert.match((await cell(page, 'leadership', 'senior-leaders')).class, /\bagree-0\b/);
+  assert.match((await cell(page, 'management', 'hr')).class, /\bunassessed\b/);
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/agreement-1366.png` });
+  }
+
+  // One step to undo: the model as it was.
+  await page.click('#undo');
+  await page.click('[data-overlay="current"]');
+  assert.deepEqual(await cell(page, 'integration', 'hr'), before);
+  const undone = await exportedModel(page);
+  assert.equal(undone.responses, undefined, 'Undo takes the merged responses out too');
+  assert.deepEqual(page.problems, []);
+});
+
+test('snapshots on three dates and the progress view', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await openModel(page);
+  const dates = ['2026-01-15', '2026-04-15', '2026-07-15'];
+  // The snapshot is dated by the page's clock: set it for each date.
+  for (const [i, date] of dates.entries()) {
+    if (i === 1) {
+      const files = await Promise.all(['responses/alice.json', 'responses/bob.json', 'responses/cho.json'].map(file));
+      await page.setInputFiles('#responses-input', files);
+      await page.waitForSelector('.notice, [role="status"]');
+    }
+    await page.evaluate((d) => {
+      const fixed = new Date(`${d}T12:00:00`).getTime();
+      const RealDate = Date;
+      // @ts-ignore: a clock stopped on the snapshot's date
+      globalThis.Date = class extends RealDate { constructor(...a) { super(...(a.length ? a : [fixed])); } static now() { return fixed; } };
+    }, date);
+    await page.click('#export');
+    await page.click('[data-export="snapshot"]');
+  }
+  const model = await exportedModel(page);
+  assert.deepEqual(model.history.map((h) => h.date), dates);
+  await page.click('#export');
+  await page.click('[data-export="progress"]');
+  await page.waitForSelector('#dialog[open] img.progress-chart');
+  const alt = await page.getAttribute('#dialog img.progress-chart', 'alt');
+  assert.match(alt, /3 snapshot dates, from 2026-01-15 to 2026-07-15/);
+  await page.waitForFunction(() => document.querySelector('#dialog img.progress-chart')?.naturalWidth > 0);
+  if (SHOTS) {
+    await page.screenshot({ path: `${SHOTS}/progress-1366.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/progress-390.png` });
+    await page.setViewportSize({ width: 1366, height: 900 });
+  }
+  await page.keyboard.press('Escape');
+
+  // Compare with the first date: its scores open as a what-if beside the model.
+  assert.doesNotMatch((await cell(page, 'technology', 'it')).class, /unassessed/);
+  await page.click('#export');
+  await page.click('[data-export="compare-snapshot"]');
+  await page.selectOption('#dialog select', '2026-01-15');
+  await page.click('#dialog button.primary');
+  await page.waitForFunction(() => /As on 2026-01-15/.test(document.body.textContent));
+  // On 2026-01-15 only the model's own integration × HR score existed.
+  assert.match((await cell(page, 'technology', 'it')).class, /unassessed/);
+  assert.equal((await cell(page, 'integration', 'hr')).value, '1');
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-1366.png` });
+  assert.deepEqual(page.problems, []);
+});
+
+/** The disagreements listed in the findings pane: each one's text and whether it is chosen. */
+function disagreementsShown(page) {
+  return page.$$eval('#pane-findings .finding-group[data-kind="disagreement"] .finding-button', (els) => els.map((b) => ({
+    id: b.dataset.finding,
+    text: b.querySelector('.finding-text').textContent,
+    severity: b.querySelector('.severity').textContent,
+    pressed: b.getAttribute('aria-pressed'),
+  })));
+}
+
+test('disagreements are findings of their own: roles only among two, a code among three; choosing one highlights its cell', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await openModel(page);
+  await page.click('#tab-findings');
+  assert.equal(await page.$('#pane-findings .finding-group[data-kind="disagreement"]'), null, 'nothing merged, nothing to disagree on');
+
+  // Two respondents: Alice (HR lead) 0 and r-17 (no role) 2 on integration × HR: 2 steps apart.
+  // With two, the one without a role stays unnamed; technology × IT (2 and 3) is only 1 step apart.
+  await page.setInputFiles('#responses-input', await Promise.all(['responses/alice.json', 'responses/cho.json'].map(file)));
+  await page.waitForSelector('#pane-findings .finding-group[data-kind="disagreement"]');
+  assert.deepEqual(await disagreementsShown(page), [{
+    id: 'disagreement:integration:hr',
+    text: 'The 2 respondents disagree on HR in Integration architectures: current scores range from 0 (HR lead) to 2, 2 steps apart.',
+    severity: '2',
+    pressed: 'false',
+  }]);
+  const group = page.locator('#pane-findings .finding-group[data-kind="disagreement"]');
+  assert.equal(await group.locator('.group-title').textContent(), 'Disagreements 1');
+  assert.match(await group.locator('.group-help').textContent(), /two scale steps apart or more/);
+  assert.doesNotMatch(await page.textContent('#pane-findings'), /r-17|Cho Lee/);
+
+  // Bob (IT lead) 3 makes three: 0 to 3, the ends named by their roles.
+  await page.setInputFiles('#responses-input', await file('responses/bob.json'));
+  await page.waitForFunction(() => /The 3 respondents/.test(document.querySelector('#pane-findings').textContent));
+  const [three] = await disagreementsShown(page);
+  assert.equal(three.text, 'The 3 respondents disagree on HR in Integration architectures: current scores range from 0 (HR lead) to 3 (IT lead), 3 steps apart.');
+  assert.equal(three.severity, '3');
+  // The badge counts it with the maturity gaps (the model's own integration × HR and the merged targets).
+  const gaps = await page.$$eval('#pane-findings .finding-group[data-kind="maturity-gap"] .finding-button', (els) => els.length);
+  assert.equal(await page.textContent('#findings-count'), String(gaps + 1));
+
+  // Chosen by keyboard: its cell highlighted, the others dimmed; Edit and Show agreement offered.
+  await page.focus('#pane-findings [data-finding="disagreement:integration:hr"]');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pane-findings [data-finding="disagreement:integration:hr"][aria-pressed="true"]');
+  assert.match((await cell(page, 'integration', 'hr')).class, /\bis-highlighted\b/);
+  assert.match((await cell(page, 'technology', 'it')).class, /\bis-dimmed\b/);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/disagreement-1366.png` });
+  const actions = await page.$$eval('#pane-findings .finding.is-chosen .finding-actions button', (els) => els.map((b) => b.textContent));
+  assert.deepEqual(actions, ['Edit Integration architectures × HR', 'Show agreement']);
+  await page.click('#pane-findings .finding.is-chosen button:has-text("Show agreement")');
+  await page.waitForFunction(() => document.activeElement?.matches('#overlay [data-overlay="agreement"]'));
+  assert.equal(await page.getAttribute('#overlay [data-overlay="agreement"]', 'aria-checked'), 'true');
+  assert.match((await cell(page, 'integration', 'hr')).class, /\bagree-3\b/);
+  assert.equal(await page.$('#pane-findings .finding.is-chosen button:has-text("Show agreement")'), null, 'on show already');
+
+  // Edit goes to the cell.
+  await page.click('#pane-findings .finding.is-chosen .finding-actions button');
+  await page.waitForSelector('#cell-heading');
+  assert.equal(await page.getAttribute('#diagram .cell.is-selected', 'data-theme'), 'integration');
+
+  // In French, the core's sentence and the page's group title.
+  await page.click('#tab-findings');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => /Désaccords/.test(document.querySelector('#pane-findings').textContent));
+  const [fr] = await disagreementsShown(page);
+  assert.match(fr.text, /^Les 3 répondants divergent sur .* : les scores actuels vont de 0 \(HR lead\) à 3 \(IT lead\), soit 3 niveaux d’écart\.$/);
+  if (SHOTS) {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/disagreement-390.png`, fullPage: true });
+  }
+  assert.deepEqual(page.problems, []);
+});

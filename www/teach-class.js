@@ -1,0 +1,149 @@
+// The classroom's class picture: several students' answer files merged by
+// the core (classPicture, the same merge as the editor's *Open responses…*)
+// into one picture of the class, drawn with the agreement overlay beside the
+// instructor's model, with the cells where students disagree listed and the
+// answers that were refused named with the core's reasons. Nothing is
+// computed here: this module reads files and shows what the core gives.
+import { classPicture, bytesToText, Workspace } from './pkg/workforce_ecosystem.js';
+import { t } from './lang.js';
+
+/** The largest answer file read, as the editor reads response files. */
+const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
+
+/** @param {string} id */
+const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+
+/**
+ * What the classroom page lends this module: the instructor's file (the model
+ * on show or the one chosen for Compare), how it draws a model, how it reads
+ * one, and its plural sentences.
+ * @type {{
+ *   instructor: () => Promise<{ name: string, text: string } | null>,
+ *   draw: (figure: HTMLElement, model: any, options: object) => void,
+ *   coreModel: (json: string) => any,
+ *   counted: (key: string, count: number, params?: object) => string,
+ * }}
+ */
+let page;
+/** The answers opened last ({name, text}), and those that could not be read ({source, message}). */
+let answers = [];
+let unread = [];
+
+function item(source, message) {
+  const li = document.createElement('li');
+  const file = document.createElement('strong');
+  file.className = 'class-file';
+  file.textContent = source;
+  li.append(file, ' ', t('class.because', { message }));
+  return li;
+}
+
+function text(tag, value, className) {
+  const el = document.createElement(tag);
+  el.textContent = value;
+  if (className) el.className = className;
+  return el;
+}
+
+/** Empties the class picture (nothing opened, or the instructor's file cannot be read). */
+function clear(message, isError = false) {
+  $('class-instructor').replaceChildren();
+  $('class-diagram').replaceChildren();
+  $('class-figures').hidden = true;
+  $('class-text').replaceChildren(...(message ? [text('p', message, isError ? 'is-error' : '')] : []));
+}
+
+/** Merges the answers opened last into the instructor's worksheet and shows the class picture. */
+export async function showClass() {
+  const chosen = answers.length + unread.length;
+  $('class-files-name').textContent = chosen ? page.counted('class.chosen', chosen) : '';
+  if (!chosen) {
+    clear('');
+    return;
+  }
+  let instructor;
+  try {
+    instructor = await page.instructor();
+  } catch (e) {
+    clear(t('teach.modelError', { message: e.message }), true);
+    return;
+  }
+  if (!instructor) {
+    clear(t('class.needInstructor'));
+    return;
+  }
+  let result;
+  try {
+    result = classPicture(instructor.text, answers.map((a) => a.name), answers.map((a) => a.text));
+  } catch (e) {
+    clear(t('compare.error', { who: t('compare.instructor'), message: e.message }), true);
+    return;
+  }
+  const refusals = [...unread, ...result.refusals];
+  const merged = result.added + result.unchanged;
+  const parts = [page.counted('class.merged', merged)];
+  if (result.unchanged > 0) parts.push(page.counted('class.same', result.unchanged));
+  if (refusals.length > 0) parts.push(page.counted('class.refused', refusals.length));
+  const out = [text('p', t('compare.sentence', { parts: parts.join(t('class.partsJoin')) }), 'class-summary')];
+  if (refusals.length) {
+    out.push(text('h4', t('class.refusedTitle')));
+    const list = document.createElement('ul');
+    list.className = 'class-refusals';
+    list.append(...refusals.map((r) => item(r.source, r.message)));
+    out.push(list);
+  }
+  if (merged === 0) {
+    clear('');
+    $('class-text').replaceChildren(...out);
+    return;
+  }
+  const ws = new Workspace(result.model);
+  let disagreements;
+  try {
+    disagreements = ws.analyze().disagreements ?? [];
+  } finally {
+    ws.free();
+  }
+  out.push(text('h4', t('class.disagreementsTitle')));
+  if (disagreements.length) {
+    const list = document.createElement('ul');
+    list.className = 'class-disagreements';
+    list.append(...disagreements.map((d) => text('li', d.explanation)));
+    out.push(list);
+  } else {
+    out.push(text('p', t('class.noDisagreement')));
+  }
+  $('class-figures').hidden = false;
+  page.draw($('class-instructor'), page.coreModel(instructor.text), { overlay: 'current' });
+  page.draw($('class-diagram'), page.coreModel(result.model), { overlay: 'agreement' });
+  $('class-text').replaceChildren(...out);
+}
+
+/** Reads the chosen files (by the core's rules for bytes); a file that cannot be read is refused with why. */
+async function open(files) {
+  answers = [];
+  unread = [];
+  for (const f of files) {
+    if (f.size > MAX_ANSWER_BYTES) {
+      unread.push({ source: f.name, message: t('class.tooLarge') });
+      continue;
+    }
+    try {
+      answers.push({ name: f.name, text: bytesToText(new Uint8Array(await f.arrayBuffer())) });
+    } catch (e) {
+      unread.push({ source: f.name, message: e.message });
+    }
+  }
+  await showClass();
+}
+
+/** Wires the class picture's file control; `lent` is what the page lends (see `page`). */
+export function initClass(lent) {
+  page = lent;
+  const input = /** @type {HTMLInputElement} */ ($('class-files'));
+  input.addEventListener('change', () => {
+    const files = [...(input.files ?? [])];
+    input.value = '';
+    open(files).catch((e) => clear(t('teach.modelError', { message: e.message }), true));
+  });
+}

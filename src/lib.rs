@@ -43,7 +43,7 @@ mod wasm;
 mod wasm_language;
 #[cfg(all(target_arch = "wasm32", feature = "editor"))]
 mod wasm_teach;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "editor"))]
 mod wasm_voices;
 
 // The Wasm module's allocator: talc frees and reuses memory like the default

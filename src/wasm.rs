@@ -207,6 +207,16 @@ pub(crate) fn json_of(value: &JsValue) -> Result<serde_json::Value, js_sys::Erro
 /// An `Error` whose message lists the problems (the first hundred, then a
 /// count of the rest), with the list itself as `problems` and that count as
 /// `more`.
+/// Reads a model or a saved session. The embeddable diagram's module only
+/// shows it, so it reads past the undo history a browser stores beside a
+/// document (and leaves out the code that would make its steps again).
+fn read_session(text: &str) -> Result<Session, crate::validate::Invalid> {
+    #[cfg(feature = "editor")]
+    return Session::from_text(text);
+    #[cfg(not(feature = "editor"))]
+    return Session::shown_from_text(text);
+}
+
 pub(crate) fn invalid_error(inv: &Invalid) -> js_sys::Error {
     let err = js_sys::Error::new(&inv.to_string());
     if let Ok(list) = to_js(&inv.problems) {
@@ -332,7 +342,7 @@ impl Workspace {
     /// Reads a model's JSON, or a saved session's; throws every problem.
     #[wasm_bindgen(constructor)]
     pub fn new(text: &str) -> Result<Workspace, js_sys::Error> {
-        let session = Session::from_text(text).map_err(|e| invalid_error(&e))?;
+        let session = read_session(text).map_err(|e| invalid_error(&e))?;
         Ok(Workspace {
             session,
             drawn: None,
@@ -404,7 +414,7 @@ impl Workspace {
     /// of them; empty when valid.
     #[wasm_bindgen(unchecked_return_type = "Problem[]")]
     pub fn problems(text: &str) -> Result<JsValue, js_sys::Error> {
-        match Session::from_text(text) {
+        match read_session(text) {
             Ok(_) => to_js(&Vec::<crate::Problem>::new()),
             Err(e) => to_js(&e.problems),
         }

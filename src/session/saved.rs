@@ -161,6 +161,24 @@ impl Session {
     /// with its full path (`scenarios[1].model.assessments[3].current`)
     /// and its place in the text.
     pub fn from_text(text: &str) -> Result<Session, Invalid> {
+        Session::read_text(text, |session, history| {
+            // a history that does not lead here is dropped, the session kept
+            session.with_history(history).unwrap_or(session)
+        })
+    }
+
+    /// [`Session::from_text`] without the undo history a browser stores
+    /// beside a document: the same problems, the same model on show, for
+    /// what only shows a session (the embeddable diagram, whose Wasm module
+    /// then leaves out the code that makes the history's steps again).
+    pub fn shown_from_text(text: &str) -> Result<Session, Invalid> {
+        Session::read_text(text, |session, _| session)
+    }
+
+    fn read_text(
+        text: &str,
+        with_history: impl FnOnce(Session, serde_json::Value) -> Session,
+    ) -> Result<Session, Invalid> {
         let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
         if unmarked.len() > validate::MAX_BYTES {
             return Err(validate::too_large_as(
@@ -181,10 +199,10 @@ impl Session {
         let (saved, history, problems, more) = read_saved(validate::parse_json(text)?);
         validate::report(text, validate::duplicate_keys(text), problems, more)?;
         let session = Session::from_saved(saved);
-        // a history that does not lead here is dropped, the session kept
-        Ok(history
-            .and_then(|h| session.with_history(h))
-            .unwrap_or(session))
+        Ok(match history {
+            Some(h) => with_history(session, h),
+            None => session,
+        })
     }
 
     /// A session on a saved one read without problems; its scenarios are

@@ -477,6 +477,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("merge.duplicate", &["who"]),
     ("merge.tooMany", &[]),
     ("snapshot.tooMany", &[]),
+    ("compare.noHistory", &["date"]),
+    ("compare.noSnapshot", &["date", "known", "now"]),
     (
         "disagreement",
         &["count", "high", "low", "player", "spread", "theme"],

@@ -11,12 +11,14 @@
 //! the model keeps, and merging the same responses twice changes nothing.
 
 mod agreement;
+mod dates;
 mod merge;
 mod progress;
 mod snapshot;
 mod survey;
 
 pub use agreement::{agreement, disagreements, spreads, CellAgreement, Disagreement};
+pub use dates::{compare_dates, model_on, NOW};
 pub use merge::{merge, response_of, Merged, Refusal};
 pub use progress::{progress_series, progress_svg, Series};
 pub use snapshot::{snapshot, snapshot_scores};

@@ -100,16 +100,76 @@ test('snapshots on three dates and the progress view', async () => {
   }
   await page.keyboard.press('Escape');
 
-  // Compare with the first date: its scores open as a what-if beside the model.
+  // Compare now with the first date, then open that date as a what-if beside the model.
   assert.doesNotMatch((await cell(page, 'technology', 'it')).class, /unassessed/);
   await page.click('#export');
   await page.click('[data-export="compare-snapshot"]');
-  await page.selectOption('#dialog select', '2026-01-15');
+  await page.selectOption('#dialog select[name="From"]', 'now');
+  await page.selectOption('#dialog select[name="To"]', '2026-01-15');
   await page.click('#dialog button.primary');
+  await page.click('#dialog button:has-text("Show 2026-01-15 as a what-if")');
   await page.waitForFunction(() => /As on 2026-01-15/.test(document.body.textContent));
   // On 2026-01-15 only the model's own integration × HR score existed.
   assert.match((await cell(page, 'technology', 'it')).class, /unassessed/);
   assert.equal((await cell(page, 'integration', 'hr')).value, '1');
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-1366.png` });
+  assert.deepEqual(page.problems, []);
+});
+
+test('Compare two dates: two of three snapshots, the changed cells as computed by hand', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await page.setInputFiles('#file-input', await file('quarters.json'));
+  await page.waitForFunction(() => document.querySelector('#model-name')?.value === 'Harbour "Quarters"');
+  await page.click('#export');
+  await page.click('[data-export="compare-snapshot"]');
+  await page.waitForSelector('#dialog[open] select[name="From"]');
+  // The From picker has focus; both pickers are labelled and offer every date and now.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'From');
+  const labels = await page.$$eval('#dialog label', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(labels, ['From', 'To']);
+  const options = await page.$$eval('#dialog select[name="To"] option', (els) => els.map((e) => e.getAttribute('value')));
+  assert.deepEqual(options, ['2026-03-31', '2026-06-30', '2026-09-30', 'now']);
+  // By keyboard: From → the first snapshot, To → the second.
+  await page.keyboard.press('Home');
+  assert.equal(await page.inputValue('#dialog select[name="From"]'), '2026-03-31');
+  await page.keyboard.press('Tab');
+  await page.selectOption('#dialog select[name="To"]', '2026-06-30');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Compare');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open] .compare-dates table');
+  assert.equal(await page.textContent('#dialog-title'), 'From 2026-03-31 to 2026-06-30');
+  const rows = await page.$$eval('#dialog .compare-dates tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  // From the fixture by hand: HR's integration in Ports went 1 → 2 and IT's
+  // technology in Retail 2 → 3, targets unchanged; the other cells did not move.
+  assert.deepEqual(rows, [
+    ['HR · Integration architectures', 'Ports', '1 (target 3)', '2 (target 3)'],
+    ['IT · Technology enablers', 'Retail', '2 (target 4)', '3 (target 4)'],
+  ]);
+  assert.equal(await page.textContent('#dialog caption'), '2 cells changed from 2026-03-31 to 2026-06-30');
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/compare-dates-1366.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/compare-dates-390.png` });
+  }
+  await page.keyboard.press('Escape');
+
+  // June to September: procurement 1 → 1.5 in Ports, senior leaders 1 → 2.
+  await page.click('#export');
+  await page.click('[data-export="compare-snapshot"]');
+  await page.selectOption('#dialog select[name="From"]', '2026-06-30');
+  await page.selectOption('#dialog select[name="To"]', '2026-09-30');
+  await page.click('#dialog button.primary');
+  await page.waitForSelector('#dialog[open] .compare-dates table');
+  const later = await page.$$eval('#dialog .compare-dates tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(later, [
+    ['Procurement · Integration architectures', 'Ports', '1 (target 3)', '1.5 (target 3)'],
+    ['Senior leaders · Leadership approaches', 'whole organization', '1', '2'],
+  ]);
+  await page.keyboard.press('Escape');
+  // The model on show is untouched: no what-if was started.
+  assert.equal(await page.$$eval('#scenario-bar [data-scenario]', (els) => els.length), 1);
   assert.deepEqual(page.problems, []);
 });

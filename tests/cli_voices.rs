@@ -277,3 +277,29 @@ fn compare_refuses_unknown_dates_and_mixed_arguments() {
     let o = wfe(&["compare", &model, "--to", "now"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn survey_for_one_unit_or_every_unit_in_french() {
+    let model = fixture("quarters.json");
+    let o = wfe(&["survey", &model, "--unit", "ports", "--lang", "fr"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let page = text(&o.stdout);
+    assert!(page.contains("<html lang=\"fr\">"));
+    assert!(page.contains(
+        "<h1>Harbour \"Quarters\" — enquête sur l’écosystème de main-d’œuvre — Ports</h1>"
+    ));
+    assert!(!page.contains("<select id=\"survey-unit\""));
+    let o = wfe(&["survey", &model, "--all-units"]);
+    assert!(text(&o.stdout).contains("<select id=\"survey-unit\""));
+    let o = wfe(&["survey", &model, "--unit", "shops", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr),
+        "--unit: aucune unité \"shops\" dans le modèle (connus : ports, retail)\n"
+    );
+    let o = wfe(&["survey", &fixture("model.json"), "--all-units"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("the model defines no units"));
+    let o = wfe(&["survey", &model, "--all-units", "--unit", "ports"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -277,6 +277,15 @@ enum Command {
         /// Write the page here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Ask about one unit's cells (default: the whole organization's)
+        #[arg(long, value_name = "ID", conflicts_with = "all_units")]
+        unit: Option<String>,
+        /// Ask about the cells of the unit each respondent chooses among the model's
+        #[arg(long)]
+        all_units: bool,
+        /// Language of the page's words and of the standard framework's names
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Draw readiness per theme and per player across a model's snapshots (SVG)
     Progress {
@@ -744,9 +753,28 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })?;
             write_output(output.as_deref(), &json(&dated))
         }
-        Command::Survey { file, output } => {
+        Command::Survey {
+            file,
+            output,
+            unit,
+            all_units,
+            lang,
+        } => {
             let model = load(&file)?;
-            write_output(output.as_deref(), &voices::survey_html(&model))
+            set_language(&lang);
+            let scope = match (&unit, all_units) {
+                (Some(id), _) => voices::SurveyScope::Unit(id),
+                (None, true) => voices::SurveyScope::EveryUnit,
+                (None, false) => voices::SurveyScope::Organization,
+            };
+            let page = voices::survey_html(&model, scope).map_err(|message| Failure {
+                code: 2,
+                message: format!(
+                    "{}: {message}",
+                    if all_units { "--all-units" } else { "--unit" }
+                ),
+            })?;
+            write_output(output.as_deref(), &page)
         }
         Command::Progress { file, output, lang } => {
             let model = load(&file)?;

@@ -22,4 +22,4 @@ pub use dates::{compare_dates, model_on, NOW};
 pub use merge::{merge, response_of, Merged, Refusal};
 pub use progress::{progress_series, progress_svg, Series};
 pub use snapshot::{snapshot, snapshot_scores};
-pub use survey::survey_html;
+pub use survey::{survey_html, SurveyScope};

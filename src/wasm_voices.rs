@@ -91,3 +91,17 @@ pub fn compare_dates(json: &str, from: &str, to: &str) -> Result<JsValue, js_sys
     let cmp = voices::compare_dates(&parse(json)?, from, to).map_err(|e| js_sys::Error::new(&e))?;
     to_js(&cmp)
 }
+
+/// The survey page to hand out (`wfe survey`), in the core's current
+/// language: for one unit's cells (`unit`), the unit each person chooses
+/// (`everyUnit`), or else the whole organization's; throws for an unknown
+/// unit.
+#[wasm_bindgen(js_name = surveyHtml)]
+pub fn survey_html(
+    json: &str,
+    unit: Option<String>,
+    every_unit: bool,
+) -> Result<String, js_sys::Error> {
+    let scope = voices::SurveyScope::of(unit.as_deref(), every_unit);
+    voices::survey_html(&parse(json)?, scope).map_err(|e| js_sys::Error::new(&e))
+}

@@ -2,17 +2,19 @@
 // response files into the model on show (one undoable step; refusals listed),
 // *Save as snapshot* keeps today's scores in the model's history, and
 // *Progress* shows the core's chart of readiness across the snapshots, and
-// *Compare two dates…* lists what changed between two of them (or one and now).
+// *Compare two dates…* lists what changed between two of them (or one and now),
+// and *Survey to hand out…* saves the survey page (`wfe survey`) in the
+// page's language.
 // The core does all of it (mergeResponses, snapshotModel, progressSvg); this
 // module only reads files, shows results and records the step.
-import { mergeResponses, snapshotModel, progressSvg, modelOnDate, compareDates } from './pkg/workforce_ecosystem.js';
+import { mergeResponses, snapshotModel, progressSvg, modelOnDate, compareDates, surveyHtml } from './pkg/workforce_ecosystem.js';
 import { h, uid } from './dom.js';
 import { t, tn, formatNumber, formatPoints } from './i18n.js';
 import { labelOf } from './org-systems.js';
 import { state, act } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
-import { showProblems } from './io.js';
+import { showProblems, saveText } from './io.js';
 
 /** The largest response file read, as the page reads models. */
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -225,6 +227,45 @@ function openDateAsWhatIf(date) {
   const r = act((ws) => ws.replaceModel(json));
   if (!r.ok) showNotice(r.error.message, { tone: 'warning' });
   else showNotice(t('voices.compareDone', { date }));
+}
+
+/**
+ * *Survey to hand out…*: the core's survey page for the whole organization's
+ * cells, one unit's, or the unit each person chooses, in the page's
+ * language, saved as a file to send to the people who answer.
+ */
+export async function handOutSurvey() {
+  const units = state.ws.model().units ?? [];
+  const id = uid('survey-scope');
+  const options = [
+    h('option', { value: 'organization', text: t('voices.surveyOrganization') }),
+    units.length ? h('option', { value: 'every', text: t('voices.surveyEveryUnit') }) : null,
+    units.map((u) => h('option', { value: `unit:${u.id}`, text: u.label })),
+  ];
+  const select = h('select', { id }, options);
+  const choice = await openDialog({
+    heading: t('voices.surveyTitle'),
+    content: [
+      h('p', { text: t('voices.surveyText') }),
+      h('div', { class: 'field' }, h('label', { for: id, text: t('voices.surveyScope') }), select),
+    ],
+    actions: [
+      { label: t('dialog.cancel'), value: 'cancel' },
+      { label: t('voices.surveySave'), value: 'save', primary: true },
+    ],
+    onOpen: () => select.focus(),
+  });
+  if (choice !== 'save') return;
+  const scope = select.value;
+  const unit = scope.startsWith('unit:') ? scope.slice(5) : undefined;
+  let page;
+  try {
+    page = surveyHtml(modelJson(), unit, scope === 'every');
+  } catch (e) {
+    showNotice(e.message, { tone: 'warning' });
+    return;
+  }
+  saveText(page, 'text/html', '-survey.html', t('voices.surveyFormat'));
 }
 
 export function initVoices() {

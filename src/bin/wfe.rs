@@ -762,11 +762,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let model = load(&file)?;
             set_language(&lang);
-            let scope = match (&unit, all_units) {
-                (Some(id), _) => voices::SurveyScope::Unit(id),
-                (None, true) => voices::SurveyScope::EveryUnit,
-                (None, false) => voices::SurveyScope::Organization,
-            };
+            let scope = voices::SurveyScope::of(unit.as_deref(), all_units);
             let page = voices::survey_html(&model, scope).map_err(|message| Failure {
                 code: 2,
                 message: format!(

@@ -37,6 +37,18 @@ pub enum SurveyScope<'a> {
     EveryUnit,
 }
 
+impl<'a> SurveyScope<'a> {
+    /// The scope `wfe survey --unit ID` or `--all-units` (`every_unit`)
+    /// asks for; a unit named wins.
+    pub fn of(unit: Option<&'a str>, every_unit: bool) -> SurveyScope<'a> {
+        match (unit, every_unit) {
+            (Some(id), _) => SurveyScope::Unit(id),
+            (None, true) => SurveyScope::EveryUnit,
+            (None, false) => SurveyScope::Organization,
+        }
+    }
+}
+
 /// The page's SHA-256 of `text`, base64, as a CSP source needs it.
 fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", base64(&sha256(text.as_bytes())))

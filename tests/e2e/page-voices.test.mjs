@@ -4,7 +4,10 @@
 // the progress view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setup, open, cell, exportedModel } from './page-helpers.mjs';
 
 const env = setup();
@@ -172,4 +175,51 @@ test('Compare two dates: two of three snapshots, the changed cells as computed b
   // The model on show is untouched: no what-if was started.
   assert.equal(await page.$$eval('#scenario-bar [data-scenario]', (els) => els.length), 1);
   assert.deepEqual(page.problems, []);
+});
+
+test('the editor hands out the survey: one unit, in the page\'s language, answered in Chromium', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await page.setInputFiles('#file-input', await file('quarters.json'));
+  await page.waitForFunction(() => document.querySelector('#model-name')?.value === 'Harbour "Quarters"');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.click('#export');
+  await page.click('[data-export="survey"]');
+  await page.waitForSelector('#dialog[open] select');
+  assert.equal(await page.textContent('#dialog-title'), 'Enquête à distribuer');
+  const options = await page.$$eval('#dialog select option', (els) => els.map((e) => [e.value, e.textContent]));
+  assert.deepEqual(options, [
+    ['organization', 'Toute l’organisation'], ['every', 'L’unité que chacun choisit'], ['unit:ports', 'Ports'], ['unit:retail', 'Retail'],
+  ]);
+  // By keyboard: the picker has focus; End chooses the last unit, then Save.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Enregistrer l’enquête');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), 'harbour-quarters-survey.html');
+  const dir = await mkdtemp(join(tmpdir(), 'wfe-handout-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  assert.deepEqual(page.problems, []);
+
+  // The survey opens on its own and speaks French; its scores are Retail's.
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const survey = await context.newPage();
+  const problems = [];
+  survey.on('pageerror', (e) => problems.push(e.message));
+  survey.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await survey.goto(pathToFileURL(path).href);
+  assert.equal(await survey.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await survey.textContent('h1'), 'Harbour "Quarters" — enquête sur l’écosystème de main-d’œuvre — Retail');
+  assert.equal(await survey.textContent('button[type="submit"]'), 'Enregistrer ma réponse');
+  await survey.fill('#survey-name', 'Fay');
+  await survey.selectOption('#survey-cells tr[data-theme="management"][data-player="hr"] select[name="current"]', '2');
+  const [saved] = await Promise.all([survey.waitForEvent('download'), survey.click('button[type="submit"]')]);
+  const response = JSON.parse(await readFile(await saved.path(), 'utf8'));
+  assert.deepEqual(response.assessments, [{ theme: 'management', player: 'hr', current: 2, unit: 'retail' }]);
+  assert.equal(await survey.textContent('#survey-status'), 'Votre score est enregistré. Envoyez le fichier à qui vous l’a demandé.');
+  assert.deepEqual(problems, [], 'the strict policy lets the survey run without errors');
+  await context.close();
 });

@@ -127,9 +127,7 @@ function dateLabel(date, short = false) {
  * baseline; the page lists what it found. Nothing the user has is changed.
  */
 export async function compareWithSnapshot() {
-  // The Model type of the Wasm layer predates history: read it as what it is.
-  const model = /** @type {{ history?: { date: string }[] }} */ (/** @type {unknown} */ (state.ws.model()));
-  const dates = (model.history ?? []).map((s) => s.date);
+  const dates = (state.ws.model().history ?? []).map((s) => s.date);
   if (!dates.length) {
     showNotice(t('voices.noSnapshots'), { tone: 'warning' });
     return;

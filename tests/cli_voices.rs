@@ -196,17 +196,18 @@ fn snapshots_then_progress_over_three_dates() {
     );
 }
 
+/// `wfe compare quarters.json --from FROM --to TO`, and more arguments.
+fn compare_dates(from: &str, to: &str, more: &[&str]) -> Output {
+    let model = fixture("quarters.json");
+    let mut args = vec!["compare", &model, "--from", from, "--to", to];
+    args.extend(more);
+    wfe(&args)
+}
+
 #[test]
 fn compare_takes_two_dates_of_one_model() {
     let model = fixture("quarters.json");
-    let o = wfe(&[
-        "compare",
-        &model,
-        "--from",
-        "2026-03-31",
-        "--to",
-        "2026-06-30",
-    ]);
+    let o = compare_dates("2026-03-31", "2026-06-30", &[]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     // By hand from the fixture: between March and June, HR's integration in
@@ -226,21 +227,13 @@ fn compare_takes_two_dates_of_one_model() {
     assert_eq!(cells, [("hr".into(), 1.0, 2.0), ("it".into(), 2.0, 3.0)]);
 
     // --to defaults to now: from September to now nothing changed.
+    // (the model's dates without compare_dates: --to left out)
     let o = wfe(&["compare", &model, "--from", "2026-09-30"]);
     let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(cmp["changedCells"], serde_json::json!([]));
 
     // The Markdown report reads the same cells, labelled.
-    let o = wfe(&[
-        "compare",
-        &model,
-        "--from",
-        "2026-06-30",
-        "--to",
-        "2026-09-30",
-        "--format",
-        "markdown",
-    ]);
+    let o = compare_dates("2026-06-30", "2026-09-30", &["--format", "markdown"]);
     let report = text(&o.stdout);
     assert!(
         report.contains(
@@ -253,14 +246,7 @@ fn compare_takes_two_dates_of_one_model() {
 #[test]
 fn compare_refuses_unknown_dates_and_mixed_arguments() {
     let model = fixture("quarters.json");
-    let o = wfe(&[
-        "compare",
-        &model,
-        "--from",
-        "2026-03-31",
-        "--to",
-        "2026-12-31",
-    ]);
+    let o = compare_dates("2026-03-31", "2026-12-31", &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
     assert_eq!(

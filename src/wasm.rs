@@ -95,13 +95,14 @@ export interface Readiness {
 }
 /** How the systems connect: groups of systems joined by integrations, and the systems tracking each contributor. */
 export interface SystemsSummary { components: number; groups: string[][]; tracking: Record<string, string[]> }
-/** A cell whose merged respondents are two scale steps apart or more; low and high: the roles (or, among three or more, names) at each end. */
-export interface Disagreement {
-  id: string; kind: "disagreement"; severity: number; explanation: string;
-  theme: string; player: string; unit?: string; count: number;
-  current: number; target: number | null; spread: number; targetSpread: number | null;
-  lowest: number; highest: number; low: string[]; high: string[];
+/** One cell's agreement among the merged responses: how many scored it, their mean scores, the spread (highest − lowest) and who gave each end. */
+export interface CellAgreement {
+  theme: string; player: string; unit?: string; count: number; current: number; target: number | null;
+  spread: number; targetSpread: number | null; lowest: number; highest: number; low: string[]; high: string[];
 }
+/** A cell whose respondents are at least two scale steps apart (severity: the spread). */
+export interface Disagreement extends CellAgreement { id: string; kind: "disagreement"; severity: number; explanation: string }
+/** disagreements: absent when the model holds no merged responses that disagree */
 export interface Analysis { readiness: Readiness; findings: Finding[]; systems: SystemsSummary; disagreements?: Disagreement[] }
 export interface Delta { before: number | null; after: number | null; delta: number | null }
 export interface Comparison {
@@ -119,7 +120,21 @@ export interface Model {
   schema: string; name: string; framework: { players: Item[]; themes: Item[] }; scale: Scale;
   units: Item[]; assessments: Assessment[]; contributors: Contributor[];
   responsibilities: Responsibility[]; systems: System[]; integrations: Integration[];
+  /** who answered, when the model is one person's response to a survey */
+  respondent?: Respondent;
+  /** the responses merged into the model (absent when none) */
+  responses?: MergedResponse[];
+  /** dated snapshots of the scores, oldest first (absent when none) */
+  history?: Snapshot[];
 }
+/** Who answered a survey: an anonymous code, a role, a date (YYYY-MM-DD). */
+export interface Respondent { code?: string; role?: string; date?: string }
+/** One cell's scores as one person gave them, or as they stood on a date. */
+export interface Score { theme: string; player: string; unit?: string; current: number; target?: number }
+/** One respondent's scores, as merged into a model (respondent: a name or an anonymous code). */
+export interface MergedResponse { respondent: string; role?: string; date?: string; scores: Score[] }
+/** The model's scores on a date (YYYY-MM-DD). */
+export interface Snapshot { date: string; scores: Score[] }
 export interface CellDetail {
   theme: Item; player: Item; scale: Scale;
   /** the whole organization (unit null) first, then each unit */

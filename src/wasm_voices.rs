@@ -110,7 +110,30 @@ pub fn progress_svg(json: &str) -> Result<String, js_sys::Error> {
 /// with…*); throws when there is no snapshot of that date.
 #[wasm_bindgen(js_name = modelOnDate)]
 pub fn model_on_date(json: &str, date: &str) -> Result<String, js_sys::Error> {
-    voices::snapshot_scores(&parse(json)?, date)
+    voices::model_on(&parse(json)?, date)
         .map(|m| m.to_json_pretty())
-        .ok_or_else(|| js_sys::Error::new(&format!("no snapshot dated {date}")))
+        .map_err(|e| js_sys::Error::new(&e))
+}
+
+/// *Compare with…* two dates (snapshots' dates, or `"now"`): what changed
+/// from the first to the second, as a what-if against its baseline; throws
+/// when a date is not one of the model's.
+#[wasm_bindgen(js_name = compareDates, unchecked_return_type = "Comparison")]
+pub fn compare_dates(json: &str, from: &str, to: &str) -> Result<JsValue, js_sys::Error> {
+    let cmp = voices::compare_dates(&parse(json)?, from, to).map_err(|e| js_sys::Error::new(&e))?;
+    to_js(&cmp)
+}
+
+/// The survey page to hand out (`wfe survey`), in the core's current
+/// language: for one unit's cells (`unit`), the unit each person chooses
+/// (`everyUnit`), or else the whole organization's; throws for an unknown
+/// unit.
+#[wasm_bindgen(js_name = surveyHtml)]
+pub fn survey_html(
+    json: &str,
+    unit: Option<String>,
+    every_unit: bool,
+) -> Result<String, js_sys::Error> {
+    let scope = voices::SurveyScope::of(unit.as_deref(), every_unit);
+    voices::survey_html(&parse(json)?, scope).map_err(|e| js_sys::Error::new(&e))
 }

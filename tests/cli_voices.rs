@@ -195,3 +195,97 @@ fn snapshots_then_progress_over_three_dates() {
         "--date: \"15/01/2026\" is not a date written YYYY-MM-DD\n"
     );
 }
+
+/// `wfe compare quarters.json --from FROM --to TO`, and more arguments.
+fn compare_dates(from: &str, to: &str, more: &[&str]) -> Output {
+    let model = fixture("quarters.json");
+    let mut args = vec!["compare", &model, "--from", from, "--to", to];
+    args.extend(more);
+    wfe(&args)
+}
+
+#[test]
+fn compare_takes_two_dates_of_one_model() {
+    let model = fixture("quarters.json");
+    let o = compare_dates("2026-03-31", "2026-06-30", &[]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    // By hand from the fixture: between March and June, HR's integration in
+    // Ports went 1 → 2 and IT's technology in Retail 2 → 3; nothing else.
+    let cells: Vec<_> = cmp["changedCells"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["player"].as_str().unwrap().to_string(),
+                c["before"]["current"].as_f64().unwrap(),
+                c["after"]["current"].as_f64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(cells, [("hr".into(), 1.0, 2.0), ("it".into(), 2.0, 3.0)]);
+
+    // --to defaults to now: from September to now nothing changed.
+    // (the model's dates without compare_dates: --to left out)
+    let o = wfe(&["compare", &model, "--from", "2026-09-30"]);
+    let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(cmp["changedCells"], serde_json::json!([]));
+
+    // The Markdown report reads the same cells, labelled.
+    let o = compare_dates("2026-06-30", "2026-09-30", &["--format", "markdown"]);
+    let report = text(&o.stdout);
+    assert!(
+        report.contains(
+            "| Integration architectures | Procurement | Ports | 1 (target 3) | 1.5 (target 3) |"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn compare_refuses_unknown_dates_and_mixed_arguments() {
+    let model = fixture("quarters.json");
+    let o = compare_dates("2026-03-31", "2026-12-31", &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(o.stdout.is_empty());
+    assert_eq!(
+        text(&o.stderr),
+        "--to: no snapshot dated \"2026-12-31\" (the model's snapshots: 2026-03-31, 2026-06-30, \
+         2026-09-30; or now)\n"
+    );
+    let o = wfe(&["compare", &fixture("model.json"), "--from", "2026-03-31"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("the model holds no snapshots yet"));
+    let o = wfe(&["compare", &model, &model, "--from", "now"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("cannot be used with"));
+    let o = wfe(&["compare", &model, "--to", "now"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn survey_for_one_unit_or_every_unit_in_french() {
+    let model = fixture("quarters.json");
+    let o = wfe(&["survey", &model, "--unit", "ports", "--lang", "fr"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let page = text(&o.stdout);
+    assert!(page.contains("<html lang=\"fr\">"));
+    assert!(page.contains(
+        "<h1>Harbour \"Quarters\" — enquête sur l’écosystème de main-d’œuvre — Ports</h1>"
+    ));
+    assert!(!page.contains("<select id=\"survey-unit\""));
+    let o = wfe(&["survey", &model, "--all-units"]);
+    assert!(text(&o.stdout).contains("<select id=\"survey-unit\""));
+    let o = wfe(&["survey", &model, "--unit", "shops", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr),
+        "--unit: aucune unité \"shops\" dans le modèle (connus : ports, retail)\n"
+    );
+    let o = wfe(&["survey", &fixture("model.json"), "--all-units"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("the model defines no units"));
+    let o = wfe(&["survey", &model, "--all-units", "--unit", "ports"]);
+    assert_eq!(o.status.code(), Some(2));
+}

@@ -16,7 +16,7 @@ import { initMenu } from './menu.js';
 import { sampleText } from './assets.js';
 import { openBeside } from './documents.js';
 import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
-import { pickResponses, saveSnapshot, showProgress, compareWithSnapshot } from './voices.js';
+import { pickResponses, saveSnapshot, showProgress, compareWithSnapshot, handOutSurvey } from './voices.js';
 
 /** Share links longer than this may be cut by browsers, mail and chat tools. */
 export const LINK_WARN = 8000;
@@ -468,6 +468,7 @@ export function initIo() {
       snapshot: () => saveSnapshot(),
       progress: showProgress,
       'compare-snapshot': compareWithSnapshot,
+      survey: handOutSurvey,
     }[item.dataset.export];
     Promise.resolve(run?.()).catch((e) => showNotice(t('export.failed', { reason: e.message }), { tone: 'warning' }));
   });

@@ -4,7 +4,8 @@ import { h, uid } from './dom.js';
 import { t } from './i18n.js';
 import { edit, remove, errorFor, concerned, field, playerOptions, fail } from './org.js';
 
-function labelOf(list, id) {
+/** The label of the item `id` of `list`, or the id when it has none. */
+export function labelOf(list, id) {
   return list.find((x) => x.id === id)?.label ?? id;
 }
 

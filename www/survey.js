@@ -2,9 +2,11 @@
 // content-security policy): one person scores the cells they are asked
 // about and saves their answer as a response file that `wfe merge` and the
 // page's *Responses to merge…* read. Everything shown comes from the model
-// embedded in the page, as text (textContent), never as markup.
+// and the setup (the page's words, in its language, and the units it is
+// for) embedded in the page, as text (textContent), never as markup.
 (() => {
   const model = JSON.parse(document.getElementById('survey-model').textContent);
+  const { words, units } = JSON.parse(document.getElementById('survey-setup').textContent);
   /** @type {(id: string) => any} the page's own elements, by id */
   const $ = (id) => document.getElementById(id);
   const el = (tag, props = {}, kids = []) => {
@@ -27,6 +29,12 @@
     for (const v of steps) s.append(el('option', { value: String(v), text: levelText(v) }));
     return s;
   };
+  // One unit: its cells. Several: the respondent chooses theirs. None: the
+  // whole organization's cells.
+  /** @type {HTMLSelectElement | null} */
+  const unitPicker = $('survey-unit');
+  if (unitPicker) for (const u of units) unitPicker.append(el('option', { value: u.id, text: u.label }));
+  const unit = () => (unitPicker ? unitPicker.value : units[0]?.id ?? '');
   /** @type {HTMLSelectElement} */
   const who = $('survey-player');
   for (const p of fw.players) who.append(el('option', { value: p.id, text: p.label }));
@@ -38,8 +46,8 @@
       const row = el('tr', { 'data-theme': th.id, 'data-player': p.id }, [
         el('th', { scope: 'row', text: th.label }),
         el('td', { text: p.label }),
-        el('td', { 'data-label': 'Current' }, [choose('current', `${name}: current`)]),
-        el('td', { 'data-label': 'Target' }, [choose('target', `${name}: target`)]),
+        el('td', { 'data-label': words.current }, [choose('current', `${name}: ${words.current}`)]),
+        el('td', { 'data-label': words.target }, [choose('target', `${name}: ${words.target}`)]),
       ]);
       body.append(row);
     }
@@ -52,8 +60,13 @@
     const name = $('survey-name').value.trim();
     const status = $('survey-status');
     if (!name) {
-      status.textContent = 'Give your name or the code you were given.';
+      status.textContent = words.needName;
       $('survey-name').focus();
+      return;
+    }
+    if (unitPicker && !unit()) {
+      status.textContent = words.needUnit;
+      unitPicker.focus();
       return;
     }
     const assessments = [];
@@ -62,11 +75,12 @@
       const [current, target] = [...row.querySelectorAll('select')].map((s) => s.value);
       if (current === '') continue;
       const a = { theme: row.dataset.theme, player: row.dataset.player, current: Number(current) };
+      if (unit()) a.unit = unit();
       if (target !== '') a.target = Number(target);
       assessments.push(a);
     }
     if (!assessments.length) {
-      status.textContent = 'Score at least one cell before saving.';
+      status.textContent = words.needScore;
       return;
     }
     const respondent = {};
@@ -80,6 +94,7 @@
       name,
       framework: fw,
       scale,
+      units: model.units,
       respondent,
       assessments,
     };
@@ -88,6 +103,6 @@
     document.body.append(a);
     a.click();
     a.remove();
-    status.textContent = `Saved your ${assessments.length} score${assessments.length === 1 ? '' : 's'}. Send the file to whoever asked.`;
+    status.textContent = assessments.length === 1 ? words.savedOne : words.savedOther.replace('{count}', String(assessments.length));
   });
 })();

@@ -83,12 +83,27 @@ enum Command {
         #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
         lang: String,
     },
-    /// What changed between a baseline and a scenario
+    /// What changed between a baseline and a scenario, or between two dates of a model
+    #[command(
+        long_about = "What changed between a baseline and a scenario: the changed cells, how \
+        readiness moved, the findings resolved and introduced.\n\n\
+        With --from (and --to) it compares two dates of one model instead: the model as it stood \
+        on a snapshot's date is the baseline, on the other date the scenario; `now` stands for \
+        the model as it is (the default for --to). An unknown date is refused (exit 2) with the \
+        dates the model holds."
+    )]
     Compare {
-        /// The baseline model file
+        /// The baseline model file (with --from: the model whose dates are compared)
         base: PathBuf,
         /// The scenario model file
-        scenario: PathBuf,
+        #[arg(required_unless_present = "from", conflicts_with = "from")]
+        scenario: Option<PathBuf>,
+        /// Compare the model as it stood on this snapshot's date (YYYY-MM-DD, or `now`)…
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// …with the model as it stood on this date (default: now)
+        #[arg(long, value_name = "DATE", requires = "from")]
+        to: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
     },
@@ -262,6 +277,15 @@ enum Command {
         /// Write the page here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Ask about one unit's cells (default: the whole organization's)
+        #[arg(long, value_name = "ID", conflicts_with = "all_units")]
+        unit: Option<String>,
+        /// Ask about the cells of the unit each respondent chooses among the model's
+        #[arg(long)]
+        all_units: bool,
+        /// Language of the page's words and of the standard framework's names
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Draw readiness per theme and per player across a model's snapshots (SVG)
     Progress {
@@ -573,10 +597,25 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Compare {
             base,
             scenario,
+            from,
+            to,
             format,
         } => {
-            let base = load(&base)?;
-            let scenario = load(&scenario)?;
+            let (base, scenario) = match (scenario, from) {
+                (Some(scenario), _) => (load(&base)?, load(&scenario)?),
+                (None, from) => {
+                    let model = load(&base)?;
+                    let from = from.unwrap_or_else(|| voices::NOW.into());
+                    let to = to.unwrap_or_else(|| voices::NOW.into());
+                    let on = |flag: &str, date: &str| {
+                        voices::model_on(&model, date).map_err(|message| Failure {
+                            code: 2,
+                            message: format!("{flag}: {message}"),
+                        })
+                    };
+                    (on("--from", &from)?, on("--to", &to)?)
+                }
+            };
             let cmp = analysis::compare(&base, &scenario);
             let text = match format {
                 Format::Json => json(&cmp),
@@ -714,9 +753,24 @@ fn run(cli: Cli) -> Result<(), Failure> {
             })?;
             write_output(output.as_deref(), &json(&dated))
         }
-        Command::Survey { file, output } => {
+        Command::Survey {
+            file,
+            output,
+            unit,
+            all_units,
+            lang,
+        } => {
             let model = load(&file)?;
-            write_output(output.as_deref(), &voices::survey_html(&model))
+            set_language(&lang);
+            let scope = voices::SurveyScope::of(unit.as_deref(), all_units);
+            let page = voices::survey_html(&model, scope).map_err(|message| Failure {
+                code: 2,
+                message: format!(
+                    "{}: {message}",
+                    if all_units { "--all-units" } else { "--unit" }
+                ),
+            })?;
+            write_output(output.as_deref(), &page)
         }
         Command::Progress { file, output, lang } => {
             let model = load(&file)?;

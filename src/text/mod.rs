@@ -77,8 +77,8 @@ impl Model {
 mod tests {
     use super::*;
     use crate::model::{
-        Assessment, Contributor, ContributorKind, Control, Integration, Item, Responsibility,
-        Scale, System,
+        Assessment, Contributor, ContributorKind, Control, Integration, Item, Respondent, Response,
+        Responsibility, Scale, Score, Snapshot, System,
     };
     use proptest::prelude::*;
 
@@ -112,7 +112,8 @@ mod tests {
             problems("unit a\n\nsocre hr\nlink a b"),
             [
                 "(model) (line 3, column 1): expected a statement (name, player, theme, scale, \
-                 labels, unit, score, contributor, owner, system, tracks, link), found \"socre\"",
+                 labels, unit, score, contributor, owner, system, tracks, link, respondent, response, \
+                 snapshot, cell), found \"socre\"",
                 "(model) (line 4, column 8): expected -> between the two systems, found \"b\"",
             ]
         );
@@ -138,7 +139,8 @@ mod tests {
     fn problems_are_in_the_current_language() {
         let french = include_str!("../../www/i18n/core-fr.json");
         crate::language::set(crate::language::Language::from_json(french).ok());
-        let got = problems("name \"A\"\nscore hr integration x\nname \"B\"\nunit \"u");
+        let got =
+            problems("name \"A\"\nscore hr integration x\nname \"B\"\nunit \"u\ncell hr it 1");
         crate::language::set(None);
         assert_eq!(
             got,
@@ -146,6 +148,7 @@ mod tests {
                 "(modèle) (ligne 2, colonne 22) : attendu : le score actuel (un nombre) ; trouvé : \"x\"",
                 "(modèle) (ligne 3, colonne 1) : le nom est déjà donné à la ligne 1",
                 "(modèle) (ligne 4, colonne 6) : ce texte n’a pas de guillemet fermant (\") ; un texte se termine sur sa propre ligne",
+                "(modèle) (ligne 5, colonne 1) : une ligne `cell` donne un score de la ligne `response` ou `snapshot` au-dessus d’elle ; aucune n’est déclarée au-dessus de cette ligne",
             ]
         );
     }
@@ -165,6 +168,59 @@ mod tests {
                 "assessments[1].unit (line 3, column 33): unknown unit \"shops\" (known: retail)",
                 "systems[0].contributors[0] (line 4, column 26): unknown contributor \"ghost\" (the model defines no contributors)",
             ]
+        );
+    }
+
+    #[test]
+    fn voices_and_dates_are_read_and_checked_at_their_lines() {
+        let m = parse_text(
+            "name \"Ana\"\nrespondent code A7 role \"HR lead\" date 2026-03-02\n\
+             response \"Bo Li\" date 2026-03-03 role \"IT\"\n  cell it technology 2 -> 4\n\
+             snapshot 2026-03-31\ncell hr integration 1\n",
+        )
+        .unwrap();
+        let who = m.respondent.as_ref().unwrap();
+        assert_eq!(
+            (
+                who.code.as_deref(),
+                who.role.as_deref(),
+                who.date.as_deref()
+            ),
+            (Some("A7"), Some("HR lead"), Some("2026-03-02"))
+        );
+        assert_eq!(m.responses[0].respondent, "Bo Li");
+        assert_eq!(m.responses[0].scores[0].target, Some(4.0));
+        assert_eq!(m.history[0].scores[0].player, "hr");
+        assert_eq!(parse_text(&to_text(&m)).unwrap(), m);
+        assert_eq!(
+            problems("cell hr integration 1\nrespondent\nrespondent role \"x\""),
+            [
+                "(model) (line 1, column 1): a `cell` line gives a score of the `response` or \
+                 `snapshot` above it; none is declared above this line",
+                "(model) (line 3, column 1): the respondent is already given on line 2",
+            ]
+        );
+        assert_eq!(
+            problems(
+                "snapshot 2026-02-30\n\
+                 cell hr integration 9\ncell nobody integration 1 unit u\nresponse a date x role \"r\"\n\
+                 response a\nsnapshot 2026-02-28\nsnapshot 2026-02-28"
+            ),
+            [
+                "history[0].date (line 1, column 10): \"2026-02-30\" is not a date written YYYY-MM-DD",
+                "history[0].scores[0].current (line 2, column 21): 9 is outside the scale 0 to 4",
+                "history[0].scores[1].player (line 3, column 6): unknown player \"nobody\"",
+                "history[0].scores[1].unit (line 3, column 32): unknown unit \"u\"",
+                "responses[0].date (line 4, column 17): \"x\" is not a date written YYYY-MM-DD",
+                "responses[1].respondent (line 5, column 10): second response from \"a\" \
+                 (the first is responses[0])",
+                "history[2].date (line 7, column 10): second snapshot dated \"2026-02-28\" \
+                 (the first is history[1])",
+            ]
+        );
+        assert_eq!(
+            problems("response a role x"),
+            ["(model) (line 1, column 17): expected a role in double quotes, found \"x\""]
         );
     }
 
@@ -276,6 +332,61 @@ mod tests {
         (text_strategy(8), text_strategy(8)).prop_map(|(id, label)| Item { id, label })
     }
 
+    fn scores() -> impl Strategy<Value = Vec<Score>> {
+        prop::collection::vec(
+            (
+                text_strategy(4),
+                text_strategy(4),
+                prop::option::of(text_strategy(4)),
+                number(),
+                prop::option::of(number()),
+            ),
+            0..4,
+        )
+        .prop_map(|v| {
+            v.into_iter()
+                .map(|(theme, player, unit, current, target)| Score {
+                    theme,
+                    player,
+                    unit,
+                    current,
+                    target,
+                })
+                .collect()
+        })
+    }
+
+    type Voices = (Option<Respondent>, Vec<Response>, Vec<Snapshot>);
+
+    /// A respondent, responses and snapshots, whatever their texts hold.
+    fn voices() -> impl Strategy<Value = Voices> {
+        let text = || prop::option::of(text_strategy(6));
+        (
+            prop::option::of(
+                (text(), text(), text()).prop_map(|(code, role, date)| Respondent {
+                    code,
+                    role,
+                    date,
+                }),
+            ),
+            prop::collection::vec(
+                (text_strategy(8), text(), text(), scores()).prop_map(
+                    |(respondent, role, date, scores)| Response {
+                        respondent,
+                        role,
+                        date,
+                        scores,
+                    },
+                ),
+                0..3,
+            ),
+            prop::collection::vec(
+                (text_strategy(10), scores()).prop_map(|(date, scores)| Snapshot { date, scores }),
+                0..3,
+            ),
+        )
+    }
+
     prop_compose! {
         fn model()(
             name in text_strategy(10),
@@ -294,6 +405,7 @@ mod tests {
                 0..3),
             systems in prop::collection::vec((item(), text_strategy(4), prop::collection::vec(text_strategy(4), 0..40)), 0..3),
             integrations in prop::collection::vec((text_strategy(4), text_strategy(4)), 0..3),
+            voices in voices(),
         ) -> Model {
             let mut m = Model::empty(&name);
             m.framework.players = players;
@@ -315,6 +427,7 @@ mod tests {
                 id: i.id, label: i.label, owner, contributors,
             }).collect();
             m.integrations = integrations.into_iter().map(|(from, to)| Integration { from, to }).collect();
+            (m.respondent, m.responses, m.history) = voices;
             m
         }
     }
@@ -340,6 +453,10 @@ mod tests {
                         "strict",
                         "tracks",
                         "owner",
+                        "code",
+                        "role",
+                        "date",
+                        "2026-03-31",
                         "->",
                         "→",
                         "0",

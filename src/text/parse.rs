@@ -14,8 +14,8 @@ use super::lex::{self, Kind, Token};
 use super::wording;
 use super::{MAX_LINES, MAX_LINE_CHARS};
 use crate::model::{
-    Assessment, Contributor, ContributorKind, Control, Integration, Item, Model, Responsibility,
-    Scale, System,
+    Assessment, Contributor, ContributorKind, Control, Integration, Item, Model, Respondent,
+    Response, Responsibility, Scale, Score, Snapshot, System,
 };
 use crate::validate::{self, limits, Invalid, Problem};
 use std::collections::HashMap;
@@ -34,6 +34,10 @@ pub(super) const KEYWORDS: &[&str] = &[
     "system",
     "tracks",
     "link",
+    "respondent",
+    "response",
+    "snapshot",
+    "cell",
 ];
 
 /// The model's JSON value and the places of its paths, or every syntax
@@ -264,12 +268,32 @@ pub(super) struct Places {
     labels: Vec<(usize, usize)>,
     /// `systems[i].contributors[j]`
     tracked: Vec<Vec<(usize, usize)>>,
+    /// `responses[i].scores[j]` and `history[i].scores[j]`: the `cell`
+    /// lines of each response and snapshot.
+    cells: [Vec<Vec<ItemAt>>; 2],
 }
 
 struct ItemAt {
     line: usize,
     column: usize,
     fields: Vec<(&'static str, usize)>,
+}
+
+impl ItemAt {
+    /// The place of one of the item's fields, if it was written.
+    fn field(&self, field: Option<&str>) -> Option<(usize, usize)> {
+        let field = field?;
+        self.fields
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, c)| (self.line, *c))
+    }
+
+    /// The place of a field, or of the item's line when the field was left
+    /// out (a score's missing unit is its cell line's problem).
+    fn place(&self, field: Option<&str>) -> (usize, usize) {
+        self.field(field).unwrap_or((self.line, self.column))
+    }
 }
 
 impl Places {
@@ -314,6 +338,18 @@ impl Places {
         ) {
             return self.tracked.get(index(1)?)?.get(j).copied();
         }
+        let block = [RESPONSES, HISTORY].iter().position(|b| *b == list);
+        if let (Some(b), Some("scores")) = (block, key(2)) {
+            let cells = self.cells[b].get(index(1)?)?;
+            let Some(item) = index(3).and_then(|j| cells.get(j)) else {
+                // the list itself, or a cell that was not written: the
+                // response's or snapshot's own line
+                let i = index(1)?;
+                let items = &self.lists.iter().find(|(l, _)| *l == list)?.1;
+                return items.get(i).map(|x| (x.line, x.column));
+            };
+            return Some(item.place(key(4)));
+        }
         if let Some((_, items)) = self.lists.iter().find(|(l, _)| *l == list) {
             let Some(i) = index(rest) else {
                 // the list itself: its first item, when nothing more is asked
@@ -322,11 +358,7 @@ impl Places {
             let item = items.get(i)?;
             return match key(rest + 1) {
                 None => Some((item.line, item.column)),
-                Some(field) => item
-                    .fields
-                    .iter()
-                    .find(|(f, _)| *f == field)
-                    .map(|(_, c)| (item.line, *c)),
+                field => item.field(field),
             };
         }
         if list == "framework" && segs.len() == 1 {
@@ -352,6 +384,9 @@ impl Places {
 /// The framework's lists, as paths.
 const PLAYERS: &str = "framework.players";
 const THEMES: &str = "framework.themes";
+/// The lists whose items hold `cell` lines, in the order of `Places::cells`.
+const RESPONSES: &str = "responses";
+const HISTORY: &str = "history";
 
 /// The model as its statements build it, and where each part was written.
 struct Builder {
@@ -364,6 +399,11 @@ struct Builder {
     scale_line: Option<usize>,
     /// The last system declared with each id, for `tracks`.
     system_index: HashMap<String, usize>,
+    /// The line of the `respondent` statement.
+    respondent_line: Option<usize>,
+    /// The response or snapshot declared last above (0: a response, 1: a
+    /// snapshot; its index), which `cell` lines add to.
+    block: Option<(usize, usize)>,
     places: Places,
     items: usize,
 }
@@ -377,6 +417,8 @@ impl Builder {
             name_line: None,
             scale_line: None,
             system_index: HashMap::new(),
+            respondent_line: None,
+            block: None,
             places: Places::default(),
             items: 0,
         }
@@ -398,7 +440,11 @@ impl Builder {
             "owner" => self.owner(s, at)?,
             "system" => self.system(s, at)?,
             "tracks" => self.tracks(s)?,
-            _ => self.link(s, at)?,
+            "link" => self.link(s, at)?,
+            "respondent" => self.respondent(s, column)?,
+            "response" => self.response(s, at)?,
+            "snapshot" => self.snapshot(s, at)?,
+            _ => self.cell(s, at)?,
         }
         if s.done() {
             Ok(())
@@ -492,27 +538,16 @@ impl Builder {
 
     /// `score PLAYER THEME CURRENT [-> TARGET] [unit ID] [weight N] [note "TEXT"]`
     fn score(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
-        let [(player, player_at), (theme, theme_at)] = cell(s)?;
-        let (current, current_at) = s.number("the current score (a number)")?;
-        let mut fields = vec![
-            ("player", player_at),
-            ("theme", theme_at),
-            ("current", current_at),
-        ];
+        let (scores, mut fields) = scores(s)?;
         let mut a = Assessment {
-            theme,
-            player,
+            theme: scores.theme,
+            player: scores.player,
             unit: None,
-            current,
-            target: None,
+            current: scores.current,
+            target: scores.target,
             weight: 1.0,
             note: None,
         };
-        if s.arrow() {
-            let (target, at) = s.number("the target score (a number) after the arrow")?;
-            a.target = Some(target);
-            fields.push(("target", at));
-        }
         let mut seen = 0;
         while let Some(key) = option(s, &["unit", "weight", "note"], &mut seen)? {
             let at = match key {
@@ -663,6 +698,110 @@ impl Builder {
         Ok(())
     }
 
+    /// `respondent [code ID] [role "TEXT"] [date DATE]`: who answered, when
+    /// the model is one person's response (once).
+    fn respondent(&mut self, s: &mut Statement, column: usize) -> Step<()> {
+        if let Some(first) = self.respondent_line {
+            return Err(place(
+                s.line,
+                column,
+                wording::again("the respondent", first),
+            ));
+        }
+        self.respondent_line = Some(s.line);
+        let mut who = Respondent::default();
+        let single = &mut self.places.single;
+        single.push(("respondent", (s.line, column)));
+        let mut seen = 0;
+        while let Some(key) = option(s, &["code", "role", "date"], &mut seen)? {
+            let (value, at) = match key {
+                "code" => s.id("an anonymous code")?,
+                "role" => s.text("a role in double quotes")?,
+                _ => s.id("a date written YYYY-MM-DD")?,
+            };
+            let (field, path) = match key {
+                "code" => (&mut who.code, "respondent.code"),
+                "role" => (&mut who.role, "respondent.role"),
+                _ => (&mut who.date, "respondent.date"),
+            };
+            *field = Some(value);
+            single.push((path, (s.line, at)));
+        }
+        self.model.respondent = Some(who);
+        Ok(())
+    }
+
+    /// `response ID [role "TEXT"] [date DATE]`: one respondent's scores, on
+    /// the `cell` lines that follow.
+    fn response(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
+        let (respondent, who_at) = s.id("the respondent's name or code")?;
+        let mut r = Response {
+            respondent,
+            role: None,
+            date: None,
+            scores: Vec::new(),
+        };
+        let mut fields = vec![("respondent", who_at)];
+        let mut seen = 0;
+        while let Some(key) = option(s, &["role", "date"], &mut seen)? {
+            let (value, at) = match key {
+                "role" => s.text("a role in double quotes")?,
+                _ => s.id("a date written YYYY-MM-DD")?,
+            };
+            *(if key == "role" {
+                &mut r.role
+            } else {
+                &mut r.date
+            }) = Some(value);
+            fields.push((key, at));
+        }
+        self.block = Some((0, self.model.responses.len()));
+        self.model.responses.push(r);
+        self.places.cells[0].push(Vec::new());
+        self.placed(RESPONSES, at, fields);
+        Ok(())
+    }
+
+    /// `snapshot DATE`: the scores on a date, on the `cell` lines that follow.
+    fn snapshot(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
+        let (date, date_at) = s.id("a date written YYYY-MM-DD")?;
+        self.block = Some((1, self.model.history.len()));
+        self.model.history.push(Snapshot {
+            date,
+            scores: Vec::new(),
+        });
+        self.places.cells[1].push(Vec::new());
+        self.placed(HISTORY, at, vec![("date", date_at)]);
+        Ok(())
+    }
+
+    /// `cell PLAYER THEME CURRENT [-> TARGET] [unit ID]`: one cell's scores
+    /// in the response or snapshot declared last above.
+    fn cell(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
+        let Some((block, index)) = self.block else {
+            return Err(place(s.line, at.1, wording::cell_first()));
+        };
+        let (mut score, mut fields) = scores(s)?;
+        let mut seen = 0;
+        if option(s, &["unit"], &mut seen)?.is_some() {
+            let (unit, unit_at) = s.id("a unit id")?;
+            score.unit = Some(unit);
+            fields.push(("unit", unit_at));
+        }
+        let list = match block {
+            0 => &mut self.model.responses[index].scores,
+            _ => &mut self.model.history[index].scores,
+        };
+        list.push(score);
+        self.items += 1;
+        self.places.cells[block][index].push(ItemAt {
+            line: at.0,
+            column: at.1,
+            fields,
+        });
+        Ok(())
+    }
+
     /// `link FROM -> TO`
     fn link(&mut self, s: &mut Statement, at: (usize, usize)) -> Step<()> {
         let (from, from_at) = s.id("the id of a system")?;
@@ -674,6 +813,32 @@ impl Builder {
         self.placed("integrations", at, vec![("from", from_at), ("to", to_at)]);
         Ok(())
     }
+}
+
+/// `PLAYER THEME CURRENT [-> TARGET]`: the scores of a `score` or a `cell`
+/// line, with the columns of their fields.
+fn scores(s: &mut Statement) -> Step<(Score, Vec<(&'static str, usize)>)> {
+    let [(player, player_at), (theme, theme_at)] = cell(s)?;
+    let (current, current_at) = s.number("the current score (a number)")?;
+    let mut fields = vec![
+        ("player", player_at),
+        ("theme", theme_at),
+        ("current", current_at),
+    ];
+    let mut target = None;
+    if s.arrow() {
+        let (t, at) = s.number("the target score (a number) after the arrow")?;
+        target = Some(t);
+        fields.push(("target", at));
+    }
+    let score = Score {
+        theme,
+        player,
+        unit: None,
+        current,
+        target,
+    };
+    Ok((score, fields))
 }
 
 /// `PLAYER THEME`: the cell a `score` or an `owner` line is about.

@@ -6,7 +6,7 @@
 //! that shows nothing escaped so that the text reads as what it holds.
 
 use crate::framework;
-use crate::model::{Item, Model, Scale};
+use crate::model::{Item, Model, Scale, Score};
 use crate::validate::limits::invisible;
 use crate::validate::wording;
 use std::fmt::Write;
@@ -21,6 +21,19 @@ pub(super) fn print(model: &Model) -> String {
     let mut groups: Vec<Vec<String>> = Vec::new();
     if !model.name.is_empty() {
         groups.push(vec![format!("name {}", quoted(&model.name))]);
+    }
+    if let Some(who) = &model.respondent {
+        let mut line = "respondent".to_string();
+        if let Some(c) = &who.code {
+            let _ = write!(line, " code {}", id(c));
+        }
+        if let Some(r) = &who.role {
+            let _ = write!(line, " role {}", quoted(r));
+        }
+        if let Some(d) = &who.date {
+            let _ = write!(line, " date {}", id(d));
+        }
+        groups.push(vec![line]);
     }
     let standard = framework::standard();
     let mut framework = Vec::new();
@@ -98,6 +111,25 @@ pub(super) fn print(model: &Model) -> String {
             .map(|x| format!("link {} -> {}", id(&x.from), id(&x.to)))
             .collect(),
     );
+    let mut responses = Vec::new();
+    for r in &model.responses {
+        let mut line = format!("response {}", id(&r.respondent));
+        if let Some(role) = &r.role {
+            let _ = write!(line, " role {}", quoted(role));
+        }
+        if let Some(d) = &r.date {
+            let _ = write!(line, " date {}", id(d));
+        }
+        responses.push(line);
+        responses.extend(r.scores.iter().map(cell));
+    }
+    groups.push(responses);
+    let mut history = Vec::new();
+    for h in &model.history {
+        history.push(format!("snapshot {}", id(&h.date)));
+        history.extend(h.scores.iter().map(cell));
+    }
+    groups.push(history);
     let mut out = String::new();
     for group in groups.iter().filter(|g| !g.is_empty()) {
         if !out.is_empty() {
@@ -135,19 +167,46 @@ fn scale(scale: &Scale) -> Vec<String> {
     lines
 }
 
-fn score(a: &crate::model::Assessment) -> String {
-    let mut line = format!(
-        "score {} {} {}",
-        id(&a.player),
-        id(&a.theme),
-        number(a.current)
-    );
-    if let Some(t) = a.target {
+/// `PLAYER THEME CURRENT [-> TARGET] [unit ID]`, after `keyword`.
+fn scores(
+    keyword: &str,
+    player: &str,
+    theme: &str,
+    current: f64,
+    target: Option<f64>,
+    unit: Option<&str>,
+) -> String {
+    let mut line = format!("{keyword} {} {} {}", id(player), id(theme), number(current));
+    if let Some(t) = target {
         let _ = write!(line, " -> {}", number(t));
     }
-    if let Some(u) = &a.unit {
+    if let Some(u) = unit {
         let _ = write!(line, " unit {}", id(u));
     }
+    line
+}
+
+/// A response's or a snapshot's scores of one cell, indented under it.
+fn cell(s: &Score) -> String {
+    scores(
+        "  cell",
+        &s.player,
+        &s.theme,
+        s.current,
+        s.target,
+        s.unit.as_deref(),
+    )
+}
+
+fn score(a: &crate::model::Assessment) -> String {
+    let mut line = scores(
+        "score",
+        &a.player,
+        &a.theme,
+        a.current,
+        a.target,
+        a.unit.as_deref(),
+    );
     if a.weight != 1.0 {
         let _ = write!(line, " weight {}", number(a.weight));
     }

@@ -142,6 +142,14 @@ pub(super) fn no_system(id: &str) -> String {
     })
 }
 
+pub(super) fn cell_first() -> String {
+    say("text.cellFirst", &[], || {
+        "a `cell` line gives a score of the `response` or `snapshot` above it; \
+         none is declared above this line"
+            .into()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

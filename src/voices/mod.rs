@@ -13,6 +13,7 @@
 
 mod agreement;
 mod classroom;
+mod dates;
 mod merge;
 mod progress;
 mod snapshot;
@@ -20,7 +21,8 @@ mod survey;
 
 pub use agreement::{agreement, disagreements, spreads, CellAgreement, Disagreement};
 pub use classroom::class_picture;
+pub use dates::{compare_dates, model_on, NOW};
 pub use merge::{merge, response_of, Merged, Refusal};
 pub use progress::{progress_series, progress_svg, Series};
 pub use snapshot::{snapshot, snapshot_scores};
-pub use survey::survey_html;
+pub use survey::{survey_html, SurveyScope};

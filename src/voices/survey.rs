@@ -1,14 +1,20 @@
 //! `wfe survey`: a self-contained, offline survey page for one respondent.
 //!
 //! The page embeds the model's framework and scale (as a JSON data block,
-//! which no policy runs) and one script, `www/survey.js`, allowed by its
-//! SHA-256 hash in the page's own content-security policy: nothing else may
-//! run, load or be sent. The person scores the cells they are asked about
-//! (all, or their player's) and saves a response file, a v1 model that
-//! [`super::merge`] reads.
+//! which no policy runs), its words and the units it is for (a second data
+//! block), and one script, `www/survey.js`, allowed by its SHA-256 hash in
+//! the page's own content-security policy: nothing else may run, load or be
+//! sent. The person scores the cells they are asked about (all, or their
+//! player's) — the whole organization's, one unit's, or those of the unit
+//! they choose — and saves a response file, a v1 model that [`super::merge`]
+//! reads. The page's words are the core's, in the current language
+//! ([`crate::language`]), so the script's hash does not change with them.
 
 use crate::export::{escape_text, json_for_script};
-use crate::model::Model;
+use crate::language::{localized, say};
+use crate::model::{Item, Model};
+use crate::validate::wording::{known, quote};
+use serde_json::json;
 
 const SCRIPT: &str = include_str!("../../www/survey.js");
 const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a}\
@@ -20,49 +26,146 @@ button{margin-top:1rem;padding:.5rem 1rem;background:#1f4fbf;color:#fff;border:0
 @media (max-width:600px){table,tbody,tr,th,td{display:block}tr{border-bottom:2px solid #999;padding:.5rem 0}th,td{border:0}\
 thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}td[data-label]::before{content:attr(data-label) \": \"}}";
 
+/// Which cells a survey asks about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SurveyScope<'a> {
+    /// The whole organization's cells (no unit).
+    Organization,
+    /// The cells of one unit, by id.
+    Unit(&'a str),
+    /// The cells of the unit each respondent chooses among the model's.
+    EveryUnit,
+}
+
+impl<'a> SurveyScope<'a> {
+    /// The scope `wfe survey --unit ID` or `--all-units` (`every_unit`)
+    /// asks for; a unit named wins.
+    pub fn of(unit: Option<&'a str>, every_unit: bool) -> SurveyScope<'a> {
+        match (unit, every_unit) {
+            (Some(id), _) => SurveyScope::Unit(id),
+            (None, true) => SurveyScope::EveryUnit,
+            (None, false) => SurveyScope::Organization,
+        }
+    }
+}
+
 /// The page's SHA-256 of `text`, base64, as a CSP source needs it.
 fn csp_hash(text: &str) -> String {
     format!("'sha256-{}'", base64(&sha256(text.as_bytes())))
 }
 
-/// The survey page of `model`'s framework and scale.
-pub fn survey_html(model: &Model) -> String {
+/// The units a survey of `scope` is for; an unknown unit, or every unit of
+/// a model without units, is refused.
+fn units<'a>(model: &'a Model, scope: SurveyScope) -> Result<Vec<&'a Item>, String> {
+    match scope {
+        SurveyScope::Organization => Ok(Vec::new()),
+        SurveyScope::Unit(id) => match model.units.iter().find(|u| u.id == id) {
+            Some(u) => Ok(vec![u]),
+            None => {
+                let ids = model.units.iter().map(|u| u.id.as_str());
+                let (unit, known) = (quote(id), known(ids, "the model defines no units"));
+                Err(say(
+                    "survey.unknownUnit",
+                    &[("unit", &unit), ("known", &known)],
+                    || format!("no unit {unit} in the model {known}"),
+                ))
+            }
+        },
+        SurveyScope::EveryUnit if model.units.is_empty() => Err(say("survey.noUnits", &[], || {
+            "the model defines no units: a survey for every unit needs some".into()
+        })),
+        SurveyScope::EveryUnit => Ok(model.units.iter().collect()),
+    }
+}
+
+/// The survey page of `model`'s framework and scale for the cells of
+/// `scope`, in the current language.
+pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> {
+    let units = units(model, scope)?;
+    let shown = localized(model);
     let blank = Model {
         name: String::new(),
-        ..crate::teaching::blank_model(model)
+        ..crate::teaching::blank_model(&shown)
     };
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; base-uri 'none'; form-action 'none'",
         csp_hash(SCRIPT),
         csp_hash(STYLE)
     );
-    let title = if model.name.trim().is_empty() {
-        "Workforce ecosystem survey".to_string()
+    let mut title = if model.name.trim().is_empty() {
+        say("survey.title", &[], || "Workforce ecosystem survey".into())
     } else {
-        format!("{} — workforce ecosystem survey", model.name)
+        say("survey.titleOf", &[("name", &model.name)], || {
+            format!("{} — workforce ecosystem survey", model.name)
+        })
     };
-    format!(
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+    if let [unit] = units.as_slice() {
+        title = say(
+            "survey.titleUnit",
+            &[("title", &title), ("unit", &unit.label)],
+            || format!("{title} — {}", unit.label),
+        );
+    }
+    let word = |key: &str, english: &str| say(&format!("survey.{key}"), &[], || english.into());
+    let setup = json!({
+        "units": units,
+        "words": {
+            "current": word("current", "Current"),
+            "target": word("target", "Target"),
+            "needName": word("needName", "Give your name or the code you were given."),
+            "needUnit": word("needUnit", "Choose your unit."),
+            "needScore": word("needScore", "Score at least one cell before saving."),
+            "savedOne": word("saved.one", "Saved your score. Send the file to whoever asked."),
+            "savedOther": say("survey.saved.other", &[("count", "{count}")], || {
+                "Saved your {count} scores. Send the file to whoever asked.".into()
+            }),
+        },
+    });
+    let unit_field = match units.len() {
+        0 | 1 => String::new(),
+        _ => format!(
+            "<label>{} <select id=\"survey-unit\" aria-required=\"true\"><option value=\"\">—</option></select></label>\n",
+            escape_text(&word("yourUnit", "Your unit"))
+        ),
+    };
+    Ok(format!(
+        "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n\
-         <p>Score how far each player has come on each theme today (current) and where it should be (target). \
-         Leave a cell blank if you cannot judge it. Nothing leaves this page until you save and send the file.</p>\n\
+         <h1>{title}</h1>\n<p>{intro}</p>\n\
          <form id=\"survey-form\">\n\
-         <label>Your name or the code you were given <input id=\"survey-name\" autocomplete=\"name\" maxlength=\"200\" required></label>\n\
-         <label>Your role (optional) <input id=\"survey-role\" maxlength=\"200\"></label>\n\
-         <label>Cells to score <select id=\"survey-player\"><option value=\"\">All cells</option></select></label>\n\
-         <table>\n<thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Player</th>\
-         <th scope=\"col\">Current</th><th scope=\"col\">Target</th></tr></thead>\n\
+         <label>{name} <input id=\"survey-name\" autocomplete=\"name\" maxlength=\"200\" required></label>\n\
+         <label>{role} <input id=\"survey-role\" maxlength=\"200\"></label>\n{unit_field}\
+         <label>{cells} <select id=\"survey-player\"><option value=\"\">{all}</option></select></label>\n\
+         <table>\n<thead><tr><th scope=\"col\">{theme}</th><th scope=\"col\">{player}</th>\
+         <th scope=\"col\">{current}</th><th scope=\"col\">{target}</th></tr></thead>\n\
          <tbody id=\"survey-cells\"></tbody>\n</table>\n\
-         <button type=\"submit\">Save my response</button>\n\
+         <button type=\"submit\">{save}</button>\n\
          <p id=\"survey-status\" role=\"status\"></p>\n</form>\n\
          <script type=\"application/json\" id=\"survey-model\">{data}</script>\n\
+         <script type=\"application/json\" id=\"survey-setup\">{setup}</script>\n\
          <script>{SCRIPT}</script>\n</body>\n</html>\n",
+        lang = escape_text(&word("lang", "en")),
         title = escape_text(&title),
+        intro = escape_text(&word(
+            "intro",
+            "Score how far each player has come on each theme today (current) and where it should \
+             be (target). Leave a cell blank if you cannot judge it. Nothing leaves this page until \
+             you save and send the file."
+        )),
+        name = escape_text(&word("name", "Your name or the code you were given")),
+        role = escape_text(&word("role", "Your role (optional)")),
+        cells = escape_text(&word("cells", "Cells to score")),
+        all = escape_text(&word("allCells", "All cells")),
+        theme = escape_text(&word("theme", "Theme")),
+        player = escape_text(&word("player", "Player")),
+        current = escape_text(&word("current", "Current")),
+        target = escape_text(&word("target", "Target")),
+        save = escape_text(&word("save", "Save my response")),
         data = json_for_script(&blank),
-    )
+        setup = json_for_script(&setup),
+    ))
 }
 
 /// SHA-256 (FIPS 180-4), for the policy's script and style hashes.
@@ -184,15 +287,81 @@ mod tests {
         let mut m = crate::framework::sample();
         m.name = "</script><script>alert(1)</script>".into();
         m.framework.players[0].label = "<img src=x onerror=alert(1)>".into();
-        let page = survey_html(&m);
+        let page = survey_html(&m, SurveyScope::Organization).unwrap();
         assert!(page.contains(&csp_hash(SCRIPT)));
         assert!(page.contains(&csp_hash(STYLE)));
         assert!(!page.contains("'unsafe-inline'"));
-        // The model's texts never open an element: one script runs, one data block.
-        assert_eq!(page.matches("<script").count(), 2);
+        // The model's texts never open an element: one script runs, two data
+        // blocks (the model, the setup).
+        assert_eq!(page.matches("<script").count(), 3);
         assert!(!page.contains("<img"));
         assert!(page.contains(&format!("<script>{SCRIPT}</script>")));
         // The embedded data is the framework and scale, nothing scored.
         assert!(!page.contains("\"assessments\":[{"));
+    }
+
+    /// The setup block the script reads: the units and the words.
+    fn setup(page: &str) -> serde_json::Value {
+        let start = page.find("id=\"survey-setup\">").unwrap() + "id=\"survey-setup\">".len();
+        let end = start + page[start..].find("</script>").unwrap();
+        serde_json::from_str(&page[start..end]).unwrap()
+    }
+
+    #[test]
+    fn a_survey_is_for_the_organization_one_unit_or_the_unit_chosen() {
+        let m = crate::framework::sample();
+        let whole = survey_html(&m, SurveyScope::Organization).unwrap();
+        assert_eq!(setup(&whole)["units"], serde_json::json!([]));
+        assert!(!whole.contains("<select id=\"survey-unit\""));
+        let ports = survey_html(&m, SurveyScope::Unit("ports")).unwrap();
+        assert_eq!(setup(&ports)["units"][0]["id"], "ports");
+        assert!(ports.contains(
+            "<h1>Harbourline Group — workforce ecosystem survey — Ports and terminals</h1>"
+        ));
+        assert!(
+            !ports.contains("<select id=\"survey-unit\""),
+            "one unit: nothing to choose"
+        );
+        let every = survey_html(&m, SurveyScope::EveryUnit).unwrap();
+        assert_eq!(
+            setup(&every)["units"].as_array().unwrap().len(),
+            m.units.len()
+        );
+        assert!(every.contains("<select id=\"survey-unit\""));
+        assert_eq!(
+            survey_html(&m, SurveyScope::Unit("shops")).unwrap_err(),
+            "no unit \"shops\" in the model (known: ports, retail)"
+        );
+        let mut none = m.clone();
+        none.units.clear();
+        assert!(survey_html(&none, SurveyScope::EveryUnit)
+            .unwrap_err()
+            .contains("defines no units"));
+    }
+
+    #[test]
+    fn the_survey_speaks_the_current_language_with_the_same_script() {
+        let french = include_str!("../../www/i18n/core-fr.json");
+        crate::language::set(crate::language::Language::from_json(french).ok());
+        let page = survey_html(&crate::framework::sample(), SurveyScope::Unit("ports"));
+        crate::language::set(None);
+        let page = page.unwrap();
+        assert!(page.contains("<html lang=\"fr\">"));
+        assert!(page.contains("<button type=\"submit\">Enregistrer ma réponse</button>"));
+        assert!(
+            page.contains("enquête sur l’écosystème de main-d’œuvre — Ports and terminals</h1>"),
+            "{}",
+            &page[..800]
+        );
+        let words = &setup(&page)["words"];
+        assert_eq!(words["current"], "Actuel");
+        assert_eq!(
+            words["savedOther"],
+            "Vos {count} scores sont enregistrés. Envoyez le fichier à qui vous l’a demandé."
+        );
+        // The standard framework's names are the French ones; the script and
+        // its hash are the English page's.
+        assert!(page.contains("\"label\": \"RH\""));
+        assert!(page.contains(&csp_hash(SCRIPT)));
     }
 }

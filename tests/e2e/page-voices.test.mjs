@@ -4,7 +4,10 @@
 // the progress view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile, mkdir } from 'node:fs/promises';
+import { readFile, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setup, open, cell, exportedModel } from './page-helpers.mjs';
 
 const env = setup();
@@ -100,12 +103,14 @@ test('snapshots on three dates and the progress view', async () => {
   }
   await page.keyboard.press('Escape');
 
-  // Compare with the first date: its scores open as a what-if beside the model.
+  // Compare now with the first date, then open that date as a what-if beside the model.
   assert.doesNotMatch((await cell(page, 'technology', 'it')).class, /unassessed/);
   await page.click('#export');
   await page.click('[data-export="compare-snapshot"]');
-  await page.selectOption('#dialog select', '2026-01-15');
+  await page.selectOption('#dialog select[name="From"]', 'now');
+  await page.selectOption('#dialog select[name="To"]', '2026-01-15');
   await page.click('#dialog button.primary');
+  await page.click('#dialog button:has-text("Show 2026-01-15 as a what-if")');
   await page.waitForFunction(() => /As on 2026-01-15/.test(document.body.textContent));
   // On 2026-01-15 only the model's own integration × HR score existed.
   assert.match((await cell(page, 'technology', 'it')).class, /unassessed/);
@@ -186,4 +191,109 @@ test('disagreements are findings of their own: roles only among two, a code amon
     await page.screenshot({ path: `${SHOTS}/disagreement-390.png`, fullPage: true });
   }
   assert.deepEqual(page.problems, []);
+});
+
+test('Compare two dates: two of three snapshots, the changed cells as computed by hand', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await page.setInputFiles('#file-input', await file('quarters.json'));
+  await page.waitForFunction(() => document.querySelector('#model-name')?.value === 'Harbour "Quarters"');
+  await page.click('#export');
+  await page.click('[data-export="compare-snapshot"]');
+  await page.waitForSelector('#dialog[open] select[name="From"]');
+  // The From picker has focus; both pickers are labelled and offer every date and now.
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('name')), 'From');
+  const labels = await page.$$eval('#dialog label', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(labels, ['From', 'To']);
+  const options = await page.$$eval('#dialog select[name="To"] option', (els) => els.map((e) => e.getAttribute('value')));
+  assert.deepEqual(options, ['2026-03-31', '2026-06-30', '2026-09-30', 'now']);
+  // By keyboard: From → the first snapshot, To → the second.
+  await page.keyboard.press('Home');
+  assert.equal(await page.inputValue('#dialog select[name="From"]'), '2026-03-31');
+  await page.keyboard.press('Tab');
+  await page.selectOption('#dialog select[name="To"]', '2026-06-30');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Compare');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open] .compare-dates table');
+  assert.equal(await page.textContent('#dialog-title'), 'From 2026-03-31 to 2026-06-30');
+  const rows = await page.$$eval('#dialog .compare-dates tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  // From the fixture by hand: HR's integration in Ports went 1 → 2 and IT's
+  // technology in Retail 2 → 3, targets unchanged; the other cells did not move.
+  assert.deepEqual(rows, [
+    ['HR · Integration architectures', 'Ports', '1 (target 3)', '2 (target 3)'],
+    ['IT · Technology enablers', 'Retail', '2 (target 4)', '3 (target 4)'],
+  ]);
+  assert.equal(await page.textContent('#dialog caption'), '2 cells changed from 2026-03-31 to 2026-06-30');
+  if (SHOTS) {
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/compare-dates-1366.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/compare-dates-390.png` });
+  }
+  await page.keyboard.press('Escape');
+
+  // June to September: procurement 1 → 1.5 in Ports, senior leaders 1 → 2.
+  await page.click('#export');
+  await page.click('[data-export="compare-snapshot"]');
+  await page.selectOption('#dialog select[name="From"]', '2026-06-30');
+  await page.selectOption('#dialog select[name="To"]', '2026-09-30');
+  await page.click('#dialog button.primary');
+  await page.waitForSelector('#dialog[open] .compare-dates table');
+  const later = await page.$$eval('#dialog .compare-dates tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.deepEqual(later, [
+    ['Procurement · Integration architectures', 'Ports', '1 (target 3)', '1.5 (target 3)'],
+    ['Senior leaders · Leadership approaches', 'whole organization', '1', '2'],
+  ]);
+  await page.keyboard.press('Escape');
+  // The model on show is untouched: no what-if was started.
+  assert.equal(await page.$$eval('#scenario-bar [data-scenario]', (els) => els.length), 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the editor hands out the survey: one unit, in the page\'s language, answered in Chromium', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await page.setInputFiles('#file-input', await file('quarters.json'));
+  await page.waitForFunction(() => document.querySelector('#model-name')?.value === 'Harbour "Quarters"');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.click('#export');
+  await page.click('[data-export="survey"]');
+  await page.waitForSelector('#dialog[open] select');
+  assert.equal(await page.textContent('#dialog-title'), 'Enquête à distribuer');
+  const options = await page.$$eval('#dialog select option', (els) => els.map((e) => [e.value, e.textContent]));
+  assert.deepEqual(options, [
+    ['organization', 'Toute l’organisation'], ['every', 'L’unité que chacun choisit'], ['unit:ports', 'Ports'], ['unit:retail', 'Retail'],
+  ]);
+  // By keyboard: the picker has focus; End chooses the last unit, then Save.
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'SELECT');
+  await page.keyboard.press('End');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Enregistrer l’enquête');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(download.suggestedFilename(), 'harbour-quarters-survey.html');
+  const dir = await mkdtemp(join(tmpdir(), 'wfe-handout-'));
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+  assert.deepEqual(page.problems, []);
+
+  // The survey opens on its own and speaks French; its scores are Retail's.
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const survey = await context.newPage();
+  const problems = [];
+  survey.on('pageerror', (e) => problems.push(e.message));
+  survey.on('console', (m) => { if (m.type() === 'error') problems.push(m.text()); });
+  await survey.goto(pathToFileURL(path).href);
+  assert.equal(await survey.getAttribute('html', 'lang'), 'fr');
+  assert.equal(await survey.textContent('h1'), 'Harbour "Quarters" — enquête sur l’écosystème de main-d’œuvre — Retail');
+  assert.equal(await survey.textContent('button[type="submit"]'), 'Enregistrer ma réponse');
+  await survey.fill('#survey-name', 'Fay');
+  await survey.selectOption('#survey-cells tr[data-theme="management"][data-player="hr"] select[name="current"]', '2');
+  const [saved] = await Promise.all([survey.waitForEvent('download'), survey.click('button[type="submit"]')]);
+  const response = JSON.parse(await readFile(await saved.path(), 'utf8'));
+  assert.deepEqual(response.assessments, [{ theme: 'management', player: 'hr', current: 2, unit: 'retail' }]);
+  assert.equal(await survey.textContent('#survey-status'), 'Votre score est enregistré. Envoyez le fichier à qui vous l’a demandé.');
+  assert.deepEqual(problems, [], 'the strict policy lets the survey run without errors');
+  await context.close();
 });

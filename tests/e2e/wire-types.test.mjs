@@ -14,7 +14,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { initSync, Workspace, compareModels } from '../../www/pkg/workforce_ecosystem.js';
+import { initSync, Workspace, compareModels, compareDates } from '../../www/pkg/workforce_ecosystem.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const read = (path) => readFileSync(join(ROOT, path), 'utf8');
@@ -41,6 +41,9 @@ function results() {
     custom: read('tests/fixtures/custom-framework.json'),
     minimal: read('tests/fixtures/minimal.json'),
     hostile: read('tests/fixtures/hostile.json'),
+    // a respondent, merged responses and history
+    quarters: read('tests/fixtures/voices/quarters.json'),
+    coded: read('tests/fixtures/voices/coded-response.json'),
   };
   for (const [name, json] of Object.entries(models)) {
     const ws = new Workspace(json);
@@ -100,6 +103,9 @@ function results() {
   student.assessments.splice(1, 1);
   student.assessments.push({ theme: 'leadership', player: 'hr', current: 2 });
   add('answer', 'AnswerComparison', compareModels(models.sample, JSON.stringify(student)));
+  // Two dates of a model compared as a what-if with its baseline.
+  add('quarters_CompareDates', 'Comparison', compareDates(models.quarters, '2026-03-31', '2026-06-30'));
+  add('quarters_CompareNow', 'Comparison', compareDates(models.quarters, '2026-06-30', 'now'));
   return out;
 }
 

@@ -69,6 +69,26 @@ fn export_html_writes_a_self_contained_file() {
 }
 
 #[test]
+fn export_html_has_the_title_block_unless_told_not_to() {
+    let html = |args: &[&str]| {
+        let mut all = vec!["export", "-", "--overlay", "gap", "--unit", "retail"];
+        all.extend(args);
+        let o = wfe(&all, Some(MODEL));
+        assert!(o.status.success(), "{}", text(&o.stderr));
+        text(&o.stdout)
+    };
+    let dated = html(&["--caption", "3 May 2026"]);
+    let shown = "Gaps to target · Retail · 3\u{a0}May\u{a0}2026";
+    assert!(dated.contains(&format!("<p class=\"shown\">{shown}</p>")));
+    assert!(dated.contains("<g class=\"caption\">") && dated.contains(shown));
+    let bare = html(&["--no-caption"]);
+    assert!(!bare.contains("<g class=\"caption\">"));
+    assert!(bare.contains("<p class=\"shown\">Gaps to target · Retail</p>"));
+    let o = wfe(&["export", "-", "--caption", "x", "--no-caption"], None);
+    assert_eq!(o.status.code(), Some(2), "the two flags conflict");
+}
+
+#[test]
 fn export_formats_go_to_stdout_from_stdin() {
     let o = wfe(&["export", "-", "--format", "csv"], Some(MODEL));
     assert!(o.status.success());

@@ -205,6 +205,30 @@ fn hostile_labels_are_inert_in_the_self_contained_export() {
 }
 
 #[test]
+fn the_title_block_says_hostile_names_as_text() {
+    let m = hostile_model();
+    for (i, scenario) in HOSTILE.iter().enumerate() {
+        let options = serde_json::json!({
+            "overlay": "gap", "unit": "u\"'<>",
+            "caption": {"scenario": scenario, "date": HOSTILE[(i + 1) % HOSTILE.len()]}
+        });
+        let html = export_html(&m, &ExportOptions::from_json(options).unwrap());
+        assert_inert(&html, 1);
+        // Header and drawing both carry the block: name, unit, what-if, date.
+        let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
+        let svg = &html[html.find("<g class=\"caption\">").expect("a title block")..];
+        let escaped = |s: &str| workforce_ecosystem::export::escape_text(s);
+        for part in [HOSTILE[0], HOSTILE[2], scenario] {
+            let part = escaped(part.trim());
+            assert!(header.contains(&part), "{part} in {header}");
+        }
+        assert!(header.contains("What-if: "));
+        // The drawing wraps its lines, so look for shorter pieces there.
+        assert!(svg.contains(&escaped(HOSTILE[0])) && svg.contains("What-if: "));
+    }
+}
+
+#[test]
 fn hostile_export_texts_are_inert_too() {
     let mut opts = ExportOptions::default();
     for (i, (key, _)) in workforce_ecosystem::export::DEFAULT_TEXTS

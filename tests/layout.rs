@@ -1,14 +1,16 @@
 //! The layout's promises for any framework of 3–12 players and 1–8 themes,
 //! in every arrangement (wide, square, narrow): cells tile the outer polygon,
 //! no label overlaps another, everything stays in the view box, a name set on
-//! its ring stays within its band, no leader line runs through a cell, and
-//! the same framework always gives the same layout.
+//! its ring stays within its band, no leader line runs through a cell, every
+//! leader keeps its own path, clear of the other labels and leaders, and the
+//! same framework always gives the same layout.
 
 use proptest::prelude::*;
 use workforce_ecosystem::framework;
+use workforce_ecosystem::layout::column::LEADER_CLEARANCE;
 use workforce_ecosystem::layout::geom::{
     area, convex_overlap, distance_to_segment, point_in_polygon, rect_in_polygon,
-    rect_overlaps_convex, Point,
+    rect_overlaps_convex, segment_to_polygon, segments_distance, Point,
 };
 use workforce_ecosystem::layout::{
     layout, layout_as, layout_with, Layout, LayoutKind, LegendEntry, LegendSpec, Rect,
@@ -57,13 +59,12 @@ fn crosses_a_cell(line: &[Point], l: &Layout) -> Option<String> {
 
 /// Every promise about labels, checked on one layout.
 fn check_labels(l: &Layout) -> Result<(), String> {
-    check(l, true)
+    check(l)
 }
 
-/// The promises, and with `tidy` that no leader runs through another label.
-/// A framework of any labels cannot promise that last one: eighty-character
-/// player names all round can leave no gap between them for a line out.
-fn check(l: &Layout, tidy: bool) -> Result<(), String> {
+/// The promises, leaders included: each clear of every other label and of
+/// every other leader by [`LEADER_CLEARANCE`] (so no two share a line).
+fn check(l: &Layout) -> Result<(), String> {
     let vb = view_box(l);
     let boxes = l.label_boxes();
     for (i, a) in boxes.iter().enumerate() {
@@ -102,16 +103,23 @@ fn check(l: &Layout, tidy: bool) -> Result<(), String> {
         }
         for w in line.windows(2) {
             for (j, other) in shapes.iter().enumerate() {
-                let crossed = (0..4).any(|k| {
-                    workforce_ecosystem::layout::geom::segments_cross(
-                        w[0],
-                        w[1],
-                        other[k],
-                        other[(k + 1) % 4],
-                    )
-                });
-                if tidy && crossed && j != i {
-                    return Err(format!("the leader of {} crosses label {j}", t.label.id));
+                let d = segment_to_polygon(w[0], w[1], other);
+                if j != i && d < LEADER_CLEARANCE {
+                    return Err(format!(
+                        "the leader of {} runs {d:.1} from label {j} {other:?}",
+                        t.label.id
+                    ));
+                }
+            }
+            for u in l.theme_labels.iter().skip(i + 1) {
+                for v in u.leader().windows(2) {
+                    let d = segments_distance(w[0], w[1], v[0], v[1]);
+                    if d < LEADER_CLEARANCE {
+                        return Err(format!(
+                            "the leaders of {} and {} run {d:.1} apart",
+                            t.label.id, u.label.id
+                        ));
+                    }
                 }
             }
         }
@@ -252,7 +260,31 @@ fn eighty_character_labels_of_the_widest_glyphs_fit() {
             t.label = "😀".repeat(80);
         }
         for kind in LayoutKind::ALL {
-            check(&layout_as(&fw, None, kind), false).unwrap();
+            check(&layout_as(&fw, None, kind)).unwrap();
+        }
+    }
+}
+
+#[test]
+fn more_long_names_than_lines_out_are_keyed_by_letter() {
+    // Three players leave one line out on the right, four and five two:
+    // eight names too long for their rings cannot each have a leader.
+    for n in [3, 4, 5] {
+        let mut fw = numbered(n, 8);
+        for (i, t) in fw.themes.iter_mut().enumerate() {
+            t.label = format!("Theme {i} ").repeat(10).chars().take(80).collect();
+        }
+        for kind in [LayoutKind::Wide, LayoutKind::Square] {
+            let l = layout_as(&fw, None, kind);
+            check(&l).unwrap_or_else(|e| panic!("{n} players, {kind:?}: {e}"));
+            let keyed: Vec<_> = l.theme_labels.iter().filter(|t| t.turn.is_none()).collect();
+            assert!(!keyed.is_empty());
+            for t in keyed {
+                assert!(t.leader().is_empty(), "{}", t.label.id);
+                // Its letter on the ring and again before its name.
+                let letters = l.keys.iter().filter(|k| k.id == t.label.id).count();
+                assert_eq!(letters, 2, "{}", t.label.id);
+            }
         }
     }
 }
@@ -411,17 +443,23 @@ fn a_caption_sits_above_everything_inside_the_view_box() {
         check_labels(&l).unwrap();
         assert!(l.view_box[1] < before[1]);
         if kind == LayoutKind::Square {
-            // Taller now, so wider too, on both sides alike.
-            assert!(l.view_box[2] > before[2] && l.view_box[0] < before[0]);
+            // As tall or taller, so as wide (check_labels holds it square),
+            // grown on both sides alike.
+            assert!(l.view_box[3] >= before[3]);
+            let (left, right) = (
+                before[0] - l.view_box[0],
+                l.view_box[0] + l.view_box[2] - before[0] - before[2],
+            );
+            assert!(left >= 0.0 && (left - right).abs() <= 1.0, "{left} {right}");
         } else {
             assert_eq!(l.view_box[2], before[2]);
         }
-        let top = l
-            .label_boxes()
-            .iter()
-            .filter(|b| b.y < before[1] + 16.0)
-            .count();
-        assert_eq!(top, 2, "only the caption is above the old view box");
+        // The title block heads everything else.
+        let below = l.caption[1].bbox.bottom();
+        let boxes = l.label_boxes();
+        let under = boxes.iter().filter(|b| b.y > below).count();
+        assert_eq!(under, boxes.len() - 2, "only the caption is at the top");
+        assert!(Rect::bounding(&l.polygons[0].points).y > below);
     }
 }
 
@@ -447,7 +485,7 @@ proptest! {
         };
         let l = layout_as(&fw, Some(&spec), kind);
         prop_assert_eq!(l.cells.len(), fw.players.len() * fw.themes.len());
-        if let Err(e) = check(&l, false) {
+        if let Err(e) = check(&l) {
             prop_assert!(false, "{}", e);
         }
     }

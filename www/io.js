@@ -197,7 +197,7 @@ export function saveText(text, type, suffix, format) {
 }
 
 export function exportStandaloneHtml() {
-  const options = { overlay: state.view.overlay, unit: state.view.unit ?? undefined, lang: language(), texts: exportTexts() };
+  const options = { overlay: state.view.overlay, unit: state.view.unit ?? undefined, lang: language(), texts: exportTexts(), caption: titleBlock() };
   saveText(exportHtml(modelJson(), options), 'text/html', '.html', 'HTML');
 }
 
@@ -225,11 +225,16 @@ function exportText() {
   announce(t('export.done', { format: t('export.textFormat') }));
 }
 
-/** The diagram as a file of its own, with the core's title block (organization,
- * overlay, unit, what-if, date) so a slide or a print stands on its own. */
+/** What the core's title block (organization, overlay, unit, what-if, date)
+ * says besides the model and the view: exported files carry it, so a slide,
+ * a print or a page stands on its own. */
+function titleBlock() {
+  return { scenario: state.result?.session.active?.name ?? null, date: new Date().toISOString().slice(0, 10) };
+}
+
+/** The diagram as a file of its own, with the title block. */
 function standaloneSvg() {
-  const caption = { scenario: state.result?.session.active?.name ?? null, date: new Date().toISOString().slice(0, 10) };
-  return state.ws.svg({ overlay: state.view.overlay, unit: state.view.unit, standalone: true, caption });
+  return state.ws.svg({ overlay: state.view.overlay, unit: state.view.unit, standalone: true, caption: titleBlock() });
 }
 
 export function exportSvg() {

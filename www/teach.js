@@ -85,9 +85,14 @@ function layoutFor(figure, ws, options) {
   return coreLayoutFor(ws, width, height, options);
 }
 
+/** The title block's date: today's. */
+function dated() {
+  return { date: new Date().toISOString().slice(0, 10) };
+}
+
 /** The options of a drawing in `figure`: the presenter view's has the title block an export has. */
 function optionsIn(figure, options) {
-  return presenting(figure) ? { ...options, caption: { date: new Date().toISOString().slice(0, 10) } } : options;
+  return presenting(figure) ? { ...options, caption: dated() } : options;
 }
 
 /** The SVG of `model` for `figure`, in the layout that suits its room. */
@@ -548,7 +553,7 @@ function paragraph(text, className) {
 // ---- Exports ---------------------------------------------------------------
 
 function exportOptions() {
-  return { overlay: /** @type {HTMLSelectElement} */ ($('export-overlay')).value, lang: getLanguage(), texts: exportTexts() };
+  return { overlay: /** @type {HTMLSelectElement} */ ($('export-overlay')).value, lang: getLanguage(), texts: exportTexts(), caption: dated() };
 }
 
 async function importCsv() {

@@ -1,7 +1,7 @@
 //! `wfe`: the command-line surface of the core (validate, render, analyze,
 //! compare, plan, example, convert, markdown, merge, snapshot, progress…).
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::io::{ErrorKind, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -20,6 +20,27 @@ use workforce_ecosystem::{
 struct Cli {
     #[command(subcommand)]
     command: Command,
+}
+
+/// The title block a drawn diagram has by default (`render`, and the
+/// diagram of `export --format html`).
+#[derive(Args)]
+struct CaptionArgs {
+    /// Date the title block (organization, overlay, unit) with this text
+    #[arg(long, value_name = "DATE", conflicts_with = "no_caption")]
+    caption: Option<String>,
+    /// Leave out the title block a drawn diagram has by default
+    #[arg(long)]
+    no_caption: bool,
+}
+
+impl CaptionArgs {
+    fn caption(self) -> Option<render::Caption> {
+        (!self.no_caption).then_some(render::Caption {
+            scenario: None,
+            date: self.caption,
+        })
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -63,12 +84,8 @@ enum Command {
         /// Legend and long names beside the diagram (wide, screens), in its square (square, slides and posters) or below it (narrow, phones)
         #[arg(long, default_value = "wide", value_parser = ["wide", "square", "narrow"])]
         layout: String,
-        /// Date the title block (organization, overlay, unit) with this text
-        #[arg(long, value_name = "DATE", conflicts_with = "no_caption")]
-        caption: Option<String>,
-        /// Leave out the title block a rendered picture has by default
-        #[arg(long)]
-        no_caption: bool,
+        #[command(flatten)]
+        caption: CaptionArgs,
         /// Language of the standard names, the legend and the numbers
         #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
         lang: String,
@@ -173,6 +190,8 @@ enum Command {
         /// The diagram's layout (html only): wide, square or narrow
         #[arg(long, default_value = "wide", value_parser = ["wide", "square", "narrow"])]
         layout: String,
+        #[command(flatten)]
+        caption: CaptionArgs,
         /// Language tag of the HTML document
         #[arg(long, default_value = "en")]
         lang: String,
@@ -557,7 +576,6 @@ fn run(cli: Cli) -> Result<(), Failure> {
             unit,
             layout,
             caption,
-            no_caption,
             lang,
         } => {
             let model = load(&file)?;
@@ -574,10 +592,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 unit,
                 standalone: true,
                 layout,
-                caption: (!no_caption).then_some(render::Caption {
-                    scenario: None,
-                    date: caption,
-                }),
+                caption: caption.caption(),
                 no_legend: false,
             };
             write_output(output.as_deref(), &render::render_svg(&model, &opts))
@@ -663,6 +678,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             overlay,
             unit,
             layout,
+            caption,
             lang,
         } => {
             let model = load(&file)?;
@@ -679,6 +695,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                             .map_err(|message| Failure { code: 2, message })?,
                         lang,
                         texts: Default::default(),
+                        caption: caption.caption(),
                     };
                     export::export_html(&model, &opts)
                 }

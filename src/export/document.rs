@@ -4,7 +4,7 @@
 use super::{html_page, json_for_script, push_attr, push_text};
 use crate::analysis::{self, Analysis};
 use crate::model::{Item, Model};
-use crate::render::{self, Overlay, RenderOptions};
+use crate::render::{self, Caption, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
 use serde_json::Value;
@@ -22,8 +22,9 @@ const MODEL_MARKER: &str = "id=\"workforce-ecosystem-model\">";
 /// The words of the exported document, by key, in English. The page passes
 /// its current language's words in [`ExportOptions::texts`] under the same
 /// keys; a key it leaves out keeps its English text. Finding kinds are
-/// `kind.<kind>`, overlays `overlay.<overlay>`.
-pub const DEFAULT_TEXTS: [(&str, &str); 23] = [
+/// `kind.<kind>`. What is shown (overlay, unit, what-if, date) is said by
+/// the drawing's title block, in the core's language.
+pub const DEFAULT_TEXTS: [(&str, &str); 19] = [
     ("subtitle", "Workforce ecosystem orchestration framework"),
     ("diagram", "Diagram"),
     ("readiness", "Readiness"),
@@ -46,15 +47,11 @@ pub const DEFAULT_TEXTS: [(&str, &str); 23] = [
     ("kind.untracked", "Untracked"),
     ("kind.fragmented", "Fragmented"),
     ("kind.silo", "Silo"),
-    ("overlay.current", "Current scores"),
-    ("overlay.target", "Target scores"),
-    ("overlay.gap", "Gaps"),
-    ("overlay.agreement", "Agreement"),
 ];
 
 /// What to export and in which words. In JSON every option may be left out
 /// or `null`.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ExportOptions {
     pub overlay: Overlay,
     /// One unit's scores; `None` shows the mean over units.
@@ -65,6 +62,23 @@ pub struct ExportOptions {
     pub lang: String,
     /// Words overriding [`DEFAULT_TEXTS`], by key.
     pub texts: HashMap<String, String>,
+    /// The diagram's title block (the what-if on show, the date), as in an
+    /// exported SVG: on unless `caption` is `false`. The header says the
+    /// same words with or without it.
+    pub caption: Option<Caption>,
+}
+
+impl Default for ExportOptions {
+    fn default() -> ExportOptions {
+        ExportOptions {
+            overlay: Overlay::default(),
+            unit: None,
+            layout: crate::layout::LayoutKind::default(),
+            lang: String::new(),
+            texts: HashMap::new(),
+            caption: Some(Caption::default()),
+        }
+    }
 }
 
 impl ExportOptions {
@@ -76,6 +90,7 @@ impl ExportOptions {
             layout: render::read_layout(r, &mut f),
             lang: f.string(r, "lang", Need::Optional).unwrap_or_default(),
             texts: read_texts(r, &mut f),
+            caption: render::read_caption(r, &mut f).unwrap_or(Some(Caption::default())),
         })
     }
 
@@ -115,14 +130,6 @@ fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
         Some(v) if v.is_finite() => format!("{}%", (v * 100.0).round() as i64),
         _ => opts.text("notAssessed").to_string(),
     }
-}
-
-fn label<'a>(items: &'a [Item], id: &'a str) -> &'a str {
-    items
-        .iter()
-        .find(|i| i.id == id)
-        .map(|i| i.label.as_str())
-        .unwrap_or(id)
 }
 
 /// A table of readiness per item, in the model's order.
@@ -174,41 +181,23 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     let fw = &model.framework;
     let mut body = String::new();
 
-    body.push_str("<header>\n");
-    if !model.name.trim().is_empty() {
-        push_text(&mut body, "<h1>", &model.name, "</h1>\n");
-    }
-    let mut sub = t("subtitle").to_string();
-    let overlay = match opts.overlay {
-        Overlay::None => None,
-        Overlay::Current => Some("overlay.current"),
-        Overlay::Target => Some("overlay.target"),
-        Overlay::Gap => Some("overlay.gap"),
-        Overlay::Agreement => Some("overlay.agreement"),
+    let diagram = RenderOptions {
+        overlay: opts.overlay,
+        unit: opts.unit.clone(),
+        standalone: true,
+        layout: opts.layout,
+        caption: opts.caption.clone(),
+        ..RenderOptions::default()
     };
-    if let Some(o) = overlay {
-        sub.push_str(" · ");
-        sub.push_str(t(o));
-    }
-    push_text(&mut body, "<p class=\"subtitle\">", &sub, "");
-    if let Some(u) = &opts.unit {
-        // The unit's label sits inside the line: isolated, so right-to-left
-        // text or an override in it cannot reorder the rest.
-        push_text(&mut body, " · <bdi>", label(&model.units, u), "</bdi>");
-    }
-    body.push_str("</p>\n");
+    // The header says what the drawing's title block says, in its words.
+    let shown = opts.caption.clone().unwrap_or_default();
+    let (name, shown) = render::caption_lines(model, &diagram, &shown);
+    push_text(&mut body, "<header>\n<h1>", &name, "</h1>\n");
+    push_text(&mut body, "<p class=\"subtitle\">", t("subtitle"), "</p>\n");
+    super::push_isolated_text(&mut body, "<p class=\"shown\">", &shown, "</p>\n");
     body.push_str("</header>\n<main>\n");
 
-    let svg = render::render_svg(
-        model,
-        &RenderOptions {
-            overlay: opts.overlay,
-            unit: opts.unit.clone(),
-            standalone: true,
-            layout: opts.layout,
-            ..RenderOptions::default()
-        },
-    );
+    let svg = render::render_svg(model, &diagram);
     // The SVG is the renderer's own escaped output; an XML declaration would
     // be stray text inside HTML, so it is left out.
     let svg = match svg.find("<svg") {
@@ -338,6 +327,40 @@ mod tests {
     }
 
     #[test]
+    fn the_diagram_and_the_header_carry_the_title_block() {
+        let mut model = crate::framework::sample();
+        model.units[0].label = "Retail \u{202e}RTL".into();
+        let opts = ExportOptions::from_json(serde_json::json!({
+            "overlay": "gap", "unit": model.units[0].id.clone(),
+            "caption": {"scenario": "Hire <b>two</b>", "date": "4 December 2026"}
+        }))
+        .unwrap();
+        let html = export_html(&model, &opts);
+        let shown = "Gaps to target · <bdi>Retail \u{202e}RTL</bdi> · What-if: \
+                     Hire &lt;b&gt;two&lt;/b&gt; · 4\u{a0}December\u{a0}2026";
+        assert!(
+            html.contains(&format!("<p class=\"shown\">{shown}</p>")),
+            "{html}"
+        );
+        assert!(html.contains("<h1>Harbourline Group</h1>"));
+        // The drawing has the same block: its title, then the same words.
+        let svg = &html[html.find("<svg").unwrap()..];
+        assert!(svg.contains("class=\"caption\""));
+        assert!(svg.contains(">\nHarbourline Group\n</text>"));
+        assert!(svg.contains("What-if: Hire &lt;b&gt;two&lt;/b&gt;"));
+        assert!(svg.contains("4\u{a0}December\u{a0}2026"));
+        // Asked for none, the drawing has no title block; the header still
+        // says what is shown.
+        let bare = ExportOptions {
+            caption: None,
+            ..opts
+        };
+        let html = export_html(&model, &bare);
+        assert!(!html.contains("class=\"caption\""));
+        assert!(html.contains("<p class=\"shown\">Gaps to target · <bdi>"));
+    }
+
+    #[test]
     fn severities_print_short() {
         let cases = [
             (2.0, "2"),
@@ -356,13 +379,13 @@ mod tests {
     fn texts_and_lang_follow_the_options() {
         let model = crate::framework::sample();
         let opts = ExportOptions::from_json(serde_json::json!(
-            {"overlay": "gap", "lang": "fr", "texts": {"findings": "Constats", "overlay.gap": "Écarts"}}
+            {"overlay": "gap", "lang": "fr", "texts": {"findings": "Constats", "subtitle": "Cadre"}}
         ))
         .unwrap();
         let html = export_html(&model, &opts);
         assert!(html.contains("<html lang=\"fr\">"));
         assert!(html.contains("<h2>Constats</h2>"));
-        assert!(html.contains("· Écarts"));
+        assert!(html.contains("<p class=\"subtitle\">Cadre</p>"));
         // Unset texts keep their English defaults.
         assert!(html.contains("<h2>Readiness</h2>"));
     }
@@ -392,9 +415,20 @@ mod tests {
                 layout: crate::layout::LayoutKind::Square,
                 lang: String::new(),
                 texts,
+                caption: Some(Caption::default()),
             })
         );
         assert_eq!(read(Value::Null), Ok(ExportOptions::default()));
+        let caption = |v| read(serde_json::json!({ "caption": v })).map(|o| o.caption);
+        assert_eq!(caption(Value::Null), Ok(Some(Caption::default())));
+        assert_eq!(caption(serde_json::json!(false)), Ok(None));
+        assert_eq!(
+            caption(serde_json::json!({"scenario": "Hire", "date": "2026-12-04"})),
+            Ok(Some(Caption {
+                scenario: Some("Hire".into()),
+                date: Some("2026-12-04".into())
+            }))
+        );
         assert_eq!(
             read(serde_json::json!({"lang": 5, "texts": {"a": "x", "odd key": 1}})),
             Err("options.lang: expected a string, found the number 5\n\

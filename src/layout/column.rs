@@ -2,9 +2,22 @@
 //! leader line, then the overlay's legend. Stacking keeps the column's own
 //! items apart; the column starts right of every player label, so it never
 //! meets them; and the leader lines take the route (which wedge boundary they
-//! start on, how high the stack sits) that crosses the fewest labels.
+//! start on, how high the stack sits) that comes near the fewest labels.
+//!
+//! Every leader has a line out of the rings of its own (a boundary between
+//! two players' cells heading right) and keeps [`LEADER_CLEARANCE`] from
+//! every other label and leader. When that cannot be had — more names than
+//! lines out (three players leave one line, four or five leave two), or
+//! long labels in every way — [`place_theme_labels`] says how many clashes
+//! are left and the layout keys those rings by letter instead ([`keyed`]):
+//! a letter on the ring, the same letter before the name in the column, no
+//! leader at all, as the narrow layout keys every ring. Extra lines out
+//! (through the players' cells) would cross cells; stacking names on one
+//! line would make it unclear which ring each one names.
 
-use super::geom::{point_in_polygon, segment_hits_rect, segments_cross, turned_rect, Point, Rect};
+use super::geom::{
+    segment_to_polygon, segments_cross, segments_distance, turned_rect, Point, Rect,
+};
 use super::labels::{Anchor, Label};
 use super::polygon::{direction, regular_polygon};
 use super::text::Weight;
@@ -95,6 +108,10 @@ pub struct Legend {
 }
 
 const STACK_GAP: f64 = 12.0;
+/// How far a leader line keeps from every label but its own, and from every
+/// other leader: never through a label, never close enough to seem to point
+/// at it, never sharing a line.
+pub const LEADER_CLEARANCE: f64 = 6.0;
 const LEADER_GAP: f64 = 8.0;
 /// How far out of the outer polygon a leader turns towards its label.
 const VIA_GAP: f64 = 10.0;
@@ -107,11 +124,14 @@ const SWATCH: f64 = 22.0;
 /// left-aligned) beside the polygons of circumradii `radii` (outermost
 /// first). `col_x` gives the column's left edge for a stack spanning the
 /// heights `top..bottom`; `obstacles` are boxes outside the polygons the
-/// leaders should not cross, `on_rings` the names already on their rings,
-/// which the leaders' runs out of the polygons should not cross either.
+/// leaders should keep [`LEADER_CLEARANCE`] from, `on_rings` the names on
+/// their rings and the scores, which the leaders' runs out of the polygons
+/// should keep clear of too.
 ///
-/// Also returns how many crossings were left (of a leader with a box, the
-/// polygon or another leader): none unless no height of the stack avoids all.
+/// Also returns how many clashes were left (a leader within the clearance of
+/// a label or another leader, or across the polygon, or names sharing a line
+/// out because there are fewer lines than names): none unless no height of
+/// the stack avoids all.
 pub fn place_theme_labels(
     labels: &[(usize, Label)],
     radii: &[f64],
@@ -146,7 +166,7 @@ pub fn place_theme_labels(
         let via = Point::new(0.0, 0.0).offset(dir, radius * cos_half + VIA_GAP);
         let blocked = on_rings
             .iter()
-            .filter(|q| segment_hits_quad(anchor, via, q))
+            .filter(|q| segment_to_polygon(anchor, via, &q[..]) < LEADER_CLEARANCE)
             .count();
         (anchor, via, blocked)
     };
@@ -170,9 +190,12 @@ pub fn place_theme_labels(
     } else {
         (0..t).map(|k| k * m / t).collect()
     };
+    // Names sharing a line out clash, as do runs that pass near a name.
+    let mut inside = t.saturating_sub(m);
     let mut routes: Vec<(Point, Point, Point)> = Vec::with_capacity(t);
     for (&&(ring, _), &r) in labels.iter().zip(&chosen) {
-        let (a, v, _) = route(ring, rays[r]);
+        let (a, v, blocked) = route(ring, rays[r]);
+        inside += blocked;
         routes.push((a, v, rays[r]));
     }
     // The bends of a leader from `via` (out along `dir`) to `end`: a second
@@ -237,7 +260,36 @@ pub fn place_theme_labels(
             turn: None,
         });
     }
-    (placed, (score / 1e6) as usize)
+    (placed, (score / 1e6) as usize + inside)
+}
+
+/// The names `labels` (`(ring, label)`) listed from `top` at `x` without
+/// leader lines, each after a copy of its ring's key (`ring_keys`, one per
+/// name, as set on the rings): the names, anchored at their keys, and the
+/// keys of the list.
+pub fn keyed(
+    labels: &[(usize, Label)],
+    ring_keys: &[(Label, Point)],
+    x: f64,
+    top: f64,
+) -> (Vec<ThemeLabel>, Vec<Label>) {
+    let mut keys: Vec<Label> = ring_keys.iter().map(|(k, _)| k.clone()).collect();
+    let key_width = keys.iter().map(|k| k.bbox.width).fold(0.0, f64::max);
+    let mut y = top;
+    let mut names = Vec::with_capacity(labels.len());
+    for (((_, name), key), (_, spot)) in labels.iter().zip(&mut keys).zip(ring_keys) {
+        let name = name.clone().at(x + key_width + STACK_GAP, y);
+        *key = key.clone().at(x, y);
+        y = name.bbox.bottom().max(key.bbox.bottom()) + STACK_GAP;
+        names.push(ThemeLabel {
+            label: name,
+            anchor: *spot,
+            leader_end: *spot,
+            bends: Vec::new(),
+            turn: None,
+        });
+    }
+    (names, keys)
 }
 
 /// The names stacked from `top` at `x`: each one's box and where its leader
@@ -253,9 +305,9 @@ fn stacked(labels: &[&(usize, Label)], x: f64, top: f64) -> Vec<(Rect, Point)> {
     out
 }
 
-/// Crossings of the leaders' runs outside the polygon (each path from its
-/// first bend to its end) with the boxes, the polygon's edges, the other
-/// names of the stack and each other.
+/// Clashes of the leaders' runs outside the polygon (each path from its
+/// first bend to its end): within [`LEADER_CLEARANCE`] of the boxes, of the
+/// other names of the stack or of each other, or across the polygon's edges.
 fn count_clashes(
     paths: &[Vec<Point>],
     obstacles: &[Rect],
@@ -265,17 +317,16 @@ fn count_clashes(
     let n = outer.len();
     let segments =
         |p: &Vec<Point>| -> Vec<(Point, Point)> { p.windows(2).map(|w| (w[0], w[1])).collect() };
+    let near =
+        |a: Point, b: Point, r: &Rect| segment_to_polygon(a, b, &r.corners()) < LEADER_CLEARANCE;
     let mut clashes = 0;
     for (k, path) in paths.iter().enumerate() {
         for (a, b) in segments(path) {
-            clashes += obstacles
-                .iter()
-                .filter(|r| segment_hits_rect(a, b, r))
-                .count();
+            clashes += obstacles.iter().filter(|r| near(a, b, r)).count();
             clashes += stack
                 .iter()
                 .enumerate()
-                .filter(|&(j, (r, _))| j != k && segment_hits_rect(a, b, r))
+                .filter(|&(j, (r, _))| j != k && near(a, b, r))
                 .count();
             clashes += (0..n)
                 .filter(|&j| segments_cross(a, b, outer[j], outer[(j + 1) % n]))
@@ -283,19 +334,12 @@ fn count_clashes(
             for other in &paths[k + 1..] {
                 clashes += segments(other)
                     .iter()
-                    .filter(|(c, d)| segments_cross(a, b, *c, *d))
+                    .filter(|(c, d)| segments_distance(a, b, *c, *d) < LEADER_CLEARANCE)
                     .count();
             }
         }
     }
     clashes
-}
-
-/// Whether the segment `a`–`b` passes through the turned rectangle `q`.
-fn segment_hits_quad(a: Point, b: Point, q: &[Point; 4]) -> bool {
-    point_in_polygon(a, q)
-        || point_in_polygon(b, q)
-        || (0..4).any(|i| segments_cross(a, b, q[i], q[(i + 1) % 4]))
 }
 
 /// The sizes a legend is set in.
@@ -416,7 +460,7 @@ mod tests {
                     w[0].y + (w[1].y - w[0].y) * f,
                 );
                 cells.iter().any(|c| {
-                    point_in_polygon(p, c)
+                    super::super::geom::point_in_polygon(p, c)
                         && (0..c.len()).all(|k| {
                             super::super::geom::distance_to_segment(p, c[k], c[(k + 1) % c.len()])
                                 > 0.01
@@ -469,22 +513,36 @@ mod tests {
         let wall = Rect::new(300.0, -40.0, 150.0, 80.0);
         // A name on the outer ring where the level line out would run.
         let name = turned_rect(Point::new(225.0, 0.0), Point::new(0.0, 1.0), 60.0, 20.0);
-        let placed = place_theme_labels(
+        let (placed, clashes) = place_theme_labels(
             &[labels(&["Outer", "Inner"]).remove(1)],
             &radii,
             6,
             &|_, _| 500.0,
             &[wall],
             &[name],
-        )
-        .0;
+        );
+        assert_eq!(clashes, 0);
         for p in &placed {
             let line = p.leader();
             for s in line.windows(2) {
-                assert!(!segment_hits_rect(s[0], s[1], &wall));
-                assert!(!segment_hits_quad(s[0], s[1], &name));
+                assert!(segment_to_polygon(s[0], s[1], &wall.corners()) >= LEADER_CLEARANCE);
+                assert!(segment_to_polygon(s[0], s[1], &name) >= LEADER_CLEARANCE);
             }
         }
+    }
+
+    #[test]
+    fn more_names_than_lines_out_are_counted_as_clashes() {
+        // Three players leave one line out on the right: two names would share it.
+        let (_, clashes) = place_theme_labels(
+            &labels(&["One", "Two"]),
+            &[300.0, 150.0],
+            3,
+            &|_, _| 500.0,
+            &[],
+            &[],
+        );
+        assert!(clashes > 0);
     }
 
     #[test]

@@ -212,6 +212,30 @@ pub fn segments_cross(a: Point, b: Point, c: Point, d: Point) -> bool {
         && ((d3 > 0.0 && d4 < 0.0) || (d3 < 0.0 && d4 > 0.0))
 }
 
+/// The least distance between the segments `a`–`b` and `c`–`d`: 0 when they
+/// cross or touch, and for two runs along the same line.
+pub fn segments_distance(a: Point, b: Point, c: Point, d: Point) -> f64 {
+    if segments_cross(a, b, c, d) {
+        return 0.0;
+    }
+    distance_to_segment(a, c, d)
+        .min(distance_to_segment(b, c, d))
+        .min(distance_to_segment(c, a, b))
+        .min(distance_to_segment(d, a, b))
+}
+
+/// The least distance from the segment `a`–`b` to the convex polygon `poly`
+/// (a label's box or turned box): 0 when it runs into it.
+pub fn segment_to_polygon(a: Point, b: Point, poly: &[Point]) -> f64 {
+    if point_in_polygon(a, poly) || point_in_polygon(b, poly) {
+        return 0.0;
+    }
+    let n = poly.len();
+    (0..n).fold(f64::INFINITY, |d, k| {
+        d.min(segments_distance(a, b, poly[k], poly[(k + 1) % n]))
+    })
+}
+
 /// Whether the segment `a`–`b` passes through the interior of `r`.
 pub fn segment_hits_rect(a: Point, b: Point, r: &Rect) -> bool {
     let inside = |p: Point| p.x > r.x && p.x < r.right() && p.y > r.y && p.y < r.bottom();
@@ -288,6 +312,28 @@ pub fn turned_rect(c: Point, u: Point, width: f64, height: f64) -> [Point; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn distances_between_segments_and_to_a_box() {
+        let p = Point::new;
+        // Parallel, 3 apart; crossing; along the same line.
+        assert_eq!(
+            segments_distance(p(0.0, 0.0), p(10.0, 0.0), p(2.0, 3.0), p(8.0, 3.0)),
+            3.0
+        );
+        assert_eq!(
+            segments_distance(p(0.0, 0.0), p(10.0, 10.0), p(0.0, 10.0), p(10.0, 0.0)),
+            0.0
+        );
+        assert_eq!(
+            segments_distance(p(0.0, 0.0), p(10.0, 0.0), p(5.0, 0.0), p(20.0, 0.0)),
+            0.0
+        );
+        let r = Rect::new(10.0, 10.0, 20.0, 10.0).corners();
+        assert_eq!(segment_to_polygon(p(0.0, 5.0), p(40.0, 5.0), &r), 5.0);
+        assert_eq!(segment_to_polygon(p(0.0, 15.0), p(40.0, 15.0), &r), 0.0);
+        assert_eq!(segment_to_polygon(p(12.0, 12.0), p(14.0, 14.0), &r), 0.0);
+    }
 
     #[test]
     fn trigonometry_matches_the_platform_to_full_precision() {

@@ -119,8 +119,10 @@ pub struct Layout {
     /// One per theme, in framework order.
     pub theme_labels: Vec<ThemeLabel>,
     pub legend: Option<Legend>,
-    /// `narrow` only: the short keys (a number per player, a letter per
-    /// ring) in the drawing and again before each name in the lists below.
+    /// The short keys in the drawing and again before each name in the lists:
+    /// in `narrow` a number per player and a letter per ring; in `wide` and
+    /// `square` a letter per ring whose name is left off it, when those names
+    /// cannot each have a leader line of their own.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub keys: Vec<Label>,
     /// The title block above everything, when one was added.
@@ -377,20 +379,56 @@ fn lay_out(framework: &Framework, legend: Option<&LegendSpec>, kind: LayoutKind)
     for (i, _) in &column_names {
         column_rings.push(*i);
     }
+    // Leaders keep clear of the names on rings and of the scores too.
+    let mut in_drawing = quads.clone();
+    for c in &cells {
+        in_drawing.push(c.value.bbox.corners());
+    }
     let (mut in_column, clashes) =
-        column::place_theme_labels(&column_names, &radii, n, col_x, &obstacles, &quads);
-    if clashes > 0 && kind == LayoutKind::Square {
-        // No height of the stack in the square clears every line: beside
-        // the drawing, as the wide layout has it.
-        in_column =
-            column::place_theme_labels(&column_names, &radii, n, &beside, &obstacles, &quads).0;
+        column::place_theme_labels(&column_names, &radii, n, col_x, &obstacles, &in_drawing);
+    let mut keys = Vec::new();
+    // The square keeps whichever column is narrower.
+    let right = |names: &[ThemeLabel], keys: &[Label]| {
+        let names = names.iter().map(|t| t.label.bbox.right());
+        names
+            .chain(keys.iter().map(|k| k.bbox.right()))
+            .fold(f64::NEG_INFINITY, f64::max)
+    };
+    if clashes > 0 || (kind == LayoutKind::Square && !in_column.is_empty()) {
+        // No leader of its own for every name, clear of every label (more
+        // names than lines out, or labels in the way): a letter on each of
+        // those rings instead, repeated before its name in the column, as
+        // the narrow layout keys them. In the square that can also keep the
+        // names closer, where clear leaders would have to go round a label.
+        let mut taken: Vec<Rect> = cells.iter().map(|c| c.value.bbox).collect();
+        taken.extend(quads.iter().map(|q| Rect::bounding(q)));
+        let rings: Vec<(usize, &str)> = column_names
+            .iter()
+            .map(|(i, l)| (*i, l.id.as_str()))
+            .collect();
+        let ring_keys = narrow::ring_keys(&rings, &radii, n, THEME_FONT, &mut taken);
+        let top = -radius;
+        let height = column::keyed(&column_names, &ring_keys, 0.0, top)
+            .0
+            .iter()
+            .fold(top, |b, t| b.max(t.label.bbox.bottom()));
+        let (names, listed) = column::keyed(&column_names, &ring_keys, col_x(top, height), top);
+        if clashes > 0 || right(&names, &listed) < right(&in_column, &[]) {
+            in_column = names;
+            keys = ring_keys.into_iter().map(|(k, _)| k).collect();
+            keys.extend(listed);
+        }
     }
     for t in &in_column {
         extent = extent.union(&t.label.bbox);
     }
+    for k in &keys {
+        extent = extent.union(&k.bbox);
+    }
     let legend = legend.map(|spec| match kind {
         LayoutKind::Square => {
             let mut taken: Vec<Rect> = obstacles.clone();
+            taken.extend(keys.iter().map(|k| k.bbox));
             let mut leaders: Vec<Vec<Point>> = Vec::new();
             for t in &in_column {
                 taken.push(t.label.bbox);
@@ -432,7 +470,7 @@ fn lay_out(framework: &Framework, legend: Option<&LegendSpec>, kind: LayoutKind)
         player_labels,
         theme_labels: slots.into_iter().flatten().collect(),
         legend,
-        keys: Vec::new(),
+        keys,
         caption: Vec::new(),
     }
 }
@@ -476,9 +514,11 @@ fn in_corner(
     let clear = |r: &Rect| {
         !geom::rect_overlaps_convex(r, keep_off)
             && !taken.iter().any(|t| t.overlaps(r, labels::LABEL_MARGIN))
-            && !leaders
-                .iter()
-                .any(|l| l.windows(2).any(|s| geom::segment_hits_rect(s[0], s[1], r)))
+            && !leaders.iter().any(|l| {
+                l.windows(2).any(|s| {
+                    geom::segment_to_polygon(s[0], s[1], &r.corners()) < column::LEADER_CLEARANCE
+                })
+            })
     };
     const STEP: f64 = 8.0;
     let mut best: Option<(f64, f64, f64)> = None;

@@ -58,11 +58,16 @@ pub fn radii(themes: usize, outer: f64) -> Vec<f64> {
 }
 
 fn key_label(id: &str, text: &str, anchor: Anchor) -> Label {
-    Label::new(id, text, FONT, Weight::Bold, f64::INFINITY, anchor)
+    sized_key(id, text, FONT, anchor)
+}
+
+/// A key in bold at `size`, on one line.
+pub(super) fn sized_key(id: &str, text: &str, size: f64, anchor: Anchor) -> Label {
+    Label::new(id, text, size, Weight::Bold, f64::INFINITY, anchor)
 }
 
 /// The key of ring `i`: A, B, C… (numbers past Z; frameworks stop at 8).
-fn ring_key(i: usize) -> String {
+pub(super) fn ring_key(i: usize) -> String {
     match u8::try_from(i) {
         Ok(i) if i < 26 => char::from(b'A' + i).to_string(),
         _ => (i + 1).to_string(),
@@ -95,33 +100,16 @@ pub fn arrange(
         extent = extent.union(&k.bbox);
     }
 
-    // Each ring's letter goes where it meets no score and no other key: on a
-    // ray between two players' cells (the top right one first), in the
-    // middle of the band if it can; the centre is the last resort.
-    let (cos_half, _) = cos_sin_turns(0.5 / n as f64);
     let mut taken: Vec<Rect> = cells.iter().map(|c| c.value.bbox).collect();
+    let rings: Vec<(usize, &str)> = framework
+        .themes
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i, t.id.as_str()))
+        .collect();
     let mut ring_anchors = Vec::with_capacity(radii.len());
-    for (i, theme) in framework.themes.iter().enumerate().take(radii.len()) {
-        let key = key_label(&theme.id, &ring_key(i), Anchor::Middle);
-        let (w, h) = (key.bbox.width, key.bbox.height);
-        let (o, inner) = (radii[i], radii.get(i + 1).copied().unwrap_or(0.0));
-        let mut spots = Vec::new();
-        for b in 0..n {
-            let dir = direction((b as f64 + 0.5) / n as f64);
-            for f in [0.5, 0.35, 0.65, 0.2, 0.8] {
-                spots.push(Point::new(0.0, 0.0).offset(dir, (inner + (o - inner) * f) * cos_half));
-            }
-        }
-        spots.push(Point::new(0.0, 0.0));
-        let boxed = |c: Point| Rect::new(c.x - w / 2.0, c.y - h / 2.0, w, h);
-        let free = |c: &Point| {
-            let r = boxed(*c);
-            rect_in_polygon(&r, &outer) && !taken.iter().any(|t| t.overlaps(&r, 2.0))
-        };
-        let spot = spots.iter().copied().find(free).unwrap_or(spots[0]);
-        let r = boxed(spot);
-        taken.push(r);
-        keys.push(key.at(r.x, r.y));
+    for (key, spot) in ring_keys(&rings, radii, n, FONT, &mut taken) {
+        keys.push(key);
         ring_anchors.push(spot);
     }
 
@@ -189,4 +177,45 @@ pub fn arrange(
         legend,
         extent,
     }
+}
+
+/// The letters of the rings `rings` (`(ring, theme id)`) in bold at `size`,
+/// each with its centre: where it meets no box of `taken` (to which it is
+/// added) and stays inside the outer polygon, on a ray between two players'
+/// cells (the top right one first), in the middle of the band if it can; the
+/// centre is the last resort.
+pub(super) fn ring_keys(
+    rings: &[(usize, &str)],
+    radii: &[f64],
+    n: usize,
+    size: f64,
+    taken: &mut Vec<Rect>,
+) -> Vec<(Label, Point)> {
+    let radius = radii.first().copied().unwrap_or(super::outer_radius(0));
+    let outer = regular_polygon(n, radius);
+    let (cos_half, _) = cos_sin_turns(0.5 / n as f64);
+    let mut out = Vec::with_capacity(rings.len());
+    for &(i, id) in rings.iter().filter(|(i, _)| *i < radii.len()) {
+        let key = sized_key(id, &ring_key(i), size, Anchor::Middle);
+        let (w, h) = (key.bbox.width, key.bbox.height);
+        let (o, inner) = (radii[i], radii.get(i + 1).copied().unwrap_or(0.0));
+        let mut spots = Vec::new();
+        for b in 0..n {
+            let dir = direction((b as f64 + 0.5) / n as f64);
+            for f in [0.5, 0.35, 0.65, 0.2, 0.8] {
+                spots.push(Point::new(0.0, 0.0).offset(dir, (inner + (o - inner) * f) * cos_half));
+            }
+        }
+        spots.push(Point::new(0.0, 0.0));
+        let boxed = |c: Point| Rect::new(c.x - w / 2.0, c.y - h / 2.0, w, h);
+        let free = |c: &Point| {
+            let r = boxed(*c);
+            rect_in_polygon(&r, &outer) && !taken.iter().any(|t| t.overlaps(&r, 2.0))
+        };
+        let spot = spots.iter().copied().find(free).unwrap_or(spots[0]);
+        let r = boxed(spot);
+        taken.push(r);
+        out.push((key.at(r.x, r.y), spot));
+    }
+    out
 }

@@ -235,7 +235,11 @@ mod tests {
         let mut fw = crate::framework::standard();
         fw.themes[0].label = "W".repeat(80);
         let l = layout(&fw);
-        assert_eq!(l.theme_labels[0].turn, None);
-        assert!(!l.theme_labels[0].leader().is_empty(), "it has a leader");
+        let t = &l.theme_labels[0];
+        assert_eq!(t.turn, None);
+        // Joined to its ring by a leader, or by a letter on the ring.
+        let keyed = l.keys.iter().filter(|k| k.id == t.label.id).count() == 2;
+        assert!(!t.leader().is_empty() || keyed, "it has a leader or a key");
+        assert!(t.label.bbox.x > l.radius, "beside the drawing");
     }
 }

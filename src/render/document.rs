@@ -201,8 +201,11 @@ fn hatch() -> Definitions {
 }
 
 /// The title block's two lines: the organization, then what is shown
-/// (overlay, unit or all units, the what-if if any, the date).
-fn caption_lines(
+/// (overlay, unit or all units, the what-if if any, the date). The drawing's
+/// title block and the HTML export's header both say these words. A unit's
+/// or what-if's name is isolated ([`crate::bidi`]), so that right-to-left
+/// text or an override in it cannot reorder the pieces around it.
+pub(crate) fn caption_lines(
     model: &Model,
     opts: &RenderOptions,
     caption: &super::Caption,
@@ -225,11 +228,14 @@ fn caption_lines(
         .into()
     })];
     parts.push(match &opts.unit {
-        Some(u) => model
-            .units
-            .iter()
-            .find(|x| &x.id == u)
-            .map_or(u.clone(), |x| x.label.clone()),
+        Some(u) => crate::bidi::isolate(
+            model
+                .units
+                .iter()
+                .find(|x| &x.id == u)
+                .map_or(u.as_str(), |x| x.label.as_str()),
+        )
+        .into_owned(),
         None => say("caption.allUnits", &[], || "All units".into()),
     });
     if let Some(s) = caption
@@ -238,6 +244,7 @@ fn caption_lines(
         .map(str::trim)
         .filter(|s| !s.is_empty())
     {
+        let s = &crate::bidi::isolate(s);
         parts.push(say("caption.scenario", &[("name", s)], || {
             format!("What-if: {s}")
         }));

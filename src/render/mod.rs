@@ -10,6 +10,7 @@ mod document;
 mod state;
 pub mod xml;
 
+pub(crate) use document::caption_lines;
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
 use crate::layout::{LayoutKind, LegendEntry, LegendSpec};
@@ -122,7 +123,7 @@ impl RenderOptions {
                     LayoutKind::as_str,
                 )
                 .unwrap_or_default(),
-            caption: read_caption(r, &mut f),
+            caption: read_caption(r, &mut f).flatten(),
         })
     }
 }
@@ -155,13 +156,14 @@ pub(crate) fn read_layout(r: &mut Reader, f: &mut Fields) -> LayoutKind {
     .unwrap_or_default()
 }
 
-/// The `caption` of render options: `true` or an object with `scenario`
-/// and `date` (each at most a label long) asks for one.
-fn read_caption(r: &mut Reader, f: &mut Fields) -> Option<Caption> {
+/// The `caption` of an options object: `true` or an object with `scenario`
+/// and `date` (each at most a label long) asks for one, `false` for none;
+/// `None` when left out or `null`, for the caller's default.
+pub(crate) fn read_caption(r: &mut Reader, f: &mut Fields) -> Option<Option<Caption>> {
     let v = f.take(r, "caption", Need::Optional)?;
     let at = f.at().key("caption");
     match v {
-        serde_json::Value::Bool(b) => b.then(Caption::default),
+        serde_json::Value::Bool(b) => Some(b.then(Caption::default)),
         v => {
             let mut c = r.open_object(v, at, "true, false or a caption")?;
             let mut text = |key: &str| {
@@ -173,7 +175,7 @@ fn read_caption(r: &mut Reader, f: &mut Fields) -> Option<Caption> {
             };
             let scenario = text("scenario");
             let date = text("date");
-            Some(Caption { scenario, date })
+            Some(Some(Caption { scenario, date }))
         }
     }
 }

@@ -63,6 +63,27 @@ test('the new exports download valid files of the right kind, named safely', asy
   await page.close();
 });
 
+test('the HTML export of a what-if is titled with the what-if and the date, as its diagram is', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Hire <b>two</b> & co');
+  const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+  const { text } = await download(page, 'html');
+  const doc = await page.context().newPage();
+  await doc.setContent(text);
+  const shown = await doc.textContent('header .shown');
+  assert.match(shown, /What-if: Hire <b>two<\/b> & co/, shown);
+  assert.ok(shown.endsWith(today), shown);
+  // The diagram carries the same title block: the organization, then the same words.
+  const block = await doc.$$eval('svg .caption text', (ts) => ts.map((t) => t.textContent.trim()));
+  assert.equal(block[0], await doc.textContent('header h1'));
+  assert.equal(block.slice(1).join(' '), shown);
+  // The name is text, never markup.
+  assert.equal(await doc.$$eval('header b, svg .caption b', (b) => b.length), 0);
+  await doc.close();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
 test('assessments from CSV change a cell on the diagram, as one undoable step', async () => {
   const page = await open(env);
   const csv = (await download(page, 'csv')).text;

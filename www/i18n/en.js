@@ -516,7 +516,4 @@ export default {
   'exportdoc.kind.untracked': 'Untracked',
   'exportdoc.kind.fragmented': 'Fragmented',
   'exportdoc.kind.silo': 'Silo',
-  'exportdoc.overlay.current': 'Current scores',
-  'exportdoc.overlay.target': 'Target scores',
-  'exportdoc.overlay.gap': 'Gaps',
 };

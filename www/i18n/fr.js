@@ -513,7 +513,4 @@ export default {
   'exportdoc.kind.untracked': 'Non suivi',
   'exportdoc.kind.fragmented': 'Fragmenté',
   'exportdoc.kind.silo': 'Système isolé',
-  'exportdoc.overlay.current': 'Notes actuelles',
-  'exportdoc.overlay.target': 'Notes cibles',
-  'exportdoc.overlay.gap': 'Écarts',
 };

@@ -22,8 +22,9 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * Where the sizes stand until they are back within BUDGET; a module or page
  * not named here is held to BUDGET itself. The embeddable diagram (the
  * element, embed.html, the demo page) loads its own module, the crate
- * without the editor's API (scripts/build-wasm.sh): 192.4 KB, and embed.html
- * with all it loads 207.0 KB, both within the guard.
+ * without the editor's API (scripts/build-wasm.sh), which also reads past a
+ * stored undo history (Session::shown_from_text): 186.9 KB, and embed.html
+ * with all it loads 201.8 KB, both within the guard.
  *
  * The editor's module: the idiomatic core (serde_json, serde-wasm-bindgen,
  * std collections and sorts, the svg crate) measured 262.3 KB and the editor
@@ -42,14 +43,19 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * issue 17's plan with its roadmap, CSV and what-if; issue 19's text syntax,
  * its reader, printer, messages in French and the Text tab) came to 294.4 KB
  * and 366.3 KB; the layout memo (src/layout/memo.rs) to 296.6 KB and
- * 368.5 KB. The size test holds these ceilings (about 1 KB above) so that
+ * 368.5 KB. Issue 18 (many voices and dates: responses and their merge,
+ * the agreement overlay and disagreement findings, snapshots, the progress
+ * chart, comparing two dates, the survey page with its script, style and
+ * words in two languages, the classroom's class picture, the text syntax's
+ * statements for all of it) and issue 16's title block in the HTML export
+ * came to 339.7 KB and 416.7 KB (the classroom page 394.5 KB). The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 297 * 1024 },
-  pageGzip: { 'index.html': 370 * 1024, 'teach.html': 348 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 341 * 1024 },
+  pageGzip: { 'index.html': 418 * 1024, 'teach.html': 396 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -17,14 +17,9 @@ use crate::validate::wording::{known, quote};
 use serde_json::json;
 
 const SCRIPT: &str = include_str!("../../www/survey.js");
-const STYLE: &str = "body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;color:#1a1a1a}\
-label{display:block;margin:.5rem 0}input,select,button{font:inherit}\
-table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.25rem .5rem;border-bottom:1px solid #ccc}\
-button{margin-top:1rem;padding:.5rem 1rem;background:#1f4fbf;color:#fff;border:0;border-radius:4px}\
-:focus-visible{outline:3px solid #1f4fbf;outline-offset:2px}\
-[hidden]{display:none!important}\
-@media (max-width:600px){table,tbody,tr,th,td{display:block}tr{border-bottom:2px solid #999;padding:.5rem 0}th,td{border:0}\
-thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}td[data-label]::before{content:attr(data-label) \": \"}}";
+// The page's style, one line (src/voices/survey.css): build.rs hashes the
+// same bytes for the policy.
+const STYLE: &str = include_str!("survey.css");
 
 /// Which cells a survey asks about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,10 +44,10 @@ impl<'a> SurveyScope<'a> {
     }
 }
 
-/// The page's SHA-256 of `text`, base64, as a CSP source needs it.
-fn csp_hash(text: &str) -> String {
-    format!("'sha256-{}'", base64(&sha256(text.as_bytes())))
-}
+// SCRIPT_HASH and STYLE_HASH: the policy's sources for SCRIPT and STYLE
+// ('sha256-…'), computed from the same files when the crate is built
+// (build.rs), so the page carries no hashing code.
+include!(concat!(env!("OUT_DIR"), "/survey_hashes.rs"));
 
 /// The units a survey of `scope` is for; an unknown unit, or every unit of
 /// a model without units, is refused.
@@ -89,8 +84,7 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
     };
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; base-uri 'none'; form-action 'none'",
-        csp_hash(SCRIPT),
-        csp_hash(STYLE)
+        SCRIPT_HASH, STYLE_HASH
     );
     let mut title = if model.name.trim().is_empty() {
         say("survey.title", &[], || "Workforce ecosystem survey".into())
@@ -168,118 +162,28 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
     ))
 }
 
-/// SHA-256 (FIPS 180-4), for the policy's script and style hashes.
-fn sha256(data: &[u8]) -> [u8; 32] {
-    const K: [u32; 64] = [
-        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4,
-        0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe,
-        0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f,
-        0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7,
-        0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc,
-        0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
-        0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116,
-        0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-        0xc67178f2,
-    ];
-    let mut h: [u32; 8] = [
-        0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
-        0x5be0cd19,
-    ];
-    let mut msg = data.to_vec();
-    msg.push(0x80);
-    while msg.len() % 64 != 56 {
-        msg.push(0);
-    }
-    msg.extend_from_slice(&((data.len() as u64) * 8).to_be_bytes());
-    for block in msg.chunks(64) {
-        let mut w = [0u32; 64];
-        for (i, word) in block.chunks(4).enumerate() {
-            w[i] = u32::from_be_bytes([word[0], word[1], word[2], word[3]]);
-        }
-        for i in 16..64 {
-            let s0 = w[i - 15].rotate_right(7) ^ w[i - 15].rotate_right(18) ^ (w[i - 15] >> 3);
-            let s1 = w[i - 2].rotate_right(17) ^ w[i - 2].rotate_right(19) ^ (w[i - 2] >> 10);
-            w[i] = w[i - 16]
-                .wrapping_add(s0)
-                .wrapping_add(w[i - 7])
-                .wrapping_add(s1);
-        }
-        let mut v = h;
-        for i in 0..64 {
-            let s1 = v[4].rotate_right(6) ^ v[4].rotate_right(11) ^ v[4].rotate_right(25);
-            let ch = (v[4] & v[5]) ^ (!v[4] & v[6]);
-            let t1 = v[7]
-                .wrapping_add(s1)
-                .wrapping_add(ch)
-                .wrapping_add(K[i])
-                .wrapping_add(w[i]);
-            let s0 = v[0].rotate_right(2) ^ v[0].rotate_right(13) ^ v[0].rotate_right(22);
-            let maj = (v[0] & v[1]) ^ (v[0] & v[2]) ^ (v[1] & v[2]);
-            let t2 = s0.wrapping_add(maj);
-            v = [
-                t1.wrapping_add(t2),
-                v[0],
-                v[1],
-                v[2],
-                v[3].wrapping_add(t1),
-                v[4],
-                v[5],
-                v[6],
-            ];
-        }
-        for (x, y) in h.iter_mut().zip(v) {
-            *x = x.wrapping_add(y);
-        }
-    }
-    let mut out = [0u8; 32];
-    for (i, x) in h.iter().enumerate() {
-        out[i * 4..i * 4 + 4].copy_from_slice(&x.to_be_bytes());
-    }
-    out
-}
-
-/// Standard base64 with padding.
-fn base64(bytes: &[u8]) -> String {
-    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for c in bytes.chunks(3) {
-        let n = (u32::from(c[0]) << 16)
-            | (u32::from(*c.get(1).unwrap_or(&0)) << 8)
-            | u32::from(*c.get(2).unwrap_or(&0));
-        for i in 0..4 {
-            if i <= c.len() {
-                out.push(A[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn sha256_and_base64_match_known_values() {
-        // FIPS 180-4 examples, and a CSP hash computed by a browser's rules.
+    fn the_policy_hashes_are_those_of_the_script_and_style_embedded() {
+        use base64::Engine;
+        use sha2::{Digest, Sha256};
+        let hash = |text: &str| {
+            let digest = Sha256::digest(text.as_bytes());
+            format!(
+                "'sha256-{}'",
+                base64::engine::general_purpose::STANDARD.encode(digest)
+            )
+        };
+        assert_eq!(SCRIPT_HASH, hash(SCRIPT));
+        assert_eq!(STYLE_HASH, hash(STYLE));
+        // a browser's own hash of the empty text, as a check on the encoding
         assert_eq!(
-            base64(&sha256(b"abc")),
-            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+            hash(""),
+            "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
         );
-        assert_eq!(
-            base64(&sha256(b"")),
-            "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU="
-        );
-        let long = "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq";
-        assert_eq!(
-            base64(&sha256(long.as_bytes())),
-            "JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE="
-        );
-        assert_eq!(base64(b"ab"), "YWI=");
-        assert_eq!(base64(b"a"), "YQ==");
     }
 
     #[test]
@@ -288,8 +192,8 @@ mod tests {
         m.name = "</script><script>alert(1)</script>".into();
         m.framework.players[0].label = "<img src=x onerror=alert(1)>".into();
         let page = survey_html(&m, SurveyScope::Organization).unwrap();
-        assert!(page.contains(&csp_hash(SCRIPT)));
-        assert!(page.contains(&csp_hash(STYLE)));
+        assert!(page.contains(SCRIPT_HASH));
+        assert!(page.contains(STYLE_HASH));
         assert!(!page.contains("'unsafe-inline'"));
         // The model's texts never open an element: one script runs, two data
         // blocks (the model, the setup).
@@ -362,6 +266,6 @@ mod tests {
         // The standard framework's names are the French ones; the script and
         // its hash are the English page's.
         assert!(page.contains("\"label\": \"RH\""));
-        assert!(page.contains(&csp_hash(SCRIPT)));
+        assert!(page.contains(SCRIPT_HASH));
     }
 }

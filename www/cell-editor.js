@@ -25,6 +25,10 @@ let errorsFor = null;
 let drawnShape = null;
 /** The drawn controls by data-key (a large model has hundreds of rows). */
 let controls = new Map();
+/** The drawn editor's error lines, by row key. @type {Map<string, HTMLElement>} */
+let errorLines = new Map();
+/** The rows whose error is on show. @type {Set<string>} */
+let shownErrors = new Set();
 
 const onScale = (scale, v) => v === null || v === undefined || Number.isInteger(v - scale.min);
 
@@ -308,22 +312,30 @@ export function render() {
       }, t('cell.editOwners')));
   });
   controls = new Map([...pane.querySelectorAll('[data-key]')].map((el) => [el.dataset.key, el]));
+  errorLines = new Map([...pane.querySelectorAll('p[data-error]')].map((el) => [/** @type {HTMLElement} */ (el).dataset.error ?? '', /** @type {HTMLElement} */ (el)]));
+  // a drawn editor shows no error yet
+  shownErrors = new Set();
   showErrors();
 }
 
 /**
  * Shows each row's error under it, and marks the field it is about as
- * invalid, described by the message (read with the field).
+ * invalid, described by the message (read with the field). Only the rows
+ * that show an error or had one are touched: a model with hundreds of units
+ * has hundreds of rows, and an edit changes one.
  */
 function showErrors() {
-  for (const p of pane.querySelectorAll('p[data-error]')) {
-    const el = /** @type {HTMLElement} */ (p);
-    const error = errors.get(el.dataset.error);
+  const rows = new Set([...shownErrors, ...errors.keys()]);
+  shownErrors = new Set(errors.keys());
+  for (const key of rows) {
+    const el = errorLines.get(key);
+    if (!el) continue;
+    const error = errors.get(key);
     // (the same text again would be announced again)
     if (el.textContent !== (error?.text ?? '')) el.textContent = error?.text ?? '';
     el.hidden = !error;
     for (const f of ['current', 'target', 'weight', 'note']) {
-      const control = controls.get(`${el.dataset.error}:${f}`);
+      const control = controls.get(`${key}:${f}`);
       if (error?.field === f) {
         control?.setAttribute('aria-invalid', 'true');
         control?.setAttribute('aria-describedby', el.id);

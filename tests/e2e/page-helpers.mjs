@@ -205,3 +205,13 @@ export async function openTeach(env, { viewport, media } = {}) {
   await page.waitForSelector('body[data-ready="true"]');
   return page;
 }
+
+/** On the classroom page, runs a comparison whose student answered a few cells differently. */
+export async function compareStudent(page) {
+  const student = JSON.parse(SAMPLE);
+  student.assessments = student.assessments.slice(0, 8).map((a) => ({ ...a, current: Math.max(0, a.current - 1) }));
+  await page.click('#tab-compare');
+  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-diagram svg');
+}

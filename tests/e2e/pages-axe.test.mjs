@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { setup, axeViolations, openTeach, SAMPLE } from './page-helpers.mjs';
+import { setup, axeViolations, openTeach, compareStudent } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -33,12 +33,7 @@ async function sweepTeach(page, label) {
     found.push(...(await check(page, `${label} ${view}`)));
   }
   // A comparison with a student who answered a few cells differently.
-  const student = JSON.parse(SAMPLE);
-  student.assessments = student.assessments.slice(0, 8).map((a) => ({ ...a, current: Math.max(0, a.current - 1) }));
-  await page.click('#tab-compare');
-  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
-  await page.click('#compare-run');
-  await page.waitForSelector('#compare-diagram svg');
+  await compareStudent(page);
   found.push(...(await check(page, `${label} comparison`)));
   await page.click('#tab-tour');
   return found;

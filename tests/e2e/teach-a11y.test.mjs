@@ -5,19 +5,9 @@
 // tab and the current step stand out in forced colours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, openTeach, SAMPLE } from './page-helpers.mjs';
+import { setup, openTeach, compareStudent as compare } from './page-helpers.mjs';
 
 const env = setup();
-
-/** Runs a comparison whose student answered a few cells differently. */
-async function compare(page) {
-  const student = JSON.parse(SAMPLE);
-  student.assessments = student.assessments.slice(0, 8).map((a) => ({ ...a, current: Math.max(0, a.current - 1) }));
-  await page.click('#tab-compare');
-  await page.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(student)) });
-  await page.click('#compare-run');
-  await page.waitForSelector('#compare-diagram svg');
-}
 
 /**
  * What has focus, and whether its focus shows: an outline of at least 2 px

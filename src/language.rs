@@ -463,6 +463,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("progress.desc", &["count", "first", "last"]),
     ("progress.byTheme", &[]),
     ("progress.byPlayer", &[]),
+    ("progress.latest", &["label", "value"]),
+    ("progress.unscored", &["label"]),
     ("problem.noRespondent", &[]),
     ("problem.duplicateRespondent", &["first", "who"]),
     ("problem.duplicateSnapshot", &["date", "first"]),

@@ -131,6 +131,19 @@ function renderBar(session) {
       dataset: { key: 'new' },
       on: { click: startScenario },
     }, t('scenario.new'))));
+  // The what-if on show stays in sight when the bar scrolls: the bar
+  // alone scrolls sideways, never the page (scrollIntoView would move a
+  // phone's page up to the bar).
+  const tab = bar.querySelector('.scenario-tab.is-active');
+  const adder = bar.querySelector('.scenario-new');
+  if (tab && adder) {
+    const room = bar.getBoundingClientRect();
+    const at = tab.getBoundingClientRect();
+    // where the button, stuck at the bar's end, begins (less the bar's gap)
+    const end = Math.min(room.right, adder.getBoundingClientRect().left) - 4;
+    if (at.right > end) bar.scrollLeft += at.right - end;
+    else if (at.left < room.left) bar.scrollLeft -= room.left - at.left;
+  }
 }
 
 function renderBanner(result) {

@@ -160,8 +160,25 @@ fn panel(
                 .set("y2", num(ly - 4.0))
                 .set("class", "wfe-progress-line"),
         );
+        // Each line's latest value is written beside its name, so the
+        // lines are told apart by more than their colours; a theme or
+        // player no snapshot scored says so rather than showing a swatch
+        // for a line that is not there.
+        let label = match points.last() {
+            Some((_, _, v)) => {
+                let value = num((v * 100.0).round());
+                say(
+                    "progress.latest",
+                    &[("label", &item.label), ("value", &value)],
+                    || format!("{} — {value} %", item.label),
+                )
+            }
+            None => say("progress.unscored", &[("label", &item.label)], || {
+                format!("{} — no scores", item.label)
+            }),
+        };
         series.append(
-            Text::new(item.label.as_str())
+            Text::new(label.as_str())
                 .set("x", num(LEFT + 26.0))
                 .set("y", num(ly))
                 .set("class", "wfe-progress-label"),
@@ -258,6 +275,13 @@ mod tests {
             2,
             "one line per assessed theme and player"
         );
+        // the legend gives each line's latest value, and says which have none
+        assert!(
+            svg.contains("\nIntegration architectures — 75 %\n"),
+            "{svg}"
+        );
+        assert!(svg.contains("\nHR — 75 %\n"));
+        assert!(svg.contains("\nLeadership approaches — no scores\n"));
         assert!(!svg.contains("style="), "no inline style attributes");
         assert_eq!(progress_svg(&m), svg, "deterministic");
     }

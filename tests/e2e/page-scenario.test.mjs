@@ -84,3 +84,27 @@ test('a what-if can be discarded, and several live side by side', async () => {
   assert.deepEqual([now.value, now.label], [baseline.value, baseline.label], 'the baseline never changed');
   assert.deepEqual(page.problems, []);
 });
+
+test('at 1366 px with what-ifs open, + What-if stays whole and the what-if on show stays in sight', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 800 } });
+  /** How much of an element the bar shows: 1 whole, 0 none. */
+  const shown = (selector) => page.$eval(selector, (el) => {
+    const bar = /** @type {HTMLElement} */ (el.closest('#scenario-bar')).getBoundingClientRect();
+    const box = el.getBoundingClientRect();
+    const adder = /** @type {HTMLElement} */ (document.getElementById('new-scenario')).getBoundingClientRect();
+    // a tab under the + What-if button is hidden by it
+    const right = el.id === 'new-scenario' ? bar.right : Math.min(bar.right, adder.left);
+    return Math.max(0, Math.min(box.right, right) - Math.max(box.left, bar.left)) / box.width;
+  });
+  for (const name of ['Invest in HR', 'Outsource IT support', 'Merge the platforms']) {
+    await startScenario(page, name);
+    assert.equal(await shown('#new-scenario'), 1, `+ What-if whole with ${name} open`);
+    const seen = await shown('#scenario-bar [aria-current="true"]');
+    assert.ok(seen > 0.99, `${name}, on show, is in sight (${seen})`);
+  }
+  await page.click('#scenario-bar [data-scenario="baseline"]', { force: true });
+  await page.waitForSelector('#scenario-bar [data-scenario="baseline"][aria-current="true"]');
+  assert.ok(await shown('#scenario-bar [data-scenario="baseline"]') > 0.99, 'back on the baseline, it is in sight');
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'the page never scrolls sideways');
+  assert.deepEqual(page.problems, []);
+});

@@ -255,3 +255,21 @@ fn the_agreement_overlay_colours_cells_by_spread() {
     assert!(svg.contains("data-overlay=\"agreement\""));
     assert_eq!("agreement".parse::<Overlay>(), Ok(Overlay::Agreement));
 }
+
+#[test]
+fn the_report_lists_the_disagreements_of_merged_responses() {
+    use workforce_ecosystem::analysis::{analysis_markdown, analyze};
+    let before = read("model.json");
+    let plain = analysis_markdown(&before, &analyze(&before));
+    assert!(
+        !plain.contains("## Disagreements"),
+        "nothing merged, no section"
+    );
+    let merged = merge(&before, &three()).model;
+    let report = analysis_markdown(&merged, &analyze(&merged));
+    let section = &report[report.find("## Disagreements").expect("a section")..];
+    let section = &section[..section.find("## Systems").unwrap()];
+    // integration × HR: 0 (HR lead) to 3 (IT lead), the one cell 2 steps apart or more
+    assert_eq!(section.matches("\n- (spread ").count(), 1, "{section}");
+    assert!(section.contains("- (spread 3) The 3 respondents disagree on HR in Integration architectures\\: current scores range from 0 (HR lead) to 3 (IT lead), 3 steps apart."), "{section}");
+}

@@ -203,6 +203,30 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         out.push('\n');
     }
 
+    // Merged responses: where a mean hides people who see a cell apart.
+    if !analysis.disagreements.is_empty() {
+        out.push_str(
+            "## Disagreements\n\nCells whose respondents are two scale steps apart or more: \
+             their mean hides the difference.\n\n",
+        );
+        for d in analysis.disagreements.iter().take(SECTION_LIMIT) {
+            let _ = writeln!(
+                out,
+                "- (spread {}) {}",
+                number(d.severity),
+                escape_markdown(&d.explanation)
+            );
+        }
+        if analysis.disagreements.len() > SECTION_LIMIT {
+            let _ = writeln!(
+                out,
+                "\n…and {} more; `wfe analyze --format json` lists them all.",
+                Thousands((analysis.disagreements.len() - SECTION_LIMIT) as u64)
+            );
+        }
+        out.push('\n');
+    }
+
     out.push_str("## Systems\n\n");
     let s = &analysis.systems;
     if model.systems.is_empty() {

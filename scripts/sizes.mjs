@@ -50,14 +50,16 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * statements for all of it) and issue 16's title block in the HTML export
  * came to 339.7 KB and 416.7 KB (the classroom page 394.5 KB); the survey's
  * policy hashes computed at build time (build.rs) instead of in the core
- * brought them to 338.4 KB and 415.4 KB (393.2 KB). The size test holds these ceilings (about 1 KB above) so that
+ * brought them to 338.4 KB and 415.4 KB (393.2 KB); the report's
+ * disagreements and the progress legend's values to 338.8 KB and 416.1 KB
+ * (393.6 KB). The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 339 * 1024 },
-  pageGzip: { 'index.html': 416 * 1024, 'teach.html': 394 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 340 * 1024 },
+  pageGzip: { 'index.html': 417 * 1024, 'teach.html': 395 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -94,6 +94,18 @@ fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(Strin
     out.push('\n');
 }
 
+/// After a section that lists the first [`SECTION_LIMIT`] of `listed`
+/// items: how many more there are, and where to find them all.
+fn more_in_json(out: &mut String, listed: usize) {
+    if listed > SECTION_LIMIT {
+        let _ = writeln!(
+            out,
+            "\n…and {} more; `wfe analyze --format json` lists them all.",
+            Thousands((listed - SECTION_LIMIT) as u64)
+        );
+    }
+}
+
 /// The analysis of one model as a report: summary, top priorities, readiness
 /// tables, one section per finding kind, and the systems graph.
 pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
@@ -193,13 +205,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         for f in of_kind.iter().take(SECTION_LIMIT) {
             finding_line(&mut out, f, false);
         }
-        if of_kind.len() > SECTION_LIMIT {
-            let _ = writeln!(
-                out,
-                "\n…and {} more; `wfe analyze --format json` lists them all.",
-                Thousands((of_kind.len() - SECTION_LIMIT) as u64)
-            );
-        }
+        more_in_json(&mut out, of_kind.len());
         out.push('\n');
     }
 
@@ -217,13 +223,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
                 escape_markdown(&d.explanation)
             );
         }
-        if analysis.disagreements.len() > SECTION_LIMIT {
-            let _ = writeln!(
-                out,
-                "\n…and {} more; `wfe analyze --format json` lists them all.",
-                Thousands((analysis.disagreements.len() - SECTION_LIMIT) as u64)
-            );
-        }
+        more_in_json(&mut out, analysis.disagreements.len());
         out.push('\n');
     }
 

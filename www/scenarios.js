@@ -140,7 +140,8 @@ function renderBar(session) {
     const room = bar.getBoundingClientRect();
     const at = tab.getBoundingClientRect();
     // where the button, stuck at the bar's end, begins (less the bar's gap)
-    const end = Math.min(room.right, adder.getBoundingClientRect().left) - 4;
+    const gap = parseFloat(getComputedStyle(bar).columnGap) || 0;
+    const end = Math.min(room.right, adder.getBoundingClientRect().left) - gap;
     if (at.right > end) bar.scrollLeft += at.right - end;
     else if (at.left < room.left) bar.scrollLeft -= room.left - at.left;
   }

@@ -89,7 +89,20 @@ function analyse({ info, trace }) {
     stack.push({ end, b });
   }
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
-  return { first: info.first, busy: busy / 1000, self: [...self].map(([k, v]) => [k, v / 1000]).filter(([, v]) => v > 0.5).sort((a, b) => b[1] - a[1]), resources: info.resources, dcl: info.dcl, wasmBg: events.filter((e) => /wasm/i.test(e.name) && !(e.pid === pid && e.tid === tid) && e.ts >= t0 && e.ts < t1).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 };
+  // TIMELINE=1: the main thread's tasks of 1 ms or more, each with its three largest parts
+  const timeline = [];
+  if (process.env.TIMELINE) {
+    const tops = [];
+    let end = 0;
+    for (const e of main) if (e.ts >= end) { tops.push(e); end = e.ts + (e.dur ?? 0); }
+    for (const t of tops.filter((t) => t.dur >= 1000)) {
+      const inside = main.filter((e) => e !== t && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= t.ts + t.dur && e.dur >= 300);
+      const where = (e) => (e.args?.data?.url ?? e.args?.fileName ?? e.args?.url ?? '').replace(/^.*\//, '');
+      const parts = inside.sort((a, b) => b.dur - a.dur).slice(0, 4).map((e) => `${e.name} ${(e.dur / 1000).toFixed(1)} ${where(e)}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''}`);
+      timeline.push(`${((t.ts - t0) / 1000).toFixed(1).padStart(7)} +${(t.dur / 1000).toFixed(1).padStart(5)}  ${t.name}: ${parts.join(' | ')}`);
+    }
+  }
+  return { timeline, first: info.first, busy: busy / 1000, self: [...self].map(([k, v]) => [k, v / 1000]).filter(([, v]) => v > 0.5).sort((a, b) => b[1] - a[1]), resources: info.resources, dcl: info.dcl, wasmBg: events.filter((e) => /wasm/i.test(e.name) && !(e.pid === pid && e.tid === tid) && e.ts >= t0 && e.ts < t1).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 };
 }
 
 const server = await startServer();
@@ -103,6 +116,7 @@ try {
     const r = runs[Math.floor(runs.length / 2)];
     console.log(`\n== ${path}: first cell at ${r.first.toFixed(1)} ms (loads: ${runs.map((x) => x.first.toFixed(0)).join(', ')}); main thread busy ${r.busy.toFixed(1)} ms; Wasm work off the main thread ${r.wasmBg.toFixed(1)} ms; DOMContentLoaded ${r.dcl?.toFixed(1)}`);
     for (const [k, v] of r.self) console.log(`   ${v.toFixed(1).padStart(7)} ms  ${k}`);
+    for (const line of r.timeline) console.log(line);
     console.log('   resources (requested → arrived, ms since navigation):');
     for (const res of r.resources) console.log(`   ${res.start.toFixed(1).padStart(7)} → ${res.end.toFixed(1).padStart(7)}  ${res.name}`);
   }

@@ -96,6 +96,53 @@ pub fn apply(model: &Model, edit: &Edit) -> Result<Applied, Invalid> {
     })
 }
 
+/// Where [`set_assessment`] put an assessment, and the one it replaced
+/// there (`None` when it was added at the end).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetAt {
+    pub index: usize,
+    pub replaced: Option<Assessment>,
+}
+
+/// Where `SetAssessment(a)` puts `a` in `model`: the index of the
+/// assessment of its cell, or `None` when it would be added at the end.
+pub fn assessment_index(model: &Model, a: &Assessment) -> Option<usize> {
+    model.assessments.iter().position(|x| same_cell(x, a))
+}
+
+/// [`apply`] of `SetAssessment(a)` to a valid `model`, made in place and
+/// checked with [`validate::validate_assessment`] rather than on a copy
+/// checked whole: the same model and the same problems, without copying or
+/// reading the other items (the edit the page makes most, and the one a
+/// large model felt). On error `model` is as it was.
+pub fn set_assessment(model: &mut Model, a: &Assessment) -> Result<SetAt, Invalid> {
+    let a = checked_assessment(model, a)?;
+    let at = match assessment_index(model, &a) {
+        Some(index) => SetAt {
+            index,
+            replaced: Some(std::mem::replace(&mut model.assessments[index], a)),
+        },
+        None => {
+            model.assessments.push(a);
+            SetAt {
+                index: model.assessments.len() - 1,
+                replaced: None,
+            }
+        }
+    };
+    let problems = validate::validate_assessment(model, at.index);
+    if problems.is_empty() {
+        return Ok(at);
+    }
+    match &at.replaced {
+        Some(old) => model.assessments[at.index] = old.clone(),
+        None => {
+            model.assessments.pop();
+        }
+    }
+    Err(Invalid::new(problems))
+}
+
 /// Applies `edits` in order to a copy of `model`, checking each edit as
 /// [`apply`] does and the whole model once at the end (a plan's many
 /// changes cost one validation, not one each). `model` itself never changes.
@@ -121,7 +168,7 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
         }
         Edit::SetAssessment(assessment) => {
             let a = checked_assessment(m, assessment)?;
-            match m.assessments.iter().position(|x| same_cell(x, &a)) {
+            match assessment_index(m, &a) {
                 Some(i) => m.assessments[i] = a,
                 None => m.assessments.push(a),
             }

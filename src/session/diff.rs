@@ -109,6 +109,29 @@ impl ModelDiff {
         }
     }
 
+    /// The diff of one assessment set at `index`: `before` replaced there,
+    /// or, with `None`, `after` added at the end (`index` is then the old
+    /// length). What [`ModelDiff::between`] finds for that change.
+    pub fn of_assessment(index: usize, before: Option<Assessment>, after: Assessment) -> ModelDiff {
+        ModelDiff {
+            assessments: Some(Splice {
+                start: index,
+                removed: before.into_iter().collect(),
+                inserted: vec![after],
+            }),
+            ..ModelDiff::default()
+        }
+    }
+
+    /// For a diff that changes one assessment and nothing else (as
+    /// [`ModelDiff::of_assessment`] makes): its index and what was there
+    /// before (`None` when it was added).
+    pub fn one_assessment(&self) -> Option<(usize, Option<&Assessment>)> {
+        let s = self.assessments.as_ref()?;
+        (self.only_assessments() && s.removed.len() <= 1 && s.inserted.len() == 1)
+            .then(|| (s.start, s.removed.first()))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.assessments.is_none() && self.only_assessments()
     }

@@ -431,6 +431,14 @@ pub fn validate(model: &Model) -> Vec<Problem> {
     rules::check(model, &HashSet::new())
 }
 
+/// [`validate`] of a model that was valid until its assessment at `index`
+/// was set: to a changed one, or added at the end, of a cell no other
+/// assessment holds. Checks that assessment alone (see
+/// [`rules::check_assessment`]), with the same problems [`validate`] finds.
+pub fn validate_assessment(model: &Model, index: usize) -> Vec<Problem> {
+    rules::check_assessment(model, index)
+}
+
 /// [`validate`], writing out only the problems that may be among the
 /// first [`limits::MAX_PROBLEMS`] of each list (in list order); returns
 /// them and how many others there are.

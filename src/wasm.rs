@@ -877,7 +877,13 @@ impl Workspace {
             }
             if cell.shown.value != want.value {
                 if let Some(v) = &cell.value_el {
-                    v.set_text_content(Some(&want.value));
+                    // a lone text node changes in place: the browser then lays
+                    // out that text again, not a node removed and one added
+                    let only = v.first_child().filter(|t| t.next_sibling().is_none());
+                    match only.and_then(|t| t.dyn_into::<web_sys::CharacterData>().ok()) {
+                        Some(text) => text.set_data(&want.value),
+                        None => v.set_text_content(Some(&want.value)),
+                    }
                 }
             }
             cell.shown = want;

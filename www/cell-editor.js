@@ -7,7 +7,7 @@
 // or lost an assessment). Rebuilding forms costs layout time, and patching
 // keeps the user's focus and caret where they are: an error, too, is shown
 // in place (a rebuild while Tab moves on from the field would lose focus).
-import { h, preservingFocus, replace, uid } from './dom.js';
+import { h, preservingFocus, replace, setText, uid } from './dom.js';
 import { t, formatNumber, formatPoints, language } from './i18n.js';
 import { state, apply, onRefresh, fieldErrorText, announce } from './store.js';
 import { hasUnsavedText } from './keyboard.js';
@@ -261,8 +261,30 @@ function patch(detail) {
   const summary = pane.querySelector('.summary');
   if (summary) {
     const fresh = h('p', { class: 'summary' }, summaryContent(detail));
-    if (fresh.textContent !== summary.textContent) summary.replaceWith(fresh);
+    if (fresh.textContent !== summary.textContent && !sameShapeText(summary, fresh)) summary.replaceWith(fresh);
   }
+}
+
+/**
+ * Gives `el` the texts of `fresh` in place when the two hold the same
+ * elements in the same order and differ only in their texts (a score
+ * changed): the browser then lays out the changed text alone. False, and
+ * nothing changed, when they differ otherwise.
+ * @param {Node} el
+ * @param {Node} fresh
+ */
+function sameShapeText(el, fresh) {
+  const a = [...el.childNodes], b = [...fresh.childNodes];
+  const alike = (x, y) => x.nodeType === y.nodeType && x.nodeName === y.nodeName &&
+    (!(x instanceof Element) || (/** @type {Element} */ (x).className === /** @type {Element} */ (y).className && x.childNodes.length <= 1 && y.childNodes.length <= 1));
+  if (a.length !== b.length || !a.every((x, i) => alike(x, b[i]))) return false;
+  a.forEach((x, i) => {
+    if (x instanceof Text) {
+      const text = /** @type {Text} */ (b[i]).data;
+      if (x.data !== text) x.data = text;
+    } else setText(/** @type {HTMLElement} */ (x), b[i].textContent ?? '');
+  });
+  return true;
 }
 
 export function render() {

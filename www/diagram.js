@@ -208,14 +208,20 @@ function stateOf(has) {
 function drawRings() {
   const cells = container.querySelector('svg .cell')?.parentNode;
   if (!cells) return;
-  const layer = cells.querySelector(':scope > .state-rings') ?? document.createElementNS(cells.namespaceURI, 'g');
-  layer.setAttribute('class', 'state-rings');
-  layer.setAttribute('aria-hidden', 'true');
-  // always last, over every cell drawn since
-  cells.append(layer);
   const want = [...container.querySelectorAll('.cell.is-highlighted')].map((el) => [el, 'highlight']);
   const focused = document.activeElement;
   if (focused?.matches('.cell:focus-visible') && container.contains(focused)) want.push([focused, 'focus']);
+  // The same rings, still over every cell, are left as they are: an edit
+  // redraws the rings only when what they ring changed.
+  const drawn = want.map(([el, kind]) => `${kind} ${el.getAttribute('points') ?? el.getAttribute('d')} ${el.getAttribute('transform') ?? ''}`).join('\n');
+  const old = cells.querySelector(':scope > .state-rings');
+  if (old && old === cells.lastElementChild && old.dataset.drawn === drawn) return;
+  const layer = old ?? document.createElementNS(cells.namespaceURI, 'g');
+  layer.setAttribute('class', 'state-rings');
+  layer.setAttribute('aria-hidden', 'true');
+  layer.dataset.drawn = drawn;
+  // always last, over every cell drawn since
+  if (layer !== cells.lastElementChild) cells.append(layer);
   // each ring's bands, outermost first (style.css colours them)
   layer.replaceChildren(...want.flatMap(([el, kind]) => ['light', 'dark', kind === 'focus' ? '' : 'hue'].filter(Boolean).map((band) => {
     const ring = /** @type {Element} */ (el.cloneNode());

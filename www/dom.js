@@ -108,5 +108,10 @@ export function setAttr(el, name, value) {
 
 /** Sets a text only when it differs. */
 export function setText(el, text) {
-  if (el.textContent !== text) el.textContent = text;
+  if (el.textContent === text) return;
+  // a lone text node changes in place: the browser then lays out that text
+  // again, rather than a node removed and another one added
+  const only = el.firstChild;
+  if (only instanceof Text && only === el.lastChild) only.data = text;
+  else el.textContent = text;
 }

@@ -21,7 +21,11 @@ test('editing a score updates the diagram, findings and readiness in place', asy
   // mark the drawn elements: an in-place update keeps them
   await page.$$eval('#diagram .cell, #diagram .cell-value', (els) => els.forEach((e) => { e.dataset.mark = 'kept'; }));
   await openCell(page, 'integration', 'hr');
+  const summaryBefore = await page.textContent('#pane-cell .summary');
+  assert.match(summaryBefore, /\b1\b/, `the cell's summary says its score: ${summaryBefore}`);
   await setField(page, 'u:ports', 'current', 2);
+  const summaryAfter = await page.textContent('#pane-cell .summary');
+  assert.match(summaryAfter, /1\.5/, `the summary follows the edit: ${summaryAfter}`);
 
   const after = await cell(page, 'integration', 'hr');
   assert.equal(after.value, '1.5', 'the mean of ports (2) and retail (1)');
@@ -48,6 +52,7 @@ test('editing a score updates the diagram, findings and readiness in place', asy
   assert.equal(await page.$$eval('#tooltip b', (e) => e.length), 0);
   await page.click('#pane-cell [data-key="u:ports:clear"]');
   assert.equal((await cell(page, 'integration', 'hr')).value, '1', 'only retail is left');
+  assert.equal(await page.textContent('#pane-cell .summary'), summaryBefore, 'the summary is back to a score of 1, from retail alone');
   assert.deepEqual(page.problems, []);
 });
 

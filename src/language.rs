@@ -389,6 +389,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
         "problem.tooMany",
         &["count", "holder", "limit", "note", "what"],
     ),
+    ("problem.tooManyKinds", &["count", "kinds"]),
     ("problem.diagramDraws", &["count", "max", "min", "what"]),
     ("problem.notUtf8", &["offset"]),
     ("problem.overItems", &["limit"]),

@@ -40,6 +40,10 @@ export interface ViewOptions {
   selected?: CellRef | null; showChanges?: boolean;
   /** list only the chosen finding in analysis.findings (findingCount stays): for when the list is not on show */
   skipFindings?: boolean;
+  /** list the first N findings of each kind, worst first (findingCounts stay whole) */
+  findingsPerKind?: number | null;
+  /** kinds listed whole despite findingsPerKind */
+  findingsOpen?: FindingKind[];
   /** legend and long names beside the drawing (wide), in its square (square) or below it (narrow, for phones) */
   layout?: LayoutKind;
 }
@@ -186,6 +190,8 @@ export interface ViewResult {
   structure: number;
   /** how many findings there are, listed in analysis.findings unless skipFindings */
   findingCount: number;
+  /** how many findings there are of each kind (findingsPerKind lists fewer) */
+  findingCounts: Partial<Record<FindingKind, number>>;
   /** whether options.finding names a finding of the model on show */
   findingChosen: boolean;
   /** without findings, why: nothing to analyse yet, nothing scored yet, or all clear */
@@ -336,6 +342,7 @@ struct ViewResult {
     revision: u64,
     structure: u64,
     finding_count: usize,
+    finding_counts: std::collections::BTreeMap<&'static str, usize>,
     finding_chosen: bool,
     findings_note: Option<&'static str>,
     analysis: analysis::Analysis,
@@ -728,20 +735,17 @@ impl Workspace {
                 .is_some_and(|d| std::mem::take(&mut d.unreported));
         let revisions = self.session.revisions();
         let finding_count = report.findings.len();
+        let finding_counts = view::finding_counts(&report.findings);
         let finding_chosen = !scopes.is_empty();
-        if opts.skip_findings {
-            // the chosen one stays: the editors highlight what it concerns
-            let chosen = opts.finding.as_deref().unwrap_or_default();
-            report
-                .findings
-                .retain(|f| finding_chosen && f.id() == chosen);
-        }
+        // (the chosen one stays: the editors highlight what it concerns)
+        opts.keep_listed(&mut report.findings, finding_chosen);
         let result = ViewResult {
             full,
             changed,
             revision: revisions.model,
             structure: revisions.structure,
             finding_count,
+            finding_counts,
             finding_chosen,
             findings_note,
             analysis: report,

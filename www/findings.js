@@ -35,7 +35,14 @@ function byPriority(a, b) {
   return (b.severity ?? 0) - (a.severity ?? 0);
 }
 
-function groups(findings) {
+/**
+ * The findings by kind, the group with the worst first: each with its
+ * findings as listed (the core lists a page of each kind, the worst first,
+ * and a kind whole once opened) and how many there are in all.
+ * @param {any[]} findings
+ * @param {Record<string, number>} counts the core's count of each kind
+ */
+function groups(findings, counts) {
   const map = new Map();
   for (const f of findings) {
     if (!map.has(f.kind)) map.set(f.kind, []);
@@ -48,7 +55,7 @@ function groups(findings) {
     const ib = KIND_ORDER.indexOf(b);
     return top(b) - top(a) || (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
   });
-  return kinds.map((kind) => [kind, map.get(kind).slice().sort(byPriority)]);
+  return kinds.map((kind) => [kind, map.get(kind).slice().sort(byPriority), Math.max(counts[kind] ?? 0, map.get(kind).length)]);
 }
 
 function labelOf(list, id) {
@@ -162,7 +169,7 @@ function renderFindings(result) {
   }
   // the same findings, choice and comparison: nothing to draw again
   const active = result.session.active;
-  const shape = JSON.stringify([language(), state.view.finding, state.view.overlay, [...expanded], findings, result.findingsNote, active && result.comparison, active?.id, active?.planned, result.findingCount]);
+  const shape = JSON.stringify([language(), state.view.finding, state.view.overlay, [...expanded], findings, result.findingsNote, active && result.comparison, active?.id, active?.planned, result.findingCount, result.findingCounts]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
@@ -176,14 +183,16 @@ function renderFindings(result) {
         h('h3', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
     } else {
       parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
-      for (const [kind, list] of groups(findings)) {
+      for (const [kind, list, count] of groups(findings, result.findingCounts ?? {})) {
         const open = expanded.has(kind);
-        const shown = open ? list : list.slice(0, PAGE);
+        // the core lists a page of its kinds (and the chosen finding); the
+        // disagreements come whole
+        const shown = open || kind !== 'disagreement' ? list : list.slice(0, PAGE);
         parts.push(h('section', { class: 'finding-group', dataset: { kind } },
-          h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(list.length, 0) })),
+          h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(count, 0) })),
           KIND_ORDER.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
           h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
-          list.length > PAGE
+          count > PAGE
             ? h('button', {
               type: 'button',
               class: 'link',
@@ -192,10 +201,11 @@ function renderFindings(result) {
                 click: () => {
                   if (open) expanded.delete(kind);
                   else expanded.add(kind);
-                  renderFindings(state.result);
+                  // the core lists the rest of the kind (or a page of it again)
+                  refresh();
                 },
               },
-            }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(list.length, 0) }))
+            }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(count, 0) }))
             : null));
       }
     }
@@ -266,6 +276,11 @@ export function showPane(name) {
   if (name === 'findings') refresh();
   if (name === 'readiness') renderReadiness(state.result);
 }
+
+// A page of each kind is all the list shows until a kind is opened: the
+// core writes out no more (a large model has thousands of findings).
+// Disagreements come apart from the core's findings and are listed whole.
+state.findingsListed = () => ({ findingsPerKind: PAGE, findingsOpen: [...expanded].filter((k) => k !== 'disagreement') });
 
 export function initFindings({ openCell, openOrg }) {
   findingsPane = document.getElementById('pane-findings');

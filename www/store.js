@@ -30,6 +30,8 @@ export const state = {
   result: null,
   /** Whether the list of findings is on show (else the core sends only their count). */
   findingsOnShow: () => true,
+  /** the list's page of each kind and its kinds listed whole (findings.js) */
+  findingsListed: () => ({ findingsPerKind: null, findingsOpen: [] }),
   diagram: null,
 };
 
@@ -132,7 +134,7 @@ function dropStaleChoices() {
 
 function viewOptions() {
   state.layout = state.chooseLayout();
-  return { ...state.view, layout: state.layout, skipFindings: !state.findingsOnShow() };
+  return { ...state.view, layout: state.layout, skipFindings: !state.findingsOnShow(), ...state.findingsListed() };
 }
 
 /**

@@ -13,6 +13,7 @@ mod editor;
 pub use cells::{cell_infos, scale_label, CellInfo};
 pub use editor::{cell_detail, CellDetail, EditorRow, IndexedResponsibility};
 
+use crate::analysis::finding::Kind;
 use crate::analysis::Finding;
 use crate::model::{ContributorKind, Model};
 use crate::render::{self, CellState, Overlay, RenderOptions};
@@ -21,7 +22,7 @@ use crate::validate::fields::{self, Need};
 use crate::validate::Invalid;
 use serde::Serialize;
 use serde_json::Value;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 
 /// A cell by its ids.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -40,6 +41,36 @@ fn cell_set(cells: impl IntoIterator<Item = CellRef>) -> CellSet {
     let mut set = CellSet::new();
     set.extend(cells);
     set
+}
+
+/// How many findings there are of each kind, by the kind's name.
+pub fn finding_counts(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
+    let mut counts = BTreeMap::new();
+    for f in findings {
+        *counts.entry(f.kind.as_str()).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// A list of finding kinds by name, each at most once.
+fn read_kinds(r: &mut fields::Reader, f: &mut fields::Fields, key: &str) -> Vec<Kind> {
+    let items = f.list(r, key, Need::Optional);
+    let at = f.at().key(key);
+    if items.len() > Kind::ALL.len() {
+        let (count, kinds) = (items.len().to_string(), Kind::ALL.len().to_string());
+        let message = crate::language::say(
+            "problem.tooManyKinds",
+            &[("count", &count), ("kinds", &kinds)],
+            || format!("{count} kinds listed; there are {kinds} kinds of finding"),
+        );
+        r.fail(&at, message);
+        return Vec::new();
+    }
+    items
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, v)| r.choice(v, &at.index(i), &Kind::ALL, Kind::as_str))
+        .collect()
 }
 
 /// The interactive view's options. In JSON (camelCase) every field may be
@@ -65,6 +96,16 @@ pub struct ViewOptions {
     /// large model has thousands, and copying them to the page on every edit
     /// costs more than finding them when no one is looking at the list.
     pub skip_findings: bool,
+    /// With the list on show, how many findings of each kind to list, worst
+    /// first (the page shows a few of each kind, and all of a kind on
+    /// request); `None` lists them all. The counts by kind stay whole
+    /// ([`finding_counts`]). A model 100 times the sample's has thousands of
+    /// findings: writing each one's sentence out for the page, and the page
+    /// reading them, took about 40 ms of an undo with the list on show.
+    pub findings_per_kind: Option<usize>,
+    /// Kinds listed whole despite `findings_per_kind` (the page's groups
+    /// opened with "Show all").
+    pub findings_open: Vec<Kind>,
     /// Labels beside the drawing or below it (the page picks by its width).
     pub layout: crate::layout::LayoutKind,
 }
@@ -89,9 +130,41 @@ impl ViewOptions {
                 }),
                 show_changes: f.boolean(r, "showChanges", Need::Optional) == Some(true),
                 skip_findings: f.boolean(r, "skipFindings", Need::Optional) == Some(true),
+                findings_per_kind: f
+                    .count(
+                        r,
+                        "findingsPerKind",
+                        Need::Optional,
+                        "a whole number (0 or more)",
+                    )
+                    .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
+                findings_open: read_kinds(r, &mut f, "findingsOpen"),
                 layout: render::read_layout(r, &mut f),
             }
         })
+    }
+
+    /// Keeps of `findings` (the analysis' order, worst first) those the
+    /// page lists: none but the chosen one when the list is not on show
+    /// (`skip_findings`), else the first `findings_per_kind` of each kind
+    /// not in `findings_open`, and the chosen one wherever it is. `chosen`:
+    /// whether [`ViewOptions::finding`] names one of them.
+    pub fn keep_listed(&self, findings: &mut Vec<Finding>, chosen: bool) {
+        let chosen_id = self.finding.as_deref().filter(|_| chosen);
+        let is_chosen = |f: &Finding| chosen_id.is_some_and(|id| f.id() == id);
+        if self.skip_findings {
+            findings.retain(is_chosen);
+            return;
+        }
+        let Some(per_kind) = self.findings_per_kind else {
+            return;
+        };
+        let mut listed = [0usize; Kind::ALL.len()];
+        findings.retain(|f| {
+            let n = &mut listed[f.kind as usize];
+            *n += 1;
+            *n <= per_kind || self.findings_open.contains(&f.kind) || is_chosen(f)
+        });
     }
 
     pub fn render_options(&self) -> RenderOptions {
@@ -460,7 +533,7 @@ mod tests {
             "overlay": "gap", "unit": "retail", "contributor": null, "kind": "external",
             "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
             "showChanges": true, "skipFindings": false, "somethingElse": [1, 2],
-            "layout": "narrow"
+            "layout": "narrow", "findingsPerKind": 8, "findingsOpen": ["silo", "conflict"]
         });
         assert_eq!(
             ViewOptions::from_json(v).unwrap(),
@@ -473,6 +546,8 @@ mod tests {
                 selected: Some(cell("t", "p")),
                 show_changes: true,
                 skip_findings: false,
+                findings_per_kind: Some(8),
+                findings_open: vec![Kind::Silo, Kind::Conflict],
                 layout: crate::layout::LayoutKind::Narrow,
             }
         );
@@ -509,10 +584,97 @@ mod tests {
                 serde_json::json!({"selected": "t"}),
                 "options.selected: expected a cell (an object), found the string \"t\"",
             ),
+            (
+                serde_json::json!({"findingsPerKind": -1, "findingsOpen": ["silo", "gaps"]}),
+                "options.findingsPerKind: expected a whole number (0 or more), found the number -1\n\
+                 options.findingsOpen[1]: expected \"maturity-gap\", \"uncovered\", \"redundant\", \"conflict\", \"untracked\", \"fragmented\" or \"silo\", found the string \"gaps\"",
+            ),
+            (
+                serde_json::json!({"findingsOpen": vec!["silo"; 8]}),
+                "options.findingsOpen: 8 kinds listed; there are 7 kinds of finding",
+            ),
         ];
         for (v, expected) in cases {
             assert_eq!(ViewOptions::from_json(v).unwrap_err().to_string(), expected);
         }
+    }
+
+    /// A page of each kind, worst first; a kind opened whole; the chosen
+    /// finding wherever it is; none but it when the list is not on show.
+    #[test]
+    fn the_page_lists_a_page_of_each_kind_and_the_chosen_finding() {
+        let all = crate::analysis::analyze(&crate::framework::sample()).findings;
+        let counts = finding_counts(&all);
+        let (big, n) = counts.iter().max_by_key(|(_, n)| **n).unwrap();
+        assert!(
+            *n > 3,
+            "the sample has a kind with more than 3 findings: {counts:?}"
+        );
+        let kind_of = |name: &str| *Kind::ALL.iter().find(|k| k.as_str() == name).unwrap();
+        let big = kind_of(big);
+        let last_of_big = all.iter().rev().find(|f| f.kind == big).unwrap().id();
+        let listed = |opts: &ViewOptions, chosen: bool| {
+            let mut v = all.clone();
+            opts.keep_listed(&mut v, chosen);
+            v.iter().map(Finding::id).collect::<Vec<_>>()
+        };
+        let page = ViewOptions {
+            findings_per_kind: Some(2),
+            ..ViewOptions::default()
+        };
+        let ids = listed(&page, false);
+        let expected: Vec<String> = all
+            .iter()
+            .filter(|f| {
+                let before = all.iter().take_while(|g| !std::ptr::eq(*g, *f));
+                before.filter(|g| g.kind == f.kind).count() < 2
+            })
+            .map(Finding::id)
+            .collect();
+        assert_eq!(
+            ids, expected,
+            "the first two of each kind, in the analysis' order"
+        );
+        for (kind, count) in &counts {
+            let shown = all
+                .iter()
+                .filter(|f| f.kind.as_str() == *kind && ids.contains(&f.id()))
+                .count();
+            assert_eq!(shown, (*count).min(2), "{kind}");
+        }
+        assert!(!ids.contains(&last_of_big));
+        let chosen = ViewOptions {
+            finding: Some(last_of_big.clone()),
+            ..page.clone()
+        };
+        assert!(
+            listed(&chosen, true).contains(&last_of_big),
+            "the chosen one is listed"
+        );
+        assert_eq!(listed(&chosen, true).len(), ids.len() + 1);
+        let open = ViewOptions {
+            findings_open: vec![big],
+            ..page.clone()
+        };
+        assert_eq!(
+            listed(&open, false)
+                .iter()
+                .filter(|id| id.starts_with(big.as_str()))
+                .count(),
+            *n
+        );
+        let hidden = ViewOptions {
+            skip_findings: true,
+            ..chosen.clone()
+        };
+        assert_eq!(listed(&hidden, true), vec![last_of_big.clone()]);
+        assert_eq!(
+            listed(&hidden, false),
+            Vec::<String>::new(),
+            "a chosen id the model lacks lists nothing"
+        );
+        assert_eq!(listed(&ViewOptions::default(), false).len(), all.len());
+        assert_eq!(counts.values().sum::<usize>(), all.len());
     }
 
     /// The scope of every finding of the sample is what its JSON says.

@@ -142,8 +142,9 @@ test('the TypeScript types of the Wasm API describe what the core returns', () =
 function keys(value, path = '', out = []) {
   if (Array.isArray(value)) value.forEach((v, i) => keys(v, `${path}[${i}]`, out));
   else if (value && typeof value === 'object') {
-    // readiness by theme, player and unit id, systems by contributor id: the keys are the model's ids
-    const byId = /readiness\.(themes|players|units)$|systems\.tracking$/.test(path);
+    // readiness by theme, player and unit id, systems by contributor id: the keys are the model's ids;
+    // the count of findings by kind: the kinds' names, as findings name them
+    const byId = /readiness\.(themes|players|units)$|systems\.tracking$|\.findingCounts$/.test(path);
     for (const [k, v] of Object.entries(value)) {
       if (!byId) out.push([k, `${path}.${k}`]);
       keys(v, `${path}.${k}`, out);

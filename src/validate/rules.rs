@@ -777,6 +777,38 @@ mod tests {
         );
     }
 
+    /// One assessment of a valid model changed, checked alone, gives what
+    /// the whole model checked gives: the same problems at the same paths.
+    #[test]
+    fn an_assessment_checked_alone_finds_what_the_whole_check_finds() {
+        let sample = crate::framework::sample();
+        assert!(check(&sample, &HashSet::new()).is_empty());
+        let long = "x".repeat(limits::NOTE_CHARS + 1);
+        let changes: [&dyn Fn(&mut crate::model::Assessment); 7] = [
+            &|a| a.current = 9.0,
+            &|a| a.target = Some(f64::NAN),
+            &|a| a.weight = 0.0,
+            &|a| a.note = Some(long.clone()),
+            &|a| a.unit = Some("mars".into()),
+            &|a| a.theme = "nowhere".into(),
+            &|a| a.current = 2.0,
+        ];
+        let mut found = 0;
+        for i in 0..sample.assessments.len() {
+            for change in changes {
+                let mut m = sample.clone();
+                change(&mut m.assessments[i]);
+                let whole = check(&m, &HashSet::new());
+                assert_eq!(check_assessment(&m, i), whole, "assessments[{i}]");
+                found += whole.len();
+            }
+        }
+        assert!(
+            found >= 6 * sample.assessments.len(),
+            "each bad change is found"
+        );
+    }
+
     #[test]
     fn each_repeat_of_a_cell_names_its_first_readable_assessment() {
         let mut m = Model::empty("x");

@@ -446,8 +446,8 @@ export async function migrateLegacy({ nameOf }) {
 // ---- the Text pane's drafts ----------------------------------------------------------------
 
 // A text with problems typed in the Text pane is kept until it is resolved
-// (text-drafts.js), one record per tab, document and what-if ('' for the
-// baseline): a tab never writes over another's draft. A tab that closes
+// (text-drafts.js), one record per tab, document and what-if (by name, ''
+// for the baseline): a tab never writes over another's draft. A tab that closes
 // leaves its drafts to the next page that opens the document.
 
 /** A draft's key: the document, the what-if and the tab keeping it. */

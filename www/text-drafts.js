@@ -13,8 +13,8 @@ import { MAX_MODEL_BYTES } from './fragment.js';
 import * as store from './doc-store.js';
 
 /**
- * Whom a draft belongs to: a document's id and the what-if's id ('' for the
- * baseline).
+ * Whom a draft belongs to: a document's id and the what-if's name ('' for
+ * the baseline).
  * @typedef {{ doc: string, scenario: string }} Owner
  */
 

@@ -163,7 +163,8 @@ export function render() {
 /** The model the pane edits now: the document on show's baseline or what-if on show. */
 function ownerNow() {
   const doc = currentDocumentId();
-  return doc ? { doc, scenario: String(state.result?.session.active?.id ?? '') } : null;
+  // a what-if by its name: unique in its document, and kept by a reload (its id is not)
+  return doc ? { doc, scenario: state.result?.session.active?.name ?? '' } : null;
 }
 
 /** Keeps the text in the box as the draft of the model it is of. */

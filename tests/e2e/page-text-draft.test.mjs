@@ -7,7 +7,7 @@
 // tab of the document neither takes it nor writes over it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, storedDocs } from './page-helpers.mjs';
+import { setup, open, cell, storedDocs, startScenario } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -206,6 +206,27 @@ test('a draft stays with its document and its tab: another document, a second ta
   await assertRestored(c, draft);
   assert.deepEqual([...a.problems, ...b.problems, ...c.problems], []);
   await context.close();
+});
+
+test('a draft typed in a what-if is that what-if’s: the baseline shows its own text, a reload brings the draft back', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Plan B');
+  const draft = breakIt(await textTab(page));
+  await typeText(page, draft);
+  const [doc] = await waitFor(page, storedDocs, (d) => d.length === 1 && JSON.parse(d[0].text).scenarios?.length === 1, 'the what-if’s save');
+  assert.deepEqual(await waitFor(page, storedDrafts, (d) => d.length === 1, 'the draft'), [{ doc: doc.id, scenario: 'Plan B', text: draft }]);
+  // the baseline: its own text, no problems
+  await page.click('.scenario-tab[data-scenario="baseline"]');
+  await page.waitForFunction(() => !/lots/.test(document.getElementById('model-text').value));
+  assert.equal(await page.textContent('#text-status'), 'The text and the diagram agree.');
+  await page.click('.scenario-tab:not(.is-baseline)');
+  await page.waitForFunction((text) => document.getElementById('model-text').value === text, draft);
+  // a reload, on the what-if as it was left
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await assertRestored(page, draft);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('a draft over the model size limit is refused, and the person is told', async () => {

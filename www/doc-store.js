@@ -333,6 +333,22 @@ export function onClosedTabJournal(fn) {
   });
 }
 
+/** The localStorage keys under `prefix` (`prefix` + a tab's id) that tabs now closed wrote. */
+async function closedTabKeys(prefix) {
+  const keys = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix) && key !== prefix + tabId) keys.push(key);
+    }
+  } catch {
+    return [];
+  }
+  if (!keys.length) return [];
+  const live = await liveTabs();
+  return keys.filter((key) => !live.has(`wfe.tab.${key.slice(prefix.length)}`));
+}
+
 async function liveTabs() {
   try {
     const { held = [] } = (await navigator.locks?.query()) ?? {};
@@ -348,20 +364,8 @@ async function liveTabs() {
  * beside it. Resolves to `[{ kind: 'kept' | 'copied', meta }]`.
  */
 export async function replayJournals({ copyName }) {
-  const keys = [];
-  try {
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(JOURNAL_PREFIX) && key !== JOURNAL_PREFIX + tabId) keys.push(key);
-    }
-  } catch {
-    return [];
-  }
-  if (!keys.length) return [];
-  const live = await liveTabs();
   const out = [];
-  for (const key of keys) {
-    if (live.has(`wfe.tab.${key.slice(JOURNAL_PREFIX.length)}`)) continue;
+  for (const key of await closedTabKeys(JOURNAL_PREFIX)) {
     let j;
     try {
       j = JSON.parse(localStorage.getItem(key));
@@ -523,20 +527,8 @@ export function writeDraftJournal(doc, scenario, text) {
 
 /** Puts the drafts closed tabs wrote as they went away among the stored drafts. */
 export async function replayDraftJournals() {
-  const keys = [];
-  try {
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(DRAFT_PREFIX) && key !== DRAFT_PREFIX + tabId) keys.push(key);
-    }
-  } catch {
-    return;
-  }
-  if (!keys.length) return;
-  const live = await liveTabs();
-  for (const key of keys) {
+  for (const key of await closedTabKeys(DRAFT_PREFIX)) {
     const tab = key.slice(DRAFT_PREFIX.length);
-    if (live.has(`wfe.tab.${tab}`)) continue;
     let j;
     try {
       j = JSON.parse(localStorage.getItem(key));

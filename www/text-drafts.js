@@ -28,12 +28,14 @@ const mine = new Map();
 let changed = () => {};
 /** Whether the person was told that the draft on show is too large to keep. */
 let toldTooLarge = false;
+/** Whether the person was told that the browser refused to keep a draft (once a page). */
+let toldFailed = false;
 
 /** @param {Owner} owner */
 const key = (owner) => JSON.stringify([owner.doc, owner.scenario]);
 
-/** Whether two owners are the same (either may be null). */
-export const sameOwner = (a, b) => !!a && !!b && a.doc === b.doc && a.scenario === b.scenario;
+/** Whether two owners are the same (null: none). */
+export const sameOwner = (a, b) => a === b || (!!a && !!b && a.doc === b.doc && a.scenario === b.scenario);
 
 /**
  * Calls `fn(dropped)` when drafts are restored or discarded other than by
@@ -74,7 +76,9 @@ export function keepDraft(owner, text, { leaving = false } = {}) {
   if (mine.get(key(owner)) === text && !leaving) return true;
   mine.set(key(owner), text);
   store.putDraft(owner.doc, owner.scenario, text, { commit: leaving }).catch(() => {
-    if (!leaving) showNotice(t('draft.failed'), { tone: 'warning', sticky: true });
+    if (leaving || toldFailed) return;
+    toldFailed = true;
+    showNotice(t('draft.failed'), { tone: 'warning', sticky: true });
   });
   return true;
 }

@@ -7,7 +7,7 @@
 // tab of the document neither takes it nor writes over it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, storedDocs, startScenario } from './page-helpers.mjs';
+import { setup, open, cell, storedDocs, storedDrafts, startScenario } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -23,30 +23,6 @@ const breakIt = (text) => {
 
 /** HR × integration's current score in ports, in a stored document's text. */
 const storedPorts = (doc) => JSON.parse(doc.text).baseline.assessments.find((a) => a.theme === 'integration' && a.player === 'hr' && a.unit === 'ports')?.current;
-
-/** The drafts kept in IndexedDB, `{ doc, scenario, text }`. */
-function storedDrafts(page) {
-  return page.evaluate(() => new Promise((ok, fail) => {
-    const req = indexedDB.open('wfe-documents');
-    req.onupgradeneeded = () => req.transaction.abort();
-    req.onerror = () => ok([]);
-    req.onsuccess = () => {
-      const db = req.result;
-      if (!db.objectStoreNames.contains('drafts')) {
-        db.close();
-        ok([]);
-        return;
-      }
-      const tx = db.transaction('drafts');
-      const all = tx.objectStore('drafts').getAll();
-      tx.oncomplete = () => {
-        db.close();
-        ok(all.result.map(({ doc, scenario, text }) => ({ doc, scenario, text })));
-      };
-      tx.onerror = () => fail(tx.error);
-    };
-  }));
-}
 
 /** Waits until `check(value)` holds for `read(page)`; returns the value. */
 async function waitFor(page, read, check, what) {

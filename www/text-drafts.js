@@ -34,9 +34,6 @@ let toldFailed = false;
 /** @param {Owner} owner */
 const key = (owner) => JSON.stringify([owner.doc, owner.scenario]);
 
-/** Whether two owners are the same (null: none). */
-export const sameOwner = (a, b) => a === b || (!!a && !!b && a.doc === b.doc && a.scenario === b.scenario);
-
 /**
  * Calls `fn(dropped)` when drafts are restored or discarded other than by
  * the pane. @param {(dropped: Owner[]) => void} fn

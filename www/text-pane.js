@@ -16,8 +16,21 @@
 import { h, replace } from './dom.js';
 import { t, tn } from './i18n.js';
 import { state, refresh, onRefresh } from './store.js';
-import { currentDocumentId, keepStored } from './documents.js';
-import { draftOf, keepDraft, dropDraft, noDraftLeaving, onDraftsChanged, sameOwner } from './text-drafts.js';
+
+/**
+ * What the pane keeps drafts with (text-drafts.js, and the document on show
+ * from documents.js), handed in by the page so that this module, fetched
+ * when the tab is first shown, does not pull the documents store along.
+ * @typedef {Pick<typeof import('./text-drafts.js'), 'draftOf' | 'keepDraft' | 'dropDraft' | 'noDraftLeaving' | 'onDraftsChanged'> & {
+ *   currentDocumentId: () => string | null,
+ *   keepStored: () => void,
+ * }} Drafts
+ */
+/** @type {Drafts} */
+let drafts;
+
+/** Whether two owners are the same (null: none). */
+const sameOwner = (a, b) => a === b || (!!a && !!b && a.doc === b.doc && a.scenario === b.scenario);
 
 /** How long typing must pause before the text is read, in ms. */
 const PAUSE = 400;
@@ -52,10 +65,11 @@ let pending = false;
 
 /**
  * Builds the pane into #pane-text.
- * @param {{ isVisible: () => boolean }} options
+ * @param {{ isVisible: () => boolean, drafts: Drafts }} options
  */
-export function initTextPane({ isVisible }) {
-  visible = isVisible;
+export function initTextPane(options) {
+  visible = options.isVisible;
+  drafts = options.drafts;
   pane = document.getElementById('pane-text');
   area = /** @type {HTMLTextAreaElement} */ (
     h('textarea', {
@@ -79,7 +93,7 @@ export function initTextPane({ isVisible }) {
     if (visible()) render();
   });
   // a draft restored or discarded from the notice: the pane shows what is kept now
-  onDraftsChanged((dropped) => {
+  drafts.onDraftsChanged((dropped) => {
     if ((pending || broken) && !dropped.some((o) => sameOwner(o, owner))) keep();
     clearTimeout(timer);
     pending = false;
@@ -138,7 +152,7 @@ export function render() {
     draftBox.hidden = true;
     owner = now;
     known = null;
-    const draft = now && draftOf(now);
+    const draft = now && drafts.draftOf(now);
     if (draft !== null && draft !== undefined) {
       area.value = draft;
       read();
@@ -162,25 +176,25 @@ export function render() {
 
 /** The model the pane edits now: the document on show's baseline or what-if on show. */
 function ownerNow() {
-  const doc = currentDocumentId();
+  const doc = drafts.currentDocumentId();
   // a what-if by its name: unique in its document, and kept by a reload (its id is not)
   return doc ? { doc, scenario: state.result?.session.active?.name ?? '' } : null;
 }
 
 /** Keeps the text in the box as the draft of the model it is of. */
 function keep(options) {
-  return owner ? keepDraft(owner, area.value, options) : false;
+  return owner ? drafts.keepDraft(owner, area.value, options) : false;
 }
 
 /** The page goes away (or is hidden): a draft or unread text is written where a closing page can. */
 function leaving() {
   if (owner && (pending || broken)) keep({ leaving: true });
-  else noDraftLeaving();
+  else drafts.noDraftLeaving();
 }
 
 function typed() {
   // a draft belongs to a stored document: a new one is stored now
-  keepStored();
+  drafts.keepStored();
   pending = true;
   clearTimeout(timer);
   timer = window.setTimeout(read, PAUSE);
@@ -208,7 +222,7 @@ function read() {
     broken = false;
     stale.hidden = true;
     draftBox.hidden = true;
-    if (owner) dropDraft(owner);
+    if (owner) drafts.dropDraft(owner);
     // What the model now says, so that its refresh leaves their text as typed.
     known = state.ws.toText();
     showProblems([]);
@@ -304,7 +318,7 @@ function takeDiagram() {
   broken = false;
   stale.hidden = true;
   draftBox.hidden = true;
-  if (owner) dropDraft(owner);
+  if (owner) drafts.dropDraft(owner);
   known = null;
   render();
   area.focus();

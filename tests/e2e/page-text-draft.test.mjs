@@ -7,7 +7,7 @@
 // tab of the document neither takes it nor writes over it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, storedDocs, storedDrafts, startScenario } from './page-helpers.mjs';
+import { setup, open, cell, storedDocs, storedDrafts, startScenario, axeViolations } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -93,7 +93,12 @@ test('a text with problems survives a reload; made valid it replaces the model a
   await page.reload();
   await page.waitForSelector('body[data-ready="true"]');
   assert.equal((await cell(page, 'integration', 'hr')).value, '2.5', 'the diagram shows the last valid model');
+  await page.waitForSelector('#notice:not([hidden]) #draft-show');
+  // serious ones, as for the other notices (a notice is not in a landmark: moderate)
+  const serious = async (state) => (await axeViolations(page, state)).filter((v) => /\((serious|critical)\)/.test(v));
+  assert.deepEqual(await serious('the notice'), []);
   await assertRestored(page, draft);
+  assert.deepEqual(await serious('the draft in the pane'), []);
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.screenshot({ path: 'target/page-text-draft-1366.png' });
 

@@ -15,7 +15,8 @@ import { initFindings, showPane } from './findings.js';
 import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, openFromLink, openFilePicker, share, EMPTY } from './io.js';
 import { initVoices } from './voices.js';
-import { prepareDocuments, startDocuments, initDocuments } from './documents.js';
+import { prepareDocuments, startDocuments, initDocuments, currentDocumentId, keepStored } from './documents.js';
+import { draftOf, keepDraft, dropDraft, noDraftLeaving, onDraftsChanged } from './text-drafts.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText } from './assets.js';
 import { earlySample, core, firstDrawing, afterPaint } from './first-diagram.js';
@@ -69,7 +70,7 @@ const org = onDemand(
 /** The Text pane. */
 const text = onDemand(
   () => import('./text-pane.js'),
-  (m) => m.initTextPane({ isVisible: () => currentTab() === 'text' }),
+  (m) => m.initTextPane({ isVisible: () => currentTab() === 'text', drafts: { draftOf, keepDraft, dropDraft, noDraftLeaving, onDraftsChanged, currentDocumentId, keepStored } }),
 );
 
 function openCell(theme, player) {

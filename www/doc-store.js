@@ -13,10 +13,12 @@
 // or keeps it beside as a copy when the document moved on.
 
 const DB_NAME = 'wfe-documents';
-const DB_VERSION = 1;
+const DB_VERSION = 2;
 const DOCS = 'docs';
 const TEXTS = 'texts';
-import { LEGACY_KEY, JOURNAL_PREFIX, CURRENT_KEY } from './stored-keys.js';
+/** The Text pane's unfinished drafts (text-drafts.js), one per tab, document and what-if. */
+const DRAFTS = 'drafts';
+import { LEGACY_KEY, JOURNAL_PREFIX, DRAFT_PREFIX, CURRENT_KEY } from './stored-keys.js';
 
 export { LEGACY_KEY };
 const SIGNAL_KEY = 'wfe.documents.signal';
@@ -55,6 +57,7 @@ function openDb() {
       const db = req.result;
       if (!db.objectStoreNames.contains(DOCS)) db.createObjectStore(DOCS, { keyPath: 'id' });
       if (!db.objectStoreNames.contains(TEXTS)) db.createObjectStore(TEXTS, { keyPath: 'id' });
+      if (!db.objectStoreNames.contains(DRAFTS)) db.createObjectStore(DRAFTS, { keyPath: 'id' });
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -68,15 +71,15 @@ function openDb() {
 }
 
 /**
- * Runs `fn({ docs, texts })` in one transaction over both stores; resolves
+ * Runs `fn({ docs, texts, drafts })` in one transaction over the stores; resolves
  * to what it returns once the transaction has committed. `commit`: ask for
  * the commit at once (a page going away may not get another turn).
  */
 async function transact(mode, fn, { commit = false } = {}) {
   const db = await openDb();
   return new Promise((ok, fail) => {
-    const tx = db.transaction([DOCS, TEXTS], mode);
-    const work = Promise.resolve().then(() => fn({ docs: tx.objectStore(DOCS), texts: tx.objectStore(TEXTS) }));
+    const tx = db.transaction([DOCS, TEXTS, DRAFTS], mode);
+    const work = Promise.resolve().then(() => fn({ docs: tx.objectStore(DOCS), texts: tx.objectStore(TEXTS), drafts: tx.objectStore(DRAFTS) }));
     work.then(() => {
       if (commit) tx.commit?.();
     }, () => {
@@ -196,9 +199,11 @@ export async function setProblem(id, problem) {
 }
 
 export async function deleteDocument(id) {
-  await transact('readwrite', ({ docs, texts }) => {
+  await transact('readwrite', async ({ docs, texts, drafts }) => {
     docs.delete(id);
     texts.delete(id);
+    // its drafts go with it
+    for (const d of await request(drafts.getAll())) if (d?.doc === id) drafts.delete(d.id);
   });
   forgetCurrent(id);
   tell({ type: 'deleted', id });
@@ -328,6 +333,22 @@ export function onClosedTabJournal(fn) {
   });
 }
 
+/** The localStorage keys under `prefix` (`prefix` + a tab's id) that tabs now closed wrote. */
+async function closedTabKeys(prefix) {
+  const keys = [];
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      const key = localStorage.key(i);
+      if (key?.startsWith(prefix) && key !== prefix + tabId) keys.push(key);
+    }
+  } catch {
+    return [];
+  }
+  if (!keys.length) return [];
+  const live = await liveTabs();
+  return keys.filter((key) => !live.has(`wfe.tab.${key.slice(prefix.length)}`));
+}
+
 async function liveTabs() {
   try {
     const { held = [] } = (await navigator.locks?.query()) ?? {};
@@ -343,20 +364,8 @@ async function liveTabs() {
  * beside it. Resolves to `[{ kind: 'kept' | 'copied', meta }]`.
  */
 export async function replayJournals({ copyName }) {
-  const keys = [];
-  try {
-    for (let i = 0; i < localStorage.length; i += 1) {
-      const key = localStorage.key(i);
-      if (key?.startsWith(JOURNAL_PREFIX) && key !== JOURNAL_PREFIX + tabId) keys.push(key);
-    }
-  } catch {
-    return [];
-  }
-  if (!keys.length) return [];
-  const live = await liveTabs();
   const out = [];
-  for (const key of keys) {
-    if (live.has(`wfe.tab.${key.slice(JOURNAL_PREFIX.length)}`)) continue;
+  for (const key of await closedTabKeys(JOURNAL_PREFIX)) {
     let j;
     try {
       j = JSON.parse(localStorage.getItem(key));
@@ -436,4 +445,104 @@ export async function migrateLegacy({ nameOf }) {
   const meta = (await createDocument({ id, name: nameOf(text), text })) ?? (await readDocument(id))?.meta ?? null;
   if (meta) localStorage.removeItem(LEGACY_KEY);
   return meta;
+}
+
+// ---- the Text pane's drafts ----------------------------------------------------------------
+
+// A text with problems typed in the Text pane is kept until it is resolved
+// (text-drafts.js), one record per tab, document and what-if (by name, ''
+// for the baseline): a tab never writes over another's draft. A tab that closes
+// leaves its drafts to the next page that opens the document.
+
+/** A draft's key: the document, the what-if and the tab keeping it. */
+function draftKey(doc, scenario, tab = tabId) {
+  return JSON.stringify([doc, scenario, tab]);
+}
+
+/** Stores this tab's draft of a document's model; `commit` as for saves. */
+export function putDraft(doc, scenario, text, { commit = false } = {}) {
+  return transact('readwrite', ({ drafts }) => {
+    drafts.put({ id: draftKey(doc, scenario), doc, scenario, tab: tabId, text, updated: Date.now() });
+  }, { commit });
+}
+
+/** Removes this tab's draft of a document's model. */
+export function deleteDraft(doc, scenario) {
+  return deleteDraftRecord(draftKey(doc, scenario));
+}
+
+/** Removes a stored draft by its key, whatever it holds. */
+export function deleteDraftRecord(id) {
+  return transact('readwrite', ({ drafts }) => {
+    drafts.delete(id);
+  });
+}
+
+/**
+ * This tab's drafts of document `doc`, after taking over those that tabs
+ * now closed left (a reload, a crash): for each what-if this tab has no
+ * draft of, the latest becomes this tab's. Drafts of live tabs stay theirs.
+ * `readable(record)`: whether a record is a draft this page can show;
+ * the others are left as they are. Resolves to `{ mine, adopted,
+ * damaged }`, records.
+ * @param {string} doc
+ * @param {(record: any) => boolean} readable
+ */
+export async function adoptDrafts(doc, readable) {
+  const live = await liveTabs();
+  return transact('readwrite', async ({ drafts }) => {
+    const all = (await request(drafts.getAll())).filter((r) => r?.doc === doc);
+    const mine = new Map();
+    for (const r of all) if (r.tab === tabId && readable(r)) mine.set(r.scenario, r);
+    const left = all.filter((r) => r.tab !== tabId && !live.has(`wfe.tab.${r.tab}`)).sort((a, b) => (b.updated || 0) - (a.updated || 0));
+    const adopted = [];
+    const damaged = [];
+    for (const r of left) {
+      if (!readable(r)) damaged.push(r);
+      else if (!mine.has(r.scenario)) {
+        const next = { ...r, id: draftKey(doc, r.scenario), tab: tabId };
+        drafts.delete(r.id);
+        drafts.put(next);
+        mine.set(r.scenario, next);
+        adopted.push(next);
+      }
+    }
+    return { mine: [...mine.values()], adopted, damaged };
+  });
+}
+
+/**
+ * Writes this tab's draft on show to localStorage, synchronously, as the
+ * page goes away (see writeJournal); `text` null: it has none.
+ */
+export function writeDraftJournal(doc, scenario, text) {
+  try {
+    if (text === null) localStorage.removeItem(DRAFT_PREFIX + tabId);
+    else localStorage.setItem(DRAFT_PREFIX + tabId, JSON.stringify({ doc, scenario, text, at: Date.now() }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Puts the drafts closed tabs wrote as they went away among the stored drafts. */
+export async function replayDraftJournals() {
+  for (const key of await closedTabKeys(DRAFT_PREFIX)) {
+    const tab = key.slice(DRAFT_PREFIX.length);
+    let j;
+    try {
+      j = JSON.parse(localStorage.getItem(key));
+    } catch {
+      j = null;
+    }
+    if (j && typeof j.doc === 'string' && typeof j.scenario === 'string') {
+      // what is in the journal, unless the tab stored a later draft after it
+      await transact('readwrite', async ({ drafts }) => {
+        const id = draftKey(j.doc, j.scenario, tab);
+        const stored = await request(drafts.get(id));
+        if (!stored || !(stored.updated > j.at)) drafts.put({ id, doc: j.doc, scenario: j.scenario, tab, text: j.text, updated: j.at });
+      });
+    }
+    localStorage.removeItem(key);
+  }
 }

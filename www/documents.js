@@ -12,6 +12,7 @@ import { state, act, useWorkspace, currentModel, announce, errorText, onRefresh 
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import * as store from './doc-store.js';
+import { restoreDrafts, replayDraftJournals } from './text-drafts.js';
 
 /** Quiet time after an edit before it is saved. */
 const SAVE_DELAY = 300;
@@ -100,7 +101,10 @@ function show(e) {
   useWorkspace(e.ws);
   // what the workspace holds now is what is (or is about to be) stored
   if (e.savedRevision === null) e.savedRevision = e.revision;
-  if (e.stored) store.rememberCurrent(e.id);
+  if (e.stored) {
+    store.rememberCurrent(e.id);
+    if (available) restoreDrafts(e.id);
+  }
   // a document never stored and left unchanged is not worth keeping
   if (old && old !== e && !old.stored && !dirty(old)) forget(old);
   e.shown = ++shownCount;
@@ -108,6 +112,21 @@ function show(e) {
   for (const x of others.slice(0, Math.max(0, entries.size - 1 - KEEP_OPEN))) forget(x);
   renderList();
   if (e.stale || e.gone) tellConflict(e);
+}
+
+/** The id of the document on show (null before one is). */
+export function currentDocumentId() {
+  return current?.id ?? null;
+}
+
+/**
+ * Stores the document on show soon even if it is unchanged (a draft of its
+ * text is about to be kept, and belongs to a stored document).
+ */
+export function keepStored() {
+  if (!current || current.stored || !available) return;
+  current.savedRevision = null;
+  scheduleSave();
 }
 
 function forget(e) {
@@ -459,6 +478,7 @@ export function prepareDocuments() {
     try {
       await store.migrateLegacy({ nameOf: nameInText });
       recovered = await store.replayJournals({ copyName: recoveredName });
+      await replayDraftJournals();
       const meta = await store.documentToOpen();
       return { doc: meta ? await store.readDocument(meta.id) : null, recovered };
     } catch {

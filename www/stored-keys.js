@@ -6,6 +6,8 @@
 export const LEGACY_KEY = 'wfe.session.v1';
 /** A tab's unsaved work (the journal), by tab. */
 export const JOURNAL_PREFIX = 'wfe.unsaved.';
+/** A tab's Text pane draft as it was when the tab went away, by tab (text-drafts.js). */
+export const DRAFT_PREFIX = 'wfe.unsaved-draft.';
 /** The document shown last: in sessionStorage for this tab, in localStorage for the browser. */
 export const CURRENT_KEY = 'wfe.documents.current';
 /** The page's language as last chosen (lang.js). */
@@ -38,7 +40,8 @@ export function mayHoldWork() {
     if (sessionStorage.getItem(CURRENT_KEY) !== null) return true;
     if (localStorage.getItem(CURRENT_KEY) !== null || localStorage.getItem(LEGACY_KEY) !== null) return true;
     for (let i = 0; i < localStorage.length; i += 1) {
-      if (localStorage.key(i)?.startsWith(JOURNAL_PREFIX)) return true;
+      const key = localStorage.key(i);
+      if (key?.startsWith(JOURNAL_PREFIX) || key?.startsWith(DRAFT_PREFIX)) return true;
     }
     return false;
   } catch {

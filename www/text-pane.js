@@ -10,9 +10,27 @@
 // document), the pane says so and offers to show the new model's text.
 // While the text is valid, a change made elsewhere rewrites it in canonical
 // form (comments and spacing of one's own go then; the model loses nothing).
+// A text with problems is kept as a draft of the model it was typed for
+// (text-drafts.js) until it is resolved, so that a reload or a crash does
+// not lose it; another document or what-if shows its own text (or draft).
 import { h, replace } from './dom.js';
 import { t, tn } from './i18n.js';
 import { state, refresh, onRefresh } from './store.js';
+
+/**
+ * What the pane keeps drafts with (text-drafts.js, and the document on show
+ * from documents.js), handed in by the page so that this module, fetched
+ * when the tab is first shown, does not pull the documents store along.
+ * @typedef {Pick<typeof import('./text-drafts.js'), 'draftOf' | 'keepDraft' | 'dropDraft' | 'noDraftLeaving' | 'onDraftsChanged'> & {
+ *   currentDocumentId: () => string | null,
+ *   keepStored: () => void,
+ * }} Drafts
+ */
+/** @type {Drafts} */
+let drafts;
+
+/** Whether two owners are the same (null: none). */
+const sameOwner = (a, b) => a === b || (!!a && !!b && a.doc === b.doc && a.scenario === b.scenario);
 
 /** How long typing must pause before the text is read, in ms. */
 const PAUSE = 400;
@@ -28,6 +46,14 @@ let status;
 let list;
 /** @type {HTMLElement} */
 let stale;
+/** @type {HTMLElement} */
+let draftBox;
+/**
+ * The model the text in the box is of (see text-drafts.js); null before
+ * the pane first shows one.
+ * @type {import('./text-drafts.js').Owner | null}
+ */
+let owner = null;
 let visible = () => false;
 /** The canonical text of the model as the pane last knew it. */
 let known = null;
@@ -39,10 +65,11 @@ let pending = false;
 
 /**
  * Builds the pane into #pane-text.
- * @param {{ isVisible: () => boolean }} options
+ * @param {{ isVisible: () => boolean, drafts: Drafts }} options
  */
-export function initTextPane({ isVisible }) {
-  visible = isVisible;
+export function initTextPane(options) {
+  visible = options.isVisible;
+  drafts = options.drafts;
   pane = document.getElementById('pane-text');
   area = /** @type {HTMLTextAreaElement} */ (
     h('textarea', {
@@ -60,9 +87,23 @@ export function initTextPane({ isVisible }) {
   status = h('p', { id: 'text-status', class: 'text-status', role: 'status' });
   list = h('ul', { id: 'text-problems', class: 'text-problems' });
   stale = h('div', { class: 'text-stale', hidden: true });
+  draftBox = h('div', { class: 'text-stale text-draft', hidden: true });
   build();
   onRefresh(() => {
     if (visible()) render();
+  });
+  // a draft restored or discarded from the notice: the pane shows what is kept now
+  drafts.onDraftsChanged((dropped) => {
+    if ((pending || broken) && !dropped.some((o) => sameOwner(o, owner))) keep();
+    clearTimeout(timer);
+    pending = false;
+    broken = false;
+    owner = null;
+    if (visible()) render();
+  });
+  window.addEventListener('pagehide', leaving);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') leaving();
   });
   // Another language: the pane's words again; the text and its problems stay.
   document.addEventListener('wfe-language', () => {
@@ -80,11 +121,17 @@ function build() {
     h('button', { type: 'button', text: t('text.takeDiagram'), on: { click: takeDiagram } }),
   );
   replace(
+    draftBox,
+    h('p', { text: t('draft.kept') }),
+    h('button', { type: 'button', id: 'text-discard', text: t('draft.discard'), on: { click: takeDiagram } }),
+  );
+  replace(
     pane,
     h('div', { class: 'pane-head' }, h('h2', { text: t('text.heading') })),
     h('p', { class: 'pane-intro' }, t('text.intro')),
     h('label', { for: 'model-text', class: 'visually-hidden', text: t('text.label') }),
     stale,
+    draftBox,
     h('div', { class: 'text-editor' }, gutter, area),
     status,
     list,
@@ -94,6 +141,27 @@ function build() {
 /** Brings the pane up to date with the model on show (when it is on show). */
 export function render() {
   if (!pane || !state.ws) return;
+  const now = ownerNow();
+  if (!sameOwner(now, owner)) {
+    // another model: the text typed for the one before stays its draft
+    if (owner && (pending || broken)) keep();
+    clearTimeout(timer);
+    pending = false;
+    broken = false;
+    stale.hidden = true;
+    draftBox.hidden = true;
+    owner = now;
+    known = null;
+    const draft = now && drafts.draftOf(now);
+    if (draft !== null && draft !== undefined) {
+      area.value = draft;
+      read();
+      if (broken) {
+        known = state.ws.toText();
+        return;
+      }
+    }
+  }
   const text = state.ws.toText();
   if (text === known) return;
   known = text;
@@ -106,7 +174,27 @@ export function render() {
   showProblems([]);
 }
 
+/** The model the pane edits now: the document on show's baseline or what-if on show. */
+function ownerNow() {
+  const doc = drafts.currentDocumentId();
+  // a what-if by its name: unique in its document, and kept by a reload (its id is not)
+  return doc ? { doc, scenario: state.result?.session.active?.name ?? '' } : null;
+}
+
+/** Keeps the text in the box as the draft of the model it is of. */
+function keep(options) {
+  return owner ? drafts.keepDraft(owner, area.value, options) : false;
+}
+
+/** The page goes away (or is hidden): a draft or unread text is written where a closing page can. */
+function leaving() {
+  if (owner && (pending || broken)) keep({ leaving: true });
+  else drafts.noDraftLeaving();
+}
+
 function typed() {
+  // a draft belongs to a stored document: a new one is stored now
+  drafts.keepStored();
   pending = true;
   clearTimeout(timer);
   timer = window.setTimeout(read, PAUSE);
@@ -121,12 +209,20 @@ function read() {
   clearTimeout(timer);
   pending = false;
   if (!state.ws) return;
+  if (!sameOwner(ownerNow(), owner)) {
+    // the model on show is another's now: the text stays the draft of its own
+    keep();
+    broken = true;
+    return;
+  }
   // How many times the text was read: lets a test wait for a reading.
   status.dataset.reads = String(Number(status.dataset.reads ?? 0) + 1);
   try {
     const changed = state.ws.replaceText(area.value);
     broken = false;
     stale.hidden = true;
+    draftBox.hidden = true;
+    if (owner) drafts.dropDraft(owner);
     // What the model now says, so that its refresh leaves their text as typed.
     known = state.ws.toText();
     showProblems([]);
@@ -137,6 +233,7 @@ function read() {
       { message: String(e?.message ?? e), path: '' },
     ]);
     showProblems(problems, e?.more ?? 0);
+    draftBox.hidden = !keep();
   }
 }
 
@@ -220,6 +317,8 @@ function takeDiagram() {
   pending = false;
   broken = false;
   stale.hidden = true;
+  draftBox.hidden = true;
+  if (owner) drafts.dropDraft(owner);
   known = null;
   render();
   area.focus();

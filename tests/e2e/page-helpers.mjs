@@ -140,25 +140,44 @@ export async function startScenario(page, name) {
   await page.waitForSelector('#scenario-banner:not([hidden])');
 }
 
-/** Every stored document with its text, read from IndexedDB directly. */
-export function storedDocs(page) {
-  return page.evaluate(() => new Promise((ok, fail) => {
+/**
+ * Every record of the documents database's stores `names`, read from
+ * IndexedDB directly: one list a store (empty ones before the page made them).
+ */
+function storedRecords(page, names) {
+  return page.evaluate((stores) => new Promise((ok, fail) => {
     const req = indexedDB.open('wfe-documents');
     // not created yet: do not create it here (the page creates its stores)
     req.onupgradeneeded = () => req.transaction.abort();
-    req.onerror = () => ok([]);
+    req.onerror = () => ok(stores.map(() => []));
     req.onsuccess = () => {
       const db = req.result;
-      const tx = db.transaction(['docs', 'texts']);
-      const docs = tx.objectStore('docs').getAll();
-      const texts = tx.objectStore('texts').getAll();
+      if (!stores.every((name) => db.objectStoreNames.contains(name))) {
+        db.close();
+        ok(stores.map(() => []));
+        return;
+      }
+      const tx = db.transaction(stores);
+      const all = stores.map((name) => tx.objectStore(name).getAll());
       tx.oncomplete = () => {
         db.close();
-        ok(docs.result.map((d) => ({ ...d, text: texts.result.find((t) => t.id === d.id)?.text })));
+        ok(all.map((r) => r.result));
       };
       tx.onerror = () => fail(tx.error);
     };
-  }));
+  }), names);
+}
+
+/** Every stored document with its text. */
+export async function storedDocs(page) {
+  const [docs, texts] = await storedRecords(page, ['docs', 'texts']);
+  return docs.map((d) => ({ ...d, text: texts.find((t) => t.id === d.id)?.text }));
+}
+
+/** The Text pane's stored drafts, `{ doc, scenario, text }`. */
+export async function storedDrafts(page) {
+  const [drafts] = await storedRecords(page, ['drafts']);
+  return drafts.map(({ doc, scenario, text }) => ({ doc, scenario, text }));
 }
 
 const AXE_SOURCE = (() => {

@@ -180,6 +180,13 @@ export default {
   'text.problemAt': 'Line {line}, column {column}: {message}',
   'text.diagramChanged': 'The model changed elsewhere while this text has problems. Your text is kept.',
   'text.takeDiagram': "Show the model's text instead",
+  'draft.kept': 'This text with problems is kept in this browser as a draft until it is valid; the diagram keeps the last valid model.',
+  'draft.discard': 'Discard the draft',
+  'draft.restored': 'An unfinished text draft was restored: it is in the Text tab, with its problems listed. The diagram shows the last valid model.',
+  'draft.show': 'Show the Text tab',
+  'draft.tooLarge': 'This text is over {limit} MB, the largest a model may be: it cannot be kept as a draft and will be lost if the page closes. Shorten it, or export what you need.',
+  'draft.failed': 'This browser refused to keep your text draft (storage full or disabled). Copy the text to keep it.',
+  'draft.unreadable': 'A text draft kept for this document could not be read. It is kept aside, unchanged: download it to keep a copy, or discard it.',
 
   'finding.count.one': '{count} finding',
   'finding.count.other': '{count} findings',

@@ -180,6 +180,13 @@ export default {
   'text.problemAt': 'Ligne {line}, colonne {column} : {message}',
   'text.diagramChanged': 'Le modèle a changé ailleurs pendant que ce texte a des problèmes. Votre texte est conservé.',
   'text.takeDiagram': 'Afficher plutôt le texte du modèle',
+  'draft.kept': 'Ce texte avec des problèmes est gardé dans ce navigateur comme brouillon jusqu’à ce qu’il soit valide ; le diagramme garde le dernier modèle valide.',
+  'draft.discard': 'Abandonner le brouillon',
+  'draft.restored': 'Un brouillon de texte inachevé a été restauré : il est dans l’onglet Texte, avec ses problèmes listés. Le diagramme montre le dernier modèle valide.',
+  'draft.show': 'Afficher l’onglet Texte',
+  'draft.tooLarge': 'Ce texte dépasse {limit} Mo, la taille maximale d’un modèle : il ne peut pas être gardé comme brouillon et sera perdu si la page se ferme. Raccourcissez-le, ou exportez ce dont vous avez besoin.',
+  'draft.failed': 'Ce navigateur a refusé de garder votre brouillon de texte (stockage plein ou désactivé). Copiez le texte pour le garder.',
+  'draft.unreadable': 'Un brouillon de texte gardé pour ce document n’a pas pu être lu. Il est gardé de côté, inchangé : téléchargez-le pour en garder une copie, ou abandonnez-le.',
 
   'finding.count.one': '{count} constat',
   'finding.count.other': '{count} constats',

@@ -1,0 +1,163 @@
+// The Text pane's unfinished drafts: a text with problems changes nothing
+// in the model, so it is kept apart, in the documents store, until it is
+// resolved (it becomes valid, the person takes the model's text instead, or
+// discards it). A draft belongs to its document and to the model the pane
+// edits there (the baseline, or the what-if on show); a reload, a crash or
+// a tab closed brings it back the next time that document opens. The text
+// is stored as typed and read by the core only when shown again.
+import { t } from './i18n.js';
+import { download } from './dom.js';
+import { showNotice } from './notice.js';
+import { showTab } from './tabs.js';
+import { MAX_MODEL_BYTES } from './fragment.js';
+import * as store from './doc-store.js';
+
+/**
+ * Whom a draft belongs to: a document's id and the what-if's name ('' for
+ * the baseline).
+ * @typedef {{ doc: string, scenario: string }} Owner
+ */
+
+/** This tab's drafts, by `key(owner)`: the text. */
+const mine = new Map();
+/**
+ * What the Text pane does when drafts come or go behind its back, told
+ * which owners' drafts were dropped.
+ * @type {(dropped: Owner[]) => void}
+ */
+let changed = () => {};
+/** Whether the person was told that the draft on show is too large to keep. */
+let toldTooLarge = false;
+/** Whether the person was told that the browser refused to keep a draft (once a page). */
+let toldFailed = false;
+
+/** @param {Owner} owner */
+const key = (owner) => JSON.stringify([owner.doc, owner.scenario]);
+
+/**
+ * Calls `fn(dropped)` when drafts are restored or discarded other than by
+ * the pane. @param {(dropped: Owner[]) => void} fn
+ */
+export function onDraftsChanged(fn) {
+  changed = fn;
+}
+
+/** This tab's draft of `owner`'s model, or null. @param {Owner} owner */
+export function draftOf(owner) {
+  return mine.get(key(owner)) ?? null;
+}
+
+/** Whether a text is over the core's model size limit (in UTF-8 bytes). */
+function tooLarge(text) {
+  if (text.length * 3 <= MAX_MODEL_BYTES) return false;
+  return text.length > MAX_MODEL_BYTES || new TextEncoder().encode(text).length > MAX_MODEL_BYTES;
+}
+
+/**
+ * Keeps `text` as `owner`'s draft (in this tab now, in the store soon);
+ * `leaving`: the page goes away, so it is also written where a closing page
+ * can write (the journal). A text over the size limit is not kept, and the
+ * person is told. False when it is not kept.
+ * @param {Owner} owner
+ * @param {string} text
+ * @param {{ leaving?: boolean }} [options]
+ */
+export function keepDraft(owner, text, { leaving = false } = {}) {
+  if (tooLarge(text)) {
+    if (!toldTooLarge) showNotice(t('draft.tooLarge', { limit: MAX_MODEL_BYTES / (1024 * 1024) }), { tone: 'warning', sticky: true });
+    toldTooLarge = true;
+    return false;
+  }
+  toldTooLarge = false;
+  if (leaving) store.writeDraftJournal(owner.doc, owner.scenario, text);
+  if (mine.get(key(owner)) === text && !leaving) return true;
+  mine.set(key(owner), text);
+  store.putDraft(owner.doc, owner.scenario, text, { commit: leaving }).catch(() => {
+    if (leaving || toldFailed) return;
+    toldFailed = true;
+    showNotice(t('draft.failed'), { tone: 'warning', sticky: true });
+  });
+  return true;
+}
+
+/** Forgets `owner`'s draft, here and in the store. @param {Owner} owner */
+export function dropDraft(owner) {
+  toldTooLarge = false;
+  store.writeDraftJournal(owner.doc, owner.scenario, null);
+  if (!mine.delete(key(owner))) return;
+  store.deleteDraft(owner.doc, owner.scenario).catch(() => {});
+}
+
+/** The page goes away without a draft on show: an earlier journal is out of date. */
+export function noDraftLeaving() {
+  store.writeDraftJournal('', '', null);
+}
+
+/** Puts closed tabs' journals among the stored drafts (once, as the page starts). */
+export function replayDraftJournals() {
+  return store.replayDraftJournals();
+}
+
+/** A stored record is a draft this page shows: its text, within the limit, for an owner. */
+function readable(r) {
+  return typeof r.text === 'string' && typeof r.scenario === 'string' && typeof r.tab === 'string' && !tooLarge(r.text);
+}
+
+/**
+ * Document `doc` is on show: takes over the drafts closed tabs left of it
+ * and says so; a draft that cannot be read is left as it is and offered for
+ * download.
+ * @param {string} doc
+ */
+export async function restoreDrafts(doc) {
+  let found;
+  try {
+    found = await store.adoptDrafts(doc, readable);
+  } catch {
+    return;
+  }
+  for (const r of found.mine) mine.set(key(r), r.text);
+  if (found.adopted.length) {
+    changed([]);
+    showNotice(t('draft.restored'), {
+      sticky: true,
+      actions: [
+        { id: 'draft-show', label: t('draft.show'), run: () => showTab('text', { focus: true }) },
+        {
+          id: 'draft-discard',
+          label: t('draft.discard'),
+          run: () => {
+            for (const r of found.adopted) dropDraft(r);
+            changed(found.adopted);
+          },
+        },
+      ],
+    });
+  }
+  if (found.damaged.length) unreadable(found.damaged);
+}
+
+/** Says that stored drafts cannot be read, offering them as they are. */
+function unreadable(records) {
+  showNotice(t('draft.unreadable'), {
+    tone: 'warning',
+    sticky: true,
+    actions: [
+      {
+        id: 'draft-download',
+        label: t('documents.downloadIt'),
+        run: () => {
+          const texts = records.map((r) => (typeof r.text === 'string' ? r.text : JSON.stringify(r.text ?? null)));
+          download(new Blob([texts.join('\n\n')], { type: 'text/plain' }), 'draft-unreadable.txt');
+        },
+      },
+      {
+        id: 'draft-drop-unreadable',
+        label: t('draft.discard'),
+        run: () => {
+          for (const r of records) store.deleteDraftRecord(r.id).catch(() => {});
+        },
+      },
+    ],
+  });
+}

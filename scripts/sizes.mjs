@@ -52,14 +52,17 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * policy hashes computed at build time (build.rs) instead of in the core
  * brought them to 338.4 KB and 415.4 KB (393.2 KB); the report's
  * disagreements and the progress legend's values to 338.8 KB and 416.1 KB
- * (393.6 KB). The size test holds these ceilings (about 1 KB above) so that
+ * (393.6 KB). Issue 13's edit path (score edits set in place and checked
+ * alone, the findings list paged by the core, texts changed in place) and
+ * the Text tab's drafts kept as the user's work came to 344.0 KB and
+ * 423.8 KB (399.4 KB). The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 340 * 1024 },
-  pageGzip: { 'index.html': 417 * 1024, 'teach.html': 395 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 345 * 1024 },
+  pageGzip: { 'index.html': 425 * 1024, 'teach.html': 400.5 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

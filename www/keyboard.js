@@ -69,6 +69,9 @@ export function showShortcuts() {
 function shortcutsWelcome(el) {
   if (!el || el === document.body || el === document.documentElement) return true;
   if (el.closest('.canvas')) return true;
+  // a dialog just closed: focus moves back to the page with its close
+  // event, a moment later; a key pressed meanwhile is the page's
+  if (el.closest('dialog:not([open])')) return true;
   if (el.isContentEditable || el.closest('button, a, input, select, textarea, summary, dialog, [role=menu], [role=tab], [role=button]')) return false;
   return el.getAttribute('tabindex') === '-1';
 }

@@ -232,7 +232,7 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
     failureShown = false;
     if (e === current && !dirty(e)) store.clearJournal();
   } catch {
-    if (!failureShown) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    if (!failureShown) showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
     failureShown = true;
   } finally {
     e.inFlight = e.inFlight.filter((x) => x !== token);
@@ -257,19 +257,19 @@ function leaving() {
 
 function tellConflict(e) {
   if (e.gone) {
-    showNotice(t('documents.deletedElsewhere'), {
+    showNotice(() => t('documents.deletedElsewhere'), {
       tone: 'warning',
       sticky: true,
-      actions: [{ id: 'doc-keep-copy', label: t('documents.keepCopy'), run: () => keepAsCopy(e) }],
+      actions: [{ id: 'doc-keep-copy', label: () => t('documents.keepCopy'), run: () => keepAsCopy(e) }],
     });
     return;
   }
-  showNotice(t('documents.changedElsewhere'), {
+  showNotice(() => t('documents.changedElsewhere'), {
     tone: 'warning',
     sticky: true,
     actions: [
-      { id: 'doc-reload', label: t('documents.reload'), run: () => reload(e) },
-      { id: 'doc-keep-copy', label: t('documents.keepYours'), run: () => keepAsCopy(e) },
+      { id: 'doc-reload', label: () => t('documents.reload'), run: () => reload(e) },
+      { id: 'doc-keep-copy', label: () => t('documents.keepYours'), run: () => keepAsCopy(e) },
     ],
   });
 }
@@ -285,12 +285,12 @@ async function reload(e) {
   if (e !== current) return;
   const r = act((ws) => ws.load(doc.text));
   if (!r.ok) {
-    showNotice(t('documents.unreadable', { name: nameOf(doc.meta), reason: reasonOf(r.error) }), { tone: 'warning', sticky: true });
+    showNotice(() => t('documents.unreadable', { name: nameOf(doc.meta), reason: reasonOf(r.error) }), { tone: 'warning', sticky: true });
     return;
   }
   Object.assign(e, { rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named, modelName: modelName(e.ws), stale: false, gone: false, told: false, savedRevision: e.revision });
   store.clearJournal();
-  showNotice(t('documents.reloaded'), { undo: true });
+  showNotice(() => t('documents.reloaded'), { undo: true });
 }
 
 /** Stores this tab's copy as a new document and goes on with it there. */
@@ -303,7 +303,7 @@ async function keepAsCopy(e) {
   try {
     meta = await store.createDocument({ name, named: true, text, scenarios });
   } catch {
-    showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
     return;
   }
   entries.delete(e.id);
@@ -314,7 +314,7 @@ async function keepAsCopy(e) {
     store.clearJournal();
   }
   renderList();
-  showNotice(t('documents.keptCopy', { name }));
+  showNotice(() => t('documents.keptCopy', { name }));
 }
 
 function onOtherTab(m) {
@@ -372,9 +372,8 @@ export async function openAsNew(text, { name } = {}) {
  */
 export async function openBeside(text, source) {
   const before = await openAsNew(text);
-  const message = t('import.doneNew', { source });
-  showNotice(message, {
-    actions: before ? [{ id: 'notice-back', label: t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [],
+  showNotice(() => t('import.doneNew', { source }), {
+    actions: before ? [{ id: 'notice-back', label: () => t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [],
   });
 }
 
@@ -398,7 +397,7 @@ export async function switchTo(id) {
     doc = null;
   }
   if (!doc) {
-    showNotice(t('documents.missing'), { tone: 'warning' });
+    showNotice(() => t('documents.missing'), { tone: 'warning' });
     renderList();
     return false;
   }
@@ -434,12 +433,12 @@ export async function switchTo(id) {
  * `started`: a new document was started beside it.
  */
 function unreadable(meta, error, { started = false } = {}) {
-  showNotice(t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason: reasonOf(error) }), {
+  showNotice(() => t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason: reasonOf(error) }), {
     tone: 'warning',
     sticky: true,
     actions: [
-      { id: 'doc-download-unreadable', label: t('documents.downloadIt'), run: () => exportDocument(meta.id) },
-      { id: 'doc-show-list', label: t('documents.title'), run: openDocuments },
+      { id: 'doc-download-unreadable', label: () => t('documents.downloadIt'), run: () => exportDocument(meta.id) },
+      { id: 'doc-show-list', label: () => t('documents.title'), run: openDocuments },
     ],
   });
 }
@@ -457,7 +456,7 @@ async function startFallback() {
     return await startUnstored(fallbacks.sample);
   } catch (e) {
     // the page stays usable (open a file, start empty) when the sample is missing
-    showNotice(t('open.sampleMissing', { reason: errorText(e) }), { tone: 'warning', sticky: true });
+    showNotice(() => t('open.sampleMissing', { reason: errorText(e) }), { tone: 'warning', sticky: true });
     return startUnstored(fallbacks.empty);
   }
 }
@@ -499,7 +498,7 @@ export function prepareDocuments() {
 export async function startDocuments({ sample, empty, linked = false, drawn = null }) {
   fallbacks = { sample, empty };
   const { doc, recovered } = await prepared;
-  if (!available) showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+  if (!available) showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
   // the sample drawn before the store answered (first-diagram.js) is kept
   // only when it is what this visit opens
   if (drawn && (linked || doc)) drawn.free();
@@ -514,10 +513,10 @@ export async function startDocuments({ sample, empty, linked = false, drawn = nu
       show(e);
       if (recovered.some((r) => r.kind === 'copied')) tellRecovered(recovered);
       else {
-        showNotice(t('autosave.restored'), {
+        showNotice(() => t('autosave.restored'), {
           actions: [
-            { id: 'doc-show-list', label: t('documents.title'), run: openDocuments },
-            { label: t('autosave.startOver'), run: () => openFallback(fallbacks.sample, t('open.sampleName')) },
+            { id: 'doc-show-list', label: () => t('documents.title'), run: openDocuments },
+            { label: () => t('autosave.startOver'), run: () => openFallback(fallbacks.sample, t('open.sampleName')) },
           ],
         });
       }
@@ -541,9 +540,9 @@ function recoveredName(name) {
 function tellRecovered(recovered) {
   const copies = recovered.filter((r) => r.kind === 'copied');
   if (!copies.length) return;
-  showNotice(tn('documents.recovered', copies.length, { name: nameOf(copies[0].meta) }), {
+  showNotice(() => tn('documents.recovered', copies.length, { name: nameOf(copies[0].meta) }), {
     sticky: true,
-    actions: [{ id: 'doc-show-list', label: t('documents.title'), run: openDocuments }],
+    actions: [{ id: 'doc-show-list', label: () => t('documents.title'), run: openDocuments }],
   });
 }
 
@@ -553,7 +552,7 @@ async function openFallback(make, source) {
     await openBeside(await make(), source);
     return true;
   } catch (e) {
-    showNotice(t('documents.unreadable', { name: source, reason: reasonOf(e) }), { tone: 'warning', sticky: true });
+    showNotice(() => t('documents.unreadable', { name: source, reason: reasonOf(e) }), { tone: 'warning', sticky: true });
     return false;
   }
 }
@@ -576,7 +575,7 @@ export async function exportDocument(id) {
   }
   const doc = await store.readDocument(id).catch(() => null);
   if (!doc) {
-    showNotice(t('documents.missing'), { tone: 'warning' });
+    showNotice(() => t('documents.missing'), { tone: 'warning' });
     return;
   }
   const suffix = doc.meta.problem ? '-unreadable' : '';
@@ -589,7 +588,7 @@ async function remove(id) {
   try {
     await store.deleteDocument(id);
   } catch {
-    showNotice(t('autosave.failed'), { tone: 'warning', sticky: true });
+    showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
     return;
   }
   const e = entries.get(id);

@@ -142,7 +142,7 @@ async function openCsv(file) {
     failed(r.error);
     return;
   }
-  showNotice(t('import.csvDone', { source: file.name }), { undo: true });
+  showNotice(() => t('import.csvDone', { source: file.name }), { undo: true });
 }
 
 function initDrop() {
@@ -475,7 +475,7 @@ export function initIo() {
       'compare-snapshot': compareWithSnapshot,
       survey: handOutSurvey,
     }[item.dataset.export];
-    Promise.resolve(run?.()).catch((e) => showNotice(t('export.failed', { reason: e.message }), { tone: 'warning' }));
+    Promise.resolve(run?.()).catch((e) => showNotice(() => t('export.failed', { reason: e.message }), { tone: 'warning' }));
   });
   document.getElementById('share').addEventListener('click', share);
   initDrop();

@@ -19,24 +19,49 @@ let timer = 0;
 let tiedTo = null;
 
 /**
+ * A text in the page's words, or how to say it again in another language.
+ * @typedef {string | (() => string)} Words
+ */
+
+/** The notice on show, to say again in another language. */
+let shown = null;
+
+/** @param {Words} words */
+const say = (words) => (typeof words === 'function' ? words() : words);
+
+/**
  * Shows a notice. `undo`: offer Undo; `actions`: more [{ label, run, id }];
  * `sticky`: stays until closed. A notice that is not sticky says what just
  * happened to the document on show: it goes as soon as that is no longer
  * the latest news (an edit, an undo, another document), so an Undo it
- * offers always undoes what it says.
+ * offers always undoes what it says. The message and the labels may be
+ * functions that say them: the notice then follows a change of language
+ * (a message from the core stays as it was said).
+ * @param {Words} message
+ * @param {{ undo?: boolean, actions?: { label: Words, run: () => void, id?: string }[], sticky?: boolean, tone?: string }} [options]
  */
 export function showNotice(message, { undo = false, actions = [], sticky = false, tone = 'info' } = {}) {
   clearTimeout(timer);
   tiedTo = !sticky && state.result ? { ws: state.ws, revision: state.result.revision } : null;
-  text.textContent = message;
+  shown = { message, undo, actions };
+  draw();
   box.dataset.tone = tone;
-  announce(message, tone !== 'info');
+  announce(say(message), tone !== 'info');
+  box.hidden = false;
+  if (!sticky) later();
+}
+
+/** Writes the notice on show in the page's language. */
+function draw() {
+  if (!shown) return;
+  const { message, undo, actions } = shown;
+  text.textContent = say(message);
   const buttons = actions.map((a) => h('button', {
     type: 'button',
     class: 'small',
     id: a.id,
     on: { click: () => { hideNotice(); a.run(); } },
-  }, a.label));
+  }, say(a.label)));
   if (undo) {
     buttons.unshift(h('button', {
       type: 'button',
@@ -57,8 +82,6 @@ export function showNotice(message, { undo = false, actions = [], sticky = false
     on: { click: hideNotice },
   }, '×'));
   replace(actionsBox, buttons);
-  box.hidden = false;
-  if (!sticky) later();
 }
 
 /** Hides a passing notice after a while, but not while focus or the pointer is in it. */
@@ -72,6 +95,7 @@ function later() {
 export function hideNotice() {
   clearTimeout(timer);
   tiedTo = null;
+  shown = null;
   // the focus was on one of its buttons: it goes on to the diagram rather than be lost
   const hadFocus = box.contains(document.activeElement);
   box.hidden = true;
@@ -84,5 +108,15 @@ export function initNotice() {
   actionsBox = document.getElementById('notice-actions');
   onRefresh((result) => {
     if (tiedTo && (state.ws !== tiedTo.ws || result.revision !== tiedTo.revision)) hideNotice();
+  });
+  // another language: the notice on show in its words (focus on one of its
+  // buttons goes to the same button drawn again)
+  document.addEventListener('wfe-language', () => {
+    if (box.hidden || !shown) return;
+    const focused = actionsBox.contains(document.activeElement)
+      ? [...actionsBox.children].indexOf(/** @type {Element} */ (document.activeElement))
+      : -1;
+    draw();
+    if (focused >= 0) /** @type {HTMLElement | undefined} */ (actionsBox.children[focused])?.focus();
   });
 }

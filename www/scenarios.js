@@ -94,7 +94,7 @@ function refocus() {
 function keep(scenario) {
   const r = act((ws) => ws.keepScenario(scenario.id));
   if (r.ok) {
-    showNotice(t('scenario.kept', { name: scenario.name }), { undo: true });
+    showNotice(() => t('scenario.kept', { name: scenario.name }), { undo: true });
     refocus();
   }
 }
@@ -102,7 +102,7 @@ function keep(scenario) {
 function discard(scenario) {
   const r = act((ws) => ws.discardScenario(scenario.id));
   if (r.ok) {
-    showNotice(t('scenario.discarded', { name: scenario.name }), { undo: true });
+    showNotice(() => t('scenario.discarded', { name: scenario.name }), { undo: true });
     refocus();
   }
 }

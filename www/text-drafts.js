@@ -64,7 +64,7 @@ function tooLarge(text) {
  */
 export function keepDraft(owner, text, { leaving = false } = {}) {
   if (tooLarge(text)) {
-    if (!toldTooLarge) showNotice(t('draft.tooLarge', { limit: MAX_MODEL_BYTES / (1024 * 1024) }), { tone: 'warning', sticky: true });
+    if (!toldTooLarge) showNotice(() => t('draft.tooLarge', { limit: MAX_MODEL_BYTES / (1024 * 1024) }), { tone: 'warning', sticky: true });
     toldTooLarge = true;
     return false;
   }
@@ -75,7 +75,7 @@ export function keepDraft(owner, text, { leaving = false } = {}) {
   store.putDraft(owner.doc, owner.scenario, text, { commit: leaving }).catch(() => {
     if (leaving || toldFailed) return;
     toldFailed = true;
-    showNotice(t('draft.failed'), { tone: 'warning', sticky: true });
+    showNotice(() => t('draft.failed'), { tone: 'warning', sticky: true });
   });
   return true;
 }
@@ -119,13 +119,13 @@ export async function restoreDrafts(doc) {
   for (const r of found.mine) mine.set(key(r), r.text);
   if (found.adopted.length) {
     changed([]);
-    showNotice(t('draft.restored'), {
+    showNotice(() => t('draft.restored'), {
       sticky: true,
       actions: [
-        { id: 'draft-show', label: t('draft.show'), run: () => showTab('text', { focus: true }) },
+        { id: 'draft-show', label: () => t('draft.show'), run: () => showTab('text', { focus: true }) },
         {
           id: 'draft-discard',
-          label: t('draft.discard'),
+          label: () => t('draft.discard'),
           run: () => {
             for (const r of found.adopted) dropDraft(r);
             changed(found.adopted);
@@ -139,13 +139,13 @@ export async function restoreDrafts(doc) {
 
 /** Says that stored drafts cannot be read, offering them as they are. */
 function unreadable(records) {
-  showNotice(t('draft.unreadable'), {
+  showNotice(() => t('draft.unreadable'), {
     tone: 'warning',
     sticky: true,
     actions: [
       {
         id: 'draft-download',
-        label: t('documents.downloadIt'),
+        label: () => t('documents.downloadIt'),
         run: () => {
           const texts = records.map((r) => (typeof r.text === 'string' ? r.text : JSON.stringify(r.text ?? null)));
           download(new Blob([texts.join('\n\n')], { type: 'text/plain' }), 'draft-unreadable.txt');
@@ -153,7 +153,7 @@ function unreadable(records) {
       },
       {
         id: 'draft-drop-unreadable',
-        label: t('draft.discard'),
+        label: () => t('draft.discard'),
         run: () => {
           for (const r of records) store.deleteDraftRecord(r.id).catch(() => {});
         },

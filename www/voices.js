@@ -93,7 +93,7 @@ export function saveSnapshot(date = today()) {
   }
   const r = act((ws) => ws.replaceModel(json));
   if (!r.ok) showNotice(r.error.message, { tone: 'warning' });
-  else showNotice(t('voices.snapshotDone', { date }), { undo: true });
+  else showNotice(() => t('voices.snapshotDone', { date }), { undo: true });
 }
 
 /** Shows the core's progress chart in a dialog, as an image. */
@@ -129,7 +129,7 @@ function dateLabel(date, short = false) {
 export async function compareWithSnapshot() {
   const dates = (state.ws.model().history ?? []).map((s) => s.date);
   if (!dates.length) {
-    showNotice(t('voices.noSnapshots'), { tone: 'warning' });
+    showNotice(() => t('voices.noSnapshots'), { tone: 'warning' });
     return;
   }
   const choices = [...dates, 'now'];
@@ -224,7 +224,7 @@ function openDateAsWhatIf(date) {
   }
   const r = act((ws) => ws.replaceModel(json));
   if (!r.ok) showNotice(r.error.message, { tone: 'warning' });
-  else showNotice(t('voices.compareDone', { date }));
+  else showNotice(() => t('voices.compareDone', { date }));
 }
 
 /**

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { setup, open } from './page-helpers.mjs';
+import { setup, open, startScenario } from './page-helpers.mjs';
 
 const SHOTS = '/tmp/i14-class/';
 mkdirSync(SHOTS, { recursive: true });
@@ -122,5 +122,26 @@ test('in French an invalid model file and a bad CSV list their problems in Frenc
   for (const french of ['attendu', 'identifiant inconnu', 'champs alors que', 'JSON invalide', 'ligne', 'n’est pas un nombre', '7,5']) {
     assert.ok(text.includes(french), `no “${french}” in:\n${text}`);
   }
+  assert.deepEqual(page.problems, []);
+});
+
+test('a notice on show follows a change of language, its buttons too', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Plan B');
+  await page.click('#scenario-keep');
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.equal(await page.textContent('#notice-text'), '“Plan B” is now the baseline.');
+  assert.equal(await page.textContent('#notice-undo'), 'Undo');
+  await page.focus('#notice-undo');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await page.textContent('#notice-text'), '« Plan B » est maintenant la référence.');
+  assert.equal(await page.textContent('#notice-undo'), 'Annuler');
+  assert.equal(await page.getAttribute('#notice-actions button[aria-label]', 'aria-label'), 'Fermer ce message');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'notice-undo', 'focus stays on the button drawn again');
+  // the notice still does what it says
+  await page.click('#notice-undo');
+  assert.equal(await page.isHidden('#notice'), true);
+  assert.equal(await page.isVisible('#scenario-banner'), true, 'the what-if is back');
   assert.deepEqual(page.problems, []);
 });

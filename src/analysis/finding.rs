@@ -8,6 +8,7 @@ use super::names::{List, Names, Ref};
 use super::wording::{write_and, write_contributor, write_num, write_score};
 use crate::bidi::write_isolated;
 use crate::model::Control;
+use crate::validate::fields::{Fields, Need, Reader};
 use serde::ser::{SerializeMap, Serializer};
 use serde::Serialize;
 use std::fmt::{self, Write};
@@ -36,6 +37,29 @@ impl Kind {
         Kind::Fragmented,
         Kind::Silo,
     ];
+
+    /// A list of kinds by their names (`maturity-gap`) at `key` of an
+    /// options object: at most one of each, so a longer list is refused
+    /// whole, before any item is read.
+    pub(crate) fn read_list(r: &mut Reader, f: &mut Fields, key: &str) -> Vec<Kind> {
+        let items = f.list(r, key, Need::Optional);
+        let at = f.at().key(key);
+        if items.len() > Kind::ALL.len() {
+            let (count, kinds) = (items.len().to_string(), Kind::ALL.len().to_string());
+            let message = crate::language::say(
+                "problem.tooManyKinds",
+                &[("count", &count), ("kinds", &kinds)],
+                || format!("{count} kinds listed; at most {kinds} kinds, one of each"),
+            );
+            r.fail(&at, message);
+            return Vec::new();
+        }
+        items
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, v)| r.choice(v, &at.index(i), &Kind::ALL, Kind::as_str))
+            .collect()
+    }
 
     /// The kind as it appears in JSON and in finding ids.
     pub fn as_str(self) -> &'static str {

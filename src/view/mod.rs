@@ -52,27 +52,6 @@ pub fn finding_counts(findings: &[Finding]) -> BTreeMap<&'static str, usize> {
     counts
 }
 
-/// A list of finding kinds by name, each at most once.
-fn read_kinds(r: &mut fields::Reader, f: &mut fields::Fields, key: &str) -> Vec<Kind> {
-    let items = f.list(r, key, Need::Optional);
-    let at = f.at().key(key);
-    if items.len() > Kind::ALL.len() {
-        let (count, kinds) = (items.len().to_string(), Kind::ALL.len().to_string());
-        let message = crate::language::say(
-            "problem.tooManyKinds",
-            &[("count", &count), ("kinds", &kinds)],
-            || format!("{count} kinds listed; there are {kinds} kinds of finding"),
-        );
-        r.fail(&at, message);
-        return Vec::new();
-    }
-    items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, v)| r.choice(v, &at.index(i), &Kind::ALL, Kind::as_str))
-        .collect()
-}
-
 /// The interactive view's options. In JSON (camelCase) every field may be
 /// left out or `null`, and unknown fields are ignored so that the page may
 /// pass its whole view state.
@@ -138,7 +117,7 @@ impl ViewOptions {
                         "a whole number (0 or more)",
                     )
                     .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
-                findings_open: read_kinds(r, &mut f, "findingsOpen"),
+                findings_open: Kind::read_list(r, &mut f, "findingsOpen"),
                 layout: render::read_layout(r, &mut f),
             }
         })
@@ -591,7 +570,7 @@ mod tests {
             ),
             (
                 serde_json::json!({"findingsOpen": vec!["silo"; 8]}),
-                "options.findingsOpen: 8 kinds listed; there are 7 kinds of finding",
+                "options.findingsOpen: 8 kinds listed; at most 7 kinds, one of each",
             ),
         ];
         for (v, expected) in cases {

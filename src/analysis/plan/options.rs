@@ -40,23 +40,7 @@ impl PlanOptions {
     pub fn from_json(v: Value) -> Result<PlanOptions, Invalid> {
         read_options(v, "plan options", |r, mut f| {
             let at = *f.at();
-            let kinds_at = at.key("kinds");
-            let kinds = f
-                .take(r, "kinds", Need::Optional)
-                .and_then(|v| r.list(v, &kinds_at))
-                .unwrap_or_default();
-            if kinds.len() > Kind::ALL.len() {
-                r.fail(
-                    &kinds_at,
-                    format!("at most {} kinds, one of each", Kind::ALL.len()),
-                );
-            }
-            let kinds = kinds
-                .into_iter()
-                .take(Kind::ALL.len())
-                .enumerate()
-                .filter_map(|(i, v)| r.choice(v, &kinds_at.index(i), &Kind::ALL, Kind::as_str))
-                .collect();
+            let kinds = Kind::read_list(r, &mut f, "kinds");
             let min_severity = f.number(r, "minSeverity", Need::Optional);
             let max_changes = f
                 .count(

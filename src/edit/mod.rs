@@ -330,7 +330,8 @@ fn connects(x: &Integration, a: &str, b: &str) -> bool {
     (x.from == a && x.to == b) || (x.from == b && x.to == a)
 }
 
-fn same_cell(x: &Assessment, a: &Assessment) -> bool {
+/// Whether two assessments are of one cell: theme, player and unit.
+pub(crate) fn same_cell(x: &Assessment, a: &Assessment) -> bool {
     x.theme == a.theme && x.player == a.player && x.unit == a.unit
 }
 

@@ -333,8 +333,11 @@ impl Session {
                 step: Step::Edit { target: t, diff },
                 ..
             }) if *t == target && join.is_some() && self.joinable.as_deref() == join => {
+                // nothing happened since, so the step's assessment is at its
+                // place, and in a valid model no other holds its cell
                 let (index, _) = diff.one_assessment()?;
-                (edit::assessment_index(self.model(), a) == Some(index)).then_some(true)
+                let here = self.model().assessments.get(index);
+                here.is_some_and(|x| edit::same_cell(x, a)).then_some(true)
             }
             _ => Some(false),
         }

@@ -5,7 +5,7 @@
 // when the page's resources were requested and arrived. A diagnostic, not a benchmark.
 import { chromium } from 'playwright-core';
 import { chromiumPath, LAUNCH_ARGS } from '../tests/e2e/harness.mjs';
-import { startServer } from './cold.mjs';
+import { startServer, firstCellNoted } from './cold.mjs';
 
 const LOADS = Number(process.env.BENCH_LOADS ?? 3);
 const paths = process.argv.slice(2).length ? process.argv.slice(2)
@@ -55,7 +55,7 @@ async function traceOnce(browser, origin, path) {
   const page = await context.newPage();
   await browser.startTracing(page, { categories: CATS });
   await page.goto(`${origin}${path}`, { waitUntil: 'commit' });
-  await page.waitForFunction(() => window.__firstCell !== undefined, null, { timeout: 30_000, polling: 50 });
+  await firstCellNoted(page);
   const info = await page.evaluate(() => ({
     first: window.__firstCell,
     resources: performance.getEntriesByType('resource').map((r) => ({ name: r.name.replace(location.origin, ''), start: r.startTime, end: r.responseEnd })),

@@ -43,7 +43,7 @@
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WWW = join(ROOT, 'www');
@@ -148,9 +148,48 @@ function buildHtml(name, metafile) {
     named.add(src);
     return tag + links.join('');
   });
-  if (/<script(?![^>]*type="module" src=)/.test(html)) throw new Error(`${name}: only external module scripts are allowed (strict CSP)`);
+  html = html.replace(FIRST_DRAWINGS, () => {
+    if (!firstDrawings) throw new Error(`${name}: first drawings asked for, but none were made`);
+    return firstDrawings;
+  });
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
+    if (!/\ssrc="/.test(tag)) throw new Error(`${name}: ${tag} — only external scripts are allowed (strict CSP)`);
+  }
   writeFileSync(join(DIST, name), html);
 }
+
+/** Where index.html asks for the sample's first drawings (first-paint.js). */
+const FIRST_DRAWINGS = /<!-- first drawings:[^>]*-->/;
+
+/**
+ * The editor's first paint (www/first-paint.js): the sample drawn by the
+ * built core, in each layout, as the page's first drawing draws it
+ * (first-diagram.js: overlay current, changes shown), each in a <template>;
+ * wide's and square's carry the numbers the core chooses a layout by
+ * (Workspace fit). The core runs here in Node; `draw` is given a stand-in
+ * container whose markup it sets.
+ */
+async function makeFirstDrawings() {
+  const glue = await import(pathToFileURL(join(WWW, GLUE)).href);
+  glue.initSync({ module: readFileSync(join(WWW, WASM)) });
+  const ws = new glue.Workspace(readFileSync(join(WWW, 'models/sample.json'), 'utf8'));
+  try {
+    const fit = ws.fit({ overlay: 'current' });
+    return ['wide', 'square', 'narrow'].map((layout) => {
+      const box = { innerHTML: '', querySelectorAll: () => ({ length: 0, item: () => null }) };
+      ws.forgetDrawing();
+      ws.draw(/** @type {any} */ (box), { overlay: 'current', showChanges: true, layout });
+      if (!box.innerHTML.startsWith('<svg')) throw new Error(`the core drew no ${layout} sample`);
+      const size = fit[layout];
+      const data = size ? ` data-width="${size.width}" data-height="${size.height}" data-min-scale="${size.minScale}"` : '';
+      return `<template id="first-drawing-${layout}"${data}>${box.innerHTML}</template>`;
+    }).join('\n');
+  } finally {
+    ws.free();
+  }
+}
+/** @type {string | null} */
+let firstDrawings = null;
 
 export async function buildSite() {
   for (const wasm of [WASM, DIAGRAM_WASM]) {
@@ -174,7 +213,10 @@ export async function buildSite() {
     entryPoints: ['element.js', 'embed.js', 'wiki.js', 'core-start.js'],
     plugins: [gluePlugin, apartPlugin],
   });
-  const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs } };
+  // The first paint runs as a classic script, while the page is parsed.
+  const firstPaint = await esbuild.build({ ...COMMON, format: 'iife', entryPoints: ['first-paint.js'] });
+  firstDrawings = await makeFirstDrawings();
+  const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs, ...firstPaint.metafile.outputs } };
 
   // `import.meta.url` must only be read by files at the top of dist/ (see above).
   for (const out of Object.keys(metafile.outputs)) {

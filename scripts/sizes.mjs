@@ -55,14 +55,19 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * (393.6 KB). Issue 13's edit path (score edits set in place and checked
  * alone, the findings list paged by the core, texts changed in place) and
  * the Text tab's drafts kept as the user's work came to 344.0 KB and
- * 423.8 KB (399.4 KB). The size test holds these ceilings (about 1 KB above) so that
+ * 423.8 KB (399.4 KB). The editor's first paint (www/first-paint.js: the
+ * sample drawn at build time in three layouts, in index.html, with the page
+ * linking diagram.css rather than adopting the core's copy, which it cannot
+ * before the core has started; about 6 KB gzip for some 90 ms sooner to a
+ * first visit's diagram, BENCHMARKS.md) brought the editor page to 430.1 KB.
+ * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
   wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 345 * 1024 },
-  pageGzip: { 'index.html': 425 * 1024, 'teach.html': 400.5 * 1024 },
+  pageGzip: { 'index.html': 431 * 1024, 'teach.html': 400.5 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -48,6 +48,10 @@ export interface ViewOptions {
   layout?: LayoutKind;
 }
 export type LayoutKind = "wide" | "square" | "narrow";
+/** One layout's drawing: its view box's size and the least scale (CSS px per unit) at which its text reads at 12 px. */
+export interface FitSize { width: number; height: number; minScale: number }
+/** What the choice of layout hangs on (Workspace.fit). */
+export interface Fit { wide: FitSize; square: FitSize }
 /** A title block above the drawing: `true`, or what it says besides the model's name, overlay and unit. */
 export type Caption = boolean | { scenario?: string | null; date?: string | null };
 export interface RenderOptions {
@@ -658,6 +662,18 @@ impl Workspace {
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
 impl Workspace {
+    /// What `fittingLayout` hangs on for these options, as numbers: for a
+    /// page that must choose a layout before the core has started (the
+    /// build writes them beside the editor's first drawings).
+    #[wasm_bindgen(unchecked_return_type = "Fit")]
+    pub fn fit(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
+        to_js(&render::Fit::of(self.session.model(), &opts))
+    }
+
     /// The diagram's geometry (polygons, cells, axes, label boxes) for the
     /// model on show's framework, in SVG user units.
     pub fn layout(&self) -> Result<JsValue, js_sys::Error> {

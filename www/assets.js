@@ -5,7 +5,9 @@
 // being compiled into the Wasm module, so a visit that opens saved work or an
 // embedded model never downloads it. The stylesheet is the other way round:
 // the core carries it anyway (standalone SVG embeds it, the element adopts it),
-// so the pages adopt that copy instead of downloading diagram.css again.
+// so the classroom adopts that copy instead of downloading diagram.css again.
+// (The editor links diagram.css: its first paint, first-paint.js, draws
+// before the core has started.)
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
 
 /** The sample's JSON text; throws an Error naming the file when it cannot be read. */

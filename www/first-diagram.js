@@ -10,24 +10,19 @@
 // so the early drawing never touches saved work.
 import init, { Workspace } from './pkg/workforce_ecosystem.js';
 import { startCore } from './core-start.js';
-import { sampleText, adoptStylesheet } from './assets.js';
-import { mayHoldWork, storedLanguage } from './stored-keys.js';
+import { sampleText } from './assets.js';
+import { opensWithSample, startsInEnglish } from './first-visit.js';
 import { layoutFor, roomIn } from './layout-choice.js';
-
-function hasLink() {
-  const params = new URLSearchParams(location.hash.slice(1));
-  return params.has('m') || params.has('json');
-}
 
 /**
  * The sample's text when this visit opens with it, requested at once (the
  * page's HTML preloads it); null for a visit with a link or stored work.
  */
-export const earlySample = !hasLink() && !mayHoldWork() ? sampleText() : null;
+export const earlySample = opensWithSample() ? sampleText() : null;
 earlySample?.catch(() => {}); // reported where the start-up uses it
 
-/** The core, started, with the diagram's stylesheet adopted by the page. */
-export const core = startCore(init).then(() => adoptStylesheet(Workspace.diagramCss()));
+/** The core, started. (The page links the diagram's stylesheet: its first paint needs it.) */
+export const core = startCore(init);
 
 /**
  * Draws the sample in the page's diagram with the page's first view
@@ -38,7 +33,7 @@ export const core = startCore(init).then(() => adoptStylesheet(Workspace.diagram
  */
 async function drawFirst() {
   // the early drawing speaks English: a visit in another language waits for its texts
-  if (!earlySample || (storedLanguage() ?? 'en') !== 'en') return null;
+  if (!earlySample || !startsInEnglish()) return null;
   let ws = null;
   try {
     const [text] = await Promise.all([earlySample, core]);

@@ -53,3 +53,28 @@ export function roomIn(box, drawing) {
   }
   return { width: box.clientWidth - padX, height: Math.max(0, box.clientHeight - padY - others) };
 }
+
+/**
+ * The core's choice (Workspace fittingLayout, src/render/fit.rs `Fit::choose`)
+ * made from the numbers it hands out (Workspace fit), for the first paint,
+ * which chooses before any core is running. The same rule as the core's,
+ * written out again for that one use; page-first-paint.test.mjs holds the two
+ * to the same answers.
+ * @param {import('./pkg/workforce_ecosystem.js').Fit} fit
+ * @param {number} width
+ * @param {number} height 0: as tall as it needs
+ * @returns {'wide' | 'square' | 'narrow'}
+ */
+export function layoutFromFit(fit, width, height) {
+  /** @param {import('./pkg/workforce_ecosystem.js').FitSize} size */
+  const readable = (size) => {
+    const across = width / size.width;
+    const scale = height > 0 ? Math.min(across, height / size.height) : across;
+    return scale >= size.minScale ? scale : null;
+  };
+  const wide = readable(fit.wide);
+  const square = readable(fit.square);
+  if (wide !== null && square !== null && square > wide * 1.05) return 'square';
+  if (wide !== null) return 'wide';
+  return square !== null ? 'square' : 'narrow';
+}

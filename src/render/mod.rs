@@ -7,10 +7,12 @@
 //! A standalone export embeds the same stylesheet.
 
 mod document;
+mod fit;
 mod state;
 pub mod xml;
 
 pub(crate) use document::caption_lines;
+pub use fit::{fitting_layout, Fit, FitSize, MIN_TEXT_PX};
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
 use crate::layout::{LayoutKind, LegendEntry, LegendSpec};
@@ -325,28 +327,6 @@ pub fn averaged_note() -> String {
     })
 }
 
-/// The smallest text a drawing may show, in CSS px.
-pub const MIN_TEXT_PX: f64 = 12.0;
-
-/// The layout for a drawing shown in a room of `width` × `height` CSS px (a
-/// height of 0 or less: as tall as it needs): of wide and square, the one
-/// drawn largest while its smallest text stays at [`MIN_TEXT_PX`] or more
-/// (wide when both are alike); narrow, whose text is larger still, when
-/// neither is. `opts.layout` is not looked at.
-pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f64) -> LayoutKind {
-    let model = crate::language::localized(model);
-    let mut best: Option<(f64, LayoutKind)> = None;
-    for kind in [LayoutKind::Wide, LayoutKind::Square] {
-        let layout = document::layout_of(&model, opts, kind);
-        let scale = layout.scale_in(width, height);
-        let fits = layout.smallest_text() * scale >= MIN_TEXT_PX;
-        if fits && best.map_or(true, |(s, _)| scale > s * 1.05) {
-            best = Some((scale, kind));
-        }
-    }
-    best.map_or(LayoutKind::Narrow, |(_, kind)| kind)
-}
-
 /// The diagram as an SVG document. The same model and options always give
 /// the same bytes.
 pub fn render_svg(model: &Model, opts: &RenderOptions) -> String {
@@ -452,31 +432,6 @@ mod tests {
             "options.layout: expected \"wide\", \"square\" or \"narrow\", found the string \"tall\"\n\
              options.caption.date: too long: 201 characters, where a caption text may have at most 200"
         );
-    }
-
-    #[test]
-    fn the_room_chooses_the_layout() {
-        let model = crate::framework::sample();
-        let opts = RenderOptions {
-            overlay: Overlay::Current,
-            ..RenderOptions::default()
-        };
-        let fit = |w, h| fitting_layout(&model, &opts, w, h);
-        // A desktop editor, a presenter's half of a full-HD screen, a phone.
-        assert_eq!(fit(1100.0, 760.0), LayoutKind::Wide);
-        assert_eq!(fit(900.0, 1000.0), LayoutKind::Square);
-        assert_eq!(fit(374.0, 0.0), LayoutKind::Narrow);
-        // Whatever it picks, its text reads at 12 px, or it is narrow.
-        for (w, h) in [
-            (1400.0, 900.0),
-            (800.0, 800.0),
-            (640.0, 740.0),
-            (500.0, 0.0),
-        ] {
-            let kind = fit(w, h);
-            let l = document::layout_of(&model, &opts, kind);
-            assert!(kind == LayoutKind::Narrow || l.smallest_text() * l.scale_in(w, h) >= 12.0);
-        }
     }
 
     #[test]

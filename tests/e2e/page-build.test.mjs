@@ -30,10 +30,10 @@ function fetched(page) {
       .filter((p) => /\.(js|wasm|json)$/.test(p)));
 }
 
-/** What the page's HTML names: module scripts, modulepreloads and preloads. */
+/** What the page's HTML names: scripts, modulepreloads and preloads. */
 function named(page) {
   return page.evaluate(() =>
-    [...document.querySelectorAll('script[type="module"][src], link[rel="modulepreload"], link[rel="preload"]')]
+    [...document.querySelectorAll('script[src], link[rel="modulepreload"], link[rel="preload"]')]
       .map((e) => new URL(e.src || e.href).pathname.slice(1)));
 }
 

@@ -1,5 +1,5 @@
 // How the editor starts: a first visit's sample is drawn by first-diagram.js
-// before the rest of the page is wired, and the page then keeps updating
+// (in place of first-paint.js's picture) before the rest of the page is wired, and the page then keeps updating
 // that drawing; stored work whose Web Storage marks are gone still opens in
 // the sample's place, and the sample drawn meanwhile is never stored.
 import { test } from 'node:test';
@@ -11,9 +11,10 @@ const env = setup();
 test('a first visit draws the sample before the page is wired, and the page goes on updating that drawing', async () => {
   const context = await env.browser.newContext();
   // what the page holds when its main script starts: the diagram drawn already, nothing else yet
+  // (the first live drawing: first-paint.js's picture before it is page-first-paint's)
   await context.addInitScript(() => {
     new MutationObserver((_, observer) => {
-      if (!document.querySelector('#diagram .cell')) return;
+      if (!document.querySelector('#diagram > svg:not([data-first-paint]) .cell')) return;
       observer.disconnect();
       window.__atFirstCell = {
         findings: document.getElementById('pane-findings')?.childElementCount ?? null,

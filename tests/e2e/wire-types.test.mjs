@@ -51,6 +51,7 @@ function results() {
     add(`${name}_Model`, 'Model', model);
     add(`${name}_Analysis`, 'Analysis', ws.analyze());
     add(`${name}_Session`, 'SessionInfo', ws.session());
+    add(`${name}_Fit`, 'Fit', ws.fit({ overlay: 'current' }));
     const div = container();
     add(`${name}_View`, 'ViewResult', ws.view(div, { overlay: 'current' }));
     const unit = model.units[0]?.id ?? null;

@@ -1,0 +1,164 @@
+//! The choice of layout for the room a drawing has: of wide and square, the
+//! one drawn largest while its smallest text stays readable; narrow, whose
+//! text is larger still, when neither is.
+//!
+//! The choice hangs on a few numbers per model and options ([`Fit`]), which
+//! the core hands out as data as well as applying them: the editor's first
+//! paint (`www/first-paint.js`) draws a drawing made at build time before
+//! the core has started, and chooses among them with these numbers and the
+//! rule of [`Fit::choose`], written out again there because no core is
+//! running yet to ask (a browser test holds the two to the same answers).
+
+use super::{document, RenderOptions};
+use crate::layout::LayoutKind;
+use crate::model::Model;
+use serde::Serialize;
+
+/// The smallest text a drawing may show, in CSS px.
+pub const MIN_TEXT_PX: f64 = 12.0;
+
+/// How much larger square must be drawn than wide to be chosen over it.
+const SQUARE_OVER_WIDE: f64 = 1.05;
+
+/// One layout's drawing: its view box's size and the least scale (CSS px
+/// per user unit) at which its smallest text reads at [`MIN_TEXT_PX`].
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FitSize {
+    pub width: f64,
+    pub height: f64,
+    pub min_scale: f64,
+}
+
+impl FitSize {
+    /// The scale of the drawing fitted in `width` × `height` (a height of 0
+    /// or less: as tall as it needs), if its text stays readable there.
+    fn readable_scale(&self, width: f64, height: f64) -> Option<f64> {
+        let across = width / self.width;
+        let scale = if height > 0.0 {
+            across.min(height / self.height)
+        } else {
+            across
+        };
+        (scale >= self.min_scale).then_some(scale)
+    }
+}
+
+/// What the choice of layout hangs on for one model and options.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Fit {
+    pub wide: FitSize,
+    pub square: FitSize,
+}
+
+impl Fit {
+    pub fn of(model: &Model, opts: &RenderOptions) -> Fit {
+        let model = crate::language::localized(model);
+        let size = |kind| {
+            let layout = document::layout_of(&model, opts, kind);
+            let [_, _, width, height] = layout.view_box;
+            FitSize {
+                width,
+                height,
+                min_scale: MIN_TEXT_PX / layout.smallest_text(),
+            }
+        };
+        Fit {
+            wide: size(LayoutKind::Wide),
+            square: size(LayoutKind::Square),
+        }
+    }
+
+    /// The layout for a room of `width` × `height` CSS px (a height of 0 or
+    /// less: as tall as it needs): wide when both are alike.
+    pub fn choose(&self, width: f64, height: f64) -> LayoutKind {
+        let wide = self.wide.readable_scale(width, height);
+        let square = self.square.readable_scale(width, height);
+        match (wide, square) {
+            (Some(w), Some(s)) if s > w * SQUARE_OVER_WIDE => LayoutKind::Square,
+            (Some(_), _) => LayoutKind::Wide,
+            (None, Some(_)) => LayoutKind::Square,
+            (None, None) => LayoutKind::Narrow,
+        }
+    }
+}
+
+/// The layout for a drawing shown in a room of `width` × `height` CSS px (a
+/// height of 0 or less: as tall as it needs). `opts.layout` is not looked at.
+pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f64) -> LayoutKind {
+    Fit::of(model, opts).choose(width, height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::Overlay;
+
+    #[test]
+    fn the_room_chooses_the_layout() {
+        let model = crate::framework::sample();
+        let opts = RenderOptions {
+            overlay: Overlay::Current,
+            ..RenderOptions::default()
+        };
+        let fit = |w, h| fitting_layout(&model, &opts, w, h);
+        // A desktop editor, a presenter's half of a full-HD screen, a phone.
+        assert_eq!(fit(1100.0, 760.0), LayoutKind::Wide);
+        assert_eq!(fit(900.0, 1000.0), LayoutKind::Square);
+        assert_eq!(fit(374.0, 0.0), LayoutKind::Narrow);
+        // Whatever it picks, its text reads at 12 px, or it is narrow.
+        for (w, h) in [
+            (1400.0, 900.0),
+            (800.0, 800.0),
+            (640.0, 740.0),
+            (500.0, 0.0),
+        ] {
+            let kind = fit(w, h);
+            let l = document::layout_of(&model, &opts, kind);
+            assert!(kind == LayoutKind::Narrow || l.smallest_text() * l.scale_in(w, h) >= 12.0);
+        }
+    }
+
+    #[test]
+    fn the_numbers_are_the_drawings() {
+        let model = crate::framework::sample();
+        let opts = RenderOptions::default();
+        let fit = Fit::of(&model, &opts);
+        for (kind, size) in [
+            (LayoutKind::Wide, fit.wide),
+            (LayoutKind::Square, fit.square),
+        ] {
+            let l = document::layout_of(&model, &opts, kind);
+            assert_eq!([size.width, size.height], [l.view_box[2], l.view_box[3]]);
+            assert_eq!(size.min_scale * l.smallest_text(), MIN_TEXT_PX);
+        }
+        // wide is the wider drawing, square the taller one
+        assert!(fit.wide.width / fit.wide.height > fit.square.width / fit.square.height);
+    }
+
+    #[test]
+    fn square_wins_only_when_drawn_clearly_larger() {
+        let size = |width, height| FitSize {
+            width,
+            height,
+            min_scale: 1.0,
+        };
+        let fit = Fit {
+            wide: size(1000.0, 500.0),
+            square: size(700.0, 700.0),
+        };
+        // both readable; square drawn 1.43× wide's in a 1000 × 1000 room
+        assert_eq!(fit.choose(1000.0, 1000.0), LayoutKind::Square);
+        // 1000 × 700: wide at 1.0, square at 1.0 — alike, so wide
+        assert_eq!(fit.choose(1000.0, 700.0), LayoutKind::Wide);
+        // square at 1.04 of wide is not enough (under the 5 % margin)
+        assert_eq!(fit.choose(1000.0, 728.0), LayoutKind::Wide);
+        // only square readable (too narrow for wide)
+        assert_eq!(fit.choose(800.0, 900.0), LayoutKind::Square);
+        // neither
+        assert_eq!(fit.choose(600.0, 900.0), LayoutKind::Narrow);
+        // as tall as it needs: square's scale is width / 700, wide's width / 1000
+        assert_eq!(fit.choose(1200.0, 0.0), LayoutKind::Square);
+        assert_eq!(fit.choose(650.0, 0.0), LayoutKind::Narrow);
+    }
+}

@@ -1,0 +1,83 @@
+// The editor's first paint: on a visit that opens with the sample, the
+// sample's drawing is on screen as soon as the page's HTML and stylesheets
+// are in, before any module or the Wasm core has arrived. The build
+// (scripts/build-page.mjs) draws the sample with the core, in each layout
+// and with the page's first view options, into <template>s of index.html,
+// and writes beside them the numbers the core chooses a layout by
+// (Workspace fit). This script, a classic one in the head after the
+// stylesheets (so it runs once they are in and the room can be measured),
+// waits for the drawings at the end of the page's HTML, then takes the one
+// the core would choose for the room and puts it in the diagram: before the
+// module scripts run, which wait for the end of the parse. The first drawing of first-diagram.js
+// replaces it with the same drawing made live; until then it is a picture
+// (the page's handlers are not yet wired).
+//
+// Any other visit (a link, stored work, another language) gets nothing
+// here: its diagram is drawn once the core has read what it opens.
+import { opensWithSample, startsInEnglish } from './first-visit.js';
+import { layoutFromFit, roomIn } from './layout-choice.js';
+
+/**
+ * The numbers a first drawing's template carries (Workspace fit).
+ * @param {string} layout
+ * @returns {import('./pkg/workforce_ecosystem.js').FitSize}
+ */
+function sizeOf(layout) {
+  const data = /** @type {HTMLElement} */ (document.getElementById(`first-drawing-${layout}`)).dataset;
+  const size = { width: Number(data.width), height: Number(data.height), minScale: Number(data.minScale) };
+  if (!Object.values(size).every(Number.isFinite)) throw new Error(`no numbers for ${layout}`);
+  return size;
+}
+
+function paint() {
+  const diagram = document.getElementById('diagram');
+  const box = diagram?.parentElement;
+  if (!diagram || !box || diagram.firstChild) return;
+  if (!opensWithSample() || !startsInEnglish()) return;
+  const fit = { wide: sizeOf('wide'), square: sizeOf('square') };
+  // Wide first, the layout of most rooms, and the room measured with it in
+  // place: where it stays, the page is laid out once instead of twice (the
+  // room does not hang on the drawing: the box's height is the page's, or
+  // its CSS says it grows with the drawing and only its width counts).
+  show(box, diagram, 'wide');
+  const room = roomIn(box, diagram);
+  const layout = layoutFromFit(fit, room.width, room.height);
+  if (layout !== 'wide') show(box, diagram, layout);
+}
+
+/**
+ * @param {HTMLElement} box
+ * @param {HTMLElement} diagram
+ * @param {string} layout
+ */
+function show(box, diagram, layout) {
+  const drawing = document.getElementById(`first-drawing-${layout}`);
+  if (!(drawing instanceof HTMLTemplateElement)) throw new Error(`no first drawing for ${layout}`);
+  const picture = /** @type {DocumentFragment} */ (drawing.content.cloneNode(true));
+  // (says what it is to the page's tests and to anyone reading the DOM)
+  picture.firstElementChild?.setAttribute('data-first-paint', layout);
+  box.dataset.layout = layout;
+  diagram.replaceChildren(picture);
+}
+
+function paintOnce() {
+  try {
+    paint();
+  } catch {
+    // a picture ahead of time only: the page draws the diagram itself anyway
+  }
+}
+
+if (document.readyState === 'loading') {
+  // The drawings close the page's HTML: once the last is in, so is the rest
+  // of the page, and the room can be measured. (Waiting for the parse to end
+  // instead takes tens of ms more, as the parser yields to the browser's
+  // first rendering of the page.)
+  const seen = new MutationObserver(() => {
+    if (document.getElementById('first-drawing-narrow')?.nextSibling || document.readyState !== 'loading') {
+      seen.disconnect();
+      paintOnce();
+    }
+  });
+  seen.observe(document, { childList: true, subtree: true });
+} else paintOnce();

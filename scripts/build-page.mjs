@@ -148,6 +148,7 @@ function buildHtml(name, metafile) {
     named.add(src);
     return tag + links.join('');
   });
+  if (FIRST_DRAWINGS.test(html)) html = inEnglish(html);
   html = html.replace(FIRST_DRAWINGS, () => {
     if (!firstDrawings) throw new Error(`${name}: first drawings asked for, but none were made`);
     return firstDrawings;
@@ -156,6 +157,31 @@ function buildHtml(name, metafile) {
     if (!/\ssrc="/.test(tag)) throw new Error(`${name}: ${tag} — only external scripts are allowed (strict CSP)`);
   }
   writeFileSync(join(DIST, name), html);
+}
+
+/** The English catalogue (www/i18n/en.js), read once the build starts. */
+/** @type {Record<string, string>} */
+let english = {};
+
+/** Text made safe for HTML text and double-quoted attribute values. */
+const escapeHtml = (text) =>
+  String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+
+/**
+ * The page's static texts written in English into its HTML, as
+ * translateStatic() (i18n.js) would write them: the page with a first paint
+ * shows a whole page around it, labels and all, and keeps its size when the
+ * scripts come. A visit in another language hides them until its own are in
+ * (first-paint.js, the `wfe-translating` class).
+ */
+function inEnglish(html) {
+  const say = (key) => {
+    if (!(key in english)) throw new Error(`index.html: no English for ${key}`);
+    return escapeHtml(english[key]);
+  };
+  return html
+    .replace(/(<(\w+)\b[^>]*\sdata-i18n="([^"]+)"[^>]*>)(<\/\2>)/g, (_, open, _tag, key, close) => `${open}${say(key)}${close}`)
+    .replace(/\sdata-i18n-(aria-label|title|placeholder|aria-description)="([^"]+)"/g, (attr, name, key) => `${attr} ${name}="${say(key)}"`);
 }
 
 /** Where index.html asks for the sample's first drawings (first-paint.js). */
@@ -216,6 +242,7 @@ export async function buildSite() {
   // The first paint runs as a classic script, while the page is parsed.
   const firstPaint = await esbuild.build({ ...COMMON, format: 'iife', entryPoints: ['first-paint.js'] });
   firstDrawings = await makeFirstDrawings();
+  english = (await import(pathToFileURL(join(WWW, 'i18n/en.js')).href)).default;
   const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs, ...firstPaint.metafile.outputs } };
 
   // `import.meta.url` must only be read by files at the top of dist/ (see above).

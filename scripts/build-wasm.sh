@@ -23,9 +23,9 @@ cd "$(dirname "$0")/.."
 build() {
   local name=$1 target=$2
   shift 2
-  cargo build --lib --release --target wasm32-unknown-unknown --target-dir "$target" "$@"
+  cargo build --lib --profile wasm --target wasm32-unknown-unknown --target-dir "$target" "$@"
   wasm-bindgen --target web --out-dir www/pkg --out-name "$name" \
-    "$target/wasm32-unknown-unknown/release/workforce_ecosystem.wasm"
+    "$target/wasm32-unknown-unknown/wasm/workforce_ecosystem.wasm"
   node_modules/.bin/wasm-opt --low-memory-unused --flatten --rereloop -Oz -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int \
     --enable-sign-ext --enable-mutable-globals --enable-reference-types --enable-multivalue \
     "www/pkg/${name}_bg.wasm" -o "www/pkg/${name}_bg.wasm"

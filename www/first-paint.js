@@ -68,6 +68,10 @@ function paintOnce() {
   }
 }
 
+// The page's HTML says its texts in English (scripts/build-page.mjs): a visit
+// in another language hides them until its own are in (lang.js).
+if (!startsInEnglish()) document.documentElement.classList.add('wfe-translating');
+
 if (document.readyState === 'loading') {
   // The drawings close the page's HTML: once the last is in, so is the rest
   // of the page, and the room can be measured. (Waiting for the parse to end

@@ -183,9 +183,16 @@ export async function startLanguage() {
     console.warn(`language ${code}: ${/** @type {Error} */ (e).message}`);
     if (seq === switching) applyLanguage('en');
     translateStatic(document);
+    translated();
     return;
   }
   if (seq !== switching) return;
   applyLanguage(code);
   translateStatic(document);
+  translated();
+}
+
+/** Shows the static texts a visit in another language hid until now (first-paint.js). */
+function translated() {
+  document.documentElement.classList.remove('wfe-translating');
 }

@@ -2,7 +2,10 @@
 // sample's drawing made at build time as soon as the page's HTML and
 // stylesheets are in, in the layout the core then draws it in, and the live
 // drawing takes its place; any visit that does not open with the sample
-// (stored work, a link, another language) never sees it. The first paint
+// (stored work, a link, another language) never sees it. The page around
+// the first paint has its English labels from the HTML and keeps its size when
+// the scripts fill it; a visit in another language hides those labels until
+// its own are in. The first paint
 // chooses its layout with the core's numbers and a copy of the core's rule
 // (layout-choice.js layoutFromFit); the first test holds the copy to the core.
 import { test } from 'node:test';
@@ -47,8 +50,16 @@ function watchDrawings() {
     const svg = document.querySelector('#diagram > svg');
     const last = window.__drawings.at(-1);
     if (!svg || last?.svg === svg) return;
+    const height = (sel) => document.querySelector(sel)?.getBoundingClientRect().height ?? null;
     window.__drawings.push({
       svg,
+      chrome: {
+        brand: document.querySelector('.brand-name')?.textContent ?? null,
+        segments: [...document.querySelectorAll('#overlay [data-overlay]')].map((b) => b.textContent),
+        topbar: height('.topbar'),
+        toolbar: height('.stage .toolbar'),
+      },
+      translating: document.documentElement.classList.contains('wfe-translating'),
       firstPaint: svg.getAttribute('data-first-paint'),
       layout: document.querySelector('.canvas')?.dataset.layout ?? null,
       viewBox: svg.getAttribute('viewBox'),
@@ -88,6 +99,15 @@ test('a first visit paints the sample at once, in the layout the live drawing th
     assert.equal(final, first.layout, `${where}: the live drawing is in the first paint's layout`);
     assert.equal(live.viewBox, first.viewBox, `${where}: the same drawing`);
     assert.equal(await page.locator('[data-first-paint]').count(), 0);
+    // the page around it is whole already, and keeps its size when the scripts have filled it
+    assert.equal(first.chrome.brand, 'Workforce ecosystem');
+    assert.deepEqual(first.chrome.segments, ['Plain', 'Current', 'Target', 'Gap']);
+    const now = await page.evaluate(() => ({
+      topbar: document.querySelector('.topbar').getBoundingClientRect().height,
+      toolbar: document.querySelector('.stage .toolbar').getBoundingClientRect().height,
+    }));
+    assert.deepEqual([first.chrome.topbar, first.chrome.toolbar], [now.topbar, now.toolbar], `${where}: the bars above the drawing did not move it`);
+    assert.equal(first.translating, false);
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
@@ -132,11 +152,24 @@ test('a visit with stored work, a link or another language never sees the sample
   const french = await openPage(env.browser, null);
   await french.context().addInitScript(() => localStorage.setItem('wfe-lang', 'fr'));
   await french.context().addInitScript(watchDrawings);
+  await french.context().addInitScript(() => {
+    new MutationObserver((_, seen) => {
+      if (!document.getElementById('display-toggle')) return;
+      seen.disconnect();
+      window.__hiddenAtFirst = getComputedStyle(document.getElementById('display-toggle')).visibility === 'hidden'
+        && document.documentElement.classList.contains('wfe-translating');
+    }).observe(document, { childList: true, subtree: true });
+  });
   await french.goto(`${env.origin}/`);
   await french.waitForSelector('body[data-ready="true"]');
   seen = await drawings(french);
   assert.ok(seen.length > 0);
   for (const d of seen) assert.equal(d.firstPaint, null, 'no English first paint on a French page');
+  // the HTML's English labels stayed hidden until the French ones were in
+  assert.ok(await french.evaluate(() => window.__hiddenAtFirst), 'hidden while the French texts load');
+  assert.ok(await french.evaluate(() => !document.documentElement.classList.contains('wfe-translating')));
+  assert.equal(await french.textContent('#display-toggle'), 'Vue en tableau');
+  assert.equal(await french.evaluate(() => getComputedStyle(document.getElementById('display-toggle')).visibility), 'visible');
   assert.deepEqual(french.problems, []);
   await french.context().close();
   await context.close();

@@ -2,7 +2,8 @@
 // browser (or the sample, or the model of a share link as a new document),
 // and wires the parts of the page together. Everything shown is computed by
 // the core.
-import { translateStatic } from './i18n.js';
+import { translateStatic, t } from './i18n.js';
+import { h } from './dom.js';
 import { startLanguage, languageMenu } from './lang.js';
 import { state, refresh, onRefresh, drewDiagram } from './store.js';
 import { initDialog } from './dialog.js';
@@ -33,7 +34,15 @@ firstSample.catch(() => {});
 // default, the others are fetched when chosen).
 await startLanguage();
 document.getElementById('lang-slot').replaceWith(languageMenu());
-await core;
+try {
+  await core;
+} catch (e) {
+  // Said where the diagram goes, in place of the first paint's picture
+  // (first-paint.js), which would otherwise stand there as if it worked.
+  const diagram = /** @type {HTMLElement} */ (document.getElementById('diagram'));
+  diagram.replaceChildren(h('p', { class: 'core-failed', role: 'alert' }, t('app.coreFailed', { reason: String(/** @type {Error} */ (e)?.message ?? e) })));
+  throw e;
+}
 coreStarted();
 
 // A first visit sees the sample's diagram first; the rest of the page is

@@ -174,3 +174,18 @@ test('a visit with stored work, a link or another language never sees the sample
   await french.context().close();
   await context.close();
 });
+
+test('when the core cannot start, the picture gives way to a message that says why', async () => {
+  const page = await openPage(env.browser, null, { viewport: { width: 1366, height: 900 } });
+  await page.context().addInitScript(watchDrawings);
+  // as where a policy blocks WebAssembly or the module is missing
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await page.goto(`${env.origin}/`);
+  const alert = page.locator('#diagram .core-failed[role="alert"]');
+  await alert.waitFor();
+  assert.match(await alert.textContent(), /The diagram engine \(WebAssembly\) could not start in this browser.*wasm-unsafe-eval/);
+  const [first] = await drawings(page);
+  assert.ok(first.firstPaint, 'the picture was painted first');
+  assert.equal(await page.locator('#diagram svg').count(), 0, 'and is gone');
+  await page.context().close();
+});

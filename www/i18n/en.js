@@ -6,6 +6,7 @@ export default {
   'app.titleNamed': '{name} — Workforce ecosystem',
   'app.name': 'Workforce ecosystem',
   'app.skip': 'Skip to the diagram',
+  'app.coreFailed': 'The diagram engine (WebAssembly) could not start in this browser, so nothing can be shown or edited: {reason}. The page needs WebAssembly; where a security policy blocks it, it must allow \u2018wasm-unsafe-eval\u2019 in script-src.',
 
   'model.name': 'Organization name',
   'model.namePlaceholder': 'Name your organization',

@@ -6,6 +6,7 @@ export default {
   'app.titleNamed': '{name} — Écosystème de main-d’œuvre',
   'app.name': 'Écosystème de main-d’œuvre',
   'app.skip': 'Aller au schéma',
+  'app.coreFailed': 'Le moteur du schéma (WebAssembly) n’a pas pu démarrer dans ce navigateur : rien ne peut être affiché ni modifié ({reason}). La page a besoin de WebAssembly ; là où une politique de sécurité le bloque, elle doit autoriser « wasm-unsafe-eval » dans script-src.',
 
   'model.name': 'Nom de l’organisation',
   'model.namePlaceholder': 'Nommez votre organisation',

@@ -59,7 +59,10 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * sample drawn at build time in three layouts, in index.html, with the page
  * linking diagram.css rather than adopting the core's copy, which it cannot
  * before the core has started; about 6 KB gzip for some 90 ms sooner to a
- * first visit's diagram, BENCHMARKS.md) brought the editor page to 430.1 KB.
+ * first visit's diagram, BENCHMARKS.md) brought the editor page to 430.1 KB;
+ * its static texts written in English into its HTML (so that the page around
+ * the picture is whole) and the message for a core that cannot start, to
+ * 431.3 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
@@ -67,7 +70,7 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  */
 export const CEILING = {
   wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 345 * 1024 },
-  pageGzip: { 'index.html': 431 * 1024, 'teach.html': 400.5 * 1024 },
+  pageGzip: { 'index.html': 432 * 1024, 'teach.html': 400.5 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -14,7 +14,8 @@
 //
 // What dist/ holds:
 //   *.html          the pages of www/, each with the modulepreload links of
-//                   the chunks its entry imports
+//                   the chunks its entry imports; index.html also with its
+//                   texts in English and the sample drawn in three layouts
 //   app.js, teach.js, demo.js, first-diagram.js
 //                   the pages' entries, minified, sharing chunk-*.js
 //                   (first-diagram.js: the editor's script that draws a
@@ -31,6 +32,9 @@
 //                   element.js), so the iframe is a few files with fixed names
 //   core-start.js   the first script of the editor and the classroom page:
 //                   compiles the Wasm module while the rest arrives
+//   first-paint.js  the editor's first paint (a classic script): puts one of
+//                   the sample's drawings that index.html carries in the
+//                   diagram before the modules and the core have arrived
 //   pkg/workforce_ecosystem.js, i18n.js, fragment.js, snippet.js
 //                   the same modules as in www/, for scripts (and the browser
 //                   tests) that import them: they re-export the chunks the
@@ -44,6 +48,7 @@ import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { escapeHtml } from '../www/snippet.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const WWW = join(ROOT, 'www');
@@ -134,7 +139,7 @@ function staticImports(metafile, out, seen = new Set()) {
  * links of everything it imports, so the browser asks for all of it at once
  * instead of discovering one wave of imports after another.
  */
-function buildHtml(name, metafile) {
+function buildHtml(name, metafile, { firstDrawings, english }) {
   let html = readFileSync(join(WWW, name), 'utf8');
   const named = new Set();
   html = html.replace(/( *)<script type="module" src="([^"]+)"><\/script>\n/g, (tag, indent, src) => {
@@ -148,24 +153,12 @@ function buildHtml(name, metafile) {
     named.add(src);
     return tag + links.join('');
   });
-  if (FIRST_DRAWINGS.test(html)) html = inEnglish(html);
-  html = html.replace(FIRST_DRAWINGS, () => {
-    if (!firstDrawings) throw new Error(`${name}: first drawings asked for, but none were made`);
-    return firstDrawings;
-  });
+  if (FIRST_DRAWINGS.test(html)) html = inEnglish(name, html, english).replace(FIRST_DRAWINGS, () => firstDrawings);
   for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) {
     if (!/\ssrc="/.test(tag)) throw new Error(`${name}: ${tag} — only external scripts are allowed (strict CSP)`);
   }
   writeFileSync(join(DIST, name), html);
 }
-
-/** The English catalogue (www/i18n/en.js), read once the build starts. */
-/** @type {Record<string, string>} */
-let english = {};
-
-/** Text made safe for HTML text and double-quoted attribute values. */
-const escapeHtml = (text) =>
-  String(text).replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 
 /**
  * The page's static texts written in English into its HTML, as
@@ -174,9 +167,9 @@ const escapeHtml = (text) =>
  * scripts come. A visit in another language hides them until its own are in
  * (first-paint.js, the `wfe-translating` class).
  */
-function inEnglish(html) {
+function inEnglish(name, html, english) {
   const say = (key) => {
-    if (!(key in english)) throw new Error(`index.html: no English for ${key}`);
+    if (!(key in english)) throw new Error(`${name}: no English for ${key}`);
     return escapeHtml(english[key]);
   };
   return html
@@ -214,8 +207,6 @@ async function makeFirstDrawings() {
     ws.free();
   }
 }
-/** @type {string | null} */
-let firstDrawings = null;
 
 export async function buildSite() {
   for (const wasm of [WASM, DIAGRAM_WASM]) {
@@ -241,8 +232,10 @@ export async function buildSite() {
   });
   // The first paint runs as a classic script, while the page is parsed.
   const firstPaint = await esbuild.build({ ...COMMON, format: 'iife', entryPoints: ['first-paint.js'] });
-  firstDrawings = await makeFirstDrawings();
-  english = (await import(pathToFileURL(join(WWW, 'i18n/en.js')).href)).default;
+  const firstPage = {
+    firstDrawings: await makeFirstDrawings(),
+    english: (await import(pathToFileURL(join(WWW, 'i18n/en.js')).href)).default,
+  };
   const metafile = { outputs: { ...pages.metafile.outputs, ...element.metafile.outputs, ...firstPaint.metafile.outputs } };
 
   // `import.meta.url` must only be read by files at the top of dist/ (see above).
@@ -266,7 +259,7 @@ export async function buildSite() {
       copy(file);
     }
   }
-  for (const name of readdirSync(WWW).filter((f) => f.endsWith('.html'))) buildHtml(name, metafile);
+  for (const name of readdirSync(WWW).filter((f) => f.endsWith('.html'))) buildHtml(name, metafile, firstPage);
   return metafile;
 }
 

@@ -8,9 +8,9 @@
 // stylesheets (so it runs once they are in and the room can be measured),
 // waits for the drawings at the end of the page's HTML, then takes the one
 // the core would choose for the room and puts it in the diagram: before the
-// module scripts run, which wait for the end of the parse. The first drawing of first-diagram.js
-// replaces it with the same drawing made live; until then it is a picture
-// (the page's handlers are not yet wired).
+// module scripts run, which wait for the end of the parse. The first drawing
+// of first-diagram.js replaces it with the same drawing made live; until
+// then it is a picture (the page's handlers are not yet wired).
 //
 // Any other visit (a link, stored work, another language) gets nothing
 // here: its diagram is drawn once the core has read what it opens.

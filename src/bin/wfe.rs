@@ -688,7 +688,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 ExportFormat::Html => {
                     check_unit(&model, unit.as_deref())?;
                     // The document speaks its tag's language, as the page's
-                    // export speaks the page's: `fr-CA` is French too.
+                    // export speaks the page's: `fr-CA` is French too. (The
+                    // reports below keep English: their headings and
+                    // sentences are English only, and French findings
+                    // among them would make them half English.)
                     let primary = lang.split(['-', '_']).next().unwrap_or_default();
                     set_language(&primary.to_ascii_lowercase());
                     let opts = export::ExportOptions {

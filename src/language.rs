@@ -259,8 +259,12 @@ pub fn noun(english: &str) -> Cow<'_, str> {
 /// of [`noun`] (`noun.<english>`), serde_json's syntax messages
 /// (`json.<english>`, and `json.other` for the rest), and the names of the
 /// standard framework (`framework.player.<id>`, `framework.theme.<id>`,
-/// `scale.default.<0–4>`), which have no placeholders.
+/// `scale.default.<0–4>`) and the exported document's words
+/// (`exportdoc.<key>` for each key of [`crate::export::DEFAULT_TEXTS`]),
+/// which have no placeholders.
 pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("export.percent", &["value"]),
+    ("export.colon", &[]),
     ("list.and", &[]),
     ("contributor.person", &["label"]),
     ("contributor.people", &["label", "count"]),
@@ -683,6 +687,11 @@ mod tests {
         for i in 0..Scale::default().labels.len() {
             assert!(fr.text(&format!("scale.default.{i}")).is_some());
         }
+        let export_words = crate::export::DEFAULT_TEXTS.map(|(key, _)| key);
+        for key in export_words {
+            let text = fr.text(&format!("exportdoc.{key}"));
+            assert!(text.is_some_and(|t| !t.is_empty()), "no French for {key}");
+        }
         assert_eq!(fr.number("1,234.5"), "1\u{202f}234,5");
         // No template the core never asks for (a renamed key left behind).
         let known = |k: &str| {
@@ -691,6 +700,8 @@ mod tests {
                 || k.starts_with("scale.default.")
                 || k.starts_with("number.")
                 || k.starts_with("json.")
+                || k.strip_prefix("exportdoc.")
+                    .is_some_and(|w| export_words.contains(&w))
                 || k.strip_prefix("noun.").is_some_and(|n| NOUNS.contains(&n))
         };
         for n in NOUNS {

@@ -29,9 +29,10 @@ pub fn blank_model(json: &str) -> Result<String, js_sys::Error> {
     to_json(&teaching::blank_model(&parse(json)?))
 }
 
-/// The self-contained HTML document. `options`: `{overlay, unit, layout,
-/// lang, texts, caption}`, all optional; `caption` as in `svg`'s options,
-/// on unless `false`.
+/// The self-contained HTML document, in the core's language (`setLanguage`).
+/// `options`: `{overlay, unit, layout, lang, texts, caption}`, all optional;
+/// `texts` overrides the document's words by key (the page passes none);
+/// `caption` as in `svg`'s options, on unless `false`.
 #[wasm_bindgen(js_name = exportHtml)]
 pub fn export_html(json: &str, options: JsValue) -> Result<String, js_sys::Error> {
     let model = parse(json)?;

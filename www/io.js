@@ -8,7 +8,6 @@
 import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport, openedText } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
-import { exportTexts } from './lang.js';
 import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
@@ -197,7 +196,11 @@ export function saveText(text, type, suffix, format) {
 }
 
 export function exportStandaloneHtml() {
-  const options = { overlay: state.view.overlay, unit: state.view.unit ?? undefined, lang: language(), texts: exportTexts(), caption: titleBlock() };
+  // No `texts`: the core says the document's words in its language, which is
+  // the page's (core-language.js), from the same catalogue as `wfe export
+  // --lang fr` (i18n/core-fr.json), so the page's and the CLI's documents
+  // agree and the words live in one place.
+  const options = { overlay: state.view.overlay, unit: state.view.unit ?? undefined, lang: language(), caption: titleBlock() };
   saveText(exportHtml(modelJson(), options), 'text/html', '.html', 'HTML');
 }
 

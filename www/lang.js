@@ -95,13 +95,6 @@ export function englishText(key) {
   return english[key];
 }
 
-/** The exported document's words in the current language (keys of DEFAULT_TEXTS in src/export/document.rs). */
-export function exportTexts() {
-  const prefix = 'exportdoc.';
-  const keys = Object.keys(english).filter((key) => key.startsWith(prefix));
-  return Object.fromEntries(keys.map((key) => [key.slice(prefix.length), t(key)]));
-}
-
 function remembered() {
   const saved = storedLanguage();
   return saved && byCode.has(saved) ? saved : 'en';

@@ -14,7 +14,7 @@ import init, {
   compareModels,
   bytesToText,
 } from './pkg/workforce_ecosystem.js';
-import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts, exportTexts } from './lang.js';
+import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
@@ -552,8 +552,9 @@ function paragraph(text, className) {
 
 // ---- Exports ---------------------------------------------------------------
 
+/** The document's words are the core's, in the page's language (see io.js's exportStandaloneHtml). */
 function exportOptions() {
-  return { overlay: /** @type {HTMLSelectElement} */ ($('export-overlay')).value, lang: getLanguage(), texts: exportTexts(), caption: dated() };
+  return { overlay: /** @type {HTMLSelectElement} */ ($('export-overlay')).value, lang: getLanguage(), caption: dated() };
 }
 
 async function importCsv() {

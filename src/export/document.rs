@@ -8,6 +8,7 @@ use crate::render::{self, Caption, Overlay, RenderOptions};
 use crate::validate::fields::{self, Fields, Need, Reader};
 use crate::validate::Invalid;
 use serde_json::Value;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -19,11 +20,13 @@ pub const MODEL_ELEMENT_ID: &str = "workforce-ecosystem-model";
 /// begins (spelled out: a `format!` per read costs the Wasm module bytes).
 const MODEL_MARKER: &str = "id=\"workforce-ecosystem-model\">";
 
-/// The words of the exported document, by key, in English. The page passes
-/// its current language's words in [`ExportOptions::texts`] under the same
-/// keys; a key it leaves out keeps its English text. Finding kinds are
-/// `kind.<kind>`. What is shown (overlay, unit, what-if, date) is said by
-/// the drawing's title block, in the core's language.
+/// The words of the exported document, by key, in English. In another
+/// language the core says them itself, from its catalogue's
+/// `exportdoc.<key>` ([`crate::language`]), so that `wfe export --lang fr`
+/// and the page's export are French alike. A caller may still override any
+/// of them in [`ExportOptions::texts`]. Finding kinds are `kind.<kind>`.
+/// What is shown (overlay, unit, what-if, date) is said by the drawing's
+/// title block, in the core's language.
 pub const DEFAULT_TEXTS: [(&str, &str); 19] = [
     ("subtitle", "Workforce ecosystem orchestration framework"),
     ("diagram", "Diagram"),
@@ -60,7 +63,9 @@ pub struct ExportOptions {
     pub layout: crate::layout::LayoutKind,
     /// The document's language tag (`lang`); `en` when empty.
     pub lang: String,
-    /// Words overriding [`DEFAULT_TEXTS`], by key.
+    /// Words overriding [`DEFAULT_TEXTS`] (and the current language's
+    /// words for them), by key. The page leaves it empty: the core says
+    /// the words in the page's language.
     pub texts: HashMap<String, String>,
     /// The diagram's title block (the what-if on show, the date), as in an
     /// exported SVG: on unless `caption` is `false`. The header says the
@@ -94,16 +99,19 @@ impl ExportOptions {
         })
     }
 
-    /// The word for `key`: the caller's, else the English default, else the key.
-    pub fn text<'a>(&'a self, key: &'a str) -> &'a str {
+    /// The word for `key`: the caller's, else the current language's
+    /// `exportdoc.<key>`, else the English default, else the key.
+    pub fn text<'a>(&'a self, key: &'a str) -> Cow<'a, str> {
         if let Some(t) = self.texts.get(key) {
-            return t;
+            return Cow::Borrowed(t);
         }
-        DEFAULT_TEXTS
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, v)| *v)
-            .unwrap_or(key)
+        let english = DEFAULT_TEXTS.iter().find(|(k, _)| *k == key);
+        if let (Some(_), Some(language)) = (english, crate::language::current()) {
+            if let Some(t) = language.text(&format!("exportdoc.{key}")) {
+                return Cow::Owned(t.to_string());
+            }
+        }
+        Cow::Borrowed(english.map_or(key, |(_, v)| *v))
     }
 }
 
@@ -127,8 +135,13 @@ fn read_texts(r: &mut Reader, f: &mut Fields) -> HashMap<String, String> {
 
 fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
     match x {
-        Some(v) if v.is_finite() => format!("{}%", (v * 100.0).round() as i64),
-        _ => opts.text("notAssessed").to_string(),
+        // French writes a (narrow, no-break) space before the sign.
+        Some(v) if v.is_finite() => crate::language::say_template(
+            "export.percent",
+            &[("value", &((v * 100.0).round() as i64).to_string())],
+            "{value}%",
+        ),
+        _ => opts.text("notAssessed").into_owned(),
     }
 }
 
@@ -178,7 +191,9 @@ pub fn export_html(model: &Model, opts: &ExportOptions) -> String {
 
 fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> String {
     let t = |key| opts.text(key);
-    let fw = &model.framework;
+    // The standard names as the diagram and the findings say them.
+    let shown_model = crate::language::localized(model);
+    let fw = &shown_model.framework;
     let mut body = String::new();
 
     let diagram = RenderOptions {
@@ -193,7 +208,12 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     let shown = opts.caption.clone().unwrap_or_default();
     let (name, shown) = render::caption_lines(model, &diagram, &shown);
     push_text(&mut body, "<header>\n<h1>", &name, "</h1>\n");
-    push_text(&mut body, "<p class=\"subtitle\">", t("subtitle"), "</p>\n");
+    push_text(
+        &mut body,
+        "<p class=\"subtitle\">",
+        &t("subtitle"),
+        "</p>\n",
+    );
     super::push_isolated_text(&mut body, "<p class=\"shown\">", &shown, "</p>\n");
     body.push_str("</header>\n<main>\n");
 
@@ -207,7 +227,7 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     push_attr(
         &mut body,
         "<figure class=\"diagram\" aria-label=\"",
-        t("diagram"),
+        &t("diagram"),
         "\">\n",
     );
     body.push_str(svg);
@@ -216,10 +236,12 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     push_text(
         &mut body,
         "<section class=\"readiness-section\">\n<h2>",
-        t("readiness"),
+        &t("readiness"),
         "</h2>\n",
     );
-    push_text(&mut body, "<p class=\"overall\">", t("overall"), ": ");
+    push_text(&mut body, "<p class=\"overall\">", &t("overall"), "");
+    // French puts a no-break space before the colon.
+    body.push_str(&crate::language::say_template("export.colon", &[], ": "));
     push_text(
         &mut body,
         "<strong>",
@@ -228,26 +250,28 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
     );
     let r = &report.readiness;
     body.push_str("<div class=\"tables\">\n");
-    readiness_table(&mut body, t("themes"), &fw.themes, &r.themes, opts);
-    readiness_table(&mut body, t("players"), &fw.players, &r.players, opts);
-    readiness_table(&mut body, t("units"), &model.units, &r.units, opts);
+    readiness_table(&mut body, &t("themes"), &fw.themes, &r.themes, opts);
+    readiness_table(&mut body, &t("players"), &fw.players, &r.players, opts);
+    readiness_table(&mut body, &t("units"), &model.units, &r.units, opts);
     body.push_str("</div>\n</section>\n");
 
     push_text(
         &mut body,
         "<section class=\"findings\">\n<h2>",
-        t("findings"),
+        &t("findings"),
         "</h2>\n",
     );
     if report.findings.is_empty() {
-        push_text(&mut body, "<p>", t("noFindings"), "</p>\n");
+        push_text(&mut body, "<p>", &t("noFindings"), "</p>\n");
     } else {
         body.push_str("<ol>\n");
         for f in &report.findings {
             let key = format!("kind.{}", f.kind.as_str());
-            let kind = match opts.text(&key) {
-                k if k == key => f.kind.as_str(),
-                k => k,
+            let kind = opts.text(&key);
+            let kind = if kind == key.as_str() {
+                f.kind.as_str()
+            } else {
+                &kind
             };
             let b = &mut body;
             push_attr(
@@ -257,14 +281,15 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
                 "\">",
             );
             push_text(b, "<span class=\"kind\">", kind, "</span> ");
-            push_text(b, "<span class=\"severity\">", t("severity"), " ");
-            push_text(b, "", &format_severity(f.severity), "</span>");
+            push_text(b, "<span class=\"severity\">", &t("severity"), " ");
+            let severity = crate::language::number(format_severity(f.severity));
+            push_text(b, "", &severity, "</span>");
             super::push_isolated_text(b, "<p>", &f.explanation(), "</p></li>\n");
         }
         body.push_str("</ol>\n");
     }
     body.push_str("</section>\n</main>\n");
-    push_text(&mut body, "<footer><p>", t("modelNote"), "</p></footer>\n");
+    push_text(&mut body, "<footer><p>", &t("modelNote"), "</p></footer>\n");
     body.push_str("<script type=\"application/json\" id=\"");
     body.push_str(MODEL_ELEMENT_ID);
     body.push_str("\">\n");
@@ -388,6 +413,56 @@ mod tests {
         assert!(html.contains("<p class=\"subtitle\">Cadre</p>"));
         // Unset texts keep their English defaults.
         assert!(html.contains("<h2>Readiness</h2>"));
+    }
+
+    /// In another language the core says the document's words itself; a
+    /// caller's word still wins.
+    #[test]
+    fn the_document_speaks_the_cores_language() {
+        let french = include_str!("../../www/i18n/core-fr.json");
+        let fr = crate::language::Language::from_json(french).unwrap();
+        crate::language::set(Some(fr.clone()));
+        let opts = ExportOptions {
+            texts: HashMap::from([("themes".into(), "Axes".into())]),
+            ..ExportOptions::default()
+        };
+        let html = export_html(&crate::framework::sample(), &opts);
+        let words: Vec<(&str, String)> = DEFAULT_TEXTS
+            .iter()
+            .map(|(key, _)| (*key, opts.text(key).into_owned()))
+            .collect();
+        crate::language::set(None);
+        for (key, word) in words {
+            let want = match key {
+                "themes" => "Axes",
+                _ => fr.text(&format!("exportdoc.{key}")).unwrap(),
+            };
+            assert_eq!(word, want, "{key}");
+        }
+        assert!(html.contains("<h2>Constats</h2>") && html.contains("<caption>Axes</caption>"));
+        assert!(html.contains("Globale\u{a0}: <strong>42\u{202f}%</strong>"));
+        assert!(html.contains("<th scope=\"row\">Approches de leadership</th>"));
+        assert_eq!(opts.text("findings"), "Findings", "English again");
+    }
+
+    /// The page's findings list names the kinds from its own catalogues
+    /// (`exportdoc.kind.*` of www/i18n/en.js and fr.js): they must say
+    /// what the exported document says.
+    #[test]
+    fn the_pages_kind_names_are_the_documents() {
+        let french = include_str!("../../www/i18n/core-fr.json");
+        let fr = crate::language::Language::from_json(french).unwrap();
+        let catalogues = [
+            (include_str!("../../www/i18n/en.js"), None),
+            (include_str!("../../www/i18n/fr.js"), Some(&fr)),
+        ];
+        for (page, core) in catalogues {
+            for (key, english) in DEFAULT_TEXTS.iter().filter(|(k, _)| k.starts_with("kind.")) {
+                let want = core.map_or(*english, |l| l.text(&format!("exportdoc.{key}")).unwrap());
+                let line = format!("'exportdoc.{key}': '{want}',");
+                assert!(page.contains(&line), "the page's catalogue lacks {line}");
+            }
+        }
     }
 
     #[test]

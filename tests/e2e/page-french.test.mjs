@@ -5,6 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { setup, open, startScenario } from './page-helpers.mjs';
 
 const SHOTS = '/tmp/i14-class/';
@@ -58,6 +59,38 @@ test('in French the core writes findings, diagram names, legend and numbers in F
   assert.ok(texts.some((s) => /\d,\d/.test(s)), 'scores with a decimal comma');
   assert.equal((await page.textContent('#diagram .legend-title')).trim(), 'Niveau actuel');
   await page.screenshot({ path: `${SHOTS}editor-fr-1366.png` });
+
+  // Export ▸ Standalone HTML: the document's own words are the core's, in
+  // French as `wfe export --lang fr` writes them (the page passes none).
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.click('#export');
+      await page.click('[data-export="html"]');
+    })(),
+  ]);
+  const html = await readFile(await download.path(), 'utf8');
+  const doc = html.slice(0, html.indexOf('<script type="application/json"'));
+  for (const french of [
+    '<html lang="fr">',
+    '<p class="subtitle">Cadre d’orchestration de l’écosystème de main-d’œuvre</p>',
+    'aria-label="Schéma"',
+    '<h2>Maturité</h2>',
+    'Globale\u00a0: <strong>42\u202f%</strong>',
+    '<caption>Thèmes</caption>',
+    '<caption>Acteurs</caption>',
+    '<caption>Unités</caption>',
+    '<h2>Constats</h2>',
+    '<span class="kind">Écart de maturité</span>',
+    '<span class="severity">gravité 4,61</span>',
+    '<th scope="row">Approches de leadership</th>',
+    '<footer><p>Ce fichier contient aussi le modèle au format JSON',
+  ]) {
+    assert.ok(doc.includes(french), `the French export has ${french}`);
+  }
+  for (const english of ['orchestration framework', '"Diagram"', '>Readiness<', 'Overall', '>Themes<', '>Players<', '>Units<', '>Findings<', '>severity ', 'This file also holds', 'Maturity gap', 'Leadership approaches']) {
+    assert.ok(!doc.includes(english), `no English ${english} in the French export`);
+  }
 
   // Back to English: the core's English, byte for byte as before.
   await page.selectOption('.lang select', 'en');

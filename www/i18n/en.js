@@ -503,20 +503,9 @@ export default {
   'value.none': '—',
   'error.unknown': 'Something went wrong.',
 
-  // Words inside the exported HTML document (see src/export/document.rs).
-  'exportdoc.subtitle': 'Workforce ecosystem orchestration framework',
-  'exportdoc.diagram': 'Diagram',
-  'exportdoc.readiness': 'Readiness',
-  'exportdoc.overall': 'Overall',
-  'exportdoc.themes': 'Themes',
-  'exportdoc.players': 'Players',
-  'exportdoc.units': 'Units',
-  'exportdoc.findings': 'Findings',
-  'exportdoc.noFindings': 'No findings.',
-  'exportdoc.notAssessed': 'not assessed',
-  'exportdoc.severity': 'severity',
-  'exportdoc.modelNote':
-    'This file also holds the model as JSON, so it can be opened again in the workforce ecosystem orchestrator.',
+  // The finding kinds' names in the findings list: the same words as the
+  // exported document's (DEFAULT_TEXTS in src/export/document.rs; a test there
+  // holds these to it). The document's other words are the core's alone.
   'exportdoc.kind.maturity-gap': 'Maturity gap',
   'exportdoc.kind.uncovered': 'Uncovered',
   'exportdoc.kind.redundant': 'Redundant',

@@ -62,7 +62,9 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * first visit's diagram, BENCHMARKS.md) brought the editor page to 430.1 KB;
  * its static texts written in English into its HTML (so that the page around
  * the picture is whole) and the message for a core that cannot start, to
- * 431.3 KB.
+ * 431.3 KB. The core's own French for the exported document (wfe export
+ * --lang fr) brought the editor's module to 344.3 KB and the pages to
+ * 431.6 KB (399.9 KB).
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the

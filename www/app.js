@@ -41,6 +41,7 @@ try {
   // (first-paint.js), which would otherwise stand there as if it worked.
   const diagram = /** @type {HTMLElement} */ (document.getElementById('diagram'));
   diagram.replaceChildren(h('p', { class: 'core-failed', role: 'alert' }, t('app.coreFailed', { reason: String(/** @type {Error} */ (e)?.message ?? e) })));
+  /** @type {HTMLElement} */ (document.getElementById('diagram-hint')).hidden = true; // (about cells there are not)
   throw e;
 }
 coreStarted();

@@ -187,5 +187,6 @@ test('when the core cannot start, the picture gives way to a message that says w
   const [first] = await drawings(page);
   assert.ok(first.firstPaint, 'the picture was painted first');
   assert.equal(await page.locator('#diagram svg').count(), 0, 'and is gone');
+  assert.ok(await page.locator('#diagram-hint').isHidden(), 'no hint about cells that are not there');
   await page.context().close();
 });

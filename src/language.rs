@@ -259,12 +259,49 @@ pub fn noun(english: &str) -> Cow<'_, str> {
 /// of [`noun`] (`noun.<english>`), serde_json's syntax messages
 /// (`json.<english>`, and `json.other` for the rest), and the names of the
 /// standard framework (`framework.player.<id>`, `framework.theme.<id>`,
-/// `scale.default.<0–4>`) and the exported document's words
-/// (`exportdoc.<key>` for each key of [`crate::export::DEFAULT_TEXTS`]),
-/// which have no placeholders.
+/// `scale.default.<0–4>`), the exported document's words
+/// (`exportdoc.<key>` for each key of [`crate::export::DEFAULT_TEXTS`]) and
+/// the report's names of each finding kind (`report.kind.<kind>`,
+/// `report.meaning.<kind>`), which have no placeholders.
 pub const MESSAGES: &[(&str, &[&str])] = &[
     ("export.percent", &["value"]),
     ("export.colon", &[]),
+    ("report.title", &[]),
+    ("report.page", &[]),
+    ("report.page.named", &["name"]),
+    ("report.summary", &[]),
+    ("report.overall.one", &["count", "max", "min", "percent"]),
+    ("report.overall.other", &["count", "max", "min", "percent"]),
+    ("report.unassessed", &[]),
+    ("report.found.one", &["count"]),
+    ("report.found.other", &["count"]),
+    ("report.kindColumn", &[]),
+    ("report.countColumn", &[]),
+    ("report.top", &[]),
+    ("report.nothingToAct", &[]),
+    ("report.severity", &["value"]),
+    ("report.readinessColumn", &[]),
+    ("report.byTheme", &[]),
+    ("report.byPlayer", &[]),
+    ("report.byUnit", &[]),
+    ("report.theme", &[]),
+    ("report.player", &[]),
+    ("report.unit", &[]),
+    ("report.cells", &[]),
+    ("report.cellsNote", &["max", "min"]),
+    ("report.noneFound", &[]),
+    ("report.more", &["count"]),
+    ("report.disagreements", &[]),
+    ("report.disagreementsIntro", &[]),
+    ("report.spread", &["value"]),
+    ("report.systems", &[]),
+    ("report.noSystems", &[]),
+    ("report.systemCount.one", &["count"]),
+    ("report.systemCount.other", &["count"]),
+    ("report.groupCount.one", &["count"]),
+    ("report.groupCount.other", &["count"]),
+    ("report.systemsForm", &["groups", "systems"]),
+    ("report.moreGroups", &["count"]),
     ("list.and", &[]),
     ("contributor.person", &["label"]),
     ("contributor.people", &["label", "count"]),
@@ -692,6 +729,16 @@ mod tests {
             let text = fr.text(&format!("exportdoc.{key}"));
             assert!(text.is_some_and(|t| !t.is_empty()), "no French for {key}");
         }
+        let kinds = crate::analysis::Kind::ALL.map(|k| k.as_str());
+        for kind in kinds {
+            for key in [
+                format!("report.kind.{kind}"),
+                format!("report.meaning.{kind}"),
+            ] {
+                let text = fr.text(&key);
+                assert!(text.is_some_and(|t| !t.is_empty()), "no French for {key}");
+            }
+        }
         assert_eq!(fr.number("1,234.5"), "1\u{202f}234,5");
         // No template the core never asks for (a renamed key left behind).
         let known = |k: &str| {
@@ -703,6 +750,9 @@ mod tests {
                 || k.strip_prefix("exportdoc.")
                     .is_some_and(|w| export_words.contains(&w))
                 || k.strip_prefix("noun.").is_some_and(|n| NOUNS.contains(&n))
+                || k.strip_prefix("report.kind.")
+                    .or_else(|| k.strip_prefix("report.meaning."))
+                    .is_some_and(|w| kinds.contains(&w))
         };
         for n in NOUNS {
             assert!(

@@ -41,7 +41,8 @@ pub fn export_html(json: &str, options: JsValue) -> Result<String, js_sys::Error
     Ok(export::export_html(&model, &opts))
 }
 
-/// The analysis report as an HTML document.
+/// The analysis report as an HTML document, in the core's language (the
+/// page's; `lang` is the document's tag).
 #[wasm_bindgen(js_name = reportHtml)]
 pub fn report_html(json: &str, lang: Option<String>) -> Result<String, js_sys::Error> {
     Ok(export::report_html(
@@ -50,7 +51,7 @@ pub fn report_html(json: &str, lang: Option<String>) -> Result<String, js_sys::E
     ))
 }
 
-/// The analysis report as Markdown.
+/// The analysis report as Markdown, in the core's language.
 #[wasm_bindgen(js_name = reportMarkdown)]
 pub fn report_markdown(json: &str) -> Result<String, js_sys::Error> {
     Ok(export::report_markdown(&parse(json)?))

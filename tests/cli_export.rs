@@ -101,9 +101,10 @@ fn export_formats_go_to_stdout_from_stdin() {
     assert!(o.status.success());
     let html = text(&o.stdout);
     assert!(html.contains("<html lang=\"fr\">"));
-    // The report's title, with the name's markup shown as text.
+    // The report's title in the tag's language, with the name's markup
+    // shown as text.
     assert!(
-        html.contains("<h1>Workforce ecosystem analysis — Cli &lt;Co&gt;</h1>"),
+        html.contains("<h1>Analyse de l’écosystème de main-d’œuvre — Cli &lt;Co&gt;</h1>"),
         "{html}"
     );
     let o = wfe(&["export", "-", "--format", "report-md"], Some(MODEL));

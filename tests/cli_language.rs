@@ -1,6 +1,7 @@
 //! `wfe render --lang fr`, `wfe analyze --lang fr` and `wfe export --lang
-//! fr`: the core's words and numbers in French from the page's catalogue;
-//! English stays the default, byte for byte.
+//! fr` (the document and the reports): the core's words and numbers in
+//! French from the page's catalogue; English stays the default, byte for
+//! byte.
 
 use std::process::{Command, Output};
 
@@ -224,12 +225,164 @@ fn export_in_english_is_the_cores_english_document() {
     ] {
         assert!(en.contains(exact), "{exact} in the English document");
     }
-    // The reports stay English, whatever the tag (only `lang` follows it).
-    for format in ["report-md", "report-html"] {
+    // The English reports are the core's own, byte for byte.
+    let md = workforce_ecosystem::export::report_markdown(&model);
+    let page = workforce_ecosystem::export::report_html(&model, "en");
+    for (format, core) in [("report-md", &md), ("report-html", &page)] {
         let en = text(&wfe(&["export", SAMPLE, "--format", format]));
-        let fr = text(&wfe(&[
-            "export", SAMPLE, "--format", format, "--lang", "fr",
+        assert!(&en == core, "the CLI's English {format} is the core's");
+        let tagged = text(&wfe(&[
+            "export", SAMPLE, "--format", format, "--lang", "en-GB",
         ]));
-        assert_eq!(fr.replace("lang=\"fr\"", "lang=\"en\""), en, "{format}");
+        assert_eq!(tagged.replace("lang=\"en-GB\"", "lang=\"en\""), en);
     }
+    assert!(md.starts_with("# Workforce ecosystem analysis — Harbourline Group\n\n## Summary\n"));
+    assert!(page.contains("<title>Harbourline Group — workforce ecosystem report</title>"));
+}
+
+/// The report's own words in English: none of them may stand in the
+/// French report.
+const REPORT_ENGLISH: [&str; 33] = [
+    "Workforce ecosystem analysis",
+    "workforce ecosystem report",
+    "Summary",
+    "Overall readiness",
+    "assessed cells",
+    "The analysis found",
+    "| Kind | Count |",
+    "Top priorities",
+    "Nothing to act on",
+    "severity",
+    "Readiness",
+    "By theme",
+    "By player",
+    "By unit",
+    "| Theme |",
+    "| Player |",
+    "| Unit |",
+    "Current score by cell",
+    "Mean over units",
+    "None found",
+    "Nothing is assessed yet",
+    "Systems",
+    "connected group",
+    "The model lists no systems",
+    "Maturity gap",
+    "Uncovered",
+    "Redundan",
+    "Conflict",
+    "Untracked",
+    "Fragmented",
+    "Silo",
+    "not assessed",
+    "42%",
+];
+
+#[test]
+fn export_writes_the_reports_in_french() {
+    let md = text(&wfe(&[
+        "export",
+        SAMPLE,
+        "--format",
+        "report-md",
+        "--lang",
+        "fr",
+    ]));
+    let html = text(&wfe(&[
+        "export",
+        SAMPLE,
+        "--format",
+        "report-html",
+        "--lang",
+        "fr",
+    ]));
+    let empty = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
+    let empty_md = text(&wfe(&[
+        "export",
+        empty,
+        "--format",
+        "report-md",
+        "--lang",
+        "fr",
+    ]));
+    for exact in [
+        "# Analyse de l’écosystème de main-d’œuvre — Harbourline Group\n",
+        "\n## Synthèse\n",
+        "La maturité globale est de **42\u{202f}%**, la position moyenne de 48 cases évaluées \
+         sur l’échelle de 0 à 4.",
+        "L’analyse relève **48** constats.",
+        "| Type | Nombre |",
+        "| Écarts de maturité | 38 |",
+        "| Systèmes isolés | 1 |",
+        "\n## Priorités\n",
+        "1. **Conflit** (gravité 4,61) ",
+        "\n## Maturité\n",
+        "\n### Par thème\n\n| Thème | Maturité |",
+        "\n### Par acteur\n\n| Acteur | Maturité |",
+        "\n### Par unité\n\n| Unité | Maturité |",
+        "| Approches de leadership | 40\u{202f}% |",
+        "\n### Note actuelle par case\n",
+        "| Thème | Direction générale |",
+        "\n## Écarts de maturité\n\nCases évaluées dont la cible dépasse la note actuelle.",
+        "\n## Thèmes non couverts\n",
+        "\n## Redondances\n",
+        "\n## Conflits\n",
+        "\n## Contributeurs non suivis\n",
+        "\n## Données fragmentées\n",
+        "\n## Systèmes isolés\n",
+        "- (gravité 1,73) ",
+        "\n## Systèmes\n\n7 systèmes forment 2 groupes reliés :\n",
+    ] {
+        assert!(md.contains(exact), "{exact:?} in the French report\n{md}");
+    }
+    for exact in [
+        "<html lang=\"fr\">",
+        "<title>Harbourline Group — rapport sur l’écosystème de main-d’œuvre</title>",
+        "<h1>Analyse de l’écosystème de main-d’œuvre — Harbourline Group</h1>",
+        "<h2>Synthèse</h2>",
+        "<h2>Priorités</h2>",
+        "<h3>Par thème</h3>",
+        "<h2>Systèmes isolés</h2>",
+    ] {
+        assert!(html.contains(exact), "{exact:?} in the French HTML report");
+    }
+    // A model with nothing assessed and nothing found says so in French.
+    for exact in [
+        "Rien n’est encore évalué : il n’y a donc pas de chiffre de maturité.",
+        "L’analyse relève **0** constats.",
+        "\n## Priorités\n\nRien à traiter.\n",
+        "\n## Systèmes\n\nLe modèle ne liste aucun système.\n",
+    ] {
+        assert!(empty_md.contains(exact), "{exact:?} in\n{empty_md}");
+    }
+    assert_eq!(empty_md.matches("\nAucun.\n").count(), 7, "{empty_md}");
+    // Not a word of the report's English; the English reports say each.
+    let styles = |s: &str| {
+        s.split("<style>").next().unwrap().to_string() + s.split("</style>").nth(1).unwrap()
+    };
+    let en_md = text(&wfe(&["export", SAMPLE, "--format", "report-md"]));
+    let en_empty = text(&wfe(&["export", empty, "--format", "report-md"]));
+    let en_html = text(&wfe(&["export", SAMPLE, "--format", "report-html"]));
+    for english in REPORT_ENGLISH {
+        let said = [&en_md, &en_empty, &en_html]
+            .iter()
+            .any(|e| e.contains(english));
+        assert!(said, "the English report says {english:?}");
+        for (name, french) in [("md", &md), ("empty", &empty_md), ("html", &styles(&html))] {
+            assert!(
+                !french.contains(english),
+                "{english:?} in the French {name}"
+            );
+        }
+    }
+    // A regional tag is French too.
+    let regional = text(&wfe(&[
+        "export",
+        SAMPLE,
+        "--format",
+        "report-html",
+        "--lang",
+        "fr-CA",
+    ]));
+    assert_eq!(regional.replace("lang=\"fr-CA\"", "lang=\"fr\""), html);
 }

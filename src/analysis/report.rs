@@ -54,8 +54,56 @@ pub(crate) fn md_label(text: &str) -> String {
     crate::bidi::isolate(&escape_markdown(text)).into_owned()
 }
 
+/// One of the report's fixed words or sentences: `english` (a template of
+/// `args`), or in another language the template of `key` in the core's
+/// catalogue (`report.*`, and the exported document's `exportdoc.*` where
+/// the words are the same).
+fn say(key: &str, args: &[(&str, &str)], english: &str) -> String {
+    crate::language::say_template(key, args, english)
+}
+
+/// The singular or plural template of `key` (`.one` or `.other`) for a
+/// count, filled with the count (thousands grouped) as `{count}`.
+fn say_count(key: &str, n: usize, args: &[(&str, &str)], one: &str, many: &str) -> String {
+    let count = Thousands(n as u64).to_string();
+    let mut all = vec![("count", count.as_str())];
+    all.extend_from_slice(args);
+    let (suffix, english) = if n == 1 {
+        ("one", one)
+    } else {
+        ("other", many)
+    };
+    say(&format!("{key}.{suffix}"), &all, english)
+}
+
 fn percent(x: Option<f64>) -> String {
-    x.map_or("not assessed".into(), |x| format!("{}%", whole_percent(x)))
+    match x {
+        // French writes a (narrow, no-break) space before the sign.
+        Some(x) => say(
+            "export.percent",
+            &[("value", &whole_percent(x))],
+            "{value}%",
+        ),
+        None => say("exportdoc.notAssessed", &[], "not assessed"),
+    }
+}
+
+/// What one finding of `kind` is called, as the exported document says it.
+fn kind_name(kind: Kind) -> String {
+    say(
+        &format!("exportdoc.kind.{}", kind.as_str()),
+        &[],
+        kind.name(),
+    )
+}
+
+/// "(severity 2.5)" before a finding's sentence.
+fn severity(x: f64) -> String {
+    say(
+        "report.severity",
+        &[("value", &number(x))],
+        "(severity {value})",
+    )
 }
 
 /// `x` as a whole percentage, ties to even as `{:.0}` has always rounded
@@ -67,12 +115,12 @@ pub(crate) fn whole_percent(x: f64) -> String {
 fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
     let _ = write!(out, "- ");
     if with_kind {
-        let _ = write!(out, "**{}** ", f.kind.name());
+        let _ = write!(out, "**{}** ", kind_name(f.kind));
     }
     let _ = writeln!(
         out,
-        "(severity {}) {}",
-        number(f.severity),
+        "{} {}",
+        severity(f.severity),
         escape_markdown(&f.explanation())
     );
 }
@@ -87,7 +135,11 @@ pub(crate) fn title(prefix: &str, name: &str) -> String {
 }
 
 fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(String, Option<f64>)]) {
-    let _ = writeln!(out, "### {heading}\n\n| {column} | Readiness |\n|---|---:|");
+    let readiness = say("report.readinessColumn", &[], "Readiness");
+    let _ = writeln!(
+        out,
+        "### {heading}\n\n| {column} | {readiness} |\n|---|---:|"
+    );
     for (label, value) in rows {
         let _ = writeln!(out, "| {} | {} |", md_label(label), percent(*value));
     }
@@ -98,18 +150,24 @@ fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(Strin
 /// items: how many more there are, and where to find them all.
 fn more_in_json(out: &mut String, listed: usize) {
     if listed > SECTION_LIMIT {
-        let _ = writeln!(
-            out,
-            "\n…and {} more; `wfe analyze --format json` lists them all.",
-            Thousands((listed - SECTION_LIMIT) as u64)
+        let count = Thousands((listed - SECTION_LIMIT) as u64).to_string();
+        let more = say(
+            "report.more",
+            &[("count", &count)],
+            "…and {count} more; `wfe analyze --format json` lists them all.",
         );
+        let _ = writeln!(out, "\n{more}");
     }
 }
 
 /// The analysis of one model as a report: summary, top priorities, readiness
 /// tables, one section per finding kind, and the systems graph.
 pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
-    let mut out = title("Workforce ecosystem analysis", &md_label(model.name.trim()));
+    // The standard names as the diagram and the findings say them.
+    let shown = crate::language::localized(model);
+    let model = &*shown;
+    let heading = say("report.title", &[], "Workforce ecosystem analysis");
+    let mut out = title(&heading, &md_label(model.name.trim()));
     let system_labels = first_label(
         model
             .systems
@@ -119,53 +177,75 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     let r = &analysis.readiness;
     let scale = &model.scale;
 
-    out.push_str("## Summary\n\n");
+    let _ = writeln!(out, "## {}\n", say("report.summary", &[], "Summary"));
     let assessed = model.assessments.len();
+    let (min, max) = (number(scale.min), number(scale.max));
     match r.overall {
         Some(x) => {
-            let _ = writeln!(
-                out,
-                "Overall readiness is **{}%**, the mean position of {} assessed {} on the {}–{} scale.\n",
-                whole_percent(x),
-                Thousands(assessed as u64),
-                plural(assessed, "cell", "cells"),
-                number(scale.min),
-                number(scale.max)
+            let overall = say_count(
+                "report.overall",
+                assessed,
+                &[("percent", &percent(Some(x))), ("min", &min), ("max", &max)],
+                "Overall readiness is **{percent}**, the mean position of {count} assessed cell on the {min}–{max} scale.",
+                "Overall readiness is **{percent}**, the mean position of {count} assessed cells on the {min}–{max} scale.",
             );
+            let _ = writeln!(out, "{overall}\n");
         }
-        None => out.push_str("Nothing is assessed yet, so there is no readiness figure.\n\n"),
+        None => {
+            let none = say(
+                "report.unassessed",
+                &[],
+                "Nothing is assessed yet, so there is no readiness figure.",
+            );
+            let _ = writeln!(out, "{none}\n");
+        }
     }
     // Kind::ALL is in declaration order, so `kind as usize` indexes it.
     let mut counts = [0usize; Kind::ALL.len()];
     for f in &analysis.findings {
         counts[f.kind as usize] += 1;
     }
+    let found = say_count(
+        "report.found",
+        analysis.findings.len(),
+        &[],
+        "The analysis found **{count}** finding.",
+        "The analysis found **{count}** findings.",
+    );
     let _ = writeln!(
         out,
-        "The analysis found **{}** {}.\n\n| Kind | Count |\n|---|---:|",
-        Thousands(analysis.findings.len() as u64),
-        plural(analysis.findings.len(), "finding", "findings")
+        "{found}\n\n| {} | {} |\n|---|---:|",
+        say("report.kindColumn", &[], "Kind"),
+        say("report.countColumn", &[], "Count")
     );
     for (kind, n) in Kind::ALL.iter().zip(counts) {
-        let _ = writeln!(out, "| {} | {} |", kind.title(), n);
+        let _ = writeln!(out, "| {} | {} |", kind_title(*kind), n);
     }
 
-    out.push_str("\n## Top priorities\n\n");
+    let _ = writeln!(out, "\n## {}\n", say("report.top", &[], "Top priorities"));
     if analysis.findings.is_empty() {
-        out.push_str("Nothing to act on.\n");
+        let _ = writeln!(
+            out,
+            "{}",
+            say("report.nothingToAct", &[], "Nothing to act on.")
+        );
     }
     for (i, f) in analysis.findings.iter().take(TOP).enumerate() {
         let _ = writeln!(
             out,
-            "{}. **{}** (severity {}) {}",
+            "{}. **{}** {} {}",
             i + 1,
-            f.kind.name(),
-            number(f.severity),
+            kind_name(f.kind),
+            severity(f.severity),
             escape_markdown(&f.explanation())
         );
     }
 
-    out.push_str("\n## Readiness\n\n");
+    let _ = writeln!(
+        out,
+        "\n## {}\n",
+        say("exportdoc.readiness", &[], "Readiness")
+    );
     let rows = |items: &[crate::model::Item], map: &super::ById<Option<f64>>| {
         items
             .iter()
@@ -174,23 +254,29 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
     };
     readiness_table(
         &mut out,
-        "By theme",
-        "Theme",
+        &say("report.byTheme", &[], "By theme"),
+        &say("report.theme", &[], "Theme"),
         &rows(&model.framework.themes, &r.themes),
     );
     readiness_table(
         &mut out,
-        "By player",
-        "Player",
+        &say("report.byPlayer", &[], "By player"),
+        &say("report.player", &[], "Player"),
         &rows(&model.framework.players, &r.players),
     );
     if !model.units.is_empty() {
-        readiness_table(&mut out, "By unit", "Unit", &rows(&model.units, &r.units));
+        readiness_table(
+            &mut out,
+            &say("report.byUnit", &[], "By unit"),
+            &say("report.unit", &[], "Unit"),
+            &rows(&model.units, &r.units),
+        );
     }
     cell_matrix(&mut out, model);
 
     for kind in Kind::ALL {
-        let (heading, meaning) = (kind.title(), kind.meaning());
+        let meaning = format!("report.meaning.{}", kind.as_str());
+        let (heading, meaning) = (kind_title(kind), say(&meaning, &[], kind.meaning()));
         let _ = writeln!(out, "## {heading}\n\n{meaning}\n");
         let mut of_kind: Vec<&Finding> = Vec::new();
         for f in &analysis.findings {
@@ -199,7 +285,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             }
         }
         if of_kind.is_empty() {
-            out.push_str("None found.\n\n");
+            let _ = writeln!(out, "{}\n", say("report.noneFound", &[], "None found."));
             continue;
         }
         for f in of_kind.iter().take(SECTION_LIMIT) {
@@ -211,35 +297,55 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
 
     // Merged responses: where a mean hides people who see a cell apart.
     if !analysis.disagreements.is_empty() {
-        out.push_str(
-            "## Disagreements\n\nCells whose respondents are two scale steps apart or more: \
-             their mean hides the difference.\n\n",
+        let _ = writeln!(
+            out,
+            "## {}\n\n{}\n",
+            say("report.disagreements", &[], "Disagreements"),
+            say(
+                "report.disagreementsIntro",
+                &[],
+                "Cells whose respondents are two scale steps apart or more: \
+                 their mean hides the difference."
+            )
         );
         for d in analysis.disagreements.iter().take(SECTION_LIMIT) {
-            let _ = writeln!(
-                out,
-                "- (spread {}) {}",
-                number(d.severity),
-                escape_markdown(&d.explanation)
+            let spread = say(
+                "report.spread",
+                &[("value", &number(d.severity))],
+                "(spread {value})",
             );
+            let _ = writeln!(out, "- {spread} {}", escape_markdown(&d.explanation));
         }
         more_in_json(&mut out, analysis.disagreements.len());
         out.push('\n');
     }
 
-    out.push_str("## Systems\n\n");
+    let _ = writeln!(out, "## {}\n", say("report.systems", &[], "Systems"));
     let s = &analysis.systems;
     if model.systems.is_empty() {
-        out.push_str("The model lists no systems.\n");
+        let none = say("report.noSystems", &[], "The model lists no systems.");
+        let _ = writeln!(out, "{none}");
     } else {
-        let _ = writeln!(
-            out,
-            "{} {} form {} connected {}:\n",
-            Thousands(model.systems.len() as u64),
-            plural(model.systems.len(), "system", "systems"),
-            Thousands(s.components as u64),
-            plural(s.components, "group", "groups"),
+        let systems = say_count(
+            "report.systemCount",
+            model.systems.len(),
+            &[],
+            "{count} system",
+            "{count} systems",
         );
+        let groups = say_count(
+            "report.groupCount",
+            s.components,
+            &[],
+            "{count} connected group",
+            "{count} connected groups",
+        );
+        let form = say(
+            "report.systemsForm",
+            &[("systems", &systems), ("groups", &groups)],
+            "{systems} form {groups}:",
+        );
+        let _ = writeln!(out, "{form}\n");
         let groups = s.groups();
         for group in groups.iter().take(SECTION_LIMIT) {
             let mut names: Vec<String> = group
@@ -257,7 +363,13 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             out.push('\n');
         }
         if groups.len() > SECTION_LIMIT {
-            let _ = writeln!(out, "- …and {} more", groups.len() - SECTION_LIMIT);
+            let count = (groups.len() - SECTION_LIMIT).to_string();
+            let more = say(
+                "report.moreGroups",
+                &[("count", &count)],
+                "…and {count} more",
+            );
+            let _ = writeln!(out, "- {more}");
         }
     }
     out
@@ -272,13 +384,18 @@ fn cell_matrix(out: &mut String, model: &Model) {
     }
     // Layout order: themes outermost first, then players clockwise.
     let scores = cell_scores(model, None);
+    let (min, max) = (number(model.scale.min), number(model.scale.max));
     let _ = writeln!(
         out,
-        "### Current score by cell\n\nMean over units, on the {}–{} scale; – where nothing is assessed.\n",
-        number(model.scale.min),
-        number(model.scale.max)
+        "### {}\n\n{}\n",
+        say("report.cells", &[], "Current score by cell"),
+        say(
+            "report.cellsNote",
+            &[("min", &min), ("max", &max)],
+            "Mean over units, on the {min}–{max} scale; – where nothing is assessed."
+        )
     );
-    out.push_str("| Theme |");
+    let _ = write!(out, "| {} |", say("report.theme", &[], "Theme"));
     for p in players {
         let _ = write!(out, " {} |", md_label(&p.label));
     }
@@ -471,6 +588,11 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         out.push('\n');
     }
     out
+}
+
+/// What a group of findings of `kind` is called in the report.
+fn kind_title(kind: Kind) -> String {
+    say(&format!("report.kind.{}", kind.as_str()), &[], kind.title())
 }
 
 /// The singular or plural noun for a count.

@@ -192,9 +192,8 @@ enum Command {
         layout: String,
         #[command(flatten)]
         caption: CaptionArgs,
-        /// Language tag of the HTML document; with `fr` (or `fr-CA`, …) the html document is
-        /// written in French (its words, the findings, the legend and the standard names; the
-        /// reports are in English)
+        /// Language tag of the HTML document and the reports; with `fr` (or `fr-CA`, …) they are
+        /// written in French (their words, the findings, the legend and the standard names)
         #[arg(long, default_value = "en")]
         lang: String,
     },
@@ -684,16 +683,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
         } => {
             let model = load(&file)?;
+            // The document and the reports speak their tag's language, as
+            // the page's exports speak the page's: `fr-CA` is French too.
+            // The CSV is data: its numbers and names stay as read.
+            if !matches!(format, ExportFormat::Csv) {
+                let primary = lang.split(['-', '_']).next().unwrap_or_default();
+                set_language(&primary.to_ascii_lowercase());
+            }
             let text = match format {
                 ExportFormat::Html => {
                     check_unit(&model, unit.as_deref())?;
-                    // The document speaks its tag's language, as the page's
-                    // export speaks the page's: `fr-CA` is French too. (The
-                    // reports below keep English: their headings and
-                    // sentences are English only, and French findings
-                    // among them would make them half English.)
-                    let primary = lang.split(['-', '_']).next().unwrap_or_default();
-                    set_language(&primary.to_ascii_lowercase());
                     let opts = export::ExportOptions {
                         overlay: overlay
                             .parse()

@@ -141,9 +141,13 @@ pub fn report_markdown(model: &Model) -> String {
 pub fn report_html(model: &Model, lang: &str) -> String {
     let body = markdown_to_html(&report_markdown(model));
     let title = if model.name.trim().is_empty() {
-        "Workforce ecosystem report".to_string()
+        crate::language::say_template("report.page", &[], "Workforce ecosystem report")
     } else {
-        format!("{} — workforce ecosystem report", model.name)
+        crate::language::say_template(
+            "report.page.named",
+            &[("name", &model.name)],
+            "{name} — workforce ecosystem report",
+        )
     };
     html_page(lang, &title, "report", &body)
 }

@@ -92,6 +92,42 @@ test('in French the core writes findings, diagram names, legend and numbers in F
     assert.ok(!doc.includes(english), `no English ${english} in the French export`);
   }
 
+  // Export ▸ Report (HTML) and Report (Markdown): the report's headings,
+  // tables and sentences in French too, as `wfe export --format report-md
+  // --lang fr` writes them.
+  for (const format of ['report-html', 'report-md']) {
+    const [d] = await Promise.all([
+      page.waitForEvent('download'),
+      (async () => {
+        await page.click('#export');
+        await page.click(`[data-export="${format}"]`);
+      })(),
+    ]);
+    const report = await readFile(await d.path(), 'utf8');
+    const md = format === 'report-md';
+    const heading = (level, text) => (md ? `\n${'#'.repeat(level)} ${text}\n` : `<h${level}>${text}</h${level}>`);
+    for (const french of [
+      md ? '# Analyse de l’écosystème de main-d’œuvre' : '<h1>Analyse de l’écosystème de main-d’œuvre',
+      heading(2, 'Synthèse'),
+      'La maturité globale est de ',
+      heading(2, 'Priorités'),
+      heading(2, 'Maturité'),
+      heading(3, 'Par thème'),
+      heading(3, 'Note actuelle par case'),
+      heading(2, 'Écarts de maturité'),
+      heading(2, 'Systèmes'),
+      '(gravité 4,61)',
+      'Approches de leadership',
+    ]) {
+      assert.ok(report.includes(french), `the French ${format} has ${french}`);
+    }
+    const body = md ? report : report.slice(0, report.indexOf('<style>')) + report.slice(report.indexOf('</style>'));
+    for (const english of ['Summary', 'Top priorities', 'Readiness', 'By theme', 'Current score by cell', 'Maturity gaps', 'severity', 'Leadership approaches', 'workforce ecosystem report']) {
+      assert.ok(!body.includes(english), `no English ${english} in the French ${format}`);
+    }
+    if (!md) assert.ok(report.includes('<html lang="fr">'));
+  }
+
   // Back to English: the core's English, byte for byte as before.
   await page.selectOption('.lang select', 'en');
   await page.waitForFunction(() => [...document.querySelectorAll('#diagram svg text')].some((t) => t.textContent.trim() === 'HR'));

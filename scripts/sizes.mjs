@@ -64,15 +64,17 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * the picture is whole) and the message for a core that cannot start, to
  * 431.3 KB. The core's own French for the exported document (wfe export
  * --lang fr) brought the editor's module to 344.3 KB and the pages to
- * 431.6 KB (399.9 KB).
+ * 431.6 KB (399.9 KB). The analysis reports' own French (src/analysis/
+ * report.rs through the core's catalogue: 50 more French texts) and their
+ * tables' scroll boxes brought them to 345.6 KB and 433.8 KB (402.0 KB).
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 345 * 1024 },
-  pageGzip: { 'index.html': 432 * 1024, 'teach.html': 400.5 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 346.5 * 1024 },
+  pageGzip: { 'index.html': 435 * 1024, 'teach.html': 403 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -173,7 +173,9 @@ fn table(lines: &[&str], start: usize, out: &mut String) -> usize {
         })
         .collect();
     let align = |k: usize| aligns.get(k).copied().unwrap_or("");
-    out.push_str("<table>\n<thead><tr>");
+    // A table wider than a phone scrolls in its own box, not the page with it;
+    // the box takes focus so that a keyboard can scroll it.
+    out.push_str("<div class=\"table-scroll\" tabindex=\"0\">\n<table>\n<thead><tr>");
     for (k, h) in head.iter().enumerate() {
         tag(out, "<th", align(k), ">");
         inline_into(out, h);
@@ -191,7 +193,7 @@ fn table(lines: &[&str], start: usize, out: &mut String) -> usize {
         out.push_str("</tr>\n");
         i += 1;
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
     i
 }
 

@@ -120,7 +120,7 @@ export async function setLanguage(code) {
   await load(l);
   if (seq !== switching) return;
   applyLanguage(code);
-  translateStatic(document);
+  translatePage();
 }
 
 /** Fills a `<select>` with the languages and switches when it changes. */
@@ -175,17 +175,19 @@ export async function startLanguage() {
   } catch (e) {
     console.warn(`language ${code}: ${/** @type {Error} */ (e).message}`);
     if (seq === switching) applyLanguage('en');
-    translateStatic(document);
-    translated();
+    translatePage();
     return;
   }
   if (seq !== switching) return;
   applyLanguage(code);
-  translateStatic(document);
-  translated();
+  translatePage();
 }
 
-/** Shows the static texts a visit in another language hid until now (first-paint.js). */
-function translated() {
+/**
+ * Writes the page's static texts in the current language, and shows them if
+ * a visit in another language had hidden the HTML's English (first-paint.js).
+ */
+function translatePage() {
+  translateStatic(document);
   document.documentElement.classList.remove('wfe-translating');
 }

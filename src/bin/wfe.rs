@@ -684,11 +684,10 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let model = load(&file)?;
             // The document and the reports speak their tag's language, as
-            // the page's exports speak the page's: `fr-CA` is French too.
-            // The CSV is data: its numbers and names stay as read.
+            // the page's exports speak the page's. The CSV is data: its
+            // numbers and names stay as read.
             if !matches!(format, ExportFormat::Csv) {
-                let primary = lang.split(['-', '_']).next().unwrap_or_default();
-                set_language(&primary.to_ascii_lowercase());
+                set_language(&lang);
             }
             let text = match format {
                 ExportFormat::Html => {
@@ -997,11 +996,13 @@ fn today() -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// Makes the core write in `lang`: English is built in, French is the
-/// page's catalogue of the core's templates, compiled into the CLI only.
+/// Makes the core write in the language of the tag `lang` (its primary
+/// subtag: `fr-CA` is French): English is built in, French is the page's
+/// catalogue of the core's templates, compiled into the CLI only.
 fn set_language(lang: &str) {
     const FRENCH: &str = include_str!("../../www/i18n/core-fr.json");
-    let language = match lang {
+    let primary = lang.split(['-', '_']).next().unwrap_or_default();
+    let language = match primary.to_ascii_lowercase().as_str() {
         "fr" => workforce_ecosystem::language::Language::from_json(FRENCH).ok(),
         _ => None,
     };

@@ -73,6 +73,8 @@ test('a valid file opens by picker and by drag-and-drop as a new document, and t
   await page.waitForFunction(() => document.getElementById('model-name').value === 'Imported Co');
   assert.equal((await cell(page, 'technology', 'it')).value, '3');
   assert.equal((await cell(page, 'integration', 'hr')).value, '–', 'unassessed cells show a dash');
+  // the notice comes once the new document is stored, a moment after it is shown
+  await page.waitForSelector('#notice:not([hidden]) #notice-back');
   assert.match(await page.textContent('#notice-text'), /Opened good\.json as a new document/);
   assert.equal(await page.$eval('#undo', (b) => b.disabled), true, 'a new document, with its own history');
   await page.click('#notice-back');

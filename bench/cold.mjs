@@ -20,6 +20,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, LAUNCH_ARGS } from '../tests/e2e/harness.mjs';
+import { SNIPPET_PAGE, writeSnippetPage } from './snippet-page.mjs';
 
 const ROUNDS = Number(process.env.BENCH_LOADS ?? 9);
 
@@ -28,7 +29,8 @@ export const PAGES = [
   ['floor: 24 cells from one small script', '/bench/floor.html', null],
   ['D3 tech radar (d3.min.js + a script)', '/bench/d3-radar.html', null],
   ['embed.html', '/dist/embed.html', 1.3],
-  ['a page with the custom element', '/bench/element.html', 1.3],
+  ['the element as the Embed dialog gives it', SNIPPET_PAGE, 1.3],
+  ['the element with no picture (the sample)', '/bench/element.html', 1.3],
   ['… and the README\'s preload of the core', '/bench/element-preload.html', 1.3],
   ['the editor, index.html', '/dist/index.html', 1.5],
 ];
@@ -114,6 +116,7 @@ export async function startServer() {
 }
 
 export async function coldLoads(rounds = ROUNDS) {
+  await writeSnippetPage();
   const server = await startServer();
   const origin = server.origin;
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: LAUNCH_ARGS });

@@ -100,6 +100,15 @@ function analyse({ info, trace }) {
       const where = (e) => (e.args?.data?.url ?? e.args?.fileName ?? e.args?.url ?? '').replace(/^.*\//, '');
       const parts = inside.sort((a, b) => b.dur - a.dur).slice(0, 4).map((e) => `${e.name} ${(e.dur / 1000).toFixed(1)} ${where(e)}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''}`);
       timeline.push(`${((t.ts - t0) / 1000).toFixed(1).padStart(7)} +${(t.dur / 1000).toFixed(1).padStart(5)}  ${t.name}: ${parts.join(' | ')}`);
+      // TIMELINE=detail: every part of 0.3 ms or more, in order, indented by depth
+      if (process.env.TIMELINE === 'detail' && t.dur >= 10000) {
+        const open = [];
+        for (const e of inside.sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+          while (open.length && open[open.length - 1] <= e.ts) open.pop();
+          timeline.push(`${' '.repeat(16 + 2 * open.length)}${((e.ts - t0) / 1000).toFixed(1)} +${(e.dur / 1000).toFixed(1)} ${e.name} ${where(e)}${e.args?.data?.functionName ? ' ' + e.args.data.functionName : ''}`);
+          open.push(e.ts + e.dur);
+        }
+      }
     }
   }
   return { timeline, first: info.first, busy: busy / 1000, self: [...self].map(([k, v]) => [k, v / 1000]).filter(([, v]) => v > 0.5).sort((a, b) => b[1] - a[1]), resources: info.resources, dcl: info.dcl, wasmBg: events.filter((e) => /wasm/i.test(e.name) && !(e.pid === pid && e.tid === tid) && e.ts >= t0 && e.ts < t1).reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 };

@@ -94,6 +94,21 @@ const apartPlugin = {
   },
 };
 
+/**
+ * A stylesheet imported `with { type: 'text' }` (element.js's diagram.css)
+ * becomes its minified text, as dist/ serves the file itself.
+ */
+const cssTextPlugin = {
+  name: 'css-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      if (args.with.type !== 'text') return undefined;
+      const { code } = await esbuild.transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true, target: TARGET, charset: 'utf8' });
+      return { contents: code.trim(), loader: 'text' };
+    });
+  },
+};
+
 const COMMON = {
   absWorkingDir: WWW,
   bundle: true,
@@ -228,7 +243,7 @@ export async function buildSite() {
   const element = await esbuild.build({
     ...COMMON,
     entryPoints: ['element.js', 'embed.js', 'wiki.js', 'core-start.js'],
-    plugins: [gluePlugin, apartPlugin],
+    plugins: [gluePlugin, apartPlugin, cssTextPlugin],
   });
   // The first paint runs as a classic script, while the page is parsed.
   const firstPaint = await esbuild.build({ ...COMMON, format: 'iife', entryPoints: ['first-paint.js'] });

@@ -23,8 +23,8 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * not named here is held to BUDGET itself. The embeddable diagram (the
  * element, embed.html, the demo page) loads its own module, the crate
  * without the editor's API (scripts/build-wasm.sh), which also reads past a
- * stored undo history (Session::shown_from_text): 186.9 KB, and embed.html
- * with all it loads 201.8 KB, both within the guard.
+ * stored undo history (Session::shown_from_text): 187.0 KB, and embed.html
+ * with all it loads 202.9 KB, both within the guard.
  *
  * The editor's module: the idiomatic core (serde_json, serde-wasm-bindgen,
  * std collections and sorts, the svg crate) measured 262.3 KB and the editor
@@ -67,14 +67,20 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * 431.6 KB (399.9 KB). The analysis reports' own French (src/analysis/
  * report.rs through the core's catalogue: 50 more French texts) and their
  * tables' scroll boxes brought them to 345.6 KB and 433.8 KB (402.0 KB).
- * The size test holds these ceilings (about 1 KB above) so that
+ * The embed's picture (Workspace.picture, src/render/picture.rs: the model
+ * drawn ahead of time in each layout the custom element could choose, for
+ * the Embed dialog's snippet, so that an intranet page shows the diagram
+ * before the element's core has started, about 60 % sooner on a cold load,
+ * BENCHMARKS.md) brought them to 346.7 KB and 435.0 KB (403.2 KB); the
+ * element bundling the diagram's stylesheet for it brought embed.html to
+ * 202.9 KB. The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 346.5 * 1024 },
-  pageGzip: { 'index.html': 435 * 1024, 'teach.html': 403 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 347.5 * 1024 },
+  pageGzip: { 'index.html': 436 * 1024, 'teach.html': 404 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -674,6 +674,19 @@ impl Workspace {
         to_js(&render::Fit::of(self.session.model(), &opts))
     }
 
+    /// The model on show drawn ahead of time for an embed snippet: one
+    /// `<template>` per layout the custom element could choose for its
+    /// width, each saying the widths it is for (`render::picture`).
+    pub fn picture(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
+    ) -> Result<String, js_sys::Error> {
+        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
+        let model = self.session.model();
+        known_unit(model, opts.unit.as_deref())?;
+        Ok(render::picture(model, &opts))
+    }
+
     /// The diagram's geometry (polygons, cells, axes, label boxes) for the
     /// model on show's framework, in SVG user units.
     pub fn layout(&self) -> Result<JsValue, js_sys::Error> {

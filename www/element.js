@@ -25,6 +25,11 @@
 // (`none`) instead, a unit the model does not define the mean over all units,
 // each with a note and a `wfe-error` carrying the core's message.
 import init, { Workspace } from './pkg/diagram.js';
+// The diagram's stylesheet, bundled in (the build minifies it): a picture
+// made ahead of time (below) is styled before the core has started, and the
+// element stays one script plus the Wasm file. It is the text the core
+// embeds in a `wfe render` export, from the same file.
+import DIAGRAM_CSS from './diagram.css' with { type: 'text' };
 
 /**
  * The looks: values of the `--wfe-*` custom properties per theme. The diagram's
@@ -206,12 +211,12 @@ const ELEMENT_CSS = `
 .error pre { margin: 0.3em 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 12em; overflow: auto; }
 `;
 
-/** The stylesheet every element adopts; the diagram's rules join it once the core runs. */
+/** The stylesheet every element adopts: its own rules and the diagram's. */
 let sheet;
 function sharedSheet() {
   if (!sheet) {
     sheet = new CSSStyleSheet();
-    sheet.replaceSync(ELEMENT_CSS);
+    sheet.replaceSync(`${ELEMENT_CSS}\n${DIAGRAM_CSS}`);
   }
   return sheet;
 }
@@ -220,7 +225,7 @@ function sharedSheet() {
 let corePromise;
 function core() {
   corePromise ??= init().then(
-    () => sharedSheet().replaceSync(`${ELEMENT_CSS}\n${diagramCss()}`),
+    () => {},
     (e) => {
       throw new Error(
         `The diagram engine (WebAssembly) could not start on this page: ${e?.message ?? e}. ` +
@@ -237,15 +242,6 @@ function core() {
 // escapes every `<` from the model, so the first `<style ...>` to `</style>`
 // is exactly it.
 const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
-
-/**
- * The diagram stylesheet, taken from the core rather than fetched: the element
- * stays one module plus the Wasm file, and it looks exactly like a
- * `wfe render` export, which embeds the same text.
- */
-function diagramCss() {
-  return Workspace.diagramCss();
-}
 
 // The shipped sample, served beside this file (not carried by the Wasm module).
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
@@ -317,6 +313,8 @@ export class WorkforceEcosystem extends HTMLElement {
 
   /** The core layout of the drawing on show. */
   #drawnLayout = null;
+  /** The snippet's picture on show (one of its templates) until the core draws. */
+  #picture = null;
 
   /**
    * The layout for the element's width, as the core chooses it: of wide and
@@ -386,8 +384,12 @@ export class WorkforceEcosystem extends HTMLElement {
     // The layout follows the room: where the text beside the drawing would
     // fall under 12 px, names and legend go below it (readable on a phone).
     new ResizeObserver(() => {
+      if (!this.#ws) {
+        if (this.#picture) this.#showPicture();
+        return;
+      }
       const layout = this.#layout(this.#drawn?.overlay, this.#drawn?.unit);
-      if (layout !== this.#drawnLayout && this.#ws) this.#redraw();
+      if (layout !== this.#drawnLayout) this.#redraw();
     }).observe(this);
     overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
     unit.addEventListener('change', () => {
@@ -400,7 +402,7 @@ export class WorkforceEcosystem extends HTMLElement {
     if (this.#started) return;
     this.#started = true;
     if (this.#source) return; // `model` was set before the element was connected
-    const begin = () => {
+    const load = () => {
       if (this.#source) return;
       const src = this.getAttribute('src');
       if (src) this.#load({ kind: 'src', url: src });
@@ -418,6 +420,10 @@ export class WorkforceEcosystem extends HTMLElement {
         else this.#load({ kind: 'sample' });
       }
     };
+    // With the snippet's picture on show, the core is started once it is
+    // painted: starting it (the fetch, the glue's set-up) takes some 10 ms
+    // of the main thread (a trace of a cold load), which would come first.
+    const begin = () => (this.#showPicture() ? afterPaint().then(load) : load());
     // Children of a parser-inserted element may not exist yet when it upgrades.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
     else begin();
@@ -430,6 +436,7 @@ export class WorkforceEcosystem extends HTMLElement {
       if (newValue) this.#load({ kind: 'src', url: newValue });
     } else if (name === 'overlay' || name === 'unit' || name === 'readonly' || name === 'layout' || name === 'caption') {
       if (this.#ws) this.#redraw();
+      else if (this.#picture) this.#showPicture();
     }
   }
 
@@ -542,6 +549,43 @@ export class WorkforceEcosystem extends HTMLElement {
     }
   }
 
+  /**
+   * Shows the picture an embed snippet carries (`Workspace.picture`: the
+   * model drawn ahead of time, a <template data-wfe-picture> per layout
+   * with the run of widths the core would choose it for) until the core
+   * has drawn: the one for the element's width, if it was drawn for the
+   * element's overlay, unit and form (read-only or not). Else, or once
+   * nothing fits, the diagram waits for the core. Whether a picture is on show.
+   */
+  #showPicture() {
+    if (this.#ws) return false;
+    const fixed = this.getAttribute('layout');
+    const width = this.clientWidth;
+    const templates = /** @type {HTMLTemplateElement[]} */ ([...this.querySelectorAll(':scope > template[data-wfe-picture]')]);
+    const pick = templates.find((t) => {
+      if (fixed) return t.dataset.wfePicture === fixed;
+      const below = t.dataset.below;
+      return width >= Number(t.dataset.from ?? 0) && (below === undefined || width < Number(below));
+    });
+    const svg = pick?.content.firstElementChild;
+    const fits =
+      svg?.localName === 'svg' &&
+      svg.getAttribute('data-overlay') === this.overlay &&
+      (svg.getAttribute('data-unit') ?? '') === this.unit &&
+      svg.classList.contains('wfe-interactive') === !this.readOnly;
+    if (fits && pick === this.#picture) return true;
+    const { diagram } = this.#parts;
+    if (fits) {
+      diagram.replaceChildren(document.importNode(svg, true));
+      this.#picture = pick;
+      if (!this.readOnly) this.#setRover(diagram.querySelector('.cell'));
+    } else if (this.#picture) {
+      diagram.replaceChildren();
+      this.#picture = null;
+    }
+    return Boolean(fits);
+  }
+
   #options(overlay = this.overlay, unit = this.unit) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
@@ -603,6 +647,7 @@ export class WorkforceEcosystem extends HTMLElement {
     const had = rover && { theme: rover.getAttribute('data-theme'), player: rover.getAttribute('data-player'), focused: this.#shadow.activeElement === rover };
     for (const c of svg.querySelectorAll('.cell[tabindex]')) c.setAttribute('tabindex', '-1');
     diagram.replaceChildren(document.importNode(svg, true));
+    this.#picture = null;
     if (!this.readOnly) {
       const keep = (had && this.#cell(had.theme, had.player)) || (this.#selected && this.#cell(this.#selected.theme, this.#selected.player));
       const cell = keep || diagram.querySelector('.cell');
@@ -707,8 +752,11 @@ export class WorkforceEcosystem extends HTMLElement {
     const hasFallback = fallback
       .querySelector('slot')
       .assignedElements()
-      .some((n) => n.localName !== 'script');
-    if (engineDown && hasFallback) {
+      .some((n) => n.localName !== 'script' && n.localName !== 'template');
+    if (engineDown && this.#picture) {
+      // the snippet's picture is the diagram as it would be drawn: it stays,
+      // still, and the event tells the page's scripts why
+    } else if (engineDown && hasFallback) {
       fallback.hidden = false;
     } else {
       const kept = diagram.firstElementChild !== null;

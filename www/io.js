@@ -354,6 +354,8 @@ async function embedSection() {
   const { embedSnippet, folderOf, DEFAULT_BASE, ELEMENT_FILES } = await import('./snippet.js');
   const json = modelJson();
   const view = { overlay: state.view.overlay, unit: state.view.unit ?? undefined };
+  // the snippet's element is read-only: its picture is the standalone form
+  const picture = state.ws.picture({ ...view, standalone: true });
   const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain embed-files' });
   area.readOnly = true;
   const base = h('input', { type: 'text', id: 'embed-base', class: 'embed-base', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'embed-base-problem' });
@@ -373,7 +375,7 @@ async function embedSection() {
       return;
     }
     baseProblem.hidden = true;
-    const snippet = (await embedSnippet(json, { ...view, base: folder })).element;
+    const snippet = (await embedSnippet(json, { ...view, base: folder, picture })).element;
     if (mine !== seq) return; // a later keystroke's snippet is on its way
     element = snippet;
     area.value = element;

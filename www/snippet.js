@@ -7,7 +7,10 @@
 // from: an intranet page's policy (`script-src 'self'`) blocks scripts from
 // anywhere else. The element's snippet carries a line of text inside the
 // element, which readers see until the script upgrades it, and which stays
-// when the files are missing or blocked.
+// when the files are missing or blocked; and, when the caller gives it, the
+// core's picture of the model (`Workspace.picture`), which the element shows
+// from the moment its script runs until the core has drawn, and keeps where
+// the page does not allow WebAssembly.
 import { modelFragment } from './fragment.js';
 
 /** The folder the snippets use unless told otherwise (the README's). */
@@ -67,7 +70,8 @@ function attrs(pairs) {
  * `readonly` (default true: the embed shows exactly this view), `base` (the
  * folder on the embedding site holding the files of ELEMENT_FILES (and, for
  * the iframe, those the README lists), as the page there writes it; default
- * `/wfe/`), `width`/`height`
+ * `/wfe/`), `picture` (the core's markup from `Workspace.picture` for this
+ * view, put inside the element as it is), `width`/`height`
  * of the iframe in CSS pixels.
  *
  * Resolves to `{ element, iframe, url, folder }`: the custom-element HTML (a
@@ -83,6 +87,7 @@ export async function embedSnippet(modelJson, options = {}) {
     theme,
     readonly = true,
     base = DEFAULT_BASE,
+    picture = '',
     width = 640,
     height = 640,
   } = options;
@@ -110,6 +115,7 @@ export async function embedSnippet(modelJson, options = {}) {
       ['readonly', Boolean(readonly)],
     ])}>\n` +
     `  <script type="application/json">${scriptSafeJson(compact)}</script>\n` +
+    (picture ? `${picture.trimEnd()}\n` : '') +
     `  <p>${escapeHtml(name ? `Workforce ecosystem diagram of ${name}.` : 'Workforce ecosystem diagram.')} ` +
     `If this line stays, the diagram could not load: ${escapeHtml(ELEMENT_FILES.map((f) => folder + f).join(' and '))} must be on this site.</p>\n` +
     `</workforce-ecosystem>\n`;

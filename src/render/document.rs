@@ -284,6 +284,16 @@ pub fn layout_of(model: &Model, opts: &RenderOptions, kind: layout::LayoutKind) 
 }
 
 pub fn render(model: &Model, opts: &RenderOptions) -> String {
+    draw(model, opts, true)
+}
+
+/// The drawing without the stylesheet a standalone one embeds, for a page
+/// that applies the same sheet itself (the element's picture, `picture.rs`).
+pub fn render_unstyled(model: &Model, opts: &RenderOptions) -> String {
+    draw(model, opts, false)
+}
+
+fn draw(model: &Model, opts: &RenderOptions, with_style: bool) -> String {
     let layout = layout_of(model, opts, opts.layout);
     let states = cell_states(model, opts);
     let [x, y, w, h] = layout.view_box;
@@ -315,7 +325,7 @@ pub fn render(model: &Model, opts: &RenderOptions) -> String {
     }
     doc.append(Title::new(title_text(model, opts)));
     doc.append(Description::new().add(svg::node::Text::new(desc_text(model, opts, &states))));
-    if opts.standalone {
+    if opts.standalone && with_style {
         doc.append(Style::new(STYLESHEET));
     }
     doc.append(hatch());

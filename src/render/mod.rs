@@ -8,11 +8,13 @@
 
 mod document;
 mod fit;
+mod picture;
 mod state;
 pub mod xml;
 
 pub(crate) use document::caption_lines;
 pub use fit::{fitting_layout, Fit, FitSize, MIN_TEXT_PX};
+pub use picture::{picture, Span};
 pub use state::{format_score, gap_step, level_name, level_step, CellState, STEPS};
 
 use crate::layout::{LayoutKind, LegendEntry, LegendSpec};

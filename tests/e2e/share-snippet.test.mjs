@@ -108,13 +108,15 @@ test('pasted on another origin under the README policy, the snippet draws the di
   await missing.screenshot({ path: join(SHOTS, 'snippet-files-missing.png') });
   await missing.context().close();
 
-  // 2. The script copied but not the Wasm file: the element runs and shows the same line.
+  // 2. The script copied but not the Wasm file: the element shows the
+  // snippet's picture of the diagram, still, instead of the line.
   const to = (f) => join(intranet.root, f.to);
   mkdirSync(dirname(to(files[0])), { recursive: true });
   copyFileSync(join(SITE, files[0].from.replace(/^dist\//, '')), to(files[0]));
   const noWasm = await openPage(env.browser, intranetPage('no-wasm.html', snippet));
   await noWasm.waitForFunction(() => document.querySelector('workforce-ecosystem').state === 'error');
-  assert.equal(await noWasm.locator('workforce-ecosystem > p').isVisible(), true, 'the fallback line is shown by the element');
+  assert.equal(await noWasm.evaluate(() => document.querySelector('workforce-ecosystem').shadowRoot.querySelectorAll('.diagram svg .cell').length), 24, 'the picture is shown');
+  assert.equal(await noWasm.locator('workforce-ecosystem > p').isVisible(), false, 'the picture, not the line');
   await noWasm.context().close();
 
   // 3. Every file the dialog lists copied to /wfe/: the diagram renders.

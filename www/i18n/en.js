@@ -415,7 +415,7 @@ export default {
   'share.copied': 'Link copied.',
   'share.copyManually': 'Copy the selected link with Ctrl+C.',
   'share.embedTitle': 'Embed in a page',
-  'share.embedExplain': 'Paste this HTML into an intranet page to show this model’s diagram there. It carries the model itself, so whoever can read that page can read the model.',
+  'share.embedExplain': 'Paste this HTML into an intranet page to show this model’s diagram there. It carries the model itself and a picture of its diagram, which readers see at once, before the diagram’s engine has started: whoever can read that page can read the model.',
   'share.embedBase': 'Folder on your intranet site for the files',
   'share.embedFiles': 'Copy these files from dist/ (made by make build) into that folder:',
   'share.embedLabel': 'Embed snippet',

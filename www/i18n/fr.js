@@ -413,7 +413,7 @@ export default {
   'share.copied': 'Lien copié.',
   'share.copyManually': 'Copiez le lien sélectionné avec Ctrl+C.',
   'share.embedTitle': 'Intégrer dans une page',
-  'share.embedExplain': 'Collez ce HTML dans une page intranet pour y afficher le schéma de ce modèle. Il contient le modèle lui-même : quiconque peut lire cette page peut lire le modèle.',
+  'share.embedExplain': 'Collez ce HTML dans une page intranet pour y afficher le schéma de ce modèle. Il contient le modèle lui-même et une image de son schéma, que les lecteurs voient tout de suite, avant que le moteur du schéma ait démarré : quiconque peut lire cette page peut lire le modèle.',
   'share.embedBase': 'Dossier de votre site intranet pour les fichiers',
   'share.embedFiles': 'Copiez ces fichiers de dist/ (produit par make build) dans ce dossier :',
   'share.embedLabel': 'Extrait d’intégration',

@@ -151,3 +151,52 @@ fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("narrow"), "{}", stderr(&bad));
 }
+
+#[test]
+fn picture_gives_the_elements_templates_in_its_form() {
+    let sample = format!("{}/www/models/sample.json", env!("CARGO_MANIFEST_DIR"));
+    let o = wfe(&["render", &sample, "--overlay", "gap", "--picture"], None);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let templates = text.matches("<template data-wfe-picture=").count();
+    assert!(templates >= 2, "{text:.200}");
+    assert!(text.starts_with("<template data-wfe-picture=\"narrow\" data-from=\"0\" data-below=\""));
+    assert_eq!(text.matches("<svg").count(), templates);
+    assert_eq!(
+        text.matches("role=\"img\"").count(),
+        templates,
+        "read-only: the export form"
+    );
+    assert_eq!(text.matches("data-overlay=\"gap\"").count(), templates);
+    assert!(
+        !text.contains("<style"),
+        "no inline stylesheet: the element has its own"
+    );
+    assert!(
+        !text.contains("caption-title"),
+        "no title block unless asked for"
+    );
+
+    let o = wfe(
+        &[
+            "render",
+            &sample,
+            "--picture",
+            "interactive",
+            "--caption",
+            "2026-12",
+        ],
+        None,
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert_eq!(
+        text.matches("wfe-interactive").count(),
+        text.matches("<svg").count()
+    );
+    assert!(text.contains("2026-12"), "the title block dated as asked");
+
+    let o = wfe(&["render", &sample, "--picture", "--layout", "wide"], None);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--layout"), "{}", stderr(&o));
+}

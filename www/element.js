@@ -598,7 +598,7 @@ export class WorkforceEcosystem extends HTMLElement {
 
   /**
    * The diagram's SVG text, the view drawn, and the core's message for each
-   * attribute it refused: an overlay it does not know (the framework, `none`,
+   * attribute it refused (and the layout drawn): an overlay it does not know (the framework, `none`,
    * is drawn instead) or a unit the model does not define (the mean over all
    * units instead).
    */
@@ -608,7 +608,8 @@ export class WorkforceEcosystem extends HTMLElement {
     const notes = [];
     for (;;) {
       try {
-        return { text: this.#ws.svg(this.#options(overlay, unit)), overlay, unit, notes };
+        const options = this.#options(overlay, unit);
+        return { text: this.#ws.svg(options), overlay, unit, layout: options.layout, notes };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (!OVERLAYS.some(([value]) => value === overlay)) {
@@ -654,7 +655,8 @@ export class WorkforceEcosystem extends HTMLElement {
       this.#setRover(cell);
       if (had?.focused) cell?.focus();
     }
-    this.#drawnLayout = this.#layout(svgText.overlay, svgText.unit);
+    // (asking the core again would lay the diagram out twice more, for nothing)
+    this.#drawnLayout = svgText.layout;
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();

@@ -89,6 +89,13 @@ enum Command {
         /// Language of the standard names, the legend and the numbers
         #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
         lang: String,
+        /// Instead of an SVG, the picture to put inside a <workforce-ecosystem> element
+        /// with these attributes: a <template> per layout the element could choose for its
+        /// width, shown before its core has started (see the README); `interactive` for an
+        /// element without `readonly`. No title block unless --caption dates one.
+        #[arg(long, value_name = "FORM", num_args = 0..=1, default_missing_value = "readonly",
+              value_parser = ["readonly", "interactive"], conflicts_with_all = ["layout", "lang", "no_caption"])]
+        picture: Option<String>,
     },
     /// Readiness, findings and the systems graph of a model
     Analyze {
@@ -578,6 +585,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             layout,
             caption,
             lang,
+            picture,
         } => {
             let model = load(&file)?;
             set_language(&lang);
@@ -588,7 +596,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
             check_unit(&model, unit.as_deref())?;
-            let opts = render::RenderOptions {
+            let mut opts = render::RenderOptions {
                 overlay,
                 unit,
                 standalone: true,
@@ -596,7 +604,14 @@ fn run(cli: Cli) -> Result<(), Failure> {
                 caption: caption.caption(),
                 no_legend: false,
             };
-            write_output(output.as_deref(), &render::render_svg(&model, &opts))
+            let Some(form) = picture else {
+                return write_output(output.as_deref(), &render::render_svg(&model, &opts));
+            };
+            // as the element draws: its form, and a title block only where
+            // its `caption` attribute asks for one
+            opts.standalone = form == "readonly";
+            opts.caption = opts.caption.filter(|c| c.date.is_some());
+            write_output(output.as_deref(), &render::picture(&model, &opts))
         }
         Command::Analyze { file, format, lang } => {
             let model = load(&file)?;

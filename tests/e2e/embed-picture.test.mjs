@@ -205,3 +205,28 @@ test('the picture takes the reader’s looks: dark and forced colours', async ()
     await page.context().close();
   }
 });
+
+test('an element that loads its model with src shows the picture `wfe render --picture` makes for it', async () => {
+  // the templates as the CLI prints them: the core's Workspace.picture for the file and the attributes
+  const probe = await openPage(env.browser, `${env.origin}/index.html`);
+  const picture = await probe.evaluate(async () => {
+    const { default: init, Workspace } = await import('/pkg/workforce_ecosystem.js');
+    await init();
+    const ws = new Workspace(await (await fetch('/models/sample.json')).text());
+    return ws.picture({ overlay: 'gap', standalone: true });
+  });
+  await probe.context().close();
+  const { page, release } = await host(`<script type="module" src="/element.js"></script>
+<workforce-ecosystem src="/models/sample.json" overlay="gap" readonly>
+${picture}</workforce-ecosystem>`);
+  await drawn(page);
+  const before = await seen(page);
+  assert.equal(before.state, 'loading');
+  assert.equal(before.overlay, 'gap');
+  release();
+  await settled(page);
+  const after = await seen(page);
+  assert.equal(after.state, 'ready');
+  assert.deepEqual(after.markup, before.markup);
+  await page.context().close();
+});

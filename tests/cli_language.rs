@@ -95,11 +95,24 @@ fn analyze_writes_french_sentences_with_decimal_commas() {
             .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
     };
     assert!(fr.iter().all(|s| !point(s)), "no decimal point in French");
-    // The Markdown report is in English whatever --lang says.
+    // The Markdown report follows --lang too: the export's French report.
     let md = text(&wfe(&[
         "analyze", SAMPLE, "--format", "markdown", "--lang", "fr",
     ]));
-    assert_eq!(md, text(&wfe(&["analyze", SAMPLE, "--format", "markdown"])));
+    assert_eq!(
+        md,
+        text(&wfe(&[
+            "export",
+            SAMPLE,
+            "--format",
+            "report-md",
+            "--lang",
+            "fr"
+        ]))
+    );
+    let en = text(&wfe(&["analyze", SAMPLE, "--format", "markdown"]));
+    assert!(en.starts_with("# Workforce ecosystem analysis"));
+    assert!(!md.contains("Workforce ecosystem analysis"), "{md:.80}");
 }
 
 /// The text of each element `<tag…>` in `html` (up to its next `<`).

@@ -103,7 +103,7 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// Language of the findings' sentences (json only; the Markdown report is in English)
+        /// Language of the findings' sentences, and of the Markdown report's words and names
         #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
         lang: String,
     },
@@ -615,9 +615,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Analyze { file, format, lang } => {
             let model = load(&file)?;
-            if matches!(format, Format::Json) {
-                set_language(&lang);
-            }
+            set_language(&lang);
             let report = analysis::analyze(&model);
             let text = match format {
                 Format::Json => json(&report),

@@ -17,7 +17,7 @@ import { initScenarios, startScenario } from './scenarios.js';
 import { initIo, openFromLink, openFilePicker, share, EMPTY } from './io.js';
 import { initVoices } from './voices.js';
 import { prepareDocuments, startDocuments, initDocuments, currentDocumentId, keepStored } from './documents.js';
-import { draftOf, keepDraft, dropDraft, noDraftLeaving, onDraftsChanged } from './text-drafts.js';
+import { draftOf, keepDraft, dropDraft, noDraftLeaving, onDraftsChanged, followRenames } from './text-drafts.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText } from './assets.js';
 import { earlySample, core, firstDrawing, afterPaint } from './first-diagram.js';
@@ -169,6 +169,8 @@ onRefresh(() => queueMicrotask(titleForPrint));
 
 const undoButton = /** @type {HTMLButtonElement} */ (document.getElementById('undo'));
 const redoButton = /** @type {HTMLButtonElement} */ (document.getElementById('redo'));
+// a renamed what-if's Text draft goes with it
+onRefresh((result) => followRenames(currentDocumentId(), result.session.scenarios));
 onRefresh((result) => {
   if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
   if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;

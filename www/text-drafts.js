@@ -88,6 +88,30 @@ export function dropDraft(owner) {
   store.deleteDraft(owner.doc, owner.scenario).catch(() => {});
 }
 
+/** The what-ifs' names by id as last seen, and the document they are of. */
+let named = { doc: /** @type {string | null} */ (null), names: new Map() };
+
+/**
+ * The document on show has these what-ifs now: one renamed since the last
+ * look (or its renaming undone) takes this tab's draft along, since drafts
+ * go by name (a what-if's id does not outlive a reload; its name does).
+ * @param {string | null} doc
+ * @param {{ id: number, name: string }[]} scenarios
+ */
+export function followRenames(doc, scenarios) {
+  const names = new Map(scenarios.map((s) => [s.id, s.name]));
+  if (doc !== null && doc === named.doc) {
+    for (const [id, name] of names) {
+      const was = named.names.get(id);
+      const text = was === undefined || was === name ? undefined : mine.get(key({ doc, scenario: was }));
+      if (text === undefined) continue;
+      dropDraft({ doc, scenario: was });
+      keepDraft({ doc, scenario: name }, text);
+    }
+  }
+  named = { doc, names };
+}
+
 /** The page goes away without a draft on show: an earlier journal is out of date. */
 export function noDraftLeaving() {
   store.writeDraftJournal('', '', null);

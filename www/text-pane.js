@@ -54,6 +54,8 @@ let draftBox;
  * @type {import('./text-drafts.js').Owner | null}
  */
 let owner = null;
+/** The what-if `owner` was on show as (its id in this page's session), null for a baseline. */
+let ownerWhatIf = null;
 let visible = () => false;
 /** The canonical text of the model as the pane last knew it. */
 let known = null;
@@ -91,6 +93,7 @@ export function initTextPane(options) {
   build();
   onRefresh(() => {
     if (visible()) render();
+    else followRename();
   });
   // a draft restored or discarded from the notice: the pane shows what is kept now
   drafts.onDraftsChanged((dropped) => {
@@ -141,8 +144,10 @@ function build() {
 /** Brings the pane up to date with the model on show (when it is on show). */
 export function render() {
   if (!pane || !state.ws) return;
+  followRename();
   const now = ownerNow();
   if (!sameOwner(now, owner)) {
+    ownerWhatIf = state.result?.session.active?.id ?? null;
     // another model: the text typed for the one before stays its draft
     if (owner && (pending || broken)) keep();
     clearTimeout(timer);
@@ -172,6 +177,20 @@ export function render() {
   }
   area.value = text;
   showProblems([]);
+}
+
+/**
+ * The what-if the text in the box is of has another name now (renamed, or
+ * its renaming undone, on show or not): the box's owner takes the new name,
+ * under which its draft is kept from now on.
+ */
+function followRename() {
+  if (!owner || ownerWhatIf === null || drafts.currentDocumentId() !== owner.doc) return;
+  const name = state.result?.session.scenarios.find((s) => s.id === ownerWhatIf)?.name;
+  if (name === undefined || name === owner.scenario) return;
+  // (text-drafts.js has moved the stored draft; the box's latest text joins it)
+  owner = { doc: owner.doc, scenario: name };
+  if (pending || broken) keep();
 }
 
 /** The model the pane edits now: the document on show's baseline or what-if on show. */

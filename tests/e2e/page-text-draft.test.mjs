@@ -210,6 +210,34 @@ test('a draft typed in a what-if is that what-if’s: the baseline shows its own
   await page.context().close();
 });
 
+test('a renamed what-if keeps its draft: renamed with the Text tab hidden, the renaming undone and redone, a reload', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Plan B');
+  const draft = breakIt(await textTab(page));
+  await typeText(page, draft);
+  const [doc] = await waitFor(page, storedDocs, (d) => d.length === 1 && JSON.parse(d[0].text).scenarios?.length === 1, 'the what-if’s save');
+  const stored = (name) => [{ doc: doc.id, scenario: name, text: draft }];
+  await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan B', 'the draft');
+  // renamed from its banner while another tab is on show
+  await page.click('#tab-findings');
+  await page.click('#scenario-rename');
+  await page.fill('#dialog input', 'Plan C');
+  await page.click('#dialog button[value="rename"]');
+  assert.deepEqual(await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan C', 'the draft under the new name'), stored('Plan C'));
+  assert.equal(await textTab(page), draft, 'the Text tab still holds it');
+  // the renaming undone, then redone: the draft follows the name each time
+  await page.click('#undo');
+  assert.deepEqual(await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan B', 'the draft back under the old name'), stored('Plan B'));
+  assert.equal(await page.inputValue('#model-text'), draft);
+  await page.click('#redo');
+  await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan C', 'the draft under the new name again');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await assertRestored(page, draft);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('a draft over the model size limit is refused, and the person is told', async () => {
   const page = await open(env);
   const model = await textTab(page);

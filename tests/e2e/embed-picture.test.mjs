@@ -38,6 +38,11 @@ async function dialogSnippet() {
 async function host(markup, { viewport = { width: 1366, height: 900 }, wasm = 'hold', colorScheme, forcedColors } = {}) {
   const page = await openPage(env.browser, null, { viewport });
   if (colorScheme || forcedColors) await page.emulateMedia({ colorScheme, forcedColors });
+  // what the element tells the page, from the start
+  await page.addInitScript(() => {
+    window.told = [];
+    document.addEventListener('wfe-error', (e) => window.told.push(e.detail.message));
+  });
   let release;
   const gate = new Promise((ok) => (release = ok));
   await page.route('**/pkg/diagram_bg.wasm', async (route) => {
@@ -142,10 +147,6 @@ for (const [name, viewport] of [
 test('where WebAssembly cannot run, the picture stays, still, and the page is told why', async () => {
   await dialogSnippet();
   const { page } = await host(snippet, { wasm: 'refuse' });
-  await page.evaluate(() => {
-    window.told = [];
-    document.addEventListener('wfe-error', (e) => window.told.push(e.detail.message));
-  });
   await settled(page);
   const s = await seen(page);
   assert.equal(s.state, 'error');
@@ -229,4 +230,19 @@ ${picture}</workforce-ecosystem>`);
   assert.equal(after.state, 'ready');
   assert.deepEqual(after.markup, before.markup);
   await page.context().close();
+});
+
+test('an editor in French gives the picture in English, the element’s language, so the core’s drawing does not change it', async () => {
+  const page = await open(env);
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.click('#share');
+  await page.waitForSelector('#dialog[open] #embed-snippet');
+  await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('<template'));
+  const french = await page.inputValue('#embed-snippet');
+  await page.context().close();
+  const picture = (text) => text.slice(text.indexOf('<template'), text.lastIndexOf('</template>'));
+  assert.match(picture(french), /Leadership approaches/);
+  assert.doesNotMatch(picture(french), /Approches de leadership/);
+  assert.equal(picture(french), picture(await dialogSnippet()));
 });

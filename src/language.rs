@@ -55,19 +55,6 @@ pub fn current() -> Option<Rc<Language>> {
     CURRENT.with(|c| c.borrow().clone())
 }
 
-/// `f`'s result written in English, whatever the current language, which
-/// is the current one again afterwards (what is drawn in it stays valid).
-pub fn in_english<T>(f: impl FnOnce() -> T) -> T {
-    struct Restore(Option<Rc<Language>>);
-    impl Drop for Restore {
-        fn drop(&mut self) {
-            CURRENT.with(|c| *c.borrow_mut() = self.0.take());
-        }
-    }
-    let _restore = Restore(CURRENT.with(|c| c.borrow_mut().take()));
-    f()
-}
-
 impl Language {
     /// Reads a catalogue: a JSON object of strings.
     pub fn from_json(text: &str) -> Result<Language, String> {

@@ -39,7 +39,7 @@ pub mod voices;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(all(target_arch = "wasm32", feature = "editor"))]
+#[cfg(target_arch = "wasm32")]
 mod wasm_language;
 #[cfg(all(target_arch = "wasm32", feature = "editor"))]
 mod wasm_teach;

@@ -24,7 +24,7 @@
 // into the page. An overlay the core does not know draws the framework
 // (`none`) instead, a unit the model does not define the mean over all units,
 // each with a note and a `wfe-error` carrying the core's message.
-import init, { Workspace } from './pkg/diagram.js';
+import init, { Workspace, setLanguage } from './pkg/diagram.js';
 // The diagram's stylesheet, bundled in (the build minifies it): a picture
 // made ahead of time (below) is styled before the core has started, and the
 // element stays one script plus the Wasm file. It is the text the core
@@ -154,12 +154,36 @@ export const THEMES = {
 /** Before it has a model, below this width (CSS px) the element takes the narrow layout. */
 const NARROW_BELOW = 700;
 
-const OVERLAYS = [
-  ['none', 'Framework only'],
-  ['current', 'Current scores'],
-  ['target', 'Target scores'],
-  ['gap', 'Gaps to target'],
-];
+const OVERLAYS = ['none', 'current', 'target', 'gap'];
+
+/**
+ * The element's own words in each language it speaks (the core says the
+ * diagram's: names, legend, descriptions, its messages). A language is the
+ * element's `lang` or the nearest one above it in the page, by its primary
+ * subtag; any other is English.
+ */
+const WORDS = {
+  en: {
+    show: 'Show',
+    unit: 'Unit',
+    allUnits: 'All units',
+    overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target' },
+    unknownOverlay: 'Unknown overlay; the diagram shows the framework (none) instead.',
+    unknownUnit: 'Unknown unit; the diagram shows the mean over all units instead.',
+    notUpdated: 'The diagram could not be updated; it still shows the last good model.',
+    notShown: 'The diagram could not be shown.',
+  },
+  fr: {
+    show: 'Afficher',
+    unit: 'Unité',
+    allUnits: 'Toutes les unités',
+    overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible' },
+    unknownOverlay: 'Calque inconnu : le schéma montre le cadre seul (none) à la place.',
+    unknownUnit: 'Unité inconnue : le schéma montre la moyenne de toutes les unités à la place.',
+    notUpdated: 'Le schéma n’a pas pu être mis à jour ; il montre encore le dernier modèle valide.',
+    notShown: 'Le schéma n’a pas pu être affiché.',
+  },
+};
 
 const decls = (vars) =>
   Object.entries(vars)
@@ -236,6 +260,32 @@ function core() {
   return corePromise;
 }
 
+/** The core's catalogue of each language but English, fetched once a page from i18n/ beside this file. */
+const catalogues = new Map();
+function catalogue(lang) {
+  if (!catalogues.has(lang)) {
+    const url = new URL(`./i18n/core-${lang}.json`, import.meta.url);
+    catalogues.set(
+      lang,
+      fetch(url).then((r) => {
+        if (!r.ok) throw new Error(`HTTP ${r.status}`);
+        return r.text();
+      }).catch((e) => {
+        throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English`);
+      }),
+    );
+  }
+  return catalogues.get(lang);
+}
+
+/** The language the core speaks now: one for every element of the page, so each says its own before the core draws for it. */
+let coreSpeaks = 'en';
+function speak(lang, text) {
+  if (lang === coreSpeaks) return;
+  setLanguage(lang === 'en' ? undefined : text);
+  coreSpeaks = lang;
+}
+
 // The <style> element of a standalone SVG: dropped before parsing, since the
 // stylesheet is adopted once per page and a parsed <style> counts as inline
 // style under the CSP. The core embeds diagram.css (less its comments) and
@@ -293,7 +343,7 @@ function el(tag, props = {}, ...children) {
 }
 
 export class WorkforceEcosystem extends HTMLElement {
-  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme', 'layout', 'caption'];
+  static observedAttributes = ['src', 'overlay', 'unit', 'readonly', 'theme', 'layout', 'caption', 'lang'];
 
   #shadow;
   #internals;
@@ -315,6 +365,8 @@ export class WorkforceEcosystem extends HTMLElement {
   #drawnLayout = null;
   /** The snippet's picture on show (one of its templates) until the core draws. */
   #picture = null;
+  /** The language the element speaks, and the core's catalogue of it (null for English). */
+  #speaks = { lang: 'en', text: /** @type {string | null} */ (null) };
 
   /**
    * The layout for the element's width, as the core chooses it: of wide and
@@ -327,6 +379,7 @@ export class WorkforceEcosystem extends HTMLElement {
     const width = this.clientWidth;
     if (this.#ws && width > 0) {
       try {
+        this.#speak();
         return this.#ws.fittingLayout(width, 0, { overlay, unit: unit || null, caption: this.#caption() });
       } catch {
         // an overlay or unit the core refuses: #svg reports it
@@ -346,28 +399,31 @@ export class WorkforceEcosystem extends HTMLElement {
     this.#shadow = this.attachShadow({ mode: 'open' });
     this.#internals = this.attachInternals?.();
     const overlay = el('select', { name: 'overlay' });
-    for (const [value, text] of OVERLAYS) overlay.append(el('option', { value, textContent: text }));
+    for (const value of OVERLAYS) overlay.append(el('option', { value }));
     const unit = el('select', { name: 'unit' });
-    const unitLabel = el('label', { hidden: true }, 'Unit ', unit);
+    const unitWord = el('span');
+    const unitLabel = el('label', { hidden: true }, unitWord, ' ', unit);
     const diagram = el('div', { className: 'diagram' });
     diagram.setAttribute('part', 'diagram');
     diagram.setAttribute('aria-busy', 'true');
     const error = el('div', { className: 'error', hidden: true });
     error.setAttribute('part', 'error');
     error.setAttribute('role', 'alert');
-    const bar = el('div', { className: 'bar' }, el('label', {}, 'Show ', overlay), unitLabel);
+    const showWord = el('span');
+    const bar = el('div', { className: 'bar' }, el('label', {}, showWord, ' ', overlay), unitLabel);
     bar.setAttribute('part', 'toolbar');
     // Light-DOM children (say an <img> of the `wfe render` SVG) show only when the core cannot run.
     const fallback = el('div', { className: 'fallback', hidden: true }, el('slot'));
     const details = el('p', { className: 'details', hidden: true });
     details.setAttribute('part', 'details');
     details.setAttribute('aria-live', 'polite');
-    // Its words and the core's (names, scores, messages) are English, on a
-    // page in any language: a screen reader reads them as English.
-    const frame = el('div', { className: 'frame', lang: 'en' }, bar, error, diagram, details, fallback);
+    // Its words and the core's (names, scores, messages) are in the
+    // language it speaks, which the frame says for screen readers.
+    const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
     this.#shadow.append(frame);
     this.#shadow.adoptedStyleSheets = [sharedSheet()];
-    this.#parts = { overlay, unit, unitLabel, diagram, error, fallback, details };
+    this.#parts = { overlay, unit, unitLabel, diagram, error, fallback, details, frame, showWord, unitWord };
+    this.#say();
     diagram.addEventListener('click', (e) => {
       const cell = e.target.closest?.('.cell');
       if (cell && !this.readOnly) this.#select(cell);
@@ -399,6 +455,7 @@ export class WorkforceEcosystem extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#say();
     if (this.#started) return;
     this.#started = true;
     if (this.#source) return; // `model` was set before the element was connected
@@ -434,6 +491,13 @@ export class WorkforceEcosystem extends HTMLElement {
     if (name === 'src') {
       if (!this.#started) return;
       if (newValue) this.#load({ kind: 'src', url: newValue });
+    } else if (name === 'lang') {
+      if (!this.#say() || !this.#ws) return;
+      // another language: its catalogue first, then the diagram in it
+      const seq = this.#seq;
+      this.#language().then(() => {
+        if (seq === this.#seq && this.#ws) this.#redraw();
+      });
     } else if (name === 'overlay' || name === 'unit' || name === 'readonly' || name === 'layout' || name === 'caption') {
       if (this.#ws) this.#redraw();
       else if (this.#picture) this.#showPicture();
@@ -524,8 +588,10 @@ export class WorkforceEcosystem extends HTMLElement {
     model.catch(() => {}); // reported below, after the core's own failure
     try {
       await core();
+      await this.#language();
       const text = await model;
       if (seq !== this.#seq) return;
+      this.#speak();
       // The text syntax when the source says so (a JSON object still reads
       // as JSON); otherwise the core tells JSON from the text syntax itself.
       const ws = source.syntax && !text.trimStart().startsWith('{') ? Workspace.fromText(text) : new Workspace(text);
@@ -586,6 +652,51 @@ export class WorkforceEcosystem extends HTMLElement {
     return Boolean(fits);
   }
 
+  /** The language the element speaks: its own `lang` or the nearest above it, if the element knows it; else English. */
+  #lang() {
+    const tag = this.closest('[lang]')?.getAttribute('lang') ?? '';
+    const lang = tag.split('-')[0].toLowerCase();
+    return Object.hasOwn(WORDS, lang) ? lang : 'en';
+  }
+
+  /** Writes the element's words in its language; whether the language changed. */
+  #say() {
+    const lang = this.#lang();
+    const { frame, showWord, unitWord, overlay, unit } = this.#parts;
+    const changed = frame.lang !== lang;
+    const words = WORDS[lang];
+    frame.lang = lang;
+    showWord.textContent = words.show;
+    unitWord.textContent = words.unit;
+    for (const option of overlay.options) option.textContent = words.overlay[option.value] ?? option.value;
+    if (unit.options[0]?.value === '') unit.options[0].textContent = words.allUnits;
+    return changed;
+  }
+
+  /**
+   * Fetches the core's catalogue of the element's language, once a page;
+   * where it cannot be had, the element draws in English and tells the page.
+   */
+  async #language() {
+    const lang = this.#lang();
+    if (lang === this.#speaks.lang) return;
+    if (lang === 'en') {
+      this.#speaks = { lang, text: null };
+      return;
+    }
+    try {
+      this.#speaks = { lang, text: await catalogue(lang) };
+    } catch (e) {
+      this.#speaks = { lang: 'en', text: null };
+      this.#emit('wfe-error', { message: e instanceof Error ? e.message : String(e), source: 'lang' });
+    }
+  }
+
+  /** The core speaks this element's language for what it is asked next. */
+  #speak() {
+    speak(this.#speaks.lang, this.#speaks.text);
+  }
+
   #options(overlay = this.overlay, unit = this.unit) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
@@ -609,14 +720,15 @@ export class WorkforceEcosystem extends HTMLElement {
     for (;;) {
       try {
         const options = this.#options(overlay, unit);
+        this.#speak();
         return { text: this.#ws.svg(options), overlay, unit, layout: options.layout, notes };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
-        if (!OVERLAYS.some(([value]) => value === overlay)) {
-          notes.push({ source: 'overlay', message, headline: 'Unknown overlay; the diagram shows the framework (none) instead.' });
+        if (!OVERLAYS.includes(overlay)) {
+          notes.push({ source: 'overlay', message, headline: WORDS[this.#speaks.lang].unknownOverlay });
           overlay = 'none';
         } else if (unit && !this.#model?.units?.some((u) => u.id === unit)) {
-          notes.push({ source: 'unit', message, headline: 'Unknown unit; the diagram shows the mean over all units instead.' });
+          notes.push({ source: 'unit', message, headline: WORDS[this.#speaks.lang].unknownUnit });
           unit = '';
         } else throw e;
       }
@@ -740,7 +852,7 @@ export class WorkforceEcosystem extends HTMLElement {
   #fillUnits() {
     const { unit, unitLabel } = this.#parts;
     const units = this.#model?.units ?? [];
-    unit.replaceChildren(el('option', { value: '', textContent: 'All units' }));
+    unit.replaceChildren(el('option', { value: '', textContent: WORDS[this.#lang()].allUnits }));
     for (const u of units) unit.append(el('option', { value: u.id, textContent: u.label }));
     unit.value = this.unit;
     unitLabel.hidden = units.length === 0;
@@ -763,8 +875,8 @@ export class WorkforceEcosystem extends HTMLElement {
     } else {
       const kept = diagram.firstElementChild !== null;
       const headline = kept
-        ? 'The diagram could not be updated; it still shows the last good model.'
-        : 'The diagram could not be shown.';
+        ? WORDS[this.#lang()].notUpdated
+        : WORDS[this.#lang()].notShown;
       error.replaceChildren(el('strong', { textContent: headline }), el('pre', { textContent: message }));
       error.hidden = false;
     }

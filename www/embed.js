@@ -57,6 +57,8 @@ async function apply() {
   setAttr('overlay', view.overlay);
   setAttr('unit', view.unit);
   setAttr('theme', view.theme);
+  // the frame's page speaks the embed's language, and so does the element in it
+  document.documentElement.lang = view.lang === 'fr' ? 'fr' : 'en';
   el.toggleAttribute('readonly', view.controls !== '1');
   if (view.theme) document.documentElement.dataset.theme = view.theme;
   else delete document.documentElement.dataset.theme;

@@ -4,14 +4,14 @@
 // Format: `#m=` + base64url(deflate-raw(UTF-8 JSON)), or `#json=` +
 // base64url(UTF-8 JSON) for hand-made links; view options ride along as
 // `&overlay=gap&unit=retail&theme=dark` (and `&controls=1` to let readers
-// switch the view). Only the browser's own
+// switch the view, `&lang=fr` for an embed in French). Only the browser's own
 // CompressionStream / DecompressionStream are used.
 
 /** Decompressed models larger than this are refused (the core's own limit). */
 export const MAX_MODEL_BYTES = 10 * 1024 * 1024;
 
 /** View options a fragment may carry besides the model. */
-export const VIEW_KEYS = ['overlay', 'unit', 'theme', 'controls'];
+export const VIEW_KEYS = ['overlay', 'unit', 'theme', 'controls', 'lang'];
 
 /** Bytes → base64url without padding. */
 export function base64urlEncode(bytes) {
@@ -93,7 +93,7 @@ function utf8Decode(bytes) {
  * The fragment (without `#`) for a model's JSON text and view options
  * `{ overlay, unit, theme }`; `compress: false` gives the readable `json=` form.
  * @param {string} json
- * @param {{ compress?: boolean, overlay?: string, unit?: string | null, theme?: string, controls?: string }} [options]
+ * @param {{ compress?: boolean, overlay?: string, unit?: string | null, theme?: string, controls?: string, lang?: string }} [options]
  * @returns {Promise<string>}
  */
 export async function modelFragment(json, { compress = true, ...view } = {}) {
@@ -109,7 +109,7 @@ export async function modelFragment(json, { compress = true, ...view } = {}) {
 
 /**
  * Reads a fragment (with or without `#`): resolves to `{ json, overlay, unit,
- * theme, controls }`, absent ones null (`json` null: no model in the
+ * theme, controls, lang }`, absent ones null (`json` null: no model in the
  * fragment). Rejects with an Error saying what is wrong with a damaged model.
  */
 export async function readFragment(hash) {

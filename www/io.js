@@ -351,11 +351,13 @@ function rememberedBase(fallback) {
  */
 async function embedSection() {
   // (the snippet writer is fetched when the share dialog first opens)
-  const { embedSnippet, folderOf, DEFAULT_BASE, ELEMENT_FILES } = await import('./snippet.js');
+  const { embedSnippet, folderOf, DEFAULT_BASE, elementFiles } = await import('./snippet.js');
   const json = modelJson();
   const view = { overlay: state.view.overlay, unit: state.view.unit ?? undefined };
-  // the snippet's element is read-only: its picture is the standalone form
+  // the snippet's element is read-only: its picture is the standalone form,
+  // in the page's language, which the element is told to speak
   const picture = state.ws.picture({ ...view, standalone: true });
+  const lang = language();
   const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain embed-files' });
   area.readOnly = true;
   const base = h('input', { type: 'text', id: 'embed-base', class: 'embed-base', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'embed-base-problem' });
@@ -375,11 +377,11 @@ async function embedSection() {
       return;
     }
     baseProblem.hidden = true;
-    const snippet = (await embedSnippet(json, { ...view, base: folder, picture })).element;
+    const snippet = (await embedSnippet(json, { ...view, base: folder, picture, lang })).element;
     if (mine !== seq) return; // a later keystroke's snippet is on its way
     element = snippet;
     area.value = element;
-    files.replaceChildren(...ELEMENT_FILES.map((f) => h('li', {}, h('code', { text: `dist/${f}` }), ' → ', h('code', { text: folder + f }))));
+    files.replaceChildren(...elementFiles(lang).map((f) => h('li', {}, h('code', { text: `dist/${f}` }), ' → ', h('code', { text: folder + f }))));
     try {
       if (folder === DEFAULT_BASE) localStorage.removeItem(EMBED_BASE_KEY);
       else localStorage.setItem(EMBED_BASE_KEY, folder);

@@ -19,6 +19,25 @@ export const DEFAULT_BASE = '/wfe/';
 /** The files of dist/ the custom element needs in that folder (the README lists the same). */
 export const ELEMENT_FILES = ['element.js', 'pkg/diagram_bg.wasm'];
 
+/** The files an element speaking `lang` needs: ELEMENT_FILES, and the core's catalogue of a language but English. */
+export function elementFiles(lang = 'en') {
+  return lang === 'en' ? ELEMENT_FILES : [...ELEMENT_FILES, `i18n/core-${lang}.json`];
+}
+
+/** The line readers see inside the element until it is drawn, or if its files are missing, in the element's language. */
+const FALLBACK = {
+  en: {
+    named: (name) => `Workforce ecosystem diagram of ${name}.`,
+    unnamed: 'Workforce ecosystem diagram.',
+    missing: (files) => `If this line stays, the diagram could not load: ${files.join(' and ')} must be on this site.`,
+  },
+  fr: {
+    named: (name) => `Schéma de l’écosystème de main-d’œuvre de ${name}.`,
+    unnamed: 'Schéma de l’écosystème de main-d’œuvre.',
+    missing: (files) => `Si cette ligne reste, le schéma n’a pas pu se charger : ${files.join(' et ')} doivent être sur ce site.`,
+  },
+};
+
 /**
  * The folder as the snippets write it: trimmed, ending in `/`, the default
  * when empty. A path (`/wfe/`), a relative folder or an http(s) URL; throws,
@@ -71,7 +90,8 @@ function attrs(pairs) {
  * folder on the embedding site holding the files of ELEMENT_FILES (and, for
  * the iframe, those the README lists), as the page there writes it; default
  * `/wfe/`), `picture` (the core's markup from `Workspace.picture` for this
- * view, put inside the element as it is), `width`/`height`
+ * view, put inside the element as it is), `lang` (the language the element
+ * speaks, the picture's: `en` or `fr`, default `en`), `width`/`height`
  * of the iframe in CSS pixels.
  *
  * Resolves to `{ element, iframe, url, folder }`: the custom-element HTML (a
@@ -88,6 +108,7 @@ export async function embedSnippet(modelJson, options = {}) {
     readonly = true,
     base = DEFAULT_BASE,
     picture = '',
+    lang = 'en',
     width = 640,
     height = 640,
   } = options;
@@ -105,10 +126,13 @@ export async function embedSnippet(modelJson, options = {}) {
     unit,
     theme: theme === 'auto' ? undefined : theme,
   };
+  const files = elementFiles(lang);
+  const words = FALLBACK[lang] ?? FALLBACK.en;
   const element =
-    `<!-- Workforce ecosystem diagram: copy ${ELEMENT_FILES.join(' and ')} from dist/ to ${folder} on this site -->\n` +
+    `<!-- Workforce ecosystem diagram: copy ${files.join(' and ')} from dist/ to ${folder} on this site -->\n` +
     `<script type="module" src="${escapeHtml(`${folder}element.js`)}"></script>\n` +
     `<workforce-ecosystem${attrs([
+      ['lang', lang],
       ['overlay', view.overlay],
       ['unit', view.unit],
       ['theme', view.theme],
@@ -116,10 +140,10 @@ export async function embedSnippet(modelJson, options = {}) {
     ])}>\n` +
     `  <script type="application/json">${scriptSafeJson(compact)}</script>\n` +
     (picture ? `${picture.trimEnd()}\n` : '') +
-    `  <p>${escapeHtml(name ? `Workforce ecosystem diagram of ${name}.` : 'Workforce ecosystem diagram.')} ` +
-    `If this line stays, the diagram could not load: ${escapeHtml(ELEMENT_FILES.map((f) => folder + f).join(' and '))} must be on this site.</p>\n` +
+    `  <p>${escapeHtml(name ? words.named(name) : words.unnamed)} ` +
+    `${escapeHtml(words.missing(files.map((f) => folder + f)))}</p>\n` +
     `</workforce-ecosystem>\n`;
-  const url = `${folder}embed.html#${await modelFragment(compact, { ...view, controls: readonly ? undefined : '1' })}`;
+  const url = `${folder}embed.html#${await modelFragment(compact, { ...view, controls: readonly ? undefined : '1', lang: lang === 'en' ? undefined : lang })}`;
   const iframe = `<iframe${attrs([
     ['src', url],
     ['title', `Workforce ecosystem diagram: ${name || 'Workforce ecosystem'}`],

@@ -92,9 +92,10 @@ enum Command {
         /// Instead of an SVG, the picture to put inside a <workforce-ecosystem> element
         /// with these attributes: a <template> per layout the element could choose for its
         /// width, shown before its core has started (see the README); `interactive` for an
-        /// element without `readonly`. No title block unless --caption dates one.
+        /// element without `readonly`. No title block unless --caption dates one; with
+        /// --lang fr, for an element that speaks French (lang="fr").
         #[arg(long, value_name = "FORM", num_args = 0..=1, default_missing_value = "readonly",
-              value_parser = ["readonly", "interactive"], conflicts_with_all = ["layout", "lang", "no_caption"])]
+              value_parser = ["readonly", "interactive"], conflicts_with_all = ["layout", "no_caption"])]
         picture: Option<String>,
     },
     /// Readiness, findings and the systems graph of a model

@@ -32,9 +32,32 @@ test("the diagram's module offers what the element uses, and none of the editor'
   const full = api(editor.Workspace);
   for (const m of small.methods) assert.ok(full.methods.includes(m), `the editor's module has ${m} too`);
   for (const m of ['apply', 'undo', 'startPlan', 'view', 'draw', 'toText']) assert.ok(!small.methods.includes(m), `no ${m}`);
-  for (const f of ['exportHtml', 'csvImport', 'compareModels', 'setLanguage', 'bytesToText']) {
+  // the element speaks the page's language (French too), as the editor does
+  assert.equal(typeof diagram.setLanguage, 'function');
+  for (const f of ['exportHtml', 'csvImport', 'compareModels', 'bytesToText']) {
     assert.equal(typeof editor[f], 'function', `the editor's module exports ${f}`);
     assert.equal(diagram[f], undefined, `the diagram's module leaves out ${f}`);
+  }
+});
+
+test('both modules draw the same diagram in French', () => {
+  const french = read('www/i18n/core-fr.json');
+  editor.setLanguage(french);
+  diagram.setLanguage(french);
+  try {
+    const a = new editor.Workspace(read('www/models/sample.json'));
+    const b = new diagram.Workspace(read('www/models/sample.json'));
+    for (const layout of ['wide', 'narrow']) {
+      const options = { overlay: 'gap', layout, standalone: true };
+      const svg = b.svg(options);
+      assert.match(svg, /Approches de leadership/);
+      assert.equal(svg, a.svg(options), layout);
+    }
+    a.free();
+    b.free();
+  } finally {
+    editor.setLanguage(undefined);
+    diagram.setLanguage(undefined);
   }
 });
 

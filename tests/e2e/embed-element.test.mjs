@@ -496,3 +496,64 @@ test('where the page forbids WebAssembly the element shows its fallback picture 
     strict.server.close();
   }
 });
+
+test('an element speaks its page’s language: French words and diagram in a French page, English where it says so, English when the French file is missing', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  await page.evaluate(() => {
+    window.told = [];
+    document.addEventListener('wfe-error', (e) => window.told.push(e.detail));
+    const box = document.createElement('div');
+    box.lang = 'fr-CA';
+    box.innerHTML =
+      '<workforce-ecosystem id="fr" src="models/sample.json" overlay="gap"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="en" lang="en" src="models/sample.json" overlay="gap"></workforce-ecosystem>';
+    document.body.append(box);
+  });
+  assert.equal(await settled(page, '#fr'), 'ready');
+  assert.equal(await settled(page, '#en'), 'ready');
+  const words = (id) =>
+    page.evaluate((i) => {
+      const root = document.getElementById(i).shadowRoot;
+      return {
+        lang: root.querySelector('.frame').lang,
+        bar: root.querySelector('.bar').textContent,
+        legend: root.querySelector('.diagram svg').textContent,
+      };
+    }, id);
+  const fr = await words('fr');
+  assert.equal(fr.lang, 'fr');
+  assert.match(fr.bar, /Afficher/);
+  assert.match(fr.bar, /Écarts à la cible/);
+  assert.match(fr.legend, /Approches de leadership/);
+  const en = await words('en');
+  assert.equal(en.lang, 'en');
+  assert.match(en.bar, /Show/);
+  assert.match(en.legend, /Leadership approaches/);
+  assert.doesNotMatch(en.legend, /Approches de leadership/);
+  // switched to English by its attribute: words and diagram follow
+  await page.evaluate(() => document.getElementById('fr').setAttribute('lang', 'en'));
+  await page.waitForFunction(() => /Leadership approaches/.test(document.getElementById('fr').shadowRoot.querySelector('.diagram svg').textContent));
+  assert.match((await words('fr')).bar, /Show/);
+  assert.deepEqual(await page.evaluate(() => window.told), []);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // the French file not copied beside element.js: English, and the page is told
+  const bare = await openPage(env.browser, null);
+  await bare.route('**/i18n/core-fr.json', (route) => route.fulfill({ status: 404, body: '' }));
+  await bare.goto(`${env.origin}/demo.html`);
+  await settled(bare, '#left');
+  await bare.evaluate(() => {
+    window.told = [];
+    document.addEventListener('wfe-error', (e) => window.told.push(e.detail));
+    document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="lost" lang="fr" src="models/sample.json"></workforce-ecosystem>');
+  });
+  assert.equal(await settled(bare, '#lost'), 'ready');
+  assert.match(await bare.evaluate(() => document.getElementById('lost').shadowRoot.querySelector('.diagram svg').textContent), /Leadership approaches/);
+  const told = await bare.evaluate(() => window.told);
+  assert.equal(told.length, 1);
+  assert.equal(told[0].source, 'lang');
+  assert.match(told[0].message, /i18n\/core-fr\.json \(HTTP 404\): it is drawn in English/);
+  await bare.context().close();
+});

@@ -148,7 +148,7 @@ test('a pasted snippet gives a working, themed diagram under the strict CSP, wit
     JSON.stringify(hostile, null, 2),
   );
   assert.match(snippets.element, /\n<script type="module" src="\/element\.js"><\/script>\n/);
-  assert.match(snippets.element, /<workforce-ecosystem overlay="gap" unit="print" theme="high-contrast" readonly>/);
+  assert.match(snippets.element, /<workforce-ecosystem lang="en" overlay="gap" unit="print" theme="high-contrast" readonly>/);
   assert.ok(!snippets.element.includes('</script><img'), 'the inline model cannot close its script element');
   assert.match(snippets.url, /\/embed\.html#m=[A-Za-z0-9_-]+&overlay=gap&unit=print&theme=high-contrast$/);
   assert.ok(snippets.iframe.includes('&amp;overlay=gap'), 'the iframe URL is attribute-escaped');
@@ -218,4 +218,23 @@ test("the README's copy-paste examples work as written", async () => {
   assert.ok(startsWithName(inFrame.title, 'Example Co'));
   assert.deepEqual([inFrame.overlay, inFrame.theme], ['gap', 'dark']);
   assert.deepEqual(page.problems, []);
+});
+
+test('embed.html in French: `lang=fr` in the fragment, the page and its diagram in French', async () => {
+  const page = await openPage(env.browser, `${env.origin}/embed.html`);
+  const fragment = await fragmentFor(page, STUDIO, { overlay: 'gap', lang: 'fr', controls: '1' });
+  assert.match(fragment, /&overlay=gap&controls=1&lang=fr$/);
+  await page.goto(`${env.origin}/embed.html#${fragment}`);
+  await page.reload();
+  const shown = await diagramIn(page);
+  assert.equal(shown.state, 'ready');
+  const said = await page.evaluate(() => {
+    const root = document.querySelector('workforce-ecosystem').shadowRoot;
+    return { lang: document.documentElement.lang, bar: root.querySelector('.bar').textContent, svg: root.querySelector('.diagram svg').textContent };
+  });
+  assert.equal(said.lang, 'fr');
+  assert.match(said.bar, /Afficher/);
+  assert.match(said.svg, /Écart/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

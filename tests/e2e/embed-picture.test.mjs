@@ -159,7 +159,7 @@ test('where WebAssembly cannot run, the picture stays, still, and the page is to
 
 test('a picture drawn for another view is not shown: the element waits for the core to draw its own', async () => {
   await dialogSnippet();
-  const gap = snippet.replace('<workforce-ecosystem overlay="current"', '<workforce-ecosystem overlay="gap"');
+  const gap = snippet.replace('<workforce-ecosystem lang="en" overlay="current"', '<workforce-ecosystem lang="en" overlay="gap"');
   assert.notEqual(gap, snippet);
   const { page, release } = await host(gap);
   await page.waitForFunction(() => customElements.get('workforce-ecosystem'));
@@ -232,17 +232,33 @@ ${picture}</workforce-ecosystem>`);
   await page.context().close();
 });
 
-test('an editor in French gives the picture in English, the element’s language, so the core’s drawing does not change it', async () => {
+test('an editor in French gives an element in French: its picture, the core’s drawing and the files to copy', async () => {
   const page = await open(env);
   await page.selectOption('.lang select', 'fr');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await page.click('#share');
   await page.waitForSelector('#dialog[open] #embed-snippet');
-  await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('<template'));
+  await page.fill('#embed-base', '/');
+  await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('src="/element.js"'));
   const french = await page.inputValue('#embed-snippet');
+  const files = await page.$$eval('#dialog .embed-files li code:last-child', (c) => c.map((x) => x.textContent));
   await page.context().close();
-  const picture = (text) => text.slice(text.indexOf('<template'), text.lastIndexOf('</template>'));
-  assert.match(picture(french), /Leadership approaches/);
-  assert.doesNotMatch(picture(french), /Approches de leadership/);
-  assert.equal(picture(french), picture(await dialogSnippet()));
+  assert.deepEqual(files, ['/element.js', '/pkg/diagram_bg.wasm', '/i18n/core-fr.json']);
+  assert.match(french, /<workforce-ecosystem lang="fr" overlay="current" readonly>/);
+  assert.match(french, /<p>Schéma de l’écosystème de main-d’œuvre de Harbourline Group\. Si cette ligne reste/);
+  const picture = french.slice(french.indexOf('<template'), french.lastIndexOf('</template>'));
+  assert.match(picture, /Approches de leadership/);
+  assert.doesNotMatch(picture, /Leadership approaches/);
+
+  const { page: host1, release } = await host(french);
+  await drawn(host1);
+  const before = await seen(host1);
+  release();
+  await settled(host1);
+  const after = await seen(host1);
+  assert.equal(after.state, 'ready');
+  assert.deepEqual(after.markup, before.markup, 'the core draws in French what the picture showed');
+  assert.equal(await host1.evaluate(() => document.querySelector('workforce-ecosystem').shadowRoot.querySelector('.frame').lang), 'fr');
+  assert.deepEqual(host1.problems, []);
+  await host1.context().close();
 });

@@ -3,8 +3,9 @@
 //   <script type="module" src="/wfe/element.js"></script>
 //   <workforce-ecosystem src="model.json" overlay="gap" unit="retail" readonly></workforce-ecosystem>
 //
-// It fetches nothing but the Wasm core next to this file (pkg/) and the
-// model named by `src`. The diagram lives in a shadow root whose styles are a
+// It fetches nothing but the Wasm core next to this file (pkg/), the
+// model named by `src` and, for an element in French, the core's French
+// (i18n/core-fr.json). The diagram lives in a shadow root whose styles are a
 // constructed stylesheet — allowed under `style-src 'self'`, where inline
 // <style> is not — so host-page CSS cannot break it, yet the `--wfe-*` custom
 // properties, which inherit through the shadow boundary, theme it.
@@ -18,7 +19,11 @@
 // else the core's sample organization.
 // Attributes: overlay (none|current|target|gap), unit (a unit id), readonly
 // (a still picture: no view controls, cells not selectable), theme
-// (light|dark|high-contrast; absent or auto follows the reader's system).
+// (light|dark|high-contrast; absent or auto follows the reader's system),
+// lang (en|fr; absent, the nearest `lang` above it in the page).
+// Child <template data-wfe-picture> elements (the Embed dialog's snippet,
+// `wfe render --picture`) hold the diagram drawn ahead of time, shown until
+// the core has drawn it, and kept where the page does not allow WebAssembly.
 // Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
 // into the page. An overlay the core does not know draws the framework
@@ -708,10 +713,10 @@ export class WorkforceEcosystem extends HTMLElement {
   }
 
   /**
-   * The diagram's SVG text, the view drawn, and the core's message for each
-   * attribute it refused (and the layout drawn): an overlay it does not know (the framework, `none`,
-   * is drawn instead) or a unit the model does not define (the mean over all
-   * units instead).
+   * The diagram's SVG text, the view and layout drawn, and the core's
+   * message for each attribute it refused: an overlay it does not know (the
+   * framework, `none`, is drawn instead) or a unit the model does not define
+   * (the mean over all units instead).
    */
   #svg() {
     let overlay = this.overlay;
@@ -725,10 +730,10 @@ export class WorkforceEcosystem extends HTMLElement {
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (!OVERLAYS.includes(overlay)) {
-          notes.push({ source: 'overlay', message, headline: WORDS[this.#speaks.lang].unknownOverlay });
+          notes.push({ source: 'overlay', message, headline: WORDS[this.#lang()].unknownOverlay });
           overlay = 'none';
         } else if (unit && !this.#model?.units?.some((u) => u.id === unit)) {
-          notes.push({ source: 'unit', message, headline: WORDS[this.#speaks.lang].unknownUnit });
+          notes.push({ source: 'unit', message, headline: WORDS[this.#lang()].unknownUnit });
           unit = '';
         } else throw e;
       }

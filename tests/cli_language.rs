@@ -1,7 +1,7 @@
-//! `wfe render --lang fr`, `wfe analyze --lang fr` and `wfe export --lang
-//! fr` (the document and the reports): the core's words and numbers in
-//! French from the page's catalogue; English stays the default, byte for
-//! byte.
+//! `wfe render --lang fr`, `wfe analyze --lang fr`, `wfe compare --lang fr`
+//! and `wfe export --lang fr` (the document and the reports): the core's
+//! words and numbers in French from the page's catalogue; English stays the
+//! default, byte for byte.
 
 use std::process::{Command, Output};
 

@@ -56,8 +56,8 @@ pub(crate) fn md_label(text: &str) -> String {
 
 /// One of the report's fixed words or sentences: `english` (a template of
 /// `args`), or in another language the template of `key` in the core's
-/// catalogue (`report.*`, and the exported document's `exportdoc.*` where
-/// the words are the same).
+/// catalogue (`report.*`, the comparison's own `compare.*`, and the
+/// exported document's `exportdoc.*` where the words are the same).
 fn say(key: &str, args: &[(&str, &str)], english: &str) -> String {
     crate::language::say_template(key, args, english)
 }

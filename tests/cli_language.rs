@@ -1,7 +1,7 @@
-//! `wfe render --lang fr`, `wfe analyze --lang fr` and `wfe export --lang
-//! fr` (the document and the reports): the core's words and numbers in
-//! French from the page's catalogue; English stays the default, byte for
-//! byte.
+//! `wfe render --lang fr`, `wfe analyze --lang fr`, `wfe compare --lang fr`
+//! and `wfe export --lang fr` (the document and the reports): the core's
+//! words and numbers in French from the page's catalogue; English stays the
+//! default, byte for byte.
 
 use std::process::{Command, Output};
 
@@ -398,4 +398,196 @@ fn export_writes_the_reports_in_french() {
         "fr-CA",
     ]));
     assert_eq!(regional.replace("lang=\"fr-CA\"", "lang=\"fr\""), html);
+}
+
+/// The comparison report's own words in English: none of them may stand
+/// in the French report.
+const COMPARE_ENGLISH: [&str; 36] = [
+    "Scenario comparison",
+    "Summary",
+    "Overall readiness",
+    "goes from",
+    "cells changed",
+    "Findings:",
+    " resolved",
+    " introduced",
+    " unchanged",
+    "Changed cells",
+    "No score changed",
+    "| Theme |",
+    "| Player |",
+    "| Unit |",
+    "Before",
+    "After",
+    "Change",
+    "whole organization",
+    "(target",
+    "not assessed",
+    "no change",
+    "points",
+    "Readiness",
+    "By theme",
+    "By player",
+    "By unit",
+    "Resolved findings",
+    "Introduced findings",
+    "The scenario",
+    "Maturity gap",
+    "severity",
+    "Leadership approaches",
+    "Integration architectures",
+    "Senior leaders",
+    "the maturity of",
+    "42%",
+];
+
+/// A scenario of the sample: its plan's first three changes made (in a
+/// file of the test's `name`: the tests run at once).
+fn sample_scenario(name: &str) -> String {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_language");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(format!("{name}.json"));
+    let planned = text(&wfe(&["plan", SAMPLE, "--max-changes", "3", "--apply"]));
+    std::fs::write(&path, planned).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+const QUARTERS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/voices/quarters.json"
+);
+
+/// The arguments of `wfe compare` for each comparison the tests read: the
+/// sample with a scenario of it and back, another model, and two dates of
+/// a model with snapshots (and one date with itself).
+fn comparisons(scenario: &str) -> Vec<Vec<String>> {
+    let golden = |name: &str| format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    [
+        vec![SAMPLE, scenario],
+        vec![scenario, SAMPLE],
+        vec![&golden("standard.json"), &golden("five.json")],
+        vec![QUARTERS, "--from", "2026-03-31", "--to", "2026-06-30"],
+        vec![QUARTERS, "--from", "2026-06-30", "--to", "2026-09-30"],
+        vec![QUARTERS, "--from", "2026-06-30", "--to", "2026-06-30"],
+    ]
+    .into_iter()
+    .map(|args| args.into_iter().map(String::from).collect())
+    .collect()
+}
+
+/// `wfe compare ARGS… --format markdown` and `more` arguments.
+fn compare_md(args: &[String], more: &[&str]) -> String {
+    let mut all = vec!["compare", "--format", "markdown"];
+    all.extend(args.iter().map(String::as_str));
+    all.extend(more);
+    text(&wfe(&all))
+}
+
+#[test]
+fn compare_writes_the_report_in_french() {
+    let scenario = sample_scenario("french");
+    let all = comparisons(&scenario);
+    let fr: Vec<String> = all
+        .iter()
+        .map(|a| compare_md(a, &["--lang", "fr"]))
+        .collect();
+    let en: Vec<String> = all.iter().map(|a| compare_md(a, &[])).collect();
+    let expected: [&[&str]; 6] = [
+        &[
+            "# Comparaison de scénarios — Harbourline Group\n\n## Synthèse\n\n",
+            "La maturité globale passe de **42\u{202f}%** à **45\u{202f}%** (+3,1 pts).\n\n\
+             3 cases modifiées. Constats résolus : **3**, nouveaux : **0**, inchangés : 45.\n",
+            "\n## Cases modifiées\n\n| Thème | Acteur | Unité | Avant | Après |\n",
+            "| Architectures d’intégration | Direction générale | Ports and terminals | \
+             1 (cible 3) | 3 (cible 3) |",
+            "\n## Maturité\n\n### Par thème\n\n| Thème | Avant | Après | Évolution |\n",
+            "| Approches de leadership | 40\u{202f}% | 40\u{202f}% | sans changement |",
+            "\n### Par acteur\n\n| Acteur | Avant | Après | Évolution |\n",
+            "| Direction générale | 38\u{202f}% | 50\u{202f}% | +12,5 pts |",
+            "\n### Par unité\n\n| Unité | Avant | Après | Évolution |\n",
+            "\n## Constats résolus\n\n- **Écart de maturité** (gravité 4) Dans Ports and \
+             terminals, la maturité de ",
+            "\n## Nouveaux constats\n\nLe scénario n’apporte aucun nouveau constat.\n",
+        ],
+        &[
+            "(-3,1 pts)",
+            "Constats résolus : **0**, nouveaux : **3**, inchangés : 45.",
+            "\n## Constats résolus\n\nLe scénario ne résout aucun constat.\n",
+            "\n## Nouveaux constats\n\n- **Écart de maturité** (gravité 4) Dans ",
+        ],
+        &["| toute l’organisation | non évalué | "],
+        &[
+            "# Comparaison de scénarios — Harbour \"Quarters\"\n",
+            "| Architectures d’intégration | RH | Ports | 1 (cible 3) | 2 (cible 3) |",
+            "| Leviers technologiques | Informatique | Retail | 2 (cible 4) | 3 (cible 4) |",
+        ],
+        &["| Architectures d’intégration | Achats | Ports | 1 (cible 3) | 1,5 (cible 3) |"],
+        &[
+            "0 cases modifiées.",
+            "\n## Cases modifiées\n\nAucune note n’a changé.\n",
+            "(sans changement)",
+        ],
+    ];
+    for ((md, exact), args) in fr.iter().zip(expected).zip(&all) {
+        for exact in exact {
+            assert!(md.contains(exact), "{exact:?} in the French {args:?}\n{md}");
+        }
+    }
+    for english in COMPARE_ENGLISH {
+        assert!(
+            en.iter().any(|e| e.contains(english)),
+            "the English report says {english:?}"
+        );
+        for (md, args) in fr.iter().zip(&all) {
+            assert!(!md.contains(english), "{english:?} in the French {args:?}");
+        }
+    }
+    // The JSON's findings are the analysis's, in French too.
+    let json = text(&wfe(&["compare", SAMPLE, &scenario, "--lang", "fr"]));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let resolved = v["resolved"].as_array().unwrap();
+    assert_eq!(resolved.len(), 3);
+    for f in resolved {
+        let sentence = f["explanation"].as_str().unwrap();
+        assert!(sentence.starts_with("Dans "), "{sentence}");
+        assert!(!sentence.contains("the maturity of"), "{sentence}");
+    }
+    // An unknown date is told in French.
+    let o = wfe(&["compare", QUARTERS, "--from", "2026-01-01", "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(2));
+    let told = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        told.starts_with("--from: aucun instantané daté \"2026-01-01\""),
+        "{told}"
+    );
+}
+
+#[test]
+fn compare_in_english_is_the_cores_english_report() {
+    let scenario = sample_scenario("english");
+    let read = |path: &str| {
+        let json = std::fs::read_to_string(path).unwrap();
+        workforce_ecosystem::opened::read_model(path, &json)
+            .unwrap()
+            .0
+    };
+    for args in comparisons(&scenario) {
+        let (base, scenario) = match args.iter().position(|a| a == "--from") {
+            None => (read(&args[0]), read(&args[1])),
+            Some(at) => {
+                let model = read(&args[0]);
+                let on = |date: &str| workforce_ecosystem::voices::model_on(&model, date).unwrap();
+                (on(&args[at + 1]), on(&args[at + 3]))
+            }
+        };
+        let cmp = workforce_ecosystem::analysis::compare(&base, &scenario);
+        let core = workforce_ecosystem::analysis::comparison_markdown(&base, &scenario, &cmp);
+        let en = compare_md(&args, &[]);
+        assert!(en == core, "the CLI's English {args:?} is the core's");
+        assert!(
+            compare_md(&args, &["--lang", "en"]) == en,
+            "--lang en {args:?}"
+        );
+        assert!(en.starts_with("# Scenario comparison"), "{en:.40}");
+    }
 }

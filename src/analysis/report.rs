@@ -56,8 +56,8 @@ pub(crate) fn md_label(text: &str) -> String {
 
 /// One of the report's fixed words or sentences: `english` (a template of
 /// `args`), or in another language the template of `key` in the core's
-/// catalogue (`report.*`, and the exported document's `exportdoc.*` where
-/// the words are the same).
+/// catalogue (`report.*`, the comparison's own `compare.*`, and the
+/// exported document's `exportdoc.*` where the words are the same).
 fn say(key: &str, args: &[(&str, &str)], english: &str) -> String {
     crate::language::say_template(key, args, english)
 }
@@ -415,23 +415,31 @@ fn cell_matrix(out: &mut String, model: &Model) {
 
 fn delta_cell(d: &Delta) -> String {
     match d.delta {
-        Some(x) if (x * 1000.0).round() == 0.0 => "no change".into(),
-        Some(x) => format!("{:+.1} points", x * 100.0),
+        Some(x) if (x * 1000.0).round() == 0.0 => say("compare.noChange", &[], "no change"),
+        Some(x) => {
+            let value = crate::language::number(format!("{:+.1}", x * 100.0));
+            say("compare.points", &[("value", &value)], "{value} points")
+        }
         None => "–".into(),
     }
 }
 
 fn value_cell(v: Option<CellValue>) -> String {
-    match v {
-        None => "not assessed".into(),
-        Some(CellValue {
-            current,
-            target: Some(t),
-        }) => format!("{} (target {})", number(current), number(t)),
-        Some(CellValue {
-            current,
-            target: None,
-        }) => format!("{} (no target)", number(current)),
+    let Some(CellValue { current, target }) = v else {
+        return say("exportdoc.notAssessed", &[], "not assessed");
+    };
+    let current = number(current);
+    match target {
+        Some(t) => say(
+            "compare.target",
+            &[("current", &current), ("target", &number(t))],
+            "{current} (target {target})",
+        ),
+        None => say(
+            "compare.noTarget",
+            &[("current", &current)],
+            "{current} (no target)",
+        ),
     }
 }
 
@@ -439,13 +447,20 @@ fn value_cell(v: Option<CellValue>) -> String {
 /// changed cells, readiness before and after, findings resolved and
 /// introduced.
 pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison) -> String {
+    // The standard names as the diagram and the findings say them.
+    let (shown_baseline, shown_scenario) = (
+        crate::language::localized(baseline),
+        crate::language::localized(scenario),
+    );
+    let (baseline, scenario) = (&*shown_baseline, &*shown_scenario);
     let name = match (baseline.name.trim(), scenario.name.trim()) {
         ("", "") => String::new(),
         (b, s) if b == s || s.is_empty() => md_label(b),
         ("", s) => md_label(s),
         (b, s) => format!("{} → {}", md_label(b), md_label(s)),
     };
-    let mut out = title("Scenario comparison", &name);
+    let heading = say("compare.title", &[], "Scenario comparison");
+    let mut out = title(&heading, &name);
     // Labels and order from the scenario first, then the baseline for what
     // the scenario removed.
     let both = |f: fn(&Model) -> &[crate::model::Item]| {
@@ -463,31 +478,52 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     let label = |map: &(HashMap<&str, &str>, HashMap<&str, usize>), id: &str| {
         md_label(map.0.get(id).copied().unwrap_or(id))
     };
+    let (theme, player, unit) = (
+        say("report.theme", &[], "Theme"),
+        say("report.player", &[], "Player"),
+        say("report.unit", &[], "Unit"),
+    );
+    let (before, after) = (
+        say("compare.before", &[], "Before"),
+        say("compare.after", &[], "After"),
+    );
 
-    out.push_str("## Summary\n\n");
+    let _ = writeln!(out, "## {}\n", say("report.summary", &[], "Summary"));
     let o = &cmp.readiness.overall;
-    let _ = writeln!(
-        out,
-        "Overall readiness goes from **{}** to **{}** ({}).\n",
-        percent(o.before),
-        percent(o.after),
-        delta_cell(o)
+    let overall = say(
+        "compare.overall",
+        &[
+            ("before", &percent(o.before)),
+            ("after", &percent(o.after)),
+            ("change", &delta_cell(o)),
+        ],
+        "Overall readiness goes from **{before}** to **{after}** ({change}).",
     );
-    let _ = writeln!(
-        out,
-        "{} {} changed. Findings: **{}** resolved, **{}** introduced, {} unchanged.\n",
-        Thousands(cmp.changed_cells.len() as u64),
-        plural(cmp.changed_cells.len(), "cell", "cells"),
-        cmp.resolved.len(),
-        cmp.introduced.len(),
-        cmp.unchanged
+    let _ = writeln!(out, "{overall}\n");
+    let changed = say_count(
+        "compare.changed",
+        cmp.changed_cells.len(),
+        &[
+            ("resolved", &cmp.resolved.len().to_string()),
+            ("introduced", &cmp.introduced.len().to_string()),
+            ("unchanged", &cmp.unchanged.to_string()),
+        ],
+        "{count} cell changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
+        "{count} cells changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
     );
+    let _ = writeln!(out, "{changed}\n");
 
-    out.push_str("## Changed cells\n\n");
+    let changed_cells = say("compare.changedCells", &[], "Changed cells");
+    let _ = writeln!(out, "## {changed_cells}\n");
     if cmp.changed_cells.is_empty() {
-        out.push_str("No score changed.\n\n");
+        let none = say("compare.noScoreChanged", &[], "No score changed.");
+        let _ = writeln!(out, "{none}\n");
     } else {
-        out.push_str("| Theme | Player | Unit | Before | After |\n|---|---|---|---|---|\n");
+        let _ = writeln!(
+            out,
+            "| {theme} | {player} | {unit} | {before} | {after} |\n|---|---|---|---|---|"
+        );
+        let whole = say("compare.wholeOrganization", &[], "whole organization");
         for c in cmp.changed_cells.iter().take(SECTION_LIMIT * 4) {
             let _ = writeln!(
                 out,
@@ -496,22 +532,25 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                 label(&players, &c.player),
                 c.unit
                     .as_deref()
-                    .map_or("whole organization".into(), |u| label(&units, u)),
+                    .map_or_else(|| whole.clone(), |u| label(&units, u)),
                 value_cell(c.before),
                 value_cell(c.after)
             );
         }
         if cmp.changed_cells.len() > SECTION_LIMIT * 4 {
-            let _ = writeln!(
-                out,
-                "\n…and {} more; `wfe compare --format json` lists them all.",
-                cmp.changed_cells.len() - SECTION_LIMIT * 4
+            let count = (cmp.changed_cells.len() - SECTION_LIMIT * 4).to_string();
+            let more = say(
+                "compare.moreCells",
+                &[("count", &count)],
+                "…and {count} more; `wfe compare --format json` lists them all.",
             );
+            let _ = writeln!(out, "\n{more}");
         }
         out.push('\n');
     }
 
-    out.push_str("## Readiness\n\n");
+    let _ = writeln!(out, "## {}\n", say("exportdoc.readiness", &[], "Readiness"));
+    let change = say("compare.change", &[], "Change");
     let table = |out: &mut String,
                  heading: &str,
                  column: &str,
@@ -519,7 +558,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                  items: &(HashMap<&str, &str>, HashMap<&str, usize>)| {
         let _ = writeln!(
             out,
-            "### {heading}\n\n| {column} | Before | After | Change |\n|---|---:|---:|---:|"
+            "### {heading}\n\n| {column} | {before} | {after} | {change} |\n|---|---:|---:|---:|"
         );
         // In the framework's (or the units') own order.
         let mut rows: Vec<(usize, &str, &Delta)> = map
@@ -547,43 +586,63 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     };
     table(
         &mut out,
-        "By theme",
-        "Theme",
+        &say("report.byTheme", &[], "By theme"),
+        &theme,
         &cmp.readiness.themes,
         &themes,
     );
     table(
         &mut out,
-        "By player",
-        "Player",
+        &say("report.byPlayer", &[], "By player"),
+        &player,
         &cmp.readiness.players,
         &players,
     );
     if !cmp.readiness.units.is_empty() {
-        table(&mut out, "By unit", "Unit", &cmp.readiness.units, &units);
+        table(
+            &mut out,
+            &say("report.byUnit", &[], "By unit"),
+            &unit,
+            &cmp.readiness.units,
+            &units,
+        );
     }
 
     for (heading, list, none) in [
         (
-            "Resolved findings",
+            say("compare.resolved", &[], "Resolved findings"),
             &cmp.resolved,
-            "The scenario resolves no finding.\n",
+            say(
+                "compare.noneResolved",
+                &[],
+                "The scenario resolves no finding.",
+            ),
         ),
         (
-            "Introduced findings",
+            say("compare.introduced", &[], "Introduced findings"),
             &cmp.introduced,
-            "The scenario introduces no finding.\n",
+            say(
+                "compare.noneIntroduced",
+                &[],
+                "The scenario introduces no finding.",
+            ),
         ),
     ] {
         let _ = writeln!(out, "## {heading}\n");
         if list.is_empty() {
-            out.push_str(none);
+            let _ = writeln!(out, "{none}");
         }
         for f in list.iter().take(SECTION_LIMIT) {
             finding_line(&mut out, f, true);
         }
         if list.len() > SECTION_LIMIT {
-            let _ = writeln!(out, "\n…and {} more.", list.len() - SECTION_LIMIT);
+            let count = (list.len() - SECTION_LIMIT).to_string();
+            let more = say(
+                "compare.moreFindings",
+                &[("count", &count)],
+                "…and {count} more.",
+            );
+            let _ = writeln!(out, "\n{more}");
         }
         out.push('\n');
     }
@@ -593,15 +652,6 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
 /// What a group of findings of `kind` is called in the report.
 fn kind_title(kind: Kind) -> String {
     say(&format!("report.kind.{}", kind.as_str()), &[], kind.title())
-}
-
-/// The singular or plural noun for a count.
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
-    }
 }
 
 #[cfg(test)]
@@ -746,5 +796,165 @@ mod tests {
         assert!(md.contains("The scenario introduces no finding."));
         let same = comparison_markdown(&a, &a, &compare(&a, &a));
         assert!(same.contains("No score changed.") && same.contains("(no change)"));
+    }
+
+    /// A baseline and a scenario that between them show every line of the
+    /// comparison: a unit's cell and the whole organization's, with a
+    /// target and without, a cell assessed only before and one only after,
+    /// a finding resolved and one introduced.
+    fn scenario_pair() -> (Model, Model) {
+        let mut a = model();
+        let mut org = a.assessments[0].clone();
+        (org.theme, org.player, org.unit) = ("leadership".into(), "hr".into(), None);
+        (org.current, org.target) = (2.0, Some(2.0));
+        a.assessments.push(org.clone());
+        let mut b = model();
+        b.name = "What if".into();
+        b.assessments[0].current = 3.0;
+        (org.theme, org.player, org.current, org.target) =
+            ("management".into(), "it".into(), 2.5, None);
+        b.assessments.push(org);
+        let mut gap = b.assessments[0].clone();
+        (gap.theme, gap.current, gap.target) = ("technology".into(), 0.5, Some(2.0));
+        b.assessments.push(gap);
+        (a, b)
+    }
+
+    /// What `write` writes with the core in French (English again after).
+    fn in_french<T>(write: impl FnOnce() -> T) -> T {
+        let french = include_str!("../../www/i18n/core-fr.json");
+        crate::language::set(Some(crate::language::Language::from_json(french).unwrap()));
+        let written = write();
+        crate::language::set(None);
+        written
+    }
+
+    /// Asserts that `text` says each of `exact`.
+    fn says(text: &str, exact: &[&str]) {
+        for exact in exact {
+            assert!(text.contains(exact), "{exact:?} in\n{text}");
+        }
+    }
+
+    /// A decimal point between digits ("2.5"): French writes a comma.
+    fn decimal_point(s: &str) -> bool {
+        s.as_bytes()
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit())
+    }
+
+    #[test]
+    fn comparison_report_in_french_and_english_again() {
+        let (a, b) = scenario_pair();
+        let english = comparison_markdown(&a, &b, &compare(&a, &b));
+        says(
+            &english,
+            &[
+                "| Leadership approaches | HR | whole organization | 2 (target 2) | not assessed |",
+                "| Management practices | IT | whole organization | not assessed | 2.5 (no target) |",
+                "(+12.5 points).\n\n4 cells changed. Findings: **1** resolved, **1** introduced, 6 unchanged.\n",
+                "## Introduced findings\n\n- **Maturity gap** (severity 1.5) In Retail",
+            ],
+        );
+        let unchanged = comparison_markdown(&a, &a, &compare(&a, &a));
+        // The findings' names are the analysis's, in the language of the moment.
+        let (md, same) = in_french(|| {
+            (
+                comparison_markdown(&a, &b, &compare(&a, &b)),
+                comparison_markdown(&a, &a, &compare(&a, &a)),
+            )
+        });
+        assert_eq!(
+            comparison_markdown(&a, &b, &compare(&a, &b)),
+            english,
+            "English again once the language is unset"
+        );
+        says(
+            &md,
+            &[
+                "# Comparaison de scénarios — Acme \\<b\\>Co\\</b\\> → What if\n\n## Synthèse\n",
+                "(+12,5 pts).\n\n4 cases modifiées. Constats résolus : **1**, nouveaux : **1**, inchangés : 6.\n",
+                "| Approches de leadership | RH | toute l’organisation | 2 (cible 2) | non évalué |",
+                "| Pratiques de management | Informatique | toute l’organisation | non évalué | 2,5 (sans cible) |",
+                "| Architectures d’intégration | RH | Retail \\[x\\](http\\://e) | 1 (cible 3) | 3 (cible 3) |",
+                "\n## Maturité\n\n### Par thème\n\n| Thème | Avant | Après | Évolution |\n",
+                "| Approches de leadership | 50\u{202f}% | non évalué | – |",
+                "\n## Constats résolus\n\n- **Écart de maturité** (gravité 2) Dans Retail",
+                "\n## Nouveaux constats\n\n- **Écart de maturité** (gravité 1,5) Dans Retail",
+            ],
+        );
+        says(
+            &same,
+            &[
+                "0 cases modifiées.",
+                "\n## Cases modifiées\n\nAucune note n’a changé.\n",
+                "(sans changement)",
+                "\n## Constats résolus\n\nLe scénario ne résout aucun constat.\n",
+                "\n## Nouveaux constats\n\nLe scénario n’apporte aucun nouveau constat.\n",
+            ],
+        );
+        for (french, english) in [(&md, &english), (&same, &unchanged)] {
+            // Every line with a word in it is another line in French: no
+            // heading, sentence or cell is left in English.
+            assert_eq!(french.lines().count(), english.lines().count());
+            for (f, e) in french.lines().zip(english.lines()) {
+                if e.chars().any(char::is_alphabetic) {
+                    assert_ne!(f, e, "in English in\n{french}");
+                }
+            }
+            // A key the catalogue lacks would be written as the key.
+            for prefix in ["compare.", "report.", "exportdoc."] {
+                assert!(!french.contains(prefix), "{prefix} in\n{french}");
+            }
+            assert!(!decimal_point(french), "a decimal point in\n{french}");
+        }
+    }
+
+    /// Past 200 changed cells and 50 findings, each list says how many
+    /// more there are, in either language.
+    #[test]
+    fn long_comparisons_say_how_many_more() {
+        let mut a = Model::empty("Big");
+        a.units = (0..10)
+            .map(|u| Item::new(&format!("u{u}"), &format!("Unit {u}")))
+            .collect();
+        // Every cell of every unit at 1, against a target of 4.
+        let gap = Assessment {
+            target: Some(4.0),
+            ..model().assessments[0].clone()
+        };
+        for u in &a.units {
+            for t in &a.framework.themes {
+                for p in &a.framework.players {
+                    a.assessments.push(Assessment {
+                        theme: t.id.clone(),
+                        player: p.id.clone(),
+                        unit: Some(u.id.clone()),
+                        ..gap.clone()
+                    });
+                }
+            }
+        }
+        let mut b = a.clone();
+        for x in &mut b.assessments {
+            x.current = 4.0;
+        }
+        let cells = a.assessments.len();
+        assert!(cells > SECTION_LIMIT * 4, "{cells} cells");
+        let (cells_more, findings_more) = (cells - SECTION_LIMIT * 4, cells - SECTION_LIMIT);
+        let english = comparison_markdown(&a, &b, &compare(&a, &b));
+        assert!(english.contains(&format!(
+            "\n\n…and {cells_more} more; `wfe compare --format json` lists them all.\n\n## Readiness"
+        )));
+        assert!(english.contains(&format!("\n\n…and {findings_more} more.\n\n## Introduced")));
+        let introduced = comparison_markdown(&b, &a, &compare(&b, &a));
+        assert!(introduced.ends_with(&format!("\n\n…and {findings_more} more.\n\n")));
+        let french = in_french(|| comparison_markdown(&a, &b, &compare(&a, &b)));
+        assert!(french.contains(&format!(
+            "\n\n…et {cells_more} de plus ; `wfe compare --format json` les liste toutes.\n\n## Maturité"
+        )));
+        assert!(french.contains(&format!("\n\n…et {findings_more} de plus.\n\n## Nouveaux")));
+        // the 200 cells listed, then the 10 units' readiness
+        assert_eq!(french.matches("| Unit ").count(), SECTION_LIMIT * 4 + 10);
     }
 }

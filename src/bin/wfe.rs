@@ -131,6 +131,9 @@ enum Command {
         to: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
+        /// Language of the findings' sentences, and of the Markdown report's words and names
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// The fewest changes that resolve a model's findings, in steps
     #[command(
@@ -630,11 +633,16 @@ fn run(cli: Cli) -> Result<(), Failure> {
             from,
             to,
             format,
+            lang,
         } => {
-            let (base, scenario) = match (scenario, from) {
-                (Some(scenario), _) => (load(&base)?, load(&scenario)?),
-                (None, from) => {
-                    let model = load(&base)?;
+            let model = load(&base)?;
+            let scenario = scenario.map(|path| load(&path)).transpose()?;
+            // The models are read (their problems told) as `analyze` does;
+            // an unknown date is told in the report's language.
+            set_language(&lang);
+            let (base, scenario) = match scenario {
+                Some(scenario) => (model, scenario),
+                None => {
                     let from = from.unwrap_or_else(|| voices::NOW.into());
                     let to = to.unwrap_or_else(|| voices::NOW.into());
                     let on = |flag: &str, date: &str| {

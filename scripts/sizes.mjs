@@ -77,14 +77,16 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * setLanguage, its own words in two languages, the snippet's lang) brought
  * the embeddable module to 188.1 KB, embed.html to 204.9 KB (a French embed
  * fetches i18n/core-fr.json too, 7.9 KB more) and the editor page to
- * 435.5 KB. The size test holds these ceilings (about 1 KB above) so that
+ * 435.5 KB; the comparison report's French (wfe compare --lang fr: 20 more
+ * texts in core-fr.json, which the pages fetch in French) to 435.8 KB
+ * (403.5 KB). The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
   wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 347.5 * 1024 },
-  pageGzip: { 'index.html': 436 * 1024, 'teach.html': 404 * 1024 },
+  pageGzip: { 'index.html': 437 * 1024, 'teach.html': 404.5 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

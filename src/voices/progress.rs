@@ -45,7 +45,11 @@ pub fn progress_series(model: &Model) -> Series {
 /// The chart's own stylesheet, so that the file stands alone: twelve
 /// series colours (the Okabe–Ito palette and darker kin, distinct for
 /// colour-blind readers), lines without fill, and system colours under
-/// forced colours.
+/// forced colours. Each of six series in turn has its own dashes, in the
+/// lines and the legend's swatches: two lines that run together still show
+/// both (the later one's gaps let the earlier through), and under forced
+/// colours, where every line is the one system colour, the dashes are what
+/// tells them apart.
 const STYLE: &str = "\
 .wfe-progress{font-family:system-ui,sans-serif;font-size:12px;background:#fff}\
 .wfe-progress text{fill:#1a1a1a}.wfe-progress-title{font-size:15px;font-weight:600}\
@@ -58,6 +62,11 @@ const STYLE: &str = "\
 .wfe-progress-series-6{color:#000}.wfe-progress-series-7{color:#7a3e00}\
 .wfe-progress-series-8{color:#005a8c}.wfe-progress-series-9{color:#8c1c13}\
 .wfe-progress-series-10{color:#3d7a00}.wfe-progress-series-11{color:#6b3fa0}\
+.wfe-progress-series-1 .wfe-progress-line,.wfe-progress-series-7 .wfe-progress-line{stroke-dasharray:9 4}\
+.wfe-progress-series-2 .wfe-progress-line,.wfe-progress-series-8 .wfe-progress-line{stroke-dasharray:2.5 3}\
+.wfe-progress-series-3 .wfe-progress-line,.wfe-progress-series-9 .wfe-progress-line{stroke-dasharray:12 3 2.5 3}\
+.wfe-progress-series-4 .wfe-progress-line,.wfe-progress-series-10 .wfe-progress-line{stroke-dasharray:6 6}\
+.wfe-progress-series-5 .wfe-progress-line,.wfe-progress-series-11 .wfe-progress-line{stroke-dasharray:2.5 7}\
 @media (forced-colors:active){.wfe-progress-line{stroke:CanvasText}.wfe-progress-point{fill:CanvasText}}";
 
 const PANEL_W: f64 = 420.0;

@@ -297,3 +297,26 @@ test('the editor hands out the survey: one unit, in the page\'s language, answer
   assert.deepEqual(problems, [], 'the strict policy lets the survey run without errors');
   await context.close();
 });
+
+test('the progress chart tells its lines apart by their dashes too: lines that run together, and forced colours', async () => {
+  const page = await open(env);
+  const quarters = await readFile(new URL('quarters.json', FIX), 'utf8');
+  const svg = await page.evaluate(async (json) => (await import('/pkg/workforce_ecosystem.js')).progressSvg(json), quarters);
+  await page.context().close();
+  for (const forcedColors of ['none', 'active']) {
+    const chart = await env.browser.newPage();
+    await chart.emulateMedia({ forcedColors });
+    await chart.setContent(svg);
+    const lines = await chart.$$eval('.wfe-progress-panel:last-of-type .wfe-progress-series', (groups) =>
+      groups.map((g) => {
+        const line = g.querySelector('.wfe-progress-line');
+        const style = getComputedStyle(line);
+        return { dashes: style.strokeDasharray, stroke: style.stroke };
+      }),
+    );
+    assert.equal(lines.length, 6, 'one line (or legend swatch) per player');
+    assert.equal(new Set(lines.map((l) => l.dashes)).size, 6, `${forcedColors}: six players, six dash patterns: ${JSON.stringify(lines)}`);
+    if (forcedColors === 'active') assert.equal(new Set(lines.map((l) => l.stroke)).size, 1, 'one system colour for every line');
+    await chart.close();
+  }
+});

@@ -630,6 +630,21 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    /// What `draw` makes of the model on show with the render options given
+    /// (a unit the model does not define refused with the core's message).
+    fn drawn(
+        &self,
+        options: &JsValue,
+        draw: fn(&crate::Model, &RenderOptions) -> String,
+    ) -> Result<String, js_sys::Error> {
+        let opts = RenderOptions::from_json(json_of(options)?).map_err(|e| invalid_error(&e))?;
+        let model = self.session.model();
+        known_unit(model, opts.unit.as_deref())?;
+        Ok(draw(model, &opts))
+    }
+}
+
 #[wasm_bindgen]
 impl Workspace {
     /// The model on show as SVG text (for export: pass `standalone: true`).
@@ -637,10 +652,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
     ) -> Result<String, js_sys::Error> {
-        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
-        let model = self.session.model();
-        known_unit(model, opts.unit.as_deref())?;
-        Ok(render::render_svg(model, &opts))
+        self.drawn(&options, render::render_svg)
     }
 
     /// The layout for a drawing with these options in a room of `width` ×
@@ -681,10 +693,7 @@ impl Workspace {
         &self,
         #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
     ) -> Result<String, js_sys::Error> {
-        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
-        let model = self.session.model();
-        known_unit(model, opts.unit.as_deref())?;
-        Ok(render::picture(model, &opts))
+        self.drawn(&options, render::picture)
     }
 
     /// The diagram's geometry (polygons, cells, axes, label boxes) for the

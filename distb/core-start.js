@@ -1,1 +1,0 @@
-var o=new URL("./pkg/workforce_ecosystem_bg.wasm",import.meta.url),n=WebAssembly.compileStreaming(fetch(o)).catch(()=>{});async function c(t){let e=await n;return t(e?{module_or_path:e}:void 0)}export{n as compiling,c as startCore};

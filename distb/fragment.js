@@ -1,1 +1,0 @@
-import{a,b,c,d,e,f,g,h}from"./chunk-Z3D56MRT.js";export{a as MAX_MODEL_BYTES,b as VIEW_KEYS,d as base64urlDecode,c as base64urlEncode,e as deflateRaw,f as inflateRaw,g as modelFragment,h as readFragment};

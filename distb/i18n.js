@@ -1,1 +1,0 @@
-import{b as a,c as b,d as c,e as d,f as e,g as f,h as g,i as h,j as i}from"./chunk-MCU74N2V.js";export{a as addCatalogue,f as formatNumber,g as formatPercent,h as formatPoints,c as language,b as setLanguage,d as t,e as tn,i as translateStatic};

@@ -1,1 +1,0 @@
-import{e as a,f as b,g as c,h as d,i as e,j as f,k as g,l as h,m as i,n as j}from"./chunk-LXGVGEQT.js";import"./chunk-7YDD6Y5R.js";import"./chunk-MCU74N2V.js";export{e as concerned,a as edit,d as errorFor,c as fail,f as field,j as initOrg,g as playerOptions,b as remove,h as render,i as showSection};

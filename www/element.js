@@ -625,7 +625,7 @@ export class WorkforceEcosystem extends HTMLElement {
    * model drawn ahead of time, a <template data-wfe-picture> per layout
    * with the run of widths the core would choose it for) until the core
    * has drawn: the one for the element's width, if it was drawn for the
-   * element's overlay, unit and form (read-only or not). Else, or once
+   * element's overlay, unit, form (read-only or not) and title block. Else, or once
    * nothing fits, the diagram waits for the core. Whether a picture is on show.
    */
   #showPicture() {
@@ -643,7 +643,8 @@ export class WorkforceEcosystem extends HTMLElement {
       svg?.localName === 'svg' &&
       svg.getAttribute('data-overlay') === this.overlay &&
       (svg.getAttribute('data-unit') ?? '') === this.unit &&
-      svg.classList.contains('wfe-interactive') === !this.readOnly;
+      svg.classList.contains('wfe-interactive') === !this.readOnly &&
+      (svg.querySelector('.caption-title') !== null) === this.hasAttribute('caption');
     if (fits && pick === this.#picture) return true;
     const { diagram } = this.#parts;
     if (fits) {

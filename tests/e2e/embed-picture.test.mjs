@@ -159,18 +159,23 @@ test('where WebAssembly cannot run, the picture stays, still, and the page is to
 
 test('a picture drawn for another view is not shown: the element waits for the core to draw its own', async () => {
   await dialogSnippet();
-  const gap = snippet.replace('<workforce-ecosystem lang="en" overlay="current"', '<workforce-ecosystem lang="en" overlay="gap"');
-  assert.notEqual(gap, snippet);
-  const { page, release } = await host(gap);
-  await page.waitForFunction(() => customElements.get('workforce-ecosystem'));
-  await page.waitForTimeout(200);
-  assert.equal((await seen(page)).cells, 0, 'no picture of the current scores under a gap overlay');
-  release();
-  await settled(page);
-  const s = await seen(page);
-  assert.equal(s.state, 'ready');
-  assert.equal(s.overlay, 'gap');
-  await page.context().close();
+  for (const [name, from, to, check] of [
+    ['another overlay', 'overlay="current"', 'overlay="gap"', (s) => s.overlay === 'gap'],
+    ['a title block', 'overlay="current"', 'overlay="current" caption="2026-12"', (s) => s.markup.some((line) => line.includes('caption-title'))],
+  ]) {
+    const other = snippet.replace(`<workforce-ecosystem lang="en" ${from}`, `<workforce-ecosystem lang="en" ${to}`);
+    assert.notEqual(other, snippet);
+    const { page, release } = await host(other);
+    await page.waitForFunction(() => customElements.get('workforce-ecosystem'));
+    await page.waitForTimeout(200);
+    assert.equal((await seen(page)).cells, 0, `${name}: no picture of another view`);
+    release();
+    await settled(page);
+    const s = await seen(page);
+    assert.equal(s.state, 'ready');
+    assert.ok(check(s), `${name}: the core draws the element's own view`);
+    await page.context().close();
+  }
 });
 
 test('the room changing before the core has started changes the picture with it', async () => {

@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPage } from './harness.mjs';
-import { setup, open } from './page-helpers.mjs';
+import { setup, open, axeViolations } from './page-helpers.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 const env = setup();
@@ -55,8 +55,8 @@ async function host(markup, { viewport = { width: 1366, height: 900 }, wasm = 'h
       contentType: 'text/html; charset=utf-8',
       headers: { 'content-security-policy': CSP },
       body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our ecosystem</title></head>
-<body><h1>Our ecosystem</h1>
-${markup}</body></html>`,
+<body><main><h1>Our ecosystem</h1>
+${markup}</main></body></html>`,
     }),
   );
   page.on('console', () => {}); // (the refused module's console error is expected there)
@@ -129,7 +129,11 @@ for (const [name, viewport] of [
     assert.equal(before.overlay, 'current');
     assert.equal(before.fallback, false, 'the fallback line is not shown');
     if (name === 'a 390 px phone') assert.equal(before.layout, 'narrow');
-    if (name === '1366 px') assert.notEqual(before.layout, 'narrow');
+    if (name === '1366 px') {
+      assert.notEqual(before.layout, 'narrow');
+      // the picture as readers meet it: an image with its description
+      assert.deepEqual(await axeViolations(page, 'the picture'), []);
+    }
     await page.screenshot({ path: join(SHOTS, `picture-${name.replace(/\W+/g, '-')}.png`) });
     release();
     await settled(page);

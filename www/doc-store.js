@@ -484,7 +484,9 @@ export function deleteDraftRecord(id) {
  * draft of, the latest becomes this tab's. Drafts of live tabs stay theirs.
  * `readable(record)`: whether a record is a draft this page can show;
  * the others are left as they are. Resolves to `{ mine, adopted,
- * damaged }`, records.
+ * damaged, others }`, records: `others` are readable drafts closed tabs
+ * left of a what-if this tab already has one of (two tabs typed for the
+ * same model), kept where they are.
  * @param {string} doc
  * @param {(record: any) => boolean} readable
  */
@@ -497,9 +499,11 @@ export async function adoptDrafts(doc, readable) {
     const left = all.filter((r) => r.tab !== tabId && !live.has(`wfe.tab.${r.tab}`)).sort((a, b) => (b.updated || 0) - (a.updated || 0));
     const adopted = [];
     const damaged = [];
+    const others = [];
     for (const r of left) {
       if (!readable(r)) damaged.push(r);
-      else if (!mine.has(r.scenario)) {
+      else if (mine.has(r.scenario)) others.push(r);
+      else {
         const next = { ...r, id: draftKey(doc, r.scenario), tab: tabId };
         drafts.delete(r.id);
         drafts.put(next);
@@ -507,7 +511,7 @@ export async function adoptDrafts(doc, readable) {
         adopted.push(next);
       }
     }
-    return { mine: [...mine.values()], adopted, damaged };
+    return { mine: [...mine.values()], adopted, damaged, others };
   });
 }
 

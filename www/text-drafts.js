@@ -141,9 +141,14 @@ export async function restoreDrafts(doc) {
     return;
   }
   for (const r of found.mine) mine.set(key(r), r.text);
-  if (found.adopted.length) {
+  const { adopted, others, damaged } = found;
+  // Drafts the restored ones (or this tab's) stand in front of are offered
+  // too: with the restored draft's notice where there is one (a notice at a
+  // time), else in one of their own.
+  const othersAction = { id: 'draft-download-others', label: () => t('draft.downloadOthers'), run: () => downloadDrafts(others, 'drafts-kept-aside.txt') };
+  if (adopted.length) {
     changed([]);
-    showNotice(() => t('draft.restored'), {
+    showNotice(() => (others.length ? `${t('draft.restored')} ${t('draft.others')}` : t('draft.restored')), {
       sticky: true,
       actions: [
         { id: 'draft-show', label: () => t('draft.show'), run: () => showTab('text', { focus: true }) },
@@ -151,14 +156,40 @@ export async function restoreDrafts(doc) {
           id: 'draft-discard',
           label: () => t('draft.discard'),
           run: () => {
-            for (const r of found.adopted) dropDraft(r);
-            changed(found.adopted);
+            for (const r of adopted) dropDraft(r);
+            changed(adopted);
+          },
+        },
+        ...(others.length ? [othersAction] : []),
+      ],
+    });
+  } else if (others.length) {
+    showNotice(() => t('draft.othersAlone'), {
+      sticky: true,
+      actions: [
+        othersAction,
+        {
+          id: 'draft-discard-others',
+          label: () => t('draft.discardOthers'),
+          run: () => {
+            for (const r of others) store.deleteDraftRecord(r.id).catch(() => {});
           },
         },
       ],
     });
   }
-  if (found.damaged.length) unreadable(found.damaged);
+  if (damaged.length) unreadable(damaged);
+}
+
+/** Downloads drafts' texts as they are, one after the other, each under a line saying whose it is. */
+function downloadDrafts(records, name) {
+  const texts = records.map((r) => {
+    const text = typeof r.text === 'string' ? r.text : JSON.stringify(r.text ?? null);
+    const when = typeof r.updated === 'number' ? new Date(r.updated).toISOString() : '';
+    const whose = typeof r.scenario === 'string' && r.scenario ? JSON.stringify(r.scenario) : 'baseline';
+    return `# ${whose} ${when}`.trimEnd() + `\n${text}`;
+  });
+  download(new Blob([texts.join('\n\n')], { type: 'text/plain' }), name);
 }
 
 /** Says that stored drafts cannot be read, offering them as they are. */
@@ -170,10 +201,7 @@ function unreadable(records) {
       {
         id: 'draft-download',
         label: () => t('documents.downloadIt'),
-        run: () => {
-          const texts = records.map((r) => (typeof r.text === 'string' ? r.text : JSON.stringify(r.text ?? null)));
-          download(new Blob([texts.join('\n\n')], { type: 'text/plain' }), 'draft-unreadable.txt');
-        },
+        run: () => downloadDrafts(records, 'draft-unreadable.txt'),
       },
       {
         id: 'draft-drop-unreadable',

@@ -7,6 +7,7 @@
 // tab of the document neither takes it nor writes over it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { setup, open, cell, storedDocs, storedDrafts, startScenario, axeViolations } from './page-helpers.mjs';
 
 const env = setup();
@@ -236,6 +237,64 @@ test('a renamed what-if keeps its draft: renamed with the Text tab hidden, the r
   await assertRestored(page, draft);
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('two closed tabs’ drafts of one model: the latest restored, the other offered for download and restored in turn; beside a tab’s own draft, offered alone and discarded on request', async () => {
+  const a = await open(env);
+  const context = a.context();
+  const model = await textTab(a);
+  const older = breakIt(model);
+  await typeText(a, older);
+  await waitFor(a, storedDrafts, (d) => d.length === 1, 'the first tab’s draft');
+  // a second tab of the same document types its own
+  const b = await tab(context);
+  const newer = breakIt(model).replace('score hr integration lots', 'score hr integration lots # the second tab');
+  assert.doesNotMatch(await textTab(b), /lots/);
+  await typeText(b, newer);
+  await waitFor(b, storedDrafts, (d) => d.length === 2, 'both drafts');
+  await a.close();
+  await b.close();
+
+  const c = await tab(context);
+  await c.waitForSelector('#notice:not([hidden]) #draft-download-others');
+  assert.match(await c.textContent('#notice-text'), /restored.*Other drafts of this model, left by tabs now closed, are kept aside\./s);
+  const [download] = await Promise.all([c.waitForEvent('download'), c.click('#draft-download-others')]);
+  assert.equal(download.suggestedFilename(), 'drafts-kept-aside.txt');
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.startsWith('# baseline '), text.slice(0, 40));
+  assert.ok(text.includes(older), 'the older draft, as typed');
+  assert.equal(await textTab(c), newer, 'the latest is the one restored');
+  assert.equal((await storedDrafts(c)).length, 2, 'the other is still kept');
+
+  // the restored one discarded, the next load restores the other
+  await c.click('#text-discard');
+  await waitFor(c, storedDrafts, (d) => d.length === 1 && d[0].text === older, 'the restored draft’s removal');
+  await c.reload();
+  await c.waitForSelector('body[data-ready="true"]');
+  await assertRestored(c, older);
+  assert.doesNotMatch(await c.textContent('#notice-text'), /Other drafts/);
+
+  // a tab keeping its own draft, while a closed tab left one of the same
+  // model: coming back to the document, the other is offered on its own
+  const d = await tab(context);
+  const third = older.replace('score hr integration lots', 'score hr integration lots # a third tab');
+  assert.equal((await textTab(d)).includes('lots'), false);
+  await typeText(d, third);
+  await waitFor(d, storedDrafts, (x) => x.length === 2, 'the third tab’s draft');
+  await d.close();
+  await c.click('#documents');
+  await c.click('#dialog button[value="new"]');
+  await c.waitForFunction(() => !document.getElementById('dialog').open);
+  await c.click('#documents');
+  await c.click('#doc-list li:not(.is-current) button.doc-name');
+  await c.waitForFunction(() => !document.getElementById('dialog').open);
+  await c.waitForSelector('#notice:not([hidden]) #draft-discard-others');
+  assert.match(await c.textContent('#notice-text'), /kept aside, unchanged: download them to keep a copy, or discard them/);
+  await c.click('#draft-discard-others');
+  const left = await waitFor(c, storedDrafts, (x) => x.length === 1, 'the other draft’s removal');
+  assert.equal(left[0].text, older, 'this tab’s own draft stays');
+  assert.deepEqual([...a.problems, ...b.problems, ...c.problems, ...d.problems], []);
+  await context.close();
 });
 
 test('a draft over the model size limit is refused, and the person is told', async () => {

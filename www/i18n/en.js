@@ -187,6 +187,10 @@ export default {
   'draft.show': 'Show the Text tab',
   'draft.tooLarge': 'This text is over {limit} MB, the largest a model may be: it cannot be kept as a draft and will be lost if the page closes. Shorten it, or export what you need.',
   'draft.failed': 'This browser refused to keep your text draft (storage full or disabled). Copy the text to keep it.',
+  'draft.others': 'Other drafts of this model, left by tabs now closed, are kept aside.',
+  'draft.othersAlone': 'Other drafts of this model, left by tabs now closed, are kept aside, unchanged: download them to keep a copy, or discard them.',
+  'draft.downloadOthers': 'Download the other drafts',
+  'draft.discardOthers': 'Discard the other drafts',
   'draft.unreadable': 'A text draft kept for this document could not be read. It is kept aside, unchanged: download it to keep a copy, or discard it.',
 
   'finding.count.one': '{count} finding',

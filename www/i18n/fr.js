@@ -187,6 +187,10 @@ export default {
   'draft.show': 'Afficher l’onglet Texte',
   'draft.tooLarge': 'Ce texte dépasse {limit} Mo, la taille maximale d’un modèle : il ne peut pas être gardé comme brouillon et sera perdu si la page se ferme. Raccourcissez-le, ou exportez ce dont vous avez besoin.',
   'draft.failed': 'Ce navigateur a refusé de garder votre brouillon de texte (stockage plein ou désactivé). Copiez le texte pour le garder.',
+  'draft.others': 'D’autres brouillons de ce modèle, laissés par des onglets maintenant fermés, sont gardés de côté.',
+  'draft.othersAlone': 'D’autres brouillons de ce modèle, laissés par des onglets maintenant fermés, sont gardés de côté, inchangés : téléchargez-les pour en garder une copie, ou abandonnez-les.',
+  'draft.downloadOthers': 'Télécharger les autres brouillons',
+  'draft.discardOthers': 'Abandonner les autres brouillons',
   'draft.unreadable': 'Un brouillon de texte gardé pour ce document n’a pas pu être lu. Il est gardé de côté, inchangé : téléchargez-le pour en garder une copie, ou abandonnez-le.',
 
   'finding.count.one': '{count} constat',

@@ -70,7 +70,7 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * The embed's picture (Workspace.picture, src/render/picture.rs: the model
  * drawn ahead of time in each layout the custom element could choose, for
  * the Embed dialog's snippet, so that an intranet page shows the diagram
- * before the element's core has started, about 60 % sooner on a cold load,
+ * before the element's core has started, in about half the time on a cold load,
  * BENCHMARKS.md) brought them to 346.7 KB and 435.0 KB (403.2 KB); the
  * element bundling the diagram's stylesheet for it brought embed.html to
  * 202.9 KB. The element speaking French (the embeddable module's

@@ -7,7 +7,7 @@
 import { h, uid } from './dom.js';
 import { t, tn, formatPercent, language } from './i18n.js';
 import { state, act, announce, fieldErrorText, currentModel } from './store.js';
-import { openDialog } from './dialog.js';
+import { openDialog, closeDialog } from './dialog.js';
 import { saveText } from './io.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
@@ -67,7 +67,9 @@ export async function suggestPlan() {
   /** @type {import('./pkg/workforce_ecosystem.js').Plan | null} */
   let plan = null;
   let name = '';
+  let working = false;
   const attempt = (ev) => {
+    if (working) return ev.preventDefault();
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
     const by = choices.find((c) => c.radio.checked)?.radio.value ?? 'none';
     last = { kinds: chosen, budget: by, maxChanges: changes.input.valueAsNumber, readiness: readiness.input.valueAsNumber, unit: scope.value };
@@ -88,10 +90,28 @@ export async function suggestPlan() {
       if (!(last.readiness >= 0 && last.readiness <= 100)) return fail(t('plan.badReadiness'), readiness.input);
       options.readiness = last.readiness / 100;
     }
-    name = nextName();
-    const r = act((ws) => ws.startPlan(name, options));
-    if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
-    plan = r.value;
+    // A plan of a large model takes the core a moment (about 0.2 s for
+    // 4,800 assessments, BENCHMARKS.md): the button says so, painted, before
+    // the core starts, and the dialog closes once the plan is open.
+    ev.preventDefault();
+    error.hidden = true;
+    const button = /** @type {HTMLButtonElement} */ (ev.currentTarget);
+    working = true;
+    button.setAttribute('aria-busy', 'true');
+    button.textContent = t('plan.working');
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        name = nextName();
+        const r = act((ws) => ws.startPlan(name, options));
+        working = false;
+        button.removeAttribute('aria-busy');
+        button.textContent = t('plan.open');
+        if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
+        plan = r.value;
+        closeDialog('plan');
+        return undefined;
+      }, 0),
+    );
     return undefined;
   };
   await openDialog({

@@ -26,8 +26,17 @@ test('the whole plan opens as a what-if that resolves every finding, survives a 
   await openPlanDialog(page);
   // every kind is chosen, no budget: Enter opens it
   assert.equal(await page.$$eval('#dialog .plan-kinds input:checked', (e) => e.length), 7);
+  // the button says the plan is being made while the core makes it
+  await page.evaluate(() => {
+    const b = document.querySelector('#dialog button[value="plan"]');
+    new MutationObserver(() => {
+      if (b.getAttribute('aria-busy') === 'true') window.busySaid = b.textContent;
+    }).observe(b, { attributes: true, childList: true });
+  });
   await page.keyboard.press('Enter');
   await page.waitForSelector('#scenario-banner:not([hidden])');
+  assert.equal(await page.evaluate(() => window.busySaid), 'Making the plan…');
+  assert.equal(await page.evaluate(() => document.getElementById('dialog').open), false, 'the dialog closed once the plan was open');
   assert.match(await page.textContent('#scenario-banner'), /Plan 1/);
   assert.match(await page.textContent('#scenario-banner'), new RegExp(`${before.length} findings resolved`));
   assert.deepEqual(await page.$$eval('#pane-findings .finding-button', (e) => e.length), 0, 'nothing left to resolve');

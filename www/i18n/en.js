@@ -295,6 +295,7 @@ export default {
   'plan.scope': 'Scope',
   'plan.scope.all': 'The whole organization',
   'plan.scope.unit': 'The scores of {unit} only',
+  'plan.working': 'Making the plan…',
   'plan.open': 'Open as a what-if',
   'plan.noKind': 'Choose at least one kind of finding.',
   'plan.badChanges': 'The number of changes is a whole number, 1 or more.',

@@ -293,6 +293,7 @@ export default {
   'plan.scope': 'Portée',
   'plan.scope.all': 'Toute l’organisation',
   'plan.scope.unit': 'Les notes de {unit} seulement',
+  'plan.working': 'Plan en préparation…',
   'plan.open': 'Ouvrir comme hypothèse',
   'plan.noKind': 'Choisissez au moins un type de constat.',
   'plan.badChanges': 'Le nombre de changements est un entier, 1 ou plus.',

@@ -775,6 +775,9 @@ export class WorkforceEcosystem extends HTMLElement {
     }
     // (asking the core again would lay the diagram out twice more, for nothing)
     this.#drawnLayout = svgText.layout;
+    // the drawing is in the core's language, which is English where the
+    // element's could not be had (its own words keep the frame's)
+    diagram.lang = this.#speaks.lang;
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();

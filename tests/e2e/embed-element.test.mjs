@@ -551,6 +551,14 @@ test('an element speaks its page’s language: French words and diagram in a Fre
   });
   assert.equal(await settled(bare, '#lost'), 'ready');
   assert.match(await bare.evaluate(() => document.getElementById('lost').shadowRoot.querySelector('.diagram svg').textContent), /Leadership approaches/);
+  assert.deepEqual(
+    await bare.evaluate(() => {
+      const root = document.getElementById('lost').shadowRoot;
+      return [root.querySelector('.frame').lang, root.querySelector('.diagram').lang];
+    }),
+    ['fr', 'en'],
+    'its own words French, the drawing said to be English',
+  );
   const told = await bare.evaluate(() => window.told);
   assert.equal(told.length, 1);
   assert.equal(told[0].source, 'lang');

@@ -53,22 +53,17 @@ impl Fit {
         let mut spans: Vec<Span> = Vec::new();
         for from in starts {
             let layout = self.choose(f64::from(from), 0.0);
-            match spans.last_mut() {
-                Some(last) if last.layout == layout => {}
-                Some(last) => {
-                    last.below = Some(from);
-                    spans.push(Span {
-                        layout,
-                        from,
-                        below: None,
-                    });
+            if let Some(last) = spans.last_mut() {
+                if last.layout == layout {
+                    continue;
                 }
-                None => spans.push(Span {
-                    layout,
-                    from,
-                    below: None,
-                }),
+                last.below = Some(from);
             }
+            spans.push(Span {
+                layout,
+                from,
+                below: None,
+            });
         }
         spans
     }

@@ -413,6 +413,9 @@ impl Workspace {
     }
 }
 
+// (the custom element bundles www/diagram.css itself, to style a picture
+// before its core has started: only the classroom page asks the core)
+#[cfg(feature = "editor")]
 #[wasm_bindgen]
 impl Workspace {
     /// The diagram's stylesheet (`www/diagram.css` without its comments, as

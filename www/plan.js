@@ -7,7 +7,7 @@
 import { h, uid } from './dom.js';
 import { t, tn, formatPercent, language } from './i18n.js';
 import { state, act, announce, fieldErrorText, currentModel } from './store.js';
-import { openDialog, closeDialog } from './dialog.js';
+import { openDialog, closeDialog, isDialogOpen } from './dialog.js';
 import { saveText } from './io.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
@@ -101,9 +101,11 @@ export async function suggestPlan() {
     button.textContent = t('plan.working');
     requestAnimationFrame(() =>
       setTimeout(() => {
+        working = false;
+        // closed meanwhile (Escape, Cancel): no plan was asked for
+        if (!isDialogOpen()) return undefined;
         name = nextName();
         const r = act((ws) => ws.startPlan(name, options));
-        working = false;
         button.removeAttribute('aria-busy');
         button.textContent = t('plan.open');
         if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);

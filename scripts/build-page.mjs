@@ -7,7 +7,8 @@
 // wave. Built, every page loads its entry and the shared chunks it imports in
 // one wave (the HTML names them all with <link rel="modulepreload">), while
 // the Wasm module and the sample, preloaded by the HTML itself, arrive beside
-// them; the core is compiled as it streams in (wasm-bindgen's init with a
+// them (index.html holds all of these in a template that first-paint.js
+// starts, on a first visit once the sample's picture is on screen); the core is compiled as it streams in (wasm-bindgen's init with a
 // URL: `WebAssembly.instantiateStreaming`). Parts few visits use (another
 // language's texts, the Organization editors, the embed snippet) are
 // separate chunks loaded with import() when first needed.

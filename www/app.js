@@ -20,7 +20,8 @@ import { prepareDocuments, startDocuments, initDocuments, currentDocumentId, kee
 import { draftOf, keepDraft, dropDraft, noDraftLeaving, onDraftsChanged, followRenames } from './text-drafts.js';
 import { initKeyboard } from './keyboard.js';
 import { sampleText } from './assets.js';
-import { earlySample, core, firstDrawing, afterPaint } from './first-diagram.js';
+import { earlySample, core, firstDrawing } from './first-diagram.js';
+import { afterPaint } from './after-paint.js';
 import { coreStarted } from './core-language.js';
 
 // Without saved work the page opens the sample: fetch it while the core

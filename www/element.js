@@ -35,6 +35,7 @@ import init, { Workspace, setLanguage } from './pkg/diagram.js';
 // element stays one script plus the Wasm file. It is the text the core
 // embeds in a `wfe render` export, from the same file.
 import DIAGRAM_CSS from './diagram.css' with { type: 'text' };
+import { afterPaint } from './after-paint.js';
 
 /**
  * The looks: values of the `--wfe-*` custom properties per theme. The diagram's
@@ -321,23 +322,6 @@ async function fetchModel(src, own = false) {
   }
   if (!res.ok) throw new Error(`could not load the model from ${url.href}: HTTP ${res.status}`);
   return res.text();
-}
-
-/**
- * Resolves once the browser has painted (after the next animation frame), or
- * after a moment where it paints nothing (a hidden page).
- * @returns {Promise<void>}
- */
-function afterPaint() {
-  return new Promise((ok) => {
-    const timer = setTimeout(ok, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        ok();
-      }, 0),
-    );
-  });
 }
 
 function el(tag, props = {}, ...children) {

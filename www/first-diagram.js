@@ -53,19 +53,3 @@ async function drawFirst() {
 /** The sample's workspace once drawn, or null (see drawFirst). */
 export const firstDrawing = drawFirst();
 
-/**
- * Resolves once the browser has painted what is on the page (after the next
- * animation frame), or after a moment in a hidden tab, which paints nothing.
- * @returns {Promise<void>}
- */
-export function afterPaint() {
-  return new Promise((ok) => {
-    const timer = setTimeout(ok, 100);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(timer);
-        ok();
-      }, 0),
-    );
-  });
-}

@@ -7,15 +7,23 @@
 // (Workspace fit). This script, a classic one in the head after the
 // stylesheets (so it runs once they are in and the room can be measured),
 // waits for the drawings at the end of the page's HTML, then takes the one
-// the core would choose for the room and puts it in the diagram: before the
-// module scripts run, which wait for the end of the parse. The first drawing
-// of first-diagram.js replaces it with the same drawing made live; until
-// then it is a picture (the page's handlers are not yet wired).
+// the core would choose for the room and puts it in the diagram. The first
+// drawing of first-diagram.js replaces it with the same drawing made live;
+// until then it is a picture (the page's handlers are not yet wired).
 //
-// Any other visit (a link, stored work, another language) gets nothing
-// here: its diagram is drawn once the core has read what it opens.
+// It also starts the page's scripts, which index.html holds in a template
+// (#page-scripts) with the preloads of the core and the sample. Asked for
+// from the head, those 15 requests, their compiling and the core's streaming
+// compile ran beside the first paint on the machine's cores and held it back:
+// the first cell came at about 165 ms, against 110–125 ms with them started
+// once it is on screen (BENCHMARKS.md), while the page was ready no later.
+// So a first visit starts them once the browser has painted the picture;
+// any other visit (a link, stored work, another language), which gets no
+// picture, asks for them at once and runs the scripts once the page's HTML
+// is in, as a module script of the head would.
 import { opensWithSample, startsInEnglish } from './first-visit.js';
 import { layoutFromFit, roomIn } from './layout-choice.js';
+import { afterPaint } from './after-paint.js';
 
 /**
  * The numbers a first drawing's template carries (Workspace fit).
@@ -29,11 +37,13 @@ function sizeOf(layout) {
   return size;
 }
 
+/** Whether this visit paints the sample ahead of the core (see above). */
+const painting = opensWithSample() && startsInEnglish();
+
 function paint() {
   const diagram = document.getElementById('diagram');
   const box = diagram?.parentElement;
   if (!diagram || !box || diagram.firstChild) return;
-  if (!opensWithSample() || !startsInEnglish()) return;
   const fit = { wide: sizeOf('wide'), square: sizeOf('square') };
   // Wide first, the layout of most rooms, and the room measured with it in
   // place: where it stays, the page is laid out once instead of twice (the
@@ -60,6 +70,30 @@ function show(box, diagram, layout) {
   diagram.replaceChildren(picture);
 }
 
+/**
+ * Moves what #page-scripts holds into the head: the links (preloads and
+ * modulepreloads), whose requests start there, and with `scripts` the
+ * module scripts too, which then run in their order as soon as they are in.
+ * @param {{ scripts: boolean }} what
+ */
+function start({ scripts }) {
+  const held = document.getElementById('page-scripts');
+  if (!(held instanceof HTMLTemplateElement)) return;
+  for (const node of [...held.content.children]) {
+    if (node instanceof HTMLLinkElement) document.head.append(node);
+    else if (scripts && node.getAttribute('type') === 'module') {
+      // a new element: one parsed into a template is inert for good
+      const script = document.createElement('script');
+      script.type = 'module';
+      script.async = false; // in their order, as in the head
+      script.src = /** @type {string} */ (node.getAttribute('src'));
+      document.head.append(script);
+      node.remove();
+    }
+  }
+  if (scripts) held.remove();
+}
+
 function paintOnce() {
   try {
     paint();
@@ -68,9 +102,22 @@ function paintOnce() {
   }
 }
 
+/** Once the page's HTML is in: the picture, then the scripts. */
+function parsed() {
+  if (!painting) {
+    start({ scripts: true });
+    return;
+  }
+  paintOnce();
+  afterPaint().then(() => start({ scripts: true }));
+}
+
 // The page's HTML says its texts in English (scripts/build-page.mjs): a visit
 // in another language hides them until its own are in (lang.js).
 if (!startsInEnglish()) document.documentElement.classList.add('wfe-translating');
+
+// without a picture, nothing is held back: the requests start now
+if (!painting) start({ scripts: false });
 
 if (document.readyState === 'loading') {
   // The drawings close the page's HTML: once the last is in, so is the rest
@@ -80,8 +127,8 @@ if (document.readyState === 'loading') {
   const seen = new MutationObserver(() => {
     if (document.getElementById('first-drawing-narrow')?.nextSibling || document.readyState !== 'loading') {
       seen.disconnect();
-      paintOnce();
+      parsed();
     }
   });
   seen.observe(document, { childList: true, subtree: true });
-} else paintOnce();
+} else parsed();

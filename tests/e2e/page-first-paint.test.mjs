@@ -44,6 +44,19 @@ test('the first paint chooses a layout as the core does, for any room, model and
 });
 
 /** Notes, before any script of the page runs, what the first drawing in the diagram was and when. */
+/**
+ * When the page asked for its scripts (but first-paint.js), the core and the
+ * sample, in ms since navigation, and when its HTML was all read.
+ */
+function requests(page) {
+  return page.evaluate(() => ({
+    asked: performance.getEntriesByType('resource')
+      .map((e) => ({ path: new URL(e.name).pathname.slice(1), at: e.startTime }))
+      .filter((r) => /\.(js|wasm|json)$/.test(r.path) && r.path !== 'first-paint.js'),
+    parsed: /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]).domInteractive,
+  }));
+}
+
 function watchDrawings() {
   window.__drawings = [];
   new MutationObserver(() => {
@@ -66,6 +79,7 @@ function watchDrawings() {
       title: svg.querySelector('title')?.textContent ?? '',
       cells: svg.querySelectorAll('.cell').length,
       ready: document.body?.dataset.ready ?? null,
+      at: performance.now(),
     });
   }).observe(document, { childList: true, subtree: true });
 }
@@ -111,6 +125,40 @@ test('a first visit paints the sample at once, in the layout the live drawing th
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
+});
+
+test('a first visit asks for the scripts, the core and the sample once the picture is on screen; any other visit at once', async () => {
+  const page = await openPage(env.browser, null, { viewport: { width: 1366, height: 900 } });
+  await page.context().addInitScript(watchDrawings);
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const [first] = await drawings(page);
+  assert.ok(first.firstPaint);
+  let { asked, parsed } = await requests(page);
+  for (const kind of ['app.js', 'first-diagram.js', 'core-start.js', 'pkg/workforce_ecosystem_bg.wasm', 'models/sample.json']) {
+    assert.ok(asked.some((r) => r.path === kind), `${kind} was asked for`);
+  }
+  for (const r of asked) assert.ok(r.at > first.at, `${r.path} asked for at ${r.at} ms, before the picture at ${first.at} ms`);
+  // the held links and scripts are in the head now, once each
+  assert.deepEqual(await page.evaluate(() => [
+    document.getElementById('page-scripts'),
+    document.querySelectorAll('head script[type="module"]').length,
+    document.querySelectorAll('head link[rel="preload"]').length,
+  ]), [null, 3, 2]);
+
+  // stored work: no picture, so nothing waits for one
+  await page.fill('#model-name', 'Our own ecosystem');
+  await page.press('#model-name', 'Enter');
+  await page.waitForTimeout(600); // the autosave's quiet time
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.match(await page.textContent('#diagram svg title'), /^Our own ecosystem/);
+  ({ asked, parsed } = await requests(page));
+  const wasm = asked.find((r) => r.path.endsWith('.wasm'));
+  assert.ok(wasm && wasm.at < parsed, `the core asked for at ${wasm?.at} ms, while the HTML was read (until ${parsed} ms)`);
+  assert.ok(asked.filter((r) => r.path.endsWith('.js')).every((r) => r.at < parsed), 'the scripts too');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('a visit with stored work, a link or another language never sees the sample painted first', async () => {

@@ -20,7 +20,9 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, LAUNCH_ARGS } from '../tests/e2e/harness.mjs';
+import { readFileSync } from 'node:fs';
 import { SNIPPET_PAGE, writeSnippetPage } from './snippet-page.mjs';
+import { modelFragment } from '../www/fragment.js';
 
 const ROUNDS = Number(process.env.BENCH_LOADS ?? 9);
 
@@ -29,6 +31,8 @@ export const PAGES = [
   ['floor: 24 cells from one small script', '/bench/floor.html', null],
   ['D3 tech radar (d3.min.js + a script)', '/bench/d3-radar.html', null],
   ['embed.html', '/dist/embed.html', 1.3],
+  // as the Share dialog's links and iframes use it: the model in the fragment
+  ['embed.html with the sample in its link', `/dist/embed.html#${await modelFragment(readFileSync(new URL('../www/models/sample.json', import.meta.url), 'utf8'))}`, 1.3],
   ['the element as the Embed dialog gives it', SNIPPET_PAGE, 1.3],
   ['the element with no picture (the sample)', '/bench/element.html', 1.3],
   ['… and the README\'s preload of the core', '/bench/element-preload.html', 1.3],

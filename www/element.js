@@ -266,6 +266,15 @@ function core() {
   return corePromise;
 }
 
+/**
+ * Starts the core now, for a page that will show an element but has other
+ * work first (embed.html reads and inflates its link): the core compiles
+ * meanwhile instead of after. Its failure is reported by the element.
+ */
+export function startCore() {
+  core().catch(() => {});
+}
+
 /** The core's catalogue of each language but English, fetched once a page from i18n/ beside this file. */
 const catalogues = new Map();
 function catalogue(lang) {

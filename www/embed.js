@@ -7,8 +7,11 @@
 // HTML: one in the page from the start would fetch the sample (a 404 where
 // models/ was not copied) before it knew the link carries a model, and
 // would show that failure beside the broken link's message.
-import { WorkforceEcosystem } from './element.js';
+import { WorkforceEcosystem, startCore } from './element.js';
 import { readFragment } from './fragment.js';
+
+// the core compiles while the link is read
+startCore();
 
 const problem = /** @type {HTMLElement} */ (document.getElementById('problem'));
 /** @type {WorkforceEcosystem | null} */

@@ -71,6 +71,31 @@ test('embed.html draws the compressed model of its fragment with the view option
   assert.deepEqual(page.problems, []);
 });
 
+test('embed.html starts its core before it reads its link, so the two go on together', async () => {
+  const page = await openPage(env.browser, `${env.origin}/embed.html`);
+  const fragment = await fragmentFor(page, STUDIO, {});
+  await page.addInitScript(() => {
+    window.__order = [];
+    const get = window.fetch;
+    window.fetch = function (input, ...rest) {
+      if (String(input instanceof Request ? input.url : input).endsWith('.wasm')) window.__order.push('core');
+      return get.call(this, input, ...rest);
+    };
+    const Inflate = DecompressionStream;
+    window.DecompressionStream = class extends Inflate {
+      constructor(...args) {
+        window.__order.push('link');
+        super(...args);
+      }
+    };
+  });
+  await page.goto(`${env.origin}/embed.html#${fragment}`);
+  await page.reload();
+  assert.equal((await diagramIn(page)).state, 'ready');
+  assert.deepEqual(await page.evaluate(() => window.__order), ['core', 'link']);
+  assert.deepEqual(page.problems, []);
+});
+
 test('embed.html takes plain #json= too, follows hash changes, and explains a damaged link', async () => {
   const page = await openPage(env.browser, `${env.origin}/embed.html`);
   const shownSample = await diagramIn(page);

@@ -445,6 +445,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("problems.count.other", &["count"]),
     ("problems.more.one", &["count"]),
     ("problems.more.other", &["count"]),
+    ("problems.notLoaded", &["problems"]),
     ("problem.at", &["message", "path"]),
     ("problem.lineColumn", &["column", "line", "message", "path"]),
     ("problem.expected", &["expected", "found"]),

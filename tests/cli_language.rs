@@ -1,7 +1,8 @@
 //! `wfe render --lang fr`, `wfe analyze --lang fr`, `wfe compare --lang fr`
 //! and `wfe export --lang fr` (the document and the reports): the core's
-//! words and numbers in French from the page's catalogue; English stays the
-//! default, byte for byte.
+//! words and numbers in French from the page's catalogue, and what the
+//! commands say about a model they cannot read; English stays the default,
+//! byte for byte.
 
 use std::process::{Command, Output};
 
@@ -590,4 +591,40 @@ fn compare_in_english_is_the_cores_english_report() {
         );
         assert!(en.starts_with("# Scenario comparison"), "{en:.40}");
     }
+}
+
+/// What a command says about a model it cannot read, in the language it was
+/// asked to write in (it used to read its files before `--lang` applied).
+#[test]
+fn a_models_problems_are_told_in_the_commands_language() {
+    let broken = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/invalid/v0-broken.json"
+    );
+    let told = |args: &[&str]| {
+        let o = wfe(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty());
+        String::from_utf8(o.stderr).unwrap()
+    };
+    let en = told(&["analyze", broken]);
+    assert!(en.contains("(line 6, column 49): expected a number, found the string \"one\""));
+    assert!(
+        en.ends_with("v0-broken.json: 7 problems; the model was not loaded\n"),
+        "{en}"
+    );
+    for command in ["render", "analyze", "plan", "export", "survey", "progress"] {
+        let fr = told(&[command, broken, "--lang", "fr"]);
+        assert!(
+            fr.contains("(ligne 6, colonne 49) : attendu : un nombre ; trouvé : la chaîne \"one\""),
+            "{command}: {fr}"
+        );
+        assert!(
+            fr.ends_with("v0-broken.json: 7 problèmes ; le modèle n’a pas été chargé\n"),
+            "{command}: {fr}"
+        );
+        assert_eq!(told(&[command, broken, "--lang", "en"]), en, "{command}");
+    }
+    let fr = told(&["compare", SAMPLE, broken, "--lang", "fr"]);
+    assert!(fr.contains("attendu : un nombre"), "{fr}");
 }

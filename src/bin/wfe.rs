@@ -481,10 +481,7 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
     if invalid.more > 0 {
         lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
     }
-    lines.push(format!(
-        "{name}: {}; the model was not loaded",
-        validate::problem_count(invalid.total())
-    ));
+    lines.push(format!("{name}: {}", validate::not_loaded(invalid.total())));
     Failure {
         code: 2,
         message: lines.join("\n"),
@@ -591,8 +588,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
             picture,
         } => {
-            let model = load(&file)?;
             set_language(&lang);
+            let model = load(&file)?;
             let overlay = overlay
                 .parse()
                 .map_err(|message| Failure { code: 2, message })?;
@@ -618,8 +615,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_output(output.as_deref(), &render::picture(&model, &opts))
         }
         Command::Analyze { file, format, lang } => {
-            let model = load(&file)?;
             set_language(&lang);
+            let model = load(&file)?;
             let report = analysis::analyze(&model);
             let text = match format {
                 Format::Json => json(&report),
@@ -635,11 +632,9 @@ fn run(cli: Cli) -> Result<(), Failure> {
             format,
             lang,
         } => {
+            set_language(&lang);
             let model = load(&base)?;
             let scenario = scenario.map(|path| load(&path)).transpose()?;
-            // The models are read (their problems told) as `analyze` does;
-            // an unknown date is told in the report's language.
-            set_language(&lang);
             let (base, scenario) = match scenario {
                 Some(scenario) => (model, scenario),
                 None => {
@@ -673,8 +668,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             output,
             lang,
         } => {
-            let model = load(&file)?;
             set_language(&lang);
+            let model = load(&file)?;
             let options = plan_options(&model, &kinds, min_severity, max_changes, readiness, unit)?;
             let plan = analysis::plan(&model, &options);
             let text = if apply {
@@ -704,13 +699,13 @@ fn run(cli: Cli) -> Result<(), Failure> {
             caption,
             lang,
         } => {
-            let model = load(&file)?;
             // The document and the reports speak their tag's language, as
             // the page's exports speak the page's. The CSV is data: its
             // numbers and names stay as read.
             if !matches!(format, ExportFormat::Csv) {
                 set_language(&lang);
             }
+            let model = load(&file)?;
             let text = match format {
                 ExportFormat::Html => {
                     check_unit(&model, unit.as_deref())?;
@@ -806,8 +801,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             all_units,
             lang,
         } => {
-            let model = load(&file)?;
             set_language(&lang);
+            let model = load(&file)?;
             let scope = voices::SurveyScope::of(unit.as_deref(), all_units);
             let page = voices::survey_html(&model, scope).map_err(|message| Failure {
                 code: 2,
@@ -819,8 +814,8 @@ fn run(cli: Cli) -> Result<(), Failure> {
             write_output(output.as_deref(), &page)
         }
         Command::Progress { file, output, lang } => {
-            let model = load(&file)?;
             set_language(&lang);
+            let model = load(&file)?;
             write_output(output.as_deref(), &voices::progress_svg(&model))
         }
     }

@@ -182,6 +182,15 @@ pub fn problem_count(n: usize) -> String {
     })
 }
 
+/// The last line of a file's problems where it could not be read: their
+/// count, and that nothing was loaded (the CLI's).
+pub fn not_loaded(n: usize) -> String {
+    let problems = problem_count(n);
+    say("problems.notLoaded", &[("problems", &problems)], || {
+        format!("{problems}; the model was not loaded")
+    })
+}
+
 /// Each item on a line of its own, then the count of those left out: how a
 /// list of problems reads as one error message (the model's here, the
 /// CSV's in `csv`).

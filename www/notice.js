@@ -23,8 +23,24 @@ let tiedTo = null;
  * @typedef {string | (() => string)} Words
  */
 
-/** The notice on show, to say again in another language. */
+/**
+ * A notice: what it says and offers, whether it stays until closed, its
+ * tone, and the workspace on show when it came.
+ * @typedef {{ message: Words, undo: boolean, actions: { label: Words, run: () => void, id?: string }[], sticky: boolean, tone: string, ws: unknown }} Notice
+ */
+
+/** The notice on show, to say again in another language. @type {Notice | null} */
 let shown = null;
+
+/**
+ * Notices that stay until closed and that a later notice stood in front of:
+ * each comes back, the latest first, when the notices in front of it go
+ * (one line has room for one notice, and what such a notice offers, say
+ * drafts to download, must not go with a passing "kept, Undo"). One that
+ * speaks of a document no longer on show is let go.
+ * @type {Notice[]}
+ */
+const waiting = [];
 
 /** @param {Words} words */
 const say = (words) => (typeof words === 'function' ? words() : words);
@@ -41,14 +57,23 @@ const say = (words) => (typeof words === 'function' ? words() : words);
  * @param {{ undo?: boolean, actions?: { label: Words, run: () => void, id?: string }[], sticky?: boolean, tone?: string }} [options]
  */
 export function showNotice(message, { undo = false, actions = [], sticky = false, tone = 'info' } = {}) {
+  // the same words again stand for the earlier notice, wherever it is
+  const same = (/** @type {Notice} */ n) => say(n.message) === say(message);
+  for (let i = waiting.length - 1; i >= 0; i--) if (same(waiting[i])) waiting.splice(i, 1);
+  if (shown?.sticky && !box.hidden && !same(shown)) waiting.push(shown);
+  present({ message, undo, actions, sticky, tone, ws: state.ws });
+}
+
+/** @param {Notice} notice */
+function present(notice) {
   clearTimeout(timer);
-  tiedTo = !sticky && state.result ? { ws: state.ws, revision: state.result.revision } : null;
-  shown = { message, undo, actions };
+  tiedTo = !notice.sticky && state.result ? { ws: state.ws, revision: state.result.revision } : null;
+  shown = notice;
   draw();
-  box.dataset.tone = tone;
-  announce(say(message), tone !== 'info');
+  box.dataset.tone = notice.tone;
+  announce(say(notice.message), notice.tone !== 'info');
   box.hidden = false;
-  if (!sticky) later();
+  if (!notice.sticky) later();
 }
 
 /** Writes the notice on show in the page's language. */
@@ -100,6 +125,11 @@ export function hideNotice() {
   const hadFocus = box.contains(document.activeElement);
   box.hidden = true;
   if (hadFocus) /** @type {HTMLElement | null} */ (document.querySelector('#diagram [tabindex="0"]'))?.focus();
+  for (let next = waiting.pop(); next; next = waiting.pop()) {
+    if (next.ws && next.ws !== state.ws) continue;
+    present(next);
+    break;
+  }
 }
 
 export function initNotice() {

@@ -140,6 +140,41 @@ test('a text with problems survives a reload; made valid it replaces the model a
   await page.context().close();
 });
 
+test('a passing notice in front of the restored draft’s notice gives it back when it goes', async () => {
+  const page = await open(env);
+  const draft = breakIt(await textTab(page));
+  await typeText(page, draft);
+  await waitFor(page, storedDrafts, (d) => d.length === 1, 'the draft');
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#notice:not([hidden]) #draft-show');
+  const restored = await page.textContent('#notice-text');
+  // a what-if started and discarded: its notice, with Undo, takes the line
+  await startScenario(page, 'Passing');
+  await page.click('#scenario-discard');
+  await page.waitForSelector('#notice:not([hidden]) #notice-undo');
+  assert.match(await page.textContent('#notice-text'), /Passing/);
+  assert.equal(await page.$('#draft-show'), null);
+  // closed, it gives the line back to the draft's notice, with its answers
+  await page.click('#notice button[aria-label="Close this message"]');
+  await page.waitForSelector('#notice:not([hidden]) #draft-show');
+  assert.equal(await page.textContent('#notice-text'), restored);
+  // so does its Undo: the what-if is back, and so is the draft's notice
+  await startScenario(page, 'Passing again');
+  await page.click('#scenario-discard');
+  await page.click('#notice-undo');
+  await page.waitForSelector('#notice:not([hidden]) #draft-show');
+  assert.equal(await page.textContent('#notice-text'), restored);
+  assert.match(await page.textContent('#scenario-bar'), /Passing again/);
+  // closed itself, it is gone for good
+  await page.click('#notice button[aria-label="Close this message"]');
+  assert.equal(await page.isHidden('#notice'), true);
+  await page.click('#scenario-discard');
+  await page.click('#notice button[aria-label="Close this message"]');
+  assert.equal(await page.isHidden('#notice'), true, 'nothing came back');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a text with problems typed on a first visit survives the tab closed at once, before any save', async () => {
   const page = await open(env);
   const context = page.context();

@@ -9,6 +9,7 @@ import { t, tn, formatPercent, language } from './i18n.js';
 import { state, act, announce, fieldErrorText, currentModel } from './store.js';
 import { openDialog, closeDialog, isDialogOpen } from './dialog.js';
 import { saveText } from './io.js';
+import { forgetDraftNamed } from './text-drafts.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
 const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -105,6 +106,7 @@ export async function suggestPlan() {
         // closed meanwhile (Escape, Cancel): no plan was asked for
         if (!isDialogOpen()) return undefined;
         name = nextName();
+        forgetDraftNamed(name);
         const r = act((ws) => ws.startPlan(name, options));
         button.removeAttribute('aria-busy');
         button.textContent = t('plan.open');

@@ -6,6 +6,7 @@ import { t, tn, formatPoints, language } from './i18n.js';
 import { state, act, onRefresh, announce, errorText, setView } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
+import { forgetDraftNamed } from './text-drafts.js';
 
 let bar;
 let banner;
@@ -31,6 +32,7 @@ export async function startScenario() {
   ];
   let started = false;
   const attempt = (ev) => {
+    forgetDraftNamed(input.value);
     const r = act((ws) => ws.startScenario(input.value));
     if (!r.ok) {
       ev?.preventDefault();

@@ -112,6 +112,20 @@ export function followRenames(doc, scenarios) {
   named = { doc, names };
 }
 
+/**
+ * A what-if is about to be started under `name` in the document on show: a
+ * draft kept under that name belongs to no what-if there (one discarded or
+ * kept as the baseline: drafts go by name), and would show as the new
+ * one's. It goes. (A what-if that Undo brings back is not started: its
+ * draft stays with it.)
+ * @param {string} name
+ */
+export function forgetDraftNamed(name) {
+  const scenario = name.trim();
+  if (named.doc === null || [...named.names.values()].includes(scenario)) return;
+  dropDraft({ doc: named.doc, scenario });
+}
+
 /** The page goes away without a draft on show: an earlier journal is out of date. */
 export function noDraftLeaving() {
   store.writeDraftJournal('', '', null);

@@ -15,6 +15,7 @@ import { state, act } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import { showProblems, saveText } from './io.js';
+import { forgetDraftNamed } from './text-drafts.js';
 
 /** The largest response file read, as the page reads models. */
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024;
@@ -217,6 +218,7 @@ function openDateAsWhatIf(date) {
     showNotice(e.message, { tone: 'warning' });
     return;
   }
+  forgetDraftNamed(t('voices.compareName', { date }));
   const started = act((ws) => ws.startScenario(t('voices.compareName', { date })));
   if (!started.ok) {
     showNotice(started.error.message, { tone: 'warning' });

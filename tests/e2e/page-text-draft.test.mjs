@@ -246,6 +246,37 @@ test('a draft typed in a what-if is that what-if’s: the baseline shows its own
   await page.context().close();
 });
 
+test('a discarded what-if’s draft: Undo brings both back, after a reload too; a new what-if of its name starts from the model’s text', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Plan B');
+  const draft = breakIt(await textTab(page));
+  await typeText(page, draft);
+  await waitFor(page, storedDrafts, (d) => d.length === 1, 'the draft');
+  const showsDraft = () => page.waitForFunction((text) => document.getElementById('model-text')?.value === text, draft);
+  // discarded, then undone from its notice
+  await page.click('#scenario-discard');
+  await page.click('#notice-undo');
+  await page.waitForSelector('.scenario-tab:not(.is-baseline)');
+  await showsDraft();
+  // discarded, the page reloaded, then undone
+  await page.click('#scenario-discard');
+  await page.waitForTimeout(600); // the autosave's quiet time
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.click('#undo');
+  await page.waitForSelector('.scenario-tab:not(.is-baseline)');
+  await page.click('#tab-text');
+  await showsDraft();
+  assert.equal(await page.textContent('#text-problems li'), PROBLEM);
+  // discarded for good: a new what-if of the same name is the baseline's copy
+  await page.click('#scenario-discard');
+  await startScenario(page, 'Plan B');
+  await page.waitForFunction(() => !/lots/.test(document.getElementById('model-text').value));
+  assert.equal(await page.textContent('#text-status'), 'The text and the diagram agree.');
+  await waitFor(page, storedDrafts, (d) => d.length === 0, 'the old draft’s removal');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a renamed what-if keeps its draft: renamed with the Text tab hidden, the renaming undone and redone, a reload', async () => {
   const page = await open(env);
   await startScenario(page, 'Plan B');

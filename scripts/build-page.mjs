@@ -17,8 +17,9 @@
 //   *.html          the pages of www/, each with the modulepreload links of
 //                   the chunks its entry imports; index.html also with its
 //                   texts in English and the sample drawn in three layouts
-//   app.js, teach.js, demo.js, first-diagram.js
-//                   the pages' entries, minified, sharing chunk-*.js
+//   app.js, teach.js, demo.js, first-diagram.js, plan-worker.js
+//                   the pages' entries (and the editor's worker that
+//                   makes plans), minified, sharing chunk-*.js
 //                   (first-diagram.js: the editor's script that draws a
 //                   first visit's sample before app.js runs); the
 //                   parts loaded on demand are <module>-<hash>.js
@@ -233,7 +234,7 @@ export async function buildSite() {
 
   const pages = await esbuild.build({
     ...COMMON,
-    entryPoints: ['app.js', 'first-diagram.js', 'teach.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
+    entryPoints: ['app.js', 'first-diagram.js', 'plan-worker.js', 'teach.js', 'demo.js', GLUE, 'i18n.js', 'fragment.js', 'snippet.js'],
     splitting: true,
     entryNames: '[dir]/[name]',
     chunkNames: '[name]-[hash]',

@@ -79,14 +79,21 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * fetches i18n/core-fr.json too, 7.9 KB more) and the editor page to
  * 435.5 KB; the comparison report's French (wfe compare --lang fr: 20 more
  * texts in core-fr.json, which the pages fetch in French) to 435.8 KB
- * (403.5 KB). The size test holds these ceilings (about 1 KB above) so that
+ * (403.5 KB). Plans made in a worker (Workspace.makePlan and startPlanned,
+ * so that a large model's plan no longer stops the page), the comparison's
+ * lists paged by the core (comparedOpen), a plan's thousands of score
+ * changes set through an index of the cells (edit::apply_all) and the
+ * CLI's own line about a model it cannot read in its language brought the
+ * editor's module to 348.6 KB and the pages to 439.6 KB (405.7 KB); the
+ * editor page also gained plan-worker.js (0.3 KB) and its icon inline.
+ * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 347.5 * 1024 },
-  pageGzip: { 'index.html': 437 * 1024, 'teach.html': 404.5 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 349.5 * 1024 },
+  pageGzip: { 'index.html': 440.5 * 1024, 'teach.html': 406.5 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

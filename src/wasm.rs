@@ -44,6 +44,8 @@ export interface ViewOptions {
   findingsPerKind?: number | null;
   /** kinds listed whole despite findingsPerKind */
   findingsOpen?: FindingKind[];
+  /** the comparison's lists listed whole despite findingsPerKind, which lists the first N of each too */
+  comparedOpen?: ("resolved" | "introduced")[];
   /** legend and long names beside the drawing (wide), in its square (square) or below it (narrow, for phones) */
   layout?: LayoutKind;
 }
@@ -201,8 +203,10 @@ export interface ViewResult {
   /** without findings, why: nothing to analyse yet, nothing scored yet, or all clear */
   findingsNote: "empty" | "unassessed" | "clear" | null;
   analysis: Analysis;
-  /** the comparison with the baseline while a scenario is on show */
+  /** the comparison with the baseline while a scenario is on show (its lists cut as findings are: skipFindings, findingsPerKind) */
   comparison: Comparison | null;
+  /** how many findings the what-if on show resolves and introduces, however many comparison lists */
+  comparedCounts: { resolved: number; introduced: number } | null;
   cells: CellInfo[];
   session: SessionInfo;
 }
@@ -351,8 +355,15 @@ struct ViewResult {
     findings_note: Option<&'static str>,
     analysis: analysis::Analysis,
     comparison: Option<analysis::Comparison>,
+    compared_counts: Option<ComparedCounts>,
     cells: Vec<view::CellInfo>,
     session: SessionInfo,
+}
+
+#[derive(Serialize)]
+struct ComparedCounts {
+    resolved: usize,
+    introduced: usize,
 }
 
 /// The page's working state: a session (baseline, scenarios, history) and the
@@ -554,16 +565,36 @@ impl Workspace {
         name: &str,
         #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, js_sys::Error> {
-        let opts =
-            analysis::PlanOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
-        let baseline = self.session.baseline();
-        known_unit(baseline, opts.unit.as_deref())?;
-        let plan = analysis::plan(baseline, &opts);
-        let out = to_js(&plan)?;
-        self.session
-            .start_plan(name, plan)
-            .map_err(|e| invalid_error(&e))?;
-        Ok(out)
+        let plan = self.plan_of(&options)?;
+        self.start_with(name, plan)
+    }
+
+    /// The plan of the baseline under `options`, as `startPlan` makes it,
+    /// without starting it: a page makes it in a worker, off its main thread
+    /// (a plan of 10,000 assessments takes the core most of a second), from
+    /// `new Workspace(savedJson())` there, then starts it here with
+    /// `startPlanned`. Throws for bad options.
+    #[wasm_bindgen(js_name = makePlan, unchecked_return_type = "Plan")]
+    pub fn make_plan(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        to_js(&self.plan_of(&options)?)
+    }
+
+    /// Starts a what-if from `plan`, made by `makePlan` of this baseline, as
+    /// `startPlan` does. Throws, changing nothing, for a plan that cannot be
+    /// read, a change that no longer applies (the baseline changed since),
+    /// a name in use or too many what-ifs.
+    #[wasm_bindgen(js_name = startPlanned, unchecked_return_type = "Plan")]
+    pub fn start_planned(
+        &mut self,
+        name: &str,
+        #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
+    ) -> Result<JsValue, js_sys::Error> {
+        let plan = analysis::plan::read_stored(json_of(&plan)?)
+            .ok_or_else(|| js_sys::Error::new("the plan could not be read"))?;
+        self.start_with(name, plan)
     }
 
     /// The plan the what-if on show was started from; `null` otherwise.
@@ -630,6 +661,29 @@ impl Workspace {
         self.session
             .discard_scenario(id)
             .map_err(|e| invalid_error(&e))
+    }
+}
+
+#[cfg(feature = "editor")]
+impl Workspace {
+    fn plan_of(&self, options: &JsValue) -> Result<analysis::plan::Plan, js_sys::Error> {
+        let opts =
+            analysis::PlanOptions::from_json(json_of(options)?).map_err(|e| invalid_error(&e))?;
+        let baseline = self.session.baseline();
+        known_unit(baseline, opts.unit.as_deref())?;
+        Ok(analysis::plan(baseline, &opts))
+    }
+
+    fn start_with(
+        &mut self,
+        name: &str,
+        plan: analysis::plan::Plan,
+    ) -> Result<JsValue, js_sys::Error> {
+        let out = to_js(&plan)?;
+        self.session
+            .start_plan(name, plan)
+            .map_err(|e| invalid_error(&e))?;
+        Ok(out)
     }
 }
 
@@ -764,8 +818,16 @@ impl Workspace {
             None => disagreement().into_iter().collect(),
         };
         let (render_opts, states, marks) = self.cell_states(&opts, &scopes);
-        let comparison =
+        let mut comparison =
             baseline.map(|b| analysis::compare_analyses(b, &analysis::analyze(b), model, &report));
+        let compared_counts = comparison.as_mut().map(|c| {
+            let counts = ComparedCounts {
+                resolved: c.resolved.len(),
+                introduced: c.introduced.len(),
+            };
+            opts.keep_compared(c);
+            counts
+        });
         let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
         let findings_note = analysis::quiet(model, &report);
         let (full, changed) = self.draw_cells(container, &render_opts, &states)?;
@@ -791,6 +853,7 @@ impl Workspace {
             findings_note,
             analysis: report,
             comparison,
+            compared_counts,
             cells,
             session: self.session_info(),
         };

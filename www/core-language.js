@@ -27,6 +27,11 @@ export async function loadCoreTexts(code) {
   texts.set(code, await res.text());
 }
 
+/** The catalogue the core speaks from (undefined: English), for another instance of it (plan-worker.js). */
+export function coreCatalogue() {
+  return texts.get(current);
+}
+
 function apply() {
   if (started) setCoreLanguage(texts.get(current));
 }

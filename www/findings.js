@@ -133,25 +133,50 @@ function severityBand(f) {
   return s >= 3 ? 'high' : s >= 1.5 ? 'mid' : 'low';
 }
 
-function difference(comparison) {
-  const resolved = comparison?.resolved ?? [];
-  const introduced = comparison?.introduced ?? [];
+/** The comparison's lists (resolved, introduced) opened whole with "Show all". */
+const comparedExpanded = new Set();
+
+/**
+ * What the what-if on show changes in the findings: how many it resolves
+ * and introduces, and a page of each (the core lists no more until one is
+ * opened: a plan of a large model resolves thousands).
+ * @param {import('./pkg/workforce_ecosystem.js').ViewResult} result
+ */
+function difference(result) {
+  const comparison = result.comparison;
+  const counts = result.comparedCounts ?? { resolved: 0, introduced: 0 };
+  /** @param {'resolved' | 'introduced'} which */
+  const list = (which) => {
+    const count = counts[which];
+    if (!count) return null;
+    const open = comparedExpanded.has(which);
+    return h('div', {},
+      h('h4', { class: `diff-title ${which}`, text: t(`scenario.${which}`) }),
+      h('ul', { class: 'findings' }, (comparison?.[which] ?? []).map((f) => h('li', { class: `finding is-${which}` },
+        h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))),
+      count > PAGE
+        ? h('button', {
+          type: 'button',
+          class: 'link',
+          dataset: { key: `more:${which}` },
+          on: {
+            click: () => {
+              if (open) comparedExpanded.delete(which);
+              else comparedExpanded.add(which);
+              refresh();
+            },
+          },
+        }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(count, 0) }))
+        : null);
+  };
   return h('section', { class: 'difference', 'aria-labelledby': 'diff-title' },
     h('h3', { id: 'diff-title', text: t('scenario.difference') }),
     h('p', { class: 'muted', text: t('scenario.differenceSummary', {
-      resolved: tn('scenario.resolvedCount', resolved.length),
-      introduced: tn('scenario.introducedCount', introduced.length),
+      resolved: tn('scenario.resolvedCount', counts.resolved),
+      introduced: tn('scenario.introducedCount', counts.introduced),
     }) }),
-    resolved.length
-      ? h('div', {}, h('h4', { class: 'diff-title resolved', text: t('scenario.resolved') }),
-        h('ul', { class: 'findings' }, resolved.map((f) => h('li', { class: 'finding is-resolved' },
-          h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))))
-      : null,
-    introduced.length
-      ? h('div', {}, h('h4', { class: 'diff-title introduced', text: t('scenario.introduced') }),
-        h('ul', { class: 'findings' }, introduced.map((f) => h('li', { class: 'finding is-introduced' },
-          h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))))
-      : null);
+    list('resolved'),
+    list('introduced'));
 }
 
 let findingsShown = null;
@@ -169,13 +194,13 @@ function renderFindings(result) {
   }
   // the same findings, choice and comparison: nothing to draw again
   const active = result.session.active;
-  const shape = JSON.stringify([language(), state.view.finding, state.view.overlay, [...expanded], findings, result.findingsNote, active && result.comparison, active?.id, active?.planned, result.findingCount, result.findingCounts]);
+  const shape = JSON.stringify([language(), state.view.finding, state.view.overlay, [...expanded], [...comparedExpanded], findings, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingCounts]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
     // the list's heading (the tab names the pane; the heading lets a reader find it by headings)
     const parts = [h('h2', { class: 'visually-hidden', text: t('finding.heading') }), planSection(result)];
-    if (result.session.active && result.comparison) parts.push(difference(result.comparison));
+    if (result.session.active && result.comparison) parts.push(difference(result));
     if (!findings.length) {
       // the core says why there are none: nothing entered yet, nothing scored, or all clear
       const why = result.findingsNote === 'empty' || result.findingsNote === 'unassessed' ? `.${result.findingsNote}` : '';
@@ -278,9 +303,14 @@ export function showPane(name) {
 }
 
 // A page of each kind is all the list shows until a kind is opened: the
-// core writes out no more (a large model has thousands of findings).
+// core writes out no more (a large model has thousands of findings). So
+// with the what-if's resolved and introduced findings.
 // Disagreements come apart from the core's findings and are listed whole.
-state.findingsListed = () => ({ findingsPerKind: PAGE, findingsOpen: [...expanded].filter((k) => k !== 'disagreement') });
+state.findingsListed = () => ({
+  findingsPerKind: PAGE,
+  findingsOpen: [...expanded].filter((k) => k !== 'disagreement'),
+  comparedOpen: [...comparedExpanded],
+});
 
 export function initFindings({ openCell, openOrg }) {
   findingsPane = document.getElementById('pane-findings');

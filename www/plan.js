@@ -1,6 +1,7 @@
 // Plans: *Suggest a plan* asks what to resolve and within which budget,
 // then has the core open its plan (the fewest changes that resolve the
-// findings) as a what-if; while a planned what-if is on show, its steps are
+// findings) as a what-if, made in a worker (plan-worker.js) so that the page
+// answers meanwhile; while a planned what-if is on show, its steps are
 // listed with their effect, and the plan exported. The core makes the
 // plan, its sentences and its files, and keeps it with the what-if in the
 // saved session; nothing is computed here.
@@ -10,6 +11,8 @@ import { state, act, announce, fieldErrorText, currentModel } from './store.js';
 import { openDialog, closeDialog, isDialogOpen } from './dialog.js';
 import { saveText } from './io.js';
 import { forgetDraftNamed } from './text-drafts.js';
+import { compiling } from './core-start.js';
+import { coreCatalogue } from './core-language.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
 const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -36,6 +39,59 @@ function numberField(label, value, min, max, step) {
   const id = uid('plan-number');
   const input = /** @type {HTMLInputElement} */ (h('input', { id, type: 'number', inputmode: 'decimal', min, max, step, value: String(value) }));
   return { input, row: h('div', { class: 'field plan-amount' }, h('label', { for: id, text: label }), input) };
+}
+
+/** The worker that makes plans (plan-worker.js), started with the first; false where none can start. */
+/** @type {Worker | null | false} */
+let worker = null;
+/** Whether the worker is making a plan no one may want any more (the dialog was closed meanwhile). */
+let busy = false;
+
+/**
+ * The plan of the baseline on show under `options`, made by the worker, so
+ * that the page answers meanwhile; null where it could not (no worker in
+ * this browser or under this page's policy, or the core refused the
+ * options: the page then asks its own core, which says why).
+ * @param {import('./pkg/workforce_ecosystem.js').PlanOptions} options
+ * @returns {Promise<import('./pkg/workforce_ecosystem.js').Plan | null>}
+ */
+async function makePlan(options) {
+  if (worker === false) return null;
+  // one asked for before is no longer wanted: its worker goes with it
+  if (busy && worker) {
+    worker.terminate();
+    worker = null;
+  }
+  let w = worker;
+  if (!w) {
+    try {
+      w = new Worker(new URL('./plan-worker.js', import.meta.url), { type: 'module' });
+    } catch {
+      worker = false;
+      return null;
+    }
+    worker = w;
+  }
+  const request = { module: await compiling, session: state.ws.savedJson(), options, catalogue: coreCatalogue() };
+  busy = true;
+  return new Promise((ok) => {
+    const done = (/** @type {import('./pkg/workforce_ecosystem.js').Plan | null} */ plan) => {
+      w.removeEventListener('message', answer);
+      w.removeEventListener('error', broken);
+      busy = false;
+      ok(plan);
+    };
+    const answer = (/** @type {MessageEvent} */ e) => done(e.data.plan ?? null);
+    const broken = (/** @type {Event} */ e) => {
+      e.preventDefault();
+      // it cannot start here (say a policy without workers): the page makes plans from now on
+      if (worker === w) worker = false;
+      done(null);
+    };
+    w.addEventListener('message', answer);
+    w.addEventListener('error', broken);
+    w.postMessage(request);
+  });
 }
 
 /** Asks for the plan's options, then opens the plan as a what-if. */
@@ -91,31 +147,31 @@ export async function suggestPlan() {
       if (!(last.readiness >= 0 && last.readiness <= 100)) return fail(t('plan.badReadiness'), readiness.input);
       options.readiness = last.readiness / 100;
     }
-    // A plan of a large model takes the core a moment (about 0.2 s for
-    // 4,800 assessments, BENCHMARKS.md): the button says so, painted, before
-    // the core starts, and the dialog closes once the plan is open.
+    // A plan of a large model takes the core a while (about 0.4 s for
+    // 4,800 assessments, BENCHMARKS.md): it is made in a worker while the
+    // button says so, and the dialog closes once the plan is open.
     ev.preventDefault();
     error.hidden = true;
     const button = /** @type {HTMLButtonElement} */ (ev.currentTarget);
     working = true;
     button.setAttribute('aria-busy', 'true');
     button.textContent = t('plan.working');
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        working = false;
-        // closed meanwhile (Escape, Cancel): no plan was asked for
-        if (!isDialogOpen()) return undefined;
-        name = nextName();
-        forgetDraftNamed(name);
-        const r = act((ws) => ws.startPlan(name, options));
-        button.removeAttribute('aria-busy');
-        button.textContent = t('plan.open');
-        if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
-        plan = r.value;
-        closeDialog('plan');
-        return undefined;
-      }, 0),
-    );
+    const asked = state.ws;
+    makePlan(options).then((made) => {
+      working = false;
+      button.removeAttribute('aria-busy');
+      button.textContent = t('plan.open');
+      // closed meanwhile (Escape, Cancel): no plan was asked for
+      if (!isDialogOpen() || state.ws !== asked) return;
+      name = nextName();
+      forgetDraftNamed(name);
+      // made elsewhere, or (no worker, or its core refused) here
+      const r = act((ws) => (made ? ws.startPlanned(name, made) : ws.startPlan(name, options)));
+      if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
+      plan = r.value;
+      closeDialog('plan');
+      return undefined;
+    });
     return undefined;
   };
   await openDialog({
@@ -161,7 +217,11 @@ function exportPlan(format) {
 /** The steps opened, by what-if: drawing the pane again keeps them open. */
 const opened = new Map();
 
-/** One step: its title, its effect, and (opened) its changes. */
+/**
+ * One step: its title, its effect, and its changes, listed once it is
+ * opened (a large model's plan makes thousands: listed up front, they took
+ * the page a quarter of a second each time the pane was drawn).
+ */
 function stepItem(step, n, scenario) {
   const open = opened.get(scenario) ?? new Set();
   const effect = t('plan.stepEffect', {
@@ -169,21 +229,29 @@ function stepItem(step, n, scenario) {
     after: formatPercent(step.readiness.after),
     resolved: tn('plan.resolves', step.resolves.length),
   });
+  const changes = h('ul', { class: 'plan-changes' });
+  const list = () => {
+    if (!changes.firstChild) changes.append(...step.texts.map((text) => h('li', { text })));
+  };
+  if (open.has(n)) list();
   return h('li', { class: 'plan-step', dataset: { kind: step.kind } },
     h('details', {
       open: open.has(n),
       on: {
         toggle: (ev) => {
-          if (ev.currentTarget.open) open.add(n);
-          else open.delete(n);
+          if (ev.currentTarget.open) {
+            open.add(n);
+            list();
+          } else open.delete(n);
           opened.set(scenario, open);
         },
       },
     },
-      h('summary', { dataset: { key: `plan-step:${n}` } },
+      // (listed on the click that opens it, mouse or keyboard, before it opens)
+      h('summary', { dataset: { key: `plan-step:${n}` }, on: { click: list } },
         h('span', { class: 'plan-step-title', text: step.title }),
         h('span', { class: 'plan-step-effect', text: effect })),
-      h('ul', { class: 'plan-changes' }, step.texts.map((text) => h('li', { text })))));
+      changes));
 }
 
 /**

@@ -165,8 +165,8 @@ function renderBanner(result) {
   const facts = [
     changes.length ? t('scenario.changed', { list: changes.map((c) => tn(`scenario.change.${c.kind}`, c.count)).join(', ') }) : t('scenario.noChange'),
     overall !== null ? t('scenario.readinessChange', { change: formatPoints(overall) }) : null,
-    tn('scenario.resolvedCount', (cmp.resolved ?? []).length),
-    tn('scenario.introducedCount', (cmp.introduced ?? []).length),
+    tn('scenario.resolvedCount', result.comparedCounts?.resolved ?? 0),
+    tn('scenario.introducedCount', result.comparedCounts?.introduced ?? 0),
   ].filter(Boolean);
   preservingFocus(banner, () => replace(banner,
     h('div', { class: 'banner-text' },
@@ -187,7 +187,7 @@ export function initScenarios() {
     const { session } = result;
     if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);
     const cmp = result.comparison;
-    const facts = cmp ? [cmp.changes, cmp.readiness?.overall, cmp.resolved?.length, cmp.introduced?.length] : null;
+    const facts = cmp ? [cmp.changes, cmp.readiness?.overall, result.comparedCounts] : null;
     if (!unchanged(banner, [language(), session.active, facts, result.cells.filter((c) => c.changed).length])) renderBanner(result);
   });
 }

@@ -31,7 +31,7 @@ export const state = {
   /** Whether the list of findings is on show (else the core sends only their count). */
   findingsOnShow: () => true,
   /** the list's page of each kind and its kinds listed whole (findings.js) */
-  findingsListed: () => ({ findingsPerKind: null, findingsOpen: [] }),
+  findingsListed: () => ({ findingsPerKind: null, findingsOpen: [], comparedOpen: [] }),
   diagram: null,
 };
 

@@ -85,6 +85,12 @@ pub struct ViewOptions {
     /// Kinds listed whole despite `findings_per_kind` (the page's groups
     /// opened with "Show all").
     pub findings_open: Vec<Kind>,
+    /// The comparison's lists (a what-if's resolved and introduced
+    /// findings) listed whole despite `findings_per_kind`, which lists the
+    /// first of each too: a plan of a model 100 times the sample's resolves
+    /// some 4,000 findings, whose sentences the page read and listed on
+    /// every update of that what-if (about a third of a second).
+    pub compared_open: Vec<Compared>,
     /// Labels beside the drawing or below it (the page picks by its width).
     pub layout: crate::layout::LayoutKind,
 }
@@ -118,6 +124,17 @@ impl ViewOptions {
                     )
                     .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 findings_open: Kind::read_list(r, &mut f, "findingsOpen"),
+                compared_open: {
+                    let items = f.list(r, "comparedOpen", Need::Optional);
+                    let at = f.at().key("comparedOpen");
+                    items
+                        .into_iter()
+                        .enumerate()
+                        .filter_map(|(i, v)| {
+                            r.choice(v, &at.index(i), &Compared::ALL, Compared::as_str)
+                        })
+                        .collect()
+                },
                 layout: render::read_layout(r, &mut f),
             }
         })
@@ -146,12 +163,48 @@ impl ViewOptions {
         });
     }
 
+    /// Keeps of a comparison's lists those the page lists: none while the
+    /// list is not on show (`skip_findings`), else the first
+    /// `findings_per_kind` of each not in `compared_open`.
+    pub fn keep_compared(&self, comparison: &mut crate::analysis::Comparison) {
+        for (list, which) in [
+            (&mut comparison.resolved, Compared::Resolved),
+            (&mut comparison.introduced, Compared::Introduced),
+        ] {
+            if self.skip_findings {
+                list.clear();
+            } else if let Some(per_list) = self.findings_per_kind {
+                if !self.compared_open.contains(&which) {
+                    list.truncate(per_list);
+                }
+            }
+        }
+    }
+
     pub fn render_options(&self) -> RenderOptions {
         RenderOptions {
             overlay: self.overlay,
             unit: self.unit.clone(),
             layout: self.layout,
             ..RenderOptions::default()
+        }
+    }
+}
+
+/// A list of a what-if's comparison with its baseline ([`ViewOptions::compared_open`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Compared {
+    Resolved,
+    Introduced,
+}
+
+impl Compared {
+    pub const ALL: [Compared; 2] = [Compared::Resolved, Compared::Introduced];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Compared::Resolved => "resolved",
+            Compared::Introduced => "introduced",
         }
     }
 }
@@ -512,7 +565,8 @@ mod tests {
             "overlay": "gap", "unit": "retail", "contributor": null, "kind": "external",
             "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
             "showChanges": true, "skipFindings": false, "somethingElse": [1, 2],
-            "layout": "narrow", "findingsPerKind": 8, "findingsOpen": ["silo", "conflict"]
+            "layout": "narrow", "findingsPerKind": 8, "findingsOpen": ["silo", "conflict"],
+            "comparedOpen": ["introduced"]
         });
         assert_eq!(
             ViewOptions::from_json(v).unwrap(),
@@ -527,6 +581,7 @@ mod tests {
                 skip_findings: false,
                 findings_per_kind: Some(8),
                 findings_open: vec![Kind::Silo, Kind::Conflict],
+                compared_open: vec![Compared::Introduced],
                 layout: crate::layout::LayoutKind::Narrow,
             }
         );
@@ -540,6 +595,45 @@ mod tests {
                 ViewOptions::default()
             );
         }
+    }
+
+    #[test]
+    fn the_comparisons_lists_are_cut_as_the_findings_are() {
+        let base = crate::framework::sample();
+        let mut scenario = base.clone();
+        scenario.assessments.clear();
+        let compared = crate::analysis::compare(&base, &scenario);
+        assert!(compared.resolved.len() > 1, "the fixture resolves findings");
+        let resolved = |opts: ViewOptions| {
+            let mut c = compared.clone();
+            opts.keep_compared(&mut c);
+            (
+                c.resolved.len(),
+                c.introduced.len(),
+                c.changed_cells == compared.changed_cells,
+            )
+        };
+        let all = (compared.resolved.len(), compared.introduced.len(), true);
+        assert_eq!(resolved(ViewOptions::default()), all);
+        let one = ViewOptions {
+            findings_per_kind: Some(1),
+            ..ViewOptions::default()
+        };
+        assert_eq!(
+            resolved(one.clone()),
+            (1, compared.introduced.len().min(1), true)
+        );
+        let opened = ViewOptions {
+            compared_open: vec![Compared::Resolved],
+            ..one
+        };
+        assert_eq!(resolved(opened).0, compared.resolved.len());
+        let skipped = ViewOptions {
+            skip_findings: true,
+            compared_open: vec![Compared::Resolved],
+            ..ViewOptions::default()
+        };
+        assert_eq!(resolved(skipped), (0, 0, true));
     }
 
     #[test]
@@ -567,6 +661,10 @@ mod tests {
                 serde_json::json!({"findingsPerKind": -1, "findingsOpen": ["silo", "gaps"]}),
                 "options.findingsPerKind: expected a whole number (0 or more), found the number -1\n\
                  options.findingsOpen[1]: expected \"maturity-gap\", \"uncovered\", \"redundant\", \"conflict\", \"untracked\", \"fragmented\" or \"silo\", found the string \"gaps\"",
+            ),
+            (
+                serde_json::json!({"comparedOpen": ["resolved", "fixed"]}),
+                "options.comparedOpen[1]: expected \"resolved\" or \"introduced\", found the string \"fixed\"",
             ),
             (
                 serde_json::json!({"findingsOpen": vec!["silo"; 8]}),

@@ -10,7 +10,9 @@
 // browser may paint the result.
 //
 // A second run undoes and redoes a score with the Findings tab open, so each
-// step also redraws the list of findings.
+// step also redraws the list of findings. A third suggests a plan of every
+// finding of the 100× model, made in a worker as the page does and on the
+// main thread, and says when it opened and the longest the page was busy.
 //
 // Not a test: it prints figures (median and p95) and the goal, and exits 0.
 import { launch, startServer, openPage } from './harness.mjs';
@@ -147,6 +149,32 @@ try {
   await listPage100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
   await measureWithList(listPage100, '100×');
   page.problems.push(...listPage.problems, ...listPage100.problems);
+
+  console.log('Suggest a plan of every finding, 100×: click → the plan open, and the longest the page did not answer');
+  for (const [label, worker] of [['in a worker (the page)', true], ['on the main thread (no worker)', false]]) {
+    const planPage = await openPage(browser, null);
+    if (!worker) await planPage.addInitScript(() => { window.Worker = undefined; });
+    await planPage.goto(`${origin}/`);
+    await planPage.waitForSelector('body[data-ready="true"]');
+    await planPage.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+    await planPage.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+    await planPage.click('#tab-findings');
+    await planPage.click('#suggest-plan');
+    await planPage.waitForSelector('#dialog[open].plan-dialog');
+    await planPage.evaluate(() => {
+      window.longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.longest = Math.max(window.longest, e.duration);
+      }).observe({ type: 'longtask' });
+      document.querySelector('#dialog button[value="plan"]').addEventListener('click', () => { window.clicked = performance.now(); }, { capture: true });
+    });
+    await planPage.click('#dialog button[value="plan"]');
+    await planPage.waitForSelector('#scenario-banner:not([hidden])');
+    const { open, longest } = await planPage.evaluate(() => ({ open: performance.now() - window.clicked, longest: window.longest }));
+    console.log(`  ${label.padEnd(32)} open after ${ms(open)}, longest task ${ms(longest)}`);
+    page.problems.push(...planPage.problems);
+    await planPage.context().close();
+  }
 
   for (const [what, s, goal] of [['the sample', small, GOAL_MS.sample], ['the 100× model', large, GOAL_MS.x100]]) {
     console.log(`Goal: median at most ${goal} ms on ${what} — ${s.median <= goal ? 'met' : 'NOT met'} (${ms(s.median)}).`);

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setup, open, findingIds, openCell, setField, storedDocs, axeViolations } from './page-helpers.mjs';
+import { openPage } from './harness.mjs';
 
 const env = setup();
 
@@ -82,6 +83,62 @@ test('the whole plan opens as a what-if that resolves every finding, survives a 
   assert.equal(await page.$$eval('#pane-findings .plan', (e) => e.length), 0);
   assert.equal(await page.$$eval('#suggest-plan', (e) => e.length), 1);
   assert.deepEqual(page.problems, []);
+});
+
+/** Counts the plan workers the page starts and the answers they give. */
+function countPlanWorkers() {
+  const Made = window.Worker;
+  window.planWorkers = { started: 0, answers: 0 };
+  window.Worker = class extends Made {
+    constructor(url, options) {
+      super(url, options);
+      if (!String(url).includes('plan-worker')) return;
+      window.planWorkers.started += 1;
+      this.addEventListener('message', () => { window.planWorkers.answers += 1; });
+    }
+  };
+}
+
+async function planAll(page) {
+  await openPlanDialog(page);
+  await page.click('#dialog button[value="plan"]');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  await page.click('#pane-findings .plan-step summary >> nth=0');
+  return page.$$eval('#pane-findings .plan-step >> nth=0 >> .plan-changes li', (e) => e.map((x) => x.textContent));
+}
+
+test('a plan is made off the page’s thread, by a worker, in the page’s language; where no worker can start, by the page', async () => {
+  const page = await openPage(env.browser, null);
+  await page.addInitScript(countPlanWorkers);
+  await page.addInitScript(() => localStorage.setItem('wfe-lang', 'fr'));
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  const french = await planAll(page);
+  assert.match(french[0], /^Rendre .+ responsable de /, 'the worker speaks the page’s language');
+  assert.deepEqual(await page.evaluate(() => window.planWorkers), { started: 1, answers: 1 });
+  // a second plan: the same worker
+  await page.click('.scenario-tab[data-scenario="baseline"]');
+  await planAll(page);
+  assert.deepEqual(await page.evaluate(() => window.planWorkers), { started: 1, answers: 2 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  // no worker here (an old browser, a policy): the page makes the same plan itself
+  const plain = await openPage(env.browser, null);
+  await plain.addInitScript(() => {
+    window.Worker = class {
+      constructor() {
+        throw new Error('no workers here');
+      }
+    };
+  });
+  await plain.goto(`${env.origin}/`);
+  await plain.waitForSelector('body[data-ready="true"]');
+  const english = await planAll(plain);
+  assert.match(english[0], /^Make .+ responsible for Delivery drivers/);
+  assert.match(await plain.textContent('#pane-findings .plan'), /Readiness 42% → 66% with 45 changes in 8 steps/);
+  assert.deepEqual(plain.problems, []);
+  await plain.context().close();
 });
 
 test('a budget, chosen kinds and a unit, by keyboard; a bad budget is refused in the dialog', async () => {

@@ -41,6 +41,16 @@ test('the whole plan opens as a what-if that resolves every finding, survives a 
   assert.match(await page.textContent('#scenario-banner'), /Plan 1/);
   assert.match(await page.textContent('#scenario-banner'), new RegExp(`${before.length} findings resolved`));
   assert.deepEqual(await page.$$eval('#pane-findings .finding-button', (e) => e.length), 0, 'nothing left to resolve');
+  // what it resolves: a page of them, then all on request, then a page again
+  const resolvedShown = () => page.$$eval('#pane-findings .finding.is-resolved', (e) => e.length);
+  assert.equal(await resolvedShown(), 8);
+  const more = '#pane-findings button[data-key="more:resolved"]';
+  assert.equal(await page.textContent(more), `Show all ${before.length}`);
+  await page.click(more);
+  await page.waitForFunction((n) => document.querySelectorAll('#pane-findings .finding.is-resolved').length === n, before.length);
+  assert.equal(await page.textContent(more), 'Show fewer');
+  await page.click(more);
+  await page.waitForFunction(() => document.querySelectorAll('#pane-findings .finding.is-resolved').length === 8);
   const titles = await stepTitles(page);
   assert.equal(titles[0], 'Name an owner where nobody owns the work');
   assert.ok(titles.includes('Raise maturity in Leadership approaches'));

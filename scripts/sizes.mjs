@@ -86,14 +86,19 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * CLI's own line about a model it cannot read in its language brought the
  * editor's module to 348.6 KB and the pages to 439.6 KB (405.7 KB); the
  * editor page also gained plan-worker.js (0.3 KB) and its icon inline.
+ * A what-if updated at half the cost at 100× (the baseline's analysis kept,
+ * src/analysis/kept.rs, with the model compared whole to know it; the
+ * comparison's equal lists and cells changed in place found without
+ * writing or ordering them all) brought them to 350.0 KB and 441.0 KB
+ * (407.1 KB).
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 349.5 * 1024 },
-  pageGzip: { 'index.html': 440.5 * 1024, 'teach.html': 406.5 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 351 * 1024 },
+  pageGzip: { 'index.html': 442 * 1024, 'teach.html': 408 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

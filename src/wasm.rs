@@ -372,6 +372,8 @@ struct ComparedCounts {
 pub struct Workspace {
     session: Session,
     drawn: Option<Drawn>,
+    /// The baseline's analysis, which a what-if on show is compared with.
+    baseline_analysis: analysis::Kept,
 }
 
 #[wasm_bindgen]
@@ -383,6 +385,7 @@ impl Workspace {
         Ok(Workspace {
             session,
             drawn: None,
+            baseline_analysis: analysis::Kept::default(),
         })
     }
 
@@ -396,6 +399,7 @@ impl Workspace {
         Ok(Workspace {
             session: Session::new(model),
             drawn: None,
+            baseline_analysis: analysis::Kept::default(),
         })
     }
 }
@@ -818,8 +822,9 @@ impl Workspace {
             None => disagreement().into_iter().collect(),
         };
         let (render_opts, states, marks) = self.cell_states(&opts, &scopes);
+        let kept = &mut self.baseline_analysis;
         let mut comparison =
-            baseline.map(|b| analysis::compare_analyses(b, &analysis::analyze(b), model, &report));
+            baseline.map(|b| analysis::compare_analyses(b, kept.of(b), model, &report));
         let compared_counts = comparison.as_mut().map(|c| {
             let counts = ComparedCounts {
                 resolved: c.resolved.len(),

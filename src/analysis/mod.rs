@@ -16,6 +16,7 @@ mod by_id;
 mod compare;
 pub(crate) mod finding;
 mod index;
+mod kept;
 mod names;
 pub mod plan;
 mod readiness;
@@ -32,6 +33,7 @@ pub use compare::{
     CellChange, CellValue, ChangeCount, Comparison, Delta, ReadinessChange, Verdict,
 };
 pub use finding::{Finding, FindingCell, Kind, KindNames};
+pub use kept::Kept;
 pub use plan::{plan, Plan, PlanOptions};
 pub use readiness::{readiness, Readiness};
 pub use report::{analysis_markdown, comparison_markdown, escape_markdown};

@@ -66,7 +66,7 @@ async function measure(page, label) {
       const select = document.querySelector('#pane-cell [data-key="u:ports:current"]');
       const before = cellValue();
       const findingsBefore = document.getElementById('findings-count').textContent;
-      select.value = i % 2 === 0 ? '3' : '1';
+      select.value = select.value === '3' ? '1' : '3';
       const t0 = performance.now();
       select.dispatchEvent(new Event('change', { bubbles: true }));
       void document.body.offsetHeight; // style and layout of what changed
@@ -138,6 +138,13 @@ try {
   await page100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
   await page100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
   const large = await measure(page100, `100× (${big.assessments.length} assessments)`);
+  // the same edits in a what-if, compared with its baseline on each
+  await page100.click('#new-scenario');
+  await page100.waitForSelector('#dialog[open]');
+  await page100.fill('#dialog input', 'Bench');
+  await page100.click('#dialog button[value="start"]');
+  await page100.waitForSelector('#scenario-banner:not([hidden])');
+  await measure(page100, '100×, in a what-if');
 
   console.log('Undo/redo of a score with the findings list on show');
   const listPage = await openPage(browser, `${origin}/`);

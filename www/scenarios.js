@@ -6,7 +6,7 @@ import { t, tn, formatPoints, language } from './i18n.js';
 import { state, act, onRefresh, announce, errorText, setView } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
-import { forgetDraftNamed } from './text-drafts.js';
+import { forgetDraftNamed, draftFollowsKeep } from './text-drafts.js';
 
 let bar;
 let banner;
@@ -96,6 +96,7 @@ function refocus() {
 function keep(scenario) {
   const r = act((ws) => ws.keepScenario(scenario.id));
   if (r.ok) {
+    draftFollowsKeep(scenario);
     showNotice(() => t('scenario.kept', { name: scenario.name }), { undo: true });
     refocus();
   }

@@ -94,12 +94,24 @@ let named = { doc: /** @type {string | null} */ (null), names: new Map() };
 /**
  * The document on show has these what-ifs now: one renamed since the last
  * look (or its renaming undone) takes this tab's draft along, since drafts
- * go by name (a what-if's id does not outlive a reload; its name does).
+ * go by name (a what-if's id does not outlive a reload; its name does); one
+ * kept as the baseline and brought back by Undo takes back the draft that
+ * went to the baseline with it.
  * @param {string | null} doc
  * @param {{ id: number, name: string }[]} scenarios
  */
 export function followRenames(doc, scenarios) {
   const names = new Map(scenarios.map((s) => [s.id, s.name]));
+  // the what-if kept as the baseline is back (Undo): so is its draft, as it was
+  if (keptAway && keptAway.doc === doc && names.get(keptAway.id) === keptAway.name) {
+    const back = keptAway;
+    keptAway = null;
+    if (mine.get(key({ doc, scenario: '' })) === back.text) {
+      dropDraft({ doc, scenario: '' });
+      keepDraft({ doc, scenario: back.name }, back.text);
+      changed([{ doc, scenario: '' }]);
+    }
+  }
   if (doc !== null && doc === named.doc) {
     for (const [id, name] of names) {
       const was = named.names.get(id);
@@ -124,6 +136,26 @@ export function forgetDraftNamed(name) {
   const scenario = name.trim();
   if (named.doc === null || [...named.names.values()].includes(scenario)) return;
   dropDraft({ doc: named.doc, scenario });
+}
+
+/** A what-if kept as the baseline whose draft went with it, until Undo brings the what-if back. */
+let keptAway = /** @type {{ doc: string, id: number, name: string, text: string } | null} */ (null);
+
+/**
+ * A what-if was kept as the baseline: its draft, the text of the model now
+ * the baseline's, goes with it (unless the baseline has one of its own,
+ * which stays, the what-if's staying under its name). Called once the page
+ * shows the baseline, so the Text pane has put its latest text away.
+ * @param {{ id: number, name: string }} scenario
+ */
+export function draftFollowsKeep(scenario) {
+  const doc = named.doc;
+  const text = doc === null ? undefined : mine.get(key({ doc, scenario: scenario.name }));
+  if (doc === null || text === undefined || mine.has(key({ doc, scenario: '' }))) return;
+  dropDraft({ doc, scenario: scenario.name });
+  keepDraft({ doc, scenario: '' }, text);
+  keptAway = { doc, id: scenario.id, name: scenario.name, text };
+  changed([{ doc, scenario: scenario.name }]);
 }
 
 /** The page goes away without a draft on show: an earlier journal is out of date. */

@@ -277,6 +277,29 @@ test('a discarded what-if’s draft: Undo brings both back, after a reload too; 
   assert.deepEqual(page.problems, []);
 });
 
+test('a what-if kept as the baseline takes its draft along; Undo takes it back', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Plan K');
+  const draft = breakIt(await textTab(page));
+  await typeText(page, draft);
+  await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan K', 'the what-if’s draft');
+  await page.click('#scenario-keep');
+  await page.waitForSelector('#scenario-banner', { state: 'hidden' });
+  // the baseline is the what-if's model now, and its draft is the baseline's
+  await page.waitForFunction((text) => document.getElementById('model-text').value === text, draft);
+  assert.equal(await page.textContent('#text-problems li'), PROBLEM);
+  await waitFor(page, async (p) => (await storedDrafts(p)).map((d) => d.scenario), (d) => d.length === 1 && d[0] === '', 'the draft, the baseline’s');
+  // undone: the what-if is back with its draft, the baseline without one
+  await page.click('#notice-undo');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  await page.waitForFunction((text) => document.getElementById('model-text').value === text, draft);
+  await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan K', 'the draft, the what-if’s again');
+  await page.click('.scenario-tab[data-scenario="baseline"]');
+  await page.waitForFunction(() => !/lots/.test(document.getElementById('model-text').value));
+  assert.equal(await page.textContent('#text-status'), 'The text and the diagram agree.');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a renamed what-if keeps its draft: renamed with the Text tab hidden, the renaming undone and redone, a reload', async () => {
   const page = await open(env);
   await startScenario(page, 'Plan B');

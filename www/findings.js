@@ -19,6 +19,7 @@ let findingsPane;
 let readinessPane;
 let badge;
 let actions = {};
+/** The kinds opened whole with "Show all". @type {Set<string>} */
 const expanded = new Set();
 
 /** A group's title: the core's name for the kind (Workspace.findingKinds), in the page's language. */
@@ -133,6 +134,30 @@ function severityBand(f) {
   return s >= 3 ? 'high' : s >= 1.5 ? 'mid' : 'low';
 }
 
+/**
+ * "Show all N" under a list of more than a page, or "Show fewer" once it is
+ * open (`name` in `opened`): the core then lists the rest (or a page again).
+ * @param {Set<string>} opened
+ * @param {string} name
+ * @param {number} count
+ */
+function moreOrFewer(opened, name, count) {
+  if (count <= PAGE) return null;
+  const open = opened.has(name);
+  return h('button', {
+    type: 'button',
+    class: 'link',
+    dataset: { key: `more:${name}` },
+    on: {
+      click: () => {
+        if (open) opened.delete(name);
+        else opened.add(name);
+        refresh();
+      },
+    },
+  }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(count, 0) }));
+}
+
 /** The comparison's lists (resolved, introduced) opened whole with "Show all". */
 const comparedExpanded = new Set();
 
@@ -149,25 +174,11 @@ function difference(result) {
   const list = (which) => {
     const count = counts[which];
     if (!count) return null;
-    const open = comparedExpanded.has(which);
     return h('div', {},
       h('h4', { class: `diff-title ${which}`, text: t(`scenario.${which}`) }),
       h('ul', { class: 'findings' }, (comparison?.[which] ?? []).map((f) => h('li', { class: `finding is-${which}` },
         h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))),
-      count > PAGE
-        ? h('button', {
-          type: 'button',
-          class: 'link',
-          dataset: { key: `more:${which}` },
-          on: {
-            click: () => {
-              if (open) comparedExpanded.delete(which);
-              else comparedExpanded.add(which);
-              refresh();
-            },
-          },
-        }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(count, 0) }))
-        : null);
+      moreOrFewer(comparedExpanded, which, count));
   };
   return h('section', { class: 'difference', 'aria-labelledby': 'diff-title' },
     h('h3', { id: 'diff-title', text: t('scenario.difference') }),
@@ -217,21 +228,7 @@ function renderFindings(result) {
           h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(count, 0) })),
           KIND_ORDER.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
           h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
-          count > PAGE
-            ? h('button', {
-              type: 'button',
-              class: 'link',
-              dataset: { key: `more:${kind}` },
-              on: {
-                click: () => {
-                  if (open) expanded.delete(kind);
-                  else expanded.add(kind);
-                  // the core lists the rest of the kind (or a page of it again)
-                  refresh();
-                },
-              },
-            }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(count, 0) }))
-            : null));
+          moreOrFewer(expanded, kind, count)));
       }
     }
     replace(findingsPane, parts);

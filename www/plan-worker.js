@@ -1,35 +1,53 @@
-// Makes plans off the editor's main thread (plans.js asks, see there): a
-// plan runs the analysis after each of its steps, most of a second for
-// 10,000 assessments and more for larger models, time in which the page
-// would not answer. The worker runs its own instance of the core, started
-// from the module the page compiled, reads the session it is sent, and
-// answers with the plan of its baseline (Workspace.makePlan), in the
-// language it is told, or with the core's message.
+// Makes plans off the editor's main thread for large models (plan.js asks,
+// see there): a plan runs the analysis after each of its steps, about half
+// a second for 4,800 assessments and many seconds for the largest model a
+// file may hold, time in which the page would not answer. The worker runs
+// its own instance of the core, started from the module the page compiled.
+// Messages, answered in order:
+//   { module, session, catalogue }  read this session (Workspace of
+//                                   savedJson()), in this language, for the
+//                                   plans asked next
+//   { options }                     answered { plan } (Workspace.makePlan of
+//                                   its baseline) or { error }
 import init, { Workspace, setLanguage } from './pkg/workforce_ecosystem.js';
 
 /** @type {Promise<unknown> | null} */
 let started = null;
+/** The session last sent, read; or why it could not be. @type {Workspace | Error | null} */
+let ws = null;
 
 /**
  * @typedef {{
- *   module: WebAssembly.Module | undefined,
- *   session: string,
- *   options: import('./pkg/workforce_ecosystem.js').PlanOptions,
- *   catalogue: string | undefined,
- * }} PlanRequest
+ *   module?: WebAssembly.Module,
+ *   session?: string,
+ *   catalogue?: string,
+ *   options?: import('./pkg/workforce_ecosystem.js').PlanOptions,
+ * }} PlanMessage
  */
 
-self.addEventListener('message', async (/** @type {MessageEvent<PlanRequest>} */ { data }) => {
-  let ws = null;
+/** @param {PlanMessage} data */
+async function handle(data) {
+  if (data.session !== undefined) {
+    if (ws instanceof Workspace) ws.free();
+    try {
+      started ??= init(data.module ? { module_or_path: data.module } : undefined);
+      await started;
+      setLanguage(data.catalogue);
+      ws = new Workspace(data.session);
+    } catch (e) {
+      ws = e instanceof Error ? e : new Error(String(e));
+    }
+    return;
+  }
   try {
-    started ??= init(data.module ? { module_or_path: data.module } : undefined);
-    await started;
-    setLanguage(data.catalogue);
-    ws = new Workspace(data.session);
+    if (!(ws instanceof Workspace)) throw ws ?? new Error('no session was sent');
     self.postMessage({ plan: ws.makePlan(data.options) });
   } catch (e) {
     self.postMessage({ error: e instanceof Error ? e.message : String(e) });
-  } finally {
-    ws?.free();
   }
+}
+
+let queue = Promise.resolve();
+self.addEventListener('message', (/** @type {MessageEvent<PlanMessage>} */ { data }) => {
+  queue = queue.then(() => handle(data));
 });

@@ -1,7 +1,7 @@
 // Plans: *Suggest a plan* asks what to resolve and within which budget,
 // then has the core open its plan (the fewest changes that resolve the
-// findings) as a what-if, made in a worker (plan-worker.js) so that the page
-// answers meanwhile; while a planned what-if is on show, its steps are
+// findings) as a what-if (a large model's made in a worker, plan-worker.js,
+// so that the page answers meanwhile); while a planned what-if is on show, its steps are
 // listed with their effect, and the plan exported. The core makes the
 // plan, its sentences and its files, and keeps it with the what-if in the
 // saved session; nothing is computed here.
@@ -13,6 +13,7 @@ import { saveText } from './io.js';
 import { forgetDraftNamed } from './text-drafts.js';
 import { compiling } from './core-start.js';
 import { coreCatalogue } from './core-language.js';
+import { afterPaint } from './after-paint.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
 const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -41,38 +42,62 @@ function numberField(label, value, min, max, step) {
   return { input, row: h('div', { class: 'field plan-amount' }, h('label', { for: id, text: label }), input) };
 }
 
-/** The worker that makes plans (plan-worker.js), started with the first; false where none can start. */
-/** @type {Worker | null | false} */
+/**
+ * From this many assessments a model's plans are made by a worker
+ * (plan-worker.js), so that the page answers meanwhile: a plan of 4,800
+ * held the page about 0.4 s, one of the largest model a file may hold many
+ * seconds. A smaller model's plan takes the page less than the worker
+ * takes to start (a few ms for the sample, against some 100 ms).
+ */
+const IN_A_WORKER = 4000;
+
+/** The worker (started for the first large model; false where none can start). @type {Worker | null | false} */
 let worker = null;
-/** Whether the worker is making a plan no one may want any more (the dialog was closed meanwhile). */
+/** The session sent to the worker for the dialog open now, once sent. @type {Promise<void> | null} */
+let sent = null;
+/** Whether a plan was asked of the worker and not answered (the dialog may have been closed meanwhile). */
 let busy = false;
 
 /**
- * The plan of the baseline on show under `options`, made by the worker, so
- * that the page answers meanwhile; null where it could not (no worker in
- * this browser or under this page's policy, or the core refused the
- * options: the page then asks its own core, which says why).
+ * The dialog opens: for a large model, the worker (started now, or anew if
+ * it is still making a plan no one waits for) reads the session while the
+ * person chooses. False where this model's plans are made by the page.
+ */
+function preparePlans() {
+  sent = null;
+  if (worker === false || currentModel().assessments.length < IN_A_WORKER) return false;
+  if (busy && worker) {
+    worker.terminate();
+    worker = null;
+    busy = false;
+  }
+  if (!worker) {
+    try {
+      worker = new Worker(new URL('./plan-worker.js', import.meta.url), { type: 'module' });
+    } catch {
+      worker = false;
+      return false;
+    }
+  }
+  const w = worker;
+  const session = state.ws.savedJson();
+  const catalogue = coreCatalogue();
+  sent = compiling.then((module) => w.postMessage({ module, session, catalogue }));
+  return true;
+}
+
+/**
+ * The plan of the baseline on show under `options`, made by the worker;
+ * null where it is not (a small model, no worker in this browser or under
+ * this page's policy, or its core refused the options): the page then
+ * makes it itself, and its core says what is wrong.
  * @param {import('./pkg/workforce_ecosystem.js').PlanOptions} options
  * @returns {Promise<import('./pkg/workforce_ecosystem.js').Plan | null>}
  */
 async function makePlan(options) {
-  if (worker === false) return null;
-  // one asked for before is no longer wanted: its worker goes with it
-  if (busy && worker) {
-    worker.terminate();
-    worker = null;
-  }
-  let w = worker;
-  if (!w) {
-    try {
-      w = new Worker(new URL('./plan-worker.js', import.meta.url), { type: 'module' });
-    } catch {
-      worker = false;
-      return null;
-    }
-    worker = w;
-  }
-  const request = { module: await compiling, session: state.ws.savedJson(), options, catalogue: coreCatalogue() };
+  const w = worker;
+  if (!w || !sent) return null;
+  await sent;
   busy = true;
   return new Promise((ok) => {
     const done = (/** @type {import('./pkg/workforce_ecosystem.js').Plan | null} */ plan) => {
@@ -90,7 +115,7 @@ async function makePlan(options) {
     };
     w.addEventListener('message', answer);
     w.addEventListener('error', broken);
-    w.postMessage(request);
+    w.postMessage({ options });
   });
 }
 
@@ -157,7 +182,8 @@ export async function suggestPlan() {
     button.setAttribute('aria-busy', 'true');
     button.textContent = t('plan.working');
     const asked = state.ws;
-    makePlan(options).then((made) => {
+    // painted before the page's own core starts on a plan, if it does
+    makePlan(options).then((made) => (made ? made : afterPaint().then(() => null))).then((made) => {
       working = false;
       button.removeAttribute('aria-busy');
       button.textContent = t('plan.open');
@@ -174,6 +200,7 @@ export async function suggestPlan() {
     });
     return undefined;
   };
+  preparePlans();
   await openDialog({
     heading: t('plan.title'),
     className: 'plan-dialog',

@@ -168,6 +168,7 @@ try {
     await planPage.click('#tab-findings');
     await planPage.click('#suggest-plan');
     await planPage.waitForSelector('#dialog[open].plan-dialog');
+    await planPage.waitForTimeout(1000); // a person choosing (the worker reads the model meanwhile)
     await planPage.evaluate(() => {
       window.longest = 0;
       new PerformanceObserver((list) => {

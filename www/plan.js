@@ -55,8 +55,14 @@ const IN_A_WORKER = 4000;
 let worker = null;
 /** The session sent to the worker for the dialog open now, once sent. @type {Promise<void> | null} */
 let sent = null;
-/** Whether a plan was asked of the worker and not answered (the dialog may have been closed meanwhile). */
-let busy = false;
+/** Answers the plan asked of the worker, if one is awaited (the dialog may have been closed meanwhile). */
+let waiting = /** @type {((plan: import('./pkg/workforce_ecosystem.js').Plan | null) => void) | null} */ (null);
+
+/** A worker that cannot start here (say a policy without workers): the page makes plans from now on. */
+function lost(/** @type {Worker} */ w) {
+  if (worker === w) worker = false;
+  waiting?.(null);
+}
 
 /**
  * The dialog opens: for a large model, the worker (started now, or anew if
@@ -66,18 +72,26 @@ let busy = false;
 function preparePlans() {
   sent = null;
   if (worker === false || currentModel().assessments.length < IN_A_WORKER) return false;
-  if (busy && worker) {
+  if (waiting && worker) {
     worker.terminate();
     worker = null;
-    busy = false;
+    waiting = null;
   }
   if (!worker) {
+    let w;
     try {
-      worker = new Worker(new URL('./plan-worker.js', import.meta.url), { type: 'module' });
+      w = new Worker(new URL('./plan-worker.js', import.meta.url), { type: 'module' });
     } catch {
       worker = false;
       return false;
     }
+    w.addEventListener('error', (e) => {
+      e.preventDefault();
+      lost(w);
+    });
+    w.addEventListener('messageerror', () => lost(w));
+    w.addEventListener('message', (e) => waiting?.(e.data.plan ?? null));
+    worker = w;
   }
   const w = worker;
   const session = state.ws.savedJson();
@@ -95,26 +109,15 @@ function preparePlans() {
  * @returns {Promise<import('./pkg/workforce_ecosystem.js').Plan | null>}
  */
 async function makePlan(options) {
-  const w = worker;
-  if (!w || !sent) return null;
+  if (!sent) return null;
   await sent;
-  busy = true;
+  const w = worker;
+  if (!w) return null;
   return new Promise((ok) => {
-    const done = (/** @type {import('./pkg/workforce_ecosystem.js').Plan | null} */ plan) => {
-      w.removeEventListener('message', answer);
-      w.removeEventListener('error', broken);
-      busy = false;
+    waiting = (plan) => {
+      waiting = null;
       ok(plan);
     };
-    const answer = (/** @type {MessageEvent} */ e) => done(e.data.plan ?? null);
-    const broken = (/** @type {Event} */ e) => {
-      e.preventDefault();
-      // it cannot start here (say a policy without workers): the page makes plans from now on
-      if (worker === w) worker = false;
-      done(null);
-    };
-    w.addEventListener('message', answer);
-    w.addEventListener('error', broken);
     w.postMessage({ options });
   });
 }

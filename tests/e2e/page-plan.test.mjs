@@ -172,6 +172,15 @@ test('a large model’s plan is made off the page’s thread, by a worker, in th
   assert.match(await plain.textContent('#scenario-banner'), /Plan 1/);
   assert.deepEqual(plain.problems, []);
   await plain.context().close();
+
+  // a worker that cannot start (its file missing): the page makes the plan, and does not wait for ever
+  const broken = await openPage(env.browser, `${env.origin}/`);
+  await broken.route('**/plan-worker.js', (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await broken.waitForSelector('body[data-ready="true"]');
+  await openLarge(broken);
+  assert.match((await planAll(broken))[0], /^Make .+ responsible for Delivery drivers/);
+  assert.deepEqual(broken.problems.filter((p) => !/404/.test(p)), []);
+  await broken.context().close();
 });
 
 test('a budget, chosen kinds and a unit, by keyboard; a bad budget is refused in the dialog', async () => {

@@ -237,45 +237,24 @@ pub fn compare_analyses(
 /// the general way then says what its first assessment says).
 fn changed_in_place(baseline: &Model, scenario: &Model) -> Option<Vec<CellChange>> {
     let (old, new) = (&baseline.assessments, &scenario.assessments);
-    let key = cell_of;
-    if old.len() != new.len() || old.iter().zip(new).any(|(a, b)| key(a) != key(b)) {
+    if old.len() != new.len() || old.iter().zip(new).any(|(a, b)| cell_of(a) != cell_of(b)) {
         return None;
     }
-    let value = |a: &crate::model::Assessment| CellValue {
-        current: a.current,
-        target: a.target,
-    };
-    let mut changed: Vec<(
-        CellKey,
-        &crate::model::Assessment,
-        &crate::model::Assessment,
-    )> = old
+    let mut seen = HashSet::with_capacity(old.len());
+    if !old.iter().all(|a| seen.insert(cell_of(a))) {
+        return None;
+    }
+    let mut changed: Vec<(CellKey, CellValue, CellValue)> = old
         .iter()
         .zip(new)
-        .filter(|(a, b)| value(a) != value(b))
-        .map(|(a, b)| (key(a), a, b))
+        .map(|(a, b)| (cell_of(a), value_of(a), value_of(b)))
+        .filter(|(_, before, after)| before != after)
         .collect();
-    crate::order::sort_by_key(&mut changed, |&(k, _, _)| k);
-    if changed.windows(2).any(|w| w[0].0 == w[1].0) {
-        return None;
-    }
-    // a changed cell that repeats elsewhere unchanged: the general way decides
-    if !changed.is_empty() {
-        let cells: HashSet<CellKey> = changed.iter().map(|&(k, _, _)| k).collect();
-        if old.iter().filter(|a| cells.contains(&key(a))).count() != changed.len() {
-            return None;
-        }
-    }
+    crate::order::sort_by_key(&mut changed, |&(cell, _, _)| cell);
     Some(
         changed
             .into_iter()
-            .map(|((theme, player, unit), a, b)| CellChange {
-                theme: theme.to_string(),
-                player: player.to_string(),
-                unit: unit.map(String::from),
-                before: Some(value(a)),
-                after: Some(value(b)),
-            })
+            .map(|(cell, before, after)| cell_change(cell, Some(before), Some(after)))
             .collect(),
     )
 }
@@ -296,6 +275,27 @@ fn cell_of(a: &crate::model::Assessment) -> CellKey<'_> {
     (a.theme.as_str(), a.player.as_str(), a.unit.as_deref())
 }
 
+fn value_of(a: &crate::model::Assessment) -> CellValue {
+    CellValue {
+        current: a.current,
+        target: a.target,
+    }
+}
+
+fn cell_change(
+    (theme, player, unit): CellKey,
+    before: Option<CellValue>,
+    after: Option<CellValue>,
+) -> CellChange {
+    CellChange {
+        theme: theme.to_string(),
+        player: player.to_string(),
+        unit: unit.map(String::from),
+        before,
+        after,
+    }
+}
+
 fn changed_cells(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
     changed_in_place(baseline, scenario).unwrap_or_else(|| changed_by_cell(baseline, scenario))
 }
@@ -307,23 +307,13 @@ fn changed_by_cell(baseline: &Model, scenario: &Model) -> Vec<CellChange> {
     let mut cells: BTreeMap<CellKey, [Option<CellValue>; 2]> = BTreeMap::new();
     for (side, model) in [baseline, scenario].into_iter().enumerate() {
         for a in &model.assessments {
-            let key = (a.theme.as_str(), a.player.as_str(), a.unit.as_deref());
-            cells.entry(key).or_default()[side].get_or_insert(CellValue {
-                current: a.current,
-                target: a.target,
-            });
+            cells.entry(cell_of(a)).or_default()[side].get_or_insert(value_of(a));
         }
     }
     cells
         .into_iter()
         .filter(|(_, [before, after])| before != after)
-        .map(|((theme, player, unit), [before, after])| CellChange {
-            theme: theme.to_string(),
-            player: player.to_string(),
-            unit: unit.map(String::from),
-            before,
-            after,
-        })
+        .map(|(cell, [before, after])| cell_change(cell, before, after))
         .collect()
 }
 
@@ -628,6 +618,13 @@ mod tests {
         }
         let general = changed_by_cell(&base, &edited(&|m| m.assessments[3].current = 4.0));
         assert_eq!(general.len(), 1);
+        // a cell repeated in the same places on both sides, its second copy
+        // changed: its first assessment says it did not change
+        let repeated = edited(&|m| m.assessments[1] = m.assessments[0].clone());
+        let mut scenario = repeated.clone();
+        scenario.assessments[1].current = 4.0;
+        assert_eq!(changed_in_place(&repeated, &scenario), None);
+        assert_eq!(changed_cells(&repeated, &scenario), vec![]);
     }
 
     #[test]

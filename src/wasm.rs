@@ -570,7 +570,9 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "PlanOptions | undefined")] options: JsValue,
     ) -> Result<JsValue, js_sys::Error> {
         let plan = self.plan_of(&options)?;
-        self.start_with(name, plan)
+        let out = to_js(&plan)?;
+        self.start_with(name, plan)?;
+        Ok(out)
     }
 
     /// The plan of the baseline under `options`, as `startPlan` makes it,
@@ -587,15 +589,16 @@ impl Workspace {
     }
 
     /// Starts a what-if from `plan`, made by `makePlan` of this baseline, as
-    /// `startPlan` does. Throws, changing nothing, for a plan that cannot be
-    /// read, a change that no longer applies (the baseline changed since),
-    /// a name in use or too many what-ifs.
-    #[wasm_bindgen(js_name = startPlanned, unchecked_return_type = "Plan")]
+    /// `startPlan` does (without handing the plan back: the caller has it).
+    /// Throws, changing nothing, for a plan that cannot be read, a change
+    /// that no longer applies (the baseline changed since), a name in use or
+    /// too many what-ifs.
+    #[wasm_bindgen(js_name = startPlanned)]
     pub fn start_planned(
         &mut self,
         name: &str,
         #[wasm_bindgen(unchecked_param_type = "Plan")] plan: JsValue,
-    ) -> Result<JsValue, js_sys::Error> {
+    ) -> Result<(), js_sys::Error> {
         let plan = analysis::plan::read_stored(json_of(&plan)?)
             .ok_or_else(|| js_sys::Error::new("the plan could not be read"))?;
         self.start_with(name, plan)
@@ -678,16 +681,11 @@ impl Workspace {
         Ok(analysis::plan(baseline, &opts))
     }
 
-    fn start_with(
-        &mut self,
-        name: &str,
-        plan: analysis::plan::Plan,
-    ) -> Result<JsValue, js_sys::Error> {
-        let out = to_js(&plan)?;
+    fn start_with(&mut self, name: &str, plan: analysis::plan::Plan) -> Result<(), js_sys::Error> {
         self.session
             .start_plan(name, plan)
-            .map_err(|e| invalid_error(&e))?;
-        Ok(out)
+            .map(|_| ())
+            .map_err(|e| invalid_error(&e))
     }
 }
 

@@ -67,11 +67,11 @@ function lost(/** @type {Worker} */ w) {
 /**
  * The dialog opens: for a large model, the worker (started now, or anew if
  * it is still making a plan no one waits for) reads the session while the
- * person chooses. False where this model's plans are made by the page.
+ * person chooses.
  */
 function preparePlans() {
   sent = null;
-  if (worker === false || currentModel().assessments.length < IN_A_WORKER) return false;
+  if (worker === false || currentModel().assessments.length < IN_A_WORKER) return;
   if (waiting && worker) {
     worker.terminate();
     worker = null;
@@ -83,7 +83,7 @@ function preparePlans() {
       w = new Worker(new URL('./plan-worker.js', import.meta.url), { type: 'module' });
     } catch {
       worker = false;
-      return false;
+      return;
     }
     w.addEventListener('error', (e) => {
       e.preventDefault();
@@ -97,7 +97,6 @@ function preparePlans() {
   const session = state.ws.savedJson();
   const catalogue = coreCatalogue();
   sent = compiling.then((module) => w.postMessage({ module, session, catalogue }));
-  return true;
 }
 
 /**
@@ -195,7 +194,11 @@ export async function suggestPlan() {
       name = nextName();
       forgetDraftNamed(name);
       // made elsewhere, or (no worker, or its core refused) here
-      const r = act((ws) => (made ? ws.startPlanned(name, made) : ws.startPlan(name, options)));
+      const r = act((ws) => {
+        if (!made) return ws.startPlan(name, options);
+        ws.startPlanned(name, made);
+        return made;
+      });
       if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
       plan = r.value;
       closeDialog('plan');

@@ -218,8 +218,9 @@ function openDateAsWhatIf(date) {
     showNotice(e.message, { tone: 'warning' });
     return;
   }
-  forgetDraftNamed(t('voices.compareName', { date }));
-  const started = act((ws) => ws.startScenario(t('voices.compareName', { date })));
+  const name = t('voices.compareName', { date });
+  forgetDraftNamed(name);
+  const started = act((ws) => ws.startScenario(name));
   if (!started.ok) {
     showNotice(started.error.message, { tone: 'warning' });
     return;

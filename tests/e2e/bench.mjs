@@ -40,6 +40,12 @@ function scaledSample(factor) {
   return JSON.parse(readFileSync(join(root, row.file), 'utf8'));
 }
 
+/** Opens `model` in the page as a user does (Open ▸ a file) and waits until it is on show. */
+async function openModel(page, model) {
+  await page.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction((name) => document.getElementById('model-name').value === name, model.name);
+}
+
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.floor(q * s.length))];
@@ -135,8 +141,7 @@ try {
   const big = scaledSample(100);
   const page100 = await openPage(browser, `${origin}/`);
   await page100.waitForSelector('body[data-ready="true"]');
-  await page100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
-  await page100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+  await openModel(page100, big);
   const large = await measure(page100, `100× (${big.assessments.length} assessments)`);
   // the same edits in a what-if, compared with its baseline on each
   await page100.click('#new-scenario');
@@ -152,8 +157,7 @@ try {
   await measureWithList(listPage, 'sample');
   const listPage100 = await openPage(browser, `${origin}/`);
   await listPage100.waitForSelector('body[data-ready="true"]');
-  await listPage100.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
-  await listPage100.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+  await openModel(listPage100, big);
   await measureWithList(listPage100, '100×');
   page.problems.push(...listPage.problems, ...listPage100.problems);
 
@@ -163,8 +167,7 @@ try {
     if (!worker) await planPage.addInitScript(() => { window.Worker = undefined; });
     await planPage.goto(`${origin}/`);
     await planPage.waitForSelector('body[data-ready="true"]');
-    await planPage.setInputFiles('#file-input', { name: 'x100.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
-    await planPage.waitForFunction((name) => document.getElementById('model-name').value === name, big.name);
+    await openModel(planPage, big);
     await planPage.click('#tab-findings');
     await planPage.click('#suggest-plan');
     await planPage.waitForSelector('#dialog[open].plan-dialog');

@@ -76,6 +76,13 @@ fn say_count(key: &str, n: usize, args: &[(&str, &str)], one: &str, many: &str) 
     say(&format!("{key}.{suffix}"), &all, english)
 }
 
+/// "…and N more" after a list that shows its first `shown` of `total`
+/// items (nothing when it shows them all), N grouped by thousands.
+fn and_more(key: &str, total: usize, shown: usize, english: &str) -> Option<String> {
+    let count = Thousands(total.checked_sub(shown).filter(|&n| n > 0)? as u64).to_string();
+    Some(say(key, &[("count", &count)], english))
+}
+
 fn percent(x: Option<f64>) -> String {
     match x {
         // French writes a (narrow, no-break) space before the sign.
@@ -149,13 +156,12 @@ fn readiness_table(out: &mut String, heading: &str, column: &str, rows: &[(Strin
 /// After a section that lists the first [`SECTION_LIMIT`] of `listed`
 /// items: how many more there are, and where to find them all.
 fn more_in_json(out: &mut String, listed: usize) {
-    if listed > SECTION_LIMIT {
-        let count = Thousands((listed - SECTION_LIMIT) as u64).to_string();
-        let more = say(
-            "report.more",
-            &[("count", &count)],
-            "…and {count} more; `wfe analyze --format json` lists them all.",
-        );
+    if let Some(more) = and_more(
+        "report.more",
+        listed,
+        SECTION_LIMIT,
+        "…and {count} more; `wfe analyze --format json` lists them all.",
+    ) {
         let _ = writeln!(out, "\n{more}");
     }
 }
@@ -219,7 +225,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         say("report.countColumn", &[], "Count")
     );
     for (kind, n) in Kind::ALL.iter().zip(counts) {
-        let _ = writeln!(out, "| {} | {} |", kind_title(*kind), n);
+        let _ = writeln!(out, "| {} | {} |", kind_title(*kind), Thousands(n as u64));
     }
 
     let _ = writeln!(out, "\n## {}\n", say("report.top", &[], "Top priorities"));
@@ -362,13 +368,12 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
             }
             out.push('\n');
         }
-        if groups.len() > SECTION_LIMIT {
-            let count = (groups.len() - SECTION_LIMIT).to_string();
-            let more = say(
-                "report.moreGroups",
-                &[("count", &count)],
-                "…and {count} more",
-            );
+        if let Some(more) = and_more(
+            "report.moreGroups",
+            groups.len(),
+            SECTION_LIMIT,
+            "…and {count} more",
+        ) {
             let _ = writeln!(out, "- {more}");
         }
     }
@@ -504,9 +509,9 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         "compare.changed",
         cmp.changed_cells.len(),
         &[
-            ("resolved", &cmp.resolved.len().to_string()),
-            ("introduced", &cmp.introduced.len().to_string()),
-            ("unchanged", &cmp.unchanged.to_string()),
+            ("resolved", &Thousands(cmp.resolved.len() as u64).to_string()),
+            ("introduced", &Thousands(cmp.introduced.len() as u64).to_string()),
+            ("unchanged", &Thousands(cmp.unchanged as u64).to_string()),
         ],
         "{count} cell changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
         "{count} cells changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
@@ -537,13 +542,12 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
                 value_cell(c.after)
             );
         }
-        if cmp.changed_cells.len() > SECTION_LIMIT * 4 {
-            let count = (cmp.changed_cells.len() - SECTION_LIMIT * 4).to_string();
-            let more = say(
-                "compare.moreCells",
-                &[("count", &count)],
-                "…and {count} more; `wfe compare --format json` lists them all.",
-            );
+        if let Some(more) = and_more(
+            "compare.moreCells",
+            cmp.changed_cells.len(),
+            SECTION_LIMIT * 4,
+            "…and {count} more; `wfe compare --format json` lists them all.",
+        ) {
             let _ = writeln!(out, "\n{more}");
         }
         out.push('\n');
@@ -635,13 +639,12 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         for f in list.iter().take(SECTION_LIMIT) {
             finding_line(&mut out, f, true);
         }
-        if list.len() > SECTION_LIMIT {
-            let count = (list.len() - SECTION_LIMIT).to_string();
-            let more = say(
-                "compare.moreFindings",
-                &[("count", &count)],
-                "…and {count} more.",
-            );
+        if let Some(more) = and_more(
+            "compare.moreFindings",
+            list.len(),
+            SECTION_LIMIT,
+            "…and {count} more.",
+        ) {
             let _ = writeln!(out, "\n{more}");
         }
         out.push('\n');
@@ -911,11 +914,11 @@ mod tests {
     }
 
     /// Past 200 changed cells and 50 findings, each list says how many
-    /// more there are, in either language.
+    /// more there are, in either language, every count grouped by thousands.
     #[test]
     fn long_comparisons_say_how_many_more() {
         let mut a = Model::empty("Big");
-        a.units = (0..10)
+        a.units = (0..60)
             .map(|u| Item::new(&format!("u{u}"), &format!("Unit {u}")))
             .collect();
         // Every cell of every unit at 1, against a target of 4.
@@ -939,22 +942,30 @@ mod tests {
         for x in &mut b.assessments {
             x.current = 4.0;
         }
-        let cells = a.assessments.len();
-        assert!(cells > SECTION_LIMIT * 4, "{cells} cells");
-        let (cells_more, findings_more) = (cells - SECTION_LIMIT * 4, cells - SECTION_LIMIT);
+        // 60 units of 24 cells: 1,440 cells, 200 listed and 50 findings
+        assert_eq!(a.assessments.len(), 1440);
+        assert_eq!((SECTION_LIMIT * 4, SECTION_LIMIT), (200, 50));
         let english = comparison_markdown(&a, &b, &compare(&a, &b));
-        assert!(english.contains(&format!(
-            "\n\n…and {cells_more} more; `wfe compare --format json` lists them all.\n\n## Readiness"
-        )));
-        assert!(english.contains(&format!("\n\n…and {findings_more} more.\n\n## Introduced")));
+        says(
+            &english,
+            &[
+                "\n\n1,440 cells changed. Findings: **1,440** resolved, **0** introduced, 0 unchanged.\n",
+                "\n\n…and 1,240 more; `wfe compare --format json` lists them all.\n\n## Readiness",
+                "\n\n…and 1,390 more.\n\n## Introduced",
+            ],
+        );
         let introduced = comparison_markdown(&b, &a, &compare(&b, &a));
-        assert!(introduced.ends_with(&format!("\n\n…and {findings_more} more.\n\n")));
+        assert!(introduced.ends_with("\n\n…and 1,390 more.\n\n"));
         let french = in_french(|| comparison_markdown(&a, &b, &compare(&a, &b)));
-        assert!(french.contains(&format!(
-            "\n\n…et {cells_more} de plus ; `wfe compare --format json` les liste toutes.\n\n## Maturité"
-        )));
-        assert!(french.contains(&format!("\n\n…et {findings_more} de plus.\n\n## Nouveaux")));
-        // the 200 cells listed, then the 10 units' readiness
-        assert_eq!(french.matches("| Unit ").count(), SECTION_LIMIT * 4 + 10);
+        says(
+            &french,
+            &[
+                "\n\n1\u{202f}440 cases modifiées. Constats résolus : **1\u{202f}440**, nouveaux : **0**, inchangés : 0.\n",
+                "\n\n…et 1\u{202f}240 de plus ; `wfe compare --format json` les liste toutes.\n\n## Maturité",
+                "\n\n…et 1\u{202f}390 de plus.\n\n## Nouveaux",
+            ],
+        );
+        // the 200 cells listed, then the 60 units' readiness
+        assert_eq!(french.matches("| Unit ").count(), SECTION_LIMIT * 4 + 60);
     }
 }

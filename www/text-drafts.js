@@ -22,8 +22,9 @@ import * as store from './doc-store.js';
 const mine = new Map();
 /**
  * What the Text pane does when drafts come or go behind its back, told
- * which owners' drafts were dropped.
- * @type {(dropped: Owner[]) => void}
+ * which owners' drafts were dropped and which moved to another owner (the
+ * text it has not kept yet goes with them).
+ * @type {(dropped: Owner[], moved?: { from: Owner, to: Owner }) => void}
  */
 let changed = () => {};
 /** Whether the person was told that the draft on show is too large to keep. */
@@ -35,8 +36,8 @@ let toldFailed = false;
 const key = (owner) => JSON.stringify([owner.doc, owner.scenario]);
 
 /**
- * Calls `fn(dropped)` when drafts are restored or discarded other than by
- * the pane. @param {(dropped: Owner[]) => void} fn
+ * Calls `fn(dropped, moved)` when drafts are restored, discarded or moved
+ * other than by the pane. @param {(dropped: Owner[], moved?: { from: Owner, to: Owner }) => void} fn
  */
 export function onDraftsChanged(fn) {
   changed = fn;
@@ -107,9 +108,12 @@ export function followRenames(doc, scenarios) {
     const back = keptAway;
     keptAway = null;
     if (mine.get(key({ doc, scenario: '' })) === back.text) {
-      dropDraft({ doc, scenario: '' });
-      keepDraft({ doc, scenario: back.name }, back.text);
-      changed([{ doc, scenario: '' }]);
+      const from = { doc, scenario: '' };
+      const to = { doc, scenario: back.name };
+      dropDraft(from);
+      keepDraft(to, back.text);
+      // (what was typed into it since, not yet kept, goes along too)
+      changed([from], { from, to });
     }
   }
   if (doc !== null && doc === named.doc) {

@@ -96,8 +96,11 @@ export function initTextPane(options) {
     else followRename();
   });
   // a draft restored or discarded from the notice: the pane shows what is kept now
-  drafts.onDraftsChanged((dropped) => {
-    if ((pending || broken) && !dropped.some((o) => sameOwner(o, owner))) keep();
+  drafts.onDraftsChanged((dropped, moved) => {
+    if (moved && (pending || broken) && sameOwner(moved.from, owner)) {
+      owner = moved.to;
+      keep();
+    } else if ((pending || broken) && !dropped.some((o) => sameOwner(o, owner))) keep();
     clearTimeout(timer);
     pending = false;
     broken = false;

@@ -277,7 +277,7 @@ test('a discarded what-if’s draft: Undo brings both back, after a reload too; 
   assert.deepEqual(page.problems, []);
 });
 
-test('a what-if kept as the baseline takes its draft along; Undo takes it back', async () => {
+test('a what-if kept as the baseline takes its draft along; Undo takes it back, with what was typed into it meanwhile', async () => {
   const page = await open(env);
   await startScenario(page, 'Plan K');
   const draft = breakIt(await textTab(page));
@@ -289,11 +289,14 @@ test('a what-if kept as the baseline takes its draft along; Undo takes it back',
   await page.waitForFunction((text) => document.getElementById('model-text').value === text, draft);
   assert.equal(await page.textContent('#text-problems li'), PROBLEM);
   await waitFor(page, async (p) => (await storedDrafts(p)).map((d) => d.scenario), (d) => d.length === 1 && d[0] === '', 'the draft, the baseline’s');
-  // undone: the what-if is back with its draft, the baseline without one
+  // typed into, and undone before the pane has read what was typed: the
+  // what-if is back with its draft as last typed, the baseline without one
+  const typed = `${draft}\n# one more line`;
+  await page.fill('#model-text', typed);
   await page.click('#notice-undo');
   await page.waitForSelector('#scenario-banner:not([hidden])');
-  await page.waitForFunction((text) => document.getElementById('model-text').value === text, draft);
-  await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan K', 'the draft, the what-if’s again');
+  await page.waitForFunction((text) => document.getElementById('model-text').value === text, typed);
+  await waitFor(page, storedDrafts, (d) => d.length === 1 && d[0].scenario === 'Plan K' && d[0].text === typed, 'the draft, the what-if’s again');
   await page.click('.scenario-tab[data-scenario="baseline"]');
   await page.waitForFunction(() => !/lots/.test(document.getElementById('model-text').value));
   assert.equal(await page.textContent('#text-status'), 'The text and the diagram agree.');

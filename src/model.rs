@@ -93,6 +93,51 @@ impl Model {
     }
 }
 
+/// A model without its scores: everything but the assessments, the merged
+/// responses and the dated snapshots, which it counts instead. What a page
+/// needs to name things and fill its menus (the units, contributors,
+/// systems, owners) is here; copying the scores out with them would cost
+/// about twice as much, for a page that asks the core for scores anyway.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Outline<'a> {
+    pub schema: &'a str,
+    pub name: &'a str,
+    pub framework: &'a Framework,
+    pub scale: &'a Scale,
+    pub units: &'a [Item],
+    pub contributors: &'a [Contributor],
+    pub responsibilities: &'a [Responsibility],
+    pub systems: &'a [System],
+    pub integrations: &'a [Integration],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub respondent: Option<&'a Respondent>,
+    pub assessment_count: usize,
+    pub response_count: usize,
+    pub snapshot_count: usize,
+}
+
+impl Model {
+    /// The model without its scores (see [`Outline`]).
+    pub fn outline(&self) -> Outline<'_> {
+        Outline {
+            schema: &self.schema,
+            name: &self.name,
+            framework: &self.framework,
+            scale: &self.scale,
+            units: &self.units,
+            contributors: &self.contributors,
+            responsibilities: &self.responsibilities,
+            systems: &self.systems,
+            integrations: &self.integrations,
+            respondent: self.respondent.as_ref(),
+            assessment_count: self.assessments.len(),
+            response_count: self.responses.len(),
+            snapshot_count: self.history.len(),
+        }
+    }
+}
+
 /// Anything with an id and a label: a player, a theme, a unit.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Item {
@@ -298,4 +343,38 @@ pub struct Response {
 pub struct Snapshot {
     pub date: String,
     pub scores: Vec<Score>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    /// The outline is the model's JSON less the scores, with their counts.
+    #[test]
+    fn outline_is_the_model_without_its_scores() {
+        let sample =
+            crate::validate::parse_model(include_str!("../www/models/sample.json")).unwrap();
+        let mut model = sample.clone();
+        model.respondent = Some(Respondent {
+            code: Some("R1".into()),
+            ..Respondent::default()
+        });
+        model.history.push(Snapshot {
+            date: "2026-01-01".into(),
+            scores: Vec::new(),
+        });
+        let Value::Object(mut whole) = serde_json::to_value(&model).unwrap() else {
+            panic!("a model is an object")
+        };
+        let outline = serde_json::to_value(model.outline()).unwrap();
+        assert!(whole.remove("assessments").is_some());
+        assert!(whole.remove("history").is_some());
+        whole.insert("assessmentCount".into(), json!(sample.assessments.len()));
+        whole.insert("responseCount".into(), json!(0));
+        whole.insert("snapshotCount".into(), json!(1));
+        assert_eq!(outline, Value::Object(whole));
+        assert_eq!(outline["respondent"], json!({ "code": "R1" }));
+        assert!(sample.assessments.len() > 40);
+    }
 }

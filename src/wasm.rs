@@ -137,6 +137,10 @@ export interface Model {
   /** dated snapshots of the scores, oldest first (absent when none) */
   history?: Snapshot[];
 }
+/** The model without its scores (Workspace.outline): their counts instead of the assessments, merged responses and snapshots. */
+export interface ModelOutline extends Omit<Model, "assessments" | "responses" | "history"> {
+  assessmentCount: number; responseCount: number; snapshotCount: number;
+}
 /** Who answered a survey: an anonymous code, a role, a date (YYYY-MM-DD). */
 export interface Respondent { code?: string; role?: string; date?: string }
 /** One cell's scores as one person gave them, or as they stood on a date. */
@@ -520,6 +524,14 @@ impl Workspace {
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
 impl Workspace {
+    /// The model on show without its scores, which it counts instead
+    /// ([`crate::model::Outline`]): what a page names things and fills its
+    /// menus with, at a fraction of the copy of the whole model.
+    #[wasm_bindgen(unchecked_return_type = "ModelOutline")]
+    pub fn outline(&self) -> Result<JsValue, js_sys::Error> {
+        to_js(&self.session.model().outline())
+    }
+
     /// Applies an edit to the model on show; returns the id of an added item.
     /// Throws, changing nothing, if the edit is invalid.
     #[wasm_bindgen(unchecked_return_type = "string | undefined")]

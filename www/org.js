@@ -70,7 +70,7 @@ export function field(label, control, extraClass = '') {
 
 /**
  * The `<option>`s of the model's players.
- * @param {import('./pkg/workforce_ecosystem.js').Model} m
+ * @param {import('./pkg/workforce_ecosystem.js').ModelOutline} m
  * @param {string} selected
  * @param {{ empty?: string }} [options] the text of a first, empty choice
  */

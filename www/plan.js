@@ -71,7 +71,7 @@ function lost(/** @type {Worker} */ w) {
  */
 function preparePlans() {
   sent = null;
-  if (worker === false || currentModel().assessments.length < IN_A_WORKER) return;
+  if (worker === false || currentModel().assessmentCount < IN_A_WORKER) return;
   if (waiting && worker) {
     worker.terminate();
     worker = null;

@@ -45,15 +45,18 @@ export function onRefresh(fn) {
 }
 
 /**
- * The model on show, without fresh scores: kept until more than its scores
- * changes (the core's `structure` revision), because copying a large model
- * out of the core on every edit would cost more than the edit. For scores,
- * ask the core (result.cells, cellDetail, model()).
+ * The model on show without its scores (the core's outline: the
+ * assessments, responses and snapshots counted, not copied), kept until more
+ * than its scores changes (the core's `structure` revision): copying a large
+ * model out of the core on every edit would cost more than the edit, and
+ * its scores are most of it (about 60 % of the 100× model's JSON). For
+ * scores, ask the core (result.cells, cellDetail, model()).
+ * @returns {import('./pkg/workforce_ecosystem.js').ModelOutline}
  */
 export function currentModel() {
   const structure = state.result?.structure ?? null;
   if (!model || structure === null || structure !== modelStructure) {
-    model = state.ws.model();
+    model = state.ws.outline();
     modelStructure = structure;
   }
   return model;

@@ -10,7 +10,7 @@ const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
 /** The overlays offered: Agreement only once responses are merged (before, it shows nothing). */
 function offered() {
   const model = state.ws ? currentModel() : null;
-  const voices = (model?.responses?.length ?? 0) > 0 || /** @type {string} */ (state.view.overlay) === 'agreement';
+  const voices = (model?.responseCount ?? 0) > 0 || /** @type {string} */ (state.view.overlay) === 'agreement';
   return OVERLAYS.filter((o) => o !== 'agreement' || voices);
 }
 

@@ -49,6 +49,7 @@ function results() {
     const ws = new Workspace(json);
     const model = ws.model();
     add(`${name}_Model`, 'Model', model);
+    add(`${name}_Outline`, 'ModelOutline', ws.outline());
     add(`${name}_Analysis`, 'Analysis', ws.analyze());
     add(`${name}_Session`, 'SessionInfo', ws.session());
     add(`${name}_Fit`, 'Fit', ws.fit({ overlay: 'current' }));

@@ -87,6 +87,50 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
   assert.deepEqual(page.problems, []);
 });
 
+test('a plan made apart (makePlan) opens with startPlanned as startPlan would; a damaged one is refused and changes nothing', async () => {
+  const page = await open(env);
+  const out = await page.evaluate(async () => {
+    const { Workspace } = await import('./pkg/workforce_ecosystem.js');
+    const sample = await (await fetch('models/sample.json')).text();
+    const options = { kinds: ['maturity-gap'], maxChanges: 5 };
+    const maker = new Workspace(sample);
+    const plan = maker.makePlan(options);
+    const r = { made: plan.changeCount, maker: maker.session().scenarios.length };
+    // the same what-if as startPlan's, from the plan given
+    const a = new Workspace(sample);
+    a.startPlanned('P', plan);
+    const b = new Workspace(sample);
+    b.startPlan('P', options);
+    r.sameModel = JSON.stringify(a.model()) === JSON.stringify(b.model());
+    r.samePlan = JSON.stringify(a.scenarioPlan()) === JSON.stringify(plan);
+    r.active = a.session().active?.name;
+    // damaged: each refused with the same message, nothing started
+    const c = new Workspace(sample);
+    const before = c.savedJson();
+    r.refused = [];
+    for (const bad of [undefined, null, 7, 'a plan', { steps: 'no' }, JSON.parse(JSON.stringify(plan).replaceAll('"theme":"', '"theme":"nowhere-'))]) {
+      try {
+        c.startPlanned('Q', bad);
+        r.refused.push('started');
+      } catch (e) {
+        r.refused.push(e instanceof Error ? e.message.slice(0, 40) : String(e));
+      }
+    }
+    r.unchanged = c.savedJson() === before;
+    return r;
+  });
+  assert.equal(out.made, 5);
+  assert.equal(out.maker, 0, 'makePlan starts nothing');
+  assert.equal(out.sameModel, true);
+  assert.equal(out.samePlan, true);
+  assert.equal(out.active, 'P');
+  assert.equal(out.refused.length, 6);
+  for (const m of out.refused.slice(0, 5)) assert.equal(m, 'the plan could not be read');
+  assert.match(out.refused[5], /nowhere|theme/);
+  assert.equal(out.unchanged, true);
+  assert.deepEqual(page.problems, []);
+});
+
 test('every text of the page comes from the catalogue, and a new language redraws them', async () => {
   const page = await open(env);
   const out = await page.evaluate(async (en) => {

@@ -53,7 +53,7 @@ export type LayoutKind = "wide" | "square" | "narrow";
 /** One layout's drawing: its view box's size and the least scale (CSS px per unit) at which its text reads at 12 px. */
 export interface FitSize { width: number; height: number; minScale: number }
 /** What the choice of layout hangs on (Workspace.fit). */
-export interface Fit { wide: FitSize; square: FitSize }
+export interface Fit { wide: FitSize; square: FitSize; narrow: FitSize }
 /** A title block above the drawing: `true`, or what it says besides the model's name, overlay and unit. */
 export type Caption = boolean | { scenario?: string | null; date?: string | null };
 export interface RenderOptions {

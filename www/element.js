@@ -367,9 +367,10 @@ export class WorkforceEcosystem extends HTMLElement {
   #speaks = { lang: 'en', text: /** @type {string | null} */ (null) };
 
   /**
-   * The layout for the element's width, as the core chooses it: of wide and
-   * square, the one drawn largest with its text at 12 CSS px or more, else
-   * narrow (the `layout` attribute may fix one).
+   * The layout for the element's width (and height, in a room of fixed
+   * height), as the core chooses it: of wide and square, the one drawn
+   * largest with its text at 12 CSS px or more, else the one whose text is
+   * largest (the `layout` attribute may fix one).
    */
   #layout(overlay = this.overlay, unit = this.unit) {
     const fixed = this.getAttribute('layout');
@@ -378,12 +379,23 @@ export class WorkforceEcosystem extends HTMLElement {
     if (this.#ws && width > 0) {
       try {
         this.#speak();
-        return this.#ws.fittingLayout(width, 0, { overlay, unit: unit || null, caption: this.#caption() });
+        return this.#ws.fittingLayout(width, this.#roomHeight(), { overlay, unit: unit || null, caption: this.#caption() });
       } catch {
         // an overlay or unit the core refuses: #svg reports it
       }
     }
     return width > 0 && width < NARROW_BELOW ? 'narrow' : 'wide';
+  }
+
+  /**
+   * The height of the drawing's room in CSS px: 0 (as tall as the drawing
+   * needs) unless the page sizes the element and says so with
+   * `--wfe-room: fixed` (embed.html's frame does); then the height left for
+   * the drawing, which the layout must fit as well as the width.
+   */
+  #roomHeight() {
+    if (getComputedStyle(this).getPropertyValue('--wfe-room').trim() !== 'fixed') return 0;
+    return this.#parts.diagram.clientHeight;
   }
 
   /** The title block the `caption` attribute asks for (its text, if any, dates it); none without. */

@@ -44,7 +44,7 @@ function paint() {
   const diagram = document.getElementById('diagram');
   const box = diagram?.parentElement;
   if (!diagram || !box || diagram.firstChild) return;
-  const fit = { wide: sizeOf('wide'), square: sizeOf('square') };
+  const fit = { wide: sizeOf('wide'), square: sizeOf('square'), narrow: sizeOf('narrow') };
   // Wide first, the layout of most rooms, and the room measured with it in
   // place: where it stays, the page is laid out once instead of twice (the
   // room does not hang on the drawing: the box's height is the page's, or

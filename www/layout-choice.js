@@ -2,7 +2,8 @@
 // and its first drawing (first-diagram.js) choose alike, so the first drawing
 // is the one the page goes on updating. The core chooses (Workspace
 // fittingLayout): of wide and square, the one drawn largest with its text at
-// 12 CSS px or more, else narrow. element.js asks the core the same way.
+// 12 CSS px or more, else the one whose text is largest in the room (narrow
+// where the room grows with the drawing). element.js asks the core the same way.
 
 /**
  * Before the core has a model: below this width (CSS px) the drawing takes
@@ -67,14 +68,22 @@ export function roomIn(box, drawing) {
  */
 export function layoutFromFit(fit, width, height) {
   /** @param {import('./pkg/workforce_ecosystem.js').FitSize} size */
-  const readable = (size) => {
+  const scaleOf = (size) => {
     const across = width / size.width;
-    const scale = height > 0 ? Math.min(across, height / size.height) : across;
-    return scale >= size.minScale ? scale : null;
+    return height > 0 ? Math.min(across, height / size.height) : across;
   };
+  /** @param {import('./pkg/workforce_ecosystem.js').FitSize} size */
+  const readable = (size) => (scaleOf(size) >= size.minScale ? scaleOf(size) : null);
   const wide = readable(fit.wide);
   const square = readable(fit.square);
   if (wide !== null && square !== null && square > wide * 1.05) return 'square';
   if (wide !== null) return 'wide';
-  return square !== null ? 'square' : 'narrow';
+  if (square !== null) return 'square';
+  // none reads at 12 px: the largest text, narrow first among equals
+  /** @param {import('./pkg/workforce_ecosystem.js').FitSize} size */
+  const share = (size) => scaleOf(size) / size.minScale;
+  /** @type {'wide' | 'square' | 'narrow'} */
+  let best = 'narrow';
+  for (const kind of /** @type {const} */ (['wide', 'square'])) if (share(fit[kind]) > share(fit[best])) best = kind;
+  return best;
 }

@@ -1,6 +1,9 @@
 //! The choice of layout for the room a drawing has: of wide and square, the
-//! one drawn largest while its smallest text stays readable; narrow, whose
-//! text is larger still, when neither is.
+//! one drawn largest while its smallest text stays readable; when neither
+//! is, the one whose smallest text is largest there, of the three — narrow
+//! where the room grows with the drawing (a phone's column), but in a room
+//! of fixed height (an iframe, a sidebar's box) narrow is as small as the
+//! others and often smaller.
 //!
 //! The choice hangs on a few numbers per model and options ([`Fit`]), which
 //! the core hands out as data as well as applying them: the editor's first
@@ -42,6 +45,18 @@ impl FitSize {
         };
         (scale >= self.min_scale).then_some(scale)
     }
+
+    /// How large its smallest text is when fitted in `width` × `height`, as
+    /// a share of [`MIN_TEXT_PX`].
+    fn text_share(&self, width: f64, height: f64) -> f64 {
+        let across = width / self.width;
+        let scale = if height > 0.0 {
+            across.min(height / self.height)
+        } else {
+            across
+        };
+        scale / self.min_scale
+    }
 }
 
 /// What the choice of layout hangs on for one model and options.
@@ -49,6 +64,7 @@ impl FitSize {
 pub struct Fit {
     pub wide: FitSize,
     pub square: FitSize,
+    pub narrow: FitSize,
 }
 
 impl Fit {
@@ -66,6 +82,7 @@ impl Fit {
         Fit {
             wide: size(LayoutKind::Wide),
             square: size(LayoutKind::Square),
+            narrow: size(LayoutKind::Narrow),
         }
     }
 
@@ -78,7 +95,20 @@ impl Fit {
             (Some(w), Some(s)) if s > w * SQUARE_OVER_WIDE => LayoutKind::Square,
             (Some(_), _) => LayoutKind::Wide,
             (None, Some(_)) => LayoutKind::Square,
-            (None, None) => LayoutKind::Narrow,
+            (None, None) => {
+                // the largest text, narrow first among equals
+                let share = |size: &FitSize| size.text_share(width, height);
+                let mut best = (LayoutKind::Narrow, share(&self.narrow));
+                for (kind, size) in [
+                    (LayoutKind::Wide, &self.wide),
+                    (LayoutKind::Square, &self.square),
+                ] {
+                    if share(size) > best.1 {
+                        best = (kind, share(size));
+                    }
+                }
+                best.0
+            }
         }
     }
 }
@@ -106,17 +136,37 @@ mod tests {
         assert_eq!(fit(1100.0, 760.0), LayoutKind::Wide);
         assert_eq!(fit(900.0, 1000.0), LayoutKind::Square);
         assert_eq!(fit(374.0, 0.0), LayoutKind::Narrow);
-        // Whatever it picks, its text reads at 12 px, or it is narrow.
+        // Whatever it picks, its text reads at 12 px, or no layout's does
+        // and its text is the largest of the three there.
+        let text = |kind, w, h| {
+            let l = document::layout_of(&model, &opts, kind);
+            l.smallest_text() * l.scale_in(w, h)
+        };
+        let all = [LayoutKind::Wide, LayoutKind::Square, LayoutKind::Narrow];
         for (w, h) in [
             (1400.0, 900.0),
             (800.0, 800.0),
             (640.0, 740.0),
             (500.0, 0.0),
+            (640.0, 640.0),
+            (1000.0, 500.0),
+            (500.0, 500.0),
+            (374.0, 700.0),
         ] {
             let kind = fit(w, h);
-            let l = document::layout_of(&model, &opts, kind);
-            assert!(kind == LayoutKind::Narrow || l.smallest_text() * l.scale_in(w, h) >= 12.0);
+            if text(kind, w, h) < 12.0 {
+                for other in all {
+                    assert!(
+                        text(kind, w, h) >= text(other, w, h),
+                        "{kind:?} in {w} × {h}"
+                    );
+                }
+            }
         }
+        // An iframe of 640 × 640 px, a wide box 500 px high: not narrow,
+        // whose text would be smaller there than square's or wide's.
+        assert_eq!(fit(640.0, 640.0), LayoutKind::Square);
+        assert_eq!(fit(1000.0, 500.0), LayoutKind::Wide);
     }
 
     #[test]
@@ -127,6 +177,7 @@ mod tests {
         for (kind, size) in [
             (LayoutKind::Wide, fit.wide),
             (LayoutKind::Square, fit.square),
+            (LayoutKind::Narrow, fit.narrow),
         ] {
             let l = document::layout_of(&model, &opts, kind);
             assert_eq!([size.width, size.height], [l.view_box[2], l.view_box[3]]);
@@ -143,9 +194,14 @@ mod tests {
             height,
             min_scale: 1.0,
         };
+        // narrow: its text twice as large for its size as the others'
         let fit = Fit {
             wide: size(1000.0, 500.0),
             square: size(700.0, 700.0),
+            narrow: FitSize {
+                min_scale: 0.5,
+                ..size(400.0, 1200.0)
+            },
         };
         // both readable; square drawn 1.43× wide's in a 1000 × 1000 room
         assert_eq!(fit.choose(1000.0, 1000.0), LayoutKind::Square);
@@ -155,10 +211,22 @@ mod tests {
         assert_eq!(fit.choose(1000.0, 728.0), LayoutKind::Wide);
         // only square readable (too narrow for wide)
         assert_eq!(fit.choose(800.0, 900.0), LayoutKind::Square);
-        // neither
+        // neither: narrow's text at 1.5 of readable (scale 0.75 against its
+        // 0.5), square's at 0.86, wide's at 0.6
         assert_eq!(fit.choose(600.0, 900.0), LayoutKind::Narrow);
         // as tall as it needs: square's scale is width / 700, wide's width / 1000
         assert_eq!(fit.choose(1200.0, 0.0), LayoutKind::Square);
         assert_eq!(fit.choose(650.0, 0.0), LayoutKind::Narrow);
+        // 600 × 480: narrow's text at 0.8 (480 / 1200 × 2), square's 0.69,
+        // wide's 0.6
+        assert_eq!(fit.choose(600.0, 480.0), LayoutKind::Narrow);
+        // 680 × 380: narrow's at 0.63, square's at 0.54, wide's at 0.68
+        assert_eq!(fit.choose(680.0, 380.0), LayoutKind::Wide);
+        // 690 × 600: square's at 0.86, narrow's at 1.0: narrow
+        assert_eq!(fit.choose(690.0, 600.0), LayoutKind::Narrow);
+        // 690 × 450: square's at 0.64, narrow's at 0.75, wide's at 0.69
+        assert_eq!(fit.choose(690.0, 450.0), LayoutKind::Narrow);
+        // 690 × 300: wide's at 0.6, square's at 0.43, narrow's at 0.5
+        assert_eq!(fit.choose(690.0, 300.0), LayoutKind::Wide);
     }
 }

@@ -263,3 +263,32 @@ test('embed.html in French: `lang=fr` in the fragment, the page and its diagram 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('embed.html fits its layout to the frame, height too: the drawing with the largest text, not narrow, in a square frame', async () => {
+  const sample = readFileSync(new URL('models/sample.json', `file://${SITE}`), 'utf8');
+  /** The layout drawn in a frame of `width` × `height`, and its cells. */
+  const drawnIn = async (width, height, lang) => {
+    const page = await openPage(env.browser, `${env.origin}/embed.html`, { viewport: { width, height } });
+    const fragment = await fragmentFor(page, sample, { overlay: 'current', lang });
+    await page.goto(`${env.origin}/embed.html#${fragment}`);
+    await page.reload();
+    await diagramIn(page);
+    await page.waitForTimeout(300); // a redraw the first layout pass may ask for
+    const out = await page.evaluate(() => {
+      const svg = document.querySelector('workforce-ecosystem').shadowRoot.querySelector('.diagram svg');
+      return { layout: svg.getAttribute('class').match(/layout-(\w+)/)?.[1] ?? 'wide', cells: svg.querySelectorAll('.cell').length };
+    });
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+    return out;
+  };
+  // the Share dialog's frame is 640 × 640: narrow's text would be the smallest there
+  for (const lang of [undefined, 'fr']) {
+    const shown = await drawnIn(640, 640, lang);
+    assert.equal(shown.cells, 24);
+    assert.equal(shown.layout, 'square', `640 × 640 ${lang ?? 'en'}`);
+  }
+  assert.equal((await drawnIn(1000, 500)).layout, 'wide');
+  // a phone-sized frame, tall: narrow, as before
+  assert.equal((await drawnIn(360, 900)).layout, 'narrow');
+});

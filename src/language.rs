@@ -181,6 +181,32 @@ pub fn localized(model: &Model) -> Cow<'_, Model> {
     }
 }
 
+/// The framework and scale of `model` as shown in the current language (see
+/// [`Language::localized`]), without copying the rest of the model: what a
+/// page names cells, players, themes and levels by.
+pub fn localized_names(model: &Model) -> (Cow<'_, Framework>, Cow<'_, Scale>) {
+    let language = current();
+    let framework = language
+        .as_ref()
+        .and_then(|l| l.framework(&model.framework));
+    let scale = language.as_ref().and_then(|l| l.scale(&model.scale));
+    (
+        framework.map_or(Cow::Borrowed(&model.framework), Cow::Owned),
+        scale.map_or(Cow::Borrowed(&model.scale), Cow::Owned),
+    )
+}
+
+/// What `f` returns with the core speaking French (English again after),
+/// for tests.
+#[cfg(test)]
+pub(crate) fn in_french<T>(f: impl FnOnce() -> T) -> T {
+    let french = include_str!("../www/i18n/core-fr.json");
+    set(Some(Language::from_json(french).unwrap()));
+    let out = f();
+    set(None);
+    out
+}
+
 /// A number as written in English, in the current language's separators.
 pub fn number(english: String) -> String {
     match current() {

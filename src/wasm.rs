@@ -526,10 +526,18 @@ impl Workspace {
 impl Workspace {
     /// The model on show without its scores, which it counts instead
     /// ([`crate::model::Outline`]): what a page names things and fills its
-    /// menus with, at a fraction of the copy of the whole model.
+    /// menus with, at a fraction of the copy of the whole model; the
+    /// standard framework's names and the default scale's in the language
+    /// set (the model's own names stay).
     #[wasm_bindgen(unchecked_return_type = "ModelOutline")]
     pub fn outline(&self) -> Result<JsValue, js_sys::Error> {
-        to_js(&self.session.model().outline())
+        let model = self.session.model();
+        // the framework and scale as the diagram names them, in the page's language
+        let (framework, scale) = crate::language::localized_names(model);
+        let mut outline = model.outline();
+        outline.framework = &framework;
+        outline.scale = &scale;
+        to_js(&outline)
     }
 
     /// Applies an edit to the model on show; returns the id of an added item.

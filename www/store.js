@@ -2,7 +2,7 @@
 // live there), the view options, and the last result of the core. Every
 // change goes through apply()/act(), which asks the core to recompute and
 // then lets every part of the page show the new result at once.
-import { t } from './i18n.js';
+import { t, language } from './i18n.js';
 
 export const state = {
   /** @type {import('./pkg/workforce_ecosystem.js').Workspace} */
@@ -55,9 +55,11 @@ export function onRefresh(fn) {
  */
 export function currentModel() {
   const structure = state.result?.structure ?? null;
-  if (!model || structure === null || structure !== modelStructure) {
+  // (the outline names the standard framework in the page's language)
+  const key = structure === null ? null : `${structure}:${language()}`;
+  if (!model || key === null || key !== modelStructure) {
     model = state.ws.outline();
-    modelStructure = structure;
+    modelStructure = key;
   }
   return model;
 }

@@ -11,7 +11,7 @@ import { mergeResponses, snapshotModel, progressSvg, modelOnDate, compareDates, 
 import { h, uid } from './dom.js';
 import { t, tn, formatNumber, formatPoints } from './i18n.js';
 import { labelOf } from './org-systems.js';
-import { state, act } from './store.js';
+import { state, act, currentModel } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
 import { showProblems, saveText } from './io.js';
@@ -176,7 +176,8 @@ async function showDateComparison(from, to) {
     showNotice(e.message, { tone: 'warning' });
     return;
   }
-  const m = state.ws.model();
+  // named as the diagram names them, in the page's language
+  const m = currentModel();
   const [a, b] = [dateLabel(from, true), dateLabel(to, true)];
   const overall = cmp.readiness.overall.delta;
   const facts = [

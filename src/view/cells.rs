@@ -39,6 +39,8 @@ pub fn scale_label(scale: &Scale, value: f64) -> Option<String> {
 
 /// Every cell's facts, in layout order.
 pub fn cell_infos(model: &Model, unit: Option<&str>, marks: &Marks) -> Vec<CellInfo> {
+    // named as the diagram names them, in the page's language
+    let (framework, scale) = crate::language::localized_names(model);
     let label = |items: &[Item], id: &str| {
         items
             .iter()
@@ -55,10 +57,10 @@ pub fn cell_infos(model: &Model, unit: Option<&str>, marks: &Marks) -> Vec<CellI
             CellInfo {
                 theme: score.theme.clone(),
                 player: score.player.clone(),
-                theme_label: label(&model.framework.themes, &score.theme),
-                player_label: label(&model.framework.players, &score.player),
-                current_label: score.current.and_then(|v| scale_label(&model.scale, v)),
-                target_label: score.target.and_then(|v| scale_label(&model.scale, v)),
+                theme_label: label(&framework.themes, &score.theme),
+                player_label: label(&framework.players, &score.player),
+                current_label: score.current.and_then(|v| scale_label(&scale, v)),
+                target_label: score.target.and_then(|v| scale_label(&scale, v)),
                 changed: marks.changed.contains(&key),
                 highlighted: marks.highlighted.as_ref().map(|h| h.contains(&key)),
                 score,

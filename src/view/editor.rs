@@ -35,8 +35,10 @@ pub struct CellDetail {
 
 /// The cell editor's content, or `None` for an unknown cell.
 pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetail> {
-    let t = model.framework.themes.iter().find(|t| t.id == theme)?;
-    let p = model.framework.players.iter().find(|p| p.id == player)?;
+    // named as the diagram names them, in the page's language
+    let (framework, scale) = crate::language::localized_names(model);
+    let t = framework.themes.iter().find(|t| t.id == theme)?;
+    let p = framework.players.iter().find(|p| p.id == player)?;
     // One pass over the assessments, not one per unit: a large model has
     // hundreds of units and thousands of assessments, and this runs on
     // every edit while the cell's editor is open.
@@ -73,7 +75,7 @@ pub fn cell_detail(model: &Model, theme: &str, player: &str) -> Option<CellDetai
     Some(CellDetail {
         theme: t.clone(),
         player: p.clone(),
-        scale: model.scale.clone(),
+        scale: scale.into_owned(),
         rows,
         responsibilities,
     })

@@ -546,6 +546,42 @@ mod tests {
         assert_eq!(scale_label(&m.scale, 9.0), None);
     }
 
+    /// The page names cells, players, themes and levels as the diagram
+    /// does: the standard ones in the language set, the model's own as given.
+    #[test]
+    fn cells_and_the_cell_detail_are_named_in_the_language() {
+        let mut m = model();
+        m.framework.players[0].label = "Our leaders".into();
+        let (infos, detail) = crate::language::in_french(|| {
+            (
+                cell_infos(&m, None, &Marks::default()),
+                cell_detail(&m, "integration", "hr").unwrap(),
+            )
+        });
+        let hr = infos
+            .iter()
+            .find(|c| c.theme == "integration" && c.player == "hr")
+            .unwrap();
+        assert_eq!(hr.theme_label, "Architectures d’intégration");
+        assert_eq!(hr.player_label, "RH");
+        assert_eq!(hr.current_label.as_deref(), Some("Ponctuel"));
+        assert_eq!(hr.target_label.as_deref(), Some("Intégré"));
+        let own = &m.framework.players[0];
+        let theirs = infos.iter().find(|c| c.player == own.id).unwrap();
+        assert_eq!(
+            theirs.player_label, "Our leaders",
+            "a name the model gives stays"
+        );
+        assert_eq!(detail.theme.label, "Architectures d’intégration");
+        assert_eq!(detail.player.label, "RH");
+        assert_eq!(detail.scale.labels[1], "Ponctuel");
+        // and English once the language is unset
+        assert_eq!(
+            cell_detail(&m, "integration", "hr").unwrap().player.label,
+            "HR"
+        );
+    }
+
     #[test]
     fn the_cell_detail_lists_the_organization_then_each_unit() {
         let m = model();

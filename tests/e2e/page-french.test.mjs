@@ -139,6 +139,40 @@ test('in French the core writes findings, diagram names, legend and numbers in F
 const ENGLISH_PROBLEM = /\b(expected|found|unknown|known|must|is not|empty|required|missing|too long|characters|duplicate|appears|outside|invalid JSON|fields where|header|twice|itself|second assessment|the string|the number|an object|needs|save the|EOF|while parsing|trailing|is listed)\b/i;
 
 /** The problems the dialog lists: each one's place and message as the page shows them. */
+test('in French the page names players, themes and levels as the diagram does: cell editor, readiness, owners, table', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => [...document.querySelectorAll('#diagram svg text')].some((t) => t.textContent.trim() === 'RH'));
+  // the cell editor: its heading and its level menus
+  await page.evaluate(() => document.querySelector('#diagram .cell[data-theme="integration"][data-player="hr"]')
+    .dispatchEvent(new MouseEvent('click', { bubbles: true })));
+  await page.waitForSelector('#pane-cell select');
+  const cell = await page.$eval('#pane-cell', (p) => ({ heading: p.querySelector('h2')?.textContent ?? '', options: [...p.querySelectorAll('select option')].map((o) => o.textContent) }));
+  assert.match(cell.heading, /Architectures d’intégration/);
+  assert.match(cell.heading, /RH/);
+  assert.ok(cell.options.some((o) => /Ponctuel/.test(o)), cell.options.join(' | '));
+  assert.ok(!cell.options.some((o) => /Ad hoc|Defined|Orchestrated/.test(o)), cell.options.join(' | '));
+  // readiness by theme and by player
+  await page.click('#tab-readiness');
+  const readiness = await page.textContent('#pane-readiness');
+  assert.match(readiness, /Approches de leadership/);
+  assert.match(readiness, /Direction générale/);
+  assert.doesNotMatch(readiness, /Leadership approaches|Senior leaders|Procurement/);
+  // the owners matrix
+  await page.click('#tab-org');
+  await page.click('.subnav-item[data-section="owners"]');
+  const owners = await page.textContent('#pane-org');
+  assert.match(owners, /Approches de leadership/);
+  assert.doesNotMatch(owners, /Leadership approaches|Senior leaders/);
+  // the table that stands in for the drawing
+  await page.click('#display-toggle');
+  await page.waitForSelector('#cell-table:not([hidden]) table');
+  const table = await page.textContent('#cell-table');
+  assert.match(table, /Architectures d’intégration/);
+  assert.doesNotMatch(table, /Integration architectures|Orchestrated|Integrated|Defined/);
+  assert.deepEqual(page.problems, []);
+});
+
 async function shownProblems(page, shot) {
   await page.waitForSelector('#dialog[open] .problems');
   if (shot) await page.screenshot({ path: shot });

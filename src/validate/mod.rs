@@ -581,6 +581,37 @@ mod tests {
         assert_eq!(p.message, "invalid JSON: expected value");
     }
 
+    /// The path says where the text went wrong: the value that is broken,
+    /// or, after a whole value, the object or list it is in.
+    #[test]
+    fn syntax_errors_name_the_broken_value_or_its_container() {
+        let path = |text: &str| parse_model(text).unwrap_err().problems[0].path.clone();
+        let start = r#"{"schema": "workforce-ecosystem/v1", "name": "x""#;
+        // the file ends after a whole value: the model itself, not `name`
+        assert_eq!(path(start), "");
+        assert_eq!(path(&format!("{start},")), "");
+        // a list cut short, a comma missing between items, a trailing comma
+        assert_eq!(path(&format!(r#"{start}, "units": ["#)), "units");
+        assert_eq!(path(&format!(r#"{start}, "units": [1 2]}}"#)), "units");
+        assert_eq!(
+            path(&format!(r#"{start}, "units": [{{"id": "a",}}]}}"#)),
+            "units[0]"
+        );
+        // a value that is itself broken
+        assert_eq!(
+            path(r#"{"schema": "workforce-ecosystem/v1", "name": tru}"#),
+            "name"
+        );
+        assert_eq!(
+            path(r#"{"schema": "workforce-ecosystem/v1", "name": "x"#),
+            "name"
+        );
+        assert_eq!(
+            path(r#"{"schema": "workforce-ecosystem/v1", "name": "#),
+            "name"
+        );
+    }
+
     #[test]
     fn the_shape_alone_can_be_read() {
         // Refused by the rules, but of the right shape.

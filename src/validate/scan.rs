@@ -35,6 +35,10 @@ trait Visit {
     fn enter(&mut self, path: &str, offset: usize, in_array: bool) -> bool;
     /// An object with these keys (and their offsets), in text order, ended.
     fn object_end(&mut self, _path: &str, _keys: &[(Cow<'_, str>, usize)]) {}
+    /// The walk stops at `offset`, in the container at `path`, where a key
+    /// or what follows a whole value should be and is not (`at_end`: the
+    /// text ends there).
+    fn stuck(&mut self, _path: &str, _offset: usize, _at_end: bool) {}
 }
 
 enum Frame {
@@ -118,6 +122,7 @@ fn walk(text: &str, v: &mut impl Visit, track: Track) {
     macro_rules! member {
         ($path_len:expr) => {{
             let Some((key, end)) = read_key(text, pos) else {
+                v.stuck(path.get(..$path_len).unwrap_or(""), pos, pos >= b.len());
                 return;
             };
             if track.paths {
@@ -215,7 +220,10 @@ fn walk(text: &str, v: &mut impl Visit, track: Track) {
                         path.truncate(len);
                         pos += 1;
                     }
-                    _ => return,
+                    _ => {
+                        v.stuck(path.get(..*path_len).unwrap_or(""), pos, pos >= b.len());
+                        return;
+                    }
                 },
                 Some(Frame::Object {
                     path_len,
@@ -237,7 +245,10 @@ fn walk(text: &str, v: &mut impl Visit, track: Track) {
                         }
                         pos += 1;
                     }
-                    _ => return,
+                    _ => {
+                        v.stuck(path.get(..*path_len).unwrap_or(""), pos, pos >= b.len());
+                        return;
+                    }
                 },
             }
         }
@@ -389,10 +400,20 @@ impl Visit for PathAt {
         self.path.push_str(path);
         true
     }
+
+    fn stuck(&mut self, path: &str, offset: usize, at_end: bool) {
+        // what is wrong is in the container, after its last whole value
+        if offset <= self.offset || at_end {
+            self.path.clear();
+            self.path.push_str(path);
+        }
+    }
 }
 
-/// The path of the last value that starts at or before `offset`: where a
-/// reader was when the text stopped being valid JSON.
+/// Where a reader was when the text stopped being valid JSON at `offset`:
+/// the path of the last value that starts at or before it, or of the
+/// container it is in when that value is whole (a missing comma, a key
+/// expected, an unclosed object or list at the end).
 pub fn path_at(text: &str, offset: usize) -> String {
     let mut v = PathAt {
         offset,

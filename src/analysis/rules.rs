@@ -13,7 +13,6 @@ use super::finding::{control_bits, hash_id, write_id, Kind, Subject};
 use super::index::{Index, UnitAt};
 use super::names::{Names, Ref};
 use super::systems::Graph;
-use super::FxBuildHasher;
 use std::hash::{BuildHasher, Hasher};
 
 /// The structural severities, as fractions of the scale's span, before the
@@ -74,9 +73,12 @@ pub(crate) fn collect(index: &mut Index, graph: &Graph) -> Vec<Raw> {
 /// hashes collide) rather than by the id: as stable — it depends only on the
 /// ids, not on the order of the model's lists — without writing ids, whose
 /// long shared prefixes (`maturity-gap:integration:hr:retail-…`) would make
-/// comparing them dominate the sort.
+/// comparing them dominate the sort. The hash is std's SipHash with its
+/// fixed keys, which gives the same number natively and in the Wasm: FxHash
+/// works in `usize`, 32 bits in the Wasm, so the page once listed tied
+/// findings in another order than `wfe` (and exported another document).
 pub(crate) fn prioritise(raw: &[Raw], names: &Names) -> Vec<usize> {
-    let build = FxBuildHasher;
+    let build = std::hash::BuildHasherDefault::<std::hash::DefaultHasher>::default();
     let id = |i: usize| {
         let (kind, _, subject) = &raw[i];
         let mut s = String::new();

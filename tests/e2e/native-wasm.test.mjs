@@ -1,6 +1,7 @@
 // The same answers natively and in the Wasm: `wfe` (the native build) and
 // the page's module (run here in Node) list the findings in one order, ties
-// of severity included, and export the same document and report. A tie was
+// of severity included, make the same plan, and export the same document
+// and report. A tie was
 // once broken by a hash that is 64 bits natively and 32 in the Wasm, so the
 // page's export listed equal findings in another order than `wfe export`.
 //
@@ -32,6 +33,15 @@ test('the findings come in the same order natively and in the Wasm, ties of seve
     ties += native.filter((f, i) => i > 0 && f.severity === native[i - 1].severity && f.kind === native[i - 1].kind).length;
   }
   assert.ok(ties > 10, `the models have ties to order (${ties})`);
+});
+
+test('a plan is the same natively and in the Wasm', () => {
+  for (const path of MODELS) {
+    const ws = new Workspace(readFileSync(`${ROOT}${path}`, 'utf8'));
+    const wasm = ws.makePlan({});
+    ws.free();
+    assert.deepEqual(wasm, JSON.parse(wfe('plan', path)), path);
+  }
 });
 
 test('the exported document and the report are the same natively and in the Wasm', () => {

@@ -174,3 +174,43 @@ test('the core reads and writes the text syntax for scripts', async () => {
   assert.equal(got.afterUndo, 'A', 'a text edit is one undoable step');
   await page.context().close();
 });
+
+test('a wiki block stays inert text when the page is serialised and parsed again', async () => {
+  // A label that would close a raw-text element (a <script>) and open markup.
+  const page = await pageAt(
+    '/wiki-roundtrip.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wiki</title>
+<script type="module" src="/wiki.js"></script></head><body><main id="content">
+<pre><code class="language-workforce-ecosystem">name "Acme &lt;/script&gt;&lt;img src=x onerror=document.title='PWNED'&gt;"
+score hr integration 1 -&gt; 3
+</code></pre></main></body></html>`,
+  );
+  assert.deepEqual(await settledAll(page, 1), ['ready']);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // A wiki's preview or save: the drawn HTML, serialised and parsed again.
+  await page.evaluate(() => {
+    const main = /** @type {HTMLElement} */ (document.getElementById('content'));
+    main.innerHTML = main.innerHTML;
+  });
+  assert.deepEqual(await settledAll(page, 1), ['ready']);
+  const after = await page.evaluate(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    return {
+      imgs: document.querySelectorAll('img').length,
+      title: document.title,
+      name: e.model?.name,
+      scored: e.shadowRoot.querySelector('.cell[data-theme="integration"][data-player="hr"]')?.getAttribute('class') ?? '',
+      source: document.querySelector('details.wfe-wiki-source code')?.textContent,
+    };
+  });
+  assert.equal(after.imgs, 0, 'no element was made from the label');
+  assert.equal(after.title, 'Wiki');
+  assert.ok(!requested.includes('/x'), requested.join(' '));
+  // the same diagram, not the sample
+  assert.equal(after.name, `Acme </script><img src=x onerror=document.title='PWNED'>`);
+  assert.match(after.scored, /level-1/);
+  assert.equal(after.source, `name "Acme </script><img src=x onerror=document.title='PWNED'>"\nscore hr integration 1 -> 3\n`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -565,3 +565,69 @@ test('an element speaks its page’s language: French words and diagram in a Fre
   assert.match(told[0].message, /i18n\/core-fr\.json \(HTTP 404\): it is drawn in English/);
   await bare.context().close();
 });
+
+test('a French element says in French why its model could not be loaded: missing, another site’s, not a URL', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.lang = 'fr';
+    box.innerHTML =
+      '<workforce-ecosystem id="missing" overlay="gap" src="models/nope.json"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="foreign" src="http://localhost:9/model.json"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="nourl" src="http://[x"></workforce-ecosystem>';
+    document.body.append(box);
+  });
+  for (const id of ['#missing', '#foreign', '#nourl']) assert.equal(await settled(page, id), 'error');
+  const missing = await shown(page, '#missing');
+  assert.match(missing.error, /^Le schéma n’a pas pu être affiché\.le modèle n’a pas pu être chargé depuis http:\/\/127\.0\.0\.1:\d+\/models\/nope\.json : HTTP 404$/);
+  assert.match((await shown(page, '#foreign')).error, /le modèle n’a pas pu être chargé depuis http:\/\/localhost:9\/model\.json \(seuls les fichiers de ce site peuvent être chargés\)$/);
+  assert.match((await shown(page, '#nourl')).error, /src « http:\/\/\[x » n’est pas une URL$/);
+  await page.context().close();
+});
+
+test('where WebAssembly is refused, readers get a plain sentence in their language; the browser’s words are for developers', async () => {
+  const noWasm = CSP.replace(" 'wasm-unsafe-eval'", '');
+  const strict = await startServer({ csp: noWasm });
+  try {
+    const page = await openPage(env.browser, null);
+    await page.route(`${strict.origin}/nowasm-test.html`, (route) =>
+      route.fulfill({
+        contentType: 'text/html; charset=utf-8',
+        headers: { 'Content-Security-Policy': noWasm },
+        body: `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
+<workforce-ecosystem id="en" src="models/studio.json"></workforce-ecosystem>
+<div lang="fr"><workforce-ecosystem id="fr" src="models/studio.json"></workforce-ecosystem></div>`,
+      }),
+    );
+    await page.addInitScript(() => {
+      window.told = [];
+      document.addEventListener('wfe-error', (e) => window.told.push(e.detail.message));
+    });
+    await page.goto(`${strict.origin}/nowasm-test.html`);
+    assert.equal(await settled(page, '#en'), 'error');
+    assert.equal(await settled(page, '#fr'), 'error');
+    const box = (id) =>
+      page.evaluate((i) => {
+        const error = document.getElementById(i).shadowRoot.querySelector('.error');
+        return {
+          seen: error.innerText.trim().replace(/\n+/g, '\n'),
+          details: error.querySelector('details')?.open,
+          technical: error.querySelector('details pre')?.textContent ?? '',
+        };
+      }, id);
+    const en = await box('en');
+    const fr = await box('fr');
+    // what a reader sees: a headline and one plain sentence, the details closed
+    assert.equal(en.seen, 'The diagram could not be shown.\nThis page does not let the diagram’s engine run, so the diagram cannot be drawn here.\nDetails for the site’s editors');
+    assert.equal(fr.seen, 'Le schéma n’a pas pu être affiché.\nCette page ne laisse pas fonctionner le moteur du schéma : le schéma ne peut pas être dessiné ici.\nDétails pour les responsables du site');
+    assert.equal(en.details, false);
+    // for developers: the browser's words and what to do, without a doubled full stop
+    for (const text of [en.technical, ...(await page.evaluate(() => window.told))]) {
+      assert.match(text, /^The diagram engine \(WebAssembly\) could not start on this page: .*Content Security Policy.*wasm-unsafe-eval.*wfe render/s);
+      assert.doesNotMatch(text, /\.\./);
+    }
+  } finally {
+    strict.server.close();
+  }
+});

@@ -252,7 +252,9 @@ const ELEMENT_CSS = `
   border-radius: 4px; padding: 0.5em 0.75em; }
 .error[hidden] { display: none; }
 .error strong { display: block; }
-.error pre { margin: 0.3em 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 12em; overflow: auto; }
+/* The problems grow with the box (no scroll box of their own: one a keyboard
+   cannot reach would cut the last of them off). */
+.error pre { margin: 0.3em 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }
 .error p { margin: 0.3em 0 0; }
 .error details { margin-top: 0.3em; }
 .error summary { cursor: pointer; }
@@ -899,7 +901,7 @@ export class WorkforceEcosystem extends HTMLElement {
 
   #fail(e) {
     const message = e instanceof Error ? e.message : String(e);
-    const { diagram, error, fallback } = this.#parts;
+    const { diagram, error, fallback, overlay } = this.#parts;
     diagram.removeAttribute('aria-busy');
     const engineDown = !this.#ws && e?.engine === true;
     const hasFallback = fallback
@@ -924,6 +926,8 @@ export class WorkforceEcosystem extends HTMLElement {
       );
       error.hidden = false;
     }
+    // the view switch says the view asked for (or the one still drawn), not its first option
+    overlay.value = this.#drawn?.overlay ?? this.overlay;
     this.#setState('error');
     this.#emit('wfe-error', { message, source: this.#source?.kind ?? null });
   }

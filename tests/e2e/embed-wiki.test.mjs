@@ -214,3 +214,35 @@ score hr integration 1 -&gt; 3
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a broken block at 390 px: its view switch shows the block’s overlay, and every problem can be read', async () => {
+  // A block with many mistakes, asking for the gaps view.
+  const lines = ['name "Broken"', ...Array.from({ length: 12 }, (_, i) => `score hr integration lots${i}`)];
+  const page = await openPage(env.browser, null, { viewport: { width: 390, height: 844 } });
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Wiki</title>
+<script type="module" src="/wiki.js"></script></head><body>
+<pre data-overlay="gap"><code class="language-workforce-ecosystem">${lines.join('\n')}
+</code></pre></body></html>`;
+  await page.route(`${env.origin}/wiki-broken.html`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body }),
+  );
+  await page.goto(`${env.origin}/wiki-broken.html`);
+  assert.deepEqual(await settledAll(page, 1), ['error']);
+  const seen = await page.evaluate(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    const root = e.shadowRoot;
+    const select = root.querySelector('select[name="overlay"]');
+    // every scroll box in the error is one a keyboard can reach, or there is none
+    const cut = [...root.querySelectorAll('.error, .error *')].filter(
+      (x) => x.scrollHeight > x.clientHeight + 1 && getComputedStyle(x).overflowY !== 'visible' && x.tabIndex < 0,
+    );
+    return { attr: e.getAttribute('overlay'), value: select.value, said: select.selectedOptions[0]?.textContent, cut: cut.map((x) => x.tagName), text: root.querySelector('.error').textContent };
+  });
+  assert.equal(seen.attr, 'gap');
+  assert.equal(seen.value, 'gap');
+  assert.equal(seen.said, 'Gaps to target');
+  assert.deepEqual(seen.cut, [], 'no part of the problems is hidden in a box the keyboard cannot scroll');
+  assert.match(seen.text, /line 13, column \d+\): expected the current score \(a number\), found "lots11"/);
+  await page.screenshot({ path: 'target/wiki-broken-390.png', fullPage: true });
+  await page.context().close();
+});

@@ -17,7 +17,7 @@
 // text syntax, or the element's own text in the text syntax
 // (<workforce-ecosystem>score hr integration 1 -> 3</workforce-ecosystem>),
 // else the core's sample organization.
-// Attributes: overlay (none|current|target|gap), unit (a unit id), readonly
+// Attributes: overlay (none|current|target|gap|agreement), unit (a unit id), readonly
 // (a still picture: no view controls, cells not selectable), theme
 // (light|dark|high-contrast; absent or auto follows the reader's system),
 // lang (en|fr; absent, the nearest `lang` above it in the page).
@@ -160,7 +160,9 @@ export const THEMES = {
 /** Before it has a model, below this width (CSS px) the element takes the narrow layout. */
 const NARROW_BELOW = 700;
 
-const OVERLAYS = ['none', 'current', 'target', 'gap'];
+// `agreement` colours cells by how far merged responses' scores spread: the
+// view switch offers it only for a model with responses (or when asked for).
+const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
 
 /**
  * The element's own words in each language it speaks (the core says the
@@ -173,7 +175,7 @@ const WORDS = {
     show: 'Show',
     unit: 'Unit',
     allUnits: 'All units',
-    overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target' },
+    overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target', agreement: 'Agreement of responses' },
     unknownOverlay: 'Unknown overlay; the diagram shows the framework (none) instead.',
     unknownUnit: 'Unknown unit; the diagram shows the mean over all units instead.',
     notUpdated: 'The diagram could not be updated; it still shows the last good model.',
@@ -190,7 +192,7 @@ const WORDS = {
     show: 'Afficher',
     unit: 'Unité',
     allUnits: 'Toutes les unités',
-    overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible' },
+    overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible', agreement: 'Accord des réponses' },
     unknownOverlay: 'Calque inconnu : le schéma montre le cadre seul (none) à la place.',
     unknownUnit: 'Unité inconnue : le schéma montre la moyenne de toutes les unités à la place.',
     notUpdated: 'Le schéma n’a pas pu être mis à jour ; il montre encore le dernier modèle valide.',
@@ -813,6 +815,7 @@ export class WorkforceEcosystem extends HTMLElement {
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();
+    this.#offerAgreement(svgText.overlay);
     overlay.value = svgText.overlay;
     unit.value = svgText.unit;
     this.#showSelection();
@@ -890,7 +893,14 @@ export class WorkforceEcosystem extends HTMLElement {
     details.hidden = !cell;
   }
 
+  /** The view switch offers `agreement` for a model with merged responses, or while it is the overlay shown. */
+  #offerAgreement(shown) {
+    const option = [...this.#parts.overlay.options].find((o) => o.value === 'agreement');
+    if (option) option.hidden = !((this.#model?.responses?.length ?? 0) > 0 || shown === 'agreement');
+  }
+
   #fillUnits() {
+    this.#offerAgreement(this.#drawn?.overlay);
     const { unit, unitLabel } = this.#parts;
     const units = this.#model?.units ?? [];
     unit.replaceChildren(el('option', { value: '', textContent: WORDS[this.#lang()].allUnits }));
@@ -927,6 +937,7 @@ export class WorkforceEcosystem extends HTMLElement {
       error.hidden = false;
     }
     // the view switch says the view asked for (or the one still drawn), not its first option
+    this.#offerAgreement(this.#drawn?.overlay ?? this.overlay);
     overlay.value = this.#drawn?.overlay ?? this.overlay;
     this.#setState('error');
     this.#emit('wfe-error', { message, source: this.#source?.kind ?? null });

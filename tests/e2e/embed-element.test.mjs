@@ -631,3 +631,45 @@ test('where WebAssembly is refused, readers get a plain sentence in their langua
     strict.server.close();
   }
 });
+
+test('the agreement overlay: drawn from merged responses, offered by the view switch only where there are some', async () => {
+  const { readFileSync } = await import('node:fs');
+  const merged = readFileSync(new URL('../fixtures/voices/quarters.json', import.meta.url), 'utf8');
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  await page.evaluate((json) => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<workforce-ecosystem id="plain" src="models/studio.json" overlay="gap"></workforce-ecosystem>' +
+        '<workforce-ecosystem id="asked" src="models/studio.json" overlay="agreement"></workforce-ecosystem>' +
+        '<workforce-ecosystem id="merged" overlay="agreement"></workforce-ecosystem>',
+    );
+    /** @type {any} */ (document.getElementById('merged')).model = json;
+  }, merged);
+  for (const id of ['#plain', '#asked', '#merged']) assert.equal(await settled(page, id), 'ready');
+  const view = (id) =>
+    page.evaluate((s) => {
+      const root = document.querySelector(s).shadowRoot;
+      const select = root.querySelector('select[name="overlay"]');
+      return {
+        value: select.value,
+        offered: [...select.options].filter((o) => !o.hidden).map((o) => o.value),
+        drawn: root.querySelector('.diagram svg').getAttribute('data-overlay'),
+        agreeing: root.querySelectorAll('.diagram svg .cell[class*="agree"]').length,
+      };
+    }, id);
+  const plain = await view('#plain');
+  assert.deepEqual(plain.offered, ['none', 'current', 'target', 'gap'], 'no responses: no agreement to offer');
+  const asked = await view('#asked');
+  assert.equal(asked.value, 'agreement', 'the switch says the overlay drawn');
+  assert.equal(asked.drawn, 'agreement');
+  assert.equal(asked.agreeing, 0, 'without responses no cell has an agreement to show');
+  const merged2 = await view('#merged');
+  assert.deepEqual(merged2.offered, ['none', 'current', 'target', 'gap', 'agreement']);
+  assert.ok(merged2.agreeing > 0, 'cells coloured by the spread of the responses');
+  // switched away, the merged model still offers it
+  await page.evaluate(() => document.getElementById('merged').setAttribute('overlay', 'current'));
+  assert.ok((await view('#merged')).offered.includes('agreement'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -422,6 +422,22 @@ test('themes.css gives pages exactly the looks the element carries', async () =>
   assert.deepEqual(mismatches, []);
 });
 
+/** The page's policy without 'wasm-unsafe-eval': the core cannot start. */
+const NO_WASM = CSP.replace(" 'wasm-unsafe-eval'", '');
+
+/**
+ * A server of the site under NO_WASM and a page on which `body` is served at
+ * `path` under it too; resolves to { page, strict } (close strict.server).
+ */
+async function underNoWasm(path, body) {
+  const strict = await startServer({ csp: NO_WASM });
+  const page = await openPage(env.browser, null);
+  await page.route(`${strict.origin}${path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': NO_WASM }, body }),
+  );
+  return { page, strict };
+}
+
 test('where the page forbids WebAssembly the element shows its fallback picture or a readable error', async () => {
   // The fallback picture: the standalone SVG `wfe render` writes (the Wasm core
   // gives byte-identical output), made on a page that may run WebAssembly.
@@ -439,21 +455,16 @@ test('where the page forbids WebAssembly the element shows its fallback picture 
   });
   assert.match(svg, /<style/);
 
-  const noWasm = CSP.replace(" 'wasm-unsafe-eval'", '');
+  const noWasm = NO_WASM;
   assert.notEqual(noWasm, CSP);
-  const strict = await startServer({ csp: noWasm });
-  try {
-    const page = await openPage(env.browser, null);
-    // A page of our own under the stricter policy: one element with a fallback <img>, one without.
-    await page.route(`${strict.origin}/fallback-test.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        headers: { 'Content-Security-Policy': noWasm },
-        body: `<!doctype html><title>t</title><script type="module" src="/element.js"></script>
+  // A page of our own under the stricter policy: one element with a fallback <img>, one without.
+  const { page, strict } = await underNoWasm(
+    '/fallback-test.html',
+    `<!doctype html><title>t</title><script type="module" src="/element.js"></script>
 <workforce-ecosystem id="with" src="models/studio.json"><img src="/studio-gap.svg" alt="The studio diagram"></workforce-ecosystem>
 <workforce-ecosystem id="without" src="models/studio.json"></workforce-ecosystem>`,
-      }),
-    );
+  );
+  try {
     // Served like any file of an intranet under the same policy.
     await page.route(`${strict.origin}/studio-gap.svg`, (route) =>
       route.fulfill({ contentType: 'image/svg+xml', headers: { 'Content-Security-Policy': noWasm }, body: svg }),
@@ -587,19 +598,13 @@ test('a French element says in French why its model could not be loaded: missing
 });
 
 test('where WebAssembly is refused, readers get a plain sentence in their language; the browser’s words are for developers', async () => {
-  const noWasm = CSP.replace(" 'wasm-unsafe-eval'", '');
-  const strict = await startServer({ csp: noWasm });
-  try {
-    const page = await openPage(env.browser, null);
-    await page.route(`${strict.origin}/nowasm-test.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        headers: { 'Content-Security-Policy': noWasm },
-        body: `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
+  const { page, strict } = await underNoWasm(
+    '/nowasm-test.html',
+    `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
 <workforce-ecosystem id="en" src="models/studio.json"></workforce-ecosystem>
 <div lang="fr"><workforce-ecosystem id="fr" src="models/studio.json"></workforce-ecosystem></div>`,
-      }),
-    );
+  );
+  try {
     await page.addInitScript(() => {
       window.told = [];
       document.addEventListener('wfe-error', (e) => window.told.push(e.detail.message));

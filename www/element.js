@@ -17,7 +17,7 @@
 // text syntax, or the element's own text in the text syntax
 // (<workforce-ecosystem>score hr integration 1 -> 3</workforce-ecosystem>),
 // else the core's sample organization.
-// Attributes: overlay (none|current|target|gap), unit (a unit id), readonly
+// Attributes: overlay (none|current|target|gap|agreement), unit (a unit id), readonly
 // (a still picture: no view controls, cells not selectable), theme
 // (light|dark|high-contrast; absent or auto follows the reader's system),
 // lang (en|fr; absent, the nearest `lang` above it in the page).
@@ -160,7 +160,9 @@ export const THEMES = {
 /** Before it has a model, below this width (CSS px) the element takes the narrow layout. */
 const NARROW_BELOW = 700;
 
-const OVERLAYS = ['none', 'current', 'target', 'gap'];
+// `agreement` colours cells by how far merged responses' scores spread: the
+// view switch offers it only for a model with responses (or when asked for).
+const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
 
 /**
  * The element's own words in each language it speaks (the core says the
@@ -173,21 +175,35 @@ const WORDS = {
     show: 'Show',
     unit: 'Unit',
     allUnits: 'All units',
-    overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target' },
+    overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target', agreement: 'Agreement of responses' },
     unknownOverlay: 'Unknown overlay; the diagram shows the framework (none) instead.',
     unknownUnit: 'Unknown unit; the diagram shows the mean over all units instead.',
     notUpdated: 'The diagram could not be updated; it still shows the last good model.',
     notShown: 'The diagram could not be shown.',
+    notUrl: (src) => `src "${src}" is not a URL`,
+    notLoaded: (url) => `could not load the model from ${url}`,
+    notOwn: " (only this site's own files can be loaded)",
+    notFound: (url, status) => `could not load the model from ${url}: HTTP ${status}`,
+    notModel: 'the model must be an object or JSON text',
+    engineDown: 'This page does not let the diagram’s engine run, so the diagram cannot be drawn here.',
+    technical: 'Details for the site’s editors',
   },
   fr: {
     show: 'Afficher',
     unit: 'Unité',
     allUnits: 'Toutes les unités',
-    overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible' },
+    overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible', agreement: 'Accord des réponses' },
     unknownOverlay: 'Calque inconnu : le schéma montre le cadre seul (none) à la place.',
     unknownUnit: 'Unité inconnue : le schéma montre la moyenne de toutes les unités à la place.',
     notUpdated: 'Le schéma n’a pas pu être mis à jour ; il montre encore le dernier modèle valide.',
     notShown: 'Le schéma n’a pas pu être affiché.',
+    notUrl: (src) => `src « ${src} » n’est pas une URL`,
+    notLoaded: (url) => `le modèle n’a pas pu être chargé depuis ${url}`,
+    notOwn: ' (seuls les fichiers de ce site peuvent être chargés)',
+    notFound: (url, status) => `le modèle n’a pas pu être chargé depuis ${url} : HTTP ${status}`,
+    notModel: 'le modèle doit être un objet ou un texte JSON',
+    engineDown: 'Cette page ne laisse pas fonctionner le moteur du schéma : le schéma ne peut pas être dessiné ici.',
+    technical: 'Détails pour les responsables du site',
   },
 };
 
@@ -238,7 +254,13 @@ const ELEMENT_CSS = `
   border-radius: 4px; padding: 0.5em 0.75em; }
 .error[hidden] { display: none; }
 .error strong { display: block; }
-.error pre { margin: 0.3em 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; max-height: 12em; overflow: auto; }
+/* The problems grow with the box (no scroll box of their own: one a keyboard
+   cannot reach would cut the last of them off). */
+.error pre { margin: 0.3em 0 0; white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; }
+.error p { margin: 0.3em 0 0; }
+.error details { margin-top: 0.3em; }
+.error summary { cursor: pointer; }
+.error summary:focus-visible { outline: 3px solid var(--wfe-focus); outline-offset: 1px; }
 `;
 
 /** The stylesheet every element adopts: its own rules and the diagram's. */
@@ -257,10 +279,15 @@ function core() {
   corePromise ??= init().then(
     () => {},
     (e) => {
-      throw new Error(
-        `The diagram engine (WebAssembly) could not start on this page: ${e?.message ?? e}. ` +
-          'Where WebAssembly is not allowed, embed the SVG made by `wfe render` instead.',
+      // the browser's own words (a CSP refusal ends in its own full stop) for
+      // developers; readers are told in a plain sentence (WORDS.engineDown)
+      const why = String(e?.message ?? e).trim().replace(/[.\s]+$/, '');
+      const error = new Error(
+        `The diagram engine (WebAssembly) could not start on this page: ${why}. ` +
+          'Where WebAssembly is not allowed (the page\'s Content-Security-Policy needs \'wasm-unsafe-eval\' in script-src), ' +
+          'embed the SVG made by `wfe render` instead.',
       );
+      throw Object.assign(error, { engine: true });
     },
   );
   return corePromise;
@@ -286,6 +313,7 @@ function catalogue(lang) {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.text();
       }).catch((e) => {
+        // (for the page's scripts only, in English: the element draws in English then)
         throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English`);
       }),
     );
@@ -312,24 +340,24 @@ const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
 
 /**
- * Fetches a model's text with a readable error: from a same-origin URL (an
+ * Fetches a model's text with a readable error, in the element's words: from a same-origin URL (an
  * author's `src`), or from where this file is served (the sample, `own`),
  * which may be another site that allows it, as it must for the Wasm module.
  */
-async function fetchModel(src, own = false) {
+async function fetchModel(src, words, own = false) {
   let url;
   try {
     url = new URL(src, document.baseURI);
   } catch {
-    throw new Error(`src "${src}" is not a URL`);
+    throw new Error(words.notUrl(src));
   }
   let res;
   try {
     res = await fetch(url, { mode: own ? 'cors' : 'same-origin', credentials: 'same-origin' });
   } catch {
-    throw new Error(`could not load the model from ${url.href}${own ? '' : " (only this site's own files can be loaded)"}`);
+    throw new Error(`${words.notLoaded(url.href)}${own ? '' : words.notOwn}`);
   }
-  if (!res.ok) throw new Error(`could not load the model from ${url.href}: HTTP ${res.status}`);
+  if (!res.ok) throw new Error(words.notFound(url.href, res.status));
   return res.text();
 }
 
@@ -524,7 +552,7 @@ export class WorkforceEcosystem extends HTMLElement {
     let text;
     try {
       text = typeof value === 'string' ? value : JSON.stringify(value);
-      if (typeof text !== 'string') throw new Error('the model must be an object or JSON text');
+      if (typeof text !== 'string') throw new Error(WORDS[this.#lang()].notModel);
     } catch (e) {
       this.#source = { kind: 'model' };
       this.#seq++;
@@ -592,8 +620,9 @@ export class WorkforceEcosystem extends HTMLElement {
     this.#setState('loading');
     // The model's text is fetched while the core starts, not after.
     let model;
-    if (source.kind === 'src') model = fetchModel(source.url);
-    else if (source.kind === 'sample') model = fetchModel(SAMPLE, true);
+    const words = WORDS[this.#lang()];
+    if (source.kind === 'src') model = fetchModel(source.url, words);
+    else if (source.kind === 'sample') model = fetchModel(SAMPLE, words, true);
     else model = Promise.resolve(source.text);
     model.catch(() => {}); // reported below, after the core's own failure
     try {
@@ -786,6 +815,7 @@ export class WorkforceEcosystem extends HTMLElement {
     diagram.removeAttribute('aria-busy');
     error.hidden = true;
     error.replaceChildren();
+    this.#offerAgreement(svgText.overlay);
     overlay.value = svgText.overlay;
     unit.value = svgText.unit;
     this.#showSelection();
@@ -863,7 +893,14 @@ export class WorkforceEcosystem extends HTMLElement {
     details.hidden = !cell;
   }
 
+  /** The view switch offers `agreement` for a model with merged responses, or while it is the overlay shown. */
+  #offerAgreement(shown) {
+    const option = [...this.#parts.overlay.options].find((o) => o.value === 'agreement');
+    if (option) option.hidden = !((this.#model?.responses?.length ?? 0) > 0 || shown === 'agreement');
+  }
+
   #fillUnits() {
+    this.#offerAgreement(this.#drawn?.overlay);
     const { unit, unitLabel } = this.#parts;
     const units = this.#model?.units ?? [];
     unit.replaceChildren(el('option', { value: '', textContent: WORDS[this.#lang()].allUnits }));
@@ -874,9 +911,9 @@ export class WorkforceEcosystem extends HTMLElement {
 
   #fail(e) {
     const message = e instanceof Error ? e.message : String(e);
-    const { diagram, error, fallback } = this.#parts;
+    const { diagram, error, fallback, overlay } = this.#parts;
     diagram.removeAttribute('aria-busy');
-    const engineDown = !this.#ws && message.startsWith('The diagram engine');
+    const engineDown = !this.#ws && e?.engine === true;
     const hasFallback = fallback
       .querySelector('slot')
       .assignedElements()
@@ -887,13 +924,21 @@ export class WorkforceEcosystem extends HTMLElement {
     } else if (engineDown && hasFallback) {
       fallback.hidden = false;
     } else {
+      const words = WORDS[this.#lang()];
       const kept = diagram.firstElementChild !== null;
-      const headline = kept
-        ? WORDS[this.#lang()].notUpdated
-        : WORDS[this.#lang()].notShown;
-      error.replaceChildren(el('strong', { textContent: headline }), el('pre', { textContent: message }));
+      const headline = kept ? words.notUpdated : words.notShown;
+      error.replaceChildren(
+        el('strong', { textContent: headline }),
+        ...(engineDown
+          ? // readers get a plain sentence; the browser's words are for the site's editors
+            [el('p', { textContent: words.engineDown }), el('details', {}, el('summary', { textContent: words.technical }), el('pre', { textContent: message, lang: 'en' }))]
+          : [el('pre', { textContent: message })]),
+      );
       error.hidden = false;
     }
+    // the view switch says the view asked for (or the one still drawn), not its first option
+    this.#offerAgreement(this.#drawn?.overlay ?? this.overlay);
+    overlay.value = this.#drawn?.overlay ?? this.overlay;
     this.#setState('error');
     this.#emit('wfe-error', { message, source: this.#source?.kind ?? null });
   }

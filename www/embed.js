@@ -35,33 +35,62 @@ function setAttr(name, value) {
 }
 
 const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
-const TITLE = 'Workforce ecosystem diagram';
+
+/**
+ * The page's own words in each language the link may ask for (`lang=`); the
+ * element says its own, the core the diagram's. The reason a link is broken
+ * comes from fragment.js in English, and is marked so.
+ */
+const WORDS = {
+  en: {
+    title: 'Workforce ecosystem diagram',
+    named: (name) => `${name} – workforce ecosystem`,
+    broken: 'This embedded diagram’s link is broken:',
+  },
+  fr: {
+    title: 'Schéma de l’écosystème de main-d’œuvre',
+    named: (name) => `${name} – écosystème de main-d’œuvre`,
+    broken: 'Le lien de ce schéma intégré est abîmé :',
+  },
+};
+
+/** The language the link asks for, read even from a damaged link: `fr` or `en`. */
+function langOf(hash) {
+  return new URLSearchParams(hash.replace(/^#/, '')).get('lang') === 'fr' ? 'fr' : 'en';
+}
+
+/** The page's words, in the language it speaks now. */
+const words = () => WORDS[document.documentElement.lang === 'fr' ? 'fr' : 'en'];
 /** Whether the link is damaged: nothing the element draws meanwhile is shown. */
 let broken = false;
 
 async function apply() {
+  // the frame's page speaks the embed's language, and so does the element in it
+  document.documentElement.lang = langOf(location.hash);
   let view;
   try {
     view = await readFragment(location.hash);
   } catch (e) {
     broken = true;
     if (diagram) diagram.hidden = true;
-    document.title = TITLE;
-    heading.textContent = TITLE;
-    problem.textContent = `This embedded diagram's link is broken: ${e.message}.`;
+    named(undefined);
+    const reason = document.createElement('span');
+    reason.lang = 'en';
+    reason.textContent = `${e.message}.`;
+    problem.replaceChildren(`${words().broken} `, reason);
     problem.hidden = false;
     return;
   }
   const wasBroken = broken;
   broken = false;
+  // the page's name in its language until the model's is known
+  if (!diagram?.isConnected) named(undefined);
   const el = element();
   el.hidden = false;
   problem.hidden = true;
   setAttr('overlay', view.overlay);
   setAttr('unit', view.unit);
   setAttr('theme', view.theme);
-  // the frame's page speaks the embed's language, and so does the element in it
-  document.documentElement.lang = view.lang === 'fr' ? 'fr' : 'en';
   el.toggleAttribute('readonly', view.controls !== '1');
   if (view.theme) document.documentElement.dataset.theme = view.theme;
   else delete document.documentElement.dataset.theme;
@@ -74,7 +103,7 @@ async function apply() {
 
 /** @param {string | undefined} name */
 function named(name) {
-  document.title = name ? `${name} – workforce ecosystem` : TITLE;
+  document.title = name ? words().named(name) : words().title;
   heading.textContent = document.title;
 }
 

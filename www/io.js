@@ -344,28 +344,75 @@ function rememberedBase(fallback) {
 }
 
 /**
- * The ready embed snippet of the model on show, read-only, with its own copy
- * button: it loads the element from a folder on the embedding site (the
- * README's /wfe/ unless the user names another, remembered), with the files
- * to copy there listed beside it.
+ * A snippet's read-only box, labelled, with its own copy button and the
+ * status line that says it was copied; `text()` is the snippet at the time.
+ * @param {{ id: string, label: string, copy: string, copied: string, describedBy: string, labelClass?: string, wrap?: boolean }} o
+ * @param {() => string} text
+ */
+function snippetBox(o, text) {
+  const area = h('textarea', { id: o.id, class: o.wrap ? 'embed-snippet embed-snippet-wrap' : 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': o.describedBy });
+  area.readOnly = true;
+  const status = h('p', { class: 'muted', role: 'status' });
+  const copy = h('button', {
+    type: 'button',
+    id: `${o.id.replace(/-snippet$/, '')}-copy`,
+    on: {
+      click: async () => {
+        area.select();
+        try {
+          await navigator.clipboard.writeText(text());
+          status.textContent = o.copied;
+        } catch {
+          status.textContent = t('share.embedCopyManually');
+        }
+      },
+    },
+  }, o.copy);
+  const parts = [
+    h('label', { class: o.labelClass ?? 'embed-snippet-label', for: o.id, text: o.label }),
+    area,
+    h('div', { class: 'share-embed-actions' }, copy, status),
+  ];
+  return { area, parts };
+}
+
+/** The list of files to copy from dist/ into the folder, each with where it goes. */
+function fileItems(files, folder) {
+  return files.map((f) => h('li', {}, h('code', { text: `dist/${f}` }), ' → ', h('code', { text: folder + f })));
+}
+
+/**
+ * The ready embed snippets of the model on show, read-only, each with its own
+ * copy button: the custom element, and the iframe (embed.html with the model
+ * in its link), both of the view on show (overlay, unit) in the page's
+ * language. They load from a folder on the embedding site (the README's /wfe/
+ * unless the user names another, remembered), with the files to copy there
+ * listed beside them.
  */
 async function embedSection() {
   // (the snippet writer is fetched when the share dialog first opens)
-  const { embedSnippet, folderOf, DEFAULT_BASE, elementFiles } = await import('./snippet.js');
+  const { embedSnippet, folderOf, DEFAULT_BASE, elementFiles, IFRAME_FILES } = await import('./snippet.js');
   const json = modelJson();
   const view = { overlay: state.view.overlay, unit: state.view.unit ?? undefined };
   // the snippet's element is read-only: its picture is the standalone form,
   // in the page's language, which the element is told to speak
   const picture = state.ws.picture({ ...view, standalone: true });
   const lang = language();
-  const area = h('textarea', { id: 'embed-snippet', class: 'embed-snippet', readonly: true, rows: 6, spellcheck: 'false', 'aria-describedby': 'embed-explain embed-files' });
-  area.readOnly = true;
   const base = h('input', { type: 'text', id: 'embed-base', class: 'embed-base', spellcheck: 'false', autocomplete: 'off', 'aria-describedby': 'embed-base-problem' });
   const baseProblem = h('p', { class: 'warning', id: 'embed-base-problem', role: 'alert', hidden: true });
   const files = h('ul', { class: 'embed-files' });
-  let element = '';
+  const iframeFiles = h('ul', { class: 'embed-files', id: 'embed-iframe-files' });
+  let snippets = { element: '', iframe: '' };
+  const element = snippetBox(
+    { id: 'embed-snippet', label: t('share.embedLabel'), labelClass: 'visually-hidden', copy: t('share.embedCopy'), copied: t('share.embedCopied'), describedBy: 'embed-explain embed-files' },
+    () => snippets.element,
+  );
+  const iframe = snippetBox(
+    { id: 'embed-iframe-snippet', label: t('share.embedIframeLabel'), copy: t('share.embedIframeCopy'), copied: t('share.embedIframeCopied'), describedBy: 'embed-iframe-explain', wrap: true },
+    () => snippets.iframe,
+  );
   let seq = 0;
-  /** Writes the snippet and the list of files for the folder typed (the last good one stays while it is wrong). */
+  /** Writes the snippets and the lists of files for the folder typed (the last good ones stay while it is wrong). */
   const write = async () => {
     const mine = ++seq;
     let folder;
@@ -377,11 +424,13 @@ async function embedSection() {
       return;
     }
     baseProblem.hidden = true;
-    const snippet = (await embedSnippet(json, { ...view, base: folder, picture, lang })).element;
+    const made = await embedSnippet(json, { ...view, base: folder, picture, lang });
     if (mine !== seq) return; // a later keystroke's snippet is on its way
-    element = snippet;
-    area.value = element;
-    files.replaceChildren(...elementFiles(lang).map((f) => h('li', {}, h('code', { text: `dist/${f}` }), ' → ', h('code', { text: folder + f }))));
+    snippets = made;
+    element.area.value = made.element;
+    iframe.area.value = made.iframe;
+    files.replaceChildren(...fileItems(elementFiles(lang), folder));
+    iframeFiles.replaceChildren(...fileItems(IFRAME_FILES, folder));
     try {
       if (folder === DEFAULT_BASE) localStorage.removeItem(EMBED_BASE_KEY);
       else localStorage.setItem(EMBED_BASE_KEY, folder);
@@ -392,22 +441,6 @@ async function embedSection() {
   base.value = rememberedBase(DEFAULT_BASE);
   await write();
   base.addEventListener('input', () => write());
-  const status = h('p', { class: 'muted', role: 'status' });
-  const copy = h('button', {
-    type: 'button',
-    id: 'embed-copy',
-    on: {
-      click: async () => {
-        area.select();
-        try {
-          await navigator.clipboard.writeText(element);
-          status.textContent = t('share.embedCopied');
-        } catch {
-          status.textContent = t('share.embedCopyManually');
-        }
-      },
-    },
-  }, t('share.embedCopy'));
   return h('section', { class: 'share-embed' },
     h('h3', { class: 'share-embed-title', text: t('share.embedTitle') }),
     h('p', { class: 'muted small', id: 'embed-explain', text: t('share.embedExplain') }),
@@ -416,9 +449,11 @@ async function embedSection() {
     baseProblem,
     h('p', { class: 'muted small', id: 'embed-files', text: t('share.embedFiles') }),
     files,
-    h('label', { class: 'visually-hidden', for: 'embed-snippet', text: t('share.embedLabel') }),
-    area,
-    h('div', { class: 'share-embed-actions' }, copy, status));
+    element.parts,
+    h('h4', { class: 'share-embed-title', text: t('share.embedIframeTitle') }),
+    h('p', { class: 'muted small', id: 'embed-iframe-explain', text: t('share.embedIframeExplain') }),
+    iframeFiles,
+    iframe.parts);
 }
 
 /** Opens the model carried by the URL fragment, if any; then removes the fragment. */

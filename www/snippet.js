@@ -19,6 +19,9 @@ export const DEFAULT_BASE = '/wfe/';
 /** The files of dist/ the custom element needs in that folder (the README lists the same). */
 export const ELEMENT_FILES = ['element.js', 'pkg/diagram_bg.wasm'];
 
+/** The files of dist/ the iframe needs besides ELEMENT_FILES (the README lists the same). */
+export const IFRAME_FILES = ['embed.html', 'embed.js', 'embed.css', 'themes.css'];
+
 /** The files an element speaking `lang` needs: ELEMENT_FILES, and the core's catalogue of a language but English. */
 export function elementFiles(lang = 'en') {
   return lang === 'en' ? ELEMENT_FILES : [...ELEMENT_FILES, `i18n/core-${lang}.json`];

@@ -10,7 +10,8 @@
 // text — the text syntax of docs/text-syntax.md, or JSON — and, below it, a
 // <details> with the block itself, so the source can still be read and
 // copied. Nothing is fetched but the element's own files; nothing runs from
-// the block (its text is read as text, never as markup), so it works under
+// the block (its text is read as text, never as markup, and stays text when the
+// page's HTML is serialised and parsed again), so it works under
 // `script-src 'self'` and offline. Blocks added later are drawn by calling
 // `drawBlocks()` again.
 import './element.js';
@@ -33,12 +34,12 @@ export function drawBlocks(root = document) {
     figure.className = 'wfe-wiki';
     const diagram = document.createElement('workforce-ecosystem');
     diagram.setAttribute('overlay', pre.dataset.overlay ?? code.dataset.overlay ?? 'current');
-    // The block's text as the element's inline source: a text/plain script
-    // is inert (never run) and keeps the text exactly.
-    const source = document.createElement('script');
-    source.type = 'text/plain';
-    source.textContent = code.textContent ?? '';
-    diagram.append(source);
+    // The block's text as the element's own text (it reads that as the text
+    // syntax, or JSON). A text node, not a text/plain <script>: a script's
+    // text is written out raw when the page's HTML is serialised (a wiki's
+    // preview or save), so a label holding `</script><img …>` would become
+    // markup when parsed again; a text node's `<` and `&` are escaped.
+    diagram.append(code.textContent ?? '');
     const details = document.createElement('details');
     details.className = 'wfe-wiki-source';
     const summary = document.createElement('summary');

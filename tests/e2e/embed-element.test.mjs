@@ -422,6 +422,22 @@ test('themes.css gives pages exactly the looks the element carries', async () =>
   assert.deepEqual(mismatches, []);
 });
 
+/** The page's policy without 'wasm-unsafe-eval': the core cannot start. */
+const NO_WASM = CSP.replace(" 'wasm-unsafe-eval'", '');
+
+/**
+ * A server of the site under NO_WASM and a page on which `body` is served at
+ * `path` under it too; resolves to { page, strict } (close strict.server).
+ */
+async function underNoWasm(path, body) {
+  const strict = await startServer({ csp: NO_WASM });
+  const page = await openPage(env.browser, null);
+  await page.route(`${strict.origin}${path}`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': NO_WASM }, body }),
+  );
+  return { page, strict };
+}
+
 test('where the page forbids WebAssembly the element shows its fallback picture or a readable error', async () => {
   // The fallback picture: the standalone SVG `wfe render` writes (the Wasm core
   // gives byte-identical output), made on a page that may run WebAssembly.
@@ -439,21 +455,16 @@ test('where the page forbids WebAssembly the element shows its fallback picture 
   });
   assert.match(svg, /<style/);
 
-  const noWasm = CSP.replace(" 'wasm-unsafe-eval'", '');
+  const noWasm = NO_WASM;
   assert.notEqual(noWasm, CSP);
-  const strict = await startServer({ csp: noWasm });
-  try {
-    const page = await openPage(env.browser, null);
-    // A page of our own under the stricter policy: one element with a fallback <img>, one without.
-    await page.route(`${strict.origin}/fallback-test.html`, (route) =>
-      route.fulfill({
-        contentType: 'text/html; charset=utf-8',
-        headers: { 'Content-Security-Policy': noWasm },
-        body: `<!doctype html><title>t</title><script type="module" src="/element.js"></script>
+  // A page of our own under the stricter policy: one element with a fallback <img>, one without.
+  const { page, strict } = await underNoWasm(
+    '/fallback-test.html',
+    `<!doctype html><title>t</title><script type="module" src="/element.js"></script>
 <workforce-ecosystem id="with" src="models/studio.json"><img src="/studio-gap.svg" alt="The studio diagram"></workforce-ecosystem>
 <workforce-ecosystem id="without" src="models/studio.json"></workforce-ecosystem>`,
-      }),
-    );
+  );
+  try {
     // Served like any file of an intranet under the same policy.
     await page.route(`${strict.origin}/studio-gap.svg`, (route) =>
       route.fulfill({ contentType: 'image/svg+xml', headers: { 'Content-Security-Policy': noWasm }, body: svg }),
@@ -564,4 +575,106 @@ test('an element speaks its page’s language: French words and diagram in a Fre
   assert.equal(told[0].source, 'lang');
   assert.match(told[0].message, /i18n\/core-fr\.json \(HTTP 404\): it is drawn in English/);
   await bare.context().close();
+});
+
+test('a French element says in French why its model could not be loaded: missing, another site’s, not a URL', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.lang = 'fr';
+    box.innerHTML =
+      '<workforce-ecosystem id="missing" overlay="gap" src="models/nope.json"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="foreign" src="http://localhost:9/model.json"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="nourl" src="http://[x"></workforce-ecosystem>';
+    document.body.append(box);
+  });
+  for (const id of ['#missing', '#foreign', '#nourl']) assert.equal(await settled(page, id), 'error');
+  const missing = await shown(page, '#missing');
+  assert.match(missing.error, /^Le schéma n’a pas pu être affiché\.le modèle n’a pas pu être chargé depuis http:\/\/127\.0\.0\.1:\d+\/models\/nope\.json : HTTP 404$/);
+  assert.match((await shown(page, '#foreign')).error, /le modèle n’a pas pu être chargé depuis http:\/\/localhost:9\/model\.json \(seuls les fichiers de ce site peuvent être chargés\)$/);
+  assert.match((await shown(page, '#nourl')).error, /src « http:\/\/\[x » n’est pas une URL$/);
+  await page.context().close();
+});
+
+test('where WebAssembly is refused, readers get a plain sentence in their language; the browser’s words are for developers', async () => {
+  const { page, strict } = await underNoWasm(
+    '/nowasm-test.html',
+    `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
+<workforce-ecosystem id="en" src="models/studio.json"></workforce-ecosystem>
+<div lang="fr"><workforce-ecosystem id="fr" src="models/studio.json"></workforce-ecosystem></div>`,
+  );
+  try {
+    await page.addInitScript(() => {
+      window.told = [];
+      document.addEventListener('wfe-error', (e) => window.told.push(e.detail.message));
+    });
+    await page.goto(`${strict.origin}/nowasm-test.html`);
+    assert.equal(await settled(page, '#en'), 'error');
+    assert.equal(await settled(page, '#fr'), 'error');
+    const box = (id) =>
+      page.evaluate((i) => {
+        const error = document.getElementById(i).shadowRoot.querySelector('.error');
+        return {
+          seen: error.innerText.trim().replace(/\n+/g, '\n'),
+          details: error.querySelector('details')?.open,
+          technical: error.querySelector('details pre')?.textContent ?? '',
+        };
+      }, id);
+    const en = await box('en');
+    const fr = await box('fr');
+    // what a reader sees: a headline and one plain sentence, the details closed
+    assert.equal(en.seen, 'The diagram could not be shown.\nThis page does not let the diagram’s engine run, so the diagram cannot be drawn here.\nDetails for the site’s editors');
+    assert.equal(fr.seen, 'Le schéma n’a pas pu être affiché.\nCette page ne laisse pas fonctionner le moteur du schéma : le schéma ne peut pas être dessiné ici.\nDétails pour les responsables du site');
+    assert.equal(en.details, false);
+    // for developers: the browser's words and what to do, without a doubled full stop
+    for (const text of [en.technical, ...(await page.evaluate(() => window.told))]) {
+      assert.match(text, /^The diagram engine \(WebAssembly\) could not start on this page: .*Content Security Policy.*wasm-unsafe-eval.*wfe render/s);
+      assert.doesNotMatch(text, /\.\./);
+    }
+  } finally {
+    strict.server.close();
+  }
+});
+
+test('the agreement overlay: drawn from merged responses, offered by the view switch only where there are some', async () => {
+  const { readFileSync } = await import('node:fs');
+  const merged = readFileSync(new URL('../fixtures/voices/quarters.json', import.meta.url), 'utf8');
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  await page.evaluate((json) => {
+    document.body.insertAdjacentHTML(
+      'beforeend',
+      '<workforce-ecosystem id="plain" src="models/studio.json" overlay="gap"></workforce-ecosystem>' +
+        '<workforce-ecosystem id="asked" src="models/studio.json" overlay="agreement"></workforce-ecosystem>' +
+        '<workforce-ecosystem id="merged" overlay="agreement"></workforce-ecosystem>',
+    );
+    /** @type {any} */ (document.getElementById('merged')).model = json;
+  }, merged);
+  for (const id of ['#plain', '#asked', '#merged']) assert.equal(await settled(page, id), 'ready');
+  const view = (id) =>
+    page.evaluate((s) => {
+      const root = document.querySelector(s).shadowRoot;
+      const select = root.querySelector('select[name="overlay"]');
+      return {
+        value: select.value,
+        offered: [...select.options].filter((o) => !o.hidden).map((o) => o.value),
+        drawn: root.querySelector('.diagram svg').getAttribute('data-overlay'),
+        agreeing: root.querySelectorAll('.diagram svg .cell[class*="agree"]').length,
+      };
+    }, id);
+  const plain = await view('#plain');
+  assert.deepEqual(plain.offered, ['none', 'current', 'target', 'gap'], 'no responses: no agreement to offer');
+  const asked = await view('#asked');
+  assert.equal(asked.value, 'agreement', 'the switch says the overlay drawn');
+  assert.equal(asked.drawn, 'agreement');
+  assert.equal(asked.agreeing, 0, 'without responses no cell has an agreement to show');
+  const merged2 = await view('#merged');
+  assert.deepEqual(merged2.offered, ['none', 'current', 'target', 'gap', 'agreement']);
+  assert.ok(merged2.agreeing > 0, 'cells coloured by the spread of the responses');
+  // switched away, the merged model still offers it
+  await page.evaluate(() => document.getElementById('merged').setAttribute('overlay', 'current'));
+  assert.ok((await view('#merged')).offered.includes('agreement'));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

@@ -292,3 +292,36 @@ test('embed.html fits its layout to the frame, height too: the drawing with the 
   // a phone-sized frame, tall: narrow, as before
   assert.equal((await drawnIn(360, 900)).layout, 'narrow');
 });
+
+test('embed.html in French says its own words in French: the title, the heading, a damaged link', async () => {
+  const page = await openPage(env.browser, `${env.origin}/embed.html`);
+  const fragment = await fragmentFor(page, STUDIO, { lang: 'fr' });
+  await page.goto(`${env.origin}/embed.html#${fragment}`);
+  await page.reload();
+  assert.equal((await diagramIn(page)).state, 'ready');
+  const name = JSON.parse(STUDIO).name;
+  await page.waitForFunction((n) => document.title.startsWith(n), name);
+  assert.equal(await page.title(), `${name} – écosystème de main-d’œuvre`);
+  assert.equal(await page.textContent('#heading'), `${name} – écosystème de main-d’œuvre`);
+  // a French link cut short: said in French, the reason (fragment.js's, English) marked as English
+  await page.evaluate((f) => (location.hash = f), `${fragment.slice(0, 40)}&lang=fr`);
+  await page.waitForSelector('#problem:not([hidden])');
+  const said = await page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    problem: document.getElementById('problem').textContent,
+    reasonLang: document.querySelector('#problem span')?.lang,
+  }));
+  assert.deepEqual(
+    { lang: said.lang, title: said.title, reasonLang: said.reasonLang },
+    { lang: 'fr', title: 'Schéma de l’écosystème de main-d’œuvre', reasonLang: 'en' },
+  );
+  assert.match(said.problem, /^Le lien de ce schéma intégré est abîmé : the model in the link is damaged/);
+  // and in English without lang=
+  await page.evaluate((f) => (location.hash = f), fragment.slice(0, 40));
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.textContent('#problem'), /^This embedded diagram’s link is broken: the model/);
+  assert.equal(await page.title(), 'Workforce ecosystem diagram');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

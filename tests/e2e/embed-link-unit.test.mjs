@@ -65,7 +65,7 @@ test('embed.html with a model in its link asks for nothing else; a damaged link 
     await broken.waitForTimeout(300); // anything late (a sample's 404) would show by now
     const alerts = await visibleAlerts(broken);
     assert.equal(alerts.length, 1, alerts.join('\n---\n'));
-    assert.match(alerts[0], /This embedded diagram's link is broken/);
+    assert.match(alerts[0], /This embedded diagram’s link is broken/);
     assert.ok(!broken.requests.some((p) => p.includes('models/')), 'no sample requested in its place');
     assert.deepEqual(broken.problems, []);
     await broken.context().close();

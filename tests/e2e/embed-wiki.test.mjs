@@ -174,3 +174,75 @@ test('the core reads and writes the text syntax for scripts', async () => {
   assert.equal(got.afterUndo, 'A', 'a text edit is one undoable step');
   await page.context().close();
 });
+
+test('a wiki block stays inert text when the page is serialised and parsed again', async () => {
+  // A label that would close a raw-text element (a <script>) and open markup.
+  const page = await pageAt(
+    '/wiki-roundtrip.html',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Wiki</title>
+<script type="module" src="/wiki.js"></script></head><body><main id="content">
+<pre><code class="language-workforce-ecosystem">name "Acme &lt;/script&gt;&lt;img src=x onerror=document.title='PWNED'&gt;"
+score hr integration 1 -&gt; 3
+</code></pre></main></body></html>`,
+  );
+  assert.deepEqual(await settledAll(page, 1), ['ready']);
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  // A wiki's preview or save: the drawn HTML, serialised and parsed again.
+  await page.evaluate(() => {
+    const main = /** @type {HTMLElement} */ (document.getElementById('content'));
+    main.innerHTML = main.innerHTML;
+  });
+  assert.deepEqual(await settledAll(page, 1), ['ready']);
+  const after = await page.evaluate(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    return {
+      imgs: document.querySelectorAll('img').length,
+      title: document.title,
+      name: e.model?.name,
+      scored: e.shadowRoot.querySelector('.cell[data-theme="integration"][data-player="hr"]')?.getAttribute('class') ?? '',
+      source: document.querySelector('details.wfe-wiki-source code')?.textContent,
+    };
+  });
+  assert.equal(after.imgs, 0, 'no element was made from the label');
+  assert.equal(after.title, 'Wiki');
+  assert.ok(!requested.includes('/x'), requested.join(' '));
+  // the same diagram, not the sample
+  assert.equal(after.name, `Acme </script><img src=x onerror=document.title='PWNED'>`);
+  assert.match(after.scored, /level-1/);
+  assert.equal(after.source, `name "Acme </script><img src=x onerror=document.title='PWNED'>"\nscore hr integration 1 -> 3\n`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a broken block at 390 px: its view switch shows the block’s overlay, and every problem can be read', async () => {
+  // A block with many mistakes, asking for the gaps view.
+  const lines = ['name "Broken"', ...Array.from({ length: 12 }, (_, i) => `score hr integration lots${i}`)];
+  const page = await openPage(env.browser, null, { viewport: { width: 390, height: 844 } });
+  const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Wiki</title>
+<script type="module" src="/wiki.js"></script></head><body>
+<pre data-overlay="gap"><code class="language-workforce-ecosystem">${lines.join('\n')}
+</code></pre></body></html>`;
+  await page.route(`${env.origin}/wiki-broken.html`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body }),
+  );
+  await page.goto(`${env.origin}/wiki-broken.html`);
+  assert.deepEqual(await settledAll(page, 1), ['error']);
+  const seen = await page.evaluate(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    const root = e.shadowRoot;
+    const select = root.querySelector('select[name="overlay"]');
+    // every scroll box in the error is one a keyboard can reach, or there is none
+    const cut = [...root.querySelectorAll('.error, .error *')].filter(
+      (x) => x.scrollHeight > x.clientHeight + 1 && getComputedStyle(x).overflowY !== 'visible' && x.tabIndex < 0,
+    );
+    return { attr: e.getAttribute('overlay'), value: select.value, said: select.selectedOptions[0]?.textContent, cut: cut.map((x) => x.tagName), text: root.querySelector('.error').textContent };
+  });
+  assert.equal(seen.attr, 'gap');
+  assert.equal(seen.value, 'gap');
+  assert.equal(seen.said, 'Gaps to target');
+  assert.deepEqual(seen.cut, [], 'no part of the problems is hidden in a box the keyboard cannot scroll');
+  assert.match(seen.text, /line 13, column \d+\): expected the current score \(a number\), found "lots11"/);
+  await page.screenshot({ path: 'target/wiki-broken-390.png', fullPage: true });
+  await page.context().close();
+});

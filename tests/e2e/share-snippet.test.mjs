@@ -36,7 +36,7 @@ async function shareDialog(page) {
   await page.click('#share');
   await page.waitForSelector('#dialog[open] #embed-snippet');
   await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('<workforce-ecosystem'));
-  const files = await page.$$eval('#dialog .embed-files li', (items) =>
+  const files = await page.$$eval('#dialog .embed-files:not(#embed-iframe-files) li', (items) =>
     items.map((li) => {
       const [from, to] = [...li.querySelectorAll('code')].map((c) => c.textContent);
       return { from, to };
@@ -141,4 +141,56 @@ test('pasted on another origin under the README policy, the snippet draws the di
   await ok.screenshot({ path: join(SHOTS, 'snippet-other-origin.png') });
   assert.deepEqual(ok.problems, [], 'no request blocked, nothing missing');
   await ok.context().close();
+});
+
+test('the dialog offers the iframe too, of the view on show and in the page language, which draws that view on another origin', async () => {
+  const page = await open(env, { viewport: { width: 390, height: 844 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.evaluate(() => /** @type {HTMLElement} */ (document.querySelector('#overlay [data-overlay="gap"]')).click());
+  await page.selectOption('#unit-filter', 'ports');
+  await shareDialog(page);
+  // its own labelled box and copy button, reached from the element's by Tab
+  const box = page.locator('#embed-iframe-snippet');
+  assert.equal(await page.$eval('#embed-iframe-snippet', (a) => a.labels?.[0]?.textContent), 'Extrait iframe');
+  assert.equal(await box.getAttribute('readonly'), '');
+  const iframe = await box.inputValue();
+  assert.match(iframe, /^<iframe src="\/wfe\/embed\.html#m=[A-Za-z0-9_-]+&amp;overlay=gap&amp;unit=ports&amp;lang=fr" title="[^"]*Harbourline Group"/);
+  await page.focus('#embed-copy');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-iframe-snippet');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-iframe-copy');
+  // it fits the phone: no box wider than the dialog
+  const widths = await page.$eval('#dialog', (d) => ({
+    dialog: d.getBoundingClientRect().right,
+    widest: Math.max(...[...d.querySelectorAll('textarea, button, ul')].map((e) => e.getBoundingClientRect().right)),
+    scroll: d.scrollWidth - d.clientWidth,
+  }));
+  assert.ok(widths.widest <= widths.dialog && widths.scroll <= 0, JSON.stringify(widths));
+  await page.screenshot({ path: join(SHOTS, 'share-iframe-390.png'), fullPage: true });
+  const files = await page.$$eval('#dialog .embed-files li code:first-child', (c) => c.map((x) => x.textContent));
+  assert.deepEqual(files, [
+    'dist/element.js', 'dist/pkg/diagram_bg.wasm', 'dist/i18n/core-fr.json',
+    'dist/embed.html', 'dist/embed.js', 'dist/embed.css', 'dist/themes.css',
+  ]);
+  await page.close();
+
+  // pasted on the intranet with the listed files copied: the same view, in French
+  for (const f of files) {
+    const to = join(intranet.root, 'wfe', f.replace(/^dist\//, ''));
+    mkdirSync(dirname(to), { recursive: true });
+    copyFileSync(join(SITE, f.replace(/^dist\//, '')), to);
+  }
+  const host = await openPage(env.browser, intranetPage('iframe.html', iframe));
+  const frame = await (await host.waitForSelector('iframe')).contentFrame();
+  await frame.waitForFunction(() => document.querySelector('workforce-ecosystem')?.state === 'ready');
+  const shown = await frame.evaluate(() => {
+    const e = document.querySelector('workforce-ecosystem');
+    const svg = e.shadowRoot.querySelector('.diagram svg');
+    return { lang: document.documentElement.lang, overlay: svg.getAttribute('data-overlay'), unit: svg.getAttribute('data-unit') };
+  });
+  assert.deepEqual(shown, { lang: 'fr', overlay: 'gap', unit: 'ports' });
+  assert.deepEqual(host.problems, []);
+  await host.context().close();
 });

@@ -427,6 +427,11 @@ export default {
   'share.embedCopy': 'Copy snippet',
   'share.embedCopied': 'Snippet copied.',
   'share.embedCopyManually': 'Copy the selected snippet with Ctrl+C.',
+  'share.embedIframeTitle': 'Or as an iframe',
+  'share.embedIframeExplain': 'Or paste this HTML instead: the same diagram alone in a frame of its own, the model carried in the link after #, which browsers never send to a server. Besides the files above, copy these into the same folder:',
+  'share.embedIframeLabel': 'Iframe snippet',
+  'share.embedIframeCopy': 'Copy iframe snippet',
+  'share.embedIframeCopied': 'Iframe snippet copied.',
   'share.source': 'the shared link',
   'share.damaged': 'This link cannot be opened: {reason}.',
 

@@ -425,6 +425,11 @@ export default {
   'share.embedCopy': 'Copier l’extrait',
   'share.embedCopied': 'Extrait copié.',
   'share.embedCopyManually': 'Copiez l’extrait sélectionné avec Ctrl+C.',
+  'share.embedIframeTitle': 'Ou dans une iframe',
+  'share.embedIframeExplain': 'Ou collez plutôt ce HTML : le même schéma seul dans un cadre à lui, le modèle porté par le lien après #, que les navigateurs n’envoient jamais à un serveur. En plus des fichiers ci-dessus, copiez ceux-ci dans le même dossier :',
+  'share.embedIframeLabel': 'Extrait iframe',
+  'share.embedIframeCopy': 'Copier l’extrait iframe',
+  'share.embedIframeCopied': 'Extrait iframe copié.',
   'share.source': 'le lien partagé',
   'share.damaged': 'Ce lien ne peut pas être ouvert : {reason}.',
 

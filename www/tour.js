@@ -291,7 +291,13 @@ export function fitPresenterText(stage, panel, { min = 16, max } = {}) {
   const top = max ?? Math.min(window.innerWidth * 0.017, window.innerHeight * 0.03);
   const fits = (px) => {
     panel.style.setProperty('--tour-font-size', `${px}px`);
-    return stage.scrollHeight <= stage.clientHeight + 1 && panel.scrollWidth <= panel.clientWidth + 1;
+    // The panel keeps to its cell of the stage's grid (teach.css) and
+    // scrolls what does not fit: the step fits when the panel does not scroll.
+    return (
+      stage.scrollHeight <= stage.clientHeight + 1 &&
+      panel.scrollHeight <= panel.clientHeight + 1 &&
+      panel.scrollWidth <= panel.clientWidth + 1
+    );
   };
   let lo = min;
   let hi = Math.max(min, top);

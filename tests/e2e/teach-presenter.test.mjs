@@ -1,0 +1,106 @@
+// The presenter view on screens of every usual size: every part of each step
+// (the text, its buttons, the drawing and its captions) lies on the screen,
+// none under another, the Leave button covers nothing; where a step truly
+// cannot fit (200 % zoom) its text scrolls within its own box, never above
+// the top. Leaving gives the keyboard back to the Presenter view button.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, setup } from './harness.mjs';
+
+const env = setup();
+
+const SIZES = [
+  { width: 1280, height: 720 },
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+  { width: 683, height: 450 },
+];
+
+async function openTeach(viewport) {
+  const page = await openPage(env.browser, `${env.origin}/teach.html`, { viewport });
+  await page.waitForSelector('body[data-ready="true"]');
+  return page;
+}
+
+async function present(page) {
+  await page.click('#presenter');
+  await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+  // (the type is fitted once the stage has its full-screen size)
+  await page.waitForTimeout(300);
+}
+
+/**
+ * What is wrong with the current step on screen: each of the panel's and
+ * the drawing's parts brought into view (the panel scrolled to it when the
+ * step does not fit) must lie within the screen and within the panel's box;
+ * the Leave button must overlap none of the step's controls.
+ */
+function problemsOnScreen(page) {
+  return page.evaluate(() => {
+    const out = [];
+    const vw = window.innerWidth;
+    const vh = window.innerHeight;
+    const name = (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`;
+    const inside = (r, b) => r.left >= b.left - 1 && r.top >= b.top - 1 && r.right <= b.right + 1 && r.bottom <= b.bottom + 1;
+    const screen = { left: 0, top: 0, right: vw, bottom: vh };
+    const panel = document.getElementById('tour-panel');
+    const panelBox = panel.getBoundingClientRect();
+    const parts = [...panel.querySelectorAll('.tour-kicker, .tour-title, .tour-body p, .tour-controls > *, .tour-dot')];
+    for (const part of parts) {
+      part.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const r = part.getBoundingClientRect();
+      if (!inside(r, screen)) out.push(`${name(part)} off the screen: ${JSON.stringify(r.toJSON())}`);
+      if (!inside(r, panelBox)) out.push(`${name(part)} out of the panel's box`);
+    }
+    panel.scrollTop = 0;
+    const figure = document.getElementById('tour-diagram');
+    for (const part of [...figure.querySelectorAll('svg text'), ...figure.querySelectorAll('.tour-scores'), figure.querySelector('svg')]) {
+      const r = part.getBoundingClientRect();
+      if (r.width > 0 && !inside(r, screen)) out.push(`diagram ${name(part)} "${part.textContent.slice(0, 30)}" off the screen: ${JSON.stringify(r.toJSON())}`);
+    }
+    const leave = document.getElementById('leave-presenter').getBoundingClientRect();
+    if (!inside(leave, screen)) out.push('the Leave button is off the screen');
+    for (const other of [...panel.querySelectorAll('button, .tour-count'), figure]) {
+      for (const r of other.getClientRects()) {
+        // (the part of a scrolled panel hidden by its box is not on show)
+        const top = Math.max(r.top, other === figure ? 0 : panelBox.top);
+        const bottom = Math.min(r.bottom, other === figure ? vh : panelBox.bottom);
+        const overlaps = r.left < leave.right && r.right > leave.left && top < leave.bottom && bottom > leave.top;
+        if (overlaps) out.push(`the Leave button covers ${name(other)}`);
+      }
+    }
+    return out;
+  });
+}
+
+test('presenter view: every step on screen, nothing covered, at every screen size', async () => {
+  for (const viewport of SIZES) {
+    const page = await openTeach(viewport);
+    await present(page);
+    for (let i = 0; i < 8; i++) {
+      assert.deepEqual(await problemsOnScreen(page), [], `step ${i + 1} at ${viewport.width}×${viewport.height}`);
+      if (viewport.height >= 720) {
+        const [scroll, client] = await page.$eval('#tour-panel', (p) => [p.scrollHeight, p.clientHeight]);
+        assert.ok(scroll <= client + 1, `step ${i + 1} fits without scrolling at ${viewport.width}×${viewport.height} (${scroll} > ${client})`);
+      }
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('presenter view: a long organization name keeps the title block and caption on screen', async () => {
+  for (const viewport of [{ width: 1280, height: 720 }, { width: 1024, height: 768 }]) {
+    const page = await openTeach(viewport);
+    const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
+    sample.name = `Harbourline Group, ${'its regional subsidiaries and partner organizations '.repeat(3)}`;
+    await page.setInputFiles('#model-file', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    await page.waitForFunction(() => document.getElementById('status').textContent.includes('regional'));
+    await present(page);
+    assert.deepEqual(await problemsOnScreen(page), [], `${viewport.width}×${viewport.height}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

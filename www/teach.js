@@ -639,26 +639,25 @@ function wire() {
     $('leave-presenter').focus();
     fit();
   });
-  $('leave-presenter').addEventListener('click', async () => {
-    await exitPresenter(stage);
+  // However the view is left (the button, Escape in full screen or in the
+  // window), the keyboard goes back to the button that opened it.
+  const left = () => {
     document.body.classList.remove('has-presenter');
     fit();
     $('presenter').focus();
+  };
+  $('leave-presenter').addEventListener('click', async () => {
+    await exitPresenter(stage);
+    left();
   });
-  watchFullscreen(stage, () => {
-    document.body.classList.remove('has-presenter');
-    fit();
-  });
+  watchFullscreen(stage, left);
   // The projector's resolution may only be known once full screen settles.
   new ResizeObserver(() => fit()).observe(stage);
 
   document.addEventListener('keydown', (e) => {
     if (state.view !== 'tour' || !state.tour) return;
     if (e.key === 'Escape' && isPresenting(stage)) {
-      exitPresenter(stage).then(() => {
-        document.body.classList.remove('has-presenter');
-        fit();
-      });
+      exitPresenter(stage).then(left);
       e.preventDefault();
       return;
     }

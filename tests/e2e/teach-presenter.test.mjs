@@ -104,3 +104,49 @@ test('presenter view: a long organization name keeps the title block and caption
     await page.context().close();
   }
 });
+
+test('leaving the presenter view gives focus back to the Presenter view button, in full screen and in the window', async () => {
+  for (const mode of ['fullscreen', 'window']) {
+    const page = await openTeach({ width: 1280, height: 800 });
+    if (mode === 'window') {
+      await page.evaluate(() => {
+        Element.prototype.requestFullscreen = () => Promise.reject(new TypeError('refused'));
+      });
+    }
+    await present(page);
+    const inMode = await page.evaluate(() => (document.fullscreenElement ? 'fullscreen' : 'window'));
+    assert.equal(inMode, mode);
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));
+    await page.waitForFunction(() => document.activeElement?.id === 'presenter', null, { timeout: 2000 }).catch(() => {});
+    assert.equal(await page.evaluate(() => document.activeElement?.id || document.activeElement?.localName), 'presenter', mode);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('pressing Enter on Next past the last step never goes back', async () => {
+  const page = await openTeach({ width: 1280, height: 800 });
+  await present(page);
+  await page.focus('.tour-next');
+  for (let i = 0; i < 12; i++) await page.keyboard.press('Enter');
+  assert.equal(await page.textContent('#tour-panel .tour-count'), 'Step 8 of 8');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'tour-next');
+  assert.equal(await page.getAttribute('.tour-next', 'aria-disabled'), 'true');
+  assert.equal(await page.getAttribute('.tour-prev', 'aria-disabled'), 'false');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('the key hint speaks of Escape only where Escape does something', async () => {
+  const page = await openTeach({ width: 1280, height: 800 });
+  assert.doesNotMatch(await page.textContent('.tour-keys'), /Esc/);
+  assert.equal(await page.isVisible('#leave-presenter'), false);
+  await present(page);
+  assert.equal(await page.isVisible('.tour-keys'), false);
+  assert.match(await page.textContent('#leave-presenter'), /\(Esc\)/);
+  assert.equal(await page.getAttribute('#leave-presenter', 'aria-keyshortcuts'), 'Escape');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -346,6 +346,14 @@ function instructorFile() {
   return field('compare-use-current').checked ? Promise.resolve({ name: state.name, text: state.json }) : readFile($('compare-instructor'));
 }
 
+/** Empties the comparison's diagram and its caption (a live region: nothing stale left in it). */
+function hideComparison() {
+  $('compare-diagram').replaceChildren();
+  const caption = $('compare-caption');
+  caption.hidden = true;
+  caption.textContent = '';
+}
+
 async function runCompare() {
   const out = $('compare-text');
   let instructor;
@@ -355,20 +363,20 @@ async function runCompare() {
     student = await readFile($('compare-student'));
   } catch (e) {
     out.replaceChildren(paragraph(t('teach.modelError', { message: e.message }), 'is-error'));
-    $('compare-diagram').replaceChildren();
-    $('compare-caption').hidden = true;
+    hideComparison();
     state.compared = false;
     return;
   }
   if (!instructor || !student) {
-    out.replaceChildren(paragraph(t('compare.needBoth')));
+    // Say what is missing: with the model on show as the instructor's, only the student's.
+    const missing = !instructor && !student ? 'compare.needBoth' : !student ? 'compare.needStudent' : 'compare.needInstructor';
+    out.replaceChildren(paragraph(t(missing)));
     return;
   }
   // Whatever goes wrong, the previous result goes: it is about other files.
   const fail = (who, message) => {
     out.replaceChildren(paragraph(t('compare.error', { who, message }), 'is-error'));
-    $('compare-diagram').replaceChildren();
-    $('compare-caption').hidden = true;
+    hideComparison();
     state.compared = false;
   };
   let cmp;
@@ -378,14 +386,19 @@ async function runCompare() {
     // The student's model as the core reads it (an older version migrated).
     studentModel = coreModel(student.text);
   } catch (e) {
-    // Name which file is wrong: try each alone.
-    let who = t('compare.student');
-    try {
-      blankModel(instructor.text);
-    } catch {
-      who = t('compare.instructor');
+    // Name which file is wrong, with the core's reason for it: read each
+    // alone (compareModels's own message starts with the name of its
+    // argument, "baseline:" or "scenario:", words the page does not use).
+    for (const [who, file] of [[t('compare.instructor'), instructor], [t('compare.student'), student]]) {
+      try {
+        coreModel(file.text);
+      } catch (alone) {
+        fail(who, alone.message);
+        return;
+      }
     }
-    fail(who, e.message);
+    // Both read: they cannot be compared (another framework), as the core says.
+    fail(t('compare.student'), e.message);
     return;
   }
   try {

@@ -133,6 +133,8 @@ export default {
   'compare.useCurrent': 'Use the model shown in the tour as the instructor’s file',
   'compare.run': 'Compare',
   'compare.needBoth': 'Choose both files first.',
+  'compare.needStudent': 'Choose the student’s file first.',
+  'compare.needInstructor': 'Choose the instructor’s file first, or use the model shown in the tour.',
   'compare.summary.one': '{matching} of {count} answered cell matches the instructor',
   'compare.summary.other': '{matching} of {count} answered cells match the instructor',
   'compare.differ.one': '{count} differs',

@@ -130,6 +130,8 @@ export default {
   'compare.useCurrent': 'Prendre le modèle de la visite comme fichier de l’enseignant',
   'compare.run': 'Comparer',
   'compare.needBoth': 'Choisissez d’abord les deux fichiers.',
+  'compare.needStudent': 'Choisissez d’abord le fichier de l’étudiant.',
+  'compare.needInstructor': 'Choisissez d’abord le fichier de l’enseignant, ou utilisez le modèle affiché dans la visite.',
   'compare.summary.one': '{matching} case remplie sur {count} correspond à l’enseignant',
   'compare.summary.other': '{matching} cases remplies sur {count} correspondent à l’enseignant',
   'compare.differ.one': '{count} diffère',

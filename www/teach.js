@@ -100,7 +100,8 @@ function svgOf(model, options, figure) {
   const ws = new Workspace(JSON.stringify(localized(model)));
   try {
     const opts = optionsIn(figure, options);
-    const layout = layoutFor(figure, ws, opts);
+    // (a layout given: a figure drawn to match another, teach-class.js)
+    const layout = opts.layout ?? layoutFor(figure, ws, opts);
     figure.dataset.layout = layout;
     figure.toggleAttribute('data-captioned', Boolean(opts.caption));
     return ws.svg({ ...opts, layout });

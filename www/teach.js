@@ -20,7 +20,7 @@ import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
 import { coreStarted } from './core-language.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
-import { layoutFor as coreLayoutFor } from './layout-choice.js';
+import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
@@ -75,14 +75,18 @@ function presenting(figure) {
 
 /**
  * The core's layout for a drawing of `ws` with `options` in `figure`: the
- * one drawn largest in its room with its text at 12 CSS px or more (the
- * presenter view gives the drawing about half the stage, teach.css).
+ * one drawn largest in its room with its text at 12 CSS px or more, else
+ * the one whose text is largest. The presenter view's room is the figure's
+ * cell of the stage's grid, of fixed height (teach.css), less its caption;
+ * elsewhere the width and about the window's height.
  */
 function layoutFor(figure, ws, options) {
-  const stage = $('stage');
-  const width = presenting(figure) ? stage.clientWidth * 0.52 : figure.clientWidth || document.documentElement.clientWidth - 40;
-  const height = presenting(figure) ? window.innerHeight * 0.94 : window.innerHeight - 128;
-  return coreLayoutFor(ws, width, height, options);
+  if (presenting(figure)) {
+    const { width, height } = roomIn(figure, figure.querySelector('svg'));
+    return coreLayoutFor(ws, width, height, options);
+  }
+  const width = figure.clientWidth || document.documentElement.clientWidth - 40;
+  return coreLayoutFor(ws, width, window.innerHeight - 128, options);
 }
 
 /** The title block's date: today's. */

@@ -44,21 +44,24 @@ function problemsOnScreen(page) {
     const name = (e) => `${e.tagName.toLowerCase()}.${[...e.classList].join('.')}`;
     const inside = (r, b) => r.left >= b.left - 1 && r.top >= b.top - 1 && r.right <= b.right + 1 && r.bottom <= b.bottom + 1;
     const screen = { left: 0, top: 0, right: vw, bottom: vh };
+    const stage = document.getElementById('stage');
     const panel = document.getElementById('tour-panel');
-    const panelBox = panel.getBoundingClientRect();
     const parts = [...panel.querySelectorAll('.tour-kicker, .tour-title, .tour-body p, .tour-controls > *, .tour-dot')];
     for (const part of parts) {
       part.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = part.getBoundingClientRect();
       if (!inside(r, screen)) out.push(`${name(part)} off the screen: ${JSON.stringify(r.toJSON())}`);
-      if (!inside(r, panelBox)) out.push(`${name(part)} out of the panel's box`);
+      if (!inside(r, panel.getBoundingClientRect())) out.push(`${name(part)} out of the panel's box`);
     }
-    panel.scrollTop = 0;
     const figure = document.getElementById('tour-diagram');
-    for (const part of [...figure.querySelectorAll('svg text'), ...figure.querySelectorAll('.tour-scores'), figure.querySelector('svg')]) {
+    for (const part of [...figure.querySelectorAll('svg text'), ...figure.querySelectorAll('.tour-scores')]) {
+      part.scrollIntoView({ block: 'nearest', inline: 'nearest' });
       const r = part.getBoundingClientRect();
       if (r.width > 0 && !inside(r, screen)) out.push(`diagram ${name(part)} "${part.textContent.slice(0, 30)}" off the screen: ${JSON.stringify(r.toJSON())}`);
     }
+    panel.scrollTop = 0;
+    stage.scrollTop = 0;
+    const panelBox = panel.getBoundingClientRect();
     const leave = document.getElementById('leave-presenter').getBoundingClientRect();
     if (!inside(leave, screen)) out.push('the Leave button is off the screen');
     for (const other of [...panel.querySelectorAll('button, .tour-count'), figure]) {
@@ -81,8 +84,13 @@ test('presenter view: every step on screen, nothing covered, at every screen siz
     for (let i = 0; i < 8; i++) {
       assert.deepEqual(await problemsOnScreen(page), [], `step ${i + 1} at ${viewport.width}×${viewport.height}`);
       if (viewport.height >= 720) {
-        const [scroll, client] = await page.$eval('#tour-panel', (p) => [p.scrollHeight, p.clientHeight]);
+        const [scroll, client, stageScroll, stageClient] = await page.evaluate(() => {
+          const p = document.getElementById('tour-panel');
+          const s = document.getElementById('stage');
+          return [p.scrollHeight, p.clientHeight, s.scrollHeight, s.clientHeight];
+        });
         assert.ok(scroll <= client + 1, `step ${i + 1} fits without scrolling at ${viewport.width}×${viewport.height} (${scroll} > ${client})`);
+        assert.ok(stageScroll <= stageClient + 1, `the stage does not scroll at ${viewport.width}×${viewport.height}`);
       }
       await page.keyboard.press('ArrowRight');
     }
@@ -149,4 +157,29 @@ test('the key hint speaks of Escape only where Escape does something', async () 
   assert.equal(await page.getAttribute('#leave-presenter', 'aria-keyshortcuts'), 'Escape');
   assert.deepEqual(page.problems, []);
   await page.context().close();
+});
+
+test('presenter view: the drawing as large as its room allows, its text readable (12 px or more)', async () => {
+  for (const viewport of SIZES) {
+    const page = await openTeach(viewport);
+    await present(page);
+    const m = await page.evaluate(() => {
+      const figure = document.getElementById('tour-diagram');
+      const svg = figure.querySelector('svg');
+      const box = svg.getBoundingClientRect();
+      const view = svg.viewBox.baseVal;
+      const scale = Math.min(box.width / view.width, box.height / view.height);
+      const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+      // The room: the figure's width, and (side by side) its height less the caption's.
+      const room = figure.getBoundingClientRect();
+      const caption = figure.querySelector('.tour-scores')?.getBoundingClientRect().height ?? 0;
+      return { smallest: Math.min(...sizes), width: view.width * scale, height: view.height * scale, roomWidth: room.width, roomHeight: room.height - caption };
+    });
+    const at = `${viewport.width}×${viewport.height}`;
+    assert.ok(m.smallest >= 12, `diagram text ${m.smallest.toFixed(1)} px at ${at}`);
+    const fills = m.width >= m.roomWidth * 0.97 || m.height >= m.roomHeight * 0.93;
+    assert.ok(fills, `the drawing (${Math.round(m.width)}×${Math.round(m.height)}) fills its room (${Math.round(m.roomWidth)}×${Math.round(m.roomHeight)}) at ${at}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });

@@ -74,19 +74,41 @@ function presenting(figure) {
 }
 
 /**
- * The core's layout for a drawing of `ws` with `options` in `figure`: the
- * one drawn largest in its room with its text at 12 CSS px or more, else
- * the one whose text is largest. The presenter view's room is the figure's
- * cell of the stage's grid, of fixed height (teach.css), less its caption;
- * elsewhere the width and about the window's height.
+ * The room of a drawing in `figure`: in the presenter view the figure's cell
+ * of the stage's grid, of fixed height (teach.css), less its caption;
+ * elsewhere its width and about the window's height.
+ */
+function roomFor(figure) {
+  if (presenting(figure)) return roomIn(figure, figure.querySelector('svg'));
+  return { width: figure.clientWidth || document.documentElement.clientWidth - 40, height: window.innerHeight - 128 };
+}
+
+/** Whether `layout`'s text reads at 12 CSS px or more in a room of `width` × `height`, by the core's numbers. */
+function readableIn(ws, layout, width, height, options) {
+  try {
+    const size = ws.fit(options)[layout];
+    return Math.min(width / size.width, height / size.height) >= size.minScale;
+  } catch {
+    return true; // (options the core refuses are reported where it draws)
+  }
+}
+
+/**
+ * The core's layout for a drawing of `ws` with `options` in `figure` (the
+ * one given in `options.layout`, if any): the one drawn largest in its room
+ * with its text at 12 CSS px or more, else the one whose text is largest;
+ * and whether its room flows. Outside the presenter view, in a window too
+ * short for the text to read at 12 px (200 % zoom), the layout is the one
+ * for the width alone and the drawing is not held to the window's height
+ * (`data-room-flow`, teach.css): zooming in then enlarges the drawing and
+ * the page scrolls, rather than shrinking it below readable (WCAG 1.4.4).
+ * @returns {{ layout: string, flow: boolean }}
  */
 function layoutFor(figure, ws, options) {
-  if (presenting(figure)) {
-    const { width, height } = roomIn(figure, figure.querySelector('svg'));
-    return coreLayoutFor(ws, width, height, options);
-  }
-  const width = figure.clientWidth || document.documentElement.clientWidth - 40;
-  return coreLayoutFor(ws, width, window.innerHeight - 128, options);
+  const { width, height } = roomFor(figure);
+  const layout = options.layout ?? coreLayoutFor(ws, width, height, options);
+  if (presenting(figure) || readableIn(ws, layout, width, height, options)) return { layout, flow: false };
+  return { layout: options.layout ?? coreLayoutFor(ws, width, 0, options), flow: true };
 }
 
 /** The title block's date: today's. */
@@ -105,8 +127,9 @@ function svgOf(model, options, figure) {
   try {
     const opts = optionsIn(figure, options);
     // (a layout given: a figure drawn to match another, teach-class.js)
-    const layout = opts.layout ?? layoutFor(figure, ws, opts);
+    const { layout, flow } = layoutFor(figure, ws, opts);
     figure.dataset.layout = layout;
+    figure.toggleAttribute('data-room-flow', flow);
     figure.toggleAttribute('data-captioned', Boolean(opts.caption));
     return ws.svg({ ...opts, layout });
   } finally {
@@ -266,9 +289,10 @@ function fit() {
   if (state.view === 'tour' && state.full && figure.firstElementChild) {
     const ws = new Workspace(JSON.stringify(localized(state.full)));
     const opts = optionsIn(figure, tourOptions());
-    const layout = layoutFor(figure, ws, opts);
+    const { layout, flow } = layoutFor(figure, ws, opts);
     ws.free();
-    if (layout !== figure.dataset.layout || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
+    const same = layout === figure.dataset.layout && flow === figure.hasAttribute('data-room-flow');
+    if (!same || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
       drawTour();
       return;
     }

@@ -183,3 +183,29 @@ test('presenter view: the drawing as large as its room allows, its text readable
     await page.context().close();
   }
 });
+
+test('at 200 % zoom the tour and the handout keep their text readable and the page scrolls', async () => {
+  /** The smallest text of the drawing in `selector`, in CSS px. */
+  const smallest = (page, selector) =>
+    page.$eval(selector, (svg) => {
+      const box = svg.getBoundingClientRect();
+      const view = svg.viewBox.baseVal;
+      const scale = Math.min(box.width / view.width, box.height / view.height);
+      return Math.min(...[...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale));
+    });
+  // 1366×900 at 200 %: 683×450 CSS px.
+  const page = await openTeach({ width: 683, height: 450 });
+  const tour = await smallest(page, '#tour-diagram svg');
+  assert.ok(tour >= 12, `the tour's text ${tour.toFixed(1)} px`);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight), 'the page scrolls');
+  await page.click('#tab-blank');
+  const blank = await smallest(page, '#blank-diagram svg');
+  assert.ok(blank >= 12, `the handout's text ${blank.toFixed(1)} px`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+  // A window tall enough keeps the drawing within it.
+  const tall = await openTeach({ width: 1280, height: 800 });
+  const box = await tall.$eval('#tour-diagram svg', (svg) => svg.getBoundingClientRect().height);
+  assert.ok(box <= 800 - 128 + 1, `the drawing (${box} px) fits the window's height`);
+  await tall.context().close();
+});

@@ -114,9 +114,33 @@ export async function showClass() {
     out.push(text('p', t('class.noDisagreement')));
   }
   $('class-figures').hidden = false;
+  // Two figures to compare side by side: the class's is drawn in the
+  // instructor's layout, and both at one scale (sameScale).
   page.draw($('class-instructor'), page.coreModel(instructor.text), { overlay: 'current' });
-  page.draw($('class-diagram'), page.coreModel(result.model), { overlay: 'agreement' });
+  const layout = $('class-instructor').dataset.layout;
+  page.draw($('class-diagram'), page.coreModel(result.model), { overlay: 'agreement', layout });
   $('class-text').replaceChildren(...out);
+  sameScale();
+}
+
+/**
+ * Draws the two figures at one scale, the smaller of the two: their
+ * drawings' widths differ by their legends, and each alone would fill its
+ * column, so that the same hexagon would be drawn at two sizes.
+ */
+function sameScale() {
+  const svgs = /** @type {SVGSVGElement[]} */ ([...document.querySelectorAll('#class-figures svg')]);
+  if (svgs.length !== 2) return;
+  for (const svg of svgs) svg.style.removeProperty('--same-width');
+  // (an SVG held by its max-height draws its picture centred in a wider box)
+  const scales = svgs.map((svg) => {
+    const box = svg.getBoundingClientRect();
+    const view = svg.viewBox.baseVal;
+    return Math.min(box.width / view.width, box.height / view.height);
+  });
+  const scale = Math.min(...scales);
+  if (!(scale > 0)) return;
+  for (const svg of svgs) svg.style.setProperty('--same-width', `${svg.viewBox.baseVal.width * scale}px`);
 }
 
 /** Reads the chosen files (by the core's rules for bytes); a file that cannot be read is refused with why. */
@@ -140,6 +164,13 @@ async function open(files) {
 /** Wires the class picture's file control; `lent` is what the page lends (see `page`). */
 export function initClass(lent) {
   page = lent;
+  // The common scale follows the columns' width (not the heights it changes).
+  let width = 0;
+  new ResizeObserver(([entry]) => {
+    if (Math.abs(entry.contentRect.width - width) < 1) return;
+    width = entry.contentRect.width;
+    sameScale();
+  }).observe($('class-figures'));
   const input = /** @type {HTMLInputElement} */ ($('class-files'));
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];

@@ -20,7 +20,7 @@ import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
 import { coreStarted } from './core-language.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
-import { layoutFor as coreLayoutFor } from './layout-choice.js';
+import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
@@ -74,15 +74,41 @@ function presenting(figure) {
 }
 
 /**
- * The core's layout for a drawing of `ws` with `options` in `figure`: the
- * one drawn largest in its room with its text at 12 CSS px or more (the
- * presenter view gives the drawing about half the stage, teach.css).
+ * The room of a drawing in `figure`: in the presenter view the figure's cell
+ * of the stage's grid, of fixed height (teach.css), less its caption;
+ * elsewhere its width and about the window's height.
+ */
+function roomFor(figure) {
+  if (presenting(figure)) return roomIn(figure, figure.querySelector('svg'));
+  return { width: figure.clientWidth || document.documentElement.clientWidth - 40, height: window.innerHeight - 128 };
+}
+
+/** Whether `layout`'s text reads at 12 CSS px or more in a room of `width` × `height`, by the core's numbers. */
+function readableIn(ws, layout, width, height, options) {
+  try {
+    const size = ws.fit(options)[layout];
+    return Math.min(width / size.width, height / size.height) >= size.minScale;
+  } catch {
+    return true; // (options the core refuses are reported where it draws)
+  }
+}
+
+/**
+ * The core's layout for a drawing of `ws` with `options` in `figure` (the
+ * one given in `options.layout`, if any): the one drawn largest in its room
+ * with its text at 12 CSS px or more, else the one whose text is largest;
+ * and whether its room flows. Outside the presenter view, in a window too
+ * short for the text to read at 12 px (200 % zoom), the layout is the one
+ * for the width alone and the drawing is not held to the window's height
+ * (`data-room-flow`, teach.css): zooming in then enlarges the drawing and
+ * the page scrolls, rather than shrinking it below readable (WCAG 1.4.4).
+ * @returns {{ layout: string, flow: boolean }}
  */
 function layoutFor(figure, ws, options) {
-  const stage = $('stage');
-  const width = presenting(figure) ? stage.clientWidth * 0.52 : figure.clientWidth || document.documentElement.clientWidth - 40;
-  const height = presenting(figure) ? window.innerHeight * 0.94 : window.innerHeight - 128;
-  return coreLayoutFor(ws, width, height, options);
+  const { width, height } = roomFor(figure);
+  const layout = options.layout ?? coreLayoutFor(ws, width, height, options);
+  if (presenting(figure) || readableIn(ws, layout, width, height, options)) return { layout, flow: false };
+  return { layout: options.layout ?? coreLayoutFor(ws, width, 0, options), flow: true };
 }
 
 /** The title block's date: today's. */
@@ -100,8 +126,10 @@ function svgOf(model, options, figure) {
   const ws = new Workspace(JSON.stringify(localized(model)));
   try {
     const opts = optionsIn(figure, options);
-    const layout = layoutFor(figure, ws, opts);
+    // (a layout given: a figure drawn to match another, teach-class.js)
+    const { layout, flow } = layoutFor(figure, ws, opts);
     figure.dataset.layout = layout;
+    figure.toggleAttribute('data-room-flow', flow);
     figure.toggleAttribute('data-captioned', Boolean(opts.caption));
     return ws.svg({ ...opts, layout });
   } finally {
@@ -261,9 +289,10 @@ function fit() {
   if (state.view === 'tour' && state.full && figure.firstElementChild) {
     const ws = new Workspace(JSON.stringify(localized(state.full)));
     const opts = optionsIn(figure, tourOptions());
-    const layout = layoutFor(figure, ws, opts);
+    const { layout, flow } = layoutFor(figure, ws, opts);
     ws.free();
-    if (layout !== figure.dataset.layout || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
+    const same = layout === figure.dataset.layout && flow === figure.hasAttribute('data-room-flow');
+    if (!same || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
       drawTour();
       return;
     }
@@ -346,6 +375,14 @@ function instructorFile() {
   return field('compare-use-current').checked ? Promise.resolve({ name: state.name, text: state.json }) : readFile($('compare-instructor'));
 }
 
+/** Empties the comparison's diagram and its caption (a live region: nothing stale left in it). */
+function hideComparison() {
+  $('compare-diagram').replaceChildren();
+  const caption = $('compare-caption');
+  caption.hidden = true;
+  caption.textContent = '';
+}
+
 async function runCompare() {
   const out = $('compare-text');
   let instructor;
@@ -355,20 +392,20 @@ async function runCompare() {
     student = await readFile($('compare-student'));
   } catch (e) {
     out.replaceChildren(paragraph(t('teach.modelError', { message: e.message }), 'is-error'));
-    $('compare-diagram').replaceChildren();
-    $('compare-caption').hidden = true;
+    hideComparison();
     state.compared = false;
     return;
   }
   if (!instructor || !student) {
-    out.replaceChildren(paragraph(t('compare.needBoth')));
+    // Say what is missing: with the model on show as the instructor's, only the student's.
+    const missing = !instructor && !student ? 'compare.needBoth' : !student ? 'compare.needStudent' : 'compare.needInstructor';
+    out.replaceChildren(paragraph(t(missing)));
     return;
   }
   // Whatever goes wrong, the previous result goes: it is about other files.
   const fail = (who, message) => {
     out.replaceChildren(paragraph(t('compare.error', { who, message }), 'is-error'));
-    $('compare-diagram').replaceChildren();
-    $('compare-caption').hidden = true;
+    hideComparison();
     state.compared = false;
   };
   let cmp;
@@ -378,14 +415,19 @@ async function runCompare() {
     // The student's model as the core reads it (an older version migrated).
     studentModel = coreModel(student.text);
   } catch (e) {
-    // Name which file is wrong: try each alone.
-    let who = t('compare.student');
-    try {
-      blankModel(instructor.text);
-    } catch {
-      who = t('compare.instructor');
+    // Name which file is wrong, with the core's reason for it: read each
+    // alone (compareModels's own message starts with the name of its
+    // argument, "baseline:" or "scenario:", words the page does not use).
+    for (const [who, file] of [[t('compare.instructor'), instructor], [t('compare.student'), student]]) {
+      try {
+        coreModel(file.text);
+      } catch (alone) {
+        fail(who, alone.message);
+        return;
+      }
     }
-    fail(who, e.message);
+    // Both read: they cannot be compared (another framework), as the core says.
+    fail(t('compare.student'), e.message);
     return;
   }
   try {
@@ -639,26 +681,25 @@ function wire() {
     $('leave-presenter').focus();
     fit();
   });
-  $('leave-presenter').addEventListener('click', async () => {
-    await exitPresenter(stage);
+  // However the view is left (the button, Escape in full screen or in the
+  // window), the keyboard goes back to the button that opened it.
+  const left = () => {
     document.body.classList.remove('has-presenter');
     fit();
     $('presenter').focus();
+  };
+  $('leave-presenter').addEventListener('click', async () => {
+    await exitPresenter(stage);
+    left();
   });
-  watchFullscreen(stage, () => {
-    document.body.classList.remove('has-presenter');
-    fit();
-  });
+  watchFullscreen(stage, left);
   // The projector's resolution may only be known once full screen settles.
   new ResizeObserver(() => fit()).observe(stage);
 
   document.addEventListener('keydown', (e) => {
     if (state.view !== 'tour' || !state.tour) return;
     if (e.key === 'Escape' && isPresenting(stage)) {
-      exitPresenter(stage).then(() => {
-        document.body.classList.remove('has-presenter');
-        fit();
-      });
+      exitPresenter(stage).then(left);
       e.preventDefault();
       return;
     }

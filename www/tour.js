@@ -163,9 +163,11 @@ export class Tour {
   /**
    * Draws the current step's text and controls, and marks the diagram.
    * Focus on one of the step's controls stays on it in the new panel: on
-   * the same button, on the other of Previous/Next when that one is now
-   * disabled (first or last step), on the current step's dot for a dot (and
-   * when both are).
+   * the same button, or on the current step's dot for a dot. At the first
+   * and last steps Previous and Next say they do nothing (`aria-disabled`)
+   * but stay focusable, so that a presenter pressing Enter on Next past the
+   * end stays on the last step rather than landing on Previous and going
+   * back.
    */
   render() {
     const { t } = this;
@@ -177,10 +179,10 @@ export class Tour {
     const last = this.steps.length - 1;
     const prev = el('button', { type: 'button', class: 'tour-prev', text: `← ${t('tour.prev')}` });
     const next = el('button', { type: 'button', class: 'tour-next', text: `${t('tour.next')} →` });
-    prev.disabled = this.index === 0;
-    next.disabled = this.index === last;
-    prev.addEventListener('click', () => this.prev());
-    next.addEventListener('click', () => this.next());
+    prev.setAttribute('aria-disabled', String(this.index === 0));
+    next.setAttribute('aria-disabled', String(this.index === last));
+    prev.addEventListener('click', () => this.index > 0 && this.prev());
+    next.addEventListener('click', () => this.index < last && this.next());
     const dots = el(
       'ol',
       { class: 'tour-dots', 'aria-label': t('tour.progress') },
@@ -211,11 +213,7 @@ export class Tour {
     this.panel.dataset.step = this.step.id;
     this.mark();
     if (had === 'dot') dots.querySelector('[aria-current="step"]')?.focus();
-    else if (had) {
-      const [same, other] = had === 'next' ? [next, prev] : [prev, next];
-      const target = [same, other].find((b) => !b.disabled) ?? dots.querySelector('[aria-current="step"]');
-      target?.focus();
-    }
+    else if (had) (had === 'next' ? next : prev).focus();
   }
 
   /** Handles a key press; returns whether the tour used it. */
@@ -291,7 +289,13 @@ export function fitPresenterText(stage, panel, { min = 16, max } = {}) {
   const top = max ?? Math.min(window.innerWidth * 0.017, window.innerHeight * 0.03);
   const fits = (px) => {
     panel.style.setProperty('--tour-font-size', `${px}px`);
-    return stage.scrollHeight <= stage.clientHeight + 1 && panel.scrollWidth <= panel.clientWidth + 1;
+    // The panel keeps to its cell of the stage's grid (teach.css) and
+    // scrolls what does not fit: the step fits when the panel does not scroll.
+    return (
+      stage.scrollHeight <= stage.clientHeight + 1 &&
+      panel.scrollHeight <= panel.clientHeight + 1 &&
+      panel.scrollWidth <= panel.clientWidth + 1
+    );
   };
   let lo = min;
   let hi = Math.max(min, top);

@@ -127,3 +127,27 @@ test('the class picture by keyboard, at 390 px, in forced colours and in French'
   }
   assert.deepEqual(page.problems, []);
 });
+
+test('the instructor’s figure and the class’s are drawn in one layout, at one scale', async () => {
+  for (const viewport of [{ width: 1280, height: 800 }, { width: 1024, height: 768 }, { width: 1920, height: 1080 }]) {
+    const page = await openTeach(env, { viewport });
+    await page.setInputFiles('#model-file', await file('model.json'));
+    await page.waitForFunction(() => /Acme/.test(document.getElementById('status').textContent));
+    await page.click('#tab-compare');
+    await openClass(page, await Promise.all(['responses/alice.json', 'responses/bob.json', 'responses/cho.json'].map(file)));
+    const figures = await page.$$eval('#class-figures .teach-diagram', (ds) =>
+      ds.map((d) => {
+        const svg = d.querySelector('svg');
+        const r = svg.getBoundingClientRect();
+        const vb = svg.viewBox.baseVal;
+        return { layout: d.dataset.layout, svgLayout: svg.getAttribute('class').match(/wfe-layout-(\w+)/)[1], scale: Math.min(r.width / vb.width, r.height / vb.height) };
+      }),
+    );
+    const at = `${viewport.width}×${viewport.height}`;
+    assert.equal(figures.length, 2);
+    assert.equal(figures[0].svgLayout, figures[1].svgLayout, `one layout at ${at}`);
+    assert.ok(Math.abs(figures[0].scale - figures[1].scale) <= 0.01 * figures[0].scale, `one scale at ${at}: ${figures[0].scale} and ${figures[1].scale}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

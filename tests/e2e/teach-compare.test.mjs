@@ -165,3 +165,66 @@ test('on a phone the comparison fits the width (390 and 320 CSS px)', async () =
     await teacher.context().close();
   }
 });
+
+/** Waits for the comparison to say `text` (it reads the files first). */
+async function said(page, text) {
+  await page.waitForFunction((t) => document.getElementById('compare-text').textContent === t, text, { timeout: 3000 }).catch(() => {});
+  assert.equal(await page.textContent('#compare-text'), text);
+}
+
+test('before any file: no caption over empty space, no placeholder in the live region, and Compare says what is missing', async () => {
+  const teacher = await openTeach({ width: 1280, height: 800 });
+  await teacher.click('[role="tab"][data-view="compare"]');
+  // The class picture's figures and their captions wait for students' answers.
+  assert.equal(await teacher.isVisible('#class-figures'), false);
+  assert.equal(await teacher.isVisible('#class-figures figcaption >> nth=0'), false);
+  // Nothing in the comparison's live region before there is something to say.
+  assert.doesNotMatch(await teacher.textContent('#compare-result'), /\{|\}/);
+  assert.equal((await teacher.textContent('#compare-caption')).trim(), '');
+  await teacher.selectOption('#lang', 'fr');
+  await teacher.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.doesNotMatch(await teacher.textContent('#compare-result'), /\{|\}/);
+  await teacher.selectOption('#lang', 'en');
+  await teacher.waitForFunction(() => document.documentElement.lang === 'en');
+  // The model on show is the instructor's: only the student's file is missing.
+  await teacher.click('#compare-run');
+  await said(teacher, 'Choose the student’s file first.');
+  // Neither chosen.
+  await teacher.uncheck('#compare-use-current');
+  await teacher.click('#compare-run');
+  await said(teacher, 'Choose both files first.');
+  // The student's, not the instructor's.
+  await teacher.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from('{}') });
+  await teacher.click('#compare-run');
+  await said(teacher, 'Choose the instructor’s file first, or use the model shown in the tour.');
+  assert.deepEqual(teacher.problems, []);
+  await teacher.context().close();
+});
+
+test('a student file that is not a model: the core’s reason, naming the file, with no internal word', async () => {
+  const teacher = await openTeach({ width: 1280, height: 800 });
+  await teacher.click('[role="tab"][data-view="compare"]');
+  await teacher.setInputFiles('#compare-student', { name: 'student.json', mimeType: 'application/json', buffer: Buffer.from('{x') });
+  await teacher.click('#compare-run');
+  await teacher.waitForSelector('#compare-text .is-error');
+  const en = await teacher.textContent('#compare-text');
+  assert.match(en, /^Student’s file: \(model\) \(line 1, column 2\)/);
+  assert.doesNotMatch(en, /scenario|baseline/);
+  await teacher.selectOption('#lang', 'fr');
+  await teacher.waitForFunction(() => document.documentElement.lang === 'fr');
+  await teacher.click('#compare-run');
+  await teacher.waitForFunction(() => document.getElementById('compare-text').textContent.startsWith('Fichier'));
+  const fr = await teacher.textContent('#compare-text');
+  assert.match(fr, /^Fichier de l’étudiant : \(modèle\)/);
+  assert.doesNotMatch(fr, /scenario|baseline/);
+  // The instructor's file named when it is the wrong one.
+  await teacher.uncheck('#compare-use-current');
+  await teacher.setInputFiles('#compare-instructor', { name: 'teacher.json', mimeType: 'application/json', buffer: Buffer.from('[1') });
+  await teacher.click('#compare-run');
+  await teacher.waitForFunction(() => document.getElementById('compare-text').textContent.includes('enseignant'));
+  const bad = await teacher.textContent('#compare-text');
+  assert.match(bad, /^Fichier de l’enseignant : .*\(ligne 1, colonne 2\)/);
+  assert.doesNotMatch(bad, /scenario|baseline/);
+  assert.deepEqual(teacher.problems, []);
+  await teacher.context().close();
+});

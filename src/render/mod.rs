@@ -141,10 +141,18 @@ pub fn unknown_unit(model: &Model, unit: &str) -> Option<String> {
         return None;
     }
     let ids = model.units.iter().map(|x| x.id.as_str());
-    Some(format!(
-        "unknown unit {} {}",
+    let (id, known) = (
         wording::quote(unit),
-        wording::known(ids, "the model defines no units")
+        wording::known(ids, "the model defines no units"),
+    );
+    Some(crate::language::say(
+        "problem.unknown",
+        &[
+            ("kind", &crate::language::noun("unit")),
+            ("id", &id),
+            ("known", &known),
+        ],
+        || format!("unknown unit {id} {known}"),
     ))
 }
 
@@ -367,6 +375,12 @@ mod tests {
         assert_eq!(
             unknown_unit(&bare, "x").as_deref(),
             Some("unknown unit \"x\" (the model defines no units)")
+        );
+        // in the language set, as the validator says it of an assessment
+        let french = crate::language::in_french(|| unknown_unit(&bare, "x"));
+        assert_eq!(
+            french.as_deref(),
+            Some("unité : identifiant inconnu \"x\" (le modèle ne définit aucune unité)")
         );
     }
 

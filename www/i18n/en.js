@@ -333,6 +333,7 @@ export default {
   'org.kind': 'Kind',
   'org.headcount': 'Headcount',
   'org.headcountOptional': 'Headcount (optional)',
+  'org.nameBlank': 'Type a name: one of only spaces is empty.',
   'org.headcountInvalid': 'The headcount must be a whole number of zero or more.',
   'org.actions': 'Actions',
   'org.addContributor': 'Add a contributor',

@@ -331,6 +331,7 @@ export default {
   'org.kind': 'Type',
   'org.headcount': 'Effectif',
   'org.headcountOptional': 'Effectif (facultatif)',
+  'org.nameBlank': 'Saisissez un nom : un nom fait seulement d’espaces est vide.',
   'org.headcountInvalid': 'L’effectif doit être un nombre entier, zéro ou plus.',
   'org.actions': 'Actions',
   'org.addContributor': 'Ajouter un contributeur',

@@ -300,6 +300,8 @@ export default {
   'plan.noKind': 'Choose at least one kind of finding.',
   'plan.badChanges': 'The number of changes is a whole number, 1 or more.',
   'plan.badReadiness': 'The readiness target is a percentage from 0 to 100.',
+  'plan.alreadyMet': 'Readiness is already {readiness}, at or above the target of {target}: there is nothing to plan. Choose a higher target.',
+  'plan.nothingToDo': 'None of the findings chosen has a change to suggest: there is nothing to plan.',
   'plan.defaultName': 'Plan {n}',
   'plan.started': 'Plan “{name}” opened as a what-if with {changes} made.',
   'plan.heading': 'The plan',

@@ -298,6 +298,8 @@ export default {
   'plan.noKind': 'Choisissez au moins un type de constat.',
   'plan.badChanges': 'Le nombre de changements est un entier, 1 ou plus.',
   'plan.badReadiness': 'La préparation cible est un pourcentage de 0 à 100.',
+  'plan.alreadyMet': 'La maturité est déjà de {readiness}, au moins la cible de {target} : il n’y a rien à planifier. Choisissez une cible plus haute.',
+  'plan.nothingToDo': 'Aucun des constats choisis n’appelle de changement : il n’y a rien à planifier.',
   'plan.defaultName': 'Plan d’action {n}',
   'plan.started': 'Plan « {name} » ouvert comme hypothèse, {changes} faits.',
   'plan.heading': 'Le plan',

@@ -142,19 +142,15 @@ const oneRow = matchMedia('(min-width: 1200px)');
 
 /**
  * Gives the what-ifs a row of their own when, beside the name and the
- * actions, the bar cannot show every tab whole (French words, long names,
- * several what-ifs): there they shrink with an ellipsis and scroll only when
- * even that is not enough. Then keeps the what-if on show in sight.
+ * actions, the bar cannot show its tabs even shrunk to their least (French
+ * words, long names, several what-ifs): there they scroll only when even
+ * that is not enough. Then keeps the what-if on show in sight.
  */
 function fitBar() {
   const top = /** @type {HTMLElement} */ (bar.parentElement);
   top.classList.remove('strip-own-row');
   if (oneRow.matches) {
-    // measured with every tab at its whole width
-    top.classList.add('strip-measure');
-    const over = bar.scrollWidth > bar.clientWidth + 1 || top.scrollWidth > top.clientWidth + 1;
-    top.classList.remove('strip-measure');
-    top.classList.toggle('strip-own-row', over);
+    top.classList.toggle('strip-own-row', bar.scrollWidth > bar.clientWidth + 1 || top.scrollWidth > top.clientWidth + 1);
   }
   // The what-if on show stays in sight when the bar scrolls: the bar
   // alone scrolls sideways, never the page (scrollIntoView would move a

@@ -3,7 +3,7 @@
 // each change checked by the core and shown at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, exportedModel } from './page-helpers.mjs';
+import { setup, open, exportedModel, openCell } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -228,5 +228,31 @@ test('a refused add says why at the field it concerns, in the core\'s words with
   await page.waitForFunction(() => [...document.querySelectorAll('[data-contributor] input[type="text"]')].some((e) => /** @type {HTMLInputElement} */ (e).value === 'Huge'));
   assert.deepEqual(await shownErrors(), [], 'the add that worked clears the error');
   assert.equal(await page.inputValue('[data-key="c-new:label"]'), '', 'and the form is ready for the next one');
+  assert.deepEqual(page.problems, []);
+});
+
+test('at 1366 px the cell editor\'s level menus show their longest level whole, and the owners\' table every column without a sideways scroll', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await openCell(page, 'leadership', 'senior-leaders');
+  const menus = await page.evaluate(() => {
+    const ctx = /** @type {CanvasRenderingContext2D} */ (document.createElement('canvas').getContext('2d'));
+    return [...document.querySelectorAll('#pane-cell fieldset.assessment select')].map((e) => {
+      const s = /** @type {HTMLSelectElement} */ (e);
+      const cs = getComputedStyle(s);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width));
+      // the room for text: the menu less its padding and its arrow (about 20 px)
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      return { text: Math.ceil(text), room: Math.floor(room) };
+    });
+  });
+  assert.ok(menus.length >= 4);
+  for (const m of menus) assert.ok(m.text <= m.room, `a level menu has ${m.room} px for ${m.text} px of text`);
+
+  await page.click('#tab-org');
+  await page.click('.subnav-item[data-section="owners"]');
+  const table = await page.$eval('.matrix-wrap', (w) => ({ scroll: w.scrollWidth, width: w.clientWidth }));
+  assert.ok(table.scroll <= table.width, `the owners' table needs ${table.scroll} px in ${table.width}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'the page never scrolls sideways');
   assert.deepEqual(page.problems, []);
 });

@@ -625,6 +625,14 @@ test('a saved document whose responses or snapshots were damaged is kept aside u
   assert.deepEqual(page.problems, []);
 });
 
+/** Clicks `button` in the Documents dialog and waits for the model `name` on show. */
+async function fromDocuments(page, button, name) {
+  await page.click('#documents');
+  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+  await page.click(button);
+  await page.waitForFunction((n) => /** @type {HTMLInputElement} */ (document.getElementById('model-name')).value === n, name);
+}
+
 test('a new document, and one switched to, open with no cell, finding or highlight chosen in the one before', async () => {
   const page = await open(env);
   await openCell(page, 'integration', 'hr');
@@ -641,10 +649,7 @@ test('a new document, and one switched to, open with no cell, finding or highlig
   assert.ok(before.outlined > 0 && /Integration architectures/.test(before.cell) && before.highlight !== '', 'a cell and a highlight are chosen');
   await waitForDocs(page, (d) => d.length === 1);
 
-  await page.click('#documents');
-  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
-  await page.click('#dialog button[value="new"]');
-  await page.waitForFunction(() => document.getElementById('model-name')?.value === 'New organization');
+  await fromDocuments(page, '#dialog button[value="new"]', 'New organization');
   const fresh = await chosen();
   assert.deepEqual([fresh.outlined, fresh.highlight], [0, ''], 'the new document has no cell outlined and no highlight');
   assert.doesNotMatch(fresh.cell, /Integration architectures/, 'the Cell tab shows no cell of the other document');
@@ -652,10 +657,7 @@ test('a new document, and one switched to, open with no cell, finding or highlig
   // choose a cell here, then switch back: the first document shows its own
   await openCell(page, 'leadership', 'it');
   await waitForDocs(page, (d) => d.length === 2);
-  await page.click('#documents');
-  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]:not(.is-current)');
-  await page.click('#doc-list li[data-doc]:not(.is-current) button.doc-name');
-  await page.waitForFunction(() => document.getElementById('model-name')?.value === 'Harbourline Group');
+  await fromDocuments(page, '#doc-list li[data-doc]:not(.is-current) button.doc-name', 'Harbourline Group');
   const back = await chosen();
   assert.deepEqual(back, before, 'its own cell and highlight, not the other document\'s');
   assert.deepEqual(page.problems, []);

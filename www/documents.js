@@ -63,7 +63,9 @@ function nameInText(text) {
 }
 
 function entryFor(ws, { id = store.randomId(), stored = false, rev = 0, name = '', named = false } = {}) {
-  return { id, stored, rev, ws, revision: null, savedRevision: null, name, named, modelName: modelName(ws), stale: false, gone: false, told: false, inFlight: [] };
+  return { id, stored, rev, ws, revision: null, savedRevision: null, name, named, modelName: modelName(ws), stale: false, gone: false, told: false, inFlight: [],
+    /** the cell, finding and highlight chosen, kept while another document is on show (show) */
+    chosen: /** @type {Partial<typeof state.view> | null} */ (null) };
 }
 
 // ---- showing a document -----------------------------------------------------
@@ -98,6 +100,14 @@ function show(e) {
   // an unknown unit (removed since) is dropped by the store
   e.unit ??= storedUnit(e.id);
   state.view.unit = e.unit;
+  // the cell, finding and highlight chosen belong to their document: kept
+  // with it when another is shown, which shows its own or none (its ids may
+  // name other things)
+  if (old && old !== e) {
+    const { selected, finding, contributor, kind } = state.view;
+    old.chosen = { selected, finding, contributor, kind };
+    Object.assign(state.view, e.chosen ?? { selected: null, finding: null, contributor: null, kind: null });
+  }
   useWorkspace(e.ws);
   // what the workspace holds now is what is (or is about to be) stored
   if (e.savedRevision === null) e.savedRevision = e.revision;

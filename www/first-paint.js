@@ -37,8 +37,10 @@ function sizeOf(layout) {
   return size;
 }
 
+/** Whether this visit opens with the sample (first-visit.js). */
+const withSample = opensWithSample();
 /** Whether this visit paints the sample ahead of the core (see above). */
-const painting = opensWithSample() && startsInEnglish();
+const painting = withSample && startsInEnglish();
 
 function paint() {
   const diagram = document.getElementById('diagram');
@@ -74,14 +76,18 @@ function show(box, diagram, layout) {
  * Moves what #page-scripts holds into the head: the links (preloads and
  * modulepreloads), whose requests start there, and with `scripts` the
  * module scripts too, which then run in their order as soon as they are in.
+ * The sample's preload is asked for only by a visit that opens with it: on
+ * any other the browser warns of a preload never used.
  * @param {{ scripts: boolean }} what
  */
 function start({ scripts }) {
   const held = document.getElementById('page-scripts');
   if (!(held instanceof HTMLTemplateElement)) return;
   for (const node of [...held.content.children]) {
-    if (node instanceof HTMLLinkElement) document.head.append(node);
-    else if (scripts && node.getAttribute('type') === 'module') {
+    if (node instanceof HTMLLinkElement) {
+      if (withSample || node.getAttribute('href') !== 'models/sample.json') document.head.append(node);
+      else node.remove();
+    } else if (scripts && node.getAttribute('type') === 'module') {
       // a new element: one parsed into a template is inert for good
       const script = document.createElement('script');
       script.type = 'module';

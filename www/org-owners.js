@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { state } from './store.js';
-import { edit, remove, errorFor, concerned, field, playerOptions, render, fail } from './org.js';
+import { edit, remove, errorFor, concerned, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
 
 /** The chosen (contributor, theme) pair. */
 let chosen = null;
@@ -44,7 +44,7 @@ function detail(m, contributor, theme) {
         on: { change: (ev) => update({ player: ev.target.value }) },
       }, playerOptions(m, r.player)),
       h('input', {
-        type: 'text', value: r.activity ?? '', placeholder: t('owners.activityPlaceholder'),
+        type: 'text', value: r.activity ?? '', maxlength: LABEL_CHARS, placeholder: t('owners.activityPlaceholder'),
         dataset: { key: `${k}:activity` }, 'aria-label': t('owners.activity'),
         on: { change: (ev) => update({ activity: ev.target.value }) },
       }),
@@ -59,12 +59,12 @@ function detail(m, contributor, theme) {
       }, '×'));
   });
   const player = h('select', { dataset: { key: 'o-new:player' } }, playerOptions(m, null, { empty: t('owners.choosePlayer') }));
-  const activity = h('input', { type: 'text', dataset: { key: 'o-new:activity' }, placeholder: t('owners.activityPlaceholder') });
+  const activity = h('input', { type: 'text', dataset: { key: 'o-new:activity' }, placeholder: t('owners.activityPlaceholder'), maxlength: LABEL_CHARS });
   const control = h('select', { dataset: { key: 'o-new:control' } }, controlOptions(''));
   const add = (ev) => {
     ev.preventDefault();
     if (!player.value) {
-      fail(where, t('owners.choosePlayerFirst'));
+      fail(where, t('owners.choosePlayerFirst'), 'player');
       return;
     }
     edit(where, { addResponsibility: clean({ contributor, theme, player: player.value, activity: activity.value, control: control.value }) },
@@ -78,12 +78,12 @@ function detail(m, contributor, theme) {
           h('span', { text: t('owners.player') }), h('span', { text: t('owners.activity') }), h('span', { text: t('owners.control') }), h('span')),
         rows)
       : h('p', { class: 'warning-text', text: t('owners.nobody') }),
-    errorFor(where),
+    errorFor(where, ['player', 'activity', 'control']),
     h('form', { class: 'add-form compact', 'aria-label': t('owners.add'), on: { submit: add } },
       h('div', { class: 'field-grid three' },
-        field(t('owners.player'), player),
-        field(t('owners.activity'), activity),
-        field(t('owners.control'), control)),
+        addField(where, 'player', t('owners.player'), player),
+        addField(where, 'activity', t('owners.activity'), activity),
+        addField(where, 'control', t('owners.control'), control)),
       h('button', { type: 'submit', class: 'primary small', dataset: { key: 'o-new:add' } }, t('owners.add'))));
 }
 

@@ -2,7 +2,7 @@
 // tracks and the systems it is connected to.
 import { h, uid } from './dom.js';
 import { t } from './i18n.js';
-import { edit, remove, errorFor, concerned, field, playerOptions, fail } from './org.js';
+import { edit, remove, errorFor, concerned, field, addField, blankName, playerOptions, fail, LABEL_CHARS } from './org.js';
 
 /** The label of the item `id` of `list`, or the id when it has none. */
 export function labelOf(list, id) {
@@ -27,7 +27,7 @@ function systemCard(m, s, marks) {
   return h('article', { class: `card${marks.systems.has(s.id) ? ' is-concerned' : ''}`, dataset: { system: s.id }, 'aria-label': s.label },
     h('div', { class: 'card-head' },
       h('input', {
-        type: 'text', value: s.label, class: 'card-title-input', dataset: { key: `${k}:label` }, 'aria-label': t('systems.name'),
+        type: 'text', value: s.label, maxlength: LABEL_CHARS, class: 'card-title-input', dataset: { key: `${k}:label` }, 'aria-label': t('systems.name'),
         on: { change: (ev) => update({ label: ev.target.value }) },
       }),
       h('button', {
@@ -85,7 +85,7 @@ function systemCard(m, s, marks) {
 
 export function systemsView(m) {
   const marks = concerned();
-  const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true });
+  const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
@@ -96,13 +96,14 @@ export function systemsView(m) {
       on: {
         submit: (ev) => {
           ev.preventDefault();
+          if (blankName('s-new', label)) return;
           edit('s-new', { addSystem: { id: '', label: label.value, owner: owner.value, contributors: [] } }, { done: t('org.added', { name: label.value.trim() }) });
         },
       },
     },
     h('h3', { text: t('systems.add') }),
-    h('div', { class: 'field-grid' }, field(t('systems.name'), label, 'wide'), field(t('systems.owner'), owner)),
-    errorFor('s-new'),
+    h('div', { class: 'field-grid' }, addField('s-new', 'label', t('systems.name'), label, 'wide'), addField('s-new', 'owner', t('systems.owner'), owner)),
+    errorFor('s-new', ['label', 'owner']),
     h('button', { type: 'submit', class: 'primary small', dataset: { key: 's-new:add' } }, t('org.add'))),
   ];
 }

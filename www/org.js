@@ -3,7 +3,7 @@
 // core; a refused edit shows the core's message and changes nothing.
 import { h, preservingFocus, replace, uid } from './dom.js';
 import { t } from './i18n.js';
-import { state, apply, onRefresh, currentModel, errorText, announce } from './store.js';
+import { state, apply, onRefresh, currentModel, fieldErrorText, announce } from './store.js';
 import { showNotice } from './notice.js';
 import { ownersView } from './org-owners.js';
 import { systemsView } from './org-systems.js';
@@ -12,7 +12,19 @@ const SECTIONS = ['contributors', 'owners', 'systems', 'units'];
 let pane;
 let section = 'contributors';
 let visible = () => false;
+/** @type {Map<string, { text: string, field?: string }>} what was refused where, and at which field */
 const errors = new Map();
+
+/** Characters in a label, as the core allows (LABEL_CHARS in src/validate/limits.rs). */
+export const LABEL_CHARS = 200;
+
+/**
+ * The field of an add form a refused edit concerns: the last step of its
+ * first problem's path into the edit (`edit.addContributor.headcount`).
+ */
+function fieldOf(error) {
+  return /^edit\.\w+\.(\w+)$/.exec(error?.problems?.[0]?.path ?? '')?.[1];
+}
 
 /**
  * Applies an edit for `where`; shows the error there if the core refuses it.
@@ -21,13 +33,14 @@ const errors = new Map();
  * @param {{ done?: string }} [options] what to announce when it is made
  */
 export function edit(where, op, { done } = {}) {
+  // forgotten before the edit: the pane redraws as the edit is made
+  errors.delete(where);
   const r = apply(op);
   if (r.ok) {
-    errors.delete(where);
     if (done) announce(done);
   } else {
-    errors.set(where, errorText(r.error));
-    render();
+    errors.set(where, { text: fieldErrorText(r.error), field: fieldOf(r.error) });
+    render({ keepForms: true });
   }
   return r;
 }
@@ -41,15 +54,47 @@ export function remove(where, op, message) {
   return r;
 }
 
-/** Shows a message of the page's own (a required choice not made). */
-export function fail(where, message) {
-  errors.set(where, message);
-  render();
+/**
+ * Shows a message of the page's own (a required choice not made), at the
+ * add form's field `name` if given.
+ */
+export function fail(where, message, name) {
+  errors.set(where, { text: message, field: name });
+  render({ keepForms: true });
 }
 
-export function errorFor(where) {
+/**
+ * The error of `where`, unless it concerns one of the fields `atFields`,
+ * which show it themselves (addField).
+ * @param {string} where
+ * @param {string[]} [atFields]
+ */
+export function errorFor(where, atFields = []) {
   const e = errors.get(where);
-  return e ? h('p', { class: 'error', role: 'alert', text: e }) : null;
+  return e && !atFields.includes(e.field ?? '') ? h('p', { class: 'error', role: 'alert', text: e.text }) : null;
+}
+
+/**
+ * A field `name` of the add form `where`, with the form's error under it
+ * when the error concerns it.
+ */
+export function addField(where, name, label, control, extraClass = '') {
+  const e = errors.get(where);
+  if (e?.field !== name) return field(label, control, extraClass);
+  const id = uid('error');
+  control.setAttribute('aria-invalid', 'true');
+  control.setAttribute('aria-describedby', id);
+  return field(label, control, `${extraClass} has-error`, h('p', { id, class: 'error', role: 'alert', text: e.text }));
+}
+
+/**
+ * Refuses a name of only spaces at its field (`required` lets them by);
+ * true when it did.
+ */
+export function blankName(where, input) {
+  if (input.value.trim() !== '') return false;
+  fail(where, t('org.nameBlank'), 'label');
+  return true;
 }
 
 /** The ids the chosen finding concerns, to highlight them in the editors. */
@@ -62,10 +107,10 @@ export function concerned() {
   };
 }
 
-export function field(label, control, extraClass = '') {
+export function field(label, control, extraClass = '', after = null) {
   const id = control.id || uid('f');
   control.id = id;
-  return h('div', { class: `field ${extraClass}`.trim() }, h('label', { for: id, text: label }), control);
+  return h('div', { class: `field ${extraClass}`.trim() }, h('label', { for: id, text: label }), control, after);
 }
 
 /**
@@ -100,7 +145,7 @@ function contributorsView(m) {
       edit(k, { updateContributor: next }, { done: t('org.saved') });
     };
     const label = h('input', {
-      type: 'text', value: c.label, dataset: { key: `${k}:label` }, 'aria-label': t('org.contributorName'),
+      type: 'text', value: c.label, maxlength: LABEL_CHARS, dataset: { key: `${k}:label` }, 'aria-label': t('org.contributorName'),
       on: { change: (ev) => update({ label: ev.target.value, headcount: c.headcount }) },
     });
     const kind = h('select', {
@@ -114,8 +159,7 @@ function contributorsView(m) {
         change: (ev) => {
           const n = headcountValue(ev.target);
           if (Number.isNaN(n)) {
-            errors.set(k, t('org.headcountInvalid'));
-            render();
+            fail(k, t('org.headcountInvalid'));
             return;
           }
           update({ headcount: n });
@@ -135,15 +179,15 @@ function contributorsView(m) {
       errors.has(k) ? h('tr', {}, h('td', { colspan: '4' }, errorFor(k))) : null,
     ];
   });
-  const newLabel = h('input', { type: 'text', dataset: { key: 'c-new:label' }, placeholder: t('org.contributorPlaceholder'), required: true });
+  const newLabel = h('input', { type: 'text', dataset: { key: 'c-new:label' }, placeholder: t('org.contributorPlaceholder'), required: true, maxlength: LABEL_CHARS });
   const newKind = h('select', { dataset: { key: 'c-new:kind' } }, kindOptions('external'));
   const newCount = h('input', { type: 'number', min: '0', step: '1', inputmode: 'numeric', dataset: { key: 'c-new:headcount' } });
   const add = (ev) => {
     ev.preventDefault();
+    if (blankName('c-new', newLabel)) return;
     const headcount = headcountValue(newCount);
     if (Number.isNaN(headcount)) {
-      errors.set('c-new', t('org.headcountInvalid'));
-      render();
+      fail('c-new', t('org.headcountInvalid'), 'headcount');
       return;
     }
     const c = { id: '', label: newLabel.value, kind: newKind.value };
@@ -166,10 +210,10 @@ function contributorsView(m) {
     h('form', { class: 'add-form', on: { submit: add }, 'aria-label': t('org.addContributor') },
       h('h3', { text: t('org.addContributor') }),
       h('div', { class: 'field-grid' },
-        field(t('org.contributorName'), newLabel, 'wide'),
-        field(t('org.kind'), newKind),
-        field(t('org.headcountOptional'), newCount)),
-      errorFor('c-new'),
+        addField('c-new', 'label', t('org.contributorName'), newLabel, 'wide'),
+        addField('c-new', 'kind', t('org.kind'), newKind),
+        addField('c-new', 'headcount', t('org.headcountOptional'), newCount)),
+      errorFor('c-new', ['label', 'kind', 'headcount']),
       h('button', { type: 'submit', class: 'primary small', dataset: { key: 'c-new:add' } }, t('org.add'))),
   ];
 }
@@ -180,7 +224,7 @@ function unitsView(m) {
     const k = `u:${u.id}`;
     return h('li', { class: `list-row${marks.units.has(u.id) ? ' is-concerned' : ''}`, dataset: { unit: u.id } },
       h('input', {
-        type: 'text', value: u.label, dataset: { key: `${k}:label` }, 'aria-label': t('org.unitName'),
+        type: 'text', value: u.label, maxlength: LABEL_CHARS, dataset: { key: `${k}:label` }, 'aria-label': t('org.unitName'),
         on: { change: (ev) => edit(k, { renameUnit: { id: u.id, label: ev.target.value } }, { done: t('org.saved') }) },
       }),
       h('button', {
@@ -190,7 +234,7 @@ function unitsView(m) {
       }, '×'),
       errorFor(k));
   });
-  const newLabel = h('input', { type: 'text', dataset: { key: 'u-new:label' }, placeholder: t('org.unitPlaceholder'), required: true });
+  const newLabel = h('input', { type: 'text', dataset: { key: 'u-new:label' }, placeholder: t('org.unitPlaceholder'), required: true, maxlength: LABEL_CHARS });
   return [
     h('p', { class: 'pane-intro', text: t('org.unitsIntro') }),
     m.units.length ? h('ul', { class: 'plain-list rows' }, rows) : h('p', { class: 'muted', text: t('org.unitsNone') }),
@@ -200,21 +244,29 @@ function unitsView(m) {
       on: {
         submit: (ev) => {
           ev.preventDefault();
+          if (blankName('u-new', newLabel)) return;
           const r = edit('u-new', { addUnit: { id: '', label: newLabel.value } }, { done: t('org.added', { name: newLabel.value.trim() }) });
           if (r.ok) pane.querySelector('[data-key="u-new:label"]')?.focus();
         },
       },
     },
     h('h3', { text: t('org.addUnit') }),
-    field(t('org.unitName'), newLabel),
-    errorFor('u-new'),
+    addField('u-new', 'label', t('org.unitName'), newLabel),
+    errorFor('u-new', ['label']),
     h('button', { type: 'submit', class: 'primary small', dataset: { key: 'u-new:add' } }, t('org.add'))),
   ];
 }
 
-export function render() {
+/**
+ * Draws the pane; `keepForms` keeps what was typed into its add forms (an
+ * add refused is corrected, not typed again).
+ */
+export function render({ keepForms = false } = {}) {
   if (!pane) return;
   const m = currentModel();
+  const typed = keepForms
+    ? [...pane.querySelectorAll('.add-form [data-key]')].map((e) => /** @type {HTMLInputElement} */ (e)).map((e) => [e.dataset.key, e.value])
+    : [];
   preservingFocus(pane, () => {
     const nav = h('div', { class: 'subnav', role: 'group', 'aria-label': t('org.sections') },
       SECTIONS.map((s) => h('button', {
@@ -226,6 +278,10 @@ export function render() {
       }, t(`org.${s}`))));
     const views = { contributors: contributorsView, owners: ownersView, systems: systemsView, units: unitsView };
     replace(pane, nav, h('div', { class: 'subpane', dataset: { section } }, h('h2', { text: t(`org.${section}`) }), views[section](m)));
+    for (const [key, value] of typed) {
+      const e = /** @type {HTMLInputElement | null} */ (pane.querySelector(`.add-form [data-key="${CSS.escape(key ?? '')}"]`));
+      if (e && 'value' in e) e.value = value;
+    }
   });
 }
 

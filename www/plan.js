@@ -191,16 +191,28 @@ export async function suggestPlan() {
       button.textContent = t('plan.open');
       // closed meanwhile (Escape, Cancel): no plan was asked for
       if (!isDialogOpen() || state.ws !== asked) return;
+      // made elsewhere, or (no worker, or its core refused) here
+      if (!made) {
+        try {
+          made = state.ws.makePlan(options);
+        } catch (error) {
+          return fail(fieldErrorText(error), boxes[0]);
+        }
+      }
+      // a plan without a change is not opened as an empty what-if: the
+      // dialog says why there is nothing to do
+      if (made.changeCount === 0) {
+        if (typeof made.target === 'number' && made.reached) {
+          return fail(t('plan.alreadyMet', { readiness: formatPercent(made.readiness.before ?? 0), target: formatPercent(made.target) }), readiness.input);
+        }
+        return fail(t('plan.nothingToDo'), boxes[0]);
+      }
+      const planned = made;
       name = nextName();
       forgetDraftNamed(name);
-      // made elsewhere, or (no worker, or its core refused) here
-      const r = act((ws) => {
-        if (!made) return ws.startPlan(name, options);
-        ws.startPlanned(name, made);
-        return made;
-      });
+      const r = act((ws) => ws.startPlanned(name, planned));
       if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);
-      plan = r.value;
+      plan = planned;
       closeDialog('plan');
       return undefined;
     });

@@ -134,19 +134,41 @@ function renderBar(session) {
       dataset: { key: 'new' },
       on: { click: startScenario },
     }, t('scenario.new'))));
+  fitBar();
+}
+
+/** The top bar's layout for one row, where it has one (style.css). */
+const oneRow = matchMedia('(min-width: 1200px)');
+
+/**
+ * Gives the what-ifs a row of their own when, beside the name and the
+ * actions, the bar cannot show its tabs even shrunk to their least (French
+ * words, long names, several what-ifs): there they scroll only when even
+ * that is not enough. Then keeps the what-if on show in sight.
+ */
+function fitBar() {
+  const top = /** @type {HTMLElement} */ (bar.parentElement);
+  top.classList.remove('strip-own-row');
+  if (oneRow.matches) {
+    top.classList.toggle('strip-own-row', bar.scrollWidth > bar.clientWidth + 1 || top.scrollWidth > top.clientWidth + 1);
+  }
   // The what-if on show stays in sight when the bar scrolls: the bar
   // alone scrolls sideways, never the page (scrollIntoView would move a
-  // phone's page up to the bar).
-  const tab = bar.querySelector('.scenario-tab.is-active');
+  // phone's page up to the bar). The baseline's tab and + What-if stay
+  // stuck at the bar's ends (style.css): the tab is shown between them.
+  const tab = bar.querySelector('.scenario-tab.is-active:not(.is-baseline)');
+  const first = bar.querySelector('.scenario-tab.is-baseline');
   const adder = bar.querySelector('.scenario-new');
-  if (tab && adder) {
+  if (tab && first && adder) {
     const room = bar.getBoundingClientRect();
     const at = tab.getBoundingClientRect();
-    // where the button, stuck at the bar's end, begins (less the bar's gap)
     const gap = parseFloat(getComputedStyle(bar).columnGap) || 0;
     const end = Math.min(room.right, adder.getBoundingClientRect().left) - gap;
+    const start = Math.max(room.left, first.getBoundingClientRect().right) + gap;
     if (at.right > end) bar.scrollLeft += at.right - end;
-    else if (at.left < room.left) bar.scrollLeft -= room.left - at.left;
+    else if (at.left < start) bar.scrollLeft -= start - at.left;
+  } else if (!tab) {
+    bar.scrollLeft = 0;
   }
 }
 
@@ -184,6 +206,16 @@ export function initScenarios() {
   banner = document.getElementById('scenario-banner');
   showChangesField = document.getElementById('show-changes-field');
   document.getElementById('show-changes').addEventListener('change', (ev) => setView({ showChanges: /** @type {HTMLInputElement} */ (ev.target).checked }));
+  // the room beside the name and the actions changes with the window, the
+  // zoom and the language (the actions' words)
+  const actions = /** @type {HTMLElement} */ (document.querySelector('.topbar .actions'));
+  let last = '';
+  new ResizeObserver(() => {
+    const now = `${innerWidth} ${actions.scrollWidth}`;
+    if (now !== last) fitBar();
+    last = now;
+  }).observe(actions);
+  addEventListener('resize', fitBar);
   onRefresh((result) => {
     const { session } = result;
     if (!unchanged(bar, [language(), session.active, session.scenarios])) renderBar(session);

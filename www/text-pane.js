@@ -138,9 +138,11 @@ function build() {
     h('label', { for: 'model-text', class: 'visually-hidden', text: t('text.label') }),
     stale,
     draftBox,
-    h('div', { class: 'text-editor' }, gutter, area),
+    // above the box, which is most of the pane's height: its problems are
+    // in sight while it is typed in
     status,
     list,
+    h('div', { class: 'text-editor' }, gutter, area),
   );
 }
 

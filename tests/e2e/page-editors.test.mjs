@@ -3,7 +3,7 @@
 // each change checked by the core and shown at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, exportedModel } from './page-helpers.mjs';
+import { setup, open, exportedModel, openCell } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -181,5 +181,78 @@ test('a chosen finding marks the items it concerns in the editors', async () => 
   assert.deepEqual(await page.$$eval('tr.is-concerned', (e) => e.map((r) => r.dataset.contributor)), ['alumni']);
   await page.click('.subnav-item[data-section="owners"]');
   assert.ok(await page.$$eval('.matrix td.is-concerned', (e) => e.length) >= 1);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a refused add says why at the field it concerns, in the core\'s words without its path, and the next add clears it', async () => {
+  const page = await open(env);
+  /** Each error on show: its text and the data-key of the field it sits in, if any. */
+  const shownErrors = () => page.$$eval('#pane-org .error', (es) => es.map((e) => ({
+    text: e.textContent ?? '',
+    field: /** @type {HTMLElement | null} */ (e.closest('.field')?.querySelector('[data-key]') ?? null)?.dataset.key ?? null,
+  })));
+  for (const s of ['contributors', 'systems', 'units']) {
+    await section(page, s);
+    const key = `${s[0]}-new:label`;
+    assert.equal(await page.getAttribute(`[data-key="${key}"]`, 'maxlength'), '200', `${s}: a new name is limited as the core limits labels`);
+    // existing names too
+    const limits = await page.$$eval('#pane-org input[type="text"]', (es) => es.map((e) => e.getAttribute('maxlength')));
+    assert.deepEqual([...new Set(limits)], ['200'], `${s}: every name field is limited`);
+    // a name of only spaces is refused at its field
+    await page.fill(`[data-key="${key}"]`, '   ');
+    await page.click(`[data-key="${s[0]}-new:add"]`);
+    const blank = await shownErrors();
+    assert.equal(blank.length, 1, `${s}: one error`);
+    assert.equal(blank[0].field, key, `${s}: the error is at the name`);
+    assert.doesNotMatch(blank[0].text, /contributors:|systems:|units:|must not be empty/, 'the page refuses it before the core');
+    assert.equal(await page.getAttribute(`[data-key="${key}"]`, 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue(`[data-key="${key}"]`), '   ', 'what was typed stays to be corrected');
+  }
+  await section(page, 'owners');
+  await page.click('[data-key="m:employees:leadership"]');
+  assert.equal(await page.getAttribute('[data-key="o-new:activity"]', 'maxlength'), '200', 'an owner\'s activity is limited too');
+
+  await section(page, 'contributors');
+  await page.fill('[data-key="c-new:label"]', 'Huge');
+  await page.fill('[data-key="c-new:headcount"]', '1e20');
+  await page.click('[data-key="c-new:add"]');
+  const huge = await shownErrors();
+  assert.equal(huge.length, 1);
+  assert.equal(huge[0].field, 'c-new:headcount', 'the core\'s error is at the headcount, which its path names');
+  assert.match(huge[0].text, /^Expected a whole number of people/, 'the core\'s words, as a sentence');
+  assert.doesNotMatch(huge[0].text, /edit\.|addContributor/, 'no internal path');
+  assert.equal(await page.inputValue('[data-key="c-new:label"]'), 'Huge', 'the name stays typed');
+
+  await page.fill('[data-key="c-new:headcount"]', '20');
+  await page.click('[data-key="c-new:add"]');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-contributor] input[type="text"]')].some((e) => /** @type {HTMLInputElement} */ (e).value === 'Huge'));
+  assert.deepEqual(await shownErrors(), [], 'the add that worked clears the error');
+  assert.equal(await page.inputValue('[data-key="c-new:label"]'), '', 'and the form is ready for the next one');
+  assert.deepEqual(page.problems, []);
+});
+
+test('at 1366 px the cell editor\'s level menus show their longest level whole, and the owners\' table every column without a sideways scroll', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await openCell(page, 'leadership', 'senior-leaders');
+  const menus = await page.evaluate(() => {
+    const ctx = /** @type {CanvasRenderingContext2D} */ (document.createElement('canvas').getContext('2d'));
+    return [...document.querySelectorAll('#pane-cell fieldset.assessment select')].map((e) => {
+      const s = /** @type {HTMLSelectElement} */ (e);
+      const cs = getComputedStyle(s);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      const text = Math.max(...[...s.options].map((o) => ctx.measureText(o.text).width));
+      // the room for text: the menu less its padding and its arrow (about 20 px)
+      const room = s.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 20;
+      return { text: Math.ceil(text), room: Math.floor(room) };
+    });
+  });
+  assert.ok(menus.length >= 4);
+  for (const m of menus) assert.ok(m.text <= m.room, `a level menu has ${m.room} px for ${m.text} px of text`);
+
+  await page.click('#tab-org');
+  await page.click('.subnav-item[data-section="owners"]');
+  const table = await page.$eval('.matrix-wrap', (w) => ({ scroll: w.scrollWidth, width: w.clientWidth }));
+  assert.ok(table.scroll <= table.width, `the owners' table needs ${table.scroll} px in ${table.width}`);
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'the page never scrolls sideways');
   assert.deepEqual(page.problems, []);
 });

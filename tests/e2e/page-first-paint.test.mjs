@@ -130,6 +130,11 @@ test('a first visit paints the sample at once, in the layout the live drawing th
 test('a first visit asks for the scripts, the core and the sample once the picture is on screen; any other visit at once', async () => {
   const page = await openPage(env.browser, null, { viewport: { width: 1366, height: 900 } });
   await page.context().addInitScript(watchDrawings);
+  /** @type {string[]} */
+  const warnings = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'warning') warnings.push(msg.text());
+  });
   await page.goto(`${env.origin}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const [first] = await drawings(page);
@@ -157,6 +162,12 @@ test('a first visit asks for the scripts, the core and the sample once the pictu
   const wasm = asked.find((r) => r.path.endsWith('.wasm'));
   assert.ok(wasm && wasm.at < parsed, `the core asked for at ${wasm?.at} ms, while the HTML was read (until ${parsed} ms)`);
   assert.ok(asked.filter((r) => r.path.endsWith('.js')).every((r) => r.at < parsed), 'the scripts too');
+  // the sample, not opened, is not asked for: the browser warned of its
+  // preload unused
+  assert.ok(!asked.some((r) => r.path === 'models/sample.json'), 'the sample is not asked for');
+  assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('link[rel="preload"]')].map((l) => l.getAttribute('href'))), ['pkg/workforce_ecosystem_bg.wasm']);
+  await page.waitForTimeout(3500); // the browser warns 3 s after the load
+  assert.deepEqual(warnings.filter((w) => /preload/.test(w)), [], 'no preload went unused');
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });

@@ -248,3 +248,27 @@ test('a notice on show follows a change of language, its buttons too', async () 
   assert.equal(await page.isVisible('#scenario-banner'), true, 'the what-if is back');
   assert.deepEqual(page.problems, []);
 });
+
+test('French says readiness with one word, maturité, in the catalogue and on the page: tab, what-if banner and plan', async () => {
+  const { default: en } = await import('../../www/i18n/en.js');
+  const { default: fr } = await import('../../www/i18n/fr.js');
+  const other = Object.keys(en).filter((k) => /readiness/i.test(en[k]) && !/maturit/i.test(fr[k]));
+  assert.deepEqual(other, [], 'every French string of readiness says maturité');
+
+  const page = await open(env);
+  await page.selectOption('.topbar .lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.click('#suggest-plan');
+  await page.waitForSelector('#dialog[open].plan-dialog');
+  assert.doesNotMatch(await page.textContent('#dialog'), /[Pp]réparation cible/);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pane-findings .plan');
+  const words = (await page.evaluate(() => [
+    document.getElementById('tab-readiness')?.textContent,
+    document.getElementById('scenario-banner')?.textContent,
+    document.querySelector('#pane-findings .plan')?.textContent,
+  ].join(' '))).replace(/\s+/g, ' ');
+  assert.match(words, /Maturité \d+ %.*→/, 'the plan says maturité');
+  assert.doesNotMatch(words, /[Pp]réparation/, 'never préparation');
+  assert.deepEqual(page.problems, []);
+});

@@ -237,3 +237,23 @@ test('the plan dialog and the steps are labelled and reachable by keyboard', asy
   assert.deepEqual(await axeViolations(page, 'the plan’s steps'), []);
   assert.deepEqual(page.problems, []);
 });
+
+test('a readiness target already met opens nothing: the dialog says so', async () => {
+  const page = await open(env);
+  await openPlanDialog(page);
+  await page.check('#dialog input[type="radio"][value="readiness"]');
+  const target = page.locator('#dialog .plan-amount input >> nth=1');
+  await target.fill('20');
+  await page.click('#dialog button[value="plan"]');
+  await page.waitForSelector('#dialog .error:not([hidden])');
+  assert.match(await page.textContent('#dialog .error'), /already 42\s?%.*target of 20\s?%.*nothing to plan/);
+  assert.equal(await page.isVisible('#dialog[open]'), true, 'the dialog stays open');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.plan-amount') !== null), true, 'the target, to raise, has the focus');
+  assert.equal(await page.$$eval('#scenario-bar .scenario-tab', (e) => e.length), 1, 'no what-if was opened');
+  // a target above it makes a plan
+  await target.fill('50');
+  await page.click('#dialog button[value="plan"]');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  assert.match(await page.textContent('#pane-findings .plan'), /The target of 50\s?% is reached/);
+  assert.deepEqual(page.problems, []);
+});

@@ -108,3 +108,59 @@ test('at 1366 px with what-ifs open, + What-if stays whole and the what-if on sh
   assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), true, 'the page never scrolls sideways');
   assert.deepEqual(page.problems, []);
 });
+
+/**
+ * The top bar as its user reads it: the baseline's tab and the what-if on
+ * show whole inside the bar's visible box (not under + What-if), no tab's
+ * name cut without an ellipsis, the model's name at least 10rem wide.
+ */
+function topBarFacts(page) {
+  return page.evaluate(() => {
+    const bar = /** @type {HTMLElement} */ (document.getElementById('scenario-bar'));
+    const room = bar.getBoundingClientRect();
+    const adder = /** @type {HTMLElement} */ (document.getElementById('new-scenario')).getBoundingClientRect();
+    const whole = (/** @type {Element | null} */ el) => {
+      if (!el) return false;
+      const r = el.getBoundingClientRect();
+      return r.left >= room.left - 0.5 && r.right <= Math.min(room.right, adder.left) + 0.5;
+    };
+    const tabs = [...bar.querySelectorAll('.scenario-tab')].map((e) => /** @type {HTMLElement} */ (e));
+    return {
+      baseline: whole(bar.querySelector('[data-scenario="baseline"]')),
+      active: whole(bar.querySelector('[aria-current="true"]')),
+      cut: tabs.filter((e) => e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).textOverflow !== 'ellipsis').map((e) => e.textContent),
+      untitled: tabs.filter((e) => e.title !== e.textContent).map((e) => e.textContent),
+      name: document.getElementById('model-name')?.getBoundingClientRect().width ?? 0,
+      rem: parseFloat(getComputedStyle(document.documentElement).fontSize),
+      sideways: document.documentElement.scrollWidth > innerWidth,
+    };
+  });
+}
+
+for (const [lang, viewport] of /** @type {const} */ ([['en', { width: 1366, height: 900 }], ['fr', { width: 1366, height: 900 }], ['en', { width: 1024, height: 800 }], ['fr', { width: 390, height: 800 }]])) {
+  test(`top bar at ${viewport.width} px in ${lang}, 0 to 5 what-ifs with long names: the baseline and the what-if on show whole, names never cut bare, the model's name usable`, async () => {
+    const page = await open(env, { viewport });
+    if (lang === 'fr') {
+      await page.selectOption('.topbar .lang select', 'fr');
+      await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    }
+    const names = ['Raise HR capacity across all units', 'Second', 'Outsource the IT support desk', 'Merge the platforms', 'Fifth'];
+    for (let n = 0; n <= names.length; n += 1) {
+      if (n > 0) await startScenario(page, names[n - 1]);
+      const facts = await topBarFacts(page);
+      const at = `${n} what-if(s)`;
+      assert.equal(facts.baseline, true, `the baseline's tab whole with ${at}`);
+      assert.equal(facts.active, true, `the what-if on show whole with ${at}`);
+      assert.deepEqual(facts.cut, [], `no name cut without an ellipsis with ${at}`);
+      assert.deepEqual(facts.untitled, [], 'every tab has its whole name as its title');
+      assert.ok(facts.name >= 10 * facts.rem - 0.5, `the model's name ${facts.name} px wide with ${at}`);
+      assert.equal(facts.sideways, false, 'the page never scrolls sideways');
+    }
+    // back to the first what-if: it comes into sight, the baseline stays
+    await page.click('#scenario-bar [data-scenario]:not([data-scenario="baseline"])', { force: true });
+    await page.waitForFunction(() => document.querySelector('#scenario-bar [aria-current="true"]')?.textContent?.startsWith('Raise'));
+    const facts = await topBarFacts(page);
+    assert.deepEqual([facts.baseline, facts.active], [true, true], 'the baseline and the first what-if whole');
+    assert.deepEqual(page.problems, []);
+  });
+}

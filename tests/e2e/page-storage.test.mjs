@@ -624,3 +624,41 @@ test('a saved document whose responses or snapshots were damaged is kept aside u
   }
   assert.deepEqual(page.problems, []);
 });
+
+/** Clicks `button` in the Documents dialog and waits for the model `name` on show. */
+async function fromDocuments(page, button, name) {
+  await page.click('#documents');
+  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+  await page.click(button);
+  await page.waitForFunction((n) => /** @type {HTMLInputElement} */ (document.getElementById('model-name')).value === n, name);
+}
+
+test('a new document, and one switched to, open with no cell, finding or highlight chosen in the one before', async () => {
+  const page = await open(env);
+  await openCell(page, 'integration', 'hr');
+  await setField(page, 'u:ports', 'current', '3');
+  await page.selectOption('#contributor-filter', { index: 1 });
+  await page.waitForSelector('#diagram .cell.is-selected');
+  /** What is chosen on show: the outlined cells, the Cell tab's title, the highlight. */
+  const chosen = () => page.evaluate(() => ({
+    outlined: document.querySelectorAll('#diagram .cell.is-selected, #diagram [aria-current="true"]').length,
+    cell: document.querySelector('#pane-cell h2')?.textContent ?? '',
+    highlight: /** @type {HTMLSelectElement} */ (document.getElementById('contributor-filter')).value,
+  }));
+  const before = await chosen();
+  assert.ok(before.outlined > 0 && /Integration architectures/.test(before.cell) && before.highlight !== '', 'a cell and a highlight are chosen');
+  await waitForDocs(page, (d) => d.length === 1);
+
+  await fromDocuments(page, '#dialog button[value="new"]', 'New organization');
+  const fresh = await chosen();
+  assert.deepEqual([fresh.outlined, fresh.highlight], [0, ''], 'the new document has no cell outlined and no highlight');
+  assert.doesNotMatch(fresh.cell, /Integration architectures/, 'the Cell tab shows no cell of the other document');
+
+  // choose a cell here, then switch back: the first document shows its own
+  await openCell(page, 'leadership', 'it');
+  await waitForDocs(page, (d) => d.length === 2);
+  await fromDocuments(page, '#doc-list li[data-doc]:not(.is-current) button.doc-name', 'Harbourline Group');
+  const back = await chosen();
+  assert.deepEqual(back, before, 'its own cell and highlight, not the other document\'s');
+  assert.deepEqual(page.problems, []);
+});

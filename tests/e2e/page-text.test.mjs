@@ -106,3 +106,25 @@ test('the Text pane on a phone', async () => {
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('at 1366 × 900 the text\'s problems are in sight beside the text box, with a draft kept', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  await page.click('#tab-text');
+  const text = await page.inputValue('#model-text');
+  await page.fill('#model-text', text.replace(/score (\S+) (\S+) (\d)/, 'score $1 $2 x'));
+  await page.waitForSelector('#text-problems li button');
+  await page.waitForSelector('.text-draft:not([hidden])');
+  const seen = await page.evaluate(() => {
+    const pane = /** @type {HTMLElement} */ (document.getElementById('pane-text')).getBoundingClientRect();
+    const inSight = (/** @type {string} */ sel) => {
+      const r = /** @type {HTMLElement} */ (document.querySelector(sel)).getBoundingClientRect();
+      return r.top >= pane.top && r.bottom <= Math.min(pane.bottom, innerHeight);
+    };
+    const box = /** @type {HTMLElement} */ (document.getElementById('model-text')).getBoundingClientRect();
+    return { status: inSight('#text-status'), problem: inSight('#text-problems li button'), boxInPane: Math.min(box.bottom, pane.bottom) - box.top };
+  });
+  assert.equal(seen.status, true, 'the count of problems is in sight');
+  assert.equal(seen.problem, true, 'the first problem is in sight');
+  assert.ok(seen.boxInPane > 300, `the text box still has room (${seen.boxInPane} px in sight)`);
+  assert.deepEqual(page.problems, []);
+});

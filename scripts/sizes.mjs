@@ -90,15 +90,22 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * src/analysis/kept.rs, with the model compared whole to know it; the
  * comparison's equal lists and cells changed in place found without
  * writing or ordering them all) brought them to 350.0 KB and 441.0 KB
- * (407.1 KB).
+ * (407.1 KB). The round after the user tests of 2026-12-05 (the model's
+ * outline for the page, the framework's and scale's names in the page's
+ * language wherever the page names them, the layout with the largest text
+ * where none reads at 12 px, findings' ties ordered alike natively and in
+ * the Wasm, invalid JSON's paths, the Share dialog's iframe snippet, the
+ * element's and embed.html's messages in French, the presenter view that
+ * fits, the what-if tabs that stay readable, the organisation forms' errors
+ * at their fields) brought them to 351.9 KB, 446.9 KB and 409.9 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 351 * 1024 },
-  pageGzip: { 'index.html': 442 * 1024, 'teach.html': 408 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 353 * 1024 },
+  pageGzip: { 'index.html': 448 * 1024, 'teach.html': 411 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

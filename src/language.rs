@@ -582,6 +582,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("survey.unknownUnit", &["known", "unit"]),
     ("survey.noUnits", &[]),
     ("survey.intro", &[]),
+    ("survey.blocked", &[]),
     ("survey.name", &[]),
     ("survey.role", &[]),
     ("survey.yourUnit", &[]),

@@ -5,6 +5,8 @@
 // and the setup (the page's words, in its language, and the units it is
 // for) embedded in the page, as text (textContent), never as markup.
 (() => {
+  // the script runs: the line saying it could not goes
+  document.getElementById('survey-blocked')?.remove();
   const model = JSON.parse(document.getElementById('survey-model').textContent);
   const { words, units } = JSON.parse(document.getElementById('survey-setup').textContent);
   /** @type {(id: string) => any} the page's own elements, by id */

@@ -127,7 +127,7 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-         <h1>{title}</h1>\n<p>{intro}</p>\n\
+         <h1>{title}</h1>\n<p>{intro}</p>\n<p id=\"survey-blocked\">{blocked}</p>\n\
          <form id=\"survey-form\">\n\
          <label>{name} <input id=\"survey-name\" autocomplete=\"name\" maxlength=\"200\" required></label>\n\
          <label>{role} <input id=\"survey-role\" maxlength=\"200\"></label>\n{unit_field}\
@@ -147,6 +147,13 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
             "Score how far each player has come on each theme today (current) and where it should \
              be (target). Leave a cell blank if you cannot judge it. Nothing leaves this page until \
              you save and send the file."
+        )),
+        // shown until the script runs: a site whose policy blocks the page's
+        // script would otherwise show an empty form
+        blocked = escape_text(&word(
+            "blocked",
+            "If this line stays and no cells are listed below, this page's script could not run \
+             here: save the file on your computer and open it from there in a browser."
         )),
         name = escape_text(&word("name", "Your name or the code you were given")),
         role = escape_text(&word("role", "Your role (optional)")),

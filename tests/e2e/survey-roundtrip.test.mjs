@@ -90,7 +90,10 @@ async function answer(browser, survey, dir, person, unit) {
     heads: await page.$$eval('thead th', (ths) => ths.map((th) => th.textContent)),
     unitPicker: await page.$('#survey-unit') !== null,
     ariaLabel: await page.getAttribute('#survey-cells tr select[name="current"]', 'aria-label'),
+    // the line for a page whose script could not run is gone
+    blocked: await page.$('#survey-blocked'),
   };
+  assert.equal(look.blocked, null, 'the script ran, and took away the line saying it could not');
   await page.fill('#survey-name', person.name);
   if (person.role) await page.fill('#survey-role', person.role);
   if (unit) {
@@ -167,4 +170,27 @@ test('a survey for one unit, and one for the unit each person chooses, in French
   assert.equal(at('integration', 'hr', 'ports').current, 2.33);
   assert.equal(at('technology', 'it', 'retail').current, 4);
   assert.deepEqual([at('integration', 'procurement', 'retail').current, at('integration', 'procurement', 'retail').target], [2, 3]);
+});
+
+test('a survey put on a site whose policy blocks its script says so instead of showing an empty form', async () => {
+  execFileSync('cargo', ['build', '--quiet', '--bin', 'wfe'], { cwd: ROOT });
+  const dir = await mkdtemp(join(tmpdir(), 'wfe-survey-site-'));
+  for (const lang of ['en', 'fr']) execFileSync(WFE, ['survey', MODEL, '--lang', lang, '-o', join(dir, `survey-${lang}.html`)]);
+  const { serve, CSP } = await import('../../scripts/serve.mjs');
+  const server = await serve(dir, 0, '127.0.0.1', { csp: CSP });
+  const browser = await launch();
+  try {
+    for (const [lang, words] of [['en', /this page's script could not run here/], ['fr', /le script de cette page n’a pas pu s’exécuter ici/]]) {
+      const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+      await page.goto(`http://127.0.0.1:${server.address().port}/survey-${lang}.html`);
+      await page.waitForTimeout(300);
+      assert.equal(await page.$$eval('#survey-cells tr', (rows) => rows.length), 0, 'the policy kept the script from listing the cells');
+      assert.equal(await page.isVisible('#survey-blocked'), true);
+      assert.match(await page.textContent('#survey-blocked'), words);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
 });

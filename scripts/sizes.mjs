@@ -97,7 +97,8 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * the Wasm, invalid JSON's paths, the Share dialog's iframe snippet, the
  * element's and embed.html's messages in French, the presenter view that
  * fits, the what-if tabs that stay readable, the organisation forms' errors
- * at their fields) brought them to 351.9 KB, 446.9 KB and 409.9 KB.
+ * at their fields, the survey's line for a script that could not run)
+ * brought them to 352.1 KB, 447.1 KB and 410.2 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the

@@ -8,7 +8,7 @@
 // models/ was not copied) before it knew the link carries a model, and
 // would show that failure beside the broken link's message.
 import { WorkforceEcosystem, startCore } from './element.js';
-import { readFragment } from './fragment.js';
+import { readFragment, linkReason, LinkError } from './fragment.js';
 
 // the core compiles while the link is read
 startCore();
@@ -38,8 +38,8 @@ const heading = /** @type {HTMLElement} */ (document.getElementById('heading'));
 
 /**
  * The page's own words in each language the link may ask for (`lang=`); the
- * element says its own, the core the diagram's. The reason a link is broken
- * comes from fragment.js in English, and is marked so.
+ * element says its own, the core the diagram's, fragment.js why a link is
+ * broken.
  */
 const WORDS = {
   en: {
@@ -75,8 +75,10 @@ async function apply() {
     if (diagram) diagram.hidden = true;
     named(undefined);
     const reason = document.createElement('span');
-    reason.lang = 'en';
-    reason.textContent = `${e.message}.`;
+    const lang = document.documentElement.lang === 'fr' ? 'fr' : 'en';
+    // (in the page's language when it is fragment.js's; else as the browser said it)
+    reason.lang = e instanceof LinkError ? lang : 'en';
+    reason.textContent = `${linkReason(e, lang)}.`;
     problem.replaceChildren(`${words().broken} `, reason);
     problem.hidden = false;
     return;

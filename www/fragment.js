@@ -23,18 +23,68 @@ export function base64urlEncode(bytes) {
   return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
+/**
+ * What is wrong with a link's model, in each language the pages speak: a
+ * LinkError's message is the English, `linkReason` says it in another.
+ */
+const REASONS = {
+  en: {
+    damaged: (why) => `the model in the link is damaged: ${why}`,
+    larger: (mb) => `the model in the link is larger than ${mb} MB`,
+    largerUnpacked: (mb) => `the model in the link is larger than ${mb} MB once unpacked`,
+    characters: 'it holds characters that base64url does not use',
+    cut: 'it was cut short',
+    base64: 'it is not valid base64url',
+    unpack: 'it does not unpack (was the link cut short?)',
+    utf8: 'it is not UTF-8 text',
+  },
+  fr: {
+    damaged: (why) => `le modèle qu’il porte est illisible : ${why}`,
+    larger: (mb) => `le modèle du lien dépasse ${mb} Mo`,
+    largerUnpacked: (mb) => `le modèle du lien dépasse ${mb} Mo une fois décompressé`,
+    characters: 'il contient des caractères que base64url n’emploie pas',
+    cut: 'il a été coupé',
+    base64: 'ce n’est pas du base64url valide',
+    unpack: 'il ne se décompresse pas (le lien a-t-il été coupé ?)',
+    utf8: 'ce n’est pas du texte UTF-8',
+  },
+};
+
+/** @typedef {'characters' | 'cut' | 'base64' | 'unpack' | 'utf8'} Damage */
+
+/** A link whose model cannot be read: `damage` says how, or `mb` how large it is past the limit. */
+export class LinkError extends Error {
+  /** @param {{ damage?: Damage, mb?: number, unpacked?: boolean }} what */
+  constructor(what) {
+    super(sayReason(what, 'en'));
+    this.what = what;
+  }
+}
+
+/** @param {{ damage?: Damage, mb?: number, unpacked?: boolean }} what @param {string} lang */
+function sayReason(what, lang) {
+  const words = REASONS[lang] ?? REASONS.en;
+  if (what.damage) return words.damaged(words[what.damage]);
+  return (what.unpacked ? words.largerUnpacked : words.larger)(what.mb);
+}
+
+/** Why a link could not be read, in `lang` (`fr` or English): for a LinkError, else the error's own message. */
+export function linkReason(error, lang) {
+  return error instanceof LinkError ? sayReason(error.what, lang) : String(error?.message ?? error);
+}
+
 /** base64url (padding optional) → bytes; throws an Error naming the problem. */
 export function base64urlDecode(text) {
   if (!/^[A-Za-z0-9_-]*={0,2}$/.test(text)) {
-    throw new Error('the model in the link is damaged: it holds characters that base64url does not use');
+    throw new LinkError({ damage: 'characters' });
   }
   const b64 = text.replace(/=+$/, '').replace(/-/g, '+').replace(/_/g, '/');
-  if (b64.length % 4 === 1) throw new Error('the model in the link is damaged: it was cut short');
+  if (b64.length % 4 === 1) throw new LinkError({ damage: 'cut' });
   let binary;
   try {
     binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
   } catch {
-    throw new Error('the model in the link is damaged: it is not valid base64url');
+    throw new LinkError({ damage: 'base64' });
   }
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
@@ -51,7 +101,7 @@ async function readAll(stream, limit) {
     total += value.length;
     if (total > limit) {
       await reader.cancel().catch(() => {});
-      throw new Error(`the model in the link is larger than ${limit / (1024 * 1024)} MB once unpacked`);
+      throw new LinkError({ mb: limit / (1024 * 1024), unpacked: true });
     }
     chunks.push(value);
   }
@@ -76,8 +126,8 @@ export async function inflateRaw(bytes, limit = MAX_MODEL_BYTES) {
   try {
     return await readAll(stream, limit);
   } catch (e) {
-    if (e instanceof Error && e.message.startsWith('the model in the link')) throw e;
-    throw new Error('the model in the link is damaged: it does not unpack (was the link cut short?)');
+    if (e instanceof LinkError) throw e;
+    throw new LinkError({ damage: 'unpack' });
   }
 }
 
@@ -85,7 +135,7 @@ function utf8Decode(bytes) {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new Error('the model in the link is damaged: it is not UTF-8 text');
+    throw new LinkError({ damage: 'utf8' });
   }
 }
 
@@ -120,7 +170,7 @@ export async function readFragment(hash) {
     out.json = utf8Decode(await inflateRaw(base64urlDecode(params.get('m'))));
   } else if (params.has('json')) {
     const bytes = base64urlDecode(params.get('json'));
-    if (bytes.length > MAX_MODEL_BYTES) throw new Error('the model in the link is larger than 10 MB');
+    if (bytes.length > MAX_MODEL_BYTES) throw new LinkError({ mb: MAX_MODEL_BYTES / (1024 * 1024) });
     out.json = utf8Decode(bytes);
   }
   return out;

@@ -14,7 +14,7 @@ import { showNotice } from './notice.js';
 import { initMenu } from './menu.js';
 import { sampleText } from './assets.js';
 import { openBeside } from './documents.js';
-import { modelFragment, readFragment, MAX_MODEL_BYTES } from './fragment.js';
+import { modelFragment, readFragment, linkReason, MAX_MODEL_BYTES } from './fragment.js';
 import { pickResponses, saveSnapshot, showProgress, compareWithSnapshot, handOutSurvey } from './voices.js';
 
 /** Share links longer than this may be cut by browsers, mail and chat tools. */
@@ -466,7 +466,7 @@ export async function openFromLink() {
   try {
     shared = await readFragment(hash);
   } catch (e) {
-    showProblems(new Error(t('share.damaged', { reason: e.message })), { source: t('share.source') });
+    showProblems(new Error(t('share.damaged', { reason: linkReason(e, language()) })), { source: t('share.source') });
     return false;
   }
   if (['none', 'current', 'target', 'gap', 'agreement'].includes(shared.overlay)) state.view.overlay = shared.overlay;

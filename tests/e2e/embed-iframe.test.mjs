@@ -303,7 +303,7 @@ test('embed.html in French says its own words in French: the title, the heading,
   await page.waitForFunction((n) => document.title.startsWith(n), name);
   assert.equal(await page.title(), `${name} – écosystème de main-d’œuvre`);
   assert.equal(await page.textContent('#heading'), `${name} – écosystème de main-d’œuvre`);
-  // a French link cut short: said in French, the reason (fragment.js's, English) marked as English
+  // a French link cut short: said in French, the reason too
   await page.evaluate((f) => (location.hash = f), `${fragment.slice(0, 40)}&lang=fr`);
   await page.waitForSelector('#problem:not([hidden])');
   const said = await page.evaluate(() => ({
@@ -314,9 +314,9 @@ test('embed.html in French says its own words in French: the title, the heading,
   }));
   assert.deepEqual(
     { lang: said.lang, title: said.title, reasonLang: said.reasonLang },
-    { lang: 'fr', title: 'Schéma de l’écosystème de main-d’œuvre', reasonLang: 'en' },
+    { lang: 'fr', title: 'Schéma de l’écosystème de main-d’œuvre', reasonLang: 'fr' },
   );
-  assert.match(said.problem, /^Le lien de ce schéma intégré est abîmé : the model in the link is damaged/);
+  assert.match(said.problem, /^Le lien de ce schéma intégré est abîmé : le modèle qu’il porte est illisible : /);
   // and in English without lang=
   await page.evaluate((f) => (location.hash = f), fragment.slice(0, 40));
   await page.waitForFunction(() => document.documentElement.lang === 'en');

@@ -97,6 +97,16 @@ test('a damaged share link is refused and a long one is warned about', async () 
   await page.keyboard.press('Escape');
   assert.equal(await page.inputValue('#model-name'), 'Harbourline Group', 'the sample is still shown');
 
+  // in French, why in French too
+  await page.evaluate(() => localStorage.setItem('wfe-lang', 'fr'));
+  await page.goto(`${env.origin}/index.html#m=abc$def`);
+  await page.waitForSelector('#dialog[open]');
+  assert.match(await page.textContent('#dialog'), /Ce lien ne peut pas être ouvert : le modèle qu’il porte est illisible : il contient des caractères que base64url n’emploie pas\./);
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => localStorage.setItem('wfe-lang', 'en'));
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+
   // a model too big for a comfortable link
   const noise = () => Array.from({ length: 4 }, () => Math.random().toString(36).slice(2, 10)).join('');
   const units = Array.from({ length: 400 }, (_, i) => ({ id: `u${i}`, label: `Unit ${i} ${noise()}` }));

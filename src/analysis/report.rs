@@ -823,14 +823,7 @@ mod tests {
         (a, b)
     }
 
-    /// What `write` writes with the core in French (English again after).
-    fn in_french<T>(write: impl FnOnce() -> T) -> T {
-        let french = include_str!("../../www/i18n/core-fr.json");
-        crate::language::set(Some(crate::language::Language::from_json(french).unwrap()));
-        let written = write();
-        crate::language::set(None);
-        written
-    }
+    use crate::language::in_french;
 
     /// Asserts that `text` says each of `exact`.
     fn says(text: &str, exact: &[&str]) {

@@ -37,25 +37,25 @@ impl FitSize {
     /// The scale of the drawing fitted in `width` × `height` (a height of 0
     /// or less: as tall as it needs), if its text stays readable there.
     fn readable_scale(&self, width: f64, height: f64) -> Option<f64> {
+        let scale = self.scale_in(width, height);
+        (scale >= self.min_scale).then_some(scale)
+    }
+
+    /// The scale of the drawing fitted in `width` × `height` (a height of 0
+    /// or less: as tall as it needs).
+    fn scale_in(&self, width: f64, height: f64) -> f64 {
         let across = width / self.width;
-        let scale = if height > 0.0 {
+        if height > 0.0 {
             across.min(height / self.height)
         } else {
             across
-        };
-        (scale >= self.min_scale).then_some(scale)
+        }
     }
 
     /// How large its smallest text is when fitted in `width` × `height`, as
     /// a share of [`MIN_TEXT_PX`].
     fn text_share(&self, width: f64, height: f64) -> f64 {
-        let across = width / self.width;
-        let scale = if height > 0.0 {
-            across.min(height / self.height)
-        } else {
-            across
-        };
-        scale / self.min_scale
+        self.scale_in(width, height) / self.min_scale
     }
 }
 

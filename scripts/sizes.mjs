@@ -98,15 +98,18 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * element's and embed.html's messages in French, the presenter view that
  * fits, the what-if tabs that stay readable, the organisation forms' errors
  * at their fields, the survey's line for a script that could not run)
- * brought them to 352.1 KB, 447.1 KB and 410.2 KB.
+ * brought them to 352.1 KB, 447.1 KB and 410.2 KB. The organisation's
+ * labels checked at their field and kept distinct, in two languages, and
+ * the tour told whether its framework is the standard one, names and all,
+ * to 352.9 KB, 448.4 KB and 411.0 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 353 * 1024 },
-  pageGzip: { 'index.html': 448 * 1024, 'teach.html': 411 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 354 * 1024 },
+  pageGzip: { 'index.html': 449 * 1024, 'teach.html': 412 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

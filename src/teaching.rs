@@ -5,7 +5,8 @@
 //! The tour goes from the whole to the parts: first the whole diagram, then
 //! each theme from the outermost hexagon to the centre, then each axis with
 //! the two players at its ends. Each step names the themes and players whose
-//! cells it highlights; the page holds the words.
+//! cells it highlights; the page holds the words: its own text for each step
+//! of the standard framework, generic text from the labels for any other.
 
 use crate::model::{Framework, Item, Model};
 use serde::Serialize;
@@ -31,6 +32,10 @@ pub struct TourStep {
     pub kind: StepKind,
     pub themes: Vec<String>,
     pub players: Vec<String>,
+    /// Whether the framework is the standard one, ids, names and order: only
+    /// then does the page's own text for the step fit. A renamed player or
+    /// theme would be told by its old name.
+    pub standard: bool,
 }
 
 /// The axes of a framework as pairs of player indices, in tour order.
@@ -61,6 +66,7 @@ pub fn axes(player_count: usize) -> Vec<Vec<usize>> {
 
 /// The tour of a framework, in the order it is taught.
 pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
+    let standard = *framework == crate::framework::standard();
     let theme_ids: Vec<String> = framework.themes.iter().map(|t| t.id.clone()).collect();
     let player_ids: Vec<String> = framework.players.iter().map(|p| p.id.clone()).collect();
     let mut steps = vec![TourStep {
@@ -68,6 +74,7 @@ pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
         kind: StepKind::Whole,
         themes: theme_ids.clone(),
         players: player_ids.clone(),
+        standard,
     }];
     for t in &framework.themes {
         steps.push(TourStep {
@@ -75,6 +82,7 @@ pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
             kind: StepKind::Theme,
             themes: vec![t.id.clone()],
             players: player_ids.clone(),
+            standard,
         });
     }
     for axis in axes(framework.players.len()) {
@@ -96,6 +104,7 @@ pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
             kind: StepKind::Axis,
             themes: theme_ids.clone(),
             players,
+            standard,
         });
     }
     steps

@@ -15,7 +15,7 @@ fn to_json(model: &Model) -> Result<String, js_sys::Error> {
     serde_json::to_string(model).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
-/// The tour of the model's framework: `[{id, kind, themes, players}]`.
+/// The tour of the model's framework: `[{id, kind, themes, players, standard}]`.
 #[wasm_bindgen(js_name = tourSteps)]
 pub fn tour_steps(json: &str) -> Result<JsValue, js_sys::Error> {
     let model = parse(json)?;

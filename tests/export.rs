@@ -6,6 +6,7 @@ use workforce_ecosystem::export::{
     export_html, model_from_export, report_html, ExportOptions, EXPORT_CSP,
 };
 use workforce_ecosystem::model::{Assessment, Contributor, ContributorKind, Item, Model, System};
+use workforce_ecosystem::render::{render_svg, RenderOptions};
 
 const HOSTILE: [&str; 8] = [
     "</script><script>alert(1)</script>",
@@ -214,17 +215,26 @@ fn the_title_block_says_hostile_names_as_text() {
         });
         let html = export_html(&m, &ExportOptions::from_json(options).unwrap());
         assert_inert(&html, 1);
-        // Header and drawing both carry the block: name, unit, what-if, date.
+        // The header is the title block: name, unit, what-if, date; the
+        // drawing does not repeat it.
         let header = &html[html.find("<header>").unwrap()..html.find("</header>").unwrap()];
-        let svg = &html[html.find("<g class=\"caption\">").expect("a title block")..];
+        assert!(!html.contains("<g class=\"caption\">"));
         let escaped = |s: &str| workforce_ecosystem::export::escape_text(s);
         for part in [HOSTILE[0], HOSTILE[2], scenario] {
             let part = escaped(part.trim());
             assert!(header.contains(&part), "{part} in {header}");
         }
         assert!(header.contains("What-if: "));
+        // A drawing's own title block, as an SVG download has it, says them as text too.
+        let options = RenderOptions::from_json(serde_json::json!({
+            "overlay": "gap", "unit": "u\"'<>", "standalone": true,
+            "caption": {"scenario": scenario, "date": HOSTILE[(i + 1) % HOSTILE.len()]}
+        }))
+        .unwrap();
+        let svg = render_svg(&m, &options);
+        let block = &svg[svg.find("<g class=\"caption\">").expect("a title block")..];
         // The drawing wraps its lines, so look for shorter pieces there.
-        assert!(svg.contains(&escaped(HOSTILE[0])) && svg.contains("What-if: "));
+        assert!(block.contains(&escaped(HOSTILE[0])) && block.contains("What-if: "));
     }
 }
 

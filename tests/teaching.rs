@@ -81,8 +81,23 @@ fn steps_serialize_as_the_page_reads_them() {
         json,
         serde_json::json!({"id": "axis:senior-leaders:business-unit-leaders", "kind": "axis",
             "themes": ["leadership", "integration", "technology", "management"],
-            "players": ["senior-leaders", "business-unit-leaders"]})
+            "players": ["senior-leaders", "business-unit-leaders"], "standard": true})
     );
+}
+
+#[test]
+fn only_the_standard_framework_names_and_all_is_standard() {
+    assert!(tour_steps(&standard()).iter().all(|s| s.standard));
+    // Renamed, reordered or cut, the standard steps' texts would not fit.
+    let mut renamed = standard();
+    renamed.players[0].label = "Executive board".into();
+    let mut reordered = standard();
+    reordered.themes.swap(0, 1);
+    let mut fewer = standard();
+    fewer.players.pop();
+    for f in [renamed, reordered, fewer] {
+        assert!(tour_steps(&f).iter().all(|s| !s.standard));
+    }
 }
 
 fn framework(players: usize, themes: usize) -> Framework {

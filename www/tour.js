@@ -9,7 +9,7 @@
 /**
  * One step of the tour, as the core's `tourSteps` gives it: the cells of
  * `themes` × `players` are the step's.
- * @typedef {{ id: string, kind: 'whole' | 'theme' | 'axis', themes: string[], players: string[] }} TourStep
+ * @typedef {{ id: string, kind: 'whole' | 'theme' | 'axis', themes: string[], players: string[], standard: boolean }} TourStep
  */
 /**
  * The words a tour is written with.
@@ -47,22 +47,12 @@ export function clearHighlight(container) {
   for (const l of container.querySelectorAll('.is-tour-label')) l.classList.remove('is-tour-label');
 }
 
-const STANDARD_PLAYERS = ['senior-leaders', 'procurement', 'finance-legal', 'business-unit-leaders', 'it', 'hr'];
-const STANDARD_THEMES = ['leadership', 'integration', 'technology', 'management'];
-
-/** Whether the tour is of the standard framework (same ids, same order). */
-function isStandard(steps) {
-  const whole = steps[0];
-  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
-  return whole !== undefined && same(whole.players, STANDARD_PLAYERS) && same(whole.themes, STANDARD_THEMES);
-}
-
 /**
  * The words of one step: `{kicker, title, paragraphs}`. The standard
- * framework's steps have their own text (`tour.step.<id>.title|body`); other
- * frameworks — even ones reusing some standard ids — get generic text built
- * from their labels, since the standard text counts six players and four
- * hexagons.
+ * framework's steps (the core says which) have their own text
+ * (`tour.step.<id>.title|body`); other frameworks — even ones reusing the
+ * standard ids under other names — get generic text built from their labels,
+ * since the standard text counts six players and four hexagons and names them.
  * @param {TourStep[]} steps
  * @param {number} index
  * @param {TourWords} words
@@ -74,7 +64,7 @@ export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
   const total = ofKind.length;
   const kicker = step.kind === 'whole' ? t('tour.kicker.whole') : t(`tour.kicker.${step.kind}`, { n, total });
   const own = `tour.step.${step.id}`;
-  if (isStandard(steps) && has(`${own}.title`) && has(`${own}.body`)) {
+  if (step.standard && has(`${own}.title`) && has(`${own}.body`)) {
     return { kicker, title: t(`${own}.title`), paragraphs: t(`${own}.body`).split('\n\n') };
   }
   let title;

@@ -22,8 +22,8 @@ struct Cli {
     command: Command,
 }
 
-/// The title block a drawn diagram has by default (`render`, and the
-/// diagram of `export --format html`).
+/// The title block a drawn diagram has by default (`render`; the header of
+/// `export --format html`, whose drawing has none of its own).
 #[derive(Args)]
 struct CaptionArgs {
     /// Date the title block (organization, overlay, unit) with this text

@@ -10,6 +10,7 @@
 //! afterwards: renaming an item changes its label only, so nothing that refers
 //! to it has to follow.
 
+use crate::language::say_template;
 use crate::model::{Assessment, Contributor, Integration, Item, Model, Responsibility, System};
 use crate::validate::{self, Invalid, Problem};
 use serde::Serialize;
@@ -229,14 +230,20 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
             }
         }
         Edit::AddUnit(unit) => {
-            let label = checked_label(&unit.label, "units")?;
-            let id = new_id(&unit.id, &label, "units", &ids(&m.units))?;
+            let at = "edit.addUnit";
+            let label = checked_label(&unit.label, at, m.units.iter().map(|u| &u.label))?;
+            let id = new_id(&unit.id, &label, at, &ids(&m.units))?;
             m.units.push(Item::new(&id, &label));
             return Ok(Some(id));
         }
         Edit::RenameUnit(unit) => {
-            let label = checked_label(&unit.label, "units")?;
             let i = find(&ids(&m.units), &unit.id, "units", "unit")?;
+            let others = m.units.iter().enumerate().filter(|(j, _)| *j != i);
+            let label = checked_label(
+                &unit.label,
+                "edit.renameUnit",
+                others.map(|(_, u)| &u.label),
+            )?;
             m.units[i].label = label;
         }
         Edit::RemoveUnit(id) => {
@@ -246,9 +253,10 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
                 .retain(|a| a.unit.as_deref() != Some(id.as_str()));
         }
         Edit::AddContributor(c) => {
-            let label = checked_label(&c.label, "contributors")?;
+            let at = "edit.addContributor";
+            let label = checked_label(&c.label, at, m.contributors.iter().map(|c| &c.label))?;
             let taken = contributor_ids(m);
-            let id = new_id(&c.id, &label, "contributors", &taken)?;
+            let id = new_id(&c.id, &label, at, &taken)?;
             m.contributors.push(Contributor {
                 id: id.clone(),
                 label,
@@ -258,9 +266,14 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
             return Ok(Some(id));
         }
         Edit::UpdateContributor(c) => {
-            let label = checked_label(&c.label, "contributors")?;
             let taken = contributor_ids(m);
             let i = find(&taken, &c.id, "contributors", "contributor")?;
+            let others = m.contributors.iter().enumerate().filter(|(j, _)| *j != i);
+            let label = checked_label(
+                &c.label,
+                "edit.updateContributor",
+                others.map(|(_, c)| &c.label),
+            )?;
             let slot = &mut m.contributors[i];
             slot.label = label;
             slot.kind = c.kind;
@@ -297,9 +310,10 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
             m.responsibilities.remove(*index);
         }
         Edit::AddSystem(system) => {
-            let label = checked_label(&system.label, "systems")?;
+            let at = "edit.addSystem";
+            let label = checked_label(&system.label, at, m.systems.iter().map(|s| &s.label))?;
             let taken = system_ids(m);
-            let id = new_id(&system.id, &label, "systems", &taken)?;
+            let id = new_id(&system.id, &label, at, &taken)?;
             let (owner, contributors) =
                 checked_system_refs(m, &system.owner, &system.contributors, "systems")?;
             m.systems.push(System {
@@ -311,9 +325,14 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
             return Ok(Some(id));
         }
         Edit::UpdateSystem(system) => {
-            let label = checked_label(&system.label, "systems")?;
             let taken = system_ids(m);
             let i = find(&taken, &system.id, "systems", "system")?;
+            let others = m.systems.iter().enumerate().filter(|(j, _)| *j != i);
+            let label = checked_label(
+                &system.label,
+                "edit.updateSystem",
+                others.map(|(_, s)| &s.label),
+            )?;
             let path = format!("systems[{i}]");
             let (owner, contributors) =
                 checked_system_refs(m, &system.owner, &system.contributors, &path)?;
@@ -395,21 +414,47 @@ fn find(ids: &[&str], id: &str, path: &str, what: &str) -> Result<usize, Invalid
         .ok_or_else(|| problem(path, format!("there is no {what} with id \"{id}\"")))
 }
 
-fn checked_label(label: &str, path: &str) -> Result<String, Invalid> {
+/// A new label, trimmed: not blank, and not one that another item of its
+/// list has (ignoring case), which no menu, table or finding could tell
+/// apart. `at` is the edit's path; the problem names its `label` field.
+fn checked_label<'a>(
+    label: &str,
+    at: &str,
+    others: impl IntoIterator<Item = &'a String>,
+) -> Result<String, Invalid> {
     let label = label.trim();
+    let path = format!("{at}.label");
     if label.is_empty() {
-        return Err(problem(path, "the label must not be empty"));
+        let message = say_template("edit.blankLabel", &[], "the label must not be empty");
+        return Err(problem(path, message));
+    }
+    let folded = label.to_lowercase();
+    if others
+        .into_iter()
+        .any(|o| o.trim().to_lowercase() == folded)
+    {
+        let message = say_template(
+            "edit.sameLabel",
+            &[("label", label)],
+            "the label \"{label}\" is already taken",
+        );
+        return Err(problem(path, message));
     }
     Ok(label.to_string())
 }
 
 /// An explicit id must be free; an empty one is made from the label and made
-/// unique with a number.
-fn new_id(explicit: &str, label: &str, path: &str, taken: &[&str]) -> Result<String, Invalid> {
+/// unique with a number. `at` is the edit's path.
+fn new_id(explicit: &str, label: &str, at: &str, taken: &[&str]) -> Result<String, Invalid> {
     let id = explicit.trim();
     if !id.is_empty() {
         if taken.contains(&id) {
-            return Err(problem(path, format!("the id \"{id}\" is already used")));
+            let message = say_template(
+                "edit.usedId",
+                &[("id", id)],
+                "the id \"{id}\" is already used",
+            );
+            return Err(problem(format!("{at}.id"), message));
         }
         return Ok(id.to_string());
     }
@@ -742,6 +787,55 @@ mod tests {
             let text = err.to_string();
             assert!(text.contains(expected), "{json}: got {text}");
         }
+    }
+
+    #[test]
+    fn labels_are_checked_at_the_edit_field_they_come_from() {
+        let m = model();
+        let refused = |json: &str| {
+            let problems = apply(&m, &edit(json)).unwrap_err().problems;
+            assert_eq!(problems.len(), 1, "{json}");
+            (problems[0].path.clone(), problems[0].message.clone())
+        };
+        let blank = r#"{"addContributor":{"id":"","label":" ","kind":"external"}}"#;
+        assert_eq!(
+            refused(blank),
+            (
+                "edit.addContributor.label".to_string(),
+                "the label must not be empty".to_string()
+            )
+        );
+        // Another's label, whatever its case and spaces, could not be told
+        // apart in a menu or a table.
+        let twin =
+            r#"{"updateContributor":{"id":"staff","label":"  gig WORKERS ","kind":"internal"}}"#;
+        assert_eq!(
+            refused(twin),
+            (
+                "edit.updateContributor.label".to_string(),
+                "the label \"gig WORKERS\" is already taken".to_string()
+            )
+        );
+        let used = refused(r#"{"addSystem":{"id":"vms","label":"Another","owner":"hr"}}"#);
+        assert_eq!(used.0, "edit.addSystem.id");
+        assert_eq!(
+            refused(r#"{"addUnit":{"id":"","label":"retail"}}"#).0,
+            "edit.addUnit.label"
+        );
+        // An item keeps its own label, in another case too.
+        let own = r#"{"updateContributor":{"id":"gig","label":"GIG workers","kind":"external"}}"#;
+        let a = apply(&m, &edit(own)).unwrap();
+        assert_eq!(a.model.contributors[0].label, "GIG workers");
+        let renamed = apply(
+            &m,
+            &edit(r#"{"renameUnit":{"id":"retail","label":"Retail"}}"#),
+        );
+        assert!(renamed.is_ok());
+        // The page shows them in its language.
+        crate::language::in_french(|| {
+            assert_eq!(refused(twin).1, "le libellé « gig WORKERS » est déjà pris");
+            assert_eq!(refused(blank).1, "le libellé ne doit pas être vide");
+        });
     }
 
     #[test]

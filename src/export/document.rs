@@ -67,9 +67,10 @@ pub struct ExportOptions {
     /// words for them), by key. The page leaves it empty: the core says
     /// the words in the page's language.
     pub texts: HashMap<String, String>,
-    /// The diagram's title block (the what-if on show, the date), as in an
-    /// exported SVG: on unless `caption` is `false`. The header says the
-    /// same words with or without it.
+    /// What the header's title block says beside the overlay and unit (the
+    /// what-if on show, the date), as an exported SVG's title block says
+    /// it; `false` (or `None`) says neither. The drawing has no title block
+    /// of its own: the header above it is one.
     pub caption: Option<Caption>,
 }
 
@@ -201,10 +202,11 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         unit: opts.unit.clone(),
         standalone: true,
         layout: opts.layout,
-        caption: opts.caption.clone(),
+        // The header is the document's title block; the same block in the
+        // drawing said it all a second time.
+        caption: None,
         ..RenderOptions::default()
     };
-    // The header says what the drawing's title block says, in its words.
     let shown = opts.caption.clone().unwrap_or_default();
     let (name, shown) = render::caption_lines(model, &diagram, &shown);
     push_text(&mut body, "<header>\n<h1>", &name, "</h1>\n");
@@ -352,7 +354,7 @@ mod tests {
     }
 
     #[test]
-    fn the_diagram_and_the_header_carry_the_title_block() {
+    fn the_header_carries_the_title_block_once() {
         let mut model = crate::framework::sample();
         model.units[0].label = "Retail \u{202e}RTL".into();
         let opts = ExportOptions::from_json(serde_json::json!({
@@ -368,21 +370,22 @@ mod tests {
             "{html}"
         );
         assert!(html.contains("<h1>Harbourline Group</h1>"));
-        // The drawing has the same block: its title, then the same words.
+        // The drawing does not say it all again.
         let svg = &html[html.find("<svg").unwrap()..];
-        assert!(svg.contains("class=\"caption\""));
-        assert!(svg.contains(">\nHarbourline Group\n</text>"));
-        assert!(svg.contains("What-if: Hire &lt;b&gt;two&lt;/b&gt;"));
-        assert!(svg.contains("4\u{a0}December\u{a0}2026"));
-        // Asked for none, the drawing has no title block; the header still
-        // says what is shown.
+        assert!(!svg.contains("class=\"caption\""));
+        assert!(!svg.contains("Harbourline Group\n</text>"));
+        assert!(!svg.contains("What-if"));
+        // Asked for none, the header says what is shown without the what-if
+        // and the date.
         let bare = ExportOptions {
             caption: None,
             ..opts
         };
         let html = export_html(&model, &bare);
         assert!(!html.contains("class=\"caption\""));
-        assert!(html.contains("<p class=\"shown\">Gaps to target · <bdi>"));
+        assert!(
+            html.contains("<p class=\"shown\">Gaps to target · <bdi>Retail \u{202e}RTL</bdi></p>")
+        );
     }
 
     #[test]

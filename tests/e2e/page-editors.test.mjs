@@ -228,6 +228,15 @@ test('a refused add says why at the field it concerns, in the core\'s words with
   await page.waitForFunction(() => [...document.querySelectorAll('[data-contributor] input[type="text"]')].some((e) => /** @type {HTMLInputElement} */ (e).value === 'Huge'));
   assert.deepEqual(await shownErrors(), [], 'the add that worked clears the error');
   assert.equal(await page.inputValue('[data-key="c-new:label"]'), '', 'and the form is ready for the next one');
+
+  // a second contributor of the same name, whatever its case, could not be told apart
+  await page.fill('[data-key="c-new:label"]', ' hUGE ');
+  await page.click('[data-key="c-new:add"]');
+  const twin = await shownErrors();
+  assert.equal(twin.length, 1);
+  assert.equal(twin[0].field, 'c-new:label', 'at the name, which the core\'s path names');
+  assert.equal(twin[0].text, 'The label "hUGE" is already taken.');
+  assert.equal(await page.$$eval('[data-contributor] input[type="text"]', (es) => es.filter((e) => /huge/i.test(/** @type {HTMLInputElement} */ (e).value)).length), 1, 'nothing added');
   assert.deepEqual(page.problems, []);
 });
 

@@ -3,7 +3,7 @@
 // large type that fits the screen; every visible string changes language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { openPage, setup } from './harness.mjs';
 
 const SHOTS = new URL('../../test-results/', import.meta.url).pathname;
@@ -281,6 +281,29 @@ test('a custom framework gets a tour built from its own labels', async () => {
   await page.waitForSelector('#status.is-error');
   assert.match(await page.textContent('#status'), /^This file cannot be used: .*schema/s);
   assert.equal(await page.locator('#tour-diagram .cell').count(), 15);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the standard framework with a player renamed is toured in its own names, not the standard texts', async () => {
+  const page = await openTeach();
+  const model = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
+  // the standard framework, names and all, but for one player's name
+  const standard = ['Senior leaders', 'Procurement', 'Finance & legal', 'Business unit leaders', 'IT', 'HR'];
+  model.framework = {
+    players: PLAYERS.map((id, i) => ({ id, label: id === 'senior-leaders' ? 'Executive board' : standard[i] })),
+    themes: THEMES.map((id, i) => ({ id, label: STEPS[i + 1].title })),
+  };
+  await page.setInputFiles('#model-file', { name: 'renamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction(() => /^Loaded/.test(document.querySelector('#status')?.textContent ?? ''));
+  const titles = [];
+  for (let i = 0; i < STEPS.length; i++) {
+    titles.push(await page.textContent('#tour-panel .tour-title'));
+    await page.keyboard.press('ArrowRight');
+  }
+  assert.equal(titles[0], 'The framework at a glance', 'the generic opening, not the standard one');
+  assert.equal(titles[5], 'Executive board and Business unit leaders');
+  const body = await page.textContent('#tour-panel .tour-body');
+  assert.doesNotMatch(body, /Senior leaders/i, 'the old name is nowhere');
   assert.deepEqual(page.problems, []);
 });
 

@@ -182,11 +182,11 @@ fn snapshots_then_progress_over_three_dates() {
         assert!(svg.contains(date));
     }
     // Integration is assessed on all three dates: 1/4, then 1.67/4, 1.67/4.
-    assert!(svg.contains("Integration architectures: 25 %"), "{svg}");
-    assert!(svg.contains("Integration architectures: 42 %"));
-    // Technology: not assessed, then 2.33/4 = 58 %, then 4/4 = 100 %.
-    assert!(svg.contains("Technology enablers: 58 %"));
-    assert!(svg.contains("Technology enablers: 100 %"));
+    assert!(svg.contains("Integration architectures: 25%"), "{svg}");
+    assert!(svg.contains("Integration architectures: 42%"));
+    // Technology: not assessed, then 2.33/4 = 58%, then 4/4 = 100%.
+    assert!(svg.contains("Technology enablers: 58%"));
+    assert!(svg.contains("Technology enablers: 100%"));
 
     let o = wfe(&["snapshot", &fixture("model.json"), "--date", "15/01/2026"]);
     assert_eq!(o.status.code(), Some(2));

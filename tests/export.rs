@@ -366,3 +366,47 @@ mod markdown_properties {
         }
     }
 }
+
+#[test]
+fn terminal_escapes_never_reach_an_html_or_csv_output() {
+    use workforce_ecosystem::analysis::plan::{plan_csv, plan_html};
+    use workforce_ecosystem::analysis::{plan, PlanOptions};
+    use workforce_ecosystem::csv::export_csv;
+    use workforce_ecosystem::voices::{survey_html, SurveyScope};
+    // An OSC title, a screen clear, a bell and an 8-bit CSI, in every kind of text.
+    let evil = |s: &str| format!("{s}\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{9b}31m");
+    let mut m = workforce_ecosystem::framework::sample();
+    m.name = evil("Harbourline");
+    m.framework.players[1].label = evil("Procurement");
+    m.framework.themes[0].label = evil("Leadership");
+    m.units[0].label = evil("Ports");
+    m.contributors[0].label = evil("Agency staff");
+    for a in &mut m.assessments {
+        a.note = Some(evil("note"));
+    }
+    let the_plan = plan(&m, &PlanOptions::default());
+    let outputs = [
+        ("export", export_html(&m, &ExportOptions::default())),
+        ("report", report_html(&m, "en")),
+        ("csv", export_csv(&m)),
+        ("plan csv", plan_csv(&the_plan)),
+        ("plan html", plan_html(&m, &the_plan, "en")),
+        (
+            "survey",
+            survey_html(&m, SurveyScope::Organization).unwrap(),
+        ),
+    ];
+    for (what, text) in outputs {
+        let stray = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        assert_eq!(stray, None, "{what}");
+        // The text around them is still there, each in its place.
+        let kept = [
+            "Harbourline\u{FFFD}]0;PWNED",
+            "Procurement\u{FFFD}]0;PWNED",
+            "note\u{FFFD}]0;PWNED",
+        ];
+        assert!(kept.iter().any(|k| text.contains(k)), "{what}");
+    }
+}

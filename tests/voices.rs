@@ -54,6 +54,27 @@ fn three_responses_merge_into_their_means() {
 }
 
 #[test]
+fn a_cell_no_respondent_gives_a_target_keeps_the_models_target() {
+    let mut responses = three();
+    for (_, r) in &mut responses {
+        for a in &mut r.assessments {
+            a.target = None;
+        }
+        for s in r.responses.iter_mut().flat_map(|r| &mut r.scores) {
+            s.target = None;
+        }
+    }
+    let merged = merge(&read("model.json"), &responses);
+    assert!(merged.refusals.is_empty(), "{:?}", merged.refusals);
+    // integration × HR: the model's target 3 stays; the currents are merged.
+    let a = cell(&merged.model, "integration", "hr");
+    assert_eq!((a.current, a.target), (1.67, Some(3.0)));
+    // A cell the model did not score gets none.
+    let l = cell(&merged.model, "leadership", "senior-leaders");
+    assert_eq!(l.target, None);
+}
+
+#[test]
 fn merging_the_same_responses_twice_changes_nothing() {
     let once = merge(&read("model.json"), &three()).model;
     let twice = merge(&once, &three());
@@ -223,7 +244,9 @@ fn the_agreement_overlay_colours_cells_by_spread() {
             .unwrap();
         (s.class.clone(), s.value.clone())
     };
-    // Spreads worked out by hand: 3, 1 and 0 steps; nobody answered the rest.
+    // Spreads worked out by hand: 3 and 1 steps; Alice alone answered
+    // leadership × senior leaders, which has no spread (a zero would read
+    // as all agreeing); nobody answered the rest.
     assert_eq!(
         of("integration", "hr"),
         ("cell ring-1 agree-3".into(), "3".into())
@@ -234,7 +257,7 @@ fn the_agreement_overlay_colours_cells_by_spread() {
     );
     assert_eq!(
         of("leadership", "senior-leaders"),
-        ("cell ring-0 agree-0".into(), "0".into())
+        ("cell ring-0 unassessed".into(), "–".into())
     );
     assert_eq!(of("management", "hr").0, "cell ring-3 unassessed");
     let legend = legend_spec(Overlay::Agreement, &m.scale).unwrap();
@@ -272,4 +295,24 @@ fn the_report_lists_the_disagreements_of_merged_responses() {
     // integration × HR: 0 (HR lead) to 3 (IT lead), the one cell 2 steps apart or more
     assert_eq!(section.matches("\n- (spread ").count(), 1, "{section}");
     assert!(section.contains("- (spread 3) The 3 respondents disagree on HR in Integration architectures\\: current scores range from 0 (HR lead) to 3 (IT lead), 3 steps apart."), "{section}");
+}
+
+#[test]
+fn the_html_export_lists_the_disagreements_as_the_report_does() {
+    use workforce_ecosystem::export::{export_html, ExportOptions};
+    let merged = merge(&read("model.json"), &three()).model;
+    let found = disagreements(&merged);
+    assert!(!found.is_empty());
+    let html = export_html(&merged, &ExportOptions::default());
+    assert!(html.contains("<h2>Disagreements</h2>"));
+    assert_eq!(
+        html.matches("data-kind=\"disagreement\"").count(),
+        found.len()
+    );
+    // each with its spread and its sentence, names as text
+    let first = &found[0];
+    assert!(
+        html.contains(&format!("(spread {})", first.severity)),
+        "{html}"
+    );
 }

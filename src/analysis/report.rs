@@ -64,7 +64,13 @@ fn say(key: &str, args: &[(&str, &str)], english: &str) -> String {
 
 /// The singular or plural template of `key` (`.one` or `.other`) for a
 /// count, filled with the count (thousands grouped) as `{count}`.
-fn say_count(key: &str, n: usize, args: &[(&str, &str)], one: &str, many: &str) -> String {
+pub(crate) fn say_count(
+    key: &str,
+    n: usize,
+    args: &[(&str, &str)],
+    one: &str,
+    many: &str,
+) -> String {
     let count = Thousands(n as u64).to_string();
     let mut all = vec![("count", count.as_str())];
     all.extend_from_slice(args);
@@ -83,7 +89,7 @@ fn and_more(key: &str, total: usize, shown: usize, english: &str) -> Option<Stri
     Some(say(key, &[("count", &count)], english))
 }
 
-fn percent(x: Option<f64>) -> String {
+pub(crate) fn percent(x: Option<f64>) -> String {
     match x {
         // French writes a (narrow, no-break) space before the sign.
         Some(x) => say(

@@ -131,22 +131,25 @@ pub fn parse(text: &str, sep: char) -> Result<Vec<Record>, SyntaxError> {
 }
 
 /// Writes one field, quoting it when it holds the separator, a quote or a line
-/// break, or begins or ends with a space (which some readers trim).
+/// break, or begins or ends with a space (which some readers trim). Control
+/// characters other than tab and line breaks are written as U+FFFD.
 pub fn write_field(out: &mut String, value: &str) {
     let needs_quotes = value.contains([',', '"', '\n', '\r', ';', '\t'])
         || value.starts_with(' ')
         || value.ends_with(' ');
     if needs_quotes {
         out.push('"');
-        for c in value.chars() {
-            if c == '"' {
-                out.push('"');
-            }
-            out.push(c);
+    }
+    for c in value.chars() {
+        match c {
+            '"' => out.push_str("\"\""),
+            // a file someone prints to a terminal must not drive it
+            c if crate::export::stray_control(c) => out.push('\u{FFFD}'),
+            c => out.push(c),
         }
+    }
+    if needs_quotes {
         out.push('"');
-    } else {
-        out.push_str(value);
     }
 }
 

@@ -157,9 +157,11 @@ fn readiness_table(
     if items.is_empty() {
         return;
     }
+    // In its own scroll box, as the reports' tables are: a name of 200
+    // letters without a space widens the table, not the page.
     push_text(
         out,
-        "<table class=\"readiness\">\n<caption>",
+        "<div class=\"table-scroll\" tabindex=\"0\">\n<table class=\"readiness\">\n<caption>",
         caption,
         "</caption>\n<tbody>\n",
     );
@@ -181,7 +183,7 @@ fn readiness_table(
         }
         out.push_str("</td></tr>\n");
     }
-    out.push_str("</tbody>\n</table>\n");
+    out.push_str("</tbody>\n</table>\n</div>\n");
 }
 
 /// The self-contained HTML document of a valid model.
@@ -290,7 +292,9 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         }
         body.push_str("</ol>\n");
     }
-    body.push_str("</section>\n</main>\n");
+    body.push_str("</section>\n");
+    disagreements(&mut body, report);
+    body.push_str("</main>\n");
     push_text(&mut body, "<footer><p>", &t("modelNote"), "</p></footer>\n");
     body.push_str("<script type=\"application/json\" id=\"");
     body.push_str(MODEL_ELEMENT_ID);
@@ -304,6 +308,36 @@ fn body_and_page(model: &Model, report: &Analysis, opts: &ExportOptions) -> Stri
         format!("{} — {}", crate::bidi::isolate(&model.name), t("subtitle"))
     };
     html_page(&opts.lang, &title, "export", &body)
+}
+
+/// Where merged responses disagree, as the report lists them: a handout
+/// that showed only the means would hide it.
+fn disagreements(body: &mut String, report: &Analysis) {
+    use crate::language::say_template as say;
+    if report.disagreements.is_empty() {
+        return;
+    }
+    let heading = say("report.disagreements", &[], "Disagreements");
+    push_text(
+        body,
+        "<section class=\"disagreements\">\n<h2>",
+        &heading,
+        "</h2>\n",
+    );
+    let intro = say(
+        "report.disagreementsIntro",
+        &[],
+        "Cells whose respondents are two scale steps apart or more: their mean hides the difference.",
+    );
+    push_text(body, "<p>", &intro, "</p>\n<ol>\n");
+    for d in &report.disagreements {
+        let value = crate::language::number(format_severity(d.severity));
+        let spread = say("report.spread", &[("value", &value)], "(spread {value})");
+        push_attr(body, "<li class=\"finding\" data-kind=\"", d.kind, "\">");
+        push_text(body, "<p>", &spread, " ");
+        super::push_isolated_text(body, "", &d.explanation, "</p></li>\n");
+    }
+    body.push_str("</ol>\n</section>\n");
 }
 
 /// Severity with at most two decimals, trailing zeros dropped.

@@ -6,6 +6,8 @@
 //! the output through [`escape_text`], [`escape_attr`] or [`json_for_script`],
 //! and the documents carry a content-security policy that forbids scripts,
 //! so even a label that somehow broke out of its element could not run.
+//! Control characters become U+FFFD, so that a document printed to a
+//! terminal cannot drive it.
 
 mod document;
 mod markdown;
@@ -103,10 +105,19 @@ fn push_escaped(out: &mut String, before: &str, text: &str, after: &str, in_attr
             '\'' if in_attribute => out.push_str("&#39;"),
             // NUL is replaced by parsers anyway; dropping it keeps output clean.
             '\0' => {}
+            c if stray_control(c) => out.push('\u{FFFD}'),
             _ => out.push(c),
         }
     }
     out.push_str(after);
+}
+
+/// A control character other than tab and line breaks: never text a reader
+/// means to see, and in a file printed to a terminal an escape sequence (a
+/// cleared screen, a new window title). HTML and CSV outputs write U+FFFD in
+/// its place, as the SVG does ([`crate::render`]'s XML cleaning).
+pub(crate) fn stray_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
 /// JSON text that can sit inside `<script type="application/json">`: the
@@ -125,6 +136,11 @@ pub fn json_for_script(value: &impl serde::Serialize) -> String {
             '&' => out.push_str("\\u0026"),
             '\u{2028}' => out.push_str("\\u2028"),
             '\u{2029}' => out.push_str("\\u2029"),
+            // serde_json escapes C0 controls; DEL and C1 it writes as they are
+            c if stray_control(c) => {
+                use std::fmt::Write;
+                let _ = write!(out, "\\u{:04x}", u32::from(c));
+            }
             _ => out.push(c),
         }
     }
@@ -149,7 +165,7 @@ pub fn report_html(model: &Model, lang: &str) -> String {
             "{name} — workforce ecosystem report",
         )
     };
-    html_page(lang, &title, "report", &body)
+    html_page(lang, &title, "report", &format!("<main>\n{body}</main>\n"))
 }
 
 /// A complete HTML document around `body` (already escaped HTML).

@@ -268,12 +268,19 @@ pub(crate) fn caption_lines(
 pub fn layout_of(model: &Model, opts: &RenderOptions, kind: layout::LayoutKind) -> Layout {
     let mut spec = legend_spec(opts.overlay, &model.scale).filter(|_| !opts.no_legend);
     // Means over units are coloured by the nearest step: the legend says so.
-    let averaged = opts.unit.is_none()
-        && crate::scores::cell_scores(model, None)
+    // Spreads are no means: over units a cell shows its widest.
+    let note = if opts.unit.is_some() {
+        None
+    } else if opts.overlay == Overlay::Agreement {
+        (!model.units.is_empty()).then(super::widest_note)
+    } else {
+        let averaged = crate::scores::cell_scores(model, None)
             .iter()
             .any(|c| c.assessed > 1);
-    if let Some(spec) = spec.as_mut().filter(|_| averaged) {
-        spec.note = Some(super::averaged_note());
+        averaged.then(super::averaged_note)
+    };
+    if let Some(spec) = spec.as_mut() {
+        spec.note = note;
     }
     let mut layout: Layout = layout::layout_as(&model.framework, spec.as_ref(), kind);
     if let Some(caption) = &opts.caption {

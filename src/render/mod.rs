@@ -313,7 +313,7 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
     };
     let blank = match overlay {
         Overlay::Current => word("legend.notAssessed", "Not assessed", &[]),
-        Overlay::Agreement => word("legend.noResponses", "No responses", &[]),
+        Overlay::Agreement => word("legend.noResponses", "Fewer than two responses", &[]),
         _ => word(
             "legend.notAssessedOrNoTarget",
             "Not assessed or no target",
@@ -325,6 +325,14 @@ pub fn legend_spec(overlay: Overlay, scale: &Scale) -> Option<LegendSpec> {
         title,
         items,
         note: None,
+    })
+}
+
+/// What the legend adds when the agreement overlay shows every unit: a cell
+/// shows its widest spread, not a mean.
+pub fn widest_note() -> String {
+    crate::language::say("legend.widest", &[], || {
+        "Over all units, each cell shows its widest spread in a unit.".to_string()
     })
 }
 

@@ -4,12 +4,15 @@
 //! (svg 0.18: `node::text::escape` and `node::element::escape`), so markup
 //! cannot get in. What it lets through are characters XML 1.0 forbids even
 //! when escaped (most C0 controls, U+FFFE, U+FFFF): one of those would make a
-//! standalone file unreadable, so [`clean`] turns them into U+FFFD. The
+//! standalone file unreadable, so [`clean`] turns them into U+FFFD, and the
+//! C1 controls and DEL with them, which XML discourages and a terminal reads
+//! as escape sequences. The
 //! markup the crate writes never contains one, so cleaning the finished
 //! document cleans exactly the text and attribute values in it, and no
 //! piece of text can be forgotten.
 
-/// `text` with every character XML 1.0 cannot carry replaced by U+FFFD.
+/// `text` with every character XML 1.0 cannot carry, and every other control
+/// but tab and line breaks, replaced by U+FFFD.
 pub fn clean(text: String) -> String {
     if text.chars().all(allowed) {
         return text;
@@ -20,7 +23,9 @@ pub fn clean(text: String) -> String {
 }
 
 fn allowed(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    // C1 controls (U+0080–U+009F) are XML, but discouraged there; one of them
+    // in a file printed to a terminal starts an escape sequence.
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{7E}' | '\u{A0}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 
 /// A coordinate as written in the SVG: two decimals at most, no "-0".
@@ -35,8 +40,8 @@ mod tests {
     #[test]
     fn controls_are_replaced_and_the_rest_kept() {
         assert_eq!(
-            clean("a\u{0}b\u{1b}c\u{FFFF}\u{FFFE}".into()),
-            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}"
+            clean("a\u{0}b\u{1b}c\u{FFFF}\u{FFFE}\u{9b}\u{7f}".into()),
+            "a\u{FFFD}b\u{FFFD}c\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}"
         );
         assert_eq!(clean("<tab>\there & 😀\r\n".into()), "<tab>\there & 😀\r\n");
         assert_eq!(clean(String::new()), "");

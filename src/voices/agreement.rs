@@ -135,7 +135,9 @@ pub fn agreement(model: &Model) -> Vec<CellAgreement> {
 pub fn spreads<'m>(model: &'m Model, unit: Option<&str>) -> HashMap<(&'m str, &'m str), f64> {
     let mut out: HashMap<(&str, &str), f64> = HashMap::new();
     for c in agreement(model) {
-        if unit.is_some() && c.unit.as_deref() != unit {
+        // One respondent agrees with nobody: the cell shows no spread rather
+        // than a zero that reads as consensus.
+        if c.count < 2 || unit.is_some() && c.unit.as_deref() != unit {
             continue;
         }
         let key = model

@@ -161,7 +161,12 @@ fn apply_means(model: &mut Model) {
         match at.get(&key) {
             Some(&i) => {
                 model.assessments[i].current = current;
-                model.assessments[i].target = target;
+                // Where no respondent proposes a target, the model's own
+                // (the strategy's) stays: a blank target on a survey means
+                // "cannot judge", not "no target".
+                if target.is_some() {
+                    model.assessments[i].target = target;
+                }
             }
             None => new.push((rank(&key), key, current, target)),
         }

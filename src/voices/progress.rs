@@ -110,7 +110,7 @@ fn panel(
                 .set("class", "wfe-progress-grid"),
         );
         g.append(
-            Text::new(format!("{pct} %"))
+            Text::new(percent(&pct.to_string()))
                 .set("x", num(LEFT - 6.0))
                 .set("y", num(yy + 4.0))
                 .set("text-anchor", "end")
@@ -152,11 +152,8 @@ fn panel(
                 .set("cy", num(*py))
                 .set("r", 4)
                 .set("class", "wfe-progress-point");
-            dot.append(Title::new(format!(
-                "{}: {} %",
-                item.label,
-                num((v * 100.0).round())
-            )));
+            let value = percent(&num((v * 100.0).round()));
+            dot.append(Title::new(format!("{}: {value}", item.label)));
             series.append(dot);
         }
         // The legend: a swatch and the label, one line each, below the chart.
@@ -179,7 +176,7 @@ fn panel(
                 say(
                     "progress.latest",
                     &[("label", &item.label), ("value", &value)],
-                    || format!("{} — {value} %", item.label),
+                    || format!("{} — {value}%", item.label),
                 )
             }
             None => say("progress.unscored", &[("label", &item.label)], || {
@@ -253,6 +250,11 @@ pub fn progress_svg(model: &Model) -> String {
     clean(doc.to_string())
 }
 
+/// A whole percentage as the language writes it: "75%", "75 %" in French.
+fn percent(value: &str) -> String {
+    crate::language::say_template("export.percent", &[("value", value)], "{value}%")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,12 +287,14 @@ mod tests {
             "one line per assessed theme and player"
         );
         // the legend gives each line's latest value, and says which have none
-        assert!(
-            svg.contains("\nIntegration architectures — 75 %\n"),
-            "{svg}"
-        );
-        assert!(svg.contains("\nHR — 75 %\n"));
+        assert!(svg.contains("\nIntegration architectures — 75%\n"), "{svg}");
+        assert!(svg.contains("\nHR — 75%\n"));
         assert!(svg.contains("\nLeadership approaches — no scores\n"));
+        // English percentages in English: the axis and each point's title
+        assert!(svg.contains("\n100%\n") && svg.contains("HR: 75%"), "{svg}");
+        assert!(!svg.contains(" %"));
+        let french = crate::language::in_french(|| progress_svg(&m));
+        assert!(french.contains("\n100\u{202f}%\n") && french.contains("75\u{202f}%"));
         assert!(!svg.contains("style="), "no inline style attributes");
         assert_eq!(progress_svg(&m), svg, "deterministic");
     }

@@ -126,7 +126,7 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
         "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"{csp}\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+         <title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
          <h1>{title}</h1>\n<p>{intro}</p>\n<p id=\"survey-blocked\">{blocked}</p>\n\
          <form id=\"survey-form\">\n\
          <label>{name} <input id=\"survey-name\" autocomplete=\"name\" maxlength=\"200\" required></label>\n\
@@ -136,7 +136,7 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
          <th scope=\"col\">{current}</th><th scope=\"col\">{target}</th></tr></thead>\n\
          <tbody id=\"survey-cells\"></tbody>\n</table>\n\
          <button type=\"submit\">{save}</button>\n\
-         <p id=\"survey-status\" role=\"status\"></p>\n</form>\n\
+         <p id=\"survey-status\" role=\"status\"></p>\n</form>\n</main>\n\
          <script type=\"application/json\" id=\"survey-model\">{data}</script>\n\
          <script type=\"application/json\" id=\"survey-setup\">{setup}</script>\n\
          <script>{SCRIPT}</script>\n</body>\n</html>\n",

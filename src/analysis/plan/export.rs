@@ -7,22 +7,26 @@
 
 use super::Plan;
 use crate::analysis::escape_markdown;
-use crate::analysis::report::{md_label, title, whole_percent};
+use crate::analysis::report::{md_label, percent, say_count, title};
+use crate::language::say_template as say;
 use crate::model::Model;
 use std::fmt::Write;
 
-fn percent(x: Option<f64>) -> String {
-    x.map_or("not assessed".into(), |x| format!("{}%", whole_percent(x)))
-}
-
-fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+fn findings(n: usize) -> String {
+    say_count(
+        "plan.findings",
+        n,
+        &[],
+        "{count} finding",
+        "{count} findings",
+    )
 }
 
 /// The plan as a Markdown roadmap: what readiness does, then each step
-/// with its changes and the findings it resolves, then what is left.
+/// with its changes and the findings it resolves, then what is left, in
+/// the core's language.
 pub fn plan_markdown(model: &Model, plan: &Plan) -> String {
-    let mut out = title("Plan", &md_label(&model.name));
+    let mut out = title(&say("plan.heading", &[], "Plan"), &md_label(&model.name));
     let scope = match &plan.unit {
         Some(u) => {
             let label = model
@@ -30,45 +34,79 @@ pub fn plan_markdown(model: &Model, plan: &Plan) -> String {
                 .iter()
                 .find(|x| x.id == *u)
                 .map_or(u.as_str(), |x| &x.label);
-            format!("{}’s readiness", md_label(label))
+            let unit = md_label(label);
+            say("plan.scope.unit", &[("unit", &unit)], "{unit}’s readiness")
         }
-        None => "Readiness".to_string(),
+        None => say("plan.scope", &[], "Readiness"),
     };
-    let _ = writeln!(
-        out,
-        "{scope} goes from **{}** to **{}** with {} in {}.",
-        percent(plan.readiness.before),
-        percent(plan.readiness.after),
-        count(plan.change_count, "change", "changes"),
-        count(plan.steps.len(), "step", "steps"),
+    let changes = say_count(
+        "plan.changes",
+        plan.change_count,
+        &[],
+        "{count} change",
+        "{count} changes",
     );
+    let steps = say_count(
+        "plan.steps",
+        plan.steps.len(),
+        &[],
+        "{count} step",
+        "{count} steps",
+    );
+    let summary = say(
+        "plan.summary",
+        &[
+            ("scope", &scope),
+            ("before", &percent(plan.readiness.before)),
+            ("after", &percent(plan.readiness.after)),
+            ("changes", &changes),
+            ("steps", &steps),
+        ],
+        "{scope} goes from **{before}** to **{after}** with {changes} in {steps}.",
+    );
+    let _ = writeln!(out, "{summary}");
     if let Some(target) = plan.target {
-        let reached = if plan.reached == Some(true) {
-            "reached"
+        let value = percent(Some(target));
+        let sentence = if plan.reached == Some(true) {
+            say(
+                "plan.reached",
+                &[("value", &value)],
+                "The target of {value} is reached.",
+            )
         } else {
-            "not reached"
+            say(
+                "plan.notReached",
+                &[("value", &value)],
+                "The target of {value} is not reached.",
+            )
         };
-        let _ = writeln!(
-            out,
-            "\nThe target of {}% is {reached}.",
-            whole_percent(target)
-        );
+        let _ = writeln!(out, "\n{sentence}");
     }
     out.push('\n');
     for (n, step) in plan.steps.iter().enumerate() {
-        let _ = writeln!(out, "## Step {}. {}\n", n + 1, escape_markdown(&step.title));
-        let _ = writeln!(
-            out,
-            "Readiness {} → {}; resolves {}.\n",
-            percent(step.readiness.before),
-            percent(step.readiness.after),
-            count(step.resolves.len(), "finding", "findings"),
+        let heading = say(
+            "plan.stepHeading",
+            &[
+                ("n", &(n + 1).to_string()),
+                ("title", &escape_markdown(&step.title)),
+            ],
+            "Step {n}. {title}",
         );
+        let summary = say(
+            "plan.stepSummary",
+            &[
+                ("before", &percent(step.readiness.before)),
+                ("after", &percent(step.readiness.after)),
+                ("findings", &findings(step.resolves.len())),
+            ],
+            "Readiness {before} → {after}; resolves {findings}.",
+        );
+        let _ = writeln!(out, "## {heading}\n\n{summary}\n");
         for text in &step.texts {
             let _ = writeln!(out, "- {}", escape_markdown(text));
         }
         if !step.explanations.is_empty() {
-            out.push_str("\n**Resolves**\n\n");
+            let _ = writeln!(out, "\n**{}**\n", say("plan.resolves", &[], "Resolves"));
             for text in &step.explanations {
                 let _ = writeln!(out, "- {}", escape_markdown(text));
             }
@@ -76,11 +114,13 @@ pub fn plan_markdown(model: &Model, plan: &Plan) -> String {
         out.push('\n');
     }
     if !plan.left.is_empty() {
-        let _ = writeln!(
-            out,
-            "## Left for later\n\n{} the plan does not resolve (outside the budget, or beyond the changes a plan makes):\n",
-            count(plan.left.len(), "finding", "findings"),
+        let heading = say("plan.left", &[], "Left for later");
+        let intro = say(
+            "plan.leftIntro",
+            &[("findings", &findings(plan.left.len()))],
+            "{findings} the plan does not resolve (outside the budget, or beyond the changes a plan makes):",
         );
+        let _ = writeln!(out, "## {heading}\n\n{intro}\n");
         for id in &plan.left {
             let _ = writeln!(out, "- {}", escape_markdown(id));
         }
@@ -92,10 +132,16 @@ pub fn plan_markdown(model: &Model, plan: &Plan) -> String {
 pub fn plan_html(model: &Model, plan: &Plan, lang: &str) -> String {
     let body = crate::export::markdown_to_html(&plan_markdown(model, plan));
     let title = if model.name.trim().is_empty() {
-        "Workforce ecosystem plan".to_string()
+        say("plan.page", &[], "Workforce ecosystem plan")
     } else {
-        format!("{} — workforce ecosystem plan", model.name)
+        let name = [("name", model.name.as_str())];
+        say(
+            "plan.page.named",
+            &name,
+            "{name} — workforce ecosystem plan",
+        )
     };
+    let body = format!("<main>\n{body}</main>\n");
     crate::export::html_page(lang, &title, "report plan", &body)
 }
 
@@ -146,4 +192,59 @@ pub fn plan_csv(plan: &Plan) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{plan, PlanOptions};
+
+    fn roadmap() -> (String, String) {
+        let model = crate::framework::sample();
+        let options = PlanOptions {
+            max_changes: Some(3),
+            readiness: Some(0.99),
+            ..PlanOptions::default()
+        };
+        let the_plan = plan(&model, &options);
+        let english = plan_html(&model, &the_plan, "en");
+        let french = crate::language::in_french(|| plan_html(&model, &the_plan, "fr"));
+        (english, french)
+    }
+
+    #[test]
+    fn the_roadmap_is_in_the_language_of_the_document() {
+        let (english, french) = roadmap();
+        for words in [
+            "workforce ecosystem plan",
+            "Step 1.",
+            "<strong>Resolves</strong>",
+            "is not reached",
+            "Left for later",
+        ] {
+            assert!(english.contains(words), "{words} in {english}");
+        }
+        assert!(english.contains("Readiness goes from <strong>42%</strong> to"));
+        assert!(french.contains("<html lang=\"fr\">"));
+        for words in [
+            "plan de l’écosystème",
+            "Étape 1.",
+            "<strong>Résout</strong>",
+            "n’est pas atteinte",
+            "Pour plus tard",
+        ] {
+            assert!(french.contains(words), "{words} in {french}");
+        }
+        assert!(french.contains("La maturité passe de <strong>42\u{202f}%</strong> à"));
+        for english_word in [
+            "Readiness",
+            "Step ",
+            "Resolves",
+            "Left for later",
+            "changes in",
+            "reached",
+        ] {
+            assert!(!french.contains(english_word), "{english_word} in {french}");
+        }
+    }
 }

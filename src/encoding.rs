@@ -137,6 +137,15 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Invalid> {
         // The size limit is on the file's bytes, whatever their encoding.
         return validate::decode(bytes).map(Cow::Borrowed);
     }
+    if let Some(what) = binary_kind(bytes) {
+        let what = crate::language::noun(what);
+        let message = crate::language::say_template(
+            "problem.notAModel",
+            &[("what", &what)],
+            "this file is {what}, not a model: open the model's JSON or text, the self-contained HTML page, or a CSV of assessments",
+        );
+        return Err(refused(message, (1, 1)));
+    }
     let text = match utf16(bytes) {
         None => Cow::Borrowed(validate::decode(bytes)?),
         Some(Ok(text)) => Cow::Owned(text),
@@ -162,6 +171,31 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Invalid> {
 pub fn decode_unmarked(bytes: &[u8]) -> Result<String, Invalid> {
     let text = decode(bytes)?;
     Ok(text.strip_prefix('\u{feff}').unwrap_or(&text).to_string())
+}
+
+/// What a file is, by the signature its first bytes carry, when it is one a
+/// user may pick by mistake: a picture the page exported, a spreadsheet (an
+/// Excel file is a zip archive), a PDF. Their bytes are no text, and "not
+/// UTF-8" would send the user to re-save an image as text.
+fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: [(&[u8], &str); 6] = [
+        (b"\x89PNG", "a PNG image"),
+        (b"\xFF\xD8\xFF", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"%PDF", "a PDF document"),
+        (
+            b"PK\x03\x04",
+            "a zip archive (an Excel or Word file is one)",
+        ),
+        (
+            b"\xD0\xCF\x11\xE0",
+            "an old Office document (Excel or Word)",
+        ),
+    ];
+    SIGNATURES
+        .iter()
+        .find(|(signature, _)| bytes.starts_with(signature))
+        .map(|(_, what)| *what)
 }
 
 fn refused(message: String, (line, column): (usize, usize)) -> Invalid {
@@ -334,5 +368,26 @@ mod tests {
         assert_eq!(utf16(b"{}"), None);
         assert_eq!(utf16(&[0xFF]), None);
         assert_eq!(utf16(&[0xFF, 0xFE]), Some(Ok("\u{feff}".to_string())));
+    }
+
+    #[test]
+    fn a_picture_or_a_spreadsheet_is_named_for_what_it_is() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+        let err = decode(png).unwrap_err();
+        assert_eq!(
+            err.problems[0].message,
+            "this file is a PNG image, not a model: open the model's JSON or text, \
+             the self-contained HTML page, or a CSV of assessments"
+        );
+        let xlsx = b"PK\x03\x04\x14\0\x06\0";
+        assert!(decode(xlsx).unwrap_err().problems[0]
+            .message
+            .contains("an Excel or Word file"));
+        crate::language::in_french(|| {
+            let err = decode(png).unwrap_err();
+            assert!(err.problems[0]
+                .message
+                .starts_with("ce fichier est une image PNG, pas un modèle"));
+        });
     }
 }

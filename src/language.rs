@@ -27,6 +27,10 @@ pub struct Language {
     templates: serde_json::Map<String, serde_json::Value>,
     decimal: char,
     thousands: String,
+    /// Words that elide before a vowel, each with its elided form (`"de"`,
+    /// `"d’"`): the catalogue's `elision` object. French writes "la
+    /// maturité d’Achats", not "de Achats", whatever name fills the template.
+    elisions: Vec<(String, String)>,
 }
 
 thread_local! {
@@ -68,10 +72,18 @@ impl Language {
             .and_then(|s| s.chars().next())
             .unwrap_or('.');
         let thousands = string("number.thousands").unwrap_or(",").to_string();
+        let elisions = match templates.get("elision") {
+            Some(serde_json::Value::Object(words)) => words
+                .iter()
+                .filter_map(|(word, elided)| Some((word.clone(), elided.as_str()?.to_string())))
+                .collect(),
+            _ => Vec::new(),
+        };
         Ok(Language {
             templates,
             decimal,
             thousands,
+            elisions,
         })
     }
 
@@ -88,7 +100,7 @@ impl Language {
         let Some(template) = self.text(key) else {
             return out.write_str(key);
         };
-        fill(out, template, args)
+        fill(out, template, args, &self.elisions)
     }
 
     /// [`Language::fill`] into a new string.
@@ -217,17 +229,34 @@ pub fn number(english: String) -> String {
 
 /// Writes `template` with each `{name}` replaced by its value in `args`
 /// (values are written as they are, never read as templates); a name
-/// without a value stays as written.
-fn fill(out: &mut dyn Write, template: &str, args: &[(&str, &str)]) -> fmt::Result {
+/// without a value stays as written. A word of `elisions` (with its space)
+/// right before a value that starts with a vowel is written elided.
+fn fill(
+    out: &mut dyn Write,
+    template: &str,
+    args: &[(&str, &str)],
+    elisions: &[(String, String)],
+) -> fmt::Result {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.write_str(&rest[..open])?;
+        let before = &rest[..open];
         let after = &rest[open + 1..];
+        let value = after
+            .find('}')
+            .and_then(|close| args.iter().find(|(n, _)| *n == &after[..close]))
+            .map(|(_, v)| *v);
+        match value.and_then(|v| elided(before, v, elisions)) {
+            Some((kept, elided)) => {
+                out.write_str(kept)?;
+                out.write_str(elided)?;
+            }
+            None => out.write_str(before)?,
+        }
         match after.find('}') {
             Some(close) => {
                 let name = &after[..close];
-                match args.iter().find(|(n, _)| *n == name) {
-                    Some((_, value)) => out.write_str(value)?,
+                match value {
+                    Some(value) => out.write_str(value)?,
                     None => write!(out, "{{{name}}}")?,
                 }
                 rest = &after[close + 1..];
@@ -241,6 +270,35 @@ fn fill(out: &mut dyn Write, template: &str, args: &[(&str, &str)]) -> fmt::Resu
     out.write_str(rest)
 }
 
+/// `before` without its last word and that word's elided form, when the
+/// word is one of `elisions` (each written with its space: `"de "`), a whole
+/// word, and `value` starts with a vowel.
+fn elided<'t, 'e>(
+    before: &'t str,
+    value: &str,
+    elisions: &'e [(String, String)],
+) -> Option<(&'t str, &'e str)> {
+    // names in sentences come isolated for bidirectional text (crate::bidi)
+    let first = value
+        .trim_start_matches(['\u{2066}', '\u{2067}', '\u{2068}'])
+        .chars()
+        .next()?;
+    // both cases spelled out: `to_lowercase` would bring Unicode's case
+    // tables (some 10 KB) into the embeddable diagram's module
+    if !"aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ".contains(first)
+    {
+        return None;
+    }
+    elisions.iter().find_map(|(word, elided)| {
+        let kept = before.strip_suffix(word.as_str())?;
+        let whole = kept
+            .chars()
+            .next_back()
+            .map_or(true, |c| !c.is_alphanumeric());
+        whole.then_some((kept, elided.as_str()))
+    })
+}
+
 /// A sentence from a template: in English `english` filled with `args`, in
 /// another language the template of `key`. Unlike [`say`], one copy serves
 /// every call: the English is a template too, not code.
@@ -249,7 +307,7 @@ pub fn say_template(key: &str, args: &[(&str, &str)], english: &str) -> String {
         return language.filled(key, args);
     }
     let mut s = String::new();
-    let _ = fill(&mut s, english, args);
+    let _ = fill(&mut s, english, args, &[]);
     s
 }
 
@@ -509,6 +567,10 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("problem.tooManyKinds", &["count", "kinds"]),
     ("problem.diagramDraws", &["count", "max", "min", "what"]),
     ("problem.notUtf8", &["offset"]),
+    ("problem.notAModel", &["what"]),
+    ("problem.svgNoModel", &[]),
+    ("problem.htmlNoModel", &[]),
+    ("problem.markdownNoModel", &[]),
     ("problem.overItems", &["limit"]),
     ("problem.listItems", &["count", "limit"]),
     ("problem.duplicateKey", &[]),
@@ -579,6 +641,10 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("progress.title", &[]),
     ("progress.none", &[]),
     ("progress.desc", &["count", "first", "last"]),
+    ("progress.desc.one", &["first"]),
+    ("progress.at", &["date", "value"]),
+    ("progress.descLine", &["label", "values"]),
+    ("progress.descUnscored", &["label"]),
     ("progress.byTheme", &[]),
     ("progress.byPlayer", &[]),
     ("progress.latest", &["label", "value"]),
@@ -658,6 +724,12 @@ mod tests {
 
     /// Every phrase the core hands to [`noun`]: each needs a `noun.` template.
     pub(super) const NOUNS: &[&str] = &[
+        "a PNG image",
+        "a JPEG image",
+        "a GIF image",
+        "a PDF document",
+        "a zip archive (an Excel or Word file is one)",
+        "an old Office document (Excel or Word)",
         "a v0 model",
         "nothing",
         "a cell written \"theme/player\"",
@@ -826,6 +898,7 @@ mod tests {
                 || k.starts_with("framework.")
                 || k.starts_with("scale.default.")
                 || k.starts_with("number.")
+                || k == "elision"
                 || k.starts_with("json.")
                 || k.strip_prefix("exportdoc.")
                     .is_some_and(|w| export_words.contains(&w))
@@ -843,6 +916,51 @@ mod tests {
         assert!(fr.text("json.other").is_some());
         let stray: Vec<&String> = fr.templates.keys().filter(|k| !known(k)).collect();
         assert!(stray.is_empty(), "keys the core does not use: {stray:?}");
+    }
+
+    #[test]
+    fn french_elides_de_and_que_before_a_vowel_whatever_fills_the_template() {
+        let fr = Language::from_json(
+            r#"{"elision": {"de ": "d’", "que ": "qu’", "la ": "l’"},
+                "a": "la maturité de {player}", "b": "alors que {what} en a au plus 200",
+                "c": "{player} de la {theme}", "d": "monde {player}"}"#,
+        )
+        .unwrap();
+        let say =
+            |key, value| fr.filled(key, &[("player", value), ("what", value), ("theme", value)]);
+        assert_eq!(say("a", "Achats"), "la maturité d’Achats");
+        assert_eq!(
+            say("a", "\u{2068}Informatique\u{2069}"),
+            "la maturité d’\u{2068}Informatique\u{2069}"
+        );
+        assert_eq!(say("a", "Élus"), "la maturité d’Élus");
+        assert_eq!(say("a", "RH"), "la maturité de RH");
+        assert_eq!(say("a", "8 personnes"), "la maturité de 8 personnes");
+        assert_eq!(say("b", "un nom"), "alors qu’un nom en a au plus 200");
+        assert_eq!(say("c", "intégration"), "intégration de l’intégration");
+        // only whole words: "monde" does not end in the word "de"
+        assert_eq!(say("d", "Achats"), "monde Achats");
+        // English never elides
+        crate::language::set(None);
+        assert_eq!(
+            say_template("k", &[("player", "IT")], "the maturity of {player}"),
+            "the maturity of IT"
+        );
+        // and the shipped catalogue does: a finding in French names "d’Achats"
+        let findings = in_french(|| {
+            let model = crate::framework::sample();
+            crate::analysis::analyze(&model)
+                .findings
+                .iter()
+                .map(|f| f.explanation())
+                .collect::<Vec<_>>()
+                .join("\n")
+        });
+        assert!(
+            !findings.contains("de Achats") && !findings.contains("de Informatique"),
+            "{findings}"
+        );
+        assert!(findings.contains("d’"), "{findings}");
     }
 
     #[test]

@@ -59,33 +59,75 @@ fn has_extension(name: &str, ext: &str) -> bool {
 }
 
 /// Reads the model a file holds, whichever syntax it is written in (JSON,
-/// the text syntax, or an exported HTML page's data block), with the version
+/// the text syntax, or an exported HTML page's data block; a saved session,
+/// as the page's Documents export it, gives its baseline), with the version
 /// it was written in (text is always the current one). `name` is the file's
 /// name, which helps tell the syntax.
 pub fn read_model(
     name: &str,
     text: &str,
 ) -> Result<(crate::Model, crate::migrate::Version), Invalid> {
+    refuse_markdown(name)?;
     if kind_of(name, text) == FileKind::Text {
         return crate::text::parse_text(text).map(|m| (m, crate::migrate::Version::V1));
     }
-    crate::validate::parse_versioned(&model_text(text)?)
+    let json = model_text(text)?;
+    // A document the page's Documents exported: its baseline is the model
+    // (its what-ifs and history are the page's to open).
+    if json.contains(crate::session::SESSION_SCHEMA) {
+        if let Ok(session) = crate::session::Session::shown_from_text(&json) {
+            return Ok((session.baseline().clone(), crate::migrate::Version::V1));
+        }
+    }
+    crate::validate::parse_versioned(&json)
 }
 
-/// Why an HTML file cannot be opened: it is not the page Export makes.
-const NO_MODEL: &str = "this HTML file carries no model: only the page made by Export ▸ HTML page \
-     (with its <script id=\"workforce-ecosystem-model\">) can be opened";
+/// Why a file of markup cannot be opened: a drawing, or a page that is not
+/// the one *Export ▸ Self-contained HTML* makes (a report, some other page).
+fn no_model(text: &str) -> Invalid {
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let svg = start.starts_with("<svg") || start.starts_with("<?xml");
+    let message = if svg {
+        crate::language::say_template(
+            "problem.svgNoModel",
+            &[],
+            "this file is a drawing of the diagram (SVG), not a model: open the model's JSON or text, or the self-contained HTML page",
+        )
+    } else {
+        crate::language::say_template(
+            "problem.htmlNoModel",
+            &[],
+            "this HTML page carries no model: only the page made by Export ▸ Self-contained HTML can be opened, or the model's JSON or text",
+        )
+    };
+    Invalid::new(vec![Problem::new(String::new(), message)])
+}
+
+/// A Markdown file (a report the page or `wfe` wrote, by its name) is no
+/// model; read as the text syntax it would give a wall of problems.
+pub fn refuse_markdown(name: &str) -> Result<(), Invalid> {
+    if !(has_extension(name, ".md") || has_extension(name, ".markdown")) {
+        return Ok(());
+    }
+    let message = crate::language::say_template(
+        "problem.markdownNoModel",
+        &[],
+        "this file is a Markdown document (a report?), not a model: open the model's JSON or text, or the self-contained HTML page",
+    );
+    Err(Invalid::new(vec![Problem::new(String::new(), message)]))
+}
 
 /// The model's (or saved session's) JSON text in a file that is not CSV:
-/// the text itself, or the model an exported HTML page carries. An HTML page
-/// without one (a report, some other page) is refused, saying so.
+/// the text itself, or the model an exported HTML page carries. A drawing or
+/// an HTML page without one (a report, some other page) is refused, saying
+/// so.
 pub fn model_text(text: &str) -> Result<Cow<'_, str>, Invalid> {
     if kind_of("", text) != FileKind::Html {
         return Ok(Cow::Borrowed(text));
     }
     model_from_export(text)
         .map(Cow::Owned)
-        .ok_or_else(|| Invalid::new(vec![Problem::new(String::new(), NO_MODEL.to_string())]))
+        .ok_or_else(|| no_model(text))
 }
 
 #[cfg(test)]
@@ -133,6 +175,18 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_session_gives_its_baseline() {
+        let mut session = crate::session::Session::new(crate::framework::sample());
+        session.start_scenario("What if").unwrap();
+        let saved = session.stored_json();
+        let (model, _) = read_model("harbourline.session.json", &saved).unwrap();
+        assert_eq!(model, crate::framework::sample());
+        // a damaged one is still said to be wrong, at its place
+        let damaged = saved.replace("\"baseline\":{", "\"baseline\":{\"x\":1,");
+        assert!(read_model("-", &damaged).is_err());
+    }
+
+    #[test]
     fn an_exported_page_gives_back_its_model() {
         let model = crate::framework::sample();
         let html = export_html(&model, &ExportOptions::default());
@@ -152,6 +206,25 @@ mod tests {
             "{err}"
         );
         assert!(model_text("<p>hello</p>").is_err());
+        // the page's own drawing and report, said for what they are
+        let svg = crate::render::render_svg(&model, &Default::default());
+        let err = model_text(&svg).unwrap_err();
+        assert!(err.problems[0]
+            .message
+            .starts_with("this file is a drawing of the diagram (SVG)"));
+        let report = crate::export::report_markdown(&model);
+        let err = read_model("org-report.md", &report).unwrap_err();
+        assert_eq!(err.problems.len(), 1);
+        assert!(err.problems[0].message.contains("Markdown document"));
+        crate::language::in_french(|| {
+            let err = model_text(&svg).unwrap_err();
+            assert!(
+                err.problems[0]
+                    .message
+                    .starts_with("ce fichier est un dessin"),
+                "{err}"
+            );
+        });
     }
 
     #[test]

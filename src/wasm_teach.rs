@@ -102,6 +102,7 @@ pub fn csv_import(
 pub fn opened_text(name: &str, bytes: &[u8], current: &str) -> Result<String, js_sys::Error> {
     let invalid = |e: validate::Invalid| crate::wasm::invalid_error(&e);
     let text = crate::encoding::decode_unmarked(bytes).map_err(invalid)?;
+    opened::refuse_markdown(name).map_err(invalid)?;
     match opened::kind_of(name, &text) {
         opened::FileKind::Csv => csv_result(csv::import_csv(&parse(current)?, &text)),
         opened::FileKind::Text => to_json(&crate::text::parse_text(&text).map_err(invalid)?),

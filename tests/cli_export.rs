@@ -225,7 +225,7 @@ fn commands_read_the_model_an_exported_page_carries() {
     let err = text(&o.stderr);
     assert!(
         err.starts_with(&format!(
-            "{report}: (model): this HTML file carries no model"
+            "{report}: (model): this HTML page carries no model"
         )),
         "{err}"
     );

@@ -6,8 +6,10 @@
 //! every model and edit is checked as it would be when typed in; the result
 //! must be the stored session, step for step. Anything that does not fit
 //! drops the history alone: the document always opens, as it was saved.
-//! Steps that cannot be replayed (a model loaded or imported whole) end
-//! what is stored; the history stored is bounded in steps and in bytes.
+//! A model put in place of the one on show (the Text tab, a CSV import) is
+//! stored whole. Steps that cannot be replayed (a session loaded or
+//! imported whole) end what is stored; the history stored is bounded in
+//! steps and in bytes, the latest steps kept.
 
 use super::{Entry, Op, Session, State, Step};
 use serde::Serialize;
@@ -42,6 +44,11 @@ enum StoredStep<'a> {
     },
     Keep(u32),
     Discard(u32),
+    Model {
+        #[serde(skip_serializing_if = "Option::is_none")]
+        scenario: Option<u32>,
+        model: &'a crate::model::Model,
+    },
 }
 
 /// The stored history: the state before its first step, saved as a
@@ -58,16 +65,28 @@ impl Session {
     /// The latest steps of the history as JSON (at most [`STORED_STEPS`]
     /// and [`STORED_BYTES`]), or `None` when there is nothing to store.
     pub(super) fn stored_history(&self) -> Option<String> {
-        let entries: Vec<&Entry> = self
+        let mut n = self
             .undo
             .iter()
             .rev()
             .take(STORED_STEPS)
             .take_while(|e| e.op.is_some())
-            .collect();
-        if entries.is_empty() {
-            return None;
+            .count();
+        // Past the bytes, fewer of the latest steps: whole models (the Text
+        // tab's steps) are large, and the latest steps matter most.
+        while n > 0 {
+            let text = self.stored_steps(n)?;
+            if text.len() <= STORED_BYTES {
+                return Some(text);
+            }
+            n = (n * STORED_BYTES / text.len()).min(n - 1);
         }
+        None
+    }
+
+    /// The latest `n` steps of the history as JSON.
+    fn stored_steps(&self, n: usize) -> Option<String> {
+        let entries: Vec<&Entry> = self.undo.iter().rev().take(n).collect();
         let mut base: State = self.state.clone();
         for entry in &entries {
             base.run(&entry.step, false);
@@ -106,16 +125,21 @@ impl Session {
                 },
                 (Op::Keep(id), _) => StoredStep::Keep(at(&ids, *id)?),
                 (Op::Discard(id), _) => StoredStep::Discard(at(&ids, *id)?),
-                (Op::Edits(_), Step::Whole { .. }) => return None,
+                (Op::Model(model), Step::Edit { target, .. }) => StoredStep::Model {
+                    scenario: match target {
+                        Some(id) => Some(at(&ids, *id)?),
+                        None => None,
+                    },
+                    model,
+                },
+                (Op::Edits(_) | Op::Model(_), Step::Whole { .. }) => return None,
             });
         }
         let stored = Stored {
             base: base.saved(),
             steps,
         };
-        serde_json::to_string(&stored)
-            .ok()
-            .filter(|text| text.len() <= STORED_BYTES)
+        serde_json::to_string(&stored).ok()
     }
 
     /// This session with the history in `stored` replayed up to it, or
@@ -197,6 +221,17 @@ fn replay(s: &mut Session, step: Value, i: usize) -> Option<()> {
         ("rename", Value::Object(e)) => {
             s.rename_scenario(id(e.get("id")?)?, e.get("name")?.as_str()?)
                 .ok()?;
+        }
+        ("model", Value::Object(mut e)) => {
+            let target = match e.get("scenario") {
+                None | Some(Value::Null) => None,
+                Some(v) => Some(id(v)?),
+            };
+            s.show(target).ok()?;
+            // read and checked as any model the page is given
+            let text = serde_json::to_string(&e.remove("model")?).ok()?;
+            let model = crate::validate::parse_model(&text).ok()?;
+            s.replace_model(model);
         }
         ("keep", v) => s.keep_scenario(id(&v)?).ok()?,
         ("discard", v) => s.discard_scenario(id(&v)?).ok()?,
@@ -308,6 +343,56 @@ mod tests {
         let back = reloaded(&s);
         assert_eq!(back.undo.len(), 1);
         assert_eq!(back.saved(), s.saved());
+    }
+
+    #[test]
+    fn a_model_put_in_place_is_undone_after_a_reload_with_the_steps_before_it() {
+        let mut s = Session::new(crate::framework::sample());
+        edit(&mut s, score("leadership", 1.0));
+        // the Text tab's step, then a what-if whose model a CSV import replaces
+        let mut renamed = s.model().clone();
+        renamed.name = "Via text".into();
+        s.replace_model(renamed);
+        let w = s.start_scenario("Imported").unwrap();
+        let mut imported = s.model().clone();
+        imported.assessments.truncate(3);
+        s.replace_model(imported);
+        let mut back = reloaded(&s);
+        assert_eq!(back.undo.len(), 4);
+        assert_eq!(back.saved(), s.saved());
+        assert!(back.undo() && back.active().is_some_and(|x| x.id == w));
+        assert_eq!(
+            back.model().assessments.len(),
+            s.baseline().assessments.len()
+        );
+        assert!(back.undo() && back.undo());
+        assert_eq!(back.model().name, "Harbourline Group");
+        assert!(back.undo() && !back.can_undo());
+        assert_eq!(back.model(), &crate::framework::sample());
+    }
+
+    #[test]
+    fn past_the_bytes_the_latest_steps_are_stored() {
+        let mut s = Session::new(crate::framework::sample());
+        // each step a whole model of some 40 KB: 50 of them are over the bytes
+        for i in 0..STORED_STEPS {
+            let mut m = s.model().clone();
+            m.name = format!("{i} steps");
+            for a in &mut m.assessments {
+                a.note = Some(format!("{i} {}", "x".repeat(800)));
+            }
+            s.replace_model(m);
+        }
+        let stored = s.stored_history().expect("the latest steps, not none");
+        assert!(stored.len() <= STORED_BYTES);
+        let mut back = reloaded(&s);
+        let kept = back.undo.len();
+        assert!((10..STORED_STEPS).contains(&kept), "{kept} steps");
+        assert!(back.undo());
+        assert!(back
+            .model()
+            .name
+            .starts_with(&format!("{} ", STORED_STEPS - 2)));
     }
 
     #[test]

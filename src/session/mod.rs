@@ -67,10 +67,12 @@ enum Op {
     },
     Keep(u32),
     Discard(u32),
+    /// The model put in place of the one on show (the Text tab, a CSV import).
+    Model(Box<Model>),
 }
 
 /// A step of the history, with how to make it again (`None` for one that
-/// cannot be replayed: a model loaded or imported whole).
+/// cannot be replayed: a session loaded or imported whole).
 #[derive(Debug, Clone)]
 struct Entry {
     step: Step,
@@ -221,7 +223,8 @@ impl Session {
     /// the others: a CSV imported into a what-if changes that what-if only.
     /// Undoable like an edit.
     pub fn replace_model(&mut self, model: Model) {
-        self.replace_recorded(model, None);
+        let op = Op::Model(Box::new(model.clone()));
+        self.replace_recorded(model, Some(op));
     }
 
     /// [`Session::replace_model`], recording how the step is made again;

@@ -221,13 +221,41 @@ pub fn progress_svg(model: &Model) -> String {
         })
     } else {
         let (first, last) = (dates[0], dates[dates.len() - 1]);
-        say(
-            "progress.desc",
-            &[("count", &n), ("first", first), ("last", last)],
-            || {
-                format!("Readiness per theme and per player on {n} snapshot dates, from {first} to {last}.")
-            },
-        )
+        let mut desc = if dates.len() == 1 {
+            say("progress.desc.one", &[("first", first)], || {
+                format!("Readiness per theme and per player on one snapshot date, {first}.")
+            })
+        } else {
+            say(
+                "progress.desc",
+                &[("count", &n), ("first", first), ("last", last)],
+                || {
+                    format!("Readiness per theme and per player on {n} snapshot dates, from {first} to {last}.")
+                },
+            )
+        };
+        // The values the lines draw, so that the text alternative says
+        // what a reader takes from the chart.
+        let lines = fw
+            .themes
+            .iter()
+            .enumerate()
+            .map(|(i, item)| {
+                (
+                    item,
+                    series.iter().map(move |s| s.1.get(i).copied().flatten()),
+                )
+            })
+            .map(|(item, values)| described(&item.label, &dates, values.collect()))
+            .chain(fw.players.iter().enumerate().map(|(i, item)| {
+                let values = series.iter().map(|s| s.2.get(i).copied().flatten());
+                described(&item.label, &dates, values.collect())
+            }));
+        for line in lines {
+            desc.push(' ');
+            desc.push_str(&line);
+        }
+        desc
     };
     doc.append(Description::new().add(svg::node::Text::new(desc.as_str())));
     if dates.is_empty() {
@@ -248,6 +276,34 @@ pub fn progress_svg(model: &Model) -> String {
         format!("translate({} 0)", num(LEFT + PANEL_W + 48.0)),
     ));
     clean(doc.to_string())
+}
+
+/// One line's values as a sentence: each date's readiness, or that it has
+/// none yet.
+fn described(label: &str, dates: &[&str], values: Vec<Option<f64>>) -> String {
+    let at: Vec<String> = dates
+        .iter()
+        .zip(values)
+        .filter_map(|(date, v)| {
+            let value = percent(&num((v? * 100.0).round()));
+            Some(say(
+                "progress.at",
+                &[("value", &value), ("date", date)],
+                || format!("{value} on {date}"),
+            ))
+        })
+        .collect();
+    if at.is_empty() {
+        return say("progress.descUnscored", &[("label", label)], || {
+            format!("{label}: no scores.")
+        });
+    }
+    let values = at.join(", ");
+    say(
+        "progress.descLine",
+        &[("label", label), ("values", &values)],
+        || format!("{label}: {values}."),
+    )
 }
 
 /// A whole percentage as the language writes it: "75%", "75 %" in French.
@@ -290,6 +346,22 @@ mod tests {
         assert!(svg.contains("\nIntegration architectures — 75%\n"), "{svg}");
         assert!(svg.contains("\nHR — 75%\n"));
         assert!(svg.contains("\nLeadership approaches — no scores\n"));
+        // the text alternative says what the lines draw
+        let desc = &svg[svg.find("<desc>").unwrap()..svg.find("</desc>").unwrap()];
+        assert!(
+            desc.contains("on 2 snapshot dates, from 2026-01-01 to 2026-04-01."),
+            "{desc}"
+        );
+        assert!(
+            desc.contains(" Integration architectures: 25% on 2026-01-01, 75% on 2026-04-01."),
+            "{desc}"
+        );
+        assert!(desc.contains(" HR: 25% on 2026-01-01, 75% on 2026-04-01."));
+        assert!(desc.contains(" Leadership approaches: no scores."));
+        let once = super::super::snapshot(&scored(1.0), "2026-01-01").unwrap();
+        assert!(progress_svg(&once).contains(
+            "<desc>Readiness per theme and per player on one snapshot date, 2026-01-01. "
+        ));
         // English percentages in English: the axis and each point's title
         assert!(svg.contains("\n100%\n") && svg.contains("HR: 75%"), "{svg}");
         assert!(!svg.contains(" %"));

@@ -108,9 +108,25 @@ test('a CSV opened is read by the core into a copy of the model on show; an HTML
   await page.waitForSelector('#dialog[open] .problems');
   const text = await page.textContent('#dialog');
   assert.ok(text.includes(report.name), 'the message names the file');
-  assert.match(text, /this HTML file carries no model/);
+  assert.match(text, /this HTML page carries no model: only the page made by Export ▸ Self-contained HTML can be opened/);
   assert.match(text, /unchanged/);
   await page.keyboard.press('Escape');
+  assert.deepEqual(await exportedModel(page), changed, 'the work on show is untouched');
+
+  // the page's picture and Markdown report are said for what they are, not as broken text
+  for (const [kind, said] of [
+    ['svg', /this file is a drawing of the diagram \(SVG\), not a model/],
+    ['png', /this file is a PNG image, not a model/],
+    ['report-md', /this file is a Markdown document \(a report\?\), not a model/],
+  ]) {
+    const file = await download(page, kind);
+    await page.setInputFiles('#file-input', { name: file.name, mimeType: 'application/octet-stream', buffer: file.bytes });
+    await page.waitForSelector('#dialog[open] .problems');
+    const shown = await page.textContent('#dialog');
+    assert.match(shown, said, kind);
+    assert.doesNotMatch(shown, /UTF-8|problems:/, kind);
+    await page.keyboard.press('Escape');
+  }
   assert.deepEqual(await exportedModel(page), changed, 'the work on show is untouched');
   assert.deepEqual(page.problems, []);
   await page.close();

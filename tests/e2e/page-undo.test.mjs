@@ -181,6 +181,32 @@ test('a reload keeps the undo history and the unit on show, after several edits 
   assert.deepEqual(page.problems, []);
 });
 
+test('after a reload, Undo takes back an edit made in the Text tab and the edits before it', async () => {
+  const page = await open(env);
+  await openCell(page, 'leadership', 'hr');
+  const start = await shown(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'current', 4);
+  const edited = await shown(page, 'leadership', 'hr');
+  await page.click('#tab-text');
+  await page.waitForSelector('#model-text');
+  const reads = await page.$eval('#text-status', (s) => Number(s.dataset.reads ?? 0));
+  await page.fill('#model-text', (await page.inputValue('#model-text')).replace('name "Harbourline Group"', 'name "Via text"'));
+  await page.waitForFunction((n) => Number(document.querySelector('#text-status').dataset.reads ?? 0) > n, reads);
+  assert.equal(await page.inputValue('#model-name'), 'Via text');
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#model-name'), 'Via text');
+  assert.equal(await canUndo(page), true, 'the history is kept');
+  await page.click('#undo'); // the Text tab's step
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), edited);
+  await page.click('#undo'); // the score before it
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
+  assert.equal(await canUndo(page), false);
+  assert.deepEqual(page.problems, []);
+});
+
 test('a stored document with a damaged history opens as it was saved, without the history', async () => {
   const page = await open(env);
   await openCell(page, 'leadership', 'hr');

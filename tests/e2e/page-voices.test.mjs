@@ -46,13 +46,15 @@ test('three responses merge into their means, the refused ones are listed, Undo 
   assert.deepEqual([hr.current, hr.target, hr.weight], [1.67, 3.5, 2]);
   assert.deepEqual(model.responses.map((r) => r.respondent), ['Alice Martin', 'Bob Okafor', 'r-17']);
 
-  // The agreement overlay: spreads 3, 1 and 0 steps; nobody answered the rest.
+  // The agreement overlay: spreads 3 and 1 steps; one respondent alone has
+  // no spread (not a zero that reads as all agreeing); nobody answered the rest.
   await page.click('[data-overlay="agreement"]');
   await page.waitForSelector('#diagram .cell.agree-3');
   assert.match((await cell(page, 'integration', 'hr')).class, /\bagree-3\b/);
   assert.match((await cell(page, 'technology', 'it')).class, /\bagree-1\b/);
-  assert.match((await cell(page, 'leadership', 'senior-leaders')).class, /\bagree-0\b/);
+  assert.match((await cell(page, 'leadership', 'senior-leaders')).class, /\bunassessed\b/);
   assert.match((await cell(page, 'management', 'hr')).class, /\bunassessed\b/);
+  assert.match(await page.textContent('#diagram .legend'), /Fewer than two responses/);
   if (SHOTS) {
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/agreement-1366.png` });

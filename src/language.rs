@@ -534,6 +534,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("csv.unknownColumn", &["known"]),
     ("csv.missingColumn", &[]),
     ("csv.tooManyRows", &["limit"]),
+    ("csv.noRows", &[]),
     ("csv.fieldCount", &["count", "width"]),
     ("csv.saveUtf8", &["what"]),
     ("csv.notUtf8", &["byte"]),

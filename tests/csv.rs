@@ -103,11 +103,24 @@ fn import_replaces_assessments_and_keeps_everything_else() {
         (out.name.as_str(), &out.units, &out.framework),
         (m.name.as_str(), &m.units, &m.framework)
     );
-    // A header alone clears every assessment.
-    assert!(import_csv(&m, "theme,player,current\r\n")
-        .unwrap()
-        .assessments
-        .is_empty());
+}
+
+#[test]
+fn a_file_without_assessments_is_refused_rather_than_clearing_every_score() {
+    let m = model();
+    assert!(!m.assessments.is_empty());
+    for csv in [
+        "theme,player,current\r\n",
+        "theme,player,current",
+        "\u{feff}theme;player;current\n;;\n\n ; ; \n",
+    ] {
+        let e = import_csv(&m, csv).expect_err(csv);
+        assert_eq!(
+            e.to_string(),
+            "the file holds no assessment, only its header row; importing it would remove every score",
+            "{csv:?}"
+        );
+    }
 }
 
 #[test]
@@ -284,7 +297,7 @@ mod round_trip {
 
     proptest! {
         #[test]
-        fn any_assessments_survive_export_then_import(mut list in prop::collection::vec(any_assessment(), 0..12)) {
+        fn any_assessments_survive_export_then_import(mut list in prop::collection::vec(any_assessment(), 1..12)) {
             // One assessment per (theme, player, unit), as validation requires.
             let mut seen = std::collections::HashSet::new();
             list.retain(|a| seen.insert((a.theme.clone(), a.player.clone(), a.unit.clone())));

@@ -573,6 +573,17 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
     if !listed.is_empty() {
         return Err(listed.into_invalid());
     }
+    // A header alone (a truncated spreadsheet export) would remove every
+    // score: a file with a problem changes nothing, and this is one.
+    if assessments.is_empty() {
+        return fail(vec![CsvProblem {
+            row: None,
+            column: None,
+            message: say("csv.noRows", &[], || {
+                "the file holds no assessment, only its header row; importing it would remove every score".into()
+            }),
+        }]);
+    }
 
     let mut out = model.clone();
     out.assessments = assessments;

@@ -259,7 +259,8 @@ enum Command {
     Markdown {
         /// Markdown file; `-` reads standard input
         input: PathBuf,
-        /// The Markdown file to write
+        /// The Markdown file to write; `-` writes standard output (the images then named
+        /// for the input and linked from the working directory)
         #[arg(short, long)]
         output: PathBuf,
         /// Where to write the SVG images (created if missing)
@@ -423,7 +424,7 @@ impl Failure {
 
 /// How a model's source is named in messages.
 fn source_name(path: &Path) -> String {
-    if path.as_os_str() == "-" {
+    if is_standard(path) {
         "<stdin>".to_string()
     } else {
         path.display().to_string()
@@ -448,7 +449,7 @@ fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
         ),
     };
     let limit = validate::MAX_BYTES as u64;
-    let mut source: Box<dyn Read> = if path.as_os_str() == "-" {
+    let mut source: Box<dyn Read> = if is_standard(path) {
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
@@ -502,8 +503,15 @@ fn load(path: &Path) -> Result<Model, Failure> {
     load_versioned(path).map(|(model, _)| model)
 }
 
+/// Whether a path names standard input or output: `-`, as for every tool.
+fn is_standard(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Writes `text` to the file `output`, or to standard output when there is
+/// none or it is `-`.
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
-    match output {
+    match output.filter(|path| !is_standard(path)) {
         Some(path) => std::fs::write(path, text).map_err(|e| Failure {
             code: 1,
             message: format!("{}: {e}", path.display()),
@@ -840,10 +848,20 @@ fn markdown(
             unclosed.line
         ),
     })?;
-    let stem: String = output
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default()
+    if is_standard(svg_dir) {
+        return Err(Failure {
+            code: 2,
+            message: "--svg-dir: the images are files; name a folder for them, not `-`".into(),
+        });
+    }
+    // The images are named for the document written, or with `-o -` for
+    // the Markdown read (`diagram` when that is standard input too).
+    let named = [output, input]
+        .into_iter()
+        .find(|path| !is_standard(path))
+        .and_then(Path::file_stem)
+        .map_or("diagram".into(), |s| s.to_string_lossy());
+    let stem: String = named
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {

@@ -258,3 +258,37 @@ fn labels_cannot_inject_markup_into_the_markdown_report() {
         "no scheme: an autolink could form"
     );
 }
+
+#[test]
+fn compare_refuses_models_of_different_frameworks_saying_what_differs() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (org, studio) = (
+        format!("{root}/www/models/sample.json"),
+        format!("{root}/www/models/studio.json"),
+    );
+    for format in ["json", "markdown"] {
+        let o = wfe(&["compare", &org, &studio, "--format", format]);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        assert!(o.stdout.is_empty(), "{format}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.starts_with(&format!(
+                "{studio}: another framework than the baseline's (its "
+            )),
+            "{err}"
+        );
+        assert!(
+            err.ends_with("; compare two models of one framework\n"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let o = wfe(&["compare", &org, &studio, "--lang", "fr"]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "{studio}: un autre cadre que celui de la référence (ses "
+        )),
+        "{err}"
+    );
+}

@@ -459,14 +459,23 @@ const QUARTERS: &str = concat!(
 );
 
 /// The arguments of `wfe compare` for each comparison the tests read: the
-/// sample with a scenario of it and back, another model, and two dates of
-/// a model with snapshots (and one date with itself).
+/// sample with a scenario of it and back, another model with a scenario
+/// that scores a cell of the whole organization, and two dates of a model
+/// with snapshots (and one date with itself).
 fn comparisons(scenario: &str) -> Vec<Vec<String>> {
-    let golden = |name: &str| format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    let standard = format!("{}/tests/golden/standard.json", env!("CARGO_MANIFEST_DIR"));
+    let mut whole: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&standard).unwrap()).unwrap();
+    whole["assessments"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"theme": "integration", "player": "hr", "current": 2}));
+    let whole_path = scenario.replace(".json", "-whole.json");
+    std::fs::write(&whole_path, whole.to_string()).unwrap();
     [
         vec![SAMPLE, scenario],
         vec![scenario, SAMPLE],
-        vec![&golden("standard.json"), &golden("five.json")],
+        vec![standard.as_str(), whole_path.as_str()],
         vec![QUARTERS, "--from", "2026-03-31", "--to", "2026-06-30"],
         vec![QUARTERS, "--from", "2026-06-30", "--to", "2026-09-30"],
         vec![QUARTERS, "--from", "2026-06-30", "--to", "2026-06-30"],

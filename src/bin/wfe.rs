@@ -642,10 +642,17 @@ fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             set_language(&lang);
             let model = load(&base)?;
-            let scenario = scenario.map(|path| load(&path)).transpose()?;
-            let (base, scenario) = match scenario {
-                Some(scenario) => (model, scenario),
-                None => {
+            let named = scenario;
+            let scenario = named.as_deref().map(load).transpose()?;
+            let (base, scenario) = match (scenario, named) {
+                (Some(scenario), Some(path)) => {
+                    analysis::comparable(&model, &scenario).map_err(|message| Failure {
+                        code: 2,
+                        message: format!("{}: {message}", source_name(&path)),
+                    })?;
+                    (model, scenario)
+                }
+                _ => {
                     let from = from.unwrap_or_else(|| voices::NOW.into());
                     let to = to.unwrap_or_else(|| voices::NOW.into());
                     let on = |flag: &str, date: &str| {

@@ -198,6 +198,27 @@ fn every_bad_cell_is_reported_with_its_row_and_column() {
 }
 
 #[test]
+fn scale_and_duplicate_problems_are_reported_with_the_unreadable_rows() {
+    // Rows 2 and 4 cannot be read; rows 3, 5 and 6 can, and are checked as
+    // a model all the same, so that one run lists every problem.
+    let csv = "theme,player,unit,current,target\n\
+               leadership,marketing,retail,1,2\n\
+               leadership,hr,retail,1,9\n\
+               leadership,hr,hq,x,2\n\
+               integration,it,hq,1,2\n\
+               integration,it,hq,2,3\n";
+    assert_eq!(
+        messages(&model(), csv),
+        vec![
+            "row 2, column \"player\": \"marketing\" is not a player of the model (known: senior-leaders, procurement, finance-legal, business-unit-leaders, it, hr)".to_string(),
+            "row 3, column \"target\": 9 is outside the scale 0 to 4".into(),
+            "row 4, column \"current\": \"x\" is not a number".into(),
+            "row 6: second assessment of the cell (theme \"integration\", player \"it\") for unit \"hq\"; the first is row 5".into(),
+        ]
+    );
+}
+
+#[test]
 fn header_problems_name_the_column() {
     let got = messages(&model(), "theme,player,score,note,note\n");
     assert_eq!(

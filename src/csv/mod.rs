@@ -325,12 +325,6 @@ impl Listed {
     fn is_empty(&self) -> bool {
         self.problems.is_empty() && self.more == 0
     }
-
-    fn into_invalid(self) -> CsvInvalid {
-        let mut invalid = CsvInvalid::new(self.problems);
-        invalid.more += self.more;
-        invalid
-    }
 }
 
 impl<'a> Row<'a> {
@@ -570,12 +564,9 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             rows.push(rec.row);
         }
     }
-    if !listed.is_empty() {
-        return Err(listed.into_invalid());
-    }
     // A header alone (a truncated spreadsheet export) would remove every
     // score: a file with a problem changes nothing, and this is one.
-    if assessments.is_empty() {
+    if assessments.is_empty() && listed.is_empty() {
         return fail(vec![CsvProblem {
             row: None,
             column: None,
@@ -585,20 +576,24 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
         }]);
     }
 
+    // The rows that were read are checked as a model even when others
+    // were not, so that every problem is reported at once: a score off the
+    // scale or a duplicate cell is not left for a second run.
     let mut out = model.clone();
     out.assessments = assessments;
     let (found, more) = crate::validate::validate_within(&out);
-    let mut problems: Vec<CsvProblem> = found
-        .into_iter()
-        .map(|p| place(&p.path, p.message, &rows))
-        .collect();
+    let Listed {
+        mut problems,
+        more: unlisted,
+    } = listed;
+    problems.extend(found.into_iter().map(|p| place(&p.path, p.message, &rows)));
     if problems.is_empty() {
         return Ok(out);
     }
     // By row, as a spreadsheet user reads them; problems of no row last.
     crate::order::sort_by_key(&mut problems, |p| p.row.unwrap_or(usize::MAX));
     let mut invalid = CsvInvalid::new(problems);
-    invalid.more += more;
+    invalid.more += more + unlisted;
     Err(invalid)
 }
 

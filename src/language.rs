@@ -494,6 +494,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("problem.duplicateKey", &[]),
     ("problem.tooLarge", &["limit", "size", "what"]),
     ("problem.json", &["detail"]),
+    ("problem.emptyFile", &[]),
+    ("problem.csvNotModel", &[]),
     ("problem.emptyId", &["kind"]),
     ("problem.duplicateId", &["first", "id", "kind"]),
     ("problem.unknown", &["id", "kind", "known"]),

@@ -6,6 +6,7 @@
 //! file alike and every file the page exports can be opened again.
 
 use crate::export::model_from_export;
+use crate::language::say;
 use crate::validate::{Invalid, Problem};
 use std::borrow::Cow;
 
@@ -66,10 +67,17 @@ pub fn read_model(
     name: &str,
     text: &str,
 ) -> Result<(crate::Model, crate::migrate::Version), Invalid> {
-    if kind_of(name, text) == FileKind::Text {
-        return crate::text::parse_text(text).map(|m| (m, crate::migrate::Version::V1));
+    match kind_of(name, text) {
+        FileKind::Text => crate::text::parse_text(text).map(|m| (m, crate::migrate::Version::V1)),
+        // The JSON reader would say "expected ident" of a CSV's first row.
+        FileKind::Csv => Err(Invalid::new(vec![Problem::new(
+            String::new(),
+            say("problem.csvNotModel", &[], || {
+                "this looks like a CSV file of assessments, not a model (JSON, the text syntax or an exported page)".into()
+            }),
+        )])),
+        _ => crate::validate::parse_versioned(&model_text(text)?),
     }
-    crate::validate::parse_versioned(&model_text(text)?)
 }
 
 /// Why an HTML file cannot be opened: it is not the page Export makes.
@@ -130,6 +138,23 @@ mod tests {
         }
         let err = read_model("a.txt", "unit a\nscore").unwrap_err();
         assert_eq!(err.problems[0].line, Some(2));
+    }
+
+    #[test]
+    fn a_csv_or_an_empty_file_is_said_to_be_one() {
+        let said = |name: &str, text: &str| read_model(name, text).unwrap_err().to_string();
+        assert_eq!(
+            said("org.csv", "theme,player,current\nintegration,hr,1\n"),
+            "(model): this looks like a CSV file of assessments, not a model (JSON, the text syntax or an exported page)"
+        );
+        assert_eq!(said("scores.csv", "a;b\n"), said("-", "theme;player\n"));
+        for empty in ["", "\u{feff}", " \r\n\t", "\u{feff}\n"] {
+            assert_eq!(
+                said("org.json", empty),
+                "(model) (line 1, column 1): the file is empty: it holds no model",
+                "{empty:?}"
+            );
+        }
     }
 
     #[test]

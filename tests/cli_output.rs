@@ -92,3 +92,110 @@ fn markdown_to_standard_output_names_its_images_for_the_input() {
     );
     assert!(!dir.join("out.md").exists() && !dir.join("-").exists());
 }
+
+/// `wfe ARGS` in `dir` with `input` on standard input.
+fn wfe_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
+        .args(args)
+        .current_dir(dir)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("wfe starts");
+    let _ = child.stdin.take().unwrap().write_all(input);
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_missing_output_folder_is_named_and_markdown_then_writes_nothing() {
+    let dir = scratch("folder");
+    let sample = sample();
+    let o = wfe(&dir, &["render", &sample, "-o", "newdir/x.svg"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        "newdir/x.svg: the folder newdir does not exist\n"
+    );
+    let o = wfe(&dir, &["analyze", "missing.json"]);
+    assert_eq!(text(&o.stderr), "missing.json: no such file\n");
+    let o = wfe(&dir, &["analyze", "."]);
+    assert_eq!(text(&o.stderr), ".: a folder, not a file\n");
+    std::fs::write(
+        dir.join("doc.md"),
+        "```workforce-ecosystem\nscore hr integration 1\n```\n",
+    )
+    .unwrap();
+    let o = wfe(
+        &dir,
+        &[
+            "markdown",
+            "doc.md",
+            "-o",
+            "site/doc.md",
+            "--svg-dir",
+            "img",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(
+        text(&o.stderr),
+        "site/doc.md: the folder site does not exist\n"
+    );
+    assert!(!dir.join("img").exists(), "images written for no document");
+}
+
+#[test]
+fn standard_input_is_read_once() {
+    let dir = scratch("stdin");
+    let model = std::fs::read(sample()).unwrap();
+    for args in [
+        &["import-csv", "-", "-"][..],
+        &["compare", "-", "-"],
+        &["merge", "-", "-"],
+        &["merge", "x.json", "-", "y.json", "-"],
+    ] {
+        let o = wfe_stdin(&dir, args, &model);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            text(&o.stderr),
+            "standard input can be read only once: give `-` for one input at most\n",
+            "{args:?}"
+        );
+        assert!(o.stdout.is_empty());
+    }
+}
+
+#[test]
+fn an_empty_file_or_a_csv_given_as_the_model_is_said_to_be_one() {
+    let dir = scratch("what");
+    std::fs::write(dir.join("empty.json"), "").unwrap();
+    std::fs::write(dir.join("bom.json"), "\u{feff}").unwrap();
+    for file in ["empty.json", "bom.json"] {
+        let o = wfe(&dir, &["validate", file]);
+        assert_eq!(o.status.code(), Some(2));
+        assert_eq!(
+            text(&o.stderr),
+            format!("{file}: (model) (line 1, column 1): the file is empty: it holds no model\n{file}: 1 problem; the model was not loaded\n")
+        );
+    }
+    let sample = sample();
+    let o = wfe(
+        &dir,
+        &["export", &sample, "--format", "csv", "-o", "org.csv"],
+    );
+    assert_eq!(o.status.code(), Some(0));
+    // The arguments swapped: the CSV where the model goes.
+    let o = wfe(&dir, &["import-csv", "org.csv", &sample]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        text(&o.stderr),
+        "org.csv: (model): this looks like a CSV file of assessments, not a model (JSON, the text syntax or an exported page)\n\
+         org.csv: 1 problem; the model was not loaded\n\
+         import-csv takes the model first, then the CSV: wfe import-csv MODEL CSV\n"
+    );
+    let o = wfe(&dir, &["validate", "org.csv"]);
+    assert!(text(&o.stderr).contains("this looks like a CSV file"));
+}

@@ -436,10 +436,7 @@ fn source_name(path: &Path) -> String {
 /// limit: a file says its size up front; the rest of a stream is read and
 /// dropped.
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    let io_err = |e: std::io::Error| Failure {
-        code: 1,
-        message: format!("{}: {e}", source_name(path)),
-    };
+    let io_err = |e: std::io::Error| io_failure(path, &e, false);
     let too_large = |size: u64| Failure {
         code: 2,
         message: format!(
@@ -492,15 +489,67 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
 /// Reads, migrates and validates a model, with the version it was written in:
 /// from its JSON, or from the HTML page the page exports, which carries it.
 fn load_versioned(path: &Path) -> Result<(Model, Version), Failure> {
-    let bytes = read_input(path)?;
+    read_model(path, &read_input(path)?)
+}
+
+/// The model in the bytes read from `path`, as [`load_versioned`] reads it.
+fn read_model(path: &Path, bytes: &[u8]) -> Result<(Model, Version), Failure> {
     let name = source_name(path);
-    encoding::decode(&bytes)
+    encoding::decode(bytes)
         .and_then(|text| opened::read_model(&name, &text))
         .map_err(|invalid| invalid_failure(path, &invalid))
 }
 
 fn load(path: &Path) -> Result<Model, Failure> {
     load_versioned(path).map(|(model, _)| model)
+}
+
+/// An I/O error in plain words, without the system's "(os error N)".
+fn plain(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::IsADirectory => "a folder, not a file".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => text[..at].to_string(),
+                _ => text,
+            }
+        }
+    }
+}
+
+/// "the folder out does not exist", when the folder a file is to be
+/// written in is missing.
+fn missing_folder(output: &Path) -> Option<String> {
+    let folder = output.parent().filter(|f| !f.as_os_str().is_empty())?;
+    (!is_standard(output) && !folder.is_dir())
+        .then(|| format!("the folder {} does not exist", folder.display()))
+}
+
+/// The failure of reading or writing `path`, naming it and saying why.
+fn io_failure(path: &Path, e: &std::io::Error, writing: bool) -> Failure {
+    let why = match e.kind() {
+        ErrorKind::NotFound if writing => missing_folder(path).unwrap_or_else(|| plain(e)),
+        ErrorKind::NotFound => "no such file".into(),
+        _ => plain(e),
+    };
+    Failure {
+        code: 1,
+        message: format!("{}: {why}", source_name(path)),
+    }
+}
+
+/// Refuses standard input named for two inputs: it can be read once.
+fn stdin_once(inputs: &[&Path]) -> Result<(), Failure> {
+    if inputs.iter().filter(|p| is_standard(p)).count() < 2 {
+        return Ok(());
+    }
+    Err(Failure {
+        code: 2,
+        message: "standard input can be read only once: give `-` for one input at most".into(),
+    })
 }
 
 /// Whether a path names standard input or output: `-`, as for every tool.
@@ -512,10 +561,7 @@ fn is_standard(path: &Path) -> bool {
 /// none or it is `-`.
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
     match output.filter(|path| !is_standard(path)) {
-        Some(path) => std::fs::write(path, text).map_err(|e| Failure {
-            code: 1,
-            message: format!("{}: {e}", path.display()),
-        }),
+        Some(path) => std::fs::write(path, text).map_err(|e| io_failure(path, &e, true)),
         None => write_stdout(text),
     }
 }
@@ -529,7 +575,7 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Err(Failure::reader_gone()),
         Err(e) => Err(Failure {
             code: 1,
-            message: format!("standard output: {e}"),
+            message: format!("standard output: {}", plain(&e)),
         }),
     }
 }
@@ -641,6 +687,7 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
         } => {
             set_language(&lang);
+            stdin_once(&[&base, scenario.as_deref().unwrap_or(Path::new(""))])?;
             let model = load(&base)?;
             let named = scenario;
             let scenario = named.as_deref().map(load).transpose()?;
@@ -749,7 +796,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             csv: csv_path,
             output,
         } => {
-            let base = load(&model)?;
+            stdin_once(&[&model, &csv_path])?;
+            let bytes = read_input(&model)?;
+            let (base, _) = read_model(&model, &bytes).map_err(|mut failure| {
+                // `wfe import-csv scores.csv org.json`: say which comes first.
+                let csv = encoding::decode(&bytes).is_ok_and(|text| {
+                    opened::kind_of(&source_name(&model), &text) == opened::FileKind::Csv
+                });
+                if csv {
+                    failure.message.push_str(
+                        "\nimport-csv takes the model first, then the CSV: wfe import-csv MODEL CSV",
+                    );
+                }
+                failure
+            })?;
             let text = read_input(&csv_path)?;
             let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| {
                 let name = csv_path.display();
@@ -901,10 +961,25 @@ fn markdown(
             })?;
         images.push((file, model.name.clone(), render::render_svg(&model, &opts)));
     }
-    std::fs::create_dir_all(svg_dir).map_err(|e| Failure {
-        code: 1,
-        message: format!("{}: {e}", svg_dir.display()),
-    })?;
+    // Nothing is written when the document cannot be: its folder is
+    // checked before the images go to theirs (which, created with its
+    // parents, may make the document's folder too: `-o site/a.md --svg-dir
+    // site/img`).
+    let made = |folder: &Path| {
+        let inside = relative_to(svg_dir, folder);
+        inside.is_relative()
+            && !inside
+                .components()
+                .any(|c| c == std::path::Component::ParentDir)
+    };
+    let folder = output.parent().unwrap_or(Path::new(""));
+    if let Some(missing) = missing_folder(output).filter(|_| !made(folder)) {
+        return Err(Failure {
+            code: 1,
+            message: format!("{}: {missing}", output.display()),
+        });
+    }
+    std::fs::create_dir_all(svg_dir).map_err(|e| io_failure(svg_dir, &e, true))?;
     let link_dir = relative_to(svg_dir, output.parent().unwrap_or(Path::new("")));
     for (file, _, svg) in &images {
         write_output(Some(&svg_dir.join(file)), svg)?;
@@ -985,6 +1060,10 @@ fn relative_to(target: &Path, base: &Path) -> PathBuf {
 /// those it refuses, and those that cannot be read, are listed on standard
 /// error and the exit status says so, while the rest are merged.
 fn merge(model: &Path, responses: &[PathBuf], output: Option<&Path>) -> Result<(), Failure> {
+    let inputs: Vec<&Path> = std::iter::once(model)
+        .chain(responses.iter().map(PathBuf::as_path))
+        .collect();
+    stdin_once(&inputs)?;
     let base = load(model)?;
     let mut unread = Vec::new();
     let mut read = Vec::new();

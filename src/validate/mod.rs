@@ -327,6 +327,18 @@ pub fn read_shape(text: &str) -> Result<Model, Invalid> {
 /// Step 3: the text as a JSON value, or its syntax error with path, line
 /// and column.
 pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
+    // Said plainly: serde_json's "EOF while parsing a value" at line 1 is
+    // what an empty file (or one of spaces, or a byte-order mark alone) gets.
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Invalid::new(vec![Problem {
+            path: String::new(),
+            message: say("problem.emptyFile", &[], || {
+                "the file is empty: it holds no model".into()
+            }),
+            line: Some(1),
+            column: Some(1),
+        }]));
+    }
     serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))
 }
 

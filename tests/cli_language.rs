@@ -637,3 +637,50 @@ fn a_models_problems_are_told_in_the_commands_language() {
     let fr = told(&["compare", SAMPLE, broken, "--lang", "fr"]);
     assert!(fr.contains("attendu : un nombre"), "{fr}");
 }
+
+#[test]
+fn export_takes_the_tags_of_the_languages_it_speaks_and_refuses_the_rest() {
+    for (tag, french) in [
+        ("fr-CA", true),
+        ("FR", true),
+        ("en-GB", false),
+        ("en", false),
+    ] {
+        let page = text(&wfe(&["export", SAMPLE, "--lang", tag]));
+        assert!(page.contains(&format!("<html lang=\"{tag}\">")), "{tag}");
+        assert_eq!(page.contains("<h2>Constats<"), french, "{tag}");
+    }
+    for tag in [
+        "de",
+        "x\"><script>",
+        "fr-",
+        "fr-CA-toolongsubtag",
+        "fr_CA",
+        "",
+    ] {
+        let o = wfe(&["export", SAMPLE, "--lang", tag]);
+        assert_eq!(o.status.code(), Some(2), "{tag:?}");
+        assert!(o.stdout.is_empty(), "{tag:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.contains("wfe writes English (en) and French (fr), or a regional tag of either such as fr-CA"),
+            "{tag:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn validate_says_what_is_wrong_in_french() {
+    let dir = std::env::temp_dir().join(format!("wfe-validate-fr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let path = empty.to_str().unwrap();
+    let o = wfe(&["validate", "--lang", "fr", path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        format!("{path}: (modèle) (ligne 1, colonne 1) : le fichier est vide : il ne contient aucun modèle\n{path}: 1 problème ; le modèle n’a pas été chargé\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -67,6 +67,9 @@ enum Command {
     Validate {
         /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
+        /// Language of the problems' messages
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Draw the diagram as SVG
     Render {
@@ -203,9 +206,10 @@ enum Command {
         layout: String,
         #[command(flatten)]
         caption: CaptionArgs,
-        /// Language tag of the HTML document and the reports; with `fr` (or `fr-CA`, …) they are
-        /// written in French (their words, the findings, the legend and the standard names)
-        #[arg(long, default_value = "en")]
+        /// Language tag of the HTML document and the reports: `en` or `fr`, or a regional tag of
+        /// either (`fr-CA`, `en-GB`, …); in French they are written in French (their words, the
+        /// findings, the legend and the standard names)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// Replace a model's assessments with those of a CSV file and print the new model
@@ -616,7 +620,8 @@ fn check_unit(model: &Model, unit: Option<&str>) -> Result<(), Failure> {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Validate { file } => {
+        Command::Validate { file, lang } => {
+            set_language(&lang);
             let (model, version) = load_versioned(&file)?;
             let count =
                 |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
@@ -1115,6 +1120,21 @@ fn today() -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A language tag the core speaks, as a document's `lang` may carry it:
+/// `en` or `fr`, or either with subtags (`fr-CA`); any other is refused
+/// rather than written on a document in another language.
+fn spoken_tag(tag: &str) -> Result<String, String> {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let spoken = ["en", "fr"].contains(&primary.to_ascii_lowercase().as_str());
+    let subtags =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if spoken && subtags {
+        return Ok(tag.to_string());
+    }
+    Err("wfe writes English (en) and French (fr), or a regional tag of either such as fr-CA".into())
 }
 
 /// Makes the core write in the language of the tag `lang` (its primary

@@ -12,12 +12,8 @@ fn wfe(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("wfe runs");
     if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        // A command refused for its options stops before reading its input.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
     } else {
         drop(child.stdin.take());
     }
@@ -228,5 +224,65 @@ fn commands_read_the_model_an_exported_page_carries() {
             "{report}: (model): this HTML file carries no model"
         )),
         "{err}"
+    );
+}
+
+#[test]
+fn options_that_do_not_apply_to_the_format_are_refused() {
+    for (args, said) in [
+        (
+            &["--format", "csv", "--unit", "nope", "--overlay", "gap"][..],
+            "--overlay applies to --format html only",
+        ),
+        (
+            &["--format", "report-md", "--unit", "retail"],
+            "--unit applies to --format html only",
+        ),
+        (
+            &["--format", "report-html", "--layout", "square"],
+            "--layout applies to --format html only",
+        ),
+        (
+            &["--format", "report-html", "--no-caption"],
+            "--no-caption applies to --format html only",
+        ),
+        (
+            &["--format", "csv", "--caption", "Q1"],
+            "--caption applies to --format html only",
+        ),
+        (
+            &["--format", "csv", "--lang", "fr"],
+            "--lang does not apply to --format csv: the CSV is data, written as read",
+        ),
+    ] {
+        let mut all = vec!["export", "-"];
+        all.extend(args);
+        let o = wfe(&all, Some(MODEL));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_eq!(text(&o.stderr), format!("{said}\n"), "{args:?}");
+    }
+    // Where they apply they are taken, defaults included.
+    for args in [
+        &["--unit", "retail", "--overlay", "gap", "--layout", "square"][..],
+        &["--format", "report-md", "--lang", "fr"],
+        &["--format", "csv"],
+        &[],
+    ] {
+        let mut all = vec!["export", "-"];
+        all.extend(args);
+        let o = wfe(&all, Some(MODEL));
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+    }
+    // The plan's format is not the applied model's.
+    let o = wfe(
+        &["plan", "-", "--apply", "--format", "markdown"],
+        Some(MODEL),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("'--apply' cannot be used with '--format <FORMAT>'"),
+        "{}",
+        text(&o.stderr)
     );
 }

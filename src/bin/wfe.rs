@@ -165,9 +165,9 @@ enum Command {
         /// Plan one unit's scores (its maturity gaps; its readiness)
         #[arg(long)]
         unit: Option<String>,
-        #[arg(long, value_enum, default_value = "json")]
+        #[arg(long, value_enum, default_value = "json", conflicts_with = "apply")]
         format: PlanFormat,
-        /// Write the model with the plan applied instead of the plan
+        /// Write the model with the plan applied (JSON) instead of the plan
         #[arg(long)]
         apply: bool,
         /// Write here instead of standard output
@@ -195,22 +195,22 @@ enum Command {
         /// Write here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// What the diagram's cells show (html only)
-        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap", "agreement"])]
-        overlay: String,
+        /// What the diagram's cells show (html only) [default: current]
+        #[arg(long, value_parser = ["none", "current", "target", "gap", "agreement"])]
+        overlay: Option<String>,
         /// Show one unit's scores (html only)
         #[arg(long)]
         unit: Option<String>,
-        /// The diagram's layout (html only): wide, square or narrow
-        #[arg(long, default_value = "wide", value_parser = ["wide", "square", "narrow"])]
-        layout: String,
+        /// The diagram's layout (html only): wide, square or narrow [default: wide]
+        #[arg(long, value_parser = ["wide", "square", "narrow"])]
+        layout: Option<String>,
         #[command(flatten)]
         caption: CaptionArgs,
-        /// Language tag of the HTML document and the reports: `en` or `fr`, or a regional tag of
-        /// either (`fr-CA`, `en-GB`, …); in French they are written in French (their words, the
-        /// findings, the legend and the standard names)
-        #[arg(long, default_value = "en", value_parser = spoken_tag)]
-        lang: String,
+        /// Language tag of the HTML document and the reports (not the CSV): `en` or `fr`, or a
+        /// regional tag of either (`fr-CA`, `en-GB`, …); in French they are written in French
+        /// (their words, the findings, the legend and the standard names) [default: en]
+        #[arg(long, value_parser = spoken_tag)]
+        lang: Option<String>,
     },
     /// Replace a model's assessments with those of a CSV file and print the new model
     ImportCsv {
@@ -766,22 +766,50 @@ fn run(cli: Cli) -> Result<(), Failure> {
             caption,
             lang,
         } => {
+            // An option of the diagram given for a report or the CSV (a
+            // "retail report" that is the whole organization's) is refused
+            // rather than ignored.
+            let diagram_only = [
+                ("--overlay", overlay.is_some()),
+                ("--unit", unit.is_some()),
+                ("--layout", layout.is_some()),
+                ("--caption", caption.caption.is_some()),
+                ("--no-caption", caption.no_caption),
+            ];
+            let not_html = !matches!(format, ExportFormat::Html);
+            if let Some((flag, _)) = diagram_only.iter().find(|(_, given)| *given && not_html) {
+                return Err(Failure {
+                    code: 2,
+                    message: format!("{flag} applies to --format html only"),
+                });
+            }
             // The document and the reports speak their tag's language, as
             // the page's exports speak the page's. The CSV is data: its
-            // numbers and names stay as read.
-            if !matches!(format, ExportFormat::Csv) {
-                set_language(&lang);
+            // numbers and names stay as read, in no language.
+            if matches!(format, ExportFormat::Csv) && lang.is_some() {
+                return Err(Failure {
+                    code: 2,
+                    message:
+                        "--lang does not apply to --format csv: the CSV is data, written as read"
+                            .into(),
+                });
             }
+            let lang = lang.unwrap_or_else(|| "en".into());
+            set_language(&lang);
             let model = load(&file)?;
             let text = match format {
                 ExportFormat::Html => {
                     check_unit(&model, unit.as_deref())?;
                     let opts = export::ExportOptions {
                         overlay: overlay
+                            .as_deref()
+                            .unwrap_or("current")
                             .parse()
                             .map_err(|message| Failure { code: 2, message })?,
                         unit,
                         layout: layout
+                            .as_deref()
+                            .unwrap_or("wide")
                             .parse()
                             .map_err(|message| Failure { code: 2, message })?,
                         lang,

@@ -292,3 +292,30 @@ fn compare_refuses_models_of_different_frameworks_saying_what_differs() {
         "{err}"
     );
 }
+
+#[test]
+fn the_readme_names_every_key_of_the_comparison_json() {
+    let (base, scenario) = (
+        fixture("every-kind.json"),
+        fixture("every-kind-scenario.json"),
+    );
+    let v = json(&wfe(&["compare", &base, &scenario]));
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let at = readme
+        .find("`compare` prints `{")
+        .expect("the README documents compare's JSON");
+    let documented = &readme[at..at + readme[at..].find("\n\n").unwrap()];
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert!(keys.len() >= 6, "{keys:?}");
+    for key in keys {
+        assert!(
+            documented.contains(&format!("\"{key}\"")),
+            "{key} in {documented}"
+        );
+    }
+    assert!(
+        !documented.contains('_'),
+        "a key the binary does not write: {documented}"
+    );
+}

@@ -703,6 +703,7 @@ mod tests {
         "players",
         "themes",
         "the instructor's",
+        "the page",
         "the baseline's",
         "units",
         "contributors",

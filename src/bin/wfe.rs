@@ -58,7 +58,8 @@ enum Command {
         the type of every field, and the rules that relate one part to another: known and unique \
         ids, scores and targets on the scale, one assessment per theme, player and unit, \
         and the limits on every text and list (see the README). \
-        Models over 10 MB or with more than 100,000 list items are refused.\n\n\
+        Models over 10 MB (an exported page: over 80 MB, or carrying a model over 10 MB) \
+        or with more than 100,000 list items are refused.\n\n\
         Exit status: 0 when the model is valid (a summary goes to standard output), \
         2 when it is not (the problems go to standard error as \
         `FILE: PATH (line L, column C): MESSAGE`, the first hundred in the order of the \
@@ -435,41 +436,50 @@ fn source_name(path: &Path) -> String {
     }
 }
 
-/// The raw bytes of a file or standard input. A source over the size limit
-/// is refused with its real size, counted without holding more than the
-/// limit: a file says its size up front; the rest of a stream is read and
-/// dropped.
+/// The raw bytes of a file or standard input. A source over its size limit
+/// (a model's, or the larger one of an exported page, told by its first
+/// bytes) is refused with its real size, counted without holding more than
+/// the page's limit: a file says its size up front; the rest of a stream is
+/// read and dropped.
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     let io_err = |e: std::io::Error| io_failure(path, &e, false);
-    let too_large = |size: u64| Failure {
-        code: 2,
-        message: format!(
-            "{}: {}",
-            source_name(path),
-            validate::size_message("the file", size)
-        ),
+    let refuse = |start: &[u8], size: u64| {
+        opened::over_limit(start, size).map(|message| Failure {
+            code: 2,
+            message: format!("{}: {message}", source_name(path)),
+        })
     };
-    let limit = validate::MAX_BYTES as u64;
+    let cap = opened::MAX_PAGE_BYTES as u64;
     let mut source: Box<dyn Read> = if is_standard(path) {
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
         match file.metadata() {
-            Ok(meta) if meta.is_file() && meta.len() > limit => return Err(too_large(meta.len())),
+            Ok(meta) if meta.is_file() && meta.len() > validate::MAX_BYTES as u64 => {
+                let mut start = Vec::new();
+                (&file).take(1024).read_to_end(&mut start).map_err(io_err)?;
+                if let Some(failure) = refuse(&start, meta.len()) {
+                    return Err(failure);
+                }
+                Box::new(std::io::Cursor::new(start).chain(file))
+            }
             _ => Box::new(file),
         }
     };
     let mut bytes = Vec::new();
     source
         .by_ref()
-        .take(limit + 1)
+        .take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
-    if bytes.len() as u64 > limit {
-        let rest = std::io::copy(&mut source, &mut std::io::sink()).map_err(io_err)?;
-        return Err(too_large(bytes.len() as u64 + rest));
+    let mut size = bytes.len() as u64;
+    if size > cap {
+        size += std::io::copy(&mut source, &mut std::io::sink()).map_err(io_err)?;
     }
-    Ok(bytes)
+    match refuse(&bytes, size) {
+        Some(failure) => Err(failure),
+        None => Ok(bytes),
+    }
 }
 
 /// Every problem on its own line, prefixed with the source, then a count.

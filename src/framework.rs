@@ -44,17 +44,7 @@ pub fn differences(reference: &Framework, other: &Framework, whose: &str) -> Vec
         ids
     }
     let shown = |items: &[Item]| {
-        let mut out = String::new();
-        for (n, i) in items.iter().take(8).enumerate() {
-            if n > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&crate::validate::wording::shown_id(&i.id));
-        }
-        if items.len() > 8 {
-            out.push_str(", …");
-        }
-        out
+        crate::validate::wording::first_ids(items.iter().map(|i| i.id.as_str()), 8)
     };
     let whose = noun(whose);
     let mut differ = Vec::new();

@@ -1,40 +1,20 @@
 //! Where the `wfe` commands write: `-o -` is standard output for every
 //! command that has `-o`, as `-` is standard input for every input.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod in_scratch;
 
-fn wfe(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("wfe starts")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
+use in_scratch::{sample_path, text, wfe, wfe_stdin};
+use std::path::PathBuf;
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli_output-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn sample() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/models/sample.json")
-        .display()
-        .to_string()
+    in_scratch::scratch(&format!("cli_output-{name}"))
 }
 
 #[test]
 fn dash_output_is_standard_output_for_every_command() {
     let dir = scratch("dash");
-    let sample = sample();
+    let sample = sample_path();
     let csv = dir.join("scores.csv").display().to_string();
     let o = wfe(&dir, &["export", &sample, "--format", "csv", "-o", &csv]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
@@ -93,26 +73,10 @@ fn markdown_to_standard_output_names_its_images_for_the_input() {
     assert!(!dir.join("out.md").exists() && !dir.join("-").exists());
 }
 
-/// `wfe ARGS` in `dir` with `input` on standard input.
-fn wfe_stdin(dir: &Path, args: &[&str], input: &[u8]) -> Output {
-    use std::io::Write;
-    use std::process::Stdio;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .current_dir(dir)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wfe starts");
-    let _ = child.stdin.take().unwrap().write_all(input);
-    child.wait_with_output().unwrap()
-}
-
 #[test]
 fn a_missing_output_folder_is_named_and_markdown_then_writes_nothing() {
     let dir = scratch("folder");
-    let sample = sample();
+    let sample = sample_path();
     let o = wfe(&dir, &["render", &sample, "-o", "newdir/x.svg"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
@@ -150,7 +114,7 @@ fn a_missing_output_folder_is_named_and_markdown_then_writes_nothing() {
 #[test]
 fn standard_input_is_read_once() {
     let dir = scratch("stdin");
-    let model = std::fs::read(sample()).unwrap();
+    let model = std::fs::read(sample_path()).unwrap();
     for args in [
         &["import-csv", "-", "-"][..],
         &["compare", "-", "-"],
@@ -181,7 +145,7 @@ fn an_empty_file_or_a_csv_given_as_the_model_is_said_to_be_one() {
             format!("{file}: (model) (line 1, column 1): the file is empty: it holds no model\n{file}: 1 problem; the model was not loaded\n")
         );
     }
-    let sample = sample();
+    let sample = sample_path();
     let o = wfe(
         &dir,
         &["export", &sample, "--format", "csv", "-o", "org.csv"],

@@ -263,17 +263,7 @@ fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return noun("none").into_owned();
     }
-    let mut out = String::new();
-    for (n, i) in items.iter().take(12).enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&crate::validate::wording::shown_id(&i.id));
-    }
-    if items.len() > 12 {
-        out.push_str(", …");
-    }
-    out
+    crate::validate::wording::first_ids(items.iter().map(|i| i.id.as_str()), 12)
 }
 
 /// "empty; every row needs a theme": a required cell left empty.

@@ -133,9 +133,14 @@ fn fault_at(fault: Fault, offset: usize, mut before: String) -> NotUtf16 {
 /// it, or UTF-16 with its byte order mark. Refuses anything else, and more
 /// than [`validate::MAX_BYTES`] bytes, with the place of the problem.
 pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Invalid> {
-    if bytes.len() > validate::MAX_BYTES {
-        // The size limit is on the file's bytes, whatever their encoding.
-        return validate::decode(bytes).map(Cow::Borrowed);
+    // The size limit is on the file's bytes, whatever their encoding: a
+    // model's, or an exported page's (the model in it is held to a model's
+    // when it is read, crate::opened::model_text).
+    if let Some(message) = crate::opened::over_limit(bytes, bytes.len() as u64) {
+        return Err(Invalid::new(vec![crate::validate::Problem::new(
+            String::new(),
+            message,
+        )]));
     }
     if let Some(what) = binary_kind(bytes) {
         let what = crate::language::noun(what);
@@ -147,7 +152,7 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Invalid> {
         return Err(refused(message, (1, 1)));
     }
     let text = match utf16(bytes) {
-        None => Cow::Borrowed(validate::decode(bytes)?),
+        None => Cow::Borrowed(validate::decode_utf8(bytes)?),
         Some(Ok(text)) => Cow::Owned(text),
         Some(Err(e)) => {
             let message = format!("{}; save the model as UTF-8", e.describe());

@@ -1,5 +1,6 @@
 //! The standard framework of docs/design.md §1 and the shipped sample organization.
 
+use crate::language::{noun, say};
 use crate::model::{Framework, Item, Model};
 
 /// The six players, clockwise from the top vertex, and the four themes,
@@ -29,4 +30,41 @@ pub const SAMPLE_JSON: &str = include_str!("../www/models/sample.json");
 /// The sample organization, parsed and validated.
 pub fn sample() -> Model {
     crate::validate::parse_model(SAMPLE_JSON).expect("the shipped sample model is valid")
+}
+
+/// What keeps a model of `other` from being compared cell by cell with a
+/// model of `reference`: its players, then its themes, when their ids
+/// differ (order and labels aside), each as "its themes are … where
+/// `whose` are …" in the current language (`whose` a [`noun`] phrase such
+/// as "the baseline's"). Empty when the two can be compared.
+pub fn differences(reference: &Framework, other: &Framework, whose: &str) -> Vec<String> {
+    fn ids(items: &[Item]) -> Vec<&str> {
+        let mut ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
+        crate::order::sort(&mut ids);
+        ids
+    }
+    let shown = |items: &[Item]| {
+        crate::validate::wording::first_ids(items.iter().map(|i| i.id.as_str()), 8)
+    };
+    let whose = noun(whose);
+    let mut differ = Vec::new();
+    for (what, theirs, ours) in [
+        ("players", &other.players, &reference.players),
+        ("themes", &other.themes, &reference.themes),
+    ] {
+        if ids(theirs) != ids(ours) {
+            let (what, theirs, ours) = (noun(what), shown(theirs), shown(ours));
+            differ.push(say(
+                "compare.differs",
+                &[
+                    ("what", &what),
+                    ("theirs", &theirs),
+                    ("whose", &whose),
+                    ("ours", &ours),
+                ],
+                || format!("its {what} are {theirs} where {whose} are {ours}"),
+            ));
+        }
+    }
+    differ
 }

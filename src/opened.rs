@@ -6,6 +6,7 @@
 //! file alike and every file the page exports can be opened again.
 
 use crate::export::model_from_export;
+use crate::language::say;
 use crate::validate::{Invalid, Problem};
 use std::borrow::Cow;
 
@@ -68,10 +69,21 @@ pub fn read_model(
     text: &str,
 ) -> Result<(crate::Model, crate::migrate::Version), Invalid> {
     refuse_markdown(name)?;
-    if kind_of(name, text) == FileKind::Text {
-        return crate::text::parse_text(text).map(|m| (m, crate::migrate::Version::V1));
-    }
-    let json = model_text(text)?;
+    let json = match kind_of(name, text) {
+        FileKind::Text => {
+            return crate::text::parse_text(text).map(|m| (m, crate::migrate::Version::V1))
+        }
+        // The JSON reader would say "expected ident" of a CSV's first row.
+        FileKind::Csv => {
+            return Err(Invalid::new(vec![Problem::new(
+                String::new(),
+                say("problem.csvNotModel", &[], || {
+                    "this looks like a CSV file of assessments, not a model (JSON, the text syntax or an exported page)".into()
+                }),
+            )]))
+        }
+        _ => model_text(text)?,
+    };
     // A document the page's Documents exported: its baseline is the model
     // (its what-ifs and history are the page's to open).
     if json.contains(crate::session::SESSION_SCHEMA) {
@@ -80,6 +92,32 @@ pub fn read_model(
         }
     }
     crate::validate::parse_versioned(&json)
+}
+
+/// The largest HTML page a reader takes. An exported page carries its
+/// model (pretty-printed, `<`, `>` and `&` escaped) beside the diagram,
+/// tables and findings drawn from it, so a model within
+/// [`crate::validate::MAX_BYTES`] makes a page larger than that (a 10 MB
+/// model, about 14 MB): the page has this larger cap, and the model inside
+/// it is held to a model's limit when it is read ([`model_text`]).
+pub const MAX_PAGE_BYTES: usize = 8 * crate::validate::MAX_BYTES;
+
+/// Whether a file's first bytes are markup (after a byte order mark and
+/// spaces): an HTML page, which has [`MAX_PAGE_BYTES`] as its limit.
+pub fn is_page(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
+}
+
+/// What is wrong with a file of `len` bytes that starts with `start`, if it
+/// is over its limit: [`MAX_PAGE_BYTES`] for a page, a model's else.
+pub fn over_limit(start: &[u8], len: u64) -> Option<String> {
+    let (what, limit) = if is_page(start) {
+        ("the page", MAX_PAGE_BYTES)
+    } else {
+        ("the file", crate::validate::MAX_BYTES)
+    };
+    (len > limit as u64).then(|| crate::validate::size_message_within(what, len, limit as u64))
 }
 
 /// Why a file of markup cannot be opened: a drawing, or a page that is not
@@ -125,9 +163,54 @@ pub fn model_text(text: &str) -> Result<Cow<'_, str>, Invalid> {
     if kind_of("", text) != FileKind::Html {
         return Ok(Cow::Borrowed(text));
     }
-    model_from_export(text)
-        .map(Cow::Owned)
-        .ok_or_else(|| no_model(text))
+    let block = model_from_export(text).ok_or_else(|| no_model(text))?;
+    if block.len() <= crate::validate::MAX_BYTES {
+        return Ok(Cow::Owned(block));
+    }
+    // The page writes its model pretty-printed and escaped: its size as a
+    // model is that of the same JSON written compactly, which the model's
+    // limit then applies to (crate::validate::parse_versioned).
+    let value = crate::validate::parse_json(&block)?;
+    let mut compact = String::with_capacity(block.len() / 2);
+    write_compact(&mut compact, &value);
+    Ok(Cow::Owned(compact))
+}
+
+/// `value` as compact JSON, a whole number written without a fraction
+/// (`2`, where the page writes `2.0`), as a model's file may write it.
+fn write_compact(out: &mut String, value: &serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if x.fract() == 0.0 && x.abs() < 1e15 => {
+                out.push_str(&crate::decimal::fixed(x, 0));
+            }
+            _ => out.push_str(&n.to_string()),
+        },
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(fields) => {
+            out.push('{');
+            for (i, (key, item)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(&Value::String(key.clone()).to_string());
+                out.push(':');
+                write_compact(out, item);
+            }
+            out.push('}');
+        }
+        other => out.push_str(&other.to_string()),
+    }
 }
 
 #[cfg(test)]
@@ -184,6 +267,49 @@ mod tests {
         // a damaged one is still said to be wrong, at its place
         let damaged = saved.replace("\"baseline\":{", "\"baseline\":{\"x\":1,");
         assert!(read_model("-", &damaged).is_err());
+    }
+
+    #[test]
+    fn a_csv_or_an_empty_file_is_said_to_be_one() {
+        let said = |name: &str, text: &str| read_model(name, text).unwrap_err().to_string();
+        assert_eq!(
+            said("org.csv", "theme,player,current\nintegration,hr,1\n"),
+            "(model): this looks like a CSV file of assessments, not a model (JSON, the text syntax or an exported page)"
+        );
+        assert_eq!(said("scores.csv", "a;b\n"), said("-", "theme;player\n"));
+        for empty in ["", "\u{feff}", " \r\n\t", "\u{feff}\n"] {
+            assert_eq!(
+                said("org.json", empty),
+                "(model) (line 1, column 1): the file is empty: it holds no model",
+                "{empty:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_page_has_its_own_limit_and_its_model_a_models() {
+        let mb = crate::validate::MAX_BYTES as u64;
+        assert!(is_page(b"\xef\xbb\xbf \n<!doctype html>") && !is_page(b" {\"<\": 1}"));
+        assert_eq!(over_limit(b"<html>", MAX_PAGE_BYTES as u64), None);
+        assert_eq!(
+            over_limit(b"<html>", MAX_PAGE_BYTES as u64 + 1).as_deref(),
+            Some("the page is 83,886,081 bytes; the limit is 80 MB")
+        );
+        assert_eq!(
+            over_limit(b"{", mb + mb / 10).as_deref(),
+            Some("the file is 11 MB; the limit is 10 MB")
+        );
+        // A model over the limit in a page larger still is refused as a
+        // model, measured as compact JSON.
+        let name = "n".repeat(crate::validate::MAX_BYTES);
+        let page = format!(
+            "<!doctype html><script type=\"application/json\" id=\"workforce-ecosystem-model\">\n{{\n  \"name\": \"{name}\", \"current\": 2.0\n}}\n</script>"
+        );
+        let err = read_model("big.html", &page).unwrap_err().to_string();
+        assert_eq!(
+            err,
+            "(model): the model is 10,485,783 bytes; the limit is 10 MB"
+        );
     }
 
     #[test]

@@ -8,7 +8,8 @@
 //! cells it highlights; the page holds the words: its own text for each step
 //! of the standard framework, generic text from the labels for any other.
 
-use crate::model::{Framework, Item, Model};
+use crate::language::say;
+use crate::model::{Framework, Model};
 use serde::Serialize;
 
 /// What a step of the tour explains.
@@ -124,45 +125,18 @@ pub fn blank_model(model: &Model) -> Model {
 /// instructor's: the same players and themes, by id. If not, says what
 /// differs, so the page does not count cells of two different diagrams.
 pub fn comparable(instructor: &Model, student: &Model) -> Result<(), String> {
-    fn ids(items: &[Item]) -> Vec<&str> {
-        let mut ids: Vec<&str> = items.iter().map(|i| i.id.as_str()).collect();
-        crate::order::sort(&mut ids);
-        ids
-    }
-    let shown = |items: &[Item]| {
-        let mut out = String::new();
-        for (n, i) in items.iter().take(8).enumerate() {
-            if n > 0 {
-                out.push_str(", ");
-            }
-            out.push_str(&crate::validate::wording::shown_id(&i.id));
-        }
-        if items.len() > 8 {
-            out.push_str(", …");
-        }
-        out
-    };
-    let (a, b) = (&instructor.framework, &student.framework);
-    let mut differ = Vec::new();
-    for (what, mine, theirs) in [
-        ("players", &b.players, &a.players),
-        ("themes", &b.themes, &a.themes),
-    ] {
-        if ids(mine) != ids(theirs) {
-            differ.push(format!(
-                "its {what} are {} where the instructor's are {}",
-                shown(mine),
-                shown(theirs)
-            ));
-        }
-    }
+    let differ = crate::framework::differences(
+        &instructor.framework,
+        &student.framework,
+        "the instructor's",
+    );
     if differ.is_empty() {
         return Ok(());
     }
-    Err(format!(
-        "this file uses another framework than the instructor's ({}); compare a copy of the instructor's worksheet",
-        differ.join("; ")
-    ))
+    let differ = differ.join("; ");
+    Err(say("teach.otherFramework", &[("differ", &differ)], || {
+        format!("this file uses another framework than the instructor's ({differ}); compare a copy of the instructor's worksheet")
+    }))
 }
 
 #[cfg(test)]

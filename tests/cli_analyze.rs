@@ -258,3 +258,64 @@ fn labels_cannot_inject_markup_into_the_markdown_report() {
         "no scheme: an autolink could form"
     );
 }
+
+#[test]
+fn compare_refuses_models_of_different_frameworks_saying_what_differs() {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let (org, studio) = (
+        format!("{root}/www/models/sample.json"),
+        format!("{root}/www/models/studio.json"),
+    );
+    for format in ["json", "markdown"] {
+        let o = wfe(&["compare", &org, &studio, "--format", format]);
+        assert_eq!(o.status.code(), Some(2), "{format}");
+        assert!(o.stdout.is_empty(), "{format}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.starts_with(&format!(
+                "{studio}: another framework than the baseline's (its "
+            )),
+            "{err}"
+        );
+        assert!(
+            err.ends_with("; compare two models of one framework\n"),
+            "{err}"
+        );
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let o = wfe(&["compare", &org, &studio, "--lang", "fr"]);
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!(
+            "{studio}: un autre cadre que celui de la référence (ses "
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_readme_names_every_key_of_the_comparison_json() {
+    let (base, scenario) = (
+        fixture("every-kind.json"),
+        fixture("every-kind-scenario.json"),
+    );
+    let v = json(&wfe(&["compare", &base, &scenario]));
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let at = readme
+        .find("`compare` prints `{")
+        .expect("the README documents compare's JSON");
+    let documented = &readme[at..at + readme[at..].find("\n\n").unwrap()];
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert!(keys.len() >= 6, "{keys:?}");
+    for key in keys {
+        assert!(
+            documented.contains(&format!("\"{key}\"")),
+            "{key} in {documented}"
+        );
+    }
+    assert!(
+        !documented.contains('_'),
+        "a key the binary does not write: {documented}"
+    );
+}

@@ -12,12 +12,8 @@ fn wfe(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("wfe runs");
     if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
+        // A command refused for its options stops before reading its input.
+        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
     } else {
         drop(child.stdin.take());
     }
@@ -229,4 +225,125 @@ fn commands_read_the_model_an_exported_page_carries() {
         )),
         "{err}"
     );
+}
+
+#[test]
+fn options_that_do_not_apply_to_the_format_are_refused() {
+    for (args, said) in [
+        (
+            &["--format", "csv", "--unit", "nope", "--overlay", "gap"][..],
+            "--overlay applies to --format html only",
+        ),
+        (
+            &["--format", "report-md", "--unit", "retail"],
+            "--unit applies to --format html only",
+        ),
+        (
+            &["--format", "report-html", "--layout", "square"],
+            "--layout applies to --format html only",
+        ),
+        (
+            &["--format", "report-html", "--no-caption"],
+            "--no-caption applies to --format html only",
+        ),
+        (
+            &["--format", "csv", "--caption", "Q1"],
+            "--caption applies to --format html only",
+        ),
+        (
+            &["--format", "csv", "--lang", "fr"],
+            "--lang does not apply to --format csv: the CSV is data, written as read",
+        ),
+    ] {
+        let mut all = vec!["export", "-"];
+        all.extend(args);
+        let o = wfe(&all, Some(MODEL));
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_eq!(text(&o.stderr), format!("{said}\n"), "{args:?}");
+    }
+    // Where they apply they are taken, defaults included.
+    for args in [
+        &["--unit", "retail", "--overlay", "gap", "--layout", "square"][..],
+        &["--format", "report-md", "--lang", "fr"],
+        &["--format", "csv"],
+        &[],
+    ] {
+        let mut all = vec!["export", "-"];
+        all.extend(args);
+        let o = wfe(&all, Some(MODEL));
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
+    }
+    // The plan's format is not the applied model's.
+    let o = wfe(
+        &["plan", "-", "--apply", "--format", "markdown"],
+        Some(MODEL),
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o.stderr).contains("'--apply' cannot be used with '--format <FORMAT>'"),
+        "{}",
+        text(&o.stderr)
+    );
+}
+
+#[test]
+fn the_page_of_a_model_just_under_the_limit_reads_back() {
+    // 100 units of 24 cells, whole-number scores (the page writes `2.0`)
+    // and long notes with characters the page escapes (`<` as `\u003c`):
+    // the page is well over the model's 10 MB, its model just under.
+    let limit = workforce_ecosystem::validate::MAX_BYTES;
+    let standard = workforce_ecosystem::framework::standard();
+    let units: Vec<serde_json::Value> = (0..100)
+        .map(|u| serde_json::json!({"id": format!("u{u}"), "label": format!("Unit {u}")}))
+        .collect();
+    let model_of = |note_chars: usize| {
+        let note = format!("{}<b>&</b>", "x".repeat(note_chars));
+        let mut assessments = Vec::new();
+        for u in 0..100 {
+            for t in &standard.themes {
+                for p in &standard.players {
+                    assessments.push(serde_json::json!({
+                        "theme": t.id, "player": p.id, "unit": format!("u{u}"),
+                        "current": 1, "target": 3, "note": note,
+                    }));
+                }
+            }
+        }
+        serde_json::json!({
+            "schema": "workforce-ecosystem/v1", "name": "Big",
+            "units": units, "assessments": assessments,
+        })
+        .to_string()
+    };
+    let first = model_of(4_000).len();
+    let source = model_of(4_000 + (limit - 1_000 - first) / 2_400);
+    assert!(
+        source.len() > limit - 4_000 && source.len() <= limit,
+        "{}",
+        source.len()
+    );
+    let (json, page) = (tmp("near-limit.json"), tmp("near-limit.html"));
+    std::fs::write(&json, &source).unwrap();
+    let (json, page) = (json.to_str().unwrap(), page.to_str().unwrap());
+    let o = wfe(&["export", json, "-o", page], None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    // The page, and the model it carries as written (pretty, escaped), are
+    // both over the model's limit.
+    let html = std::fs::read_to_string(page).unwrap();
+    let marker = "id=\"workforce-ecosystem-model\">";
+    let start = html.find(marker).unwrap() + marker.len();
+    let block = html[start..].find("</script>").unwrap();
+    assert!(block > limit, "the model in the page is {block} bytes");
+    assert!(html.len() > block);
+    let o = wfe(&["validate", page], None);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert_eq!(
+        text(&o.stdout),
+        format!("{page}: valid (2400 assessments, 0 contributors, 0 systems)\n")
+    );
+    // The same model read from the page and from its file.
+    let from_page = wfe(&["convert", page, "--to", "json"], None);
+    let from_file = wfe(&["convert", json, "--to", "json"], None);
+    assert_eq!(from_page.stdout, from_file.stdout);
 }

@@ -459,14 +459,23 @@ const QUARTERS: &str = concat!(
 );
 
 /// The arguments of `wfe compare` for each comparison the tests read: the
-/// sample with a scenario of it and back, another model, and two dates of
-/// a model with snapshots (and one date with itself).
+/// sample with a scenario of it and back, another model with a scenario
+/// that scores a cell of the whole organization, and two dates of a model
+/// with snapshots (and one date with itself).
 fn comparisons(scenario: &str) -> Vec<Vec<String>> {
-    let golden = |name: &str| format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+    let standard = format!("{}/tests/golden/standard.json", env!("CARGO_MANIFEST_DIR"));
+    let mut whole: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&standard).unwrap()).unwrap();
+    whole["assessments"]
+        .as_array_mut()
+        .unwrap()
+        .push(serde_json::json!({"theme": "integration", "player": "hr", "current": 2}));
+    let whole_path = scenario.replace(".json", "-whole.json");
+    std::fs::write(&whole_path, whole.to_string()).unwrap();
     [
         vec![SAMPLE, scenario],
         vec![scenario, SAMPLE],
-        vec![&golden("standard.json"), &golden("five.json")],
+        vec![standard.as_str(), whole_path.as_str()],
         vec![QUARTERS, "--from", "2026-03-31", "--to", "2026-06-30"],
         vec![QUARTERS, "--from", "2026-06-30", "--to", "2026-09-30"],
         vec![QUARTERS, "--from", "2026-06-30", "--to", "2026-06-30"],
@@ -627,4 +636,51 @@ fn a_models_problems_are_told_in_the_commands_language() {
     }
     let fr = told(&["compare", SAMPLE, broken, "--lang", "fr"]);
     assert!(fr.contains("attendu : un nombre"), "{fr}");
+}
+
+#[test]
+fn export_takes_the_tags_of_the_languages_it_speaks_and_refuses_the_rest() {
+    for (tag, french) in [
+        ("fr-CA", true),
+        ("FR", true),
+        ("en-GB", false),
+        ("en", false),
+    ] {
+        let page = text(&wfe(&["export", SAMPLE, "--lang", tag]));
+        assert!(page.contains(&format!("<html lang=\"{tag}\">")), "{tag}");
+        assert_eq!(page.contains("<h2>Constats<"), french, "{tag}");
+    }
+    for tag in [
+        "de",
+        "x\"><script>",
+        "fr-",
+        "fr-CA-toolongsubtag",
+        "fr_CA",
+        "",
+    ] {
+        let o = wfe(&["export", SAMPLE, "--lang", tag]);
+        assert_eq!(o.status.code(), Some(2), "{tag:?}");
+        assert!(o.stdout.is_empty(), "{tag:?}");
+        let err = String::from_utf8(o.stderr).unwrap();
+        assert!(
+            err.contains("wfe writes English (en) and French (fr), or a regional tag of either such as fr-CA"),
+            "{tag:?}: {err}"
+        );
+    }
+}
+
+#[test]
+fn validate_says_what_is_wrong_in_french() {
+    let dir = std::env::temp_dir().join(format!("wfe-validate-fr-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let empty = dir.join("empty.json");
+    std::fs::write(&empty, "").unwrap();
+    let path = empty.to_str().unwrap();
+    let o = wfe(&["validate", "--lang", "fr", path]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(o.stderr).unwrap(),
+        format!("{path}: (modèle) (ligne 1, colonne 1) : le fichier est vide : il ne contient aucun modèle\n{path}: 1 problème ; le modèle n’a pas été chargé\n")
+    );
+    let _ = std::fs::remove_dir_all(&dir);
 }

@@ -1,34 +1,14 @@
 //! `wfe convert` and `wfe markdown` run as a user runs them, on real files
 //! in a scratch directory, and the other commands reading the text syntax.
 
+mod in_scratch;
+
+use in_scratch::{sample_path, text, wfe};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-
-fn wfe(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .expect("wfe starts")
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("cli_text-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn sample_path() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("www/models/sample.json")
-        .display()
-        .to_string()
+    in_scratch::scratch(&format!("cli_text-{name}"))
 }
 
 #[test]

@@ -103,11 +103,24 @@ fn import_replaces_assessments_and_keeps_everything_else() {
         (out.name.as_str(), &out.units, &out.framework),
         (m.name.as_str(), &m.units, &m.framework)
     );
-    // A header alone clears every assessment.
-    assert!(import_csv(&m, "theme,player,current\r\n")
-        .unwrap()
-        .assessments
-        .is_empty());
+}
+
+#[test]
+fn a_file_without_assessments_is_refused_rather_than_clearing_every_score() {
+    let m = model();
+    assert!(!m.assessments.is_empty());
+    for csv in [
+        "theme,player,current\r\n",
+        "theme,player,current",
+        "\u{feff}theme;player;current\n;;\n\n ; ; \n",
+    ] {
+        let e = import_csv(&m, csv).expect_err(csv);
+        assert_eq!(
+            e.to_string(),
+            "the file holds no assessment, only its header row; importing it would remove every score",
+            "{csv:?}"
+        );
+    }
 }
 
 #[test]
@@ -180,6 +193,27 @@ fn every_bad_cell_is_reported_with_its_row_and_column() {
             "row 6, column \"weight\": \"heavy\" is not a number".into(),
             "row 7, column \"current\": empty; every row needs a current score".into(),
             "row 8: 3 fields where the header has 7 (a note with a comma must be in double quotes)".into(),
+        ]
+    );
+}
+
+#[test]
+fn scale_and_duplicate_problems_are_reported_with_the_unreadable_rows() {
+    // Rows 2 and 4 cannot be read; rows 3, 5 and 6 can, and are checked as
+    // a model all the same, so that one run lists every problem.
+    let csv = "theme,player,unit,current,target\n\
+               leadership,marketing,retail,1,2\n\
+               leadership,hr,retail,1,9\n\
+               leadership,hr,hq,x,2\n\
+               integration,it,hq,1,2\n\
+               integration,it,hq,2,3\n";
+    assert_eq!(
+        messages(&model(), csv),
+        vec![
+            "row 2, column \"player\": \"marketing\" is not a player of the model (known: senior-leaders, procurement, finance-legal, business-unit-leaders, it, hr)".to_string(),
+            "row 3, column \"target\": 9 is outside the scale 0 to 4".into(),
+            "row 4, column \"current\": \"x\" is not a number".into(),
+            "row 6: second assessment of the cell (theme \"integration\", player \"it\") for unit \"hq\"; the first is row 5".into(),
         ]
     );
 }
@@ -285,7 +319,7 @@ mod round_trip {
 
     proptest! {
         #[test]
-        fn any_assessments_survive_export_then_import(mut list in prop::collection::vec(any_assessment(), 0..12)) {
+        fn any_assessments_survive_export_then_import(mut list in prop::collection::vec(any_assessment(), 1..12)) {
             // One assessment per (theme, player, unit), as validation requires.
             let mut seen = std::collections::HashSet::new();
             list.retain(|a| seen.insert((a.theme.clone(), a.player.clone(), a.unit.clone())));

@@ -21,6 +21,13 @@ import { pickResponses, saveSnapshot, showProgress, compareWithSnapshot, handOut
 export const LINK_WARN = 8000;
 /** Files larger than this are refused (the core's model limit). */
 const MAX_TEXT = MAX_MODEL_BYTES;
+/**
+ * The largest file Open reads (the core's opened::MAX_PAGE_BYTES): an
+ * exported page carries a model of up to MAX_TEXT beside the diagram and
+ * tables drawn from it. The core holds any other file, and the model in a
+ * page, to a model's limit, saying so in the page's language.
+ */
+const MAX_OPENED = 8 * MAX_MODEL_BYTES;
 
 // ---- problems ---------------------------------------------------------------
 
@@ -96,7 +103,7 @@ export async function openSample() {
 
 async function openFile(file) {
   if (!file) return;
-  if (file.size > MAX_TEXT) {
+  if (file.size > MAX_OPENED) {
     showProblems(new Error(t('import.tooLarge', { size: formatNumber(file.size / 1048576) })), { source: file.name });
     return;
   }

@@ -199,6 +199,25 @@ fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount
         .collect()
 }
 
+/// Whether `scenario` can be compared with `baseline` cell by cell: the
+/// same players and themes, by id. If not, says what differs, so that two
+/// different diagrams are not reported as a what-if of one another.
+pub fn comparable(baseline: &Model, scenario: &Model) -> Result<(), String> {
+    let differ =
+        crate::framework::differences(&baseline.framework, &scenario.framework, "the baseline's");
+    if differ.is_empty() {
+        return Ok(());
+    }
+    let differ = differ.join("; ");
+    Err(crate::language::say(
+        "compare.otherFramework",
+        &[("differ", &differ)],
+        || {
+            format!("another framework than the baseline's ({differ}); compare two models of one framework")
+        },
+    ))
+}
+
 /// Compares two models (meant to be valid; any pair is compared without
 /// panicking).
 pub fn compare(baseline: &Model, scenario: &Model) -> Comparison {

@@ -29,8 +29,8 @@ mod wording;
 use by_id::by_id;
 pub use by_id::ById;
 pub use compare::{
-    compare, compare_analyses, compare_answer, AnswerCell, AnswerComparison, AnswerUnit,
-    CellChange, CellValue, ChangeCount, Comparison, Delta, ReadinessChange, Verdict,
+    comparable, compare, compare_analyses, compare_answer, AnswerCell, AnswerComparison,
+    AnswerUnit, CellChange, CellValue, ChangeCount, Comparison, Delta, ReadinessChange, Verdict,
 };
 pub use finding::{Finding, FindingCell, Kind, KindNames};
 pub use kept::Kept;

@@ -58,7 +58,8 @@ enum Command {
         the type of every field, and the rules that relate one part to another: known and unique \
         ids, scores and targets on the scale, one assessment per theme, player and unit, \
         and the limits on every text and list (see the README). \
-        Models over 10 MB or with more than 100,000 list items are refused.\n\n\
+        Models over 10 MB (an exported page: over 80 MB, or carrying a model over 10 MB) \
+        or with more than 100,000 list items are refused.\n\n\
         Exit status: 0 when the model is valid (a summary goes to standard output), \
         2 when it is not (the problems go to standard error as \
         `FILE: PATH (line L, column C): MESSAGE`, the first hundred in the order of the \
@@ -67,6 +68,9 @@ enum Command {
     Validate {
         /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
+        /// Language of the problems' messages
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Draw the diagram as SVG
     Render {
@@ -162,9 +166,9 @@ enum Command {
         /// Plan one unit's scores (its maturity gaps; its readiness)
         #[arg(long)]
         unit: Option<String>,
-        #[arg(long, value_enum, default_value = "json")]
+        #[arg(long, value_enum, default_value = "json", conflicts_with = "apply")]
         format: PlanFormat,
-        /// Write the model with the plan applied instead of the plan
+        /// Write the model with the plan applied (JSON) instead of the plan
         #[arg(long)]
         apply: bool,
         /// Write here instead of standard output
@@ -192,21 +196,22 @@ enum Command {
         /// Write here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// What the diagram's cells show (html only)
-        #[arg(long, default_value = "current", value_parser = ["none", "current", "target", "gap", "agreement"])]
-        overlay: String,
+        /// What the diagram's cells show (html only) [default: current]
+        #[arg(long, value_parser = ["none", "current", "target", "gap", "agreement"])]
+        overlay: Option<String>,
         /// Show one unit's scores (html only)
         #[arg(long)]
         unit: Option<String>,
-        /// The diagram's layout (html only): wide, square or narrow
-        #[arg(long, default_value = "wide", value_parser = ["wide", "square", "narrow"])]
-        layout: String,
+        /// The diagram's layout (html only): wide, square or narrow [default: wide]
+        #[arg(long, value_parser = ["wide", "square", "narrow"])]
+        layout: Option<String>,
         #[command(flatten)]
         caption: CaptionArgs,
-        /// Language tag of the HTML document and the reports; with `fr` (or `fr-CA`, …) they are
-        /// written in French (their words, the findings, the legend and the standard names)
-        #[arg(long, default_value = "en")]
-        lang: String,
+        /// Language tag of the HTML document and the reports (not the CSV): `en` or `fr`, or a
+        /// regional tag of either (`fr-CA`, `en-GB`, …); in French they are written in French
+        /// (their words, the findings, the legend and the standard names) [default: en]
+        #[arg(long, value_parser = spoken_tag)]
+        lang: Option<String>,
     },
     /// Replace a model's assessments with those of a CSV file and print the new model
     ImportCsv {
@@ -259,7 +264,8 @@ enum Command {
     Markdown {
         /// Markdown file; `-` reads standard input
         input: PathBuf,
-        /// The Markdown file to write
+        /// The Markdown file to write; `-` writes standard output (the images then named
+        /// for the input and linked from the working directory)
         #[arg(short, long)]
         output: PathBuf,
         /// Where to write the SVG images (created if missing)
@@ -423,51 +429,57 @@ impl Failure {
 
 /// How a model's source is named in messages.
 fn source_name(path: &Path) -> String {
-    if path.as_os_str() == "-" {
+    if is_standard(path) {
         "<stdin>".to_string()
     } else {
         path.display().to_string()
     }
 }
 
-/// The raw bytes of a file or standard input. A source over the size limit
-/// is refused with its real size, counted without holding more than the
-/// limit: a file says its size up front; the rest of a stream is read and
-/// dropped.
+/// The raw bytes of a file or standard input. A source over its size limit
+/// (a model's, or the larger one of an exported page, told by its first
+/// bytes) is refused with its real size, counted without holding more than
+/// the page's limit: a file says its size up front; the rest of a stream is
+/// read and dropped.
 fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
-    let io_err = |e: std::io::Error| Failure {
-        code: 1,
-        message: format!("{}: {e}", source_name(path)),
+    let io_err = |e: std::io::Error| io_failure(path, &e, false);
+    let refuse = |start: &[u8], size: u64| {
+        opened::over_limit(start, size).map(|message| Failure {
+            code: 2,
+            message: format!("{}: {message}", source_name(path)),
+        })
     };
-    let too_large = |size: u64| Failure {
-        code: 2,
-        message: format!(
-            "{}: {}",
-            source_name(path),
-            validate::size_message("the file", size)
-        ),
-    };
-    let limit = validate::MAX_BYTES as u64;
-    let mut source: Box<dyn Read> = if path.as_os_str() == "-" {
+    let cap = opened::MAX_PAGE_BYTES as u64;
+    let mut source: Box<dyn Read> = if is_standard(path) {
         Box::new(std::io::stdin().lock())
     } else {
         let file = std::fs::File::open(path).map_err(io_err)?;
         match file.metadata() {
-            Ok(meta) if meta.is_file() && meta.len() > limit => return Err(too_large(meta.len())),
+            Ok(meta) if meta.is_file() && meta.len() > validate::MAX_BYTES as u64 => {
+                let mut start = Vec::new();
+                (&file).take(1024).read_to_end(&mut start).map_err(io_err)?;
+                if let Some(failure) = refuse(&start, meta.len()) {
+                    return Err(failure);
+                }
+                Box::new(std::io::Cursor::new(start).chain(file))
+            }
             _ => Box::new(file),
         }
     };
     let mut bytes = Vec::new();
     source
         .by_ref()
-        .take(limit + 1)
+        .take(cap + 1)
         .read_to_end(&mut bytes)
         .map_err(io_err)?;
-    if bytes.len() as u64 > limit {
-        let rest = std::io::copy(&mut source, &mut std::io::sink()).map_err(io_err)?;
-        return Err(too_large(bytes.len() as u64 + rest));
+    let mut size = bytes.len() as u64;
+    if size > cap {
+        size += std::io::copy(&mut source, &mut std::io::sink()).map_err(io_err)?;
     }
-    Ok(bytes)
+    match refuse(&bytes, size) {
+        Some(failure) => Err(failure),
+        None => Ok(bytes),
+    }
 }
 
 /// Every problem on its own line, prefixed with the source, then a count.
@@ -491,9 +503,13 @@ fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
 /// Reads, migrates and validates a model, with the version it was written in:
 /// from its JSON, or from the HTML page the page exports, which carries it.
 fn load_versioned(path: &Path) -> Result<(Model, Version), Failure> {
-    let bytes = read_input(path)?;
+    read_model(path, &read_input(path)?)
+}
+
+/// The model in the bytes read from `path`, as [`load_versioned`] reads it.
+fn read_model(path: &Path, bytes: &[u8]) -> Result<(Model, Version), Failure> {
     let name = source_name(path);
-    encoding::decode(&bytes)
+    encoding::decode(bytes)
         .and_then(|text| opened::read_model(&name, &text))
         .map_err(|invalid| invalid_failure(path, &invalid))
 }
@@ -502,12 +518,64 @@ fn load(path: &Path) -> Result<Model, Failure> {
     load_versioned(path).map(|(model, _)| model)
 }
 
+/// An I/O error in plain words, without the system's "(os error N)".
+fn plain(e: &std::io::Error) -> String {
+    match e.kind() {
+        ErrorKind::NotFound => "no such file or folder".into(),
+        ErrorKind::IsADirectory => "a folder, not a file".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => {
+            let text = e.to_string();
+            match text.rfind(" (os error ") {
+                Some(at) if text.ends_with(')') => text[..at].to_string(),
+                _ => text,
+            }
+        }
+    }
+}
+
+/// "the folder out does not exist", when the folder a file is to be
+/// written in is missing.
+fn missing_folder(output: &Path) -> Option<String> {
+    let folder = output.parent().filter(|f| !f.as_os_str().is_empty())?;
+    (!is_standard(output) && !folder.is_dir())
+        .then(|| format!("the folder {} does not exist", folder.display()))
+}
+
+/// The failure of reading or writing `path`, naming it and saying why.
+fn io_failure(path: &Path, e: &std::io::Error, writing: bool) -> Failure {
+    let why = match e.kind() {
+        ErrorKind::NotFound if writing => missing_folder(path).unwrap_or_else(|| plain(e)),
+        ErrorKind::NotFound => "no such file".into(),
+        _ => plain(e),
+    };
+    Failure {
+        code: 1,
+        message: format!("{}: {why}", source_name(path)),
+    }
+}
+
+/// Refuses standard input named for two inputs: it can be read once.
+fn stdin_once(inputs: &[&Path]) -> Result<(), Failure> {
+    if inputs.iter().filter(|p| is_standard(p)).count() < 2 {
+        return Ok(());
+    }
+    Err(Failure {
+        code: 2,
+        message: "standard input can be read only once: give `-` for one input at most".into(),
+    })
+}
+
+/// Whether a path names standard input or output: `-`, as for every tool.
+fn is_standard(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// Writes `text` to the file `output`, or to standard output when there is
+/// none or it is `-`.
 fn write_output(output: Option<&Path>, text: &str) -> Result<(), Failure> {
-    match output {
-        Some(path) => std::fs::write(path, text).map_err(|e| Failure {
-            code: 1,
-            message: format!("{}: {e}", path.display()),
-        }),
+    match output.filter(|path| !is_standard(path)) {
+        Some(path) => std::fs::write(path, text).map_err(|e| io_failure(path, &e, true)),
         None => write_stdout(text),
     }
 }
@@ -521,7 +589,7 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
         Err(e) if e.kind() == ErrorKind::BrokenPipe => Err(Failure::reader_gone()),
         Err(e) => Err(Failure {
             code: 1,
-            message: format!("standard output: {e}"),
+            message: format!("standard output: {}", plain(&e)),
         }),
     }
 }
@@ -562,7 +630,8 @@ fn check_unit(model: &Model, unit: Option<&str>) -> Result<(), Failure> {
 
 fn run(cli: Cli) -> Result<(), Failure> {
     match cli.command {
-        Command::Validate { file } => {
+        Command::Validate { file, lang } => {
+            set_language(&lang);
             let (model, version) = load_versioned(&file)?;
             let count =
                 |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
@@ -633,11 +702,19 @@ fn run(cli: Cli) -> Result<(), Failure> {
             lang,
         } => {
             set_language(&lang);
+            stdin_once(&[&base, scenario.as_deref().unwrap_or(Path::new(""))])?;
             let model = load(&base)?;
-            let scenario = scenario.map(|path| load(&path)).transpose()?;
-            let (base, scenario) = match scenario {
-                Some(scenario) => (model, scenario),
-                None => {
+            let named = scenario;
+            let scenario = named.as_deref().map(load).transpose()?;
+            let (base, scenario) = match (scenario, named) {
+                (Some(scenario), Some(path)) => {
+                    analysis::comparable(&model, &scenario).map_err(|message| Failure {
+                        code: 2,
+                        message: format!("{}: {message}", source_name(&path)),
+                    })?;
+                    (model, scenario)
+                }
+                _ => {
                     let from = from.unwrap_or_else(|| voices::NOW.into());
                     let to = to.unwrap_or_else(|| voices::NOW.into());
                     let on = |flag: &str, date: &str| {
@@ -699,22 +776,50 @@ fn run(cli: Cli) -> Result<(), Failure> {
             caption,
             lang,
         } => {
+            // An option of the diagram given for a report or the CSV (a
+            // "retail report" that is the whole organization's) is refused
+            // rather than ignored.
+            let diagram_only = [
+                ("--overlay", overlay.is_some()),
+                ("--unit", unit.is_some()),
+                ("--layout", layout.is_some()),
+                ("--caption", caption.caption.is_some()),
+                ("--no-caption", caption.no_caption),
+            ];
+            let not_html = !matches!(format, ExportFormat::Html);
+            if let Some((flag, _)) = diagram_only.iter().find(|(_, given)| *given && not_html) {
+                return Err(Failure {
+                    code: 2,
+                    message: format!("{flag} applies to --format html only"),
+                });
+            }
             // The document and the reports speak their tag's language, as
             // the page's exports speak the page's. The CSV is data: its
-            // numbers and names stay as read.
-            if !matches!(format, ExportFormat::Csv) {
-                set_language(&lang);
+            // numbers and names stay as read, in no language.
+            if matches!(format, ExportFormat::Csv) && lang.is_some() {
+                return Err(Failure {
+                    code: 2,
+                    message:
+                        "--lang does not apply to --format csv: the CSV is data, written as read"
+                            .into(),
+                });
             }
+            let lang = lang.unwrap_or_else(|| "en".into());
+            set_language(&lang);
             let model = load(&file)?;
             let text = match format {
                 ExportFormat::Html => {
                     check_unit(&model, unit.as_deref())?;
                     let opts = export::ExportOptions {
                         overlay: overlay
+                            .as_deref()
+                            .unwrap_or("current")
                             .parse()
                             .map_err(|message| Failure { code: 2, message })?,
                         unit,
                         layout: layout
+                            .as_deref()
+                            .unwrap_or("wide")
                             .parse()
                             .map_err(|message| Failure { code: 2, message })?,
                         lang,
@@ -734,7 +839,20 @@ fn run(cli: Cli) -> Result<(), Failure> {
             csv: csv_path,
             output,
         } => {
-            let base = load(&model)?;
+            stdin_once(&[&model, &csv_path])?;
+            let bytes = read_input(&model)?;
+            let (base, _) = read_model(&model, &bytes).map_err(|mut failure| {
+                // `wfe import-csv scores.csv org.json`: say which comes first.
+                let csv = encoding::decode(&bytes).is_ok_and(|text| {
+                    opened::kind_of(&source_name(&model), &text) == opened::FileKind::Csv
+                });
+                if csv {
+                    failure.message.push_str(
+                        "\nimport-csv takes the model first, then the CSV: wfe import-csv MODEL CSV",
+                    );
+                }
+                failure
+            })?;
             let text = read_input(&csv_path)?;
             let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| {
                 let name = csv_path.display();
@@ -840,10 +958,20 @@ fn markdown(
             unclosed.line
         ),
     })?;
-    let stem: String = output
-        .file_stem()
-        .map(|s| s.to_string_lossy())
-        .unwrap_or_default()
+    if is_standard(svg_dir) {
+        return Err(Failure {
+            code: 2,
+            message: "--svg-dir: the images are files; name a folder for them, not `-`".into(),
+        });
+    }
+    // The images are named for the document written, or with `-o -` for
+    // the Markdown read (`diagram` when that is standard input too).
+    let named = [output, input]
+        .into_iter()
+        .find(|path| !is_standard(path))
+        .and_then(Path::file_stem)
+        .map_or("diagram".into(), |s| s.to_string_lossy());
+    let stem: String = named
         .chars()
         .map(|c| {
             if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
@@ -876,10 +1004,25 @@ fn markdown(
             })?;
         images.push((file, model.name.clone(), render::render_svg(&model, &opts)));
     }
-    std::fs::create_dir_all(svg_dir).map_err(|e| Failure {
-        code: 1,
-        message: format!("{}: {e}", svg_dir.display()),
-    })?;
+    // Nothing is written when the document cannot be: its folder is
+    // checked before the images go to theirs (which, created with its
+    // parents, may make the document's folder too: `-o site/a.md --svg-dir
+    // site/img`).
+    let made = |folder: &Path| {
+        let inside = relative_to(svg_dir, folder);
+        inside.is_relative()
+            && !inside
+                .components()
+                .any(|c| c == std::path::Component::ParentDir)
+    };
+    let folder = output.parent().unwrap_or(Path::new(""));
+    if let Some(missing) = missing_folder(output).filter(|_| !made(folder)) {
+        return Err(Failure {
+            code: 1,
+            message: format!("{}: {missing}", output.display()),
+        });
+    }
+    std::fs::create_dir_all(svg_dir).map_err(|e| io_failure(svg_dir, &e, true))?;
     let link_dir = relative_to(svg_dir, output.parent().unwrap_or(Path::new("")));
     for (file, _, svg) in &images {
         write_output(Some(&svg_dir.join(file)), svg)?;
@@ -960,6 +1103,10 @@ fn relative_to(target: &Path, base: &Path) -> PathBuf {
 /// those it refuses, and those that cannot be read, are listed on standard
 /// error and the exit status says so, while the rest are merged.
 fn merge(model: &Path, responses: &[PathBuf], output: Option<&Path>) -> Result<(), Failure> {
+    let inputs: Vec<&Path> = std::iter::once(model)
+        .chain(responses.iter().map(PathBuf::as_path))
+        .collect();
+    stdin_once(&inputs)?;
     let base = load(model)?;
     let mut unread = Vec::new();
     let mut read = Vec::new();
@@ -1011,6 +1158,21 @@ fn today() -> String {
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
     format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A language tag the core speaks, as a document's `lang` may carry it:
+/// `en` or `fr`, or either with subtags (`fr-CA`); any other is refused
+/// rather than written on a document in another language.
+fn spoken_tag(tag: &str) -> Result<String, String> {
+    let mut parts = tag.split('-');
+    let primary = parts.next().unwrap_or_default();
+    let spoken = ["en", "fr"].contains(&primary.to_ascii_lowercase().as_str());
+    let subtags =
+        parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()));
+    if spoken && subtags {
+        return Ok(tag.to_string());
+    }
+    Err("wfe writes English (en) and French (fr), or a regional tag of either such as fr-CA".into())
 }
 
 /// Makes the core write in the language of the tag `lang` (its primary

@@ -263,17 +263,7 @@ fn known(items: &[Item]) -> String {
     if items.is_empty() {
         return noun("none").into_owned();
     }
-    let mut out = String::new();
-    for (n, i) in items.iter().take(12).enumerate() {
-        if n > 0 {
-            out.push_str(", ");
-        }
-        out.push_str(&crate::validate::wording::shown_id(&i.id));
-    }
-    if items.len() > 12 {
-        out.push_str(", …");
-    }
-    out
+    crate::validate::wording::first_ids(items.iter().map(|i| i.id.as_str()), 12)
 }
 
 /// "empty; every row needs a theme": a required cell left empty.
@@ -324,12 +314,6 @@ impl Listed {
 
     fn is_empty(&self) -> bool {
         self.problems.is_empty() && self.more == 0
-    }
-
-    fn into_invalid(self) -> CsvInvalid {
-        let mut invalid = CsvInvalid::new(self.problems);
-        invalid.more += self.more;
-        invalid
     }
 }
 
@@ -570,24 +554,36 @@ pub fn import_csv(model: &Model, text: &str) -> Result<Model, CsvInvalid> {
             rows.push(rec.row);
         }
     }
-    if !listed.is_empty() {
-        return Err(listed.into_invalid());
+    // A header alone (a truncated spreadsheet export) would remove every
+    // score: a file with a problem changes nothing, and this is one.
+    if assessments.is_empty() && listed.is_empty() {
+        return fail(vec![CsvProblem {
+            row: None,
+            column: None,
+            message: say("csv.noRows", &[], || {
+                "the file holds no assessment, only its header row; importing it would remove every score".into()
+            }),
+        }]);
     }
 
+    // The rows that were read are checked as a model even when others
+    // were not, so that every problem is reported at once: a score off the
+    // scale or a duplicate cell is not left for a second run.
     let mut out = model.clone();
     out.assessments = assessments;
     let (found, more) = crate::validate::validate_within(&out);
-    let mut problems: Vec<CsvProblem> = found
-        .into_iter()
-        .map(|p| place(&p.path, p.message, &rows))
-        .collect();
+    let Listed {
+        mut problems,
+        more: unlisted,
+    } = listed;
+    problems.extend(found.into_iter().map(|p| place(&p.path, p.message, &rows)));
     if problems.is_empty() {
         return Ok(out);
     }
     // By row, as a spreadsheet user reads them; problems of no row last.
     crate::order::sort_by_key(&mut problems, |p| p.row.unwrap_or(usize::MAX));
     let mut invalid = CsvInvalid::new(problems);
-    invalid.more += more;
+    invalid.more += more + unlisted;
     Err(invalid)
 }
 

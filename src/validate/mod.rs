@@ -232,6 +232,12 @@ pub fn decode(bytes: &[u8]) -> Result<&str, Invalid> {
     if bytes.len() > MAX_BYTES {
         return Err(too_large(bytes.len()));
     }
+    decode_utf8(bytes)
+}
+
+/// [`decode`] without the size limit, for a caller that has applied its own
+/// (an exported page's, [`crate::opened::MAX_PAGE_BYTES`]).
+pub(crate) fn decode_utf8(bytes: &[u8]) -> Result<&str, Invalid> {
     std::str::from_utf8(bytes).map_err(|e| {
         let valid = bytes.get(..e.valid_up_to()).unwrap_or_default();
         // Everything before the bad byte is valid UTF-8.
@@ -327,6 +333,18 @@ pub fn read_shape(text: &str) -> Result<Model, Invalid> {
 /// Step 3: the text as a JSON value, or its syntax error with path, line
 /// and column.
 pub(crate) fn parse_json(text: &str) -> Result<serde_json::Value, Invalid> {
+    // Said plainly: serde_json's "EOF while parsing a value" at line 1 is
+    // what an empty file (or one of spaces, or a byte-order mark alone) gets.
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Err(Invalid::new(vec![Problem {
+            path: String::new(),
+            message: say("problem.emptyFile", &[], || {
+                "the file is empty: it holds no model".into()
+            }),
+            line: Some(1),
+            column: Some(1),
+        }]));
+    }
     serde_json::from_str(text).map_err(|e| syntax_problem(text, &e))
 }
 
@@ -468,8 +486,14 @@ pub fn too_large_as(what: &str, len: u64) -> Invalid {
 
 /// "the file is 52.3 MB; the limit is 10 MB".
 pub fn size_message(what: &str, len: u64) -> String {
-    let size = wording::size(len, MAX_BYTES as u64);
-    let limit = wording::size(MAX_BYTES as u64, u64::MAX);
+    size_message_within(what, len, MAX_BYTES as u64)
+}
+
+/// [`size_message`] for another limit than [`MAX_BYTES`] (an exported
+/// page's): "the page is 90.1 MB; the limit is 80 MB".
+pub fn size_message_within(what: &str, len: u64, limit: u64) -> String {
+    let size = wording::size(len, limit);
+    let limit = wording::size(limit, u64::MAX);
     say(
         "problem.tooLarge",
         &[("what", &noun(what)), ("size", &size), ("limit", &limit)],

@@ -132,13 +132,7 @@ pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> Str
     if total == 0 {
         return format!("({})", noun(none));
     }
-    let mut list = String::new();
-    for (i, id) in ids.take(KNOWN_SHOWN).enumerate() {
-        if i > 0 {
-            list.push_str(", ");
-        }
-        list.push_str(&shown_id(id));
-    }
+    let (mut list, _) = shown_ids(ids, KNOWN_SHOWN);
     if total > KNOWN_SHOWN {
         let count = (total - KNOWN_SHOWN).to_string();
         list = say("known.more", &[("ids", &list), ("count", &count)], || {
@@ -146,6 +140,31 @@ pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> Str
         });
     }
     say("known", &[("ids", &list)], || format!("(known: {list})"))
+}
+
+/// The first `at_most` of `ids`, comma-separated, each as [`shown_id`]
+/// shows it; and whether there are more.
+pub(crate) fn shown_ids<'a>(
+    ids: impl IntoIterator<Item = &'a str>,
+    at_most: usize,
+) -> (String, bool) {
+    let mut ids = ids.into_iter();
+    let mut list = String::new();
+    for (i, id) in ids.by_ref().take(at_most).enumerate() {
+        if i > 0 {
+            list.push_str(", ");
+        }
+        list.push_str(&shown_id(id));
+    }
+    (list, ids.next().is_some())
+}
+
+/// [`shown_ids`], with `…` after the last when there are more.
+pub(crate) fn first_ids<'a>(ids: impl IntoIterator<Item = &'a str>, at_most: usize) -> String {
+    match shown_ids(ids, at_most) {
+        (list, true) => format!("{list}, …"),
+        (list, false) => list,
+    }
 }
 
 /// Ids made of ordinary characters are listed bare, as the examples

@@ -6,9 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { setup, open, exportedModel } from './page-helpers.mjs';
 
 const env = setup();
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 async function download(page, format) {
   const [d] = await Promise.all([
@@ -130,4 +136,40 @@ test('a CSV opened is read by the core into a copy of the model on show; an HTML
   assert.deepEqual(await exportedModel(page), changed, 'the work on show is untouched');
   assert.deepEqual(page.problems, []);
   await page.close();
+});
+
+/** A model just under the 10 MB limit: 100 units of 24 cells with long notes (as `wfe` tests it). */
+function nearLimitModel() {
+  const LIMIT = 10 * 1024 * 1024;
+  const players = ['senior-leaders', 'procurement', 'finance-legal', 'business-unit-leaders', 'it', 'hr'];
+  const themes = ['leadership', 'integration', 'technology', 'management'];
+  const units = Array.from({ length: 100 }, (_, u) => ({ id: `u${u}`, label: `Unit ${u}` }));
+  const of = (chars) => {
+    const note = `${'x'.repeat(chars)}<b>&</b>`;
+    const assessments = units.flatMap((u) => themes.flatMap((theme) => players.map((player) => ({ theme, player, unit: u.id, current: 1, target: 3, note }))));
+    return JSON.stringify({ schema: 'workforce-ecosystem/v1', name: 'Big', units, assessments });
+  };
+  const first = Buffer.byteLength(of(4000));
+  const text = of(4000 + Math.floor((LIMIT - 1000 - first) / 2400));
+  assert.ok(Buffer.byteLength(text) <= LIMIT && Buffer.byteLength(text) > LIMIT - 4000);
+  return text;
+}
+
+test('an exported page over 10 MB, of a model just under the limit, opens again; a JSON over 10 MB is refused by the core', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'wfe-reopen-'));
+  writeFileSync(join(dir, 'big.json'), nearLimitModel());
+  // exported natively, as `wfe export` writes it (the page's Export writes the same document)
+  execFileSync('cargo', ['run', '--quiet', '--bin', 'wfe', '--', 'export', join(dir, 'big.json'), '-o', join(dir, 'big.html')], { cwd: ROOT });
+  const html = readFileSync(join(dir, 'big.html'));
+  assert.ok(html.length > 10 * 1024 * 1024, `the page is ${html.length} bytes`);
+  const page = await open(env);
+  await page.setInputFiles('#file-input', { name: 'big.html', mimeType: 'text/html', buffer: html });
+  await page.waitForFunction(() => document.getElementById('notice-text')?.textContent.includes('Opened big.html as a new document'), null, { timeout: 60_000 });
+  const model = await exportedModel(page);
+  assert.equal(model.assessments.length, 2400);
+  assert.equal(model.units.length, 100);
+  // Anything else over 10 MB is not a model.
+  await page.setInputFiles('#file-input', { name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(' '.repeat(11 * 1024 * 1024)) });
+  await page.waitForSelector('#dialog[open]');
+  assert.match(await page.textContent('#dialog'), /the file is 11 MB; the limit is 10 MB/);
 });

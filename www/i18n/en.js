@@ -247,6 +247,7 @@ export default {
   'scenario.started': 'What-if “{name}” started: edits now go to it.',
   'scenario.renameTitle': 'Rename the what-if',
   'scenario.rename': 'Rename',
+  'scenario.renamed': 'What-if renamed to “{name}”.',
   'scenario.keep': 'Keep as baseline',
   'scenario.discard': 'Discard',
   'scenario.kept': '“{name}” is now the baseline.',

@@ -245,6 +245,7 @@ export default {
   'scenario.started': 'Scénario « {name} » commencé : les modifications vont désormais dans ce scénario.',
   'scenario.renameTitle': 'Renommer le scénario',
   'scenario.rename': 'Renommer',
+  'scenario.renamed': 'Scénario renommé en « {name} ».',
   'scenario.keep': 'Garder comme référence',
   'scenario.discard': 'Abandonner',
   'scenario.kept': '« {name} » est maintenant la référence.',

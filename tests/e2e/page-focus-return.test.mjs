@@ -1,0 +1,66 @@
+// Keyboard focus after an action re-draws the part of the page holding the
+// control that did it: focus lands on the control that replaced it, or on
+// what the action opened, and the change is announced (never on <body>,
+// where Tab starts again from the top of the page).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open } from './page-helpers.mjs';
+
+const env = setup();
+
+/** The focused element, told by its id, its key or its text. */
+export function focused(page) {
+  return page.evaluate(() => {
+    const e = /** @type {HTMLElement} */ (document.activeElement);
+    return { tag: e.tagName.toLowerCase(), id: e.id, key: e.dataset?.key ?? null, text: e.textContent.trim() };
+  });
+}
+
+/** What the polite announcer says once it has said it (it speaks on the next frame). */
+export async function announced(page, pattern) {
+  await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('announcer').textContent), pattern.source);
+  return page.textContent('#announcer');
+}
+
+test('starting and renaming a what-if, by keyboard, leave focus on its tab and its banner', async () => {
+  const page = await open(env);
+  await page.focus('#new-scenario');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open]');
+  await page.keyboard.type('Hire drivers');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  const tab = await focused(page);
+  assert.equal(tab.tag, 'button');
+  assert.equal(tab.text, 'Hire drivers', 'focus on the new what-if’s tab');
+  assert.match(await announced(page, /Hire drivers/), /What-if “Hire drivers” started/);
+
+  await page.focus('#scenario-rename');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open]');
+  await page.keyboard.type('Hire more drivers');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog:not([open])', { state: 'attached' });
+  assert.match(await page.textContent('#scenario-bar'), /Hire more drivers/);
+  assert.equal((await focused(page)).id, 'scenario-rename', 'focus back on the re-drawn banner’s Rename');
+  assert.match(await announced(page, /renamed/), /What-if renamed to “Hire more drivers”/);
+  assert.deepEqual(page.problems, []);
+});
+
+test('opening a suggested plan leaves focus on its what-if’s tab', async () => {
+  const page = await open(env);
+  await page.click('#tab-findings');
+  await page.focus('#suggest-plan');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open]');
+  await page.focus('#dialog button.primary');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  await page.waitForSelector('#dialog:not([open])', { state: 'attached' });
+  const name = await page.textContent('#scenario-bar .scenario-tab.is-active');
+  assert.notEqual(name, 'Baseline');
+  const tab = await focused(page);
+  assert.equal(tab.text, name, 'focus on the plan’s what-if tab');
+  assert.match(await announced(page, /opened as a what-if/), /opened as a what-if/);
+  assert.deepEqual(page.problems, []);
+});

@@ -409,6 +409,8 @@ export default {
   'import.rowColumn': 'row {row}, column {column}',
   'import.row': 'row {row}',
   'import.column': 'column {column}',
+  'import.placeSep': ', ',
+  'import.messageSep': ': ',
   'import.csvFailedTitle': 'These assessments could not be imported',
   'import.csvDone': 'Assessments imported from {source}.',
   'import.tooLarge': 'The file is too large ({size} MB); models are limited to 10 MB.',

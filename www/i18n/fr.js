@@ -407,6 +407,8 @@ export default {
   'import.rowColumn': 'ligne {row}, colonne {column}',
   'import.row': 'ligne {row}',
   'import.column': 'colonne {column}',
+  'import.placeSep': ', ',
+  'import.messageSep': ' : ',
   'import.csvFailedTitle': 'Ces évaluations n’ont pas pu être importées',
   'import.csvDone': 'Évaluations importées depuis {source}.',
   'import.tooLarge': 'Le fichier est trop volumineux ({size} Mo) ; les modèles sont limités à 10 Mo.',

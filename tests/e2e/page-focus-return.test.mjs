@@ -64,3 +64,28 @@ test('opening a suggested plan leaves focus on its what-if’s tab', async () =>
   assert.match(await announced(page, /opened as a what-if/), /opened as a what-if/);
   assert.deepEqual(page.problems, []);
 });
+
+test('deleting a document in Documents moves focus to the next row and says so', async () => {
+  const page = await open(env);
+  await page.fill('#model-name', 'Harbourline A');
+  await page.keyboard.press('Tab');
+  await page.click('#open');
+  await page.getByRole('menuitem', { name: /empty/i }).click();
+  await page.waitForFunction(() => document.getElementById('model-name').value !== 'Harbourline A');
+  await page.focus('#documents');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#dialog[open] #doc-list li[data-doc]');
+  const row = (name) => page.locator('#doc-list li[data-doc]', { hasText: name });
+  await row('Harbourline A').locator('[data-action="delete"]').click();
+  await row('Harbourline A').locator('[data-action="confirm-delete"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => ![...document.querySelectorAll('#doc-list li')].some((li) => /Harbourline A/.test(li.textContent)));
+  assert.match(await announced(page, /deleted/), /“Harbourline A” deleted\./);
+  const at = await page.evaluate(() => {
+    const e = document.activeElement;
+    return { inList: document.getElementById('doc-list').contains(e), tag: e.tagName.toLowerCase() };
+  });
+  assert.deepEqual(at, { inList: true, tag: 'button' }, 'focus on a row left in the list');
+  assert.equal(await page.isVisible('#dialog[open]'), true);
+  assert.deepEqual(page.problems, []);
+});

@@ -469,6 +469,7 @@ export default {
   'documents.delete': 'Delete',
   'documents.keep': 'Keep',
   'documents.deleteQuestion': 'Delete “{name}” from this browser? This cannot be undone.',
+  'documents.deleted': '“{name}” deleted.',
   'documents.switched': 'Now showing “{name}”.',
   'documents.backTo': 'Back to “{name}”',
   'documents.missing': 'This document is no longer in this browser.',

@@ -467,6 +467,7 @@ export default {
   'documents.delete': 'Supprimer',
   'documents.keep': 'Garder',
   'documents.deleteQuestion': 'Supprimer « {name} » de ce navigateur ? C’est définitif.',
+  'documents.deleted': '« {name} » supprimé.',
   'documents.switched': '« {name} » est affiché.',
   'documents.backTo': 'Revenir à « {name} »',
   'documents.missing': 'Ce document n’est plus dans ce navigateur.',

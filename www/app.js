@@ -10,7 +10,7 @@ import { initDialog } from './dialog.js';
 import { initNotice } from './notice.js';
 import { initTabs, showTab, currentTab, onTab } from './tabs.js';
 import { initToolbar } from './toolbar.js';
-import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
+import { initDiagram, setDisplay, toggleDisplay, focusCell, focusDiagram } from './diagram.js';
 import { initCellEditor, render as renderCell, focusEditor } from './cell-editor.js';
 import { initFindings, showPane } from './findings.js';
 import { initScenarios, startScenario } from './scenarios.js';
@@ -130,7 +130,7 @@ initDocuments();
 initKeyboard({
   focusDiagram,
   showFindings: () => showTab('findings', { focus: true }),
-  toggleTable: () => setDisplay(state.display === 'table' ? 'diagram' : 'table'),
+  toggleTable: toggleDisplay,
   newScenario: startScenario,
   open: openFilePicker,
   share,

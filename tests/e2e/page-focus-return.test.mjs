@@ -89,3 +89,20 @@ test('deleting a document in Documents moves focus to the next row and says so',
   assert.equal(await page.isVisible('#dialog[open]'), true);
   assert.deepEqual(page.problems, []);
 });
+
+test('T from a focused cell keeps focus on that cell in the table, and back in the diagram, and says which view', async () => {
+  const page = await open(env);
+  await page.focus('#diagram .cell[data-theme="integration"][data-player="procurement"]');
+  await page.keyboard.press('t');
+  await page.waitForSelector('#cell-table:not([hidden])');
+  assert.equal((await focused(page)).key, 'table:integration:procurement');
+  assert.match(await announced(page, /Table view/), /Table view/);
+  await page.keyboard.press('t');
+  await page.waitForSelector('#cell-table[hidden]', { state: 'attached' });
+  assert.deepEqual(await page.evaluate(() => {
+    const e = /** @type {HTMLElement} */ (document.activeElement);
+    return [e.closest('#diagram') !== null, e.dataset.theme, e.dataset.player];
+  }), [true, 'integration', 'procurement']);
+  assert.match(await announced(page, /Diagram view/), /Diagram view/);
+  assert.deepEqual(page.problems, []);
+});

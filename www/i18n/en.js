@@ -60,6 +60,8 @@ export default {
   'toolbar.showChanges': 'Mark changes',
   'toolbar.table': 'Table view',
   'toolbar.diagram': 'Diagram view',
+  'display.tableShown': 'Table view: the diagram’s cells as a table.',
+  'display.diagramShown': 'Diagram view.',
 
   'overlay.none': 'Plain',
   'overlay.current': 'Current',

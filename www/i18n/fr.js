@@ -60,6 +60,8 @@ export default {
   'toolbar.showChanges': 'Marquer les changements',
   'toolbar.table': 'Vue en tableau',
   'toolbar.diagram': 'Vue en schéma',
+  'display.tableShown': 'Vue en tableau : les cases du schéma sous forme de tableau.',
+  'display.diagramShown': 'Vue en schéma.',
 
   'overlay.none': 'Simple',
   'overlay.current': 'Actuel',

@@ -106,3 +106,20 @@ test('T from a focused cell keeps focus on that cell in the table, and back in t
   assert.match(await announced(page, /Diagram view/), /Diagram view/);
   assert.deepEqual(page.problems, []);
 });
+
+test('the toolbar’s Undo, pressed on the last step, hands focus to Redo, and back', async () => {
+  const page = await open(env);
+  await page.fill('#model-name', 'Harbourline B');
+  await page.keyboard.press('Tab');
+  await page.waitForSelector('#undo:not([disabled])');
+  await page.focus('#undo');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#undo[disabled]');
+  assert.equal((await focused(page)).id, 'redo', 'focus on Redo, not <body>');
+  assert.match(await announced(page, /Undone/), /Undone/);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#redo[disabled]');
+  assert.equal((await focused(page)).id, 'undo');
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline B');
+  assert.deepEqual(page.problems, []);
+});

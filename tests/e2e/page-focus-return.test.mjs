@@ -123,3 +123,20 @@ test('the toolbar’s Undo, pressed on the last step, hands focus to Redo, and b
   assert.equal(await page.inputValue('#model-name'), 'Harbourline B');
   assert.deepEqual(page.problems, []);
 });
+
+test('choosing an owners matrix cell by keyboard takes focus to the editor it opens below the table', async () => {
+  const page = await open(env);
+  await page.click('#tab-org');
+  await page.click('.subnav-item[data-section="owners"]');
+  const cellKey = await page.$eval('.matrix .matrix-cell', (b) => b.dataset.key);
+  await page.focus(`.matrix [data-key="${cellKey}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#owner-detail-title');
+  const title = await page.textContent('#owner-detail-title');
+  assert.equal((await focused(page)).id, 'owner-detail-title');
+  assert.equal(await announced(page, /opened below/), `Owners of ${title} opened below the table.`);
+  // the editor's first field is the next Tab stop, not the rest of the matrix
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.closest('.owner-detail') !== null), true);
+  assert.deepEqual(page.problems, []);
+});

@@ -363,6 +363,7 @@ export default {
   'owners.cellLabel': '{contributor}, {theme}: {owners}. Edit owners',
   'owners.chooseHint': 'Choose a cell of the table to edit who owns it.',
   'owners.pairTitle': '{contributor} × {theme}',
+  'owners.editorOpened': 'Owners of {title} opened below the table.',
   'owners.nobody': 'Nobody owns this yet.',
   'owners.player': 'Player',
   'owners.activity': 'Activity',

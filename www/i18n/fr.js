@@ -361,6 +361,7 @@ export default {
   'owners.cellLabel': '{contributor}, {theme} : {owners}. Modifier les responsables',
   'owners.chooseHint': 'Choisissez une case du tableau pour modifier ses responsables.',
   'owners.pairTitle': '{contributor} × {theme}',
+  'owners.editorOpened': 'Responsables de {title} ouverts sous le tableau.',
   'owners.nobody': 'Personne n’en est encore responsable.',
   'owners.player': 'Acteur',
   'owners.activity': 'Activité',

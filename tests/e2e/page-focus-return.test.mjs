@@ -140,3 +140,24 @@ test('choosing an owners matrix cell by keyboard takes focus to the editor it op
   assert.equal(await page.evaluate(() => document.activeElement.closest('.owner-detail') !== null), true);
   assert.deepEqual(page.problems, []);
 });
+
+test('in forced colours the focused cell’s ring differs from a chosen finding’s rings', async () => {
+  const page = await open(env);
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.locator('.finding-button').first().focus();
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#diagram .cell.is-highlighted');
+  const plain = await page.$eval('#diagram .cell:not(.is-highlighted)', (c) => [c.dataset.theme, c.dataset.player]);
+  await page.focus('#diagram .cell');
+  await page.keyboard.press('Escape');
+  // focus-visible by keyboard, on a cell the finding does not ring
+  await page.evaluate(([th, p]) => [...document.querySelectorAll('#diagram .cell')].find((c) => c.dataset.theme === th && c.dataset.player === p).focus(), plain);
+  await page.keyboard.press('Shift');
+  await page.waitForSelector('#diagram .ring-focus.ring-dark');
+  const looks = await page.evaluate(() => Object.fromEntries(['focus', 'highlight'].map((kind) => {
+    const cs = getComputedStyle(document.querySelector(`#diagram .ring-${kind}.ring-dark`));
+    return [kind, `${cs.stroke} ${cs.strokeWidth} ${cs.strokeDasharray}`];
+  })));
+  assert.notEqual(looks.focus, looks.highlight, JSON.stringify(looks));
+  assert.deepEqual(page.problems, []);
+});

@@ -16,6 +16,12 @@ export function focused(page) {
   });
 }
 
+/** Renames the model on show (one undoable step; it stores the document). */
+async function renameModel(page, name) {
+  await page.fill('#model-name', name);
+  await page.keyboard.press('Tab');
+}
+
 /** What the polite announcer says once it has said it (it speaks on the next frame). */
 export async function announced(page, pattern) {
   await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('announcer').textContent), pattern.source);
@@ -67,8 +73,7 @@ test('opening a suggested plan leaves focus on its what-if’s tab', async () =>
 
 test('deleting a document in Documents moves focus to the next row and says so', async () => {
   const page = await open(env);
-  await page.fill('#model-name', 'Harbourline A');
-  await page.keyboard.press('Tab');
+  await renameModel(page, 'Harbourline A');
   await page.click('#open');
   await page.getByRole('menuitem', { name: /empty/i }).click();
   await page.waitForFunction(() => document.getElementById('model-name').value !== 'Harbourline A');
@@ -109,8 +114,7 @@ test('T from a focused cell keeps focus on that cell in the table, and back in t
 
 test('the toolbar’s Undo, pressed on the last step, hands focus to Redo, and back', async () => {
   const page = await open(env);
-  await page.fill('#model-name', 'Harbourline B');
-  await page.keyboard.press('Tab');
+  await renameModel(page, 'Harbourline B');
   await page.waitForSelector('#undo:not([disabled])');
   await page.focus('#undo');
   await page.keyboard.press('Enter');

@@ -10,7 +10,7 @@ import { initDialog } from './dialog.js';
 import { initNotice } from './notice.js';
 import { initTabs, showTab, currentTab, onTab } from './tabs.js';
 import { initToolbar } from './toolbar.js';
-import { initDiagram, setDisplay, focusCell, focusDiagram } from './diagram.js';
+import { initDiagram, setDisplay, toggleDisplay, focusCell, focusDiagram } from './diagram.js';
 import { initCellEditor, render as renderCell, focusEditor } from './cell-editor.js';
 import { initFindings, showPane } from './findings.js';
 import { initScenarios, startScenario } from './scenarios.js';
@@ -130,7 +130,7 @@ initDocuments();
 initKeyboard({
   focusDiagram,
   showFindings: () => showTab('findings', { focus: true }),
-  toggleTable: () => setDisplay(state.display === 'table' ? 'diagram' : 'table'),
+  toggleTable: toggleDisplay,
   newScenario: startScenario,
   open: openFilePicker,
   share,
@@ -173,8 +173,13 @@ const redoButton = /** @type {HTMLButtonElement} */ (document.getElementById('re
 // a renamed what-if's Text draft goes with it
 onRefresh((result) => followRenames(currentDocumentId(), result.session.scenarios));
 onRefresh((result) => {
+  const had = document.activeElement;
   if (undoButton.disabled !== !result.session.canUndo) undoButton.disabled = !result.session.canUndo;
   if (redoButton.disabled !== !result.session.canRedo) redoButton.disabled = !result.session.canRedo;
+  // the last step undone (redone) disables the button under the focus, which
+  // would fall to <body>: it goes to the other, which has that step now
+  if (had === undoButton && undoButton.disabled && !redoButton.disabled) redoButton.focus();
+  else if (had === redoButton && redoButton.disabled && !undoButton.disabled) undoButton.focus();
 });
 
 // A link opens as a new document beside the others; without one (or when

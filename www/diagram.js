@@ -4,7 +4,7 @@
 // (Workspace.view); this module only adds what interaction needs.
 import { h, replace } from './dom.js';
 import { t, formatNumber } from './i18n.js';
-import { state, onRefresh, setView, refresh } from './store.js';
+import { state, onRefresh, setView, refresh, announce } from './store.js';
 import { layoutFor, roomIn } from './layout-choice.js';
 
 let container;
@@ -252,7 +252,7 @@ function renderTable(result) {
         ...stateOf((cls) => classes.includes(cls) || (cls === 'is-selected' && selected)),
         type: 'button',
         class: 'link',
-        dataset: { key: `table:${th}:${p}` },
+        dataset: { key: `table:${th}:${p}`, theme: th, player: p },
         'aria-label': t('table.edit', { cell: t('cell.title', { theme: c?.themeLabel ?? th, player: c?.playerLabel ?? p }), score: text }),
         on: { click: () => open(th, p) },
       }, text);
@@ -288,6 +288,23 @@ export function setDisplay(display) {
   toggle.textContent = asTable ? t('toolbar.diagram') : t('toolbar.table');
   hideTooltip();
   if (asTable && state.result) renderTable(state.result);
+}
+
+/**
+ * Switches between the drawing and the table (the `T` shortcut): focus on a
+ * cell of one goes to the same cell of the other, focus in the view that is
+ * hidden (or nowhere) to the other, and the switch is announced; focus
+ * elsewhere (a pane, the toolbar) stays.
+ */
+export function toggleDisplay() {
+  const el = /** @type {HTMLElement} */ (document.activeElement);
+  const inView = el && (container.contains(el) || table.contains(el));
+  // a cell of the drawing, or a table cell's button: both say theirs
+  const at = inView ? /** @type {HTMLElement | null} */ (el.closest('[data-theme][data-player]'))?.dataset ?? {} : null;
+  setDisplay(state.display === 'table' ? 'diagram' : 'table');
+  if (at?.theme && at.player) focusCell(at.theme, at.player);
+  else if (at || !el || el === document.body) focusDiagram();
+  announce(t(state.display === 'table' ? 'display.tableShown' : 'display.diagramShown'));
 }
 
 /**
@@ -360,6 +377,17 @@ export function initDiagram({ openCell }) {
     showTooltip(hit);
   });
   container.addEventListener('focusout', hideTooltip);
+  // A redraw (the layout chosen again for the room: the window resized, the
+  // drawing shown again after the table) replaces the cells, and the focus
+  // with them: it goes on to the same cell of the new drawing, once drawn.
+  container.addEventListener('focusout', (ev) => {
+    const gone = /** @type {SVGElement} */ (ev.target);
+    if (ev.relatedTarget || !gone.classList.contains('cell')) return;
+    queueMicrotask(() => {
+      const nowhere = !document.activeElement || document.activeElement === document.body;
+      if (!gone.isConnected && nowhere && state.display !== 'table') focusCell(gone.dataset.theme ?? '', gone.dataset.player ?? '');
+    });
+  });
   // the focus ring follows the focus (after it moved: focusin runs before :focus-visible applies)
   container.addEventListener('focusin', () => queueMicrotask(drawRings));
   container.addEventListener('focusout', () => queueMicrotask(drawRings));

@@ -1,6 +1,7 @@
 // One modal dialog, reused for every question the page asks (import errors,
 // share link, new what-if, shortcuts). The native <dialog> keeps focus inside
-// and closes on Escape; focus goes back where it was.
+// and closes on Escape; focus goes back where it was, or to the control that
+// replaced it there (a re-rendered banner's button of the same id or key).
 import { h, replace } from './dom.js';
 
 let dialog;
@@ -32,6 +33,9 @@ let actionsBox;
  */
 export function openDialog({ heading, content, actions, onOpen, className = '' }) {
   const returnTo = /** @type {HTMLElement | null} */ (document.activeElement);
+  // where the opener lives, to find its stand-in if the opener is re-created
+  // meanwhile (what the dialog did re-rendered the part holding it)
+  const home = returnTo?.parentElement?.closest('[id]') ?? null;
   title.textContent = heading;
   replace(body, content);
   // Only the primary action submits, so Enter in a field chooses it; the
@@ -55,7 +59,7 @@ export function openDialog({ heading, content, actions, onOpen, className = '' }
   return new Promise((resolve) => {
     dialog.addEventListener('close', () => {
       resolve(dialog.returnValue);
-      if (returnTo && document.contains(returnTo)) returnTo.focus();
+      (returnTo && document.contains(returnTo) ? returnTo : standIn(returnTo, home))?.focus();
       // opened from the page itself (the body cannot take focus back): focus
       // must not stay on a part of the closed dialog, where shortcuts and Tab
       // would start from nowhere
@@ -63,6 +67,21 @@ export function openDialog({ heading, content, actions, onOpen, className = '' }
       if (left && dialog.contains(left)) left.blur();
     }, { once: true });
   });
+}
+
+/**
+ * The control that took the place of `gone`, a dialog's opener no longer in
+ * the page: the element of its id, or of its `data-key` where it lived.
+ * @param {HTMLElement | null} gone
+ * @param {Element | null} home
+ * @returns {HTMLElement | null}
+ */
+function standIn(gone, home) {
+  if (!gone) return null;
+  if (gone.id) return document.getElementById(gone.id);
+  const key = gone.dataset?.key;
+  if (!key || !home || !document.contains(home)) return null;
+  return home.querySelector(`[data-key="${CSS.escape(key)}"]`);
 }
 
 export function closeDialog(value = '') {

@@ -593,8 +593,12 @@ export async function exportDocument(id) {
   announce(t('documents.exported', { name: nameOf(doc.meta) }));
 }
 
-async function remove(id) {
+async function remove(id, name) {
   const wasCurrent = current?.id === id;
+  // focus goes on to the row below (above, for the last), not to <body>
+  const ids = listBox ? [...listBox.children].map((el) => /** @type {HTMLElement} */ (el).dataset.doc) : [];
+  const at = ids.indexOf(id);
+  const neighbour = ids[at + 1] ?? ids[at - 1];
   try {
     await store.deleteDocument(id);
   } catch {
@@ -612,7 +616,9 @@ async function remove(id) {
     if (!(next && (await switchTo(next.id)))) await startUnstored(fallbacks.empty);
     if (old !== current) old.ws.free();
   }
-  renderList();
+  await renderList(neighbour, 'open');
+  if (listBox && !listBox.contains(document.activeElement)) /** @type {HTMLElement | null} */ (listBox.querySelector('button'))?.focus();
+  announce(t('documents.deleted', { name }));
 }
 
 function when(ms) {
@@ -693,7 +699,7 @@ function confirming(li, meta) {
   const keep = h('button', { type: 'button', class: 'small', dataset: { action: 'keep' }, on: { click: () => renderList(meta.id, 'delete') } }, t('documents.keep'));
   li.replaceChildren(h('div', { class: 'doc-edit' }, question,
     h('div', { class: 'doc-actions' },
-      h('button', { type: 'button', class: 'small danger', dataset: { action: 'confirm-delete' }, on: { click: () => remove(meta.id) } }, t('documents.delete')),
+      h('button', { type: 'button', class: 'small danger', dataset: { action: 'confirm-delete' }, on: { click: () => remove(meta.id, nameOf(meta)) } }, t('documents.delete')),
       keep)));
   keep.focus();
 }

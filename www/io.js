@@ -40,6 +40,26 @@ function where(p) {
   return null;
 }
 
+/**
+ * One problem as a list item: where (its path in the file, or a file's
+ * name; its line and column) and what. The parts are spaced apart on screen
+ * by style.css; between them a separator, heard but not seen, keeps a screen
+ * reader from running them together ("column 103" then "9 is outside…"
+ * read as "column 1039 is outside…").
+ * @param {string} path
+ * @param {string | null} at
+ * @param {string} message
+ */
+export function problemItem(path, at, message) {
+  const gap = (text) => h('span', { class: 'visually-hidden', text });
+  return h('li', {},
+    path ? h('code', { class: 'problem-path', text: path }) : null,
+    path && at ? gap(t('import.placeSep')) : null,
+    at ? h('span', { class: 'problem-where', text: at }) : null,
+    path || at ? gap(t('import.messageSep')) : null,
+    h('span', { class: 'problem-message', text: message }));
+}
+
 /** Problems listed at most; the core lists no more than this and counts the rest. */
 export const MAX_LISTED = 100;
 
@@ -51,13 +71,7 @@ export function showProblems(error, { source, heading = t('import.failedTitle') 
   const all = error?.problems?.length ? error.problems : [{ path: '', message: error?.message ?? String(error) }];
   const problems = all.slice(0, MAX_LISTED);
   const more = (all.length - problems.length) + (Number(error?.more) || 0);
-  const items = problems.map((p) => {
-    const at = where(p);
-    return h('li', {},
-      p.path ? h('code', { class: 'problem-path', text: p.path }) : null,
-      at ? h('span', { class: 'problem-where', text: at }) : null,
-      h('span', { class: 'problem-message', text: p.message }));
-  });
+  const items = problems.map((p) => problemItem(p.path, where(p), p.message));
   const list = h('ol', { class: 'problems' }, items);
   const rest = more > 0 ? h('p', { class: 'problems-more', text: tn('import.moreProblems', more) }) : null;
   return openDialog({

@@ -3,7 +3,7 @@
 // it opens the list of those owners, with activity and control, to edit.
 import { h } from './dom.js';
 import { t } from './i18n.js';
-import { state } from './store.js';
+import { state, announce } from './store.js';
 import { edit, remove, errorFor, concerned, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
 
 /** The chosen (contributor, theme) pair. */
@@ -71,7 +71,8 @@ function detail(m, contributor, theme) {
       { done: t('owners.added', { name: labelOf(m.framework.players, player.value) }) });
   };
   return h('section', { class: 'owner-detail', 'aria-labelledby': 'owner-detail-title' },
-    h('h3', { id: 'owner-detail-title', text: title }),
+    // focused by script when a matrix cell opens it (below the whole table)
+    h('h3', { id: 'owner-detail-title', tabindex: '-1', text: title }),
     owned.length
       ? h('ul', { class: 'plain-list' },
         h('li', { class: 'owner-row owner-head', 'aria-hidden': 'true' },
@@ -118,6 +119,7 @@ export function ownersView(m) {
             click: () => {
               chosen = isChosen ? null : { contributor: c.id, theme: th.id };
               render();
+              if (chosen) openedBelow();
             },
           },
         }, text));
@@ -131,6 +133,18 @@ export function ownersView(m) {
         h('tbody', {}, body))),
     chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') }),
   ];
+}
+
+/**
+ * The editor a matrix cell opens is drawn below the whole table, many Tab
+ * stops away: focus goes to its heading (Tab then reaches its fields) and
+ * a screen reader is told it opened.
+ */
+function openedBelow() {
+  const heading = document.getElementById('owner-detail-title');
+  if (!heading) return;
+  heading.focus();
+  announce(t('owners.editorOpened', { title: heading.textContent ?? '' }));
 }
 
 /** Opens the owners of a (contributor, theme) pair. */

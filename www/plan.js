@@ -11,6 +11,7 @@ import { state, act, announce, fieldErrorText, currentModel } from './store.js';
 import { openDialog, closeDialog, isDialogOpen } from './dialog.js';
 import { saveText } from './io.js';
 import { forgetDraftNamed } from './text-drafts.js';
+import { focusActiveTab } from './scenarios.js';
 import { compiling } from './core-start.js';
 import { coreCatalogue } from './core-language.js';
 import { afterPaint } from './after-paint.js';
@@ -235,7 +236,11 @@ export async function suggestPlan() {
     ],
     onOpen: () => boxes[0].focus(),
   });
-  if (plan) announce(t('plan.started', { name, changes: tn('plan.changes', plan.changeCount) }));
+  if (plan) {
+    // the what-if's tab: the Findings pane holding the opener is re-drawn
+    focusActiveTab();
+    announce(t('plan.started', { name, changes: tn('plan.changes', plan.changeCount) }));
+  }
 }
 
 /** The plan of the what-if on show, fetched once per what-if and language. */

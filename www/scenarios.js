@@ -55,13 +55,25 @@ export async function startScenario() {
       input.select();
     },
   });
-  if (started) announce(t('scenario.started', { name: state.result.session.active?.name ?? '' }));
+  if (started) {
+    focusActiveTab();
+    announce(t('scenario.started', { name: state.result.session.active?.name ?? '' }));
+  }
+}
+
+/**
+ * Puts focus on the switcher's tab of the what-if on show: a dialog that
+ * started one closes on a switcher re-created meanwhile, its opener gone.
+ */
+export function focusActiveTab() {
+  /** @type {HTMLElement | null} */ (bar.querySelector('.scenario-tab.is-active'))?.focus();
 }
 
 async function renameScenario(scenario) {
   const id = uid('scenario-name');
   const input = h('input', { id, type: 'text', value: scenario.name, autocomplete: 'off', required: true });
   const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  let renamed = false;
   await openDialog({
     heading: t('scenario.renameTitle'),
     content: [h('div', { class: 'field' }, h('label', { for: id, text: t('scenario.name') }), input), error],
@@ -77,12 +89,15 @@ async function renameScenario(scenario) {
             ev.preventDefault();
             error.textContent = errorText(r.error);
             error.hidden = false;
+          } else {
+            renamed = true;
           }
         },
       },
     ],
     onOpen: () => input.select(),
   });
+  if (renamed) announce(t('scenario.renamed', { name: state.result.session.active?.name ?? '' }));
 }
 
 /**

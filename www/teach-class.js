@@ -16,12 +16,13 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 /**
  * What the classroom page lends this module: the instructor's file (the model
  * on show or the one chosen for Compare), how it draws a model, how it reads
- * one, and its plural sentences.
+ * one, its plural sentences, and its announcer (for the picture's summary).
  * @type {{
  *   instructor: () => Promise<{ name: string, text: string } | null>,
  *   draw: (figure: HTMLElement, model: any, options: object) => void,
  *   coreModel: (json: string) => any,
  *   counted: (key: string, count: number, params?: object) => string,
+ *   announce: (text: string) => void,
  * }}
  */
 let page;
@@ -51,6 +52,7 @@ function clear(message, isError = false) {
   $('class-diagram').replaceChildren();
   $('class-figures').hidden = true;
   $('class-text').replaceChildren(...(message ? [text('p', message, isError ? 'is-error' : '')] : []));
+  if (message) page.announce(message);
 }
 
 /** Merges the answers opened last into the instructor's worksheet and shows the class picture. */
@@ -84,7 +86,8 @@ export async function showClass() {
   const parts = [page.counted('class.merged', merged)];
   if (result.unchanged > 0) parts.push(page.counted('class.same', result.unchanged));
   if (refusals.length > 0) parts.push(page.counted('class.refused', refusals.length));
-  const out = [text('p', t('compare.sentence', { parts: parts.join(t('class.partsJoin')) }), 'class-summary')];
+  const summary = t('compare.sentence', { parts: parts.join(t('class.partsJoin')) });
+  const out = [text('p', summary, 'class-summary')];
   if (refusals.length) {
     out.push(text('h4', t('class.refusedTitle')));
     const list = document.createElement('ul');
@@ -95,6 +98,7 @@ export async function showClass() {
   if (merged === 0) {
     clear('');
     $('class-text').replaceChildren(...out);
+    page.announce(summary);
     return;
   }
   const ws = new Workspace(result.model);
@@ -121,6 +125,7 @@ export async function showClass() {
   page.draw($('class-diagram'), page.coreModel(result.model), { overlay: 'agreement', layout });
   $('class-text').replaceChildren(...out);
   sameScale();
+  page.announce(summary);
 }
 
 /**

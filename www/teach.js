@@ -50,6 +50,20 @@ function say(text, isError = false) {
 }
 
 /**
+ * Announces `text`, the short news of a result drawn on the page (its
+ * summary, the tour's step): the result itself is out of any live region,
+ * to be read on demand rather than poured out whole at each redraw.
+ */
+function announce(text) {
+  const el = $('announcer');
+  el.textContent = '';
+  // a fresh text node makes a repeated message heard again
+  requestAnimationFrame(() => {
+    el.textContent = text;
+  });
+}
+
+/**
  * The model as shown: standard players and themes that keep their default
  * English names are named in the current language; custom names stay.
  */
@@ -253,9 +267,11 @@ function load(json, source) {
     has,
     themeLabel: (id) => labelOf(localized(state.full).framework.themes, id),
     playerLabel: (id) => labelOf(localized(state.full).framework.players, id),
-    onChange: () => {
+    onChange: (index) => {
       showTourScores();
       fit();
+      const title = $('tour-panel').querySelector('.tour-title')?.textContent ?? '';
+      announce(t('tour.announce', { step: t('tour.stepOf', { n: index + 1, total: steps.length }), title }));
     },
   });
   state.tour.index = index;
@@ -392,6 +408,7 @@ async function runCompare() {
     student = await readFile($('compare-student'));
   } catch (e) {
     out.replaceChildren(paragraph(t('teach.modelError', { message: e.message }), 'is-error'));
+    announce(out.textContent);
     hideComparison();
     state.compared = false;
     return;
@@ -400,11 +417,13 @@ async function runCompare() {
     // Say what is missing: with the model on show as the instructor's, only the student's.
     const missing = !instructor && !student ? 'compare.needBoth' : !student ? 'compare.needStudent' : 'compare.needInstructor';
     out.replaceChildren(paragraph(t(missing)));
+    announce(out.textContent);
     return;
   }
   // Whatever goes wrong, the previous result goes: it is about other files.
   const fail = (who, message) => {
     out.replaceChildren(paragraph(t('compare.error', { who, message }), 'is-error'));
+    announce(out.textContent);
     hideComparison();
     state.compared = false;
   };
@@ -525,6 +544,7 @@ function showComparison(cmp, studentModel) {
   if (cmp.answered.length > 0) parts.push(answerTable(cmp, shown));
   out.replaceChildren(...parts);
   drawComparedDiagram(cmp, studentModel);
+  announce(sentence);
 }
 
 /** The student's diagram for the unit chosen, cells marked by their verdict. */
@@ -613,6 +633,7 @@ async function importCsv() {
     load(json);
     const count = JSON.parse(json).assessments.length;
     out.replaceChildren(paragraph(t('export.csvImported', { count, file: file.name }), 'is-ok'));
+    announce(out.textContent);
   } catch (e) {
     const list = document.createElement('ul');
     list.className = 'csv-errors';
@@ -633,6 +654,7 @@ async function importCsv() {
     }
     const rest = more > 0 ? [paragraph(t('export.csvMoreErrors', { count: more.toLocaleString(getLanguage()) }), 'csv-errors-more')] : [];
     out.replaceChildren(paragraph(t('export.csvErrors'), 'is-error'), list, ...rest);
+    announce(t('export.csvRefused'));
   }
 }
 
@@ -731,7 +753,7 @@ function wire() {
     showClass();
   });
   useCurrent();
-  initClass({ instructor: instructorFile, draw, coreModel, counted });
+  initClass({ instructor: instructorFile, draw, coreModel, counted, announce });
 
   $('export-html').addEventListener('click', () =>
     download(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),

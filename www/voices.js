@@ -14,7 +14,7 @@ import { labelOf } from './org-systems.js';
 import { state, act, currentModel } from './store.js';
 import { openDialog } from './dialog.js';
 import { showNotice } from './notice.js';
-import { showProblems, saveText } from './io.js';
+import { showProblems, saveText, problemItem } from './io.js';
 import { forgetDraftNamed } from './text-drafts.js';
 
 /** The largest response file read, as the page reads models. */
@@ -67,9 +67,7 @@ export async function openResponses(files) {
     className: 'dialog-wide',
     content: [
       h('p', { class: 'error-lead', role: 'alert', text: summary }),
-      h('ol', { class: 'problems refusals' }, refusals.map((r) => h('li', {},
-        h('code', { class: 'problem-path', text: r.source }),
-        h('span', { class: 'problem-message', text: r.message })))),
+      h('ol', { class: 'problems refusals' }, refusals.map((r) => problemItem(r.source, null, r.message))),
       h('p', { text: tn('voices.refusedNote', refusals.length) }),
     ],
     actions: [{ label: t('dialog.close'), value: 'close', primary: true }],

@@ -156,7 +156,8 @@ function overflow(page) {
     const out = [];
     if (document.documentElement.scrollWidth > width) out.push(`page ${document.documentElement.scrollWidth} > ${width}`);
     for (const e of document.querySelectorAll('body *')) {
-      if (!e.getClientRects().length || e.closest('svg')) continue;
+      // (the announcer is cut to a pixel on purpose: it is heard, not seen)
+      if (!e.getClientRects().length || e.closest('svg') || e.classList.contains('visually-hidden')) continue;
       const cs = getComputedStyle(e);
       const clips = (o) => o === 'hidden' || o === 'clip';
       if ((clips(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) || (clips(cs.overflowY) && e.scrollHeight > e.clientHeight + 1)) {

@@ -164,3 +164,18 @@ for (const [lang, viewport] of /** @type {const} */ ([['en', { width: 1366, heig
     assert.deepEqual(page.problems, []);
   });
 }
+
+test('a what-if tab whose name is cut shows it whole while it has keyboard focus', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 900 } });
+  for (const name of ['Raise HR capacity across all units', 'Outsource the IT support desk to a partner', 'Third']) {
+    await startScenario(page, name);
+  }
+  const tab = '#scenario-bar .scenario-tab[data-scenario]:not([data-scenario="baseline"]):not([aria-current="true"])';
+  const cut = await page.$eval(tab, (e) => e.scrollWidth > e.clientWidth + 1);
+  assert.equal(cut, true, 'the name is cut at rest');
+  await page.keyboard.press('Shift');
+  await page.focus(tab);
+  const shown = await page.$eval(tab, (e) => ({ whole: e.scrollWidth <= e.clientWidth + 1, focused: e.matches(':focus-visible') }));
+  assert.deepEqual(shown, { whole: true, focused: true });
+  assert.deepEqual(page.problems, []);
+});

@@ -187,7 +187,18 @@ pub fn plan(model: &Model, options: &PlanOptions) -> Plan {
             let Some(e) = edit_of(model, &working, change) else {
                 continue;
             };
-            if edit::apply_to(&mut working, &e).is_err() {
+            // A raised score is set where it is: scores stay in place, and
+            // looking each cell up (edit::apply_to) made a plan of 24,000
+            // scores take seconds, 48,000 tens of seconds.
+            let in_place = match (change, &e) {
+                (Change::Raise(i), Edit::SetAssessment(a)) => working
+                    .assessments
+                    .get_mut(*i)
+                    .filter(|x| crate::edit::same_cell(x, a))
+                    .map(|x| *x = a.clone()),
+                _ => None,
+            };
+            if in_place.is_none() && edit::apply_to(&mut working, &e).is_err() {
                 continue;
             }
             changes.push(e);

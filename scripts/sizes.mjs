@@ -101,15 +101,24 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * brought them to 352.1 KB, 447.1 KB and 410.2 KB. The organisation's
  * labels checked at their field and kept distinct, in two languages, and
  * the tour told whether its framework is the standard one, names and all,
- * to 352.9 KB, 448.4 KB and 411.0 KB.
+ * to 352.9 KB, 448.4 KB and 411.0 KB. The fixes of the second round of
+ * user tests (CLI, data safety, accessibility: control characters out of
+ * every HTML and CSV output, merged targets kept, disagreements in the HTML
+ * export, the roadmap and progress chart in French with their values as
+ * text, elision in French sentences, the undo history across Text-tab
+ * steps and CSV imports, files named for what they are when they hold no
+ * model, sessions read as their baseline, CSV problems all at once,
+ * frameworks compared only with their own, pages read up to 80 MB with
+ * their model held to a model's limit, and the page's focus and
+ * announcements) brought them to 358.6 KB, 455.7 KB and 418.1 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 354 * 1024 },
-  pageGzip: { 'index.html': 449 * 1024, 'teach.html': 412 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 360 * 1024 },
+  pageGzip: { 'index.html': 457 * 1024, 'teach.html': 419 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -231,19 +231,15 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
         }
         Edit::AddUnit(unit) => {
             let at = "edit.addUnit";
-            let label = checked_label(&unit.label, at, m.units.iter().map(|u| &u.label))?;
+            let label = checked_label(&unit.label, at, m.units.iter().map(|u| &u.label), None)?;
             let id = new_id(&unit.id, &label, at, &ids(&m.units))?;
             m.units.push(Item::new(&id, &label));
             return Ok(Some(id));
         }
         Edit::RenameUnit(unit) => {
             let i = find(&ids(&m.units), &unit.id, "units", "unit")?;
-            let others = m.units.iter().enumerate().filter(|(j, _)| *j != i);
-            let label = checked_label(
-                &unit.label,
-                "edit.renameUnit",
-                others.map(|(_, u)| &u.label),
-            )?;
+            let labels = m.units.iter().map(|u| &u.label);
+            let label = checked_label(&unit.label, "edit.renameUnit", labels, Some(i))?;
             m.units[i].label = label;
         }
         Edit::RemoveUnit(id) => {
@@ -254,7 +250,8 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
         }
         Edit::AddContributor(c) => {
             let at = "edit.addContributor";
-            let label = checked_label(&c.label, at, m.contributors.iter().map(|c| &c.label))?;
+            let labels = m.contributors.iter().map(|c| &c.label);
+            let label = checked_label(&c.label, at, labels, None)?;
             let taken = contributor_ids(m);
             let id = new_id(&c.id, &label, at, &taken)?;
             m.contributors.push(Contributor {
@@ -268,12 +265,8 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
         Edit::UpdateContributor(c) => {
             let taken = contributor_ids(m);
             let i = find(&taken, &c.id, "contributors", "contributor")?;
-            let others = m.contributors.iter().enumerate().filter(|(j, _)| *j != i);
-            let label = checked_label(
-                &c.label,
-                "edit.updateContributor",
-                others.map(|(_, c)| &c.label),
-            )?;
+            let labels = m.contributors.iter().map(|c| &c.label);
+            let label = checked_label(&c.label, "edit.updateContributor", labels, Some(i))?;
             let slot = &mut m.contributors[i];
             slot.label = label;
             slot.kind = c.kind;
@@ -311,7 +304,8 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
         }
         Edit::AddSystem(system) => {
             let at = "edit.addSystem";
-            let label = checked_label(&system.label, at, m.systems.iter().map(|s| &s.label))?;
+            let labels = m.systems.iter().map(|s| &s.label);
+            let label = checked_label(&system.label, at, labels, None)?;
             let taken = system_ids(m);
             let id = new_id(&system.id, &label, at, &taken)?;
             let (owner, contributors) =
@@ -327,12 +321,8 @@ pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Inv
         Edit::UpdateSystem(system) => {
             let taken = system_ids(m);
             let i = find(&taken, &system.id, "systems", "system")?;
-            let others = m.systems.iter().enumerate().filter(|(j, _)| *j != i);
-            let label = checked_label(
-                &system.label,
-                "edit.updateSystem",
-                others.map(|(_, s)| &s.label),
-            )?;
+            let labels = m.systems.iter().map(|s| &s.label);
+            let label = checked_label(&system.label, "edit.updateSystem", labels, Some(i))?;
             let path = format!("systems[{i}]");
             let (owner, contributors) =
                 checked_system_refs(m, &system.owner, &system.contributors, &path)?;
@@ -416,11 +406,14 @@ fn find(ids: &[&str], id: &str, path: &str, what: &str) -> Result<usize, Invalid
 
 /// A new label, trimmed: not blank, and not one that another item of its
 /// list has (ignoring case), which no menu, table or finding could tell
-/// apart. `at` is the edit's path; the problem names its `label` field.
+/// apart. `labels` are the list's, `except` the position of the item
+/// relabelled (which may keep its own). `at` is the edit's path; the
+/// problem names its `label` field.
 fn checked_label<'a>(
     label: &str,
     at: &str,
-    others: impl IntoIterator<Item = &'a String>,
+    labels: impl Iterator<Item = &'a String>,
+    except: Option<usize>,
 ) -> Result<String, Invalid> {
     let label = label.trim();
     let path = format!("{at}.label");
@@ -429,10 +422,8 @@ fn checked_label<'a>(
         return Err(problem(path, message));
     }
     let folded = label.to_lowercase();
-    if others
-        .into_iter()
-        .any(|o| o.trim().to_lowercase() == folded)
-    {
+    let mut others = labels.enumerate().filter(|(i, _)| Some(*i) != except);
+    if others.any(|(_, o)| o.trim().to_lowercase() == folded) {
         let message = say_template(
             "edit.sameLabel",
             &[("label", label)],

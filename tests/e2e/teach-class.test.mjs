@@ -58,10 +58,11 @@ test('several answers merge into a class picture beside the instructor’s; refu
   assert.match(refused[2], /^bob-again\.json — a second response from "Bob Okafor", with other scores/);
 
   // By hand: integration × HR (0, 3, 2) mean 1.67, spread 3; technology × IT (2, 2, 3) spread 1;
-  // leadership × senior leaders (Alice alone) spread 0; nobody answered management × HR.
+  // leadership × senior leaders (Alice alone) has no spread, which a 0 would
+  // show as the class agreeing; nobody answered management × HR.
   assert.match((await classCell(page, 'class-diagram', 'integration', 'hr')).class, /\bagree-3\b/);
   assert.match((await classCell(page, 'class-diagram', 'technology', 'it')).class, /\bagree-1\b/);
-  assert.match((await classCell(page, 'class-diagram', 'leadership', 'senior-leaders')).class, /\bagree-0\b/);
+  assert.match((await classCell(page, 'class-diagram', 'leadership', 'senior-leaders')).class, /\bunassessed\b/);
   assert.match((await classCell(page, 'class-diagram', 'management', 'hr')).class, /\bunassessed\b/);
   // Beside it, the instructor's own scores: integration × HR 1, nothing else.
   assert.equal((await classCell(page, 'class-instructor', 'integration', 'hr')).value, '1');

@@ -154,6 +154,7 @@ export function systemsView(m) {
       : h('p', { class: 'muted', text: t('systems.none') }),
     h('form', {
       class: 'add-form',
+      novalidate: true,
       'aria-label': t('systems.add'),
       on: {
         submit: (ev) => {

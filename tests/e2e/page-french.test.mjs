@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { setup, open, startScenario } from './page-helpers.mjs';
+import { setup, open, startScenario, openCell, exportedModel } from './page-helpers.mjs';
 
 const SHOTS = '/tmp/i14-class/';
 mkdirSync(SHOTS, { recursive: true });
@@ -270,5 +270,54 @@ test('French says readiness with one word, maturité, in the catalogue and on th
   ].join(' '))).replace(/\s+/g, ' ');
   assert.match(words, /Maturité \d+ %.*→/, 'the plan says maturité');
   assert.doesNotMatch(words, /[Pp]réparation/, 'never préparation');
+  assert.deepEqual(page.problems, []);
+});
+
+test('in French a weight is written with a decimal comma, and a number that is not one is refused at its field, never read as another', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await openCell(page, 'leadership', 'hr');
+  const weight = '#pane-cell [data-key="u:ports:weight"]';
+  await page.waitForSelector(`${weight}:not([disabled])`);
+  const type = async (value) => {
+    await page.fill(weight, '');
+    await page.focus(weight);
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  };
+  const saved = async () => (await exportedModel(page)).assessments.find((a) => a.theme === 'leadership' && a.player === 'hr' && a.unit === 'ports').weight ?? 1;
+  await type('1,5');
+  assert.equal(await saved(), 1.5, '“1,5” is one and a half (Chromium’s number field read 15)');
+  assert.equal(await page.inputValue(weight), '1,5', 'shown as French writes it');
+  await type('2.25');
+  assert.equal(await saved(), 2.25, 'a decimal point is read too');
+  assert.equal(await page.inputValue(weight), '2,25');
+  for (const bad of ['1,5,2', '1 5', 'deux']) {
+    await type(bad);
+    const message = await page.evaluate((sel) => document.getElementById(document.querySelector(sel).getAttribute('aria-describedby') ?? '')?.textContent ?? '', weight);
+    assert.match(message, /^Le poids doit être un nombre positif, écrit par exemple 1,5\.$/, bad);
+    assert.equal(await page.getAttribute(weight, 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue(weight), bad, 'what was typed stays, to be corrected');
+    assert.equal(await saved(), 2.25, `${bad}: nothing saved`);
+  }
+
+  // a headcount is a whole number: refused at its field in French, with no browser bubble in another language
+  await page.click('#tab-org');
+  await page.fill('[data-key="c-new:label"]', 'Intérimaires');
+  for (const bad of ['-5', '2,5', '1e3']) {
+    await page.fill('[data-key="c-new:headcount"]', bad);
+    await page.press('[data-key="c-new:headcount"]', 'Enter');
+    const error = await page.evaluate(() => {
+      const field = /** @type {HTMLInputElement} */ (document.querySelector('[data-key="c-new:headcount"]'));
+      return { valid: field.validity.valid, text: document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? '' };
+    });
+    assert.equal(error.valid, true, `${bad}: no native constraint to raise the browser's own bubble`);
+    assert.equal(error.text, 'L’effectif doit être un nombre entier, zéro ou plus, par exemple 250.', bad);
+  }
+  await page.fill('[data-key="c-new:headcount"]', '4 200');
+  await page.press('[data-key="c-new:headcount"]', 'Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-contributor] input[type="text"]')].some((e) => /** @type {HTMLInputElement} */ (e).value === 'Intérimaires'));
+  assert.equal((await exportedModel(page)).contributors.find((c) => c.label === 'Intérimaires').headcount, 4200, 'French groups thousands with a space');
   assert.deepEqual(page.problems, []);
 });

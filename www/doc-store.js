@@ -302,6 +302,26 @@ export function writeJournal(entry) {
   }
 }
 
+/** Where the room for a journal is tried (journalFits); no page reads it. */
+const PROBE_KEY = 'wfe.probe.';
+
+/**
+ * Whether localStorage has room now for a journal of `size` characters:
+ * one as long is written and removed at once. The journal is written only
+ * as the page goes away, when nothing can be said any more; this tells the
+ * user while it still can (another page of the same site may have filled
+ * the storage meanwhile).
+ */
+export function journalFits(size) {
+  try {
+    localStorage.setItem(PROBE_KEY + tabId, 'x'.repeat(size));
+    localStorage.removeItem(PROBE_KEY + tabId);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export function clearJournal() {
   try {
     localStorage.removeItem(JOURNAL_PREFIX + tabId);

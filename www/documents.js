@@ -30,7 +30,15 @@ const entries = new Map();
 let current = null;
 /** IndexedDB works (else the page still works, saving nothing, and says so). */
 let available = true;
-let failureShown = false;
+/**
+ * The storage warning on show, if any ('autosave.failed': a save was
+ * refused; 'autosave.journalFull': no room for the journal of a closing
+ * tab), said once until storage works again.
+ * @type {string | null}
+ */
+let storageWarning = null;
+/** Room a journal needs besides the document's text (its id, tokens, name). */
+const JOURNAL_EXTRA = 1000;
 let saveTimer = 0;
 let saving = Promise.resolve();
 /** Texts for a document started without one: `{ sample, empty }` (async). */
@@ -239,14 +247,41 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
       e.name = r.meta.name;
     }
     e.savedRevision = revision;
-    failureShown = false;
+    if (storageWarning === 'autosave.failed') storageWarning = null;
     if (e === current && !dirty(e)) store.clearJournal();
+    checkJournalRoom(text.length);
   } catch {
-    if (!failureShown) showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
-    failureShown = true;
+    warnStorage('autosave.failed');
   } finally {
     e.inFlight = e.inFlight.filter((x) => x !== token);
   }
+}
+
+/**
+ * Tells the user, visibly and until closed, that work is not being kept in
+ * this browser and how to keep it (export); once until storage works again.
+ * @param {'autosave.failed' | 'autosave.journalFull'} key
+ */
+function warnStorage(key) {
+  if (storageWarning === key) return;
+  storageWarning = key;
+  showNotice(() => t(key), {
+    tone: 'warning',
+    sticky: true,
+    actions: [{ id: 'doc-export-now', label: () => t('documents.exportNow'), run: () => current && exportDocument(current.id) }],
+  });
+  renderList();
+}
+
+/**
+ * Checks that the journal of a document of `size` characters could be
+ * written if the tab closed now: else the last changes before closing
+ * would be lost without a word (storage full).
+ */
+function checkJournalRoom(size) {
+  if (store.journalFits(size + JOURNAL_EXTRA)) {
+    if (storageWarning === 'autosave.journalFull') storageWarning = null;
+  } else warnStorage('autosave.journalFull');
 }
 
 // A page going away (closed, reloaded, or hidden and perhaps never shown
@@ -313,7 +348,7 @@ async function keepAsCopy(e) {
   try {
     meta = await store.createDocument({ name, named: true, text, scenarios });
   } catch {
-    showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
+    warnStorage('autosave.failed');
     return;
   }
   entries.delete(e.id);
@@ -372,18 +407,28 @@ export async function openAsNew(text, { name } = {}) {
   // stored at once: a document someone chose to open is kept even unchanged
   e.savedRevision = null;
   await saveNow();
-  if (!e.stored) e.savedRevision = e.revision;
-  return before;
+  const kept = e.stored;
+  if (!kept) e.savedRevision = e.revision;
+  return { before, kept };
 }
 
 /**
  * Opens `text` as a new document (see openAsNew) and says so, offering the
- * way back to the document that was on show. Throws as openAsNew does.
+ * way back to the document that was on show; when this browser could not
+ * keep it, the same notice says so and offers to export it. Throws as
+ * openAsNew does.
  */
 export async function openBeside(text, source) {
-  const before = await openAsNew(text);
-  showNotice(() => t('import.doneNew', { source }), {
-    actions: before ? [{ id: 'notice-back', label: () => t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [],
+  const { before, kept } = await openAsNew(text);
+  const back = before ? [{ id: 'notice-back', label: () => t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [];
+  if (kept) {
+    showNotice(() => t('import.doneNew', { source }), { actions: back });
+    return;
+  }
+  showNotice(() => t('import.doneNotKept', { source }), {
+    tone: 'warning',
+    sticky: true,
+    actions: [{ id: 'doc-export-now', label: () => t('documents.exportNow'), run: () => current && exportDocument(current.id) }, ...back],
   });
 }
 
@@ -508,7 +553,13 @@ export function prepareDocuments() {
 export async function startDocuments({ sample, empty, linked = false, drawn = null }) {
   fallbacks = { sample, empty };
   const { doc, recovered } = await prepared;
-  if (!available) showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
+  await startShowing({ doc, recovered, linked, drawn });
+  // storage refused or full: said now, in front of the notices of the start
+  if (!available) warnStorage('autosave.failed');
+  else checkJournalRoom(doc?.text.length ?? 0);
+}
+
+async function startShowing({ doc, recovered, linked, drawn }) {
   // the sample drawn before the store answered (first-diagram.js) is kept
   // only when it is what this visit opens
   if (drawn && (linked || doc)) drawn.free();
@@ -628,7 +679,7 @@ function row(meta) {
   const li = h('li', { class: `doc${isCurrent ? ' is-current' : ''}${meta.problem ? ' is-unreadable' : ''}`, dataset: { doc: meta.id } });
   const name = nameOf(meta);
   const facts = [
-    meta.stored === false ? t('documents.notSaved') : t('documents.edited', { when: when(meta.updated) }),
+    meta.stored === false ? t(storageWarning === 'autosave.failed' || !available ? 'documents.notKept' : 'documents.notSaved') : t('documents.edited', { when: when(meta.updated) }),
     meta.scenarios ? tn('documents.scenarios', meta.scenarios) : null,
     isCurrent ? t('documents.onShow') : null,
   ].filter(Boolean).join(' · ');

@@ -403,6 +403,7 @@ export default {
 
   'import.drop': 'Drop a model file (JSON, or an HTML or CSV export) to open it',
   'import.doneNew': 'Opened {source} as a new document.',
+  'import.doneNotKept': 'Opened {source} as a new document, but this browser refused to keep it (storage full or disabled): export it to keep it.',
   'import.failedTitle': 'This model could not be opened',
   'import.failedLead.one': '{source} has {count} problem:',
   'import.failedLead.other': '{source} has {count} problems:',
@@ -446,6 +447,7 @@ export default {
   'autosave.restored': 'Your work was restored from this browser.',
   'autosave.startOver': 'Start over with the sample',
   'autosave.failed': 'This browser refused to save your work (storage full or disabled). Export the model as JSON to keep it.',
+  'autosave.journalFull': 'This browser’s storage is full: changes made just before this tab closes may not be kept. Export the document to keep a copy, or free some space in this browser.',
 
   'documents.title': 'Documents',
   'documents.explain': 'Your documents are kept in this browser only (its storage for this site), saved as you go. Export a document to keep a copy elsewhere or to move it to another browser.',
@@ -458,6 +460,7 @@ export default {
   'documents.onShow': 'on show',
   'documents.edited': 'edited {when}',
   'documents.notSaved': 'not saved yet: saved once it changes',
+  'documents.notKept': 'not kept in this browser (storage full or disabled): export it to keep it',
   'documents.scenarios.one': '{count} what-if',
   'documents.scenarios.other': '{count} what-ifs',
   'documents.problem': 'Cannot be read: {reason}',
@@ -465,6 +468,7 @@ export default {
   'documents.newName': 'New name for “{name}”',
   'documents.renamed': 'Renamed to “{name}”.',
   'documents.export': 'Export',
+  'documents.exportNow': 'Export it',
   'documents.exported': 'Exported “{name}”.',
   'documents.download': 'Download',
   'documents.downloadIt': 'Download it',

@@ -401,6 +401,7 @@ export default {
 
   'import.drop': 'Déposez un fichier de modèle (JSON, ou un export HTML ou CSV) pour l’ouvrir',
   'import.doneNew': '{source} ouvert comme nouveau document.',
+  'import.doneNotKept': '{source} ouvert comme nouveau document, mais ce navigateur a refusé de le garder (stockage plein ou désactivé) : exportez-le pour le garder.',
   'import.failedTitle': 'Ce modèle n’a pas pu être ouvert',
   'import.failedLead.one': '{source} présente {count} problème :',
   'import.failedLead.other': '{source} présente {count} problèmes :',
@@ -444,6 +445,7 @@ export default {
   'autosave.restored': 'Votre travail a été restauré depuis ce navigateur.',
   'autosave.startOver': 'Recommencer avec l’exemple',
   'autosave.failed': 'Ce navigateur a refusé d’enregistrer votre travail (stockage plein ou désactivé). Exportez le modèle en JSON pour le garder.',
+  'autosave.journalFull': 'Le stockage de ce navigateur est plein : les modifications faites juste avant de fermer cet onglet pourraient ne pas être gardées. Exportez le document pour en garder une copie, ou libérez de la place dans ce navigateur.',
 
   'documents.title': 'Mes documents',
   'documents.explain': 'Vos documents sont gardés dans ce navigateur uniquement (son stockage pour ce site), enregistrés au fil de l’eau. Exportez un document pour en garder une copie ailleurs ou le passer à un autre navigateur.',
@@ -456,6 +458,7 @@ export default {
   'documents.onShow': 'affiché',
   'documents.edited': 'modifié le {when}',
   'documents.notSaved': 'pas encore enregistré : il le sera dès qu’il change',
+  'documents.notKept': 'non gardé dans ce navigateur (stockage plein ou désactivé) : exportez-le pour le garder',
   'documents.scenarios.one': '{count} scénario',
   'documents.scenarios.other': '{count} scénarios',
   'documents.problem': 'Illisible : {reason}',
@@ -463,6 +466,7 @@ export default {
   'documents.newName': 'Nouveau nom pour « {name} »',
   'documents.renamed': 'Renommé en « {name} ».',
   'documents.export': 'Exporter',
+  'documents.exportNow': 'L’exporter',
   'documents.exported': '« {name} » exporté.',
   'documents.download': 'Télécharger',
   'documents.downloadIt': 'Le télécharger',

@@ -338,6 +338,41 @@ async function reload(e) {
   showNotice(() => t('documents.reloaded'), { undo: true });
 }
 
+/**
+ * Shows the version another tab stored in place of this tab's, which holds
+ * nothing unsaved: with its history, so undo goes on from there as in the
+ * other tab. Work begun here meanwhile makes it the usual conflict instead.
+ */
+async function follow(e) {
+  const doc = await store.readDocument(e.id).catch(() => null);
+  if (!doc) {
+    e.gone = true;
+    if (e === current) tellConflict(e);
+    return;
+  }
+  if (doc.meta.rev <= e.rev) return;
+  let ws = null;
+  try {
+    ws = new Workspace(doc.text);
+  } catch {
+    ws = null;
+  }
+  if (!ws || e !== current || dirty(e) || e.stale || e.inFlight.length) {
+    ws?.free();
+    if (!e.stale) {
+      e.stale = true;
+      e.told = !dirty(e);
+      if (e === current) tellConflict(e);
+    }
+    return;
+  }
+  const old = e.ws;
+  Object.assign(e, { ws, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named, modelName: modelName(ws), revision: null, savedRevision: null });
+  show(e);
+  old.free();
+  showNotice(() => t('documents.followed'));
+}
+
 /** Stores this tab's copy as a new document and goes on with it there. */
 async function keepAsCopy(e) {
   const name = await freeName(t('documents.copyOf', { name: e.name || t('documents.untitled') }));
@@ -367,7 +402,9 @@ function onOtherTab(m) {
   const e = entries.get(m.id);
   if (e?.stored) {
     if (m.type === 'saved' && m.rev > e.rev && !e.inFlight.includes(m.token)) {
-      if (!e.stale) {
+      // nothing of this tab's to lose: it shows the newer version, quietly
+      if (e === current && !e.stale && !dirty(e) && !e.inFlight.length) follow(e);
+      else if (!e.stale) {
         e.stale = true;
         e.told = !dirty(e);
         if (e === current) tellConflict(e);

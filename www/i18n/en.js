@@ -486,6 +486,7 @@ export default {
   'documents.keepYours': 'Keep yours as a copy',
   'documents.keepCopy': 'Keep it as a copy',
   'documents.reloaded': 'This document now shows the other tab’s version; Undo brings yours back.',
+  'documents.followed': 'Updated to the version saved in another tab.',
   'documents.keptCopy': 'Your version is kept as “{name}”; the other tab’s is in Documents.',
   'documents.recovered.one': 'Unsaved changes from a closed tab were kept as “{name}”.',
   'documents.recovered.other': 'Unsaved changes from {count} closed tabs were kept as new documents, among them “{name}”.',

@@ -484,6 +484,7 @@ export default {
   'documents.keepYours': 'Garder la vôtre comme copie',
   'documents.keepCopy': 'Le garder comme copie',
   'documents.reloaded': 'Ce document montre maintenant la version de l’autre onglet ; Annuler ramène la vôtre.',
+  'documents.followed': 'Mis à jour avec la version enregistrée dans un autre onglet.',
   'documents.keptCopy': 'Votre version est gardée sous « {name} » ; celle de l’autre onglet est dans Mes documents.',
   'documents.recovered.one': 'Des modifications non enregistrées d’un onglet fermé ont été gardées sous « {name} ».',
   'documents.recovered.other': 'Des modifications non enregistrées de {count} onglets fermés ont été gardées comme nouveaux documents, dont « {name} ».',

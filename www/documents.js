@@ -525,7 +525,8 @@ export async function switchTo(id) {
  * `started`: a new document was started beside it.
  */
 function unreadable(meta, error, { started = false } = {}) {
-  showNotice(() => t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason: reasonOf(error) }), {
+  const reason = error ? reasonOf(error) : meta.problem;
+  showNotice(() => t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason }), {
     tone: 'warning',
     sticky: true,
     actions: [
@@ -568,7 +569,7 @@ export function prepareDocuments() {
     let recovered = [];
     try {
       await store.migrateLegacy({ nameOf: nameInText });
-      recovered = await store.replayJournals({ copyName: recoveredName });
+      recovered = await store.replayJournals(recoveryNames());
       await replayDraftJournals();
       const meta = await store.documentToOpen();
       return { doc: meta ? await store.readDocument(meta.id) : null, recovered };
@@ -590,6 +591,7 @@ export function prepareDocuments() {
 export async function startDocuments({ sample, empty, linked = false, drawn = null }) {
   fallbacks = { sample, empty };
   const { doc, recovered } = await prepared;
+  await nameRecovered(recovered);
   await startShowing({ doc, recovered, linked, drawn });
   // storage refused or full: said now, in front of the notices of the start
   if (!available) warnStorage('autosave.failed');
@@ -609,7 +611,7 @@ async function startShowing({ doc, recovered, linked, drawn }) {
       const e = entryFor(new Workspace(doc.text), { id: doc.meta.id, stored: true, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named });
       if (doc.meta.problem) store.setProblem(e.id, null).catch(() => {});
       show(e);
-      if (recovered.some((r) => r.kind === 'copied')) tellRecovered(recovered);
+      if (recovered.some((r) => r.kind !== 'kept')) tellRecovered(recovered);
       else {
         showNotice(() => t('autosave.restored'), {
           actions: [
@@ -635,7 +637,30 @@ function recoveredName(name) {
   return t('documents.recoveredName', { name: name || t('documents.untitled') });
 }
 
+/** What closed tabs' work is stored as: a copy's name, and a journal that cannot be read. */
+function recoveryNames() {
+  return { copyName: recoveredName, damaged: { name: t('documents.damagedJournal'), problem: t('documents.damagedJournalProblem') } };
+}
+
+/**
+ * Names what closed tabs left in the page's language: at start the journals
+ * are replayed before the language's texts are in.
+ */
+async function nameRecovered(recovered) {
+  const names = recoveryNames();
+  for (const r of recovered) {
+    const name = r.kind === 'copied' ? recoveredName(r.from) : r.kind === 'damaged' ? names.damaged.name : null;
+    if (name && name !== r.meta.name) r.meta = (await store.renameDocument(r.meta.id, name).catch(() => null)) ?? r.meta;
+    if (r.kind === 'damaged' && r.meta.problem !== names.damaged.problem) {
+      await store.setProblem(r.meta.id, names.damaged.problem).catch(() => {});
+      r.meta = { ...r.meta, problem: names.damaged.problem };
+    }
+  }
+}
+
 function tellRecovered(recovered) {
+  const damaged = recovered.find((r) => r.kind === 'damaged');
+  if (damaged) unreadable(damaged.meta, null);
   const copies = recovered.filter((r) => r.kind === 'copied');
   if (!copies.length) return;
   showNotice(() => tn('documents.recovered', copies.length, { name: nameOf(copies[0].meta) }), {
@@ -696,7 +721,7 @@ async function remove(id) {
     // gone: nothing more to save, and no notice that another tab deleted it
     const old = current;
     old.gone = true;
-    const next = (await safeList()).find((d) => !d.problem);
+    const next = (await safeList()).find((d) => !d.problem && !d.lost);
     if (!(next && (await switchTo(next.id)))) await startUnstored(fallbacks.empty);
     if (old !== current) old.ws.free();
   }
@@ -711,9 +736,17 @@ function when(ms) {
   }
 }
 
+/** Why a document cannot be opened, if it cannot: its text unreadable, or missing with what it held. */
+function problemOf(meta) {
+  if (!meta.lost) return meta.problem ?? null;
+  const held = [tn('documents.characters', meta.size ?? 0), meta.scenarios ? tn('documents.scenarios', meta.scenarios) : null].filter(Boolean).join(', ');
+  return t('documents.lost', { held });
+}
+
 function row(meta) {
   const isCurrent = current?.id === meta.id;
-  const li = h('li', { class: `doc${isCurrent ? ' is-current' : ''}${meta.problem ? ' is-unreadable' : ''}`, dataset: { doc: meta.id } });
+  const problem = problemOf(meta);
+  const li = h('li', { class: `doc${isCurrent ? ' is-current' : ''}${problem ? ' is-unreadable' : ''}`, dataset: { doc: meta.id } });
   const name = nameOf(meta);
   const facts = [
     meta.stored === false ? t(storageWarning === 'autosave.failed' || !available ? 'documents.notKept' : 'documents.notSaved') : t('documents.edited', { when: when(meta.updated) }),
@@ -726,7 +759,7 @@ function row(meta) {
       ? h('span', { class: 'doc-name', id: titleId, 'aria-current': 'true', text: name })
       : h('button', { type: 'button', class: 'link doc-name', id: titleId, dataset: { action: 'open' }, on: { click: () => choose(meta.id) } }, name),
     h('span', { class: 'doc-facts muted small', text: facts }),
-    meta.problem ? h('span', { class: 'doc-problem small', text: t('documents.problem', { reason: meta.problem }) }) : null);
+    problem ? h('span', { class: 'doc-problem small', text: t('documents.problem', { reason: problem }) }) : null);
   const button = (action, label, run, extra = {}) => h('button', {
     type: 'button',
     class: `small${extra.danger ? ' danger' : ''} ghost`,
@@ -735,8 +768,9 @@ function row(meta) {
     on: { click: run },
   }, label);
   const actions = h('div', { class: 'doc-actions' },
-    meta.problem ? null : button('rename', t('documents.rename'), () => renaming(li, meta)),
-    button('export', meta.problem ? t('documents.download') : t('documents.export'), () => exportDocument(meta.id)),
+    problem ? null : button('rename', t('documents.rename'), () => renaming(li, meta)),
+    // a document whose text is lost has nothing to download
+    meta.lost ? null : button('export', meta.problem ? t('documents.download') : t('documents.export'), () => exportDocument(meta.id)),
     meta.stored === false ? null : button('delete', t('documents.delete'), () => confirming(li, meta), { danger: true }));
   li.append(main, actions);
   return li;
@@ -842,11 +876,11 @@ export function initDocuments() {
   // a tab that closed with unsaved changes: put them where they belong now,
   // and say so here if it is this tab's document
   store.onClosedTabJournal(async () => {
-    const results = await store.replayJournals({ copyName: recoveredName }).catch(() => []);
+    const results = await store.replayJournals(recoveryNames()).catch(() => []);
     for (const r of results) {
       if (r.kind === 'kept') onOtherTab({ type: 'saved', id: r.meta.id, rev: r.meta.rev, token: null, tab: null });
     }
-    if (results.some((r) => r.kind === 'copied')) tellRecovered(results);
+    if (results.some((r) => r.kind !== 'kept')) tellRecovered(results);
     renderList();
   });
   window.addEventListener('pagehide', leaving);

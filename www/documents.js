@@ -687,12 +687,19 @@ function slug(name) {
   return s || 'document';
 }
 
+/**
+ * A saved session's file name: NAME.session.json, told apart from the
+ * model the top bar's Export ▸ Model as JSON writes as NAME.json (the one
+ * `wfe` reads).
+ */
+const SESSION_SUFFIX = '.session.json';
+
 /** Downloads a document's stored text exactly as stored (the one on show saved first). */
 export async function exportDocument(id) {
   if (current?.id === id) {
     await saveNow();
     if (!current.stored) {
-      download(new Blob([current.ws.savedJson()], { type: 'application/json' }), `${slug(current.name)}.json`);
+      download(new Blob([current.ws.savedJson()], { type: 'application/json' }), `${slug(current.name)}${SESSION_SUFFIX}`);
       return;
     }
   }
@@ -701,8 +708,9 @@ export async function exportDocument(id) {
     showNotice(() => t('documents.missing'), { tone: 'warning' });
     return;
   }
-  const suffix = doc.meta.problem ? '-unreadable' : '';
-  download(new Blob([doc.text], { type: 'application/json' }), `${slug(nameOf(doc.meta))}${suffix}.json`);
+  // an unreadable one is downloaded as it is stored, whatever it holds
+  const suffix = doc.meta.problem ? '-unreadable.json' : SESSION_SUFFIX;
+  download(new Blob([doc.text], { type: 'application/json' }), `${slug(nameOf(doc.meta))}${suffix}`);
   announce(t('documents.exported', { name: nameOf(doc.meta) }));
 }
 

@@ -163,7 +163,7 @@ test('the Documents list switches, renames, exports and deletes, from the keyboa
   // export: the stored text as it is
   const id = await page.$eval('#doc-list li.is-current', (e) => e.dataset.doc);
   const file = await downloaded(page, () => page.click('#doc-list li.is-current [data-action="export"]'));
-  assert.equal(file.name, 'colleague-s-model.json');
+  assert.equal(file.name, 'colleague-s-model.session.json', 'told apart from the model export (colleague-s-model.json)');
   assert.equal(file.text, stored.find((d) => d.id === id).text);
 
   // switch to the other document

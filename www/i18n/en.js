@@ -450,7 +450,7 @@ export default {
   'autosave.journalFull': 'This browser’s storage is full: changes made just before this tab closes may not be kept. Export the document to keep a copy, or free some space in this browser.',
 
   'documents.title': 'Documents',
-  'documents.explain': 'Your documents are kept in this browser only (its storage for this site), saved as you go. Export a document to keep a copy elsewhere or to move it to another browser.',
+  'documents.explain': 'Your documents are kept in this browser only (its storage for this site), saved as you go. Export a document to keep a copy elsewhere or to move it to another browser: it downloads as NAME.session.json, the model with its what-ifs and recent undo steps, which this page opens again. For the wfe command or another tool, use Export ▸ Model as JSON in the top bar.',
   'documents.untitled': 'Saved work',
   'documents.numbered': '{name} ({n})',
   'documents.copyOf': '{name} (copy)',

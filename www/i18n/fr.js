@@ -448,7 +448,7 @@ export default {
   'autosave.journalFull': 'Le stockage de ce navigateur est plein : les modifications faites juste avant de fermer cet onglet pourraient ne pas être gardées. Exportez le document pour en garder une copie, ou libérez de la place dans ce navigateur.',
 
   'documents.title': 'Mes documents',
-  'documents.explain': 'Vos documents sont gardés dans ce navigateur uniquement (son stockage pour ce site), enregistrés au fil de l’eau. Exportez un document pour en garder une copie ailleurs ou le passer à un autre navigateur.',
+  'documents.explain': 'Vos documents sont gardés dans ce navigateur uniquement (son stockage pour ce site), enregistrés au fil de l’eau. Exportez un document pour en garder une copie ailleurs ou le passer à un autre navigateur : il est téléchargé sous le nom NOM.session.json, le modèle avec ses scénarios et ses dernières étapes d’annulation, que cette page rouvre. Pour la commande wfe ou un autre outil, utilisez Exporter ▸ Modèle en JSON dans la barre du haut.',
   'documents.untitled': 'Travail enregistré',
   'documents.numbered': '{name} ({n})',
   'documents.copyOf': '{name} (copie)',

@@ -13,6 +13,9 @@ import { state, apply, onRefresh, fieldErrorText, announce } from './store.js';
 import { hasUnsavedText } from './keyboard.js';
 import { numberInput, readDecimal, showDecimal } from './number-field.js';
 
+/** Characters in a note, as the core allows. */
+const NOTE_CHARS = 5000;
+
 let pane;
 /** @type {(theme: string, player: string) => void} */
 let onBack = () => {};
@@ -177,6 +180,8 @@ function rowEditor(detail, row) {
   });
   const note = h('textarea', {
     rows: '2',
+    // as the core limits a note (NOTE_CHARS in src/validate/limits.rs)
+    maxlength: NOTE_CHARS,
     disabled: !assessed,
     dataset: { key: `${k}:note` },
     placeholder: t('cell.notePlaceholder'),

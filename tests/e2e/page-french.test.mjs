@@ -321,3 +321,48 @@ test('in French a weight is written with a decimal comma, and a number that is n
   assert.equal((await exportedModel(page)).contributors.find((c) => c.label === 'Intérimaires').headcount, 4200, 'French groups thousands with a space');
   assert.deepEqual(page.problems, []);
 });
+
+test('French wording: sentences start with a capital and agree whatever the source, one word for a what-if, limits at the fields, French browser first', async () => {
+  const { default: en } = await import('../../www/i18n/en.js');
+  const { default: fr } = await import('../../www/i18n/fr.js');
+  assert.deepEqual(Object.keys(fr).filter((k) => /hypoth/i.test(fr[k])), [], 'a what-if is a scénario everywhere');
+  // "+1 pt", "+2 pts"
+  for (const cat of [en, fr]) assert.deepEqual([cat['readiness.points.one'], cat['readiness.points.other']], ['{points} pt', '{points} pts']);
+  // a source ("le lien partagé", "l’organisation exemple") never starts a sentence
+  for (const [k, v] of [...Object.entries(en), ...Object.entries(fr)]) assert.doesNotMatch(v, /^\{source\}/, k);
+
+  // a French browser's first visit is in French, with nothing chosen
+  const context = await env.browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wfe-lang')), null, 'nothing was chosen for the user');
+
+  await page.click('#open');
+  await page.click('[data-open="empty"]');
+  await page.waitForFunction(() => /Nouveau document ouvert depuis Nouvelle organisation\./.test(document.getElementById('notice-text').textContent));
+  // the name and a note are limited at their fields as the core limits them
+  assert.equal(await page.getAttribute('#model-name', 'maxlength'), '200');
+  await page.click('#open');
+  await page.click('[data-open="sample"]');
+  await page.waitForFunction(() => /Nouveau document ouvert depuis l’organisation exemple\./.test(document.getElementById('notice-text').textContent));
+  await openCell(page, 'leadership', 'hr');
+  assert.equal(await page.getAttribute('#pane-cell [data-key="u:ports:note"]', 'maxlength'), '5000');
+  // a name the core refuses: its words as a sentence, with no path, and the field shows the name kept
+  await page.evaluate(() => {
+    const name = /** @type {HTMLInputElement} */ (document.getElementById('model-name'));
+    name.removeAttribute('maxlength');
+    name.value = 'x'.repeat(224);
+    name.dispatchEvent(new Event('change'));
+  });
+  const refused = await page.textContent('#notice-text');
+  assert.match(refused, /^Trop long/, refused);
+  assert.doesNotMatch(refused, /name:/);
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+  // a damaged link: the problems' lead starts with a capital
+  await page.goto(`${env.origin}/#m=garbage!!`);
+  await page.waitForSelector('#dialog[open] .error-lead');
+  assert.match(await page.textContent('#dialog .error-lead'), /^1 problème dans le lien partagé :/);
+  await context.close();
+});

@@ -366,3 +366,30 @@ test('French wording: sentences start with a capital and agree whatever the sour
   assert.match(await page.textContent('#dialog .error-lead'), /^1 problème dans le lien partagé :/);
   await context.close();
 });
+
+test('in French at 1366 px the toolbar’s Unit and Highlight menus show their chosen value whole', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  /** How much of each menu's chosen text is cut: its width past the room the menu gives it (arrow and padding aside). */
+  const cut = () => page.evaluate(() => ['unit-filter', 'contributor-filter'].map((id) => {
+    const select = /** @type {HTMLSelectElement} */ (document.getElementById(id));
+    const style = getComputedStyle(select);
+    const probe = document.createElement('span');
+    probe.style.font = style.font;
+    probe.style.whiteSpace = 'pre';
+    probe.style.position = 'absolute';
+    probe.textContent = select.selectedOptions[0].textContent;
+    document.body.append(probe);
+    const text = probe.getBoundingClientRect().width;
+    probe.remove();
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 12; // the arrow
+    return { id, text: select.selectedOptions[0].textContent, cut: Math.max(0, Math.round(text - room)) };
+  }));
+  for (const c of await cut()) assert.equal(c.cut, 0, `${c.id}: “${c.text}”`);
+  // a chosen unit and contributor of the sample, too
+  await page.selectOption('#unit-filter', 'retail');
+  await page.selectOption('#contributor-filter', 'alumni');
+  for (const c of await cut()) assert.equal(c.cut, 0, `${c.id}: “${c.text}”`);
+  assert.deepEqual(page.problems, []);
+});

@@ -319,15 +319,20 @@ function tellConflict(e) {
   });
 }
 
-/** Replaces this tab's copy by what another tab stored, as one undoable step. */
-async function reload(e) {
+/** What is stored of entry `e`'s document; null, said, when another tab deleted it. */
+async function storedVersion(e) {
   const doc = await store.readDocument(e.id).catch(() => null);
   if (!doc) {
     e.gone = true;
     if (e === current) tellConflict(e);
-    return;
   }
-  if (e !== current) return;
+  return doc;
+}
+
+/** Replaces this tab's copy by what another tab stored, as one undoable step. */
+async function reload(e) {
+  const doc = await storedVersion(e);
+  if (!doc || e !== current) return;
   const r = act((ws) => ws.load(doc.text));
   if (!r.ok) {
     showNotice(() => t('documents.unreadable', { name: nameOf(doc.meta), reason: reasonOf(r.error) }), { tone: 'warning', sticky: true });
@@ -344,13 +349,8 @@ async function reload(e) {
  * other tab. Work begun here meanwhile makes it the usual conflict instead.
  */
 async function follow(e) {
-  const doc = await store.readDocument(e.id).catch(() => null);
-  if (!doc) {
-    e.gone = true;
-    if (e === current) tellConflict(e);
-    return;
-  }
-  if (doc.meta.rev <= e.rev) return;
+  const doc = await storedVersion(e);
+  if (!doc || doc.meta.rev <= e.rev) return;
   let ws = null;
   try {
     ws = new Workspace(doc.text);

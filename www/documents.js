@@ -216,7 +216,14 @@ function facts(e) {
  * @param {{ token?: string, commit?: boolean }} [options]
  */
 async function save(e, { token = store.randomId(), commit = false } = {}) {
-  if (!e || !available || e.gone || !dirty(e)) return;
+  if (!e || !available || !dirty(e)) return;
+  if (e.gone) {
+    // deleted in another tab: work made here since is said once more (the
+    // notice may have been closed), as it is not being saved
+    if (!e.told && e === current) tellConflict(e);
+    e.told = true;
+    return;
+  }
   if (e.stale) {
     // another tab saved since: say so once more now that there is work here
     if (!e.told && e === current) tellConflict(e);
@@ -411,6 +418,7 @@ function onOtherTab(m) {
       }
     } else if (m.type === 'deleted' && !e.gone) {
       e.gone = true;
+      e.told = false;
       if (e === current) tellConflict(e);
     } else if (m.type === 'renamed') {
       store.readDocument(e.id).then((doc) => {

@@ -78,3 +78,30 @@ test('a document whose content is missing is listed as unreadable, saying what i
   assert.deepEqual(await page.$$eval(`${li} [data-action]`, (b) => b.map((x) => x.dataset.action).filter((a) => a !== 'open')), ['delete']);
   assert.deepEqual(page.problems, []);
 });
+
+test('a document deleted in another tab: work made here after its notice was closed is said again, and can be kept as a copy', async () => {
+  const a = await open(env);
+  await openCell(a, 'leadership', 'hr');
+  await setField(a, 'u:ports', 'current', 4);
+  let docs;
+  for (let i = 0; i < 50 && !(docs = await storedDocs(a)).length; i += 1) await a.waitForTimeout(100);
+  const b = await a.context().newPage();
+  await b.goto(`${env.origin}/`);
+  await b.waitForSelector('body[data-ready="true"]');
+  await b.click('#documents');
+  await b.click(`#doc-list li[data-doc="${docs[0].id}"] [data-action="delete"]`);
+  await b.click(`#doc-list li[data-doc="${docs[0].id}"] [data-action="confirm-delete"]`);
+  await a.waitForSelector('#notice:not([hidden]) #doc-keep-copy');
+  assert.match(await a.textContent('#notice-text'), /deleted in another tab/);
+  await a.click('#notice button[aria-label]:not([id])');
+  assert.equal(await a.isHidden('#notice'), true);
+  await setField(a, 'u:ports', 'current', 1);
+  await a.waitForSelector('#notice:not([hidden]) #doc-keep-copy');
+  assert.match(await a.textContent('#notice-text'), /deleted in another tab/, 'said again: this work is not being saved');
+  await a.click('#doc-keep-copy');
+  for (let i = 0; i < 50 && !(docs = await storedDocs(a)).some((d) => d.name.endsWith('(copy)')); i += 1) await a.waitForTimeout(100);
+  const copy = docs.find((d) => d.name.endsWith('(copy)'));
+  assert.ok(copy, JSON.stringify(docs.map((d) => d.name)));
+  assert.equal(JSON.parse(copy.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports').current, 1);
+  assert.deepEqual(a.problems, []);
+});

@@ -11,6 +11,10 @@ import { h, preservingFocus, replace, setText, uid } from './dom.js';
 import { t, formatNumber, formatPoints, language } from './i18n.js';
 import { state, apply, onRefresh, fieldErrorText, announce } from './store.js';
 import { hasUnsavedText } from './keyboard.js';
+import { numberInput, readDecimal, showDecimal } from './number-field.js';
+
+/** Characters in a note, as the core allows. */
+const NOTE_CHARS = 5000;
 
 let pane;
 /** @type {(theme: string, player: string) => void} */
@@ -157,19 +161,16 @@ function rowEditor(detail, row) {
     disabled: !assessed,
     on: { change: (ev) => save(theme, player, unit, { target: ev.target.value === '' ? null : Number(ev.target.value) }, joinKey(ev.target)) },
   }, scaleOptions(detail.scale, a?.target, { none: t('cell.noTarget') })));
-  const weight = h('input', {
-    type: 'number',
-    min: '0',
-    step: '0.5',
-    inputmode: 'decimal',
-    value: String(a?.weight ?? 1),
+  const weight = numberInput('decimal', {
+    value: showDecimal(a?.weight ?? 1),
     disabled: !assessed,
     dataset: { key: `${k}:weight` },
     on: {
       change: (ev) => {
-        const w = ev.target.valueAsNumber;
-        if (Number.isNaN(w)) {
-          errors.set(k, { field: 'weight', text: t('cell.weightInvalid') });
+        // a decimal comma or point; anything else is refused here, never read as another number
+        const w = readDecimal(ev.target.value);
+        if (w === undefined || Number.isNaN(w)) {
+          errors.set(k, { field: 'weight', text: t('cell.weightInvalid', { example: showDecimal(1.5) }) });
           render();
           return;
         }
@@ -179,6 +180,8 @@ function rowEditor(detail, row) {
   });
   const note = h('textarea', {
     rows: '2',
+    // as the core limits a note (NOTE_CHARS in src/validate/limits.rs)
+    maxlength: NOTE_CHARS,
     disabled: !assessed,
     dataset: { key: `${k}:note` },
     placeholder: t('cell.notePlaceholder'),
@@ -255,7 +258,7 @@ function patch(detail) {
     const a = row.assessment;
     set(`${k}:current`, a ? String(a.current) : '');
     set(`${k}:target`, a?.target !== undefined ? String(a.target) : '');
-    set(`${k}:weight`, String(a?.weight ?? 1));
+    set(`${k}:weight`, showDecimal(a?.weight ?? 1));
     set(`${k}:note`, a?.note ?? '');
   }
   const summary = pane.querySelector('.summary');

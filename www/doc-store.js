@@ -94,10 +94,15 @@ async function transact(mode, fn, { commit = false } = {}) {
   });
 }
 
-/** Facts of every document, the latest edited first. */
+/**
+ * Facts of every document, the latest edited first; `lost: true` on one
+ * whose text is missing (a partial eviction, a hand edit): only its facts
+ * are left.
+ */
 export async function listDocuments() {
-  const all = await transact('readonly', ({ docs }) => request(docs.getAll()));
-  return all.sort((a, b) => b.updated - a.updated);
+  const [all, keys] = await transact('readonly', ({ docs, texts }) => Promise.all([request(docs.getAll()), request(texts.getAllKeys())]));
+  const held = new Set(keys);
+  return all.map((d) => (held.has(d.id) ? d : { ...d, lost: true })).sort((a, b) => b.updated - a.updated);
 }
 
 /** `{ meta, text }` of a document, or null when there is none. */
@@ -237,7 +242,8 @@ function forgetCurrent(id) {
 
 /**
  * The document this tab showed last (before a reload), else the one shown
- * last in any tab, if it still exists; else the latest edited.
+ * last in any tab, if it still exists; else the latest edited that can be
+ * read.
  */
 export async function documentToOpen() {
   const all = await listDocuments();
@@ -248,10 +254,11 @@ export async function documentToOpen() {
     } catch {
       last = null;
     }
-    const found = all.find((d) => d.id === last);
+    const found = all.find((d) => d.id === last && !d.lost);
     if (found) return found;
   }
-  return all[0] ?? null;
+  // one known to be unreadable is not opened unasked: it is kept aside, and offered from the list
+  return all.find((d) => !d.lost && !d.problem) ?? null;
 }
 
 // ---- telling other tabs ----------------------------------------------------------
@@ -296,6 +303,26 @@ export function onOtherTabs(fn) {
 export function writeJournal(entry) {
   try {
     localStorage.setItem(JOURNAL_PREFIX + tabId, JSON.stringify({ ...entry, at: Date.now() }));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where the room for a journal is tried (journalFits); no page reads it. */
+const PROBE_KEY = 'wfe.probe.';
+
+/**
+ * Whether localStorage has room now for a journal of `size` characters:
+ * one as long is written and removed at once. The journal is written only
+ * as the page goes away, when nothing can be said any more; this tells the
+ * user while it still can (another page of the same site may have filled
+ * the storage meanwhile).
+ */
+export function journalFits(size) {
+  try {
+    localStorage.setItem(PROBE_KEY + tabId, 'x'.repeat(size));
+    localStorage.removeItem(PROBE_KEY + tabId);
     return true;
   } catch {
     return false;
@@ -361,20 +388,29 @@ async function liveTabs() {
 /**
  * Replays the journals of closed tabs: onto their document when nothing but
  * their own writes happened since they loaded it, else as a new document
- * beside it. Resolves to `[{ kind: 'kept' | 'copied', meta }]`.
+ * beside it. A journal that cannot be read is kept aside as it is, as a
+ * document with `damaged.problem` (offered for download), never dropped.
+ * Resolves to `[{ kind: 'kept' | 'copied' | 'damaged', meta, from? }]`
+ * (`from`: the name of the document a copy was made of).
+ * @param {{ copyName: (name: string) => string, damaged: { name: string, problem: string } }} names
  */
-export async function replayJournals({ copyName }) {
+export async function replayJournals({ copyName, damaged }) {
   const out = [];
   for (const key of await closedTabKeys(JOURNAL_PREFIX)) {
+    const raw = localStorage.getItem(key);
     let j;
     try {
-      j = JSON.parse(localStorage.getItem(key));
+      j = JSON.parse(raw ?? '');
     } catch {
       j = null;
     }
     if (j && typeof j.text === 'string') {
       const done = await replay(j, copyName);
       if (done) out.push(done);
+    } else if (raw !== null) {
+      // the same text kept twice (two pages replaying it) is one document
+      const meta = await createDocument({ id: `unsaved-${hash(raw)}-${raw.length}`, name: damaged.name, named: true, text: raw, problem: damaged.problem });
+      if (meta) out.push({ kind: 'damaged', meta });
     }
     localStorage.removeItem(key);
   }
@@ -406,10 +442,11 @@ async function replay(j, copyName) {
     // it, under an id of its own (two pages replaying it make one copy)
     const id = `recovered-${last ?? randomId()}`;
     if (await request(docs.get(id))) return null;
-    const copy = facts({ id, name: copyName(meta?.name ?? j.name), named: true, text: j.text, token: last ?? randomId() });
+    const from = meta?.name ?? j.name;
+    const copy = facts({ id, name: copyName(from), named: true, text: j.text, token: last ?? randomId() });
     docs.add(copy);
     texts.put({ id: copy.id, text: j.text });
-    return { kind: 'copied', meta: copy };
+    return { kind: 'copied', meta: copy, from };
   });
   if (result) tell({ type: result.kind === 'kept' ? 'saved' : 'created', id: result.meta.id, rev: result.meta.rev, token: last });
   return result;

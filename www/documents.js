@@ -30,7 +30,15 @@ const entries = new Map();
 let current = null;
 /** IndexedDB works (else the page still works, saving nothing, and says so). */
 let available = true;
-let failureShown = false;
+/**
+ * The storage warning on show, if any ('autosave.failed': a save was
+ * refused; 'autosave.journalFull': no room for the journal of a closing
+ * tab), said once until storage works again.
+ * @type {string | null}
+ */
+let storageWarning = null;
+/** Room a journal needs besides the document's text (its id, tokens, name). */
+const JOURNAL_EXTRA = 1000;
 let saveTimer = 0;
 let saving = Promise.resolve();
 /** Texts for a document started without one: `{ sample, empty }` (async). */
@@ -208,7 +216,14 @@ function facts(e) {
  * @param {{ token?: string, commit?: boolean }} [options]
  */
 async function save(e, { token = store.randomId(), commit = false } = {}) {
-  if (!e || !available || e.gone || !dirty(e)) return;
+  if (!e || !available || !dirty(e)) return;
+  if (e.gone) {
+    // deleted in another tab: work made here since is said once more (the
+    // notice may have been closed), as it is not being saved
+    if (!e.told && e === current) tellConflict(e);
+    e.told = true;
+    return;
+  }
   if (e.stale) {
     // another tab saved since: say so once more now that there is work here
     if (!e.told && e === current) tellConflict(e);
@@ -239,14 +254,41 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
       e.name = r.meta.name;
     }
     e.savedRevision = revision;
-    failureShown = false;
+    if (storageWarning === 'autosave.failed') storageWarning = null;
     if (e === current && !dirty(e)) store.clearJournal();
+    checkJournalRoom(text.length);
   } catch {
-    if (!failureShown) showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
-    failureShown = true;
+    warnStorage('autosave.failed');
   } finally {
     e.inFlight = e.inFlight.filter((x) => x !== token);
   }
+}
+
+/**
+ * Tells the user, visibly and until closed, that work is not being kept in
+ * this browser and how to keep it (export); once until storage works again.
+ * @param {'autosave.failed' | 'autosave.journalFull'} key
+ */
+function warnStorage(key) {
+  if (storageWarning === key) return;
+  storageWarning = key;
+  showNotice(() => t(key), {
+    tone: 'warning',
+    sticky: true,
+    actions: [{ id: 'doc-export-now', label: () => t('documents.exportNow'), run: () => current && exportDocument(current.id) }],
+  });
+  renderList();
+}
+
+/**
+ * Checks that the journal of a document of `size` characters could be
+ * written if the tab closed now: else the last changes before closing
+ * would be lost without a word (storage full).
+ */
+function checkJournalRoom(size) {
+  if (store.journalFits(size + JOURNAL_EXTRA)) {
+    if (storageWarning === 'autosave.journalFull') storageWarning = null;
+  } else warnStorage('autosave.journalFull');
 }
 
 // A page going away (closed, reloaded, or hidden and perhaps never shown
@@ -284,15 +326,20 @@ function tellConflict(e) {
   });
 }
 
-/** Replaces this tab's copy by what another tab stored, as one undoable step. */
-async function reload(e) {
+/** What is stored of entry `e`'s document; null, said, when another tab deleted it. */
+async function storedVersion(e) {
   const doc = await store.readDocument(e.id).catch(() => null);
   if (!doc) {
     e.gone = true;
     if (e === current) tellConflict(e);
-    return;
   }
-  if (e !== current) return;
+  return doc;
+}
+
+/** Replaces this tab's copy by what another tab stored, as one undoable step. */
+async function reload(e) {
+  const doc = await storedVersion(e);
+  if (!doc || e !== current) return;
   const r = act((ws) => ws.load(doc.text));
   if (!r.ok) {
     showNotice(() => t('documents.unreadable', { name: nameOf(doc.meta), reason: reasonOf(r.error) }), { tone: 'warning', sticky: true });
@@ -301,6 +348,36 @@ async function reload(e) {
   Object.assign(e, { rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named, modelName: modelName(e.ws), stale: false, gone: false, told: false, savedRevision: e.revision });
   store.clearJournal();
   showNotice(() => t('documents.reloaded'), { undo: true });
+}
+
+/**
+ * Shows the version another tab stored in place of this tab's, which holds
+ * nothing unsaved: with its history, so undo goes on from there as in the
+ * other tab. Work begun here meanwhile makes it the usual conflict instead.
+ */
+async function follow(e) {
+  const doc = await storedVersion(e);
+  if (!doc || doc.meta.rev <= e.rev) return;
+  let ws = null;
+  try {
+    ws = new Workspace(doc.text);
+  } catch {
+    ws = null;
+  }
+  if (!ws || e !== current || dirty(e) || e.stale || e.inFlight.length) {
+    ws?.free();
+    if (!e.stale) {
+      e.stale = true;
+      e.told = !dirty(e);
+      if (e === current) tellConflict(e);
+    }
+    return;
+  }
+  const old = e.ws;
+  Object.assign(e, { ws, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named, modelName: modelName(ws), revision: null, savedRevision: null });
+  show(e);
+  old.free();
+  showNotice(() => t('documents.followed'));
 }
 
 /** Stores this tab's copy as a new document and goes on with it there. */
@@ -313,7 +390,7 @@ async function keepAsCopy(e) {
   try {
     meta = await store.createDocument({ name, named: true, text, scenarios });
   } catch {
-    showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
+    warnStorage('autosave.failed');
     return;
   }
   entries.delete(e.id);
@@ -332,13 +409,16 @@ function onOtherTab(m) {
   const e = entries.get(m.id);
   if (e?.stored) {
     if (m.type === 'saved' && m.rev > e.rev && !e.inFlight.includes(m.token)) {
-      if (!e.stale) {
+      // nothing of this tab's to lose: it shows the newer version, quietly
+      if (e === current && !e.stale && !dirty(e) && !e.inFlight.length) follow(e);
+      else if (!e.stale) {
         e.stale = true;
         e.told = !dirty(e);
         if (e === current) tellConflict(e);
       }
     } else if (m.type === 'deleted' && !e.gone) {
       e.gone = true;
+      e.told = false;
       if (e === current) tellConflict(e);
     } else if (m.type === 'renamed') {
       store.readDocument(e.id).then((doc) => {
@@ -372,18 +452,28 @@ export async function openAsNew(text, { name } = {}) {
   // stored at once: a document someone chose to open is kept even unchanged
   e.savedRevision = null;
   await saveNow();
-  if (!e.stored) e.savedRevision = e.revision;
-  return before;
+  const kept = e.stored;
+  if (!kept) e.savedRevision = e.revision;
+  return { before, kept };
 }
 
 /**
  * Opens `text` as a new document (see openAsNew) and says so, offering the
- * way back to the document that was on show. Throws as openAsNew does.
+ * way back to the document that was on show; when this browser could not
+ * keep it, the same notice says so and offers to export it. Throws as
+ * openAsNew does.
  */
 export async function openBeside(text, source) {
-  const before = await openAsNew(text);
-  showNotice(() => t('import.doneNew', { source }), {
-    actions: before ? [{ id: 'notice-back', label: () => t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [],
+  const { before, kept } = await openAsNew(text);
+  const back = before ? [{ id: 'notice-back', label: () => t('documents.backTo', { name: before.name || t('documents.untitled') }), run: () => switchTo(before.id) }] : [];
+  if (kept) {
+    showNotice(() => t('import.doneNew', { source }), { actions: back });
+    return;
+  }
+  showNotice(() => t('import.doneNotKept', { source }), {
+    tone: 'warning',
+    sticky: true,
+    actions: [{ id: 'doc-export-now', label: () => t('documents.exportNow'), run: () => current && exportDocument(current.id) }, ...back],
   });
 }
 
@@ -443,7 +533,8 @@ export async function switchTo(id) {
  * `started`: a new document was started beside it.
  */
 function unreadable(meta, error, { started = false } = {}) {
-  showNotice(() => t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason: reasonOf(error) }), {
+  const reason = error ? reasonOf(error) : meta.problem;
+  showNotice(() => t(started ? 'documents.unreadableStart' : 'documents.unreadable', { name: nameOf(meta), reason }), {
     tone: 'warning',
     sticky: true,
     actions: [
@@ -486,7 +577,7 @@ export function prepareDocuments() {
     let recovered = [];
     try {
       await store.migrateLegacy({ nameOf: nameInText });
-      recovered = await store.replayJournals({ copyName: recoveredName });
+      recovered = await store.replayJournals(recoveryNames());
       await replayDraftJournals();
       const meta = await store.documentToOpen();
       return { doc: meta ? await store.readDocument(meta.id) : null, recovered };
@@ -508,7 +599,14 @@ export function prepareDocuments() {
 export async function startDocuments({ sample, empty, linked = false, drawn = null }) {
   fallbacks = { sample, empty };
   const { doc, recovered } = await prepared;
-  if (!available) showNotice(() => t('autosave.failed'), { tone: 'warning', sticky: true });
+  await nameRecovered(recovered);
+  await startShowing({ doc, recovered, linked, drawn });
+  // storage refused or full: said now, in front of the notices of the start
+  if (!available) warnStorage('autosave.failed');
+  else checkJournalRoom(doc?.text.length ?? 0);
+}
+
+async function startShowing({ doc, recovered, linked, drawn }) {
   // the sample drawn before the store answered (first-diagram.js) is kept
   // only when it is what this visit opens
   if (drawn && (linked || doc)) drawn.free();
@@ -521,7 +619,7 @@ export async function startDocuments({ sample, empty, linked = false, drawn = nu
       const e = entryFor(new Workspace(doc.text), { id: doc.meta.id, stored: true, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named });
       if (doc.meta.problem) store.setProblem(e.id, null).catch(() => {});
       show(e);
-      if (recovered.some((r) => r.kind === 'copied')) tellRecovered(recovered);
+      if (recovered.some((r) => r.kind !== 'kept')) tellRecovered(recovered);
       else {
         showNotice(() => t('autosave.restored'), {
           actions: [
@@ -547,7 +645,30 @@ function recoveredName(name) {
   return t('documents.recoveredName', { name: name || t('documents.untitled') });
 }
 
+/** What closed tabs' work is stored as: a copy's name, and a journal that cannot be read. */
+function recoveryNames() {
+  return { copyName: recoveredName, damaged: { name: t('documents.damagedJournal'), problem: t('documents.damagedJournalProblem') } };
+}
+
+/**
+ * Names what closed tabs left in the page's language: at start the journals
+ * are replayed before the language's texts are in.
+ */
+async function nameRecovered(recovered) {
+  const names = recoveryNames();
+  for (const r of recovered) {
+    const name = r.kind === 'copied' ? recoveredName(r.from) : r.kind === 'damaged' ? names.damaged.name : null;
+    if (name && name !== r.meta.name) r.meta = (await store.renameDocument(r.meta.id, name).catch(() => null)) ?? r.meta;
+    if (r.kind === 'damaged' && r.meta.problem !== names.damaged.problem) {
+      await store.setProblem(r.meta.id, names.damaged.problem).catch(() => {});
+      r.meta = { ...r.meta, problem: names.damaged.problem };
+    }
+  }
+}
+
 function tellRecovered(recovered) {
+  const damaged = recovered.find((r) => r.kind === 'damaged');
+  if (damaged) unreadable(damaged.meta, null);
   const copies = recovered.filter((r) => r.kind === 'copied');
   if (!copies.length) return;
   showNotice(() => tn('documents.recovered', copies.length, { name: nameOf(copies[0].meta) }), {
@@ -574,12 +695,19 @@ function slug(name) {
   return s || 'document';
 }
 
+/**
+ * A saved session's file name: NAME.session.json, told apart from the
+ * model the top bar's Export ▸ Model as JSON writes as NAME.json (the one
+ * `wfe` reads).
+ */
+const SESSION_SUFFIX = '.session.json';
+
 /** Downloads a document's stored text exactly as stored (the one on show saved first). */
 export async function exportDocument(id) {
   if (current?.id === id) {
     await saveNow();
     if (!current.stored) {
-      download(new Blob([current.ws.savedJson()], { type: 'application/json' }), `${slug(current.name)}.json`);
+      download(new Blob([current.ws.savedJson()], { type: 'application/json' }), `${slug(current.name)}${SESSION_SUFFIX}`);
       return;
     }
   }
@@ -588,8 +716,9 @@ export async function exportDocument(id) {
     showNotice(() => t('documents.missing'), { tone: 'warning' });
     return;
   }
-  const suffix = doc.meta.problem ? '-unreadable' : '';
-  download(new Blob([doc.text], { type: 'application/json' }), `${slug(nameOf(doc.meta))}${suffix}.json`);
+  // an unreadable one is downloaded as it is stored, whatever it holds
+  const suffix = doc.meta.problem ? '-unreadable.json' : SESSION_SUFFIX;
+  download(new Blob([doc.text], { type: 'application/json' }), `${slug(nameOf(doc.meta))}${suffix}`);
   announce(t('documents.exported', { name: nameOf(doc.meta) }));
 }
 
@@ -612,7 +741,7 @@ async function remove(id, name) {
     // gone: nothing more to save, and no notice that another tab deleted it
     const old = current;
     old.gone = true;
-    const next = (await safeList()).find((d) => !d.problem);
+    const next = (await safeList()).find((d) => !d.problem && !d.lost);
     if (!(next && (await switchTo(next.id)))) await startUnstored(fallbacks.empty);
     if (old !== current) old.ws.free();
   }
@@ -629,12 +758,20 @@ function when(ms) {
   }
 }
 
+/** Why a document cannot be opened, if it cannot: its text unreadable, or missing with what it held. */
+function problemOf(meta) {
+  if (!meta.lost) return meta.problem ?? null;
+  const held = [tn('documents.characters', meta.size ?? 0), meta.scenarios ? tn('documents.scenarios', meta.scenarios) : null].filter(Boolean).join(', ');
+  return t('documents.lost', { held });
+}
+
 function row(meta) {
   const isCurrent = current?.id === meta.id;
-  const li = h('li', { class: `doc${isCurrent ? ' is-current' : ''}${meta.problem ? ' is-unreadable' : ''}`, dataset: { doc: meta.id } });
+  const problem = problemOf(meta);
+  const li = h('li', { class: `doc${isCurrent ? ' is-current' : ''}${problem ? ' is-unreadable' : ''}`, dataset: { doc: meta.id } });
   const name = nameOf(meta);
   const facts = [
-    meta.stored === false ? t('documents.notSaved') : t('documents.edited', { when: when(meta.updated) }),
+    meta.stored === false ? t(storageWarning === 'autosave.failed' || !available ? 'documents.notKept' : 'documents.notSaved') : t('documents.edited', { when: when(meta.updated) }),
     meta.scenarios ? tn('documents.scenarios', meta.scenarios) : null,
     isCurrent ? t('documents.onShow') : null,
   ].filter(Boolean).join(' · ');
@@ -644,7 +781,7 @@ function row(meta) {
       ? h('span', { class: 'doc-name', id: titleId, 'aria-current': 'true', text: name })
       : h('button', { type: 'button', class: 'link doc-name', id: titleId, dataset: { action: 'open' }, on: { click: () => choose(meta.id) } }, name),
     h('span', { class: 'doc-facts muted small', text: facts }),
-    meta.problem ? h('span', { class: 'doc-problem small', text: t('documents.problem', { reason: meta.problem }) }) : null);
+    problem ? h('span', { class: 'doc-problem small', text: t('documents.problem', { reason: problem }) }) : null);
   const button = (action, label, run, extra = {}) => h('button', {
     type: 'button',
     class: `small${extra.danger ? ' danger' : ''} ghost`,
@@ -653,8 +790,9 @@ function row(meta) {
     on: { click: run },
   }, label);
   const actions = h('div', { class: 'doc-actions' },
-    meta.problem ? null : button('rename', t('documents.rename'), () => renaming(li, meta)),
-    button('export', meta.problem ? t('documents.download') : t('documents.export'), () => exportDocument(meta.id)),
+    problem ? null : button('rename', t('documents.rename'), () => renaming(li, meta)),
+    // a document whose text is lost has nothing to download
+    meta.lost ? null : button('export', meta.problem ? t('documents.download') : t('documents.export'), () => exportDocument(meta.id)),
     meta.stored === false ? null : button('delete', t('documents.delete'), () => confirming(li, meta), { danger: true }));
   li.append(main, actions);
   return li;
@@ -760,11 +898,11 @@ export function initDocuments() {
   // a tab that closed with unsaved changes: put them where they belong now,
   // and say so here if it is this tab's document
   store.onClosedTabJournal(async () => {
-    const results = await store.replayJournals({ copyName: recoveredName }).catch(() => []);
+    const results = await store.replayJournals(recoveryNames()).catch(() => []);
     for (const r of results) {
       if (r.kind === 'kept') onOtherTab({ type: 'saved', id: r.meta.id, rev: r.meta.rev, token: null, tab: null });
     }
-    if (results.some((r) => r.kind === 'copied')) tellRecovered(results);
+    if (results.some((r) => r.kind !== 'kept')) tellRecovered(results);
     renderList();
   });
   window.addEventListener('pagehide', leaving);

@@ -2,7 +2,7 @@
 // anything is loaded: the first paint (first-paint.js) and the first drawing
 // (first-diagram.js) draw the sample early only then, so they never show it
 // over a link's model or saved work.
-import { mayHoldWork, storedLanguage } from './stored-keys.js';
+import { mayHoldWork, startingLanguage } from './stored-keys.js';
 
 /** Whether the address carries a model (a share link). */
 export function hasLink() {
@@ -20,5 +20,5 @@ export function opensWithSample() {
 
 /** Whether the page starts in English, the language the early drawings speak. */
 export function startsInEnglish() {
-  return (storedLanguage() ?? 'en') === 'en';
+  return startingLanguage() === 'en';
 }

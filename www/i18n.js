@@ -76,7 +76,8 @@ export function formatPercent(value) {
 export function formatPoints(delta) {
   const points = Math.round(delta * 100);
   const signed = intl(Intl.NumberFormat, { signDisplay: 'exceptZero' }).format(points);
-  return t('readiness.points', { points: signed });
+  // "+1 pt", "+2 pts": the count's form, whatever its sign
+  return tn('readiness.points', Math.abs(points), { points: signed });
 }
 
 const ATTRS = ['aria-label', 'title', 'placeholder', 'aria-description'];

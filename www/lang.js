@@ -11,7 +11,7 @@
 import en from './i18n/en.js';
 import { addCatalogue, setLanguage as applyLanguage, language, t, translateStatic } from './i18n.js';
 import { loadCoreTexts } from './core-language.js';
-import { LANGUAGE_KEY, storedLanguage } from './stored-keys.js';
+import { LANGUAGE_KEY, startingLanguage } from './stored-keys.js';
 
 /** @typedef {Record<string, string>} Catalogue */
 /** @typedef {() => Promise<{ default: Catalogue }>} CatalogueLoader */
@@ -96,8 +96,8 @@ export function englishText(key) {
 }
 
 function remembered() {
-  const saved = storedLanguage();
-  return saved && byCode.has(saved) ? saved : 'en';
+  const chosen = startingLanguage();
+  return byCode.has(chosen) ? chosen : 'en';
 }
 
 /** The latest switch asked for: an earlier one whose texts arrive later gives way. */
@@ -164,8 +164,8 @@ export function languageMenu() {
 }
 
 /**
- * Applies the remembered language (English when none, or when its texts
- * cannot be fetched) to the page.
+ * Applies the remembered language (else the browser's, if the pages speak
+ * it; English when neither, or when its texts cannot be fetched) to the page.
  */
 export async function startLanguage() {
   const code = remembered();

@@ -88,6 +88,25 @@ function detail(m, contributor, theme) {
       h('button', { type: 'submit', class: 'primary small', dataset: { key: 'o-new:add' } }, t('owners.add'))));
 }
 
+/**
+ * The names of the players who own each (contributor, theme) pair, read in
+ * one pass: a cell looking through every responsibility would make the
+ * matrix of a large organisation quadratic (800 × 9 cells × 3,500).
+ * @returns {Map<string, Map<string, Set<string>>>} contributor id → theme id → names
+ */
+function ownerNames(m) {
+  const players = new Map(m.framework.players.map((p) => [p.id, p.label]));
+  const byContributor = new Map();
+  for (const r of m.responsibilities) {
+    let byTheme = byContributor.get(r.contributor);
+    if (!byTheme) byContributor.set(r.contributor, byTheme = new Map());
+    let names = byTheme.get(r.theme);
+    if (!names) byTheme.set(r.theme, names = new Set());
+    names.add(players.get(r.player) ?? r.player);
+  }
+  return byContributor;
+}
+
 export function ownersView(m) {
   if (!m.contributors.length) {
     return [h('p', { class: 'pane-intro', text: t('owners.intro') }), h('p', { class: 'muted', text: t('owners.needContributors') })];
@@ -100,11 +119,11 @@ export function ownersView(m) {
   const findingThemes = new Set(finding?.themes ?? []);
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
+  const owners = ownerNames(m);
   const body = m.contributors.map((c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
     h('th', { scope: 'row', text: c.label }),
     m.framework.themes.map((th) => {
-      const owners = m.responsibilities.filter((r) => r.contributor === c.id && r.theme === th.id);
-      const names = [...new Set(owners.map((r) => labelOf(m.framework.players, r.player)))];
+      const names = [...(owners.get(c.id)?.get(th.id) ?? [])];
       const isChosen = chosen?.contributor === c.id && chosen?.theme === th.id;
       const flagged = marks.contributors.has(c.id) && (findingThemes.size === 0 || findingThemes.has(th.id));
       const text = names.length ? names.join(', ') : t('owners.nobodyShort');

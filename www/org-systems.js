@@ -1,8 +1,10 @@
 // Systems and integrations: each system with its owner, the contributors it
-// tracks and the systems it is connected to.
-import { h, uid } from './dom.js';
-import { t } from './i18n.js';
-import { edit, remove, errorFor, concerned, field, addField, blankName, playerOptions, fail, LABEL_CHARS } from './org.js';
+// tracks and the systems it is connected to. Each system is a card that opens
+// (a disclosure); only an open card builds its controls.
+import { h, replace, uid } from './dom.js';
+import { t, tn } from './i18n.js';
+import { currentModel } from './store.js';
+import { edit, remove, errorFor, concerned, field, addField, blankName, playerOptions, fail, render, LABEL_CHARS } from './org.js';
 
 /** The label of the item `id` of `list`, or the id when it has none. */
 export function labelOf(list, id) {
@@ -15,16 +17,40 @@ function connectedTo(m, id) {
     .map((x) => ({ other: x.from === id ? x.to : x.from, integration: x }));
 }
 
-function systemCard(m, s, marks) {
+/**
+ * Up to this many systems, every card is open as the section shows (a small
+ * organisation is edited at a glance). Past it the cards start closed: an
+ * open card lists every contributor and every other system, so a model of
+ * hundreds of each would build a million controls at once.
+ */
+const OPEN_ALL = 12;
+
+/** The cards the user opened or closed, by system id, kept across redraws. */
+const opened = new Map();
+
+/** The number of integrations of each system id. */
+function linkCounts(m) {
+  const counts = new Map();
+  for (const x of m.integrations) {
+    counts.set(x.from, (counts.get(x.from) ?? 0) + 1);
+    counts.set(x.to, (counts.get(x.to) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** What an open card holds: its name, owner, tracked contributors and links. */
+function cardBody(m, s, marks) {
   const k = `s:${s.id}`;
   const update = (changes) => edit(k, { updateSystem: { id: s.id, label: s.label, owner: s.owner, contributors: s.contributors, ...changes } }, { done: t('org.saved') });
   const tracksId = uid('tracks');
   const links = connectedTo(m, s.id);
-  const candidates = m.systems.filter((o) => o.id !== s.id && !links.some((l) => l.other === o.id));
+  const linked = new Set(links.map((l) => l.other));
+  const tracked = new Set(s.contributors);
+  const candidates = m.systems.filter((o) => o.id !== s.id && !linked.has(o.id));
   const connect = h('select', { dataset: { key: `${k}:connect` }, 'aria-label': t('systems.connectTo', { name: s.label }) },
     h('option', { value: '', text: t('systems.chooseSystem') }),
     candidates.map((o) => h('option', { value: o.id, text: o.label })));
-  return h('article', { class: `card${marks.systems.has(s.id) ? ' is-concerned' : ''}`, dataset: { system: s.id }, 'aria-label': s.label },
+  return [
     h('div', { class: 'card-head' },
       h('input', {
         type: 'text', value: s.label, maxlength: LABEL_CHARS, class: 'card-title-input', dataset: { key: `${k}:label` }, 'aria-label': t('systems.name'),
@@ -40,12 +66,12 @@ function systemCard(m, s, marks) {
       on: { change: (ev) => update({ owner: ev.target.value }) },
     }, playerOptions(m, s.owner))),
     m.contributors.length
-      ? h('fieldset', { class: 'checks' },
+      ? h('fieldset', { class: `checks${m.contributors.length > OPEN_ALL * 2 ? ' is-long' : ''}` },
         h('legend', { id: tracksId, text: t('systems.tracks') }),
         m.contributors.map((c) => h('label', { class: `check${marks.contributors.has(c.id) ? ' is-concerned' : ''}` },
           h('input', {
             type: 'checkbox',
-            checked: s.contributors.includes(c.id),
+            checked: tracked.has(c.id),
             dataset: { key: `${k}:tracks:${c.id}` },
             on: {
               change: (ev) => update({
@@ -80,24 +106,68 @@ function systemCard(m, s, marks) {
           },
         }, t('systems.connect')))
         : null),
-    errorFor(k));
+    errorFor(k),
+  ];
+}
+
+/**
+ * A system's card: a disclosure whose summary says the system, its owner and
+ * how much it tracks and connects; what it holds is built when it opens.
+ */
+function systemCard(m, s, marks, links, players) {
+  const k = `s:${s.id}`;
+  const open = opened.get(s.id) ?? (m.systems.length <= OPEN_ALL || marks.systems.has(s.id));
+  const body = h('div', { class: 'card-body' });
+  const facts = [
+    t('systems.ownedBy', { owner: players.get(s.owner) ?? s.owner }),
+    tn('systems.tracksCount', s.contributors.length),
+    tn('systems.linksCount', links.get(s.id) ?? 0),
+  ].join(' · ');
+  const details = h('details', {
+    class: 'card-details',
+    open,
+    on: {
+      toggle: () => {
+        opened.set(s.id, details.open);
+        if (details.open && !body.hasChildNodes()) replace(body, cardBody(currentModel(), s, concerned()));
+      },
+    },
+  },
+  h('summary', { class: 'card-summary', dataset: { key: `${k}:open` } },
+    h('span', { class: 'card-name', text: s.label }),
+    h('span', { class: 'card-facts muted small', text: facts })),
+  body);
+  if (open) replace(body, cardBody(m, s, marks));
+  return h('article', { class: `card${marks.systems.has(s.id) ? ' is-concerned' : ''}`, dataset: { system: s.id }, 'aria-label': s.label }, details);
 }
 
 export function systemsView(m) {
   const marks = concerned();
+  const links = linkCounts(m);
+  const players = new Map(m.framework.players.map((p) => [p.id, p.label]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
-    m.systems.length ? h('div', { class: 'cards' }, m.systems.map((s) => systemCard(m, s, marks))) : h('p', { class: 'muted', text: t('systems.none') }),
+    m.systems.length
+      ? h('div', { class: 'cards' }, m.systems.map((s) => systemCard(m, s, marks, links, players)))
+      : h('p', { class: 'muted', text: t('systems.none') }),
     h('form', {
       class: 'add-form',
+      novalidate: true,
       'aria-label': t('systems.add'),
       on: {
         submit: (ev) => {
           ev.preventDefault();
           if (blankName('s-new', label)) return;
-          edit('s-new', { addSystem: { id: '', label: label.value, owner: owner.value, contributors: [] } }, { done: t('org.added', { name: label.value.trim() }) });
+          const before = new Set(m.systems.map((x) => x.id));
+          const r = edit('s-new', { addSystem: { id: '', label: label.value, owner: owner.value, contributors: [] } }, { done: t('org.added', { name: label.value.trim() }) });
+          // the new system's card opens, to say what it tracks and connects to
+          const added = r.ok ? currentModel().systems.find((x) => !before.has(x.id)) : undefined;
+          if (added) {
+            opened.set(added.id, true);
+            render();
+          }
         },
       },
     },

@@ -7,6 +7,7 @@ import { state, apply, onRefresh, currentModel, fieldErrorText, announce } from 
 import { showNotice } from './notice.js';
 import { ownersView } from './org-owners.js';
 import { systemsView } from './org-systems.js';
+import { numberInput, readWhole } from './number-field.js';
 
 const SECTIONS = ['contributors', 'owners', 'systems', 'units'];
 let pane;
@@ -129,12 +130,6 @@ function kindOptions(selected) {
   return ['internal', 'external'].map((k) => h('option', { value: k, selected: k === selected, text: t(`kind.${k}`) }));
 }
 
-function headcountValue(input) {
-  if (input.value.trim() === '') return undefined;
-  const n = input.valueAsNumber;
-  return Number.isInteger(n) && n >= 0 ? n : NaN;
-}
-
 function contributorsView(m) {
   const marks = concerned();
   const rows = m.contributors.map((c) => {
@@ -152,12 +147,12 @@ function contributorsView(m) {
       dataset: { key: `${k}:kind` }, 'aria-label': t('org.kind'),
       on: { change: (ev) => update({ kind: ev.target.value, headcount: c.headcount }) },
     }, kindOptions(c.kind));
-    const headcount = h('input', {
-      type: 'number', min: '0', step: '1', inputmode: 'numeric', value: c.headcount ?? '',
+    const headcount = numberInput('numeric', {
+      value: c.headcount ?? '',
       dataset: { key: `${k}:headcount` }, 'aria-label': t('org.headcount'),
       on: {
         change: (ev) => {
-          const n = headcountValue(ev.target);
+          const n = readWhole(ev.target.value);
           if (Number.isNaN(n)) {
             fail(k, t('org.headcountInvalid'));
             return;
@@ -181,11 +176,11 @@ function contributorsView(m) {
   });
   const newLabel = h('input', { type: 'text', dataset: { key: 'c-new:label' }, placeholder: t('org.contributorPlaceholder'), required: true, maxlength: LABEL_CHARS });
   const newKind = h('select', { dataset: { key: 'c-new:kind' } }, kindOptions('external'));
-  const newCount = h('input', { type: 'number', min: '0', step: '1', inputmode: 'numeric', dataset: { key: 'c-new:headcount' } });
+  const newCount = numberInput('numeric', { dataset: { key: 'c-new:headcount' } });
   const add = (ev) => {
     ev.preventDefault();
     if (blankName('c-new', newLabel)) return;
-    const headcount = headcountValue(newCount);
+    const headcount = readWhole(newCount.value);
     if (Number.isNaN(headcount)) {
       fail('c-new', t('org.headcountInvalid'), 'headcount');
       return;
@@ -207,7 +202,8 @@ function contributorsView(m) {
           h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('org.actions') })))),
         h('tbody', {}, rows))
       : h('p', { class: 'muted', text: t('org.contributorsNone') }),
-    h('form', { class: 'add-form', on: { submit: add }, 'aria-label': t('org.addContributor') },
+    // novalidate: the page says what is wrong at the field, in its language, not the browser's bubble
+    h('form', { class: 'add-form', novalidate: true, on: { submit: add }, 'aria-label': t('org.addContributor') },
       h('h3', { text: t('org.addContributor') }),
       h('div', { class: 'field-grid' },
         addField('c-new', 'label', t('org.contributorName'), newLabel, 'wide'),
@@ -240,6 +236,7 @@ function unitsView(m) {
     m.units.length ? h('ul', { class: 'plain-list rows' }, rows) : h('p', { class: 'muted', text: t('org.unitsNone') }),
     h('form', {
       class: 'add-form',
+      novalidate: true,
       'aria-label': t('org.addUnit'),
       on: {
         submit: (ev) => {

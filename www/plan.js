@@ -15,6 +15,7 @@ import { focusActiveTab } from './scenarios.js';
 import { compiling } from './core-start.js';
 import { coreCatalogue } from './core-language.js';
 import { afterPaint } from './after-paint.js';
+import { numberInput, readDecimal, readWhole, showDecimal } from './number-field.js';
 
 /** The kinds a plan resolves, in the order the findings pane groups them. */
 const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo'];
@@ -37,9 +38,10 @@ function choice(name, value, label, field) {
   return { radio, row: h('div', { class: 'plan-choice' }, h('label', { class: 'check', for: id }, radio, label), field) };
 }
 
-function numberField(label, value, min, max, step) {
+function numberField(label, value, mode) {
   const id = uid('plan-number');
-  const input = /** @type {HTMLInputElement} */ (h('input', { id, type: 'number', inputmode: 'decimal', min, max, step, value: String(value) }));
+  // read by the page (number-field.js): a browser's number field would read a French "7,5" as 75
+  const input = numberInput(mode, { id, value: Number.isNaN(value) ? '' : showDecimal(value) });
   return { input, row: h('div', { class: 'field plan-amount' }, h('label', { for: id, text: label }), input) };
 }
 
@@ -130,8 +132,8 @@ export async function suggestPlan() {
     h('legend', { text: t('plan.kinds') }),
     KINDS.map((kind, i) => h('label', { class: 'check' }, boxes[i], t(`finding.kind.${kind}`))));
   const group = uid('plan-budget');
-  const changes = numberField(t('plan.maxChanges'), last.maxChanges, 1, 1000000, 1);
-  const readiness = numberField(t('plan.readiness'), last.readiness, 0, 100, 1);
+  const changes = numberField(t('plan.maxChanges'), last.maxChanges, 'numeric');
+  const readiness = numberField(t('plan.readiness'), last.readiness, 'decimal');
   const choices = [
     choice(group, 'none', t('plan.budget.none'), null),
     choice(group, 'changes', t('plan.budget.changes'), changes.row),
@@ -157,7 +159,7 @@ export async function suggestPlan() {
     if (working) return ev.preventDefault();
     const chosen = boxes.filter((b) => b.checked).map((b) => b.value);
     const by = choices.find((c) => c.radio.checked)?.radio.value ?? 'none';
-    last = { kinds: chosen, budget: by, maxChanges: changes.input.valueAsNumber, readiness: readiness.input.valueAsNumber, unit: scope.value };
+    last = { kinds: chosen, budget: by, maxChanges: readWhole(changes.input.value) ?? NaN, readiness: readDecimal(readiness.input.value) ?? NaN, unit: scope.value };
     const fail = (message, field) => {
       ev.preventDefault();
       error.textContent = message;

@@ -15,6 +15,24 @@ export const LANGUAGE_KEY = 'wfe-lang';
 /** 'off' when the reader turned single-key shortcuts off (keyboard.js). */
 export const SINGLE_KEYS_KEY = 'wfe-single-keys';
 
+/** The languages the pages speak (lang.js's LANGUAGES). */
+const SPOKEN = ['en', 'fr'];
+
+/**
+ * The language a visit starts in: the one last chosen in this browser, else
+ * the first of the browser's languages the pages speak (a French browser's
+ * first visit is in French), else English.
+ */
+export function startingLanguage() {
+  const saved = storedLanguage();
+  if (saved) return saved;
+  for (const tag of globalThis.navigator?.languages ?? []) {
+    const code = String(tag).toLowerCase().split('-')[0];
+    if (SPOKEN.includes(code)) return code;
+  }
+  return 'en';
+}
+
 /** The language code last chosen in this browser, as stored; null if none or unreadable. */
 export function storedLanguage() {
   try {

@@ -2,7 +2,7 @@
 // contributor's responsibilities to highlight; plus the model's name.
 import { h, replace, setAttr } from './dom.js';
 import { t } from './i18n.js';
-import { state, setView, onRefresh, currentModel, apply, errorText } from './store.js';
+import { state, setView, onRefresh, currentModel, apply, fieldErrorText } from './store.js';
 import { showNotice } from './notice.js';
 
 const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
@@ -94,7 +94,10 @@ export function initToolbar() {
   });
   name.addEventListener('change', () => {
     const r = apply({ setName: name.value });
-    if (!r.ok) showNotice(errorText(r.error), { tone: 'warning' });
+    if (r.ok) return;
+    // the core's words as a sentence, without its path; the field shows the name kept
+    showNotice(fieldErrorText(r.error), { tone: 'warning' });
+    name.value = currentModel().name;
   });
   onRefresh((result) => {
     syncOverlay(overlay);

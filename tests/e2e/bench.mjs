@@ -129,6 +129,25 @@ async function measureWithList(page, label) {
   return s;
 }
 
+/**
+ * Organisation ▸ each section, 100×: click → the section painted (two
+ * frames). Systems built a million controls before its cards opened on
+ * demand (82 s); owners looked through every responsibility per cell.
+ */
+async function measureOrg(page) {
+  await page.click('#tab-org');
+  await page.waitForSelector('#pane-org .subnav-item');
+  for (const section of ['systems', 'owners', 'units', 'contributors']) {
+    const took = await page.evaluate(async (s) => {
+      const t0 = performance.now();
+      /** @type {HTMLElement} */ (document.querySelector(`#pane-org [data-section="${s}"]`)).click();
+      await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      return performance.now() - t0;
+    }, section);
+    console.log(`  ${section.padEnd(32)} shown after ${ms(took)}`);
+  }
+}
+
 const browser = await launch();
 const { server, origin } = await startServer();
 try {
@@ -160,6 +179,14 @@ try {
   await openModel(listPage100, big);
   await measureWithList(listPage100, '100×');
   page.problems.push(...listPage.problems, ...listPage100.problems);
+
+  console.log('Organisation sections, 100×: click → painted');
+  const orgPage = await openPage(browser, `${origin}/`);
+  await orgPage.waitForSelector('body[data-ready="true"]');
+  await openModel(orgPage, big);
+  await measureOrg(orgPage);
+  page.problems.push(...orgPage.problems);
+  await orgPage.context().close();
 
   console.log('Suggest a plan of every finding, 100×: click → the plan open, and the longest the page did not answer');
   for (const [label, worker] of [['in a worker (the page)', true], ['on the main thread (no worker)', false]]) {

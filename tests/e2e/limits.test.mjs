@@ -74,7 +74,7 @@ test('a short link to 99,000 invalid assessments lists the first hundred problem
   const shown = await dialogProblems(page);
   assert.equal(shown.items, MAX_LISTED);
   // 99,000 unknown themes, as many scores off the scale, 98,993 repeated cells.
-  assert.match(shown.lead, /has 296,993 problems/);
+  assert.match(shown.lead, /^296,993 problems in /);
   assert.equal(shown.more, '… and 296,893 more problems, not listed.');
   assert.match(shown.first, /assessments\[0\]\.theme/);
   await stillReacts(page);
@@ -106,7 +106,7 @@ test('a CSV of 120,000 rows naming unknown units lists a hundred problems', asyn
   await page.waitForSelector('#dialog[open] .problems');
   const shown = await dialogProblems(page);
   assert.equal(shown.items, MAX_LISTED);
-  assert.match(shown.lead, /has 100,001 problems/);
+  assert.match(shown.lead, /^100,001 problems in /);
   assert.equal(shown.more, '… and 99,901 more problems, not listed.');
   assert.match(shown.first, /"mars0" is not a unit of the model/);
   await stillReacts(page);

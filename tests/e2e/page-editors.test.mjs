@@ -141,6 +141,43 @@ test('systems track contributors and connect to each other', async () => {
   assert.deepEqual(page.problems, []);
 });
 
+test('many systems: each card opens on demand, only the open one lists contributors and systems, by keyboard too', async () => {
+  const page = await open(env);
+  const contributors = Array.from({ length: 60 }, (_, i) => ({ id: `c${i}`, label: `Contributor ${i}`, kind: 'internal' }));
+  const systems = Array.from({ length: 40 }, (_, i) => ({ id: `s${i}`, label: `System ${i}`, owner: 'hr', contributors: i === 1 ? ['c0', 'c1'] : [] }));
+  const model = { schema: 'workforce-ecosystem/v1', name: 'Many systems', contributors, systems, integrations: [{ from: 's1', to: 's2' }] };
+  await page.setInputFiles('#file-input', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Many systems');
+  await section(page, 'systems');
+  const count = (selector) => page.$$eval(selector, (e) => e.length);
+  assert.equal(await count('#pane-org article.card'), 40);
+  // closed cards: no contributor list nor system list is built (40 × 60 boxes and 40 × 39 options before)
+  assert.equal(await count('#pane-org input[type="checkbox"]'), 0);
+  assert.equal(await count('#pane-org article.card option'), 0);
+  // each summary says what the card holds
+  assert.match(await page.textContent('article[data-system="s1"] summary'), /System 1.*Owner: .*tracks 2 contributors · 1 connection/s);
+  // opened from the keyboard, a card lists them all
+  await page.focus('article[data-system="s1"] summary');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-key="s:s1:tracks:c5"]');
+  assert.equal(await count('#pane-org input[type="checkbox"]'), 60);
+  assert.equal(await count('article[data-system="s1"] [data-key="s:s1:connect"] option'), 1 + 38, 'the other systems not yet connected');
+  await page.focus('[data-key="s:s1:tracks:c5"]');
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => /tracks 3 contributors/.test(document.querySelector('article[data-system="s1"] summary').textContent));
+  // the card stays open after the edit and the focus stays on the box
+  assert.equal(await page.$eval('article[data-system="s1"] details', (d) => d.open), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.key), 's:s1:tracks:c5');
+  assert.deepEqual((await exportedModel(page)).systems.find((s) => s.id === 's1').contributors, ['c0', 'c1', 'c5']);
+  await page.click('article[data-system="s1"] summary');
+  assert.equal(await count('#pane-org input[type="checkbox"]:visible'), 0);
+  // a system added opens its card, to be filled in
+  await page.fill('[data-key="s-new:label"]', 'Portal');
+  await page.click('[data-key="s-new:add"]');
+  await page.waitForSelector('article[data-system="portal"] [data-key="s:portal:tracks:c0"]');
+  assert.deepEqual(page.problems, []);
+});
+
 test('units are added, renamed and removed, and score rows follow', async () => {
   const page = await open(env);
   await section(page, 'units');
@@ -196,7 +233,7 @@ test('a refused add says why at the field it concerns, in the core\'s words with
     const key = `${s[0]}-new:label`;
     assert.equal(await page.getAttribute(`[data-key="${key}"]`, 'maxlength'), '200', `${s}: a new name is limited as the core limits labels`);
     // existing names too
-    const limits = await page.$$eval('#pane-org input[type="text"]', (es) => es.map((e) => e.getAttribute('maxlength')));
+    const limits = await page.$$eval('#pane-org input[data-key$=":label"]', (es) => es.map((e) => e.getAttribute('maxlength')));
     assert.deepEqual([...new Set(limits)], ['200'], `${s}: every name field is limited`);
     // a name of only spaces is refused at its field
     await page.fill(`[data-key="${key}"]`, '   ');
@@ -214,7 +251,7 @@ test('a refused add says why at the field it concerns, in the core\'s words with
 
   await section(page, 'contributors');
   await page.fill('[data-key="c-new:label"]', 'Huge');
-  await page.fill('[data-key="c-new:headcount"]', '1e20');
+  await page.fill('[data-key="c-new:headcount"]', '100000000000000000000');
   await page.click('[data-key="c-new:add"]');
   const huge = await shownErrors();
   assert.equal(huge.length, 1);

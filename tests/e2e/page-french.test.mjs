@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { setup, open, startScenario } from './page-helpers.mjs';
+import { setup, open, startScenario, openCell, exportedModel } from './page-helpers.mjs';
 
 const SHOTS = '/tmp/i14-class/';
 mkdirSync(SHOTS, { recursive: true });
@@ -270,5 +270,126 @@ test('French says readiness with one word, maturité, in the catalogue and on th
   ].join(' '))).replace(/\s+/g, ' ');
   assert.match(words, /Maturité \d+ %.*→/, 'the plan says maturité');
   assert.doesNotMatch(words, /[Pp]réparation/, 'never préparation');
+  assert.deepEqual(page.problems, []);
+});
+
+test('in French a weight is written with a decimal comma, and a number that is not one is refused at its field, never read as another', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await openCell(page, 'leadership', 'hr');
+  const weight = '#pane-cell [data-key="u:ports:weight"]';
+  await page.waitForSelector(`${weight}:not([disabled])`);
+  const type = async (value) => {
+    await page.fill(weight, '');
+    await page.focus(weight);
+    await page.keyboard.type(value);
+    await page.keyboard.press('Tab');
+  };
+  const saved = async () => (await exportedModel(page)).assessments.find((a) => a.theme === 'leadership' && a.player === 'hr' && a.unit === 'ports').weight ?? 1;
+  await type('1,5');
+  assert.equal(await saved(), 1.5, '“1,5” is one and a half (Chromium’s number field read 15)');
+  assert.equal(await page.inputValue(weight), '1,5', 'shown as French writes it');
+  await type('2.25');
+  assert.equal(await saved(), 2.25, 'a decimal point is read too');
+  assert.equal(await page.inputValue(weight), '2,25');
+  for (const bad of ['1,5,2', '1 5', 'deux']) {
+    await type(bad);
+    const message = await page.evaluate((sel) => document.getElementById(document.querySelector(sel).getAttribute('aria-describedby') ?? '')?.textContent ?? '', weight);
+    assert.match(message, /^Le poids doit être un nombre positif, écrit par exemple 1,5\.$/, bad);
+    assert.equal(await page.getAttribute(weight, 'aria-invalid'), 'true');
+    assert.equal(await page.inputValue(weight), bad, 'what was typed stays, to be corrected');
+    assert.equal(await saved(), 2.25, `${bad}: nothing saved`);
+  }
+
+  // a headcount is a whole number: refused at its field in French, with no browser bubble in another language
+  await page.click('#tab-org');
+  await page.fill('[data-key="c-new:label"]', 'Intérimaires');
+  for (const bad of ['-5', '2,5', '1e3']) {
+    await page.fill('[data-key="c-new:headcount"]', bad);
+    await page.press('[data-key="c-new:headcount"]', 'Enter');
+    const error = await page.evaluate(() => {
+      const field = /** @type {HTMLInputElement} */ (document.querySelector('[data-key="c-new:headcount"]'));
+      return { valid: field.validity.valid, text: document.getElementById(field.getAttribute('aria-describedby') ?? '')?.textContent ?? '' };
+    });
+    assert.equal(error.valid, true, `${bad}: no native constraint to raise the browser's own bubble`);
+    assert.equal(error.text, 'L’effectif doit être un nombre entier, zéro ou plus, par exemple 250.', bad);
+  }
+  await page.fill('[data-key="c-new:headcount"]', '4 200');
+  await page.press('[data-key="c-new:headcount"]', 'Enter');
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-contributor] input[type="text"]')].some((e) => /** @type {HTMLInputElement} */ (e).value === 'Intérimaires'));
+  assert.equal((await exportedModel(page)).contributors.find((c) => c.label === 'Intérimaires').headcount, 4200, 'French groups thousands with a space');
+  assert.deepEqual(page.problems, []);
+});
+
+test('French wording: sentences start with a capital and agree whatever the source, one word for a what-if, limits at the fields, French browser first', async () => {
+  const { default: en } = await import('../../www/i18n/en.js');
+  const { default: fr } = await import('../../www/i18n/fr.js');
+  assert.deepEqual(Object.keys(fr).filter((k) => /hypoth/i.test(fr[k])), [], 'a what-if is a scénario everywhere');
+  // "+1 pt", "+2 pts"
+  for (const cat of [en, fr]) assert.deepEqual([cat['readiness.points.one'], cat['readiness.points.other']], ['{points} pt', '{points} pts']);
+  // a source ("le lien partagé", "l’organisation exemple") never starts a sentence
+  for (const [k, v] of [...Object.entries(en), ...Object.entries(fr)]) assert.doesNotMatch(v, /^\{source\}/, k);
+
+  // a French browser's first visit is in French, with nothing chosen
+  const context = await env.browser.newContext({ locale: 'fr-FR', viewport: { width: 1366, height: 768 } });
+  const page = await context.newPage();
+  await page.goto(`${env.origin}/`);
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  assert.equal(await page.evaluate(() => localStorage.getItem('wfe-lang')), null, 'nothing was chosen for the user');
+
+  await page.click('#open');
+  await page.click('[data-open="empty"]');
+  await page.waitForFunction(() => /Nouveau document ouvert depuis Nouvelle organisation\./.test(document.getElementById('notice-text').textContent));
+  // the name and a note are limited at their fields as the core limits them
+  assert.equal(await page.getAttribute('#model-name', 'maxlength'), '200');
+  await page.click('#open');
+  await page.click('[data-open="sample"]');
+  await page.waitForFunction(() => /Nouveau document ouvert depuis l’organisation exemple\./.test(document.getElementById('notice-text').textContent));
+  await openCell(page, 'leadership', 'hr');
+  assert.equal(await page.getAttribute('#pane-cell [data-key="u:ports:note"]', 'maxlength'), '5000');
+  // a name the core refuses: its words as a sentence, with no path, and the field shows the name kept
+  await page.evaluate(() => {
+    const name = /** @type {HTMLInputElement} */ (document.getElementById('model-name'));
+    name.removeAttribute('maxlength');
+    name.value = 'x'.repeat(224);
+    name.dispatchEvent(new Event('change'));
+  });
+  const refused = await page.textContent('#notice-text');
+  assert.match(refused, /^Trop long/, refused);
+  assert.doesNotMatch(refused, /name:/);
+  assert.equal(await page.inputValue('#model-name'), 'Harbourline Group');
+  // a damaged link: the problems' lead starts with a capital
+  await page.goto(`${env.origin}/#m=garbage!!`);
+  await page.waitForSelector('#dialog[open] .error-lead');
+  assert.match(await page.textContent('#dialog .error-lead'), /^1 problème dans le lien partagé :/);
+  await context.close();
+});
+
+test('in French at 1366 px the toolbar’s Unit and Highlight menus show their chosen value whole', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  /** How much of each menu's chosen text is cut: its width past the room the menu gives it (arrow and padding aside). */
+  const cut = () => page.evaluate(() => ['unit-filter', 'contributor-filter'].map((id) => {
+    const select = /** @type {HTMLSelectElement} */ (document.getElementById(id));
+    const style = getComputedStyle(select);
+    const probe = document.createElement('span');
+    probe.style.font = style.font;
+    probe.style.whiteSpace = 'pre';
+    probe.style.position = 'absolute';
+    probe.textContent = select.selectedOptions[0].textContent;
+    document.body.append(probe);
+    const text = probe.getBoundingClientRect().width;
+    probe.remove();
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 12; // the arrow
+    return { id, text: select.selectedOptions[0].textContent, cut: Math.max(0, Math.round(text - room)) };
+  }));
+  for (const c of await cut()) assert.equal(c.cut, 0, `${c.id}: “${c.text}”`);
+  // a chosen unit and contributor of the sample, too
+  await page.selectOption('#unit-filter', 'retail');
+  await page.selectOption('#contributor-filter', 'alumni');
+  for (const c of await cut()) assert.equal(c.cut, 0, `${c.id}: “${c.text}”`);
   assert.deepEqual(page.problems, []);
 });

@@ -27,7 +27,7 @@ test('a what-if shows its difference and can be kept', async () => {
   assert.equal(await page.$$eval('#diagram .cell.is-changed', (e) => e.length), 1);
   const banner = await page.textContent('#scenario-banner');
   assert.match(banner, /Changed: 2 scores/, 'one cell, its two units’ scores');
-  assert.match(banner, /readiness \+\d+ pts/);
+  assert.match(banner, /readiness \+1 pt ·/, 'one point, not “1 pts”');
   assert.match(banner, /2 findings resolved/);
   await page.click('#tab-findings');
   const resolved = await page.$$eval('#pane-findings .finding.is-resolved', (e) => e.length);

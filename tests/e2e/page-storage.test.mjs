@@ -163,7 +163,7 @@ test('the Documents list switches, renames, exports and deletes, from the keyboa
   // export: the stored text as it is
   const id = await page.$eval('#doc-list li.is-current', (e) => e.dataset.doc);
   const file = await downloaded(page, () => page.click('#doc-list li.is-current [data-action="export"]'));
-  assert.equal(file.name, 'colleague-s-model.json');
+  assert.equal(file.name, 'colleague-s-model.session.json', 'told apart from the model export (colleague-s-model.json)');
   assert.equal(file.text, stored.find((d) => d.id === id).text);
 
   // switch to the other document
@@ -302,6 +302,29 @@ test('the earlier single autosave becomes the first document, readable and whole
   assert.deepEqual(page.problems, []);
 });
 
+/**
+ * Holds `page`'s autosave: its timers of the autosave's quiet time
+ * (SAVE_DELAY in documents.js) wait until `release`, so that the tab holds
+ * unsaved work when another tab's save comes. (Playwright's clock would
+ * stop the page's frames too.)
+ */
+async function holdAutosave(page) {
+  await page.evaluate(() => {
+    const real = window.setTimeout;
+    const held = [];
+    // @ts-ignore a test's stand-in
+    window.setTimeout = (fn, ms, ...args) => (ms === 300 ? held.push(fn) : real(fn, ms, ...args));
+    // @ts-ignore
+    window.releaseAutosave = () => {
+      window.setTimeout = real;
+      for (const fn of held.splice(0)) fn();
+    };
+  });
+}
+
+/** Lets `page`'s held autosave run (holdAutosave). */
+const releaseAutosave = (page) => page.evaluate(() => /** @type {any} */ (window).releaseAutosave());
+
 /** A saved document, then two tabs of the same browser that open it: A, then B. */
 async function twoTabsOnOneDocument() {
   const first = await open(env);
@@ -324,10 +347,13 @@ for (const quick of [false, true]) {
     const worked = await cell(b, 'integration', 'hr');
     if (!quick) {
       await waitForDocs(b, (d) => d[0].rev > doc.rev, 'tab B’s save');
-      // A is told, and offered both ways out
-      await a.waitForSelector('#notice:not([hidden]) #doc-reload');
-      assert.match(await a.textContent('#notice-text'), /This document was changed in another tab/);
-      assert.ok(await a.$('#doc-keep-copy'));
+      // A, with nothing unsaved, simply shows B's version and says so quietly: nothing to reload or keep
+      await a.waitForFunction(() => /Updated to the version saved in another tab/.test(document.getElementById('notice-text').textContent));
+      const followed = await cell(a, 'integration', 'hr');
+      assert.deepEqual([followed.value, followed.label], [worked.value, worked.label]);
+      assert.equal(await a.$('#doc-reload'), null);
+      assert.equal(await a.$('#doc-keep-copy'), null);
+      assert.equal(await a.getAttribute('#notice', 'data-tone'), 'info');
     }
 
     await b.close(); // pagehide and visibilitychange run in B, then in A
@@ -342,15 +368,17 @@ for (const quick of [false, true]) {
 
 test('two tabs: work closed in one tab before its save survives; the other tab, with work of its own, keeps its work as a copy', async () => {
   const { context, doc, a, b } = await twoTabsOnOneDocument();
+  // B has a change not yet saved (its autosave waits) when A saves: B's stays unsaved work on the older state
+  await holdAutosave(b);
+  await openCell(b, 'integration', 'hr');
+  await setField(b, 'u:retail', 'current', 4);
   // A works too, and saves first
   await openCell(a, 'technology', 'it');
   await setField(a, 'u:ports', 'current', 1);
   const aWork = await cell(a, 'technology', 'it');
   await waitForDocs(a, (d) => d[0].rev > doc.rev, 'tab A’s save');
-  // B had loaded the older state: its change, made and closed at once, must
+  // B had loaded the older state: its change, closed before its save, must
   // not overwrite A's, nor be lost
-  await openCell(b, 'integration', 'hr');
-  await setField(b, 'u:retail', 'current', 4);
   const bWork = await cell(b, 'integration', 'hr');
   await b.close();
   // B's changes are kept beside as a copy
@@ -378,14 +406,18 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   await openCell(a, 'leadership', 'hr');
   const ports = (doc) => session(doc.text).baseline.assessments.find((x) => x.theme === 'leadership' && x.player === 'hr' && x.unit === 'ports')?.current;
   await setField(a, 'u:ports', 'current', 3);
-  // B opens A's saved work, edits it, and saves.
+  // B opens A's saved work, edits it, and saves, while A has a change not yet saved
   await waitForDocs(a, (d) => d.length === 1 && ports(d[0]) === 3, 'A’s edit saved');
   const b = await tab(context);
+  // A's autosave waits: A holds unsaved work when B's save comes
+  await holdAutosave(a);
+  await setField(a, 'u:retail', 'current', 0);
   await openCell(b, 'leadership', 'hr');
   await setField(b, 'u:ports', 'current', 4);
-  await waitForDocs(a, (d) => ports(d[0]) === 4, 'B’s edit saved');
+  await waitForDocs(b, (d) => ports(d[0]) === 4, 'B’s edit saved');
   const fromB = await cell(b, 'leadership', 'hr');
   await a.waitForSelector('#doc-reload');
+  assert.match(await a.textContent('#notice-text'), /This document was changed in another tab/);
   const mine = await cell(a, 'leadership', 'hr');
   await a.click('#doc-reload');
   // the reload reads the store first: its notice says when it is done
@@ -397,18 +429,18 @@ test('two tabs: “Reload it” shows the other tab’s version (undoable), “K
   assert.deepEqual(await cell(a, 'leadership', 'hr'), mine);
   await a.click('#redo');
   assert.deepEqual(await cell(a, 'leadership', 'hr'), reloaded);
-  // undo and redo are edits: saved, and B is told in turn
-  await a.waitForTimeout(700); // past the autosave's quiet time
-  await waitForDocs(a, (d) => ports(d[0]) === 4, 'A’s redo saved');
-  await b.waitForSelector('#doc-reload');
-  await b.click('#doc-reload');
-  await b.waitForFunction(() => /other tab’s version/.test(document.getElementById('notice-text')?.textContent ?? ''));
+  // undo and redo are edits: saved, and B, with nothing unsaved, follows
+  const stored = (await storedDocs(a))[0].rev;
+  await releaseAutosave(a);
+  await waitForDocs(a, (d) => d[0].rev > stored && ports(d[0]) === 4, 'A’s redo saved');
+  await b.waitForFunction(() => /Updated to the version saved in another tab/.test(document.getElementById('notice-text')?.textContent ?? ''));
   assert.deepEqual(await cell(b, 'leadership', 'hr'), fromB);
 
-  // now both change it: A keeps its version as a copy
+  // now both change it: A, with a change not yet saved, keeps its version as a copy
+  await holdAutosave(a);
+  await setField(a, 'u:retail', 'current', 2);
   await setField(b, 'u:ports', 'current', 0);
   await a.waitForSelector('#doc-keep-copy');
-  await setField(a, 'u:retail', 'current', 2);
   const fromA = await cell(a, 'leadership', 'hr');
   await a.click('#doc-keep-copy');
   const docs = await waitForDocs(a, (d) => d.length === 2 && d.some((x) => x.name.endsWith('(copy)')), 'A’s copy');

@@ -110,7 +110,11 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * model, sessions read as their baseline, CSV problems all at once,
  * frameworks compared only with their own, pages read up to 80 MB with
  * their model held to a model's limit, and the page's focus and
- * announcements) brought them to 358.6 KB, 455.7 KB and 418.1 KB.
+ * announcements) brought them to 358.6 KB, 455.7 KB and 418.1 KB; the
+ * editor's storage fixes (a warning that stays when the browser's storage is
+ * full, number fields that read a decimal comma, the Systems section's cards
+ * built when opened, unreadable journals and documents kept aside) to
+ * 458.1 KB and 419.0 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
@@ -118,7 +122,7 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  */
 export const CEILING = {
   wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 360 * 1024 },
-  pageGzip: { 'index.html': 457 * 1024, 'teach.html': 419 * 1024 },
+  pageGzip: { 'index.html': 459 * 1024, 'teach.html': 420 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -114,15 +114,17 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * editor's storage fixes (a warning that stays when the browser's storage is
  * full, number fields that read a decimal comma, the Systems section's cards
  * built when opened, unreadable journals and documents kept aside) to
- * 458.1 KB and 419.0 KB.
+ * 458.1 KB and 419.0 KB; Undo and Redo saying what they took back or made
+ * again (Workspace.undoLabel and redoLabel, src/session/label.rs: each
+ * step's name in two languages) to 360.2 KB, 460.1 KB and 420.9 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 360 * 1024 },
-  pageGzip: { 'index.html': 459 * 1024, 'teach.html': 420 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 361 * 1024 },
+  pageGzip: { 'index.html': 461 * 1024, 'teach.html': 422 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -571,6 +571,19 @@ impl Workspace {
         self.session.redo()
     }
 
+    /// What the next Undo takes back ("the score of HR on Leadership
+    /// approaches"), in the core's language; undefined when nothing.
+    #[wasm_bindgen(js_name = undoLabel)]
+    pub fn undo_label(&self) -> Option<String> {
+        self.session.undo_label()
+    }
+
+    /// What the next Redo makes again; undefined when nothing.
+    #[wasm_bindgen(js_name = redoLabel)]
+    pub fn redo_label(&self) -> Option<String> {
+        self.session.redo_label()
+    }
+
     /// Starts a what-if scenario from the baseline and shows it; returns its id.
     #[wasm_bindgen(js_name = startScenario)]
     pub fn start_scenario(&mut self, name: &str) -> Result<u32, js_sys::Error> {

@@ -8,20 +8,11 @@
 import { h } from './dom.js';
 import { SINGLE_KEYS_KEY } from './stored-keys.js';
 import { t } from './i18n.js';
-import { act, announce } from './store.js';
+import { announce, undo, redo } from './store.js';
 import { openDialog, isDialogOpen } from './dialog.js';
 
 const SHORTCUTS = ['undo', 'redo', 'diagram', 'players', 'themes', 'edit', 'back', 'findings', 'table', 'scenario', 'open', 'share', 'help'];
 
-export function undo() {
-  if (act((ws) => ws.undo()).value) announce(t('history.undone'));
-  else announce(t('history.nothingToUndo'));
-}
-
-export function redo() {
-  if (act((ws) => ws.redo()).value) announce(t('history.redone'));
-  else announce(t('history.nothingToRedo'));
-}
 
 /** Whether single-key shortcuts are on (the default), as chosen in this browser. */
 let singleKeys = true;

@@ -9,7 +9,7 @@
 // notice box itself) is not reliably announced.
 import { h, replace } from './dom.js';
 import { t } from './i18n.js';
-import { state, act, announce, onRefresh } from './store.js';
+import { state, announce, onRefresh, undo as undoLast } from './store.js';
 
 let box;
 let text;
@@ -95,7 +95,7 @@ function draw() {
       on: {
         click: () => {
           hideNotice();
-          if (act((ws) => ws.undo()).ok) announce(t('history.undone'));
+          undoLast();
         },
       },
     }, t('actions.undo')));

@@ -169,6 +169,20 @@ export function act(fn) {
   }
 }
 
+/** Undoes the last step and says what it took back (the core names it). */
+export function undo() {
+  const what = act((ws) => { const label = ws.undoLabel(); return ws.undo() ? label ?? '' : null; }).value;
+  if (what == null) announce(t('history.nothingToUndo'));
+  else announce(what ? t('history.undoneWhat', { what }) : t('history.undone'));
+}
+
+/** Redoes the last undone step and says what it made again. */
+export function redo() {
+  const what = act((ws) => { const label = ws.redoLabel(); return ws.redo() ? label ?? '' : null; }).value;
+  if (what == null) announce(t('history.nothingToRedo'));
+  else announce(what ? t('history.redoneWhat', { what }) : t('history.redone'));
+}
+
 /** Changes view options and refreshes. */
 export function setView(changes) {
   Object.assign(state.view, changes);

@@ -12,6 +12,7 @@
 
 pub mod diff;
 mod history;
+mod label;
 mod saved;
 
 pub use saved::{SavedScenario, SavedSession, SESSION_SCHEMA};

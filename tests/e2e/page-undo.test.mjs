@@ -247,3 +247,26 @@ test('a stored document with a damaged history opens as it was saved, without th
   assert.equal(await canUndo(page), false, 'the damaged history alone is dropped');
   assert.deepEqual(page.problems, []);
 });
+
+test('Undo and Redo say what they took back or made again, in the page’s language', async () => {
+  const page = await open(env);
+  const said = async (pattern) => {
+    await page.waitForFunction((source) => new RegExp(source).test(document.getElementById('announcer')?.textContent ?? ''), pattern.source);
+    return page.textContent('#announcer');
+  };
+  await openCell(page, 'leadership', 'procurement');
+  await setField(page, 'u:ports', 'current', 4);
+  await page.click('#undo');
+  assert.equal(await said(/^Undone/), 'Undone: the score of Procurement on Leadership approaches.');
+  await page.click('#redo');
+  assert.equal(await said(/^Redone/), 'Redone: the score of Procurement on Leadership approaches.');
+  await startScenario(page, 'Hire two');
+  await page.click('#undo');
+  assert.equal(await said(/^Undone: the what-if/), 'Undone: the what-if “Hire two”.');
+  // in French, with the names in French and "de" elided before a vowel
+  await page.selectOption('.topbar .lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.click('#undo');
+  assert.equal(await said(/^Annulé/), 'Annulé : le score d’Achats en Approches de leadership.');
+  assert.deepEqual(page.problems, []);
+});

@@ -403,6 +403,8 @@ export default {
 
   'history.undone': 'Undone.',
   'history.redone': 'Redone.',
+  'history.undoneWhat': 'Undone: {what}.',
+  'history.redoneWhat': 'Redone: {what}.',
   'history.nothingToUndo': 'Nothing to undo.',
   'history.nothingToRedo': 'Nothing to redo.',
 

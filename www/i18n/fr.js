@@ -401,6 +401,8 @@ export default {
 
   'history.undone': 'Annulé.',
   'history.redone': 'Rétabli.',
+  'history.undoneWhat': 'Annulé : {what}.',
+  'history.redoneWhat': 'Rétabli : {what}.',
   'history.nothingToUndo': 'Rien à annuler.',
   'history.nothingToRedo': 'Rien à rétablir.',
 

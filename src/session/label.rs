@@ -1,0 +1,153 @@
+//! What a step of the history is called, so that the page can say what an
+//! Undo or a Redo took back or made again ("Undone: the score of HR on
+//! Leadership approaches") rather than only that something happened: a
+//! screen-reader user does not see the diagram change. Said in the core's
+//! language, names as the model on show gives them.
+
+use super::{Entry, Op, Session, Step};
+use crate::language::say_template as say;
+use serde_json::Value;
+
+impl Session {
+    /// What the next Undo takes back, if there is a step to undo.
+    pub fn undo_label(&self) -> Option<String> {
+        self.undo.last().map(|e| self.label(e))
+    }
+
+    /// What the next Redo makes again, if there is a step to redo.
+    pub fn redo_label(&self) -> Option<String> {
+        self.redo.last().map(|e| self.label(e))
+    }
+
+    fn label(&self, entry: &Entry) -> String {
+        let quoted = |name: &str| crate::bidi::isolate(name).into_owned();
+        match (&entry.op, &entry.step) {
+            (Some(Op::Edits(edits)), _) => self.edits_label(edits),
+            (Some(Op::Start { name, .. }), _) => say(
+                "step.start",
+                &[("name", &quoted(name))],
+                "the what-if “{name}”",
+            ),
+            (Some(Op::Plan { name, .. }), _) => {
+                say("step.plan", &[("name", &quoted(name))], "the plan “{name}”")
+            }
+            (Some(Op::Rename { name, .. }), _) => say(
+                "step.rename",
+                &[("name", &quoted(name))],
+                "the what-if's new name “{name}”",
+            ),
+            (Some(Op::Keep(_)), _) => say("step.keep", &[], "keeping the what-if"),
+            (Some(Op::Discard(_)), _) => say("step.discard", &[], "discarding the what-if"),
+            (Some(Op::Model(_)), _) => say("step.model", &[], "the model put in place"),
+            (None, Step::Edit { .. }) => say("step.change", &[], "a change"),
+            (None, Step::Whole { .. }) => say("step.whole", &[], "the file or link opened"),
+        }
+    }
+
+    /// A step of edits by what they change: one cell's score by its names,
+    /// else by the kind of thing they change when they are all of one kind.
+    fn edits_label(&self, edits: &[Value]) -> String {
+        let kinds: Vec<&str> = edits
+            .iter()
+            .filter_map(|e| e.as_object()?.keys().next().map(String::as_str))
+            .collect();
+        let score = edits.first().and_then(|e| e.get("setAssessment"));
+        let same_cell = score.is_some()
+            && edits.iter().all(|e| {
+                let cell = |e: &Value| {
+                    let a = e.get("setAssessment")?;
+                    Some((a.get("theme")?.clone(), a.get("player")?.clone()))
+                };
+                cell(e).is_some() && cell(e) == edits.first().and_then(cell)
+            });
+        if let (true, Some(a)) = (same_cell, score) {
+            let (framework, _) = crate::language::localized_names(self.model());
+            let name = |items: &[crate::model::Item], id: Option<&str>| {
+                let id = id.unwrap_or_default();
+                items
+                    .iter()
+                    .find(|x| x.id == id)
+                    .map_or(id.to_string(), |x| {
+                        crate::bidi::isolate(&x.label).into_owned()
+                    })
+            };
+            let theme = name(&framework.themes, a.get("theme").and_then(Value::as_str));
+            let player = name(&framework.players, a.get("player").and_then(Value::as_str));
+            return say(
+                "step.score",
+                &[("player", &player), ("theme", &theme)],
+                "the score of {player} on {theme}",
+            );
+        }
+        let group = |k: &str| match k {
+            "setName" => "name",
+            "setAssessment" | "removeAssessment" => "scores",
+            "addUnit" | "renameUnit" | "removeUnit" => "unit",
+            "addContributor" | "updateContributor" | "removeContributor" => "contributor",
+            "addResponsibility" | "updateResponsibility" | "removeResponsibility" => "owner",
+            "addSystem" | "updateSystem" | "removeSystem" => "system",
+            "addIntegration" | "removeIntegration" => "link",
+            _ => "",
+        };
+        let first = kinds.first().map_or("", |k| group(k));
+        let one_kind = !first.is_empty() && kinds.iter().all(|k| group(k) == first);
+        match (one_kind, first) {
+            (true, "name") => say("step.name", &[], "the model's name"),
+            (true, "scores") => say("step.scores", &[], "scores"),
+            (true, "unit") => say("step.unit", &[], "a unit"),
+            (true, "contributor") => say("step.contributor", &[], "a contributor"),
+            (true, "owner") => say("step.owner", &[], "an owner"),
+            (true, "system") => say("step.system", &[], "a system"),
+            (true, "link") => say("step.link", &[], "a link between systems"),
+            _ => say("step.changes", &[], "several changes"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_step_is_named_for_what_it_changed() {
+        let mut s = Session::new(crate::framework::sample());
+        assert_eq!(s.undo_label(), None);
+        let score = json!({"setAssessment": {"theme": "leadership", "player": "procurement", "current": 3}});
+        s.apply_json(score.clone(), None).unwrap();
+        assert_eq!(
+            s.undo_label().as_deref(),
+            Some("the score of Procurement on Leadership approaches")
+        );
+        s.apply_json(json!({"setName": "Renamed"}), None).unwrap();
+        assert_eq!(s.undo_label().as_deref(), Some("the model's name"));
+        let unit = json!({"addUnit": {"id": "", "label": "Depots"}});
+        s.apply_json(unit, None).unwrap();
+        assert_eq!(s.undo_label().as_deref(), Some("a unit"));
+        s.start_scenario("Hire <b>two</b>").unwrap();
+        assert_eq!(
+            s.undo_label().as_deref(),
+            Some("the what-if “Hire <b>two</b>”")
+        );
+        let mut m = s.model().clone();
+        m.name = "Via text".into();
+        s.replace_model(m);
+        assert_eq!(s.undo_label().as_deref(), Some("the model put in place"));
+        // what Undo took back is what Redo makes again
+        assert!(s.undo());
+        assert_eq!(s.redo_label().as_deref(), Some("the model put in place"));
+        assert!(s.undo() && s.undo() && s.undo());
+        assert_eq!(
+            s.undo_label().as_deref(),
+            Some("the score of Procurement on Leadership approaches")
+        );
+        // in French, names in French, "de" elided before a vowel
+        crate::language::in_french(|| {
+            assert_eq!(
+                s.undo_label().as_deref(),
+                Some("le score d’Achats en Approches de leadership")
+            );
+            assert_eq!(s.redo_label().as_deref(), Some("le nom du modèle"));
+        });
+    }
+}

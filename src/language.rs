@@ -219,6 +219,12 @@ pub(crate) fn in_french<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// A percentage as the current language writes it, from its number already
+/// written ("75"): "75%", in French "75 %" (a narrow no-break space).
+pub fn percent(value: &str) -> String {
+    say_template("export.percent", &[("value", value)], "{value}%")
+}
+
 /// A number as written in English, in the current language's separators.
 pub fn number(english: String) -> String {
     match current() {
@@ -241,31 +247,30 @@ fn fill(
     while let Some(open) = rest.find('{') {
         let before = &rest[..open];
         let after = &rest[open + 1..];
-        let value = after
-            .find('}')
-            .and_then(|close| args.iter().find(|(n, _)| *n == &after[..close]))
-            .map(|(_, v)| *v);
-        match value.and_then(|v| elided(before, v, elisions)) {
-            Some((kept, elided)) => {
-                out.write_str(kept)?;
-                out.write_str(elided)?;
-            }
-            None => out.write_str(before)?,
-        }
-        match after.find('}') {
-            Some(close) => {
-                let name = &after[..close];
-                match value {
-                    Some(value) => out.write_str(value)?,
-                    None => write!(out, "{{{name}}}")?,
+        let Some(close) = after.find('}') else {
+            out.write_str(before)?;
+            out.write_char('{')?;
+            rest = after;
+            continue;
+        };
+        let name = &after[..close];
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, value)) => {
+                match elided(before, value, elisions) {
+                    Some((kept, elided)) => {
+                        out.write_str(kept)?;
+                        out.write_str(elided)?;
+                    }
+                    None => out.write_str(before)?,
                 }
-                rest = &after[close + 1..];
+                out.write_str(value)?;
             }
             None => {
-                out.write_char('{')?;
-                rest = after;
+                out.write_str(before)?;
+                write!(out, "{{{name}}}")?;
             }
         }
+        rest = &after[close + 1..];
     }
     out.write_str(rest)
 }

@@ -91,12 +91,7 @@ fn and_more(key: &str, total: usize, shown: usize, english: &str) -> Option<Stri
 
 pub(crate) fn percent(x: Option<f64>) -> String {
     match x {
-        // French writes a (narrow, no-break) space before the sign.
-        Some(x) => say(
-            "export.percent",
-            &[("value", &whole_percent(x))],
-            "{value}%",
-        ),
+        Some(x) => crate::language::percent(&whole_percent(x)),
         None => say("exportdoc.notAssessed", &[], "not assessed"),
     }
 }

@@ -136,12 +136,9 @@ fn read_texts(r: &mut Reader, f: &mut Fields) -> HashMap<String, String> {
 
 fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
     match x {
-        // French writes a (narrow, no-break) space before the sign.
-        Some(v) if v.is_finite() => crate::language::say_template(
-            "export.percent",
-            &[("value", &((v * 100.0).round() as i64).to_string())],
-            "{value}%",
-        ),
+        Some(v) if v.is_finite() => {
+            crate::language::percent(&((v * 100.0).round() as i64).to_string())
+        }
         _ => opts.text("notAssessed").into_owned(),
     }
 }

@@ -5,6 +5,7 @@
 //! language, names as the model on show gives them.
 
 use super::{Entry, Op, Session, Step};
+use crate::analysis::plan::label_in;
 use crate::language::say_template as say;
 use serde_json::Value;
 
@@ -51,28 +52,16 @@ impl Session {
             .iter()
             .filter_map(|e| e.as_object()?.keys().next().map(String::as_str))
             .collect();
-        let score = edits.first().and_then(|e| e.get("setAssessment"));
-        let same_cell = score.is_some()
-            && edits.iter().all(|e| {
-                let cell = |e: &Value| {
-                    let a = e.get("setAssessment")?;
-                    Some((a.get("theme")?.clone(), a.get("player")?.clone()))
-                };
-                cell(e).is_some() && cell(e) == edits.first().and_then(cell)
-            });
-        if let (true, Some(a)) = (same_cell, score) {
+        /// The theme and player of a score edit.
+        fn cell(e: &Value) -> Option<(&str, &str)> {
+            let a = e.get("setAssessment")?;
+            Some((a.get("theme")?.as_str()?, a.get("player")?.as_str()?))
+        }
+        let first = edits.first().and_then(cell);
+        if let Some((theme, player)) = first.filter(|c| edits.iter().all(|e| cell(e) == Some(*c))) {
             let (framework, _) = crate::language::localized_names(self.model());
-            let name = |items: &[crate::model::Item], id: Option<&str>| {
-                let id = id.unwrap_or_default();
-                items
-                    .iter()
-                    .find(|x| x.id == id)
-                    .map_or(id.to_string(), |x| {
-                        crate::bidi::isolate(&x.label).into_owned()
-                    })
-            };
-            let theme = name(&framework.themes, a.get("theme").and_then(Value::as_str));
-            let player = name(&framework.players, a.get("player").and_then(Value::as_str));
+            let theme = label_in(&framework.themes, theme);
+            let player = label_in(&framework.players, player);
             return say(
                 "step.score",
                 &[("player", &player), ("theme", &theme)],

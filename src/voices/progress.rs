@@ -8,7 +8,7 @@
 //! (`wfe-progress-series-N`), never inline styles: colours come from CSS.
 
 use crate::analysis::readiness;
-use crate::language::say;
+use crate::language::{percent, say};
 use crate::model::{Item, Model};
 use crate::render::xml::{clean, num};
 use svg::node::element::{Circle, Description, Group, Line, Polyline, Text, Title};
@@ -202,6 +202,10 @@ pub fn progress_svg(model: &Model) -> String {
     let fw = &shown.framework;
     let series = progress_series(model);
     let dates: Vec<&str> = series.iter().map(|s| s.0.as_str()).collect();
+    // readiness on the d-th date of the i-th theme or player: what each
+    // panel draws and the text alternative says
+    let theme_value: &dyn Fn(usize, usize) -> Option<f64> = &|d, i| series[d].1[i];
+    let player_value: &dyn Fn(usize, usize) -> Option<f64> = &|d, i| series[d].2[i];
     let rows = fw.themes.len().max(fw.players.len()) as f64;
     let width = 2.0 * (LEFT + PANEL_W + 40.0);
     let height = TOP + PANEL_H + 48.0 + LEGEND_LINE * rows;
@@ -236,24 +240,11 @@ pub fn progress_svg(model: &Model) -> String {
         };
         // The values the lines draw, so that the text alternative says
         // what a reader takes from the chart.
-        let lines = fw
-            .themes
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                (
-                    item,
-                    series.iter().map(move |s| s.1.get(i).copied().flatten()),
-                )
-            })
-            .map(|(item, values)| described(&item.label, &dates, values.collect()))
-            .chain(fw.players.iter().enumerate().map(|(i, item)| {
-                let values = series.iter().map(|s| s.2.get(i).copied().flatten());
-                described(&item.label, &dates, values.collect())
-            }));
-        for line in lines {
-            desc.push(' ');
-            desc.push_str(&line);
+        for (items, values) in [(&fw.themes, theme_value), (&fw.players, player_value)] {
+            for (i, item) in items.iter().enumerate() {
+                desc.push(' ');
+                desc.push_str(&described(&item.label, &dates, |d| values(d, i)));
+            }
         }
         desc
     };
@@ -268,8 +259,8 @@ pub fn progress_svg(model: &Model) -> String {
     }
     let by_theme = say("progress.byTheme", &[], || "Readiness by theme".into());
     let by_player = say("progress.byPlayer", &[], || "Readiness by player".into());
-    let themes = panel(&by_theme, &fw.themes, &dates, &|d, i| series[d].1[i]);
-    let players = panel(&by_player, &fw.players, &dates, &|d, i| series[d].2[i]);
+    let themes = panel(&by_theme, &fw.themes, &dates, theme_value);
+    let players = panel(&by_player, &fw.players, &dates, player_value);
     doc.append(themes.set("transform", "translate(8 0)"));
     doc.append(players.set(
         "transform",
@@ -279,13 +270,13 @@ pub fn progress_svg(model: &Model) -> String {
 }
 
 /// One line's values as a sentence: each date's readiness, or that it has
-/// none yet.
-fn described(label: &str, dates: &[&str], values: Vec<Option<f64>>) -> String {
+/// none yet. `value(d)` is the line's value on the `d`-th date.
+fn described(label: &str, dates: &[&str], value: impl Fn(usize) -> Option<f64>) -> String {
     let at: Vec<String> = dates
         .iter()
-        .zip(values)
-        .filter_map(|(date, v)| {
-            let value = percent(&num((v? * 100.0).round()));
+        .enumerate()
+        .filter_map(|(d, date)| {
+            let value = percent(&num((value(d)? * 100.0).round()));
             Some(say(
                 "progress.at",
                 &[("value", &value), ("date", date)],
@@ -304,11 +295,6 @@ fn described(label: &str, dates: &[&str], values: Vec<Option<f64>>) -> String {
         &[("label", label), ("values", &values)],
         || format!("{label}: {values}."),
     )
-}
-
-/// A whole percentage as the language writes it: "75%", "75 %" in French.
-fn percent(value: &str) -> String {
-    crate::language::say_template("export.percent", &[("value", value)], "{value}%")
 }
 
 #[cfg(test)]

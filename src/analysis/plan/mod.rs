@@ -20,6 +20,7 @@ mod text;
 
 pub use export::{plan_csv, plan_html, plan_markdown};
 pub use options::{kind_named, PlanOptions, MAX_CHANGES};
+pub(crate) use text::label_in;
 
 use super::{analyze, Analysis, Finding, Kind};
 use crate::edit::{self, Edit};

@@ -12,7 +12,9 @@ use crate::model::{Item, Model, Responsibility};
 /// Labels of the model as shown (standard names in the current language).
 pub(super) struct Labels<'m>(pub &'m Model);
 
-fn label_in<'a>(items: &'a [Item], id: &'a str) -> String {
+/// The label of the item `id` names (the id itself if none), isolated for
+/// bidirectional text.
+pub(crate) fn label_in<'a>(items: &'a [Item], id: &'a str) -> String {
     let label = items
         .iter()
         .find(|x| x.id == id)

@@ -88,8 +88,7 @@ impl Model {
 
     /// The model as pretty-printed JSON, as `wfe` and the page export it.
     pub fn to_json_pretty(&self) -> String {
-        // Cannot fail: every map a model holds has string keys.
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        crate::export::json_pretty(self)
     }
 }
 

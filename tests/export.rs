@@ -368,7 +368,7 @@ mod markdown_properties {
 }
 
 #[test]
-fn terminal_escapes_never_reach_an_html_or_csv_output() {
+fn terminal_escapes_never_reach_any_output() {
     use workforce_ecosystem::analysis::plan::{plan_csv, plan_html};
     use workforce_ecosystem::analysis::{plan, PlanOptions};
     use workforce_ecosystem::csv::export_csv;
@@ -408,5 +408,37 @@ fn terminal_escapes_never_reach_an_html_or_csv_output() {
             "note\u{FFFD}]0;PWNED",
         ];
         assert!(kept.iter().any(|k| text.contains(k)), "{what}");
+    }
+    // JSON and Markdown, printed by `wfe` to a terminal as often as saved:
+    // JSON keeps every character as a `\u` escape, Markdown writes a space.
+    let analysis = workforce_ecosystem::analysis::analyze(&m);
+    let outputs = [
+        (
+            "model json",
+            m.to_json_pretty(),
+            "Harbourline\\u001b]0;PWNED",
+        ),
+        (
+            "analysis json",
+            workforce_ecosystem::export::json_pretty(&analysis),
+            "Procurement\\u001b]0;PWNED",
+        ),
+        (
+            "plan json",
+            workforce_ecosystem::export::json_pretty(&the_plan),
+            "Procurement\\u001b]0;PWNED",
+        ),
+        (
+            "report md",
+            workforce_ecosystem::export::report_markdown(&m),
+            "Harbourline \\]0;PWNED",
+        ),
+    ];
+    for (what, text, kept) in outputs {
+        let stray = text
+            .chars()
+            .find(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'));
+        assert_eq!(stray, None, "{what}");
+        assert!(text.contains(kept), "{what}: {kept}");
     }
 }

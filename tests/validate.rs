@@ -320,8 +320,8 @@ fn wrong_types_everywhere_at_once() {
         ("assessments[2].colour", "unknown field \"colour\" (an assessment has: theme, player, unit, current, target, weight, note)"),
         ("assessments[3].player", "unknown player \"marketing\" (known: senior-leaders, procurement, finance-legal, business-unit-leaders, it, hr)"),
         ("contributors[0].kind", "expected \"internal\" or \"external\", found the string \"freelance\""),
-        ("contributors[0].headcount", "expected a whole number of people (0 or more), found the number -5"),
-        ("contributors[1].headcount", "expected a whole number of people (0 or more), found the number 12.5"),
+        ("contributors[0].headcount", "expected a whole number of people (0 to 1,000,000,000), found the number -5"),
+        ("contributors[1].headcount", "expected a whole number of people (0 to 1,000,000,000), found the number 12.5"),
         ("responsibilities[0].control", "expected \"strict\", \"moderate\" or \"light\", found the string \"tight\""),
         ("systems[0].contributors", "expected a list, found the string \"gig\""),
         ("integrations", "expected a list, found an object"),
@@ -331,6 +331,52 @@ fn wrong_types_everywhere_at_once() {
         .map(|(p, m)| (p.to_string(), m.to_string()))
         .collect();
     assert_eq!(got, expected);
+}
+
+#[test]
+fn a_headcount_is_at_most_a_billion_however_it_is_written() {
+    // A page's JavaScript holds whole numbers exactly only up to 2^53, and
+    // `1e+20` is a whole number: the message says the range, not "0 or more".
+    let sample = workforce_ecosystem::framework::SAMPLE_JSON;
+    let expected = |found: &str| {
+        format!("expected a whole number of people (0 to 1,000,000,000), found the number {found}")
+    };
+    for (written, found) in [("5000000000", "5000000000"), ("1e+20", "1e+20")] {
+        let text = sample.replacen(
+            "\"headcount\": 4200",
+            &format!("\"headcount\": {written}"),
+            1,
+        );
+        assert_ne!(text, sample);
+        let got = problems(&text);
+        assert_eq!(
+            got,
+            vec![("contributors[0].headcount".to_string(), expected(found))],
+            "{written}"
+        );
+    }
+    let text = sample.replacen("\"headcount\": 4200", "\"headcount\": 1000000000", 1);
+    assert!(parse_model(&text).is_ok(), "a billion is allowed");
+    // the text syntax and an edit are held to it too
+    let mut m = workforce_ecosystem::framework::sample();
+    m.contributors[0].headcount = Some(1_000_000_001);
+    let found = workforce_ecosystem::validate::validate(&m);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].path, "contributors[0].headcount");
+    let text = workforce_ecosystem::text::to_text(&workforce_ecosystem::framework::sample())
+        .replacen("headcount 4200", "headcount 1000000001", 1);
+    let err = workforce_ecosystem::text::parse_text(&text).unwrap_err();
+    assert!(
+        err.problems[0].message.contains("0 to 1,000,000,000"),
+        "{:?}",
+        err.problems[0]
+    );
+    let edit = serde_json::json!({"addContributor": {"id": "x", "label": "X", "kind": "internal", "headcount": 5_000_000_000u64}});
+    let err = workforce_ecosystem::edit::Edit::from_json(edit).unwrap_err();
+    assert_eq!(
+        err.problems[0].path, "edit.addContributor.headcount",
+        "at the page's field"
+    );
 }
 
 #[test]

@@ -595,8 +595,8 @@ fn write_stdout(text: &str) -> Result<(), Failure> {
 }
 
 fn json(value: &impl serde::Serialize) -> String {
-    // Cannot fail: every map the crate writes has string keys.
-    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    // Controls escaped: `wfe analyze` to a terminal must not drive it.
+    let mut s = export::json_pretty(value);
     s.push('\n');
     s
 }

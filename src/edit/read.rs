@@ -83,7 +83,7 @@ const KINDS: [(&str, ReadArgument); 17] = [
 /// A position in a list. One too large for this machine is kept as the
 /// largest there is: no list has it, and applying the edit says so.
 fn position(r: &mut Reader, v: Value, at: &At) -> Option<usize> {
-    r.count(v, at, "a position (a whole number, 0 or more)")
+    r.count(v, at, "a position (a whole number, 0 or more)", u64::MAX)
         .map(|n| usize::try_from(n).unwrap_or(usize::MAX))
 }
 

@@ -120,28 +120,42 @@ pub(crate) fn stray_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-/// JSON text that can sit inside `<script type="application/json">`: the
-/// characters that could end the element (`</script`), open a comment
-/// (`<!--`) or start an entity are written as JSON `\u` escapes, which any JSON
-/// parser reads back to the same value.
-pub fn json_for_script(value: &impl serde::Serialize) -> String {
+/// A value as pretty-printed JSON in which every control character is a
+/// `\u` escape. serde_json escapes the C0 controls but writes DEL and the C1
+/// controls as they are, and a C1 control (U+009B opens an escape sequence)
+/// in a file printed to a terminal drives it as ESC does. Only strings can
+/// hold them, so escaping them after writing reads back to the same value.
+pub fn json_pretty(value: &impl serde::Serialize) -> String {
     // Writing to a string fails only for a map with keys that are not
     // strings, which no type of the crate has.
     let text = serde_json::to_string_pretty(value).unwrap_or_default();
-    let mut out = String::with_capacity(text.len());
+    json_escaping(text, |_| false)
+}
+
+/// [`json_pretty`] that can sit inside `<script type="application/json">`:
+/// the characters that could end the element (`</script`), open a comment
+/// (`<!--`) or start an entity are `\u` escapes too.
+pub fn json_for_script(value: &impl serde::Serialize) -> String {
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    json_escaping(text, |c| {
+        matches!(c, '<' | '>' | '&' | '\u{2028}' | '\u{2029}')
+    })
+}
+
+/// `text` with the characters `also` picks and every control character
+/// serde_json left raw written as JSON `\u` escapes.
+fn json_escaping(text: String, also: impl Fn(char) -> bool) -> String {
+    let escaped = |c: char| stray_control(c) || also(c);
+    if !text.contains(escaped) {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 16);
     for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            // serde_json escapes C0 controls; DEL and C1 it writes as they are
-            c if stray_control(c) => {
-                use std::fmt::Write;
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            _ => out.push(c),
+        if escaped(c) {
+            use std::fmt::Write;
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
         }
     }
     out
@@ -211,6 +225,25 @@ mod tests {
         assert!(!text.contains('\u{2028}'));
         let back: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(back, serde_json::to_value(&value).unwrap());
+    }
+
+    #[test]
+    fn json_escapes_every_control_and_reads_back() {
+        let name = "a\u{9b}31m\u{1b}]0;t\u{7}\u{7f}\u{85}é\t";
+        let value = crate::model::Model::empty(name);
+        for text in [json_pretty(&value), value.to_json_pretty()] {
+            assert!(!text.chars().any(stray_control), "{text:?}");
+            assert!(text.contains("\\u009b") && text.contains("\\u007f"));
+            assert!(text.contains('é'), "printable text stays as it is");
+            let back: serde_json::Value = serde_json::from_str(&text).unwrap();
+            assert_eq!(back["name"], name);
+        }
+        // without controls, serde_json's own text
+        let plain = crate::model::Model::empty("plain");
+        assert_eq!(
+            json_pretty(&plain),
+            serde_json::to_string_pretty(&plain).unwrap()
+        );
     }
 
     #[test]

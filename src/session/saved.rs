@@ -111,6 +111,7 @@ fn read_saved(
             "active",
             Need::Optional,
             "a position in scenarios (a whole number, 0 or more)",
+            u64::MAX,
         );
         if let Some(a) = active {
             if a >= saved.scenarios.len() as u64 {

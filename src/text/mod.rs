@@ -398,7 +398,7 @@ mod tests {
                 (text_strategy(4), text_strategy(4), number(), prop::option::of(number()),
                  prop::option::of(text_strategy(4)), number(), prop::option::of(text_strategy(20))),
                 0..4),
-            contributors in prop::collection::vec((item(), any::<bool>(), prop::option::of(any::<u64>())), 0..3),
+            contributors in prop::collection::vec((item(), any::<bool>(), prop::option::of(0..=crate::validate::limits::MAX_HEADCOUNT)), 0..3),
             responsibilities in prop::collection::vec(
                 (text_strategy(4), text_strategy(4), text_strategy(4), prop::option::of(text_strategy(6)),
                  prop::option::of(0usize..3)),

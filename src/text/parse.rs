@@ -578,11 +578,13 @@ impl Builder {
         let mut headcount = None;
         let mut seen = 0;
         if option(s, &["headcount"], &mut seen)?.is_some() {
-            let what = "a headcount (a whole number, 0 or more)";
+            let what = "a headcount (a whole number from 0 to 1,000,000,000)";
             let n = match s.peek() {
-                Some(t) if t.kind == Kind::Word && t.text.bytes().all(|b| b.is_ascii_digit()) => {
-                    t.text.parse::<u64>().ok()
-                }
+                Some(t) if t.kind == Kind::Word && t.text.bytes().all(|b| b.is_ascii_digit()) => t
+                    .text
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|&n| n <= limits::MAX_HEADCOUNT),
                 _ => None,
             };
             let column = s.column();

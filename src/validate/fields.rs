@@ -174,8 +174,9 @@ impl Reader {
 
     /// A whole number, 0 or more; `what` says what it counts ("a whole
     /// number of people (0 or more)").
-    pub fn count(&mut self, v: Value, at: &At, what: &str) -> Option<u64> {
-        let n = v.as_u64();
+    /// A whole number from 0 to `max`; `what` names the range.
+    pub fn count(&mut self, v: Value, at: &At, what: &str, max: u64) -> Option<u64> {
+        let n = v.as_u64().filter(|&n| n <= max);
         if n.is_none() {
             self.wrong(at, what, &v);
         }
@@ -373,9 +374,16 @@ impl<'a> Fields<'a> {
         r.number(v, &self.at.key(key))
     }
 
-    pub fn count(&mut self, r: &mut Reader, key: &str, need: Need, what: &str) -> Option<u64> {
+    pub fn count(
+        &mut self,
+        r: &mut Reader,
+        key: &str,
+        need: Need,
+        what: &str,
+        max: u64,
+    ) -> Option<u64> {
         let v = self.take(r, key, need)?;
-        r.count(v, &self.at.key(key), what)
+        r.count(v, &self.at.key(key), what, max)
     }
 
     pub fn boolean(&mut self, r: &mut Reader, key: &str, need: Need) -> Option<bool> {
@@ -569,7 +577,7 @@ mod tests {
             .unwrap();
         let all = [Size::Small, Size::Large];
         assert_eq!(
-            f.count(&mut r, "n", Need::Optional, "a count (0 or more)"),
+            f.count(&mut r, "n", Need::Optional, "a count (0 or more)", u64::MAX),
             None
         );
         assert_eq!(f.boolean(&mut r, "b", Need::Optional), None);

@@ -50,6 +50,12 @@ pub const SCALE_BOUND: f64 = 1_000_000.0;
 /// The largest weight of an assessment.
 pub const MAX_WEIGHT: f64 = 1_000.0;
 
+/// The largest headcount of a contributor: beyond any employer, and far
+/// inside the whole numbers a page's JavaScript holds exactly (2^53).
+pub const MAX_HEADCOUNT: u64 = 1_000_000_000;
+/// What a headcount is, as a problem names it.
+pub const HEADCOUNT: &str = "a whole number of people (0 to 1,000,000,000)";
+
 /// Problems a report lists; the rest are counted ("… and 98,900 more
 /// problems"), so that a list of them stays quick to print and to show.
 pub const MAX_PROBLEMS: usize = 100;

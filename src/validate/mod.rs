@@ -505,13 +505,22 @@ pub fn size_message_within(what: &str, len: u64, limit: u64) -> String {
 /// current language: its `json.<message>` template, or a generic one for a
 /// message the catalogue does not know (serde_json's words are English).
 fn json_detail(english: &str) -> String {
+    // serde_json names half of a UTF-16 pair (`\ud800`, as a tool that cut a
+    // string inside an emoji writes) in terms only a parser's author reads.
+    let plain = match english {
+        "lone leading surrogate in hex escape" | "unexpected end of hex escape" => {
+            "a \\u escape holds half a character (a lone surrogate, \\ud800 to \\udfff); \
+             write the character itself"
+        }
+        _ => english,
+    };
     match crate::language::current() {
         Some(language) => language
             .text(&format!("json.{english}"))
             .or_else(|| language.text("json.other"))
-            .unwrap_or(english)
+            .unwrap_or(plain)
             .to_string(),
-        None => english.to_string(),
+        None => plain.to_string(),
     }
 }
 
@@ -535,9 +544,12 @@ fn syntax_problem(text: &str, e: &serde_json::Error) -> Invalid {
         .unwrap_or((e.line(), e.column()));
     Invalid::new(vec![Problem {
         path: scan::path_at(text, offset),
-        message: say("problem.json", &[("detail", &json_detail(what))], || {
-            format!("invalid JSON: {what}")
-        }),
+        message: {
+            let detail = json_detail(what);
+            say("problem.json", &[("detail", &detail)], || {
+                format!("invalid JSON: {detail}")
+            })
+        },
         line: Some(line),
         column: Some(column),
     }])
@@ -603,6 +615,21 @@ mod tests {
         assert_eq!(p.path, "units[0].label");
         assert_eq!((p.line, p.column), (Some(3), Some(26)));
         assert_eq!(p.message, "invalid JSON: expected value");
+    }
+
+    #[test]
+    fn half_a_character_is_named_as_such() {
+        // a lone high half, a lone low half, a high half before another escape
+        for label in [r"Emp\ud800loyees", r"Emp\udc00", r"Emp\ud800\u0041"] {
+            let text = format!("{{\"name\": \"{label}\"}}");
+            let p = &parse_model(&text).unwrap_err().problems[0];
+            assert_eq!(p.path, "name", "{label}");
+            assert_eq!(
+                p.message,
+                r"invalid JSON: a \u escape holds half a character (a lone surrogate, \ud800 to \udfff); write the character itself",
+                "{label}"
+            );
+        }
     }
 
     /// The path says where the text went wrong: the value that is broken,

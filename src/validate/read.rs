@@ -107,7 +107,8 @@ pub(crate) const CONTRIBUTOR: Shape<Contributor> = Shape {
             r,
             "headcount",
             Optional,
-            "a whole number of people (0 or more)",
+            super::limits::HEADCOUNT,
+            super::limits::MAX_HEADCOUNT,
         ),
     },
     placeholder: || Contributor {
@@ -469,7 +470,7 @@ mod tests {
         );
         assert_eq!(
             msg("contributors[0].headcount"),
-            "expected a whole number of people (0 or more), found the number -3"
+            "expected a whole number of people (0 to 1,000,000,000), found the number -3"
         );
         assert!(msg("colour").starts_with(
             "unknown field \"colour\" (a workforce ecosystem model has: schema, name,"

@@ -11,7 +11,7 @@ use super::budget::Budget;
 use super::fields::expected_found;
 use super::limits::{self, is_blank, MAX_WEIGHT, SCALE_BOUND};
 use super::path;
-use super::wording::{known, num, quote};
+use super::wording::{describe, known, num, quote};
 use super::{Problem, MAX_ITEMS};
 use crate::language::{noun, say};
 use crate::model::{Model, Scale, SCHEMA_V1};
@@ -594,6 +594,18 @@ fn run(
                     || format!("second assessment of the cell (theme {theme}, player {player}) {unit}; the first is {first}"),
                 )
             });
+        }
+    }
+
+    for (i, c) in model.contributors.iter().enumerate() {
+        let field = at("contributors", i, "headcount");
+        match c.headcount {
+            Some(n) if n > limits::MAX_HEADCOUNT && !r.skip(field) => {
+                r.report_at(field, &|| {
+                    expected_found(&noun(limits::HEADCOUNT), &describe(&n.into()))
+                });
+            }
+            _ => {}
         }
     }
 

@@ -121,6 +121,7 @@ impl ViewOptions {
                         "findingsPerKind",
                         Need::Optional,
                         "a whole number (0 or more)",
+                        u64::MAX,
                     )
                     .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 findings_open: Kind::read_list(r, &mut f, "findingsOpen"),

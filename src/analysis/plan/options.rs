@@ -48,6 +48,7 @@ impl PlanOptions {
                     "maxChanges",
                     Need::Optional,
                     "a number of changes (a whole number, 0 or more)",
+                    u64::MAX,
                 )
                 .map(|n| n.min(MAX_CHANGES) as usize);
             let readiness = f.number(r, "readiness", Need::Optional);

@@ -144,6 +144,8 @@ export interface AnswerComparison {
   units: { unit: string | null; answered: boolean; matching: number; differing: number; extra: number; blank: number }[];
   matching: number; differing: number; extra: number; blank: number;
   readiness: Delta;
+  /** The student answered for the whole organization, the instructor by unit: compared with the mean over units. */
+  averaged: boolean;
 }
 "#;
 

@@ -289,3 +289,27 @@ fn survey_for_one_unit_or_every_unit_in_french() {
     let o = wfe(&["survey", &model, "--all-units", "--unit", "ports"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn progress_without_snapshots_says_so_and_how_to_take_one() {
+    let o = wfe(&["progress", &fixture("model.json")]);
+    assert!(o.status.success(), "the chart is still written");
+    let svg = text(&o.stdout);
+    assert!(svg.contains("No snapshots yet") && !svg.contains("Readiness by theme"));
+    let said = text(&o.stderr);
+    assert!(
+        said.contains("no snapshots yet") && said.contains("`wfe snapshot`"),
+        "{said}"
+    );
+}
+
+#[test]
+fn merge_says_its_refusals_in_the_language_asked() {
+    let refused = fixture("refused/unknown-unit.json");
+    let o = wfe(&["merge", &fixture("model.json"), &refused, "--lang", "fr"]);
+    assert_eq!(o.status.code(), Some(3));
+    let said = text(&o.stderr);
+    assert!(said.contains("que le modèle ne définit pas"), "{said}");
+    let o = wfe(&["merge", &fixture("model.json"), &refused]);
+    assert!(text(&o.stderr).contains("which the model does not define"));
+}

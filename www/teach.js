@@ -502,6 +502,7 @@ function showComparison(cmp, studentModel) {
   else if (cmp.differing + cmp.extra + cmp.blank === 0) sentence = t('compare.allMatch');
   else sentence = t('compare.sentence', { parts: answerSummary(cmp) });
   parts.push(paragraph(sentence, 'compare-summary'));
+  if (cmp.averaged) parts.push(paragraph(t('compare.averaged'), 'compare-averaged'));
   if (answeredUnits.length > 1) {
     const list = document.createElement('ul');
     list.className = 'compare-units';

@@ -414,6 +414,10 @@ pub struct AnswerComparison {
     pub blank: usize,
     /// Overall readiness: `before` the instructor's, `after` the student's.
     pub readiness: Delta,
+    /// Whether the student's whole-organization answers were compared with
+    /// the instructor's cells over all units (the diagram's mean), because
+    /// the instructor scored by unit and the student did not.
+    pub averaged: bool,
 }
 
 /// Whether two scores of a cell agree (see [`Verdict::Matches`]); scores
@@ -426,8 +430,30 @@ fn agree(a: CellValue, b: CellValue) -> bool {
 /// Compares a student's answer with the instructor's (both meant to be
 /// valid models of one framework; any pair is compared without panicking).
 pub fn compare_answer(instructor: &Model, student: &Model) -> AnswerComparison {
+    // A survey made without a unit asks for the whole organization; an
+    // instructor who scored by unit has no such cell, and every answer
+    // would be one the instructor "left blank". Those answers are compared
+    // with the instructor's cells as the diagram shows them over all units.
+    let averaged = !student.assessments.is_empty()
+        && student.assessments.iter().all(|a| a.unit.is_none())
+        && instructor.assessments.iter().any(|a| a.unit.is_some());
+    let over_units = if averaged {
+        crate::scores::cell_scores(instructor, None)
+    } else {
+        Vec::new()
+    };
     let mut cells: BTreeMap<CellKey, [Option<CellValue>; 2]> = BTreeMap::new();
-    for (side, model) in [instructor, student].into_iter().enumerate() {
+    for s in &over_units {
+        if let Some(current) = s.current {
+            let key = (s.theme.as_str(), s.player.as_str(), None);
+            cells.entry(key).or_default()[0] = Some(CellValue {
+                current,
+                target: s.target,
+            });
+        }
+    }
+    let sides = [(0, instructor), (1, student)];
+    for (side, model) in sides.into_iter().skip(usize::from(averaged)) {
         for a in &model.assessments {
             let key = (a.theme.as_str(), a.player.as_str(), a.unit.as_deref());
             cells.entry(key).or_default()[side].get_or_insert(CellValue {
@@ -437,10 +463,7 @@ pub fn compare_answer(instructor: &Model, student: &Model) -> AnswerComparison {
         }
     }
     // Units in id order (the whole organization first); a handful, so a
-    // sorted Vec found by binary search. The cells come in key order; they
-    // are put in the framework's order below by bucketing on their
-    // positions (a framework has at most a few dozen cells): a sort would
-    // add about 1 KB gzip to the Wasm.
+    // sorted Vec found by binary search.
     let mut units: Vec<AnswerUnit> = Vec::new();
     let framework = &instructor.framework;
     let position = |items: &[crate::model::Item], id: &str| {
@@ -488,29 +511,19 @@ pub fn compare_answer(instructor: &Model, student: &Model) -> AnswerComparison {
         );
         found.push((
             key,
-            Some(AnswerCell {
+            AnswerCell {
                 theme: theme.to_string(),
                 player: player.to_string(),
                 unit: unit.map(String::from),
                 verdict,
                 instructor: mine,
                 student: student_value,
-            }),
+            },
         ));
     }
-    let mut answered = Vec::with_capacity(found.len());
-    for matches in [false, true] {
-        for theme in 0..=framework.themes.len() {
-            for player in 0..=framework.players.len() {
-                let key = (matches, theme, player);
-                for (k, cell) in &mut found {
-                    if *k == key {
-                        answered.extend(cell.take());
-                    }
-                }
-            }
-        }
-    }
+    // Stable: a cell's units stay in id order, as the cells came.
+    found.sort_by_key(|(key, _)| *key);
+    let answered = found.into_iter().map(|(_, cell)| cell).collect();
     let total = |count: fn(&AnswerUnit) -> usize| {
         units
             .iter()
@@ -529,6 +542,7 @@ pub fn compare_answer(instructor: &Model, student: &Model) -> AnswerComparison {
         ),
         answered,
         units,
+        averaged,
     }
 }
 
@@ -949,5 +963,44 @@ mod tests {
         assert!(c.units.iter().all(|u| !u.answered && u.blank == 24));
         let same = compare_answer(&instructor, &instructor);
         assert_eq!((same.matching, same.differing, same.blank), (48, 0, 0));
+        assert!(!c.averaged && !same.averaged);
+    }
+
+    #[test]
+    fn whole_organization_answers_meet_the_mean_over_units() {
+        // base(): integration/hr scored 1 in north and 2 in south (targets
+        // 3), technology/it scored 2 for the whole organization.
+        let instructor = base();
+        let mut student = Model::empty("student");
+        student.assessments = vec![
+            assess("integration", "hr", None, 1.5, Some(3.0)),
+            assess("technology", "it", None, 3.0, None),
+            assess("management", "hr", None, 2.0, None),
+        ];
+        let c = compare_answer(&instructor, &student);
+        assert!(c.averaged);
+        let got: Vec<(&str, Option<&str>, Verdict, Option<f64>)> = c
+            .answered
+            .iter()
+            .map(|a| {
+                let mean = a.instructor.map(|v| v.current);
+                (a.theme.as_str(), a.unit.as_deref(), a.verdict, mean)
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("technology", None, Verdict::Differs, Some(2.0)),
+                ("management", None, Verdict::Extra, None),
+                ("integration", None, Verdict::Matches, Some(1.5)),
+            ]
+        );
+        // no unit is left "not answered at all": the answer covers them
+        assert_eq!(c.units.len(), 1);
+        assert_eq!((c.matching, c.differing, c.extra, c.blank), (1, 1, 1, 0));
+        // an answer by unit is still compared unit by unit
+        let mut by_unit = student.clone();
+        by_unit.assessments[0].unit = Some("north".into());
+        assert!(!compare_answer(&instructor, &by_unit).averaged);
     }
 }

@@ -295,6 +295,9 @@ enum Command {
         /// Write the merged model here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
+        /// Language of the problems' and refusals' messages
+        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        lang: String,
     },
     /// Keep a model's current scores as a dated snapshot in its history
     Snapshot {
@@ -902,7 +905,11 @@ fn run(cli: Cli) -> Result<(), Failure> {
             model,
             responses,
             output,
-        } => merge(&model, &responses, output.as_deref()),
+            lang,
+        } => {
+            set_language(&lang);
+            merge(&model, &responses, output.as_deref())
+        }
         Command::Snapshot { file, date, output } => {
             let model = load(&file)?;
             let date = date.unwrap_or_else(today);
@@ -934,6 +941,15 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Progress { file, output, lang } => {
             set_language(&lang);
             let model = load(&file)?;
+            if model.history.is_empty() {
+                // The chart says so too, in page words; the terminal's user
+                // gets the command that takes one.
+                let name = source_name(&file);
+                eprintln!(
+                    "{name}: no snapshots yet, so the chart has no lines; \
+                     `wfe snapshot` keeps a model's current scores as a dated snapshot"
+                );
+            }
             write_output(output.as_deref(), &voices::progress_svg(&model))
         }
     }

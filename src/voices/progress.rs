@@ -208,7 +208,13 @@ pub fn progress_svg(model: &Model) -> String {
     let player_value: &dyn Fn(usize, usize) -> Option<f64> = &|d, i| series[d].2[i];
     let rows = fw.themes.len().max(fw.players.len()) as f64;
     let width = 2.0 * (LEFT + PANEL_W + 40.0);
-    let height = TOP + PANEL_H + 48.0 + LEGEND_LINE * rows;
+    // With no snapshot, the sentence that says how to take one, alone:
+    // empty axes under it read as a chart of nothing.
+    let height = if dates.is_empty() {
+        48.0
+    } else {
+        TOP + PANEL_H + 48.0 + LEGEND_LINE * rows
+    };
     let title = say("progress.title", &[], || "Readiness over time".into());
     let mut doc = svg::Document::new()
         .set("viewBox", format!("0 0 {} {}", num(width), num(height)))
@@ -256,6 +262,7 @@ pub fn progress_svg(model: &Model) -> String {
                 .set("y", 32)
                 .set("class", "wfe-progress-title"),
         );
+        return clean(doc.to_string());
     }
     let by_theme = say("progress.byTheme", &[], || "Readiness by theme".into());
     let by_player = say("progress.byPlayer", &[], || "Readiness by player".into());
@@ -366,6 +373,13 @@ mod tests {
         assert!(!svg.contains("<script>"));
         assert!(svg.contains("&lt;script&gt;"));
         assert!(!svg.contains('\u{0}'));
-        assert!(progress_svg(&Model::empty("e")).contains("No snapshots yet"));
+    }
+
+    #[test]
+    fn without_snapshots_only_the_sentence_is_drawn() {
+        let svg = progress_svg(&scored(2.0));
+        assert!(svg.contains("No snapshots yet"));
+        assert!(svg.contains(r#"viewBox="0 0 1016 48""#), "{svg}");
+        assert!(!svg.contains("Readiness by theme") && !svg.contains("wfe-progress-label"));
     }
 }

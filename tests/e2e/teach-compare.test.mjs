@@ -228,3 +228,28 @@ test('a student file that is not a model: the core’s reason, naming the file, 
   assert.deepEqual(teacher.problems, []);
   await teacher.context().close();
 });
+
+test('a student who answered for the whole organization (a survey without a unit) is compared with the instructor’s mean over units', async () => {
+  const teacher = await openTeach();
+  const sample = JSON.parse(await teacher.evaluate(async () => (await fetch('models/sample.json')).text()));
+  const mean = (theme, player) => {
+    const scores = sample.assessments.filter((a) => a.theme === theme && a.player === player).map((a) => a.current);
+    return scores.reduce((x, y) => x + y, 0) / scores.length;
+  };
+  const answer = structuredClone(sample);
+  answer.assessments = [
+    { theme: 'leadership', player: 'hr', current: mean('leadership', 'hr') },
+    { theme: 'technology', player: 'it', current: mean('technology', 'it') >= 1 ? 0 : 4 },
+  ];
+  await teacher.click('[role="tab"][data-view="compare"]');
+  await teacher.setInputFiles('#compare-student', { name: 'survey-answer.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(answer)) });
+  await teacher.click('#compare-run');
+  await teacher.waitForSelector('#compare-text .compare-summary');
+  assert.equal(await teacher.textContent('.compare-summary'), '1 of 2 answered cells match the instructor; 1 differs; 22 left blank.');
+  assert.match(await teacher.textContent('.compare-averaged'), /averaged over units/);
+  assert.equal(await teacher.locator('.compare-unanswered').count(), 0, 'no unit is "not answered at all"');
+  const rows = await teacher.$$eval('.compare-table tbody tr', (trs) => trs.map((tr) => [tr.dataset.verdict, tr.cells[1].textContent]));
+  assert.deepEqual(rows.map((r) => r[0]), ['differs', 'matches']);
+  assert.doesNotMatch(rows[0][1], /blank|—/i, 'the instructor’s mean is shown, not a blank');
+  assert.deepEqual(teacher.problems, []);
+});

@@ -146,6 +146,7 @@ export default {
   'compare.extra.other': '{count} scored where the instructor gave no score',
   'compare.sentence': '{parts}.',
   'compare.nothingAnswered': 'The student’s file scores no cell yet.',
+  'compare.averaged': 'You scored by unit and the student answered for the whole organization: each answer is compared with your scores averaged over units.',
   'compare.allMatch': 'Every cell matches the instructor’s scores.',
   'compare.unitSummary': '{unit}: {summary}.',
   'compare.unanswered': 'Not answered at all: {units}.',

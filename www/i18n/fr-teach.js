@@ -143,6 +143,7 @@ export default {
   'compare.extra.other': '{count} notées là où l’enseignant n’a rien noté',
   'compare.sentence': '{parts}.',
   'compare.nothingAnswered': 'Le fichier de l’étudiant ne note encore aucune case.',
+  'compare.averaged': 'Vous avez noté par unité et l’étudiant a répondu pour toute l’organisation : chaque réponse est comparée à la moyenne de vos notes sur les unités.',
   'compare.allMatch': 'Toutes les cases correspondent aux notes de l’enseignant.',
   'compare.unitSummary': '{unit} : {summary}.',
   'compare.unanswered': 'Sans aucune réponse : {units}.',

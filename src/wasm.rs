@@ -684,6 +684,32 @@ impl Workspace {
         }
     }
 
+    /// The analysis report of the model on show as a file: `"markdown"` or
+    /// `"html"` (a document in `lang`); a what-if's is titled with its name.
+    #[wasm_bindgen(js_name = reportText)]
+    pub fn report_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"html\"")] format: &str,
+        lang: Option<String>,
+    ) -> String {
+        let lang = lang.as_deref().unwrap_or("en");
+        crate::export::what_if::report(&self.session, format == "html", lang)
+    }
+
+    /// The what-if on show compared with the baseline as a file:
+    /// `"markdown"` or `"html"` (a document in `lang`). Throws on the
+    /// baseline.
+    #[wasm_bindgen(js_name = comparisonText)]
+    pub fn comparison_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"markdown\" | \"html\"")] format: &str,
+        lang: Option<String>,
+    ) -> Result<String, js_sys::Error> {
+        let lang = lang.as_deref().unwrap_or("en");
+        crate::export::what_if::comparison(&self.session, format == "html", lang)
+            .ok_or_else(|| js_sys::Error::new("the baseline is on show: no what-if to compare"))
+    }
+
     /// Shows a scenario, or the baseline with `null`.
     #[wasm_bindgen(js_name = showScenario)]
     pub fn show_scenario(&mut self, id: Option<u32>) -> Result<(), js_sys::Error> {

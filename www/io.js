@@ -5,7 +5,7 @@
 // URL fragment (never sent to a server) with a ready embed snippet. A model
 // that comes in (file, link, sample) opens as a new document beside the
 // others (documents.js keeps them and saves as you go).
-import { exportHtml, reportHtml, reportMarkdown, csvExport, csvImport, openedText } from './pkg/workforce_ecosystem.js';
+import { exportHtml, csvExport, csvImport, openedText } from './pkg/workforce_ecosystem.js';
 import { h, download } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { state, act, announce } from './store.js';
@@ -225,12 +225,19 @@ export function exportStandaloneHtml() {
   saveText(exportHtml(modelJson(), options), 'text/html', '.html', 'HTML');
 }
 
+// A what-if's report is titled with the what-if's name (the core's
+// reportText), so that nobody reads it as the baseline.
 export function exportReportHtml() {
-  saveText(reportHtml(modelJson(), language()), 'text/html', '-report.html', 'HTML');
+  saveText(state.ws.reportText('html', language()), 'text/html', '-report.html', 'HTML');
 }
 
 export function exportReportMarkdown() {
-  saveText(reportMarkdown(modelJson()), 'text/markdown', '-report.md', 'Markdown');
+  saveText(state.ws.reportText('markdown'), 'text/markdown', '-report.md', 'Markdown');
+}
+
+function exportComparison(format) {
+  const [suffix, type, name] = format === 'html' ? ['-comparison.html', 'text/html', 'HTML'] : ['-comparison.md', 'text/markdown', 'Markdown'];
+  saveText(state.ws.comparisonText(format, language()), type, suffix, name);
 }
 
 export function exportCsv() {
@@ -532,6 +539,8 @@ export function initIo() {
       html: exportStandaloneHtml,
       'report-html': exportReportHtml,
       'report-md': exportReportMarkdown,
+      'comparison-html': () => exportComparison('html'),
+      'comparison-md': () => exportComparison('markdown'),
       csv: exportCsv,
       snapshot: () => saveSnapshot(),
       progress: showProgress,
@@ -539,6 +548,14 @@ export function initIo() {
       survey: handOutSurvey,
     }[item.dataset.export];
     Promise.resolve(run?.()).catch((e) => showNotice(() => t('export.failed', { reason: e.message }), { tone: 'warning' }));
+  }, {
+    // the comparison with the baseline is a what-if's alone
+    beforeOpen: () => {
+      const onWhatIf = Boolean(state.result?.session.active);
+      for (const item of document.querySelectorAll('#export-menu [data-export^="comparison-"]')) {
+        /** @type {HTMLElement} */ (item).hidden = !onWhatIf;
+      }
+    },
   });
   document.getElementById('share').addEventListener('click', share);
   initDrop();

@@ -3,7 +3,7 @@
 const menus = [];
 
 function items(list) {
-  return [...list.querySelectorAll('[role="menuitem"]')];
+  return [...list.querySelectorAll('[role="menuitem"]:not([hidden])')];
 }
 
 function close(menu, { focusButton = false } = {}) {
@@ -14,15 +14,23 @@ function close(menu, { focusButton = false } = {}) {
 
 function open(menu, which = 0) {
   for (const m of menus) if (m !== menu) close(m);
+  menu.beforeOpen?.();
   menu.list.hidden = false;
   menu.button.setAttribute('aria-expanded', 'true');
   const all = items(menu.list);
   all.at(which)?.focus();
 }
 
-/** Wires a menu button; `onChoose(item)` runs for the chosen item. */
-export function initMenu(button, list, onChoose) {
-  const menu = { button, list };
+/**
+ * Wires a menu button; `onChoose(item)` runs for the chosen item,
+ * `beforeOpen()` each time the list opens (to show the items that apply).
+ * @param {HTMLElement} button
+ * @param {HTMLElement} list
+ * @param {(item: HTMLElement) => void} onChoose
+ * @param {{ beforeOpen?: () => void }} [options]
+ */
+export function initMenu(button, list, onChoose, { beforeOpen } = {}) {
+  const menu = { button, list, beforeOpen };
   menus.push(menu);
   button.addEventListener('click', () => (list.hidden ? open(menu) : close(menu)));
   button.addEventListener('keydown', (ev) => {
@@ -48,12 +56,13 @@ export function initMenu(button, list, onChoose) {
     ev.preventDefault();
   });
   list.addEventListener('click', (ev) => {
-    const item = ev.target.closest('[role="menuitem"]');
+    const item = /** @type {HTMLElement | null} */ (/** @type {Element} */ (ev.target).closest('[role="menuitem"]'));
     if (!item) return;
     close(menu, { focusButton: true });
     onChoose(item);
   });
   document.addEventListener('pointerdown', (ev) => {
-    if (!list.hidden && !list.contains(ev.target) && !button.contains(ev.target)) close(menu);
+    const target = /** @type {Node} */ (ev.target);
+    if (!list.hidden && !list.contains(target) && !button.contains(target)) close(menu);
   });
 }

@@ -11,6 +11,7 @@
 
 mod document;
 mod markdown;
+pub mod what_if;
 
 pub use document::{
     export_html, model_from_export, ExportOptions, DEFAULT_TEXTS, MODEL_ELEMENT_ID,

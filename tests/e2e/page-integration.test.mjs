@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, open, cell, startScenario } from './page-helpers.mjs';
+import { setup, open, cell, openCell, setField, startScenario } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -79,6 +79,37 @@ test('the HTML export of a what-if is titled with the what-if and the date, once
   // The name is text, never markup.
   assert.equal(await doc.$$eval('header b, svg b', (b) => b.length), 0);
   await doc.close();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a what-if exports its comparison with the baseline, and its report says it is a what-if', async () => {
+  const page = await open(env);
+  const items = () => page.$$eval('#export-menu [role="menuitem"]:not([hidden])', (b) => b.map((x) => x.dataset.export));
+  await page.click('#export');
+  assert.ok(!(await items()).includes('comparison-html'), 'on the baseline there is nothing to compare');
+  await page.keyboard.press('Escape');
+  await startScenario(page, 'Hire <b>two</b>');
+  await openCell(page, 'integration', 'hr');
+  await setField(page, 'u:ports', 'current', 4);
+  await page.click('#export');
+  assert.deepEqual((await items()).filter((x) => x.startsWith('comparison')), ['comparison-html', 'comparison-md']);
+  await page.keyboard.press('Escape');
+
+  const md = await download(page, 'comparison-md');
+  assert.match(md.name, /-hire-b-two-b-comparison\.md$/);
+  assert.match(md.text, /^# Scenario comparison — Harbourline Group → Hire \\<b\\>two\\<\/b\\>/);
+  assert.match(md.text, /Integration architectures/, 'the changed cell');
+  const html = await download(page, 'comparison-html');
+  const doc = await page.context().newPage();
+  await doc.setContent(html.text);
+  assert.match(await doc.title(), /^Harbourline Group — what-if “Hire <b>two<\/b>” — scenario comparison$/);
+  assert.equal(await doc.$$eval('main b', (b) => b.length), 0, 'the name is text');
+  await doc.close();
+
+  // the analysis report of a what-if is titled as one
+  const report = await download(page, 'report-md');
+  assert.match(report.text, /^# Workforce ecosystem analysis — Harbourline Group — what-if “Hire/);
   assert.deepEqual(page.problems, []);
   await page.close();
 });

@@ -42,6 +42,8 @@ export default {
   'export.standalone': 'Self-contained HTML',
   'export.report': 'Report (HTML)',
   'export.reportMarkdown': 'Report (Markdown)',
+  'export.comparison': 'Comparison with the baseline (HTML)',
+  'export.comparisonMarkdown': 'Comparison with the baseline (Markdown)',
   'export.assessments': 'Assessments (CSV)',
   'export.done': 'Exported {format}.',
   'export.failed': 'The export failed: {reason}',

@@ -42,6 +42,8 @@ export default {
   'export.standalone': 'Page HTML autonome',
   'export.report': 'Rapport (HTML)',
   'export.reportMarkdown': 'Rapport (Markdown)',
+  'export.comparison': 'Comparaison avec la référence (HTML)',
+  'export.comparisonMarkdown': 'Comparaison avec la référence (Markdown)',
   'export.assessments': 'Évaluations (CSV)',
   'export.done': 'Export {format} terminé.',
   'export.failed': 'L’export a échoué : {reason}',

@@ -697,11 +697,20 @@ function wire() {
   });
 
   const stage = $('stage');
+  // In the presenter view the keyboard is on the slide itself, not on a
+  // button: Space and Enter (a presenter's remote) then go forward rather
+  // than pressing the focused button, and no focus ring shows on the slide.
   $('presenter').addEventListener('click', async () => {
     await enterPresenter(stage);
     document.body.classList.add('has-presenter');
-    $('leave-presenter').focus();
+    stage.focus();
     fit();
+  });
+  // A tour control clicked with the mouse gives the keyboard back to the
+  // slide, so that Space after a click on a step's dot goes on from that step
+  // (a control pressed from the keyboard keeps focus, as a button does).
+  $('tour-panel').addEventListener('click', (e) => {
+    if (isPresenting(stage) && e.detail > 0 && e.target instanceof Element && e.target.closest('button')) stage.focus();
   });
   // However the view is left (the button, Escape in full screen or in the
   // window), the keyboard goes back to the button that opened it.

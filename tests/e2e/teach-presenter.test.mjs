@@ -209,3 +209,40 @@ test('at 200 % zoom the tour and the handout keep their text readable and the pa
   assert.ok(box <= 800 - 128 + 1, `the drawing (${box} px) fits the window's height`);
   await tall.context().close();
 });
+
+test('in the presenter view Space and Enter go forward, after a click on a step dot too; only Esc or Leave leaves', async () => {
+  const page = await openTeach({ width: 1920, height: 1080 });
+  await present(page);
+  const now = () =>
+    page.evaluate(() => ({
+      step: document.querySelector('#tour-panel .tour-count').textContent,
+      presenting: document.getElementById('stage').classList.contains('is-presenting'),
+      fullscreen: Boolean(document.fullscreenElement),
+      focus: document.activeElement?.id || document.activeElement?.className,
+    }));
+  // The keyboard is on the slide, not on the Leave button (whose ring would show on the slide).
+  assert.equal((await now()).focus, 'stage');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await now(), { step: 'Step 2 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await now(), { step: 'Step 3 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  // A click on the first step's dot, then Space and Enter: on from there.
+  await page.click('.tour-dot >> nth=0');
+  assert.equal((await now()).step, 'Step 1 of 8');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await now(), { step: 'Step 2 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  await page.keyboard.press('Enter');
+  assert.equal((await now()).step, 'Step 3 of 8');
+  // (a click on Previous, then Space: forward again, not Previous pressed once more)
+  await page.click('.tour-prev');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await now(), { step: 'Step 3 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  // The Leave button is sized with the slide (not 13 px on a 1080-line projector).
+  const leave = await page.$eval('#leave-presenter', (b) => parseFloat(getComputedStyle(b).fontSize));
+  assert.ok(leave >= 18, `the Leave button's text ${leave} px at 1920×1080`);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));
+  assert.equal((await now()).step, 'Step 3 of 8');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

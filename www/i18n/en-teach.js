@@ -33,6 +33,7 @@ export default {
   'teach.diagram': 'Framework diagram',
 
   'tour.start': 'Start the tour',
+  'tour.stage': 'The tour’s slide',
   'tour.presenter': 'Presenter view',
   'tour.leavePresenter': 'Leave presenter view (Esc)',
   'tour.prev': 'Previous',

@@ -31,6 +31,7 @@ export default {
   'teach.diagram': 'Schéma du cadre',
 
   'tour.start': 'Commencer la visite',
+  'tour.stage': 'La diapositive de la visite',
   'tour.presenter': 'Mode présentation',
   'tour.leavePresenter': 'Quitter le mode présentation (Échap)',
   'tour.prev': 'Précédent',

@@ -209,20 +209,31 @@ function coreModelAndReadiness(json) {
   }
 }
 
-/** The step's sentence of scores, under the tour's diagram (none for a model that scores nothing). */
+/**
+ * The step's sentence of scores (none for a model that scores nothing):
+ * the caption under the tour's diagram; in the presenter view, the step's
+ * last paragraph (the panel is drawn anew at each step, then this is called),
+ * so that the drawing has the slide's whole height, and does not move when
+ * the sentence takes another number of lines, and the sentence's type is
+ * fitted with the step's.
+ */
 function showTourScores() {
   const diagram = $('tour-diagram');
   const text = state.tour?.step ? stepScores(state.tour.step) : null;
-  let caption = diagram.querySelector('.tour-scores');
+  const inPanel = presenting(diagram);
+  let caption = document.querySelector('#stage .tour-scores');
   if (!text) {
     caption?.remove();
     return;
   }
-  if (!caption) {
-    caption = document.createElement('figcaption');
+  // (a figcaption only inside its figure)
+  if (caption?.localName !== (inPanel ? 'p' : 'figcaption')) {
+    caption?.remove();
+    caption = document.createElement(inPanel ? 'p' : 'figcaption');
     caption.className = 'tour-scores';
-    diagram.append(caption);
   }
+  if (inPanel) $('tour-panel').querySelector('.tour-body')?.after(caption);
+  else diagram.append(caption);
   caption.textContent = text;
 }
 
@@ -305,8 +316,14 @@ function fit() {
   if (state.view === 'tour' && state.full && figure.firstElementChild) {
     const ws = new Workspace(JSON.stringify(localized(state.full)));
     const opts = optionsIn(figure, tourOptions());
-    const { layout, flow } = layoutFor(figure, ws, opts);
-    ws.free();
+    let layout;
+    let flow;
+    try {
+      sizeColumns(ws, opts);
+      ({ layout, flow } = layoutFor(figure, ws, opts));
+    } finally {
+      ws.free();
+    }
     const same = layout === figure.dataset.layout && flow === figure.hasAttribute('data-room-flow');
     if (!same || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
       drawTour();
@@ -314,6 +331,39 @@ function fit() {
     }
   }
   fitPresenterText($('stage'), $('tour-panel'));
+}
+
+/** The share of the presenter view's width the drawing takes at most: the step's text keeps the rest. */
+const DRAWING_SHARE_MAX = 0.62;
+
+/**
+ * The presenter view's columns, side by side: the drawing's as wide as it
+ * needs for its names to read at 12 px at the slide's whole height, by the
+ * core's numbers (longer names, in French or a renamed framework, need a
+ * wider drawing), up to DRAWING_SHARE_MAX of the slide; the stylesheet's
+ * share when that is enough or not enough either (the core then numbers the
+ * players). The step's text takes the rest, its type fitted to it.
+ */
+function sizeColumns(ws, opts) {
+  const stage = $('stage');
+  stage.style.removeProperty('--drawing-column');
+  if (!presenting($('tour-diagram'))) return;
+  const style = getComputedStyle(stage);
+  if (style.display !== 'grid') return; // (stacked: the drawing takes the width)
+  const width = stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.columnGap);
+  const height = stage.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  let fits;
+  try {
+    fits = ws.fit(opts);
+  } catch {
+    return; // (options the core refuses are reported where it draws)
+  }
+  const needed = [fits.wide, fits.square]
+    .filter((size) => size.height * size.minScale <= height)
+    .map((size) => size.width * size.minScale);
+  const column = Math.min(...needed);
+  const current = $('tour-diagram').getBoundingClientRect().width;
+  if (column > current && column <= width * DRAWING_SHARE_MAX) stage.style.setProperty('--drawing-column', `${Math.ceil(column)}px`);
 }
 
 function drawBlank() {

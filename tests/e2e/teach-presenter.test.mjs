@@ -246,3 +246,52 @@ test('in the presenter view Space and Enter go forward, after a click on a step 
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('presenter view at 1280×720: in French and with renamed players the drawing keeps the names on it, large', async () => {
+  const renamed = async (page) => {
+    const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
+    const names = { 'senior-leaders': 'Executive board', procurement: 'Sourcing desk', 'finance-legal': 'CFO office', 'business-unit-leaders': 'Line managers', it: 'Digital', hr: 'People & Culture' };
+    const themes = { leadership: 'Community & trust', integration: 'Joined-up functions', technology: 'Shared data platforms', management: 'Everyday contributor management' };
+    sample.framework = {
+      players: Object.entries(names).map(([id, label]) => ({ id, label })),
+      themes: Object.entries(themes).map(([id, label]) => ({ id, label })),
+    };
+    await page.setInputFiles('#model-file', { name: 'renamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    await page.waitForFunction(() => document.querySelector('#tour-diagram svg')?.textContent.includes('Executive board'));
+    return 'Executive board';
+  };
+  const french = async (page) => {
+    await page.selectOption('#lang', 'fr');
+    await page.waitForFunction(() => document.querySelector('#tour-panel .tour-count')?.textContent.startsWith('Étape'));
+    return 'Direction générale';
+  };
+  for (const [how, prepare] of [['French', french], ['renamed', renamed]]) {
+    const page = await openTeach({ width: 1280, height: 720 });
+    const name = await prepare(page);
+    await present(page);
+    for (let i = 0; i < 8; i++) {
+      const m = await page.evaluate(() => {
+        const svg = document.querySelector('#tour-diagram svg');
+        const box = svg.getBoundingClientRect();
+        const view = svg.viewBox.baseVal;
+        const scale = Math.min(box.width / view.width, box.height / view.height);
+        const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return {
+          layout: document.getElementById('tour-diagram').dataset.layout,
+          names: [...svg.querySelectorAll('.player-label')].map((l) => l.textContent.trim()),
+          width: view.width * scale,
+          smallest: Math.min(...sizes),
+        };
+      });
+      const at = `${how}, step ${i + 1}`;
+      assert.notEqual(m.layout, 'narrow', `${at}: not the numbered drawing`);
+      assert.ok(m.names.includes(name), `${at}: "${name}" on the drawing (${m.names.join(', ')})`);
+      assert.ok(m.width >= 600, `${at}: the drawing is ${Math.round(m.width)} px wide`);
+      assert.ok(m.smallest >= 12, `${at}: its text ${m.smallest.toFixed(1)} px`);
+      assert.deepEqual(await problemsOnScreen(page), [], at);
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -67,6 +67,9 @@ export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
   if (step.standard && has(`${own}.title`) && has(`${own}.body`)) {
     return { kicker, title: t(`${own}.title`), paragraphs: t(`${own}.body`).split('\n\n') };
   }
+  // The generic texts speak of rings (another framework's are not always
+  // hexagons): so does a theme step's kicker, not to mix both on one slide.
+  const genericKicker = step.kind === 'theme' ? t('tour.generic.kicker.theme', { n, total }) : kicker;
   let title;
   let body;
   if (step.kind === 'whole') {
@@ -77,13 +80,13 @@ export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
   } else if (step.kind === 'theme') {
     const label = themeLabel(step.themes[0]);
     title = label;
-    body = t('tour.generic.theme.body', { n, total, label });
+    body = t('tour.generic.theme.body', { label });
   } else {
     const [a, b] = step.players.map(playerLabel);
     title = b === undefined ? a : t('tour.generic.axis.title', { a, b });
     body = b === undefined ? t('tour.generic.axisOne.body', { a }) : t('tour.generic.axis.body', { a, b });
   }
-  return { kicker, title, paragraphs: body.split('\n\n') };
+  return { kicker: genericKicker, title, paragraphs: body.split('\n\n') };
 }
 
 function el(tag, props = {}, children = []) {

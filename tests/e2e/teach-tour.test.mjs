@@ -272,10 +272,9 @@ test('a custom framework gets a tour built from its own labels', async () => {
   ]);
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  assert.equal(
-    await page.textContent('#tour-panel .tour-body'),
-    'Ring 3 of 3, counted from the outside. Its highlighted cells are each player’s share of “Ring <inner>”.',
-  );
+  assert.equal(await page.textContent('#tour-panel .tour-body'), 'Its highlighted cells are each player’s share of “Ring <inner>”.');
+  // One word for the rings on the slide (these are pentagons: not "Hexagon" above "Ring").
+  assert.equal(await page.textContent('#tour-panel .tour-kicker'), 'Ring 3 of 3, from the outside in');
   // An invalid file is refused and the current model stays.
   await page.setInputFiles('#model-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"nope"}') });
   await page.waitForSelector('#status.is-error');
@@ -296,14 +295,25 @@ test('the standard framework with a player renamed is toured in its own names, n
   await page.setInputFiles('#model-file', { name: 'renamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
   await page.waitForFunction(() => /^Loaded/.test(document.querySelector('#status')?.textContent ?? ''));
   const titles = [];
+  const words = [];
   for (let i = 0; i < STEPS.length; i++) {
     titles.push(await page.textContent('#tour-panel .tour-title'));
+    words.push(await page.textContent('#tour-panel .tour-kicker'), await page.textContent('#tour-panel .tour-body'));
     await page.keyboard.press('ArrowRight');
   }
+  // The generic texts speak of rings: no slide says "Hexagon" above them.
+  assert.ok(words.some((w) => /\bring\b/i.test(w)), words.join(' | '));
+  assert.ok(!words.some((w) => /hexagon/i.test(w)), words.join(' | '));
   assert.equal(titles[0], 'The framework at a glance', 'the generic opening, not the standard one');
   assert.equal(titles[5], 'Executive board and Business unit leaders');
   const body = await page.textContent('#tour-panel .tour-body');
   assert.doesNotMatch(body, /Senior leaders/i, 'the old name is nowhere');
+  // In French too: "Anneau", not "Hexagone" above it.
+  await page.selectOption('#lang', 'fr');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#tour-panel .tour-count')?.textContent === 'Étape 2 sur 8');
+  assert.equal(await page.textContent('#tour-panel .tour-kicker'), 'Anneau 1 sur 4, de l’extérieur vers le centre');
   assert.deepEqual(page.problems, []);
 });
 

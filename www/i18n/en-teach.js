@@ -109,8 +109,8 @@ export default {
   'tour.generic.whole.body':
     'This framework places {players} players around {themes} concentric rings. The tour visits each ring from the outside in, then each axis and the players at its ends.\n\n' +
     'Each cell, where a ring meets a player’s corner, is that player’s share of that theme.',
-  'tour.generic.theme.body':
-    'Ring {n} of {total}, counted from the outside. Its highlighted cells are each player’s share of “{label}”.',
+  'tour.generic.kicker.theme': 'Ring {n} of {total}, from the outside in',
+  'tour.generic.theme.body': 'Its highlighted cells are each player’s share of “{label}”.',
   'tour.generic.axis.title': '{a} and {b}',
   'tour.generic.axis.body':
     '{a} and {b} sit at opposite ends of one axis of the diagram. Across every ring, their cells show where they have to work together.',

@@ -106,8 +106,8 @@ export default {
   'tour.generic.whole.body':
     'Ce cadre place {players} acteurs autour de {themes} anneaux concentriques. La visite parcourt chaque anneau de l’extérieur vers le centre, puis chaque axe et les acteurs à ses extrémités.\n\n' +
     'Chaque case, là où un anneau rencontre le coin d’un acteur, est la part de cet acteur dans ce thème.',
-  'tour.generic.theme.body':
-    'Anneau {n} sur {total}, en partant de l’extérieur. Ses cases en surbrillance sont la part de chaque acteur dans « {label} ».',
+  'tour.generic.kicker.theme': 'Anneau {n} sur {total}, de l’extérieur vers le centre',
+  'tour.generic.theme.body': 'Ses cases en surbrillance sont la part de chaque acteur dans « {label} ».',
   'tour.generic.axis.title': '{a} et {b}',
   'tour.generic.axis.body':
     '{a} et {b} se font face aux deux extrémités d’un axe du schéma. Dans chaque anneau, leurs cases montrent où ils doivent travailler ensemble.',

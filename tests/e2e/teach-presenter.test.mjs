@@ -295,3 +295,27 @@ test('presenter view at 1280×720: in French and with renamed players the drawin
     await page.context().close();
   }
 });
+
+test('presenter view: the drawing stays put from step to step, whatever the length of the sentence of scores', async () => {
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+    const page = await openTeach(viewport);
+    await present(page);
+    const places = [];
+    for (let i = 0; i < 8; i++) {
+      places.push(
+        await page.evaluate(() => {
+          const svg = document.querySelector('#tour-diagram svg');
+          const title = svg.querySelector('.caption-title') ?? svg;
+          const r = svg.getBoundingClientRect();
+          return [r.left, r.top, r.width, r.height, title.getBoundingClientRect().top].map((x) => Math.round(x)).join(' ');
+        }),
+      );
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.equal(new Set(places).size, 1, `${viewport.width}×${viewport.height}: ${places.join(' / ')}`);
+    // The sentence is still on the slide, with the step's words.
+    assert.ok(await page.isVisible('#tour-panel .tour-scores'));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -456,6 +456,7 @@ function drawBlank() {
     return `${min + i} ${text}`;
   });
   $('blank-scale').textContent = t('blank.scale', { min, max, labels: named.join(' · ') });
+  $('blank-handout-title').textContent = state.name || t('blank.handoutTitle');
 }
 
 /**

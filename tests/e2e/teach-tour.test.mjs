@@ -220,6 +220,29 @@ test('the blank diagram has every cell and the blank model has no scores', async
   assert.deepEqual(page.problems, []);
 });
 
+test('the printed handout is titled with the model’s name and has a line for the student’s name', async () => {
+  const page = await openTeach();
+  await page.click('[role="tab"][data-view="blank"]');
+  // On screen: the page's own heading, no handout heading.
+  assert.equal(await page.isVisible('.handout-head'), false);
+  assert.equal(await page.isVisible('#view-blank h2'), true);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#view-blank h2'), false, 'not the screen heading "Blank diagram for students"');
+  assert.equal(await page.textContent('#blank-handout-title'), 'Harbourline Group');
+  assert.equal(await page.isVisible('#blank-handout-title'), true);
+  assert.equal(await page.isVisible('.handout-name'), true);
+  assert.equal((await page.textContent('.handout-name')).trim(), 'Name:');
+  const line = await page.$eval('.handout-line', (l) => ({ width: l.getBoundingClientRect().width, border: getComputedStyle(l).borderBottomStyle }));
+  assert.ok(line.width > 100 && line.border === 'solid', JSON.stringify(line));
+  // Above the drawing, in the page's language.
+  const [head, drawing] = await Promise.all(['.handout-head', '#blank-diagram svg'].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().top)));
+  assert.ok(head < drawing);
+  await page.emulateMedia({ media: 'screen' });
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.querySelector('.handout-name')?.textContent.trim() === 'Nom :');
+  assert.deepEqual(page.problems, []);
+});
+
 test('axe finds no accessibility violations in any view, nor in the presenter view', async () => {
   // axe is injected as a script, which the page's CSP would refuse.
   const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });

@@ -118,6 +118,8 @@ export default {
     '{a} sits at the top of the diagram, on the axis through its centre. Its cells across every ring are highlighted.',
 
   'blank.title': 'Blank diagram for students',
+  'blank.handoutTitle': 'The workforce ecosystem',
+  'blank.studentName': 'Name:',
   'blank.intro':
     'Print the empty diagram as a handout, or give students the blank model file to fill in with the editor. Compare their file with yours afterwards.',
   'blank.print': 'Print handout',

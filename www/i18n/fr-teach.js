@@ -115,6 +115,8 @@ export default {
     '{a} se trouve en haut du schéma, sur l’axe qui passe par son centre. Ses cases sont en surbrillance dans chaque anneau.',
 
   'blank.title': 'Schéma vierge pour les étudiants',
+  'blank.handoutTitle': 'L’écosystème de main-d’œuvre',
+  'blank.studentName': 'Nom :',
   'blank.intro':
     'Imprimez le schéma vide pour le distribuer, ou donnez aux étudiants le fichier de modèle vierge à remplir dans l’éditeur. Comparez ensuite leur fichier avec le vôtre.',
   'blank.print': 'Imprimer le support',

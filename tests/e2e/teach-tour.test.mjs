@@ -129,7 +129,8 @@ test('presenter view: full screen, large type that fits, Escape leaves', async (
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     const second = await page.$eval('.tour-body p', (p) => parseFloat(getComputedStyle(p).fontSize));
-    assert.ok(second >= 21, `a shorter step's type is larger (${second}px at ${viewport.width}×${viewport.height})`);
+    // (the README's figures: about 22 px at 1280×800, 32 px at 1920×1080)
+    assert.ok(second >= (viewport.width >= 1920 ? 31 : 21), `a shorter step's type is larger (${second}px at ${viewport.width}×${viewport.height})`);
     await page.screenshot({ path: `${SHOTS}teach-presenter-${viewport.width}.png` });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));

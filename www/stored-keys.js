@@ -12,6 +12,8 @@ export const DRAFT_PREFIX = 'wfe.unsaved-draft.';
 export const CURRENT_KEY = 'wfe.documents.current';
 /** The page's language as last chosen (lang.js). */
 export const LANGUAGE_KEY = 'wfe-lang';
+/** The model the classroom page shows, kept for a reload of its tab (sessionStorage; none: the sample). */
+export const TEACH_MODEL_KEY = 'wfe.teach.model';
 /** 'off' when the reader turned single-key shortcuts off (keyboard.js). */
 export const SINGLE_KEYS_KEY = 'wfe-single-keys';
 

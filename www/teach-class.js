@@ -117,10 +117,20 @@ export async function showClass() {
   } else {
     out.push(text('p', t('class.noDisagreement')));
   }
-  $('class-figures').hidden = false;
+  const figures = $('class-figures');
+  figures.hidden = false;
   // Two figures to compare side by side: the class's is drawn in the
-  // instructor's layout, and both at one scale (sameScale).
-  page.draw($('class-instructor'), page.coreModel(instructor.text), { overlay: 'current' });
+  // instructor's layout, and both at one scale (sameScale). Side by side
+  // only where the names read on the drawings there: where they would not
+  // (1366 px), the core numbers the players as on a phone, with a key as
+  // large as a phone's, so the two go one above the other instead.
+  const instructorModel = page.coreModel(instructor.text);
+  figures.classList.remove('is-stacked');
+  page.draw($('class-instructor'), instructorModel, { overlay: 'current' });
+  if ($('class-instructor').dataset.layout === 'narrow' && getComputedStyle(figures).gridTemplateColumns.split(' ').length > 1) {
+    figures.classList.add('is-stacked');
+    page.draw($('class-instructor'), instructorModel, { overlay: 'current' });
+  }
   const layout = $('class-instructor').dataset.layout;
   page.draw($('class-diagram'), page.coreModel(result.model), { overlay: 'agreement', layout });
   $('class-text').replaceChildren(...out);

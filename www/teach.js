@@ -22,6 +22,7 @@ import { coreStarted } from './core-language.js';
 import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fitPresenterText, clearHighlight } from './tour.js';
 import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
+import { TEACH_MODEL_KEY } from './stored-keys.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
@@ -209,20 +210,31 @@ function coreModelAndReadiness(json) {
   }
 }
 
-/** The step's sentence of scores, under the tour's diagram (none for a model that scores nothing). */
+/**
+ * The step's sentence of scores (none for a model that scores nothing):
+ * the caption under the tour's diagram; in the presenter view, the step's
+ * last paragraph (the panel is drawn anew at each step, then this is called),
+ * so that the drawing has the slide's whole height, and does not move when
+ * the sentence takes another number of lines, and the sentence's type is
+ * fitted with the step's.
+ */
 function showTourScores() {
   const diagram = $('tour-diagram');
   const text = state.tour?.step ? stepScores(state.tour.step) : null;
-  let caption = diagram.querySelector('.tour-scores');
+  const inPanel = presenting(diagram);
+  let caption = document.querySelector('#stage .tour-scores');
   if (!text) {
     caption?.remove();
     return;
   }
-  if (!caption) {
-    caption = document.createElement('figcaption');
+  // (a figcaption only inside its figure)
+  if (caption?.localName !== (inPanel ? 'p' : 'figcaption')) {
+    caption?.remove();
+    caption = document.createElement(inPanel ? 'p' : 'figcaption');
     caption.className = 'tour-scores';
-    diagram.append(caption);
   }
+  if (inPanel) $('tour-panel').querySelector('.tour-body')?.after(caption);
+  else diagram.append(caption);
   caption.textContent = text;
 }
 
@@ -248,8 +260,85 @@ function stepScores(step) {
   return t('tour.scores.axis', { name, players: players.join(t('tour.scores.and')) });
 }
 
-/** Loads a model (JSON text); keeps the current one when it is invalid. */
-function load(json, source) {
+/** The largest model kept for a reload, in characters: the tab's sessionStorage is the editor's too. */
+const KEEP_AT_MOST = 1_000_000;
+
+/**
+ * Keeps the model on show (`json`; null: the sample, nothing to keep) for
+ * a reload of this tab, under the classroom's own key: an instructor's
+ * reload mid-class finds the same model. Returns whether it is kept; one
+ * that is not (storage refused or full, a model too large) is no longer
+ * kept either, so that a reload never shows an older one.
+ */
+function keepModel(json, name) {
+  try {
+    if (json !== null && json.length <= KEEP_AT_MOST) {
+      sessionStorage.setItem(TEACH_MODEL_KEY, JSON.stringify({ name, json }));
+      return true;
+    }
+    sessionStorage.removeItem(TEACH_MODEL_KEY);
+    return json === null;
+  } catch {
+    try {
+      sessionStorage.removeItem(TEACH_MODEL_KEY);
+    } catch {
+      // storage refused altogether: nothing is kept
+    }
+    return false;
+  }
+}
+
+/** The model kept by keepModel before a reload, if any: `{name, json}`. */
+function keptModel() {
+  try {
+    const kept = JSON.parse(sessionStorage.getItem(TEACH_MODEL_KEY) ?? 'null');
+    return typeof kept?.json === 'string' ? { name: String(kept.name ?? ''), json: kept.json } : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens a model the instructor chose (a file, an import) and keeps it for a reload, saying so if it cannot be. */
+function openModel(json, source) {
+  load(json);
+  const name = state.name || source;
+  const kept = keepModel(json, name);
+  say(kept ? t('teach.modelLoaded', { name }) : `${t('teach.modelLoaded', { name })} ${t('teach.modelNotKept')}`, !kept);
+}
+
+/**
+ * The view and tour step in the page's address (`#step=5`, `#view=compare&step=2`):
+ * a reload comes back to them, and a step can be bookmarked.
+ * @returns {{ view: string, step: number }}
+ */
+function placeInAddress() {
+  const params = new URLSearchParams(location.hash.slice(1));
+  const view = params.get('view') ?? 'tour';
+  const step = Number.parseInt(params.get('step') ?? '', 10);
+  return { view: tabs().some((tab) => tab.dataset.view === view) ? view : 'tour', step: Number.isFinite(step) ? step : 1 };
+}
+
+/** Writes the view and step into the address, in place (no history entry per step). */
+function markPlace() {
+  const params = new URLSearchParams();
+  if (state.view !== 'tour') params.set('view', state.view);
+  if (state.tour) params.set('step', String(state.tour.index + 1));
+  history.replaceState(history.state, '', `#${params}`);
+}
+
+/** Shows the view and tour step the address names. */
+function goToAddress() {
+  const { view, step } = placeInAddress();
+  if (state.tour) state.tour.index = Math.max(0, Math.min(state.tour.steps.length - 1, step - 1));
+  showView(view);
+}
+
+/**
+ * Loads a model (JSON text); keeps the current one when it is invalid. The
+ * tour stays at its step when the new one has as many, else starts at `at`
+ * (an index) or the first.
+ */
+function load(json, source, at = 0) {
   // blankModel validates and fills in the framework; it throws on a bad model.
   const full = JSON.parse(blankModel(json));
   const { model, readiness } = coreModelAndReadiness(json);
@@ -258,7 +347,7 @@ function load(json, source) {
   state.full = { ...model, framework: full.framework, scale: full.scale };
   state.name = model.name ?? '';
   const steps = tourSteps(json);
-  const index = state.tour && state.tour.steps.length === steps.length ? state.tour.index : 0;
+  const index = state.tour && state.tour.steps.length === steps.length ? state.tour.index : Math.max(0, Math.min(steps.length - 1, at));
   state.tour = new Tour({
     panel: $('tour-panel'),
     diagram: $('tour-diagram'),
@@ -271,6 +360,7 @@ function load(json, source) {
       showTourScores();
       fit();
       const title = $('tour-panel').querySelector('.tour-title')?.textContent ?? '';
+      markPlace();
       announce(t('tour.announce', { step: t('tour.stepOf', { n: index + 1, total: steps.length }), title }));
     },
   });
@@ -305,8 +395,14 @@ function fit() {
   if (state.view === 'tour' && state.full && figure.firstElementChild) {
     const ws = new Workspace(JSON.stringify(localized(state.full)));
     const opts = optionsIn(figure, tourOptions());
-    const { layout, flow } = layoutFor(figure, ws, opts);
-    ws.free();
+    let layout;
+    let flow;
+    try {
+      sizeColumns(ws, opts);
+      ({ layout, flow } = layoutFor(figure, ws, opts));
+    } finally {
+      ws.free();
+    }
     const same = layout === figure.dataset.layout && flow === figure.hasAttribute('data-room-flow');
     if (!same || Boolean(opts.caption) !== figure.hasAttribute('data-captioned')) {
       drawTour();
@@ -314,6 +410,39 @@ function fit() {
     }
   }
   fitPresenterText($('stage'), $('tour-panel'));
+}
+
+/** The share of the presenter view's width the drawing takes at most: the step's text keeps the rest. */
+const DRAWING_SHARE_MAX = 0.62;
+
+/**
+ * The presenter view's columns, side by side: the drawing's as wide as it
+ * needs for its names to read at 12 px at the slide's whole height, by the
+ * core's numbers (longer names, in French or a renamed framework, need a
+ * wider drawing), up to DRAWING_SHARE_MAX of the slide; the stylesheet's
+ * share when that is enough or not enough either (the core then numbers the
+ * players). The step's text takes the rest, its type fitted to it.
+ */
+function sizeColumns(ws, opts) {
+  const stage = $('stage');
+  stage.style.removeProperty('--drawing-column');
+  if (!presenting($('tour-diagram'))) return;
+  const style = getComputedStyle(stage);
+  if (style.display !== 'grid') return; // (stacked: the drawing takes the width)
+  const width = stage.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - parseFloat(style.columnGap);
+  const height = stage.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  let fits;
+  try {
+    fits = ws.fit(opts);
+  } catch {
+    return; // (options the core refuses are reported where it draws)
+  }
+  const needed = [fits.wide, fits.square]
+    .filter((size) => size.height * size.minScale <= height)
+    .map((size) => size.width * size.minScale);
+  const column = Math.min(...needed);
+  const current = $('tour-diagram').getBoundingClientRect().width;
+  if (column > current && column <= width * DRAWING_SHARE_MAX) stage.style.setProperty('--drawing-column', `${Math.ceil(column)}px`);
 }
 
 function drawBlank() {
@@ -327,6 +456,7 @@ function drawBlank() {
     return `${min + i} ${text}`;
   });
   $('blank-scale').textContent = t('blank.scale', { min, max, labels: named.join(' · ') });
+  $('blank-handout-title').textContent = state.name || t('blank.handoutTitle');
 }
 
 /**
@@ -356,6 +486,7 @@ function showView(view) {
   for (const section of /** @type {NodeListOf<HTMLElement>} */ (document.querySelectorAll('.view'))) section.hidden = section.id !== `view-${view}`;
   document.body.dataset.view = view;
   drawAll();
+  markPlace();
 }
 
 // ---- Comparison ------------------------------------------------------------
@@ -631,7 +762,7 @@ async function importCsv() {
   const out = $('csv-result');
   try {
     const json = csvImport(state.json, file.bytes);
-    load(json);
+    openModel(json, file.name);
     const count = JSON.parse(json).assessments.length;
     out.replaceChildren(paragraph(t('export.csvImported', { count, file: file.name }), 'is-ok'));
     announce(out.textContent);
@@ -682,7 +813,7 @@ function wire() {
     try {
       const file = await readFile(input);
       if (!file) return;
-      load(file.text, file.name);
+      openModel(file.text, file.name);
     } catch (err) {
       say(t('teach.modelError', { message: err.message }), true);
     } finally {
@@ -692,17 +823,27 @@ function wire() {
   $('model-sample').addEventListener('click', async () => {
     try {
       load(await sampleText(), t('teach.modelSample'));
+      keepModel(null, '');
     } catch (err) {
       say(t('teach.modelError', { message: err.message }), true);
     }
   });
 
   const stage = $('stage');
+  // In the presenter view the keyboard is on the slide itself, not on a
+  // button: Space and Enter (a presenter's remote) then go forward rather
+  // than pressing the focused button, and no focus ring shows on the slide.
   $('presenter').addEventListener('click', async () => {
     await enterPresenter(stage);
     document.body.classList.add('has-presenter');
-    $('leave-presenter').focus();
+    stage.focus();
     fit();
+  });
+  // A tour control clicked with the mouse gives the keyboard back to the
+  // slide, so that Space after a click on a step's dot goes on from that step
+  // (a control pressed from the keyboard keeps focus, as a button does).
+  $('tour-panel').addEventListener('click', (e) => {
+    if (isPresenting(stage) && e.detail > 0 && e.target instanceof Element && e.target.closest('button')) stage.focus();
   });
   // However the view is left (the button, Escape in full screen or in the
   // window), the keyboard goes back to the button that opened it.
@@ -791,8 +932,25 @@ async function main() {
     await core;
     coreStarted();
     adoptStylesheet(Workspace.diagramCss());
-    load(await sample);
-    say('');
+    // The view and step the address names (nothing is drawn before a
+    // model), with the model kept from before a reload, else the sample.
+    const place = placeInAddress();
+    showView(place.view);
+    const kept = keptModel();
+    let lost = null;
+    if (kept) {
+      try {
+        load(kept.json, undefined, place.step - 1);
+      } catch (e) {
+        lost = e.message;
+        keepModel(null, '');
+      }
+    }
+    if (!kept || lost !== null) load(await sample, undefined, place.step - 1);
+    markPlace();
+    if (lost !== null) say(t('teach.modelLost', { message: lost }), true);
+    else say(kept ? t('teach.modelKept', { name: kept.name }) : '');
+    window.addEventListener('hashchange', goToAddress);
     document.body.dataset.ready = 'true';
   } catch (e) {
     say(e.message, true);

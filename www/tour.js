@@ -4,7 +4,7 @@
 // outside in, each axis with its players. For each step the tour marks the
 // diagram's cells — `.is-highlighted` on the step's cells, `.is-dimmed` on the
 // others — and shows the step's text from the language files. Arrow keys,
-// Page Up/Down, Home and End move; Escape leaves the presenter view.
+// Page Up/Down, Space, Enter, Home and End move; Escape leaves the presenter view.
 
 /**
  * One step of the tour, as the core's `tourSteps` gives it: the cells of
@@ -67,6 +67,9 @@ export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
   if (step.standard && has(`${own}.title`) && has(`${own}.body`)) {
     return { kicker, title: t(`${own}.title`), paragraphs: t(`${own}.body`).split('\n\n') };
   }
+  // The generic texts speak of rings (another framework's are not always
+  // hexagons): so does a theme step's kicker, not to mix both on one slide.
+  const genericKicker = step.kind === 'theme' ? t('tour.generic.kicker.theme', { n, total }) : kicker;
   let title;
   let body;
   if (step.kind === 'whole') {
@@ -77,13 +80,13 @@ export function stepText(steps, index, { t, has, themeLabel, playerLabel }) {
   } else if (step.kind === 'theme') {
     const label = themeLabel(step.themes[0]);
     title = label;
-    body = t('tour.generic.theme.body', { n, total, label });
+    body = t('tour.generic.theme.body', { label });
   } else {
     const [a, b] = step.players.map(playerLabel);
     title = b === undefined ? a : t('tour.generic.axis.title', { a, b });
     body = b === undefined ? t('tour.generic.axisOne.body', { a }) : t('tour.generic.axis.body', { a, b });
   }
-  return { kicker, title, paragraphs: body.split('\n\n') };
+  return { kicker: genericKicker, title, paragraphs: body.split('\n\n') };
 }
 
 function el(tag, props = {}, children = []) {
@@ -99,6 +102,11 @@ function el(tag, props = {}, children = []) {
 
 function isTyping(target) {
   return target instanceof Element && target.closest('input, select, textarea, [contenteditable="true"]') !== null;
+}
+
+/** Whether `target` is a control that acts on Enter and Space itself (a button, a link, a tab). */
+function actsOnEnter(target) {
+  return target instanceof Element && target.closest('button, a[href], summary, [role="button"], [role="tab"]') !== null;
 }
 
 /** A tour over `steps`, drawing its text into `panel` and its marks on `diagram`. */
@@ -209,13 +217,16 @@ export class Tour {
   /** Handles a key press; returns whether the tour used it. */
   handleKey(e) {
     if (e.altKey || e.ctrlKey || e.metaKey || isTyping(e.target)) return false;
-    // A focused button already acts on Enter and Space.
-    if ((e.key === ' ' || e.key === 'Enter') && e.target instanceof HTMLButtonElement) return false;
+    // A focused button or link acts on Enter and Space itself; anywhere else
+    // (the presenter view's slide, which has focus there) they go forward,
+    // as a presenter's remote sends them.
+    if ((e.key === ' ' || e.key === 'Enter') && actsOnEnter(e.target)) return false;
     const moves = {
       ArrowRight: () => this.next(),
       ArrowDown: () => this.next(),
       PageDown: () => this.next(),
       ' ': () => this.next(),
+      Enter: () => this.next(),
       ArrowLeft: () => this.prev(),
       ArrowUp: () => this.prev(),
       PageUp: () => this.prev(),

@@ -141,13 +141,58 @@ test('the instructor’s figure and the class’s are drawn in one layout, at on
         const svg = d.querySelector('svg');
         const r = svg.getBoundingClientRect();
         const vb = svg.viewBox.baseVal;
-        return { layout: d.dataset.layout, svgLayout: svg.getAttribute('class').match(/wfe-layout-(\w+)/)[1], scale: Math.min(r.width / vb.width, r.height / vb.height) };
+        return { layout: d.dataset.layout, svgLayout: /wfe-layout-(\w+)/.exec(svg.getAttribute('class'))?.[1] ?? 'wide', scale: Math.min(r.width / vb.width, r.height / vb.height) };
       }),
     );
     const at = `${viewport.width}×${viewport.height}`;
     assert.equal(figures.length, 2);
     assert.equal(figures[0].svgLayout, figures[1].svgLayout, `one layout at ${at}`);
     assert.ok(Math.abs(figures[0].scale - figures[1].scale) <= 0.01 * figures[0].scale, `one scale at ${at}: ${figures[0].scale} and ${figures[1].scale}`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('the class picture at 1366 px: names on both drawings (not numbered, with keys as large as a phone’s), each caption level and centred over its drawing', async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 1920, height: 1080 }]) {
+    const page = await openTeach(env, { viewport });
+    await page.click('#tab-compare');
+    await openClass(page, await Promise.all(['responses/alice.json', 'responses/bob.json', 'responses/cho.json'].map(file)));
+    await page.waitForSelector('#class-diagram svg');
+    const figures = await page.$$eval('#class-figures .teach-diagram-wrap', (wraps) =>
+      wraps.map((wrap) => {
+        const svg = wrap.querySelector('svg');
+        const box = svg.getBoundingClientRect();
+        const view = svg.viewBox.baseVal;
+        const scale = Math.min(box.width / view.width, box.height / view.height);
+        const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim() && t.getClientRects().length).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        const caption = wrap.querySelector('figcaption');
+        const cap = caption.getBoundingClientRect();
+        return {
+          layout: wrap.querySelector('.teach-diagram').dataset.layout,
+          smallest: Math.min(...sizes),
+          largest: Math.max(...sizes),
+          captionTop: Math.round(cap.top),
+          captionAbove: cap.bottom <= box.top + 1,
+          captionCentre: Math.round(cap.left + cap.width / 2),
+          drawingCentre: Math.round(box.left + box.width / 2),
+          captionAlign: getComputedStyle(caption).textAlign,
+          left: Math.round(wrap.getBoundingClientRect().left),
+        };
+      }),
+    );
+    const at = `${viewport.width}×${viewport.height}`;
+    for (const f of figures) {
+      assert.notEqual(f.layout, 'narrow', `${at}: names on the drawing, not numbers and a key`);
+      assert.ok(f.smallest >= 12, `${at}: text ${f.smallest.toFixed(1)} px`);
+      assert.ok(f.largest <= 20, `${at}: no text larger than the page's own (${f.largest.toFixed(1)} px)`);
+      assert.ok(f.captionAbove, `${at}: the caption titles its drawing`);
+      assert.equal(f.captionAlign, 'center', at);
+      assert.ok(Math.abs(f.captionCentre - f.drawingCentre) <= 2, `${at}: caption centred over its drawing`);
+    }
+    if (figures[0].left !== figures[1].left) assert.equal(figures[0].captionTop, figures[1].captionTop, `${at}: the captions side by side are level`);
+    // Side by side where the names read there.
+    if (viewport.width === 1920) assert.notEqual(figures[0].left, figures[1].left, 'side by side at 1920');
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }

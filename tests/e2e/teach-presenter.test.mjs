@@ -209,3 +209,113 @@ test('at 200 % zoom the tour and the handout keep their text readable and the pa
   assert.ok(box <= 800 - 128 + 1, `the drawing (${box} px) fits the window's height`);
   await tall.context().close();
 });
+
+test('in the presenter view Space and Enter go forward, after a click on a step dot too; only Esc or Leave leaves', async () => {
+  const page = await openTeach({ width: 1920, height: 1080 });
+  await present(page);
+  const now = () =>
+    page.evaluate(() => ({
+      step: document.querySelector('#tour-panel .tour-count').textContent,
+      presenting: document.getElementById('stage').classList.contains('is-presenting'),
+      fullscreen: Boolean(document.fullscreenElement),
+      focus: document.activeElement?.id || document.activeElement?.className,
+    }));
+  // The keyboard is on the slide, not on the Leave button (whose ring would show on the slide).
+  assert.equal((await now()).focus, 'stage');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await now(), { step: 'Step 2 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await now(), { step: 'Step 3 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  // A click on the first step's dot, then Space and Enter: on from there.
+  await page.click('.tour-dot >> nth=0');
+  assert.equal((await now()).step, 'Step 1 of 8');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await now(), { step: 'Step 2 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  await page.keyboard.press('Enter');
+  assert.equal((await now()).step, 'Step 3 of 8');
+  // (a click on Previous, then Space: forward again, not Previous pressed once more)
+  await page.click('.tour-prev');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await now(), { step: 'Step 3 of 8', presenting: true, fullscreen: true, focus: 'stage' });
+  // The Leave button is sized with the slide (not 13 px on a 1080-line projector).
+  const leave = await page.$eval('#leave-presenter', (b) => parseFloat(getComputedStyle(b).fontSize));
+  assert.ok(leave >= 18, `the Leave button's text ${leave} px at 1920×1080`);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));
+  assert.equal((await now()).step, 'Step 3 of 8');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('presenter view at 1280×720: in French and with renamed players the drawing keeps the names on it, large', async () => {
+  const renamed = async (page) => {
+    const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
+    const names = { 'senior-leaders': 'Executive board', procurement: 'Sourcing desk', 'finance-legal': 'CFO office', 'business-unit-leaders': 'Line managers', it: 'Digital', hr: 'People & Culture' };
+    const themes = { leadership: 'Community & trust', integration: 'Joined-up functions', technology: 'Shared data platforms', management: 'Everyday contributor management' };
+    sample.framework = {
+      players: Object.entries(names).map(([id, label]) => ({ id, label })),
+      themes: Object.entries(themes).map(([id, label]) => ({ id, label })),
+    };
+    await page.setInputFiles('#model-file', { name: 'renamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+    await page.waitForFunction(() => document.querySelector('#tour-diagram svg')?.textContent.includes('Executive board'));
+    return 'Executive board';
+  };
+  const french = async (page) => {
+    await page.selectOption('#lang', 'fr');
+    await page.waitForFunction(() => document.querySelector('#tour-panel .tour-count')?.textContent.startsWith('Étape'));
+    return 'Direction générale';
+  };
+  for (const [how, prepare] of [['French', french], ['renamed', renamed]]) {
+    const page = await openTeach({ width: 1280, height: 720 });
+    const name = await prepare(page);
+    await present(page);
+    for (let i = 0; i < 8; i++) {
+      const m = await page.evaluate(() => {
+        const svg = document.querySelector('#tour-diagram svg');
+        const box = svg.getBoundingClientRect();
+        const view = svg.viewBox.baseVal;
+        const scale = Math.min(box.width / view.width, box.height / view.height);
+        const sizes = [...svg.querySelectorAll('text')].filter((t) => t.textContent.trim()).map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+        return {
+          layout: document.getElementById('tour-diagram').dataset.layout,
+          names: [...svg.querySelectorAll('.player-label')].map((l) => l.textContent.trim()),
+          width: view.width * scale,
+          smallest: Math.min(...sizes),
+        };
+      });
+      const at = `${how}, step ${i + 1}`;
+      assert.notEqual(m.layout, 'narrow', `${at}: not the numbered drawing`);
+      assert.ok(m.names.includes(name), `${at}: "${name}" on the drawing (${m.names.join(', ')})`);
+      assert.ok(m.width >= 600, `${at}: the drawing is ${Math.round(m.width)} px wide`);
+      assert.ok(m.smallest >= 12, `${at}: its text ${m.smallest.toFixed(1)} px`);
+      assert.deepEqual(await problemsOnScreen(page), [], at);
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});
+
+test('presenter view: the drawing stays put from step to step, whatever the length of the sentence of scores', async () => {
+  for (const viewport of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+    const page = await openTeach(viewport);
+    await present(page);
+    const places = [];
+    for (let i = 0; i < 8; i++) {
+      places.push(
+        await page.evaluate(() => {
+          const svg = document.querySelector('#tour-diagram svg');
+          const title = svg.querySelector('.caption-title') ?? svg;
+          const r = svg.getBoundingClientRect();
+          return [r.left, r.top, r.width, r.height, title.getBoundingClientRect().top].map((x) => Math.round(x)).join(' ');
+        }),
+      );
+      await page.keyboard.press('ArrowRight');
+    }
+    assert.equal(new Set(places).size, 1, `${viewport.width}×${viewport.height}: ${places.join(' / ')}`);
+    // The sentence is still on the slide, with the step's words.
+    assert.ok(await page.isVisible('#tour-panel .tour-scores'));
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -129,7 +129,8 @@ test('presenter view: full screen, large type that fits, Escape leaves', async (
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     const second = await page.$eval('.tour-body p', (p) => parseFloat(getComputedStyle(p).fontSize));
-    assert.ok(second >= 21, `a shorter step's type is larger (${second}px at ${viewport.width}×${viewport.height})`);
+    // (the README's figures: about 22 px at 1280×800, 32 px at 1920×1080)
+    assert.ok(second >= (viewport.width >= 1920 ? 31 : 21), `a shorter step's type is larger (${second}px at ${viewport.width}×${viewport.height})`);
     await page.screenshot({ path: `${SHOTS}teach-presenter-${viewport.width}.png` });
     await page.keyboard.press('Escape');
     await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));
@@ -220,6 +221,29 @@ test('the blank diagram has every cell and the blank model has no scores', async
   assert.deepEqual(page.problems, []);
 });
 
+test('the printed handout is titled with the model’s name and has a line for the student’s name', async () => {
+  const page = await openTeach();
+  await page.click('[role="tab"][data-view="blank"]');
+  // On screen: the page's own heading, no handout heading.
+  assert.equal(await page.isVisible('.handout-head'), false);
+  assert.equal(await page.isVisible('#view-blank h2'), true);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.isVisible('#view-blank h2'), false, 'not the screen heading "Blank diagram for students"');
+  assert.equal(await page.textContent('#blank-handout-title'), 'Harbourline Group');
+  assert.equal(await page.isVisible('#blank-handout-title'), true);
+  assert.equal(await page.isVisible('.handout-name'), true);
+  assert.equal((await page.textContent('.handout-name')).trim(), 'Name:');
+  const line = await page.$eval('.handout-line', (l) => ({ width: l.getBoundingClientRect().width, border: getComputedStyle(l).borderBottomStyle }));
+  assert.ok(line.width > 100 && line.border === 'solid', JSON.stringify(line));
+  // Above the drawing, in the page's language.
+  const [head, drawing] = await Promise.all(['.handout-head', '#blank-diagram svg'].map((s) => page.$eval(s, (e) => e.getBoundingClientRect().top)));
+  assert.ok(head < drawing);
+  await page.emulateMedia({ media: 'screen' });
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.querySelector('.handout-name')?.textContent.trim() === 'Nom :');
+  assert.deepEqual(page.problems, []);
+});
+
 test('axe finds no accessibility violations in any view, nor in the presenter view', async () => {
   // axe is injected as a script, which the page's CSP would refuse.
   const context = await env.browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
@@ -272,10 +296,9 @@ test('a custom framework gets a tour built from its own labels', async () => {
   ]);
   await page.keyboard.press('Home');
   for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-  assert.equal(
-    await page.textContent('#tour-panel .tour-body'),
-    'Ring 3 of 3, counted from the outside. Its highlighted cells are each player’s share of “Ring <inner>”.',
-  );
+  assert.equal(await page.textContent('#tour-panel .tour-body'), 'Its highlighted cells are each player’s share of “Ring <inner>”.');
+  // One word for the rings on the slide (these are pentagons: not "Hexagon" above "Ring").
+  assert.equal(await page.textContent('#tour-panel .tour-kicker'), 'Ring 3 of 3, from the outside in');
   // An invalid file is refused and the current model stays.
   await page.setInputFiles('#model-file', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"schema":"nope"}') });
   await page.waitForSelector('#status.is-error');
@@ -296,14 +319,25 @@ test('the standard framework with a player renamed is toured in its own names, n
   await page.setInputFiles('#model-file', { name: 'renamed.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
   await page.waitForFunction(() => /^Loaded/.test(document.querySelector('#status')?.textContent ?? ''));
   const titles = [];
+  const words = [];
   for (let i = 0; i < STEPS.length; i++) {
     titles.push(await page.textContent('#tour-panel .tour-title'));
+    words.push(await page.textContent('#tour-panel .tour-kicker'), await page.textContent('#tour-panel .tour-body'));
     await page.keyboard.press('ArrowRight');
   }
+  // The generic texts speak of rings: no slide says "Hexagon" above them.
+  assert.ok(words.some((w) => /\bring\b/i.test(w)), words.join(' | '));
+  assert.ok(!words.some((w) => /hexagon/i.test(w)), words.join(' | '));
   assert.equal(titles[0], 'The framework at a glance', 'the generic opening, not the standard one');
   assert.equal(titles[5], 'Executive board and Business unit leaders');
   const body = await page.textContent('#tour-panel .tour-body');
   assert.doesNotMatch(body, /Senior leaders/i, 'the old name is nowhere');
+  // In French too: "Anneau", not "Hexagone" above it.
+  await page.selectOption('#lang', 'fr');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction(() => document.querySelector('#tour-panel .tour-count')?.textContent === 'Étape 2 sur 8');
+  assert.equal(await page.textContent('#tour-panel .tour-kicker'), 'Anneau 1 sur 4, de l’extérieur vers le centre');
   assert.deepEqual(page.problems, []);
 });
 

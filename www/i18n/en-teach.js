@@ -28,11 +28,15 @@ export default {
   'teach.modelSample': 'Sample organization',
   'teach.modelLoad': 'Load a model file…',
   'teach.modelLoaded': 'Loaded “{name}”.',
+  'teach.modelKept': 'Kept from before the page was reloaded: “{name}”.',
+  'teach.modelNotKept': 'The browser would not keep it: if the page is reloaded, load the file again.',
+  'teach.modelLost': 'The model shown before the page was reloaded could not be opened again ({message}): the sample is shown; load your file again.',
   'teach.modelError': 'This file cannot be used: {message}',
   'teach.loading': 'Loading…',
   'teach.diagram': 'Framework diagram',
 
   'tour.start': 'Start the tour',
+  'tour.stage': 'The tour’s slide',
   'tour.presenter': 'Presenter view',
   'tour.leavePresenter': 'Leave presenter view (Esc)',
   'tour.prev': 'Previous',
@@ -105,8 +109,8 @@ export default {
   'tour.generic.whole.body':
     'This framework places {players} players around {themes} concentric rings. The tour visits each ring from the outside in, then each axis and the players at its ends.\n\n' +
     'Each cell, where a ring meets a player’s corner, is that player’s share of that theme.',
-  'tour.generic.theme.body':
-    'Ring {n} of {total}, counted from the outside. Its highlighted cells are each player’s share of “{label}”.',
+  'tour.generic.kicker.theme': 'Ring {n} of {total}, from the outside in',
+  'tour.generic.theme.body': 'Its highlighted cells are each player’s share of “{label}”.',
   'tour.generic.axis.title': '{a} and {b}',
   'tour.generic.axis.body':
     '{a} and {b} sit at opposite ends of one axis of the diagram. Across every ring, their cells show where they have to work together.',
@@ -114,6 +118,8 @@ export default {
     '{a} sits at the top of the diagram, on the axis through its centre. Its cells across every ring are highlighted.',
 
   'blank.title': 'Blank diagram for students',
+  'blank.handoutTitle': 'The workforce ecosystem',
+  'blank.studentName': 'Name:',
   'blank.intro':
     'Print the empty diagram as a handout, or give students the blank model file to fill in with the editor. Compare their file with yours afterwards.',
   'blank.print': 'Print handout',

@@ -26,11 +26,15 @@ export default {
   'teach.modelSample': 'Organisation exemple',
   'teach.modelLoad': 'Charger un fichier de modèle…',
   'teach.modelLoaded': '« {name} » est chargé.',
+  'teach.modelKept': 'Conservé depuis avant le rechargement de la page : « {name} ».',
+  'teach.modelNotKept': 'Le navigateur n’a pas pu le conserver : si la page est rechargée, chargez de nouveau le fichier.',
+  'teach.modelLost': 'Le modèle affiché avant le rechargement de la page n’a pas pu être rouvert ({message}) : l’exemple est affiché ; chargez de nouveau votre fichier.',
   'teach.modelError': 'Ce fichier est inutilisable : {message}',
   'teach.loading': 'Chargement…',
   'teach.diagram': 'Schéma du cadre',
 
   'tour.start': 'Commencer la visite',
+  'tour.stage': 'La diapositive de la visite',
   'tour.presenter': 'Mode présentation',
   'tour.leavePresenter': 'Quitter le mode présentation (Échap)',
   'tour.prev': 'Précédent',
@@ -102,8 +106,8 @@ export default {
   'tour.generic.whole.body':
     'Ce cadre place {players} acteurs autour de {themes} anneaux concentriques. La visite parcourt chaque anneau de l’extérieur vers le centre, puis chaque axe et les acteurs à ses extrémités.\n\n' +
     'Chaque case, là où un anneau rencontre le coin d’un acteur, est la part de cet acteur dans ce thème.',
-  'tour.generic.theme.body':
-    'Anneau {n} sur {total}, en partant de l’extérieur. Ses cases en surbrillance sont la part de chaque acteur dans « {label} ».',
+  'tour.generic.kicker.theme': 'Anneau {n} sur {total}, de l’extérieur vers le centre',
+  'tour.generic.theme.body': 'Ses cases en surbrillance sont la part de chaque acteur dans « {label} ».',
   'tour.generic.axis.title': '{a} et {b}',
   'tour.generic.axis.body':
     '{a} et {b} se font face aux deux extrémités d’un axe du schéma. Dans chaque anneau, leurs cases montrent où ils doivent travailler ensemble.',
@@ -111,6 +115,8 @@ export default {
     '{a} se trouve en haut du schéma, sur l’axe qui passe par son centre. Ses cases sont en surbrillance dans chaque anneau.',
 
   'blank.title': 'Schéma vierge pour les étudiants',
+  'blank.handoutTitle': 'L’écosystème de main-d’œuvre',
+  'blank.studentName': 'Nom :',
   'blank.intro':
     'Imprimez le schéma vide pour le distribuer, ou donnez aux étudiants le fichier de modèle vierge à remplir dans l’éditeur. Comparez ensuite leur fichier avec le vôtre.',
   'blank.print': 'Imprimer le support',

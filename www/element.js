@@ -251,8 +251,14 @@ const ELEMENT_CSS = `
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
 .diagram[aria-busy="true"]:empty { min-height: 8em; }
 .diagram .cell { transition: stroke var(--wfe-transition), stroke-width var(--wfe-transition); }
-.details { margin: 0; min-height: 1.45em; color: var(--wfe-text); }
+/* The picked cell's line keeps its height, the drawing shrinking to leave
+   it room. In a room of fixed height (embed.html's frame) its room, two
+   lines, is kept from the start: the layout is chosen for the height left,
+   and picking a cell neither shrinks the drawing nor pushes the line out. */
+.details { margin: 0; min-height: 1.45em; color: var(--wfe-text); flex: none; }
 .details[hidden] { display: none; }
+.room-fixed .details { min-height: 2.9em; }
+:host(:not([readonly])) .room-fixed .details[hidden] { display: block; visibility: hidden; }
 .fallback[hidden] { display: none; }
 .fallback ::slotted(img), .fallback ::slotted(svg) { display: block; max-width: 100%; height: auto; }
 .error { border: 2px solid var(--wfe-error-edge); background: var(--wfe-error-bg); color: var(--wfe-error-text);
@@ -429,7 +435,10 @@ export class WorkforceEcosystem extends HTMLElement {
    */
   #roomHeight() {
     const cap = this.#heightCap();
-    if (getComputedStyle(this).getPropertyValue('--wfe-room').trim() !== 'fixed') return cap;
+    const fixed = getComputedStyle(this).getPropertyValue('--wfe-room').trim() === 'fixed';
+    // (the room of the picked cell's line is kept in such a room: see the CSS)
+    this.#parts.frame.classList.toggle('room-fixed', fixed);
+    if (!fixed) return cap;
     const height = this.#parts.diagram.clientHeight;
     return cap > 0 && (height === 0 || cap < height) ? cap : height;
   }

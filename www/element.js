@@ -351,6 +351,18 @@ const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
 
 /**
+ * Resolves once the page's deferred and module scripts have run (at
+ * DOMContentLoaded; already, if it has fired, which Navigation Timing tells
+ * where `readyState` does not).
+ * @returns {Promise<void>}
+ */
+function scriptsRun() {
+  const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.('navigation')[0]);
+  if (document.readyState === 'complete' || !nav || nav.domContentLoadedEventStart > 0) return Promise.resolve();
+  return new Promise((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true }));
+}
+
+/**
  * Fetches a model's text with a readable error, in the element's words: from a same-origin URL (an
  * author's `src`), or from where this file is served (the sample, `own`),
  * which may be another site that allows it, as it must for the Wasm module.
@@ -669,10 +681,12 @@ export class WorkforceEcosystem extends HTMLElement {
     let model;
     const words = WORDS[this.#lang()];
     if (source.kind === 'src') model = fetchModel(source.url, words);
-    // The sample only once the core has started: a page's script that sets
-    // `model` meanwhile (from its own data) has then no request for a file
-    // it need not have copied.
-    else if (source.kind === 'sample') model = core().then(() => (seq === this.#seq ? fetchModel(SAMPLE, words, true) : ''));
+    // The sample only once the core has started and the page's own scripts
+    // have run: one that sets `model` meanwhile (from its own data) makes
+    // no request for a file it need not have copied.
+    else if (source.kind === 'sample') {
+      model = Promise.all([core(), scriptsRun()]).then(() => (seq === this.#seq ? fetchModel(SAMPLE, words, true) : ''));
+    }
     else model = Promise.resolve(source.text);
     model.catch(() => {}); // reported below, after the core's own failure
     try {

@@ -766,11 +766,20 @@ test('an element given its model by a script as the page starts never asks for t
   await page.route(`${env.origin}/scripted-model.html`, (route) =>
     route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: html }),
   );
-  await page.route(`${env.origin}/scripted-model.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: js }));
-  await page.goto(`${env.origin}/scripted-model.html`);
-  assert.equal(await settled(page, '#scripted'), 'ready');
-  assert.ok(startsWithName((await shown(page, '#scripted')).title, 'From the page'));
-  assert.deepEqual(asked.filter((p) => p.includes('sample')), [], 'the sample is not fetched');
+  // the page's script arriving late: the core has started before it runs
+  let late = false;
+  await page.route(`${env.origin}/scripted-model.js`, async (route) => {
+    if (late) await new Promise((ok) => setTimeout(ok, 1500));
+    await route.fulfill({ contentType: 'text/javascript', body: js });
+  });
+  for (const slow of [false, true]) {
+    late = slow;
+    asked.length = 0;
+    await page.goto(`${env.origin}/scripted-model.html`);
+    assert.equal(await settled(page, '#scripted'), 'ready');
+    assert.ok(startsWithName((await shown(page, '#scripted')).title, 'From the page'));
+    assert.deepEqual(asked.filter((p) => p.includes('sample')), [], `the sample is not fetched (${slow ? 'late' : 'prompt'} script)`);
+  }
   // without a model from the page, the sample is still what it shows
   await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="plain"></workforce-ecosystem>'));
   assert.equal(await settled(page, '#plain'), 'ready');

@@ -684,9 +684,7 @@ export class WorkforceEcosystem extends HTMLElement {
     // The sample only once the core has started and the page's own scripts
     // have run: one that sets `model` meanwhile (from its own data) makes
     // no request for a file it need not have copied.
-    else if (source.kind === 'sample') {
-      model = Promise.all([core(), scriptsRun()]).then(() => (seq === this.#seq ? fetchModel(SAMPLE, words, true) : ''));
-    }
+    else if (source.kind === 'sample') model = Promise.all([core(), scriptsRun()]).then(() => (seq === this.#seq ? fetchModel(SAMPLE, words, true) : ''));
     else model = Promise.resolve(source.text);
     model.catch(() => {}); // reported below, after the core's own failure
     try {

@@ -233,10 +233,15 @@ const ELEMENT_CSS = `
 :host([hidden]) { display: none; }
 .frame { display: flex; flex-direction: column; gap: 0.5em; height: 100%; }
 .bar { display: flex; flex-wrap: wrap; gap: 0.5em 1.25em; align-items: center; }
-:host([readonly]) .bar { display: none; }
-.bar label { display: inline-flex; gap: 0.4em; align-items: center; }
+/* no view to switch: read-only, on paper, or without the core to draw another */
+:host([readonly]) .bar, .bar[hidden] { display: none; }
+@media print { .bar { display: none; } }
+/* A menu as wide as its longest option (a long unit name) shrinks to the
+   element's width rather than push out of it. */
+.bar label { display: inline-flex; gap: 0.4em; align-items: center; min-width: 0; max-width: 100%; }
 .bar select { font: inherit; color: var(--wfe-text); background: var(--wfe-bg);
-  border: 1px solid var(--wfe-text-muted); border-radius: 4px; padding: 0.15em 0.3em; }
+  border: 1px solid var(--wfe-text-muted); border-radius: 4px; padding: 0.15em 0.3em; min-width: 0; max-width: 100%;
+  text-overflow: ellipsis; }
 .bar select:focus-visible { outline: 3px solid var(--wfe-focus); outline-offset: 1px; }
 /* Focus shows in the focus colour on every cell, the picked one too (the
    diagram's own sheet, adopted after this one, would show the pick's). */
@@ -246,8 +251,14 @@ const ELEMENT_CSS = `
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
 .diagram[aria-busy="true"]:empty { min-height: 8em; }
 .diagram .cell { transition: stroke var(--wfe-transition), stroke-width var(--wfe-transition); }
-.details { margin: 0; min-height: 1.45em; color: var(--wfe-text); }
+/* The picked cell's line keeps its height, the drawing shrinking to leave
+   it room. In a room of fixed height (embed.html's frame) its room, two
+   lines, is kept from the start: the layout is chosen for the height left,
+   and picking a cell neither shrinks the drawing nor pushes the line out. */
+.details { margin: 0; min-height: 1.45em; color: var(--wfe-text); flex: none; }
 .details[hidden] { display: none; }
+.room-fixed .details { min-height: 2.9em; }
+:host(:not([readonly])) .room-fixed .details[hidden] { display: block; visibility: hidden; }
 .fallback[hidden] { display: none; }
 .fallback ::slotted(img), .fallback ::slotted(svg) { display: block; max-width: 100%; height: auto; }
 .error { border: 2px solid var(--wfe-error-edge); background: var(--wfe-error-bg); color: var(--wfe-error-text);
@@ -340,6 +351,18 @@ const STYLE_ELEMENT = /<style\b[^>]*>([\s\S]*?)<\/style>/;
 const SAMPLE = new URL('./models/sample.json', import.meta.url);
 
 /**
+ * Resolves once the page's deferred and module scripts have run (at
+ * DOMContentLoaded; already, if it has fired, which Navigation Timing tells
+ * where `readyState` does not).
+ * @returns {Promise<void>}
+ */
+function scriptsRun() {
+  const nav = /** @type {PerformanceNavigationTiming | undefined} */ (performance.getEntriesByType?.('navigation')[0]);
+  if (document.readyState === 'complete' || !nav || nav.domContentLoadedEventStart > 0) return Promise.resolve();
+  return new Promise((done) => document.addEventListener('DOMContentLoaded', () => done(), { once: true }));
+}
+
+/**
  * Fetches a model's text with a readable error, in the element's words: from a same-origin URL (an
  * author's `src`), or from where this file is served (the sample, `own`),
  * which may be another site that allows it, as it must for the Wasm module.
@@ -416,14 +439,35 @@ export class WorkforceEcosystem extends HTMLElement {
   }
 
   /**
-   * The height of the drawing's room in CSS px: 0 (as tall as the drawing
-   * needs) unless the page sizes the element and says so with
-   * `--wfe-room: fixed` (embed.html's frame does); then the height left for
-   * the drawing, which the layout must fit as well as the width.
+   * The height of the drawing's room in CSS px, which the layout must fit
+   * as well as the width: 0 (as tall as the drawing needs) unless the page
+   * sizes the element and says so with `--wfe-room: fixed` (embed.html's
+   * frame does), then the height left for the drawing, or caps it with
+   * `--wfe-max-height`, whichever is lower.
    */
   #roomHeight() {
-    if (getComputedStyle(this).getPropertyValue('--wfe-room').trim() !== 'fixed') return 0;
-    return this.#parts.diagram.clientHeight;
+    const cap = this.#heightCap();
+    const fixed = getComputedStyle(this).getPropertyValue('--wfe-room').trim() === 'fixed';
+    // (the room of the picked cell's line is kept in such a room: see the CSS)
+    this.#parts.frame.classList.toggle('room-fixed', fixed);
+    if (!fixed) return cap;
+    const height = this.#parts.diagram.clientHeight;
+    return cap > 0 && (height === 0 || cap < height) ? cap : height;
+  }
+
+  /**
+   * The drawing's `max-height` (`--wfe-max-height`) in CSS px, 0 for none:
+   * as the browser resolves it for the drawing's <svg> (rem, vh, calc), read
+   * from a stand-in before the first one is drawn.
+   */
+  #heightCap() {
+    const { diagram } = this.#parts;
+    const svg = diagram.querySelector(':scope > svg');
+    const probe = svg ? null : diagram.appendChild(document.createElementNS('http://www.w3.org/2000/svg', 'svg'));
+    const max = getComputedStyle(svg ?? /** @type {Element} */ (probe)).maxHeight;
+    probe?.remove();
+    // a percentage of a height the page leaves open caps nothing
+    return max.endsWith('px') ? parseFloat(max) : 0;
   }
 
   /** The title block the `caption` attribute asks for (its text, if any, dates it); none without. */
@@ -460,7 +504,7 @@ export class WorkforceEcosystem extends HTMLElement {
     const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
     this.#shadow.append(frame);
     this.#shadow.adoptedStyleSheets = [sharedSheet()];
-    this.#parts = { overlay, unit, unitLabel, diagram, error, fallback, details, frame, showWord, unitWord };
+    this.#parts = { bar, overlay, unit, unitLabel, diagram, error, fallback, details, frame, showWord, unitWord };
     this.#say();
     diagram.addEventListener('click', (e) => {
       const cell = e.target.closest?.('.cell');
@@ -542,8 +586,22 @@ export class WorkforceEcosystem extends HTMLElement {
     }
   }
 
+  /**
+   * The model drawn as the core reads it (an older version migrated,
+   * defaults filled in), not the text as given: copied out of the core once
+   * per workspace, when first needed.
+   */
+  #copyModel() {
+    if (this.#ws && this.#json == null) {
+      this.#model = this.#ws.model();
+      this.#json = JSON.stringify(this.#model);
+    }
+    return this.#model;
+  }
+
   /** The model shown (a parsed copy), or null before one is loaded. */
   get model() {
+    this.#copyModel();
     return this.#json == null ? null : JSON.parse(this.#json);
   }
 
@@ -565,6 +623,7 @@ export class WorkforceEcosystem extends HTMLElement {
 
   /** The shown model's JSON text, or null. */
   get modelJson() {
+    this.#copyModel();
     return this.#json;
   }
 
@@ -622,7 +681,10 @@ export class WorkforceEcosystem extends HTMLElement {
     let model;
     const words = WORDS[this.#lang()];
     if (source.kind === 'src') model = fetchModel(source.url, words);
-    else if (source.kind === 'sample') model = fetchModel(SAMPLE, words, true);
+    // The sample only once the core has started and the page's own scripts
+    // have run: one that sets `model` meanwhile (from its own data) makes
+    // no request for a file it need not have copied.
+    else if (source.kind === 'sample') model = Promise.all([core(), scriptsRun()]).then(() => (seq === this.#seq ? fetchModel(SAMPLE, words, true) : ''));
     else model = Promise.resolve(source.text);
     model.catch(() => {}); // reported below, after the core's own failure
     try {
@@ -634,18 +696,29 @@ export class WorkforceEcosystem extends HTMLElement {
       // The text syntax when the source says so (a JSON object still reads
       // as JSON); otherwise the core tells JSON from the text syntax itself.
       const ws = source.syntax && !text.trimStart().startsWith('{') ? Workspace.fromText(text) : new Workspace(text);
-      this.#ws?.free();
+      // The new workspace is drawn from while it is tried; a drawing it
+      // cannot make (options it refuses) leaves the element with the model
+      // it showed, or, on a first load, with this one, drawn once the
+      // options allow.
+      const was = { ws: this.#ws, model: this.#model, json: this.#json };
       this.#ws = ws;
-      // The diagram first; the model's copy for scripts, the unit menu and
-      // `wfe-load` once it is painted (copying the model out of the core
-      // costs about as much as drawing it, and a reader waits for the picture).
-      this.#draw({ ready: false });
+      this.#model = this.#json = null;
+      try {
+        // The diagram first; the model's copy for scripts, the unit menu and
+        // `wfe-load` once it is painted (copying the model out of the core
+        // costs about as much as drawing it, and a reader waits for the picture).
+        this.#draw({ ready: false });
+      } catch (e) {
+        if (was.ws) {
+          ws.free();
+          ({ ws: this.#ws, model: this.#model, json: this.#json } = was);
+        }
+        throw e;
+      }
+      was.ws?.free();
       await afterPaint();
       if (seq !== this.#seq) return;
-      // The model as the core reads it (an older version migrated, defaults
-      // filled in), not the text as given.
-      this.#model = ws.model();
-      this.#json = JSON.stringify(this.#model);
+      this.#copyModel();
       this.#fillUnits();
       this.#setState('ready');
       this.#emit('wfe-load', { source: source.kind, name: this.#model.name ?? '' });
@@ -767,7 +840,7 @@ export class WorkforceEcosystem extends HTMLElement {
         if (!OVERLAYS.includes(overlay)) {
           notes.push({ source: 'overlay', message, headline: WORDS[this.#lang()].unknownOverlay });
           overlay = 'none';
-        } else if (unit && !this.#model?.units?.some((u) => u.id === unit)) {
+        } else if (unit && !this.#copyModel()?.units?.some((u) => u.id === unit)) {
           notes.push({ source: 'unit', message, headline: WORDS[this.#lang()].unknownUnit });
           unit = '';
         } else throw e;
@@ -911,9 +984,10 @@ export class WorkforceEcosystem extends HTMLElement {
 
   #fail(e) {
     const message = e instanceof Error ? e.message : String(e);
-    const { diagram, error, fallback, overlay } = this.#parts;
+    const { diagram, error, fallback, overlay, bar } = this.#parts;
     diagram.removeAttribute('aria-busy');
     const engineDown = !this.#ws && e?.engine === true;
+    if (engineDown) bar.hidden = true;
     const hasFallback = fallback
       .querySelector('slot')
       .assignedElements()

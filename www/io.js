@@ -401,7 +401,7 @@ function snippetBox(o, text) {
     area,
     h('div', { class: 'share-embed-actions' }, copy, status),
   ];
-  return { area, parts };
+  return { area, copy, parts };
 }
 
 /** The list of files to copy from dist/ into the folder, each with where it goes. */
@@ -419,7 +419,7 @@ function fileItems(files, folder) {
  */
 async function embedSection() {
   // (the snippet writer is fetched when the share dialog first opens)
-  const { embedSnippet, folderOf, DEFAULT_BASE, elementFiles, IFRAME_FILES } = await import('./snippet.js');
+  const { embedSnippet, folderOf, otherSite, DEFAULT_BASE, elementFiles, IFRAME_FILES } = await import('./snippet.js');
   const json = modelJson();
   const view = { overlay: state.view.overlay, unit: state.view.unit ?? undefined };
   // the snippet's element is read-only: its picture is the standalone form,
@@ -440,25 +440,44 @@ async function embedSection() {
     () => snippets.iframe,
   );
   let seq = 0;
-  /** Writes the snippets and the lists of files for the folder typed (the last good ones stay while it is wrong). */
+  /** Shows the snippets and the lists of files for `folder`, or none (the copy buttons off) without one. */
+  const show = (made, folder) => {
+    snippets = made ?? { element: '', iframe: '' };
+    element.area.value = snippets.element;
+    iframe.area.value = snippets.iframe;
+    element.copy.disabled = iframe.copy.disabled = !made;
+    files.replaceChildren(...(made ? fileItems(elementFiles(lang), folder) : []));
+    iframeFiles.replaceChildren(...(made ? fileItems(IFRAME_FILES, folder) : []));
+  };
+  /** Says what is wrong with the folder typed, or what to know about it; nothing for null. */
+  const say = (text, invalid = false) => {
+    baseProblem.textContent = text ?? '';
+    baseProblem.hidden = text === null;
+    if (invalid) base.setAttribute('aria-invalid', 'true');
+    else base.removeAttribute('aria-invalid');
+  };
+  /**
+   * Writes the snippets for the folder typed. Not a folder: said so, and
+   * nothing is left to copy that would load from another folder than the
+   * one in the field.
+   */
   const write = async () => {
     const mine = ++seq;
+    const typed = base.value.trim();
     let folder;
     try {
-      folder = folderOf(base.value);
-    } catch (e) {
-      baseProblem.textContent = e.message;
-      baseProblem.hidden = false;
+      folder = folderOf(typed);
+    } catch {
+      say(t('share.embedBaseInvalid', { folder: typed, example: DEFAULT_BASE }), true);
+      show(null);
       return;
     }
-    baseProblem.hidden = true;
+    if (otherSite(folder)) say(t('share.embedBaseOtherSite', { folder, example: DEFAULT_BASE }));
+    else if (typed && !typed.startsWith('/')) say(t('share.embedBaseFromRoot', { folder }));
+    else say(null);
     const made = await embedSnippet(json, { ...view, base: folder, picture, lang });
     if (mine !== seq) return; // a later keystroke's snippet is on its way
-    snippets = made;
-    element.area.value = made.element;
-    iframe.area.value = made.iframe;
-    files.replaceChildren(...fileItems(elementFiles(lang), folder));
-    iframeFiles.replaceChildren(...fileItems(IFRAME_FILES, folder));
+    show(made, folder);
     try {
       if (folder === DEFAULT_BASE) localStorage.removeItem(EMBED_BASE_KEY);
       else localStorage.setItem(EMBED_BASE_KEY, folder);

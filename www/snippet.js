@@ -33,22 +33,29 @@ const FALLBACK = {
     named: (name) => `Workforce ecosystem diagram of ${name}.`,
     unnamed: 'Workforce ecosystem diagram.',
     missing: (files) => `If this line stays, the diagram could not load: ${files.join(' and ')} must be on this site.`,
+    missingElsewhere: (files) =>
+      `If this line stays, the diagram could not load: ${files.join(' and ')} must be there, and this page must allow scripts from that site.`,
   },
   fr: {
     named: (name) => `Schéma de l’écosystème de main-d’œuvre de ${name}.`,
     unnamed: 'Schéma de l’écosystème de main-d’œuvre.',
     missing: (files) => `Si cette ligne reste, le schéma n’a pas pu se charger : ${files.join(' et ')} doivent être sur ce site.`,
+    missingElsewhere: (files) =>
+      `Si cette ligne reste, le schéma n’a pas pu se charger : ${files.join(' et ')} doivent s’y trouver, et cette page doit autoriser les scripts de ce site.`,
   },
 };
 
 /**
  * The folder as the snippets write it: trimmed, ending in `/`, the default
- * when empty. A path (`/wfe/`), a relative folder or an http(s) URL; throws,
- * saying why, for anything else (quotes, spaces or markup are refused rather
- * than escaped: the folder also appears in the snippet's comment).
+ * when empty. A path (`/wfe/`), written from the site's root if typed
+ * without its leading `/` (a relative one would load from beside each page
+ * the snippet is pasted into, and break on all but one), or an http(s) URL
+ * (see otherSite); throws, saying why, for anything else (quotes, spaces or
+ * markup are refused rather than escaped: the folder also appears in the
+ * snippet's comment).
  */
 export function folderOf(base) {
-  const folder = String(base ?? '').trim() || DEFAULT_BASE;
+  let folder = String(base ?? '').trim() || DEFAULT_BASE;
   let url;
   try {
     url = new URL(folder, 'https://intranet.invalid/');
@@ -58,7 +65,17 @@ export function folderOf(base) {
   if (!url || !/^https?:$/.test(url.protocol) || /[\s"'<>`\\]|--/.test(folder)) {
     throw new Error(`“${folder}” is not a folder the page can load files from: give a path such as ${DEFAULT_BASE}`);
   }
+  if (!otherSite(folder) && !folder.startsWith('/')) folder = `/${folder.replace(/^(\.\/)+/, '')}`;
   return folder.endsWith('/') ? folder : `${folder}/`;
+}
+
+/**
+ * Whether a folder names a site (`https://…/`, `//…/`): scripts from there
+ * load only on pages of that site, or whose policy allows it, since the
+ * README's `script-src 'self'` blocks a script from anywhere else.
+ */
+export function otherSite(folder) {
+  return /^([a-z][a-z\d+.-]*:|\/\/)/i.test(String(folder).trim());
 }
 
 /** Text made safe for HTML text and double- or single-quoted attribute values. */
@@ -131,8 +148,9 @@ export async function embedSnippet(modelJson, options = {}) {
   };
   const files = elementFiles(lang);
   const words = FALLBACK[lang] ?? FALLBACK.en;
+  const elsewhere = otherSite(folder);
   const element =
-    `<!-- Workforce ecosystem diagram: copy ${files.join(' and ')} from dist/ to ${folder} on this site -->\n` +
+    `<!-- Workforce ecosystem diagram: copy ${files.join(' and ')} from dist/ to ${folder}${elsewhere ? '' : ' on this site'} -->\n` +
     `<script type="module" src="${escapeHtml(`${folder}element.js`)}"></script>\n` +
     `<workforce-ecosystem${attrs([
       ['lang', lang],
@@ -144,7 +162,7 @@ export async function embedSnippet(modelJson, options = {}) {
     `  <script type="application/json">${scriptSafeJson(compact)}</script>\n` +
     (picture ? `${picture.trimEnd()}\n` : '') +
     `  <p>${escapeHtml(name ? words.named(name) : words.unnamed)} ` +
-    `${escapeHtml(words.missing(files.map((f) => folder + f)))}</p>\n` +
+    `${escapeHtml((elsewhere ? words.missingElsewhere : words.missing)(files.map((f) => folder + f)))}</p>\n` +
     `</workforce-ecosystem>\n`;
   const url = `${folder}embed.html#${await modelFragment(compact, { ...view, controls: readonly ? undefined : '1', lang: lang === 'en' ? undefined : lang })}`;
   const iframe = `<iframe${attrs([

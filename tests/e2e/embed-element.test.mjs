@@ -627,6 +627,9 @@ test('where WebAssembly is refused, readers get a plain sentence in their langua
     assert.equal(en.seen, 'The diagram could not be shown.\nThis page does not let the diagram’s engine run, so the diagram cannot be drawn here.\nDetails for the site’s editors');
     assert.equal(fr.seen, 'Le schéma n’a pas pu être affiché.\nCette page ne laisse pas fonctionner le moteur du schéma : le schéma ne peut pas être dessiné ici.\nDétails pour les responsables du site');
     assert.equal(en.details, false);
+    // no view controls left over that could change nothing
+    assert.equal((await shown(page, '#en')).toolbar, false);
+    assert.equal((await shown(page, '#fr')).toolbar, false);
     // for developers: the browser's words and what to do, without a doubled full stop
     for (const text of [en.technical, ...(await page.evaluate(() => window.told))]) {
       assert.match(text, /^The diagram engine \(WebAssembly\) could not start on this page: .*Content Security Policy.*wasm-unsafe-eval.*wfe render/s);
@@ -676,5 +679,187 @@ test('the agreement overlay: drawn from merged responses, offered by the view sw
   await page.evaluate(() => document.getElementById('merged').setAttribute('overlay', 'current'));
   assert.ok((await view('#merged')).offered.includes('agreement'));
   assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('a new model without the unit shown is drawn as on a first load: the mean over all units, with a note; a failed draw keeps the old model whole', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  await page.evaluate(() => {
+    window.told = [];
+    document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="what-if" src="models/studio.json" unit="print" overlay="gap"></workforce-ecosystem>');
+    const e = document.getElementById('what-if');
+    for (const type of ['wfe-load', 'wfe-error']) e.addEventListener(type, (ev) => window.told.push({ type, ...ev.detail }));
+  });
+  assert.equal(await settled(page, '#what-if'), 'ready');
+  assert.equal(await page.evaluate(() => document.getElementById('what-if').model.name), 'Harbour Design Studio');
+  const result = await page.evaluate(async () => {
+    const e = document.getElementById('what-if');
+    window.told.length = 0;
+    const done = new Promise((ok) => {
+      e.addEventListener('wfe-load', ok, { once: true });
+      e.addEventListener('wfe-error', (ev) => ev.detail.source !== 'unit' && ok(), { once: true });
+      setTimeout(ok, 5000);
+    });
+    e.model = { schema: 'workforce-ecosystem/v1', name: 'What-if', assessments: [] };
+    await done;
+    let exported;
+    try {
+      exported = /<title>What-if/.test(e.standaloneSvg());
+    } catch (err) {
+      exported = `threw: ${err.message}`;
+    }
+    return {
+      state: e.state,
+      name: e.model.name,
+      unitAttr: e.getAttribute('unit'),
+      title: e.shadowRoot.querySelector('.diagram svg > title')?.textContent ?? '',
+      drawnUnit: e.shadowRoot.querySelector('.diagram svg').getAttribute('data-unit'),
+      error: e.shadowRoot.querySelector('.error').textContent,
+      told: window.told.map((t) => `${t.type} ${t.source}`),
+      exported,
+    };
+  });
+  assert.equal(result.state, 'ready');
+  assert.equal(result.name, 'What-if');
+  assert.equal(result.unitAttr, 'print', 'the page’s attribute is left as it set it');
+  assert.ok(startsWithName(result.title, 'What-if'), result.title);
+  assert.equal(result.drawnUnit, null, 'the mean over all units');
+  assert.match(result.error, /Unknown unit; the diagram shows the mean over all units instead\./);
+  assert.deepEqual(result.told, ['wfe-error unit', 'wfe-load model']);
+  assert.equal(result.exported, true);
+
+  // A model the core reads but cannot draw with the element's options (a
+  // caption longer than a label): the element keeps the model it shows, its
+  // drawing and its copy alike, and draws that one once the options allow.
+  const kept = await page.evaluate(async () => {
+    const e = document.getElementById('what-if');
+    e.removeAttribute('unit');
+    e.setAttribute('caption', 'x'.repeat(1000));
+    const failed = new Promise((ok) => {
+      e.addEventListener('wfe-error', (ev) => ok(ev.detail.source), { once: true });
+      setTimeout(() => ok('nothing'), 5000);
+    });
+    e.model = { schema: 'workforce-ecosystem/v1', name: 'Never drawn', assessments: [] };
+    const source = await failed;
+    const during = { state: e.state, name: e.model.name };
+    e.removeAttribute('caption');
+    return { source, during, state: e.state, name: e.model.name, title: e.shadowRoot.querySelector('.diagram svg > title')?.textContent ?? '' };
+  });
+  assert.equal(kept.source, 'model');
+  assert.deepEqual(kept.during, { state: 'error', name: 'What-if' });
+  assert.equal(kept.state, 'ready');
+  assert.equal(kept.name, 'What-if', 'the model property names the model drawn');
+  assert.ok(startsWithName(kept.title, 'What-if'), kept.title);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('an element given its model by a script as the page starts never asks for the sample', async () => {
+  const page = await openPage(env.browser, null);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const html = `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
+<workforce-ecosystem id="scripted" overlay="current"></workforce-ecosystem>
+<script type="module" src="/scripted-model.js"></script>`;
+  const js = `document.getElementById('scripted').model = { schema: 'workforce-ecosystem/v1', name: 'From the page' };`;
+  await page.route(`${env.origin}/scripted-model.html`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: html }),
+  );
+  // the page's script arriving late: the core has started before it runs
+  let late = false;
+  await page.route(`${env.origin}/scripted-model.js`, async (route) => {
+    if (late) await new Promise((ok) => setTimeout(ok, 1500));
+    await route.fulfill({ contentType: 'text/javascript', body: js });
+  });
+  for (const slow of [false, true]) {
+    late = slow;
+    asked.length = 0;
+    await page.goto(`${env.origin}/scripted-model.html`);
+    assert.equal(await settled(page, '#scripted'), 'ready');
+    assert.ok(startsWithName((await shown(page, '#scripted')).title, 'From the page'));
+    assert.deepEqual(asked.filter((p) => p.includes('sample')), [], `the sample is not fetched (${slow ? 'late' : 'prompt'} script)`);
+  }
+  // without a model from the page, the sample is still what it shows
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="plain"></workforce-ecosystem>'));
+  assert.equal(await settled(page, '#plain'), 'ready');
+  assert.equal((await shown(page, '#plain')).cells, 24);
+  assert.deepEqual(asked.filter((p) => p.includes('sample')), ['/models/sample.json']);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('--wfe-max-height: the layout is the one for the room the cap leaves, not for the width alone', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`, { viewport: { width: 1366, height: 768 } });
+  await settled(page, '#left');
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'column';
+    box.style.width = '670px';
+    box.innerHTML =
+      '<workforce-ecosystem id="free" overlay="gap"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="capped" overlay="gap"></workforce-ecosystem>' +
+      '<workforce-ecosystem id="studio" src="models/studio.json" overlay="gap"></workforce-ecosystem>';
+    document.body.prepend(box);
+    document.getElementById('capped').style.setProperty('--wfe-max-height', '32rem');
+    document.getElementById('studio').style.setProperty('--wfe-max-height', '24rem');
+  });
+  for (const id of ['#free', '#capped', '#studio']) assert.equal(await settled(page, id), 'ready');
+  const drawn = (id) =>
+    page.evaluate((s) => {
+      const svg = document.querySelector(s).shadowRoot.querySelector('.diagram svg');
+      const box = svg.getBoundingClientRect();
+      return { layout: svg.getAttribute('class').match(/layout-(\w+)/)?.[1] ?? 'wide', height: Math.round(box.height) };
+    }, id);
+  // the core's choices for 670 px across: square when the height is free, wide in 670 × 512 or 670 × 384
+  assert.equal((await drawn('#free')).layout, 'square');
+  const capped = await drawn('#capped');
+  assert.equal(capped.layout, 'wide');
+  assert.ok(capped.height <= 512, `capped at 32rem (${capped.height})`);
+  assert.equal((await drawn('#studio')).layout, 'wide', 'the studio would be narrow for the width alone');
+  // the cap lifted, the layout is the width's again
+  await page.evaluate(() => document.getElementById('capped').style.removeProperty('--wfe-max-height'));
+  await page.evaluate(() => document.getElementById('column').style.width = '671px'); // a resize to look again
+  await page.waitForFunction(() => /layout-square/.test(document.getElementById('capped').shadowRoot.querySelector('.diagram svg').getAttribute('class')));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('in a narrow sidebar a long unit name does not push the toolbar out of the element', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`, { viewport: { width: 1366, height: 768 } });
+  await settled(page, '#right');
+  await page.evaluate(async () => {
+    const model = document.getElementById('right').model;
+    model.units[1].label = 'Retail stores, outlets and the franchise partners of the northern region';
+    const box = document.createElement('aside');
+    box.style.width = '280px';
+    box.innerHTML = '<workforce-ecosystem id="side" overlay="gap" unit="print"></workforce-ecosystem>';
+    document.body.prepend(box);
+    document.getElementById('side').model = model;
+  });
+  assert.equal(await settled(page, '#side'), 'ready');
+  const fit = await page.evaluate(() => {
+    const e = document.getElementById('side');
+    const host = e.getBoundingClientRect();
+    const select = e.shadowRoot.querySelector('select[name="unit"]');
+    const s = select.getBoundingClientRect();
+    return { width: e.clientWidth, scroll: e.scrollWidth, right: s.right - host.right, shown: select.selectedOptions[0].textContent, selectWidth: s.width };
+  });
+  assert.equal(fit.scroll, fit.width, 'nothing sticks out of the element');
+  assert.ok(fit.right <= 0.5, `the unit menu ends inside the element (${fit.right} px past it)`);
+  assert.ok(fit.selectWidth > 100, 'the menu keeps a usable width');
+  assert.match(fit.shown, /^Retail stores/);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
+test('printed, an interactive element is its diagram without the view controls', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  const bar = () => page.evaluate(() => getComputedStyle(document.getElementById('left').shadowRoot.querySelector('.bar')).display);
+  assert.equal(await bar(), 'flex');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await bar(), 'none');
+  assert.ok(await page.evaluate(() => document.getElementById('left').shadowRoot.querySelector('.diagram svg').getBoundingClientRect().height > 100));
   await page.context().close();
 });

@@ -325,3 +325,40 @@ test('embed.html in French says its own words in French: the title, the heading,
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('embed.html with controls=1 in the Share dialog’s 640 × 640 frame: the picked cell’s line stays inside the frame, its room kept from the start', async () => {
+  const long = JSON.parse(STUDIO);
+  long.framework.players[0].label = 'Executive Leadership Committee and Board of Directors Strategic Oversight Group';
+  long.framework.themes[1].label = 'Integration of the whole extended workforce across every business unit';
+  for (const [name, json] of [['long labels', JSON.stringify(long)], ['studio', STUDIO]]) {
+    const page = await openPage(env.browser, `${env.origin}/embed.html`, { viewport: { width: 640, height: 640 } });
+    const fragment = await fragmentFor(page, json, { overlay: 'gap', controls: '1' });
+    await page.goto(`${env.origin}/embed.html#${fragment}`);
+    await page.reload();
+    assert.equal((await diagramIn(page)).state, 'ready');
+    await page.waitForTimeout(300); // a redraw the first layout pass may ask for
+    const measure = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('workforce-ecosystem').shadowRoot;
+        const details = root.querySelector('.details');
+        return {
+          scroll: document.documentElement.scrollHeight,
+          svg: Math.round(root.querySelector('.diagram svg').getBoundingClientRect().height),
+          details: details.hidden ? null : Math.round(details.getBoundingClientRect().bottom),
+          overflow: details.scrollHeight - details.clientHeight,
+        };
+      });
+    const before = await measure();
+    assert.equal(before.scroll, 640, `${name}: the frame has no scroll bar`);
+    // a cell of the first player on the second ring: the longest description
+    await page.locator(`workforce-ecosystem .cell[data-player="founders"][data-theme="${long.framework.themes[1].id}"]`).click();
+    await page.waitForFunction(() => !document.querySelector('workforce-ecosystem').shadowRoot.querySelector('.details').hidden);
+    const after = await measure();
+    assert.equal(after.scroll, 640, `${name}: picking a cell adds no scroll bar`);
+    assert.ok(after.details <= 640, `${name}: the line ends inside the frame (${after.details})`);
+    assert.ok(after.overflow <= 0, `${name}: the line is not cut (${after.overflow} px)`);
+    if (name === 'studio') assert.equal(after.svg, before.svg, 'a line the room was kept for: the drawing keeps its size');
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -74,11 +74,54 @@ test('the snippet loads from the folder the editor names, lists the files, and r
     await page.$eval('#dialog .embed-files li:last-child code:last-child', (c) => c.textContent),
     '/intranet/tools/diagram/pkg/diagram_bg.wasm',
   );
-  // something that is not a folder: said so, and the last good snippet stays
+  /** What the dialog offers for the folder typed. */
+  const offered = () =>
+    page.evaluate(() => {
+      const problem = document.getElementById('embed-base-problem');
+      return {
+        invalid: document.getElementById('embed-base').getAttribute('aria-invalid'),
+        problem: problem.hidden ? null : problem.textContent,
+        element: document.getElementById('embed-snippet').value,
+        iframe: document.getElementById('embed-iframe-snippet').value,
+        copy: [document.getElementById('embed-copy').disabled, document.getElementById('embed-iframe-copy').disabled],
+        files: document.querySelectorAll('#dialog .embed-files li').length,
+      };
+    });
+  // something that is not a folder: said so, and nothing is left to copy
+  // that would load from another folder than the one typed
   await page.fill('#embed-base', '/wfe/"><script>alert(1)</script>');
   await page.waitForSelector('#embed-base-problem:not([hidden])');
-  assert.match(await page.textContent('#embed-base-problem'), /is not a folder the page can load files from/);
-  assert.match(await page.inputValue('#embed-snippet'), /src="\/intranet\/tools\/diagram\/element\.js"/);
+  let now = await offered();
+  assert.match(now.problem, /is not a folder the page can load files from/);
+  assert.equal(now.invalid, 'true');
+  assert.deepEqual([now.element, now.iframe, now.copy, now.files], ['', '', [true, true], 0]);
+
+  // a folder without its leading slash would load from beside each page: written from the site's root, and said so
+  await page.fill('#embed-base', 'intranet/tools/wfe');
+  await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('src="/intranet/tools/wfe/element.js"'));
+  now = await offered();
+  assert.equal(now.invalid, null);
+  assert.deepEqual(now.copy, [false, false]);
+  assert.match(now.iframe, /src="\/intranet\/tools\/wfe\/embed\.html#/);
+  assert.match(now.problem, /\/intranet\/tools\/wfe\//);
+  assert.match(now.problem, /from the site’s root/);
+
+  // another site's folder: the page's policy (script-src 'self') blocks it, so a warning, and no "on this site"
+  await page.fill('#embed-base', 'https://intranet.example/wfe/');
+  await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('src="https://intranet.example/wfe/element.js"'));
+  now = await offered();
+  assert.equal(now.invalid, null);
+  assert.deepEqual(now.copy, [false, false]);
+  assert.match(now.problem, /another site/);
+  assert.match(now.problem, /script-src 'self'/);
+  assert.doesNotMatch(now.element, /on this site/);
+  assert.match(now.element, /^<!-- Workforce ecosystem diagram: copy element\.js and pkg\/diagram_bg\.wasm from dist\/ to https:\/\/intranet\.example\/wfe\/ /);
+  await page.fill('#embed-base', '//cdn.example/wfe');
+  await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('src="//cdn.example/wfe/element.js"'));
+  assert.match((await offered()).problem, /another site/);
+  // the README's folder: no word
+  await page.fill('#embed-base', '/wfe/');
+  await page.waitForFunction(() => document.getElementById('embed-base-problem').hidden);
   await page.fill('#embed-base', 'https://intranet.example/wfe/');
   await page.waitForFunction(() => document.getElementById('embed-snippet').value.includes('src="https://intranet.example/wfe/element.js"'));
   await page.keyboard.press('Escape');

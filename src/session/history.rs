@@ -6,6 +6,9 @@
 //! every model and edit is checked as it would be when typed in; the result
 //! must be the stored session, step for step. Anything that does not fit
 //! drops the history alone: the document always opens, as it was saved.
+//! The steps undone and not yet redone are stored after them, with how
+//! many they are: reading back makes them again and undoes them, so Redo
+//! still has them after a reload.
 //! A model put in place of the one on show (the Text tab, a CSV import) is
 //! stored whole. Steps that cannot be replayed (a session loaded or
 //! imported whole) end what is stored; the history stored is bounded in
@@ -59,6 +62,13 @@ enum StoredStep<'a> {
 struct Stored<'a> {
     base: super::SavedSession,
     steps: Vec<StoredStep<'a>>,
+    /// How many of the last steps are undone (the steps to redo).
+    #[serde(skip_serializing_if = "is_zero")]
+    undone: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Session {
@@ -72,20 +82,35 @@ impl Session {
             .take(STORED_STEPS)
             .take_while(|e| e.op.is_some())
             .count();
-        // Past the bytes, fewer of the latest steps: whole models (the Text
-        // tab's steps) are large, and the latest steps matter most.
-        while n > 0 {
-            let text = self.stored_steps(n)?;
+        // the steps to redo, in the order Redo makes them, up to the first
+        // that cannot be made again
+        let mut undone = self
+            .redo
+            .iter()
+            .rev()
+            .take(STORED_STEPS - n)
+            .take_while(|e| e.op.is_some())
+            .count();
+        // Past the bytes, the steps to redo go first, then the oldest steps:
+        // whole models (the Text tab's steps) are large, and the latest
+        // steps matter most.
+        while n + undone > 0 {
+            let text = self.stored_steps(n, undone)?;
             if text.len() <= STORED_BYTES {
                 return Some(text);
             }
-            n = (n * STORED_BYTES / text.len()).min(n - 1);
+            if undone > 0 {
+                undone = 0;
+            } else {
+                n = (n * STORED_BYTES / text.len()).min(n - 1);
+            }
         }
         None
     }
 
-    /// The latest `n` steps of the history as JSON.
-    fn stored_steps(&self, n: usize) -> Option<String> {
+    /// The latest `n` steps of the history, then the first `undone` steps
+    /// to redo, as JSON.
+    fn stored_steps(&self, n: usize, undone: usize) -> Option<String> {
         let entries: Vec<&Entry> = self.undo.iter().rev().take(n).collect();
         let mut base: State = self.state.clone();
         for entry in &entries {
@@ -93,8 +118,9 @@ impl Session {
         }
         // ids as the replay gives them: the base's scenarios in order, then each start
         let mut ids: Vec<u32> = base.scenarios.iter().map(|s| s.id).collect();
-        let mut steps = Vec::with_capacity(entries.len());
-        for entry in entries.iter().rev() {
+        let mut steps = Vec::with_capacity(n + undone);
+        let made = entries.iter().rev().copied();
+        for entry in made.chain(self.redo.iter().rev().take(undone)) {
             let at = |ids: &[u32], id: u32| ids.iter().position(|&x| x == id).map(|i| i as u32 + 1);
             steps.push(match (entry.op.as_ref()?, &entry.step) {
                 (Op::Edits(edits), Step::Edit { target, .. }) => StoredStep::Edits {
@@ -138,6 +164,7 @@ impl Session {
         let stored = Stored {
             base: base.saved(),
             steps,
+            undone,
         };
         serde_json::to_string(&stored).ok()
     }
@@ -152,7 +179,11 @@ impl Session {
         let Value::Array(steps) = h.remove("steps")? else {
             return None;
         };
-        if steps.len() > STORED_STEPS {
+        let undone = match h.remove("undone") {
+            None => 0,
+            Some(v) => usize::try_from(v.as_u64()?).ok()?,
+        };
+        if steps.len() > STORED_STEPS || undone > steps.len() {
             return None;
         }
         for (i, step) in steps.into_iter().enumerate() {
@@ -161,6 +192,9 @@ impl Session {
             if s.undo.len() != made + 1 {
                 return None;
             }
+        }
+        for _ in 0..undone {
+            s.undo();
         }
         // the same models, in the same order, as the stored session
         let same = s.state.baseline == self.state.baseline
@@ -292,12 +326,54 @@ mod tests {
         while back.redo() {}
         assert_eq!(back.saved(), s.saved());
         assert_eq!(back.active().map(|x| x.name.as_str()), None);
-        // a reload after undos stores only what is left to undo
+        // a reload after undos keeps what is left to undo and what to redo
         s.undo();
         s.undo();
-        let back = reloaded(&s);
+        let mut back = reloaded(&s);
         assert_eq!(back.saved(), s.saved());
-        assert_eq!(back.undo.len(), 4);
+        assert_eq!((back.undo.len(), back.redo.len()), (4, 2));
+        // the rename, then the edit of the baseline, made again
+        let mut original = s.clone();
+        while original.redo() {
+            assert!(back.redo());
+            assert_eq!(back.saved(), original.saved());
+        }
+        assert!(!back.redo());
+        assert_eq!(back.baseline().name, "Renamed");
+    }
+
+    #[test]
+    fn the_steps_to_redo_come_back_across_what_ifs_and_a_new_edit_drops_them() {
+        let mut s = Session::new(crate::framework::sample());
+        edit(&mut s, score("leadership", 1.0));
+        let w = s.start_scenario("Invest").unwrap();
+        edit(&mut s, score("technology", 4.0));
+        s.keep_scenario(w).unwrap();
+        // undo the keep, the what-if's edit and its start
+        for _ in 0..3 {
+            assert!(s.undo());
+        }
+        let mut back = reloaded(&s);
+        assert_eq!(back.saved(), s.saved());
+        assert_eq!((back.undo.len(), back.redo.len()), (1, 3));
+        for _ in 0..3 {
+            assert!(back.redo() && s.redo());
+            assert_eq!(back.saved(), s.saved());
+        }
+        // only the undo side once a new step is made
+        s.undo();
+        edit(&mut s, score("management", 2.0));
+        let back = reloaded(&s);
+        assert_eq!((back.undo.len(), back.redo.len()), (4, 0));
+        // nothing but steps to redo: from the state on show
+        let mut fresh = Session::new(crate::framework::sample());
+        edit(&mut fresh, score("leadership", 1.0));
+        fresh.undo();
+        let mut back = reloaded(&fresh);
+        assert_eq!((back.undo.len(), back.redo.len()), (0, 1));
+        assert!(back.redo());
+        assert!(fresh.redo());
+        assert_eq!(back.saved(), fresh.saved());
     }
 
     #[test]

@@ -178,6 +178,33 @@ test('many systems: each card opens on demand, only the open one lists contribut
   assert.deepEqual(page.problems, []);
 });
 
+test('the Organization pane is drawn again only when what it shows changes, and lays out only the cards in sight', async () => {
+  const page = await open(env);
+  await openCell(page, 'leadership', 'hr');
+  await page.selectOption('#pane-cell [data-key="u:ports:current"]', '4');
+  await section(page, 'systems');
+  // a mark on a card, to tell a card drawn again from the same one
+  const kept = () => page.$eval('#pane-org article.card', (c) => /** @type {any} */ (c).kept === true);
+  await page.$eval('#pane-org article.card', (c) => { /** @type {any} */ (c).kept = true; });
+  await page.click('#undo'); // a score: not something the pane shows
+  assert.equal(await page.$eval('#undo', (b) => b.disabled), true, 'the score was undone');
+  assert.equal(await kept(), true, 'a score undone leaves the pane alone');
+  await page.click('#tab-findings');
+  await page.click('#tab-org');
+  assert.equal(await kept(), true, 'coming back to the pane does not draw it again');
+  // a structural change draws it again
+  await page.click('#redo');
+  await page.fill('#model-name', 'Renamed');
+  await page.press('#model-name', 'Enter');
+  await page.click('#tab-org');
+  assert.equal(await kept(), false);
+  // hundreds of cards: out of sight, they are not laid out; hundreds of contributors: their table is not measured row by row
+  assert.equal(await page.$eval('#pane-org article.card', (c) => getComputedStyle(c).contentVisibility), 'auto');
+  await page.click('.subnav-item[data-section="contributors"]');
+  assert.equal(await page.$eval('#pane-org .editor-table', (c) => getComputedStyle(c).tableLayout), 'fixed');
+  assert.deepEqual(page.problems, []);
+});
+
 test('units are added, renamed and removed, and score rows follow', async () => {
   const page = await open(env);
   await section(page, 'units');

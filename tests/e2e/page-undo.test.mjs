@@ -300,3 +300,19 @@ test('a reload keeps what was undone: Redo makes it again, a what-if included', 
   assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
   assert.deepEqual(page.problems, []);
 });
+
+test('a notice floats over the page: the one saying work was restored moves nothing when it comes or goes', async () => {
+  const page = await open(env);
+  await page.fill('#model-name', 'Restored Org');
+  await page.press('#model-name', 'Enter');
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.match(await page.textContent('#notice-text'), /restored/);
+  const top = () => page.$eval('main.workspace', (m) => m.getBoundingClientRect().top);
+  const withNotice = await top();
+  await page.click('#notice-actions [aria-label="Close this message"]');
+  assert.equal(await page.isHidden('#notice'), true);
+  assert.equal(await top(), withNotice, 'the workspace stays where it was');
+  assert.deepEqual(page.problems, []);
+});

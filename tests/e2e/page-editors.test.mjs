@@ -82,6 +82,11 @@ test('owners are mapped in the contributor × theme matrix', async () => {
   await page.click('[data-key="o-new:add"]');
   assert.equal(await page.textContent(cell), 'Procurement');
   assert.equal(Number(await page.textContent('#findings-count')), findingsBefore - 1, 'one uncovered pair fewer');
+  // choosing the chosen cell again, to add a second owner, keeps its editor open
+  await page.click(cell);
+  assert.match(await page.textContent('#owner-detail-title'), /Freelance designers × Integration architectures/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'owner-detail-title');
+  assert.equal(await page.getAttribute(cell, 'aria-pressed'), 'true');
 
   // a second owner of the same activity with another control: redundant and conflicting
   await page.selectOption('[data-key="o-new:player"]', 'hr');

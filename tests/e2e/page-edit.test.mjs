@@ -143,7 +143,7 @@ test('a chosen finding says what the diagram shows of it: no cell, a player’s 
     await page.locator(`#pane-findings [data-kind="${kind}"] .finding-button`).first().click();
     return page.textContent('#pane-findings .finding.is-chosen .finding-shown');
   };
-  assert.match(await choose('fragmented'), /^The diagram marks no cell: this finding is about systems and contributors, not scores\. See them in Organization ▸ Systems\.$/);
+  assert.match(await choose('fragmented'), /^The diagram marks no cell: this finding is about systems and contributors, not scores\. See them in Organization\u00a0▸ Systems\.$/);
   assert.equal(await page.$$eval('#diagram .cell.is-highlighted', (e) => e.length), 0);
   assert.ok(await page.$('#pane-findings .finding.is-chosen [data-key$=":systems"]'), 'with the way to the systems');
   assert.match(await choose('silo'), /^The diagram highlights Business unit leaders on every theme: this finding is about them, not one cell\.$/);

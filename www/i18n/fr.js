@@ -215,7 +215,7 @@ export default {
   'finding.shown.players': 'Le diagramme met en évidence {players} sur tous les thèmes : ce constat les concerne, pas une seule cellule.',
   'finding.shown.themes': 'Le diagramme met en évidence {themes} pour tous les acteurs : ce constat concerne le thème, pas une seule cellule.',
   'finding.shown.none': 'Le diagramme ne marque aucune cellule : ce constat porte sur les systèmes et les contributeurs, pas sur les scores.',
-  'finding.shown.noneAt': 'Le diagramme ne marque aucune cellule : ce constat porte sur les systèmes et les contributeurs, pas sur les scores. Voyez-les dans Organisation ▸ {section}.',
+  'finding.shown.noneAt': 'Le diagramme ne marque aucune cellule : ce constat porte sur les systèmes et les contributeurs, pas sur les scores. Voyez-les dans Organisation\u00a0▸ {section}.',
   'finding.everyUnit': 'Ces constats couvrent toutes les unités, pas seulement {unit} : l’unité choisie ne change que le diagramme.',
   'finding.kind.maturity-gap': 'Écarts de maturité',
   'finding.kind.conflict': 'Contrôles contradictoires',

@@ -144,7 +144,7 @@ document.querySelector('.skip-link')?.addEventListener('click', (ev) => {
 onTab((name) => {
   showPane(name);
   if (name === 'cell') renderCell();
-  if (name === 'org') org().then((m) => m.render());
+  if (name === 'org') org().then((m) => m.update());
   if (name === 'text') text().then((m) => m.render());
 });
 

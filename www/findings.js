@@ -4,7 +4,7 @@
 // what the core computed; nothing is computed here.
 import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
 import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
-import { state, onRefresh, setView, currentModel, refresh } from './store.js';
+import { state, onRefresh, setView, currentModel, refresh, announce } from './store.js';
 import { planSection } from './plan.js';
 
 /**
@@ -63,6 +63,54 @@ function labelOf(list, id) {
   return list.find((x) => x.id === id)?.label ?? id;
 }
 
+/** A list of names as the page's language writes one ("A, B and C"). */
+function listOf(names) {
+  return new Intl.ListFormat(language(), { type: 'conjunction' }).format(names);
+}
+
+/**
+ * What the diagram shows of a chosen finding, when that is not plainly the
+ * cells it outlines: the core marks a finding's cells, else its players'
+ * whole wedges or its themes' whole rings, else nothing (systems, tracking).
+ * @param {any} f
+ * @param {string | null} section where its items are edited
+ */
+function shownLine(f, section) {
+  const m = currentModel();
+  const names = (list, ids) => listOf(ids.map((id) => labelOf(list, id)));
+  let text = null;
+  if (f.kind === 'disagreement' || f.cells?.length) {
+    const unit = f.units?.length === 1 ? f.units[0] : null;
+    if (unit && state.view.unit === unit) text = t('finding.shown.unit', { unit: labelOf(m.units, unit) });
+  } else if (f.players?.length && !f.themes?.length) {
+    text = t('finding.shown.players', { players: names(m.framework.players, f.players) });
+  } else if (f.themes?.length && !f.players?.length) {
+    text = t('finding.shown.themes', { themes: names(m.framework.themes, f.themes) });
+  } else if (!f.players?.length && !f.themes?.length) {
+    text = section ? t('finding.shown.noneAt', { section: t(`org.${section}`) }) : t('finding.shown.none');
+  }
+  return text ? h('p', { class: 'finding-shown', text }) : null;
+}
+
+/**
+ * Chooses a finding (or none). A finding about one unit's cell shows that
+ * unit in the diagram, whose cells otherwise show another unit or the mean
+ * over all of them: the outlined cell would not show the finding's score.
+ * @param {any} f
+ */
+function choose(f) {
+  if (!f) {
+    setView({ finding: null });
+    return;
+  }
+  const m = currentModel();
+  const unit = f.units?.length === 1 && f.cells?.length ? f.units[0] : null;
+  if (unit && state.view.unit !== unit && m.units.some((u) => u.id === unit)) {
+    setView({ finding: f.id, unit });
+    announce(t('finding.shown.unit', { unit: labelOf(m.units, unit) }));
+  } else setView({ finding: f.id });
+}
+
 /** Buttons that take the user to what a chosen finding concerns. */
 function findingActions(f) {
   const m = currentModel();
@@ -106,7 +154,8 @@ function findingActions(f) {
       on: { click: () => actions.openOrg(section, pair) },
     }, section === 'systems' ? t('finding.editSystems') : t('finding.editOwners')));
   }
-  return out.length ? h('div', { class: 'finding-actions' }, out) : null;
+  const shown = shownLine(f, section);
+  return out.length || shown ? h('div', { class: 'finding-actions' }, shown, out) : null;
 }
 
 /**
@@ -121,7 +170,7 @@ function findingItem(f, { note } = {}) {
       class: 'finding-button',
       'aria-pressed': String(chosen),
       dataset: { key: `f:${f.id}`, finding: f.id },
-      on: { click: () => setView({ finding: chosen ? null : f.id }) },
+      on: { click: () => choose(chosen ? null : f) },
     },
     h('span', { class: `severity sev-${severityBand(f)}`, 'aria-label': t('finding.severity', { value: formatNumber(f.severity) }), text: formatNumber(f.severity) }),
     h('span', { class: 'finding-text', text: f.explanation }),
@@ -205,7 +254,7 @@ function renderFindings(result) {
   }
   // the same findings, choice and comparison: nothing to draw again
   const active = result.session.active;
-  const shape = JSON.stringify([language(), state.view.finding, state.view.overlay, [...expanded], [...comparedExpanded], findings, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingCounts]);
+  const shape = JSON.stringify([language(), result.structure, state.view.unit, state.view.finding, state.view.overlay, [...expanded], [...comparedExpanded], findings, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingCounts]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
@@ -219,6 +268,9 @@ function renderFindings(result) {
         h('h3', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
     } else {
       parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
+      // the core analyses the whole organization: a unit chosen for the diagram does not narrow the list
+      const unit = state.view.unit && currentModel().units.find((u) => u.id === state.view.unit);
+      if (unit) parts.push(h('p', { class: 'finding-scope', text: t('finding.everyUnit', { unit: unit.label }) }));
       for (const [kind, list, count] of groups(findings, result.findingCounts ?? {})) {
         const open = expanded.has(kind);
         // the core lists a page of its kinds (and the chosen finding); the

@@ -72,11 +72,23 @@ export function formatPercent(value) {
   return intl(Intl.NumberFormat, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
 
-/** A readiness difference in percentage points, signed. */
+/**
+ * A readiness difference in percentage points, signed with the minus sign
+ * (U+2212: Intl writes a hyphen, which reads as a dash). Whole points from
+ * one up; below one, one decimal (or the first significant digit), so that
+ * a small change never reads as none ("0 pts").
+ */
 export function formatPoints(delta) {
-  const points = Math.round(delta * 100);
-  const signed = intl(Intl.NumberFormat, { signDisplay: 'exceptZero' }).format(points);
-  // "+1 pt", "+2 pts": the count's form, whatever its sign
+  const raw = delta * 100;
+  let points = Math.round(raw);
+  let options = {};
+  if (raw !== 0 && Math.abs(raw) < 0.95) {
+    points = Math.round(raw * 10) / 10;
+    options = points === 0 ? { maximumSignificantDigits: 1 } : { maximumFractionDigits: 1 };
+    if (points === 0) points = raw;
+  }
+  const signed = intl(Intl.NumberFormat, { signDisplay: 'exceptZero', ...options }).format(points).replace(/-/g, '\u2212');
+  // "+1 pt", "+2 pts", "−0.4 pts" ("−0,4 pt" in French): the count's form, whatever its sign
   return tn('readiness.points', Math.abs(points), { points: signed });
 }
 

@@ -135,10 +135,12 @@ export function ownersView(m) {
           'aria-label': t('owners.cellLabel', { contributor: c.label, theme: th.label, owners: text }),
           dataset: { key: `m:${c.id}:${th.id}` },
           on: {
+            // choosing the chosen cell again keeps its editor open (to add
+            // a second owner, say) and takes focus back there
             click: () => {
-              chosen = isChosen ? null : { contributor: c.id, theme: th.id };
-              render();
-              if (chosen) openedBelow();
+              chosen = { contributor: c.id, theme: th.id };
+              if (!isChosen) render();
+              openedBelow();
             },
           },
         }, text));

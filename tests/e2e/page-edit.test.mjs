@@ -112,3 +112,44 @@ test('the contributor filter and a chosen finding highlight their cells', async 
   assert.match(await page.textContent('#cell-heading'), /×/, 'the finding leads to its cell');
   assert.deepEqual(page.problems, []);
 });
+
+test('a finding about one unit shows that unit in the diagram, and the list says it covers every unit', async () => {
+  const page = await open(env);
+  assert.equal(await page.inputValue('#unit-filter'), '');
+  const button = page.locator('#pane-findings [data-kind="maturity-gap"] .finding-button', { hasText: /^[\d.,]+In Ports and terminals, / }).first();
+  const text = await button.textContent();
+  const [, player, theme, score] = /the maturity of (.+?) on (.+?) is (\d+) \(/.exec(text ?? '') ?? [];
+  assert.ok(score, text);
+  await button.click();
+  assert.equal(await page.inputValue('#unit-filter'), 'ports', 'the diagram shows the finding’s unit');
+  const outlined = await page.$$eval('#diagram .cell.is-highlighted', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  assert.equal(outlined.length, 1);
+  assert.match(outlined[0], new RegExp(`${theme}.*${player}|${player}.*${theme}`));
+  const [cellTheme, cellPlayer] = await page.$eval('#diagram .cell.is-highlighted', (c) => [c.dataset.theme, c.dataset.player]);
+  const { value } = await cell(page, cellTheme, cellPlayer);
+  assert.equal(Number(value), Number(score), 'the outlined cell shows the finding’s score, not a mean over units');
+  assert.match(await page.textContent('#pane-findings .finding.is-chosen .finding-shown'), /The diagram shows Ports and terminals, the unit this finding is about/);
+  assert.match(await page.textContent('#announcer'), /The diagram shows Ports and terminals/);
+  // the list is the whole organization's, and says so while a unit is on show
+  assert.match(await page.textContent('#pane-findings .finding-scope'), /These findings cover every unit, not only Ports and terminals/);
+  await page.selectOption('#unit-filter', '');
+  assert.equal(await page.$('#pane-findings .finding-scope'), null);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a chosen finding says what the diagram shows of it: no cell, a player’s wedge or a theme’s ring', async () => {
+  const page = await open(env);
+  const choose = async (kind) => {
+    await page.locator(`#pane-findings [data-kind="${kind}"] .finding-button`).first().click();
+    return page.textContent('#pane-findings .finding.is-chosen .finding-shown');
+  };
+  assert.match(await choose('fragmented'), /^The diagram marks no cell: this finding is about systems and contributors, not scores\. See them in Organization\u00a0▸ Systems\.$/);
+  assert.equal(await page.$$eval('#diagram .cell.is-highlighted', (e) => e.length), 0);
+  assert.ok(await page.$('#pane-findings .finding.is-chosen [data-key$=":systems"]'), 'with the way to the systems');
+  assert.match(await choose('silo'), /^The diagram highlights Business unit leaders on every theme: this finding is about them, not one cell\.$/);
+  assert.match(await choose('uncovered'), /^The diagram highlights Leadership approaches for every player: this finding is about the theme, not one cell\.$/);
+  // a conflict outlines its own cells: nothing to add
+  await page.locator('#pane-findings [data-kind="conflict"] .finding-button').first().click();
+  assert.equal(await page.$('#pane-findings .finding.is-chosen .finding-shown'), null);
+  assert.deepEqual(page.problems, []);
+});

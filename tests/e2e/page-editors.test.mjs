@@ -82,6 +82,11 @@ test('owners are mapped in the contributor × theme matrix', async () => {
   await page.click('[data-key="o-new:add"]');
   assert.equal(await page.textContent(cell), 'Procurement');
   assert.equal(Number(await page.textContent('#findings-count')), findingsBefore - 1, 'one uncovered pair fewer');
+  // choosing the chosen cell again, to add a second owner, keeps its editor open
+  await page.click(cell);
+  assert.match(await page.textContent('#owner-detail-title'), /Freelance designers × Integration architectures/);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'owner-detail-title');
+  assert.equal(await page.getAttribute(cell, 'aria-pressed'), 'true');
 
   // a second owner of the same activity with another control: redundant and conflicting
   await page.selectOption('[data-key="o-new:player"]', 'hr');
@@ -175,6 +180,33 @@ test('many systems: each card opens on demand, only the open one lists contribut
   await page.fill('[data-key="s-new:label"]', 'Portal');
   await page.click('[data-key="s-new:add"]');
   await page.waitForSelector('article[data-system="portal"] [data-key="s:portal:tracks:c0"]');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the Organization pane is drawn again only when what it shows changes, and lays out only the cards in sight', async () => {
+  const page = await open(env);
+  await openCell(page, 'leadership', 'hr');
+  await page.selectOption('#pane-cell [data-key="u:ports:current"]', '4');
+  await section(page, 'systems');
+  // a mark on a card, to tell a card drawn again from the same one
+  const kept = () => page.$eval('#pane-org article.card', (c) => /** @type {any} */ (c).kept === true);
+  await page.$eval('#pane-org article.card', (c) => { /** @type {any} */ (c).kept = true; });
+  await page.click('#undo'); // a score: not something the pane shows
+  assert.equal(await page.$eval('#undo', (b) => b.disabled), true, 'the score was undone');
+  assert.equal(await kept(), true, 'a score undone leaves the pane alone');
+  await page.click('#tab-findings');
+  await page.click('#tab-org');
+  assert.equal(await kept(), true, 'coming back to the pane does not draw it again');
+  // a structural change draws it again
+  await page.click('#redo');
+  await page.fill('#model-name', 'Renamed');
+  await page.press('#model-name', 'Enter');
+  await page.click('#tab-org');
+  assert.equal(await kept(), false);
+  // hundreds of cards: out of sight, they are not laid out; hundreds of contributors: their table is not measured row by row
+  assert.equal(await page.$eval('#pane-org article.card', (c) => getComputedStyle(c).contentVisibility), 'auto');
+  await page.click('.subnav-item[data-section="contributors"]');
+  assert.equal(await page.$eval('#pane-org .editor-table', (c) => getComputedStyle(c).tableLayout), 'fixed');
   assert.deepEqual(page.problems, []);
 });
 

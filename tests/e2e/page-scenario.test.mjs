@@ -179,3 +179,22 @@ test('a what-if tab whose name is cut shows it whole while it has keyboard focus
   assert.deepEqual(shown, { whole: true, focused: true });
   assert.deepEqual(page.problems, []);
 });
+
+test('a readiness change under one point shows its decimal and a minus sign, in English and French', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Small drop');
+  await openCell(page, 'integration', 'hr');
+  const now = Number(await page.inputValue('#pane-cell [data-key="u:ports:current"]'));
+  await setField(page, 'u:ports', 'current', now > 0 ? now - 1 : now + 1);
+  const sign = now > 0 ? '\u2212' : '\\+';
+  const banner = await page.textContent('#scenario-banner');
+  assert.match(banner, new RegExp(`readiness ${sign}0\\.[1-9] pts ·`), banner);
+  assert.doesNotMatch(banner, /readiness -|readiness [−+]?0 pts/);
+  await page.click('#tab-readiness');
+  assert.match(await page.textContent('#pane-readiness .overall-value .delta'), new RegExp(`^${sign}0\\.[1-9] pts$`));
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  // French says "0,4 pt": one, as for a whole point
+  assert.match(await page.textContent('#pane-readiness .overall-value .delta'), new RegExp(`^${sign}0,[1-9] pt$`));
+  assert.deepEqual(page.problems, []);
+});

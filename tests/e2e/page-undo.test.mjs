@@ -270,3 +270,49 @@ test('Undo and Redo say what they took back or made again, in the page’s langu
   assert.equal(await said(/^Annulé/), 'Annulé : le score d’Achats en Approches de leadership.');
   assert.deepEqual(page.problems, []);
 });
+
+test('a reload keeps what was undone: Redo makes it again, a what-if included', async () => {
+  const page = await open(env);
+  const canRedo = () => page.$eval('#redo', (b) => !b.disabled);
+  await openCell(page, 'leadership', 'hr');
+  const start = await shown(page, 'leadership', 'hr');
+  await setField(page, 'u:ports', 'current', 4);
+  const one = await shown(page, 'leadership', 'hr');
+  await startScenario(page, 'Redone');
+  await page.click('#undo'); // the what-if
+  await page.click('#undo'); // the score
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start, 'the undone state is what opens');
+  assert.doesNotMatch(await page.textContent('#scenario-bar'), /Redone/);
+  assert.equal(await canRedo(), true, 'the steps undone are still there to redo');
+  assert.equal(await canUndo(page), false);
+  await page.click('#redo');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), one);
+  await page.click('#redo');
+  assert.match(await page.textContent('#scenario-bar'), /Redone/);
+  assert.equal(await canRedo(), false);
+  // and Undo still goes back past the reload
+  await page.click('#undo');
+  await page.click('#undo');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a notice floats over the page: the one saying work was restored moves nothing when it comes or goes', async () => {
+  const page = await open(env);
+  await page.fill('#model-name', 'Restored Org');
+  await page.press('#model-name', 'Enter');
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.match(await page.textContent('#notice-text'), /restored/);
+  const top = () => page.$eval('main.workspace', (m) => m.getBoundingClientRect().top);
+  const withNotice = await top();
+  await page.click('#notice-actions [aria-label="Close this message"]');
+  assert.equal(await page.isHidden('#notice'), true);
+  assert.equal(await top(), withNotice, 'the workspace stays where it was');
+  assert.deepEqual(page.problems, []);
+});

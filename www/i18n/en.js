@@ -213,6 +213,12 @@ export default {
   'finding.editCell': 'Edit {cell}',
   'finding.editOwners': 'Edit owners',
   'finding.editSystems': 'Edit systems',
+  'finding.shown.unit': 'The diagram shows {unit}, the unit this finding is about.',
+  'finding.shown.players': 'The diagram highlights {players} on every theme: this finding is about them, not one cell.',
+  'finding.shown.themes': 'The diagram highlights {themes} for every player: this finding is about the theme, not one cell.',
+  'finding.shown.none': 'The diagram marks no cell: this finding is about systems and contributors, not scores.',
+  'finding.shown.noneAt': 'The diagram marks no cell: this finding is about systems and contributors, not scores. See them in Organization\u00a0▸ {section}.',
+  'finding.everyUnit': 'These findings cover every unit, not only {unit}: the unit chosen changes the diagram only.',
   // the core's names and meanings (Workspace.findingKinds; a test holds them equal)
   'finding.kind.maturity-gap': 'Maturity gaps',
   'finding.kind.conflict': 'Conflicts',

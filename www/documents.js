@@ -231,22 +231,11 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
     return;
   }
   const text = e.ws.storedJson();
-  let revision = e.revision;
-  // in flight from here: a journal written meanwhile names this save
+  const ahead = storedAhead(e);
+  const revision = e.revision;
+  const { name, scenarios } = facts(e);
   e.inFlight.push(token);
   try {
-    let ahead = null;
-    if (e.ws.session().canRedo) {
-      // in a task of its own (unless the page is going away): two copies of
-      // a large session in one task froze the page; an edit meanwhile leaves
-      // it to the next save
-      if (!commit) await new Promise((ok) => setTimeout(ok));
-      if (e.revision === revision) {
-        ahead = storedAhead(e);
-        revision = e.revision;
-      }
-    }
-    const { name, scenarios } = facts(e);
     if (!e.stored) {
       const meta = await store.createDocument({ id: e.id, name: e.named ? e.name : name ?? e.name, named: e.named, text, ahead, scenarios, token });
       if (!meta) throw new Error('a document with this id exists');
@@ -287,6 +276,7 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
  */
 function storedAhead(e) {
   const ws = e.ws;
+  if (!ws.session().canRedo) return null;
   let back = 0;
   while (ws.redo()) back += 1;
   const text = ws.storedJson();

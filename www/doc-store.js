@@ -105,23 +105,13 @@ export async function listDocuments() {
   return all.map((d) => (held.has(d.id) ? d : { ...d, lost: true })).sort((a, b) => b.updated - a.updated);
 }
 
-/**
- * `{ meta, text, ahead }` of a document, or null when there is none;
- * `ahead`, when the document had steps to redo, is its text with them made
- * again and how many steps back that is (see documents.js).
- * @returns {Promise<{ meta: any, text: string, ahead?: Ahead } | null>}
- */
+/** `{ meta, text }` of a document, or null when there is none. */
 export function readDocument(id) {
   return transact('readonly', async ({ docs, texts }) => {
     const [meta, body] = await Promise.all([request(docs.get(id)), request(texts.get(id))]);
-    return meta && body ? { meta, text: body.text, ahead: body.ahead } : null;
+    return meta && body ? { meta, text: body.text } : null;
   });
 }
-
-/** @typedef {{ text: string, back: number }} Ahead */
-
-/** The record of a document's text (`ahead` only when there is one). */
-const textRecord = (id, text, ahead) => (ahead ? { id, text, ahead } : { id, text });
 
 function facts({ id, name, named = false, text, scenarios = 0, token, problem = null, now = Date.now() }) {
   return { id, name, named, created: now, updated: now, rev: 1, log: [[1, token]], size: text.length, scenarios, problem };
@@ -130,13 +120,13 @@ function facts({ id, name, named = false, text, scenarios = 0, token, problem = 
 /**
  * Stores a new document; resolves to its facts. `id` may be given (an
  * existing one is left alone: resolves to null).
- * @param {{ id?: string, name: string, named?: boolean, text: string, ahead?: Ahead | null, scenarios?: number, token?: string, problem?: string | null }} args */
-export async function createDocument({ id = randomId(), name, named = false, text, ahead = null, scenarios = 0, token = randomId(), problem = null }) {
+ */
+export async function createDocument({ id = randomId(), name, named = false, text, scenarios = 0, token = randomId(), problem = null }) {
   const meta = facts({ id, name, named, text, scenarios, token, problem });
   const made = await transact('readwrite', async ({ docs, texts }) => {
     if (await request(docs.get(id))) return false;
     docs.add(meta);
-    texts.put(textRecord(id, text, ahead));
+    texts.put({ id, text });
     return true;
   });
   if (!made) return null;
@@ -153,14 +143,14 @@ export async function createDocument({ id = randomId(), name, named = false, tex
  * @param {string} id
  * @param {number} base
  * @param {string} text
- * @param {{ name?: string, scenarios?: number, token?: string, commit?: boolean, ahead?: Ahead | null }} [options]
+ * @param {{ name?: string, scenarios?: number, token?: string, commit?: boolean }} [options]
  */
-export async function saveDocument(id, base, text, { name, scenarios, token = randomId(), commit = false, ahead = null } = {}) {
+export async function saveDocument(id, base, text, { name, scenarios, token = randomId(), commit = false } = {}) {
   const out = await transact('readwrite', async ({ docs, texts }) => {
     const meta = await request(docs.get(id));
     if (!meta) return { ok: false, reason: 'missing', meta: null };
     if (meta.rev !== base) return { ok: false, reason: 'changed', meta };
-    return { ok: true, meta: write(docs, texts, meta, text, { name, scenarios, token, ahead }) };
+    return { ok: true, meta: write(docs, texts, meta, text, { name, scenarios, token }) };
   }, { commit });
   if (out.ok) tell({ type: 'saved', id, rev: out.meta.rev, token });
   return out;
@@ -172,9 +162,9 @@ export async function saveDocument(id, base, text, { name, scenarios, token = ra
  * @param {IDBObjectStore} texts
  * @param {any} meta what is stored now
  * @param {string} text
- * @param {{ name?: string, scenarios?: number, token: string, ahead?: Ahead | null }} change
+ * @param {{ name?: string, scenarios?: number, token: string }} change
  */
-function write(docs, texts, meta, text, { name, scenarios, token, ahead = null }) {
+function write(docs, texts, meta, text, { name, scenarios, token }) {
   const rev = meta.rev + 1;
   const next = {
     ...meta,
@@ -187,7 +177,7 @@ function write(docs, texts, meta, text, { name, scenarios, token, ahead = null }
     problem: null,
   };
   docs.put(next);
-  texts.put(textRecord(meta.id, text, ahead));
+  texts.put({ id: meta.id, text });
   return next;
 }
 

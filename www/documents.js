@@ -230,21 +230,20 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
     e.told = true;
     return;
   }
-  const text = e.ws.storedJson();
-  const ahead = storedAhead(e);
   const revision = e.revision;
+  const text = e.ws.storedJson();
   const { name, scenarios } = facts(e);
   e.inFlight.push(token);
   try {
     if (!e.stored) {
-      const meta = await store.createDocument({ id: e.id, name: e.named ? e.name : name ?? e.name, named: e.named, text, ahead, scenarios, token });
+      const meta = await store.createDocument({ id: e.id, name: e.named ? e.name : name ?? e.name, named: e.named, text, scenarios, token });
       if (!meta) throw new Error('a document with this id exists');
       e.stored = true;
       e.rev = meta.rev;
       e.name = meta.name;
       if (e === current) store.rememberCurrent(e.id);
     } else {
-      const r = await store.saveDocument(e.id, e.rev, text, { name, scenarios, token, commit, ahead });
+      const r = await store.saveDocument(e.id, e.rev, text, { name, scenarios, token, commit });
       if (!r.ok) {
         e.stale = r.reason === 'changed';
         e.gone = r.reason === 'missing';
@@ -263,49 +262,6 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
   } finally {
     e.inFlight = e.inFlight.filter((x) => x !== token);
   }
-}
-
-// The core keeps only the steps to undo with a stored document (its
-// stored_history), so a reload used to lose what the user had undone. When
-// there are steps to redo, the document is also stored as it is with them
-// made again, with how many to undo from there: a reload opens that and
-// undoes them, so Redo still has them.
-/**
- * @param {any} e
- * @returns {import('./doc-store.js').Ahead | null}
- */
-function storedAhead(e) {
-  const ws = e.ws;
-  if (!ws.session().canRedo) return null;
-  let back = 0;
-  while (ws.redo()) back += 1;
-  const text = ws.storedJson();
-  for (let i = 0; i < back; i += 1) ws.undo();
-  // each undo and redo moved the core's revision: the model on show did not change
-  if (e.revision !== null) e.revision += 2 * back;
-  return back ? { text, back } : null;
-}
-
-/**
- * A stored document's workspace: with its steps to redo when it was
- * stored with them and they lead back to the text stored (else as stored).
- * @param {{ text: string, ahead?: import('./doc-store.js').Ahead }} doc
- */
-function reopen(doc) {
-  if (doc.ahead) {
-    let ws = null;
-    try {
-      ws = new Workspace(doc.ahead.text);
-      let back = doc.ahead.back;
-      while (back > 0 && ws.undo()) back -= 1;
-      const saved = ws.savedJson();
-      if (back === 0 && (doc.text === saved || doc.text.startsWith(`${saved.slice(0, -1)},"history":`))) return ws;
-    } catch {
-      // not read: the text stored is
-    }
-    ws?.free();
-  }
-  return new Workspace(doc.text);
 }
 
 /**
@@ -404,7 +360,7 @@ async function follow(e) {
   if (!doc || doc.meta.rev <= e.rev) return;
   let ws = null;
   try {
-    ws = reopen(doc);
+    ws = new Workspace(doc.text);
   } catch {
     ws = null;
   }
@@ -556,7 +512,7 @@ export async function switchTo(id) {
   if (!e) {
     let ws;
     try {
-      ws = reopen(doc);
+      ws = new Workspace(doc.text);
     } catch (error) {
       await store.setProblem(id, reasonOf(error)).catch(() => {});
       unreadable(doc.meta, error);
@@ -660,7 +616,7 @@ async function startShowing({ doc, recovered, linked, drawn }) {
   }
   if (doc) {
     try {
-      const e = entryFor(reopen(doc), { id: doc.meta.id, stored: true, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named });
+      const e = entryFor(new Workspace(doc.text), { id: doc.meta.id, stored: true, rev: doc.meta.rev, name: doc.meta.name, named: doc.meta.named });
       if (doc.meta.problem) store.setProblem(e.id, null).catch(() => {});
       show(e);
       if (recovered.some((r) => r.kind !== 'kept')) tellRecovered(recovered);

@@ -117,14 +117,27 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * 458.1 KB and 419.0 KB; Undo and Redo saying what they took back or made
  * again (Workspace.undoLabel and redoLabel, src/session/label.rs: each
  * step's name in two languages) to 360.2 KB, 460.1 KB and 420.9 KB.
+ * The third round of user tests (an intranet team, an instructor, a
+ * strategist) brought them to 366.3 KB, 468.4 KB and 429.7 KB: in the
+ * core, a what-if's comparison exported from the editor and its report
+ * titled as a what-if (src/export/what_if.rs, comparison_markdown now in
+ * the editor's module), the classroom's comparison of whole-organization
+ * answers with the mean over units, the steps to redo kept with a stored
+ * document, control characters escaped in JSON outputs, the headcount's
+ * limit and the lone-surrogate message in two languages, compare_answer
+ * ordered by a sort instead of the bucketing kept to save 1 KB; in the
+ * pages, the classroom's reload that keeps model, view and step, its
+ * presenter view's room for names and its handout's title, the finding's
+ * unit shown and its marks explained, the Organization pane drawn only when
+ * what it shows changes, and the Embed dialog's folder checks.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 361 * 1024 },
-  pageGzip: { 'index.html': 461 * 1024, 'teach.html': 422 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 367 * 1024 },
+  pageGzip: { 'index.html': 469 * 1024, 'teach.html': 431 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

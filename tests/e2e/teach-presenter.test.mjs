@@ -265,7 +265,12 @@ test('presenter view at 1280×720: in French and with renamed players the drawin
     await page.waitForFunction(() => document.querySelector('#tour-panel .tour-count')?.textContent.startsWith('Étape'));
     return 'Direction générale';
   };
-  for (const [how, prepare] of [['French', french], ['renamed', renamed]]) {
+  const both = async (page) => {
+    const name = await renamed(page);
+    await french(page);
+    return name;
+  };
+  for (const [how, prepare] of [['French', french], ['renamed', renamed], ['renamed, in French', both]]) {
     const page = await openTeach({ width: 1280, height: 720 });
     const name = await prepare(page);
     await present(page);
@@ -289,6 +294,14 @@ test('presenter view at 1280×720: in French and with renamed players the drawin
       assert.ok(m.width >= 600, `${at}: the drawing is ${Math.round(m.width)} px wide`);
       assert.ok(m.smallest >= 12, `${at}: its text ${m.smallest.toFixed(1)} px`);
       assert.deepEqual(await problemsOnScreen(page), [], at);
+      // the step's buttons whole, inside the text's column ("Suivant →" lost its edge)
+      const outside = await page.evaluate(() => {
+        const panel = document.getElementById('tour-panel').getBoundingClientRect();
+        return [...document.querySelectorAll('#tour-panel .tour-controls button')]
+          .filter((b) => b.getBoundingClientRect().right > panel.right + 0.5)
+          .map((b) => b.textContent);
+      });
+      assert.deepEqual(outside, [], `${at}: buttons past the column`);
       await page.keyboard.press('ArrowRight');
     }
     assert.deepEqual(page.problems, []);

@@ -376,12 +376,35 @@ async function fetchModel(src, words, own = false) {
   }
   let res;
   try {
-    res = await fetch(url, { mode: own ? 'cors' : 'same-origin', credentials: 'same-origin' });
+    res = await fetchOnce(url, own);
   } catch {
     throw new Error(`${words.notLoaded(url.href)}${own ? '' : words.notOwn}`);
   }
   if (!res.ok) throw new Error(words.notFound(url.href, res.status));
-  return res.text();
+  return res.text;
+}
+
+/** Requests in flight, by mode and address. */
+const inFlight = new Map();
+
+/**
+ * A file's status and text, asked for once while a request for it is in
+ * flight: elements that show the same file (a dashboard of several views
+ * of one model) start together and share one request. A later element asks
+ * again, so a changed file is read anew.
+ * @returns {Promise<{ ok: boolean, status: number, text: string }>}
+ */
+function fetchOnce(url, own) {
+  const key = `${own}:${url.href}`;
+  let request = inFlight.get(key);
+  if (!request) {
+    request = fetch(url, { mode: own ? 'cors' : 'same-origin', credentials: 'same-origin' })
+      .then(async (res) => ({ ok: res.ok, status: res.status, text: res.ok ? await res.text() : '' }));
+    inFlight.set(key, request);
+    const done = () => inFlight.delete(key);
+    request.then(done, done);
+  }
+  return request;
 }
 
 function el(tag, props = {}, ...children) {

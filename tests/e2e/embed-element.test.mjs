@@ -755,6 +755,26 @@ test('a new model without the unit shown is drawn as on a first load: the mean o
   await page.context().close();
 });
 
+test('elements showing the same file ask for it once; a later one reads it anew', async () => {
+  const page = await openPage(env.browser, null);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const html = `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
+${['current', 'target', 'gap', 'none'].map((o, i) => `<workforce-ecosystem id="v${i}" src="/models/studio.json" overlay="${o}"></workforce-ecosystem>`).join('\n')}`;
+  await page.route(`${env.origin}/four-views.html`, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: html }),
+  );
+  await page.goto(`${env.origin}/four-views.html`);
+  for (let i = 0; i < 4; i++) assert.equal(await settled(page, `#v${i}`), 'ready');
+  assert.deepEqual(asked.filter((p) => p.endsWith('studio.json')), ['/models/studio.json'], 'one request for four elements');
+  for (let i = 0; i < 4; i++) assert.ok(startsWithName((await shown(page, `#v${i}`)).title, 'Harbour Design Studio'));
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="later" src="/models/studio.json"></workforce-ecosystem>'));
+  assert.equal(await settled(page, '#later'), 'ready');
+  assert.equal(asked.filter((p) => p.endsWith('studio.json')).length, 2, 'a later element asks again');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('an element given its model by a script as the page starts never asks for the sample', async () => {
   const page = await openPage(env.browser, null);
   const asked = [];

@@ -511,6 +511,14 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
         "cell.scores",
         &["current", "gap", "player", "target", "theme"],
     ),
+    (
+        "cell.scores.mean",
+        &["count", "current", "gap", "player", "target", "theme"],
+    ),
+    (
+        "cell.noTarget.mean",
+        &["count", "current", "player", "theme"],
+    ),
     ("diagram.what.none", &[]),
     ("diagram.what.current", &[]),
     ("diagram.what.target", &[]),

@@ -101,6 +101,11 @@ fn state(
 ) -> CellState {
     // The cell's name in the core's language, as the rest of the diagram.
     let (theme, player) = (("theme", theme_label), ("player", player_label));
+    // Several scores (units) make a cell's figures means, each rounded: the
+    // label says so, or "current 2.3, target 3.7, gap 1.3" reads as a sum
+    // done wrong (the gap is the mean of each score's own gap).
+    let count = score.assessed.to_string();
+    let averaged = score.assessed > 1;
     let label = match score.current {
         None => say("cell.notAssessed", &[theme, player], || {
             format!("{theme_label}, {player_label}: not assessed")
@@ -116,11 +121,25 @@ fn state(
                         ("current", &*current),
                         ("target", &*target),
                         ("gap", &*gap),
+                        ("count", &*count),
                     ];
-                    say("cell.scores", &args, || {
-                        format!("{theme_label}, {player_label}: current {current}, target {target}, gap {gap}")
-                    })
+                    if averaged {
+                        say("cell.scores.mean", &args, || {
+                            format!("{theme_label}, {player_label}, mean of {count} scores: current {current}, target {target}, gap {gap}")
+                        })
+                    } else {
+                        say("cell.scores", &args[..5], || {
+                            format!("{theme_label}, {player_label}: current {current}, target {target}, gap {gap}")
+                        })
+                    }
                 }
+                _ if averaged => say(
+                    "cell.noTarget.mean",
+                    &[theme, player, ("current", &current), ("count", &count)],
+                    || {
+                        format!("{theme_label}, {player_label}, mean of {count} scores: current {current}, no target set")
+                    },
+                ),
                 _ => say(
                     "cell.noTarget",
                     &[theme, player, ("current", &current)],
@@ -286,6 +305,27 @@ mod tests {
         assert_eq!(
             cur.label,
             "Tech, HR: current 1 (Ad hoc), target 3 (Integrated), gap 2"
+        );
+        // three units' scores: every figure a mean, and the label says so
+        let means = CellScore {
+            assessed: 3,
+            current: Some(7.0 / 3.0),
+            target: Some(11.0 / 3.0),
+            gap: Some(4.0 / 3.0),
+            ..sc.clone()
+        };
+        assert_eq!(
+            state(&means, 2, "Tech", "HR", Overlay::Current, &s, true, None).label,
+            "Tech, HR, mean of 3 scores: current 2.3, target 3.7, gap 1.3"
+        );
+        let untargeted = CellScore {
+            target: None,
+            gap: None,
+            ..means
+        };
+        assert_eq!(
+            state(&untargeted, 2, "Tech", "HR", Overlay::None, &s, false, None).label,
+            "Tech, HR, mean of 3 scores: current 2.3, no target set"
         );
         assert_eq!(
             state(&sc, 2, "Tech", "HR", Overlay::Target, &s, false, None).class,

@@ -157,7 +157,7 @@ export default {
   'cell.summaryCurrent': 'Current {value} ({label})',
   'cell.summaryTarget': 'target {value}',
   'cell.summaryGap': 'gap {value}',
-  'cell.summaryAll': '— over all units',
+  'cell.summaryAll': '— means over all units',
   'cell.summaryUnit': '— for the chosen unit',
   'cell.inScenario': 'You are editing the what-if “{name}”; the baseline stays as it was.',
   'cell.owners': 'Owners in this cell',

@@ -157,7 +157,7 @@ export default {
   'cell.summaryCurrent': 'Actuel {value} ({label})',
   'cell.summaryTarget': 'cible {value}',
   'cell.summaryGap': 'écart {value}',
-  'cell.summaryAll': '— sur toutes les unités',
+  'cell.summaryAll': '— moyennes sur toutes les unités',
   'cell.summaryUnit': '— pour l’unité choisie',
   'cell.inScenario': 'Vous modifiez le scénario « {name} » ; la référence reste inchangée.',
   'cell.owners': 'Responsables dans cette case',

@@ -105,12 +105,12 @@ impl Kind {
     pub fn meaning(self) -> &'static str {
         match self {
             Kind::MaturityGap => "Assessed cells whose target is above their current score. Severity is the gap times the assessment's weight.",
-            Kind::Uncovered => "A theme that no player is responsible for, for a kind of contributor.",
-            Kind::Redundant => "Several players responsible for the same activity for the same contributors under the same theme.",
-            Kind::Conflict => "Redundancies in which the players set differing control levels, so third parties get mixed messages.",
-            Kind::Untracked => "Contributors that no system tracks.",
-            Kind::Fragmented => "Contributors tracked by several systems that no chain of integrations connects.",
-            Kind::Silo => "Systems with no integration to any other system.",
+            Kind::Uncovered => "A theme that no player is responsible for, for a kind of contributor. Severity: half the scale, more for larger headcounts.",
+            Kind::Redundant => "Several players responsible for the same activity for the same contributors under the same theme. Severity: a quarter of the scale per extra player, more for larger headcounts.",
+            Kind::Conflict => "Redundancies in which the players set differing control levels, so third parties get mixed messages. Severity: the redundancy’s plus half the scale, more for larger headcounts.",
+            Kind::Untracked => "Contributors that no system tracks. Severity: half the scale, more for larger headcounts.",
+            Kind::Fragmented => "Contributors tracked by several systems that no chain of integrations connects. Severity: a quarter of the scale per extra unconnected group, more for larger headcounts.",
+            Kind::Silo => "Systems with no integration to any other system. Severity: a quarter of the scale, more when what it tracks counts many people.",
         }
     }
 }

@@ -139,7 +139,8 @@ export async function suggestPlan() {
     choice(group, 'changes', t('plan.budget.changes'), changes.row),
     choice(group, 'readiness', t('plan.budget.readiness'), readiness.row),
   ];
-  const budget = h('fieldset', { class: 'plan-budget' }, h('legend', { text: t('plan.budget') }), choices.map((c) => c.row));
+  const budget = h('fieldset', { class: 'plan-budget' }, h('legend', { text: t('plan.budget') }), choices.map((c) => c.row),
+    h('p', { class: 'hint', text: t('plan.budget.help') }));
   const enable = () => {
     changes.input.disabled = !choices[1].radio.checked;
     readiness.input.disabled = !choices[2].radio.checked;

@@ -191,6 +191,8 @@ test('a budget, chosen kinds and a unit, by keyboard; a bad budget is refused in
     await page.uncheck(`#dialog .plan-kinds input[value="${kind}"]`);
   }
   await page.check('#dialog input[type="radio"][value="changes"]');
+  // what a budget favours, said where it is chosen (a board expected the worst first)
+  assert.match(await page.textContent('#dialog .plan-budget .hint'), /raise readiness most per change first: a conflict may wait/);
   const amount = page.locator('#dialog .plan-amount input >> nth=0');
   assert.equal(await amount.isEnabled(), true);
   await amount.fill('0');

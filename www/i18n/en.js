@@ -299,6 +299,7 @@ export default {
   'plan.intro': 'The plan is made for the baseline: the fewest changes that resolve the findings you choose, ordered into steps. It opens as a new what-if with its changes made.',
   'plan.kinds': 'Findings to resolve',
   'plan.budget': 'Budget',
+  'plan.budget.help': 'A budget takes the changes that raise readiness most per change first: a conflict may wait; choose its kind alone to plan it first.',
   'plan.budget.none': 'None: resolve them all',
   'plan.budget.changes': 'At most so many changes',
   'plan.budget.readiness': 'Until readiness reaches a target',

@@ -296,6 +296,7 @@ export default {
   'plan.title': 'Proposer un plan',
   'plan.intro': 'Le plan part de la référence : le moins de changements qui résolvent les constats choisis, ordonnés en étapes. Il s’ouvre comme un nouveau scénario, ses changements faits.',
   'plan.kinds': 'Constats à résoudre',
+  'plan.budget.help': 'Une limite prend d’abord les changements qui font le plus progresser la maturité : un conflit peut attendre ; choisissez son type seul pour le traiter d’abord.',
   'plan.budget': 'Limite',
   'plan.budget.none': 'Aucun : tout résoudre',
   'plan.budget.changes': 'Au plus tant de changements',

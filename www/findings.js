@@ -3,7 +3,7 @@
 // the differences from the baseline while a what-if is on show). Both show
 // what the core computed; nothing is computed here.
 import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
-import { t, tn, formatNumber, formatPercent, formatPoints, language } from './i18n.js';
+import { t, tn, formatNumber, formatCompact, formatPercent, formatPoints, language } from './i18n.js';
 import { state, onRefresh, setView, currentModel, refresh, announce } from './store.js';
 import { planSection } from './plan.js';
 
@@ -246,7 +246,9 @@ function renderFindings(result) {
   const disagreements = result.analysis.disagreements ?? [];
   const findings = [...result.analysis.findings, ...disagreements];
   const count = result.findingCount + disagreements.length;
-  setText(badge, formatNumber(count, 0));
+  // past 999 in short ("4.1K"): the panel's tabs stay on one line at 1366 px;
+  // its label says the whole count
+  setText(badge, count < 1000 ? formatNumber(count, 0) : formatCompact(count));
   setAttr(badge, 'aria-label', tn('finding.count', count));
   if (findingsPane.hidden) {
     findingsShown = null;

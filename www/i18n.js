@@ -66,6 +66,11 @@ export function formatNumber(value, digits = 1) {
   return intl(Intl.NumberFormat, { maximumFractionDigits: digits }).format(value);
 }
 
+/** A count in short, in the page's language ("4.1K", "4,1 k"). */
+export function formatCompact(value) {
+  return intl(Intl.NumberFormat, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
 /** A share in [0, 1] as a whole percentage. */
 export function formatPercent(value) {
   if (value === null || value === undefined || Number.isNaN(value)) return t('value.none');

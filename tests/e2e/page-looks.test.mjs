@@ -240,3 +240,24 @@ test('the classroom page requests no /favicon.ico', async () => {
   assert.ok(asked.includes(`/${icon}`) || icon.startsWith('data:'), `the page's icon ${icon} is what it asks for`);
   await context.close();
 });
+
+test('at 1366 px thousands of findings keep the panel’s tabs on one row: the badge in short, its label whole', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  const sample = JSON.parse(await readFile(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
+  const ports = sample.assessments.filter((a) => a.unit === 'ports');
+  for (let i = 0; i < 80; i += 1) {
+    sample.units.push({ id: `u${i}`, label: `Unit ${i}` });
+    sample.assessments.push(...ports.map((a) => ({ ...a, unit: `u${i}` })));
+  }
+  sample.name = 'Many Units';
+  await page.setInputFiles('#file-input', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Many Units');
+  const badge = await page.$eval('#findings-count', (b) => ({ text: b.textContent, label: b.getAttribute('aria-label') }));
+  const whole = Number(badge.label.replace(/\D/g, ''));
+  assert.ok(whole >= 1000, badge.label);
+  assert.match(badge.text, /^\d(\.\d)?K$/, 'in short');
+  assert.equal(badge.label, `${whole.toLocaleString('en')} findings`);
+  const rows = await page.$$eval('#panel-tabs [role="tab"]', (tabs) => new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size);
+  assert.equal(rows, 1, 'the tabs on one row');
+  assert.deepEqual(page.problems, []);
+});

@@ -32,7 +32,7 @@ pub fn is_bidi_control(c: char) -> bool {
 
 /// Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana,
 /// N'Ko and their neighbours, and their presentation forms).
-fn is_right_to_left(c: char) -> bool {
+pub(crate) fn is_right_to_left(c: char) -> bool {
     matches!(
         c,
         '\u{0590}'..='\u{08ff}'

@@ -18,6 +18,14 @@ pub const LINE_HEIGHT: f64 = 1.2;
 const SAFETY: f64 = 1.03;
 /// The width of a character no table knows (emoji are about 1.28 em).
 const UNKNOWN_WIDTH: f64 = 1.3;
+/// The widths of right-to-left letters, which the table does not hold,
+/// measured in Chromium with DejaVu Sans: Hebrew letters are at most 0.71
+/// em; Arabic letters, joined as words are, about 0.42 em on average (alone
+/// up to 1.22 em, but a name's letters are joined). At [`UNKNOWN_WIDTH`] a
+/// four-word Arabic player name wrapped one word per line where a Latin
+/// one of the same length took two lines.
+const HEBREW_WIDTH: f64 = 0.72;
+const RIGHT_TO_LEFT_WIDTH: f64 = 0.6;
 
 /// The face a text is set in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,6 +83,10 @@ pub fn advance(c: char, weight: Weight) -> f64 {
         w
     } else if is_wide_east_asian(cp) {
         1.0
+    } else if matches!(cp, 0x0590..=0x05FF | 0xFB1D..=0xFB4F) {
+        HEBREW_WIDTH
+    } else if crate::bidi::is_right_to_left(c) {
+        RIGHT_TO_LEFT_WIDTH
     } else {
         UNKNOWN_WIDTH
     }
@@ -111,6 +123,23 @@ mod tests {
     fn unknown_characters_are_measured_wide() {
         assert_eq!(advance('漢', Weight::Regular), 1.0);
         assert_eq!(advance('😀', Weight::Regular), UNKNOWN_WIDTH);
+        // joined Arabic and every Hebrew letter fit in less than an emoji
+        assert_eq!(advance('ב', Weight::Regular), HEBREW_WIDTH);
+        for c in ['ش', 'ﻻ'] {
+            assert_eq!(advance(c, Weight::Regular), RIGHT_TO_LEFT_WIDTH, "{c}");
+        }
+        // a four-word Arabic player name wraps as a Latin one of its length
+        let mut fw = crate::framework::standard();
+        fw.players[3].label = "الموارد البشرية وقادة الأعمال".into();
+        fw.players[4].label = "Human resources and unit heads".into();
+        let l = crate::layout::layout(&fw);
+        let lines = |i: usize| l.player_labels[i].lines.len();
+        assert!(
+            lines(3) <= lines(4),
+            "{} lines against {}",
+            lines(3),
+            lines(4)
+        );
         assert_eq!(advance('\u{0301}', Weight::Regular), 0.0);
         assert!(advance('ก', Weight::Regular) >= 1.0);
     }

@@ -129,15 +129,20 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * pages, the classroom's reload that keeps model, view and step, its
  * presenter view's room for names and its handout's title, the finding's
  * unit shown and its marks explained, the Organization pane drawn only when
- * what it shows changes, and the Embed dialog's folder checks.
+ * what it shows changes, and the Embed dialog's folder checks. The
+ * re-tests' fixes (a comparison that says what else a what-if changed and
+ * a change under a tenth of a point which way it went, in two languages;
+ * a cell's means said to be means; each finding kind's severity explained;
+ * a finding's unit put back; the budget's hint) brought them to 367.4 KB,
+ * 470.3 KB and 431.4 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 367 * 1024 },
-  pageGzip: { 'index.html': 469 * 1024, 'teach.html': 431 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 368 * 1024 },
+  pageGzip: { 'index.html': 471 * 1024, 'teach.html': 432 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

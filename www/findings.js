@@ -3,7 +3,7 @@
 // the differences from the baseline while a what-if is on show). Both show
 // what the core computed; nothing is computed here.
 import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
-import { t, tn, formatNumber, formatCompact, formatPercent, formatPoints, language } from './i18n.js';
+import { t, tn, formatNumber, formatCompact, formatPercent, formatPoints, changed, language } from './i18n.js';
 import { state, onRefresh, setView, currentModel, refresh, announce } from './store.js';
 import { planSection } from './plan.js';
 
@@ -93,22 +93,37 @@ function shownLine(f, section) {
 }
 
 /**
+ * The unit a finding put on show (`to`) and the one the reader had chosen
+ * (`from`, null for all units), while it is still on show.
+ * @type {{ from: string | null, to: string } | null}
+ */
+let peeked = null;
+
+/**
  * Chooses a finding (or none). A finding about one unit's cell shows that
  * unit in the diagram, whose cells otherwise show another unit or the mean
  * over all of them: the outlined cell would not show the finding's score.
+ * The next finding that is not about a unit (or none) puts back the unit
+ * the reader had chosen, unless they chose another since.
  * @param {any} f
  */
 function choose(f) {
-  if (!f) {
-    setView({ finding: null });
+  const m = currentModel();
+  const unit = f && f.units?.length === 1 && f.cells?.length ? f.units[0] : null;
+  const known = unit !== null && m.units.some((u) => u.id === unit);
+  if (known && unit === state.view.unit) {
+    setView({ finding: f.id });
     return;
   }
-  const m = currentModel();
-  const unit = f.units?.length === 1 && f.cells?.length ? f.units[0] : null;
-  if (unit && state.view.unit !== unit && m.units.some((u) => u.id === unit)) {
+  const back = peeked && state.view.unit === peeked.to ? { unit: peeked.from } : {};
+  peeked = null;
+  if (known) {
+    peeked = { from: 'unit' in back ? back.unit : state.view.unit ?? null, to: unit };
     setView({ finding: f.id, unit });
     announce(t('finding.shown.unit', { unit: labelOf(m.units, unit) }));
-  } else setView({ finding: f.id });
+    return;
+  }
+  setView({ finding: f?.id ?? null, ...back });
 }
 
 /** Buttons that take the user to what a chosen finding concerns. */
@@ -309,7 +324,7 @@ function bar(label, value, change, id) {
     h('span', { class: 'bar-label', text: label }),
     h('span', { class: 'bar', 'aria-hidden': 'true' }, fill),
     h('span', { class: 'bar-value', text: formatPercent(value) }),
-    change !== null && change !== undefined && Math.abs(change) >= 0.0005
+    changed(change)
       ? h('span', { class: `delta ${change > 0 ? 'up' : 'down'}`, text: formatPoints(change) })
       : null);
 }
@@ -335,7 +350,7 @@ function renderReadiness(result) {
         h('h2', { class: 'overall-label', text: t('readiness.overall') }),
         h('p', { class: 'overall-value' },
           h('span', { text: formatPercent(readiness.overall) }),
-          overallDelta !== null && Math.abs(overallDelta) >= 0.0005
+          changed(overallDelta)
             ? h('span', { class: `delta ${overallDelta > 0 ? 'up' : 'down'}`, text: formatPoints(overallDelta) })
             : null),
         h('p', { class: 'muted', text: t('readiness.explain') })),

@@ -77,21 +77,28 @@ export function formatPercent(value) {
   return intl(Intl.NumberFormat, { style: 'percent', maximumFractionDigits: 0 }).format(value);
 }
 
+/** A change of readiness, in points, that is none: arithmetic's noise. */
+const TINY = 1e-7;
+
+/** Whether a readiness difference (a share) is a change at all. */
+export function changed(delta) {
+  return delta !== null && delta !== undefined && Math.abs(delta * 100) > TINY;
+}
+
 /**
  * A readiness difference in percentage points, signed with the minus sign
  * (U+2212: Intl writes a hyphen, which reads as a dash). Whole points from
- * one up; below one, one decimal (or the first significant digit), so that
- * a small change never reads as none ("0 pts").
+ * one up; below one, one decimal; below a tenth, "under 0.1 pt down", so
+ * that a small change never reads as none ("0 pts").
  */
 export function formatPoints(delta) {
   const raw = delta * 100;
-  let points = Math.round(raw);
-  let options = {};
-  if (raw !== 0 && Math.abs(raw) < 0.95) {
-    points = Math.round(raw * 10) / 10;
-    options = points === 0 ? { maximumSignificantDigits: 1 } : { maximumFractionDigits: 1 };
-    if (points === 0) points = raw;
-  }
+  // too small for one decimal, but which way it went is still said (the
+  // core's reports say it alike)
+  if (Math.abs(raw) > TINY && Math.abs(raw) < 0.05) return t(raw < 0 ? 'readiness.points.tinyDown' : 'readiness.points.tinyUp');
+  const fine = Math.abs(raw) < 0.95;
+  const points = fine ? Math.round(raw * 10) / 10 : Math.round(raw);
+  const options = fine ? { maximumFractionDigits: 1 } : {};
   const signed = intl(Intl.NumberFormat, { signDisplay: 'exceptZero', ...options }).format(points).replace(/-/g, '\u2212');
   // "+1 pt", "+2 pts", "−0.4 pts" ("−0,4 pt" in French): the count's form, whatever its sign
   return tn('readiness.points', Math.abs(points), { points: signed });

@@ -566,7 +566,13 @@ export function initIo() {
       'compare-snapshot': compareWithSnapshot,
       survey: handOutSurvey,
     }[item.dataset.export];
-    Promise.resolve(run?.()).catch((e) => showNotice(() => t('export.failed', { reason: e.message }), { tone: 'warning' }));
+    const failed = (e) => showNotice(() => t('export.failed', { reason: e.message }), { tone: 'warning' });
+    // run at once (a download keeps the click's activation); it may throw before it returns a promise
+    try {
+      Promise.resolve(run?.()).catch(failed);
+    } catch (e) {
+      failed(e);
+    }
   }, {
     // the comparison with the baseline is a what-if's alone
     beforeOpen: () => {

@@ -54,6 +54,28 @@ pub(crate) fn md_label(text: &str) -> String {
     crate::bidi::isolate(&escape_markdown(text)).into_owned()
 }
 
+/// "2 owners", "the scale": one kind of change a scenario makes, counted.
+fn change_count(c: &super::ChangeCount) -> String {
+    let (one, other) = match c.kind {
+        "scores" => ("{count} score", "{count} scores"),
+        "owners" => ("{count} owner", "{count} owners"),
+        "contributors" => ("{count} contributor", "{count} contributors"),
+        "systems" => ("{count} system", "{count} systems"),
+        "links" => ("{count} system link", "{count} system links"),
+        "units" => ("{count} unit", "{count} units"),
+        "name" => ("the name", "the name"),
+        "framework" => ("the framework", "the framework"),
+        _ => ("the scale", "the scale"),
+    };
+    say_count(
+        &format!("compare.change.{}", c.kind),
+        c.count,
+        &[],
+        one,
+        other,
+    )
+}
+
 /// One of the report's fixed words or sentences: `english` (a template of
 /// `args`), or in another language the template of `key` in the core's
 /// catalogue (`report.*`, the comparison's own `compare.*`, and the
@@ -421,7 +443,13 @@ fn cell_matrix(out: &mut String, model: &Model) {
 
 fn delta_cell(d: &Delta) -> String {
     match d.delta {
-        Some(x) if (x * 1000.0).round() == 0.0 => say("compare.noChange", &[], "no change"),
+        Some(x) if x.abs() < 1e-9 => say("compare.noChange", &[], "no change"),
+        // too small for one decimal, yet a change: "38% → 37%" beside "no
+        // change" read as a contradiction
+        Some(x) if x.abs() < 0.0005 && x < 0.0 => {
+            say("compare.tinyDown", &[], "under 0.1 points down")
+        }
+        Some(x) if x.abs() < 0.0005 => say("compare.tinyUp", &[], "under 0.1 points up"),
         Some(x) => {
             let value = crate::language::number(format!("{:+.1}", x * 100.0));
             say("compare.points", &[("value", &value)], "{value} points")
@@ -518,6 +546,18 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         "{count} cells changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
     );
     let _ = writeln!(out, "{changed}\n");
+    // Owners, systems and links changed resolve findings too: without them a
+    // reader credits the scores alone.
+    if !cmp.changes.is_empty() {
+        let counts: Vec<String> = cmp.changes.iter().map(change_count).collect();
+        let changes = counts.join(", ");
+        let line = say(
+            "compare.changes",
+            &[("changes", &changes)],
+            "What the scenario changes: {changes}.",
+        );
+        let _ = writeln!(out, "{line}\n");
+    }
 
     let changed_cells = say("compare.changedCells", &[], "Changed cells");
     let _ = writeln!(out, "## {changed_cells}\n");
@@ -663,6 +703,21 @@ mod tests {
     use super::*;
     use crate::analysis::{analyze, compare};
     use crate::model::{Assessment, Contributor, ContributorKind, Item, System};
+
+    #[test]
+    fn a_change_under_a_tenth_of_a_point_says_which_way() {
+        let d = |before: f64, after: f64| {
+            delta_cell(&crate::analysis::Delta {
+                before: Some(before),
+                after: Some(after),
+                delta: Some(after - before),
+            })
+        };
+        assert_eq!(d(0.3753, 0.3749), "under 0.1 points down");
+        assert_eq!(d(0.3749, 0.3753), "under 0.1 points up");
+        assert_eq!(d(0.5, 0.5), "no change");
+        assert_eq!(d(0.40, 0.43), "+3.0 points");
+    }
 
     #[test]
     fn percentages_round_as_before() {

@@ -40,7 +40,8 @@ pub fn comparison(session: &Session, html: bool, lang: &str) -> Option<String> {
         name: s.name.clone(),
         ..s.model.clone()
     };
-    let cmp = analysis::compare(baseline, &scenario);
+    // compared as it is: the name is the title's, not a change
+    let cmp = analysis::compare(baseline, &s.model);
     let text = analysis::comparison_markdown(baseline, &scenario, &cmp);
     if !html {
         return Some(text);
@@ -104,8 +105,15 @@ mod tests {
 
     #[test]
     fn a_what_if_comparison_names_both_and_what_changed() {
-        let session = session_with_what_if();
+        let mut session = session_with_what_if();
+        let removed = serde_json::json!({"removeResponsibility": 0});
+        session.apply(&Edit::from_json(removed).unwrap()).unwrap();
         let md = comparison(&session, false, "en").unwrap();
+        // what changed besides scores is said too: it resolves findings as well
+        assert!(
+            md.contains("What the scenario changes: 1 score, 1 owner."),
+            "{md}"
+        );
         assert!(
             md.starts_with("# Scenario comparison — Harbourline Group → Hire \\<more\\>"),
             "{md}"

@@ -132,6 +132,20 @@ test('a finding about one unit shows that unit in the diagram, and the list says
   assert.match(await page.textContent('#announcer'), /The diagram shows Ports and terminals/);
   // the list is the whole organization's, and says so while a unit is on show
   assert.match(await page.textContent('#pane-findings .finding-scope'), /These findings cover every unit, not only Ports and terminals/);
+  // a finding that is not about one unit puts back the reader's choice
+  // (here all units): a unit left on show contradicted the next finding
+  await page.locator('#pane-findings [data-kind="conflict"] .finding-button').first().click();
+  assert.equal(await page.inputValue('#unit-filter'), '', 'back to all units');
+  await button.click();
+  assert.equal(await page.inputValue('#unit-filter'), 'ports');
+  await button.click(); // chosen again: none chosen
+  assert.equal(await page.inputValue('#unit-filter'), '', 'none chosen: back too');
+  // a unit the reader chose stays theirs
+  await page.selectOption('#unit-filter', 'retail');
+  await button.click();
+  assert.equal(await page.inputValue('#unit-filter'), 'ports');
+  await page.locator('#pane-findings [data-kind="conflict"] .finding-button').first().click();
+  assert.equal(await page.inputValue('#unit-filter'), 'retail', 'back to the unit the reader had chosen');
   await page.selectOption('#unit-filter', '');
   assert.equal(await page.$('#pane-findings .finding-scope'), null);
   assert.deepEqual(page.problems, []);

@@ -198,3 +198,28 @@ test('a readiness change under one point shows its decimal and a minus sign, in 
   assert.match(await page.textContent('#pane-readiness .overall-value .delta'), new RegExp(`^${sign}0,[1-9] pt$`));
   assert.deepEqual(page.problems, []);
 });
+
+test('a readiness change under a tenth of a point says which way it went, on the bar and in the Readiness tab', async () => {
+  const page = await open(env);
+  const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
+  const ports = sample.assessments.filter((a) => a.unit === 'ports');
+  for (let i = 0; i < 80; i += 1) {
+    sample.units.push({ id: `u${i}`, label: `Unit ${i}` });
+    sample.assessments.push(...ports.map((a) => ({ ...a, unit: `u${i}` })));
+  }
+  sample.name = 'Many Units';
+  await page.setInputFiles('#file-input', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Many Units');
+  await startScenario(page, 'Tiny drop');
+  await page.selectOption('#unit-filter', 'ports');
+  await openCell(page, 'leadership', 'senior-leaders');
+  const now = Number(await page.inputValue('#pane-cell [data-key="u:ports:current"]'));
+  assert.ok(now > 0);
+  await setField(page, 'u:ports', 'current', now - 1);
+  // one step of one score among about 2,000: some 0.01 points
+  const banner = await page.textContent('#scenario-banner');
+  assert.match(banner, /readiness under 0\.1 pt down ·/, banner);
+  await page.click('#tab-readiness');
+  assert.equal(await page.textContent('#pane-readiness .overall-value .delta'), 'under 0.1 pt down', 'a badge, not none');
+  assert.deepEqual(page.problems, []);
+});

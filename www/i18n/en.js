@@ -246,6 +246,8 @@ export default {
   'readiness.units': 'By unit',
   'readiness.points.one': '{points} pt',
   'readiness.points.other': '{points} pts',
+  'readiness.points.tinyDown': 'under 0.1 pt down',
+  'readiness.points.tinyUp': 'under 0.1 pt up',
 
   'scenario.nav': 'Baseline and what-if scenarios',
   'scenario.baseline': 'Baseline',

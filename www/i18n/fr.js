@@ -244,6 +244,8 @@ export default {
   'readiness.units': 'Par unité',
   'readiness.points.one': '{points} pt',
   'readiness.points.other': '{points} pts',
+  'readiness.points.tinyDown': 'moins de 0,1 pt en baisse',
+  'readiness.points.tinyUp': 'moins de 0,1 pt en hausse',
 
   'scenario.nav': 'Référence et scénarios',
   'scenario.baseline': 'Référence',

@@ -520,7 +520,7 @@ fn compare_writes_the_report_in_french() {
             "\n## Nouveaux constats\n\nLe scénario n’apporte aucun nouveau constat.\n",
         ],
         &[
-            "(-3,1 pts)",
+            "(\u{2212}3,1 pts)",
             "Constats résolus : **0**, nouveaux : **3**, inchangés : 45.",
             "\n## Constats résolus\n\nLe scénario ne résout aucun constat.\n",
             "\n## Nouveaux constats\n\n- **Écart de maturité** (gravité 4) Dans ",

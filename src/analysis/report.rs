@@ -451,7 +451,9 @@ fn delta_cell(d: &Delta) -> String {
         }
         Some(x) if x.abs() < 0.0005 => say("compare.tinyUp", &[], "under 0.1 points up"),
         Some(x) => {
-            let value = crate::language::number(format!("{:+.1}", x * 100.0));
+            // the minus sign, as the page writes it: a hyphen reads as a dash
+            let value =
+                crate::language::number(format!("{:+.1}", x * 100.0)).replacen('-', "\u{2212}", 1);
             say("compare.points", &[("value", &value)], "{value} points")
         }
         None => "–".into(),
@@ -717,6 +719,11 @@ mod tests {
         assert_eq!(d(0.3749, 0.3753), "under 0.1 points up");
         assert_eq!(d(0.5, 0.5), "no change");
         assert_eq!(d(0.40, 0.43), "+3.0 points");
+        assert_eq!(
+            d(0.43, 0.40),
+            "\u{2212}3.0 points",
+            "a minus sign, not a hyphen"
+        );
     }
 
     #[test]

@@ -5,6 +5,27 @@ import { setup, openPage } from './harness.mjs';
 export { setup };
 
 /**
+ * The sample with `units` more units, each scored as Ports, named `name`:
+ * a large model (thousands of assessments and findings), as a file's bytes.
+ */
+export function sampleWithUnits(units, name) {
+  const sample = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
+  const ports = sample.assessments.filter((a) => a.unit === 'ports');
+  for (let i = 0; i < units; i += 1) {
+    sample.units.push({ id: `u${i}`, label: `Unit ${i}` });
+    sample.assessments.push(...ports.map((a) => ({ ...a, unit: `u${i}` })));
+  }
+  sample.name = name;
+  return Buffer.from(JSON.stringify(sample));
+}
+
+/** Opens `sampleWithUnits(units, name)` in the editor as a user opens a file. */
+export async function openWithUnits(page, units, name) {
+  await page.setInputFiles('#file-input', { name: 'large.json', mimeType: 'application/json', buffer: sampleWithUnits(units, name) });
+  await page.waitForFunction((n) => document.getElementById('model-name').value === n, name);
+}
+
+/**
  * What a browser test measures of the diagram `root` (a selector; `host`
  * pierces an element's shadow root), run in the page: its layout, place and
  * size, its smallest text in CSS px, which level labels lie on each other

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage } from './harness.mjs';
-import { setup, open, startScenario, cellSelector } from './page-helpers.mjs';
+import { setup, open, startScenario, cellSelector, openWithUnits } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -243,15 +243,7 @@ test('the classroom page requests no /favicon.ico', async () => {
 
 test('at 1366 px thousands of findings keep the panel’s tabs on one row: the badge in short, its label whole', async () => {
   const page = await open(env, { viewport: { width: 1366, height: 768 } });
-  const sample = JSON.parse(await readFile(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
-  const ports = sample.assessments.filter((a) => a.unit === 'ports');
-  for (let i = 0; i < 80; i += 1) {
-    sample.units.push({ id: `u${i}`, label: `Unit ${i}` });
-    sample.assessments.push(...ports.map((a) => ({ ...a, unit: `u${i}` })));
-  }
-  sample.name = 'Many Units';
-  await page.setInputFiles('#file-input', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
-  await page.waitForFunction(() => document.getElementById('model-name').value === 'Many Units');
+  await openWithUnits(page, 80, 'Many Units');
   const badge = await page.$eval('#findings-count', (b) => ({ text: b.textContent, label: b.getAttribute('aria-label') }));
   const whole = Number(badge.label.replace(/\D/g, ''));
   assert.ok(whole >= 1000, badge.label);

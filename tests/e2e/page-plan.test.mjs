@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, open, findingIds, openCell, setField, storedDocs, axeViolations } from './page-helpers.mjs';
+import { setup, open, findingIds, openCell, setField, storedDocs, axeViolations, openWithUnits } from './page-helpers.mjs';
 import { openPage } from './harness.mjs';
 
 const env = setup();
@@ -118,20 +118,8 @@ async function planAll(page) {
 }
 
 /** The sample with 170 more units scored as ports is: 4,128 assessments, a large model. */
-async function largeModel() {
-  const sample = JSON.parse(await readFile(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
-  const ports = sample.assessments.filter((a) => a.unit === 'ports');
-  for (let i = 0; i < 170; i += 1) {
-    sample.units.push({ id: `u${i}`, label: `Unit ${i}` });
-    sample.assessments.push(...ports.map((a) => ({ ...a, unit: `u${i}` })));
-  }
-  sample.name = 'Large Co';
-  return Buffer.from(JSON.stringify(sample));
-}
-
 async function openLarge(page) {
-  await page.setInputFiles('#file-input', { name: 'large.json', mimeType: 'application/json', buffer: await largeModel() });
-  await page.waitForFunction(() => document.getElementById('model-name').value === 'Large Co');
+  await openWithUnits(page, 170, 'Large Co');
 }
 
 test('a large model’s plan is made off the page’s thread, by a worker, in the page’s language; a small one’s and, where no worker can start, a large one’s by the page', async () => {

@@ -3,7 +3,7 @@
 // introduced), and a scenario can be kept as the baseline or discarded.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, findingIds, openCell, setField, startScenario } from './page-helpers.mjs';
+import { setup, open, cell, findingIds, openCell, setField, startScenario, openWithUnits } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -201,15 +201,7 @@ test('a readiness change under one point shows its decimal and a minus sign, in 
 
 test('a readiness change under a tenth of a point says which way it went, on the bar and in the Readiness tab', async () => {
   const page = await open(env);
-  const sample = JSON.parse(await page.evaluate(async () => (await fetch('models/sample.json')).text()));
-  const ports = sample.assessments.filter((a) => a.unit === 'ports');
-  for (let i = 0; i < 80; i += 1) {
-    sample.units.push({ id: `u${i}`, label: `Unit ${i}` });
-    sample.assessments.push(...ports.map((a) => ({ ...a, unit: `u${i}` })));
-  }
-  sample.name = 'Many Units';
-  await page.setInputFiles('#file-input', { name: 'many.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(sample)) });
-  await page.waitForFunction(() => document.getElementById('model-name').value === 'Many Units');
+  await openWithUnits(page, 80, 'Many Units');
   await startScenario(page, 'Tiny drop');
   await page.selectOption('#unit-filter', 'ports');
   await openCell(page, 'leadership', 'senior-leaders');

@@ -452,8 +452,10 @@ pub fn compare_answer(instructor: &Model, student: &Model) -> AnswerComparison {
             });
         }
     }
-    let sides = [(0, instructor), (1, student)];
-    for (side, model) in sides.into_iter().skip(usize::from(averaged)) {
+    for (side, model) in [(0, instructor), (1, student)] {
+        if side == 0 && averaged {
+            continue; // the instructor's cells are the means above
+        }
         for a in &model.assessments {
             let key = (a.theme.as_str(), a.player.as_str(), a.unit.as_deref());
             cells.entry(key).or_default()[side].get_or_insert(CellValue {

@@ -285,8 +285,11 @@ function renderFindings(result) {
         h('h3', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
     } else {
       parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
-      // the core analyses the whole organization: a unit chosen for the diagram does not narrow the list
-      const unit = state.view.unit && currentModel().units.find((u) => u.id === state.view.unit);
+      // the core analyses the whole organization: a unit chosen for the
+      // diagram does not narrow the list. (Not for a unit a finding put on
+      // show, which its own line names: the note above the list would push
+      // the finding just clicked from under the pointer.)
+      const unit = state.view.unit && peeked?.to !== state.view.unit && currentModel().units.find((u) => u.id === state.view.unit);
       if (unit) parts.push(h('p', { class: 'finding-scope', text: t('finding.everyUnit', { unit: unit.label }) }));
       for (const [kind, list, count] of groups(findings, result.findingCounts ?? {})) {
         const open = expanded.has(kind);

@@ -120,6 +120,7 @@ test('a finding about one unit shows that unit in the diagram, and the list says
   const text = await button.textContent();
   const [, player, theme, score] = /the maturity of (.+?) on (.+?) is (\d+) \(/.exec(text ?? '') ?? [];
   assert.ok(score, text);
+  const box = await button.boundingBox();
   await button.click();
   assert.equal(await page.inputValue('#unit-filter'), 'ports', 'the diagram shows the finding’s unit');
   const outlined = await page.$$eval('#diagram .cell.is-highlighted', (els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
@@ -130,8 +131,9 @@ test('a finding about one unit shows that unit in the diagram, and the list says
   assert.equal(Number(value), Number(score), 'the outlined cell shows the finding’s score, not a mean over units');
   assert.match(await page.textContent('#pane-findings .finding.is-chosen .finding-shown'), /The diagram shows Ports and terminals, the unit this finding is about/);
   assert.match(await page.textContent('#announcer'), /The diagram shows Ports and terminals/);
-  // the list is the whole organization's, and says so while a unit is on show
-  assert.match(await page.textContent('#pane-findings .finding-scope'), /These findings cover every unit, not only Ports and terminals/);
+  // nothing is put above the list: the finding clicked stays under the pointer
+  assert.equal(await page.$('#pane-findings .finding-scope'), null);
+  assert.deepEqual(await button.boundingBox(), box, 'the finding did not move');
   // a finding that is not about one unit puts back the reader's choice
   // (here all units): a unit left on show contradicted the next finding
   await page.locator('#pane-findings [data-kind="conflict"] .finding-button').first().click();
@@ -140,8 +142,9 @@ test('a finding about one unit shows that unit in the diagram, and the list says
   assert.equal(await page.inputValue('#unit-filter'), 'ports');
   await button.click(); // chosen again: none chosen
   assert.equal(await page.inputValue('#unit-filter'), '', 'none chosen: back too');
-  // a unit the reader chose stays theirs
+  // a unit the reader chose stays theirs, and the list says it covers every unit
   await page.selectOption('#unit-filter', 'retail');
+  assert.match(await page.textContent('#pane-findings .finding-scope'), /These findings cover every unit, not only Retail and delivery/);
   await button.click();
   assert.equal(await page.inputValue('#unit-filter'), 'ports');
   await page.locator('#pane-findings [data-kind="conflict"] .finding-button').first().click();

@@ -74,7 +74,7 @@ test('an interactive element is one Tab stop with arrow keys, Home, End, Enter a
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press(' ');
   assert.deepEqual(await page.evaluate(() => window.picks), ['integration/senior-leaders', 'technology/senior-leaders']);
-  assert.match(await page.$eval('#left', (e) => e.shadowRoot.querySelector('.details').textContent), /^Technology enablers, Senior leaders: /);
+  assert.match(await page.$eval('#left', (e) => e.shadowRoot.querySelector('.details').textContent), /^Technology enablers, Senior leaders, mean of 2 scores: current /);
 
   // Focus shows in the focus colour, on the picked cell too, fully opaque
   // (measured without the stroke's transition).

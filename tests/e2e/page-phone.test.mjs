@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { setup, open, measureDiagram as measure } from './page-helpers.mjs';
+import { setup, open, measureDiagram as measure, startScenario } from './page-helpers.mjs';
 
 const env = setup();
 const PHONES = [
@@ -94,4 +94,20 @@ test('the editor and the element change layout when their room changes', async (
   await embed.waitForFunction(() => !document.getElementById('diagram').shadowRoot.querySelector('svg.wfe-layout-narrow'));
   assert.deepEqual(embed.problems, []);
   await embed.context().close();
+});
+
+test('on a 390 px phone the Export menu stays on screen with a what-if’s items, in English and French', async () => {
+  for (const lang of ['en', 'fr']) {
+    const page = await openPage(env.browser, null, { viewport: { width: 390, height: 844 } });
+    await page.addInitScript((l) => localStorage.setItem('wfe-lang', l), lang);
+    await page.goto(`${env.origin}/`);
+    await page.waitForSelector('body[data-ready="true"]');
+    await startScenario(page, 'W');
+    await page.click('#export');
+    const box = await page.$eval('#export-menu', (m) => m.getBoundingClientRect().toJSON());
+    assert.ok(box.left >= 0 && box.right <= 390, `${lang}: ${box.left}–${box.right}`);
+    assert.ok(await page.isVisible('#export-menu [data-export="comparison-md"]'), lang);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });

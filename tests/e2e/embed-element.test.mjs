@@ -3,7 +3,7 @@
 // fallback when a page forbids WebAssembly.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, setup, startServer } from './harness.mjs';
+import { openPage, servePage, setup, startServer } from './harness.mjs';
 import { CSP } from '../../scripts/serve.mjs';
 
 /** The SVG title names the model first, then says what the diagram shows. */
@@ -432,9 +432,7 @@ const NO_WASM = CSP.replace(" 'wasm-unsafe-eval'", '');
 async function underNoWasm(path, body) {
   const strict = await startServer({ csp: NO_WASM });
   const page = await openPage(env.browser, null);
-  await page.route(`${strict.origin}${path}`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': NO_WASM }, body }),
-  );
+  await servePage(page, `${strict.origin}${path}`, body, NO_WASM);
   return { page, strict };
 }
 
@@ -761,9 +759,7 @@ test('elements showing the same file ask for it once; a later one reads it anew'
   page.on('request', (r) => asked.push(new URL(r.url()).pathname));
   const html = `<!doctype html><html lang="en"><title>t</title><script type="module" src="/element.js"></script>
 ${['current', 'target', 'gap', 'none'].map((o, i) => `<workforce-ecosystem id="v${i}" src="/models/studio.json" overlay="${o}"></workforce-ecosystem>`).join('\n')}`;
-  await page.route(`${env.origin}/four-views.html`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: html }),
-  );
+  await servePage(page, `${env.origin}/four-views.html`, html);
   await page.goto(`${env.origin}/four-views.html`);
   for (let i = 0; i < 4; i++) assert.equal(await settled(page, `#v${i}`), 'ready');
   assert.deepEqual(asked.filter((p) => p.endsWith('studio.json')), ['/models/studio.json'], 'one request for four elements');
@@ -783,9 +779,7 @@ test('an element given its model by a script as the page starts never asks for t
 <workforce-ecosystem id="scripted" overlay="current"></workforce-ecosystem>
 <script type="module" src="/scripted-model.js"></script>`;
   const js = `document.getElementById('scripted').model = { schema: 'workforce-ecosystem/v1', name: 'From the page' };`;
-  await page.route(`${env.origin}/scripted-model.html`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: html }),
-  );
+  await servePage(page, `${env.origin}/scripted-model.html`, html);
   // the page's script arriving late: the core has started before it runs
   let late = false;
   await page.route(`${env.origin}/scripted-model.js`, async (route) => {

@@ -4,8 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openPage, SITE, setup } from './harness.mjs';
-import { CSP } from '../../scripts/serve.mjs';
+import { openPage, servePage, SITE, setup } from './harness.mjs';
 
 const STUDIO = readFileSync(new URL('models/studio.json', `file://${SITE}`), 'utf8');
 
@@ -186,9 +185,7 @@ ${snippets.element}
 ${snippets.iframe}
 </body></html>`;
   const intranet = await openPage(env.browser, null);
-  await intranet.route(`${env.origin}/intranet/page.html`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body: host }),
-  );
+  await servePage(intranet, `${env.origin}/intranet/page.html`, host);
   await intranet.goto(`${env.origin}/intranet/page.html`);
   const shown = await diagramIn(intranet);
   assert.equal(shown.state, 'ready');
@@ -225,13 +222,8 @@ test("the README's copy-paste examples work as written", async () => {
   const iframe = blocks.find((b) => b.includes('<iframe'));
   assert.ok(inline && iframe, 'the section shows the inline-model snippet and the iframe');
   const page = await openPage(env.browser, null);
-  await page.route(`${env.origin}/intranet/readme.html`, (route) =>
-    route.fulfill({
-      contentType: 'text/html; charset=utf-8',
-      headers: { 'Content-Security-Policy': CSP },
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${local(inline)}${local(iframe)}</body></html>`,
-    }),
-  );
+  await servePage(page, `${env.origin}/intranet/readme.html`,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${local(inline)}${local(iframe)}</body></html>`);
   await page.goto(`${env.origin}/intranet/readme.html`);
   const shown = await diagramIn(page);
   assert.equal(shown.state, 'ready');

@@ -5,8 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { marked } from 'marked';
-import { openPage, setup } from './harness.mjs';
-import { CSP } from '../../scripts/serve.mjs';
+import { openPage, servePage, setup } from './harness.mjs';
 
 const env = setup();
 
@@ -42,9 +41,7 @@ score hr integration lots
 /** Serves `body` at `path` of the test server with the strict CSP header. */
 async function pageAt(path, body) {
   const page = await openPage(env.browser, null);
-  await page.route(`${env.origin}${path}`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body }),
-  );
+  await servePage(page, `${env.origin}${path}`, body);
   await page.goto(`${env.origin}${path}`);
   return page;
 }
@@ -223,9 +220,7 @@ test('a broken block at 390 px: its view switch shows the block’s overlay, and
 <script type="module" src="/wiki.js"></script></head><body>
 <pre data-overlay="gap"><code class="language-workforce-ecosystem">${lines.join('\n')}
 </code></pre></body></html>`;
-  await page.route(`${env.origin}/wiki-broken.html`, (route) =>
-    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': CSP }, body }),
-  );
+  await servePage(page, `${env.origin}/wiki-broken.html`, body);
   await page.goto(`${env.origin}/wiki-broken.html`);
   assert.deepEqual(await settledAll(page, 1), ['error']);
   const seen = await page.evaluate(() => {

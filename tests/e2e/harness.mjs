@@ -5,7 +5,7 @@ import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { serve } from '../../scripts/serve.mjs';
+import { serve, CSP } from '../../scripts/serve.mjs';
 
 /** The built site the tests run against. */
 export const SITE = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -75,4 +75,15 @@ export async function openPage(browser, url, { viewport = { width: 1280, height:
   });
   if (url) await page.goto(url);
   return page;
+}
+
+/**
+ * Serves `body` as the HTML page at `url` to `page` under the content
+ * policy `csp` (the strict one unless told): a page of a test's own, as an
+ * intranet or a wiki would serve it.
+ */
+export function servePage(page, url, body, csp = CSP) {
+  return page.route(url, (route) =>
+    route.fulfill({ contentType: 'text/html; charset=utf-8', headers: { 'Content-Security-Policy': csp }, body }),
+  );
 }

@@ -95,7 +95,7 @@ export function formatPoints(delta) {
   const raw = delta * 100;
   // too small for one decimal, but which way it went is still said (the
   // core's reports say it alike)
-  if (Math.abs(raw) > TINY && Math.abs(raw) < 0.05) return t(raw < 0 ? 'readiness.points.tinyDown' : 'readiness.points.tinyUp');
+  if (changed(delta) && Math.abs(raw) < 0.05) return t(raw < 0 ? 'readiness.points.tinyDown' : 'readiness.points.tinyUp');
   const fine = Math.abs(raw) < 0.95;
   const points = fine ? Math.round(raw * 10) / 10 : Math.round(raw);
   const options = fine ? { maximumFractionDigits: 1 } : {};

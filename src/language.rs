@@ -468,6 +468,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("list.and", &[]),
     ("contributor.person", &["label"]),
     ("contributor.people", &["label", "count"]),
+    ("contributor.inBrackets", &[]),
     (
         "finding.gap",
         &["player", "theme", "current", "target", "gap"],

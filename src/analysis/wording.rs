@@ -58,33 +58,52 @@ pub(crate) fn join_and<S: AsRef<str>>(items: &[S]) -> String {
 }
 
 /// Writes a contributor's label with its headcount: "Gig workers (1,200
-/// people)".
+/// people)". A label that ends in brackets of its own takes the headcount
+/// into them, "Partners (carriers; 24 people)", rather than a second pair.
 pub(crate) fn write_contributor(
     out: &mut dyn Write,
     label: &str,
     headcount: Option<u64>,
 ) -> fmt::Result {
-    if let (Some(language), Some(n)) = (crate::language::current(), headcount) {
-        let mut name = String::new();
-        write_isolated(&mut name, label)?;
-        let count = Thousands(n).to_string();
-        return match n {
-            1 => language.fill(out, "contributor.person", &[("label", &name)]),
-            _ => language.fill(
-                out,
-                "contributor.people",
-                &[("label", &name), ("count", &count)],
-            ),
-        };
-    }
-    write_isolated(out, label)?;
-    match headcount {
-        None => Ok(()),
-        Some(1) => out.write_str(" (1 person)"),
-        Some(n) => {
-            write!(out, " ({} people)", Thousands(n))
+    let Some(n) = headcount else {
+        return write_isolated(out, label);
+    };
+    let mut name = String::new();
+    write_isolated(&mut name, label)?;
+    let mut phrase = String::new();
+    let language = crate::language::current();
+    match &language {
+        Some(language) => {
+            let count = Thousands(n).to_string();
+            match n {
+                1 => language.fill(&mut phrase, "contributor.person", &[("label", &name)])?,
+                _ => language.fill(
+                    &mut phrase,
+                    "contributor.people",
+                    &[("label", &name), ("count", &count)],
+                )?,
+            }
         }
+        None => match n {
+            1 => write!(phrase, "{name} (1 person)")?,
+            _ => write!(phrase, "{name} ({} people)", Thousands(n))?,
+        },
     }
+    // Both languages write "{label} (…)", so a label in brackets of its own
+    // is followed by ") (" exactly where it ends. (An isolated label ends in
+    // its isolate mark and keeps both pairs: brackets mirror in its text.)
+    let join = name.len().saturating_sub(1);
+    if name.ends_with(')')
+        && phrase
+            .get(join..)
+            .is_some_and(|rest| rest.starts_with(") ("))
+    {
+        let separator = language
+            .as_ref()
+            .and_then(|l| l.text("contributor.inBrackets"));
+        phrase.replace_range(join..join + 3, separator.unwrap_or("; "));
+    }
+    out.write_str(&phrase)
 }
 
 /// Writes a score, with its name on the scale when it has one: "1 (Ad hoc)".
@@ -149,6 +168,19 @@ mod tests {
             "Gig workers (1,200 people)"
         );
         assert_eq!(phrase("Chief", Some(1)), "Chief (1 person)");
+        assert_eq!(
+            phrase("Strategic partners (carriers and brands)", Some(24)),
+            "Strategic partners (carriers and brands; 24 people)"
+        );
+        assert_eq!(phrase("Crew (lead)", Some(1)), "Crew (lead; 1 person)");
+        assert_eq!(phrase("(Interim)", None), "(Interim)");
+        crate::language::set(Some(
+            crate::language::Language::from_json(include_str!("../../www/i18n/core-fr.json"))
+                .unwrap(),
+        ));
+        let french = phrase("Partenaires (transporteurs)", Some(24));
+        crate::language::set(None);
+        assert_eq!(french, "Partenaires (transporteurs ; 24 personnes)");
         assert_eq!(phrase("Partners", None), "Partners");
         let score = |v, name| {
             let mut s = String::new();

@@ -39,15 +39,9 @@ pub mod voices;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
-#[cfg(target_arch = "wasm32")]
-mod wasm_language;
-#[cfg(all(target_arch = "wasm32", feature = "editor"))]
-mod wasm_teach;
-#[cfg(all(target_arch = "wasm32", feature = "editor"))]
-mod wasm_voices;
 
 // The Wasm module's allocator: talc frees and reuses memory like the default
-// dlmalloc at about half its code size (issue 7's size budget); timings on the
+// dlmalloc at about half its code size (the Wasm size guard); timings on the
 // scaled models are within noise of dlmalloc's, peak memory about 5% higher.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]

@@ -11,9 +11,19 @@ const env = setup();
 test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', async () => {
   const page = await open(env);
   const out = await page.evaluate(async () => {
-    const { Workspace } = await import('./pkg/workforce_ecosystem.js');
+    const core = await import('./pkg/workforce_ecosystem.js');
+    const { Workspace } = core;
     const sample = await (await fetch('models/sample.json')).text();
     const r = {};
+    // the free functions (exports, classroom, voices) name every problem as the workspace does
+    r.freeErrors = ['exportHtml', 'reportMarkdown', 'csvExport', 'tourSteps', 'progressSvg'].map((name) => {
+      try {
+        core[name]('{"schema": "nope"}', undefined);
+        return `${name}: no error`;
+      } catch (e) {
+        return `${name}: ${e instanceof Error} ${e.problems?.map((p) => p.path).join(',')}`;
+      }
+    });
     try {
       new Workspace('{"schema": "nope", "assessments": [{"theme": "x", "player": "hr", "current": 1}]}');
     } catch (e) {
@@ -65,6 +75,7 @@ test('the Workspace API: load, validate, layout, SVG, analyse, compare, edit', a
     return r;
   });
   assert.equal(out.ctorError.isError, true);
+  for (const line of out.freeErrors) assert.match(line, /^\w+: true schema/);
   assert.ok(out.ctorError.paths.includes('schema'), out.ctorError.paths.join(', '));
   assert.match(out.ctorError.message, /schema/);
   assert.deepEqual(out.problemsOfSample, []);

@@ -3,13 +3,9 @@
 //! [`crate::csv`]. Errors cross as JS `Error`s with the core's messages; CSV
 //! errors also carry a `problems` array of `{row, column, message}`.
 
-use crate::wasm::to_js;
+use super::{parse_model as parse, to_js};
 use crate::{analysis, csv, export, opened, teaching, validate, Model};
 use wasm_bindgen::prelude::*;
-
-fn parse(json: &str) -> Result<Model, js_sys::Error> {
-    validate::parse_model(json).map_err(|e| js_sys::Error::new(&e.to_string()))
-}
 
 fn to_json(model: &Model) -> Result<String, js_sys::Error> {
     serde_json::to_string(model).map_err(|e| js_sys::Error::new(&e.to_string()))
@@ -100,7 +96,7 @@ pub fn csv_import(
 /// problems in `problems` (and `more`), as [`csv_import`] and `bytesToText` do.
 #[wasm_bindgen(js_name = openedText)]
 pub fn opened_text(name: &str, bytes: &[u8], current: &str) -> Result<String, js_sys::Error> {
-    let invalid = |e: validate::Invalid| crate::wasm::invalid_error(&e);
+    let invalid = |e: validate::Invalid| super::invalid_error(&e);
     let text = crate::encoding::decode_unmarked(bytes).map_err(invalid)?;
     opened::refuse_markdown(name).map_err(invalid)?;
     match opened::kind_of(name, &text) {

@@ -2,7 +2,7 @@
 //! taking the model's JSON text and delegating to [`crate::voices`]. Errors
 //! cross as JS `Error`s with the core's messages.
 
-use crate::wasm::{invalid_error, to_js};
+use super::{parse_model as parse, to_js};
 use crate::{validate, voices, Model};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -14,10 +14,6 @@ export interface Refusal { source: string; message: string }
 /** What mergeResponses gives: the merged model's JSON and what was refused. */
 export interface MergeResult { model: string; refusals: Refusal[]; added: number; unchanged: number }
 "#;
-
-fn parse(json: &str) -> Result<Model, js_sys::Error> {
-    validate::parse_model(json).map_err(|e| invalid_error(&e))
-}
 
 #[derive(Serialize)]
 struct MergeResult {

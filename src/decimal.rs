@@ -51,6 +51,14 @@ pub(crate) fn fixed(x: f64, decimals: u32) -> String {
     s
 }
 
+/// A share (0.125) as a whole percentage ("13"), halves rounded away from
+/// zero: the one rounding of every report, export and chart, and the page's
+/// (`Intl.NumberFormat` rounds so too), so that a figure reads the same
+/// wherever it is shown.
+pub(crate) fn whole_percent(share: f64) -> String {
+    fixed((share * 100.0).round(), 0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

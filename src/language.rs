@@ -423,7 +423,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("compare.noChange", &[]),
     ("compare.tinyDown", &[]),
     ("compare.tinyUp", &[]),
-    ("compare.points", &["value"]),
+    ("compare.points.one", &["value"]),
+    ("compare.points.other", &["value"]),
     (
         "compare.changed.one",
         &["count", "introduced", "resolved", "unchanged"],

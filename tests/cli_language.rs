@@ -505,7 +505,7 @@ fn compare_writes_the_report_in_french() {
     let expected: [&[&str]; 6] = [
         &[
             "# Comparaison de scénarios — Harbourline Group\n\n## Synthèse\n\n",
-            "La maturité globale passe de **42\u{202f}%** à **45\u{202f}%** (+3,1 pts).\n\n\
+            "La maturité globale passe de **42\u{202f}%** à **45\u{202f}%** (+3 pts).\n\n\
              3 cases modifiées. Constats résolus : **3**, nouveaux : **0**, inchangés : 45.\n",
             "\n## Cases modifiées\n\n| Thème | Acteur | Unité | Avant | Après |\n",
             "| Architectures d’intégration | Direction générale | Ports and terminals | \
@@ -513,14 +513,14 @@ fn compare_writes_the_report_in_french() {
             "\n## Maturité\n\n### Par thème\n\n| Thème | Avant | Après | Évolution |\n",
             "| Approches de leadership | 40\u{202f}% | 40\u{202f}% | sans changement |",
             "\n### Par acteur\n\n| Acteur | Avant | Après | Évolution |\n",
-            "| Direction générale | 38\u{202f}% | 50\u{202f}% | +12,5 pts |",
+            "| Direction générale | 38\u{202f}% | 50\u{202f}% | +13 pts |",
             "\n### Par unité\n\n| Unité | Avant | Après | Évolution |\n",
             "\n## Constats résolus\n\n- **Écart de maturité** (gravité 4) Dans Ports and \
              terminals, la maturité de ",
             "\n## Nouveaux constats\n\nLe scénario n’apporte aucun nouveau constat.\n",
         ],
         &[
-            "(\u{2212}3,1 pts)",
+            "(\u{2212}3 pts)",
             "Constats résolus : **0**, nouveaux : **3**, inchangés : 45.",
             "\n## Constats résolus\n\nLe scénario ne résout aucun constat.\n",
             "\n## Nouveaux constats\n\n- **Écart de maturité** (gravité 4) Dans ",

@@ -11,6 +11,7 @@
 use super::compare::{CellValue, Delta};
 use super::wording::{first_label, number, Thousands};
 use super::{Analysis, Comparison, Finding, Kind};
+use crate::decimal::whole_percent;
 use crate::model::Model;
 use crate::scores::cell_scores;
 use std::collections::HashMap;
@@ -134,12 +135,6 @@ fn severity(x: f64) -> String {
         &[("value", &number(x))],
         "(severity {value})",
     )
-}
-
-/// `x` as a whole percentage, ties to even as `{:.0}` has always rounded
-/// them here (12.5 → "12").
-pub(crate) fn whole_percent(x: f64) -> String {
-    crate::decimal::fixed((x * 100.0).round_ties_even(), 0)
 }
 
 fn finding_line(out: &mut String, f: &Finding, with_kind: bool) {
@@ -451,10 +446,23 @@ fn delta_cell(d: &Delta) -> String {
         }
         Some(x) if x.abs() < 0.0005 => say("compare.tinyUp", &[], "under 0.1 points up"),
         Some(x) => {
+            // The page's rule (formatPoints): whole points from one up, as
+            // the percentages beside them are whole; one decimal below.
+            let raw = x * 100.0;
+            let text = if raw.abs() < 0.95 {
+                format!("{raw:+.1}")
+            } else {
+                format!("{:+.0}", raw.round())
+            };
             // the minus sign, as the page writes it: a hyphen reads as a dash
-            let value =
-                crate::language::number(format!("{:+.1}", x * 100.0)).replacen('-', "\u{2212}", 1);
-            say("compare.points", &[("value", &value)], "{value} points")
+            let value = crate::language::number(text).replacen('-', "\u{2212}", 1);
+            let one = raw.abs() >= 0.95 && raw.abs().round() == 1.0;
+            let (key, english) = if one {
+                ("compare.points.one", "{value} point")
+            } else {
+                ("compare.points.other", "{value} points")
+            };
+            say(key, &[("value", &value)], english)
         }
         None => "–".into(),
     }
@@ -718,20 +726,42 @@ mod tests {
         assert_eq!(d(0.3753, 0.3749), "under 0.1 points down");
         assert_eq!(d(0.3749, 0.3753), "under 0.1 points up");
         assert_eq!(d(0.5, 0.5), "no change");
-        assert_eq!(d(0.40, 0.43), "+3.0 points");
+        assert_eq!(d(0.40, 0.43), "+3 points");
+        assert_eq!(
+            d(0.40, 0.4346),
+            "+3 points",
+            "whole, as the percentages are"
+        );
+        assert_eq!(d(0.40, 0.41), "+1 point");
+        assert_eq!(d(0.40, 0.404), "+0.4 points");
+        assert_eq!(
+            d(0.40, 0.4096),
+            "+1 point",
+            "0.96 reads as 1, as on the page"
+        );
         assert_eq!(
             d(0.43, 0.40),
-            "\u{2212}3.0 points",
+            "\u{2212}3 points",
             "a minus sign, not a hyphen"
         );
     }
 
     #[test]
-    fn percentages_round_as_before() {
-        for x in [0.0, 0.125, 0.135, 0.5, 0.875, 1.0, 1.0 / 3.0, 0.005, 0.015] {
-            assert_eq!(whole_percent(x), format!("{:.0}", x * 100.0), "{x}");
+    fn percentages_round_halves_up_as_the_page_does() {
+        for (x, want) in [
+            (0.0, "0"),
+            (0.125, "13"),
+            (0.135, "14"),
+            (0.5, "50"),
+            (0.875, "88"),
+            (1.0, "100"),
+            (1.0 / 3.0, "33"),
+            (0.005, "1"),
+            (0.004, "0"),
+        ] {
+            assert_eq!(whole_percent(x), want, "{x}");
         }
-        assert_eq!(percent(Some(0.125)), "12%");
+        assert_eq!(percent(Some(0.125)), "13%");
         assert_eq!(percent(None), "not assessed");
     }
 
@@ -851,7 +881,7 @@ mod tests {
         let md = comparison_markdown(&a, &b, &compare(&a, &b));
         assert!(md.starts_with("# Scenario comparison — Acme \\<b\\>Co\\</b\\> → What if\n"));
         assert!(
-            md.contains("Overall readiness goes from **25%** to **75%** (+50.0 points)."),
+            md.contains("Overall readiness goes from **25%** to **75%** (+50 points)."),
             "{md}"
         );
         assert!(md.contains("1 cell changed. Findings: **1** resolved, **0** introduced"));
@@ -911,7 +941,7 @@ mod tests {
             &[
                 "| Leadership approaches | HR | whole organization | 2 (target 2) | not assessed |",
                 "| Management practices | IT | whole organization | not assessed | 2.5 (no target) |",
-                "(+12.5 points).\n\n4 cells changed. Findings: **1** resolved, **1** introduced, 6 unchanged.\n",
+                "(+13 points).\n\n4 cells changed. Findings: **1** resolved, **1** introduced, 6 unchanged.\n",
                 "## Introduced findings\n\n- **Maturity gap** (severity 1.5) In Retail",
             ],
         );
@@ -932,7 +962,7 @@ mod tests {
             &md,
             &[
                 "# Comparaison de scénarios — Acme \\<b\\>Co\\</b\\> → What if\n\n## Synthèse\n",
-                "(+12,5 pts).\n\n4 cases modifiées. Constats résolus : **1**, nouveaux : **1**, inchangés : 6.\n",
+                "(+13 pts).\n\n4 cases modifiées. Constats résolus : **1**, nouveaux : **1**, inchangés : 6.\n",
                 "| Approches de leadership | RH | toute l’organisation | 2 (cible 2) | non évalué |",
                 "| Pratiques de management | Informatique | toute l’organisation | non évalué | 2,5 (sans cible) |",
                 "| Architectures d’intégration | RH | Retail \\[x\\](http\\://e) | 1 (cible 3) | 3 (cible 3) |",

@@ -136,9 +136,7 @@ fn read_texts(r: &mut Reader, f: &mut Fields) -> HashMap<String, String> {
 
 fn percent(x: Option<f64>, opts: &ExportOptions) -> String {
     match x {
-        Some(v) if v.is_finite() => {
-            crate::language::percent(&((v * 100.0).round() as i64).to_string())
-        }
+        Some(v) if v.is_finite() => crate::language::percent(&crate::decimal::whole_percent(v)),
         _ => opts.text("notAssessed").into_owned(),
     }
 }

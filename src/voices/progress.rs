@@ -8,6 +8,7 @@
 //! (`wfe-progress-series-N`), never inline styles: colours come from CSS.
 
 use crate::analysis::readiness;
+use crate::decimal::whole_percent;
 use crate::language::{percent, say};
 use crate::model::{Item, Model};
 use crate::render::xml::{clean, num};
@@ -152,7 +153,7 @@ fn panel(
                 .set("cy", num(*py))
                 .set("r", 4)
                 .set("class", "wfe-progress-point");
-            let value = percent(&num((v * 100.0).round()));
+            let value = percent(&whole_percent(*v));
             dot.append(Title::new(format!("{}: {value}", item.label)));
             series.append(dot);
         }
@@ -172,7 +173,7 @@ fn panel(
         // for a line that is not there.
         let label = match points.last() {
             Some((_, _, v)) => {
-                let value = num((v * 100.0).round());
+                let value = whole_percent(*v);
                 say(
                     "progress.latest",
                     &[("label", &item.label), ("value", &value)],
@@ -283,7 +284,7 @@ fn described(label: &str, dates: &[&str], value: impl Fn(usize) -> Option<f64>) 
         .iter()
         .enumerate()
         .filter_map(|(d, date)| {
-            let value = percent(&num((value(d)? * 100.0).round()));
+            let value = percent(&whole_percent(value(d)?));
             Some(say(
                 "progress.at",
                 &[("value", &value), ("date", date)],

@@ -28,7 +28,7 @@ async function wasmAgainstNative() {
     const w = wasm[i].wasm_ms;
     console.log(`  ${(n.factor + '×').padEnd(6)}${String(n.assessments).padStart(13)} ${ms(n.native_ms)} ${ms(w)}   ${(w / n.native_ms).toFixed(2).padStart(6)}×`);
   });
-  // Goals of issue 17: the sample's plan under 5 ms in Wasm, the 10× model's under 100 ms.
+  // Goals for the plan: the sample's plan under 5 ms in Wasm, the 10× model's under 100 ms.
   const goals = { 1: 5, 10: 100 };
   console.log('\nA plan of every finding (native: plan + JSON; Wasm: startPlan, the plan opened as a what-if) (median)');
   console.log('  size    assessments      native        wasm   goal');

@@ -36,23 +36,23 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * 255.8 KB and 318.3 KB; wasm-opt's --low-memory-unused and --flatten
  * --rereloop (scripts/build-wasm.sh) and the DOM's exceptions passed on as
  * they are brought them to 252.3 KB and 314.9 KB. The accessibility round
- * (issue 15: the core's French for the diagram's names, keyboard settings,
+ * (the core's French for the diagram's names, keyboard settings,
  * live announcements of each edit, the hover tooltip's handling, focus kept
  * on every action) came to 253.5 KB and 318.0 KB. The next round's features
- * (issue 16's ring names, square layout, title block and fitting layout;
- * issue 17's plan with its roadmap, CSV and what-if; issue 19's text syntax,
+ * (ring names, square layout, title block and fitting layout;
+ * the plan with its roadmap, CSV and what-if; the text syntax,
  * its reader, printer, messages in French and the Text tab) came to 294.4 KB
  * and 366.3 KB; the layout memo (src/layout/memo.rs) to 296.6 KB and
- * 368.5 KB. Issue 18 (many voices and dates: responses and their merge,
+ * 368.5 KB. Many voices and dates ( responses and their merge,
  * the agreement overlay and disagreement findings, snapshots, the progress
  * chart, comparing two dates, the survey page with its script, style and
  * words in two languages, the classroom's class picture, the text syntax's
- * statements for all of it) and issue 16's title block in the HTML export
+ * statements for all of it) and the title block in the HTML export
  * came to 339.7 KB and 416.7 KB (the classroom page 394.5 KB); the survey's
  * policy hashes computed at build time (build.rs) instead of in the core
  * brought them to 338.4 KB and 415.4 KB (393.2 KB); the report's
  * disagreements and the progress legend's values to 338.8 KB and 416.1 KB
- * (393.6 KB). Issue 13's edit path (score edits set in place and checked
+ * (393.6 KB). The fast edit path (score edits set in place and checked
  * alone, the findings list paged by the core, texts changed in place) and
  * the Text tab's drafts kept as the user's work came to 344.0 KB and
  * 423.8 KB (399.4 KB). The editor's first paint (www/first-paint.js: the

@@ -74,7 +74,7 @@ pub struct ModelDiff {
     responsibilities: Option<Splice<Responsibility>>,
     systems: Option<Splice<System>>,
     integrations: Option<Splice<Integration>>,
-    /// The respondent, merged responses and history (issue 18): replaced
+    /// The respondent, merged responses and history (many voices and dates): replaced
     /// whole, as they change seldom and together.
     voices: Option<Box<(Voices, Voices)>>,
 }

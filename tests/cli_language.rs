@@ -684,3 +684,22 @@ fn validate_says_what_is_wrong_in_french() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn every_command_takes_a_regional_tag_and_validate_says_valid_in_french() {
+    let plain = text(&wfe(&["analyze", SAMPLE, "--lang", "fr"]));
+    assert_eq!(
+        text(&wfe(&["analyze", SAMPLE, "--lang", "fr-CA"])),
+        plain,
+        "fr-CA is French, as for wfe export"
+    );
+    assert!(text(&wfe(&["render", SAMPLE, "--lang", "en-GB"])).starts_with("<svg"));
+    let summary = text(&wfe(&["validate", SAMPLE, "--lang", "fr"]));
+    assert!(
+        summary.ends_with(" : valide (48 évaluations, 8 contributeurs, 7 systèmes)\n"),
+        "{summary}"
+    );
+    let refused = wfe(&["analyze", SAMPLE, "--lang", "de"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("English (en) and French (fr)"));
+}

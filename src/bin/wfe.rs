@@ -68,8 +68,8 @@ enum Command {
     Validate {
         /// Model file (JSON, or an HTML page exported by the page); `-` reads standard input
         file: PathBuf,
-        /// Language of the problems' messages
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the problems' messages: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// Draw the diagram as SVG
@@ -90,8 +90,8 @@ enum Command {
         layout: String,
         #[command(flatten)]
         caption: CaptionArgs,
-        /// Language of the standard names, the legend and the numbers
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the standard names, the legend and the numbers: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
         /// Instead of an SVG, the picture to put inside a <workforce-ecosystem> element
         /// with these attributes: a <template> per layout the element could choose for its
@@ -108,8 +108,8 @@ enum Command {
         file: PathBuf,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// Language of the findings' sentences, and of the Markdown report's words and names
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the findings' sentences, and of the Markdown report's words and names: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// What changed between a baseline and a scenario, or between two dates of a model
@@ -135,8 +135,8 @@ enum Command {
         to: Option<String>,
         #[arg(long, value_enum, default_value = "json")]
         format: Format,
-        /// Language of the findings' sentences, and of the Markdown report's words and names
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the findings' sentences, and of the Markdown report's words and names: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// The fewest changes that resolve a model's findings, in steps
@@ -174,8 +174,8 @@ enum Command {
         /// Write here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Language of the sentences
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the sentences: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// Print the sample organization's model
@@ -295,8 +295,8 @@ enum Command {
         /// Write the merged model here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Language of the problems' and refusals' messages
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the problems' and refusals' messages: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// Keep a model's current scores as a dated snapshot in its history
@@ -323,8 +323,8 @@ enum Command {
         /// Ask about the cells of the unit each respondent chooses among the model's
         #[arg(long)]
         all_units: bool,
-        /// Language of the page's words and of the standard framework's names
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the page's words and of the standard framework's names: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
     /// Draw readiness per theme and per player across a model's snapshots (SVG)
@@ -334,8 +334,8 @@ enum Command {
         /// Write the SVG here instead of standard output
         #[arg(short, long)]
         output: Option<PathBuf>,
-        /// Language of the titles and standard names
-        #[arg(long, default_value = "en", value_parser = ["en", "fr"])]
+        /// Language of the titles and standard names: en or fr, or a regional tag of either (fr-CA)
+        #[arg(long, default_value = "en", value_parser = spoken_tag)]
         lang: String,
     },
 }
@@ -636,18 +636,27 @@ fn run(cli: Cli) -> Result<(), Failure> {
         Command::Validate { file, lang } => {
             set_language(&lang);
             let (model, version) = load_versioned(&file)?;
-            let count =
-                |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+            // The summary speaks the problems' language; French counts
+            // 0 and 1 in the singular.
+            let french = primary_subtag(&lang) == "fr";
+            let count = |n: usize, en: &str, fr: &str| match french {
+                true => format!("{n} {fr}{}", if n < 2 { "" } else { "s" }),
+                false => format!("{n} {en}{}", if n == 1 { "" } else { "s" }),
+            };
+            let (valid, migrated_from) = match french {
+                true => (" : valide", "migré depuis"),
+                false => (": valid", "migrated from"),
+            };
             let migrated = match version {
                 Version::V1 => String::new(),
-                Version::V0 => format!("; migrated from {}", migrate::SCHEMA_V0),
+                Version::V0 => format!("; {migrated_from} {}", migrate::SCHEMA_V0),
             };
             write_stdout(&format!(
-                "{}: valid ({}, {}, {}{migrated})\n",
+                "{}{valid} ({}, {}, {}{migrated})\n",
                 source_name(&file),
-                count(model.assessments.len(), "assessment"),
-                count(model.contributors.len(), "contributor"),
-                count(model.systems.len(), "system"),
+                count(model.assessments.len(), "assessment", "évaluation"),
+                count(model.contributors.len(), "contributor", "contributeur"),
+                count(model.systems.len(), "system", "système"),
             ))
         }
         Command::Render {
@@ -1191,13 +1200,20 @@ fn spoken_tag(tag: &str) -> Result<String, String> {
     Err("wfe writes English (en) and French (fr), or a regional tag of either such as fr-CA".into())
 }
 
+/// The language of a tag `spoken_tag` took, lower-cased: `fr` of `fr-CA`.
+fn primary_subtag(lang: &str) -> String {
+    lang.split('-')
+        .next()
+        .unwrap_or_default()
+        .to_ascii_lowercase()
+}
+
 /// Makes the core write in the language of the tag `lang` (its primary
 /// subtag: `fr-CA` is French): English is built in, French is the page's
 /// catalogue of the core's templates, compiled into the CLI only.
 fn set_language(lang: &str) {
     const FRENCH: &str = include_str!("../../www/i18n/core-fr.json");
-    let primary = lang.split(['-', '_']).next().unwrap_or_default();
-    let language = match primary.to_ascii_lowercase().as_str() {
+    let language = match primary_subtag(lang).as_str() {
         "fr" => workforce_ecosystem::language::Language::from_json(FRENCH).ok(),
         _ => None,
     };

@@ -253,3 +253,36 @@ test('at 1366 px thousands of findings keep the panel’s tabs on one row: the b
   assert.equal(rows, 1, 'the tabs on one row');
   assert.deepEqual(page.problems, []);
 });
+
+/** The panel's tabs: how many rows, and any whose words are cut or run out of the row. */
+function panelTabs(page) {
+  return page.evaluate(() => {
+    const list = document.getElementById('panel-tabs');
+    const tabs = [...list.querySelectorAll('[role="tab"]')];
+    const edge = list.getBoundingClientRect();
+    return {
+      rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+      cut: tabs.filter((t) => t.scrollWidth > t.clientWidth || t.getBoundingClientRect().right > edge.right + 0.5).map((t) => t.textContent.trim()),
+      names: tabs.map((t) => t.textContent.trim().replace(/\s+/g, ' ')),
+      pageScrolls: document.documentElement.scrollWidth > innerWidth,
+    };
+  });
+}
+
+test('in French too the panel’s tabs keep one row at 1366 px with thousands of findings, whole; at 390 px they wrap within the page', async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await open(env, { viewport });
+    await page.selectOption('.lang select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await openWithUnits(page, 80, 'Beaucoup d’unités');
+    assert.match(await page.textContent('#findings-count'), /^\d(,\d)?\s?k$/, 'the badge in short, in French');
+    const tabs = await panelTabs(page);
+    assert.deepEqual(tabs.names.map((n) => n.replace(/\s.*/, '')), ['Constats', 'Maturité', 'Case', 'Organisation', 'Texte'], 'every name whole');
+    assert.deepEqual(tabs.cut, [], 'no tab cut off');
+    assert.equal(tabs.pageScrolls, false, 'the page does not scroll sideways');
+    if (viewport.width === 1366) assert.equal(tabs.rows, 1, `the tabs on one row: ${tabs.names.join(' | ')}`);
+    else assert.ok(tabs.rows <= 2, `${tabs.rows} rows`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+});

@@ -178,6 +178,7 @@ const WORDS = {
     overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target', agreement: 'Agreement of responses' },
     unknownOverlay: 'Unknown overlay; the diagram shows the framework (none) instead.',
     unknownUnit: 'Unknown unit; the diagram shows the mean over all units instead.',
+    noWords: 'The diagram’s words in this language could not be loaded; it is drawn in English.',
     notUpdated: 'The diagram could not be updated; it still shows the last good model.',
     notShown: 'The diagram could not be shown.',
     notUrl: (src) => `src "${src}" is not a URL`,
@@ -195,6 +196,7 @@ const WORDS = {
     overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible', agreement: 'Accord des réponses' },
     unknownOverlay: 'Calque inconnu : le schéma montre le cadre seul (none) à la place.',
     unknownUnit: 'Unité inconnue : le schéma montre la moyenne de toutes les unités à la place.',
+    noWords: 'Les textes du schéma en français n’ont pas pu être chargés : il est dessiné en anglais.',
     notUpdated: 'Le schéma n’a pas pu être mis à jour ; il montre encore le dernier modèle valide.',
     notShown: 'Le schéma n’a pas pu être affiché.',
     notUrl: (src) => `src « ${src} » n’est pas une URL`,
@@ -325,7 +327,7 @@ function catalogue(lang) {
         return r.text();
       }).catch((e) => {
         // (for the page's scripts only, in English: the element draws in English then)
-        throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English`);
+        throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English; copy dist/i18n/core-${lang}.json to i18n/core-${lang}.json beside element.js`);
       }),
     );
   }
@@ -439,6 +441,8 @@ export class WorkforceEcosystem extends HTMLElement {
   #picture = null;
   /** The language the element speaks, and the core's catalogue of it (null for English). */
   #speaks = { lang: 'en', text: /** @type {string | null} */ (null) };
+  /** Why the diagram is drawn in English rather than the element's language (its catalogue could not be had), or null. */
+  #noWords = /** @type {string | null} */ (null);
 
   /**
    * The layout for the element's width (and height, in a room of fixed
@@ -816,6 +820,7 @@ export class WorkforceEcosystem extends HTMLElement {
   async #language() {
     const lang = this.#lang();
     if (lang === this.#speaks.lang) return;
+    this.#noWords = null;
     if (lang === 'en') {
       this.#speaks = { lang, text: null };
       return;
@@ -824,7 +829,13 @@ export class WorkforceEcosystem extends HTMLElement {
       this.#speaks = { lang, text: await catalogue(lang) };
     } catch (e) {
       this.#speaks = { lang: 'en', text: null };
-      this.#emit('wfe-error', { message: e instanceof Error ? e.message : String(e), source: 'lang' });
+      const message = e instanceof Error ? e.message : String(e);
+      // A missing file is the embedder's to fix: said where they look (the
+      // console, a note on the element as for an unknown overlay), not only
+      // to a script that listens.
+      this.#noWords = message;
+      console.warn(`<workforce-ecosystem>: ${message}`);
+      this.#emit('wfe-error', { message, source: 'lang' });
     }
   }
 
@@ -916,8 +927,13 @@ export class WorkforceEcosystem extends HTMLElement {
     unit.value = svgText.unit;
     this.#showSelection();
     if (ready) this.#setState('ready');
-    if (svgText.notes.length) {
+    // (the missing language was told the page's scripts when it was found missing)
+    const noWords = this.#noWords && this.#speaks.lang !== this.#lang()
+      ? [el('strong', { textContent: WORDS[this.#lang()].noWords }), el('pre', { textContent: this.#noWords, lang: 'en' })]
+      : [];
+    if (svgText.notes.length || noWords.length) {
       error.replaceChildren(
+        ...noWords,
         ...svgText.notes.flatMap((n) => [el('strong', { textContent: n.headline }), el('pre', { textContent: n.message })]),
       );
       error.hidden = false;

@@ -215,6 +215,8 @@ const decls = (vars) =>
     .join(' ');
 
 const AUTO = ':host(:not([theme])), :host([theme="auto"])';
+/** Every element, whatever its theme, as specific as a theme's rule (so later ones outweigh it). */
+const EVERY = ':host([theme]), :host(:not([theme]))';
 
 const ELEMENT_CSS = `
 :host { color-scheme: light; ${decls(THEMES.light)}
@@ -227,7 +229,13 @@ const ELEMENT_CSS = `
 :host([theme="light"]) { color-scheme: light; ${decls(THEMES.light)} }
 :host([theme="dark"]) { color-scheme: dark; ${decls(THEMES.dark)} }
 :host([theme="high-contrast"]) { color-scheme: dark; ${decls(THEMES['high-contrast'])} }
-@media (forced-colors: active) { :host { --wfe-bg: Canvas; --wfe-text: CanvasText; --wfe-text-muted: CanvasText;
+/* Forced colours draw lines and text in the system's colours but leave the
+   cells' fills to us: they take the palette as light or dark as the system's,
+   whatever the theme asked (a dark theme's rings under a light palette's
+   black lines and Highlight focus ring could not be told apart). */
+@media (forced-colors: active) { ${EVERY} { color-scheme: light; ${decls(THEMES.light)} } }
+@media (forced-colors: active) and (prefers-color-scheme: dark) { ${EVERY} { color-scheme: dark; ${decls(THEMES.dark)} } }
+@media (forced-colors: active) { ${EVERY} { --wfe-bg: Canvas; --wfe-text: CanvasText; --wfe-text-muted: CanvasText;
   --wfe-accent: LinkText; --wfe-focus: Highlight; --wfe-error-bg: Canvas; --wfe-error-text: CanvasText;
   --wfe-error-edge: CanvasText; } }
 @media (prefers-reduced-motion: reduce) { :host { --wfe-transition: 0s; }

@@ -86,6 +86,57 @@ test('forced colours: every diagram text and every chosen state stays visible', 
   await embed.context().close();
 });
 
+/** Relative luminance of a computed `rgb(...)` colour (WCAG). */
+function luminanceOf(rgb) {
+  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a, b) => {
+  const [x, y] = [luminanceOf(a), luminanceOf(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+};
+
+test('forced colours outweigh the embed’s theme: a dark theme on a light system palette (and a light one on a dark) keeps rings, focus and text visible', async () => {
+  for (const [scheme, theme] of [['light', 'dark'], ['dark', 'light'], ['light', 'high-contrast']]) {
+    const fills = {};
+    for (const t of ['', theme]) {
+      const page = await openWith(`/embed.html#controls=1${t ? `&theme=${t}` : ''}`, { forcedColors: 'active', colorScheme: scheme }, { width: 1366, height: 768 });
+      await page.waitForFunction(() => document.getElementById('diagram')?.state === 'ready');
+      const seen = await page.evaluate(() => {
+        const root = document.getElementById('diagram').shadowRoot;
+        const cells = [...root.querySelectorAll('svg.wfe-diagram .cell')];
+        const probe = (name) => {
+          const s = document.createElement('span');
+          s.style.color = name;
+          document.body.append(s);
+          const c = getComputedStyle(s).color;
+          s.remove();
+          return c;
+        };
+        return {
+          fills: cells.map((c) => getComputedStyle(c).fill),
+          text: probe('CanvasText'),
+          highlight: probe('Highlight'),
+        };
+      });
+      fills[t || 'system'] = seen.fills;
+      if (t) {
+        for (const f of new Set(seen.fills)) {
+          assert.ok(contrast(f, seen.text) >= 3, `${scheme} palette, theme=${t}: ring ${f} against the system text colour ${seen.text} (${contrast(f, seen.text).toFixed(2)}:1)`);
+          assert.ok(contrast(f, seen.highlight) >= 3, `${scheme} palette, theme=${t}: ring ${f} against the focus ring’s Highlight ${seen.highlight} (${contrast(f, seen.highlight).toFixed(2)}:1)`);
+        }
+      }
+      // (embed.html names no icon: Chromium's own request for /favicon.ico is the one 404)
+      assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: .* 404/.test(p)), []);
+      await page.context().close();
+    }
+    assert.deepEqual(fills[theme], fills.system, `${scheme} palette: theme=${theme} fills as the system’s`);
+  }
+});
+
 test('at 1366 px a what-if keeps one row (French gives the what-ifs a row of their own), Table view does not wrap, Organization keeps the panel', async () => {
   const rows = (page) =>
     page.evaluate(() => {

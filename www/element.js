@@ -256,6 +256,8 @@ const ELEMENT_CSS = `
 /* Focus shows in the focus colour on every cell, the picked one too (the
    diagram's own sheet, adopted after this one, would show the pick's). */
 .diagram .wfe-diagram .cell:focus-visible { stroke: var(--wfe-focus); stroke-width: 8; opacity: 1; }
+/* Forced colours give focus and the pick the same Highlight: focus is dashed, as the page's (diagram.css). */
+@media (forced-colors: active) { .diagram .wfe-diagram .cell:focus-visible { stroke-dasharray: 9 5; } }
 .bar [hidden] { display: none; }
 .diagram { flex: 1 1 auto; min-height: 0; }
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }

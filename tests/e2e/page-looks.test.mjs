@@ -137,6 +137,29 @@ test('forced colours outweigh the embed’s theme: a dark theme on a light syste
   }
 });
 
+test('forced colours: in the element the focused cell’s ring differs from the picked cell’s', async () => {
+  const page = await openWith('/embed.html#controls=1&overlay=current&theme=dark', { forcedColors: 'active', colorScheme: 'dark' });
+  await page.waitForFunction(() => document.getElementById('diagram')?.state === 'ready');
+  await page.evaluate(() => document.getElementById('diagram').shadowRoot.querySelector('.cell[tabindex="0"]').focus());
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(400); // (the rings' transitions)
+  const looks = await page.evaluate(() => {
+    const root = document.getElementById('diagram').shadowRoot;
+    const look = (c) => {
+      const cs = getComputedStyle(c);
+      // (a pixel of width apart is no difference to the eye)
+      return `${cs.stroke} ${cs.strokeDasharray}`;
+    };
+    const picked = root.querySelector('.cell[aria-pressed="true"]');
+    const focused = root.activeElement;
+    return { picked: picked && look(picked), focused: focused?.classList.contains('cell') && focused !== picked ? look(focused) : null };
+  });
+  assert.ok(looks.picked && looks.focused, JSON.stringify(looks));
+  assert.notEqual(looks.focused, looks.picked, JSON.stringify(looks));
+  await page.context().close();
+});
+
 test('at 1366 px a what-if keeps one row (French gives the what-ifs a row of their own), Table view does not wrap, Organization keeps the panel', async () => {
   const rows = (page) =>
     page.evaluate(() => {

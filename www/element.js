@@ -28,7 +28,9 @@
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
 // into the page. An overlay the core does not know draws the framework
 // (`none`) instead, a unit the model does not define the mean over all units,
-// each with a note and a `wfe-error` carrying the core's message.
+// each with a note and a `wfe-error` carrying the core's message; a
+// language whose file was not copied beside this one draws in English, with
+// a note, a console warning and a `wfe-error` naming the file.
 import init, { Workspace, setLanguage } from './pkg/diagram.js';
 // The diagram's stylesheet, bundled in (the build minifies it): a picture
 // made ahead of time (below) is styled before the core has started, and the
@@ -336,7 +338,7 @@ function catalogue(lang) {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.text();
       }).catch((e) => {
-        // (for the page's scripts only, in English: the element draws in English then)
+        // (in English, for the site's editors: the element draws in English then)
         throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English; copy dist/i18n/core-${lang}.json to i18n/core-${lang}.json beside element.js`);
       }),
     );

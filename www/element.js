@@ -28,7 +28,9 @@
 // message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
 // into the page. An overlay the core does not know draws the framework
 // (`none`) instead, a unit the model does not define the mean over all units,
-// each with a note and a `wfe-error` carrying the core's message.
+// each with a note and a `wfe-error` carrying the core's message; a
+// language whose file was not copied beside this one draws in English, with
+// a note, a console warning and a `wfe-error` naming the file.
 import init, { Workspace, setLanguage } from './pkg/diagram.js';
 // The diagram's stylesheet, bundled in (the build minifies it): a picture
 // made ahead of time (below) is styled before the core has started, and the
@@ -178,6 +180,7 @@ const WORDS = {
     overlay: { none: 'Framework only', current: 'Current scores', target: 'Target scores', gap: 'Gaps to target', agreement: 'Agreement of responses' },
     unknownOverlay: 'Unknown overlay; the diagram shows the framework (none) instead.',
     unknownUnit: 'Unknown unit; the diagram shows the mean over all units instead.',
+    noWords: 'The diagram’s words in this language could not be loaded; it is drawn in English.',
     notUpdated: 'The diagram could not be updated; it still shows the last good model.',
     notShown: 'The diagram could not be shown.',
     notUrl: (src) => `src "${src}" is not a URL`,
@@ -195,6 +198,7 @@ const WORDS = {
     overlay: { none: 'Le cadre seul', current: 'Niveaux actuels', target: 'Niveaux cibles', gap: 'Écarts à la cible', agreement: 'Accord des réponses' },
     unknownOverlay: 'Calque inconnu : le schéma montre le cadre seul (none) à la place.',
     unknownUnit: 'Unité inconnue : le schéma montre la moyenne de toutes les unités à la place.',
+    noWords: 'Les textes du schéma en français n’ont pas pu être chargés : il est dessiné en anglais.',
     notUpdated: 'Le schéma n’a pas pu être mis à jour ; il montre encore le dernier modèle valide.',
     notShown: 'Le schéma n’a pas pu être affiché.',
     notUrl: (src) => `src « ${src} » n’est pas une URL`,
@@ -213,6 +217,8 @@ const decls = (vars) =>
     .join(' ');
 
 const AUTO = ':host(:not([theme])), :host([theme="auto"])';
+/** Every element, whatever its theme, as specific as a theme's rule (so later ones outweigh it). */
+const EVERY = ':host([theme]), :host(:not([theme]))';
 
 const ELEMENT_CSS = `
 :host { color-scheme: light; ${decls(THEMES.light)}
@@ -225,7 +231,13 @@ const ELEMENT_CSS = `
 :host([theme="light"]) { color-scheme: light; ${decls(THEMES.light)} }
 :host([theme="dark"]) { color-scheme: dark; ${decls(THEMES.dark)} }
 :host([theme="high-contrast"]) { color-scheme: dark; ${decls(THEMES['high-contrast'])} }
-@media (forced-colors: active) { :host { --wfe-bg: Canvas; --wfe-text: CanvasText; --wfe-text-muted: CanvasText;
+/* Forced colours draw lines and text in the system's colours but leave the
+   cells' fills to us: they take the palette as light or dark as the system's,
+   whatever the theme asked (a dark theme's rings under a light palette's
+   black lines and Highlight focus ring could not be told apart). */
+@media (forced-colors: active) { ${EVERY} { color-scheme: light; ${decls(THEMES.light)} } }
+@media (forced-colors: active) and (prefers-color-scheme: dark) { ${EVERY} { color-scheme: dark; ${decls(THEMES.dark)} } }
+@media (forced-colors: active) { ${EVERY} { --wfe-bg: Canvas; --wfe-text: CanvasText; --wfe-text-muted: CanvasText;
   --wfe-accent: LinkText; --wfe-focus: Highlight; --wfe-error-bg: Canvas; --wfe-error-text: CanvasText;
   --wfe-error-edge: CanvasText; } }
 @media (prefers-reduced-motion: reduce) { :host { --wfe-transition: 0s; }
@@ -246,6 +258,8 @@ const ELEMENT_CSS = `
 /* Focus shows in the focus colour on every cell, the picked one too (the
    diagram's own sheet, adopted after this one, would show the pick's). */
 .diagram .wfe-diagram .cell:focus-visible { stroke: var(--wfe-focus); stroke-width: 8; opacity: 1; }
+/* Forced colours give focus and the pick the same Highlight: focus is dashed, as the page's (diagram.css). */
+@media (forced-colors: active) { .diagram .wfe-diagram .cell:focus-visible { stroke-dasharray: 9 5; } }
 .bar [hidden] { display: none; }
 .diagram { flex: 1 1 auto; min-height: 0; }
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
@@ -324,8 +338,8 @@ function catalogue(lang) {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.text();
       }).catch((e) => {
-        // (for the page's scripts only, in English: the element draws in English then)
-        throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English`);
+        // (in English, for the site's editors: the element draws in English then)
+        throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English; copy dist/i18n/core-${lang}.json to i18n/core-${lang}.json beside element.js`);
       }),
     );
   }
@@ -439,6 +453,8 @@ export class WorkforceEcosystem extends HTMLElement {
   #picture = null;
   /** The language the element speaks, and the core's catalogue of it (null for English). */
   #speaks = { lang: 'en', text: /** @type {string | null} */ (null) };
+  /** Why the diagram is drawn in English rather than the element's language (its catalogue could not be had), or null. */
+  #noWords = /** @type {string | null} */ (null);
 
   /**
    * The layout for the element's width (and height, in a room of fixed
@@ -816,6 +832,7 @@ export class WorkforceEcosystem extends HTMLElement {
   async #language() {
     const lang = this.#lang();
     if (lang === this.#speaks.lang) return;
+    this.#noWords = null;
     if (lang === 'en') {
       this.#speaks = { lang, text: null };
       return;
@@ -824,7 +841,13 @@ export class WorkforceEcosystem extends HTMLElement {
       this.#speaks = { lang, text: await catalogue(lang) };
     } catch (e) {
       this.#speaks = { lang: 'en', text: null };
-      this.#emit('wfe-error', { message: e instanceof Error ? e.message : String(e), source: 'lang' });
+      const message = e instanceof Error ? e.message : String(e);
+      // A missing file is the embedder's to fix: said where they look (the
+      // console, a note on the element as for an unknown overlay), not only
+      // to a script that listens.
+      this.#noWords = message;
+      console.warn(`<workforce-ecosystem>: ${message}`);
+      this.#emit('wfe-error', { message, source: 'lang' });
     }
   }
 
@@ -916,8 +939,13 @@ export class WorkforceEcosystem extends HTMLElement {
     unit.value = svgText.unit;
     this.#showSelection();
     if (ready) this.#setState('ready');
-    if (svgText.notes.length) {
+    // (the missing language was told the page's scripts when it was found missing)
+    const noWords = this.#noWords && this.#speaks.lang !== this.#lang()
+      ? [el('strong', { textContent: WORDS[this.#lang()].noWords }), el('pre', { textContent: this.#noWords, lang: 'en' })]
+      : [];
+    if (svgText.notes.length || noWords.length) {
       error.replaceChildren(
+        ...noWords,
         ...svgText.notes.flatMap((n) => [el('strong', { textContent: n.headline }), el('pre', { textContent: n.message })]),
       );
       error.hidden = false;

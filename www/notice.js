@@ -42,6 +42,13 @@ let shown = null;
  */
 const waiting = [];
 
+/**
+ * A phone's screen, where the notice covers the foot of what the user is
+ * reading (the panel's tabs, the findings) as they scroll: a passing
+ * notice of what went well goes as soon as they turn to the page.
+ */
+const PHONE = '(max-width: 600px)';
+
 /** @param {Words} words */
 const say = (words) => (typeof words === 'function' ? words() : words);
 
@@ -104,7 +111,7 @@ function draw() {
     type: 'button',
     class: 'ghost small',
     'aria-label': t('notice.close'),
-    on: { click: hideNotice },
+    on: { click: () => hideNotice() },
   }, '×'));
   replace(actionsBox, buttons);
 }
@@ -117,12 +124,13 @@ function later() {
   }, 12_000);
 }
 
-export function hideNotice() {
+/** Hides the notice; `refocus`: focus on one of its buttons goes on to the diagram (not when the user has just touched elsewhere). */
+export function hideNotice({ refocus = true } = {}) {
   clearTimeout(timer);
   tiedTo = null;
   shown = null;
   // the focus was on one of its buttons: it goes on to the diagram rather than be lost
-  const hadFocus = box.contains(document.activeElement);
+  const hadFocus = refocus && box.contains(document.activeElement);
   box.hidden = true;
   if (hadFocus) /** @type {HTMLElement | null} */ (document.querySelector('#diagram [tabindex="0"]'))?.focus();
   for (let next = waiting.pop(); next; next = waiting.pop()) {
@@ -139,6 +147,20 @@ export function initNotice() {
   onRefresh((result) => {
     if (tiedTo && (state.ws !== tiedTo.ws || result.revision !== tiedTo.revision)) hideNotice();
   });
+  // On a phone a passing notice that something went well goes at the first
+  // touch, click or turn of the wheel outside it, rather than stay its
+  // while over what the user reaches for. It was said to screen readers
+  // when it came; what it offers is in the page too (Undo, Documents). One
+  // that stays until closed, or a warning, stays to be read.
+  const phone = matchMedia(PHONE);
+  /** @param {Event} e */
+  const outside = (e) => {
+    if (box.hidden || !shown || shown.sticky || shown.tone !== 'info' || !phone.matches) return;
+    if (e.target instanceof Node && box.contains(e.target)) return;
+    hideNotice({ refocus: false });
+  };
+  document.addEventListener('pointerdown', outside, { capture: true, passive: true });
+  document.addEventListener('wheel', outside, { capture: true, passive: true });
   // another language: the notice on show in its words (focus on one of its
   // buttons goes to the same button drawn again)
   document.addEventListener('wfe-language', () => {

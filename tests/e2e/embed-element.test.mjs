@@ -877,3 +877,32 @@ test('printed, an interactive element is its diagram without the view controls',
   assert.ok(await page.evaluate(() => document.getElementById('left').shadowRoot.querySelector('.diagram svg').getBoundingClientRect().height > 100));
   await page.context().close();
 });
+
+test('French without its file beside element.js: the element and embed.html say why they draw in English, on the element and in the console', async () => {
+  for (const path of ['/demo.html', '/embed.html#lang=fr']) {
+    const page = await openPage(env.browser, null);
+    const warnings = [];
+    page.on('console', (msg) => msg.type() === 'warning' && warnings.push(msg.text()));
+    await page.route('**/i18n/core-fr.json', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${env.origin}${path}`);
+    let sel = '#diagram';
+    if (path === '/demo.html') {
+      await settled(page, '#left');
+      await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="lost" lang="fr" src="models/sample.json"></workforce-ecosystem>'));
+      sel = '#lost';
+    }
+    assert.equal(await settled(page, sel), 'ready', path);
+    const seen = await shown(page, sel);
+    assert.match(await page.evaluate((s) => document.querySelector(s).shadowRoot.querySelector('.diagram svg').textContent, sel), /Leadership approaches/, `${path}: drawn in English`);
+    assert.ok(seen.error, `${path}: a note on the element`);
+    assert.match(seen.error, /^Les textes du schéma en français n’ont pas pu être chargés : il est dessiné en anglais\./, path);
+    assert.match(seen.error, /i18n\/core-fr\.json \(HTTP 404\)/, `${path}: the note names the file`);
+    const said = warnings.filter((w) => /i18n\/core-fr\.json/.test(w));
+    assert.equal(said.length, 1, `${path}: one console warning naming the file: ${warnings.join(' | ')}`);
+    assert.match(said[0], /copy dist\/i18n\/core-fr\.json to i18n\/core-fr\.json beside element\.js/);
+    // switched to English, the element has nothing to excuse
+    await page.evaluate((s) => document.querySelector(s).setAttribute('lang', 'en'), sel);
+    await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector('.error').hidden, sel);
+    await page.context().close();
+  }
+});

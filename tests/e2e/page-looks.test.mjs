@@ -86,6 +86,80 @@ test('forced colours: every diagram text and every chosen state stays visible', 
   await embed.context().close();
 });
 
+/** Relative luminance of a computed `rgb(...)` colour (WCAG). */
+function luminanceOf(rgb) {
+  const [r, g, b] = rgb.match(/[\d.]+/g).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+const contrast = (a, b) => {
+  const [x, y] = [luminanceOf(a), luminanceOf(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+};
+
+test('forced colours outweigh the embed’s theme: a dark theme on a light system palette (and a light one on a dark) keeps rings, focus and text visible', async () => {
+  for (const [scheme, theme] of [['light', 'dark'], ['dark', 'light'], ['light', 'high-contrast']]) {
+    const fills = {};
+    for (const t of ['', theme]) {
+      const page = await openWith(`/embed.html#controls=1${t ? `&theme=${t}` : ''}`, { forcedColors: 'active', colorScheme: scheme }, { width: 1366, height: 768 });
+      await page.waitForFunction(() => document.getElementById('diagram')?.state === 'ready');
+      const seen = await page.evaluate(() => {
+        const root = document.getElementById('diagram').shadowRoot;
+        const cells = [...root.querySelectorAll('svg.wfe-diagram .cell')];
+        const probe = (name) => {
+          const s = document.createElement('span');
+          s.style.color = name;
+          document.body.append(s);
+          const c = getComputedStyle(s).color;
+          s.remove();
+          return c;
+        };
+        return {
+          fills: cells.map((c) => getComputedStyle(c).fill),
+          text: probe('CanvasText'),
+          highlight: probe('Highlight'),
+        };
+      });
+      fills[t || 'system'] = seen.fills;
+      if (t) {
+        for (const f of new Set(seen.fills)) {
+          assert.ok(contrast(f, seen.text) >= 3, `${scheme} palette, theme=${t}: ring ${f} against the system text colour ${seen.text} (${contrast(f, seen.text).toFixed(2)}:1)`);
+          assert.ok(contrast(f, seen.highlight) >= 3, `${scheme} palette, theme=${t}: ring ${f} against the focus ring’s Highlight ${seen.highlight} (${contrast(f, seen.highlight).toFixed(2)}:1)`);
+        }
+      }
+      // (embed.html names no icon: Chromium's own request for /favicon.ico is the one 404)
+      assert.deepEqual(page.problems.filter((p) => !/Failed to load resource: .* 404/.test(p)), []);
+      await page.context().close();
+    }
+    assert.deepEqual(fills[theme], fills.system, `${scheme} palette: theme=${theme} fills as the system’s`);
+  }
+});
+
+test('forced colours: in the element the focused cell’s ring differs from the picked cell’s', async () => {
+  const page = await openWith('/embed.html#controls=1&overlay=current&theme=dark', { forcedColors: 'active', colorScheme: 'dark' });
+  await page.waitForFunction(() => document.getElementById('diagram')?.state === 'ready');
+  await page.evaluate(() => document.getElementById('diagram').shadowRoot.querySelector('.cell[tabindex="0"]').focus());
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('ArrowRight');
+  await page.waitForTimeout(400); // (the rings' transitions)
+  const looks = await page.evaluate(() => {
+    const root = document.getElementById('diagram').shadowRoot;
+    const look = (c) => {
+      const cs = getComputedStyle(c);
+      // (a pixel of width apart is no difference to the eye)
+      return `${cs.stroke} ${cs.strokeDasharray}`;
+    };
+    const picked = root.querySelector('.cell[aria-pressed="true"]');
+    const focused = root.activeElement;
+    return { picked: picked && look(picked), focused: focused?.classList.contains('cell') && focused !== picked ? look(focused) : null };
+  });
+  assert.ok(looks.picked && looks.focused, JSON.stringify(looks));
+  assert.notEqual(looks.focused, looks.picked, JSON.stringify(looks));
+  await page.context().close();
+});
+
 test('at 1366 px a what-if keeps one row (French gives the what-ifs a row of their own), Table view does not wrap, Organization keeps the panel', async () => {
   const rows = (page) =>
     page.evaluate(() => {
@@ -252,4 +326,37 @@ test('at 1366 px thousands of findings keep the panel’s tabs on one row: the b
   const rows = await page.$$eval('#panel-tabs [role="tab"]', (tabs) => new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size);
   assert.equal(rows, 1, 'the tabs on one row');
   assert.deepEqual(page.problems, []);
+});
+
+/** The panel's tabs: how many rows, and any whose words are cut or run out of the row. */
+function panelTabs(page) {
+  return page.evaluate(() => {
+    const list = document.getElementById('panel-tabs');
+    const tabs = [...list.querySelectorAll('[role="tab"]')];
+    const edge = list.getBoundingClientRect();
+    return {
+      rows: new Set(tabs.map((t) => Math.round(t.getBoundingClientRect().top))).size,
+      cut: tabs.filter((t) => t.scrollWidth > t.clientWidth || t.getBoundingClientRect().right > edge.right + 0.5).map((t) => t.textContent.trim()),
+      names: tabs.map((t) => t.textContent.trim().replace(/\s+/g, ' ')),
+      pageScrolls: document.documentElement.scrollWidth > innerWidth,
+    };
+  });
+}
+
+test('in French too the panel’s tabs keep one row at 1366 px with thousands of findings, whole; at 390 px they wrap within the page', async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await open(env, { viewport });
+    await page.selectOption('.lang select', 'fr');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await openWithUnits(page, 80, 'Beaucoup d’unités');
+    assert.match(await page.textContent('#findings-count'), /^\d(,\d)?\s?k$/, 'the badge in short, in French');
+    const tabs = await panelTabs(page);
+    assert.deepEqual(tabs.names.map((n) => n.replace(/\s.*/, '')), ['Constats', 'Maturité', 'Case', 'Organisation', 'Texte'], 'every name whole');
+    assert.deepEqual(tabs.cut, [], 'no tab cut off');
+    assert.equal(tabs.pageScrolls, false, 'the page does not scroll sideways');
+    if (viewport.width === 1366) assert.equal(tabs.rows, 1, `the tabs on one row: ${tabs.names.join(' | ')}`);
+    else assert.ok(tabs.rows <= 2, `${tabs.rows} rows`);
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
 });

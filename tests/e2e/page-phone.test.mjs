@@ -3,10 +3,11 @@
 // its whole name, and the diagram, in the core's narrow layout, fills the
 // width near the top of the screen with every text at 12 CSS px or more and
 // no two labels on each other. The page and the element follow their width.
+// A passing notice goes at the first touch outside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage } from './harness.mjs';
-import { setup, open, measureDiagram as measure, startScenario } from './page-helpers.mjs';
+import { setup, open, measureDiagram as measure, startScenario, storedDocs } from './page-helpers.mjs';
 
 const env = setup();
 const PHONES = [
@@ -110,4 +111,46 @@ test('on a 390 px phone the Export menu stays on screen with a what-if’s items
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
+});
+
+/** Work of one's own, saved, and the page opened again: the "restored" notice on show. */
+async function restored(page) {
+  await page.fill('#model-name', 'My own work');
+  await page.press('#model-name', 'Enter');
+  for (let i = 0; !(await storedDocs(page)).some((d) => d.name === 'My own work'); i++) {
+    assert.ok(i < 100, 'the work was never saved');
+    await page.waitForTimeout(100);
+  }
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.match(await page.textContent('#notice-text'), /restored/);
+}
+
+test('on a phone a passing notice goes at the first touch or scroll outside it, still said to screen readers; on a wide screen it stays', async () => {
+  const page = await open(env, { viewport: { width: 390, height: 844 } });
+  await restored(page);
+  const box = await page.locator('#notice').boundingBox();
+  // a touch on the notice's own words keeps it
+  await page.mouse.click(box.x + 20, box.y + 12);
+  assert.equal(await page.isVisible('#notice'), true, 'a touch on the notice keeps it');
+  // the user turns to the page (a bare spot of the toolbar, above the notice): it goes
+  await page.mouse.click(380, 135);
+  await page.waitForSelector('#notice', { state: 'hidden', timeout: 1000 });
+  assert.match(await page.textContent('#announcer'), /restored/, 'still said to screen readers');
+  // again, and a scroll of the wheel outside it
+  await restored(page);
+  await page.mouse.move(195, 300);
+  await page.mouse.wheel(0, 200);
+  await page.waitForSelector('#notice', { state: 'hidden', timeout: 1000 });
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+
+  const wide = await open(env, { viewport: { width: 1366, height: 768 } });
+  await restored(wide);
+  await wide.mouse.click(1300, 740);
+  await wide.mouse.wheel(0, 200);
+  await wide.waitForTimeout(300);
+  assert.equal(await wide.isVisible('#notice'), true, 'beside the work on a wide screen, it stays its while');
+  await wide.context().close();
 });

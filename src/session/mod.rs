@@ -12,9 +12,11 @@
 
 pub mod diff;
 mod history;
+mod info;
 mod label;
 mod saved;
 
+pub use info::{ScenarioInfo, SessionInfo};
 pub use saved::{SavedScenario, SavedSession, SESSION_SCHEMA};
 
 use crate::analysis::plan::{self, Plan};

@@ -5,13 +5,16 @@
 //! alternative, and the rows of the cell editor.
 //!
 //! Everything here is computed by the core so that the page only displays.
-//! The per-cell facts live in `cells`, the cell editor's content in `editor`.
+//! The per-cell facts live in `cells`, the cell editor's content in `editor`,
+//! what one refresh of the editor shows in `refresh`.
 
 mod cells;
 mod editor;
+mod refresh;
 
 pub use cells::{cell_infos, scale_label, CellInfo};
 pub use editor::{cell_detail, CellDetail, EditorRow, IndexedResponsibility};
+pub use refresh::{cell_states, refresh, ComparedCounts, Refresh, ViewResult};
 
 use crate::analysis::finding::Kind;
 use crate::analysis::Finding;

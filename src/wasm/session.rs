@@ -5,24 +5,7 @@
 
 use super::{invalid_error, json_of, to_js, Workspace};
 use crate::session::Session;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-#[derive(Serialize)]
-struct ScenarioInfo {
-    id: u32,
-    name: String,
-    planned: bool,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct SessionInfo {
-    active: Option<ScenarioInfo>,
-    scenarios: Vec<ScenarioInfo>,
-    can_undo: bool,
-    can_redo: bool,
-}
 
 #[cfg(feature = "editor")]
 #[wasm_bindgen]
@@ -179,22 +162,6 @@ impl Workspace {
     /// The scenarios and the history's state.
     #[wasm_bindgen(unchecked_return_type = "SessionInfo")]
     pub fn session(&self) -> Result<JsValue, js_sys::Error> {
-        to_js(&self.session_info())
-    }
-}
-
-impl Workspace {
-    pub(super) fn session_info(&self) -> SessionInfo {
-        let info = |s: &crate::session::Scenario| ScenarioInfo {
-            id: s.id,
-            name: s.name.clone(),
-            planned: s.plan.is_some(),
-        };
-        SessionInfo {
-            active: self.session.active().map(info),
-            scenarios: self.session.scenarios().iter().map(info).collect(),
-            can_undo: self.session.can_undo(),
-            can_redo: self.session.can_redo(),
-        }
+        to_js(&self.session.info())
     }
 }

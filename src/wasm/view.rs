@@ -2,15 +2,15 @@
 //! the analysis, the comparison with the baseline, each cell's facts. The
 //! embeddable diagram's module has `svg` and `fittingLayout` only.
 
+#[cfg(feature = "editor")]
+use super::to_js;
 use super::{invalid_error, json_of, known_unit, Workspace};
+use crate::render::{self, RenderOptions};
 #[cfg(feature = "editor")]
-use super::{session::SessionInfo, to_js};
-#[cfg(feature = "editor")]
-use crate::analysis;
-use crate::render::{self, CellState, RenderOptions};
-use crate::view::{self, FindingScope, ViewOptions};
-#[cfg(feature = "editor")]
-use serde::Serialize;
+use crate::{
+    analysis,
+    view::{self, ViewOptions},
+};
 use wasm_bindgen::prelude::*;
 #[cfg(feature = "editor")]
 use web_sys::Element;
@@ -54,32 +54,6 @@ impl Workspace {
         let kind = render::fitting_layout(self.session.model(), &opts, width, height);
         Ok(JsValue::from_str(kind.as_str()))
     }
-}
-
-#[cfg(feature = "editor")]
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ViewResult {
-    full: bool,
-    changed: usize,
-    revision: u64,
-    structure: u64,
-    finding_count: usize,
-    finding_counts: std::collections::BTreeMap<&'static str, usize>,
-    finding_chosen: bool,
-    findings_note: Option<&'static str>,
-    analysis: analysis::Analysis,
-    comparison: Option<analysis::Comparison>,
-    compared_counts: Option<ComparedCounts>,
-    cells: Vec<view::CellInfo>,
-    session: SessionInfo,
-}
-
-#[cfg(feature = "editor")]
-#[derive(Serialize)]
-struct ComparedCounts {
-    resolved: usize,
-    introduced: usize,
 }
 
 #[cfg(feature = "editor")]
@@ -147,71 +121,18 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<JsValue, js_sys::Error> {
         let opts = ViewOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
-        let model = self.session.model();
-        let baseline = self.session.active().map(|_| self.session.baseline());
-        let mut report = analysis::analyze(model);
-        let chosen = opts
-            .finding
-            .as_deref()
-            .and_then(|id| report.findings.iter().find(|f| f.id() == id));
-        // A disagreement is chosen like a finding: it concerns its one cell.
-        let disagreement = || {
-            let id = opts.finding.as_deref()?;
-            let d = report.disagreements.iter().find(|d| d.id == id)?;
-            Some(FindingScope {
-                id: d.id.clone(),
-                cells: vec![view::CellRef {
-                    theme: d.cell.theme.clone(),
-                    player: d.cell.player.clone(),
-                }],
-                ..FindingScope::default()
-            })
-        };
-        let scopes: Vec<FindingScope> = match chosen {
-            Some(f) => vec![FindingScope::of(f)],
-            None => disagreement().into_iter().collect(),
-        };
-        let (render_opts, states, marks) = self.cell_states(&opts, &scopes);
-        let kept = &mut self.baseline_analysis;
-        let mut comparison =
-            baseline.map(|b| analysis::compare_analyses(b, kept.of(b), model, &report));
-        let compared_counts = comparison.as_mut().map(|c| {
-            let counts = ComparedCounts {
-                resolved: c.resolved.len(),
-                introduced: c.introduced.len(),
-            };
-            opts.keep_compared(c);
-            counts
-        });
-        let cells = view::cell_infos(model, opts.unit.as_deref(), &marks);
-        let findings_note = analysis::quiet(model, &report);
-        let (full, changed) = self.draw_cells(container, &render_opts, &states)?;
-        let full = full
+        let view::Refresh {
+            render,
+            states,
+            mut result,
+        } = view::refresh(&self.session, &mut self.baseline_analysis, &opts);
+        let (full, changed) = self.draw_cells(container, &render, &states)?;
+        result.full = full
             || self
                 .drawn
                 .as_mut()
                 .is_some_and(|d| std::mem::take(&mut d.unreported));
-        let revisions = self.session.revisions();
-        let finding_count = report.findings.len();
-        let finding_counts = view::finding_counts(&report.findings);
-        let finding_chosen = !scopes.is_empty();
-        // (the chosen one stays: the editors highlight what it concerns)
-        opts.keep_listed(&mut report.findings, finding_chosen);
-        let result = ViewResult {
-            full,
-            changed,
-            revision: revisions.model,
-            structure: revisions.structure,
-            finding_count,
-            finding_counts,
-            finding_chosen,
-            findings_note,
-            analysis: report,
-            comparison,
-            compared_counts,
-            cells,
-            session: self.session_info(),
-        };
+        result.changed = changed;
         to_js(&result)
     }
 
@@ -227,7 +148,7 @@ impl Workspace {
         #[wasm_bindgen(unchecked_param_type = "ViewOptions")] options: JsValue,
     ) -> Result<(), js_sys::Error> {
         let opts = ViewOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
-        let (render_opts, states, _) = self.cell_states(&opts, &[]);
+        let (render_opts, states, _) = view::cell_states(&self.session, &opts, &[]);
         let (full, _) = self.draw_cells(container, &render_opts, &states)?;
         if let Some(d) = self.drawn.as_mut() {
             d.unreported |= full;
@@ -241,23 +162,5 @@ impl Workspace {
     #[wasm_bindgen(js_name = forgetDrawing)]
     pub fn forget_drawing(&mut self) {
         self.drawn = None;
-    }
-}
-
-impl Workspace {
-    /// The cells as the view shows them: scores, overlay and the page's
-    /// highlight marks (of the findings in `scopes`, if any).
-    pub(super) fn cell_states(
-        &self,
-        opts: &ViewOptions,
-        scopes: &[FindingScope],
-    ) -> (RenderOptions, Vec<CellState>, view::Marks) {
-        let model = self.session.model();
-        let baseline = self.session.active().map(|_| self.session.baseline());
-        let marks = view::marks(model, baseline, scopes, opts);
-        let render_opts = opts.render_options();
-        let mut states = render::cell_states(model, &render_opts);
-        view::decorate(&mut states, &marks);
-        (render_opts, states, marks)
     }
 }

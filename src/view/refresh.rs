@@ -1,0 +1,216 @@
+//! One refresh of the editor: after each change, the cell states its drawing
+//! is brought up to date with, and what the page shows beside the drawing
+//! (the analysis, the comparison with the baseline, each cell's facts, the
+//! findings' counts, the session). The Wasm layer applies the states to the
+//! DOM, says whether it drew the whole diagram, and sends the rest as it is.
+
+use super::{cell_infos, decorate, finding_counts, marks, CellInfo, CellRef, FindingScope};
+use super::{Marks, ViewOptions};
+use crate::analysis::{self, Analysis, Comparison, Kept};
+use crate::render::{self, CellState, RenderOptions};
+use crate::session::{Session, SessionInfo};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What the page shows after a refresh (`Workspace.view`'s result).
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ViewResult {
+    /// The diagram was drawn whole (the page wires it again); set by the
+    /// layer that draws.
+    pub full: bool,
+    /// How many cells the update touched; set by the layer that draws.
+    pub changed: usize,
+    pub revision: u64,
+    pub structure: u64,
+    pub finding_count: usize,
+    pub finding_counts: BTreeMap<&'static str, usize>,
+    /// Whether `options.finding` names a finding (or disagreement) of the
+    /// model on show.
+    pub finding_chosen: bool,
+    pub findings_note: Option<&'static str>,
+    /// Its findings cut to the page the options ask for.
+    pub analysis: Analysis,
+    pub comparison: Option<Comparison>,
+    pub compared_counts: Option<ComparedCounts>,
+    pub cells: Vec<CellInfo>,
+    pub session: SessionInfo,
+}
+
+/// How many findings the what-if on show resolves and introduces, however
+/// many the comparison's lists keep.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct ComparedCounts {
+    pub resolved: usize,
+    pub introduced: usize,
+}
+
+/// A refresh: the drawing's input and the page's result.
+pub struct Refresh {
+    pub render: RenderOptions,
+    pub states: Vec<CellState>,
+    pub result: ViewResult,
+}
+
+/// The cells as the view shows them: scores, overlay and the page's
+/// highlight marks (of the findings in `scopes`, if any).
+pub fn cell_states(
+    session: &Session,
+    opts: &ViewOptions,
+    scopes: &[FindingScope],
+) -> (RenderOptions, Vec<CellState>, Marks) {
+    let model = session.model();
+    let baseline = session.active().map(|_| session.baseline());
+    let marks = marks(model, baseline, scopes, opts);
+    let render_opts = opts.render_options();
+    let mut states = render::cell_states(model, &render_opts);
+    decorate(&mut states, &marks);
+    (render_opts, states, marks)
+}
+
+/// The finding `opts.finding` names, as the scope of its marks; a
+/// disagreement is chosen like a finding and concerns its one cell.
+fn chosen(report: &Analysis, opts: &ViewOptions) -> Option<FindingScope> {
+    let id = opts.finding.as_deref()?;
+    if let Some(f) = report.findings.iter().find(|f| f.id() == id) {
+        return Some(FindingScope::of(f));
+    }
+    let d = report.disagreements.iter().find(|d| d.id == id)?;
+    Some(FindingScope {
+        id: d.id.clone(),
+        cells: vec![CellRef {
+            theme: d.cell.theme.clone(),
+            player: d.cell.player.clone(),
+        }],
+        ..FindingScope::default()
+    })
+}
+
+/// Everything one refresh shows of `session` under `opts`; `kept` holds the
+/// baseline's analysis between refreshes, which a what-if is compared with.
+pub fn refresh(session: &Session, kept: &mut Kept, opts: &ViewOptions) -> Refresh {
+    let model = session.model();
+    let mut report = analysis::analyze(model);
+    let scopes: Vec<FindingScope> = chosen(&report, opts).into_iter().collect();
+    let (render, states, marks) = cell_states(session, opts, &scopes);
+    let baseline = session.active().map(|_| session.baseline());
+    let mut comparison =
+        baseline.map(|b| analysis::compare_analyses(b, kept.of(b), model, &report));
+    let compared_counts = comparison.as_mut().map(|c| {
+        let counts = ComparedCounts {
+            resolved: c.resolved.len(),
+            introduced: c.introduced.len(),
+        };
+        opts.keep_compared(c);
+        counts
+    });
+    let revisions = session.revisions();
+    let finding_chosen = !scopes.is_empty();
+    let finding_count = report.findings.len();
+    let finding_counts = finding_counts(&report.findings);
+    let findings_note = analysis::quiet(model, &report);
+    // (the chosen one stays: the editors highlight what it concerns)
+    opts.keep_listed(&mut report.findings, finding_chosen);
+    let result = ViewResult {
+        full: false,
+        changed: 0,
+        revision: revisions.model,
+        structure: revisions.structure,
+        finding_count,
+        finding_counts,
+        finding_chosen,
+        findings_note,
+        analysis: report,
+        comparison,
+        compared_counts,
+        cells: cell_infos(model, opts.unit.as_deref(), &marks),
+        session: session.info(),
+    };
+    Refresh {
+        render,
+        states,
+        result,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn options(value: serde_json::Value) -> ViewOptions {
+        ViewOptions::from_json(value).unwrap()
+    }
+
+    #[test]
+    fn a_chosen_finding_is_marked_and_stays_listed_when_the_list_is_skipped() {
+        let session = Session::new(crate::framework::sample());
+        let all = analysis::analyze(session.model());
+        let gap = all
+            .findings
+            .iter()
+            .find(|f| f.kind == analysis::Kind::MaturityGap)
+            .unwrap();
+        let opts = options(json!({"overlay": "gap", "finding": gap.id(), "skipFindings": true}));
+        let r = refresh(&session, &mut Kept::default(), &opts);
+        assert!(r.result.finding_chosen);
+        assert_eq!(r.result.finding_count, all.findings.len());
+        let listed: Vec<String> = r.result.analysis.findings.iter().map(|f| f.id()).collect();
+        assert_eq!(listed, vec![gap.id()], "only the chosen one crosses");
+        let marked: Vec<&CellState> = r
+            .states
+            .iter()
+            .filter(|s| s.class.contains("is-highlighted"))
+            .collect();
+        assert!(!marked.is_empty(), "its cells are marked in the drawing");
+        assert_eq!(r.result.cells.len(), r.states.len());
+        assert!(r.result.comparison.is_none() && r.result.compared_counts.is_none());
+        assert!(
+            !r.result.full && r.result.changed == 0,
+            "the drawing layer says"
+        );
+    }
+
+    #[test]
+    fn an_unknown_finding_chooses_nothing_and_marks_nothing() {
+        let session = Session::new(crate::framework::sample());
+        let opts = options(json!({"overlay": "gap", "finding": "nothing-of-the-sort"}));
+        let r = refresh(&session, &mut Kept::default(), &opts);
+        assert!(!r.result.finding_chosen);
+        assert!(r.states.iter().all(|s| !s.class.contains("is-highlighted")));
+    }
+
+    #[test]
+    fn a_what_if_is_compared_with_the_baseline_kept_between_refreshes() {
+        let mut session = Session::new(crate::framework::sample());
+        let mut kept = Kept::default();
+        let id = session.start_scenario("Better").unwrap();
+        let gap = analysis::analyze(session.model())
+            .findings
+            .into_iter()
+            .find(|f| f.kind == analysis::Kind::MaturityGap)
+            .unwrap();
+        let cell = &gap.cells()[0];
+        let mut edit =
+            json!({"theme": cell.theme, "player": cell.player, "current": 4, "target": 4});
+        if let Some(unit) = cell.unit {
+            edit["unit"] = json!(unit);
+        }
+        let edit = json!({ "setAssessment": edit });
+        session.apply_json(edit, None).unwrap();
+        let opts = options(json!({"overlay": "current", "skipFindings": true}));
+        let r = refresh(&session, &mut kept, &opts);
+        let counts = r.result.compared_counts.unwrap();
+        assert!(counts.resolved >= 1, "the raised cell's gap is resolved");
+        let comparison = r.result.comparison.unwrap();
+        assert!(comparison.resolved.is_empty(), "lists skipped, counts kept");
+        assert_eq!(r.result.session.active.map(|a| a.id), Some(id));
+        assert!(r.result.session.can_undo);
+        let again = refresh(&session, &mut kept, &opts);
+        assert_eq!(
+            again.result.compared_counts,
+            Some(counts),
+            "the kept baseline gives the same"
+        );
+    }
+}

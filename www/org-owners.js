@@ -1,10 +1,10 @@
 // Owners: the contributor × theme matrix of responsibilities. Each matrix
 // cell names the players who own that theme for that contributor; choosing
 // it opens the list of those owners, with activity and control, to edit.
-import { h } from './dom.js';
-import { t } from './i18n.js';
+import { h, preservingFocus, replace, uid } from './dom.js';
+import { t, tn, formatNumber, language } from './i18n.js';
 import { state, announce } from './store.js';
-import { edit, remove, errorFor, concerned, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
+import { edit, remove, errorFor, concerned, addField, field, playerOptions, render, fail, LABEL_CHARS } from './org.js';
 
 /** The chosen (contributor, theme) pair. */
 let chosen = null;
@@ -107,6 +107,45 @@ function ownerNames(m) {
   return byContributor;
 }
 
+/** Contributors a page of the matrix shows: a large organisation's whole matrix (800 × 4 buttons) took a fifth of a second to draw and as many Tab stops to cross. */
+export const PAGE = 50;
+/** What the name filter holds, and the first contributor shown (of those it lets through). */
+let query = '';
+let start = 0;
+/** The finding whose contributor was last brought into view: paging away from it afterwards is the reader's choice. */
+let revealedFor = null;
+/** A contributor to bring into view on the next draw (a finding opened its pair). */
+let toReveal = null;
+
+/** A name as the filter compares it: any case, any accent. */
+function folded(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(language());
+}
+
+function matching(m, q) {
+  const want = folded(q.trim());
+  return want ? m.contributors.filter((c) => folded(c.label).includes(want)) : m.contributors;
+}
+
+/**
+ * Moves the page (and clears a filter that hides it) to show the contributor
+ * of a pair a finding opened, or else the first contributor the chosen
+ * finding concerns, once per finding.
+ */
+function reveal(m, marks) {
+  const finding = state.view.finding ?? null;
+  if (finding !== revealedFor) {
+    revealedFor = finding;
+    toReveal ??= m.contributors.find((c) => marks.contributors.has(c.id))?.id ?? null;
+  }
+  if (!toReveal) return;
+  const id = toReveal;
+  toReveal = null;
+  if (!matching(m, query).some((c) => c.id === id)) query = '';
+  const at = matching(m, query).findIndex((c) => c.id === id);
+  if (at >= 0) start = Math.floor(at / PAGE) * PAGE;
+}
+
 export function ownersView(m) {
   if (!m.contributors.length) {
     return [h('p', { class: 'pane-intro', text: t('owners.intro') }), h('p', { class: 'muted', text: t('owners.needContributors') })];
@@ -117,10 +156,12 @@ export function ownersView(m) {
   const marks = concerned();
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
+  const paged = m.contributors.length > PAGE;
+  if (paged) reveal(m, marks);
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
   const owners = ownerNames(m);
-  const body = m.contributors.map((c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
+  const row = (c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
     h('th', { scope: 'row', text: c.label }),
     m.framework.themes.map((th) => {
       const names = [...(owners.get(c.id)?.get(th.id) ?? [])];
@@ -144,15 +185,67 @@ export function ownersView(m) {
             },
           },
         }, text));
-    })));
+    }));
+  const table = (rows, described) => h('div', { class: 'matrix-wrap' },
+    h('table', { class: 'matrix', 'aria-describedby': described },
+      h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
+      h('thead', {}, head),
+      h('tbody', {}, rows)));
+  const below = chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') });
+  if (!paged) return [h('p', { class: 'pane-intro', text: t('owners.intro') }), table(m.contributors.map(row), null), below];
+
+  // The pager and the matrix are drawn again on their own as the filter is
+  // typed into or a page turned, so the filter keeps its caret (and an
+  // input method its composition) and the editor below stays as it is.
+  const part = h('div', { class: 'matrix-part' });
+  const statusId = uid('owners-shown');
+  const draw = ({ say = false } = {}) => {
+    const list = matching(m, query);
+    start = Math.max(0, Math.min(start, Math.floor((list.length - 1) / PAGE) * PAGE));
+    const shown = list.slice(start, start + PAGE);
+    const range = { from: formatNumber(start + 1, 0), to: formatNumber(start + shown.length, 0), query: query.trim() };
+    const status = !shown.length ? t('owners.noMatch', range)
+      : tn(query.trim() ? 'owners.showingMatching' : 'owners.showing', list.length, range);
+    const turn = (by) => () => {
+      start += by;
+      draw({ say: true });
+      // at the first or last page the button pressed goes out of use (and
+      // focus to the body): the other one takes it
+      const pressed = /** @type {HTMLButtonElement | null} */ (part.querySelector(`[data-key="o-page:${by > 0 ? 'next' : 'prev'}"]`));
+      if (pressed?.disabled && document.activeElement === document.body) {
+        /** @type {HTMLElement | null} */ (part.querySelector(`[data-key="o-page:${by > 0 ? 'prev' : 'next'}"]`))?.focus();
+      }
+    };
+    preservingFocus(part, () => replace(part,
+      h('div', { class: 'matrix-pager' },
+        h('p', { id: statusId, class: 'matrix-shown', text: status }),
+        h('button', {
+          type: 'button', class: 'small', dataset: { key: 'o-page:prev' }, disabled: start === 0,
+          on: { click: turn(-PAGE) },
+        }, t('owners.previous', { count: formatNumber(PAGE, 0) })),
+        h('button', {
+          type: 'button', class: 'small', dataset: { key: 'o-page:next' }, disabled: start + PAGE >= list.length,
+          on: { click: turn(PAGE) },
+        }, t('owners.next', { count: formatNumber(PAGE, 0) }))),
+      shown.length ? table(shown.map(row), statusId) : null));
+    if (say) announce(status);
+  };
+  const filter = h('input', {
+    type: 'search', value: query, maxlength: LABEL_CHARS, dataset: { key: 'o-filter' }, autocomplete: 'off',
+    on: {
+      input: (ev) => {
+        query = ev.target.value;
+        start = 0;
+        draw({ say: true });
+      },
+    },
+  });
+  draw();
   return [
     h('p', { class: 'pane-intro', text: t('owners.intro') }),
-    h('div', { class: 'matrix-wrap' },
-      h('table', { class: 'matrix' },
-        h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
-        h('thead', {}, head),
-        h('tbody', {}, body))),
-    chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') }),
+    h('div', { class: 'matrix-filter' }, field(t('owners.filter'), filter)),
+    part,
+    below,
   ];
 }
 
@@ -171,4 +264,5 @@ function openedBelow() {
 /** Opens the owners of a (contributor, theme) pair. */
 export function chooseOwners(contributor, theme) {
   chosen = contributor && theme ? { contributor, theme } : null;
+  toReveal = chosen?.contributor ?? null;
 }

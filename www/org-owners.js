@@ -1,8 +1,8 @@
 // Owners: the contributor × theme matrix of responsibilities. Each matrix
 // cell names the players who own that theme for that contributor; choosing
 // it opens the list of those owners, with activity and control, to edit.
-import { h, preservingFocus, replace, uid } from './dom.js';
-import { t, tn, formatNumber, language } from './i18n.js';
+import { h, preservingFocus, replace } from './dom.js';
+import { t, formatNumber, language } from './i18n.js';
 import { state, announce } from './store.js';
 import { edit, remove, errorFor, concerned, addField, field, playerOptions, render, fail, LABEL_CHARS } from './org.js';
 
@@ -157,7 +157,7 @@ export function ownersView(m) {
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
   const paged = m.contributors.length > PAGE;
-  if (paged) reveal(m, marks);
+  reveal(m, marks);
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
   const owners = ownerNames(m);
@@ -186,66 +186,55 @@ export function ownersView(m) {
           },
         }, text));
     }));
-  const table = (rows, described) => h('div', { class: 'matrix-wrap' },
-    h('table', { class: 'matrix', 'aria-describedby': described },
-      h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
-      h('thead', {}, head),
-      h('tbody', {}, rows)));
-  const below = chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') });
-  if (!paged) return [h('p', { class: 'pane-intro', text: t('owners.intro') }), table(m.contributors.map(row), null), below];
-
   // The pager and the matrix are drawn again on their own as the filter is
   // typed into or a page turned, so the filter keeps its caret (and an
   // input method its composition) and the editor below stays as it is.
-  const part = h('div', { class: 'matrix-part' });
-  const statusId = uid('owners-shown');
-  const draw = ({ say = false } = {}) => {
-    const list = matching(m, query);
+  // A small organisation has neither: its whole matrix, as it always was.
+  const part = h('div');
+  const n = (x) => formatNumber(x, 0);
+  const draw = (say = false) => {
+    const list = paged ? matching(m, query) : m.contributors;
     start = Math.max(0, Math.min(start, Math.floor((list.length - 1) / PAGE) * PAGE));
     const shown = list.slice(start, start + PAGE);
-    const range = { from: formatNumber(start + 1, 0), to: formatNumber(start + shown.length, 0), query: query.trim() };
-    const status = !shown.length ? t('owners.noMatch', range)
-      : tn(query.trim() ? 'owners.showingMatching' : 'owners.showing', list.length, range);
+    const status = t(!shown.length ? 'owners.noMatch' : query.trim() ? 'owners.showingMatching' : 'owners.showing',
+      { from: n(start + 1), to: n(start + shown.length), count: n(list.length), query: query.trim() });
     const turn = (by) => () => {
       start += by;
-      draw({ say: true });
-      // at the first or last page the button pressed goes out of use (and
+      draw(true);
+      // the button pressed goes out of use at the first or last page (and
       // focus to the body): the other one takes it
-      const pressed = /** @type {HTMLButtonElement | null} */ (part.querySelector(`[data-key="o-page:${by > 0 ? 'next' : 'prev'}"]`));
-      if (pressed?.disabled && document.activeElement === document.body) {
-        /** @type {HTMLElement | null} */ (part.querySelector(`[data-key="o-page:${by > 0 ? 'prev' : 'next'}"]`))?.focus();
-      }
+      if (document.activeElement === document.body) /** @type {HTMLElement | null} */ (part.querySelector('.matrix-turns :enabled'))?.focus();
     };
+    const button = (key, by, off) => h('button', { type: 'button', class: 'small', dataset: { key: `o-page:${key}` }, disabled: off, on: { click: turn(by) } },
+      t(`owners.${key}`, { count: PAGE }));
     preservingFocus(part, () => replace(part,
-      h('div', { class: 'matrix-pager' },
-        h('p', { id: statusId, class: 'matrix-shown', text: status }),
-        h('button', {
-          type: 'button', class: 'small', dataset: { key: 'o-page:prev' }, disabled: start === 0,
-          on: { click: turn(-PAGE) },
-        }, t('owners.previous', { count: formatNumber(PAGE, 0) })),
-        h('button', {
-          type: 'button', class: 'small', dataset: { key: 'o-page:next' }, disabled: start + PAGE >= list.length,
-          on: { click: turn(PAGE) },
-        }, t('owners.next', { count: formatNumber(PAGE, 0) }))),
-      shown.length ? table(shown.map(row), statusId) : null));
+      paged && h('div', { class: 'matrix-pager' },
+        h('p', { id: 'owners-shown', class: 'matrix-shown', text: status }),
+        list.length > PAGE && h('div', { class: 'matrix-turns', role: 'group', 'aria-label': t('owners.pages') },
+          button('previous', -PAGE, start === 0), button('next', PAGE, start + PAGE >= list.length))),
+      shown.length ? h('div', { class: 'matrix-wrap' },
+        h('table', { class: 'matrix', 'aria-describedby': paged && 'owners-shown' },
+          h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
+          h('thead', {}, head),
+          h('tbody', {}, shown.map(row)))) : null));
     if (say) announce(status);
   };
+  draw();
   const filter = h('input', {
     type: 'search', value: query, maxlength: LABEL_CHARS, dataset: { key: 'o-filter' }, autocomplete: 'off',
     on: {
       input: (ev) => {
         query = ev.target.value;
         start = 0;
-        draw({ say: true });
+        draw(true);
       },
     },
   });
-  draw();
   return [
     h('p', { class: 'pane-intro', text: t('owners.intro') }),
-    h('div', { class: 'matrix-filter' }, field(t('owners.filter'), filter)),
+    paged && h('div', { class: 'matrix-filter' }, field(t('owners.filter'), filter)),
     part,
-    below,
+    chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') }),
   ];
 }
 

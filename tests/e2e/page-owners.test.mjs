@@ -176,7 +176,7 @@ test('a large organization’s owners come 50 contributors at a time, with a nam
   assert.equal(await page.textContent('.matrix caption'), 'Owners by contributor and theme');
   assert.equal(await page.$$eval('.matrix thead th[scope="col"]', (e) => e.length), 5);
   assert.equal(await page.$eval('.matrix', (t) => document.getElementById(t.getAttribute('aria-describedby') ?? '')?.textContent), 'Showing 1–50 of 120 contributors');
-  assert.equal(await page.isDisabled('[data-key="o-page:prev"]'), true);
+  assert.equal(await page.isDisabled('[data-key="o-page:previous"]'), true);
 
   // by keyboard: the next page, announced, focus kept on the button
   await page.focus('[data-key="o-page:next"]');
@@ -190,18 +190,18 @@ test('a large organization’s owners come 50 contributors at a time, with a nam
   assert.equal(await shown(page), 'Showing 101–120 of 120 contributors');
   assert.deepEqual((await rowNames(page)).slice(0, 2), ['Crew 093', 'Crew 094']);
   assert.equal(await page.isDisabled('[data-key="o-page:next"]'), true);
-  assert.equal(await focusedKey(page), 'o-page:prev', 'focus goes to Previous as Next goes out of use');
+  assert.equal(await focusedKey(page), 'o-page:previous', 'focus goes to Previous as Next goes out of use');
   await page.screenshot({ path: '/tmp/i14-edit/owners-page3.png' }).catch(() => {});
 
   // the filter: any case, from the first match, as it is typed
   await page.click('[data-key="o-filter"]');
   await page.keyboard.type('CREW 07');
   assert.deepEqual(await rowNames(page), Array.from({ length: 10 }, (_, i) => `Crew 07${i}`));
-  assert.equal(await shown(page), 'Showing 1–10 of 10 contributors whose name contains “CREW 07”');
+  assert.equal(await shown(page), 'Showing 1–10 of 10 matching “CREW 07”');
   assert.equal(await focusedKey(page), 'o-filter', 'typing goes on in the filter');
   await page.keyboard.type('5');
   assert.deepEqual(await rowNames(page), ['Crew 075']);
-  assert.equal(await shown(page), 'Showing the one contributor whose name contains “CREW 075”');
+  assert.equal(await shown(page), 'Showing 1–1 of 1 matching “CREW 075”');
   await page.keyboard.type('<b>');
   assert.equal(await shown(page), 'No contributor’s name contains “CREW 075<b>”.');
   assert.equal(await page.$$eval('.matrix', (e) => e.length), 0);
@@ -226,7 +226,7 @@ test('a finding about a contributor beyond the first page opens Owners at that c
   assert.match(await page.$eval('[data-key="m:crew-100:technology"]', (b) => b.closest('td').className), /is-concerned/);
   assert.equal(await page.textContent('#owner-detail-title'), 'Crew 100 × Technology enablers');
   // paging away is the reader's choice: an edit elsewhere does not bring it back
-  await page.click('[data-key="o-page:prev"]');
+  await page.click('[data-key="o-page:previous"]');
   assert.equal(await shown(page), 'Showing 51–100 of 120 contributors');
   await page.click('[data-key="m:crew-060:management"]');
   assert.equal(await page.textContent('#owner-detail-title'), 'Crew 060 × Management practices');
@@ -267,7 +267,7 @@ test('a cell chosen on page 2 edits that contributor’s owners, and stays chose
   model = await exportedModel(page);
   assert.equal(model.responsibilities[index].control, 'strict');
   assert.equal(model.responsibilities[index].contributor, 'crew-060');
-  await page.click('[data-key="o-page:prev"]');
+  await page.click('[data-key="o-page:previous"]');
   assert.equal(await page.getAttribute(cell, 'aria-pressed'), 'true');
   assert.deepEqual(page.problems, []);
 });

@@ -108,7 +108,7 @@ function ownerNames(m) {
 }
 
 /** Contributors a page of the matrix shows: a large organisation's whole matrix (800 × 4 buttons) took a fifth of a second to draw and as many Tab stops to cross. */
-export const PAGE = 50;
+const PAGE = 50;
 /** What the name filter holds, and the first contributor shown (of those it lets through). */
 let query = '';
 let start = 0;

@@ -1,10 +1,10 @@
 // Owners: the contributor × theme matrix of responsibilities. Each matrix
 // cell names the players who own that theme for that contributor; choosing
 // it opens the list of those owners, with activity and control, to edit.
-import { h } from './dom.js';
-import { t } from './i18n.js';
+import { h, preservingFocus, replace } from './dom.js';
+import { t, formatNumber, language } from './i18n.js';
 import { state, announce } from './store.js';
-import { edit, remove, errorFor, concerned, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
+import { edit, remove, errorFor, concerned, addField, field, playerOptions, render, fail, LABEL_CHARS } from './org.js';
 
 /** The chosen (contributor, theme) pair. */
 let chosen = null;
@@ -107,6 +107,45 @@ function ownerNames(m) {
   return byContributor;
 }
 
+/** Contributors a page of the matrix shows: a large organisation's whole matrix (800 × 4 buttons) took a fifth of a second to draw and as many Tab stops to cross. */
+const PAGE = 50;
+/** What the name filter holds, and the first contributor shown (of those it lets through). */
+let query = '';
+let start = 0;
+/** The finding whose contributor was last brought into view: paging away from it afterwards is the reader's choice. */
+let revealedFor = null;
+/** A contributor to bring into view on the next draw (a finding opened its pair). */
+let toReveal = null;
+
+/** A name as the filter compares it: any case, any accent. */
+function folded(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(language());
+}
+
+function matching(m, q) {
+  const want = folded(q.trim());
+  return want ? m.contributors.filter((c) => folded(c.label).includes(want)) : m.contributors;
+}
+
+/**
+ * Moves the page (and clears a filter that hides it) to show the contributor
+ * of a pair a finding opened, or else the first contributor the chosen
+ * finding concerns, once per finding.
+ */
+function reveal(m, marks) {
+  const finding = state.view.finding ?? null;
+  if (finding !== revealedFor) {
+    revealedFor = finding;
+    toReveal ??= m.contributors.find((c) => marks.contributors.has(c.id))?.id ?? null;
+  }
+  if (!toReveal) return;
+  const id = toReveal;
+  toReveal = null;
+  if (!matching(m, query).some((c) => c.id === id)) query = '';
+  const at = matching(m, query).findIndex((c) => c.id === id);
+  if (at >= 0) start = Math.floor(at / PAGE) * PAGE;
+}
+
 export function ownersView(m) {
   if (!m.contributors.length) {
     return [h('p', { class: 'pane-intro', text: t('owners.intro') }), h('p', { class: 'muted', text: t('owners.needContributors') })];
@@ -117,10 +156,12 @@ export function ownersView(m) {
   const marks = concerned();
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
+  const paged = m.contributors.length > PAGE;
+  reveal(m, marks);
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
   const owners = ownerNames(m);
-  const body = m.contributors.map((c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
+  const row = (c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
     h('th', { scope: 'row', text: c.label }),
     m.framework.themes.map((th) => {
       const names = [...(owners.get(c.id)?.get(th.id) ?? [])];
@@ -144,14 +185,55 @@ export function ownersView(m) {
             },
           },
         }, text));
-    })));
+    }));
+  // The pager and the matrix are drawn again on their own as the filter is
+  // typed into or a page turned, so the filter keeps its caret (and an
+  // input method its composition) and the editor below stays as it is.
+  // A small organisation has neither: its whole matrix, as it always was.
+  const part = h('div');
+  const n = (x) => formatNumber(x, 0);
+  const draw = (say = false) => {
+    const list = paged ? matching(m, query) : m.contributors;
+    start = Math.max(0, Math.min(start, Math.floor((list.length - 1) / PAGE) * PAGE));
+    const shown = list.slice(start, start + PAGE);
+    const status = t(!shown.length ? 'owners.noMatch' : query.trim() ? 'owners.showingMatching' : 'owners.showing',
+      { from: n(start + 1), to: n(start + shown.length), count: n(list.length), query: query.trim() });
+    const turn = (by) => () => {
+      start += by;
+      draw(true);
+      // the button pressed goes out of use at the first or last page (and
+      // focus to the body): the other one takes it
+      if (document.activeElement === document.body) /** @type {HTMLElement | null} */ (part.querySelector('.matrix-turns :enabled'))?.focus();
+    };
+    const button = (key, by, off) => h('button', { type: 'button', class: 'small', dataset: { key: `o-page:${key}` }, disabled: off, on: { click: turn(by) } },
+      t(`owners.${key}`, { count: PAGE }));
+    preservingFocus(part, () => replace(part,
+      paged && h('div', { class: 'matrix-pager' },
+        h('p', { id: 'owners-shown', class: 'matrix-shown', text: status }),
+        list.length > PAGE && h('div', { class: 'matrix-turns', role: 'group', 'aria-label': t('owners.pages') },
+          button('previous', -PAGE, start === 0), button('next', PAGE, start + PAGE >= list.length))),
+      shown.length ? h('div', { class: 'matrix-wrap' },
+        h('table', { class: 'matrix', 'aria-describedby': paged && 'owners-shown' },
+          h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
+          h('thead', {}, head),
+          h('tbody', {}, shown.map(row)))) : null));
+    if (say) announce(status);
+  };
+  draw();
+  const filter = h('input', {
+    type: 'search', value: query, maxlength: LABEL_CHARS, dataset: { key: 'o-filter' }, autocomplete: 'off',
+    on: {
+      input: (ev) => {
+        query = ev.target.value;
+        start = 0;
+        draw(true);
+      },
+    },
+  });
   return [
     h('p', { class: 'pane-intro', text: t('owners.intro') }),
-    h('div', { class: 'matrix-wrap' },
-      h('table', { class: 'matrix' },
-        h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
-        h('thead', {}, head),
-        h('tbody', {}, body))),
+    paged && h('div', { class: 'matrix-filter' }, field(t('owners.filter'), filter)),
+    part,
     chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') }),
   ];
 }
@@ -171,4 +253,5 @@ function openedBelow() {
 /** Opens the owners of a (contributor, theme) pair. */
 export function chooseOwners(contributor, theme) {
   chosen = contributor && theme ? { contributor, theme } : null;
+  toReveal = chosen?.contributor ?? null;
 }

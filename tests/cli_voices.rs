@@ -313,3 +313,25 @@ fn merge_says_its_refusals_in_the_language_asked() {
     let o = wfe(&["merge", &fixture("model.json"), &refused]);
     assert!(text(&o.stderr).contains("which the model does not define"));
 }
+
+#[test]
+fn a_snapshot_without_a_date_is_dated_today() {
+    let days = |secs: u64| (secs / 86_400) as i64;
+    let now = || {
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+    };
+    let before = days(now());
+    let o = wfe(&["snapshot", &fixture("model.json")]);
+    let after = days(now());
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let model = parse_model(&text(&o.stdout)).unwrap();
+    let taken = &model.history.last().unwrap().date;
+    // (a run across midnight may date it either day)
+    let today: Vec<String> = (before..=after)
+        .map(workforce_ecosystem::voices::date_of_day)
+        .collect();
+    assert!(today.contains(taken), "{taken} not in {today:?}");
+}

@@ -1167,22 +1167,12 @@ fn merge(model: &Path, responses: &[PathBuf], output: Option<&Path>) -> Result<(
     })
 }
 
-/// Today's date in UTC, YYYY-MM-DD (days since 1970 to a civil date,
-/// Howard Hinnant's algorithm), for a snapshot taken without `--date`.
+/// Today's date in UTC, YYYY-MM-DD, for a snapshot taken without `--date`.
 fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let z = (secs / 86_400) as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = doy - (153 * mp + 2) / 5 + 1;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 };
-    let y = yoe + era * 400 + i64::from(m <= 2);
-    format!("{y:04}-{m:02}-{d:02}")
+    voices::date_of_day((secs / 86_400) as i64)
 }
 
 /// A language tag the core speaks, as a document's `lang` may carry it:

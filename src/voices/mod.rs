@@ -24,5 +24,5 @@ pub use classroom::class_picture;
 pub use dates::{compare_dates, model_on, NOW};
 pub use merge::{merge, response_of, Merged, Refusal};
 pub use progress::{progress_series, progress_svg, Series};
-pub use snapshot::{snapshot, snapshot_scores};
+pub use snapshot::{date_of_day, snapshot, snapshot_scores};
 pub use survey::{survey_html, SurveyScope};

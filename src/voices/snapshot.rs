@@ -65,3 +65,45 @@ pub fn snapshot_scores(model: &Model, date: &str) -> Option<Model> {
         .collect();
     Some(out)
 }
+
+/// The calendar date (`YYYY-MM-DD`, proleptic Gregorian) of the day
+/// `days` after 1970-01-01, for a snapshot taken today: `wfe snapshot`
+/// without `--date` reads the clock, and std has no calendar. Howard
+/// Hinnant's days-to-civil algorithm.
+pub fn date_of_day(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_since_1970_are_calendar_dates() {
+        assert_eq!(date_of_day(0), "1970-01-01");
+        assert_eq!(date_of_day(59), "1970-03-01");
+        assert_eq!(date_of_day(10_956), "1999-12-31");
+        assert_eq!(date_of_day(11_016), "2000-02-29", "2000 is a leap year");
+        assert_eq!(date_of_day(11_017), "2000-03-01");
+        assert_eq!(date_of_day(20_088), "2024-12-31");
+        assert_eq!(date_of_day(-1), "1969-12-31");
+        // every day of four centuries reads as a date the model accepts,
+        // one after the other
+        let mut last = date_of_day(-1);
+        for day in 0..146_097 {
+            let date = date_of_day(day);
+            assert!(is_date(&date), "{date}");
+            assert!(date > last, "{date} after {last}");
+            last = date;
+        }
+    }
+}

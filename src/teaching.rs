@@ -39,16 +39,21 @@ pub struct TourStep {
     pub standard: bool,
 }
 
-/// The axes of a framework as pairs of player indices, in tour order.
-///
-/// Players sit clockwise from the top vertex. With an even count the first
-/// axis is the vertical one, from the top player to the bottom one. The
-/// others are the horizontal chords joining mirror-image players, from the top
-/// down, left player first: for the standard six that is HR–procurement, then
-/// IT–finance & legal. With an odd count nobody sits at the bottom, so the top
-/// player's axis has one end only.
+/// The axes of a framework as pairs of player indices, in tour order: the
+/// axes the diagram draws ([`crate::layout::axis::pairs`]), so that a step
+/// names the line the reader sees. For the standard six that is the
+/// vertical axis, from senior leaders at the top to business unit leaders
+/// at the bottom, then the horizontal chords joining mirror-image players,
+/// from the top down, left player first (HR–procurement, then IT–finance &
+/// legal). The diagram draws no axis for an odd count, where nobody sits
+/// opposite the top player: the tour then takes the top player alone and
+/// the mirror-image pairs below, so that every player has a step.
 pub fn axes(player_count: usize) -> Vec<Vec<usize>> {
     let n = player_count;
+    let drawn = crate::layout::axis::pairs(n);
+    if !drawn.is_empty() {
+        return drawn.into_iter().map(|(a, b, _)| vec![a, b]).collect();
+    }
     if n == 0 {
         return Vec::new();
     }
@@ -157,6 +162,23 @@ mod tests {
             assert_eq!(seen, (0..n).collect::<Vec<_>>(), "n = {n}");
         }
         assert!(axes(0).is_empty());
+    }
+
+    #[test]
+    fn the_tour_walks_the_axes_the_diagram_draws() {
+        for n in 1..=12 {
+            let drawn: Vec<Vec<usize>> = crate::layout::axis::pairs(n)
+                .into_iter()
+                .map(|(a, b, _)| vec![a, b])
+                .collect();
+            if !drawn.is_empty() {
+                assert_eq!(axes(n), drawn, "n = {n}");
+            }
+        }
+        assert_eq!(
+            axes(8),
+            vec![vec![0, 4], vec![1, 5], vec![2, 6], vec![3, 7]]
+        );
     }
 
     #[test]

@@ -139,7 +139,9 @@ fn every_player_and_theme_gets_its_step_for_any_size() {
 }
 
 #[test]
-fn eight_players_pair_mirror_images_left_first() {
+fn eight_players_walk_the_diameters_the_diagram_draws() {
+    // ("{a} and {b} sit at opposite ends of one axis of the diagram": the
+    // diagram of eight draws the diameters, not the mirror-image chords)
     let steps = tour_steps(&framework(8, 2));
     let axes: Vec<Vec<&str>> = steps
         .iter()
@@ -150,9 +152,9 @@ fn eight_players_pair_mirror_images_left_first() {
         axes,
         vec![
             vec!["p0", "p4"],
-            vec!["p7", "p1"],
-            vec!["p6", "p2"],
-            vec!["p5", "p3"]
+            vec!["p1", "p5"],
+            vec!["p2", "p6"],
+            vec!["p3", "p7"]
         ]
     );
 }

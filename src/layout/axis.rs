@@ -30,10 +30,12 @@ pub struct Axis {
     pub end: Point,
 }
 
-/// The axes between the vertices of the polygon of circumradius `r`.
-pub fn axes(players: &[Item], r: f64) -> Vec<Axis> {
-    let n = players.len();
-    let pairs: Vec<(usize, usize, AxisKind)> = if n == 6 {
+/// Which players the drawn axes join, as indices with their kind: for the
+/// standard six the vertical and the two horizontal chords, for another even
+/// count from four the diameters, for an odd count none (nobody sits
+/// opposite the top player). The classroom's tour walks the same axes.
+pub fn pairs(n: usize) -> Vec<(usize, usize, AxisKind)> {
+    if n == 6 {
         vec![
             (0, 3, AxisKind::Vertical),
             (5, 1, AxisKind::Chord),
@@ -52,8 +54,13 @@ pub fn axes(players: &[Item], r: f64) -> Vec<Axis> {
             .collect()
     } else {
         Vec::new()
-    };
-    pairs
+    }
+}
+
+/// The axes between the vertices of the polygon of circumradius `r`.
+pub fn axes(players: &[Item], r: f64) -> Vec<Axis> {
+    let n = players.len();
+    pairs(n)
         .into_iter()
         .map(|(a, b, kind)| Axis {
             kind,

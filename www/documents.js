@@ -6,7 +6,7 @@
 // others; nothing replaces a document but its own edits. Storage is
 // doc-store.js's.
 import { Workspace } from './pkg/workforce_ecosystem.js';
-import { h, download, uid } from './dom.js';
+import { h, download, fileStem, uid } from './dom.js';
 import { t, tn, language } from './i18n.js';
 import { state, act, useWorkspace, currentModel, announce, errorText, onRefresh } from './store.js';
 import { openDialog } from './dialog.js';
@@ -691,8 +691,7 @@ async function openFallback(make, source) {
 // ---- the Documents dialog ------------------------------------------------------------
 
 function slug(name) {
-  const s = String(name).normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return s || 'document';
+  return fileStem(name, 'document');
 }
 
 /**

@@ -77,6 +77,21 @@ export function uid(prefix = 'id') {
   return `${prefix}-${counter}`;
 }
 
+/**
+ * A file name's stem from a model's (or document's) name: letters, their
+ * accents and digits of any script, lower-cased, everything else one
+ * hyphen, so that a name cannot choose where or as what its file is saved.
+ * NFKC: a ligature (ﬁ) becomes its letters and an accent stays on its
+ * letter ("Équipe Nord" → "équipe-nord"; decomposed, the accent fell out
+ * and cut the word: "e-quipe-nord").
+ * @param {string} name
+ * @param {string} fallback when nothing of the name is left
+ */
+export function fileStem(name, fallback) {
+  const stem = String(name).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  return [...stem].slice(0, 60).join('').replace(/-+$/, '') || fallback;
+}
+
 /** Triggers a download of `blob` as `filename`. */
 export function download(blob, filename) {
   const url = URL.createObjectURL(blob);

@@ -6,7 +6,7 @@
 // that comes in (file, link, sample) opens as a new document beside the
 // others (documents.js keeps them and saves as you go).
 import { exportHtml, csvExport, csvImport, openedText } from './pkg/workforce_ecosystem.js';
-import { h, download } from './dom.js';
+import { h, download, fileStem } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
@@ -201,8 +201,7 @@ function baseName() {
   const m = state.ws.model();
   const active = state.result?.session.active;
   const name = [m.name || 'model', active ? active.name : null].filter(Boolean).join(' ');
-  const slug = name.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '').slice(0, 60);
-  return slug || 'model';
+  return fileStem(name, 'model');
 }
 
 /** The model on show (the active scenario's, if any) as JSON text. */

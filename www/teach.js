@@ -23,6 +23,7 @@ import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fit
 import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 import { TEACH_MODEL_KEY } from './stored-keys.js';
+import { download, fileStem } from './dom.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
@@ -170,24 +171,13 @@ function labelOf(items, id) {
   return items.find((i) => i.id === id)?.label ?? id;
 }
 
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+/** Saves `text` as the file `name`. */
+function save(name, text, type) {
+  download(new Blob([text], { type }), name);
 }
 
 function baseName() {
-  const safe = (state.name || 'model')
-    .normalize('NFKD')
-    .replace(/[^\w-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return safe || 'model';
+  return fileStem(state.name || 'model', 'model');
 }
 
 /** The model in `json` as the core reads it: migrated from an older version, defaults filled in; throws on a bad model. */
@@ -872,7 +862,7 @@ function wire() {
 
   $('blank-print').addEventListener('click', () => window.print());
   $('blank-download').addEventListener('click', () =>
-    download(`${t('blank.fileName')}.json`, `${JSON.stringify(JSON.parse(blankModel(state.json)), null, 2)}\n`, 'application/json'),
+    save(`${t('blank.fileName')}.json`, `${JSON.stringify(JSON.parse(blankModel(state.json)), null, 2)}\n`, 'application/json'),
   );
 
   $('compare-run').addEventListener('click', () => runCompare());
@@ -898,16 +888,16 @@ function wire() {
   initClass({ instructor: instructorFile, draw, coreModel, counted, announce });
 
   $('export-html').addEventListener('click', () =>
-    download(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),
+    save(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),
   );
   $('export-report-html').addEventListener('click', () =>
-    download(`${baseName()}-report.html`, reportHtml(state.json, getLanguage()), 'text/html'),
+    save(`${baseName()}-report.html`, reportHtml(state.json, getLanguage()), 'text/html'),
   );
   $('export-report-md').addEventListener('click', () =>
-    download(`${baseName()}-report.md`, reportMarkdown(state.json), 'text/markdown'),
+    save(`${baseName()}-report.md`, reportMarkdown(state.json), 'text/markdown'),
   );
   $('export-csv').addEventListener('click', () =>
-    download(`${baseName()}-assessments.csv`, csvExport(state.json), 'text/csv'),
+    save(`${baseName()}-assessments.csv`, csvExport(state.json), 'text/csv'),
   );
   $('csv-file').addEventListener('change', () => importCsv());
 

@@ -212,7 +212,7 @@ pub fn localized_names(model: &Model) -> (Cow<'_, Framework>, Cow<'_, Scale>) {
 /// for tests.
 #[cfg(test)]
 pub(crate) fn in_french<T>(f: impl FnOnce() -> T) -> T {
-    let french = include_str!("../www/i18n/core-fr.json");
+    let french = include_str!("../../www/i18n/core-fr.json");
     set(Some(Language::from_json(french).unwrap()));
     let out = f();
     set(None);
@@ -764,7 +764,7 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
-    const FRENCH: &str = include_str!("../www/i18n/core-fr.json");
+    const FRENCH: &str = include_str!("../../www/i18n/core-fr.json");
 
     #[test]
     fn setting_the_language_on_show_again_redraws_nothing() {
@@ -1067,7 +1067,7 @@ mod tests {
     /// no "2.5"-style number; and English again once the language is unset.
     #[test]
     fn french_findings_legends_and_diagram_have_no_english() {
-        let json = include_str!("../tests/fixtures/analysis/every-kind.json");
+        let json = include_str!("../../tests/fixtures/analysis/every-kind.json");
         let model = crate::validate::parse_model(json).unwrap();
         let english = crate::analysis::analyze(&model);
         set(Some(Language::from_json(FRENCH).unwrap()));
@@ -1176,15 +1176,15 @@ mod tests {
     #[test]
     fn french_validation_and_csv_problems_have_no_english() {
         let invalid: Vec<&str> = vec![
-            include_str!("../tests/fixtures/invalid/duplicate-key.json"),
-            include_str!("../tests/fixtures/invalid/framework-too-small.json"),
-            include_str!("../tests/fixtures/invalid/not-an-object.json"),
-            include_str!("../tests/fixtures/invalid/references.json"),
-            include_str!("../tests/fixtures/invalid/schema-missing.json"),
-            include_str!("../tests/fixtures/invalid/schema-unknown.json"),
-            include_str!("../tests/fixtures/invalid/syntax-trailing-comma.json"),
-            include_str!("../tests/fixtures/invalid/syntax-unterminated.json"),
-            include_str!("../tests/fixtures/invalid/types.json"),
+            include_str!("../../tests/fixtures/invalid/duplicate-key.json"),
+            include_str!("../../tests/fixtures/invalid/framework-too-small.json"),
+            include_str!("../../tests/fixtures/invalid/not-an-object.json"),
+            include_str!("../../tests/fixtures/invalid/references.json"),
+            include_str!("../../tests/fixtures/invalid/schema-missing.json"),
+            include_str!("../../tests/fixtures/invalid/schema-unknown.json"),
+            include_str!("../../tests/fixtures/invalid/syntax-trailing-comma.json"),
+            include_str!("../../tests/fixtures/invalid/syntax-unterminated.json"),
+            include_str!("../../tests/fixtures/invalid/types.json"),
             r#"{"schema": "workforce-ecosystem/v1", "name": 3, "extra": 1,
                 "scale": {"min": 0, "max": 4.5, "labels": ["a"]},
                 "units": [{"id": "", "label": "U"}, {"id": "u1", "label": "V"}, {"id": "u1", "label": "W"}],

@@ -1,14 +1,14 @@
 //! Where the `wfe` commands write: `-o -` is standard output for every
 //! command that has `-o`, as `-` is standard input for every input.
 
-mod in_scratch;
+mod common;
 
-use in_scratch::{sample_path, text, wfe, wfe_stdin};
+use common::{sample_path, text, wfe, wfe_stdin};
 use std::path::PathBuf;
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    in_scratch::scratch(&format!("cli_output-{name}"))
+    common::scratch(&format!("cli_output-{name}"))
 }
 
 #[test]

@@ -1,14 +1,14 @@
 //! `wfe convert` and `wfe markdown` run as a user runs them, on real files
 //! in a scratch directory, and the other commands reading the text syntax.
 
-mod in_scratch;
+mod common;
 
-use in_scratch::{sample_path, text, wfe};
+use common::{sample_path, text, wfe};
 use std::path::{Path, PathBuf};
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    in_scratch::scratch(&format!("cli_text-{name}"))
+    common::scratch(&format!("cli_text-{name}"))
 }
 
 #[test]

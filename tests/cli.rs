@@ -1,40 +1,14 @@
 //! The `wfe` binary as a user runs it: `validate` and `example`, files and
 //! standard input, exit codes and messages.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wfe(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wfe starts");
-    {
-        let mut input = child.stdin.take().unwrap();
-        if let Some(bytes) = stdin {
-            // A refused model may be rejected before it is all read.
-            let _ = input.write_all(bytes);
-        }
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new("tests/fixtures").join(name)
-}
+use common::{text, wfe, wfe_stdin};
+use std::process::{Command, Stdio};
 
 #[test]
 fn validate_accepts_a_valid_file() {
-    let out = wfe(&["validate", "www/models/sample.json"], None);
+    let out = wfe(&["validate", "www/models/sample.json"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert_eq!(
         text(&out.stdout),
@@ -45,8 +19,8 @@ fn validate_accepts_a_valid_file() {
 
 #[test]
 fn validate_lists_every_problem_and_exits_2() {
-    let path = fixture("invalid/references.json");
-    let out = wfe(&["validate", path.to_str().unwrap()], None);
+    // relative, as the messages name it
+    let out = wfe(&["validate", "tests/fixtures/invalid/references.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = text(&out.stderr);
@@ -67,13 +41,10 @@ fn validate_lists_every_problem_and_exits_2() {
 
 #[test]
 fn validate_reports_syntax_errors_with_their_place() {
-    let out = wfe(
-        &[
-            "validate",
-            "tests/fixtures/invalid/syntax-trailing-comma.json",
-        ],
-        None,
-    );
+    let out = wfe(&[
+        "validate",
+        "tests/fixtures/invalid/syntax-trailing-comma.json",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
@@ -85,7 +56,7 @@ fn validate_reports_syntax_errors_with_their_place() {
 #[test]
 fn validate_reads_stdin_with_a_dash() {
     let good = std::fs::read("tests/fixtures/custom-framework.json").unwrap();
-    let out = wfe(&["validate", "-"], Some(&good));
+    let out = wfe_stdin(&["validate", "-"], &good);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stdout),
@@ -93,7 +64,7 @@ fn validate_reads_stdin_with_a_dash() {
     );
 
     let bad = std::fs::read("tests/fixtures/invalid/types.json").unwrap();
-    let out = wfe(&["validate", "-"], Some(&bad));
+    let out = wfe_stdin(&["validate", "-"], &bad);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
@@ -107,7 +78,7 @@ fn validate_reads_stdin_with_a_dash() {
 
 #[test]
 fn validate_says_when_it_migrated() {
-    let out = wfe(&["validate", "tests/fixtures/v0-model.json"], None);
+    let out = wfe(&["validate", "tests/fixtures/v0-model.json"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stdout),
@@ -119,14 +90,14 @@ fn validate_says_when_it_migrated() {
 fn validate_refuses_oversized_and_non_utf8_input() {
     // The real size is counted, even past the limit, from a stream…
     let big = vec![b' '; 10 * 1024 * 1024 + 10];
-    let out = wfe(&["validate", "-"], Some(&big));
+    let out = wfe_stdin(&["validate", "-"], &big);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
         "<stdin>: the file is 10,485,770 bytes; the limit is 10 MB\n"
     );
     let huge = vec![b' '; 52 * 1024 * 1024 + 300 * 1024];
-    let out = wfe(&["validate", "-"], Some(&huge));
+    let out = wfe_stdin(&["validate", "-"], &huge);
     assert_eq!(
         text(&out.stderr),
         "<stdin>: the file is 52.3 MB; the limit is 10 MB\n"
@@ -135,7 +106,7 @@ fn validate_refuses_oversized_and_non_utf8_input() {
     let path = std::env::temp_dir().join(format!("wfe-cli-big-{}.json", std::process::id()));
     let file = std::fs::File::create(&path).unwrap();
     file.set_len(52 * 1024 * 1024 + 300 * 1024).unwrap();
-    let out = wfe(&["validate", path.to_str().unwrap()], None);
+    let out = wfe(&["validate", path.to_str().unwrap()]);
     std::fs::remove_file(&path).unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
@@ -146,7 +117,7 @@ fn validate_refuses_oversized_and_non_utf8_input() {
         )
     );
 
-    let out = wfe(&["validate", "-"], Some(b"{\"name\": \"caf\xe9\"}"));
+    let out = wfe_stdin(&["validate", "-"], b"{\"name\": \"caf\xe9\"}");
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).starts_with(
         "<stdin>: (model) (line 1, column 14): not UTF-8 text (bad byte at offset 13)"
@@ -163,25 +134,22 @@ fn validate_reads_utf16_and_refuses_two_byte_order_marks() {
     let mut be = vec![0xFE, 0xFF];
     be.extend(model.encode_utf16().flat_map(u16::to_be_bytes));
     for bytes in [le, be] {
-        let out = wfe(&["validate", "-"], Some(&bytes));
+        let out = wfe_stdin(&["validate", "-"], &bytes);
         assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
         assert_eq!(
             text(&out.stdout),
             "<stdin>: valid (0 assessments, 0 contributors, 0 systems)\n"
         );
     }
-    let out = wfe(
-        &["render", "-"],
-        Some(&{
-            let mut le = vec![0xFF, 0xFE];
-            le.extend(model.encode_utf16().flat_map(u16::to_le_bytes));
-            le
-        }),
-    );
+    let out = wfe_stdin(&["render", "-"], &{
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(model.encode_utf16().flat_map(u16::to_le_bytes));
+        le
+    });
     assert!(text(&out.stdout).contains("Société Générale Müller"));
 
     let twice = format!("\u{feff}\u{feff}{model}");
-    let out = wfe(&["validate", "-"], Some(twice.as_bytes()));
+    let out = wfe_stdin(&["validate", "-"], twice.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
@@ -192,20 +160,20 @@ fn validate_reads_utf16_and_refuses_two_byte_order_marks() {
 
 #[test]
 fn validate_of_a_missing_file_is_an_io_error() {
-    let out = wfe(&["validate", "tests/fixtures/no-such-file.json"], None);
+    let out = wfe(&["validate", "tests/fixtures/no-such-file.json"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).starts_with("tests/fixtures/no-such-file.json: "));
 }
 
 #[test]
 fn example_prints_the_sample_which_validates() {
-    let out = wfe(&["example"], None);
+    let out = wfe(&["example"]);
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(
         text(&out.stdout),
         std::fs::read_to_string("www/models/sample.json").unwrap()
     );
-    let check = wfe(&["validate", "-"], Some(&out.stdout));
+    let check = wfe_stdin(&["validate", "-"], &out.stdout);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check.stderr));
 }
 
@@ -215,13 +183,13 @@ fn each_command_has_help() {
         ("validate", "every problem with its JSON path"),
         ("example", "sample organization"),
     ] {
-        let out = wfe(&[cmd, "--help"], None);
+        let out = wfe(&[cmd, "--help"]);
         assert_eq!(out.status.code(), Some(0), "{cmd}");
         let help = text(&out.stdout);
         assert!(help.contains(words), "{cmd}: {help}");
         assert!(help.contains(&format!("Usage: wfe {cmd}")), "{cmd}: {help}");
     }
-    let out = wfe(&["validate"], None);
+    let out = wfe(&["validate"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("<FILE>"));
 }
@@ -313,7 +281,7 @@ fn a_reader_that_goes_away_ends_the_output_quietly() {
     let drawn = std::env::temp_dir().join(format!("wfe-cli-pipe-svg-{}.json", std::process::id()));
     std::fs::write(&drawn, drawing).unwrap();
     let big_svg = drawn.to_str().unwrap();
-    let full = wfe(&["render", big_svg], None);
+    let full = wfe(&["render", big_svg]);
     assert!(full.stdout.len() > 100_000, "{}", text(&full.stderr));
     for args in [
         &["analyze", file][..],
@@ -343,7 +311,7 @@ fn problems_are_listed_up_to_a_hundred_then_counted() {
         "{{\"schema\":\"workforce-ecosystem/v1\",\"assessments\":[{}]}}",
         rows.join(",")
     );
-    let out = wfe(&["validate", "-"], Some(model.as_bytes()));
+    let out = wfe_stdin(&["validate", "-"], model.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     let lines: Vec<&str> = err.lines().collect();
@@ -359,15 +327,12 @@ fn problems_are_listed_up_to_a_hundred_then_counted() {
 
 #[test]
 fn a_unit_argument_is_escaped_in_its_message() {
-    let out = wfe(
-        &[
-            "render",
-            "www/models/sample.json",
-            "--unit",
-            "\u{1b}[2Jx\u{202e}",
-        ],
-        None,
-    );
+    let out = wfe(&[
+        "render",
+        "www/models/sample.json",
+        "--unit",
+        "\u{1b}[2Jx\u{202e}",
+    ]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
@@ -381,9 +346,9 @@ fn import_csv_messages_never_reach_the_terminal_raw() {
     // the screen and a right-to-left override: both are written escaped.
     let csv =
         "theme,player,current,\u{1b}[2J\u{202e}colour\nintegration,\u{1b}[31mhr\u{202e},2,x\n";
-    let out = wfe(
+    let out = wfe_stdin(
         &["import-csv", "www/models/sample.json", "-"],
-        Some(csv.as_bytes()),
+        csv.as_bytes(),
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
@@ -413,7 +378,7 @@ fn labels_of_a_megabyte_are_refused_before_drawing() {
         players.join(","),
         themes.join(",")
     );
-    let out = wfe(&["render", "-"], Some(model.as_bytes()));
+    let out = wfe_stdin(&["render", "-"], model.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty(), "nothing drawn");
     let err = text(&out.stderr);
@@ -425,14 +390,14 @@ fn labels_of_a_megabyte_are_refused_before_drawing() {
 #[test]
 fn extreme_numbers_are_refused_by_the_cli_with_their_bounds() {
     let model = r#"{"schema":"workforce-ecosystem/v1","assessments":[{"theme":"integration","player":"hr","current":2,"weight":1.7976931348623157e308}]}"#;
-    let out = wfe(&["analyze", "-"], Some(model.as_bytes()));
+    let out = wfe_stdin(&["analyze", "-"], model.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     assert!(
         text(&out.stderr).contains("1.7976931348623157e308 is too heavy; a weight is at most 1000")
     );
     let model = r#"{"schema":"workforce-ecosystem/v1","scale":{"min":-1.797e308,"max":1.797e308},"assessments":[{"theme":"integration","player":"hr","current":2}]}"#;
-    let out = wfe(&["analyze", "-"], Some(model.as_bytes()));
+    let out = wfe_stdin(&["analyze", "-"], model.as_bytes());
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains(
         "min and max must lie between -1,000,000 and 1,000,000, found -1.797e308 and 1.797e308"

@@ -1,53 +1,14 @@
 //! `wfe analyze` and `wfe compare`, run as the built binary: exit codes, the
 //! JSON shape the page relies on, and the sections of the Markdown reports.
 
+mod common;
+
+use common::{fixture, json, stdout, wfe, wfe_stdin};
 use serde_json::Value;
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
-
-fn fixture(name: &str) -> String {
-    format!(
-        "{}/tests/fixtures/analysis/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
-
-fn wfe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .output()
-        .expect("wfe runs")
-}
-
-fn wfe_stdin(args: &[&str], input: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("wfe runs");
-    child
-        .stdin
-        .take()
-        .expect("stdin is piped")
-        .write_all(input.as_bytes())
-        .expect("input written");
-    child.wait_with_output().expect("wfe finishes")
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn json(o: &Output) -> Value {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    serde_json::from_slice(&o.stdout).expect("one JSON value")
-}
 
 #[test]
 fn analyze_prints_one_json_object_of_the_documented_shape() {
-    let v = json(&wfe(&["analyze", &fixture("every-kind.json")]));
+    let v = json(&wfe(&["analyze", &fixture("analysis/every-kind.json")]));
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(keys, ["findings", "readiness", "systems"]);
     let r = &v["readiness"];
@@ -112,7 +73,7 @@ fn analyze_reads_standard_input_and_reports_null_readiness_when_nothing_is_asses
 fn analyze_markdown_is_a_report_with_one_section_per_kind() {
     let o = wfe(&[
         "analyze",
-        &fixture("every-kind.json"),
+        &fixture("analysis/every-kind.json"),
         "--format",
         "markdown",
     ]);
@@ -143,8 +104,8 @@ fn analyze_markdown_is_a_report_with_one_section_per_kind() {
 
 #[test]
 fn compare_prints_changes_and_resolved_and_introduced_findings() {
-    let base = fixture("every-kind.json");
-    let scenario = fixture("every-kind-scenario.json");
+    let base = fixture("analysis/every-kind.json");
+    let scenario = fixture("analysis/every-kind-scenario.json");
     let v = json(&wfe(&["compare", &base, &scenario]));
     let keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
     assert_eq!(
@@ -220,17 +181,22 @@ fn invalid_input_exits_2_and_a_missing_file_1() {
     assert!(o.stdout.is_empty());
     let o = wfe_stdin(&["analyze", "-"], "{ not json");
     assert_eq!(o.status.code(), Some(2));
-    let o = wfe(&["analyze", &fixture("no-such-file.json")]);
+    let o = wfe(&["analyze", &fixture("analysis/no-such-file.json")]);
     assert_eq!(o.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("no-such-file.json"), "{stderr}");
     let o = wfe(&[
         "compare",
-        &fixture("every-kind.json"),
-        &fixture("missing.json"),
+        &fixture("analysis/every-kind.json"),
+        &fixture("analysis/missing.json"),
     ]);
     assert_eq!(o.status.code(), Some(1));
-    let o = wfe(&["analyze", &fixture("every-kind.json"), "--format", "yaml"]);
+    let o = wfe(&[
+        "analyze",
+        &fixture("analysis/every-kind.json"),
+        "--format",
+        "yaml",
+    ]);
     assert_eq!(o.status.code(), Some(2), "clap rejects unknown formats");
 }
 
@@ -296,8 +262,8 @@ fn compare_refuses_models_of_different_frameworks_saying_what_differs() {
 #[test]
 fn the_readme_names_every_key_of_the_comparison_json() {
     let (base, scenario) = (
-        fixture("every-kind.json"),
-        fixture("every-kind-scenario.json"),
+        fixture("analysis/every-kind.json"),
+        fixture("analysis/every-kind-scenario.json"),
     );
     let v = json(&wfe(&["compare", &base, &scenario]));
     let readme =

@@ -1,28 +1,8 @@
 //! The CLI's export, import-csv, blank and tour commands.
 
-use std::process::{Command, Output};
+mod common;
 
-fn wfe(args: &[&str], stdin: Option<&str>) -> Output {
-    use std::io::Write;
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("wfe runs");
-    if let Some(text) = stdin {
-        // A command refused for its options stops before reading its input.
-        let _ = child.stdin.take().unwrap().write_all(text.as_bytes());
-    } else {
-        drop(child.stdin.take());
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn text(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
-}
+use common::{text, wfe, wfe_stdin};
 
 fn tmp(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("wfe-cli-export-{}", std::process::id()));
@@ -39,21 +19,18 @@ fn export_html_writes_a_self_contained_file() {
     let model = tmp("m.json");
     std::fs::write(&model, MODEL).unwrap();
     let out = tmp("m.html");
-    let o = wfe(
-        &[
-            "export",
-            model.to_str().unwrap(),
-            "--format",
-            "html",
-            "-o",
-            out.to_str().unwrap(),
-            "--overlay",
-            "gap",
-            "--unit",
-            "retail",
-        ],
-        None,
-    );
+    let o = wfe(&[
+        "export",
+        model.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        out.to_str().unwrap(),
+        "--overlay",
+        "gap",
+        "--unit",
+        "retail",
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(
@@ -69,7 +46,7 @@ fn export_html_header_is_the_title_block_dated_unless_told_not_to() {
     let html = |args: &[&str]| {
         let mut all = vec!["export", "-", "--overlay", "gap", "--unit", "retail"];
         all.extend(args);
-        let o = wfe(&all, Some(MODEL));
+        let o = wfe_stdin(&all, MODEL);
         assert!(o.status.success(), "{}", text(&o.stderr));
         text(&o.stdout)
     };
@@ -81,19 +58,19 @@ fn export_html_header_is_the_title_block_dated_unless_told_not_to() {
     let bare = html(&["--no-caption"]);
     assert!(!bare.contains("<g class=\"caption\">"));
     assert!(bare.contains("<p class=\"shown\">Gaps to target · Retail</p>"));
-    let o = wfe(&["export", "-", "--caption", "x", "--no-caption"], None);
+    let o = wfe(&["export", "-", "--caption", "x", "--no-caption"]);
     assert_eq!(o.status.code(), Some(2), "the two flags conflict");
 }
 
 #[test]
 fn export_formats_go_to_stdout_from_stdin() {
-    let o = wfe(&["export", "-", "--format", "csv"], Some(MODEL));
+    let o = wfe_stdin(&["export", "-", "--format", "csv"], MODEL);
     assert!(o.status.success());
     let csv = text(&o.stdout);
     assert!(csv.contains("theme,player,unit,current,target,weight,note\r\nintegration,hr,retail,1,3,1,'=cmd()\r\n"), "{csv}");
-    let o = wfe(
+    let o = wfe_stdin(
         &["export", "-", "--format", "report-html", "--lang", "fr"],
-        Some(MODEL),
+        MODEL,
     );
     assert!(o.status.success());
     let html = text(&o.stdout);
@@ -104,19 +81,19 @@ fn export_formats_go_to_stdout_from_stdin() {
         html.contains("<h1>Analyse de l’écosystème de main-d’œuvre — Cli &lt;Co&gt;</h1>"),
         "{html}"
     );
-    let o = wfe(&["export", "-", "--format", "report-md"], Some(MODEL));
+    let o = wfe_stdin(&["export", "-", "--format", "report-md"], MODEL);
     assert!(o.status.success());
     let md = text(&o.stdout);
-    let analyze = wfe(&["analyze", "-", "--format", "markdown"], Some(MODEL));
+    let analyze = wfe_stdin(&["analyze", "-", "--format", "markdown"], MODEL);
     assert_eq!(md, text(&analyze.stdout), "the same report as wfe analyze");
 }
 
 #[test]
 fn export_refuses_unknown_units_and_invalid_models() {
-    let o = wfe(&["export", "-", "--unit", "mars"], Some(MODEL));
+    let o = wfe_stdin(&["export", "-", "--unit", "mars"], MODEL);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("unknown unit \"mars\" (known: retail)"));
-    let o = wfe(&["export", "-"], Some("{\"schema\":\"nope\"}"));
+    let o = wfe_stdin(&["export", "-"], "{\"schema\":\"nope\"}");
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("schema"));
 }
@@ -126,7 +103,7 @@ fn import_csv_replaces_assessments_or_names_row_and_column() {
     let model = tmp("base.json");
     std::fs::write(&model, MODEL).unwrap();
     let good = "theme,player,current,target\nleadership,Senior leaders,2,4\n";
-    let o = wfe(&["import-csv", model.to_str().unwrap(), "-"], Some(good));
+    let o = wfe_stdin(&["import-csv", model.to_str().unwrap(), "-"], good);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let out: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(
@@ -141,10 +118,7 @@ fn import_csv_replaces_assessments_or_names_row_and_column() {
         "theme,player,current\nleadership,hr,1\nleadership,it,three\n",
     )
     .unwrap();
-    let o = wfe(
-        &["import-csv", model.to_str().unwrap(), bad.to_str().unwrap()],
-        None,
-    );
+    let o = wfe(&["import-csv", model.to_str().unwrap(), bad.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(
@@ -156,12 +130,12 @@ fn import_csv_replaces_assessments_or_names_row_and_column() {
 
 #[test]
 fn blank_and_tour_print_json() {
-    let o = wfe(&["blank", "-"], Some(MODEL));
+    let o = wfe_stdin(&["blank", "-"], MODEL);
     assert!(o.status.success());
     let blank: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(blank["assessments"], serde_json::json!([]));
     assert_eq!(blank["units"][0]["id"], "retail");
-    let o = wfe(&["tour", "-"], Some(MODEL));
+    let o = wfe_stdin(&["tour", "-"], MODEL);
     assert!(o.status.success());
     let steps: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(steps.as_array().unwrap().len(), 8);
@@ -176,47 +150,41 @@ fn commands_read_the_model_an_exported_page_carries() {
     let model = tmp("back.json");
     std::fs::write(&model, MODEL).unwrap();
     let page = tmp("back.html");
-    let o = wfe(
-        &[
-            "export",
-            model.to_str().unwrap(),
-            "--format",
-            "html",
-            "-o",
-            page.to_str().unwrap(),
-        ],
-        None,
-    );
+    let o = wfe(&[
+        "export",
+        model.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        page.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let page = page.to_str().unwrap();
-    let o = wfe(&["validate", page], None);
+    let o = wfe(&["validate", page]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(
         text(&o.stdout),
         format!("{page}: valid (1 assessment, 0 contributors, 0 systems)\n")
     );
     // the same model as the JSON it was exported from: the same drawing
-    let from_json = wfe(&["render", model.to_str().unwrap()], None);
-    let from_page = wfe(&["render", page], None);
+    let from_json = wfe(&["render", model.to_str().unwrap()]);
+    let from_page = wfe(&["render", page]);
     assert!(from_page.status.success(), "{}", text(&from_page.stderr));
     assert_eq!(text(&from_page.stdout), text(&from_json.stdout));
 
     // a page that carries no model (the report) is refused, naming the file
     let report = tmp("report.html");
-    let o = wfe(
-        &[
-            "export",
-            model.to_str().unwrap(),
-            "--format",
-            "report-html",
-            "-o",
-            report.to_str().unwrap(),
-        ],
-        None,
-    );
+    let o = wfe(&[
+        "export",
+        model.to_str().unwrap(),
+        "--format",
+        "report-html",
+        "-o",
+        report.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let report = report.to_str().unwrap();
-    let o = wfe(&["validate", report], None);
+    let o = wfe(&["validate", report]);
     assert_eq!(o.status.code(), Some(2));
     let err = text(&o.stderr);
     assert!(
@@ -257,7 +225,7 @@ fn options_that_do_not_apply_to_the_format_are_refused() {
     ] {
         let mut all = vec!["export", "-"];
         all.extend(args);
-        let o = wfe(&all, Some(MODEL));
+        let o = wfe_stdin(&all, MODEL);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert!(o.stdout.is_empty(), "{args:?}");
         assert_eq!(text(&o.stderr), format!("{said}\n"), "{args:?}");
@@ -271,14 +239,11 @@ fn options_that_do_not_apply_to_the_format_are_refused() {
     ] {
         let mut all = vec!["export", "-"];
         all.extend(args);
-        let o = wfe(&all, Some(MODEL));
+        let o = wfe_stdin(&all, MODEL);
         assert_eq!(o.status.code(), Some(0), "{args:?}: {}", text(&o.stderr));
     }
     // The plan's format is not the applied model's.
-    let o = wfe(
-        &["plan", "-", "--apply", "--format", "markdown"],
-        Some(MODEL),
-    );
+    let o = wfe_stdin(&["plan", "-", "--apply", "--format", "markdown"], MODEL);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         text(&o.stderr).contains("'--apply' cannot be used with '--format <FORMAT>'"),
@@ -326,7 +291,7 @@ fn the_page_of_a_model_just_under_the_limit_reads_back() {
     let (json, page) = (tmp("near-limit.json"), tmp("near-limit.html"));
     std::fs::write(&json, &source).unwrap();
     let (json, page) = (json.to_str().unwrap(), page.to_str().unwrap());
-    let o = wfe(&["export", json, "-o", page], None);
+    let o = wfe(&["export", json, "-o", page]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     // The page, and the model it carries as written (pretty, escaped), are
     // both over the model's limit.
@@ -336,14 +301,14 @@ fn the_page_of_a_model_just_under_the_limit_reads_back() {
     let block = html[start..].find("</script>").unwrap();
     assert!(block > limit, "the model in the page is {block} bytes");
     assert!(html.len() > block);
-    let o = wfe(&["validate", page], None);
+    let o = wfe(&["validate", page]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     assert_eq!(
         text(&o.stdout),
         format!("{page}: valid (2400 assessments, 0 contributors, 0 systems)\n")
     );
     // The same model read from the page and from its file.
-    let from_page = wfe(&["convert", page, "--to", "json"], None);
-    let from_file = wfe(&["convert", json, "--to", "json"], None);
+    let from_page = wfe(&["convert", page, "--to", "json"]);
+    let from_file = wfe(&["convert", json, "--to", "json"]);
     assert_eq!(from_page.stdout, from_file.stdout);
 }

@@ -4,25 +4,15 @@
 //! commands say about a model they cannot read; English stays the default,
 //! byte for byte.
 
-use std::process::{Command, Output};
+mod common;
 
-fn wfe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn text(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
+use common::{ok, wfe};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/models/sample.json");
 
 #[test]
 fn render_names_the_standard_framework_and_the_legend_in_french() {
-    let fr = text(&wfe(&[
+    let fr = ok(&wfe(&[
         "render",
         SAMPLE,
         "--overlay",
@@ -30,9 +20,9 @@ fn render_names_the_standard_framework_and_the_legend_in_french() {
         "--lang",
         "fr",
     ]));
-    let en = text(&wfe(&["render", SAMPLE, "--overlay", "current"]));
+    let en = ok(&wfe(&["render", SAMPLE, "--overlay", "current"]));
     assert_eq!(
-        text(&wfe(&[
+        ok(&wfe(&[
             "render",
             SAMPLE,
             "--overlay",
@@ -63,8 +53,8 @@ fn render_names_the_standard_framework_and_the_legend_in_french() {
 
 #[test]
 fn analyze_writes_french_sentences_with_decimal_commas() {
-    let fr = text(&wfe(&["analyze", SAMPLE, "--lang", "fr"]));
-    let en = text(&wfe(&["analyze", SAMPLE]));
+    let fr = ok(&wfe(&["analyze", SAMPLE, "--lang", "fr"]));
+    let en = ok(&wfe(&["analyze", SAMPLE]));
     let sentences = |json: &str| -> Vec<String> {
         let v: serde_json::Value = serde_json::from_str(json).unwrap();
         v["findings"]
@@ -97,12 +87,12 @@ fn analyze_writes_french_sentences_with_decimal_commas() {
     };
     assert!(fr.iter().all(|s| !point(s)), "no decimal point in French");
     // The Markdown report follows --lang too: the export's French report.
-    let md = text(&wfe(&[
+    let md = ok(&wfe(&[
         "analyze", SAMPLE, "--format", "markdown", "--lang", "fr",
     ]));
     assert_eq!(
         md,
-        text(&wfe(&[
+        ok(&wfe(&[
             "export",
             SAMPLE,
             "--format",
@@ -111,7 +101,7 @@ fn analyze_writes_french_sentences_with_decimal_commas() {
             "fr"
         ]))
     );
-    let en = text(&wfe(&["analyze", SAMPLE, "--format", "markdown"]));
+    let en = ok(&wfe(&["analyze", SAMPLE, "--format", "markdown"]));
     assert!(en.starts_with("# Workforce ecosystem analysis"));
     assert!(!md.contains("Workforce ecosystem analysis"), "{md:.80}");
 }
@@ -149,7 +139,7 @@ fn document_words(html: &str) -> Vec<String> {
 
 #[test]
 fn export_writes_the_whole_document_in_french() {
-    let fr = text(&wfe(&["export", SAMPLE, "--lang", "fr"]));
+    let fr = ok(&wfe(&["export", SAMPLE, "--lang", "fr"]));
     let html = |s: &str| s[..s.find("<script type=\"application/json\"").unwrap()].to_string();
     let body = html(&fr);
     assert!(body.contains("<html lang=\"fr\">"));
@@ -184,13 +174,13 @@ fn export_writes_the_whole_document_in_french() {
     // A model with nothing assessed and nothing found says so in French.
     let empty = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
     let (empty_fr, empty_en) = (
-        text(&wfe(&["export", empty, "--lang", "fr"])),
-        text(&wfe(&["export", empty])),
+        ok(&wfe(&["export", empty, "--lang", "fr"])),
+        ok(&wfe(&["export", empty])),
     );
     assert!(empty_fr.contains("<p>Aucun constat.</p>"));
     assert!(empty_fr.contains("<td class=\"num\">non évalué</td>"));
     // Not a word of the English defaults where they would stand.
-    let en = text(&wfe(&["export", SAMPLE]));
+    let en = ok(&wfe(&["export", SAMPLE]));
     let mut fr_words = document_words(&body);
     let mut en_words = document_words(&html(&en));
     fr_words.extend(document_words(&html(&empty_fr)));
@@ -214,14 +204,14 @@ fn export_writes_the_whole_document_in_french() {
         assert!(!body.contains(english), "no {english} in French");
     }
     // A regional tag is French too.
-    let regional = text(&wfe(&["export", SAMPLE, "--lang", "fr-CA"]));
+    let regional = ok(&wfe(&["export", SAMPLE, "--lang", "fr-CA"]));
     assert_eq!(regional.replace("lang=\"fr-CA\"", "lang=\"fr\""), fr);
 }
 
 #[test]
 fn export_in_english_is_the_cores_english_document() {
-    let en = text(&wfe(&["export", SAMPLE]));
-    assert_eq!(text(&wfe(&["export", SAMPLE, "--lang", "en"])), en);
+    let en = ok(&wfe(&["export", SAMPLE]));
+    assert_eq!(ok(&wfe(&["export", SAMPLE, "--lang", "en"])), en);
     // The core's English defaults, untouched by any catalogue.
     let json = std::fs::read_to_string(SAMPLE).unwrap();
     let (model, _) = workforce_ecosystem::opened::read_model("sample.json", &json).unwrap();
@@ -243,9 +233,9 @@ fn export_in_english_is_the_cores_english_document() {
     let md = workforce_ecosystem::export::report_markdown(&model);
     let page = workforce_ecosystem::export::report_html(&model, "en");
     for (format, core) in [("report-md", &md), ("report-html", &page)] {
-        let en = text(&wfe(&["export", SAMPLE, "--format", format]));
+        let en = ok(&wfe(&["export", SAMPLE, "--format", format]));
         assert!(&en == core, "the CLI's English {format} is the core's");
-        let tagged = text(&wfe(&[
+        let tagged = ok(&wfe(&[
             "export", SAMPLE, "--format", format, "--lang", "en-GB",
         ]));
         assert_eq!(tagged.replace("lang=\"en-GB\"", "lang=\"en\""), en);
@@ -294,7 +284,7 @@ const REPORT_ENGLISH: [&str; 33] = [
 
 #[test]
 fn export_writes_the_reports_in_french() {
-    let md = text(&wfe(&[
+    let md = ok(&wfe(&[
         "export",
         SAMPLE,
         "--format",
@@ -302,7 +292,7 @@ fn export_writes_the_reports_in_french() {
         "--lang",
         "fr",
     ]));
-    let html = text(&wfe(&[
+    let html = ok(&wfe(&[
         "export",
         SAMPLE,
         "--format",
@@ -311,7 +301,7 @@ fn export_writes_the_reports_in_french() {
         "fr",
     ]));
     let empty = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/minimal.json");
-    let empty_md = text(&wfe(&[
+    let empty_md = ok(&wfe(&[
         "export",
         empty,
         "--format",
@@ -374,9 +364,9 @@ fn export_writes_the_reports_in_french() {
     let styles = |s: &str| {
         s.split("<style>").next().unwrap().to_string() + s.split("</style>").nth(1).unwrap()
     };
-    let en_md = text(&wfe(&["export", SAMPLE, "--format", "report-md"]));
-    let en_empty = text(&wfe(&["export", empty, "--format", "report-md"]));
-    let en_html = text(&wfe(&["export", SAMPLE, "--format", "report-html"]));
+    let en_md = ok(&wfe(&["export", SAMPLE, "--format", "report-md"]));
+    let en_empty = ok(&wfe(&["export", empty, "--format", "report-md"]));
+    let en_html = ok(&wfe(&["export", SAMPLE, "--format", "report-html"]));
     for english in REPORT_ENGLISH {
         let said = [&en_md, &en_empty, &en_html]
             .iter()
@@ -390,7 +380,7 @@ fn export_writes_the_reports_in_french() {
         }
     }
     // A regional tag is French too.
-    let regional = text(&wfe(&[
+    let regional = ok(&wfe(&[
         "export",
         SAMPLE,
         "--format",
@@ -448,7 +438,7 @@ fn sample_scenario(name: &str) -> String {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("cli_language");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(format!("{name}.json"));
-    let planned = text(&wfe(&["plan", SAMPLE, "--max-changes", "3", "--apply"]));
+    let planned = ok(&wfe(&["plan", SAMPLE, "--max-changes", "3", "--apply"]));
     std::fs::write(&path, planned).unwrap();
     path.to_str().unwrap().to_string()
 }
@@ -490,7 +480,7 @@ fn compare_md(args: &[String], more: &[&str]) -> String {
     let mut all = vec!["compare", "--format", "markdown"];
     all.extend(args.iter().map(String::as_str));
     all.extend(more);
-    text(&wfe(&all))
+    ok(&wfe(&all))
 }
 
 #[test]
@@ -553,7 +543,7 @@ fn compare_writes_the_report_in_french() {
         }
     }
     // The JSON's findings are the analysis's, in French too.
-    let json = text(&wfe(&["compare", SAMPLE, &scenario, "--lang", "fr"]));
+    let json = ok(&wfe(&["compare", SAMPLE, &scenario, "--lang", "fr"]));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
     let resolved = v["resolved"].as_array().unwrap();
     assert_eq!(resolved.len(), 3);
@@ -646,7 +636,7 @@ fn export_takes_the_tags_of_the_languages_it_speaks_and_refuses_the_rest() {
         ("en-GB", false),
         ("en", false),
     ] {
-        let page = text(&wfe(&["export", SAMPLE, "--lang", tag]));
+        let page = ok(&wfe(&["export", SAMPLE, "--lang", tag]));
         assert!(page.contains(&format!("<html lang=\"{tag}\">")), "{tag}");
         assert_eq!(page.contains("<h2>Constats<"), french, "{tag}");
     }
@@ -687,14 +677,14 @@ fn validate_says_what_is_wrong_in_french() {
 
 #[test]
 fn every_command_takes_a_regional_tag_and_validate_says_valid_in_french() {
-    let plain = text(&wfe(&["analyze", SAMPLE, "--lang", "fr"]));
+    let plain = ok(&wfe(&["analyze", SAMPLE, "--lang", "fr"]));
     assert_eq!(
-        text(&wfe(&["analyze", SAMPLE, "--lang", "fr-CA"])),
+        ok(&wfe(&["analyze", SAMPLE, "--lang", "fr-CA"])),
         plain,
         "fr-CA is French, as for wfe export"
     );
-    assert!(text(&wfe(&["render", SAMPLE, "--lang", "en-GB"])).starts_with("<svg"));
-    let summary = text(&wfe(&["validate", SAMPLE, "--lang", "fr"]));
+    assert!(ok(&wfe(&["render", SAMPLE, "--lang", "en-GB"])).starts_with("<svg"));
+    let summary = ok(&wfe(&["validate", SAMPLE, "--lang", "fr"]));
     assert!(
         summary.ends_with(" : valide (48 évaluations, 8 contributeurs, 7 systèmes)\n"),
         "{summary}"

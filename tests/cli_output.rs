@@ -1,14 +1,14 @@
 //! Where the `wfe` commands write: `-o -` is standard output for every
 //! command that has `-o`, as `-` is standard input for every input.
 
-mod in_scratch;
+mod common;
 
-use in_scratch::{sample_path, text, wfe, wfe_stdin};
+use common::{sample_path, text, wfe_in, wfe_stdin_in};
 use std::path::PathBuf;
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    in_scratch::scratch(&format!("cli_output-{name}"))
+    common::scratch(&format!("cli_output-{name}"))
 }
 
 #[test]
@@ -16,7 +16,7 @@ fn dash_output_is_standard_output_for_every_command() {
     let dir = scratch("dash");
     let sample = sample_path();
     let csv = dir.join("scores.csv").display().to_string();
-    let o = wfe(&dir, &["export", &sample, "--format", "csv", "-o", &csv]);
+    let o = wfe_in(&dir, &["export", &sample, "--format", "csv", "-o", &csv]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
     let commands: [&[&str]; 11] = [
         &["render", &sample],
@@ -32,11 +32,11 @@ fn dash_output_is_standard_output_for_every_command() {
         &["progress", &sample],
     ];
     for args in commands {
-        let default = wfe(&dir, args);
+        let default = wfe_in(&dir, args);
         assert_eq!(default.status.code(), Some(0), "{args:?}");
         let mut dashed = args.to_vec();
         dashed.extend(["-o", "-"]);
-        let o = wfe(&dir, &dashed);
+        let o = wfe_in(&dir, &dashed);
         assert_eq!(o.status.code(), Some(0), "{dashed:?}: {}", text(&o.stderr));
         assert!(!o.stdout.is_empty(), "{dashed:?}");
         assert_eq!(o.stdout, default.stdout, "{dashed:?}");
@@ -49,7 +49,7 @@ fn markdown_to_standard_output_names_its_images_for_the_input() {
     let dir = scratch("markdown");
     let doc = "# Plan\n\n```workforce-ecosystem\nscore hr integration 1 -> 3\n```\n";
     std::fs::write(dir.join("plan.md"), doc).unwrap();
-    let o = wfe(
+    let o = wfe_in(
         &dir,
         &["markdown", "plan.md", "-o", "-", "--svg-dir", "img"],
     );
@@ -61,7 +61,7 @@ fn markdown_to_standard_output_names_its_images_for_the_input() {
     assert!(dir.join("img/plan-1.svg").exists());
     assert!(!dir.join("-").exists() && !dir.join("img/--1.svg").exists());
     // Images cannot go to standard output.
-    let o = wfe(
+    let o = wfe_in(
         &dir,
         &["markdown", "plan.md", "-o", "out.md", "--svg-dir", "-"],
     );
@@ -77,22 +77,22 @@ fn markdown_to_standard_output_names_its_images_for_the_input() {
 fn a_missing_output_folder_is_named_and_markdown_then_writes_nothing() {
     let dir = scratch("folder");
     let sample = sample_path();
-    let o = wfe(&dir, &["render", &sample, "-o", "newdir/x.svg"]);
+    let o = wfe_in(&dir, &["render", &sample, "-o", "newdir/x.svg"]);
     assert_eq!(o.status.code(), Some(1));
     assert_eq!(
         text(&o.stderr),
         "newdir/x.svg: the folder newdir does not exist\n"
     );
-    let o = wfe(&dir, &["analyze", "missing.json"]);
+    let o = wfe_in(&dir, &["analyze", "missing.json"]);
     assert_eq!(text(&o.stderr), "missing.json: no such file\n");
-    let o = wfe(&dir, &["analyze", "."]);
+    let o = wfe_in(&dir, &["analyze", "."]);
     assert_eq!(text(&o.stderr), ".: a folder, not a file\n");
     std::fs::write(
         dir.join("doc.md"),
         "```workforce-ecosystem\nscore hr integration 1\n```\n",
     )
     .unwrap();
-    let o = wfe(
+    let o = wfe_in(
         &dir,
         &[
             "markdown",
@@ -121,7 +121,7 @@ fn standard_input_is_read_once() {
         &["merge", "-", "-"],
         &["merge", "x.json", "-", "y.json", "-"],
     ] {
-        let o = wfe_stdin(&dir, args, &model);
+        let o = wfe_stdin_in(&dir, args, &model);
         assert_eq!(o.status.code(), Some(2), "{args:?}");
         assert_eq!(
             text(&o.stderr),
@@ -138,7 +138,7 @@ fn an_empty_file_or_a_csv_given_as_the_model_is_said_to_be_one() {
     std::fs::write(dir.join("empty.json"), "").unwrap();
     std::fs::write(dir.join("bom.json"), "\u{feff}").unwrap();
     for file in ["empty.json", "bom.json"] {
-        let o = wfe(&dir, &["validate", file]);
+        let o = wfe_in(&dir, &["validate", file]);
         assert_eq!(o.status.code(), Some(2));
         assert_eq!(
             text(&o.stderr),
@@ -146,13 +146,13 @@ fn an_empty_file_or_a_csv_given_as_the_model_is_said_to_be_one() {
         );
     }
     let sample = sample_path();
-    let o = wfe(
+    let o = wfe_in(
         &dir,
         &["export", &sample, "--format", "csv", "-o", "org.csv"],
     );
     assert_eq!(o.status.code(), Some(0));
     // The arguments swapped: the CSV where the model goes.
-    let o = wfe(&dir, &["import-csv", "org.csv", &sample]);
+    let o = wfe_in(&dir, &["import-csv", "org.csv", &sample]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         text(&o.stderr),
@@ -160,6 +160,6 @@ fn an_empty_file_or_a_csv_given_as_the_model_is_said_to_be_one() {
          org.csv: 1 problem; the model was not loaded\n\
          import-csv takes the model first, then the CSV: wfe import-csv MODEL CSV\n"
     );
-    let o = wfe(&dir, &["validate", "org.csv"]);
+    let o = wfe_in(&dir, &["validate", "org.csv"]);
     assert!(text(&o.stderr).contains("this looks like a CSV file"));
 }

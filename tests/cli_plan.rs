@@ -3,26 +3,11 @@
 //! free of every finding of the chosen kinds — on the sample and on
 //! generated models.
 
-use serde_json::Value;
+mod common;
+
+use common::{json, ok, wfe};
 use std::path::PathBuf;
-use std::process::{Command, Output};
 use workforce_ecosystem::{framework, generate};
-
-fn wfe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .output()
-        .expect("wfe runs")
-}
-
-fn ok(o: &Output) -> String {
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
-}
-
-fn json(o: &Output) -> Value {
-    serde_json::from_str(&ok(o)).expect("one JSON value")
-}
 
 /// A model written to a file of its own in the target directory.
 fn file(name: &str, text: &str) -> PathBuf {

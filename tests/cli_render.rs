@@ -1,44 +1,17 @@
 //! `wfe render`: files and standard streams, overlays, the unit filter, and
 //! clear errors with exit code 2.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wfe(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(text) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(text.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
+use common::{stderr, stdout, wfe, wfe_stdin};
 
 fn golden(name: &str) -> String {
     format!("{}/tests/golden/{name}.json", env!("CARGO_MANIFEST_DIR"))
 }
 
-fn stdout(o: &Output) -> String {
-    String::from_utf8(o.stdout.clone()).unwrap()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8(o.stderr.clone()).unwrap()
-}
-
 #[test]
 fn renders_a_standalone_svg_to_standard_output() {
-    let o = wfe(&["render", &golden("standard")], None);
+    let o = wfe(&["render", &golden("standard")]);
     assert!(o.status.success(), "{}", stderr(&o));
     let svg = stdout(&o);
     assert!(svg.starts_with("<svg"));
@@ -58,12 +31,12 @@ fn writes_the_file_given_with_o_and_the_same_bytes_each_time() {
     let out = dir.join("gap.svg");
     let out_s = out.to_str().unwrap();
     let args = ["render", &golden("eight"), "-o", out_s, "--overlay", "gap"];
-    let o = wfe(&args, None);
+    let o = wfe(&args);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
     let first = std::fs::read(&out).unwrap();
     assert!(String::from_utf8_lossy(&first).contains("class=\"cell ring-0 gap-"));
-    assert!(wfe(&args, None).status.success());
+    assert!(wfe(&args).status.success());
     assert_eq!(std::fs::read(&out).unwrap(), first, "deterministic");
     std::fs::remove_dir_all(&dir).unwrap();
 }
@@ -71,10 +44,10 @@ fn writes_the_file_given_with_o_and_the_same_bytes_each_time() {
 #[test]
 fn reads_standard_input_and_filters_by_unit() {
     let text = std::fs::read_to_string(golden("standard")).unwrap();
-    let all = wfe(&["render", "-", "--overlay", "current"], Some(&text));
-    let retail = wfe(
+    let all = wfe_stdin(&["render", "-", "--overlay", "current"], &text);
+    let retail = wfe_stdin(
         &["render", "-", "--overlay", "current", "--unit", "retail"],
-        Some(&text),
+        &text,
     );
     assert!(
         all.status.success() && retail.status.success(),
@@ -88,7 +61,7 @@ fn reads_standard_input_and_filters_by_unit() {
 
 #[test]
 fn an_unknown_unit_or_overlay_is_refused_with_exit_2() {
-    let o = wfe(&["render", &golden("standard"), "--unit", "nowhere"], None);
+    let o = wfe(&["render", &golden("standard"), "--unit", "nowhere"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         stderr(&o).contains("unknown unit \"nowhere\""),
@@ -97,14 +70,14 @@ fn an_unknown_unit_or_overlay_is_refused_with_exit_2() {
     );
     assert!(stderr(&o).contains("retail"), "names the known units");
     assert!(o.stdout.is_empty());
-    let o = wfe(&["render", &golden("standard"), "--overlay", "heat"], None);
+    let o = wfe(&["render", &golden("standard"), "--overlay", "heat"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("heat"));
 }
 
 #[test]
 fn an_invalid_model_is_refused_with_exit_2() {
-    let o = wfe(&["render", "-"], Some("{\"schema\": 3}"));
+    let o = wfe_stdin(&["render", "-"], "{\"schema\": 3}");
     assert_eq!(o.status.code(), Some(2));
     assert!(!stderr(&o).is_empty());
     assert!(o.stdout.is_empty());
@@ -112,17 +85,14 @@ fn an_invalid_model_is_refused_with_exit_2() {
 
 #[test]
 fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
-    let o = wfe(
-        &[
-            "render",
-            &golden("standard"),
-            "--layout",
-            "narrow",
-            "--caption",
-            "3 December 2026",
-        ],
-        None,
-    );
+    let o = wfe(&[
+        "render",
+        &golden("standard"),
+        "--layout",
+        "narrow",
+        "--caption",
+        "3 December 2026",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let svg = stdout(&o);
     assert!(svg.contains("wfe-layout-narrow"));
@@ -131,23 +101,17 @@ fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
     assert!(svg.contains("class=\"caption-text\""));
     // (wrapped where it must, between words)
     assert!(svg.contains("Framework · All units ·") && svg.contains("3\u{a0}December\u{a0}2026"));
-    let wide = stdout(&wfe(&["render", &golden("standard")], None));
-    let default = stdout(&wfe(
-        &["render", &golden("standard"), "--layout", "wide"],
-        None,
-    ));
+    let wide = stdout(&wfe(&["render", &golden("standard")]));
+    let default = stdout(&wfe(&["render", &golden("standard"), "--layout", "wide"]));
     assert_eq!(wide, default, "wide is the default");
     // A rendered picture has its title block unless asked not to.
     assert!(wide.contains("class=\"caption-text\""));
     assert!(wide.contains("\nFramework · All units\n</text>"));
-    let bare = stdout(&wfe(&["render", &golden("standard"), "--no-caption"], None));
+    let bare = stdout(&wfe(&["render", &golden("standard"), "--no-caption"]));
     assert!(!bare.contains("class=\"caption"));
-    let square = stdout(&wfe(
-        &["render", &golden("standard"), "--layout", "square"],
-        None,
-    ));
+    let square = stdout(&wfe(&["render", &golden("standard"), "--layout", "square"]));
     assert!(square.contains("wfe-layout-square"));
-    let bad = wfe(&["render", &golden("standard"), "--layout", "tall"], None);
+    let bad = wfe(&["render", &golden("standard"), "--layout", "tall"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("narrow"), "{}", stderr(&bad));
 }
@@ -155,7 +119,7 @@ fn layout_narrow_puts_the_names_below_and_caption_adds_a_title_block() {
 #[test]
 fn picture_gives_the_elements_templates_in_its_form() {
     let sample = format!("{}/www/models/sample.json", env!("CARGO_MANIFEST_DIR"));
-    let o = wfe(&["render", &sample, "--overlay", "gap", "--picture"], None);
+    let o = wfe(&["render", &sample, "--overlay", "gap", "--picture"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     let templates = text.matches("<template data-wfe-picture=").count();
@@ -177,17 +141,14 @@ fn picture_gives_the_elements_templates_in_its_form() {
         "no title block unless asked for"
     );
 
-    let o = wfe(
-        &[
-            "render",
-            &sample,
-            "--picture",
-            "interactive",
-            "--caption",
-            "2026-12",
-        ],
-        None,
-    );
+    let o = wfe(&[
+        "render",
+        &sample,
+        "--picture",
+        "interactive",
+        "--caption",
+        "2026-12",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
     assert_eq!(
@@ -196,7 +157,7 @@ fn picture_gives_the_elements_templates_in_its_form() {
     );
     assert!(text.contains("2026-12"), "the title block dated as asked");
 
-    let o = wfe(&["render", &sample, "--picture", "--layout", "wide"], None);
+    let o = wfe(&["render", &sample, "--picture", "--layout", "wide"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("--layout"), "{}", stderr(&o));
 }

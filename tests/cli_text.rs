@@ -1,20 +1,20 @@
 //! `wfe convert` and `wfe markdown` run as a user runs them, on real files
 //! in a scratch directory, and the other commands reading the text syntax.
 
-mod in_scratch;
+mod common;
 
-use in_scratch::{sample_path, text, wfe};
+use common::{sample_path, text, wfe_in};
 use std::path::{Path, PathBuf};
 
 /// A fresh empty directory for one test.
 fn scratch(name: &str) -> PathBuf {
-    in_scratch::scratch(&format!("cli_text-{name}"))
+    common::scratch(&format!("cli_text-{name}"))
 }
 
 #[test]
 fn convert_goes_to_text_and_back_losslessly() {
     let dir = scratch("convert");
-    let out = wfe(
+    let out = wfe_in(
         &dir,
         &["convert", &sample_path(), "--to", "text", "-o", "org.txt"],
     );
@@ -25,7 +25,7 @@ fn convert_goes_to_text_and_back_losslessly() {
         "{written}"
     );
     // text → JSON, told by the extension
-    let out = wfe(
+    let out = wfe_in(
         &dir,
         &["convert", "org.txt", "--to", "json", "-o", "org.json"],
     );
@@ -34,11 +34,11 @@ fn convert_goes_to_text_and_back_losslessly() {
     let sample = workforce_ecosystem::framework::sample();
     assert_eq!(workforce_ecosystem::parse_model(&json).unwrap(), sample);
     // JSON → text again gives the same text, on standard output
-    let out = wfe(&dir, &["convert", "org.json", "--to", "text"]);
+    let out = wfe_in(&dir, &["convert", "org.json", "--to", "text"]);
     assert_eq!(text(&out.stdout), written);
     // a text file without the extension is told by its content
     std::fs::write(dir.join("model"), &written).unwrap();
-    let out = wfe(&dir, &["convert", "model", "--to", "json"]);
+    let out = wfe_in(&dir, &["convert", "model", "--to", "json"]);
     assert_eq!(
         workforce_ecosystem::parse_model(&text(&out.stdout)).unwrap(),
         sample
@@ -53,7 +53,7 @@ fn other_commands_read_the_text_syntax() {
         "name \"Acme\"\nscore hr integration 1 -> 3\nscore it technology 2\n",
     )
     .unwrap();
-    let out = wfe(&dir, &["validate", "acme.txt"]);
+    let out = wfe_in(&dir, &["validate", "acme.txt"]);
     assert_eq!(
         (out.status.code(), text(&out.stdout).as_str()),
         (
@@ -61,10 +61,10 @@ fn other_commands_read_the_text_syntax() {
             "acme.txt: valid (2 assessments, 0 contributors, 0 systems)\n"
         )
     );
-    let out = wfe(&dir, &["render", "acme.txt", "--overlay", "gap"]);
+    let out = wfe_in(&dir, &["render", "acme.txt", "--overlay", "gap"]);
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("<svg"));
-    let out = wfe(&dir, &["analyze", "acme.txt"]);
+    let out = wfe_in(&dir, &["analyze", "acme.txt"]);
     assert!(
         text(&out.stdout).contains("maturity-gap"),
         "{}",
@@ -80,7 +80,7 @@ fn bad_text_is_refused_with_line_and_column() {
         "name \"Acme\"\nscore hr integration one\nunit u\nunit u\n",
     )
     .unwrap();
-    let out = wfe(&dir, &["convert", "bad.txt", "--to", "json"]);
+    let out = wfe_in(&dir, &["convert", "bad.txt", "--to", "json"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         text(&out.stderr),
@@ -89,7 +89,7 @@ fn bad_text_is_refused_with_line_and_column() {
     );
     assert!(out.stdout.is_empty());
     std::fs::write(dir.join("dup.txt"), "unit u\nunit u\n").unwrap();
-    let out = wfe(&dir, &["validate", "dup.txt"]);
+    let out = wfe_in(&dir, &["validate", "dup.txt"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).starts_with("dup.txt: units[1].id (line 2, column 6): "),
@@ -108,7 +108,7 @@ fn markdown_replaces_each_block_with_an_svg_link() {
     let dir = scratch("markdown");
     std::fs::write(dir.join("README.md"), README).unwrap();
     std::fs::create_dir_all(dir.join("site")).unwrap();
-    let out = wfe(
+    let out = wfe_in(
         &dir,
         &[
             "markdown",
@@ -155,7 +155,7 @@ fn a_bad_block_is_named_by_its_line_and_nothing_is_written() {
     let dir = scratch("markdown-bad");
     let bad = README.replace("score hr integration 3", "score hr integration 9");
     std::fs::write(dir.join("in.md"), bad).unwrap();
-    let out = wfe(
+    let out = wfe_in(
         &dir,
         &["markdown", "in.md", "-o", "out.md", "--svg-dir", "img"],
     );
@@ -174,7 +174,7 @@ fn a_bad_block_is_named_by_its_line_and_nothing_is_written() {
         "text\n```workforce-ecosystem\nunit a\n",
     )
     .unwrap();
-    let out = wfe(
+    let out = wfe_in(
         &dir,
         &["markdown", "open.md", "-o", "out.md", "--svg-dir", "img"],
     );
@@ -192,7 +192,7 @@ fn markdown_draws_the_readme_and_the_syntax_guide() {
         let input = root.join(doc).display().to_string();
         let output = dir.join("out").join(Path::new(doc).file_name().unwrap());
         let svgs = dir.join("out/img");
-        let out = wfe(
+        let out = wfe_in(
             &dir,
             &[
                 "markdown",

@@ -1,23 +1,12 @@
 //! `wfe merge`, `wfe snapshot` and `wfe progress` on real files: the
 //! three-respondent fixture of tests/fixtures/voices.
 
+mod common;
+
+use common::{fixture, text, wfe};
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 use workforce_ecosystem::parse_model;
-
-fn wfe(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wfe"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn fixture(name: &str) -> String {
-    format!(
-        "{}/tests/fixtures/voices/{name}",
-        env!("CARGO_MANIFEST_DIR")
-    )
-}
 
 fn dir(name: &str) -> PathBuf {
     let d = std::env::temp_dir().join(format!("wfe-cli-voices-{name}-{}", std::process::id()));
@@ -25,13 +14,9 @@ fn dir(name: &str) -> PathBuf {
     d
 }
 
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8(bytes.to_vec()).unwrap()
-}
-
 fn responses() -> Vec<String> {
     ["alice", "bob", "cho"]
-        .map(|n| fixture(&format!("responses/{n}.json")))
+        .map(|n| fixture(&format!("voices/responses/{n}.json")))
         .to_vec()
 }
 
@@ -39,7 +24,7 @@ fn responses() -> Vec<String> {
 fn merge_writes_the_means_and_merging_again_changes_nothing() {
     let d = dir("merge");
     let out = d.join("merged.json");
-    let mut args = vec!["merge".to_string(), fixture("model.json")];
+    let mut args = vec!["merge".to_string(), fixture("voices/model.json")];
     args.extend(responses());
     args.extend(["-o".into(), out.display().to_string()]);
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -85,9 +70,9 @@ fn refused_and_unreadable_responses_are_listed_and_the_rest_merge() {
     let broken = d.join("broken.json");
     std::fs::write(&broken, "{").unwrap();
     let out = d.join("merged.json");
-    let mut args = vec!["merge".to_string(), fixture("model.json")];
+    let mut args = vec!["merge".to_string(), fixture("voices/model.json")];
     args.extend(responses());
-    args.push(fixture("refused/other-framework.json"));
+    args.push(fixture("voices/refused/other-framework.json"));
     args.push(broken.display().to_string());
     args.extend(["-o".into(), out.display().to_string()]);
     let argv: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -118,7 +103,7 @@ fn refused_and_unreadable_responses_are_listed_and_the_rest_merge() {
     let o = wfe(&[
         "merge",
         broken.to_str().unwrap(),
-        &fixture("responses/alice.json"),
+        &fixture("voices/responses/alice.json"),
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
@@ -130,7 +115,7 @@ fn snapshots_then_progress_over_three_dates() {
     let path = |n: &str| d.join(n).display().to_string();
     let o = wfe(&[
         "snapshot",
-        &fixture("model.json"),
+        &fixture("voices/model.json"),
         "--date",
         "2026-01-15",
         "-o",
@@ -188,7 +173,12 @@ fn snapshots_then_progress_over_three_dates() {
     assert!(svg.contains("Technology enablers: 58%"));
     assert!(svg.contains("Technology enablers: 100%"));
 
-    let o = wfe(&["snapshot", &fixture("model.json"), "--date", "15/01/2026"]);
+    let o = wfe(&[
+        "snapshot",
+        &fixture("voices/model.json"),
+        "--date",
+        "15/01/2026",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         text(&o.stderr),
@@ -198,7 +188,7 @@ fn snapshots_then_progress_over_three_dates() {
 
 /// `wfe compare quarters.json --from FROM --to TO`, and more arguments.
 fn compare_dates(from: &str, to: &str, more: &[&str]) -> Output {
-    let model = fixture("quarters.json");
+    let model = fixture("voices/quarters.json");
     let mut args = vec!["compare", &model, "--from", from, "--to", to];
     args.extend(more);
     wfe(&args)
@@ -206,7 +196,7 @@ fn compare_dates(from: &str, to: &str, more: &[&str]) -> Output {
 
 #[test]
 fn compare_takes_two_dates_of_one_model() {
-    let model = fixture("quarters.json");
+    let model = fixture("voices/quarters.json");
     let o = compare_dates("2026-03-31", "2026-06-30", &[]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let cmp: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -245,7 +235,7 @@ fn compare_takes_two_dates_of_one_model() {
 
 #[test]
 fn compare_refuses_unknown_dates_and_mixed_arguments() {
-    let model = fixture("quarters.json");
+    let model = fixture("voices/quarters.json");
     let o = compare_dates("2026-03-31", "2026-12-31", &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(o.stdout.is_empty());
@@ -254,7 +244,12 @@ fn compare_refuses_unknown_dates_and_mixed_arguments() {
         "--to: no snapshot dated \"2026-12-31\" (the model's snapshots: 2026-03-31, 2026-06-30, \
          2026-09-30; or now)\n"
     );
-    let o = wfe(&["compare", &fixture("model.json"), "--from", "2026-03-31"]);
+    let o = wfe(&[
+        "compare",
+        &fixture("voices/model.json"),
+        "--from",
+        "2026-03-31",
+    ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("the model holds no snapshots yet"));
     let o = wfe(&["compare", &model, &model, "--from", "now"]);
@@ -266,7 +261,7 @@ fn compare_refuses_unknown_dates_and_mixed_arguments() {
 
 #[test]
 fn survey_for_one_unit_or_every_unit_in_french() {
-    let model = fixture("quarters.json");
+    let model = fixture("voices/quarters.json");
     let o = wfe(&["survey", &model, "--unit", "ports", "--lang", "fr"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let page = text(&o.stdout);
@@ -283,7 +278,7 @@ fn survey_for_one_unit_or_every_unit_in_french() {
         text(&o.stderr),
         "--unit: aucune unité \"shops\" dans le modèle (connus : ports, retail)\n"
     );
-    let o = wfe(&["survey", &fixture("model.json"), "--all-units"]);
+    let o = wfe(&["survey", &fixture("voices/model.json"), "--all-units"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("the model defines no units"));
     let o = wfe(&["survey", &model, "--all-units", "--unit", "ports"]);
@@ -292,7 +287,7 @@ fn survey_for_one_unit_or_every_unit_in_french() {
 
 #[test]
 fn progress_without_snapshots_says_so_and_how_to_take_one() {
-    let o = wfe(&["progress", &fixture("model.json")]);
+    let o = wfe(&["progress", &fixture("voices/model.json")]);
     assert!(o.status.success(), "the chart is still written");
     let svg = text(&o.stdout);
     assert!(svg.contains("No snapshots yet") && !svg.contains("Readiness by theme"));
@@ -305,12 +300,18 @@ fn progress_without_snapshots_says_so_and_how_to_take_one() {
 
 #[test]
 fn merge_says_its_refusals_in_the_language_asked() {
-    let refused = fixture("refused/unknown-unit.json");
-    let o = wfe(&["merge", &fixture("model.json"), &refused, "--lang", "fr"]);
+    let refused = fixture("voices/refused/unknown-unit.json");
+    let o = wfe(&[
+        "merge",
+        &fixture("voices/model.json"),
+        &refused,
+        "--lang",
+        "fr",
+    ]);
     assert_eq!(o.status.code(), Some(3));
     let said = text(&o.stderr);
     assert!(said.contains("que le modèle ne définit pas"), "{said}");
-    let o = wfe(&["merge", &fixture("model.json"), &refused]);
+    let o = wfe(&["merge", &fixture("voices/model.json"), &refused]);
     assert!(text(&o.stderr).contains("which the model does not define"));
 }
 
@@ -324,7 +325,7 @@ fn a_snapshot_without_a_date_is_dated_today() {
             .as_secs()
     };
     let before = days(now());
-    let o = wfe(&["snapshot", &fixture("model.json")]);
+    let o = wfe(&["snapshot", &fixture("voices/model.json")]);
     let after = days(now());
     assert!(o.status.success(), "{}", text(&o.stderr));
     let model = parse_model(&text(&o.stdout)).unwrap();

@@ -9,9 +9,11 @@
 //! readiness, the systems graph (`systems`) and the rules (`rules`) work on
 //! those; a [`Finding`] (`finding`) is a kind, a severity and small
 //! references, and writes its id, sentence and JSON when asked. [`compare`]
-//! and the Markdown reports (`report`) build on [`analyze`]; so does
-//! [`plan`], the fewest changes that resolve the findings.
+//! and the Markdown reports (`report`) build on [`analyze`]; so do
+//! [`compare_answer`] (`answer`), a student's answer against the
+//! instructor's, and [`plan`], the fewest changes that resolve the findings.
 
+mod answer;
 mod by_id;
 mod compare;
 pub(crate) mod finding;
@@ -26,11 +28,12 @@ mod shared;
 mod systems;
 mod wording;
 
+pub use answer::{compare_answer, AnswerCell, AnswerComparison, AnswerUnit, Verdict};
 use by_id::by_id;
 pub use by_id::ById;
 pub use compare::{
-    comparable, compare, compare_analyses, compare_answer, AnswerCell, AnswerComparison,
-    AnswerUnit, CellChange, CellValue, ChangeCount, Comparison, Delta, ReadinessChange, Verdict,
+    comparable, compare, compare_analyses, CellChange, CellValue, ChangeCount, Comparison, Delta,
+    ReadinessChange,
 };
 pub use finding::{Finding, FindingCell, Kind, KindNames};
 pub use kept::Kept;

@@ -14,7 +14,8 @@
 //! imported whole) end what is stored; the history stored is bounded in
 //! steps and in bytes, the latest steps kept.
 
-use super::{Entry, Op, Session, State, Step};
+use super::undo::{Entry, Op, Step};
+use super::{Session, State};
 use serde::Serialize;
 use serde_json::Value;
 

@@ -4,7 +4,8 @@
 //! screen-reader user does not see the diagram change. Said in the core's
 //! language, names as the model on show gives them.
 
-use super::{Entry, Op, Session, Step};
+use super::undo::{Entry, Op, Step};
+use super::Session;
 use crate::analysis::plan::label_in;
 use crate::language::say_template as say;
 use serde_json::Value;

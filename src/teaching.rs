@@ -92,19 +92,11 @@ pub fn tour_steps(framework: &Framework) -> Vec<TourStep> {
         });
     }
     for axis in axes(framework.players.len()) {
-        let mut players: Vec<String> = Vec::new();
-        for &i in &axis {
-            if let Some(id) = player_ids.get(i) {
-                players.push(id.clone());
-            }
-        }
-        let mut id = String::from("axis:");
-        for (i, p) in players.iter().enumerate() {
-            if i > 0 {
-                id.push(':');
-            }
-            id.push_str(p);
-        }
+        let players: Vec<String> = axis
+            .iter()
+            .filter_map(|&i| player_ids.get(i).cloned())
+            .collect();
+        let id = format!("axis:{}", players.join(":"));
         steps.push(TourStep {
             id,
             kind: StepKind::Axis,

@@ -144,31 +144,26 @@ impl Statement {
         )
     }
 
-    fn take(&mut self) -> Option<Token> {
-        let t = self.tokens.get(self.next).cloned();
+    /// The next token, taken when `wanted` says so.
+    fn take_if(&mut self, wanted: impl FnOnce(&Token) -> bool) -> Option<Token> {
+        let t = self.peek().filter(|t| wanted(t))?.clone();
         self.next += 1;
-        t
+        Some(t)
     }
 
     /// An id: a word or a quoted text.
     fn id(&mut self, what: &str) -> Step<(String, usize)> {
-        match self.peek() {
-            Some(t) if t.kind != Kind::Arrow => {
-                let t = self.take().unwrap_or_else(|| unreachable!());
-                Ok((t.text, t.column))
-            }
-            _ => Err(self.expected(what)),
+        match self.take_if(|t| t.kind != Kind::Arrow) {
+            Some(t) => Ok((t.text, t.column)),
+            None => Err(self.expected(what)),
         }
     }
 
     /// A quoted text.
     fn text(&mut self, what: &str) -> Step<(String, usize)> {
-        match self.peek() {
-            Some(t) if t.kind == Kind::Quoted => {
-                let t = self.take().unwrap_or_else(|| unreachable!());
-                Ok((t.text, t.column))
-            }
-            _ => Err(self.expected(what)),
+        match self.take_if(|t| t.kind == Kind::Quoted) {
+            Some(t) => Ok((t.text, t.column)),
+            None => Err(self.expected(what)),
         }
     }
 
@@ -195,12 +190,8 @@ impl Statement {
 
     /// A word that is one of `words`, if one comes next.
     fn keyword(&mut self, words: &[&str]) -> Option<(String, usize)> {
-        let t = self.peek()?;
-        if t.kind == Kind::Word && words.contains(&t.text.as_str()) {
-            let t = self.take()?;
-            return Some((t.text, t.column));
-        }
-        None
+        let t = self.take_if(|t| t.kind == Kind::Word && words.contains(&t.text.as_str()))?;
+        Some((t.text, t.column))
     }
 
     fn arrow(&mut self) -> bool {

@@ -312,6 +312,22 @@ impl Finding {
         s
     }
 
+    /// Whether the finding's id is `id`, compared as it is written: finding
+    /// the one a page chose among thousands writes no id whole.
+    pub fn has_id(&self, id: &str) -> bool {
+        /// The part of the id still to match; writing stops at the first
+        /// difference.
+        struct Rest<'a>(&'a str);
+        impl Write for Rest<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0 = self.0.strip_prefix(s).ok_or(fmt::Error)?;
+                Ok(())
+            }
+        }
+        let mut rest = Rest(id);
+        self.write_id(&mut rest).is_ok() && rest.0.is_empty()
+    }
+
     fn list(&self, list: List) -> &[u32] {
         self.names.list(list)
     }
@@ -902,6 +918,16 @@ mod tests {
             },
         );
         assert_eq!(f.id(), "maturity-gap:a%3Ab:50%25:");
+        assert!(f.has_id("maturity-gap:a%3Ab:50%25:"));
+        for other in [
+            "maturity-gap:a%3Ab:50%25",
+            "maturity-gap:a%3Ab:50%25::",
+            "maturity-gap:a:b:50%:",
+            "maturity-gap",
+            "",
+        ] {
+            assert!(!f.has_id(other), "{other:?}");
+        }
         let mut n = Names::default();
         let crews = n.add("crews", "Crews", None);
         let g = finding(

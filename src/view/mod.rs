@@ -151,7 +151,7 @@ impl ViewOptions {
     /// whether [`ViewOptions::finding`] names one of them.
     pub fn keep_listed(&self, findings: &mut Vec<Finding>, chosen: bool) {
         let chosen_id = self.finding.as_deref().filter(|_| chosen);
-        let is_chosen = |f: &Finding| chosen_id.is_some_and(|id| f.id() == id);
+        let is_chosen = |f: &Finding| chosen_id.is_some_and(|id| f.has_id(id));
         if self.skip_findings {
             findings.retain(is_chosen);
             return;

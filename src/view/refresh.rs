@@ -72,7 +72,7 @@ pub fn cell_states(
 /// disagreement is chosen like a finding and concerns its one cell.
 fn chosen(report: &Analysis, opts: &ViewOptions) -> Option<FindingScope> {
     let id = opts.finding.as_deref()?;
-    if let Some(f) = report.findings.iter().find(|f| f.id() == id) {
+    if let Some(f) = report.findings.iter().find(|f| f.has_id(id)) {
         return Some(FindingScope::of(f));
     }
     let d = report.disagreements.iter().find(|d| d.id == id)?;

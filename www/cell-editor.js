@@ -133,8 +133,7 @@ function save(theme, player, unit, change, join) {
 function savedText(theme, player) {
   const cellEl = [...document.querySelectorAll('#diagram .cell')].find((c) => /** @type {HTMLElement} */ (c).dataset.theme === theme && /** @type {HTMLElement} */ (c).dataset.player === player);
   const parts = [t('cell.saved'), cellEl?.getAttribute('aria-label') ?? ''];
-  const o = state.result?.session.active && state.result.comparison?.readiness?.overall;
-  const overall = o?.delta ?? o;
+  const overall = state.result?.session.active ? state.result.comparison?.readiness.overall.delta : null;
   if (typeof overall === 'number') parts.push(t('cell.savedScenario', { change: formatPoints(overall) }));
   return parts.filter(Boolean).join(' ');
 }

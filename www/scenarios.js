@@ -198,8 +198,7 @@ function renderBanner(result) {
   const cmp = result.comparison ?? {};
   // every kind of change the core counted: scores, owners, systems...
   const changes = cmp.changes ?? [];
-  const o = cmp.readiness?.overall;
-  const overall = typeof o === 'number' ? o : typeof o?.delta === 'number' ? o.delta : null;
+  const overall = cmp.readiness?.overall.delta ?? null;
   const facts = [
     changes.length ? t('scenario.changed', { list: changes.map((c) => tn(`scenario.change.${c.kind}`, c.count)).join(', ') }) : t('scenario.noChange'),
     overall !== null ? t('scenario.readinessChange', { change: formatPoints(overall) }) : null,

@@ -25,7 +25,8 @@
 // `wfe render --picture`) hold the diagram drawn ahead of time, shown until
 // the core has drawn it, and kept where the page does not allow WebAssembly.
 // Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
-// message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
+// message, `wfe-select` when the reader picks a cell or clears the pick
+// (Esc; `theme` and `player` null). Nothing is ever thrown
 // into the page. An overlay the core does not know draws the framework
 // (`none`) instead, a unit the model does not define the mean over all units,
 // each with a note and a `wfe-error` carrying the core's message; a
@@ -535,9 +536,10 @@ export class WorkforceEcosystem extends HTMLElement {
     bar.setAttribute('part', 'toolbar');
     // Light-DOM children (say an <img> of the `wfe render` SVG) show only when the core cannot run.
     const fallback = el('div', { className: 'fallback', hidden: true }, el('slot'));
+    // Not a live region: it repeats the name of the cell just focused and
+    // picked (its pressed state says the pick), which would be heard twice.
     const details = el('p', { className: 'details', hidden: true });
     details.setAttribute('part', 'details');
-    details.setAttribute('aria-live', 'polite');
     // Its words and the core's (names, scores, messages) are in the
     // language it speaks, which the frame says for screen readers.
     const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
@@ -994,12 +996,17 @@ export class WorkforceEcosystem extends HTMLElement {
     );
   }
 
-  /** Picks a cell (or none): it is outlined and its description shown below the diagram. */
+  /**
+   * Picks a cell (or none): it is outlined and its description shown below
+   * the diagram. The page hears of either, so a panel it shows for the pick
+   * never outlives it (none: `theme` and `player` null).
+   */
   #select(cell) {
+    if (!cell && !this.#selected) return;
     if (cell) this.#setRover(cell);
     this.#selected = cell ? { theme: cell.getAttribute('data-theme'), player: cell.getAttribute('data-player') } : null;
     this.#showSelection();
-    if (cell) this.#emit('wfe-select', { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' });
+    this.#emit('wfe-select', cell ? { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' } : { theme: null, player: null, label: '' });
   }
 
   #showSelection() {

@@ -1129,7 +1129,8 @@ export class WorkforceEcosystem extends HTMLElement {
     const units = this.#model?.units ?? [];
     unit.replaceChildren(el('option', { value: '', textContent: WORDS[this.#lang()].allUnits }));
     for (const u of units) unit.append(el('option', { value: u.id, textContent: u.label }));
-    unit.value = this.unit;
+    // the unit drawn: a unit the model does not define draws all units (and the menu would show none)
+    unit.value = this.#drawn?.unit ?? this.unit;
     unitLabel.hidden = units.length === 0;
   }
 

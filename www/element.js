@@ -468,9 +468,9 @@ export class WorkforceEcosystem extends HTMLElement {
   /** The view last drawn (an unknown overlay or unit replaced): {overlay, unit}. */
   #drawn = null;
 
-  /** The core layout of the drawing on show, and whether it scrolls in its box (see #fit). */
+  /** The core layout of the drawing on show, and whether it scrolls in its box, how tall (see #fit). */
   #drawnLayout = null;
-  #drawnScrolls = { scrolls: false, height: 0 };
+  #drawnRoom = { scrolls: false, height: 0 };
   /** Whether the page sizes the element (`--wfe-room: fixed`), as last measured. */
   #roomFixed = false;
   /**
@@ -651,7 +651,7 @@ export class WorkforceEcosystem extends HTMLElement {
         return;
       }
       const { layout, scrolls, height } = this.#fit(this.#drawn?.overlay, this.#drawn?.unit);
-      if (layout !== this.#drawnLayout || scrolls !== this.#drawnScrolls.scrolls || height !== this.#drawnScrolls.height) this.#redraw();
+      if (layout !== this.#drawnLayout || scrolls !== this.#drawnRoom.scrolls || height !== this.#drawnRoom.height) this.#redraw();
     }).observe(this);
     overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
     unit.addEventListener('change', () => {
@@ -968,7 +968,7 @@ export class WorkforceEcosystem extends HTMLElement {
         this.#speak();
         // (the drawing made to measure it, if it was; else asked for, with the core's message if it refuses)
         const text = this.#sized(layout, overlay, unit)?.svg ?? this.#ws.svg(options);
-        return { text, overlay, unit, layout, scrolls: { scrolls, height }, notes };
+        return { text, overlay, unit, layout, room: { scrolls, height }, notes };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (!OVERLAYS.includes(overlay)) {
@@ -1016,8 +1016,8 @@ export class WorkforceEcosystem extends HTMLElement {
     }
     // (asking the core again would lay the diagram out twice more, for nothing)
     this.#drawnLayout = svgText.layout;
-    this.#drawnScrolls = svgText.scrolls;
-    const { scrolls, height } = svgText.scrolls;
+    this.#drawnRoom = svgText.room;
+    const { scrolls, height } = svgText.room;
     this.#parts.frame.classList.toggle('room-scroll', scrolls);
     diagram.style.setProperty('--room-height', height > 0 ? `${height}px` : 'auto');
     // a read-only drawing has no cells to focus: its box, when it scrolls, is the Tab stop the arrow keys scroll

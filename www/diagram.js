@@ -248,17 +248,24 @@ function renderTable(result) {
           : t('table.scoreTarget', { current: formatNumber(c.current), label: c.currentLabel ?? '', target: formatNumber(c.target) });
       const classes = ['table-cell', c?.changed ? 'is-changed' : '', c?.highlighted === true ? 'is-highlighted' : '', c?.highlighted === false ? 'is-dimmed' : ''];
       const selected = state.view.selected?.theme === th && state.view.selected?.player === p;
+      // What colour shows of the cell, in words: in its name (not a
+      // description, which not every screen reader reads), and the change
+      // also on screen, where no colour tells it in forced colours.
+      const states = ['changed', 'highlighted'].filter((s) => classes.includes(`is-${s}`)).map((s) => t(`cell.state.${s}`));
+      const name = t('table.edit', { cell: t('cell.title', { theme: c?.themeLabel ?? th, player: c?.playerLabel ?? p }), score: text });
       const button = h('button', {
-        ...stateOf((cls) => classes.includes(cls) || (cls === 'is-selected' && selected)),
+        'aria-current': stateOf((cls) => cls === 'is-selected' && selected)['aria-current'],
         type: 'button',
         class: 'link',
         dataset: { key: `table:${th}:${p}`, theme: th, player: p },
-        'aria-label': t('table.edit', { cell: t('cell.title', { theme: c?.themeLabel ?? th, player: c?.playerLabel ?? p }), score: text }),
+        'aria-label': [name, ...states].join('. '),
         on: { click: () => open(th, p) },
       }, text);
       row.append(
         h('td', { class: classes.filter(Boolean).join(' ') },
           button,
+          // (in the button's name already)
+          c?.changed ? h('span', { class: 'table-state', 'aria-hidden': 'true', text: t('cell.state.changed') }) : null,
           c?.notes.length ? h('span', { class: 'table-note', text: c.notes.join(' · ') }) : null,
         ),
       );

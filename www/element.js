@@ -25,7 +25,8 @@
 // `wfe render --picture`) hold the diagram drawn ahead of time, shown until
 // the core has drawn it, and kept where the page does not allow WebAssembly.
 // Events: `wfe-load` after a model is drawn, `wfe-error` with the core's
-// message, `wfe-select` when the reader picks a cell. Nothing is ever thrown
+// message, `wfe-select` when the reader picks a cell or clears the pick
+// (Esc; `theme` and `player` null). Nothing is ever thrown
 // into the page. An overlay the core does not know draws the framework
 // (`none`) instead, a unit the model does not define the mean over all units,
 // each with a note and a `wfe-error` carrying the core's message; a
@@ -162,6 +163,21 @@ export const THEMES = {
 /** Before it has a model, below this width (CSS px) the element takes the narrow layout. */
 const NARROW_BELOW = 700;
 
+/** The smallest text a drawing may show, in CSS px (the core's `MIN_TEXT_PX`, src/render/fit.rs). */
+const MIN_TEXT_PX = 12;
+
+/**
+ * A drawing's size in its own units and its smallest text, read from the
+ * core's SVG (its root's view box; every <text> carries its font size).
+ * @param {string} svg
+ */
+function sizeOf(svg) {
+  const box = /viewBox="([^"]*)"/.exec(svg)?.[1].split(/\s+/).map(Number) ?? [];
+  let text = Infinity;
+  for (const m of svg.matchAll(/font-size="([\d.]+)"/g)) text = Math.min(text, Number(m[1]));
+  return { width: box[2] ?? 0, height: box[3] ?? 0, text };
+}
+
 // `agreement` colours cells by how far merged responses' scores spread: the
 // view switch offers it only for a model with responses (or when asked for).
 const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
@@ -264,6 +280,11 @@ const ELEMENT_CSS = `
 .diagram { flex: 1 1 auto; min-height: 0; }
 .diagram svg { display: block; width: 100%; height: 100%; max-height: var(--wfe-max-height, none); }
 .diagram[aria-busy="true"]:empty { min-height: 8em; }
+/* A room too small for the drawing's text at 12 px (#fit): the drawing
+   keeps a readable size, as tall as that needs, and scrolls in its box. */
+.room-scroll .diagram { overflow: auto; }
+.room-scroll .diagram svg { height: var(--room-height); max-height: none; }
+.diagram:focus-visible { outline: 3px solid var(--wfe-focus); outline-offset: -3px; }
 .diagram .cell { transition: stroke var(--wfe-transition), stroke-width var(--wfe-transition); }
 /* The picked cell's line keeps its height, the drawing shrinking to leave
    it room. In a room of fixed height (embed.html's frame) its room, two
@@ -447,8 +468,17 @@ export class WorkforceEcosystem extends HTMLElement {
   /** The view last drawn (an unknown overlay or unit replaced): {overlay, unit}. */
   #drawn = null;
 
-  /** The core layout of the drawing on show. */
+  /** The core layout of the drawing on show, and whether it scrolls in its box, how tall (see #fit). */
   #drawnLayout = null;
+  #drawnRoom = { scrolls: false, height: 0 };
+  /** Whether the page sizes the element (`--wfe-room: fixed`), as last measured. */
+  #roomFixed = false;
+  /**
+   * Drawings made to measure them (#sized), by layout, for one view of one
+   * model: the one drawn next is taken from here rather than drawn again.
+   * @type {{ ws: any, key: string, of: Map<string, { svg: string, width: number, height: number, text: number } | null> }}
+   */
+  #sizes = { ws: null, key: '', of: new Map() };
   /** The snippet's picture on show (one of its templates) until the core draws. */
   #picture = null;
   /** The language the element speaks, and the core's catalogue of it (null for English). */
@@ -462,14 +492,14 @@ export class WorkforceEcosystem extends HTMLElement {
    * largest with its text at 12 CSS px or more, else the one whose text is
    * largest (the `layout` attribute may fix one).
    */
-  #layout(overlay = this.overlay, unit = this.unit) {
+  #layout(overlay = this.overlay, unit = this.unit, height = this.#roomHeight()) {
     const fixed = this.getAttribute('layout');
     if (fixed === 'wide' || fixed === 'square' || fixed === 'narrow') return fixed;
     const width = this.clientWidth;
     if (this.#ws && width > 0) {
       try {
         this.#speak();
-        return this.#ws.fittingLayout(width, this.#roomHeight(), { overlay, unit: unit || null, caption: this.#caption() });
+        return this.#ws.fittingLayout(width, height, { overlay, unit: unit || null, caption: this.#caption() });
       } catch {
         // an overlay or unit the core refuses: #svg reports it
       }
@@ -489,9 +519,63 @@ export class WorkforceEcosystem extends HTMLElement {
     const fixed = getComputedStyle(this).getPropertyValue('--wfe-room').trim() === 'fixed';
     // (the room of the picked cell's line is kept in such a room: see the CSS)
     this.#parts.frame.classList.toggle('room-fixed', fixed);
+    this.#roomFixed = fixed;
     if (!fixed) return cap;
     const height = this.#parts.diagram.clientHeight;
     return cap > 0 && (height === 0 || cap < height) ? cap : height;
+  }
+
+  /**
+   * The layout to draw, and whether the drawing scrolls in its box, drawn
+   * `height` CSS px tall (0: as tall as the width makes it). In a room of
+   * fixed height where the core's layout would show its text under 12 CSS
+   * px (a small frame; 200 % zoom, which halves the room), the room is
+   * taken as tall as it must be for a layout of its width to read at 12 px,
+   * the core lays the drawing out for that room, and the box scrolls (WCAG
+   * 1.4.4: zooming in enlarges the text rather than shrinking it). Where
+   * none reads even so (narrower than the narrow layout at 12 px), the
+   * drawing is the core's for the width alone.
+   * @returns {{ layout: string, scrolls: boolean, height: number }}
+   */
+  #fit(overlay = this.overlay, unit = this.unit) {
+    const height = this.#roomHeight();
+    const layout = this.#layout(overlay, unit, height);
+    const width = this.clientWidth;
+    const fits = (size, h) => !size || Math.min(width / size.width, h / size.height) * size.text >= MIN_TEXT_PX;
+    if (!this.#roomFixed || height === 0 || !this.#ws || fits(this.#sized(layout, overlay, unit), height)) {
+      return { layout, scrolls: false, height: 0 };
+    }
+    const fixed = this.getAttribute('layout');
+    let least = Infinity;
+    for (const kind of ['wide', 'square', 'narrow']) {
+      const size = (!fixed || kind === fixed) && this.#sized(kind, overlay, unit);
+      if (!size || (size.width * MIN_TEXT_PX) / size.text > width) continue;
+      least = Math.min(least, Math.ceil((size.height * MIN_TEXT_PX) / size.text));
+    }
+    if (least === Infinity) return { layout: this.#layout(overlay, unit, 0), scrolls: true, height: 0 };
+    return { layout: this.#layout(overlay, unit, least), scrolls: true, height: least };
+  }
+
+  /**
+   * The drawing in `layout` for this view (its SVG text, size and smallest
+   * text), drawn once per view and model; null where the core refuses the
+   * view (#svg reports it).
+   */
+  #sized(layout, overlay, unit) {
+    const key = JSON.stringify([overlay, unit, this.#caption(), this.readOnly, this.#speaks.lang]);
+    if (this.#sizes.ws !== this.#ws || this.#sizes.key !== key) this.#sizes = { ws: this.#ws, key, of: new Map() };
+    if (!this.#sizes.of.has(layout)) {
+      let drawn = null;
+      try {
+        this.#speak();
+        const svg = this.#ws.svg(this.#options(overlay, unit, layout));
+        drawn = { svg, ...sizeOf(svg) };
+      } catch {
+        // (reported where it is drawn)
+      }
+      this.#sizes.of.set(layout, drawn);
+    }
+    return this.#sizes.of.get(layout) ?? null;
   }
 
   /**
@@ -535,9 +619,10 @@ export class WorkforceEcosystem extends HTMLElement {
     bar.setAttribute('part', 'toolbar');
     // Light-DOM children (say an <img> of the `wfe render` SVG) show only when the core cannot run.
     const fallback = el('div', { className: 'fallback', hidden: true }, el('slot'));
+    // Not a live region: it repeats the name of the cell just focused and
+    // picked (its pressed state says the pick), which would be heard twice.
     const details = el('p', { className: 'details', hidden: true });
     details.setAttribute('part', 'details');
-    details.setAttribute('aria-live', 'polite');
     // Its words and the core's (names, scores, messages) are in the
     // language it speaks, which the frame says for screen readers.
     const frame = el('div', { className: 'frame' }, bar, error, diagram, details, fallback);
@@ -565,8 +650,8 @@ export class WorkforceEcosystem extends HTMLElement {
         if (this.#picture) this.#showPicture();
         return;
       }
-      const layout = this.#layout(this.#drawn?.overlay, this.#drawn?.unit);
-      if (layout !== this.#drawnLayout) this.#redraw();
+      const { layout, scrolls, height } = this.#fit(this.#drawn?.overlay, this.#drawn?.unit);
+      if (layout !== this.#drawnLayout || scrolls !== this.#drawnRoom.scrolls || height !== this.#drawnRoom.height) this.#redraw();
     }).observe(this);
     overlay.addEventListener('change', () => this.setAttribute('overlay', overlay.value));
     unit.addEventListener('change', () => {
@@ -856,10 +941,10 @@ export class WorkforceEcosystem extends HTMLElement {
     speak(this.#speaks.lang, this.#speaks.text);
   }
 
-  #options(overlay = this.overlay, unit = this.unit) {
+  #options(overlay = this.overlay, unit = this.unit, layout = this.#layout(overlay, unit)) {
     // Read-only shows the export form: one image with every cell described.
     // Otherwise cells are buttons (the interactive form) the reader can pick.
-    const opts = { overlay, standalone: this.readOnly, layout: this.#layout(overlay, unit) };
+    const opts = { overlay, standalone: this.readOnly, layout };
     if (unit) opts.unit = unit;
     const caption = this.#caption();
     if (caption) opts.caption = caption;
@@ -878,9 +963,12 @@ export class WorkforceEcosystem extends HTMLElement {
     const notes = [];
     for (;;) {
       try {
-        const options = this.#options(overlay, unit);
+        const { layout, scrolls, height } = this.#fit(overlay, unit);
+        const options = this.#options(overlay, unit, layout);
         this.#speak();
-        return { text: this.#ws.svg(options), overlay, unit, layout: options.layout, notes };
+        // (the drawing made to measure it, if it was; else asked for, with the core's message if it refuses)
+        const text = this.#sized(layout, overlay, unit)?.svg ?? this.#ws.svg(options);
+        return { text, overlay, unit, layout, room: { scrolls, height }, notes };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (!OVERLAYS.includes(overlay)) {
@@ -928,6 +1016,13 @@ export class WorkforceEcosystem extends HTMLElement {
     }
     // (asking the core again would lay the diagram out twice more, for nothing)
     this.#drawnLayout = svgText.layout;
+    this.#drawnRoom = svgText.room;
+    const { scrolls, height } = svgText.room;
+    this.#parts.frame.classList.toggle('room-scroll', scrolls);
+    diagram.style.setProperty('--room-height', height > 0 ? `${height}px` : 'auto');
+    // a read-only drawing has no cells to focus: its box, when it scrolls, is the Tab stop the arrow keys scroll
+    if (scrolls && this.readOnly) diagram.tabIndex = 0;
+    else diagram.removeAttribute('tabindex');
     // the drawing is in the core's language, which is English where the
     // element's could not be had (its own words keep the frame's)
     diagram.lang = this.#speaks.lang;
@@ -994,12 +1089,17 @@ export class WorkforceEcosystem extends HTMLElement {
     );
   }
 
-  /** Picks a cell (or none): it is outlined and its description shown below the diagram. */
+  /**
+   * Picks a cell (or none): it is outlined and its description shown below
+   * the diagram. The page hears of either, so a panel it shows for the pick
+   * never outlives it (none: `theme` and `player` null).
+   */
   #select(cell) {
+    if (!cell && !this.#selected) return;
     if (cell) this.#setRover(cell);
     this.#selected = cell ? { theme: cell.getAttribute('data-theme'), player: cell.getAttribute('data-player') } : null;
     this.#showSelection();
-    if (cell) this.#emit('wfe-select', { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' });
+    this.#emit('wfe-select', cell ? { ...this.#selected, label: cell.getAttribute('aria-label') ?? '' } : { theme: null, player: null, label: '' });
   }
 
   #showSelection() {
@@ -1029,7 +1129,8 @@ export class WorkforceEcosystem extends HTMLElement {
     const units = this.#model?.units ?? [];
     unit.replaceChildren(el('option', { value: '', textContent: WORDS[this.#lang()].allUnits }));
     for (const u of units) unit.append(el('option', { value: u.id, textContent: u.label }));
-    unit.value = this.unit;
+    // the unit drawn: a unit the model does not define draws all units (and the menu would show none)
+    unit.value = this.#drawn?.unit ?? this.unit;
     unitLabel.hidden = units.length === 0;
   }
 

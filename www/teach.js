@@ -24,6 +24,7 @@ import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 import { TEACH_MODEL_KEY } from './stored-keys.js';
 import { download, fileStem } from './dom.js';
+import { isolate } from './bidi.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
@@ -237,16 +238,17 @@ function stepScores(step) {
   const model = state.full;
   if (!model || model.assessments.length === 0) return null;
   const shown = localized(model);
-  const name = model.name || t('tour.scores.thisModel');
+  // (the model's names isolated: one right to left or with a bidi control reorders none of the sentence)
+  const name = model.name ? isolate(model.name) : t('tour.scores.thisModel');
   const r = state.readiness;
   if (step.kind === 'whole') {
     return t('tour.scores.whole', { name, readiness: percent(r.overall), count: score(model.assessments.length) });
   }
   if (step.kind === 'theme') {
     const id = step.themes[0];
-    return t('tour.scores.theme', { name, label: labelOf(shown.framework.themes, id), readiness: percent(r.themes[id]) });
+    return t('tour.scores.theme', { name, label: isolate(labelOf(shown.framework.themes, id)), readiness: percent(r.themes[id]) });
   }
-  const players = step.players.map((id) => t('tour.scores.player', { label: labelOf(shown.framework.players, id), readiness: percent(r.players[id]) }));
+  const players = step.players.map((id) => t('tour.scores.player', { label: isolate(labelOf(shown.framework.players, id)), readiness: percent(r.players[id]) }));
   return t('tour.scores.axis', { name, players: players.join(t('tour.scores.and')) });
 }
 
@@ -344,8 +346,9 @@ function load(json, source, at = 0) {
     steps,
     t,
     has,
-    themeLabel: (id) => labelOf(localized(state.full).framework.themes, id),
-    playerLabel: (id) => labelOf(localized(state.full).framework.players, id),
+    // (isolated, as the generic steps' sentences and headings hold them)
+    themeLabel: (id) => isolate(labelOf(localized(state.full).framework.themes, id)),
+    playerLabel: (id) => isolate(labelOf(localized(state.full).framework.players, id)),
     onChange: (index) => {
       showTourScores();
       fit();
@@ -696,8 +699,8 @@ function answerTable(cmp, shown) {
     tr.dataset.player = c.player;
     tr.dataset.verdict = c.verdict;
     if (c.unit !== null) tr.dataset.unit = c.unit;
-    let name = `${labelOf(shown.framework.themes, c.theme)} – ${labelOf(shown.framework.players, c.player)}`;
-    if (c.unit !== null) name += ` (${unitName(shown, c.unit)})`;
+    let name = `${isolate(labelOf(shown.framework.themes, c.theme))} – ${isolate(labelOf(shown.framework.players, c.player))}`;
+    if (c.unit !== null) name += ` (${isolate(unitName(shown, c.unit))})`;
     for (const text of [name, scores(c.instructor), scores(c.student), t(`compare.verdict.${c.verdict}`)]) {
       const td = document.createElement('td');
       td.textContent = text;

@@ -82,6 +82,9 @@ export function initToolbar() {
     let next = null;
     if (ev.key === 'ArrowRight' || ev.key === 'ArrowDown') next = shown[(i + 1) % shown.length];
     else if (ev.key === 'ArrowLeft' || ev.key === 'ArrowUp') next = shown[(i - 1 + shown.length) % shown.length];
+    // (as in the tab lists and the diagram)
+    else if (ev.key === 'Home') next = shown[0];
+    else if (ev.key === 'End') next = shown[shown.length - 1];
     if (!next) return;
     ev.preventDefault();
     choose(overlay, next);

@@ -11,8 +11,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 
 const env = setup();
 
-async function violations(path, media) {
-  const page = await openPage(env.browser, null);
+async function violations(path, media, viewport) {
+  const page = await openPage(env.browser, null, viewport ? { viewport } : undefined);
   // Served from this origin, as the CSP allows no inline script.
   await page.route(`${env.origin}/__axe.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: AXE }));
   await page.emulateMedia(media);
@@ -38,3 +38,9 @@ for (const [look, media] of [
     assert.deepEqual(await violations('/embed.html#controls=1&overlay=current', media), []);
   });
 }
+
+test('embed.html at 200 % zoom (683 × 384), its drawing scrolling in its box, passes axe, read-only and with controls', async () => {
+  const zoomed = { width: 683, height: 384 };
+  assert.deepEqual(await violations('/embed.html#overlay=current', { colorScheme: 'light' }, zoomed), []);
+  assert.deepEqual(await violations('/embed.html#controls=1&overlay=gap', { colorScheme: 'light' }, zoomed), []);
+});

@@ -680,6 +680,20 @@ test('the agreement overlay: drawn from merged responses, offered by the view sw
   await page.context().close();
 });
 
+test('a unit the model does not define: the Unit menu shows All units, which is what is drawn', async () => {
+  const page = await openPage(env.browser, `${env.origin}/demo.html`);
+  await settled(page, '#left');
+  // from the first load (a unit set after it was already right)
+  await page.evaluate(() => document.body.insertAdjacentHTML('beforeend', '<workforce-ecosystem id="nowhere" src="models/sample.json" unit="nowhere"></workforce-ecosystem>'));
+  assert.equal(await settled(page, '#nowhere'), 'ready');
+  const menu = await page.$eval('#nowhere', (e) => {
+    const select = e.shadowRoot.querySelector('select[name="unit"]');
+    return { shown: !select.closest('label').hidden, value: select.value, text: select.selectedOptions[0]?.textContent ?? null };
+  });
+  assert.deepEqual(menu, { shown: true, value: '', text: 'All units' });
+  await page.context().close();
+});
+
 test('a new model without the unit shown is drawn as on a first load: the mean over all units, with a note; a failed draw keeps the old model whole', async () => {
   const page = await openPage(env.browser, `${env.origin}/demo.html`);
   await settled(page, '#left');
@@ -713,6 +727,7 @@ test('a new model without the unit shown is drawn as on a first load: the mean o
       unitAttr: e.getAttribute('unit'),
       title: e.shadowRoot.querySelector('.diagram svg > title')?.textContent ?? '',
       drawnUnit: e.shadowRoot.querySelector('.diagram svg').getAttribute('data-unit'),
+      menu: e.shadowRoot.querySelector('select[name="unit"]').selectedOptions[0]?.textContent ?? null,
       error: e.shadowRoot.querySelector('.error').textContent,
       told: window.told.map((t) => `${t.type} ${t.source}`),
       exported,
@@ -723,6 +738,7 @@ test('a new model without the unit shown is drawn as on a first load: the mean o
   assert.equal(result.unitAttr, 'print', 'the page’s attribute is left as it set it');
   assert.ok(startsWithName(result.title, 'What-if'), result.title);
   assert.equal(result.drawnUnit, null, 'the mean over all units');
+  assert.equal(result.menu, 'All units', 'the Unit menu says what is drawn, not nothing');
   assert.match(result.error, /Unknown unit; the diagram shows the mean over all units instead\./);
   assert.deepEqual(result.told, ['wfe-error unit', 'wfe-load model']);
   assert.equal(result.exported, true);

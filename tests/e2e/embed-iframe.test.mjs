@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { openPage, servePage, SITE, setup } from './harness.mjs';
+import { measureDiagram } from './page-helpers.mjs';
 
 const STUDIO = readFileSync(new URL('models/studio.json', `file://${SITE}`), 'utf8');
 
@@ -274,15 +275,82 @@ test('embed.html fits its layout to the frame, height too: the drawing with the 
     await page.context().close();
     return out;
   };
-  // the Share dialog's frame is 640 × 640: narrow's text would be the smallest there
+  // a square frame with room for the square's text at 12 px: narrow's text
+  // would be the smallest there (the Share dialog's 640 × 640 frame has room
+  // for none at 12 px: its drawing scrolls, see the zoom test below)
   for (const lang of [undefined, 'fr']) {
-    const shown = await drawnIn(640, 640, lang);
+    const shown = await drawnIn(720, 720, lang);
     assert.equal(shown.cells, 24);
-    assert.equal(shown.layout, 'square', `640 × 640 ${lang ?? 'en'}`);
+    assert.equal(shown.layout, 'square', `720 × 720 ${lang ?? 'en'}`);
   }
   assert.equal((await drawnIn(1000, 500)).layout, 'wide');
   // a phone-sized frame, tall: narrow, as before
   assert.equal((await drawnIn(360, 900)).layout, 'narrow');
+});
+
+test('embed.html zoomed in (200 % of 1366 × 768, a 320 × 568 phone): the text never falls under 12 px; the drawing scrolls in its box instead, reached by keyboard', async () => {
+  const sample = readFileSync(new URL('models/sample.json', `file://${SITE}`), 'utf8');
+  for (const [viewport, controls] of [[{ width: 683, height: 384 }, '1'], [{ width: 320, height: 568 }, '1'], [{ width: 683, height: 384 }, undefined]]) {
+    const what = `${viewport.width} × ${viewport.height}${controls ? '' : ' read-only'}`;
+    const page = await openPage(env.browser, `${env.origin}/embed.html`, { viewport });
+    const fragment = await fragmentFor(page, sample, { overlay: 'gap', controls });
+    await page.goto(`${env.origin}/embed.html#${fragment}`);
+    await page.reload();
+    assert.equal((await diagramIn(page)).state, 'ready');
+    await page.waitForTimeout(300); // a redraw the first layout pass may ask for
+    const m = await page.evaluate(measureDiagram, { root: '.diagram svg', host: 'workforce-ecosystem' });
+    assert.ok(m.smallest >= 11.9, `${what}: the smallest text is ${m.smallest.toFixed(1)} px (${m.smallestText}, ${m.layout})`);
+    assert.ok(m.scrollWidth <= viewport.width, `${what}: nothing scrolls sideways (${m.scrollWidth})`);
+    const box = await page.evaluate(() => {
+      const e = document.querySelector('workforce-ecosystem');
+      const diagram = e.shadowRoot.querySelector('.diagram');
+      return {
+        scrolls: diagram.scrollHeight > diagram.clientHeight + 1,
+        // the frame itself has no scroll bar: the toolbar and the picked cell's line stay in sight
+        page: document.documentElement.scrollHeight,
+        focusable: diagram.tabIndex === 0,
+      };
+    });
+    assert.ok(box.scrolls, `${what}: the drawing scrolls in its box`);
+    assert.ok(box.page <= viewport.height, `${what}: the frame does not scroll (${box.page})`);
+    if (!controls) {
+      // no cells to focus: the box it scrolls in is a Tab stop, for the arrow keys
+      assert.ok(box.focusable, `${what}: the scrolling box is focusable`);
+    } else {
+      // the last cell, focused by keyboard, is scrolled into sight
+      const onCell = () => page.evaluate(() => document.querySelector('workforce-ecosystem').shadowRoot.activeElement?.classList.contains('cell') ?? false);
+      for (let i = 0; i < 4 && !(await onCell()); i += 1) await page.keyboard.press('Tab');
+      assert.ok(await onCell(), `${what}: Tab reaches the cells`);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      const seen = await page.evaluate(() => {
+        const root = document.querySelector('workforce-ecosystem').shadowRoot;
+        const cell = root.activeElement.getBoundingClientRect();
+        const diagram = root.querySelector('.diagram').getBoundingClientRect();
+        return { top: cell.top, bottom: cell.bottom, boxTop: diagram.top, boxBottom: diagram.bottom, details: !root.querySelector('.details').hidden };
+      });
+      assert.ok(seen.bottom > seen.boxTop && seen.top < seen.boxBottom, `${what}: the focused cell is in sight (${JSON.stringify(seen)})`);
+      assert.ok(seen.details, `${what}: the picked cell's line shows`);
+    }
+    assert.deepEqual(page.problems, []);
+    await page.context().close();
+  }
+  // a frame with room for 12 px text keeps fitting the drawing to it, without a scroll bar
+  const page = await openPage(env.browser, `${env.origin}/embed.html`, { viewport: { width: 1366, height: 768 } });
+  const fragment = await fragmentFor(page, sample, { overlay: 'gap', controls: '1' });
+  await page.goto(`${env.origin}/embed.html#${fragment}`);
+  await page.reload();
+  await diagramIn(page);
+  await page.waitForTimeout(300);
+  const m = await page.evaluate(measureDiagram, { root: '.diagram svg', host: 'workforce-ecosystem' });
+  assert.ok(m.smallest >= 12, `1366 × 768: ${m.smallest}`);
+  assert.equal(await page.evaluate(() => {
+    const d = document.querySelector('workforce-ecosystem').shadowRoot.querySelector('.diagram');
+    return d.scrollHeight > d.clientHeight + 1;
+  }), false, '1366 × 768: the drawing fits its box');
+  await page.context().close();
 });
 
 test('embed.html in French says its own words in French: the title, the heading, a damaged link', async () => {

@@ -99,10 +99,22 @@ test('an interactive element is one Tab stop with arrow keys, Home, End, Enter a
   await page.$eval('#left', (e) => e.setAttribute('overlay', 'gap'));
   await page.waitForFunction(() => document.getElementById('left').shadowRoot.querySelector('svg.wfe-overlay-gap'));
   assert.equal(await focused(page), 'technology/senior-leaders');
-  // Escape clears the pick; focus stays.
+  // Escape clears the pick, and tells the page (a `wfe-select` with no
+  // cell), so a panel the page shows for the pick can follow; focus stays.
+  await page.evaluate(() => {
+    window.cleared = [];
+    document.getElementById('left').addEventListener('wfe-select', (e) => window.cleared.push(e.detail));
+  });
   await page.keyboard.press('Escape');
   assert.equal(await page.$eval('#left', (e) => e.shadowRoot.querySelectorAll('.cell.is-highlighted').length), 0);
   assert.equal(await focused(page), 'technology/senior-leaders');
+  assert.deepEqual(await page.evaluate(() => window.cleared), [{ theme: null, player: null, label: '' }]);
+  // nothing picked: a second Escape says nothing more
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => window.cleared.length), 1);
+  // The details line is not a live region: the focused cell's name, which
+  // it repeats, was just read, and Enter's pressed state says the pick.
+  assert.equal(await page.$eval('#left', (e) => e.shadowRoot.querySelector('.details').getAttribute('aria-live')), null);
   assert.deepEqual(page.problems, []);
 });
 

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { openPage } from './harness.mjs';
-import { setup, open, openCell } from './page-helpers.mjs';
+import { setup, open, openCell, setField, startScenario } from './page-helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const env = setup();
@@ -118,6 +118,56 @@ test('the table stands in for the diagram and opens cells too', async () => {
   await page.keyboard.press('Escape');
   await page.keyboard.press('t');
   assert.equal(await page.isVisible('#diagram'), true);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the table says in words, and shows by more than colour (forced colours too), which cells a what-if changed and which the chosen finding concerns', async () => {
+  const page = await open(env);
+  await startScenario(page, 'Hire');
+  await openCell(page, 'integration', 'senior-leaders');
+  await setField(page, 'u:ports', 'current', 4);
+  await page.keyboard.press('Escape');
+  await page.click('#tab-findings');
+  await page.locator('#pane-findings .finding-button').first().click();
+  await page.waitForSelector('#diagram .cell.is-highlighted');
+  await page.click('#display-toggle');
+  await page.waitForSelector('#cell-table:not([hidden]) table');
+  const cells = () =>
+    page.$$eval('#cell-table td', (tds) =>
+      tds.map((td) => {
+        const button = td.querySelector('button');
+        const cs = getComputedStyle(td);
+        return {
+          key: button.dataset.key,
+          is: ['is-changed', 'is-highlighted', 'is-dimmed'].filter((c) => td.classList.contains(c)),
+          // the name a screen reader says on the button, and the cell's text
+          name: button.getAttribute('aria-label'),
+          text: td.innerText,
+          mark: cs.outlineStyle === 'none' || parseFloat(cs.outlineWidth) === 0 ? 'none' : cs.outlineStyle,
+        };
+      }),
+    );
+  for (const forced of [false, true]) {
+    if (forced) await page.emulateMedia({ forcedColors: 'active' });
+    const all = await cells();
+    const changed = all.filter((c) => c.is.includes('is-changed'));
+    const concerned = all.filter((c) => c.is.includes('is-highlighted'));
+    const plain = all.filter((c) => c.is.length === 0 || c.is.join() === 'is-dimmed');
+    assert.deepEqual(changed.map((c) => c.key), ['table:integration:senior-leaders']);
+    assert.ok(concerned.length > 0 && plain.length > 0);
+    for (const c of changed) {
+      assert.match(c.name, /Changed in this what-if/, c.key);
+      assert.match(c.text, /Changed in this what-if/, `${c.key}: seen in words too`);
+    }
+    for (const c of concerned) assert.match(c.name, /Concerned by the chosen finding/, c.key);
+    for (const c of plain) {
+      assert.doesNotMatch(c.name, /Changed|Concerned/, c.key);
+      assert.equal(c.mark, 'none', `${c.key}: no mark`);
+    }
+    // a mark that is no colour: a frame, dashed for a change, solid for the finding's cells
+    for (const c of changed) assert.equal(c.mark, 'dashed', `${c.key}${forced ? ' (forced colours)' : ''}`);
+    for (const c of concerned.filter((c) => !c.is.includes('is-changed'))) assert.equal(c.mark, 'solid', `${c.key}${forced ? ' (forced colours)' : ''}`);
+  }
   assert.deepEqual(page.problems, []);
 });
 

@@ -267,3 +267,19 @@ test('a cell changed in a what-if says so', async () => {
   assert.match(cell.description, /Changed in this what-if/);
   assert.deepEqual(page.problems, []);
 });
+
+test('the Show options: the arrow keys, Home and End choose, as in the tab lists', async () => {
+  const page = await open(env);
+  const chosen = () => page.$eval('#overlay [aria-checked="true"]', (b) => b.dataset.overlay);
+  await page.focus('#overlay [aria-checked="true"]');
+  const first = await page.$eval('#overlay [data-overlay]', (b) => b.dataset.overlay);
+  const last = await page.$$eval('#overlay [data-overlay]', (bs) => bs.filter((b) => !b.hidden).at(-1).dataset.overlay);
+  await page.keyboard.press('End');
+  assert.equal(await chosen(), last);
+  await page.keyboard.press('Home');
+  assert.equal(await chosen(), first);
+  await page.keyboard.press('ArrowRight');
+  assert.notEqual(await chosen(), first);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

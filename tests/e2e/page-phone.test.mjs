@@ -6,6 +6,7 @@
 // A passing notice goes at the first touch outside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { openPage } from './harness.mjs';
 import { setup, open, measureDiagram as measure, startScenario, storedDocs } from './page-helpers.mjs';
 
@@ -51,6 +52,23 @@ test('the editor on a phone: narrow diagram near the top, readable, no sideways 
     assert.deepEqual(page.problems, []);
     await page.context().close();
   }
+});
+
+test('on a 390 px phone a finding or a readiness label with a long unbroken name (a URL) wraps: the page never scrolls sideways', async () => {
+  const hostile = readFileSync(new URL('../fixtures/hostile.json', import.meta.url));
+  const page = await open(env, { viewport: { width: 390, height: 844 } });
+  await page.setInputFiles('#file-input', { name: 'hostile.json', mimeType: 'application/json', buffer: hostile });
+  await page.waitForFunction((n) => document.getElementById('model-name').value === n, JSON.parse(String(hostile)).name);
+  await page.waitForSelector('.finding-button');
+  const wide = () => page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(await wide() <= 390, `with the findings shown the page is ${await wide()} px wide`);
+  const buttons = await page.$$eval('.finding-button', (els) => els.map((e) => Math.round(e.getBoundingClientRect().right)));
+  assert.ok(buttons.length > 0 && buttons.every((right) => right <= 390), `findings end inside the screen (${Math.max(...buttons)})`);
+  await page.click('#tab-readiness');
+  await page.waitForSelector('.bar-row');
+  assert.ok(await wide() <= 390, `with the readiness shown the page is ${await wide()} px wide`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });
 
 test('the classroom page on a phone: narrow tour diagram, readable, no sideways scroll, tabs in view', async () => {

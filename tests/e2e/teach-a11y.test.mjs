@@ -233,3 +233,29 @@ test('in forced colours the selected tab and the current step stand out from the
   }
   assert.deepEqual(page.problems, []);
 });
+
+test('the step dots, small targets, are spaced for a finger: 24 px or more between centres (WCAG 2.5.8), in the presenter view too', async () => {
+  const page = await openTeach(env, { viewport: { width: 1366, height: 768 } });
+  const spacing = () =>
+    page.$$eval('.tour-dot', (dots) => {
+      const centres = dots.map((d) => {
+        const r = d.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      });
+      let least = Infinity;
+      for (let i = 0; i < centres.length; i += 1) {
+        for (let j = i + 1; j < centres.length; j += 1) least = Math.min(least, Math.hypot(centres[i].x - centres[j].x, centres[i].y - centres[j].y));
+      }
+      return { count: dots.length, least };
+    });
+  let dots = await spacing();
+  assert.ok(dots.count >= 8);
+  assert.ok(dots.least >= 24, `${dots.least.toFixed(1)} px between centres`);
+  await page.click('#presenter');
+  await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+  await page.waitForTimeout(300);
+  dots = await spacing();
+  assert.ok(dots.least >= 24, `presenter view: ${dots.least.toFixed(1)} px between centres`);
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -4,7 +4,7 @@
 // nothing (the blank worksheet) gets the names-only diagram.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { openPage, setup } from './harness.mjs';
 
 const SHOTS = '/tmp/i14-class/';
@@ -87,4 +87,44 @@ test('the tour shows and speaks of a loaded model’s scores, and of none for a 
   assert.equal(await page.locator('#tour-diagram .tour-scores').count(), 0);
   assert.deepEqual(await shownScores(page), {});
   assert.deepEqual(page.problems, []);
+});
+
+test('the tour isolates the model’s names from its sentences (a U+202E in a name does not turn the rest backwards), and a long unbroken label wraps in the step’s heading', async () => {
+  const hostile = readFileSync(new URL('../fixtures/hostile.json', import.meta.url), 'utf8');
+  const model = JSON.parse(hostile);
+  const page = await openPage(env.browser, `${env.origin}/teach.html`, { viewport: { width: 1366, height: 768 } });
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('#model-file', { name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(hostile) });
+  await page.waitForSelector('#tour-diagram .tour-scores');
+  await page.focus('#tour-panel');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 8 && (await page.getAttribute('#tour-panel', 'data-step')) !== 'theme:technology'; i += 1) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tour-panel', 'data-step'), 'theme:technology');
+  const label = model.framework.themes.find((th) => th.id === 'technology').label;
+  const sentence = await page.textContent('#tour-diagram .tour-scores');
+  // the name (with its U+202E) in an isolate of its own, closed before the
+  // sentence goes on; the label (no bidi of its own) as it is
+  const name = sentence.slice(0, sentence.indexOf(': readiness of'));
+  assert.ok(name.startsWith('\u2068') && name.endsWith('\u2069'), `the name is isolated: ${JSON.stringify(name.slice(0, 4))}…${JSON.stringify(name.slice(-4))}`);
+  assert.equal(name.slice(1, -1).replace(/\u2069$/, ''), model.name);
+  assert.match(sentence.slice(name.length), new RegExp(`^: readiness of “${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}” is \\d+%\\.$`));
+  // the heading is the label: wrapped, not cut at the slide's edge
+  const cut = (where) =>
+    page.$eval('#tour-panel .tour-title', (h, w) => {
+      const box = h.getBoundingClientRect();
+      const panel = h.closest('#tour-panel').getBoundingClientRect();
+      return { where: w, text: h.textContent, overflow: h.scrollWidth - h.clientWidth, right: Math.round(box.right), panel: Math.round(panel.right) };
+    }, where);
+  for (const where of ['tour', 'presenter']) {
+    if (where === 'presenter') {
+      await page.click('#presenter');
+      await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+      await page.waitForTimeout(300);
+    }
+    const heading = await cut(where);
+    assert.equal(heading.text, label);
+    assert.ok(heading.overflow <= 0 && heading.right <= heading.panel, `${where}: the heading is not cut (${JSON.stringify(heading)})`);
+  }
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
 });

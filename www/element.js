@@ -163,21 +163,6 @@ export const THEMES = {
 /** Before it has a model, below this width (CSS px) the element takes the narrow layout. */
 const NARROW_BELOW = 700;
 
-/** The smallest text a drawing may show, in CSS px (the core's `MIN_TEXT_PX`, src/render/fit.rs). */
-const MIN_TEXT_PX = 12;
-
-/**
- * A drawing's size in its own units and its smallest text, read from the
- * core's SVG (its root's view box; every <text> carries its font size).
- * @param {string} svg
- */
-function sizeOf(svg) {
-  const box = /viewBox="([^"]*)"/.exec(svg)?.[1].split(/\s+/).map(Number) ?? [];
-  let text = Infinity;
-  for (const m of svg.matchAll(/font-size="([\d.]+)"/g)) text = Math.min(text, Number(m[1]));
-  return { width: box[2] ?? 0, height: box[3] ?? 0, text };
-}
-
 // `agreement` colours cells by how far merged responses' scores spread: the
 // view switch offers it only for a model with responses (or when asked for).
 const OVERLAYS = ['none', 'current', 'target', 'gap', 'agreement'];
@@ -473,12 +458,6 @@ export class WorkforceEcosystem extends HTMLElement {
   #drawnRoom = { scrolls: false, height: 0 };
   /** Whether the page sizes the element (`--wfe-room: fixed`), as last measured. */
   #roomFixed = false;
-  /**
-   * Drawings made to measure them (#sized), by layout, for one view of one
-   * model: the one drawn next is taken from here rather than drawn again.
-   * @type {{ ws: any, key: string, of: Map<string, { svg: string, width: number, height: number, text: number } | null> }}
-   */
-  #sizes = { ws: null, key: '', of: new Map() };
   /** The snippet's picture on show (one of its templates) until the core draws. */
   #picture = null;
   /** The language the element speaks, and the core's catalogue of it (null for English). */
@@ -540,42 +519,20 @@ export class WorkforceEcosystem extends HTMLElement {
   #fit(overlay = this.overlay, unit = this.unit) {
     const height = this.#roomHeight();
     const layout = this.#layout(overlay, unit, height);
-    const width = this.clientWidth;
-    const fits = (size, h) => !size || Math.min(width / size.width, h / size.height) * size.text >= MIN_TEXT_PX;
-    if (!this.#roomFixed || height === 0 || !this.#ws || fits(this.#sized(layout, overlay, unit), height)) {
+    if (!this.#roomFixed || height === 0 || !this.#ws) return { layout, scrolls: false, height: 0 };
+    const fixed = this.getAttribute('layout');
+    let least;
+    try {
+      this.#speak();
+      least = this.#ws.readableHeight(this.clientWidth, { overlay, unit: unit || null, caption: this.#caption() }, ['wide', 'square', 'narrow'].includes(fixed ?? '') ? fixed : undefined);
+    } catch {
+      // an overlay or unit the core refuses: #svg reports it
       return { layout, scrolls: false, height: 0 };
     }
-    const fixed = this.getAttribute('layout');
-    let least = Infinity;
-    for (const kind of ['wide', 'square', 'narrow']) {
-      const size = (!fixed || kind === fixed) && this.#sized(kind, overlay, unit);
-      if (!size || (size.width * MIN_TEXT_PX) / size.text > width) continue;
-      least = Math.min(least, Math.ceil((size.height * MIN_TEXT_PX) / size.text));
-    }
-    if (least === Infinity) return { layout: this.#layout(overlay, unit, 0), scrolls: true, height: 0 };
-    return { layout: this.#layout(overlay, unit, least), scrolls: true, height: least };
-  }
-
-  /**
-   * The drawing in `layout` for this view (its SVG text, size and smallest
-   * text), drawn once per view and model; null where the core refuses the
-   * view (#svg reports it).
-   */
-  #sized(layout, overlay, unit) {
-    const key = JSON.stringify([overlay, unit, this.#caption(), this.readOnly, this.#speaks.lang]);
-    if (this.#sizes.ws !== this.#ws || this.#sizes.key !== key) this.#sizes = { ws: this.#ws, key, of: new Map() };
-    if (!this.#sizes.of.has(layout)) {
-      let drawn = null;
-      try {
-        this.#speak();
-        const svg = this.#ws.svg(this.#options(overlay, unit, layout));
-        drawn = { svg, ...sizeOf(svg) };
-      } catch {
-        // (reported where it is drawn)
-      }
-      this.#sizes.of.set(layout, drawn);
-    }
-    return this.#sizes.of.get(layout) ?? null;
+    if (least === undefined) return { layout: this.#layout(overlay, unit, 0), scrolls: true, height: 0 };
+    if (least <= height) return { layout, scrolls: false, height: 0 };
+    const tall = Math.ceil(least);
+    return { layout: this.#layout(overlay, unit, tall), scrolls: true, height: tall };
   }
 
   /**
@@ -966,9 +923,7 @@ export class WorkforceEcosystem extends HTMLElement {
         const { layout, scrolls, height } = this.#fit(overlay, unit);
         const options = this.#options(overlay, unit, layout);
         this.#speak();
-        // (the drawing made to measure it, if it was; else asked for, with the core's message if it refuses)
-        const text = this.#sized(layout, overlay, unit)?.svg ?? this.#ws.svg(options);
-        return { text, overlay, unit, layout, room: { scrolls, height }, notes };
+        return { text: this.#ws.svg(options), overlay, unit, layout, room: { scrolls, height }, notes };
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         if (!OVERLAYS.includes(overlay)) {

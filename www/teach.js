@@ -13,6 +13,7 @@ import init, {
   csvImport,
   compareModels,
   bytesToText,
+  isolate,
 } from './pkg/workforce_ecosystem.js';
 import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
@@ -24,7 +25,6 @@ import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 import { TEACH_MODEL_KEY } from './stored-keys.js';
 import { download, fileStem } from './dom.js';
-import { isolate } from './bidi.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 

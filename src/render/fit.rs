@@ -113,6 +113,29 @@ impl Fit {
     }
 }
 
+impl Fit {
+    /// The least height of a room `width` CSS px wide in which a layout
+    /// (`only` that one, if given) reads at [`MIN_TEXT_PX`]; [`Fit::choose`]
+    /// takes a readable one there. `None` when none does at this width,
+    /// however tall. For a room of fixed height too small for readable
+    /// text (a small frame; 200 % zoom halves the room): the drawing is
+    /// laid out for this height instead and scrolls, rather than shrinking
+    /// its text.
+    pub fn readable_height(&self, width: f64, only: Option<LayoutKind>) -> Option<f64> {
+        [
+            (LayoutKind::Wide, &self.wide),
+            (LayoutKind::Square, &self.square),
+            (LayoutKind::Narrow, &self.narrow),
+        ]
+        .into_iter()
+        .filter(|(kind, size)| {
+            only.map_or(true, |o| o == *kind) && width / size.width >= size.min_scale
+        })
+        .map(|(_, size)| size.height * size.min_scale)
+        .min_by(f64::total_cmp)
+    }
+}
+
 /// The layout for a drawing shown in a room of `width` × `height` CSS px (a
 /// height of 0 or less: as tall as it needs). `opts.layout` is not looked at.
 pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f64) -> LayoutKind {
@@ -123,6 +146,33 @@ pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f
 mod tests {
     use super::*;
     use crate::render::Overlay;
+
+    #[test]
+    fn a_room_too_low_for_readable_text_is_told_how_tall_it_must_be() {
+        let fit = Fit::of(&crate::framework::sample(), &RenderOptions::default());
+        for width in [320.0, 640.0, 683.0, 1000.0, 1366.0] {
+            let Some(least) = fit.readable_height(width, None) else {
+                continue;
+            };
+            // there a layout reads, and the one chosen is such a layout
+            let chosen = match fit.choose(width, least) {
+                LayoutKind::Wide => fit.wide,
+                LayoutKind::Square => fit.square,
+                LayoutKind::Narrow => fit.narrow,
+            };
+            assert!(chosen.text_share(width, least) >= 1.0 - 1e-9, "{width}");
+            // a little lower, none does
+            for size in [fit.wide, fit.square, fit.narrow] {
+                assert!(size.readable_scale(width, least - 1.0).is_none(), "{width}");
+            }
+        }
+        assert!(fit.readable_height(640.0, None).is_some());
+        assert_eq!(fit.readable_height(10.0, None), None, "too narrow for any");
+        let narrow = fit
+            .readable_height(640.0, Some(LayoutKind::Narrow))
+            .unwrap();
+        assert_eq!(narrow, fit.narrow.height * fit.narrow.min_scale);
+    }
 
     #[test]
     fn the_room_chooses_the_layout() {

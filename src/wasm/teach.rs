@@ -11,6 +11,14 @@ fn to_json(model: &Model) -> Result<String, js_sys::Error> {
     serde_json::to_string(model).map_err(|e| js_sys::Error::new(&e.to_string()))
 }
 
+/// `text` (a model's name) isolated from the sentence the page puts it in
+/// (U+2068…U+2069), when it could reorder it: right-to-left letters or
+/// bidi controls ([`crate::bidi::isolate`], the core's own rule).
+#[wasm_bindgen]
+pub fn isolate(text: &str) -> String {
+    crate::bidi::isolate(text).into_owned()
+}
+
 /// The tour of the model's framework: `[{id, kind, themes, players, standard}]`.
 #[wasm_bindgen(js_name = tourSteps)]
 pub fn tour_steps(json: &str) -> Result<JsValue, js_sys::Error> {

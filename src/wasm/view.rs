@@ -54,6 +54,26 @@ impl Workspace {
         let kind = render::fitting_layout(self.session.model(), &opts, width, height);
         Ok(JsValue::from_str(kind.as_str()))
     }
+
+    /// The least height, in CSS px, of a room `width` px wide in which a
+    /// drawing with these options (in `layout` only, if given) reads at 12
+    /// px; undefined when none does at that width. `fittingLayout` for that
+    /// height then gives a readable layout: for a frame too low for one,
+    /// which draws that tall and scrolls rather than shrink its text.
+    #[wasm_bindgen(js_name = readableHeight)]
+    pub fn readable_height(
+        &self,
+        width: f64,
+        #[wasm_bindgen(unchecked_param_type = "RenderOptions | undefined")] options: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "LayoutKind | undefined")] layout: Option<String>,
+    ) -> Result<Option<f64>, js_sys::Error> {
+        let opts = RenderOptions::from_json(json_of(&options)?).map_err(|e| invalid_error(&e))?;
+        let only = match layout.as_deref() {
+            None => None,
+            Some(name) => Some(name.parse().map_err(|e: String| js_sys::Error::new(&e))?),
+        };
+        Ok(render::Fit::of(self.session.model(), &opts).readable_height(width, only))
+    }
 }
 
 #[cfg(feature = "editor")]

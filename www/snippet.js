@@ -129,8 +129,10 @@ export async function embedSnippet(modelJson, options = {}) {
     base = DEFAULT_BASE,
     picture = '',
     lang = 'en',
-    width = 640,
-    height = 640,
+    // (a square frame in which the square layout's text reads at 12 px, in
+    // English and French: at 640 × 640 none did, and the drawing scrolled)
+    width = 720,
+    height = 720,
   } = options;
   let model;
   try {

@@ -275,9 +275,9 @@ test('embed.html fits its layout to the frame, height too: the drawing with the 
     await page.context().close();
     return out;
   };
-  // a square frame with room for the square's text at 12 px: narrow's text
-  // would be the smallest there (the Share dialog's 640 × 640 frame has room
-  // for none at 12 px: its drawing scrolls, see the zoom test below)
+  // the Share dialog's square frame, with room for the square's text at 12
+  // px: narrow's text would be the smallest there (a 640 × 640 frame has
+  // room for none at 12 px: its drawing scrolls, see the zoom test below)
   for (const lang of [undefined, 'fr']) {
     const shown = await drawnIn(720, 720, lang);
     assert.equal(shown.cells, 24);

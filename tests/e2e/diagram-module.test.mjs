@@ -27,7 +27,7 @@ function api(Workspace) {
 
 test("the diagram's module offers what the element uses, and none of the editor's API", () => {
   const small = api(diagram.Workspace);
-  assert.deepEqual(small.methods, ['fittingLayout', 'free', 'model', 'svg'].sort());
+  assert.deepEqual(small.methods, ['fittingLayout', 'free', 'model', 'readableHeight', 'svg'].sort());
   assert.deepEqual(small.statics, ['fromText', 'problems'].sort());
   const full = api(editor.Workspace);
   for (const m of small.methods) assert.ok(full.methods.includes(m), `the editor's module has ${m} too`);

@@ -1202,7 +1202,7 @@ fn primary_subtag(lang: &str) -> String {
 /// subtag: `fr-CA` is French): English is built in, French is the page's
 /// catalogue of the core's templates, compiled into the CLI only.
 fn set_language(lang: &str) {
-    const FRENCH: &str = include_str!("../../www/i18n/core-fr.json");
+    const FRENCH: &str = include_str!("../../../www/i18n/core-fr.json");
     let language = match primary_subtag(lang).as_str() {
         "fr" => workforce_ecosystem::language::Language::from_json(FRENCH).ok(),
         _ => None,

@@ -16,7 +16,14 @@ use crate::validate::{self, Invalid, Problem};
 use serde::Serialize;
 use std::collections::hash_map::{Entry, HashMap};
 
+mod items;
+mod owners;
 mod read;
+mod scores;
+mod systems;
+
+pub(crate) use scores::same_cell;
+pub use scores::{assessment_index, set_assessment, SetAt};
 
 /// One change to a model. In JSON the operation is the only key and its
 /// argument reuses the model's own shapes: `{"setAssessment": {...}}`,
@@ -109,53 +116,6 @@ pub fn apply(model: &Model, edit: &Edit) -> Result<Applied, Invalid> {
     })
 }
 
-/// Where [`set_assessment`] put an assessment, and the one it replaced
-/// there (`None` when it was added at the end).
-#[derive(Debug, Clone, PartialEq)]
-pub struct SetAt {
-    pub index: usize,
-    pub replaced: Option<Assessment>,
-}
-
-/// Where `SetAssessment(a)` puts `a` in `model`: the index of the
-/// assessment of its cell, or `None` when it would be added at the end.
-pub fn assessment_index(model: &Model, a: &Assessment) -> Option<usize> {
-    model.assessments.iter().position(|x| same_cell(x, a))
-}
-
-/// [`apply`] of `SetAssessment(a)` to a valid `model`, made in place and
-/// checked with [`validate::validate_assessment`] rather than on a copy
-/// checked whole: the same model and the same problems, without copying or
-/// reading the other items (the edit the page makes most, and the one a
-/// large model felt). On error `model` is as it was.
-pub fn set_assessment(model: &mut Model, a: &Assessment) -> Result<SetAt, Invalid> {
-    let a = checked_assessment(model, a)?;
-    let at = match assessment_index(model, &a) {
-        Some(index) => SetAt {
-            index,
-            replaced: Some(std::mem::replace(&mut model.assessments[index], a)),
-        },
-        None => {
-            model.assessments.push(a);
-            SetAt {
-                index: model.assessments.len() - 1,
-                replaced: None,
-            }
-        }
-    };
-    let problems = validate::validate_assessment(model, at.index);
-    if problems.is_empty() {
-        return Ok(at);
-    }
-    match &at.replaced {
-        Some(old) => model.assessments[at.index] = old.clone(),
-        None => {
-            model.assessments.pop();
-        }
-    }
-    Err(Invalid::new(problems))
-}
-
 /// Applies `edits` in order to a copy of `model`, checking each edit as
 /// [`apply`] does and the whole model once at the end (a plan's many
 /// changes cost one validation, not one each). `model` itself never changes.
@@ -172,7 +132,7 @@ pub fn apply_all(model: &Model, edits: &[Edit]) -> Result<Model, Invalid> {
             apply_to(&mut next, e)?;
             continue;
         };
-        let a = checked_assessment(&next, assessment)?;
+        let a = scores::checked_assessment(&next, assessment)?;
         let places = places.get_or_insert_with(|| {
             let mut at = HashMap::with_capacity(next.assessments.len());
             for (i, x) in next.assessments.iter().enumerate() {
@@ -201,189 +161,25 @@ pub fn apply_all(model: &Model, edits: &[Edit]) -> Result<Model, Invalid> {
 #[inline(never)]
 pub(crate) fn apply_to(m: &mut Model, edit: &Edit) -> Result<Option<String>, Invalid> {
     match edit {
-        Edit::SetName(name) => {
-            m.name = name.trim().to_string();
-        }
-        Edit::SetAssessment(assessment) => {
-            let a = checked_assessment(m, assessment)?;
-            match assessment_index(m, &a) {
-                Some(i) => m.assessments[i] = a,
-                None => m.assessments.push(a),
-            }
-        }
-        Edit::RemoveAssessment(CellKey {
-            theme,
-            player,
-            unit,
-        }) => {
-            let before = m.assessments.len();
-            m.assessments
-                .retain(|x| !(x.theme == *theme && x.player == *player && x.unit == *unit));
-            if m.assessments.len() == before {
-                return Err(problem(
-                    "assessments",
-                    format!(
-                        "no assessment of theme \"{theme}\" and player \"{player}\"{}",
-                        unit_suffix(unit.as_deref())
-                    ),
-                ));
-            }
-        }
-        Edit::AddUnit(unit) => {
-            let at = "edit.addUnit";
-            let label = checked_label(&unit.label, at, m.units.iter().map(|u| &u.label), None)?;
-            let id = new_id(&unit.id, &label, at, &ids(&m.units))?;
-            m.units.push(Item::new(&id, &label));
-            return Ok(Some(id));
-        }
-        Edit::RenameUnit(unit) => {
-            let i = find(&ids(&m.units), &unit.id, "units", "unit")?;
-            let labels = m.units.iter().map(|u| &u.label);
-            let label = checked_label(&unit.label, "edit.renameUnit", labels, Some(i))?;
-            m.units[i].label = label;
-        }
-        Edit::RemoveUnit(id) => {
-            let i = find(&ids(&m.units), id, "units", "unit")?;
-            m.units.remove(i);
-            m.assessments
-                .retain(|a| a.unit.as_deref() != Some(id.as_str()));
-        }
-        Edit::AddContributor(c) => {
-            let at = "edit.addContributor";
-            let labels = m.contributors.iter().map(|c| &c.label);
-            let label = checked_label(&c.label, at, labels, None)?;
-            let taken = contributor_ids(m);
-            let id = new_id(&c.id, &label, at, &taken)?;
-            m.contributors.push(Contributor {
-                id: id.clone(),
-                label,
-                kind: c.kind,
-                headcount: c.headcount,
-            });
-            return Ok(Some(id));
-        }
-        Edit::UpdateContributor(c) => {
-            let taken = contributor_ids(m);
-            let i = find(&taken, &c.id, "contributors", "contributor")?;
-            let labels = m.contributors.iter().map(|c| &c.label);
-            let label = checked_label(&c.label, "edit.updateContributor", labels, Some(i))?;
-            let slot = &mut m.contributors[i];
-            slot.label = label;
-            slot.kind = c.kind;
-            slot.headcount = c.headcount;
-        }
-        Edit::RemoveContributor(id) => {
-            let taken = contributor_ids(m);
-            let i = find(&taken, id, "contributors", "contributor")?;
-            m.contributors.remove(i);
-            m.responsibilities.retain(|r| r.contributor != *id);
-            for s in &mut m.systems {
-                s.contributors.retain(|c| c != id);
-            }
-        }
-        Edit::AddResponsibility(responsibility) => {
-            let r = checked_responsibility(m, responsibility, None)?;
-            m.responsibilities.push(r);
-        }
-        Edit::UpdateResponsibility(index, responsibility) => {
-            let path = format!("responsibilities[{index}]");
-            if *index >= m.responsibilities.len() {
-                return Err(problem(path, "there is no responsibility at this position"));
-            }
-            let r = checked_responsibility(m, responsibility, Some(*index))?;
-            m.responsibilities[*index] = r;
-        }
-        Edit::RemoveResponsibility(index) => {
-            if *index >= m.responsibilities.len() {
-                return Err(problem(
-                    format!("responsibilities[{index}]"),
-                    "there is no responsibility at this position",
-                ));
-            }
-            m.responsibilities.remove(*index);
-        }
-        Edit::AddSystem(system) => {
-            let at = "edit.addSystem";
-            let labels = m.systems.iter().map(|s| &s.label);
-            let label = checked_label(&system.label, at, labels, None)?;
-            let taken = system_ids(m);
-            let id = new_id(&system.id, &label, at, &taken)?;
-            let (owner, contributors) =
-                checked_system_refs(m, &system.owner, &system.contributors, "systems")?;
-            m.systems.push(System {
-                id: id.clone(),
-                label,
-                owner,
-                contributors,
-            });
-            return Ok(Some(id));
-        }
-        Edit::UpdateSystem(system) => {
-            let taken = system_ids(m);
-            let i = find(&taken, &system.id, "systems", "system")?;
-            let labels = m.systems.iter().map(|s| &s.label);
-            let label = checked_label(&system.label, "edit.updateSystem", labels, Some(i))?;
-            let path = format!("systems[{i}]");
-            let (owner, contributors) =
-                checked_system_refs(m, &system.owner, &system.contributors, &path)?;
-            let s = &mut m.systems[i];
-            s.label = label;
-            s.owner = owner;
-            s.contributors = contributors;
-        }
-        Edit::RemoveSystem(id) => {
-            let taken = system_ids(m);
-            let i = find(&taken, id, "systems", "system")?;
-            m.systems.remove(i);
-            m.integrations.retain(|x| x.from != *id && x.to != *id);
-        }
-        Edit::AddIntegration(Integration { from, to }) => {
-            let taken = system_ids(m);
-            find(&taken, from, "integrations", "system")?;
-            find(&taken, to, "integrations", "system")?;
-            if from == to {
-                return Err(problem(
-                    "integrations",
-                    format!("a system cannot be integrated with itself (\"{from}\")"),
-                ));
-            }
-            if m.integrations.iter().any(|x| connects(x, from, to)) {
-                return Err(problem(
-                    "integrations",
-                    format!("systems \"{from}\" and \"{to}\" are already integrated"),
-                ));
-            }
-            m.integrations.push(Integration {
-                from: from.clone(),
-                to: to.clone(),
-            });
-        }
-        Edit::RemoveIntegration(Integration { from, to }) => {
-            let before = m.integrations.len();
-            m.integrations.retain(|x| !connects(x, from, to));
-            if m.integrations.len() == before {
-                return Err(problem(
-                    "integrations",
-                    format!("systems \"{from}\" and \"{to}\" are not integrated"),
-                ));
-            }
-        }
+        Edit::SetName(name) => items::set_name(m, name),
+        Edit::SetAssessment(a) => scores::replace_or_add(m, a)?,
+        Edit::RemoveAssessment(key) => scores::remove_assessment(m, key)?,
+        Edit::AddUnit(unit) => return items::add_unit(m, unit).map(Some),
+        Edit::RenameUnit(unit) => items::rename_unit(m, unit)?,
+        Edit::RemoveUnit(id) => items::remove_unit(m, id)?,
+        Edit::AddContributor(c) => return items::add_contributor(m, c).map(Some),
+        Edit::UpdateContributor(c) => items::update_contributor(m, c)?,
+        Edit::RemoveContributor(id) => items::remove_contributor(m, id)?,
+        Edit::AddResponsibility(r) => owners::add_responsibility(m, r)?,
+        Edit::UpdateResponsibility(index, r) => owners::update_responsibility(m, *index, r)?,
+        Edit::RemoveResponsibility(index) => owners::remove_responsibility(m, *index)?,
+        Edit::AddSystem(system) => return systems::add_system(m, system).map(Some),
+        Edit::UpdateSystem(system) => systems::update_system(m, system)?,
+        Edit::RemoveSystem(id) => systems::remove_system(m, id)?,
+        Edit::AddIntegration(integration) => systems::add_integration(m, integration)?,
+        Edit::RemoveIntegration(integration) => systems::remove_integration(m, integration)?,
     }
     Ok(None)
-}
-
-fn connects(x: &Integration, a: &str, b: &str) -> bool {
-    (x.from == a && x.to == b) || (x.from == b && x.to == a)
-}
-
-/// Whether two assessments are of one cell: theme, player and unit.
-pub(crate) fn same_cell(x: &Assessment, a: &Assessment) -> bool {
-    x.theme == a.theme && x.player == a.player && x.unit == a.unit
-}
-
-fn unit_suffix(unit: Option<&str>) -> String {
-    unit.map(|u| format!(" in unit \"{u}\""))
-        .unwrap_or_default()
 }
 
 fn ids(items: &[Item]) -> Vec<&str> {
@@ -392,10 +188,6 @@ fn ids(items: &[Item]) -> Vec<&str> {
 
 fn contributor_ids(m: &Model) -> Vec<&str> {
     m.contributors.iter().map(|c| c.id.as_str()).collect()
-}
-
-fn system_ids(m: &Model) -> Vec<&str> {
-    m.systems.iter().map(|s| s.id.as_str()).collect()
 }
 
 fn find(ids: &[&str], id: &str, path: &str, what: &str) -> Result<usize, Invalid> {
@@ -489,110 +281,6 @@ pub fn slug(label: &str) -> String {
     } else {
         out
     }
-}
-
-fn score_problem(m: &Model, value: f64, path: &str, what: &str) -> Option<Invalid> {
-    if !value.is_finite() {
-        return Some(problem(path, format!("the {what} must be a number")));
-    }
-    let (lo, hi) = (m.scale.min, m.scale.max);
-    if value < lo || value > hi {
-        return Some(problem(
-            path,
-            format!("the {what} {value} is outside the scale {lo}–{hi}"),
-        ));
-    }
-    None
-}
-
-fn checked_assessment(m: &Model, a: &Assessment) -> Result<Assessment, Invalid> {
-    let fw = &m.framework;
-    find(&ids(&fw.themes), &a.theme, "assessments", "theme")?;
-    find(&ids(&fw.players), &a.player, "assessments", "player")?;
-    if let Some(u) = &a.unit {
-        find(&ids(&m.units), u, "assessments", "unit")?;
-    }
-    if let Some(p) = score_problem(m, a.current, "assessments", "current score") {
-        return Err(p);
-    }
-    if let Some(t) = a.target {
-        if let Some(p) = score_problem(m, t, "assessments", "target") {
-            return Err(p);
-        }
-    }
-    if !a.weight.is_finite() || a.weight <= 0.0 {
-        return Err(problem(
-            "assessments",
-            format!("the weight must be a positive number, not {}", a.weight),
-        ));
-    }
-    let mut a = a.clone();
-    a.note = a
-        .note
-        .as_deref()
-        .map(str::trim)
-        .filter(|n| !n.is_empty())
-        .map(str::to_string);
-    Ok(a)
-}
-
-/// `replacing`: the index of the responsibility this one replaces.
-fn checked_responsibility(
-    m: &Model,
-    r: &Responsibility,
-    replacing: Option<usize>,
-) -> Result<Responsibility, Invalid> {
-    let path = match replacing {
-        Some(i) => format!("responsibilities[{i}]"),
-        None => "responsibilities".to_string(),
-    };
-    let path = path.as_str();
-    let taken = contributor_ids(m);
-    find(&taken, &r.contributor, path, "contributor")?;
-    find(&ids(&m.framework.themes), &r.theme, path, "theme")?;
-    find(&ids(&m.framework.players), &r.player, path, "player")?;
-    let mut r = r.clone();
-    r.activity = r
-        .activity
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string);
-    let duplicate = m.responsibilities.iter().enumerate().any(|(i, x)| {
-        x.contributor == r.contributor
-            && x.theme == r.theme
-            && x.player == r.player
-            && x.activity == r.activity
-            && replacing != Some(i)
-    });
-    if duplicate {
-        return Err(problem(
-            path,
-            format!(
-                "player \"{}\" already has this responsibility for \"{}\"",
-                r.player, r.contributor
-            ),
-        ));
-    }
-    Ok(r)
-}
-
-fn checked_system_refs(
-    m: &Model,
-    owner: &str,
-    contributors: &[String],
-    path: &str,
-) -> Result<(String, Vec<String>), Invalid> {
-    find(&ids(&m.framework.players), owner, path, "player")?;
-    let taken = contributor_ids(m);
-    let mut out: Vec<String> = Vec::new();
-    for c in contributors {
-        find(&taken, c, path, "contributor")?;
-        if !out.contains(c) {
-            out.push(c.clone());
-        }
-    }
-    Ok((owner.to_string(), out))
 }
 
 #[cfg(test)]

@@ -1,4 +1,3 @@
-
 use super::*;
 
 fn finding(kind: Kind, names: Names, subject: Subject) -> Finding {

@@ -1,0 +1,271 @@
+//! A scenario compared with its baseline as a report: what changed, how
+//! readiness moved, the findings resolved and introduced.
+
+use super::*;
+
+pub(super) fn delta_cell(d: &Delta) -> String {
+    match d.delta {
+        Some(x) if x.abs() < 1e-9 => say("compare.noChange", &[], "no change"),
+        // too small for one decimal, yet a change: "38% → 37%" beside "no
+        // change" read as a contradiction
+        Some(x) if x.abs() < 0.0005 && x < 0.0 => {
+            say("compare.tinyDown", &[], "under 0.1 points down")
+        }
+        Some(x) if x.abs() < 0.0005 => say("compare.tinyUp", &[], "under 0.1 points up"),
+        Some(x) => {
+            // The page's rule (formatPoints): whole points from one up, as
+            // the percentages beside them are whole; one decimal below.
+            let raw = x * 100.0;
+            let text = if raw.abs() < 0.95 {
+                format!("{raw:+.1}")
+            } else {
+                format!("{:+.0}", raw.round())
+            };
+            // the minus sign, as the page writes it: a hyphen reads as a dash
+            let value = crate::language::number(text).replacen('-', "\u{2212}", 1);
+            let one = raw.abs() >= 0.95 && raw.abs().round() == 1.0;
+            let (key, english) = if one {
+                ("compare.points.one", "{value} point")
+            } else {
+                ("compare.points.other", "{value} points")
+            };
+            say(key, &[("value", &value)], english)
+        }
+        None => "–".into(),
+    }
+}
+
+fn value_cell(v: Option<CellValue>) -> String {
+    let Some(CellValue { current, target }) = v else {
+        return say("exportdoc.notAssessed", &[], "not assessed");
+    };
+    let current = number(current);
+    match target {
+        Some(t) => say(
+            "compare.target",
+            &[("current", &current), ("target", &number(t))],
+            "{current} (target {target})",
+        ),
+        None => say(
+            "compare.noTarget",
+            &[("current", &current)],
+            "{current} (no target)",
+        ),
+    }
+}
+
+/// The comparison of a scenario with its baseline as a report: summary,
+/// changed cells, readiness before and after, findings resolved and
+/// introduced.
+pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison) -> String {
+    // The standard names as the diagram and the findings say them.
+    let (shown_baseline, shown_scenario) = (
+        crate::language::localized(baseline),
+        crate::language::localized(scenario),
+    );
+    let (baseline, scenario) = (&*shown_baseline, &*shown_scenario);
+    let name = match (baseline.name.trim(), scenario.name.trim()) {
+        ("", "") => String::new(),
+        (b, s) if b == s || s.is_empty() => md_label(b),
+        ("", s) => md_label(s),
+        (b, s) => format!("{} → {}", md_label(b), md_label(s)),
+    };
+    let heading = say("compare.title", &[], "Scenario comparison");
+    let mut out = title(&heading, &name);
+    // Labels and order from the scenario first, then the baseline for what
+    // the scenario removed.
+    let both = |f: fn(&Model) -> &[crate::model::Item]| {
+        let items = || f(scenario).iter().chain(f(baseline));
+        let labels = first_label(items().map(|i| (i.id.as_str(), i.label.as_str())));
+        let mut order = HashMap::new();
+        for (n, i) in items().enumerate() {
+            order.entry(i.id.as_str()).or_insert(n);
+        }
+        (labels, order)
+    };
+    let themes = both(|m| &m.framework.themes);
+    let players = both(|m| &m.framework.players);
+    let units = both(|m| &m.units);
+    let label = |map: &(HashMap<&str, &str>, HashMap<&str, usize>), id: &str| {
+        md_label(map.0.get(id).copied().unwrap_or(id))
+    };
+    let (theme, player, unit) = (
+        say("report.theme", &[], "Theme"),
+        say("report.player", &[], "Player"),
+        say("report.unit", &[], "Unit"),
+    );
+    let (before, after) = (
+        say("compare.before", &[], "Before"),
+        say("compare.after", &[], "After"),
+    );
+
+    let _ = writeln!(out, "## {}\n", say("report.summary", &[], "Summary"));
+    let o = &cmp.readiness.overall;
+    let overall = say(
+        "compare.overall",
+        &[
+            ("before", &percent(o.before)),
+            ("after", &percent(o.after)),
+            ("change", &delta_cell(o)),
+        ],
+        "Overall readiness goes from **{before}** to **{after}** ({change}).",
+    );
+    let _ = writeln!(out, "{overall}\n");
+    let changed = say_count(
+        "compare.changed",
+        cmp.changed_cells.len(),
+        &[
+            ("resolved", &Thousands(cmp.resolved.len() as u64).to_string()),
+            ("introduced", &Thousands(cmp.introduced.len() as u64).to_string()),
+            ("unchanged", &Thousands(cmp.unchanged as u64).to_string()),
+        ],
+        "{count} cell changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
+        "{count} cells changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
+    );
+    let _ = writeln!(out, "{changed}\n");
+    // Owners, systems and links changed resolve findings too: without them a
+    // reader credits the scores alone.
+    if !cmp.changes.is_empty() {
+        let counts: Vec<String> = cmp.changes.iter().map(change_count).collect();
+        let changes = counts.join(", ");
+        let line = say(
+            "compare.changes",
+            &[("changes", &changes)],
+            "What the scenario changes: {changes}.",
+        );
+        let _ = writeln!(out, "{line}\n");
+    }
+
+    let changed_cells = say("compare.changedCells", &[], "Changed cells");
+    let _ = writeln!(out, "## {changed_cells}\n");
+    if cmp.changed_cells.is_empty() {
+        let none = say("compare.noScoreChanged", &[], "No score changed.");
+        let _ = writeln!(out, "{none}\n");
+    } else {
+        let _ = writeln!(
+            out,
+            "| {theme} | {player} | {unit} | {before} | {after} |\n|---|---|---|---|---|"
+        );
+        let whole = say("compare.wholeOrganization", &[], "whole organization");
+        for c in cmp.changed_cells.iter().take(SECTION_LIMIT * 4) {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} | {} |",
+                label(&themes, &c.theme),
+                label(&players, &c.player),
+                c.unit
+                    .as_deref()
+                    .map_or_else(|| whole.clone(), |u| label(&units, u)),
+                value_cell(c.before),
+                value_cell(c.after)
+            );
+        }
+        if let Some(more) = and_more(
+            "compare.moreCells",
+            cmp.changed_cells.len(),
+            SECTION_LIMIT * 4,
+            "…and {count} more; `wfe compare --format json` lists them all.",
+        ) {
+            let _ = writeln!(out, "\n{more}");
+        }
+        out.push('\n');
+    }
+
+    let _ = writeln!(out, "## {}\n", say("exportdoc.readiness", &[], "Readiness"));
+    let change = say("compare.change", &[], "Change");
+    let table = |out: &mut String,
+                 heading: &str,
+                 column: &str,
+                 map: &crate::analysis::ById<Delta>,
+                 items: &(HashMap<&str, &str>, HashMap<&str, usize>)| {
+        let _ = writeln!(
+            out,
+            "### {heading}\n\n| {column} | {before} | {after} | {change} |\n|---|---:|---:|---:|"
+        );
+        // In the framework's (or the units') own order.
+        let mut rows: Vec<(usize, &str, &Delta)> = map
+            .iter()
+            .map(|(id, d)| {
+                (
+                    items.1.get(id.as_str()).copied().unwrap_or(usize::MAX),
+                    id.as_str(),
+                    d,
+                )
+            })
+            .collect();
+        crate::order::sort_by_key(&mut rows, |&(at, id, _)| (at, id));
+        for (_, id, d) in rows {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | {} |",
+                label(items, id),
+                percent(d.before),
+                percent(d.after),
+                delta_cell(d)
+            );
+        }
+        out.push('\n');
+    };
+    table(
+        &mut out,
+        &say("report.byTheme", &[], "By theme"),
+        &theme,
+        &cmp.readiness.themes,
+        &themes,
+    );
+    table(
+        &mut out,
+        &say("report.byPlayer", &[], "By player"),
+        &player,
+        &cmp.readiness.players,
+        &players,
+    );
+    if !cmp.readiness.units.is_empty() {
+        table(
+            &mut out,
+            &say("report.byUnit", &[], "By unit"),
+            &unit,
+            &cmp.readiness.units,
+            &units,
+        );
+    }
+
+    for (heading, list, none) in [
+        (
+            say("compare.resolved", &[], "Resolved findings"),
+            &cmp.resolved,
+            say(
+                "compare.noneResolved",
+                &[],
+                "The scenario resolves no finding.",
+            ),
+        ),
+        (
+            say("compare.introduced", &[], "Introduced findings"),
+            &cmp.introduced,
+            say(
+                "compare.noneIntroduced",
+                &[],
+                "The scenario introduces no finding.",
+            ),
+        ),
+    ] {
+        let _ = writeln!(out, "## {heading}\n");
+        if list.is_empty() {
+            let _ = writeln!(out, "{none}");
+        }
+        for f in list.iter().take(SECTION_LIMIT) {
+            finding_line(&mut out, f, true);
+        }
+        if let Some(more) = and_more(
+            "compare.moreFindings",
+            list.len(),
+            SECTION_LIMIT,
+            "…and {count} more.",
+        ) {
+            let _ = writeln!(out, "\n{more}");
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -11,7 +11,7 @@ import { state, act, announce, fieldErrorText, currentModel } from './store.js';
 import { openDialog, closeDialog, isDialogOpen } from './dialog.js';
 import { saveText } from './io.js';
 import { forgetDraftNamed } from './text-drafts.js';
-import { focusActiveTab } from './scenarios.js';
+import { focusActiveTab, nextName } from './scenarios.js';
 import { compiling } from './core-start.js';
 import { coreCatalogue } from './core-language.js';
 import { afterPaint } from './after-paint.js';
@@ -22,14 +22,6 @@ const KINDS = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented
 
 /** The options last asked for, offered again next time. */
 let last = { kinds: KINDS, budget: 'none', maxChanges: 10, readiness: 75, unit: '' };
-
-function nextName() {
-  const names = new Set(state.result.session.scenarios.map((s) => s.name));
-  for (let n = 1; ; n += 1) {
-    const name = t('plan.defaultName', { n });
-    if (!names.has(name)) return name;
-  }
-}
 
 /** A radio button with its label, and the field it enables. */
 function choice(name, value, label, field) {
@@ -212,7 +204,7 @@ export async function suggestPlan() {
         return fail(t('plan.nothingToDo'), boxes[0]);
       }
       const planned = made;
-      name = nextName();
+      name = nextName('plan.defaultName');
       forgetDraftNamed(name);
       const r = act((ws) => ws.startPlanned(name, planned));
       if (!r.ok) return fail(fieldErrorText(r.error), boxes[0]);

@@ -12,10 +12,14 @@ let bar;
 let banner;
 let showChangesField;
 
-function nextName() {
+/**
+ * The first of "What-if 1", "What-if 2"… (or the catalogue's `key`) that no
+ * what-if is called yet.
+ */
+export function nextName(key = 'scenario.defaultName') {
   const names = new Set(state.result.session.scenarios.map((s) => s.name));
   for (let n = 1; ; n += 1) {
-    const name = t('scenario.defaultName', { n });
+    const name = t(key, { n });
     if (!names.has(name)) return name;
   }
 }

@@ -69,9 +69,10 @@ function listOf(names) {
 }
 
 /**
- * What the diagram shows of a chosen finding, when that is not plainly the
- * cells it outlines: the core marks a finding's cells, else its players'
- * whole wedges or its themes' whole rings, else nothing (systems, tracking).
+ * What the diagram shows of the chosen finding, when that is not plainly
+ * the cells it outlines: the core says what it marks (findingShows), its
+ * cells, else its players' whole wedges or its themes' whole rings, else
+ * nothing (systems, tracking).
  * @param {any} f
  * @param {string | null} section where its items are edited
  */
@@ -79,14 +80,15 @@ function shownLine(f, section) {
   const m = currentModel();
   const names = (list, ids) => listOf(ids.map((id) => labelOf(list, id)));
   let text = null;
-  if (f.kind === 'disagreement' || f.cells?.length) {
+  const shows = state.result?.findingShows;
+  if (shows === 'cells') {
     const unit = f.units?.length === 1 ? f.units[0] : null;
     if (unit && state.view.unit === unit) text = t('finding.shown.unit', { unit: labelOf(m.units, unit) });
-  } else if (f.players?.length && !f.themes?.length) {
+  } else if (shows === 'players') {
     text = t('finding.shown.players', { players: names(m.framework.players, f.players) });
-  } else if (f.themes?.length && !f.players?.length) {
+  } else if (shows === 'themes') {
     text = t('finding.shown.themes', { themes: names(m.framework.themes, f.themes) });
-  } else if (!f.players?.length && !f.themes?.length) {
+  } else if (shows === 'nothing') {
     text = section ? t('finding.shown.noneAt', { section: t(`org.${section}`) }) : t('finding.shown.none');
   }
   return text ? h('p', { class: 'finding-shown', text }) : null;

@@ -243,6 +243,35 @@ impl FindingScope {
     }
 }
 
+/// What the diagram marks of a chosen finding ([`finding_cells`]): its
+/// cells; else the whole wedges of the players it names, or the whole rings
+/// of its themes (the cells where both meet, when it names both); else
+/// nothing (a finding about systems or tracking). The page says so where
+/// the marks are not plainly the finding's own cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Shows {
+    Cells,
+    Players,
+    Themes,
+    Nothing,
+}
+
+impl FindingScope {
+    pub fn shows(&self) -> Shows {
+        match (
+            self.cells.is_empty(),
+            self.themes.is_empty(),
+            self.players.is_empty(),
+        ) {
+            (false, _, _) | (true, false, false) => Shows::Cells,
+            (true, true, false) => Shows::Players,
+            (true, false, true) => Shows::Themes,
+            (true, true, true) => Shows::Nothing,
+        }
+    }
+}
+
 /// The page's highlight classes, by cell.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Marks {

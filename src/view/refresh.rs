@@ -5,7 +5,7 @@
 //! DOM, says whether it drew the whole diagram, and sends the rest as it is.
 
 use super::{cell_infos, decorate, finding_counts, marks, CellInfo, CellRef, FindingScope};
-use super::{Marks, ViewOptions};
+use super::{Marks, Shows, ViewOptions};
 use crate::analysis::{self, Analysis, Comparison, Kept};
 use crate::render::{self, CellState, RenderOptions};
 use crate::session::{Session, SessionInfo};
@@ -28,6 +28,8 @@ pub struct ViewResult {
     /// Whether `options.finding` names a finding (or disagreement) of the
     /// model on show.
     pub finding_chosen: bool,
+    /// What the diagram marks of it; `None` when none is chosen.
+    pub finding_shows: Option<Shows>,
     pub findings_note: Option<&'static str>,
     /// Its findings cut to the page the options ask for.
     pub analysis: Analysis,
@@ -106,6 +108,7 @@ pub fn refresh(session: &Session, kept: &mut Kept, opts: &ViewOptions) -> Refres
     });
     let revisions = session.revisions();
     let finding_chosen = !scopes.is_empty();
+    let finding_shows = scopes.first().map(FindingScope::shows);
     let finding_count = report.findings.len();
     let finding_counts = finding_counts(&report.findings);
     let findings_note = analysis::quiet(model, &report);
@@ -119,6 +122,7 @@ pub fn refresh(session: &Session, kept: &mut Kept, opts: &ViewOptions) -> Refres
         finding_count,
         finding_counts,
         finding_chosen,
+        finding_shows,
         findings_note,
         analysis: report,
         comparison,
@@ -154,6 +158,7 @@ mod tests {
         let opts = options(json!({"overlay": "gap", "finding": gap.id(), "skipFindings": true}));
         let r = refresh(&session, &mut Kept::default(), &opts);
         assert!(r.result.finding_chosen);
+        assert_eq!(r.result.finding_shows, Some(Shows::Cells));
         assert_eq!(r.result.finding_count, all.findings.len());
         let listed: Vec<String> = r.result.analysis.findings.iter().map(|f| f.id()).collect();
         assert_eq!(listed, vec![gap.id()], "only the chosen one crosses");
@@ -172,11 +177,36 @@ mod tests {
     }
 
     #[test]
+    fn a_finding_shows_its_cells_else_wedges_or_rings_else_nothing() {
+        let scope = |cells: usize, themes: &[&str], players: &[&str]| FindingScope {
+            id: String::new(),
+            cells: (0..cells)
+                .map(|_| CellRef {
+                    theme: "leadership".into(),
+                    player: "hr".into(),
+                })
+                .collect(),
+            themes: themes.iter().map(|s| s.to_string()).collect(),
+            players: players.iter().map(|s| s.to_string()).collect(),
+        };
+        assert_eq!(scope(1, &["leadership"], &["hr"]).shows(), Shows::Cells);
+        assert_eq!(scope(0, &["leadership"], &["hr"]).shows(), Shows::Cells);
+        assert_eq!(scope(0, &[], &["hr", "it"]).shows(), Shows::Players);
+        assert_eq!(scope(0, &["leadership"], &[]).shows(), Shows::Themes);
+        assert_eq!(scope(0, &[], &[]).shows(), Shows::Nothing);
+        // as the marks are: a theme alone is its whole ring
+        let session = Session::new(crate::framework::sample());
+        let ring = super::super::finding_cells(session.model(), &scope(0, &["leadership"], &[]));
+        assert_eq!(ring.len(), session.model().framework.players.len());
+    }
+
+    #[test]
     fn an_unknown_finding_chooses_nothing_and_marks_nothing() {
         let session = Session::new(crate::framework::sample());
         let opts = options(json!({"overlay": "gap", "finding": "nothing-of-the-sort"}));
         let r = refresh(&session, &mut Kept::default(), &opts);
         assert!(!r.result.finding_chosen);
+        assert_eq!(r.result.finding_shows, None);
         assert!(r.states.iter().all(|s| !s.class.contains("is-highlighted")));
     }
 

@@ -181,6 +181,8 @@ export interface ViewResult {
   findingCounts: Partial<Record<FindingKind, number>>;
   /** whether options.finding names a finding of the model on show */
   findingChosen: boolean;
+  /** what the diagram marks of the chosen finding: its cells, its players' wedges, its themes' rings or nothing; null when none is chosen */
+  findingShows: "cells" | "players" | "themes" | "nothing" | null;
   /** without findings, why: nothing to analyse yet, nothing scored yet, or all clear */
   findingsNote: "empty" | "unassessed" | "clear" | null;
   analysis: Analysis;

@@ -1,4 +1,3 @@
-
 use super::comparison::delta_cell;
 use super::*;
 use crate::analysis::{analyze, compare};

@@ -30,7 +30,7 @@ pub(crate) fn number(x: f64) -> String {
     s
 }
 
-pub(crate) use crate::validate::wording::Count as Thousands;
+pub(crate) use crate::validate::wording::Count;
 
 /// Writes "A", "A and B", "A, B and C", each item isolated (they are
 /// labels from the model; see [`crate::bidi`]).
@@ -74,7 +74,7 @@ pub(crate) fn write_contributor(
     let language = crate::language::current();
     match &language {
         Some(language) => {
-            let count = Thousands(n).to_string();
+            let count = Count(n).to_string();
             match n {
                 1 => language.fill(&mut phrase, "contributor.person", &[("label", &name)])?,
                 _ => language.fill(
@@ -86,7 +86,7 @@ pub(crate) fn write_contributor(
         }
         None => match n {
             1 => write!(phrase, "{name} (1 person)")?,
-            _ => write!(phrase, "{name} ({} people)", Thousands(n))?,
+            _ => write!(phrase, "{name} ({} people)", Count(n))?,
         },
     }
     // Both languages write "{label} (…)", so a label in brackets of its own
@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(number(123_456_789_012.345), "123456789012.35");
         assert_eq!(number(1e300), "1e300");
         assert_eq!(number(f64::NAN), "?");
-        let t = |n| Thousands(n).to_string();
+        let t = |n| Count(n).to_string();
         assert_eq!(t(0), "0");
         assert_eq!(t(999), "999");
         assert_eq!(t(1000), "1,000");

@@ -63,7 +63,7 @@ pub fn analysis_markdown(model: &Model, analysis: &Analysis) -> String {
         say("report.countColumn", &[], "Count")
     );
     for (kind, n) in Kind::ALL.iter().zip(counts) {
-        let _ = writeln!(out, "| {} | {} |", kind_title(*kind), Thousands(n as u64));
+        let _ = writeln!(out, "| {} | {} |", kind_title(*kind), Count(n as u64));
     }
 
     let _ = writeln!(out, "\n## {}\n", say("report.top", &[], "Top priorities"));

@@ -115,9 +115,9 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         "compare.changed",
         cmp.changed_cells.len(),
         &[
-            ("resolved", &Thousands(cmp.resolved.len() as u64).to_string()),
-            ("introduced", &Thousands(cmp.introduced.len() as u64).to_string()),
-            ("unchanged", &Thousands(cmp.unchanged as u64).to_string()),
+            ("resolved", &Count(cmp.resolved.len() as u64).to_string()),
+            ("introduced", &Count(cmp.introduced.len() as u64).to_string()),
+            ("unchanged", &Count(cmp.unchanged as u64).to_string()),
         ],
         "{count} cell changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",
         "{count} cells changed. Findings: **{resolved}** resolved, **{introduced}** introduced, {unchanged} unchanged.",

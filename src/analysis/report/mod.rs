@@ -20,7 +20,7 @@ pub use analysis::analysis_markdown;
 pub use comparison::comparison_markdown;
 
 use super::compare::{CellValue, Delta};
-use super::wording::{first_label, number, Thousands};
+use super::wording::{first_label, number, Count};
 use super::{Analysis, Comparison, Finding, Kind};
 use crate::decimal::whole_percent;
 use crate::model::Model;
@@ -105,7 +105,7 @@ pub(crate) fn say_count(
     one: &str,
     many: &str,
 ) -> String {
-    let count = Thousands(n as u64).to_string();
+    let count = Count(n as u64).to_string();
     let mut all = vec![("count", count.as_str())];
     all.extend_from_slice(args);
     let (suffix, english) = if n == 1 {
@@ -119,7 +119,7 @@ pub(crate) fn say_count(
 /// "…and N more" after a list that shows its first `shown` of `total`
 /// items (nothing when it shows them all), N grouped by thousands.
 fn and_more(key: &str, total: usize, shown: usize, english: &str) -> Option<String> {
-    let count = Thousands(total.checked_sub(shown).filter(|&n| n > 0)? as u64).to_string();
+    let count = Count(total.checked_sub(shown).filter(|&n| n > 0)? as u64).to_string();
     Some(say(key, &[("count", &count)], english))
 }
 

@@ -35,6 +35,7 @@ test: setup-browser lint test-rust site typecheck test-e2e
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
+	RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --lib --quiet
 
 ## typecheck: the page's JavaScript against the .d.ts wasm-bindgen writes (after `make wasm`)
 typecheck: wasm

@@ -11,7 +11,7 @@
 //! references, and writes its id, sentence and JSON when asked. [`compare`]
 //! and the Markdown reports (`report`) build on [`analyze`]; so do
 //! [`compare_answer`] (`answer`), a student's answer against the
-//! instructor's, and [`plan`], the fewest changes that resolve the findings.
+//! instructor's, and [`plan()`], the fewest changes that resolve the findings.
 
 mod answer;
 mod by_id;

@@ -7,7 +7,7 @@
 //! A small text can still ask for a great deal of work: eight theme labels of
 //! a megabyte each lay out into a 250 MB drawing, and a link of 18 KB unpacks
 //! into 99,000 invalid assessments. So every limit is enforced while the
-//! model is read ([`super::fields`] refuses a text or a list over its limit
+//! model is read (`fields` refuses a text or a list over its limit
 //! before keeping it, naming its path and the limit), and again by the rules
 //! for models changed in memory (edits, CSV imports) — always before any
 //! layout or analysis runs.

@@ -461,7 +461,7 @@ pub fn validate(model: &Model) -> Vec<Problem> {
 /// [`validate`] of a model that was valid until its assessment at `index`
 /// was set: to a changed one, or added at the end, of a cell no other
 /// assessment holds. Checks that assessment alone (see
-/// [`rules::check_assessment`]), with the same problems [`validate`] finds.
+/// `rules::check_assessment`), with the same problems [`validate`] finds.
 pub fn validate_assessment(model: &Model, index: usize) -> Vec<Problem> {
     rules::check_assessment(model, index)
 }

@@ -9,7 +9,7 @@ const QUOTE_CHARS: usize = 60;
 const KNOWN_SHOWN: usize = 8;
 
 /// `s` in double quotes, with quotes, backslashes, control characters and
-/// bidirectional overrides escaped, and cut after [`QUOTE_CHARS`] characters.
+/// bidirectional overrides escaped, and cut after `QUOTE_CHARS` characters.
 /// Escaping the bidi controls keeps a hostile id from reversing the rest of
 /// the message line.
 pub fn quote(s: &str) -> String {
@@ -125,7 +125,7 @@ pub fn describe(v: &Value) -> String {
     })
 }
 
-/// `(known: a, b, c)`, shortened after [`KNOWN_SHOWN`] ids, or a note that
+/// `(known: a, b, c)`, shortened after `KNOWN_SHOWN` ids, or a note that
 /// there are none.
 pub fn known<'a>(ids: impl ExactSizeIterator<Item = &'a str>, none: &str) -> String {
     let total = ids.len();

@@ -42,7 +42,7 @@ pub struct CellAgreement {
     pub high: Vec<String>,
 }
 
-/// A cell whose respondents are at least [`DISAGREEMENT_STEPS`] apart.
+/// A cell whose respondents are at least `DISAGREEMENT_STEPS` apart.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Disagreement {
     /// `disagreement:THEME:PLAYER`, then `:UNIT` for a unit's cell: what the

@@ -11,6 +11,46 @@
 //! let report = analysis::analyze(&model);
 //! assert!(report.systems.components >= 1);
 //! ```
+//!
+//! A model file is read with every problem named by its JSON path, line
+//! and column, rather than the first:
+//!
+//! ```
+//! let bad = r#"{"schema": "workforce-ecosystem/v1", "name": "Acme",
+//!   "assessments": [{"theme": "leadership", "player": "nobody", "current": 9}]}"#;
+//! let invalid = workforce_ecosystem::parse_model(bad).unwrap_err();
+//! let paths: Vec<&str> = invalid.problems.iter().map(|p| p.path.as_str()).collect();
+//! assert_eq!(paths, ["assessments[0].player", "assessments[0].current"]);
+//! ```
+//!
+//! The page's what-ifs are a [`session::Session`]: edits (as the page sends
+//! them, JSON) go to the scenario on show, undoably, and
+//! [`analysis::compare`] says what the scenario changes against the baseline:
+//!
+//! ```
+//! use workforce_ecosystem::{analysis, framework, session::Session};
+//!
+//! let mut session = Session::new(framework::sample());
+//! session.start_scenario("Hire in Ports").unwrap();
+//! let edit = serde_json::json!({"setAssessment":
+//!     {"theme": "leadership", "player": "hr", "current": 4, "target": 4}});
+//! session.apply_json(edit, None).unwrap();
+//! let cmp = analysis::compare(session.baseline(), session.model());
+//! assert_eq!(cmp.changed_cells.len(), 1);
+//! assert!(session.undo());
+//! assert_eq!(session.model(), session.baseline(), "undone");
+//! ```
+//!
+//! The same model reads and writes as a line-oriented text
+//! ([`text`], docs/text-syntax.md), with nothing lost either way:
+//!
+//! ```
+//! use workforce_ecosystem::{framework, text};
+//!
+//! let model = framework::sample();
+//! let written = text::to_text(&model);
+//! assert_eq!(text::parse_text(&written).unwrap(), model);
+//! ```
 
 pub mod analysis;
 pub mod bidi;

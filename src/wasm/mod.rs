@@ -19,24 +19,24 @@
 //!
 //! Built without the `editor` feature, the module holds only what the
 //! embeddable diagram asks for (read a model, choose its layout, draw it):
-//! the rest of the API is left out, and with it most of the core. The
-//! helpers that only the editor's methods use are then unused.
+//! the rest of the API is left out, and with it most of the core (and
+//! `dom`, which only the editor's `view` and `draw` use).
 
-#![cfg_attr(not(feature = "editor"), allow(dead_code))]
-
+#[cfg(feature = "editor")]
 use crate::analysis;
 use crate::session::Session;
 use crate::validate::Invalid;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-mod dom;
 mod language;
 mod types;
 mod view;
 
 #[cfg(feature = "editor")]
 mod documents;
+#[cfg(feature = "editor")]
+mod dom;
 #[cfg(feature = "editor")]
 mod plan;
 #[cfg(feature = "editor")]
@@ -132,8 +132,11 @@ pub(crate) fn set_more(err: &js_sys::Error, more: usize) {
 #[wasm_bindgen]
 pub struct Workspace {
     session: Session,
+    /// The diagram as last put into the DOM (by `view` and `draw`).
+    #[cfg(feature = "editor")]
     drawn: Option<dom::Drawn>,
     /// The baseline's analysis, which a what-if on show is compared with.
+    #[cfg(feature = "editor")]
     baseline_analysis: analysis::Kept,
 }
 
@@ -145,7 +148,9 @@ impl Workspace {
         let session = read_session(text).map_err(|e| invalid_error(&e))?;
         Ok(Workspace {
             session,
+            #[cfg(feature = "editor")]
             drawn: None,
+            #[cfg(feature = "editor")]
             baseline_analysis: analysis::Kept::default(),
         })
     }
@@ -159,7 +164,9 @@ impl Workspace {
         let model = crate::text::parse_text(text).map_err(|e| invalid_error(&e))?;
         Ok(Workspace {
             session: Session::new(model),
+            #[cfg(feature = "editor")]
             drawn: None,
+            #[cfg(feature = "editor")]
             baseline_analysis: analysis::Kept::default(),
         })
     }

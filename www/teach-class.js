@@ -6,6 +6,7 @@
 // computed here: this module reads files and shows what the core gives.
 import { classPicture, bytesToText, Workspace } from './pkg/workforce_ecosystem.js';
 import { t } from './lang.js';
+import { tn } from './i18n.js';
 
 /** The largest answer file read, as the editor reads response files. */
 const MAX_ANSWER_BYTES = 10 * 1024 * 1024;
@@ -16,12 +17,11 @@ const $ = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 /**
  * What the classroom page lends this module: the instructor's file (the model
  * on show or the one chosen for Compare), how it draws a model, how it reads
- * one, its plural sentences, and its announcer (for the picture's summary).
+ * one, and its announcer (for the picture's summary).
  * @type {{
  *   instructor: () => Promise<{ name: string, text: string } | null>,
  *   draw: (figure: HTMLElement, model: any, options: object) => void,
  *   coreModel: (json: string) => any,
- *   counted: (key: string, count: number, params?: object) => string,
  *   announce: (text: string) => void,
  * }}
  */
@@ -58,7 +58,7 @@ function clear(message, isError = false) {
 /** Merges the answers opened last into the instructor's worksheet and shows the class picture. */
 export async function showClass() {
   const chosen = answers.length + unread.length;
-  $('class-files-name').textContent = chosen ? page.counted('class.chosen', chosen) : '';
+  $('class-files-name').textContent = chosen ? tn('class.chosen', chosen) : '';
   if (!chosen) {
     clear('');
     return;
@@ -83,9 +83,9 @@ export async function showClass() {
   }
   const refusals = [...unread, ...result.refusals];
   const merged = result.added + result.unchanged;
-  const parts = [page.counted('class.merged', merged)];
-  if (result.unchanged > 0) parts.push(page.counted('class.same', result.unchanged));
-  if (refusals.length > 0) parts.push(page.counted('class.refused', refusals.length));
+  const parts = [tn('class.merged', merged)];
+  if (result.unchanged > 0) parts.push(tn('class.same', result.unchanged));
+  if (refusals.length > 0) parts.push(tn('class.refused', refusals.length));
   const summary = t('compare.sentence', { parts: parts.join(t('class.partsJoin')) });
   const out = [text('p', summary, 'class-summary')];
   if (refusals.length) {

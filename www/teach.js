@@ -24,6 +24,7 @@ import { Tour, enterPresenter, exitPresenter, isPresenting, watchFullscreen, fit
 import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 import { TEACH_MODEL_KEY } from './stored-keys.js';
+import { formatNumber, formatPercent, tn } from './i18n.js';
 import { download, fileStem } from './dom.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
@@ -501,13 +502,11 @@ async function readFile(input) {
 }
 
 function percent(x) {
-  if (x === null || x === undefined) return t('compare.notAssessed');
-  return new Intl.NumberFormat(getLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(x);
+  return x === null || x === undefined ? t('compare.notAssessed') : formatPercent(x);
 }
 
 function score(x) {
-  if (x === null || x === undefined) return t('compare.none');
-  return new Intl.NumberFormat(getLanguage(), { maximumFractionDigits: 2 }).format(x);
+  return x === null || x === undefined ? t('compare.none') : formatNumber(x, 2);
 }
 
 /** The instructor's file for Compare and the class picture: the model shown in the tour, or the one chosen. */
@@ -581,10 +580,6 @@ async function runCompare() {
 }
 
 /** `key.one` or `key.other` for `count`, with `{count}` in the page's language. */
-function counted(key, count, params = {}) {
-  const form = new Intl.PluralRules(getLanguage()).select(count) === 'one' ? 'one' : 'other';
-  return t(`${key}.${form}`, { count: score(count), ...params });
-}
 
 /** A unit's name (the whole organization's own cells: `unit` null). */
 function unitName(model, unit) {
@@ -593,10 +588,10 @@ function unitName(model, unit) {
 
 /** "2 of 5 answered cells match the instructor; 3 differ; 19 left blank", as a teacher reads it. */
 function answerSummary({ matching, differing, extra, blank }) {
-  const parts = [counted('compare.summary', matching + differing + extra, { matching: score(matching) })];
-  if (differing > 0) parts.push(counted('compare.differ', differing));
-  if (extra > 0) parts.push(counted('compare.extra', extra));
-  if (blank > 0) parts.push(counted('compare.blank', blank));
+  const parts = [tn('compare.summary', matching + differing + extra, { matching: score(matching) })];
+  if (differing > 0) parts.push(tn('compare.differ', differing));
+  if (extra > 0) parts.push(tn('compare.extra', extra));
+  if (blank > 0) parts.push(tn('compare.blank', blank));
   return parts.join(getLanguage() === 'fr' ? ' ; ' : '; ');
 }
 
@@ -639,7 +634,7 @@ function showComparison(cmp, studentModel) {
   }
   const unanswered = cmp.units.filter((u) => !u.answered && u.blank > 0);
   if (answered > 0 && unanswered.length > 0) {
-    const units = unanswered.map((u) => counted('compare.unitBlank', u.blank, { unit: unitName(shown, u.unit) }));
+    const units = unanswered.map((u) => tn('compare.unitBlank', u.blank, { unit: unitName(shown, u.unit) }));
     parts.push(paragraph(t('compare.unanswered', { units: units.join(', ') }), 'compare-unanswered'));
   }
   const overall = cmp.readiness;
@@ -888,7 +883,7 @@ function wire() {
     showClass();
   });
   useCurrent();
-  initClass({ instructor: instructorFile, draw, coreModel, counted, announce });
+  initClass({ instructor: instructorFile, draw, coreModel, announce });
 
   $('export-html').addEventListener('click', () =>
     save(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),

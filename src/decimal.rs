@@ -52,11 +52,25 @@ pub(crate) fn fixed(x: f64, decimals: u32) -> String {
 }
 
 /// A share (0.125) as a whole percentage ("13"), halves rounded away from
-/// zero: the one rounding of every report, export and chart, and the page's
-/// (`Intl.NumberFormat` rounds so too), so that a figure reads the same
-/// wherever it is shown.
+/// zero: the one rounding of every report, export and chart, and the page's,
+/// so that a figure reads the same wherever it is shown. Rounded as the
+/// page's `Intl.NumberFormat` does, on the number's shortest decimal
+/// ("0.575" → 58), not on its binary value times 100 (57.49999… → 57).
 pub(crate) fn whole_percent(share: f64) -> String {
-    fixed((share * 100.0).round(), 0)
+    if !share.is_finite() {
+        return fixed(share, 0);
+    }
+    // `{}` writes the shortest decimal that reads back as `share`, never
+    // with an exponent: the hundredths are the digits two places on.
+    let text = format!("{}", share.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let digit = |i: usize| u64::from(fraction.as_bytes().get(i).map_or(0, |b| b - b'0'));
+    let mut percent = whole.parse::<u64>().unwrap_or(0) * 100 + digit(0) * 10 + digit(1);
+    if digit(2) >= 5 {
+        percent += 1;
+    }
+    let sign = if share < 0.0 && percent > 0 { "-" } else { "" };
+    format!("{sign}{percent}")
 }
 
 #[cfg(test)]

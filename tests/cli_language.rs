@@ -353,7 +353,7 @@ fn export_writes_the_reports_in_french() {
     // A model with nothing assessed and nothing found says so in French.
     for exact in [
         "Rien n’est encore évalué : il n’y a donc pas de chiffre de maturité.",
-        "L’analyse relève **0** constats.",
+        "L’analyse relève **0** constat.",
         "\n## Priorités\n\nRien à traiter.\n",
         "\n## Systèmes\n\nLe modèle ne liste aucun système.\n",
     ] {
@@ -523,7 +523,7 @@ fn compare_writes_the_report_in_french() {
         ],
         &["| Architectures d’intégration | Achats | Ports | 1 (cible 3) | 1,5 (cible 3) |"],
         &[
-            "0 cases modifiées.",
+            "0 case modifiée.",
             "\n## Cases modifiées\n\nAucune note n’a changé.\n",
             "(sans changement)",
         ],

@@ -126,6 +126,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("compare.noneIntroduced", &[]),
     ("compare.moreFindings", &["count"]),
     ("list.and", &[]),
+    ("plural.one", &[]),
     ("contributor.person", &["label"]),
     ("contributor.people", &["label", "count"]),
     ("contributor.inBrackets", &[]),

@@ -254,6 +254,19 @@ pub fn say_template(key: &str, args: &[(&str, &str)], english: &str) -> String {
     s
 }
 
+/// Whether `n` takes the singular ("one") form in the language of the
+/// moment, as the page's `Intl.PluralRules` has it: in English 1 alone; in
+/// a language whose catalogue says `"plural.one": "below-two"` (French)
+/// everything from 0 up to 2 ("0,4 point", "0 case").
+pub fn plural_one(n: f64) -> bool {
+    let below_two = current().is_some_and(|l| l.text("plural.one") == Some("below-two"));
+    if below_two {
+        n.abs() < 2.0
+    } else {
+        n == 1.0
+    }
+}
+
 /// A sentence of the core: `english()` in English (the English stays in
 /// code, as it was written); in another language, the template of `key`
 /// filled with `args`.

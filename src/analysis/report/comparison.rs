@@ -16,15 +16,20 @@ pub(super) fn delta_cell(d: &Delta) -> String {
             // The page's rule (formatPoints): whole points from one up, as
             // the percentages beside them are whole; one decimal below.
             let raw = x * 100.0;
-            let text = if raw.abs() < 0.95 {
-                format!("{raw:+.1}")
+            let shown = if raw.abs() < 0.95 {
+                (raw * 10.0).round() / 10.0
             } else {
-                format!("{:+.0}", raw.round())
+                raw.round()
+            };
+            let text = if raw.abs() < 0.95 {
+                format!("{shown:+.1}")
+            } else {
+                format!("{shown:+.0}")
             };
             // the minus sign, as the page writes it: a hyphen reads as a dash
             let value = crate::language::number(text).replacen('-', "\u{2212}", 1);
-            let one = raw.abs() >= 0.95 && raw.abs().round() == 1.0;
-            let (key, english) = if one {
+            // the form of the number shown ("1 point"; in French "0,5 pt")
+            let (key, english) = if crate::language::plural_one(shown) {
                 ("compare.points.one", "{value} point")
             } else {
                 ("compare.points.other", "{value} points")

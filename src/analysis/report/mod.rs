@@ -108,7 +108,7 @@ pub(crate) fn say_count(
     let count = Count(n as u64).to_string();
     let mut all = vec![("count", count.as_str())];
     all.extend_from_slice(args);
-    let (suffix, english) = if n == 1 {
+    let (suffix, english) = if crate::language::plural_one(n as f64) {
         ("one", one)
     } else {
         ("other", many)

@@ -23,6 +23,14 @@ fn a_change_under_a_tenth_of_a_point_says_which_way() {
     );
     assert_eq!(d(0.40, 0.41), "+1 point");
     assert_eq!(d(0.40, 0.404), "+0.4 points");
+    // French counts 0 up to 2 in the singular, as the page's Intl does
+    let french: Vec<String> = crate::language::in_french(|| {
+        [(0.40, 0.405), (0.40, 0.41), (0.40, 0.42), (0.42, 0.40)]
+            .iter()
+            .map(|&(a, b)| d(a, b))
+            .collect()
+    });
+    assert_eq!(french, ["+0,5 pt", "+1 pt", "+2 pts", "\u{2212}2 pts"]);
     assert_eq!(
         d(0.40, 0.4096),
         "+1 point",
@@ -47,6 +55,15 @@ fn percentages_round_halves_up_as_the_page_does() {
         (1.0 / 3.0, "33"),
         (0.005, "1"),
         (0.004, "0"),
+        // 57.49999… as binary times 100: the page's Intl rounds the
+        // shortest decimal, 0.575, to 58
+        (0.575, "58"),
+        (0.145, "15"),
+        (0.285, "29"),
+        (0.5749, "57"),
+        (0.99996, "100"),
+        (-0.125, "-13"),
+        (-0.001, "0"),
     ] {
         assert_eq!(whole_percent(x), want, "{x}");
     }
@@ -264,7 +281,7 @@ fn comparison_report_in_french_and_english_again() {
     says(
         &same,
         &[
-            "0 cases modifiées.",
+            "0 case modifiée.",
             "\n## Cases modifiées\n\nAucune note n’a changé.\n",
             "(sans changement)",
             "\n## Constats résolus\n\nLe scénario ne résout aucun constat.\n",

@@ -627,14 +627,14 @@ function showComparison(cmp, studentModel) {
     list.className = 'compare-units';
     for (const u of answeredUnits) {
       const li = document.createElement('li');
-      li.textContent = t('compare.unitSummary', { unit: unitName(shown, u.unit), summary: answerSummary(u) });
+      li.textContent = t('compare.unitSummary', { unit: isolate(unitName(shown, u.unit)), summary: answerSummary(u) });
       list.append(li);
     }
     parts.push(list);
   }
   const unanswered = cmp.units.filter((u) => !u.answered && u.blank > 0);
   if (answered > 0 && unanswered.length > 0) {
-    const units = unanswered.map((u) => tn('compare.unitBlank', u.blank, { unit: unitName(shown, u.unit) }));
+    const units = unanswered.map((u) => tn('compare.unitBlank', u.blank, { unit: isolate(unitName(shown, u.unit)) }));
     parts.push(paragraph(t('compare.unanswered', { units: units.join(', ') }), 'compare-unanswered'));
   }
   const overall = cmp.readiness;
@@ -673,7 +673,7 @@ function drawComparedDiagram(cmp, studentModel) {
   const unit = state.compareUnit;
   draw(diagram, studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit });
   const caption = $('compare-caption');
-  caption.textContent = t('compare.caption', { unit: unitName(localized(studentModel), unit) });
+  caption.textContent = t('compare.caption', { unit: isolate(unitName(localized(studentModel), unit)) });
   caption.hidden = false;
   clearHighlight(diagram);
   const key = (c) => `${c.theme}\u0000${c.player}`;

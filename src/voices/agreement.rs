@@ -157,11 +157,15 @@ pub fn spreads<'m>(model: &'m Model, unit: Option<&str>) -> HashMap<(&'m str, &'
 /// The `disagreement` findings of a model, widest spread first.
 pub fn disagreements(model: &Model) -> Vec<Disagreement> {
     let shown = crate::language::localized(model);
+    // names and respondents isolated, as the findings' sentences hold
+    // theirs: a right-to-left name or a stray override reorders nothing
+    // around it
+    let isolated = |text: &str| crate::bidi::isolate(text).into_owned();
     let label = |items: &[crate::model::Item], id: &str| {
         items
             .iter()
             .find(|x| x.id == id)
-            .map_or(id.to_string(), |x| x.label.clone())
+            .map_or(isolated(id), |x| isolated(&x.label))
     };
     let mut out: Vec<Disagreement> = agreement(model)
         .into_iter()
@@ -175,6 +179,7 @@ pub fn disagreements(model: &Model) -> Vec<Disagreement> {
                 if who.is_empty() {
                     v
                 } else {
+                    let who: Vec<String> = who.iter().map(|w| isolated(w)).collect();
                     let who = who.join(", ");
                     say("disagreement.by", &[("score", &v), ("who", &who)], || {
                         format!("{v} ({who})")
@@ -263,5 +268,20 @@ mod tests {
         // One step apart is not a disagreement.
         m.responses = vec![response("Ann", None, 2.0), response("Ben", None, 3.0)];
         assert!(disagreements(&m).is_empty());
+    }
+
+    #[test]
+    fn names_in_the_sentence_are_isolated() {
+        let mut m = Model::empty("m");
+        m.responses = vec![
+            response("\u{202E}Student One", None, 0.0),
+            response("طالب", None, 4.0),
+            response("Cy", None, 2.0),
+        ];
+        let e = &disagreements(&m)[0].explanation;
+        assert!(
+            e.contains("0 (\u{2068}\u{202E}Student One\u{2069}) to 4 (\u{2068}طالب\u{2069}), 4 steps apart."),
+            "{e:?}"
+        );
     }
 }

@@ -88,7 +88,8 @@ export function uid(prefix = 'id') {
  * @param {string} fallback when nothing of the name is left
  */
 export function fileStem(name, fallback) {
-  const stem = String(name).normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  // (İ lower-cased is i and a combining dot: the dot goes, as the core's ids drop it)
+  const stem = String(name).normalize('NFKC').toLowerCase().replace(/i\u0307/g, 'i').replace(/[^\p{L}\p{M}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
   return [...stem].slice(0, 60).join('').replace(/-+$/, '') || fallback;
 }
 

@@ -243,7 +243,7 @@ export function ownersView(m) {
  * stops away: focus goes to its heading (Tab then reaches its fields) and
  * a screen reader is told it opened.
  */
-function openedBelow() {
+export function openedBelow() {
   const heading = document.getElementById('owner-detail-title');
   if (!heading) return;
   heading.focus();

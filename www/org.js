@@ -290,7 +290,7 @@ export function render({ keepForms = false } = {}) {
         on: { click: () => showSection(s) },
       }, t(`org.${s}`))));
     const views = { contributors: contributorsView, owners: ownersView, systems: systemsView, units: unitsView };
-    replace(pane, nav, h('div', { class: 'subpane', dataset: { section } }, h('h2', { text: t(`org.${section}`) }), views[section](m)));
+    replace(pane, nav, h('div', { class: 'subpane', dataset: { section } }, h('h2', { tabindex: '-1', text: t(`org.${section}`) }), views[section](m)));
     for (const [key, value] of typed) {
       const e = /** @type {HTMLInputElement | null} */ (pane.querySelector(`.add-form [data-key="${CSS.escape(key ?? '')}"]`));
       if (e && 'value' in e) e.value = value;
@@ -302,6 +302,13 @@ export function render({ keepForms = false } = {}) {
 export function showSection(name) {
   if (SECTIONS.includes(name)) section = name;
   render();
+}
+
+/** Takes focus to the heading of the section on show (which brings it into view). */
+export function focusSection() {
+  const heading = pane?.querySelector('.subpane h2');
+  if (!(heading instanceof HTMLElement)) return;
+  heading.focus();
 }
 
 export function initOrg({ isVisible }) {

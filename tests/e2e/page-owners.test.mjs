@@ -271,3 +271,45 @@ test('a cell chosen on page 2 edits that contributor’s owners, and stays chose
   assert.equal(await page.getAttribute(cell, 'aria-pressed'), 'true');
   assert.deepEqual(page.problems, []);
 });
+
+/** Whether the element focused is the one `selector` finds, and lies in the viewport. */
+const focusedInView = (page, selector) => page.evaluate((s) => {
+  const el = document.querySelector(s);
+  if (!el || document.activeElement !== el) return { focused: false, tag: document.activeElement?.tagName };
+  const box = el.getBoundingClientRect();
+  return { focused: true, inView: box.top >= 0 && box.bottom <= innerHeight };
+}, selector);
+
+test('a finding’s Edit owners, by keyboard, takes focus and the view to the pair’s editor, on a wide screen and a phone', async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await openCrews(viewport);
+    await page.click('#tab-findings');
+    await page.focus('#pane-findings .finding-button[data-finding="uncovered:crew-100:technology"]');
+    await page.keyboard.press('Enter');
+    await page.focus('[data-key="go:uncovered:crew-100:technology:owners"]');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#owner-detail-title');
+    await page.waitForFunction(() => document.activeElement?.id === 'owner-detail-title');
+    assert.deepEqual(await focusedInView(page, '#owner-detail-title'), { focused: true, inView: true }, `${viewport.width}`);
+    assert.equal(await page.textContent('#owner-detail-title'), 'Crew 100 × Technology enablers');
+    await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Crew 100 × Technology enablers'));
+    // Tab goes on into the editor, not back to the top of the pane
+    await page.keyboard.press('Tab');
+    assert.ok(await page.evaluate(() => document.querySelector('.owner-detail')?.contains(document.activeElement)), 'Tab reaches the editor’s fields');
+    await page.screenshot({ path: `/tmp/fix-retest/edit-owners-${viewport.width}.png` }).catch(() => {});
+    assert.deepEqual(page.problems, []);
+  }
+});
+
+test('a finding’s Edit systems, by keyboard, takes focus and the view to the Systems section', async () => {
+  const page = await open(env, { viewport: { width: 390, height: 844 } });
+  await page.click('#tab-findings');
+  const id = await page.$eval('#pane-findings .finding-group:is([data-kind="untracked"], [data-kind="silo"], [data-kind="fragmented"]) .finding-button', (b) => b.dataset.finding);
+  await page.focus(`#pane-findings .finding-button[data-finding="${id}"]`);
+  await page.keyboard.press('Enter');
+  await page.focus(`[data-key="go:${id}:systems"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.matches('#pane-org .subpane[data-section="systems"] h2'));
+  assert.deepEqual(await focusedInView(page, '#pane-org .subpane h2'), { focused: true, inView: true });
+  assert.deepEqual(page.problems, []);
+});

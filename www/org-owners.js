@@ -116,6 +116,19 @@ let start = 0;
 let revealedFor = null;
 /** A contributor to bring into view on the next draw (a finding opened its pair). */
 let toReveal = null;
+/** The workspace (document: its baseline and what-ifs) all the above were set in. */
+let setIn = null;
+
+/** Another document starts at its first page, unfiltered, with no pair chosen: what was set for one does not hold for another. */
+function afresh() {
+  if (state.ws === setIn) return;
+  setIn = state.ws;
+  chosen = null;
+  query = '';
+  start = 0;
+  revealedFor = null;
+  toReveal = null;
+}
 
 /** A name as the filter compares it: any case, any accent. */
 function folded(text) {
@@ -147,6 +160,7 @@ function reveal(m, marks) {
 }
 
 export function ownersView(m) {
+  afresh();
   if (!m.contributors.length) {
     return [h('p', { class: 'pane-intro', text: t('owners.intro') }), h('p', { class: 'muted', text: t('owners.needContributors') })];
   }
@@ -252,6 +266,7 @@ export function openedBelow() {
 
 /** Opens the owners of a (contributor, theme) pair. */
 export function chooseOwners(contributor, theme) {
+  afresh();
   chosen = contributor && theme ? { contributor, theme } : null;
   toReveal = chosen?.contributor ?? null;
 }

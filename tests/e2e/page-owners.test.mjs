@@ -219,7 +219,8 @@ test('a finding about a contributor beyond the first page opens Owners at that c
   await page.click('#tab-findings');
   await page.click('#pane-findings .finding-button[data-finding="uncovered:crew-100:technology"]');
   await page.click('[data-key="go:uncovered:crew-100:technology:owners"]');
-  await page.waitForSelector('[data-key="m:crew-100:technology"]');
+  // (the pane is drawn as the tab opens, then again with the pair chosen)
+  await page.waitForSelector('[data-key="m:crew-100:technology"][aria-pressed="true"]');
   assert.equal(await shown(page), 'Showing 101–120 of 120 contributors');
   assert.equal(await page.inputValue('[data-key="o-filter"]'), '');
   assert.equal(await page.getAttribute('[data-key="m:crew-100:technology"]', 'aria-pressed'), 'true');
@@ -311,5 +312,26 @@ test('a finding’s Edit systems, by keyboard, takes focus and the view to the S
   await page.keyboard.press('Enter');
   await page.waitForFunction(() => document.activeElement?.matches('#pane-org .subpane[data-section="systems"] h2'));
   assert.deepEqual(await focusedInView(page, '#pane-org .subpane h2'), { focused: true, inView: true });
+  assert.deepEqual(page.problems, []);
+});
+
+test('the owners filter and page are the document’s: another document opens at page 1, unfiltered; a what-if keeps them', async () => {
+  const page = await openCrews();
+  await ownersSection(page);
+  await page.fill('[data-key="o-filter"]', 'crew');
+  await page.click('[data-key="o-page:next"]');
+  assert.equal(await shown(page), 'Showing 51–100 of 113 matching “crew”');
+  await startScenario(page, 'Invest');
+  await ownersSection(page);
+  assert.equal(await shown(page), 'Showing 51–100 of 113 matching “crew”', 'the what-if is the same document');
+  assert.equal(await page.inputValue('[data-key="o-filter"]'), 'crew');
+
+  const model = JSON.parse(sampleWithCrews().toString());
+  model.name = 'Other crews';
+  await page.setInputFiles('#file-input', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Other crews');
+  await ownersSection(page);
+  assert.equal(await page.inputValue('[data-key="o-filter"]'), '');
+  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
   assert.deepEqual(page.problems, []);
 });

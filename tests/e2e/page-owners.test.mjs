@@ -335,3 +335,29 @@ test('the owners filter and page are the document’s: another document opens at
   assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
   assert.deepEqual(page.problems, []);
 });
+
+test('a long unbroken contributor name wraps in the owners matrix: the owners stay in view', async () => {
+  const model = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
+  const long = 'X'.repeat(200);
+  model.contributors.push({ id: 'long', label: long, kind: 'external' });
+  model.name = 'Long name';
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await open(env, { viewport });
+    await page.setInputFiles('#file-input', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+    await page.waitForFunction(() => document.getElementById('model-name').value === 'Long name');
+    await ownersSection(page);
+    const sizes = await page.evaluate(() => {
+      const wrap = /** @type {HTMLElement} */ (document.querySelector('.matrix-wrap'));
+      const th = [...document.querySelectorAll('.matrix tbody th')].find((e) => e.textContent.startsWith('XXX'));
+      return { scroll: wrap.scrollWidth, client: wrap.clientWidth, th: th.getBoundingClientRect().width, text: th.textContent.length };
+    });
+    assert.equal(sizes.text, 200, 'the whole name is written');
+    assert.ok(sizes.th <= 200, `the name’s column stays narrow (${sizes.th} px at ${viewport.width})`);
+    // at 1366 the panel holds the whole matrix; a phone scrolls it sideways, but by its owners' columns only
+    if (viewport.width > 1000) assert.ok(sizes.scroll <= sizes.client + 1, `no sideways scroll (${sizes.scroll} > ${sizes.client})`);
+    else assert.ok(sizes.scroll <= 800, `the phone's matrix is ${sizes.scroll} px wide`);
+    await page.locator('.matrix tbody tr').last().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `/tmp/fix-retest/long-name-${viewport.width}.png` }).catch(() => {});
+    assert.deepEqual(page.problems, []);
+  }
+});

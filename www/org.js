@@ -8,6 +8,7 @@ import { showNotice } from './notice.js';
 import { ownersView } from './org-owners.js';
 import { systemsView } from './org-systems.js';
 import { numberInput, readWhole } from './number-field.js';
+import { isolate } from './pkg/workforce_ecosystem.js';
 
 const SECTIONS = ['contributors', 'owners', 'systems', 'units'];
 let pane;
@@ -168,8 +169,8 @@ function contributorsView(m) {
         h('td', {}, headcount),
         h('td', { class: 'row-actions' }, h('button', {
           type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
-          'aria-label': t('org.removeNamed', { name: c.label }), title: t('org.remove'),
-          on: { click: () => remove(k, { removeContributor: c.id }, t('org.removed', { name: c.label })) },
+          'aria-label': t('org.removeNamed', { name: isolate(c.label) }), title: t('org.remove'),
+          on: { click: () => remove(k, { removeContributor: c.id }, t('org.removed', { name: isolate(c.label) })) },
         }, '×'))),
       errors.has(k) ? h('tr', {}, h('td', { colspan: '4' }, errorFor(k))) : null,
     ];
@@ -187,7 +188,7 @@ function contributorsView(m) {
     }
     const c = { id: '', label: newLabel.value, kind: newKind.value };
     if (headcount !== undefined) c.headcount = headcount;
-    const r = edit('c-new', { addContributor: c }, { done: t('org.added', { name: newLabel.value.trim() }) });
+    const r = edit('c-new', { addContributor: c }, { done: t('org.added', { name: isolate(newLabel.value.trim()) }) });
     if (r.ok) pane.querySelector('[data-key="c-new:label"]')?.focus();
   };
   return [
@@ -225,8 +226,8 @@ function unitsView(m) {
       }),
       h('button', {
         type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
-        'aria-label': t('org.removeNamed', { name: u.label }), title: t('org.remove'),
-        on: { click: () => remove(k, { removeUnit: u.id }, t('org.removedUnit', { name: u.label })) },
+        'aria-label': t('org.removeNamed', { name: isolate(u.label) }), title: t('org.remove'),
+        on: { click: () => remove(k, { removeUnit: u.id }, t('org.removedUnit', { name: isolate(u.label) })) },
       }, '×'),
       errorFor(k));
   });
@@ -242,7 +243,7 @@ function unitsView(m) {
         submit: (ev) => {
           ev.preventDefault();
           if (blankName('u-new', newLabel)) return;
-          const r = edit('u-new', { addUnit: { id: '', label: newLabel.value } }, { done: t('org.added', { name: newLabel.value.trim() }) });
+          const r = edit('u-new', { addUnit: { id: '', label: newLabel.value } }, { done: t('org.added', { name: isolate(newLabel.value.trim()) }) });
           if (r.ok) pane.querySelector('[data-key="u-new:label"]')?.focus();
         },
       },

@@ -361,3 +361,58 @@ test('a long unbroken contributor name wraps in the owners matrix: the owners st
     assert.deepEqual(page.problems, []);
   }
 });
+
+test('a label with a bidi control or right-to-left letters reorders none of the sentences the page writes around it (owners, notices, findings)', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  // the sample with its framework written out, so its names can be changed
+  const model = await page.evaluate(async () => {
+    const { Workspace } = await import('./pkg/workforce_ecosystem.js');
+    return new Workspace(await (await fetch('models/sample.json')).text()).model();
+  });
+  const rlo = (s) => `\u202E${s}`;
+  const iso = (s) => `\u2068${s}\u2069`;
+  model.name = 'Hostile names';
+  model.contributors.find((c) => c.id === 'employees').label = rlo('Employees');
+  model.framework.themes.find((x) => x.id === 'leadership').label = rlo('Leadership');
+  model.framework.players.find((x) => x.id === 'senior-leaders').label = 'قادة كبار';
+  model.framework.players.find((x) => x.label === 'Business unit leaders').label = rlo('Unit leaders');
+  model.units.find((u) => u.id === 'ports').label = rlo('Ports');
+  await page.setInputFiles('#file-input', { name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Hostile names');
+
+  // the pair editor's heading, and what the matrix cell says
+  await ownersSection(page);
+  const cell = '[data-key="m:employees:leadership"]';
+  assert.equal(await page.textContent(cell), iso('قادة كبار'));
+  assert.ok((await page.getAttribute(cell, 'aria-label')).startsWith(`${iso(rlo('Employees'))}, ${iso(rlo('Leadership'))}: `));
+  await page.click(cell);
+  assert.equal(await page.textContent('#owner-detail-title'), `${iso(rlo('Employees'))} × ${iso(rlo('Leadership'))}`);
+  await page.waitForFunction((t) => document.getElementById('announcer').textContent === `Owners of ${t} opened below the table.`,
+    `${iso(rlo('Employees'))} × ${iso(rlo('Leadership'))}`);
+  assert.equal(await page.getAttribute('.owner-detail .owner-row [data-key$=":remove"]', 'aria-label'), `Remove ${iso('قادة كبار')} as owner`);
+  await page.screenshot({ path: '/tmp/fix-retest/hostile-owners.png' }).catch(() => {});
+
+  // a notice naming a removed contributor
+  await page.click('.subnav-item[data-section="contributors"]');
+  await page.click('[data-key="c:employees:remove"]');
+  await page.waitForSelector('#notice:not([hidden])');
+  assert.equal(await page.textContent('#notice-text'), `Removed “${iso(rlo('Employees'))}” and its responsibilities.`);
+  await page.click('#notice-undo');
+
+  // the findings pane: the unit it is not narrowed to, a finding's cells and the wedges it highlights
+  await page.click('#tab-findings');
+  await page.selectOption('#unit-filter', 'ports');
+  assert.match(await page.textContent('#pane-findings .finding-scope'), new RegExp(iso(rlo('Ports'))));
+  await page.selectOption('#unit-filter', '');
+  await page.locator('#pane-findings [data-kind="uncovered"] .finding-button').first().click();
+  assert.equal(await page.textContent('#pane-findings .finding.is-chosen .finding-shown'),
+    `The diagram highlights ${iso(rlo('Leadership'))} for every player: this finding is about the theme, not one cell.`);
+  await page.locator('#pane-findings [data-kind="silo"] .finding-button').first().click();
+  assert.equal(await page.textContent('#pane-findings .finding.is-chosen .finding-shown'),
+    `The diagram highlights ${iso(rlo('Unit leaders'))} on every theme: this finding is about them, not one cell.`);
+  // a finding's way to its cell names the cell
+  await page.locator('#pane-findings [data-kind="conflict"] .finding-button').first().click();
+  const edits = await page.$$eval('#pane-findings .finding.is-chosen .chip-button', (b) => b.map((x) => x.textContent));
+  assert.ok(edits.some((x) => x === `Edit Integration architectures × ${iso(rlo('Unit leaders'))}`), edits.join(' | '));
+  assert.deepEqual(page.problems, []);
+});

@@ -103,8 +103,13 @@ function openCell(theme, player) {
 function openOrg(section, { contributor, theme } = {}) {
   showTab('org');
   org().then(async (editors) => {
-    if (contributor && theme) (await import('./org-owners.js')).chooseOwners(contributor, theme);
+    const owners = contributor && theme ? await import('./org-owners.js') : null;
+    owners?.chooseOwners(contributor, theme);
     editors.showSection(section);
+    // The button pressed went with the findings pane (focus to <body>, the
+    // view left far above on a phone): the reader is taken where it led.
+    if (owners) owners.openedBelow();
+    else editors.focusSection();
   });
 }
 

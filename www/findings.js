@@ -6,6 +6,7 @@ import { h, preservingFocus, replace, setAttr, setText } from './dom.js';
 import { t, tn, formatNumber, formatCompact, formatPercent, formatPoints, changed, language } from './i18n.js';
 import { state, onRefresh, setView, currentModel, refresh, announce } from './store.js';
 import { planSection } from './plan.js';
+import { isolate } from './pkg/workforce_ecosystem.js';
 
 /**
  * Kinds in the order of their groups when their worst findings weigh the same;
@@ -59,8 +60,9 @@ function groups(findings, counts) {
   return kinds.map((kind) => [kind, map.get(kind).slice().sort(byPriority), Math.max(counts[kind] ?? 0, map.get(kind).length)]);
 }
 
+/** The label of `id` as the page's sentences hold it: isolated, so a right-to-left name or a bidi control in it reorders none of the sentence. */
 function labelOf(list, id) {
-  return list.find((x) => x.id === id)?.label ?? id;
+  return isolate(list.find((x) => x.id === id)?.label ?? id);
 }
 
 /** A list of names as the page's language writes one ("A, B and C"). */
@@ -292,7 +294,7 @@ function renderFindings(result) {
       // show, which its own line names: the note above the list would push
       // the finding just clicked from under the pointer.)
       const unit = state.view.unit && peeked?.to !== state.view.unit && currentModel().units.find((u) => u.id === state.view.unit);
-      if (unit) parts.push(h('p', { class: 'finding-scope', text: t('finding.everyUnit', { unit: unit.label }) }));
+      if (unit) parts.push(h('p', { class: 'finding-scope', text: t('finding.everyUnit', { unit: isolate(unit.label) }) }));
       for (const [kind, list, count] of groups(findings, result.findingCounts ?? {})) {
         const open = expanded.has(kind);
         // the core lists a page of its kinds (and the chosen finding); the

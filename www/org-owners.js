@@ -5,6 +5,7 @@ import { h, preservingFocus, replace } from './dom.js';
 import { t, formatNumber, language } from './i18n.js';
 import { state, announce } from './store.js';
 import { edit, remove, errorFor, concerned, addField, field, playerOptions, render, fail, LABEL_CHARS } from './org.js';
+import { isolate } from './pkg/workforce_ecosystem.js';
 
 /** The chosen (contributor, theme) pair. */
 let chosen = null;
@@ -22,6 +23,11 @@ function labelOf(list, id) {
   return list.find((x) => x.id === id)?.label ?? id;
 }
 
+/** A label as a sentence of the page holds it: isolated, so a right-to-left name or a bidi control in it reorders none of the sentence. */
+function named(list, id) {
+  return isolate(labelOf(list, id));
+}
+
 function clean(r) {
   const out = { contributor: r.contributor, theme: r.theme, player: r.player };
   if (r.activity && r.activity.trim()) out.activity = r.activity.trim();
@@ -34,7 +40,7 @@ function detail(m, contributor, theme) {
     .map((r, index) => ({ r, index }))
     .filter(({ r }) => r.contributor === contributor && r.theme === theme);
   const where = `o:${contributor}:${theme}`;
-  const title = t('owners.pairTitle', { contributor: labelOf(m.contributors, contributor), theme: labelOf(m.framework.themes, theme) });
+  const title = t('owners.pairTitle', { contributor: named(m.contributors, contributor), theme: named(m.framework.themes, theme) });
   const rows = owned.map(({ r, index }) => {
     const k = `r:${index}`;
     const update = (changes) => edit(where, { updateResponsibility: [index, clean({ ...r, ...changes })] }, { done: t('org.saved') });
@@ -54,8 +60,8 @@ function detail(m, contributor, theme) {
       }, controlOptions(r.control)),
       h('button', {
         type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
-        'aria-label': t('owners.removeNamed', { name: labelOf(m.framework.players, r.player) }), title: t('org.remove'),
-        on: { click: () => remove(where, { removeResponsibility: index }, t('owners.removed', { name: labelOf(m.framework.players, r.player) })) },
+        'aria-label': t('owners.removeNamed', { name: named(m.framework.players, r.player) }), title: t('org.remove'),
+        on: { click: () => remove(where, { removeResponsibility: index }, t('owners.removed', { name: named(m.framework.players, r.player) })) },
       }, '×'));
   });
   const player = h('select', { dataset: { key: 'o-new:player' } }, playerOptions(m, null, { empty: t('owners.choosePlayer') }));
@@ -68,7 +74,7 @@ function detail(m, contributor, theme) {
       return;
     }
     edit(where, { addResponsibility: clean({ contributor, theme, player: player.value, activity: activity.value, control: control.value }) },
-      { done: t('owners.added', { name: labelOf(m.framework.players, player.value) }) });
+      { done: t('owners.added', { name: named(m.framework.players, player.value) }) });
   };
   return h('section', { class: 'owner-detail', 'aria-labelledby': 'owner-detail-title' },
     // focused by script when a matrix cell opens it (below the whole table)
@@ -92,10 +98,10 @@ function detail(m, contributor, theme) {
  * The names of the players who own each (contributor, theme) pair, read in
  * one pass: a cell looking through every responsibility would make the
  * matrix of a large organisation quadratic (800 × 9 cells × 3,500).
- * @returns {Map<string, Map<string, Set<string>>>} contributor id → theme id → names
+ * @returns {Map<string, Map<string, Set<string>>>} contributor id → theme id → names (isolated: they are listed in a sentence)
  */
 function ownerNames(m) {
-  const players = new Map(m.framework.players.map((p) => [p.id, p.label]));
+  const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const byContributor = new Map();
   for (const r of m.responsibilities) {
     let byTheme = byContributor.get(r.contributor);
@@ -116,6 +122,19 @@ let start = 0;
 let revealedFor = null;
 /** A contributor to bring into view on the next draw (a finding opened its pair). */
 let toReveal = null;
+/** The workspace (document: its baseline and what-ifs) all the above were set in. */
+let setIn = null;
+
+/** Another document starts at its first page, unfiltered, with no pair chosen: what was set for one does not hold for another. */
+function afresh() {
+  if (state.ws === setIn) return;
+  setIn = state.ws;
+  chosen = null;
+  query = '';
+  start = 0;
+  revealedFor = null;
+  toReveal = null;
+}
 
 /** A name as the filter compares it: any case, any accent. */
 function folded(text) {
@@ -147,6 +166,7 @@ function reveal(m, marks) {
 }
 
 export function ownersView(m) {
+  afresh();
   if (!m.contributors.length) {
     return [h('p', { class: 'pane-intro', text: t('owners.intro') }), h('p', { class: 'muted', text: t('owners.needContributors') })];
   }
@@ -161,6 +181,7 @@ export function ownersView(m) {
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
   const owners = ownerNames(m);
+  const themeNames = new Map(m.framework.themes.map((th) => [th.id, isolate(th.label)]));
   const row = (c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
     h('th', { scope: 'row', text: c.label }),
     m.framework.themes.map((th) => {
@@ -173,7 +194,7 @@ export function ownersView(m) {
           type: 'button',
           class: `matrix-cell${isChosen ? ' is-chosen' : ''}`,
           'aria-pressed': String(isChosen),
-          'aria-label': t('owners.cellLabel', { contributor: c.label, theme: th.label, owners: text }),
+          'aria-label': t('owners.cellLabel', { contributor: isolate(c.label), theme: themeNames.get(th.id), owners: text }),
           dataset: { key: `m:${c.id}:${th.id}` },
           on: {
             // choosing the chosen cell again keeps its editor open (to add
@@ -243,7 +264,7 @@ export function ownersView(m) {
  * stops away: focus goes to its heading (Tab then reaches its fields) and
  * a screen reader is told it opened.
  */
-function openedBelow() {
+export function openedBelow() {
   const heading = document.getElementById('owner-detail-title');
   if (!heading) return;
   heading.focus();
@@ -252,6 +273,7 @@ function openedBelow() {
 
 /** Opens the owners of a (contributor, theme) pair. */
 export function chooseOwners(contributor, theme) {
+  afresh();
   chosen = contributor && theme ? { contributor, theme } : null;
   toReveal = chosen?.contributor ?? null;
 }

@@ -5,11 +5,15 @@ import { h, replace, uid } from './dom.js';
 import { t, tn } from './i18n.js';
 import { currentModel } from './store.js';
 import { edit, remove, errorFor, concerned, field, addField, blankName, playerOptions, fail, render, LABEL_CHARS } from './org.js';
+import { isolate } from './pkg/workforce_ecosystem.js';
 
 /** The label of the item `id` of `list`, or the id when it has none. */
 export function labelOf(list, id) {
   return list.find((x) => x.id === id)?.label ?? id;
 }
+
+/** A label as a sentence of the page holds it: isolated, so a right-to-left name or a bidi control in it reorders none of the sentence. */
+const named = (list, id) => isolate(labelOf(list, id));
 
 function connectedTo(m, id) {
   return m.integrations
@@ -47,7 +51,7 @@ function cardBody(m, s, marks) {
   const linked = new Set(links.map((l) => l.other));
   const tracked = new Set(s.contributors);
   const candidates = m.systems.filter((o) => o.id !== s.id && !linked.has(o.id));
-  const connect = h('select', { dataset: { key: `${k}:connect` }, 'aria-label': t('systems.connectTo', { name: s.label }) },
+  const connect = h('select', { dataset: { key: `${k}:connect` }, 'aria-label': t('systems.connectTo', { name: isolate(s.label) }) },
     h('option', { value: '', text: t('systems.chooseSystem') }),
     candidates.map((o) => h('option', { value: o.id, text: o.label })));
   return [
@@ -58,8 +62,8 @@ function cardBody(m, s, marks) {
       }),
       h('button', {
         type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
-        'aria-label': t('org.removeNamed', { name: s.label }), title: t('org.remove'),
-        on: { click: () => remove(k, { removeSystem: s.id }, t('systems.removed', { name: s.label })) },
+        'aria-label': t('org.removeNamed', { name: isolate(s.label) }), title: t('org.remove'),
+        on: { click: () => remove(k, { removeSystem: s.id }, t('systems.removed', { name: isolate(s.label) })) },
       }, '×')),
     field(t('systems.owner'), h('select', {
       dataset: { key: `${k}:owner` },
@@ -88,8 +92,8 @@ function cardBody(m, s, marks) {
           h('span', { text: labelOf(m.systems, other) }),
           h('button', {
             type: 'button', class: 'chip-remove', dataset: { key: `${k}:unlink:${other}` },
-            'aria-label': t('systems.disconnect', { a: s.label, b: labelOf(m.systems, other) }),
-            on: { click: () => remove(k, { removeIntegration: integration }, t('systems.disconnected', { a: s.label, b: labelOf(m.systems, other) })) },
+            'aria-label': t('systems.disconnect', { a: isolate(s.label), b: named(m.systems, other) }),
+            on: { click: () => remove(k, { removeIntegration: integration }, t('systems.disconnected', { a: isolate(s.label), b: named(m.systems, other) })) },
           }, '×'))))
         : h('p', { class: 'muted small', text: m.systems.length > 1 ? t('systems.noLinks') : t('systems.onlyOne') }),
       candidates.length
@@ -101,7 +105,7 @@ function cardBody(m, s, marks) {
                 fail(k, t('systems.chooseSystemFirst'));
                 return;
               }
-              edit(k, { addIntegration: { from: s.id, to: connect.value } }, { done: t('systems.connectedDone', { a: s.label, b: labelOf(m.systems, connect.value) }) });
+              edit(k, { addIntegration: { from: s.id, to: connect.value } }, { done: t('systems.connectedDone', { a: isolate(s.label), b: named(m.systems, connect.value) }) });
             },
           },
         }, t('systems.connect')))
@@ -119,7 +123,7 @@ function systemCard(m, s, marks, links, players) {
   const open = opened.get(s.id) ?? (m.systems.length <= OPEN_ALL || marks.systems.has(s.id));
   const body = h('div', { class: 'card-body' });
   const facts = [
-    t('systems.ownedBy', { owner: players.get(s.owner) ?? s.owner }),
+    t('systems.ownedBy', { owner: players.get(s.owner) ?? isolate(s.owner) }),
     tn('systems.tracksCount', s.contributors.length),
     tn('systems.linksCount', links.get(s.id) ?? 0),
   ].join(' · ');
@@ -144,7 +148,8 @@ function systemCard(m, s, marks, links, players) {
 export function systemsView(m) {
   const marks = concerned();
   const links = linkCounts(m);
-  const players = new Map(m.framework.players.map((p) => [p.id, p.label]));
+  // isolated: each is written in a sentence ("Owner: {owner}")
+  const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
   return [
@@ -161,7 +166,7 @@ export function systemsView(m) {
           ev.preventDefault();
           if (blankName('s-new', label)) return;
           const before = new Set(m.systems.map((x) => x.id));
-          const r = edit('s-new', { addSystem: { id: '', label: label.value, owner: owner.value, contributors: [] } }, { done: t('org.added', { name: label.value.trim() }) });
+          const r = edit('s-new', { addSystem: { id: '', label: label.value, owner: owner.value, contributors: [] } }, { done: t('org.added', { name: isolate(label.value.trim()) }) });
           // the new system's card opens, to say what it tracks and connects to
           const added = r.ok ? currentModel().systems.find((x) => !before.has(x.id)) : undefined;
           if (added) {

@@ -8,6 +8,7 @@ import { showNotice } from './notice.js';
 import { ownersView } from './org-owners.js';
 import { systemsView } from './org-systems.js';
 import { numberInput, readWhole } from './number-field.js';
+import { isolate } from './pkg/workforce_ecosystem.js';
 
 const SECTIONS = ['contributors', 'owners', 'systems', 'units'];
 let pane;
@@ -168,8 +169,8 @@ function contributorsView(m) {
         h('td', {}, headcount),
         h('td', { class: 'row-actions' }, h('button', {
           type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
-          'aria-label': t('org.removeNamed', { name: c.label }), title: t('org.remove'),
-          on: { click: () => remove(k, { removeContributor: c.id }, t('org.removed', { name: c.label })) },
+          'aria-label': t('org.removeNamed', { name: isolate(c.label) }), title: t('org.remove'),
+          on: { click: () => remove(k, { removeContributor: c.id }, t('org.removed', { name: isolate(c.label) })) },
         }, '×'))),
       errors.has(k) ? h('tr', {}, h('td', { colspan: '4' }, errorFor(k))) : null,
     ];
@@ -187,7 +188,7 @@ function contributorsView(m) {
     }
     const c = { id: '', label: newLabel.value, kind: newKind.value };
     if (headcount !== undefined) c.headcount = headcount;
-    const r = edit('c-new', { addContributor: c }, { done: t('org.added', { name: newLabel.value.trim() }) });
+    const r = edit('c-new', { addContributor: c }, { done: t('org.added', { name: isolate(newLabel.value.trim()) }) });
     if (r.ok) pane.querySelector('[data-key="c-new:label"]')?.focus();
   };
   return [
@@ -225,8 +226,8 @@ function unitsView(m) {
       }),
       h('button', {
         type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
-        'aria-label': t('org.removeNamed', { name: u.label }), title: t('org.remove'),
-        on: { click: () => remove(k, { removeUnit: u.id }, t('org.removedUnit', { name: u.label })) },
+        'aria-label': t('org.removeNamed', { name: isolate(u.label) }), title: t('org.remove'),
+        on: { click: () => remove(k, { removeUnit: u.id }, t('org.removedUnit', { name: isolate(u.label) })) },
       }, '×'),
       errorFor(k));
   });
@@ -242,7 +243,7 @@ function unitsView(m) {
         submit: (ev) => {
           ev.preventDefault();
           if (blankName('u-new', newLabel)) return;
-          const r = edit('u-new', { addUnit: { id: '', label: newLabel.value } }, { done: t('org.added', { name: newLabel.value.trim() }) });
+          const r = edit('u-new', { addUnit: { id: '', label: newLabel.value } }, { done: t('org.added', { name: isolate(newLabel.value.trim()) }) });
           if (r.ok) pane.querySelector('[data-key="u-new:label"]')?.focus();
         },
       },
@@ -290,7 +291,7 @@ export function render({ keepForms = false } = {}) {
         on: { click: () => showSection(s) },
       }, t(`org.${s}`))));
     const views = { contributors: contributorsView, owners: ownersView, systems: systemsView, units: unitsView };
-    replace(pane, nav, h('div', { class: 'subpane', dataset: { section } }, h('h2', { text: t(`org.${section}`) }), views[section](m)));
+    replace(pane, nav, h('div', { class: 'subpane', dataset: { section } }, h('h2', { tabindex: '-1', text: t(`org.${section}`) }), views[section](m)));
     for (const [key, value] of typed) {
       const e = /** @type {HTMLInputElement | null} */ (pane.querySelector(`.add-form [data-key="${CSS.escape(key ?? '')}"]`));
       if (e && 'value' in e) e.value = value;
@@ -302,6 +303,13 @@ export function render({ keepForms = false } = {}) {
 export function showSection(name) {
   if (SECTIONS.includes(name)) section = name;
   render();
+}
+
+/** Takes focus to the heading of the section on show (which brings it into view). */
+export function focusSection() {
+  const heading = pane?.querySelector('.subpane h2');
+  if (!(heading instanceof HTMLElement)) return;
+  heading.focus();
 }
 
 export function initOrg({ isVisible }) {

@@ -27,11 +27,13 @@ export function elementFiles(lang = 'en') {
   return lang === 'en' ? ELEMENT_FILES : [...ELEMENT_FILES, `i18n/core-${lang}.json`];
 }
 
-/** The line readers see inside the element until it is drawn, or if its files are missing, in the element's language. */
+/** The line readers see inside the element until it is drawn, or if its files are missing, and the iframe's title, in the element's language. */
 const FALLBACK = {
   en: {
     named: (name) => `Workforce ecosystem diagram of ${name}.`,
     unnamed: 'Workforce ecosystem diagram.',
+    // the iframe's title, which a screen reader announces for the frame
+    frame: (name) => `Workforce ecosystem diagram: ${name || 'Workforce ecosystem'}`,
     missing: (files) => `If this line stays, the diagram could not load: ${files.join(' and ')} must be on this site.`,
     missingElsewhere: (files) =>
       `If this line stays, the diagram could not load: ${files.join(' and ')} must be there, and this page must allow scripts from that site.`,
@@ -39,6 +41,7 @@ const FALLBACK = {
   fr: {
     named: (name) => `Schéma de l’écosystème de main-d’œuvre de ${name}.`,
     unnamed: 'Schéma de l’écosystème de main-d’œuvre.',
+    frame: (name) => (name ? `Schéma de l’écosystème de main-d’œuvre : ${name}` : 'Schéma de l’écosystème de main-d’œuvre'),
     missing: (files) => `Si cette ligne reste, le schéma n’a pas pu se charger : ${files.join(' et ')} doivent être sur ce site.`,
     missingElsewhere: (files) =>
       `Si cette ligne reste, le schéma n’a pas pu se charger : ${files.join(' et ')} doivent s’y trouver, et cette page doit autoriser les scripts de ce site.`,
@@ -169,7 +172,7 @@ export async function embedSnippet(modelJson, options = {}) {
   const url = `${folder}embed.html#${await modelFragment(compact, { ...view, controls: readonly ? undefined : '1', lang: lang === 'en' ? undefined : lang })}`;
   const iframe = `<iframe${attrs([
     ['src', url],
-    ['title', `Workforce ecosystem diagram: ${name || 'Workforce ecosystem'}`],
+    ['title', words.frame(name)],
     ['width', width],
     ['height', height],
     ['loading', 'lazy'],

@@ -23,8 +23,8 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * not named here is held to BUDGET itself. The embeddable diagram (the
  * element, embed.html, the demo page) loads its own module, the crate
  * without the editor's API (scripts/build-wasm.sh), which also reads past a
- * stored undo history (Session::shown_from_text): 191.3 KB, and embed.html
- * with all it loads 210.9 KB, both within the guard.
+ * stored undo history (Session::shown_from_text): 190.7 KB, and embed.html
+ * with all it loads 210.3 KB, both within the guard.
  *
  * The editor's module: the idiomatic core (serde_json, serde-wasm-bindgen,
  * std collections and sorts, the svg crate) measured 262.3 KB and the editor
@@ -135,28 +135,31 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * a cell's means said to be means; each finding kind's severity explained;
  * a finding's unit put back; the budget's hint) brought them to 367.4 KB,
  * 470.3 KB and 431.4 KB.
- * A maintainer's review and an accessibility test brought them to 369.4 KB,
- * 473.8 KB and 434.7 KB: in the core, a label in brackets taking its
+ * A maintainer's review, an accessibility test and a re-test brought them to
+ * 369.9 KB, 474.6 KB and 435.1 KB: in the core, a label in brackets taking its
  * headcount into them, one rounding of percentages and points for every
  * report, the classroom's and exports' errors naming every problem, a
  * chosen finding found by comparing its id as written (Finding::has_id),
  * the classroom's names isolated by the core's rule (isolate, replacing a
  * copy in the page) and how tall a frame must be for readable text
  * (readableHeight, replacing the page's reading of font sizes out of the
- * SVG; the embeddable module to 191.3 KB and embed.html to 210.9 KB); in
+ * SVG; the embeddable module to 190.7 KB and embed.html to 210.3 KB), the
+ * same rounding as the page's Intl and French plurals by French rules, and
+ * disagreements' names isolated; in
  * the pages, the owners matrix paged with a filter, a frame too small for
  * 12 px text scrolling instead of shrinking it, the table view's states in
  * words, forced colours over the element's theme, a French element's
  * missing file named, a phone's passing notice gone at the first touch and
- * file names that keep their accents.
+ * file names that keep their accents, focus taken to the editor a finding
+ * opens and the page's sentences isolating the model's names.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 370 * 1024 },
-  pageGzip: { 'index.html': 475 * 1024, 'teach.html': 436 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 371 * 1024 },
+  pageGzip: { 'index.html': 476 * 1024, 'teach.html': 436 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{ok, wfe};
+use common::{fixture, ok, stderr, wfe};
 
 const SAMPLE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/models/sample.json");
 
@@ -692,4 +692,39 @@ fn every_command_takes_a_regional_tag_and_validate_says_valid_in_french() {
     let refused = wfe(&["analyze", SAMPLE, "--lang", "de"]);
     assert!(!refused.status.success());
     assert!(String::from_utf8_lossy(&refused.stderr).contains("English (en) and French (fr)"));
+}
+
+#[test]
+fn the_clis_own_lines_follow_lang_too() {
+    let missing = wfe(&["validate", "no-such-model.json", "--lang", "fr"]);
+    assert_eq!(
+        stderr(&missing),
+        "no-such-model.json : fichier introuvable\n"
+    );
+    let english = wfe(&["validate", "no-such-model.json"]);
+    assert_eq!(stderr(&english), "no-such-model.json: no such file\n");
+    let out = common::scratch("cli-lines-fr").join("merged.json");
+    let merged = wfe(&[
+        "merge",
+        SAMPLE,
+        &fixture("voices/coded-response.json"),
+        "--lang",
+        "fr",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(merged.status.success(), "{}", stderr(&merged));
+    assert_eq!(
+        stderr(&merged),
+        "1 fusionnée, 0 déjà fusionnée, 0 refusée\n"
+    );
+    let progress = wfe(&[
+        "progress",
+        SAMPLE,
+        "--lang",
+        "fr",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert!(stderr(&progress).contains(" : pas encore d’instantané"));
 }

@@ -2,6 +2,7 @@
 //! output, and the failures they end in, with their exit codes and the
 //! messages a user can act on.
 
+use crate::words::{about, french, say};
 use std::io::{ErrorKind, Read, Write};
 use std::path::Path;
 use workforce_ecosystem::migrate::Version;
@@ -118,9 +119,9 @@ pub fn load(path: &Path) -> Result<Model, Failure> {
 /// An I/O error in plain words, without the system's "(os error N)".
 fn plain(e: &std::io::Error) -> String {
     match e.kind() {
-        ErrorKind::NotFound => "no such file or folder".into(),
-        ErrorKind::IsADirectory => "a folder, not a file".into(),
-        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::NotFound => say("no such file or folder", "fichier ou dossier introuvable"),
+        ErrorKind::IsADirectory => say("a folder, not a file", "un dossier, pas un fichier"),
+        ErrorKind::PermissionDenied => say("permission denied", "accès refusé"),
         _ => {
             let text = e.to_string();
             match text.rfind(" (os error ") {
@@ -135,20 +136,22 @@ fn plain(e: &std::io::Error) -> String {
 /// written in is missing.
 pub fn missing_folder(output: &Path) -> Option<String> {
     let folder = output.parent().filter(|f| !f.as_os_str().is_empty())?;
-    (!is_standard(output) && !folder.is_dir())
-        .then(|| format!("the folder {} does not exist", folder.display()))
+    (!is_standard(output) && !folder.is_dir()).then(|| match french() {
+        true => format!("le dossier {} n’existe pas", folder.display()),
+        false => format!("the folder {} does not exist", folder.display()),
+    })
 }
 
 /// The failure of reading or writing `path`, naming it and saying why.
 pub fn io_failure(path: &Path, e: &std::io::Error, writing: bool) -> Failure {
     let why = match e.kind() {
         ErrorKind::NotFound if writing => missing_folder(path).unwrap_or_else(|| plain(e)),
-        ErrorKind::NotFound => "no such file".into(),
+        ErrorKind::NotFound => say("no such file", "fichier introuvable"),
         _ => plain(e),
     };
     Failure {
         code: 1,
-        message: format!("{}: {why}", source_name(path)),
+        message: about(source_name(path), why),
     }
 }
 

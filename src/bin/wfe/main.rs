@@ -13,6 +13,7 @@ mod files;
 mod markdown;
 mod report;
 mod voices;
+mod words;
 
 use args::{spoken_tag, CaptionArgs, ExportFormat, Format, PlanFormat, Syntax};
 use clap::{Parser, Subcommand};

@@ -3,6 +3,7 @@
 
 use crate::args::set_language;
 use crate::files::{json, load, source_name, stdin_once, write_output, Failure};
+use crate::words::{about, counted, say};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use workforce_ecosystem::voices;
@@ -33,18 +34,26 @@ pub fn merge(
     let merged = voices::merge(&base, &read);
     write_output(output, &json(&merged.model))?;
     let mut lines = unread;
-    lines.extend(
-        merged
-            .refusals
-            .iter()
-            .map(|r| format!("{}: refused: {}", r.source, r.message)),
-    );
-    let summary = format!(
-        "{} merged, {} already merged, {} refused",
-        merged.added,
-        merged.unchanged,
-        lines.len()
-    );
+    lines.extend(merged.refusals.iter().map(|r| {
+        about(
+            &r.source,
+            format!("{}{}", say("refused: ", "refusée : "), r.message),
+        )
+    }));
+    let summary = [
+        counted(
+            merged.added,
+            ("merged", "merged"),
+            ("fusionnée", "fusionnées"),
+        ),
+        counted(
+            merged.unchanged,
+            ("already merged", "already merged"),
+            ("déjà fusionnée", "déjà fusionnées"),
+        ),
+        counted(lines.len(), ("refused", "refused"), ("refusée", "refusées")),
+    ]
+    .join(", ");
     if lines.is_empty() {
         let _ = writeln!(std::io::stderr(), "{summary}");
         return Ok(());
@@ -104,10 +113,13 @@ pub fn progress(file: &Path, output: Option<&Path>, lang: &str) -> Result<(), Fa
         // The chart says so too, in page words; the terminal's user
         // gets the command that takes one.
         let name = source_name(file);
-        eprintln!(
-            "{name}: no snapshots yet, so the chart has no lines; \
-             `wfe snapshot` keeps a model's current scores as a dated snapshot"
+        let hint = say(
+            "no snapshots yet, so the chart has no lines; \
+             `wfe snapshot` keeps a model's current scores as a dated snapshot",
+            "pas encore d’instantané, le graphique n’a donc pas de ligne ; \
+             `wfe snapshot` garde les scores actuels d’un modèle en instantané daté",
         );
+        eprintln!("{}", about(name, hint));
     }
     write_output(output, &voices::progress_svg(&model))
 }

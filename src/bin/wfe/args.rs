@@ -149,7 +149,7 @@ pub fn spoken_tag(tag: &str) -> Result<String, String> {
 }
 
 /// The language of a tag `spoken_tag` took, lower-cased: `fr` of `fr-CA`.
-pub fn primary_subtag(lang: &str) -> String {
+fn primary_subtag(lang: &str) -> String {
     lang.split('-')
         .next()
         .unwrap_or_default()

@@ -1,8 +1,9 @@
 //! `wfe validate`: a model checked, with a one-line summary when it is
 //! valid, written in the language of its problems.
 
-use crate::args::{primary_subtag, set_language};
+use crate::args::set_language;
 use crate::files::{load_versioned, source_name, write_stdout, Failure};
+use crate::words::{about, counted, say};
 use std::path::Path;
 use workforce_ecosystem::migrate::{self, Version};
 
@@ -11,26 +12,33 @@ use workforce_ecosystem::migrate::{self, Version};
 pub fn validate(file: &Path, lang: &str) -> Result<(), Failure> {
     set_language(lang);
     let (model, version) = load_versioned(file)?;
-    // The summary speaks the problems' language; French counts
-    // 0 and 1 in the singular.
-    let french = primary_subtag(lang) == "fr";
-    let count = |n: usize, en: &str, fr: &str| match french {
-        true => format!("{n} {fr}{}", if n < 2 { "" } else { "s" }),
-        false => format!("{n} {en}{}", if n == 1 { "" } else { "s" }),
-    };
-    let (valid, migrated_from) = match french {
-        true => (" : valide", "migré depuis"),
-        false => (": valid", "migrated from"),
-    };
+    // The summary speaks the problems' language.
     let migrated = match version {
         Version::V1 => String::new(),
-        Version::V0 => format!("; {migrated_from} {}", migrate::SCHEMA_V0),
+        Version::V0 => format!(
+            "; {} {}",
+            say("migrated from", "migré depuis"),
+            migrate::SCHEMA_V0
+        ),
     };
-    write_stdout(&format!(
-        "{}{valid} ({}, {}, {}{migrated})\n",
-        source_name(file),
-        count(model.assessments.len(), "assessment", "évaluation"),
-        count(model.contributors.len(), "contributor", "contributeur"),
-        count(model.systems.len(), "system", "système"),
-    ))
+    let summary = format!(
+        "{} ({}, {}, {}{migrated})",
+        say("valid", "valide"),
+        counted(
+            model.assessments.len(),
+            ("assessment", "assessments"),
+            ("évaluation", "évaluations")
+        ),
+        counted(
+            model.contributors.len(),
+            ("contributor", "contributors"),
+            ("contributeur", "contributeurs")
+        ),
+        counted(
+            model.systems.len(),
+            ("system", "systems"),
+            ("système", "systèmes")
+        ),
+    );
+    write_stdout(&format!("{}\n", about(source_name(file), summary)))
 }

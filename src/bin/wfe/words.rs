@@ -24,10 +24,10 @@ pub fn about(name: impl Display, message: impl Display) -> String {
     }
 }
 
-/// `n` and its noun, `(one, other)` in each language; French takes the
-/// singular for 0 and 1, as the core does.
+/// `n` and its noun, `(one, other)` in each language, the form chosen by
+/// the core's rule for the language (French takes the singular for 0 and 1).
 pub fn counted(n: usize, english: (&str, &str), french_forms: (&str, &str)) -> String {
-    let one = if french() { n < 2 } else { n == 1 };
     let (singular, plural) = if french() { french_forms } else { english };
+    let one = workforce_ecosystem::language::plural_one(n as f64);
     format!("{n} {}", if one { singular } else { plural })
 }

@@ -518,8 +518,10 @@ export class WorkforceEcosystem extends HTMLElement {
    */
   #fit(overlay = this.overlay, unit = this.unit) {
     const height = this.#roomHeight();
-    const layout = this.#layout(overlay, unit, height);
-    if (!this.#roomFixed || height === 0 || !this.#ws) return { layout, scrolls: false, height: 0 };
+    // the room as it is, unless it is of fixed height and too low: one
+    // question to the core for the height, one for the layout
+    const inRoom = () => ({ layout: this.#layout(overlay, unit, height), scrolls: false, height: 0 });
+    if (!this.#roomFixed || height === 0 || !this.#ws) return inRoom();
     const fixed = this.getAttribute('layout');
     let least;
     try {
@@ -527,10 +529,10 @@ export class WorkforceEcosystem extends HTMLElement {
       least = this.#ws.readableHeight(this.clientWidth, { overlay, unit: unit || null, caption: this.#caption() }, ['wide', 'square', 'narrow'].includes(fixed ?? '') ? fixed : undefined);
     } catch {
       // an overlay or unit the core refuses: #svg reports it
-      return { layout, scrolls: false, height: 0 };
+      return inRoom();
     }
     if (least === undefined) return { layout: this.#layout(overlay, unit, 0), scrolls: true, height: 0 };
-    if (least <= height) return { layout, scrolls: false, height: 0 };
+    if (least <= height) return inRoom();
     const tall = Math.ceil(least);
     return { layout: this.#layout(overlay, unit, tall), scrolls: true, height: tall };
   }

@@ -16,16 +16,13 @@ pub(super) fn delta_cell(d: &Delta) -> String {
             // The page's rule (formatPoints): whole points from one up, as
             // the percentages beside them are whole; one decimal below.
             let raw = x * 100.0;
-            let shown = if raw.abs() < 0.95 {
+            let decimals = usize::from(raw.abs() < 0.95);
+            let shown = if decimals == 1 {
                 (raw * 10.0).round() / 10.0
             } else {
                 raw.round()
             };
-            let text = if raw.abs() < 0.95 {
-                format!("{shown:+.1}")
-            } else {
-                format!("{shown:+.0}")
-            };
+            let text = format!("{shown:+.decimals$}");
             // the minus sign, as the page writes it: a hyphen reads as a dash
             let value = crate::language::number(text).replacen('-', "\u{2212}", 1);
             // the form of the number shown ("1 point"; in French "0,5 pt")

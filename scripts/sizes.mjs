@@ -65,7 +65,7 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * 431.3 KB. The core's own French for the exported document (wfe export
  * --lang fr) brought the editor's module to 344.3 KB and the pages to
  * 431.6 KB (399.9 KB). The analysis reports' own French (src/analysis/
- * report.rs through the core's catalogue: 50 more French texts) and their
+ * report/ through the core's catalogue: 50 more French texts) and their
  * tables' scroll boxes brought them to 345.6 KB and 433.8 KB (402.0 KB).
  * The embed's picture (Workspace.picture, src/render/picture.rs: the model
  * drawn ahead of time in each layout the custom element could choose, for

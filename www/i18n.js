@@ -94,7 +94,7 @@ export function changed(delta) {
 export function formatPoints(delta) {
   const raw = delta * 100;
   // too small for one decimal, but which way it went is still said (the
-  // core's reports say it alike, and round as below: report.rs delta_cell)
+  // core's reports say it alike, and round as below: src/analysis/report/comparison.rs, delta_cell)
   if (changed(delta) && Math.abs(raw) < 0.05) return t(raw < 0 ? 'readiness.points.tinyDown' : 'readiness.points.tinyUp');
   const fine = Math.abs(raw) < 0.95;
   const points = fine ? Math.round(raw * 10) / 10 : Math.round(raw);

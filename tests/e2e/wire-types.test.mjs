@@ -1,5 +1,5 @@
 // One source of truth for what crosses the Wasm boundary: the TypeScript types
-// written by hand in src/wasm.rs (`typescript_custom_section`, shipped in
+// written by hand in src/wasm/types.rs (`typescript_custom_section`, shipped in
 // www/pkg/workforce_ecosystem.d.ts) must describe what the core really
 // returns. The built module runs in Node on the sample and the fixtures; each
 // real result is written into a TypeScript file as `const x: TheType = <its
@@ -137,7 +137,7 @@ test('the TypeScript types of the Wasm API describe what the core returns', () =
   } catch (e) {
     report = `${e.stdout}${e.stderr}`;
   }
-  assert.equal(report, '', `the core's results do not match the types in src/wasm.rs (see target/wire-types/results.ts):\n${report}`);
+  assert.equal(report, '', `the core's results do not match the types in src/wasm/types.rs (see target/wire-types/results.ts):\n${report}`);
 });
 
 /** Every object key of `value` with its path, but not the keys of id-keyed maps. */

@@ -4,10 +4,11 @@
 
 use crate::args::Syntax;
 use crate::files::{
-    json, load, read_input, read_model, source_name, stdin_once, write_output, Failure,
+    json, load, problem_lines, read_input, read_model, source_name, stdin_once, write_output,
+    Failure,
 };
 use std::path::Path;
-use workforce_ecosystem::{csv, encoding, framework, opened, teaching, text, validate};
+use workforce_ecosystem::{csv, encoding, framework, opened, teaching, text};
 
 /// `wfe example`.
 pub fn example() -> Result<(), Failure> {
@@ -31,18 +32,10 @@ pub fn import_csv(model: &Path, csv_path: &Path, output: Option<&Path>) -> Resul
     })?;
     let text = read_input(csv_path)?;
     let imported = csv::import_csv_bytes(&base, &text).map_err(|invalid| {
-        let name = csv_path.display();
-        let mut lines: Vec<String> = invalid
-            .problems
-            .iter()
-            .map(|p| format!("{name}: {p}"))
-            .collect();
-        if invalid.more > 0 {
-            lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
-        }
+        let name = csv_path.display().to_string();
         Failure {
             code: 2,
-            message: lines.join("\n"),
+            message: problem_lines(&name, &invalid.problems, invalid.more).join("\n"),
         }
     })?;
     write_output(output, &json(&imported))

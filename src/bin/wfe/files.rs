@@ -3,6 +3,7 @@
 //! messages a user can act on.
 
 use crate::words::{about, french, say};
+use std::fmt::Display;
 use std::io::{ErrorKind, Read, Write};
 use std::path::Path;
 use workforce_ecosystem::migrate::Version;
@@ -80,17 +81,20 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, Failure> {
     }
 }
 
+/// Every problem on its own line, prefixed with `name`, then how many more
+/// the list leaves out, if any (a model's problems or a CSV file's).
+pub fn problem_lines(name: &str, problems: &[impl Display], more: usize) -> Vec<String> {
+    let mut lines: Vec<String> = problems.iter().map(|p| format!("{name}: {p}")).collect();
+    if more > 0 {
+        lines.push(format!("{name}: {}", validate::more_line(more)));
+    }
+    lines
+}
+
 /// Every problem on its own line, prefixed with the source, then a count.
 pub fn invalid_failure(path: &Path, invalid: &validate::Invalid) -> Failure {
     let name = source_name(path);
-    let mut lines: Vec<String> = invalid
-        .problems
-        .iter()
-        .map(|p| format!("{name}: {p}"))
-        .collect();
-    if invalid.more > 0 {
-        lines.push(format!("{name}: {}", validate::more_line(invalid.more)));
-    }
+    let mut lines = problem_lines(&name, &invalid.problems, invalid.more);
     lines.push(format!("{name}: {}", validate::not_loaded(invalid.total())));
     Failure {
         code: 2,

@@ -8,12 +8,8 @@ import { state, onRefresh, setView, currentModel, refresh, announce } from './st
 import { planSection } from './plan.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
 
-/**
- * Kinds in the order of their groups when their worst findings weigh the same;
- * the last, the merged responses' disagreements, comes apart from the core's
- * findings (analysis.disagreements) and is listed as one more group.
- */
-const KIND_ORDER = ['maturity-gap', 'conflict', 'redundant', 'uncovered', 'fragmented', 'untracked', 'silo', 'disagreement'];
+/** The kinds the page has words for; the last, the merged responses' disagreements, comes apart from the core's findings (analysis.disagreements). */
+const KINDS = ['maturity-gap', 'uncovered', 'redundant', 'conflict', 'untracked', 'fragmented', 'silo', 'disagreement'];
 const PAGE = 8;
 
 let findingsPane;
@@ -25,39 +21,25 @@ const expanded = new Set();
 
 /** A group's title: the core's name for the kind (Workspace.findingKinds), in the page's language. */
 function kindTitle(kind) {
-  return KIND_ORDER.includes(kind) ? t(`finding.kind.${kind}`) : kind;
+  return KINDS.includes(kind) ? t(`finding.kind.${kind}`) : kind;
 }
 
 /** One finding's kind beside its sentence: the same name the report and the exports give it. */
 function kindName(kind) {
-  return KIND_ORDER.includes(kind) && kind !== 'disagreement' ? t(`exportdoc.kind.${kind}`) : kind;
-}
-
-function byPriority(a, b) {
-  return (b.severity ?? 0) - (a.severity ?? 0);
+  return KINDS.includes(kind) && kind !== 'disagreement' ? t(`exportdoc.kind.${kind}`) : kind;
 }
 
 /**
- * The findings by kind, the group with the worst first: each with its
- * findings as listed (the core lists a page of each kind, the worst first,
- * and a kind whole once opened) and how many there are in all.
+ * The findings in the core's groups (`findingGroups`: the worst finding's
+ * group first), each with its findings as the core lists them (a page of
+ * each kind, the worst first, and a kind whole once opened) and how many
+ * there are in all.
  * @param {any[]} findings
- * @param {Record<string, number>} counts the core's count of each kind
+ * @param {{ kind: string, count: number }[]} order
+ * @returns {[string, any[], number][]}
  */
-function groups(findings, counts) {
-  const map = new Map();
-  for (const f of findings) {
-    if (!map.has(f.kind)) map.set(f.kind, []);
-    map.get(f.kind).push(f);
-  }
-  // the group holding the worst finding first; the core's order within
-  const top = (kind) => Math.max(...map.get(kind).map((f) => f.severity ?? 0));
-  const kinds = [...map.keys()].sort((a, b) => {
-    const ia = KIND_ORDER.indexOf(a);
-    const ib = KIND_ORDER.indexOf(b);
-    return top(b) - top(a) || (ia < 0 ? 99 : ia) - (ib < 0 ? 99 : ib) || a.localeCompare(b);
-  });
-  return kinds.map((kind) => [kind, map.get(kind).slice().sort(byPriority), Math.max(counts[kind] ?? 0, map.get(kind).length)]);
+function groups(findings, order) {
+  return order.map(({ kind, count }) => [kind, findings.filter((f) => f.kind === kind), count]);
 }
 
 /** The label of `id` as the page's sentences hold it: isolated, so a right-to-left name or a bidi control in it reorders none of the sentence. */
@@ -275,7 +257,7 @@ function renderFindings(result) {
   }
   // the same findings, choice and comparison: nothing to draw again
   const active = result.session.active;
-  const shape = JSON.stringify([language(), result.structure, state.view.unit, state.view.finding, state.view.overlay, [...expanded], [...comparedExpanded], findings, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingCounts]);
+  const shape = JSON.stringify([language(), result.structure, state.view.unit, state.view.finding, state.view.overlay, [...expanded], [...comparedExpanded], findings, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingGroups]);
   if (shape === findingsShown) return;
   findingsShown = shape;
   preservingFocus(findingsPane, () => {
@@ -295,14 +277,14 @@ function renderFindings(result) {
       // the finding just clicked from under the pointer.)
       const unit = state.view.unit && peeked?.to !== state.view.unit && currentModel().units.find((u) => u.id === state.view.unit);
       if (unit) parts.push(h('p', { class: 'finding-scope', text: t('finding.everyUnit', { unit: isolate(unit.label) }) }));
-      for (const [kind, list, count] of groups(findings, result.findingCounts ?? {})) {
+      for (const [kind, list, count] of groups(findings, result.findingGroups)) {
         const open = expanded.has(kind);
         // the core lists a page of its kinds (and the chosen finding); the
         // disagreements come whole
         const shown = open || kind !== 'disagreement' ? list : list.slice(0, PAGE);
         parts.push(h('section', { class: 'finding-group', dataset: { kind } },
           h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(count, 0) })),
-          KIND_ORDER.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
+          KINDS.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
           h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
           moreOrFewer(expanded, kind, count)));
       }

@@ -94,25 +94,6 @@ function detail(m, contributor, theme) {
       h('button', { type: 'submit', class: 'primary small', dataset: { key: 'o-new:add' } }, t('owners.add'))));
 }
 
-/**
- * The names of the players who own each (contributor, theme) pair, read in
- * one pass: a cell looking through every responsibility would make the
- * matrix of a large organisation quadratic (800 × 9 cells × 3,500).
- * @returns {Map<string, Map<string, Set<string>>>} contributor id → theme id → names (isolated: they are listed in a sentence)
- */
-function ownerNames(m) {
-  const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
-  const byContributor = new Map();
-  for (const r of m.responsibilities) {
-    let byTheme = byContributor.get(r.contributor);
-    if (!byTheme) byContributor.set(r.contributor, byTheme = new Map());
-    let names = byTheme.get(r.theme);
-    if (!names) byTheme.set(r.theme, names = new Set());
-    names.add(players.get(r.player) ?? r.player);
-  }
-  return byContributor;
-}
-
 /** Contributors a page of the matrix shows: a large organisation's whole matrix (800 × 4 buttons) took a fifth of a second to draw and as many Tab stops to cross. */
 const PAGE = 50;
 /** What the name filter holds, and the first contributor shown (of those it lets through). */
@@ -180,12 +161,13 @@ export function ownersView(m) {
   reveal(m, marks);
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
-  const owners = ownerNames(m);
   const themeNames = new Map(m.framework.themes.map((th) => [th.id, isolate(th.label)]));
-  const row = (c) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
+  /** @param {{ id: string, label: string }} c @param {string[][]} owners its row of the core's matrix */
+  const row = (c, owners) => h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null },
     h('th', { scope: 'row', text: c.label }),
-    m.framework.themes.map((th) => {
-      const names = [...(owners.get(c.id)?.get(th.id) ?? [])];
+    m.framework.themes.map((th, column) => {
+      // isolated: they are listed in a sentence
+      const names = (owners[column] ?? []).map((name) => isolate(name));
       const isChosen = chosen?.contributor === c.id && chosen?.theme === th.id;
       const flagged = marks.contributors.has(c.id) && (findingThemes.size === 0 || findingThemes.has(th.id));
       const text = names.length ? names.join(', ') : t('owners.nobodyShort');
@@ -217,6 +199,9 @@ export function ownersView(m) {
     const list = paged ? matching(m, query) : m.contributors;
     start = Math.max(0, Math.min(start, Math.floor((list.length - 1) / PAGE) * PAGE));
     const shown = list.slice(start, start + PAGE);
+    // the core names the owners of the pairs on show (only those: a large
+    // organisation's whole matrix is thousands of pairs)
+    const owners = state.ws.ownersRows(shown.map((c) => c.id));
     const status = t(!shown.length ? 'owners.noMatch' : query.trim() ? 'owners.showingMatching' : 'owners.showing',
       { from: n(start + 1), to: n(start + shown.length), count: n(list.length), query: query.trim() });
     const turn = (by) => () => {
@@ -237,7 +222,7 @@ export function ownersView(m) {
         h('table', { class: 'matrix', 'aria-describedby': paged && 'owners-shown' },
           h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
           h('thead', {}, head),
-          h('tbody', {}, shown.map(row)))) : null));
+          h('tbody', {}, shown.map((c, i) => row(c, owners[i]))))) : null));
     if (say) announce(status);
   };
   draw();

@@ -6,15 +6,20 @@
 //!
 //! Everything here is computed by the core so that the page only displays.
 //! The per-cell facts live in `cells`, the cell editor's content in `editor`,
-//! what one refresh of the editor shows in `refresh`.
+//! what one refresh of the editor shows in `refresh`, the Organization
+//! pane's owners matrix in `owners`.
 
 mod cells;
 mod editor;
+mod owners;
 mod refresh;
 
 pub use cells::{cell_infos, scale_label, CellInfo};
 pub use editor::{cell_detail, CellDetail, EditorRow, IndexedResponsibility};
-pub use refresh::{cell_states, refresh, ComparedCounts, Refresh, ViewResult};
+pub use owners::owners_rows;
+pub use refresh::{
+    cell_states, finding_groups, refresh, ComparedCounts, FindingGroup, Refresh, ViewResult,
+};
 
 use crate::analysis::finding::Kind;
 use crate::analysis::Finding;

@@ -25,6 +25,8 @@ pub struct ViewResult {
     pub structure: u64,
     pub finding_count: usize,
     pub finding_counts: BTreeMap<&'static str, usize>,
+    /// The findings list's groups, in the order it shows them.
+    pub finding_groups: Vec<FindingGroup>,
     /// Whether `options.finding` names a finding (or disagreement) of the
     /// model on show.
     pub finding_chosen: bool,
@@ -45,6 +47,53 @@ pub struct ViewResult {
 pub struct ComparedCounts {
     pub resolved: usize,
     pub introduced: usize,
+}
+
+/// A group of the findings list: a kind of finding, or `disagreement` for
+/// the merged responses' disagreements, and how many it holds in all
+/// (however many are listed).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct FindingGroup {
+    pub kind: &'static str,
+    pub count: usize,
+}
+
+/// The groups of `report`'s findings and disagreements in the order the
+/// list shows them: the group holding the worst finding first, so that what
+/// matters most is read first whatever its kind; on a tie, in
+/// [`Kind::ALL`](analysis::Kind::ALL)'s order (the report's), the
+/// disagreements last.
+pub fn finding_groups(report: &Analysis) -> Vec<FindingGroup> {
+    let mut groups: Vec<(f64, usize, FindingGroup)> = analysis::Kind::ALL
+        .iter()
+        .enumerate()
+        .filter_map(|(rank, &kind)| {
+            let of_kind = report.findings.iter().filter(|f| f.kind == kind);
+            let count = of_kind.clone().count();
+            let worst = of_kind
+                .map(|f| f.severity)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let group = FindingGroup {
+                kind: kind.as_str(),
+                count,
+            };
+            (count > 0).then_some((worst, rank, group))
+        })
+        .collect();
+    if !report.disagreements.is_empty() {
+        let worst = report
+            .disagreements
+            .iter()
+            .map(|d| d.severity)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let group = FindingGroup {
+            kind: "disagreement",
+            count: report.disagreements.len(),
+        };
+        groups.push((worst, analysis::Kind::ALL.len(), group));
+    }
+    crate::order::sort_by(&mut groups, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    groups.into_iter().map(|(_, _, group)| group).collect()
 }
 
 /// A refresh: the drawing's input and the page's result.
@@ -111,6 +160,7 @@ pub fn refresh(session: &Session, kept: &mut Kept, opts: &ViewOptions) -> Refres
     let finding_shows = scopes.first().map(FindingScope::shows);
     let finding_count = report.findings.len();
     let finding_counts = finding_counts(&report.findings);
+    let finding_groups = finding_groups(&report);
     let findings_note = analysis::quiet(model, &report);
     // (the chosen one stays: the editors highlight what it concerns)
     opts.keep_listed(&mut report.findings, finding_chosen);
@@ -121,6 +171,7 @@ pub fn refresh(session: &Session, kept: &mut Kept, opts: &ViewOptions) -> Refres
         structure: revisions.structure,
         finding_count,
         finding_counts,
+        finding_groups,
         finding_chosen,
         finding_shows,
         findings_note,
@@ -198,6 +249,68 @@ mod tests {
         let session = Session::new(crate::framework::sample());
         let ring = super::super::finding_cells(session.model(), &scope(0, &["leadership"], &[]));
         assert_eq!(ring.len(), session.model().framework.players.len());
+    }
+
+    /// Each group's worst severity and its rank among the kinds.
+    fn worst_and_rank(report: &Analysis, kind: &str) -> (f64, usize) {
+        let kinds = analysis::Kind::ALL.map(analysis::Kind::as_str);
+        let rank = kinds.iter().position(|&k| k == kind).unwrap_or(kinds.len());
+        let severities: Vec<f64> = if kind == "disagreement" {
+            report.disagreements.iter().map(|d| d.severity).collect()
+        } else {
+            let of_kind = report.findings.iter().filter(|f| f.kind.as_str() == kind);
+            of_kind.map(|f| f.severity).collect()
+        };
+        (severities.into_iter().fold(f64::MIN, f64::max), rank)
+    }
+
+    #[test]
+    fn findings_are_grouped_worst_group_first_ties_in_the_reports_order() {
+        let mut model = crate::framework::sample();
+        // two respondents far apart on one cell: a disagreement group
+        let (theme, player) = (
+            model.framework.themes[0].id.clone(),
+            model.framework.players[0].id.clone(),
+        );
+        for (who, current) in [("Ana", 0.0), ("Ben", 4.0)] {
+            model.responses.push(crate::model::Response {
+                respondent: who.into(),
+                role: None,
+                date: None,
+                scores: vec![crate::model::Score {
+                    theme: theme.clone(),
+                    player: player.clone(),
+                    unit: None,
+                    current,
+                    target: None,
+                }],
+            });
+        }
+        let session = Session::new(model);
+        let opts = options(json!({"overlay": "gap", "findingsPerKind": 1}));
+        let r = refresh(&session, &mut Kept::default(), &opts);
+        let report = analysis::analyze(session.model());
+        let groups = &r.result.finding_groups;
+        for g in groups {
+            let count = match g.kind {
+                "disagreement" => report.disagreements.len(),
+                kind => r.result.finding_counts[kind],
+            };
+            assert_eq!(g.count, count, "{} counted whole, not as listed", g.kind);
+        }
+        assert_eq!(groups.len(), r.result.finding_counts.len() + 1);
+        let keys: Vec<(f64, usize)> = groups
+            .iter()
+            .map(|g| worst_and_rank(&report, g.kind))
+            .collect();
+        for pair in keys.windows(2) {
+            let (a, b) = (pair[0], pair[1]);
+            assert!(a.0 > b.0 || a.0 == b.0 && a.1 < b.1, "{groups:?}: {keys:?}");
+        }
+        assert!(
+            keys.windows(2).any(|p| p[0].0 == p[1].0),
+            "the sample ties two groups: {keys:?}"
+        );
     }
 
     #[test]

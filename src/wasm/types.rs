@@ -179,6 +179,8 @@ export interface ViewResult {
   findingCount: number;
   /** how many findings there are of each kind (findingsPerKind lists fewer) */
   findingCounts: Partial<Record<FindingKind, number>>;
+  /** the findings list's groups in the order it shows them (the worst finding's group first; ties in the report's order, disagreements last), each with how many it holds in all */
+  findingGroups: { kind: FindingKind | "disagreement"; count: number }[];
   /** whether options.finding names a finding of the model on show */
   findingChosen: boolean;
   /** what the diagram marks of the chosen finding: its cells, its players' wedges, its themes' rings or nothing; null when none is chosen */

@@ -131,6 +131,14 @@ impl Workspace {
         }
     }
 
+    /// The owners matrix's rows for `contributors` (ids): for each, one list
+    /// per theme of the framework in its order, the labels of the players
+    /// responsible for that pair.
+    #[wasm_bindgen(js_name = ownersRows, unchecked_return_type = "string[][][]")]
+    pub fn owners_rows(&self, contributors: Vec<String>) -> Result<JsValue, js_sys::Error> {
+        to_js(&view::owners_rows(self.session.model(), &contributors))
+    }
+
     /// Brings the diagram in `container` up to date with the model on show
     /// and `options`, touching only the cells that changed, and returns what
     /// the rest of the page shows: analysis, comparison, cell facts, session.

@@ -47,6 +47,13 @@ test('the findings list shows a page of each kind, the rest on request, and the 
 
   const groups = await shownGroups(page);
   assert.deepEqual(groups.map((g) => g.kind).sort(), [...byKind.keys()].sort());
+  // the group holding the worst finding first; on a tie (the sample has
+  // some), in the report's order of kinds
+  const REPORT_ORDER = ['maturity-gap', 'uncovered', 'redundant', 'conflict', 'untracked', 'fragmented', 'silo'];
+  const worst = (kind) => Math.max(...byKind.get(kind).map((f) => f.severity));
+  const expected = [...byKind.keys()].sort((a, b) => worst(b) - worst(a) || REPORT_ORDER.indexOf(a) - REPORT_ORDER.indexOf(b));
+  assert.ok(expected.some((k, i) => i > 0 && worst(k) === worst(expected[i - 1])), 'two groups tie');
+  assert.deepEqual(groups.map((g) => g.kind), expected);
   for (const g of groups) {
     const all = byKind.get(g.kind);
     assert.equal(g.count, String(all.length), `${g.kind}: the count is of every finding of the kind`);

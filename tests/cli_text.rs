@@ -104,6 +104,23 @@ score hr integration 1 -> 3\n```\n\nAn example of the syntax, not drawn:\n\n\
 ~~~workforce-ecosystem\nname \"Next [year]\"\nscore hr integration 3\n~~~\n\nThe end.\n";
 
 #[test]
+fn markdown_names_its_images_for_the_document_keeping_its_letters() {
+    let dir = scratch("markdown-names");
+    std::fs::write(dir.join("Équipe nord.md"), README).unwrap();
+    let out = wfe_in(
+        &dir,
+        &["markdown", "Équipe nord.md", "-o", "-", "--svg-dir", "img"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).contains("![Today](img/Équipe-nord-1.svg)"),
+        "{}",
+        text(&out.stdout)
+    );
+    assert!(dir.join("img/Équipe-nord-2.svg").is_file());
+}
+
+#[test]
 fn markdown_replaces_each_block_with_an_svg_link() {
     let dir = scratch("markdown");
     std::fs::write(dir.join("README.md"), README).unwrap();

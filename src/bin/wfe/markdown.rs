@@ -6,7 +6,7 @@ use crate::files::{
     write_output, Failure,
 };
 use std::path::{Path, PathBuf};
-use workforce_ecosystem::{encoding, opened, render, text};
+use workforce_ecosystem::{analysis, encoding, opened, render, text};
 
 /// `wfe markdown`: every block's diagram drawn first (any problem stops
 /// the run before a file is written), then the images and the document.
@@ -41,7 +41,8 @@ pub fn markdown(input: &Path, output: &Path, svg_dir: &Path, overlay: &str) -> R
     let stem: String = named
         .chars()
         .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            // letters of any script kept, as the page names its files
+            if c.is_alphanumeric() || c == '-' || c == '_' {
                 c
             } else {
                 '-'
@@ -107,29 +108,14 @@ pub fn markdown(input: &Path, output: &Path, svg_dir: &Path, overlay: &str) -> R
         let link = link_dir.join(file);
         format!(
             "![{}]({})\n",
-            markdown_escape(alt),
+            // (the reports' escaping: it cannot close the brackets, start a tag or break the line)
+            analysis::escape_markdown(alt),
             link.to_string_lossy()
                 .replace('\\', "/")
                 .replace(' ', "%20")
         )
     });
     write_output(Some(output), &document)
-}
-
-/// Alt text that cannot close its brackets, start a tag or break the line.
-fn markdown_escape(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        match c {
-            '\\' | '[' | ']' | '(' | ')' | '<' | '>' | '*' | '_' | '`' | '!' | '&' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// `target` as a path from `base`, both taken from the working directory

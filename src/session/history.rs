@@ -61,11 +61,28 @@ enum StoredStep<'a> {
 /// them.
 #[derive(Serialize)]
 struct Stored<'a> {
-    base: super::SavedSession,
+    base: super::saved::SavedForm<'a>,
     steps: Vec<StoredStep<'a>>,
     /// How many of the last steps are undone (the steps to redo).
     #[serde(skip_serializing_if = "is_zero")]
     undone: usize,
+}
+
+/// JSON text that stops at a limit in bytes: writing past it fails.
+struct Bounded(Vec<u8>, usize);
+
+impl std::io::Write for Bounded {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        if self.0.len() + bytes.len() > self.1 {
+            return Err(std::io::ErrorKind::Other.into());
+        }
+        self.0.extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -74,8 +91,10 @@ fn is_zero(n: &usize) -> bool {
 
 impl Session {
     /// The latest steps of the history as JSON (at most [`STORED_STEPS`]
-    /// and [`STORED_BYTES`]), or `None` when there is nothing to store.
-    pub(super) fn stored_history(&self) -> Option<String> {
+    /// and [`STORED_BYTES`], and at most `room` bytes), or `None` when
+    /// there is nothing to store.
+    pub(super) fn stored_history(&self, room: usize) -> Option<String> {
+        let limit = STORED_BYTES.min(room);
         let mut n = self
             .undo
             .iter()
@@ -92,26 +111,23 @@ impl Session {
             .take(STORED_STEPS - n)
             .take_while(|e| e.op.is_some())
             .count();
-        // Past the bytes, the steps to redo go first, then the oldest steps:
-        // whole models (the Text tab's steps) are large, and the latest
-        // steps matter most.
+        // Past the bytes, the steps to redo go first, then the oldest steps,
+        // a quarter of them at a time: whole models (the Text tab's steps)
+        // are large, and the latest steps matter most.
         while n + undone > 0 {
-            let text = self.stored_steps(n, undone)?;
-            if text.len() <= STORED_BYTES {
-                return Some(text);
-            }
-            if undone > 0 {
-                undone = 0;
-            } else {
-                n = (n * STORED_BYTES / text.len()).min(n - 1);
+            match self.stored_steps(n, undone, limit)? {
+                Some(text) => return Some(text),
+                None if undone > 0 => undone = 0,
+                None => n = (n * 3 / 4).min(n - 1),
             }
         }
         None
     }
 
     /// The latest `n` steps of the history, then the first `undone` steps
-    /// to redo, as JSON.
-    fn stored_steps(&self, n: usize, undone: usize) -> Option<String> {
+    /// to redo, as JSON: `None` when a step cannot be stored,
+    /// `Some(None)` when they take more than `limit` bytes.
+    fn stored_steps(&self, n: usize, undone: usize, limit: usize) -> Option<Option<String>> {
         let entries: Vec<&Entry> = self.undo.iter().rev().take(n).collect();
         let mut base: State = self.state.clone();
         for entry in &entries {
@@ -163,11 +179,19 @@ impl Session {
             });
         }
         let stored = Stored {
-            base: base.saved(),
+            base: base.saved_form(),
             steps,
             undone,
         };
-        serde_json::to_string(&stored).ok()
+        // Written until it passes the limit, no further: at 100 times the
+        // sample a baseline alone is past it, and the whole history was
+        // written (about 1.4 MB, twice) to be thrown away on every autosave.
+        let mut out = Bounded(Vec::new(), limit);
+        if serde_json::to_writer(&mut out, &stored).is_err() {
+            return Some(None);
+        }
+        // serde_json writes UTF-8
+        String::from_utf8(out.0).ok().map(Some)
     }
 
     /// This session with the history in `stored` replayed up to it, or
@@ -415,7 +439,10 @@ mod tests {
         let back = reloaded(&s);
         assert_eq!(back.undo.len(), STORED_STEPS);
         s.replace(Session::new(Model::empty("Loaded")));
-        assert!(s.stored_history().is_none(), "a load cannot be replayed");
+        assert!(
+            s.stored_history(usize::MAX).is_none(),
+            "a load cannot be replayed"
+        );
         edit(&mut s, score("leadership", 3.0));
         let back = reloaded(&s);
         assert_eq!(back.undo.len(), 1);
@@ -460,7 +487,9 @@ mod tests {
             }
             s.replace_model(m);
         }
-        let stored = s.stored_history().expect("the latest steps, not none");
+        let stored = s
+            .stored_history(usize::MAX)
+            .expect("the latest steps, not none");
         assert!(stored.len() <= STORED_BYTES);
         let mut back = reloaded(&s);
         let kept = back.undo.len();
@@ -470,6 +499,33 @@ mod tests {
             .model()
             .name
             .starts_with(&format!("{} ", STORED_STEPS - 2)));
+    }
+
+    #[test]
+    fn a_history_keeps_to_the_room_it_is_given() {
+        let mut s = Session::new(crate::framework::sample());
+        for i in 0..5 {
+            edit(&mut s, score("leadership", f64::from(i % 4)));
+        }
+        let whole = s.stored_history(usize::MAX).unwrap();
+        let fewer = s.stored_history(whole.len() - 1).expect("fewer steps fit");
+        assert!(fewer.len() < whole.len());
+        assert!(s.stored_history(10).is_none(), "no base fits in 10 bytes");
+    }
+
+    #[test]
+    fn a_history_whose_base_is_past_the_bytes_is_left_out() {
+        // a baseline of over a megabyte: no history can hold it
+        let mut s = Session::new(crate::generate::scaled(&crate::framework::sample(), 100));
+        let saved = s.saved_json();
+        assert!(saved.len() > STORED_BYTES);
+        s.start_scenario("W").unwrap();
+        let cell = s.model().assessments[0].clone();
+        let raise = json!({"setAssessment": {"theme": cell.theme, "player": cell.player,
+            "unit": cell.unit, "current": 4, "target": 4}});
+        s.apply_json(raise, None).unwrap();
+        assert_eq!(s.stored_history(usize::MAX), None);
+        assert_eq!(s.stored_json(), s.saved_json());
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! assert_eq!(text::to_text(&model), "name \"Acme\"\n\nscore hr integration 1 -> 3\n");
 //! ```
 //!
-//! Reading (`parse.rs`, splitting lines in `lex.rs`) builds the model and
+//! Reading (`parse/`, splitting lines in `lex.rs`) builds the model and
 //! hands it to the validator's rules and limits, the JSON reader's own, so
 //! both syntaxes mean the same thing and are refused for the same reasons;
 //! problems name the line and column where the part concerned was written. Printing (`print.rs`) gives the canonical text:

@@ -12,7 +12,7 @@
 //! 5. the shape check (`read.rs`): types, missing and unknown fields, and
 //!    the limits on every text and list (`limits.rs`), so that nothing
 //!    oversized is kept;
-//! 6. the rules (`rules.rs`, also available alone as [`validate`]): ids,
+//! 6. the rules (`rules/`, also available alone as [`validate`]): ids,
 //!    references, scale, duplicates.
 //!
 //! Problems from steps 4–6 are collected together and sorted by their place

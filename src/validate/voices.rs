@@ -1,6 +1,6 @@
 //! The rules for a model's many voices and dates: the responses merged into
 //! it, its dated snapshots and the respondent of a response file. Kept apart
-//! from `rules.rs` because these lists nest (a response holds scores), so
+//! from `rules/` because these lists nest (a response holds scores), so
 //! their places are plain paths, and because none of this is on the hot
 //! path of an edit.
 

@@ -182,6 +182,8 @@ const WORDS = {
     unknownOverlay: 'Unknown overlay; the diagram shows the framework (none) instead.',
     unknownUnit: 'Unknown unit; the diagram shows the mean over all units instead.',
     noWords: 'The diagram’s words in this language could not be loaded; it is drawn in English.',
+    noCatalogue: (lang, url, reason) =>
+      `the diagram's words in "${lang}" could not be loaded from ${url} (${reason}): it is drawn in English; copy dist/i18n/core-${lang}.json to i18n/core-${lang}.json beside element.js`,
     notUpdated: 'The diagram could not be updated; it still shows the last good model.',
     notShown: 'The diagram could not be shown.',
     notUrl: (src) => `src "${src}" is not a URL`,
@@ -200,6 +202,8 @@ const WORDS = {
     unknownOverlay: 'Calque inconnu : le schéma montre le cadre seul (none) à la place.',
     unknownUnit: 'Unité inconnue : le schéma montre la moyenne de toutes les unités à la place.',
     noWords: 'Les textes du schéma en français n’ont pas pu être chargés : il est dessiné en anglais.',
+    noCatalogue: (lang, url, reason) =>
+      `les textes du schéma dans la langue « ${lang} » n’ont pas pu être chargés depuis ${url} (${reason}) : il est dessiné en anglais ; copiez dist/i18n/core-${lang}.json dans i18n/core-${lang}.json, à côté de element.js`,
     notUpdated: 'Le schéma n’a pas pu être mis à jour ; il montre encore le dernier modèle valide.',
     notShown: 'Le schéma n’a pas pu être affiché.',
     notUrl: (src) => `src « ${src} » n’est pas une URL`,
@@ -333,19 +337,22 @@ export function startCore() {
   core().catch(() => {});
 }
 
-/** The core's catalogue of each language but English, fetched once a page from i18n/ beside this file. */
+/** Where the core's catalogue of `lang` is: i18n/ beside this file. */
+const catalogueUrl = (lang) => new URL(`./i18n/core-${lang}.json`, import.meta.url);
+
+/**
+ * The core's catalogue of each language but English, fetched once a page;
+ * rejects with the reason alone (`HTTP 404`), which each element words in
+ * its language (`noCatalogue`).
+ */
 const catalogues = new Map();
 function catalogue(lang) {
   if (!catalogues.has(lang)) {
-    const url = new URL(`./i18n/core-${lang}.json`, import.meta.url);
     catalogues.set(
       lang,
-      fetch(url).then((r) => {
+      fetch(catalogueUrl(lang)).then((r) => {
         if (!r.ok) throw new Error(`HTTP ${r.status}`);
         return r.text();
-      }).catch((e) => {
-        // (in English, for the site's editors: the element draws in English then)
-        throw new Error(`the diagram's words in "${lang}" could not be loaded from ${url.href} (${e?.message ?? e}): it is drawn in English; copy dist/i18n/core-${lang}.json to i18n/core-${lang}.json beside element.js`);
       }),
     );
   }
@@ -885,7 +892,8 @@ export class WorkforceEcosystem extends HTMLElement {
       this.#speaks = { lang, text: await catalogue(lang) };
     } catch (e) {
       this.#speaks = { lang: 'en', text: null };
-      const message = e instanceof Error ? e.message : String(e);
+      const reason = e instanceof Error ? e.message : String(e);
+      const message = WORDS[lang].noCatalogue(lang, catalogueUrl(lang).href, reason);
       // A missing file is the embedder's to fix: said where they look (the
       // console, a note on the element as for an unknown overlay), not only
       // to a script that listens.
@@ -993,7 +1001,7 @@ export class WorkforceEcosystem extends HTMLElement {
     if (ready) this.#setState('ready');
     // (the missing language was told the page's scripts when it was found missing)
     const noWords = this.#noWords && this.#speaks.lang !== this.#lang()
-      ? [el('strong', { textContent: WORDS[this.#lang()].noWords }), el('pre', { textContent: this.#noWords, lang: 'en' })]
+      ? [el('strong', { textContent: WORDS[this.#lang()].noWords }), el('pre', { textContent: this.#noWords })]
       : [];
     if (svgText.notes.length || noWords.length) {
       error.replaceChildren(

@@ -90,11 +90,6 @@ export function has(key) {
   return key in (byCode.get(language())?.dict ?? english) || key in english;
 }
 
-/** The English text of `key`: what a model's default names are compared with. */
-export function englishText(key) {
-  return english[key];
-}
-
 function remembered() {
   const chosen = startingLanguage();
   return byCode.has(chosen) ? chosen : 'en';

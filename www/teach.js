@@ -15,7 +15,7 @@ import init, {
   bytesToText,
   isolate,
 } from './pkg/workforce_ecosystem.js';
-import { t, has, getLanguage, bindSwitcher, startLanguage, englishText, addTexts } from './lang.js';
+import { t, has, getLanguage, bindSwitcher, startLanguage, addTexts } from './lang.js';
 import enTeach from './i18n/en-teach.js';
 import { sampleText, adoptStylesheet } from './assets.js';
 import { startCore } from './core-start.js';
@@ -40,6 +40,13 @@ const status = $('status');
 const state = {
   json: '', // the model's JSON text, as loaded
   full: null, // the model with its framework filled in (parsed)
+  /**
+   * The model's outline, as the core names its standard framework and
+   * default scale in its language: what the page names players, themes and
+   * levels by. Taken again when the language changes.
+   * @type {import('./pkg/workforce_ecosystem.js').ModelOutline | null}
+   */
+  names: null,
   readiness: null, // the core's readiness of the model
   name: '',
   tour: null,
@@ -65,25 +72,6 @@ function announce(text) {
   requestAnimationFrame(() => {
     el.textContent = text;
   });
-}
-
-/**
- * The model as shown: standard players and themes that keep their default
- * English names are named in the current language; custom names stay.
- */
-function localized(model) {
-  const rename = (items, kind) =>
-    items.map((item) => {
-      const key = `framework.${kind}.${item.id}`;
-      return englishText(key) !== undefined && englishText(key) === item.label ? { ...item, label: t(key) } : item;
-    });
-  return {
-    ...model,
-    framework: {
-      players: rename(model.framework.players, 'player'),
-      themes: rename(model.framework.themes, 'theme'),
-    },
-  };
 }
 
 /** Whether `figure` is the tour's drawing in the presenter view. */
@@ -139,9 +127,9 @@ function optionsIn(figure, options) {
   return presenting(figure) ? { ...options, caption: dated() } : options;
 }
 
-/** The SVG of `model` for `figure`, in the layout that suits its room. */
+/** The SVG of `model` for `figure`, in the layout that suits its room (the core names the standard framework in its language). */
 function svgOf(model, options, figure) {
-  const ws = new Workspace(JSON.stringify(localized(model)));
+  const ws = new Workspace(JSON.stringify(model));
   try {
     const opts = optionsIn(figure, options);
     // (a layout given: a figure drawn to match another, teach-class.js)
@@ -192,11 +180,31 @@ function coreModel(json) {
   }
 }
 
-/** The model in `json` as the core reads it, with its readiness. */
+/** The outline of the model in `json` (see `state.names`). */
+function coreNames(json) {
+  const ws = new Workspace(json);
+  try {
+    return ws.outline();
+  } finally {
+    ws.free();
+  }
+}
+
+/** The model in `json` as the core reads it, with its outline (see `state.names`). */
+function coreModelAndNames(json) {
+  const ws = new Workspace(json);
+  try {
+    return { model: ws.model(), names: ws.outline() };
+  } finally {
+    ws.free();
+  }
+}
+
+/** The model in `json` as the core reads it, with its readiness and its outline (see `state.names`). */
 function coreModelAndReadiness(json) {
   const ws = new Workspace(json);
   try {
-    return { model: ws.model(), readiness: ws.analyze().readiness };
+    return { model: ws.model(), readiness: ws.analyze().readiness, names: ws.outline() };
   } finally {
     ws.free();
   }
@@ -238,7 +246,7 @@ function showTourScores() {
 function stepScores(step) {
   const model = state.full;
   if (!model || model.assessments.length === 0) return null;
-  const shown = localized(model);
+  const shown = state.names;
   // (the model's names isolated: one right to left or with a bidi control reorders none of the sentence)
   const name = model.name ? isolate(model.name) : t('tour.scores.thisModel');
   const r = state.readiness;
@@ -334,9 +342,10 @@ function goToAddress() {
 function load(json, source, at = 0) {
   // blankModel validates and fills in the framework; it throws on a bad model.
   const full = JSON.parse(blankModel(json));
-  const { model, readiness } = coreModelAndReadiness(json);
+  const { model, readiness, names } = coreModelAndReadiness(json);
   state.json = json;
   state.readiness = readiness;
+  state.names = names;
   state.full = { ...model, framework: full.framework, scale: full.scale };
   state.name = model.name ?? '';
   const steps = tourSteps(json);
@@ -348,8 +357,8 @@ function load(json, source, at = 0) {
     t,
     has,
     // (isolated, as the generic steps' sentences and headings hold them)
-    themeLabel: (id) => isolate(labelOf(localized(state.full).framework.themes, id)),
-    playerLabel: (id) => isolate(labelOf(localized(state.full).framework.players, id)),
+    themeLabel: (id) => isolate(labelOf(state.names.framework.themes, id)),
+    playerLabel: (id) => isolate(labelOf(state.names.framework.players, id)),
     onChange: (index) => {
       showTourScores();
       fit();
@@ -387,7 +396,7 @@ function tourOptions() {
 function fit() {
   const figure = $('tour-diagram');
   if (state.view === 'tour' && state.full && figure.firstElementChild) {
-    const ws = new Workspace(JSON.stringify(localized(state.full)));
+    const ws = new Workspace(JSON.stringify(state.full));
     const opts = optionsIn(figure, tourOptions());
     let layout;
     let flow;
@@ -441,14 +450,10 @@ function sizeColumns(ws, opts) {
 
 function drawBlank() {
   draw($('blank-diagram'), JSON.parse(blankModel(state.json)), { overlay: 'none' });
-  // The scale, so the handout says what the numbers mean. Default English
-  // step names are shown in the current language; custom ones as written.
-  const { min, max, labels = [] } = state.full.scale;
-  const named = labels.map((label, i) => {
-    const key = `scale.default.${i}`;
-    const text = englishText(key) === label ? t(key) : label;
-    return `${min + i} ${text}`;
-  });
+  // The scale, so the handout says what the numbers mean, as the core names
+  // it: the default steps in its language, custom ones as written.
+  const { min, max, labels = [] } = state.names.scale;
+  const named = labels.map((label, i) => `${min + i} ${label}`);
   $('blank-scale').textContent = t('blank.scale', { min, max, labels: named.join(' · ') });
   $('blank-handout-title').textContent = state.name || t('blank.handoutTitle');
 }
@@ -552,10 +557,11 @@ async function runCompare() {
   };
   let cmp;
   let studentModel;
+  let studentNames;
   try {
     cmp = compareModels(instructor.text, student.text);
     // The student's model as the core reads it (an older version migrated).
-    studentModel = coreModel(student.text);
+    ({ model: studentModel, names: studentNames } = coreModelAndNames(student.text));
   } catch (e) {
     // Name which file is wrong, with the core's reason for it: read each
     // alone (compareModels's own message starts with the name of its
@@ -573,7 +579,7 @@ async function runCompare() {
     return;
   }
   try {
-    showComparison(cmp, studentModel);
+    showComparison(cmp, studentModel, studentNames);
   } catch (e) {
     fail(t('compare.student'), e.message);
   }
@@ -609,10 +615,9 @@ function scores(value) {
  * the cells the student scored, differences first. Blank cells are counted,
  * not listed.
  */
-function showComparison(cmp, studentModel) {
+function showComparison(cmp, studentModel, shown) {
   const out = $('compare-text');
   state.compared = true;
-  const shown = localized(studentModel);
   const answeredUnits = cmp.units.filter((u) => u.answered);
   const answered = cmp.matching + cmp.differing + cmp.extra;
   const parts = [];
@@ -656,24 +661,24 @@ function showComparison(cmp, studentModel) {
     }
     select.addEventListener('change', () => {
       state.compareUnit = select.value === '' ? null : select.value;
-      drawComparedDiagram(cmp, studentModel);
+      drawComparedDiagram(cmp, studentModel, shown);
     });
     label.append(t('compare.unitShown'), ' ', select);
     parts.push(label);
   }
   if (cmp.answered.length > 0) parts.push(answerTable(cmp, shown));
   out.replaceChildren(...parts);
-  drawComparedDiagram(cmp, studentModel);
+  drawComparedDiagram(cmp, studentModel, shown);
   announce(sentence);
 }
 
-/** The student's diagram for the unit chosen, cells marked by their verdict. */
-function drawComparedDiagram(cmp, studentModel) {
+/** The student's diagram for the unit chosen, cells marked by their verdict; `names`, the student model's outline. */
+function drawComparedDiagram(cmp, studentModel, names) {
   const diagram = $('compare-diagram');
   const unit = state.compareUnit;
   draw(diagram, studentModel, unit === null ? { overlay: 'current' } : { overlay: 'current', unit });
   const caption = $('compare-caption');
-  caption.textContent = t('compare.caption', { unit: isolate(unitName(localized(studentModel), unit)) });
+  caption.textContent = t('compare.caption', { unit: isolate(unitName(names, unit)) });
   caption.hidden = false;
   clearHighlight(diagram);
   const key = (c) => `${c.theme}\u0000${c.player}`;
@@ -899,8 +904,11 @@ function wire() {
   );
   $('csv-file').addEventListener('change', () => importCsv());
 
+  // (core-language.js's listener, registered first, has set the core's language)
   document.addEventListener('wfe-language', () => {
-    if (state.full) drawAll();
+    if (!state.full) return;
+    state.names = coreNames(state.json);
+    drawAll();
   });
 }
 

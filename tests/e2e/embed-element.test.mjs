@@ -571,7 +571,8 @@ test('an element speaks its page’s language: French words and diagram in a Fre
   const told = await bare.evaluate(() => window.told);
   assert.equal(told.length, 1);
   assert.equal(told[0].source, 'lang');
-  assert.match(told[0].message, /i18n\/core-fr\.json \(HTTP 404\): it is drawn in English/);
+  // in the element's language, the address and the reason as they are
+  assert.match(told[0].message, /^les textes du schéma dans la langue « fr » n’ont pas pu être chargés depuis http:\/\/.*\/i18n\/core-fr\.json \(HTTP 404\) : il est dessiné en anglais ; copiez dist\/i18n\/core-fr\.json dans i18n\/core-fr\.json, à côté de element\.js$/);
   await bare.context().close();
 });
 
@@ -913,9 +914,15 @@ test('French without its file beside element.js: the element and embed.html say 
     assert.ok(seen.error, `${path}: a note on the element`);
     assert.match(seen.error, /^Les textes du schéma en français n’ont pas pu être chargés : il est dessiné en anglais\./, path);
     assert.match(seen.error, /i18n\/core-fr\.json \(HTTP 404\)/, `${path}: the note names the file`);
+    // its technical line in French too (the address, the files and the reason as they are), said to be
+    const note = await page.evaluate((s) => [...document.querySelector(s).shadowRoot.querySelectorAll('.error pre')].map((p) => ({ text: p.textContent, lang: p.closest('[lang]')?.lang })), sel);
+    assert.equal(note.length, 1, path);
+    assert.match(note[0].text, /^les textes du schéma dans la langue « fr » n’ont pas pu être chargés depuis http:\/\/.*\/i18n\/core-fr\.json \(HTTP 404\) : il est dessiné en anglais ; copiez dist\/i18n\/core-fr\.json dans i18n\/core-fr\.json, à côté de element\.js$/, path);
+    assert.equal(note[0].lang, 'fr', `${path}: the note's line is marked French`);
+    assert.doesNotMatch(seen.error, /could not|drawn in English|copy |beside/, `${path}: no English left in the note`);
     const said = warnings.filter((w) => /i18n\/core-fr\.json/.test(w));
     assert.equal(said.length, 1, `${path}: one console warning naming the file: ${warnings.join(' | ')}`);
-    assert.match(said[0], /copy dist\/i18n\/core-fr\.json to i18n\/core-fr\.json beside element\.js/);
+    assert.equal(said[0], `<workforce-ecosystem>: ${note[0].text}`, `${path}: the console says the note's line`);
     // switched to English, the element has nothing to excuse
     await page.evaluate((s) => document.querySelector(s).setAttribute('lang', 'en'), sel);
     await page.waitForFunction((s) => document.querySelector(s).shadowRoot.querySelector('.error').hidden, sel);

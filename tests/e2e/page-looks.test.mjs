@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { openPage } from './harness.mjs';
-import { setup, open, startScenario, cellSelector, openWithUnits } from './page-helpers.mjs';
+import { setup, open, startScenario, cellSelector, openWithUnits, openCell, setField } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -157,6 +157,66 @@ test('forced colours: in the element the focused cell’s ring differs from the 
   });
   assert.ok(looks.picked && looks.focused, JSON.stringify(looks));
   assert.notEqual(looks.focused, looks.picked, JSON.stringify(looks));
+  await page.context().close();
+});
+
+/** The frames of a table-view cell: its outline, its border and its ::after frame, as computed. */
+function tableCellLook(page, key) {
+  return page.$eval(`#cell-table [data-key="${key}"]`, (button) => {
+    const td = button.closest('td');
+    const s = getComputedStyle(td);
+    const after = getComputedStyle(td, '::after');
+    return {
+      outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+      border: `${s.borderTopStyle} ${s.borderTopWidth} ${s.borderTopColor}`,
+      frame: after.content === 'none' ? 'none' : `${after.borderTopStyle} ${after.borderTopWidth} ${after.borderTopColor}`,
+    };
+  });
+}
+
+test('table view: a cell both changed (a what-if) and chosen (the finding’s) shows both, in forced colours and not', async () => {
+  const page = await openWith('/', { forcedColors: 'active' });
+  await page.waitForSelector('body[data-ready="true"]');
+  await startScenario(page, 'Try');
+  await page.click('#tab-findings');
+  await page.click('#pane-findings .finding-button');
+  const chosen = await page.$$eval('#diagram .cell.is-highlighted', (cs) => cs.map((c) => [c.dataset.theme, c.dataset.player]));
+  assert.ok(chosen.length >= 2, 'the finding concerns two cells or more');
+  const other = await page.$eval('#diagram .cell:not(.is-highlighted)', (c) => [c.dataset.theme, c.dataset.player]);
+  // one of the finding's cells changed (in a unit it does not concern: it stays chosen), and one other cell
+  for (const [theme, player] of [chosen[0], other]) {
+    await openCell(page, theme, player);
+    const row = (await page.$('#pane-cell [data-key="u:retail:current"]:not([disabled])')) ? 'u:retail' : 'u:ports';
+    const was = Number(await page.inputValue(`#pane-cell [data-key="${row}:current"]`));
+    await setField(page, row, 'current', was >= 1 ? was - 1 : was + 1);
+  }
+  await page.click('#display-toggle');
+  await page.waitForSelector('#cell-table:not([hidden]) table');
+  const key = ([theme, player]) => `table:${theme}:${player}`;
+  const classes = (k) => page.$eval(`#cell-table [data-key="${k}"]`, (b) => b.closest('td').className);
+  assert.equal(await classes(key(chosen[0])), 'table-cell is-changed is-highlighted');
+  assert.equal(await classes(key(chosen[1])), 'table-cell is-highlighted');
+  assert.match(await classes(key(other)), /^table-cell is-changed( is-dimmed)?$/);
+  const highlight = await systemColour(page, 'Highlight');
+  for (const forced of ['active', 'none']) {
+    await page.emulateMedia({ forcedColors: forced });
+    const [both, changed, picked] = [await tableCellLook(page, key(chosen[0])), await tableCellLook(page, key(other)), await tableCellLook(page, key(chosen[1]))];
+    const look = JSON.stringify({ both, changed, picked });
+    // the change's dashed outline, as on a cell only changed; the chosen's solid frame besides
+    assert.equal(both.outline, changed.outline, `${forced}: a change is dashed alike: ${look}`);
+    assert.match(both.outline, /^dashed /, look);
+    assert.match(both.frame, /^solid /, look);
+    assert.equal(changed.frame, 'none', look);
+    assert.notDeepEqual(both, changed, `${forced}: changed and chosen looks unlike only changed: ${look}`);
+    assert.notDeepEqual(both, picked, `${forced}: changed and chosen looks unlike only chosen: ${look}`);
+    if (forced === 'active') {
+      assert.ok(both.frame.endsWith(highlight), `the chosen's frame is drawn in Highlight: ${look}`);
+      assert.ok(picked.outline.endsWith(highlight), `an only chosen cell's outline is Highlight: ${look}`);
+    }
+    await page.$eval(`#cell-table [data-key="${key(chosen[0])}"]`, (b) => b.closest('tr').scrollIntoView({ block: 'center' }));
+    await page.screenshot({ path: `/tmp/i14-class/table-both-${forced}.png` });
+  }
+  assert.deepEqual(page.problems, []);
   await page.context().close();
 });
 

@@ -87,3 +87,81 @@ test('switching the main page to French changes every string it writes', async (
   }
   assert.deepEqual(page.problems, []);
 });
+
+test('the classroom names the standard framework as the core does: in French after a switch, a custom name as typed, in every place', async () => {
+  const page = await openPage(env.browser, `${env.origin}/teach.html`, { viewport: { width: 1366, height: 768 } });
+  await page.waitForSelector('body[data-ready="true"]');
+  // The standard framework and scale with one player and one level renamed.
+  const model = await page.evaluate(async () => {
+    const m = await import('./pkg/workforce_ecosystem.js');
+    const full = JSON.parse(m.blankModel(JSON.stringify({ schema: 'workforce-ecosystem/v1', name: 'Named Co', assessments: [] })));
+    full.framework.players.find((p) => p.id === 'hr').label = 'People team';
+    full.scale.labels[4] = 'Stellar';
+    full.assessments = [
+      { theme: 'integration', player: 'hr', current: 1, target: 4 },
+      { theme: 'integration', player: 'procurement', current: 3, target: 3 },
+    ];
+    return full;
+  });
+  const json = JSON.stringify(model);
+  await page.setInputFiles('#model-file', { name: 'named.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.waitForFunction(() => document.querySelector('#tour-diagram .tour-scores')?.textContent.startsWith('Named Co'));
+  // The tour at the step of the HR and procurement axis.
+  await page.focus('#tour-panel');
+  for (let i = 0; i < 12 && (await page.getAttribute('#tour-panel', 'data-step')) !== 'axis:hr:procurement'; i += 1) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.getAttribute('#tour-panel', 'data-step'), 'axis:hr:procurement');
+
+  const switchTo = async (code) => {
+    await page.selectOption('#lang', code);
+    await page.waitForFunction((c) => document.documentElement.lang === c, code);
+  };
+  const label = (sel) => page.$eval(sel, (el) => el.textContent.replace(/\s+/g, ' ').trim());
+  const words = (text) => text.replace(/[\u2066-\u2069]/g, '');
+  const drawn = (figure, player) =>
+    page.$eval(`#${figure} .player-label[data-player="${player}"]`, (g) => [...g.querySelectorAll('tspan, text')].filter((n) => !n.querySelector('tspan')).map((n) => n.textContent.trim()).join(' '));
+  /** The tour's words and drawing, the handout's scale and the comparison's rows, in `code`. */
+  const check = async (code, procurement) => {
+    await page.click('[role="tab"][data-view="tour"]');
+    await page.waitForSelector('#tour-diagram svg');
+    const sentence = words(await label('#tour-diagram .tour-scores'));
+    assert.match(sentence, new RegExp(`People team .*${procurement}`), `${code}: the tour's sentence`);
+    const heading = words(await label('#tour-panel .tour-title'));
+    assert.ok(heading.includes('People team') && heading.includes(procurement), `${code}: the step's heading: ${heading}`);
+    assert.equal(await drawn('tour-diagram', 'procurement'), procurement, `${code}: the tour's drawing`);
+    assert.equal(await drawn('tour-diagram', 'hr'), 'People team', `${code}: the tour's drawing`);
+    // the presenter view, drawn with its title block
+    await page.click('#presenter');
+    await page.waitForFunction(() => document.getElementById('stage').classList.contains('is-presenting'));
+    assert.equal(await drawn('tour-diagram', 'procurement'), procurement, `${code}: the presenter view's drawing`);
+    assert.match(words(await label('#tour-panel .tour-scores')), new RegExp(`People team .*${procurement}`), `${code}: the presenter view's sentence`);
+    await page.click('#leave-presenter');
+    await page.waitForFunction(() => !document.getElementById('stage').classList.contains('is-presenting'));
+    // the handout's scale: the default levels in the language, the renamed one as typed
+    await page.click('[role="tab"][data-view="blank"]');
+    const scale = await label('#blank-scale');
+    assert.match(scale, code === 'fr' ? /0 Inexistant · .* · 4 Stellar/ : /0 Absent · .* · 4 Stellar/, `${code}: the handout's scale`);
+    assert.equal(await drawn('blank-diagram', 'procurement'), procurement, `${code}: the handout's drawing`);
+    // the comparison (of the model with itself): its rows and its drawing
+    await page.click('[role="tab"][data-view="compare"]');
+    await page.waitForSelector('#compare-text .compare-table');
+    const rows = await page.$$eval('#compare-text .compare-table tbody tr', (trs) =>
+      Object.fromEntries(trs.map((tr) => [tr.dataset.player, tr.cells[0].textContent.replace(/[\u2066-\u2069]/g, '')])),
+    );
+    assert.ok(rows.hr.endsWith(' – People team'), `${code}: a custom player's row: ${rows.hr}`);
+    assert.ok(rows.procurement.endsWith(` – ${procurement}`), `${code}: a standard player's row: ${rows.procurement}`);
+    assert.equal(await drawn('compare-diagram', 'procurement'), procurement, `${code}: the comparison's drawing`);
+  };
+  await page.click('[role="tab"][data-view="compare"]');
+  await page.setInputFiles('#compare-student', { name: 'named.json', mimeType: 'application/json', buffer: Buffer.from(json) });
+  await page.click('#compare-run');
+  await page.waitForSelector('#compare-text .compare-table');
+  await check('en', 'Procurement');
+  // switched while a comparison is shown: its names follow
+  await switchTo('fr');
+  await page.waitForFunction(() => document.querySelector('#compare-text .compare-table')?.textContent.includes('Achats'));
+  await check('fr', 'Achats');
+  await switchTo('en');
+  await check('en', 'Procurement');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -2,18 +2,6 @@
 // per key; `{name}` marks a parameter. Paragraphs of the tour are separated by
 // a blank line ("\n\n"). The coordinator folds this file into en.js.
 export default {
-  // The standard framework's names, used when a model keeps the default ones.
-  'framework.player.senior-leaders': 'Senior leaders',
-  'framework.player.procurement': 'Procurement',
-  'framework.player.finance-legal': 'Finance & legal',
-  'framework.player.business-unit-leaders': 'Business unit leaders',
-  'framework.player.it': 'IT',
-  'framework.player.hr': 'HR',
-  'framework.theme.leadership': 'Leadership approaches',
-  'framework.theme.integration': 'Integration architectures',
-  'framework.theme.technology': 'Technology enablers',
-  'framework.theme.management': 'Management practices',
-
   'lang.label': 'Language',
 
   'teach.pageTitle': 'Teaching the workforce ecosystem framework',
@@ -125,11 +113,6 @@ export default {
   'blank.print': 'Print handout',
   'blank.download': 'Download blank model (JSON)',
   'blank.scale': 'Write a score from {min} to {max} in each cell: {labels}.',
-  'scale.default.0': 'Absent',
-  'scale.default.1': 'Ad hoc',
-  'scale.default.2': 'Defined',
-  'scale.default.3': 'Integrated',
-  'scale.default.4': 'Orchestrated',
   'blank.fileName': 'blank-worksheet',
 
   'compare.title': 'Compare a student’s file with the instructor’s',

@@ -1,17 +1,6 @@
 // Chaînes françaises de la page de classe, de la visite guidée, des exports et
 // du CSV : mêmes clés que en-teach.js. Le coordinateur les fusionne dans fr.js.
 export default {
-  'framework.player.senior-leaders': 'Direction générale',
-  'framework.player.procurement': 'Achats',
-  'framework.player.finance-legal': 'Finance et juridique',
-  'framework.player.business-unit-leaders': 'Responsables de business units',
-  'framework.player.it': 'Informatique',
-  'framework.player.hr': 'RH',
-  'framework.theme.leadership': 'Approches de leadership',
-  'framework.theme.integration': 'Architectures d’intégration',
-  'framework.theme.technology': 'Leviers technologiques',
-  'framework.theme.management': 'Pratiques de management',
-
   'lang.label': 'Langue',
 
   'teach.pageTitle': 'Enseigner le cadre de l’écosystème de main-d’œuvre',
@@ -122,11 +111,6 @@ export default {
   'blank.print': 'Imprimer le support',
   'blank.download': 'Télécharger le modèle vierge (JSON)',
   'blank.scale': 'Inscrivez une note de {min} à {max} dans chaque case : {labels}.',
-  'scale.default.0': 'Inexistant',
-  'scale.default.1': 'Ponctuel',
-  'scale.default.2': 'Défini',
-  'scale.default.3': 'Intégré',
-  'scale.default.4': 'Orchestré',
   'blank.fileName': 'fiche-vierge',
 
   'compare.title': 'Comparer le fichier d’un étudiant avec celui de l’enseignant',

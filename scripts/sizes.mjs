@@ -158,8 +158,8 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 371 * 1024 },
-  pageGzip: { 'index.html': 476 * 1024, 'teach.html': 436 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 373.5 * 1024 },
+  pageGzip: { 'index.html': 478 * 1024, 'teach.html': 438.5 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

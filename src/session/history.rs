@@ -55,39 +55,11 @@ enum StoredStep<'a> {
     },
 }
 
-/// The stored history: the state before its first step, saved as a
-/// session is (its scenarios numbered 1, 2... in order when read), and the
-/// steps, with scenario ids as that numbering and the starts after it give
-/// them.
-#[derive(Serialize)]
-struct Stored<'a> {
-    base: super::saved::SavedForm<'a>,
-    steps: Vec<StoredStep<'a>>,
-    /// How many of the last steps are undone (the steps to redo).
-    #[serde(skip_serializing_if = "is_zero")]
-    undone: usize,
-}
-
-/// JSON text that stops at a limit in bytes: writing past it fails.
-struct Bounded(Vec<u8>, usize);
-
-impl std::io::Write for Bounded {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        if self.0.len() + bytes.len() > self.1 {
-            return Err(std::io::ErrorKind::Other.into());
-        }
-        self.0.extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
+// The stored history is one JSON object: `base`, the state before its first
+// step, saved as a session is (its scenarios numbered 1, 2... in order when
+// read); `steps`, with scenario ids as that numbering and the starts after
+// it give them; and `undone`, how many of the last steps are undone (the
+// steps to redo), left out when none are.
 
 impl Session {
     /// The latest steps of the history as JSON (at most [`STORED_STEPS`]
@@ -178,20 +150,23 @@ impl Session {
                 (Op::Edits(_) | Op::Model(_), Step::Whole { .. }) => return None,
             });
         }
-        let stored = Stored {
-            base: base.saved_form(),
-            steps,
-            undone,
-        };
-        // Written until it passes the limit, no further: at 100 times the
-        // sample a baseline alone is past it, and the whole history was
-        // written (about 1.4 MB, twice) to be thrown away on every autosave.
-        let mut out = Bounded(Vec::new(), limit);
-        if serde_json::to_writer(&mut out, &stored).is_err() {
+        // The base first, and the steps only when it leaves room: at 100
+        // times the sample a baseline alone is past the limit, and the
+        // steps (a what-if's whole model among them) were written on every
+        // autosave to be thrown away. (Put together here rather than by a
+        // writer that stops at the limit: such a writer would compile every
+        // model's serializer a second time into the Wasm, about 6 KB gzip.)
+        let base = serde_json::to_string(&base.saved_form()).ok()?;
+        if base.len() > limit {
             return Some(None);
         }
-        // serde_json writes UTF-8
-        String::from_utf8(out.0).ok().map(Some)
+        let steps = serde_json::to_string(&steps).ok()?;
+        let mut text = format!("{{\"base\":{base},\"steps\":{steps}");
+        if undone > 0 {
+            text.push_str(&format!(",\"undone\":{undone}"));
+        }
+        text.push('}');
+        Some((text.len() <= limit).then_some(text))
     }
 
     /// This session with the history in `stored` replayed up to it, or

@@ -3,7 +3,6 @@
 //! shows.
 
 use crate::model::Model;
-use std::collections::HashMap;
 
 /// For each of `contributors` (ids), one list per theme of the framework in
 /// its order: the labels of the players responsible for that contributor
@@ -12,33 +11,17 @@ use std::collections::HashMap;
 /// a player the framework lacks by its id. An unknown contributor gets
 /// empty lists.
 ///
-/// One pass over the responsibilities whatever the page holds: a large
-/// organization has thousands, and the matrix is drawn again with each
-/// change the pane shows.
+/// One pass over the responsibilities, for the contributors of one page of
+/// the matrix (50): a large organization has thousands of responsibilities,
+/// and the page had built every pair's names on each draw.
 pub fn owners_rows(model: &Model, contributors: &[String]) -> Vec<Vec<Vec<String>>> {
     let (framework, _) = crate::language::localized_names(model);
     let themes = &framework.themes;
-    let row_of: HashMap<&str, usize> = contributors
-        .iter()
-        .enumerate()
-        .map(|(i, id)| (id.as_str(), i))
-        .collect();
-    let column_of: HashMap<&str, usize> = themes
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.id.as_str(), i))
-        .collect();
-    let label_of: HashMap<&str, &str> = framework
-        .players
-        .iter()
-        .map(|p| (p.id.as_str(), p.label.as_str()))
-        .collect();
     let mut players: Vec<Vec<Vec<&str>>> = vec![vec![Vec::new(); themes.len()]; contributors.len()];
     for r in &model.responsibilities {
-        let (Some(&row), Some(&column)) = (
-            row_of.get(r.contributor.as_str()),
-            column_of.get(r.theme.as_str()),
-        ) else {
+        let row = contributors.iter().position(|c| *c == r.contributor);
+        let column = themes.iter().position(|t| t.id == r.theme);
+        let (Some(row), Some(column)) = (row, column) else {
             continue;
         };
         let cell = &mut players[row][column];
@@ -46,15 +29,15 @@ pub fn owners_rows(model: &Model, contributors: &[String]) -> Vec<Vec<Vec<String
             cell.push(&r.player);
         }
     }
+    let label = |id: &str| {
+        let player = framework.players.iter().find(|p| p.id == id);
+        player.map_or(id, |p| p.label.as_str()).to_string()
+    };
     players
         .into_iter()
         .map(|row| {
             row.into_iter()
-                .map(|cell| {
-                    cell.into_iter()
-                        .map(|id| label_of.get(id).copied().unwrap_or(id).to_string())
-                        .collect()
-                })
+                .map(|cell| cell.into_iter().map(label).collect())
                 .collect()
         })
         .collect()

@@ -112,6 +112,8 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
         keys,
         [
             "changedCells",
+            "changedOwners",
+            "changedSystems",
             "changes",
             "introduced",
             "readiness",

@@ -256,7 +256,7 @@ async function save(e, { token = store.randomId(), commit = false } = {}) {
     e.savedRevision = revision;
     if (storageWarning === 'autosave.failed') storageWarning = null;
     if (e === current && !dirty(e)) store.clearJournal();
-    checkJournalRoom(text.length);
+    checkJournalRoom(text.length, () => e.ws.savedJson().length);
   } catch {
     warnStorage('autosave.failed');
   } finally {
@@ -283,10 +283,14 @@ function warnStorage(key) {
 /**
  * Checks that the journal of a document of `size` characters could be
  * written if the tab closed now: else the last changes before closing
- * would be lost without a word (storage full).
+ * would be lost without a word (storage full). Without its undo history
+ * (`saved`: the document's size without it) is enough: the journal falls
+ * back to that (see leaving).
+ * @param {number} size
+ * @param {() => number} [saved]
  */
-function checkJournalRoom(size) {
-  if (store.journalFits(size + JOURNAL_EXTRA)) {
+function checkJournalRoom(size, saved) {
+  if (store.journalFits(size + JOURNAL_EXTRA) || (saved && store.journalFits(saved() + JOURNAL_EXTRA))) {
     if (storageWarning === 'autosave.journalFull') storageWarning = null;
   } else warnStorage('autosave.journalFull');
 }
@@ -301,7 +305,9 @@ function leaving() {
   clearTimeout(saveTimer);
   const token = store.randomId();
   const { name } = facts(e);
-  store.writeJournal({ id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name, text: e.ws.storedJson() });
+  const entry = { id: e.id, base: e.stored ? e.rev : 0, tokens: [...e.inFlight, token], name: name ?? e.name };
+  // a large document's undo history may not fit beside it: the work first
+  if (!store.writeJournal({ ...entry, text: e.ws.storedJson() })) store.writeJournal({ ...entry, text: e.ws.savedJson() });
   if (!e.stale && !e.gone) saveNow({ token, commit: true });
 }
 

@@ -293,16 +293,18 @@ function renderFindings(result) {
   });
 }
 
-/** A readiness delta from the comparison, whatever its exact shape. */
+/**
+ * How much the what-if on show moves a readiness figure from the baseline's
+ * (the core's Comparison), or null without a comparison or a figure.
+ * @param {import('./pkg/workforce_ecosystem.js').Comparison | null} comparison
+ * @param {'overall' | 'themes' | 'players' | 'units'} group
+ * @param {string} [id]
+ */
 function delta(comparison, group, id) {
   if (!comparison) return null;
-  const r = comparison.readiness ?? comparison.readiness_delta ?? comparison.readiness_deltas;
-  if (group === 'overall') {
-    const v = r?.overall ?? comparison.overall_delta;
-    return typeof v === 'number' ? v : typeof v?.delta === 'number' ? v.delta : null;
-  }
-  const v = r?.[group]?.[id];
-  return typeof v === 'number' ? v : typeof v?.delta === 'number' ? v.delta : null;
+  const { readiness } = comparison;
+  const d = group === 'overall' ? readiness.overall : readiness[group][id ?? ''];
+  return d?.delta ?? null;
 }
 
 function bar(label, value, change, id) {

@@ -72,6 +72,10 @@ pub struct Comparison {
     /// contributors, systems, system links, units, name, framework, scale),
     /// only the kinds it changed, in that order.
     pub changes: Vec<ChangeCount>,
+    /// The (contributor, theme) pairs whose owners it changed.
+    pub changed_owners: Vec<super::OwnersChange>,
+    /// The systems it added, removed or changed (links included).
+    pub changed_systems: Vec<super::SystemChange>,
 }
 
 /// How many things of one kind a scenario changed: `scores` counts changed
@@ -235,6 +239,8 @@ pub fn compare_analyses(
     let changed_cells = changed_cells(baseline, scenario);
     Comparison {
         changes: changes(baseline, scenario, changed_cells.len()),
+        changed_owners: super::changed::changed_owners(baseline, scenario),
+        changed_systems: super::changed::changed_systems(baseline, scenario),
         changed_cells,
         readiness: readiness_change(&before.readiness, &after.readiness),
         unchanged: before.findings.len() - resolved.len(),

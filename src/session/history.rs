@@ -22,7 +22,10 @@ use serde_json::Value;
 /// How many of the latest steps are stored.
 pub const STORED_STEPS: usize = 50;
 
-/// The most a stored history may take, in bytes of JSON.
+/// The most a stored history may take beyond the size of the document it is
+/// stored with, in bytes of JSON: its base is an earlier state of that
+/// document, about as large (a model of over a megabyte kept no history at
+/// all when the whole history had to fit in this much).
 pub const STORED_BYTES: usize = 1024 * 1024;
 
 #[derive(Serialize)]
@@ -62,11 +65,12 @@ enum StoredStep<'a> {
 // steps to redo), left out when none are.
 
 impl Session {
-    /// The latest steps of the history as JSON (at most [`STORED_STEPS`]
-    /// and [`STORED_BYTES`], and at most `room` bytes), or `None` when
-    /// there is nothing to store.
-    pub(super) fn stored_history(&self, room: usize) -> Option<String> {
-        let limit = STORED_BYTES.min(room);
+    /// The latest steps of the history as JSON, or `None` when there is
+    /// nothing to store: at most [`STORED_STEPS`] steps, in at most
+    /// [`STORED_BYTES`] more than `document` (the saved session's size) and
+    /// at most `room` bytes.
+    pub(super) fn stored_history(&self, document: usize, room: usize) -> Option<String> {
+        let limit = document.saturating_add(STORED_BYTES).min(room);
         let mut n = self
             .undo
             .iter()
@@ -415,7 +419,7 @@ mod tests {
         assert_eq!(back.undo.len(), STORED_STEPS);
         s.replace(Session::new(Model::empty("Loaded")));
         assert!(
-            s.stored_history(usize::MAX).is_none(),
+            s.stored_history(0, usize::MAX).is_none(),
             "a load cannot be replayed"
         );
         edit(&mut s, score("leadership", 3.0));
@@ -463,7 +467,7 @@ mod tests {
             s.replace_model(m);
         }
         let stored = s
-            .stored_history(usize::MAX)
+            .stored_history(0, usize::MAX)
             .expect("the latest steps, not none");
         assert!(stored.len() <= STORED_BYTES);
         let mut back = reloaded(&s);
@@ -482,25 +486,42 @@ mod tests {
         for i in 0..5 {
             edit(&mut s, score("leadership", f64::from(i % 4)));
         }
-        let whole = s.stored_history(usize::MAX).unwrap();
-        let fewer = s.stored_history(whole.len() - 1).expect("fewer steps fit");
+        let whole = s.stored_history(0, usize::MAX).unwrap();
+        let fewer = s
+            .stored_history(0, whole.len() - 1)
+            .expect("fewer steps fit");
         assert!(fewer.len() < whole.len());
-        assert!(s.stored_history(10).is_none(), "no base fits in 10 bytes");
+        assert!(
+            s.stored_history(0, 10).is_none(),
+            "no base fits in 10 bytes"
+        );
     }
 
     #[test]
-    fn a_history_whose_base_is_past_the_bytes_is_left_out() {
-        // a baseline of over a megabyte: no history can hold it
+    fn a_model_of_over_a_megabyte_keeps_its_latest_steps_across_a_reload() {
+        // its base alone is past STORED_BYTES: the document's own size is allowed for it
         let mut s = Session::new(crate::generate::scaled(&crate::framework::sample(), 100));
-        let saved = s.saved_json();
-        assert!(saved.len() > STORED_BYTES);
-        s.start_scenario("W").unwrap();
+        assert!(s.saved_json().len() > STORED_BYTES);
+        let before = s.model().clone();
         let cell = s.model().assessments[0].clone();
-        let raise = json!({"setAssessment": {"theme": cell.theme, "player": cell.player,
-            "unit": cell.unit, "current": 4, "target": 4}});
-        s.apply_json(raise, None).unwrap();
-        assert_eq!(s.stored_history(usize::MAX), None);
-        assert_eq!(s.stored_json(), s.saved_json());
+        let raise = |current: u8| {
+            json!({"setAssessment": {"theme": cell.theme, "player": cell.player,
+                "unit": cell.unit, "current": current, "target": 4}})
+        };
+        s.apply_json(raise(4), None).unwrap();
+        s.start_scenario("W").unwrap();
+        s.apply_json(raise(3), None).unwrap();
+        let stored = s.stored_json();
+        assert!(stored.len() > s.saved_json().len(), "the history is stored");
+        let mut back = reloaded(&s);
+        assert_eq!(back.undo.len(), 3);
+        assert!(back.undo() && back.undo() && back.undo());
+        assert_eq!(back.model(), &before);
+        // with less room than the whole history takes, its latest steps
+        let whole = stored.len() - s.saved_json().len() - 12;
+        let fewer = s.stored_history(s.saved_json().len(), whole - 1);
+        let fewer = fewer.expect("the two latest steps fit").len();
+        assert!(fewer < whole);
     }
 
     #[test]

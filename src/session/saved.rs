@@ -166,7 +166,7 @@ impl Session {
         let saved = self.saved_json();
         // (`,"history":` and the closing brace)
         let room = validate::MAX_BYTES.saturating_sub(saved.len() + 12);
-        match self.stored_history(room) {
+        match self.stored_history(saved.len(), room) {
             // The saved form is one JSON object: the history goes in as its last field.
             Some(history) if saved.ends_with('}') => {
                 format!("{},\"history\":{history}}}", &saved[..saved.len() - 1])

@@ -99,7 +99,13 @@ export interface Comparison {
   resolved: Finding[]; introduced: Finding[]; unchanged: number;
   /** everything the scenario changed, by kind, only the kinds it changed */
   changes: { kind: "scores" | "owners" | "contributors" | "systems" | "links" | "units" | "name" | "framework" | "scale"; count: number }[];
+  /** the (contributor, theme) pairs whose owners the scenario changed, by id; owners sorted by player */
+  changedOwners: { contributor: string; theme: string; before: Owner[]; after: Owner[] }[];
+  /** the systems it added (before null), removed (after null) or changed, links included */
+  changedSystems: { system: string; before: SystemFacts | null; after: SystemFacts | null }[];
 }
+export interface Owner { player: string; activity?: string; control?: "strict" | "moderate" | "light" }
+export interface SystemFacts { label: string; owner: string; contributors: string[]; links: string[] }
 /** A finding kind's names: its group's title, one finding's name, what it means. */
 export interface KindNames { kind: FindingKind; title: string; name: string; meaning: string }
 export interface Scale { min: number; max: number; labels?: string[] }

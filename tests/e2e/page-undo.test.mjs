@@ -3,7 +3,7 @@
 // and what a reload keeps: each reproduces a user's steps.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, cell, openCell, setField, startScenario } from './page-helpers.mjs';
+import { setup, open, cell, openCell, setField, startScenario, openWithUnits, sampleWithUnits } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -177,6 +177,31 @@ test('a reload keeps the undo history and the unit on show, after several edits 
   await page.waitForSelector('body[data-ready="true"]');
   assert.deepEqual(await shown(page, 'leadership', 'hr'), one);
   await page.click('#undo');
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a model of over a megabyte keeps its undo history across a reload, a what-if included', async () => {
+  const page = await open(env);
+  assert.ok(sampleWithUnits(250, 'Big').length > 1024 * 1024, 'the model is past a megabyte');
+  await openWithUnits(page, 250, 'Big');
+  await openCell(page, 'leadership', 'hr');
+  const start = await shown(page, 'leadership', 'hr');
+  await setField(page, 'org', 'current', 4);
+  const one = await shown(page, 'leadership', 'hr');
+  assert.notDeepEqual(one, start);
+  await startScenario(page, 'Later');
+  await setField(page, 'org', 'current', 0);
+  await page.waitForTimeout(1500);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  assert.equal(await page.inputValue('#model-name'), 'Big');
+  assert.equal(await canUndo(page), true, 'the history is kept');
+  await page.click('#undo'); // the score in the what-if
+  await page.click('#undo'); // the start of the what-if
+  assert.doesNotMatch(await page.textContent('#scenario-bar'), /Later/);
+  assert.deepEqual(await shown(page, 'leadership', 'hr'), one);
+  await page.click('#undo'); // the score
   assert.deepEqual(await shown(page, 'leadership', 'hr'), start);
   assert.deepEqual(page.problems, []);
 });

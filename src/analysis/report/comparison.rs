@@ -173,6 +173,9 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         out.push('\n');
     }
 
+    owners_section(&mut out, baseline, scenario, cmp, (&theme, &before, &after));
+    systems_section(&mut out, baseline, scenario, cmp, (&before, &after));
+
     let _ = writeln!(out, "## {}\n", say("exportdoc.readiness", &[], "Readiness"));
     let change = say("compare.change", &[], "Change");
     let table = |out: &mut String,
@@ -270,4 +273,178 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         out.push('\n');
     }
     out
+}
+
+/// An item's label from the scenario, else the baseline (what it removed),
+/// else its id: escaped and isolated for the report.
+fn label_in(
+    scenario: &Model,
+    baseline: &Model,
+    id: &str,
+    of: fn(&Model) -> Vec<(&str, &str)>,
+) -> String {
+    let found = of(scenario)
+        .into_iter()
+        .chain(of(baseline))
+        .find(|&(i, _)| i == id);
+    md_label(found.map_or(id, |(_, label)| label))
+}
+
+fn contributors(m: &Model) -> Vec<(&str, &str)> {
+    m.contributors
+        .iter()
+        .map(|c| (c.id.as_str(), c.label.as_str()))
+        .collect()
+}
+
+fn themes(m: &Model) -> Vec<(&str, &str)> {
+    m.framework
+        .themes
+        .iter()
+        .map(|t| (t.id.as_str(), t.label.as_str()))
+        .collect()
+}
+
+fn players(m: &Model) -> Vec<(&str, &str)> {
+    m.framework
+        .players
+        .iter()
+        .map(|p| (p.id.as_str(), p.label.as_str()))
+        .collect()
+}
+
+fn systems(m: &Model) -> Vec<(&str, &str)> {
+    m.systems
+        .iter()
+        .map(|x| (x.id.as_str(), x.label.as_str()))
+        .collect()
+}
+
+/// The pairs whose owners the scenario changed, with who owns each before
+/// and after (the activity quoted, the control level in brackets).
+fn owners_section(
+    out: &mut String,
+    baseline: &Model,
+    scenario: &Model,
+    cmp: &Comparison,
+    (theme, before, after): (&str, &str, &str),
+) {
+    if cmp.changed_owners.is_empty() {
+        return;
+    }
+    let heading = say("compare.changedOwners", &[], "Changed owners");
+    let contributor = say("compare.contributor", &[], "Contributor");
+    let _ = writeln!(
+        out,
+        "## {heading}\n\n| {contributor} | {theme} | {before} | {after} |\n|---|---|---|---|"
+    );
+    let nobody = say("compare.nobody", &[], "nobody");
+    let owners = |list: &[crate::analysis::Owner]| {
+        if list.is_empty() {
+            return nobody.clone();
+        }
+        let named: Vec<String> = list
+            .iter()
+            .map(|o| {
+                let mut text = label_in(scenario, baseline, &o.player, players);
+                if let Some(a) = &o.activity {
+                    let _ = write!(text, " “{}”", md_label(a));
+                }
+                if let Some(c) = o.control {
+                    let key = format!("control.{}", c.as_str());
+                    let _ = write!(text, " ({})", say(&key, &[], c.as_str()));
+                }
+                text
+            })
+            .collect();
+        named.join(", ")
+    };
+    for c in cmp.changed_owners.iter().take(SECTION_LIMIT * 4) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            label_in(scenario, baseline, &c.contributor, contributors),
+            label_in(scenario, baseline, &c.theme, themes),
+            owners(&c.before),
+            owners(&c.after)
+        );
+    }
+    more_items(out, cmp.changed_owners.len());
+}
+
+/// The systems the scenario added, removed or changed: each side's owner,
+/// whom it tracks and what it is linked to.
+fn systems_section(
+    out: &mut String,
+    baseline: &Model,
+    scenario: &Model,
+    cmp: &Comparison,
+    (before, after): (&str, &str),
+) {
+    if cmp.changed_systems.is_empty() {
+        return;
+    }
+    let heading = say("compare.changedSystems", &[], "Changed systems");
+    let system = say("compare.system", &[], "System");
+    let _ = writeln!(
+        out,
+        "## {heading}\n\n| {system} | {before} | {after} |\n|---|---|---|"
+    );
+    let facts = |f: &Option<crate::analysis::SystemFacts>| {
+        let Some(f) = f else {
+            return "–".to_string();
+        };
+        let list = |ids: &[String], of: fn(&Model) -> Vec<(&str, &str)>| {
+            let named: Vec<String> = ids
+                .iter()
+                .map(|id| label_in(scenario, baseline, id, of))
+                .collect();
+            named.join(", ")
+        };
+        let owner = label_in(scenario, baseline, &f.owner, players);
+        let mut parts = vec![say(
+            "compare.ownedBy",
+            &[("owner", &owner)],
+            "owned by {owner}",
+        )];
+        if !f.contributors.is_empty() {
+            let tracked = list(&f.contributors, contributors);
+            parts.push(say(
+                "compare.tracks",
+                &[("contributors", &tracked)],
+                "tracks {contributors}",
+            ));
+        }
+        if !f.links.is_empty() {
+            let linked = list(&f.links, systems);
+            parts.push(say(
+                "compare.linkedTo",
+                &[("systems", &linked)],
+                "linked to {systems}",
+            ));
+        }
+        parts.join("; ")
+    };
+    for c in cmp.changed_systems.iter().take(SECTION_LIMIT * 4) {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            label_in(scenario, baseline, &c.system, systems),
+            facts(&c.before),
+            facts(&c.after)
+        );
+    }
+    more_items(out, cmp.changed_systems.len());
+}
+
+fn more_items(out: &mut String, total: usize) {
+    if let Some(more) = and_more(
+        "compare.moreItems",
+        total,
+        SECTION_LIMIT * 4,
+        "…and {count} more; `wfe compare --format json` lists them all.",
+    ) {
+        let _ = writeln!(out, "\n{more}");
+    }
+    out.push('\n');
 }

@@ -360,3 +360,49 @@ fn long_comparisons_say_how_many_more() {
     // the 200 cells listed, then the 60 units' readiness
     assert_eq!(french.matches("| Unit ").count(), SECTION_LIMIT * 4 + 60);
 }
+
+#[test]
+fn a_comparison_lists_the_owners_and_systems_a_scenario_changed() {
+    let a = crate::framework::sample();
+    let mut b = a.clone();
+    let r = b.responsibilities.remove(0);
+    let system = b.systems[0].clone();
+    let owner = if system.owner == "hr" { "it" } else { "hr" };
+    b.systems[0].owner = owner.into();
+    let md = comparison_markdown(&a, &b, &compare(&a, &b));
+    let label = |list: &[Item], id: &str| list.iter().find(|i| i.id == id).unwrap().label.clone();
+    let contributor = a
+        .contributors
+        .iter()
+        .find(|c| c.id == r.contributor)
+        .unwrap();
+    let owners = md
+        .split("## Changed owners")
+        .nth(1)
+        .expect("an owners section");
+    let row = owners
+        .lines()
+        .find(|l| l.contains(&md_label(&contributor.label)))
+        .expect("the pair's row");
+    assert!(
+        row.contains(&md_label(&label(&a.framework.themes, &r.theme))),
+        "{row}"
+    );
+    assert!(
+        row.contains(&md_label(&label(&a.framework.players, &r.player))),
+        "{row}"
+    );
+    let systems = md
+        .split("## Changed systems")
+        .nth(1)
+        .expect("a systems section");
+    let row = systems
+        .lines()
+        .find(|l| l.contains(&md_label(&system.label)))
+        .expect("the system's row");
+    let owner = md_label(&label(&a.framework.players, owner));
+    assert!(row.contains(&format!("owned by {owner}")), "{row}");
+    // nothing changed, nothing listed
+    let same = comparison_markdown(&a, &a, &compare(&a, &a));
+    assert!(!same.contains("## Changed owners") && !same.contains("## Changed systems"));
+}

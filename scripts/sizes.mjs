@@ -152,14 +152,23 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * missing file named, a phone's passing notice gone at the first touch and
  * file names that keep their accents, focus taken to the editor a finding
  * opens and the page's sentences isolating the model's names.
+ * The next round moved what the page still worked out into the core, the
+ * order of the findings list's groups (ViewResult.findingGroups) and the
+ * owners matrix's names for one page of it (Workspace.ownersRows), with the
+ * classroom's names taken from the core's outline and the element's
+ * missing-file note in French: 372.5 KB, 477.0 KB and 437.3 KB. A what-if's
+ * comparison listing the owners and systems it changed
+ * (src/analysis/changed.rs, by sorted lists: maps of sets came to 16 KB
+ * more) and the stored history sized by the document brought them to
+ * 377.2 KB, 481.8 KB and 442.2 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 373.5 * 1024 },
-  pageGzip: { 'index.html': 478 * 1024, 'teach.html': 438.5 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 378 * 1024 },
+  pageGzip: { 'index.html': 483 * 1024, 'teach.html': 443 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

@@ -467,6 +467,8 @@ export class WorkforceEcosystem extends HTMLElement {
   #roomFixed = false;
   /** The snippet's picture on show (one of its templates) until the core draws. */
   #picture = null;
+  /** Whether the core could not start here (no WebAssembly, or its file missing): a picture is shown whatever the room. */
+  #engineDown = false;
   /** The language the element speaks, and the core's catalogue of it (null for English). */
   #speaks = { lang: 'en', text: /** @type {string | null} */ (null) };
   /** Why the diagram is drawn in English rather than the element's language (its catalogue could not be had), or null. */
@@ -827,6 +829,12 @@ export class WorkforceEcosystem extends HTMLElement {
    */
   #showPicture() {
     if (this.#ws) return false;
+    // The picture's layouts are the core's for the width alone, for an
+    // element as tall as its drawing (Workspace.picture). One whose height
+    // the page caps (`--wfe-max-height`) or fixes may get another layout:
+    // it waits for the core rather than show one drawing and then another,
+    // unless the core cannot start, when the picture is better than none.
+    const sized = !this.#engineDown && this.#roomHeight() > 0;
     const fixed = this.getAttribute('layout');
     const width = this.clientWidth;
     const templates = /** @type {HTMLTemplateElement[]} */ ([...this.querySelectorAll(':scope > template[data-wfe-picture]')]);
@@ -837,6 +845,7 @@ export class WorkforceEcosystem extends HTMLElement {
     });
     const svg = pick?.content.firstElementChild;
     const fits =
+      !sized &&
       svg?.localName === 'svg' &&
       svg.getAttribute('data-overlay') === this.overlay &&
       (svg.getAttribute('data-unit') ?? '') === this.unit &&
@@ -1104,7 +1113,11 @@ export class WorkforceEcosystem extends HTMLElement {
     const { diagram, error, fallback, overlay, bar } = this.#parts;
     diagram.removeAttribute('aria-busy');
     const engineDown = !this.#ws && e?.engine === true;
-    if (engineDown) bar.hidden = true;
+    if (engineDown) {
+      bar.hidden = true;
+      this.#engineDown = true;
+      this.#showPicture();
+    }
     const hasFallback = fallback
       .querySelector('slot')
       .assignedElements()

@@ -6,7 +6,6 @@
 
 use crate::model::{Control, Model, Responsibility};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
 
 /// A player responsible for a pair, with the activity and control level it
 /// takes on.
@@ -48,26 +47,48 @@ pub struct SystemChange {
     pub after: Option<SystemFacts>,
 }
 
-fn owners_by_pair(m: &Model) -> BTreeMap<(&str, &str), BTreeSet<Owner>> {
-    let mut pairs: BTreeMap<(&str, &str), BTreeSet<Owner>> = BTreeMap::new();
-    for r in &m.responsibilities {
-        let Responsibility {
-            contributor,
-            theme,
-            player,
-            activity,
-            control,
-        } = r;
-        pairs
-            .entry((contributor.as_str(), theme.as_str()))
-            .or_default()
-            .insert(Owner {
+/// Each responsibility as (contributor, theme, owner), sorted: the owners of
+/// one pair side by side. (Sorted lists rather than maps of sets: each map
+/// type compiled its own B-tree into the Wasm, about 16 KB gzip for the two
+/// lists here.)
+fn owners_by_pair(m: &Model) -> Vec<(&str, &str, Owner)> {
+    let mut all: Vec<(&str, &str, Owner)> = m
+        .responsibilities
+        .iter()
+        .map(|r| {
+            let Responsibility {
+                contributor,
+                theme,
+                player,
+                activity,
+                control,
+            } = r;
+            let owner = Owner {
                 player: player.clone(),
                 activity: activity.clone(),
                 control: *control,
-            });
-    }
-    pairs
+            };
+            (contributor.as_str(), theme.as_str(), owner)
+        })
+        .collect();
+    crate::order::sort(&mut all);
+    all.dedup();
+    all
+}
+
+/// The run of `list` (sorted by key) whose key is `key`, from `at` on.
+fn run_of<'a, K: PartialEq, T>(
+    list: &'a [T],
+    at: usize,
+    key: &K,
+    key_of: impl Fn(&T) -> K,
+) -> &'a [T] {
+    let len = list[at..].iter().take_while(|x| key_of(x) == *key).count();
+    &list[at..at + len]
+}
+
+fn pair<'a>(x: &(&'a str, &'a str, Owner)) -> (&'a str, &'a str) {
+    (x.0, x.1)
 }
 
 /// The pairs whose owners differ, by contributor then theme id; nothing to
@@ -78,46 +99,67 @@ pub fn changed_owners(baseline: &Model, scenario: &Model) -> Vec<OwnersChange> {
         return Vec::new();
     }
     let (before, after) = (owners_by_pair(baseline), owners_by_pair(scenario));
-    let pairs: BTreeSet<&(&str, &str)> = before.keys().chain(after.keys()).collect();
-    let owners = |side: &BTreeMap<(&str, &str), BTreeSet<Owner>>, pair| {
-        side.get(pair)
-            .map(|set: &BTreeSet<Owner>| set.iter().cloned().collect::<Vec<_>>())
-            .unwrap_or_default()
-    };
-    pairs
-        .into_iter()
-        .filter(|pair| before.get(*pair) != after.get(*pair))
-        .map(|pair| OwnersChange {
-            contributor: pair.0.to_string(),
-            theme: pair.1.to_string(),
-            before: owners(&before, pair),
-            after: owners(&after, pair),
-        })
-        .collect()
+    let (mut i, mut j) = (0, 0);
+    let mut changes = Vec::new();
+    while i < before.len() || j < after.len() {
+        let key = match (before.get(i), after.get(j)) {
+            (Some(a), Some(b)) => pair(a).min(pair(b)),
+            (Some(a), None) => pair(a),
+            (None, Some(b)) => pair(b),
+            (None, None) => break,
+        };
+        let (old, new) = (
+            run_of(&before, i, &key, pair),
+            run_of(&after, j, &key, pair),
+        );
+        (i, j) = (i + old.len(), j + new.len());
+        if old != new {
+            let owners = |run: &[(&str, &str, Owner)]| run.iter().map(|x| x.2.clone()).collect();
+            changes.push(OwnersChange {
+                contributor: key.0.to_string(),
+                theme: key.1.to_string(),
+                before: owners(old),
+                after: owners(new),
+            });
+        }
+    }
+    changes
 }
 
-fn system_facts(m: &Model) -> BTreeMap<&str, SystemFacts> {
-    let mut links: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
-    for i in &m.integrations {
-        links.entry(&i.from).or_default().insert(&i.to);
-        links.entry(&i.to).or_default().insert(&i.from);
-    }
-    m.systems
+/// Each system's facts, by id.
+fn system_facts(m: &Model) -> Vec<(&str, SystemFacts)> {
+    let mut links: Vec<(&str, &str)> = m
+        .integrations
+        .iter()
+        .flat_map(|i| {
+            [
+                (i.from.as_str(), i.to.as_str()),
+                (i.to.as_str(), i.from.as_str()),
+            ]
+        })
+        .collect();
+    crate::order::sort(&mut links);
+    links.dedup();
+    let mut facts: Vec<(&str, SystemFacts)> = m
+        .systems
         .iter()
         .map(|s| {
             let mut contributors = s.contributors.clone();
-            contributors.sort();
+            crate::order::sort(&mut contributors);
             contributors.dedup();
-            let linked = links.get(s.id.as_str());
+            let from = links.partition_point(|l| l.0 < s.id.as_str());
+            let linked = run_of(&links, from, &s.id.as_str(), |l| l.0);
             let facts = SystemFacts {
                 label: s.label.clone(),
                 owner: s.owner.clone(),
                 contributors,
-                links: linked.map_or_else(Vec::new, |l| l.iter().map(|x| x.to_string()).collect()),
+                links: linked.iter().map(|l| l.1.to_string()).collect(),
             };
             (s.id.as_str(), facts)
         })
-        .collect()
+        .collect();
+    crate::order::sort_by(&mut facts, |a, b| a.0.cmp(b.0));
+    facts
 }
 
 /// The systems added, removed or changed (a link added or removed changes
@@ -127,15 +169,31 @@ pub fn changed_systems(baseline: &Model, scenario: &Model) -> Vec<SystemChange> 
         return Vec::new();
     }
     let (before, after) = (system_facts(baseline), system_facts(scenario));
-    let ids: BTreeSet<&str> = before.keys().chain(after.keys()).copied().collect();
-    ids.into_iter()
-        .filter(|id| before.get(id) != after.get(id))
-        .map(|id| SystemChange {
-            system: id.to_string(),
-            before: before.get(id).cloned(),
-            after: after.get(id).cloned(),
-        })
-        .collect()
+    let (mut i, mut j) = (0, 0);
+    let mut changes = Vec::new();
+    while i < before.len() || j < after.len() {
+        let id = match (before.get(i), after.get(j)) {
+            (Some(a), Some(b)) => a.0.min(b.0),
+            (Some(a), None) => a.0,
+            (None, Some(b)) => b.0,
+            (None, None) => break,
+        };
+        // (an id repeated in one model: its first system stands for it)
+        let (old, new) = (
+            run_of(&before, i, &id, |x| x.0),
+            run_of(&after, j, &id, |x| x.0),
+        );
+        (i, j) = (i + old.len(), j + new.len());
+        let (old, new) = (old.first().map(|x| &x.1), new.first().map(|x| &x.1));
+        if old != new {
+            changes.push(SystemChange {
+                system: id.to_string(),
+                before: old.cloned(),
+                after: new.cloned(),
+            });
+        }
+    }
+    changes
 }
 
 #[cfg(test)]

@@ -35,7 +35,7 @@ async function dialogSnippet() {
  * Opens a page holding `markup` under the project's policy, with the Wasm
  * module held back until `release()` (or refused, `wasm: 'refuse'`).
  */
-async function host(markup, { viewport = { width: 1366, height: 900 }, wasm = 'hold', colorScheme, forcedColors } = {}) {
+async function host(markup, { viewport = { width: 1366, height: 900 }, wasm = 'hold', colorScheme, forcedColors, css = '' } = {}) {
   const page = await openPage(env.browser, null, { viewport });
   if (colorScheme || forcedColors) await page.emulateMedia({ colorScheme, forcedColors });
   // what the element tells the page, from the start
@@ -54,11 +54,13 @@ async function host(markup, { viewport = { width: 1366, height: 900 }, wasm = 'h
     route.fulfill({
       contentType: 'text/html; charset=utf-8',
       headers: { 'content-security-policy': CSP },
-      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our ecosystem</title></head>
+      body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Our ecosystem</title><link rel="stylesheet" href="/intranet.css"></head>
 <body><main><h1>Our ecosystem</h1>
 ${markup}</main></body></html>`,
     }),
   );
+  // the page's own stylesheet (an inline one would break the policy)
+  await page.route(`${env.origin}/intranet.css`, (route) => route.fulfill({ contentType: 'text/css', body: css }));
   page.on('console', () => {}); // (the refused module's console error is expected there)
   await page.goto(`${env.origin}/intranet.html`);
   return { page, release };
@@ -178,6 +180,45 @@ test('a picture drawn for another view is not shown: the element waits for the c
     const s = await seen(page);
     assert.equal(s.state, 'ready');
     assert.ok(check(s), `${name}: the core draws the element's own view`);
+    await page.context().close();
+  }
+});
+
+test('an element whose height the page caps waits for the core: no picture of a layout the core would not choose', async () => {
+  await dialogSnippet();
+  // the README's theming example caps the drawing's height; at 1366 px the
+  // picture for the width alone is square, the core's choice in 32rem wide
+  const css = 'workforce-ecosystem { --wfe-max-height: 32rem; }';
+  for (const wasm of ['hold', 'refuse']) {
+    const { page, release } = await host(snippet, { wasm, css });
+    await page.waitForFunction(() => customElements.get('workforce-ecosystem'));
+    if (wasm === 'hold') {
+      await page.waitForTimeout(200);
+      assert.equal((await seen(page)).cells, 0, 'no picture before the core has chosen');
+      const layouts = await page.evaluateHandle(() => {
+        const seenLayouts = [];
+        const root = document.querySelector('workforce-ecosystem').shadowRoot;
+        new MutationObserver(() => {
+          const svg = root.querySelector('.diagram svg');
+          if (svg) seenLayouts.push(svg.getAttribute('class'));
+        }).observe(root, { childList: true, subtree: true });
+        return seenLayouts;
+      });
+      release();
+      await settled(page);
+      const s = await seen(page);
+      assert.equal(s.state, 'ready');
+      assert.equal(s.cells, 24);
+      const classes = await layouts.jsonValue();
+      assert.equal(new Set(classes.map((c) => c.match(/wfe-layout-(\w+)/)?.[1] ?? 'wide')).size, 1, `one layout drawn: ${classes}`);
+    } else {
+      // where the core cannot start, the picture is better than nothing
+      await settled(page);
+      const s = await seen(page);
+      assert.equal(s.state, 'error');
+      assert.equal(s.cells, 24, 'the picture is shown');
+      assert.equal(s.error, false);
+    }
     await page.context().close();
   }
 });

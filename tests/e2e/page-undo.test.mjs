@@ -183,8 +183,8 @@ test('a reload keeps the undo history and the unit on show, after several edits 
 
 test('a model of over a megabyte keeps its undo history across a reload, a what-if included', async () => {
   const page = await open(env);
-  assert.ok(sampleWithUnits(250, 'Big').length > 1024 * 1024, 'the model is past a megabyte');
-  await openWithUnits(page, 250, 'Big');
+  assert.ok(sampleWithUnits(400, 'Big').length > 1024 * 1024, 'the model is past a megabyte');
+  await openWithUnits(page, 400, 'Big');
   await openCell(page, 'leadership', 'hr');
   const start = await shown(page, 'leadership', 'hr');
   await setField(page, 'org', 'current', 4);

@@ -105,7 +105,7 @@ function openOrg(section, { contributor, theme } = {}) {
   org().then(async (editors) => {
     const owners = contributor && theme ? await import('./org-owners.js') : null;
     owners?.chooseOwners(contributor, theme);
-    editors.showSection(section);
+    editors.showSection(section, { toFinding: true });
     // The button pressed went with the findings pane (focus to <body>, the
     // view left far above on a phone): the reader is taken where it led.
     if (owners) owners.openedBelow();

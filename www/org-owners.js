@@ -1,10 +1,11 @@
 // Owners: the contributor × theme matrix of responsibilities. Each matrix
 // cell names the players who own that theme for that contributor; choosing
 // it opens the list of those owners, with activity and control, to edit.
-import { h, preservingFocus, replace } from './dom.js';
-import { t, formatNumber, language } from './i18n.js';
+import { h } from './dom.js';
+import { t } from './i18n.js';
 import { state, announce } from './store.js';
-import { edit, remove, errorFor, concerned, addField, field, playerOptions, render, fail, LABEL_CHARS } from './org.js';
+import { edit, remove, errorFor, concerned, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
+import { listPager } from './org-pager.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
 
 /** The chosen (contributor, theme) pair. */
@@ -94,56 +95,12 @@ function detail(m, contributor, theme) {
       h('button', { type: 'submit', class: 'primary small', dataset: { key: 'o-new:add' } }, t('owners.add'))));
 }
 
-/** Contributors a page of the matrix shows: a large organisation's whole matrix (800 × 4 buttons) took a fifth of a second to draw and as many Tab stops to cross. */
-const PAGE = 50;
-/** What the name filter holds, and the first contributor shown (of those it lets through). */
-let query = '';
-let start = 0;
-/** The finding whose contributor was last brought into view: paging away from it afterwards is the reader's choice. */
-let revealedFor = null;
-/** A contributor to bring into view on the next draw (a finding opened its pair). */
-let toReveal = null;
-/** The workspace (document: its baseline and what-ifs) all the above were set in. */
-let setIn = null;
+/** The matrix's contributors, a page at a time past 50 (800 × 4 buttons took a fifth of a second to draw). */
+const pager = listPager('o', 'list.contributors');
 
-/** Another document starts at its first page, unfiltered, with no pair chosen: what was set for one does not hold for another. */
+/** Another document starts with no pair chosen (and the pager afresh): what was set for one does not hold for another. */
 function afresh() {
-  if (state.ws === setIn) return;
-  setIn = state.ws;
-  chosen = null;
-  query = '';
-  start = 0;
-  revealedFor = null;
-  toReveal = null;
-}
-
-/** A name as the filter compares it: any case, any accent. */
-function folded(text) {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(language());
-}
-
-function matching(m, q) {
-  const want = folded(q.trim());
-  return want ? m.contributors.filter((c) => folded(c.label).includes(want)) : m.contributors;
-}
-
-/**
- * Moves the page (and clears a filter that hides it) to show the contributor
- * of a pair a finding opened, or else the first contributor the chosen
- * finding concerns, once per finding.
- */
-function reveal(m, marks) {
-  const finding = state.view.finding ?? null;
-  if (finding !== revealedFor) {
-    revealedFor = finding;
-    toReveal ??= m.contributors.find((c) => marks.contributors.has(c.id))?.id ?? null;
-  }
-  if (!toReveal) return;
-  const id = toReveal;
-  toReveal = null;
-  if (!matching(m, query).some((c) => c.id === id)) query = '';
-  const at = matching(m, query).findIndex((c) => c.id === id);
-  if (at >= 0) start = Math.floor(at / PAGE) * PAGE;
+  if (pager.afresh()) chosen = null;
 }
 
 export function ownersView(m) {
@@ -157,8 +114,7 @@ export function ownersView(m) {
   const marks = concerned();
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
-  const paged = m.contributors.length > PAGE;
-  reveal(m, marks);
+  pager.reveal(m.contributors, marks.contributors);
   const head = h('tr', {}, h('th', { scope: 'col', text: t('owners.contributor') }),
     m.framework.themes.map((th) => h('th', { scope: 'col', text: th.label })));
   const themeNames = new Map(m.framework.themes.map((th) => [th.id, isolate(th.label)]));
@@ -189,56 +145,19 @@ export function ownersView(m) {
           },
         }, text));
     }));
-  // The pager and the matrix are drawn again on their own as the filter is
-  // typed into or a page turned, so the filter keeps its caret (and an
-  // input method its composition) and the editor below stays as it is.
-  // A small organisation has neither: its whole matrix, as it always was.
-  const part = h('div');
-  const n = (x) => formatNumber(x, 0);
-  const draw = (say = false) => {
-    const list = paged ? matching(m, query) : m.contributors;
-    start = Math.max(0, Math.min(start, Math.floor((list.length - 1) / PAGE) * PAGE));
-    const shown = list.slice(start, start + PAGE);
+  const { filter, part } = pager.view(m.contributors, (shown, describedBy) => {
     // the core names the owners of the pairs on show (only those: a large
     // organisation's whole matrix is thousands of pairs)
     const owners = state.ws.ownersRows(shown.map((c) => c.id));
-    const status = t(!shown.length ? 'owners.noMatch' : query.trim() ? 'owners.showingMatching' : 'owners.showing',
-      { from: n(start + 1), to: n(start + shown.length), count: n(list.length), query: query.trim() });
-    const turn = (by) => () => {
-      start += by;
-      draw(true);
-      // the button pressed goes out of use at the first or last page (and
-      // focus to the body): the other one takes it
-      if (document.activeElement === document.body) /** @type {HTMLElement | null} */ (part.querySelector('.matrix-turns :enabled'))?.focus();
-    };
-    const button = (key, by, off) => h('button', { type: 'button', class: 'small', dataset: { key: `o-page:${key}` }, disabled: off, on: { click: turn(by) } },
-      t(`owners.${key}`, { count: PAGE }));
-    preservingFocus(part, () => replace(part,
-      paged && h('div', { class: 'matrix-pager' },
-        h('p', { id: 'owners-shown', class: 'matrix-shown', text: status }),
-        list.length > PAGE && h('div', { class: 'matrix-turns', role: 'group', 'aria-label': t('owners.pages') },
-          button('previous', -PAGE, start === 0), button('next', PAGE, start + PAGE >= list.length))),
-      shown.length ? h('div', { class: 'matrix-wrap' },
-        h('table', { class: 'matrix', 'aria-describedby': paged && 'owners-shown' },
-          h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
-          h('thead', {}, head),
-          h('tbody', {}, shown.map((c, i) => row(c, owners[i]))))) : null));
-    if (say) announce(status);
-  };
-  draw();
-  const filter = h('input', {
-    type: 'search', value: query, maxlength: LABEL_CHARS, dataset: { key: 'o-filter' }, autocomplete: 'off',
-    on: {
-      input: (ev) => {
-        query = ev.target.value;
-        start = 0;
-        draw(true);
-      },
-    },
+    return h('div', { class: 'matrix-wrap' },
+      h('table', { class: 'matrix', 'aria-describedby': describedBy },
+        h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
+        h('thead', {}, head),
+        h('tbody', {}, shown.map((c, i) => row(c, owners[i])))));
   });
   return [
     h('p', { class: 'pane-intro', text: t('owners.intro') }),
-    paged && h('div', { class: 'matrix-filter' }, field(t('owners.filter'), filter)),
+    filter,
     part,
     chosen ? detail(m, chosen.contributor, chosen.theme) : h('p', { class: 'muted', text: t('owners.chooseHint') }),
   ];
@@ -260,5 +179,5 @@ export function openedBelow() {
 export function chooseOwners(contributor, theme) {
   afresh();
   chosen = contributor && theme ? { contributor, theme } : null;
-  toReveal = chosen?.contributor ?? null;
+  pager.show(chosen?.contributor ?? null);
 }

@@ -3,8 +3,9 @@
 // (a disclosure); only an open card builds its controls.
 import { h, replace, uid } from './dom.js';
 import { t, tn } from './i18n.js';
-import { currentModel } from './store.js';
+import { currentModel, announce } from './store.js';
 import { edit, remove, errorFor, concerned, field, addField, blankName, playerOptions, fail, render, LABEL_CHARS } from './org.js';
+import { listPager } from './org-pager.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
 
 /** The label of the item `id` of `list`, or the id when it has none. */
@@ -31,6 +32,9 @@ const OPEN_ALL = 12;
 
 /** The cards the user opened or closed, by system id, kept across redraws. */
 const opened = new Map();
+
+/** The cards, a page at a time past 50 (700 cards were 60,000 px of page). */
+const pager = listPager('s', 'list.systems');
 
 /** The number of integrations of each system id. */
 function linkCounts(m) {
@@ -146,17 +150,18 @@ function systemCard(m, s, marks, links, players) {
 }
 
 export function systemsView(m) {
+  pager.afresh();
   const marks = concerned();
+  pager.reveal(m.systems, marks.systems);
   const links = linkCounts(m);
   // isolated: each is written in a sentence ("Owner: {owner}")
   const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
+  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players))));
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
-    m.systems.length
-      ? h('div', { class: 'cards' }, m.systems.map((s) => systemCard(m, s, marks, links, players)))
-      : h('p', { class: 'muted', text: t('systems.none') }),
+    m.systems.length ? [filter, part] : h('p', { class: 'muted', text: t('systems.none') }),
     h('form', {
       class: 'add-form',
       novalidate: true,
@@ -167,10 +172,12 @@ export function systemsView(m) {
           if (blankName('s-new', label)) return;
           const before = new Set(m.systems.map((x) => x.id));
           const r = edit('s-new', { addSystem: { id: '', label: label.value, owner: owner.value, contributors: [] } }, { done: t('org.added', { name: isolate(label.value.trim()) }) });
-          // the new system's card opens, to say what it tracks and connects to
+          // the new system's card opens, to say what it tracks and connects
+          // to, on its page (the last)
           const added = r.ok ? currentModel().systems.find((x) => !before.has(x.id)) : undefined;
           if (added) {
             opened.set(added.id, true);
+            pager.show(added.id);
             render();
           }
         },
@@ -181,4 +188,25 @@ export function systemsView(m) {
     errorFor('s-new', ['label', 'owner']),
     h('button', { type: 'submit', class: 'primary small', dataset: { key: 's-new:add' } }, t('org.add'))),
   ];
+}
+
+/** Brings the chosen finding's first system into view on the next draw, wherever the reader paged since. */
+export function revealConcerned() {
+  pager.again();
+}
+
+/**
+ * Takes focus to the card of the chosen finding's system on show (its
+ * page turned to it), far down a long list: its summary (Tab then reaches
+ * its fields), in the middle of the view, and a screen reader is told.
+ * False when no such card is on show.
+ */
+export function focusConcerned() {
+  const card = document.querySelector('#pane-org .card.is-concerned');
+  const summary = card?.querySelector('.card-summary');
+  if (!(summary instanceof HTMLElement)) return false;
+  summary.focus({ preventScroll: true });
+  summary.scrollIntoView({ block: 'center' });
+  announce(t('systems.shownForFinding', { name: isolate(card?.getAttribute('aria-label') ?? '') }));
+  return true;
 }

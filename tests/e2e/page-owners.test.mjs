@@ -155,14 +155,14 @@ async function ownersSection(page) {
 
 /** The row headers of the matrix on show. */
 const rowNames = (page) => page.$$eval('.matrix tbody th[scope="row"]', (ths) => ths.map((th) => th.textContent));
-const shown = (page) => page.textContent('.matrix-shown');
+const shown = (page) => page.textContent('.pager-shown');
 const focusedKey = (page) => page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.key);
 
 test('a large organization’s owners come 50 contributors at a time, with a name filter; the sample’s as before', async () => {
   const small = await open(env, { viewport: { width: 1366, height: 768 } });
   await ownersSection(small);
   assert.equal((await rowNames(small)).length, 8, 'the sample shows every contributor');
-  assert.equal(await small.$$eval('.matrix-pager, .matrix-filter', (e) => e.length), 0, 'and no pager or filter');
+  assert.equal(await small.$$eval('.pager, .pager-filter', (e) => e.length), 0, 'and no pager or filter');
   assert.deepEqual(small.problems, []);
 
   const page = await openCrews();
@@ -264,7 +264,7 @@ test('a cell chosen on page 2 edits that contributor’s owners, and stays chose
   await page.click('[data-key="o-page:next"]');
   assert.equal(await page.textContent('#owner-detail-title'), 'Crew 060 × Leadership approaches');
   await page.selectOption(`[data-key="r:${index}:control"]`, 'strict');
-  await page.waitForFunction(() => document.querySelector('.matrix-shown')?.textContent === 'Showing 101–120 of 120 contributors');
+  await page.waitForFunction(() => document.querySelector('.pager-shown')?.textContent === 'Showing 101–120 of 120 contributors');
   model = await exportedModel(page);
   assert.equal(model.responsibilities[index].control, 'strict');
   assert.equal(model.responsibilities[index].contributor, 'crew-060');
@@ -302,16 +302,24 @@ test('a finding’s Edit owners, by keyboard, takes focus and the view to the pa
   }
 });
 
-test('a finding’s Edit systems, by keyboard, takes focus and the view to the Systems section', async () => {
+test('a finding’s Edit systems, by keyboard, takes focus and the view to its system’s card, or to the Systems section for a contributor no system tracks', async () => {
   const page = await open(env, { viewport: { width: 390, height: 844 } });
   await page.click('#tab-findings');
-  const id = await page.$eval('#pane-findings .finding-group:is([data-kind="untracked"], [data-kind="silo"], [data-kind="fragmented"]) .finding-button', (b) => b.dataset.finding);
-  await page.focus(`#pane-findings .finding-button[data-finding="${id}"]`);
-  await page.keyboard.press('Enter');
-  await page.focus(`[data-key="go:${id}:systems"]`);
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => document.activeElement?.matches('#pane-org .subpane[data-section="systems"] h2'));
-  assert.deepEqual(await focusedInView(page, '#pane-org .subpane h2'), { focused: true, inView: true });
+  const ids = await page.$$eval('#pane-findings .finding-group:is([data-kind="untracked"], [data-kind="silo"], [data-kind="fragmented"]) .finding-button', (b) => b.map((x) => x.dataset.finding));
+  assert.ok(ids.some((id) => id.startsWith('untracked:')) && ids.some((id) => id.startsWith('silo:')), ids.join(' '));
+  for (const id of [ids.find((x) => x.startsWith('untracked:')), ids.find((x) => x.startsWith('silo:'))]) {
+    await page.click('#tab-findings');
+    if ((await page.getAttribute(`#pane-findings .finding-button[data-finding="${id}"]`, 'aria-pressed')) !== 'true') {
+      await page.focus(`#pane-findings .finding-button[data-finding="${id}"]`);
+      await page.keyboard.press('Enter');
+    }
+    await page.focus(`[data-key="go:${id}:systems"]`);
+    await page.keyboard.press('Enter');
+    // a silo's system is its card; an untracked contributor has none: the section's heading
+    const target = id.startsWith('silo:') ? `#pane-org .card[data-system="${id.slice('silo:'.length)}"] .card-summary` : '#pane-org .subpane[data-section="systems"] h2';
+    await page.waitForFunction((s) => document.activeElement === document.querySelector(s), target);
+    assert.deepEqual(await focusedInView(page, target), { focused: true, inView: true }, id);
+  }
   assert.deepEqual(page.problems, []);
 });
 

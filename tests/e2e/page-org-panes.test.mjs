@@ -1,0 +1,243 @@
+// The Organization pane's long lists on a large organisation: Systems and
+// Contributors a page at a time with a find box (as Owners), a finding's
+// "Edit systems" taking the reader to its system, Owners' pager saying what
+// its next page holds, and the matrix's header kept in view.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { setup, open, axeViolations } from './page-helpers.mjs';
+
+const env = setup();
+const SHOTS = '/tmp/fix-orgpanes/';
+
+/**
+ * The sample with 112 more contributors ("Crew 001" to "Crew 112", HR
+ * owning every theme of each but Crew 100's technology: an uncovered pair on
+ * the third page of 50) and 140 more systems ("Ledger 001" to "Ledger 140",
+ * connected in a chain but for Ledger 120: a silo on the third page of 50,
+ * past the sample's 7), and "Système Écho" among them: 120 contributors,
+ * 148 systems, as a file's bytes.
+ */
+function largeSample() {
+  const model = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
+  for (let i = 1; i <= 112; i += 1) {
+    const n = String(i).padStart(3, '0');
+    model.contributors.push({ id: `crew-${n}`, label: `Crew ${n}`, kind: 'external' });
+    for (const theme of ['leadership', 'integration', 'technology', 'management']) {
+      if (!(i === 100 && theme === 'technology')) model.responsibilities.push({ contributor: `crew-${n}`, theme, player: 'hr' });
+    }
+  }
+  const ledger = (i) => `ledger-${String(i).padStart(3, '0')}`;
+  for (let i = 1; i <= 140; i += 1) {
+    model.systems.push({ id: ledger(i), label: `Ledger ${String(i).padStart(3, '0')}`, owner: 'it', contributors: [`crew-${String(i % 112 + 1).padStart(3, '0')}`] });
+    if (i > 1 && i !== 120 && i !== 121) model.integrations.push({ from: ledger(i - 1), to: ledger(i) });
+  }
+  model.integrations.push({ from: ledger(119), to: ledger(121) });
+  model.systems.push({ id: 'echo', label: 'Système Écho', owner: 'it', contributors: [] });
+  model.integrations.push({ from: 'echo', to: ledger(1) });
+  model.name = 'Large harbour';
+  return Buffer.from(JSON.stringify(model));
+}
+
+async function openLarge(viewport = { width: 1366, height: 768 }) {
+  const page = await open(env, { viewport });
+  await page.setInputFiles('#file-input', { name: 'large.json', mimeType: 'application/json', buffer: largeSample() });
+  await page.waitForFunction(() => document.getElementById('model-name').value === 'Large harbour');
+  return page;
+}
+
+async function section(page, name) {
+  await page.click('#tab-org');
+  await page.click(`.subnav-item[data-section="${name}"]`);
+  await page.waitForSelector(`#pane-org .subpane[data-section="${name}"]`);
+}
+
+const shown = (page) => page.textContent('#pane-org .pager-shown');
+const cardNames = (page) => page.$$eval('#pane-org .card .card-name', (e) => e.map((x) => x.textContent));
+const contributorNames = (page) => page.$$eval('#pane-org .editor-table tbody [data-key$=":label"]', (e) => e.map((x) => /** @type {HTMLInputElement} */ (x).value));
+const focusedKey = (page) => page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.key);
+
+test('a large organisation’s systems come 50 at a time with a find box (any case, any accent); the sample’s as before', async () => {
+  const small = await open(env, { viewport: { width: 1366, height: 768 } });
+  await section(small, 'systems');
+  assert.equal((await cardNames(small)).length, 7, 'the sample shows every system');
+  assert.equal(await small.$$eval('#pane-org .pager, #pane-org .pager-filter', (e) => e.length), 0, 'and no pager or find box');
+  assert.deepEqual(small.problems, []);
+
+  const page = await openLarge();
+  await section(page, 'systems');
+  let names = await cardNames(page);
+  assert.equal(names.length, 50);
+  assert.deepEqual([names[0], names.at(-1)], ['HR information system', 'Ledger 043']);
+  assert.equal(await shown(page), 'Showing 1–50 of 148 systems');
+  assert.equal(await page.textContent('[data-key="s-page:next"]'), 'Next 50');
+  await page.click('[data-key="s-page:next"]');
+  await page.click('[data-key="s-page:next"]');
+  assert.equal(await shown(page), 'Showing 101–148 of 148 systems');
+  names = await cardNames(page);
+  assert.deepEqual([names[0], names.at(-1)], ['Ledger 094', 'Système Écho']);
+  assert.equal(await page.isDisabled('[data-key="s-page:next"]'), true);
+
+  await page.click('[data-key="s-filter"]');
+  await page.keyboard.type('LEDGER 12');
+  assert.deepEqual(await cardNames(page), Array.from({ length: 10 }, (_, i) => `Ledger 12${i}`));
+  assert.equal(await shown(page), 'Showing 1–10 of 10 matching “LEDGER 12”');
+  assert.equal(await focusedKey(page), 's-filter', 'typing goes on in the find box');
+  await page.fill('[data-key="s-filter"]', 'systeme echo');
+  assert.deepEqual(await cardNames(page), ['Système Écho']);
+  await page.fill('[data-key="s-filter"]', 'nothing like it');
+  assert.equal(await shown(page), 'No system’s name contains “nothing like it”.');
+  assert.equal(await page.$$eval('#pane-org .card', (e) => e.length), 0);
+  await page.fill('[data-key="s-filter"]', '');
+  await page.screenshot({ path: `${SHOTS}systems-1366.png` }).catch(() => {});
+  // a system added from page 1 is shown on its page, the last, its card open
+  await page.fill('[data-key="s-new:label"]', 'Payroll bridge');
+  await page.click('[data-key="s-new:add"]');
+  await page.waitForSelector('#pane-org .card .card-name >> text=Payroll bridge');
+  assert.equal(await shown(page), 'Showing 101–149 of 149 systems');
+  assert.equal(await page.$eval('#pane-org .card:last-child details', (d) => /** @type {HTMLDetailsElement} */ (d).open), true);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a large organisation’s contributors come 50 at a time with a find box; a chosen finding’s contributor on show; the sample’s as before', async () => {
+  const small = await open(env, { viewport: { width: 1366, height: 768 } });
+  await section(small, 'contributors');
+  assert.equal((await contributorNames(small)).length, 8, 'the sample shows every contributor');
+  assert.equal(await small.$$eval('#pane-org .pager, #pane-org .pager-filter', (e) => e.length), 0, 'and no pager or find box');
+  assert.deepEqual(small.problems, []);
+
+  const page = await openLarge();
+  await section(page, 'contributors');
+  let names = await contributorNames(page);
+  assert.equal(names.length, 50);
+  assert.deepEqual([names[0], names.at(-1)], ['Employees', 'Crew 042']);
+  assert.equal(await page.$$eval('#pane-org .editor-table tbody [data-key]', (e) => e.length), 200, 'a page’s controls, not the whole list’s');
+  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  await page.fill('[data-key="c-filter"]', 'crew 11');
+  assert.deepEqual(await contributorNames(page), ['Crew 110', 'Crew 111', 'Crew 112']);
+  // an edit from the filtered list keeps the list as it is
+  await page.fill('[data-key="c:crew-111:label"]', 'Crew 111 (night)');
+  await page.press('[data-key="c:crew-111:label"]', 'Tab');
+  await page.waitForFunction(() => document.querySelector('[data-key="c:crew-111:label"]')?.closest('tr')?.nextElementSibling?.querySelector('[data-key="c:crew-112:label"]'));
+  assert.deepEqual(await contributorNames(page), ['Crew 110', 'Crew 111 (night)', 'Crew 112']);
+  await page.fill('[data-key="c-filter"]', '');
+
+  // a finding about Crew 100, chosen in the list: Contributors opens at its row
+  await page.click('#tab-findings');
+  await page.click('#pane-findings .finding-button[data-finding="uncovered:crew-100:technology"]');
+  await section(page, 'contributors');
+  assert.equal(await shown(page), 'Showing 101–120 of 120 contributors');
+  assert.equal(await page.$eval('#pane-org tr.is-concerned [data-key$=":label"]', (e) => /** @type {HTMLInputElement} */ (e).value), 'Crew 100');
+  names = await contributorNames(page);
+  assert.equal(names[0], 'Crew 093');
+  await page.screenshot({ path: `${SHOTS}contributors-1366.png` }).catch(() => {});
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#pane-org .pager').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}contributors-390.png` }).catch(() => {});
+  assert.deepEqual(page.problems, []);
+});
+
+/** Whether the element focused is the one `selector` finds, and lies in the viewport. */
+const focusedInView = (page, selector) => page.evaluate((s) => {
+  const el = document.querySelector(s);
+  if (!el || document.activeElement !== el) return { focused: false, on: document.activeElement?.outerHTML.slice(0, 80) };
+  const box = el.getBoundingClientRect();
+  return { focused: true, inView: box.top >= 0 && box.bottom <= innerHeight };
+}, selector);
+
+test('a silo finding’s Edit systems, by keyboard, takes focus and the view to its system’s card, on its page, on a wide screen and a phone', async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await openLarge(viewport);
+    // a filter that hides it is cleared
+    await section(page, 'systems');
+    await page.fill('[data-key="s-filter"]', 'echo');
+    await page.click('#tab-findings');
+    const id = 'silo:ledger-120';
+    if (!(await page.$(`#pane-findings .finding-button[data-finding="${id}"]`))) await page.click('[data-key="more:silo"]');
+    await page.focus(`#pane-findings .finding-button[data-finding="${id}"]`);
+    await page.keyboard.press('Enter');
+    await page.focus(`[data-key="go:${id}:systems"]`);
+    await page.keyboard.press('Enter');
+    const summary = '#pane-org .card[data-system="ledger-120"] .card-summary';
+    await page.waitForFunction((s) => document.activeElement === document.querySelector(s), summary);
+    assert.deepEqual(await focusedInView(page, summary), { focused: true, inView: true }, `${viewport.width}`);
+    assert.equal(await page.$eval('#pane-org .card[data-system="ledger-120"] details', (d) => /** @type {HTMLDetailsElement} */ (d).open), true, 'its card is open');
+    assert.match(await page.$eval('#pane-org .card[data-system="ledger-120"]', (c) => c.className), /is-concerned/);
+    assert.equal(await shown(page), 'Showing 101–148 of 148 systems');
+    assert.equal(await page.inputValue('[data-key="s-filter"]'), '');
+    await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Ledger 120'));
+    // Tab goes on into the card
+    await page.keyboard.press('Tab');
+    assert.equal(await focusedKey(page), 's:ledger-120:label');
+    await page.screenshot({ path: `${SHOTS}edit-systems-${viewport.width}.png` }).catch(() => {});
+    assert.deepEqual(page.problems, []);
+  }
+});
+
+test('the sample’s fragmented finding’s Edit systems takes focus to its first system’s card', async () => {
+  const page = await open(env, { viewport: { width: 390, height: 844 } });
+  await page.click('#tab-findings');
+  const id = await page.$eval('#pane-findings .finding-group[data-kind="fragmented"] .finding-button', (b) => b.dataset.finding);
+  await page.click(`#pane-findings .finding-button[data-finding="${id}"]`);
+  await page.click(`[data-key="go:${id}:systems"]`);
+  await page.waitForFunction(() => document.activeElement?.matches('#pane-org .card.is-concerned .card-summary'));
+  const first = await page.$eval('#pane-org .card.is-concerned', (c) => c.dataset.system);
+  assert.deepEqual(await focusedInView(page, `#pane-org .card[data-system="${first}"] .card-summary`), { focused: true, inView: true });
+  assert.deepEqual(page.problems, []);
+});
+
+test('Owners’ pager says how many its next page holds, in English and French', async () => {
+  const page = await openLarge();
+  await section(page, 'owners');
+  assert.equal(await page.textContent('[data-key="o-page:next"]'), 'Next 50');
+  await page.click('[data-key="o-page:next"]');
+  assert.equal(await shown(page), 'Showing 51–100 of 120 contributors');
+  assert.equal(await page.textContent('[data-key="o-page:next"]'), 'Next 20');
+  assert.equal(await page.textContent('[data-key="o-page:previous"]'), 'Previous 50');
+  await page.fill('[data-key="o-filter"]', 'crew');
+  await page.click('[data-key="o-page:next"]');
+  assert.equal(await shown(page), 'Showing 51–100 of 113 matching “crew”');
+  assert.equal(await page.textContent('[data-key="o-page:next"]'), 'Next 13');
+  await page.fill('[data-key="o-filter"]', '');
+  await page.click('[data-key="o-page:next"]');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.waitForFunction(() => document.querySelector('[data-key="o-page:next"]')?.textContent === '20 suivants');
+  assert.equal(await page.textContent('[data-key="o-page:previous"]'), '50 précédents');
+  assert.deepEqual(page.problems, []);
+});
+
+test('the owners matrix keeps its header row in view while its rows scroll, on a wide screen and a phone', async () => {
+  for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
+    const page = await openLarge(viewport);
+    await section(page, 'owners');
+    await page.locator('.matrix tbody tr').nth(40).scrollIntoViewIfNeeded();
+    const header = await page.evaluate(() => {
+      const th = /** @type {HTMLElement} */ (document.querySelectorAll('.matrix thead th')[1]);
+      const box = th.getBoundingClientRect();
+      const at = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      const row = document.querySelectorAll('.matrix tbody tr')[40].getBoundingClientRect();
+      return { top: box.top, bottom: box.bottom, onTop: th.contains(at), rowTop: row.top, height: innerHeight };
+    });
+    assert.ok(header.top >= 0 && header.bottom <= header.height, `the header is on screen at ${viewport.width}: ${JSON.stringify(header)}`);
+    assert.ok(header.onTop, `nothing covers it at ${viewport.width}`);
+    assert.ok(header.bottom <= header.rowTop + 1, `it lies above the row in view at ${viewport.width}`);
+    await page.screenshot({ path: `${SHOTS}owners-sticky-${viewport.width}.png` }).catch(() => {});
+    assert.deepEqual(page.problems, []);
+  }
+});
+
+test('the paged lists pass axe: Contributors, Owners and Systems of a large organisation', async () => {
+  const page = await openLarge();
+  // (the notice that the file opened lies outside the landmarks, as on any page: not these lists' doing)
+  await page.click('#notice-actions button:last-child');
+  await page.waitForSelector('#notice', { state: 'hidden' });
+  const found = [];
+  for (const name of ['contributors', 'owners', 'systems']) {
+    await section(page, name);
+    await page.click(`[data-key="${name[0]}-page:next"]`);
+    found.push(...await axeViolations(page, name));
+  }
+  assert.deepEqual(found, []);
+  assert.deepEqual(page.problems, []);
+});

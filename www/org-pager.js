@@ -1,0 +1,147 @@
+// A long list of the Organization pane (Owners' contributors, Systems,
+// Contributors) shown a page at a time, with a find box. A large
+// organisation's whole list (800 contributors × 4 controls, 700 system
+// cards) took a fifth of a second to draw and as many Tab stops to cross;
+// a small one is shown whole, as it always was, with neither.
+import { h, preservingFocus, replace, uid } from './dom.js';
+import { t, tn, formatNumber, language } from './i18n.js';
+import { state, announce } from './store.js';
+import { LABEL_CHARS } from './org.js';
+
+/** Items a page shows. */
+export const PAGE = 50;
+
+/** A name as the find box compares it: any case, any accent. */
+export function folded(text) {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase(language());
+}
+
+/**
+ * @typedef {{ id: string, label: string }} Item
+ * @typedef {{
+ *   afresh: () => boolean,
+ *   show: (id: string | null) => void,
+ *   again: () => void,
+ *   reveal: (items: Item[], marked: Set<string>) => void,
+ *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null) => { filter: Node | null, part: HTMLElement },
+ * }} Pager
+ */
+
+/**
+ * The find box, page and finding-led turns of one list. `key` starts the
+ * data-keys of its controls (`o` → `o-filter`, `o-page:next`); `words` starts
+ * the keys of its sentences (`list.systems` → `list.systems.showing`).
+ * @param {string} key
+ * @param {string} words
+ * @returns {Pager}
+ */
+export function listPager(key, words) {
+  /** What the find box holds, and the first item shown (of those it lets through). */
+  let query = '';
+  let start = 0;
+  /** The finding whose item was last brought into view: paging away from it afterwards is the reader's choice. */
+  let revealedFor = /** @type {string | null | undefined} */ (null);
+  /** An item to bring into view on the next draw. */
+  let toReveal = /** @type {string | null} */ (null);
+  /** The workspace (document: its baseline and what-ifs) all the above were set in. */
+  let setIn = null;
+
+  const matching = (items, q) => {
+    const want = folded(q.trim());
+    return want ? items.filter((x) => folded(x.label).includes(want)) : items;
+  };
+
+  return {
+    /** Another document starts at its first page, unfiltered: what was set for one does not hold for another. True when it did. */
+    afresh() {
+      if (state.ws === setIn) return false;
+      setIn = state.ws;
+      query = '';
+      start = 0;
+      revealedFor = null;
+      toReveal = null;
+      return true;
+    },
+    /** Brings the item `id` into view on the next draw (a finding opened it). */
+    show(id) {
+      toReveal = id;
+    },
+    /** Brings the chosen finding's first item into view on the next draw again, wherever the reader paged since. */
+    again() {
+      revealedFor = undefined;
+    },
+    /**
+     * Moves the page (and clears a filter that hides it) to show the item
+     * asked for, or else the first of `items` the chosen finding concerns,
+     * once per finding.
+     */
+    reveal(items, marked) {
+      const finding = state.view.finding ?? null;
+      if (finding !== revealedFor) {
+        revealedFor = finding;
+        toReveal ??= items.find((x) => marked.has(x.id))?.id ?? null;
+      }
+      if (!toReveal) return;
+      const id = toReveal;
+      toReveal = null;
+      if (!matching(items, query).some((x) => x.id === id)) query = '';
+      const at = matching(items, query).findIndex((x) => x.id === id);
+      if (at >= 0) start = Math.floor(at / PAGE) * PAGE;
+    },
+    /**
+     * The find box (null for a short list) and the part that holds the pager
+     * and the page of `items`, drawn by `list` (given the id of the line that
+     * says which part is on show, to describe it by). The part is drawn again
+     * on its own as the box is typed into or a page turned, so the box keeps
+     * its caret (and an input method its composition) and what lies below
+     * stays as it is.
+     */
+    view(items, list) {
+      const paged = items.length > PAGE;
+      const part = h('div');
+      const shownId = `${key}-shown`;
+      const n = (x) => formatNumber(x, 0);
+      const draw = (say = false) => {
+        const all = paged ? matching(items, query) : items;
+        start = Math.max(0, Math.min(start, Math.floor((all.length - 1) / PAGE) * PAGE));
+        const shown = all.slice(start, start + PAGE);
+        const status = t(!shown.length ? `${words}.noMatch` : query.trim() ? `${words}.showingMatching` : `${words}.showing`,
+          { from: n(start + 1), to: n(start + shown.length), count: n(all.length), query: query.trim() });
+        const turn = (by) => () => {
+          start += by;
+          draw(true);
+          // the button pressed goes out of use at the first or last page (and
+          // focus to the body): the other one takes it
+          if (document.activeElement === document.body) /** @type {HTMLElement | null} */ (part.querySelector('.pager-turns :enabled'))?.focus();
+        };
+        // the next page may hold fewer than a page: it says how many
+        const next = Math.min(PAGE, all.length - start - PAGE);
+        preservingFocus(part, () => replace(part,
+          paged && h('div', { class: 'pager' },
+            h('p', { id: shownId, class: 'pager-shown', text: status }),
+            all.length > PAGE && h('div', { class: 'pager-turns', role: 'group', 'aria-label': t(`${words}.pages`) },
+              h('button', { type: 'button', class: 'small', dataset: { key: `${key}-page:previous` }, disabled: start === 0, on: { click: turn(-PAGE) } },
+                t('pager.previous', { count: n(PAGE) })),
+              h('button', { type: 'button', class: 'small', dataset: { key: `${key}-page:next` }, disabled: next <= 0, on: { click: turn(PAGE) } },
+                tn('pager.next', next > 0 ? next : PAGE)))),
+          shown.length ? list(shown, paged ? shownId : null) : null));
+        if (say) announce(status);
+      };
+      draw();
+      if (!paged) return { filter: null, part };
+      const box = h('input', {
+        type: 'search', id: uid('find'), value: query, maxlength: LABEL_CHARS, dataset: { key: `${key}-filter` }, autocomplete: 'off',
+        on: {
+          input: (ev) => {
+            query = ev.target.value;
+            start = 0;
+            draw(true);
+          },
+        },
+      });
+      const filter = h('div', { class: 'pager-filter' },
+        h('div', { class: 'field' }, h('label', { for: box.id, text: t(`${words}.filter`) }), box));
+      return { filter, part };
+    },
+  };
+}

@@ -4,7 +4,7 @@
 import { h } from './dom.js';
 import { t } from './i18n.js';
 import { state, announce } from './store.js';
-import { edit, remove, errorFor, concerned, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
+import { edit, remove, errorFor, concerned, changedHere, addField, playerOptions, render, fail, LABEL_CHARS } from './org.js';
 import { listPager } from './org-pager.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
 
@@ -112,6 +112,7 @@ export function ownersView(m) {
     chosen = null;
   }
   const marks = concerned();
+  const changed = changedHere().pairs;
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
   pager.reveal(m.contributors, marks.contributors);
@@ -127,12 +128,13 @@ export function ownersView(m) {
       const isChosen = chosen?.contributor === c.id && chosen?.theme === th.id;
       const flagged = marks.contributors.has(c.id) && (findingThemes.size === 0 || findingThemes.has(th.id));
       const text = names.length ? names.join(', ') : t('owners.nobodyShort');
-      return h('td', { class: [names.length ? '' : 'is-uncovered', flagged ? 'is-concerned' : ''].filter(Boolean).join(' ') || null },
+      const isChanged = changed.has(`${c.id}\u0000${th.id}`);
+      return h('td', { class: [names.length ? '' : 'is-uncovered', flagged ? 'is-concerned' : '', isChanged ? 'is-changed' : ''].filter(Boolean).join(' ') || null },
         h('button', {
           type: 'button',
           class: `matrix-cell${isChosen ? ' is-chosen' : ''}`,
           'aria-pressed': String(isChosen),
-          'aria-label': t('owners.cellLabel', { contributor: isolate(c.label), theme: themeNames.get(th.id), owners: text }),
+          'aria-label': t(isChanged ? 'owners.cellLabelChanged' : 'owners.cellLabel', { contributor: isolate(c.label), theme: themeNames.get(th.id), owners: text }),
           dataset: { key: `m:${c.id}:${th.id}` },
           on: {
             // choosing the chosen cell again keeps its editor open (to add

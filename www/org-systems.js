@@ -4,7 +4,7 @@
 import { h, replace, uid } from './dom.js';
 import { t, tn } from './i18n.js';
 import { currentModel, announce } from './store.js';
-import { edit, remove, errorFor, concerned, field, addField, blankName, playerOptions, fail, render, LABEL_CHARS } from './org.js';
+import { edit, remove, errorFor, concerned, changedHere, field, addField, blankName, playerOptions, fail, render, LABEL_CHARS } from './org.js';
 import { listPager } from './org-pager.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
 
@@ -122,15 +122,17 @@ function cardBody(m, s, marks) {
  * A system's card: a disclosure whose summary says the system, its owner and
  * how much it tracks and connects; what it holds is built when it opens.
  */
-function systemCard(m, s, marks, links, players) {
+function systemCard(m, s, marks, links, players, changed) {
   const k = `s:${s.id}`;
   const open = opened.get(s.id) ?? (m.systems.length <= OPEN_ALL || marks.systems.has(s.id));
   const body = h('div', { class: 'card-body' });
+  const isChanged = changed.has(s.id);
   const facts = [
     t('systems.ownedBy', { owner: players.get(s.owner) ?? isolate(s.owner) }),
     tn('systems.tracksCount', s.contributors.length),
     tn('systems.linksCount', links.get(s.id) ?? 0),
-  ].join(' · ');
+    isChanged ? t('systems.changed') : null,
+  ].filter(Boolean).join(' · ');
   const details = h('details', {
     class: 'card-details',
     open,
@@ -146,19 +148,20 @@ function systemCard(m, s, marks, links, players) {
     h('span', { class: 'card-facts muted small', text: facts })),
   body);
   if (open) replace(body, cardBody(m, s, marks));
-  return h('article', { class: `card${marks.systems.has(s.id) ? ' is-concerned' : ''}`, dataset: { system: s.id }, 'aria-label': s.label }, details);
+  return h('article', { class: `card${marks.systems.has(s.id) ? ' is-concerned' : ''}${isChanged ? ' is-changed' : ''}`, dataset: { system: s.id }, 'aria-label': s.label }, details);
 }
 
 export function systemsView(m) {
   pager.afresh();
   const marks = concerned();
   pager.reveal(m.systems, marks.systems);
+  const changed = changedHere().systems;
   const links = linkCounts(m);
   // isolated: each is written in a sentence ("Owner: {owner}")
   const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
-  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players))));
+  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))));
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
     m.systems.length ? [filter, part] : h('p', { class: 'muted', text: t('systems.none') }),

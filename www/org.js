@@ -101,6 +101,21 @@ export function blankName(where, input) {
 }
 
 /** The ids the chosen finding concerns, to highlight them in the editors. */
+/**
+ * What the what-if on show changed in the Organization pane, as the core's
+ * comparison with the baseline says (`changedOwners`, `changedSystems`),
+ * while its changes are marked ("Mark changes"): the (contributor, theme)
+ * pairs, keyed `contributor theme`, and the systems' ids. Empty on the
+ * baseline.
+ */
+export function changedHere() {
+  const cmp = state.view.showChanges && state.result?.session.active ? state.result.comparison : null;
+  return {
+    pairs: new Set((cmp?.changedOwners ?? []).map((c) => `${c.contributor}\u0000${c.theme}`)),
+    systems: new Set((cmp?.changedSystems ?? []).map((c) => c.system)),
+  };
+}
+
 export function concerned() {
   const f = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   return {
@@ -268,7 +283,7 @@ function unitsView(m) {
  * fraction of a second on each.
  */
 let drawnFrom = '';
-const shownFrom = () => JSON.stringify([state.result?.structure ?? null, language(), state.view.finding, section]);
+const shownFrom = () => JSON.stringify([state.result?.structure ?? null, language(), state.view.finding, state.view.showChanges, section]);
 
 /** Draws the pane again if what it shows changed since it was drawn. */
 export function update() {

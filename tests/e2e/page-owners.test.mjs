@@ -74,6 +74,35 @@ test('the what-if banner counts every kind of change: scores, owners, system lin
   const facts = await page.textContent('#scenario-banner .banner-facts');
   assert.match(facts, /^Changed: 2 scores, 1 owner, 1 system link · /, facts);
   await page.screenshot({ path: '/tmp/i14-edit/banner.png' }).catch(() => {});
+
+  // and each change is marked where it was made, as the diagram marks its cells
+  const changedCards = () => page.$$eval('#pane-org article.card.is-changed', (els) => els.map((e) => e.dataset.system).sort());
+  assert.deepEqual(await changedCards(), ['erp', 'hris'], 'both ends of the new link');
+  assert.match(await page.textContent('#pane-org article[data-system="hris"] .card-facts'), /changed in this what-if/);
+  await page.click('.subnav-item[data-section="owners"]');
+  const changedPairs = () => page.$$eval('#pane-org .matrix td.is-changed .matrix-cell', (els) => els.map((e) => e.dataset.key));
+  assert.deepEqual(await changedPairs(), ['m:gig-drivers:leadership']);
+  assert.match(await page.getAttribute('[data-key="m:gig-drivers:leadership"]', 'aria-label'), /changed in this what-if/);
+  await page.uncheck('#show-changes');
+  await page.waitForFunction(() => !document.querySelector('#pane-org .matrix td.is-changed'));
+  await page.check('#show-changes');
+  await page.waitForFunction(() => document.querySelector('#pane-org .matrix td.is-changed'));
+  // the comparison a meeting gets says which they are
+  const [d] = await Promise.all([
+    page.waitForEvent('download'),
+    (async () => {
+      await page.click('#export');
+      await page.click('[data-export="comparison-md"]');
+    })(),
+  ]);
+  const md = readFileSync(await d.path(), 'utf8');
+  const owners = md.split('## Changed owners')[1]?.split('\n## ')[0] ?? '';
+  assert.match(owners, /Delivery drivers via a gig platform.* \| .*Leadership approaches.* \| nobody \| .*HR/, md);
+  const systems = md.split('## Changed systems')[1]?.split('\n## ')[0] ?? '';
+  assert.match(systems, /HR information system.* \| .*linked to .*Contractor onboarding portal.* \| .*linked to .*Finance ERP/, systems);
+  // the baseline has nothing to mark
+  await page.click('#scenario-bar [data-scenario="baseline"]');
+  await page.waitForFunction(() => !document.querySelector('#pane-org .matrix td.is-changed'));
   assert.deepEqual(page.problems, []);
 });
 

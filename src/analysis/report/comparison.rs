@@ -395,10 +395,12 @@ fn systems_section(
             return "–".to_string();
         };
         let list = |ids: &[String], of: fn(&Model) -> Vec<(&str, &str)>| {
-            let named: Vec<String> = ids
+            // by name, as a reader looks for them
+            let mut named: Vec<String> = ids
                 .iter()
                 .map(|id| label_in(scenario, baseline, id, of))
                 .collect();
+            crate::order::sort(&mut named);
             named.join(", ")
         };
         let owner = label_in(scenario, baseline, &f.owner, players);

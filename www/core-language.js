@@ -5,7 +5,7 @@
 // is fetched with the page's texts when that language is first chosen, and
 // handed to the core (setLanguage) before the page redraws on
 // `wfe-language` (this module registers its listener before the pages do).
-import { setLanguage as setCoreLanguage } from './pkg/workforce_ecosystem.js';
+import { setLanguage as setCoreLanguage, Workspace } from './pkg/workforce_ecosystem.js';
 
 /** @type {Record<string, URL>} */
 const CATALOGUES = { fr: new URL('./i18n/core-fr.json', import.meta.url) };
@@ -30,6 +30,22 @@ export async function loadCoreTexts(code) {
 /** The catalogue the core speaks from (undefined: English), for another instance of it (plan-worker.js). */
 export function coreCatalogue() {
   return texts.get(current);
+}
+
+/** Each finding kind's names in the language the core speaks, asked of it once a language. */
+let kindNames = { lang: '', byKind: new Map() };
+
+/**
+ * A finding kind's names as the core's report and exports call them
+ * (`Workspace.findingKinds`): its group's `title`, one finding's `name`,
+ * its `meaning`; undefined for a kind the core does not have.
+ * @param {string} kind
+ */
+export function kindNamesOf(kind) {
+  if (kindNames.lang !== current) {
+    kindNames = { lang: current, byKind: new Map(Workspace.findingKinds().map((k) => [k.kind, k])) };
+  }
+  return kindNames.byKind.get(/** @type {any} */ (kind));
 }
 
 function apply() {

@@ -7,9 +7,8 @@ import { t, tn, formatNumber, formatCompact, formatPercent, formatPoints, change
 import { state, onRefresh, setView, currentModel, refresh, announce } from './store.js';
 import { planSection } from './plan.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
+import { kindNamesOf } from './core-language.js';
 
-/** The kinds the page has words for; the last, the merged responses' disagreements, comes apart from the core's findings (analysis.disagreements). */
-const KINDS = ['maturity-gap', 'uncovered', 'redundant', 'conflict', 'untracked', 'fragmented', 'silo', 'disagreement'];
 const PAGE = 8;
 
 let findingsPane;
@@ -19,14 +18,14 @@ let actions = {};
 /** The kinds opened whole with "Show all". @type {Set<string>} */
 const expanded = new Set();
 
-/** A group's title: the core's name for the kind (Workspace.findingKinds), in the page's language. */
+/** A group's title: the core's name for the kind, in the page's language; the responses' disagreements are the page's own group. */
 function kindTitle(kind) {
-  return KINDS.includes(kind) ? t(`finding.kind.${kind}`) : kind;
+  return kind === 'disagreement' ? t('finding.kind.disagreement') : kindNamesOf(kind)?.title ?? kind;
 }
 
 /** One finding's kind beside its sentence: the same name the report and the exports give it. */
 function kindName(kind) {
-  return KINDS.includes(kind) && kind !== 'disagreement' ? t(`exportdoc.kind.${kind}`) : kind;
+  return kindNamesOf(kind)?.name ?? kind;
 }
 
 /**
@@ -284,7 +283,7 @@ function renderFindings(result) {
         const shown = open || kind !== 'disagreement' ? list : list.slice(0, PAGE);
         parts.push(h('section', { class: 'finding-group', dataset: { kind } },
           h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(count, 0) })),
-          KINDS.includes(kind) ? h('p', { class: 'group-help', text: t(`finding.help.${kind}`) }) : null,
+          h('p', { class: 'group-help', text: kind === 'disagreement' ? t('finding.help.disagreement') : kindNamesOf(kind)?.meaning ?? '' }),
           h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
           moreOrFewer(expanded, kind, count)));
       }

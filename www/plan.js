@@ -13,7 +13,7 @@ import { saveText } from './io.js';
 import { forgetDraftNamed } from './text-drafts.js';
 import { focusActiveTab, nextName } from './scenarios.js';
 import { compiling } from './core-start.js';
-import { coreCatalogue } from './core-language.js';
+import { coreCatalogue, kindNamesOf } from './core-language.js';
 import { afterPaint } from './after-paint.js';
 import { numberInput, readDecimal, readWhole, showDecimal } from './number-field.js';
 
@@ -122,7 +122,7 @@ export async function suggestPlan() {
   const boxes = KINDS.map((kind) => h('input', { type: 'checkbox', value: kind, checked: last.kinds.includes(kind) }));
   const kinds = h('fieldset', { class: 'checks plan-kinds' },
     h('legend', { text: t('plan.kinds') }),
-    KINDS.map((kind, i) => h('label', { class: 'check' }, boxes[i], t(`finding.kind.${kind}`))));
+    KINDS.map((kind, i) => h('label', { class: 'check' }, boxes[i], kindNamesOf(kind)?.title ?? kind)));
   const group = uid('plan-budget');
   const changes = numberField(t('plan.maxChanges'), last.maxChanges, 'numeric');
   const readiness = numberField(t('plan.readiness'), last.readiness, 'decimal');

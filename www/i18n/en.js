@@ -220,20 +220,6 @@ export default {
   'finding.shown.noneAt': 'The diagram marks no cell: this finding is about systems and contributors, not scores. See them in Organization\u00a0▸ {section}.',
   'finding.everyUnit': 'These findings cover every unit, not only {unit}: the unit chosen changes the diagram only.',
   // the core's names and meanings (Workspace.findingKinds; a test holds them equal)
-  'finding.kind.maturity-gap': 'Maturity gaps',
-  'finding.kind.conflict': 'Conflicts',
-  'finding.kind.redundant': 'Redundancies',
-  'finding.kind.uncovered': 'Uncovered themes',
-  'finding.kind.fragmented': 'Fragmented data',
-  'finding.kind.untracked': 'Untracked contributors',
-  'finding.kind.silo': 'Silos',
-  'finding.help.maturity-gap': 'Assessed cells whose target is above their current score. Severity is the gap times the assessment\'s weight.',
-  'finding.help.conflict': 'Redundancies in which the players set differing control levels, so third parties get mixed messages. Severity: the redundancy’s plus half the scale, more for larger headcounts.',
-  'finding.help.redundant': 'Several players responsible for the same activity for the same contributors under the same theme. Severity: a quarter of the scale per extra player, more for larger headcounts.',
-  'finding.help.uncovered': 'A theme that no player is responsible for, for a kind of contributor. Severity: half the scale, more for larger headcounts.',
-  'finding.help.fragmented': 'Contributors tracked by several systems that no chain of integrations connects. Severity: a quarter of the scale per extra unconnected group, more for larger headcounts.',
-  'finding.help.untracked': 'Contributors that no system tracks. Severity: half the scale, more for larger headcounts.',
-  'finding.help.silo': 'Systems with no integration to any other system. Severity: a quarter of the scale, more when what it tracks counts many people.',
   // not one of the core's analysis kinds: the merged responses' disagreements (analysis.disagreements)
   'finding.kind.disagreement': 'Disagreements',
   'finding.help.disagreement': 'Cells whose respondents’ current scores are two scale steps apart or more, with the roles at each end. Severity is the spread.',
@@ -574,11 +560,4 @@ export default {
   // The finding kinds' names in the findings list: the same words as the
   // exported document's (DEFAULT_TEXTS in src/export/document.rs; a test there
   // holds these to it). The document's other words are the core's alone.
-  'exportdoc.kind.maturity-gap': 'Maturity gap',
-  'exportdoc.kind.uncovered': 'Uncovered',
-  'exportdoc.kind.redundant': 'Redundant',
-  'exportdoc.kind.conflict': 'Conflict',
-  'exportdoc.kind.untracked': 'Untracked',
-  'exportdoc.kind.fragmented': 'Fragmented',
-  'exportdoc.kind.silo': 'Silo',
 };

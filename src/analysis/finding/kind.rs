@@ -105,25 +105,30 @@ impl Kind {
     }
 }
 
-/// A kind with its names, as the page lists them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// A kind with its names, as the page lists them, in the current language
+/// (the report's and the exports' words: `report.kind.<kind>`,
+/// `exportdoc.kind.<kind>`, `report.meaning.<kind>`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct KindNames {
     pub kind: Kind,
-    pub title: &'static str,
-    pub name: &'static str,
-    pub meaning: &'static str,
+    pub title: String,
+    pub name: String,
+    pub meaning: String,
 }
 
 impl KindNames {
     /// Every kind's names, in [`Kind::ALL`]'s order.
     pub fn all() -> Vec<KindNames> {
+        let say = |key: &str, kind: Kind, english: &str| {
+            crate::language::say(&format!("{key}.{}", kind.as_str()), &[], || english.into())
+        };
         Kind::ALL
             .iter()
             .map(|&kind| KindNames {
                 kind,
-                title: kind.title(),
-                name: kind.name(),
-                meaning: kind.meaning(),
+                title: say("report.kind", kind, kind.title()),
+                name: say("exportdoc.kind", kind, kind.name()),
+                meaning: say("report.meaning", kind, kind.meaning()),
             })
             .collect()
     }

@@ -160,3 +160,29 @@ fn fragmented_sentences_name_groups_of_systems() {
              integration connects (ERP and VMS; HRIS)."
     );
 }
+
+#[test]
+fn kind_names_are_the_reports_in_the_current_language() {
+    let english = KindNames::all();
+    assert_eq!(english[0].title, "Maturity gaps");
+    assert_eq!(english[0].name, "Maturity gap");
+    let french = include_str!("../../../www/i18n/core-fr.json");
+    crate::language::set(crate::language::Language::from_json(french).ok());
+    let names = KindNames::all();
+    crate::language::set(None);
+    let catalogue: serde_json::Value = serde_json::from_str(french).unwrap();
+    for n in &names {
+        let kind = n.kind.as_str();
+        assert_eq!(n.title, catalogue[format!("report.kind.{kind}")], "{kind}");
+        assert_eq!(
+            n.name,
+            catalogue[format!("exportdoc.kind.{kind}")],
+            "{kind}"
+        );
+        assert_eq!(
+            n.meaning,
+            catalogue[format!("report.meaning.{kind}")],
+            "{kind}"
+        );
+    }
+}

@@ -211,6 +211,8 @@ export default {
   'finding.severity': 'Severity {value}',
   'finding.showAll': 'Show all {count}',
   'finding.showFewer': 'Show fewer',
+  'finding.showMore': 'Show {count} more',
+  'finding.listed': '{shown} of {count} listed',
   'finding.editCell': 'Edit {cell}',
   'finding.editOwners': 'Edit owners',
   'finding.editSystems': 'Edit systems',

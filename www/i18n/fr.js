@@ -211,6 +211,8 @@ export default {
   'finding.severity': 'Gravité {value}',
   'finding.showAll': 'Afficher les {count}',
   'finding.showFewer': 'En afficher moins',
+  'finding.showMore': 'En afficher {count} de plus',
+  'finding.listed': '{shown} sur {count} affichés',
   'finding.editCell': 'Modifier {cell}',
   'finding.editOwners': 'Modifier les responsables',
   'finding.editSystems': 'Modifier les systèmes',

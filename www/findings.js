@@ -437,15 +437,20 @@ export function showPane(name) {
 }
 
 // A page of each kind is all the list shows until more are asked for: the
-// core writes out no more (a large model has thousands of findings), then
-// the kind whole, of which the page lists STEP more a press. So with the
-// what-if's resolved and introduced findings.
+// core writes out no more (a large model has thousands of findings, and
+// writing out their sentences is most of an update with the list on show).
+// It takes one count for every kind: the most a list shows short of whole,
+// of which the others show their page; a kind shown whole comes whole. So
+// with the what-if's resolved and introduced findings.
 // Disagreements come apart from the core's findings and are listed whole.
-state.findingsListed = () => ({
-  findingsPerKind: PAGE,
-  findingsOpen: [...expanded.keys()].filter((k) => k !== 'disagreement'),
-  comparedOpen: [...comparedExpanded.keys()],
-});
+state.findingsListed = () => {
+  const whole = (/** @type {Map<string, number>} */ opened) => [...opened].filter(([, n]) => n === Infinity).map(([name]) => name);
+  return {
+    findingsPerKind: Math.max(PAGE, ...[...expanded.values(), ...comparedExpanded.values()].filter(Number.isFinite)),
+    findingsOpen: whole(expanded).filter((k) => k !== 'disagreement'),
+    comparedOpen: whole(comparedExpanded),
+  };
+};
 
 export function initFindings({ openCell, openOrg }) {
   findingsPane = document.getElementById('pane-findings');

@@ -195,3 +195,31 @@ test('choosing a finding in a long list changes it in place: the same list, the 
   assert.ok(await page.$$eval('#diagram .cell.is-highlighted', (els) => els.length) === 0, 'nothing highlighted');
   assert.deepEqual(page.problems, []);
 });
+
+test('a what-if’s long list of resolved findings lists a hundred more a press, whatever another list shows', async () => {
+  const page = await openLarge();
+  const count = Number((await page.textContent(`${GAPS} .count`)).replace(/\D/g, ''));
+  const all = Number(await page.getAttribute('#findings-count', 'aria-label').then((l) => l.replace(/\D/g, '')));
+  // the gaps a hundred further on: the other kinds still list a page
+  await page.click(MORE);
+  assert.equal((await listedGaps(page)).length, PAGE + 100);
+  for (const g of await page.$$eval('#pane-findings .finding-group:not([data-kind="maturity-gap"])', (gs) => gs.map((e) => e.querySelectorAll('.finding-button').length))) assert.ok(g <= PAGE);
+  await page.click('#suggest-plan');
+  await page.waitForSelector('#dialog[open].plan-dialog');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  const resolved = () => page.$$eval('#pane-findings .finding.is-resolved', (e) => e.length);
+  const more = '#pane-findings button[data-key="more:resolved"]';
+  await page.waitForFunction((n) => document.querySelectorAll('#pane-findings .finding.is-resolved').length === n, PAGE);
+  assert.ok(all > count && all <= count + 100, `${all} findings resolved`);
+  assert.equal(await page.textContent(more), 'Show 100 more');
+  await page.focus(more);
+  await page.keyboard.press('Enter');
+  assert.equal(await resolved(), PAGE + 100);
+  assert.equal(await focusKey(page), 'more:resolved');
+  await announced(page, `${PAGE + 100} of ${all} listed`);
+  await page.click('#pane-findings button[data-key="fewer:resolved"]');
+  assert.equal(await resolved(), PAGE);
+  assert.equal(await focusKey(page), 'more:resolved');
+  assert.deepEqual(page.problems, []);
+});

@@ -3,7 +3,7 @@
 // scores. The SVG itself is drawn and updated in place by the core
 // (Workspace.view); this module only adds what interaction needs.
 import { h, replace } from './dom.js';
-import { t, formatNumber } from './i18n.js';
+import { t, tn, formatNumber } from './i18n.js';
 import { state, onRefresh, setView, refresh, announce } from './store.js';
 import { layoutFor, roomIn } from './layout-choice.js';
 
@@ -153,7 +153,7 @@ function tooltipContent(info) {
   if (info.assessed > 1) dl.append(h('dt', { text: t('cell.assessments') }), h('dd', { text: formatNumber(info.assessed, 0) }));
   rows.push(dl);
   for (const note of info.notes.slice(0, 3)) rows.push(h('p', { class: 'tooltip-note', text: note }));
-  if (info.notes.length > 3) rows.push(h('p', { class: 'tooltip-more', text: t('cell.moreNotes', { count: info.notes.length - 3 }) }));
+  if (info.notes.length > 3) rows.push(h('p', { class: 'tooltip-more', text: tn('cell.moreNotes', info.notes.length - 3) }));
   if (info.changed) rows.push(h('p', { class: 'tooltip-changed', text: t('cell.changedInScenario') }));
   return rows;
 }

@@ -10,13 +10,15 @@ import { isolate } from './pkg/workforce_ecosystem.js';
 import { kindNamesOf } from './core-language.js';
 
 const PAGE = 8;
+/** How many more a press of "Show more" lists: a kind of a large model has thousands, too many to lay out at once. */
+const STEP = 100;
 
 let findingsPane;
 let readinessPane;
 let badge;
 let actions = {};
-/** The kinds opened whole with "Show all". @type {Set<string>} */
-const expanded = new Set();
+/** How many of each kind are listed once "Show more" was pressed (Infinity: all); a kind not in it lists a page. @type {Map<string, number>} */
+const expanded = new Map();
 
 /** A group's title: the core's name for the kind, in the page's language; the responses' disagreements are the page's own group. */
 function kindTitle(kind) {
@@ -159,23 +161,22 @@ function findingActions(f) {
 }
 
 /**
+ * A finding, not chosen: `showChoice` marks the chosen one in place.
  * @param {import('./pkg/workforce_ecosystem.js').Finding | import('./pkg/workforce_ecosystem.js').Disagreement} f
  * @param {{ note?: string }} [options] a line under the finding (what a what-if did to it)
  */
 function findingItem(f, { note } = {}) {
-  const chosen = state.view.finding === f.id;
-  return h('li', { class: `finding${chosen ? ' is-chosen' : ''}` },
+  return h('li', { class: 'finding' },
     h('button', {
       type: 'button',
       class: 'finding-button',
-      'aria-pressed': String(chosen),
+      'aria-pressed': 'false',
       dataset: { key: `f:${f.id}`, finding: f.id },
-      on: { click: () => choose(chosen ? null : f) },
+      on: { click: () => choose(state.view.finding === f.id ? null : f) },
     },
     h('span', { class: `severity sev-${severityBand(f)}`, 'aria-label': t('finding.severity', { value: formatNumber(f.severity) }), text: formatNumber(f.severity) }),
     h('span', { class: 'finding-text', text: f.explanation }),
-    note ? h('span', { class: 'finding-note', text: note }) : null),
-    chosen ? findingActions(f) : null);
+    note ? h('span', { class: 'finding-note', text: note }) : null));
 }
 
 function severityBand(f) {
@@ -184,31 +185,57 @@ function severityBand(f) {
 }
 
 /**
- * "Show all N" under a list of more than a page, or "Show fewer" once it is
- * open (`name` in `opened`): the core then lists the rest (or a page again).
- * @param {Set<string>} opened
+ * The first `opened.get(name)` of `list` (a page when absent) and `chosen`
+ * wherever it is (the core lists the chosen finding: it stays in view).
+ * @template {{ id?: string }} T
+ * @param {Map<string, number>} opened
+ * @param {string} name
+ * @param {T[]} list
+ * @param {string | null} [chosen]
+ * @returns {T[]}
+ */
+function listed(opened, name, list, chosen = null) {
+  const n = opened.get(name) ?? PAGE;
+  return list.filter((f, i) => i < n || (chosen !== null && f.id === chosen));
+}
+
+/**
+ * Under a list of more than a page: "Show 100 more" (or "Show all N" when
+ * the rest is no more than that) while some are not listed, and "Show
+ * fewer" back to a page once more are; the core then lists the whole
+ * (or a page again). The button pressed keeps the focus ("Show all"
+ * becomes "Show fewer"); the count listed is said.
+ * @param {Map<string, number>} opened
  * @param {string} name
  * @param {number} count
  */
 function moreOrFewer(opened, name, count) {
   if (count <= PAGE) return null;
-  const open = opened.has(name);
-  return h('button', {
-    type: 'button',
-    class: 'link',
-    dataset: { key: `more:${name}` },
-    on: {
-      click: () => {
-        if (open) opened.delete(name);
-        else opened.add(name);
-        refresh();
-      },
-    },
-  }, open ? t('finding.showFewer') : t('finding.showAll', { count: formatNumber(count, 0) }));
+  const n = Math.min(opened.get(name) ?? PAGE, count);
+  const left = count - n;
+  const say = () => announce(t('finding.listed', { shown: formatNumber(Math.min(opened.get(name) ?? PAGE, count), 0), count: formatNumber(count, 0) }));
+  const fewer = () => {
+    opened.delete(name);
+    refresh();
+    say();
+  };
+  const button = (key, text, click) => h('button', { type: 'button', class: 'link', dataset: { key: `${key}:${name}` }, on: { click } }, text);
+  if (!left) return h('div', { class: 'list-more' }, button('more', t('finding.showFewer'), fewer));
+  return h('div', { class: 'list-more' },
+    button('more', left <= STEP ? t('finding.showAll', { count: formatNumber(count, 0) }) : t('finding.showMore', { count: formatNumber(STEP, 0) }), () => {
+      opened.set(name, n + STEP >= count ? Infinity : n + STEP);
+      refresh();
+      say();
+    }),
+    n > PAGE ? button('fewer', t('finding.showFewer'), () => {
+      fewer();
+      // its button has gone: the one that lists more is where it was
+      /** @type {HTMLElement | null} */ (findingsPane.querySelector(`[data-key="more:${CSS.escape(name)}"]`))?.focus();
+    }) : null);
 }
 
-/** The comparison's lists (resolved, introduced) opened whole with "Show all". */
-const comparedExpanded = new Set();
+/** How many of the comparison's lists (resolved, introduced) are listed once "Show more" was pressed. @type {Map<string, number>} */
+const comparedExpanded = new Map();
 
 /**
  * What the what-if on show changes in the findings: how many it resolves
@@ -225,7 +252,7 @@ function difference(result) {
     if (!count) return null;
     return h('div', {},
       h('h4', { class: `diff-title ${which}`, text: t(`scenario.${which}`) }),
-      h('ul', { class: 'findings' }, (comparison?.[which] ?? []).map((f) => h('li', { class: `finding is-${which}` },
+      h('ul', { class: 'findings' }, listed(comparedExpanded, which, comparison?.[which] ?? []).map((f) => h('li', { class: `finding is-${which}` },
         h('span', { class: 'finding-kind', text: kindName(f.kind) }), ' ', h('span', { text: f.explanation })))),
       moreOrFewer(comparedExpanded, which, count));
   };
@@ -241,6 +268,8 @@ function difference(result) {
 
 let findingsShown = null;
 let readinessShown = null;
+/** What `showChoice` last drew of the chosen finding and the unit on show. */
+let choiceShown = null;
 
 function renderFindings(result) {
   const disagreements = result.analysis.disagreements ?? [];
@@ -254,11 +283,19 @@ function renderFindings(result) {
     findingsShown = null;
     return;
   }
-  // the same findings, choice and comparison: nothing to draw again
+  // The same findings and comparison: the list stays. Choosing a finding
+  // (and the unit it puts on show) changes only what showChoice draws, in
+  // place: rebuilding a kind opened whole, thousands of findings, took a
+  // third of a second a click.
   const active = result.session.active;
-  const shape = JSON.stringify([language(), result.structure, state.view.unit, state.view.finding, state.view.overlay, [...expanded], [...comparedExpanded], findings, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingGroups]);
-  if (shape === findingsShown) return;
+  const shown = groups(findings, result.findingGroups).map(([kind, list, count]) => /** @type {[string, any[], number]} */ ([kind, listed(expanded, kind, list, state.view.finding ?? null), count]));
+  const shape = JSON.stringify([language(), result.structure, [...expanded], [...comparedExpanded], shown, result.findingsNote, active && result.comparison, active && result.comparedCounts, active?.id, active?.planned, result.findingCount, result.findingGroups]);
+  if (shape === findingsShown) {
+    showChoice(result, findings);
+    return;
+  }
   findingsShown = shape;
+  choiceShown = null;
   preservingFocus(findingsPane, () => {
     // the list's heading (the tab names the pane; the heading lets a reader find it by headings)
     const parts = [h('h2', { class: 'visually-hidden', text: t('finding.heading') }), planSection(result)];
@@ -270,26 +307,68 @@ function renderFindings(result) {
         h('h3', { text: t(`finding.noneTitle${why}`) }), h('p', { text: t(`finding.noneText${why}`) })));
     } else {
       parts.push(h('p', { class: 'pane-intro', text: t('finding.intro') }));
-      // the core analyses the whole organization: a unit chosen for the
-      // diagram does not narrow the list. (Not for a unit a finding put on
-      // show, which its own line names: the note above the list would push
-      // the finding just clicked from under the pointer.)
-      const unit = state.view.unit && peeked?.to !== state.view.unit && currentModel().units.find((u) => u.id === state.view.unit);
-      if (unit) parts.push(h('p', { class: 'finding-scope', text: t('finding.everyUnit', { unit: isolate(unit.label) }) }));
-      for (const [kind, list, count] of groups(findings, result.findingGroups)) {
-        const open = expanded.has(kind);
-        // the core lists a page of its kinds (and the chosen finding); the
-        // disagreements come whole
-        const shown = open || kind !== 'disagreement' ? list : list.slice(0, PAGE);
+      for (const [kind, list, count] of shown) {
         parts.push(h('section', { class: 'finding-group', dataset: { kind } },
           h('h3', { class: 'group-title' }, kindTitle(kind), ' ', h('span', { class: 'count', text: formatNumber(count, 0) })),
           h('p', { class: 'group-help', text: kind === 'disagreement' ? t('finding.help.disagreement') : kindNamesOf(kind)?.meaning ?? '' }),
-          h('ul', { class: 'findings' }, shown.map((f) => findingItem(f))),
+          h('ul', { class: 'findings' }, list.map((f) => findingItem(f))),
           moreOrFewer(expanded, kind, count)));
       }
     }
     replace(findingsPane, parts);
+    showChoice(result, findings);
   });
+}
+
+/**
+ * Marks the chosen finding (pressed, and the lines of what it concerns
+ * under it) and says above the list that it covers every unit when one is
+ * chosen for the diagram, changing only what differs from the last time.
+ * @param {import('./pkg/workforce_ecosystem.js').ViewResult} result
+ * @param {any[]} findings
+ */
+function showChoice(result, findings) {
+  const { finding, unit, overlay } = state.view;
+  const shape = JSON.stringify([finding, unit, overlay, peeked?.to ?? null, result.findingShows]);
+  if (shape === choiceShown) return;
+  choiceShown = shape;
+  // the core analyses the whole organization: a unit chosen for the
+  // diagram does not narrow the list. (Not for a unit a finding put on
+  // show, which its own line names: the note above the list would push
+  // the finding just clicked from under the pointer.)
+  const scoped = unit && peeked?.to !== unit && currentModel().units.find((u) => u.id === unit);
+  const intro = findingsPane.querySelector('.pane-intro');
+  let scope = findingsPane.querySelector('.finding-scope');
+  if (scoped && intro) {
+    scope ??= intro.insertAdjacentElement('afterend', h('p', { class: 'finding-scope' }));
+    setText(scope, t('finding.everyUnit', { unit: isolate(scoped.label) }));
+  } else scope?.remove();
+  // focus on one of the lines drawn again comes back to the same button
+  // there, else to its finding's
+  /** @type {{ key?: string, button: HTMLElement } | null} */
+  let refocus = null;
+  for (const old of findingsPane.querySelectorAll('.finding.is-chosen')) {
+    const lines = old.querySelector('.finding-actions');
+    const button = /** @type {HTMLElement} */ (old.querySelector('.finding-button'));
+    const active = /** @type {HTMLElement | null} */ (document.activeElement);
+    if (active && lines?.contains(active)) refocus = { key: active.dataset.key, button };
+    lines?.remove();
+    old.classList.remove('is-chosen');
+    button.setAttribute('aria-pressed', 'false');
+  }
+  const f = finding && findings.find((x) => x.id === finding);
+  const button = f && findingsPane.querySelector(`.finding-button[data-finding="${CSS.escape(f.id)}"]`);
+  if (button) {
+    const item = /** @type {HTMLElement} */ (button.parentElement);
+    item.classList.add('is-chosen');
+    button.setAttribute('aria-pressed', 'true');
+    const lines = findingActions(f);
+    if (lines) item.append(lines);
+  }
+  if (refocus) {
+    const again = refocus.key && findingsPane.querySelector(`[data-key="${CSS.escape(refocus.key)}"]`);
+    /** @type {HTMLElement} */ (again ?? refocus.button).focus({ preventScroll: true });
+  }
 }
 
 /**
@@ -358,15 +437,21 @@ export function showPane(name) {
   if (name === 'readiness') renderReadiness(state.result);
 }
 
-// A page of each kind is all the list shows until a kind is opened: the
-// core writes out no more (a large model has thousands of findings). So
+// A page of each kind is all the list shows until more are asked for: the
+// core writes out no more (a large model has thousands of findings, and
+// writing out their sentences is most of an update with the list on show).
+// It takes one count for every kind: the most a list shows short of whole,
+// of which the others show their page; a kind shown whole comes whole. So
 // with the what-if's resolved and introduced findings.
 // Disagreements come apart from the core's findings and are listed whole.
-state.findingsListed = () => ({
-  findingsPerKind: PAGE,
-  findingsOpen: [...expanded].filter((k) => k !== 'disagreement'),
-  comparedOpen: [...comparedExpanded],
-});
+state.findingsListed = () => {
+  const whole = (/** @type {Map<string, number>} */ opened) => [...opened].filter(([, n]) => n === Infinity).map(([name]) => name);
+  return {
+    findingsPerKind: Math.max(PAGE, ...[...expanded.values(), ...comparedExpanded.values()].filter(Number.isFinite)),
+    findingsOpen: whole(expanded).filter((k) => k !== 'disagreement'),
+    comparedOpen: whole(comparedExpanded),
+  };
+};
 
 export function initFindings({ openCell, openOrg }) {
   findingsPane = document.getElementById('pane-findings');

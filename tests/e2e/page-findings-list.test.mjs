@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { setup, open } from './page-helpers.mjs';
+import { setup, open, openWithUnits } from './page-helpers.mjs';
 
 const env = setup();
 const PAGE = 8;
@@ -82,5 +82,144 @@ test('the findings list shows a page of each kind, the rest on request, and the 
   assert.ok(opened.ids.includes(far));
   assert.equal(opened.count, String(bigList.length));
   assert.ok(await page.$$eval('#diagram .cell.is-highlighted', (els) => els.length) > 0, 'its cells are highlighted');
+  assert.deepEqual(page.problems, []);
+});
+
+/** A large model in the Findings tab: the sample with 20 more units, some 400 maturity gaps. */
+async function openLarge() {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  await openWithUnits(page, 20, 'Twenty units more');
+  await page.click('#tab-findings');
+  await page.waitForSelector('#pane-findings .finding-group[data-kind="maturity-gap"]');
+  return page;
+}
+
+const GAPS = '#pane-findings .finding-group[data-kind="maturity-gap"]';
+const MORE = `${GAPS} [data-key="more:maturity-gap"]`;
+const FEWER = `${GAPS} [data-key="fewer:maturity-gap"]`;
+const listedGaps = (page) => page.$$eval(`${GAPS} .finding-button`, (els) => els.map((e) => e.dataset.finding));
+const focusKey = (page) => page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement).dataset.key ?? null);
+const announced = (page, text) => page.waitForFunction((t) => document.getElementById('announcer').textContent === t, text);
+
+test('a kind of hundreds lists a hundred more a press, says how many, and keeps the focus on the button pressed', async () => {
+  const page = await openLarge();
+  const count = Number((await page.textContent(`${GAPS} .count`)).replace(/\D/g, ''));
+  assert.ok(count > 3 * 100 + PAGE && count <= 4 * 100 + PAGE, `${count} maturity gaps`);
+  const first = await listedGaps(page);
+  assert.equal(first.length, PAGE);
+  assert.equal(await page.textContent(MORE), 'Show 100 more');
+  assert.equal(await page.$(FEWER), null, 'nothing to list fewer of');
+
+  await page.focus(MORE);
+  await page.keyboard.press('Enter');
+  let ids = await listedGaps(page);
+  assert.equal(ids.length, PAGE + 100);
+  assert.deepEqual(ids.slice(0, PAGE), first, 'the worst stay first');
+  assert.equal(await focusKey(page), 'more:maturity-gap');
+  await announced(page, `${PAGE + 100} of ${count} listed`);
+  assert.equal(await page.textContent(FEWER), 'Show fewer');
+
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.equal((await listedGaps(page)).length, PAGE + 300);
+  assert.equal(await page.textContent(MORE), `Show all ${count}`, 'the rest is less than a hundred');
+  await page.keyboard.press('Enter');
+  ids = await listedGaps(page);
+  assert.equal(ids.length, count);
+  assert.equal(new Set(ids).size, count);
+  assert.equal(await focusKey(page), 'more:maturity-gap');
+  assert.equal(await page.textContent(MORE), 'Show fewer', 'the button pressed now lists fewer');
+  assert.equal(await page.$(FEWER), null);
+  await announced(page, `${count} of ${count} listed`);
+
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await listedGaps(page), first);
+  assert.equal(await focusKey(page), 'more:maturity-gap');
+  assert.equal(await page.textContent(MORE), 'Show 100 more');
+  await announced(page, `${PAGE} of ${count} listed`);
+
+  // "Show fewer" beside "Show 100 more": once it has gone, the focus is on the other
+  await page.keyboard.press('Enter');
+  await page.focus(FEWER);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await listedGaps(page), first);
+  assert.equal(await page.$(FEWER), null);
+  assert.equal(await focusKey(page), 'more:maturity-gap');
+  assert.deepEqual(page.problems, []);
+});
+
+test('choosing a finding in a long list changes it in place: the same list, the focus where it was', async () => {
+  const page = await openLarge();
+  while ((await listedGaps(page)).length < PAGE + 300) await page.click(MORE);
+  const ids = await listedGaps(page);
+  // the list as drawn, to tell it from one drawn again
+  await page.$eval(`${GAPS} ul.findings`, (ul) => {
+    window.drawnList = ul;
+    window.drawnItems = [...ul.children];
+  });
+  const kept = () => page.evaluate(() => document.querySelector('#pane-findings .finding-group[data-kind="maturity-gap"] ul.findings') === window.drawnList
+    && window.drawnItems.every((li, i) => li.isConnected && window.drawnList.children[i] === li)
+    && window.drawnList.children.length === window.drawnItems.length);
+  const chosen = () => page.$$eval('#pane-findings .finding-button[aria-pressed="true"]', (els) => els.map((e) => e.dataset.finding));
+  const lines = () => page.$$eval('#pane-findings .finding-actions', (els) => els.map((e) => /** @type {HTMLElement} */ (e.closest('.finding')).querySelector('.finding-button').dataset.finding));
+  const button = (id) => `${GAPS} .finding-button[data-finding="${id}"]`;
+
+  // by keyboard, far down the list
+  await page.focus(button(ids[250]));
+  await page.keyboard.press('Enter');
+  assert.equal(await kept(), true, 'choosing did not draw the list again');
+  assert.deepEqual(await chosen(), [ids[250]]);
+  assert.deepEqual(await lines(), [ids[250]], 'what it concerns, under it');
+  assert.equal(await page.$eval(button(ids[250]), (b) => b.parentElement.classList.contains('is-chosen')), true);
+  assert.equal(await page.evaluate(() => document.activeElement === window.drawnItems[250].querySelector('.finding-button')), true, 'the focus stays on the very button');
+  // a gap of one unit puts that unit on show, and says so
+  await announced(page, await page.$eval(button(ids[250]), (b) => b.parentElement.querySelector('.finding-shown').textContent));
+  assert.equal(await page.$('#pane-findings .finding-scope'), null);
+
+  // another, with the pointer: the first is no longer chosen
+  await page.click(button(ids[20]));
+  assert.equal(await kept(), true);
+  assert.deepEqual(await chosen(), [ids[20]]);
+  assert.deepEqual(await lines(), [ids[20]]);
+  assert.equal(await page.$eval(button(ids[250]), (b) => b.parentElement.classList.contains('is-chosen')), false);
+
+  // Tab to one of its buttons, then the finding again: none chosen, the focus back on it
+  await page.keyboard.press('Tab');
+  assert.match(await focusKey(page), new RegExp(`^go:${ids[20]}:`));
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await kept(), true);
+  assert.deepEqual(await chosen(), []);
+  assert.deepEqual(await lines(), []);
+  assert.equal(await focusKey(page), `f:${ids[20]}`);
+  assert.ok(await page.$$eval('#diagram .cell.is-highlighted', (els) => els.length) === 0, 'nothing highlighted');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a what-if’s long list of resolved findings lists a hundred more a press, whatever another list shows', async () => {
+  const page = await openLarge();
+  const count = Number((await page.textContent(`${GAPS} .count`)).replace(/\D/g, ''));
+  const all = Number(await page.getAttribute('#findings-count', 'aria-label').then((l) => l.replace(/\D/g, '')));
+  // the gaps a hundred further on: the other kinds still list a page
+  await page.click(MORE);
+  assert.equal((await listedGaps(page)).length, PAGE + 100);
+  for (const g of await page.$$eval('#pane-findings .finding-group:not([data-kind="maturity-gap"])', (gs) => gs.map((e) => e.querySelectorAll('.finding-button').length))) assert.ok(g <= PAGE);
+  await page.click('#suggest-plan');
+  await page.waitForSelector('#dialog[open].plan-dialog');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  const resolved = () => page.$$eval('#pane-findings .finding.is-resolved', (e) => e.length);
+  const more = '#pane-findings button[data-key="more:resolved"]';
+  await page.waitForFunction((n) => document.querySelectorAll('#pane-findings .finding.is-resolved').length === n, PAGE);
+  assert.ok(all > count && all <= count + 100, `${all} findings resolved`);
+  assert.equal(await page.textContent(more), 'Show 100 more');
+  await page.focus(more);
+  await page.keyboard.press('Enter');
+  assert.equal(await resolved(), PAGE + 100);
+  assert.equal(await focusKey(page), 'more:resolved');
+  await announced(page, `${PAGE + 100} of ${all} listed`);
+  await page.click('#pane-findings button[data-key="fewer:resolved"]');
+  assert.equal(await resolved(), PAGE);
+  assert.equal(await focusKey(page), 'more:resolved');
   assert.deepEqual(page.problems, []);
 });

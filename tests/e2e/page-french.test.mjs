@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { setup, open, startScenario, openCell, exportedModel } from './page-helpers.mjs';
+import { setup, open, startScenario, openCell, exportedModel, openWithUnits, cellPoint } from './page-helpers.mjs';
 
 const SHOTS = '/tmp/i14-class/';
 mkdirSync(SHOTS, { recursive: true });
@@ -391,5 +391,30 @@ test('in French at 1366 px the toolbar’s Unit and Highlight menus show their c
   await page.selectOption('#unit-filter', 'retail');
   await page.selectOption('#contributor-filter', 'alumni');
   for (const c of await cut()) assert.equal(c.cut, 0, `${c.id}: “${c.text}”`);
+  assert.deepEqual(page.problems, []);
+});
+
+test('the tooltip counts the notes it leaves out, one in the singular, in English and French', async () => {
+  const page = await open(env, { viewport: { width: 1366, height: 768 } });
+  // Ports' note on this cell, once per added unit, beside the two of the sample
+  await openWithUnits(page, 2, 'Four notes');
+  const more = async () => {
+    const { x, y } = await cellPoint(page, 'leadership', 'senior-leaders');
+    await page.mouse.move(x, y);
+    await page.waitForSelector('#tooltip:not([hidden]) .tooltip-more');
+    const text = await page.textContent('#tooltip .tooltip-more');
+    await page.mouse.move(1, 1);
+    await page.waitForSelector('#tooltip', { state: 'hidden' });
+    return text;
+  };
+  assert.equal(await more(), 'and 1 more note');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await more(), 'et 1 autre note');
+  await openWithUnits(page, 3, 'Cinq notes');
+  assert.equal(await more(), 'et 2 autres notes');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await more(), 'and 2 more notes');
   assert.deepEqual(page.problems, []);
 });

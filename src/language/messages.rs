@@ -377,6 +377,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("step.change", &[]),
     ("step.whole", &[]),
     ("step.score", &["player", "theme"]),
+    ("step.score.unit", &["player", "theme", "unit"]),
+    ("step.ownerOf", &["player", "contributor", "theme"]),
     ("step.name", &[]),
     ("step.scores", &[]),
     ("step.unit", &[]),

@@ -53,21 +53,61 @@ impl Session {
             .iter()
             .filter_map(|e| e.as_object()?.keys().next().map(String::as_str))
             .collect();
-        /// The theme and player of a score edit.
-        fn cell(e: &Value) -> Option<(&str, &str)> {
+        /// The theme, player and unit of a score edit.
+        fn cell(e: &Value) -> Option<(&str, &str, Option<&str>)> {
             let a = e.get("setAssessment")?;
-            Some((a.get("theme")?.as_str()?, a.get("player")?.as_str()?))
+            let unit = a.get("unit").and_then(Value::as_str);
+            Some((a.get("theme")?.as_str()?, a.get("player")?.as_str()?, unit))
         }
+        /// The responsibility an added or edited owner is.
+        fn owner(e: &Value) -> Option<(&str, &str, &str)> {
+            let r = match e.get("addResponsibility") {
+                Some(r) => r,
+                None => e.get("updateResponsibility")?.get(1)?,
+            };
+            let field = |key: &str| r.get(key)?.as_str();
+            Some((field("player")?, field("contributor")?, field("theme")?))
+        }
+        let (framework, _) = crate::language::localized_names(self.model());
         let first = edits.first().and_then(cell);
-        if let Some((theme, player)) = first.filter(|c| edits.iter().all(|e| cell(e) == Some(*c))) {
-            let (framework, _) = crate::language::localized_names(self.model());
+        if let Some((theme, player, unit)) =
+            first.filter(|c| edits.iter().all(|e| cell(e) == Some(*c)))
+        {
             let theme = label_in(&framework.themes, theme);
             let player = label_in(&framework.players, player);
+            // with 200 units, "the score of HR on Leadership" says too little
+            if let Some(unit) = unit {
+                let unit = label_in(&self.model().units, unit);
+                return say(
+                    "step.score.unit",
+                    &[("player", &player), ("theme", &theme), ("unit", &unit)],
+                    "the score of {player} on {theme} in {unit}",
+                );
+            }
             return say(
                 "step.score",
                 &[("player", &player), ("theme", &theme)],
                 "the score of {player} on {theme}",
             );
+        }
+        if let [one] = edits {
+            if let Some((player, contributor, theme)) = owner(one) {
+                let contributor = self
+                    .model()
+                    .contributors
+                    .iter()
+                    .find(|c| c.id == contributor)
+                    .map_or(contributor, |c| c.label.as_str());
+                return say(
+                    "step.ownerOf",
+                    &[
+                        ("player", &label_in(&framework.players, player)),
+                        ("contributor", &crate::bidi::isolate(contributor)),
+                        ("theme", &label_in(&framework.themes, theme)),
+                    ],
+                    "{player} as owner of {contributor} under {theme}",
+                );
+            }
         }
         let group = |k: &str| match k {
             "setName" => "name",
@@ -109,6 +149,28 @@ mod tests {
             s.undo_label().as_deref(),
             Some("the score of Procurement on Leadership approaches")
         );
+        // one unit's score says its unit; an owner added or changed, whose
+        let in_unit = json!({"setAssessment": {"theme": "leadership", "player": "hr",
+            "unit": "ports", "current": 3}});
+        s.apply_json(in_unit, None).unwrap();
+        assert_eq!(
+            s.undo_label().as_deref(),
+            Some("the score of HR on Leadership approaches in Ports and terminals")
+        );
+        let owner = json!({"addResponsibility": {"contributor": "gig-drivers",
+            "theme": "management", "player": "it"}});
+        s.apply_json(owner, None).unwrap();
+        assert_eq!(
+            s.undo_label().as_deref(),
+            Some("IT as owner of Delivery drivers via a gig platform under Management practices")
+        );
+        crate::language::in_french(|| {
+            assert_eq!(
+                s.undo_label().as_deref(),
+                Some("Informatique comme responsable de Delivery drivers via a gig platform en Pratiques de management")
+            );
+        });
+        assert!(s.undo() && s.undo());
         s.apply_json(json!({"setName": "Renamed"}), None).unwrap();
         assert_eq!(s.undo_label().as_deref(), Some("the model's name"));
         let unit = json!({"addUnit": {"id": "", "label": "Depots"}});

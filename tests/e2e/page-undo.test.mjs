@@ -282,9 +282,9 @@ test('Undo and Redo say what they took back or made again, in the page’s langu
   await openCell(page, 'leadership', 'procurement');
   await setField(page, 'u:ports', 'current', 4);
   await page.click('#undo');
-  assert.equal(await said(/^Undone/), 'Undone: the score of Procurement on Leadership approaches.');
+  assert.equal(await said(/^Undone/), 'Undone: the score of Procurement on Leadership approaches in Ports and terminals.');
   await page.click('#redo');
-  assert.equal(await said(/^Redone/), 'Redone: the score of Procurement on Leadership approaches.');
+  assert.equal(await said(/^Redone/), 'Redone: the score of Procurement on Leadership approaches in Ports and terminals.');
   await startScenario(page, 'Hire two');
   await page.click('#undo');
   assert.equal(await said(/^Undone: the what-if/), 'Undone: the what-if “Hire two”.');
@@ -292,7 +292,7 @@ test('Undo and Redo say what they took back or made again, in the page’s langu
   await page.selectOption('.topbar .lang select', 'fr');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await page.click('#undo');
-  assert.equal(await said(/^Annulé/), 'Annulé : le score d’Achats en Approches de leadership.');
+  assert.equal(await said(/^Annulé/), 'Annulé : le score d’Achats en Approches de leadership dans Ports and terminals.');
   assert.deepEqual(page.problems, []);
 });
 

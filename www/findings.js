@@ -446,10 +446,14 @@ export function showPane(name) {
 // Disagreements come apart from the core's findings and are listed whole.
 state.findingsListed = () => {
   const whole = (/** @type {Map<string, number>} */ opened) => [...opened].filter(([, n]) => n === Infinity).map(([name]) => name);
+  // each list opened further than a page, as far as it shows
+  const further = (/** @type {Map<string, number>} */ opened) => Object.fromEntries([...opened].filter(([, n]) => Number.isFinite(n)));
   return {
-    findingsPerKind: Math.max(PAGE, ...[...expanded.values(), ...comparedExpanded.values()].filter(Number.isFinite)),
+    findingsPerKind: PAGE,
     findingsOpen: whole(expanded).filter((k) => k !== 'disagreement'),
+    findingsListed: further(expanded),
     comparedOpen: whole(comparedExpanded),
+    comparedListed: further(comparedExpanded),
   };
 };
 

@@ -93,12 +93,18 @@ pub struct ViewOptions {
     /// Kinds listed whole despite `findings_per_kind` (the page's groups
     /// opened with "Show all").
     pub findings_open: Vec<Kind>,
+    /// Kinds listed further than `findings_per_kind`, each as far as the
+    /// page shows it ("Show 100 more"): a page showing 1,008 of one kind
+    /// had the core write 1,008 of every kind, to show 8 of the others.
+    pub findings_listed: Vec<(Kind, usize)>,
     /// The comparison's lists (a what-if's resolved and introduced
     /// findings) listed whole despite `findings_per_kind`, which lists the
     /// first of each too: a plan of a model 100 times the sample's resolves
     /// some 4,000 findings, whose sentences the page read and listed on
     /// every update of that what-if (about a third of a second).
     pub compared_open: Vec<Compared>,
+    /// The comparison's lists listed further than `findings_per_kind`.
+    pub compared_listed: Vec<(Compared, usize)>,
     /// Labels beside the drawing or below it (the page picks by its width).
     pub layout: crate::layout::LayoutKind,
 }
@@ -133,6 +139,7 @@ impl ViewOptions {
                     )
                     .map(|n| usize::try_from(n).unwrap_or(usize::MAX)),
                 findings_open: Kind::read_list(r, &mut f, "findingsOpen"),
+                findings_listed: read_counts(r, &mut f, "findingsListed", &Kind::ALL, Kind::as_str),
                 compared_open: {
                     let items = f.list(r, "comparedOpen", Need::Optional);
                     let at = f.at().key("comparedOpen");
@@ -144,9 +151,23 @@ impl ViewOptions {
                         })
                         .collect()
                 },
+                compared_listed: read_counts(
+                    r,
+                    &mut f,
+                    "comparedListed",
+                    &Compared::ALL,
+                    Compared::as_str,
+                ),
                 layout: render::read_layout(r, &mut f),
             }
         })
+    }
+
+    /// How many of `kind` to list: as far as the page shows it, else the
+    /// page's count for every kind (`None`: all).
+    fn listed<T: PartialEq + Copy>(&self, counts: &[(T, usize)], which: T) -> Option<usize> {
+        let shown = counts.iter().find(|(t, _)| *t == which).map(|&(_, n)| n);
+        shown.or(self.findings_per_kind)
     }
 
     /// Keeps of `findings` (the analysis' order, worst first) those the
@@ -161,14 +182,15 @@ impl ViewOptions {
             findings.retain(is_chosen);
             return;
         }
-        let Some(per_kind) = self.findings_per_kind else {
-            return;
-        };
+        let limits = Kind::ALL.map(|kind| match self.findings_open.contains(&kind) {
+            true => None,
+            false => self.listed(&self.findings_listed, kind),
+        });
         let mut listed = [0usize; Kind::ALL.len()];
         findings.retain(|f| {
             let n = &mut listed[f.kind as usize];
             *n += 1;
-            *n <= per_kind || self.findings_open.contains(&f.kind) || is_chosen(f)
+            limits[f.kind as usize].map_or(true, |limit| *n <= limit) || is_chosen(f)
         });
     }
 
@@ -182,9 +204,9 @@ impl ViewOptions {
         ] {
             if self.skip_findings {
                 list.clear();
-            } else if let Some(per_list) = self.findings_per_kind {
-                if !self.compared_open.contains(&which) {
-                    list.truncate(per_list);
+            } else if !self.compared_open.contains(&which) {
+                if let Some(limit) = self.listed(&self.compared_listed, which) {
+                    list.truncate(limit);
                 }
             }
         }
@@ -198,6 +220,31 @@ impl ViewOptions {
             ..RenderOptions::default()
         }
     }
+}
+
+/// An object of counts by name at `key` of the options
+/// (`{"maturity-gap": 108}`), for the names `all` has; others are ignored,
+/// as unknown options are.
+fn read_counts<T: Copy>(
+    r: &mut fields::Reader,
+    f: &mut fields::Fields,
+    key: &str,
+    all: &[T],
+    name: fn(T) -> &'static str,
+) -> Vec<(T, usize)> {
+    let Some(v) = f.take(r, key, Need::Optional) else {
+        return Vec::new();
+    };
+    let Some(mut counts) = r.open_object(v, f.at().key(key), "counts by name") else {
+        return Vec::new();
+    };
+    all.iter()
+        .filter_map(|&t| {
+            let what = "a whole number (0 or more)";
+            let n = counts.count(r, name(t), Need::Optional, what, u64::MAX)?;
+            Some((t, usize::try_from(n).unwrap_or(usize::MAX)))
+        })
+        .collect()
 }
 
 /// A list of a what-if's comparison with its baseline ([`ViewOptions::compared_open`]).
@@ -640,7 +687,8 @@ mod tests {
             "finding": "f1", "selected": {"theme": "t", "player": "p", "extra": 1},
             "showChanges": true, "skipFindings": false, "somethingElse": [1, 2],
             "layout": "narrow", "findingsPerKind": 8, "findingsOpen": ["silo", "conflict"],
-            "comparedOpen": ["introduced"]
+            "comparedOpen": ["introduced"], "findingsListed": {"redundant": 108, "later": 3},
+            "comparedListed": {"resolved": 208}
         });
         assert_eq!(
             ViewOptions::from_json(v).unwrap(),
@@ -655,7 +703,9 @@ mod tests {
                 skip_findings: false,
                 findings_per_kind: Some(8),
                 findings_open: vec![Kind::Silo, Kind::Conflict],
+                findings_listed: vec![(Kind::Redundant, 108)],
                 compared_open: vec![Compared::Introduced],
+                compared_listed: vec![(Compared::Resolved, 208)],
                 layout: crate::layout::LayoutKind::Narrow,
             }
         );
@@ -696,6 +746,19 @@ mod tests {
         assert_eq!(
             resolved(one.clone()),
             (1, compared.introduced.len().min(1), true)
+        );
+        // one list further than the other
+        let further = ViewOptions {
+            compared_listed: vec![(Compared::Resolved, 2)],
+            ..one.clone()
+        };
+        assert!(
+            compared.resolved.len() > 2,
+            "the fixture resolves more than two"
+        );
+        assert_eq!(
+            resolved(further),
+            (2, compared.introduced.len().min(1), true)
         );
         let opened = ViewOptions {
             compared_open: vec![Compared::Resolved],
@@ -803,6 +866,18 @@ mod tests {
             "the chosen one is listed"
         );
         assert_eq!(listed(&chosen, true).len(), ids.len() + 1);
+        // one kind listed further, the others a page
+        let further = ViewOptions {
+            findings_listed: vec![(big, 3)],
+            ..page.clone()
+        };
+        let more = listed(&further, false);
+        let count = |ids: &[String], kind: Kind| {
+            let of_kind = all.iter().filter(|f| f.kind == kind);
+            of_kind.filter(|f| ids.contains(&f.id())).count()
+        };
+        assert_eq!(count(&more, big), 3);
+        assert_eq!(more.len(), ids.len() + 1, "the others as they were");
         let open = ViewOptions {
             findings_open: vec![big],
             ..page.clone()

@@ -23,6 +23,10 @@ export interface ViewOptions {
   findingsOpen?: FindingKind[];
   /** the comparison's lists listed whole despite findingsPerKind, which lists the first N of each too */
   comparedOpen?: ("resolved" | "introduced")[];
+  /** kinds listed further than findingsPerKind, each as far as the page shows it */
+  findingsListed?: Partial<Record<FindingKind, number>>;
+  /** the comparison's lists listed further than findingsPerKind */
+  comparedListed?: { resolved?: number; introduced?: number };
   /** legend and long names beside the drawing (wide), in its square (square) or below it (narrow, for phones) */
   layout?: LayoutKind;
 }

@@ -477,26 +477,6 @@ mod tests {
         assert_eq!(opts.text("findings"), "Findings", "English again");
     }
 
-    /// The page's findings list names the kinds from its own catalogues
-    /// (`exportdoc.kind.*` of www/i18n/en.js and fr.js): they must say
-    /// what the exported document says.
-    #[test]
-    fn the_pages_kind_names_are_the_documents() {
-        let french = include_str!("../../www/i18n/core-fr.json");
-        let fr = crate::language::Language::from_json(french).unwrap();
-        let catalogues = [
-            (include_str!("../../www/i18n/en.js"), None),
-            (include_str!("../../www/i18n/fr.js"), Some(&fr)),
-        ];
-        for (page, core) in catalogues {
-            for (key, english) in DEFAULT_TEXTS.iter().filter(|(k, _)| k.starts_with("kind.")) {
-                let want = core.map_or(*english, |l| l.text(&format!("exportdoc.{key}")).unwrap());
-                let line = format!("'exportdoc.{key}': '{want}',");
-                assert!(page.contains(&line), "the page's catalogue lacks {line}");
-            }
-        }
-    }
-
     #[test]
     fn the_callers_word_then_the_default_then_the_key() {
         let opts = ExportOptions {

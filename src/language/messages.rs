@@ -129,6 +129,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("compare.ownedBy", &["owner"]),
     ("compare.tracks", &["contributors"]),
     ("compare.linkedTo", &["systems"]),
+    ("compare.activity", &["activity"]),
+    ("compare.separator", &[]),
     ("compare.resolved", &[]),
     ("compare.introduced", &[]),
     ("compare.noneResolved", &[]),

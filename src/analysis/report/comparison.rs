@@ -348,7 +348,12 @@ fn owners_section(
             .map(|o| {
                 let mut text = label_in(scenario, baseline, &o.player, players);
                 if let Some(a) = &o.activity {
-                    let _ = write!(text, " “{}”", md_label(a));
+                    let quoted = say(
+                        "compare.activity",
+                        &[("activity", &md_label(a))],
+                        "“{activity}”",
+                    );
+                    let _ = write!(text, " {quoted}");
                 }
                 if let Some(c) = o.control {
                     let key = format!("control.{}", c.as_str());
@@ -390,20 +395,19 @@ fn systems_section(
         out,
         "## {heading}\n\n| {system} | {before} | {after} |\n|---|---|---|"
     );
-    let facts = |f: &Option<crate::analysis::SystemFacts>| {
+    // each side named as it was then (a renamed contributor, before, by its old name)
+    let facts = |f: &Option<crate::analysis::SystemFacts>, (then, other): (&Model, &Model)| {
         let Some(f) = f else {
             return "–".to_string();
         };
         let list = |ids: &[String], of: fn(&Model) -> Vec<(&str, &str)>| {
             // by name, as a reader looks for them
-            let mut named: Vec<String> = ids
-                .iter()
-                .map(|id| label_in(scenario, baseline, id, of))
-                .collect();
+            let mut named: Vec<String> =
+                ids.iter().map(|id| label_in(then, other, id, of)).collect();
             crate::order::sort(&mut named);
             named.join(", ")
         };
-        let owner = label_in(scenario, baseline, &f.owner, players);
+        let owner = label_in(then, other, &f.owner, players);
         let mut parts = vec![say(
             "compare.ownedBy",
             &[("owner", &owner)],
@@ -425,15 +429,16 @@ fn systems_section(
                 "linked to {systems}",
             ));
         }
-        parts.join("; ")
+        // (French spaces its semicolons)
+        parts.join(&say("compare.separator", &[], "; "))
     };
     for c in cmp.changed_systems.iter().take(SECTION_LIMIT * 4) {
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
             label_in(scenario, baseline, &c.system, systems),
-            facts(&c.before),
-            facts(&c.after)
+            facts(&c.before, (baseline, scenario)),
+            facts(&c.after, (scenario, baseline))
         );
     }
     more_items(out, cmp.changed_systems.len());

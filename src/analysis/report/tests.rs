@@ -406,3 +406,70 @@ fn a_comparison_lists_the_owners_and_systems_a_scenario_changed() {
     let same = comparison_markdown(&a, &a, &compare(&a, &a));
     assert!(!same.contains("## Changed owners") && !same.contains("## Changed systems"));
 }
+
+#[test]
+fn a_comparisons_changed_owners_and_systems_in_french_typography() {
+    let a = crate::framework::sample();
+    let mut b = a.clone();
+    let r = &mut b.responsibilities[0];
+    r.activity = Some("Sourcing".into());
+    let owner = if b.systems[0].owner == "hr" {
+        "it"
+    } else {
+        "hr"
+    };
+    b.systems[0].owner = owner.into();
+    crate::language::in_french(|| {
+        let md = comparison_markdown(&a, &b, &compare(&a, &b));
+        let owners = md
+            .split("## Responsables modifiés")
+            .nth(1)
+            .expect("an owners section");
+        assert!(owners.contains("« Sourcing »"), "{owners}");
+        let systems = md
+            .split("## Systèmes modifiés")
+            .nth(1)
+            .expect("a systems section");
+        let row = systems.lines().find(|l| l.contains("géré par")).unwrap();
+        assert!(row.contains(" ; suit "), "{row}");
+    });
+}
+
+#[test]
+fn a_renamed_contributor_is_named_before_as_it_was_then() {
+    let a = crate::framework::sample();
+    let mut b = a.clone();
+    let system = b
+        .systems
+        .iter()
+        .position(|s| !s.contributors.is_empty())
+        .unwrap();
+    let tracked = b.systems[system].contributors[0].clone();
+    let old = a
+        .contributors
+        .iter()
+        .find(|c| c.id == tracked)
+        .unwrap()
+        .label
+        .clone();
+    b.contributors
+        .iter_mut()
+        .find(|c| c.id == tracked)
+        .unwrap()
+        .label = "Renamed crew".into();
+    b.systems[system].owner = if b.systems[system].owner == "hr" {
+        "it"
+    } else {
+        "hr"
+    }
+    .into();
+    let md = comparison_markdown(&a, &b, &compare(&a, &b));
+    let systems = md
+        .split("## Changed systems")
+        .nth(1)
+        .expect("a systems section");
+    let row = systems.lines().find(|l| l.contains("owned by")).unwrap();
+    let cells: Vec<&str> = row.split(" | ").collect();
+    assert!(cells[1].contains(&md_label(&old)), "before: {row}");
+    assert!(cells[2].contains(&md_label("Renamed crew")), "after: {row}");
+}

@@ -165,15 +165,16 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * unit's score and an owner, to 377.7 KB, 483.0 KB and 442.2 KB; with the
  * findings' kinds named by the core (21 words the page kept dropped) and
  * each list read as far as the page shows it, 378.5 KB, 483.8 KB and
- * 443.0 KB.
+ * 443.0 KB; with the contributors a what-if changed listed and marked too,
+ * 379.5 KB, 484.9 KB and 444.0 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 379.5 * 1024 },
-  pageGzip: { 'index.html': 485 * 1024, 'teach.html': 444 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 380.5 * 1024 },
+  pageGzip: { 'index.html': 486 * 1024, 'teach.html': 445 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

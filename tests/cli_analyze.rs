@@ -112,6 +112,7 @@ fn compare_prints_changes_and_resolved_and_introduced_findings() {
         keys,
         [
             "changedCells",
+            "changedContributors",
             "changedOwners",
             "changedSystems",
             "changes",

@@ -131,7 +131,7 @@ function systemCard(m, s, marks, links, players, changed) {
     t('systems.ownedBy', { owner: players.get(s.owner) ?? isolate(s.owner) }),
     tn('systems.tracksCount', s.contributors.length),
     tn('systems.linksCount', links.get(s.id) ?? 0),
-    isChanged ? t('systems.changed') : null,
+    isChanged ? t('org.changed') : null,
   ].filter(Boolean).join(' · ');
   const details = h('details', {
     class: 'card-details',

@@ -103,14 +103,15 @@ export function blankName(where, input) {
 /** The ids the chosen finding concerns, to highlight them in the editors. */
 /**
  * What the what-if on show changed in the Organization pane, as the core's
- * comparison with the baseline says (`changedOwners`, `changedSystems`),
- * while its changes are marked ("Mark changes"): the (contributor, theme)
- * pairs, keyed `contributor theme`, and the systems' ids. Empty on the
- * baseline.
+ * comparison with the baseline says (`changedContributors`,
+ * `changedOwners`, `changedSystems`), while its changes are marked ("Mark
+ * changes"): the contributors' ids, the (contributor, theme) pairs, keyed
+ * `contributor theme`, and the systems' ids. Empty on the baseline.
  */
 export function changedHere() {
   const cmp = state.view.showChanges && state.result?.session.active ? state.result.comparison : null;
   return {
+    contributors: new Set((cmp?.changedContributors ?? []).map((c) => c.contributor)),
     pairs: new Set((cmp?.changedOwners ?? []).map((c) => `${c.contributor}\u0000${c.theme}`)),
     systems: new Set((cmp?.changedSystems ?? []).map((c) => c.system)),
   };
@@ -153,6 +154,7 @@ const contributorsPager = listPager('c', 'list.contributors');
 function contributorsView(m) {
   contributorsPager.afresh();
   const marks = concerned();
+  const changed = changedHere().contributors;
   contributorsPager.reveal(m.contributors, marks.contributors);
   const row = (c) => {
     const k = `c:${c.id}`;
@@ -184,8 +186,8 @@ function contributorsView(m) {
       },
     });
     return [
-      h('tr', { class: marks.contributors.has(c.id) ? 'is-concerned' : null, dataset: { contributor: c.id } },
-        h('td', {}, label),
+      h('tr', { class: [marks.contributors.has(c.id) ? 'is-concerned' : '', changed.has(c.id) ? 'is-changed' : ''].filter(Boolean).join(' ') || null, dataset: { contributor: c.id } },
+        h('td', {}, label, changed.has(c.id) ? h('span', { class: 'visually-hidden', text: t('org.changed') }) : null),
         h('td', {}, kind),
         h('td', {}, headcount),
         h('td', { class: 'row-actions' }, h('button', {

@@ -1,10 +1,10 @@
-//! What a scenario changed besides scores, item by item: the (contributor,
-//! theme) pairs whose owners differ and the systems that differ (owner,
-//! what they track, their links). The comparison counts these changes by
+//! What a scenario changed besides scores, item by item: the contributors
+//! added, removed or changed, the (contributor, theme) pairs whose owners
+//! differ and the systems that differ (owner, what they track, their links). The comparison counts these changes by
 //! kind ([`super::ChangeCount`]); a reader deciding on a what-if needs to
 //! see which they are, as for the changed cells.
 
-use crate::model::{Control, Model, Responsibility};
+use crate::model::{Contributor, Control, Model, Responsibility};
 use serde::Serialize;
 
 /// A player responsible for a pair, with the activity and control level it
@@ -51,6 +51,54 @@ pub struct SystemChange {
 /// one pair side by side. (Sorted lists rather than maps of sets: each map
 /// type compiled its own B-tree into the Wasm, about 16 KB gzip for the two
 /// lists here.)
+/// A contributor the scenario added (`before` is `None`), removed (`after`
+/// is `None`) or changed (its name, kind or headcount).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ContributorChange {
+    pub contributor: String,
+    pub before: Option<Contributor>,
+    pub after: Option<Contributor>,
+}
+
+fn contributors_by_id(m: &Model) -> Vec<&Contributor> {
+    let mut all: Vec<&Contributor> = m.contributors.iter().collect();
+    crate::order::sort_by(&mut all, |a, b| a.id.cmp(&b.id));
+    all
+}
+
+/// The contributors added, removed or changed, by id.
+pub fn changed_contributors(baseline: &Model, scenario: &Model) -> Vec<ContributorChange> {
+    if baseline.contributors == scenario.contributors {
+        return Vec::new();
+    }
+    let (before, after) = (contributors_by_id(baseline), contributors_by_id(scenario));
+    let (mut i, mut j) = (0, 0);
+    let mut changes = Vec::new();
+    while i < before.len() || j < after.len() {
+        let id = match (before.get(i), after.get(j)) {
+            (Some(a), Some(b)) => a.id.as_str().min(b.id.as_str()),
+            (Some(a), None) => a.id.as_str(),
+            (None, Some(b)) => b.id.as_str(),
+            (None, None) => break,
+        };
+        // (an id repeated in one model: its first contributor stands for it)
+        let (old, new) = (
+            run_of(&before, i, &id, |c| c.id.as_str()),
+            run_of(&after, j, &id, |c| c.id.as_str()),
+        );
+        (i, j) = (i + old.len(), j + new.len());
+        let (old, new) = (old.first().copied(), new.first().copied());
+        if old != new {
+            changes.push(ContributorChange {
+                contributor: id.to_string(),
+                before: old.cloned(),
+                after: new.cloned(),
+            });
+        }
+    }
+    changes
+}
+
 fn owners_by_pair(m: &Model) -> Vec<(&str, &str, Owner)> {
     let mut all: Vec<(&str, &str, Owner)> = m
         .responsibilities
@@ -216,6 +264,42 @@ mod tests {
         reordered.integrations.reverse();
         assert!(changed_owners(&m, &reordered).is_empty());
         assert!(changed_systems(&m, &reordered).is_empty());
+    }
+
+    #[test]
+    fn a_contributor_renamed_removed_or_added_is_listed_once_by_id() {
+        let base = sample();
+        let mut b = base.clone();
+        b.contributors[0].label = "Renamed".into();
+        let removed = b.contributors.remove(1);
+        let mut added = base.contributors[2].clone();
+        added.id = "zz-new".into();
+        b.contributors.push(added);
+        let changes = changed_contributors(&base, &b);
+        let ids: Vec<&str> = changes.iter().map(|c| c.contributor.as_str()).collect();
+        let mut want = vec![
+            base.contributors[0].id.as_str(),
+            removed.id.as_str(),
+            "zz-new",
+        ];
+        want.sort();
+        assert_eq!(ids, want);
+        let renamed = changes
+            .iter()
+            .find(|c| c.contributor == base.contributors[0].id)
+            .unwrap();
+        assert_eq!(
+            renamed.before.as_ref().unwrap().label,
+            base.contributors[0].label
+        );
+        assert_eq!(renamed.after.as_ref().unwrap().label, "Renamed");
+        assert!(changes
+            .iter()
+            .any(|c| c.contributor == removed.id && c.after.is_none()));
+        assert!(changes
+            .iter()
+            .any(|c| c.contributor == "zz-new" && c.before.is_none()));
+        assert!(changed_contributors(&base, &base).is_empty());
     }
 
     #[test]

@@ -72,6 +72,8 @@ pub struct Comparison {
     /// contributors, systems, system links, units, name, framework, scale),
     /// only the kinds it changed, in that order.
     pub changes: Vec<ChangeCount>,
+    /// The contributors it added, removed or changed.
+    pub changed_contributors: Vec<super::ContributorChange>,
     /// The (contributor, theme) pairs whose owners it changed.
     pub changed_owners: Vec<super::OwnersChange>,
     /// The systems it added, removed or changed (links included).
@@ -239,6 +241,7 @@ pub fn compare_analyses(
     let changed_cells = changed_cells(baseline, scenario);
     Comparison {
         changes: changes(baseline, scenario, changed_cells.len()),
+        changed_contributors: super::changed::changed_contributors(baseline, scenario),
         changed_owners: super::changed::changed_owners(baseline, scenario),
         changed_systems: super::changed::changed_systems(baseline, scenario),
         changed_cells,

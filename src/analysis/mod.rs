@@ -32,7 +32,7 @@ mod wording;
 pub use answer::{compare_answer, AnswerCell, AnswerComparison, AnswerUnit, Verdict};
 use by_id::by_id;
 pub use by_id::ById;
-pub use changed::{Owner, OwnersChange, SystemChange, SystemFacts};
+pub use changed::{ContributorChange, Owner, OwnersChange, SystemChange, SystemFacts};
 pub use compare::{
     comparable, compare, compare_analyses, CellChange, CellValue, ChangeCount, Comparison, Delta,
     ReadinessChange,

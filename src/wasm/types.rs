@@ -103,6 +103,8 @@ export interface Comparison {
   resolved: Finding[]; introduced: Finding[]; unchanged: number;
   /** everything the scenario changed, by kind, only the kinds it changed */
   changes: { kind: "scores" | "owners" | "contributors" | "systems" | "links" | "units" | "name" | "framework" | "scale"; count: number }[];
+  /** the contributors the scenario added (before null), removed (after null) or changed */
+  changedContributors: { contributor: string; before: Contributor | null; after: Contributor | null }[];
   /** the (contributor, theme) pairs whose owners the scenario changed, by id; owners sorted by player */
   changedOwners: { contributor: string; theme: string; before: Owner[]; after: Owner[] }[];
   /** the systems it added (before null), removed (after null) or changed, links included */

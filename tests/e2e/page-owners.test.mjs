@@ -87,6 +87,12 @@ test('the what-if banner counts every kind of change: scores, owners, system lin
   await page.waitForFunction(() => !document.querySelector('#pane-org .matrix td.is-changed'));
   await page.check('#show-changes');
   await page.waitForFunction(() => document.querySelector('#pane-org .matrix td.is-changed'));
+  // a contributor renamed in the what-if: its row marked
+  await page.click('.subnav-item[data-section="contributors"]');
+  await page.fill('[data-key="c:gig-drivers:label"]', 'Gig drivers');
+  await page.$eval('[data-key="c:gig-drivers:label"]', (e) => e.dispatchEvent(new Event('change', { bubbles: true })));
+  await page.waitForSelector('#pane-org tr.is-changed[data-contributor="gig-drivers"]');
+  assert.equal(await page.$$eval('#pane-org tr.is-changed', (rows) => rows.length), 1);
   // the comparison a meeting gets says which they are
   const [d] = await Promise.all([
     page.waitForEvent('download'),
@@ -97,7 +103,9 @@ test('the what-if banner counts every kind of change: scores, owners, system lin
   ]);
   const md = readFileSync(await d.path(), 'utf8');
   const owners = md.split('## Changed owners')[1]?.split('\n## ')[0] ?? '';
-  assert.match(owners, /Delivery drivers via a gig platform.* \| .*Leadership approaches.* \| nobody \| .*HR/, md);
+  assert.match(owners, /Gig drivers.* \| .*Leadership approaches.* \| nobody \| .*HR/, md);
+  const renamed = md.split('## Changed contributors')[1]?.split('\n## ')[0] ?? '';
+  assert.match(renamed, /Gig drivers.* \| .*Delivery drivers via a gig platform.* \| .*Gig drivers/, renamed);
   const systems = md.split('## Changed systems')[1]?.split('\n## ')[0] ?? '';
   assert.match(systems, /HR information system.* \| .*linked to .*Contractor onboarding portal.* \| .*linked to .*Finance ERP/, systems);
   // the baseline has nothing to mark

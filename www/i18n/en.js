@@ -399,7 +399,7 @@ export default {
   'systems.tracks': 'Tracks',
   'systems.connected': 'Connected to',
   'systems.ownedBy': 'Owner: {owner}',
-  'systems.changed': 'changed in this what-if',
+  'org.changed': 'changed in this what-if',
   'systems.tracksCount.one': 'tracks {count} contributor',
   'systems.tracksCount.other': 'tracks {count} contributors',
   'systems.linksCount.one': '{count} connection',

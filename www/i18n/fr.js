@@ -397,7 +397,7 @@ export default {
   'systems.tracks': 'Suit',
   'systems.connected': 'Relié à',
   'systems.ownedBy': 'Responsable : {owner}',
-  'systems.changed': 'modifié dans ce scénario',
+  'org.changed': 'modifié dans ce scénario',
   'systems.tracksCount.one': 'suit {count} contributeur',
   'systems.tracksCount.other': 'suit {count} contributeurs',
   'systems.linksCount.one': '{count} liaison',

@@ -173,6 +173,7 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
         out.push('\n');
     }
 
+    contributors_section(&mut out, cmp, (&before, &after));
     owners_section(&mut out, baseline, scenario, cmp, (&theme, &before, &after));
     systems_section(&mut out, baseline, scenario, cmp, (&before, &after));
 
@@ -318,6 +319,43 @@ fn systems(m: &Model) -> Vec<(&str, &str)> {
         .iter()
         .map(|x| (x.id.as_str(), x.label.as_str()))
         .collect()
+}
+
+/// The contributors the scenario added, removed or changed: each side's
+/// name, headcount and kind.
+fn contributors_section(out: &mut String, cmp: &Comparison, (before, after): (&str, &str)) {
+    if cmp.changed_contributors.is_empty() {
+        return;
+    }
+    let heading = say("compare.changedContributors", &[], "Changed contributors");
+    let contributor = say("compare.contributor", &[], "Contributor");
+    let _ = writeln!(
+        out,
+        "## {heading}\n\n| {contributor} | {before} | {after} |\n|---|---|---|"
+    );
+    let side = |c: &Option<crate::model::Contributor>| {
+        let Some(c) = c else {
+            return "–".to_string();
+        };
+        let mut text = String::new();
+        let label = super::escape_markdown(&c.label);
+        let _ = crate::analysis::wording::write_contributor(&mut text, &label, c.headcount);
+        let kind = c.kind.as_str();
+        let key = format!("compare.kind.{kind}");
+        let _ = write!(text, ", {}", say(&key, &[], kind));
+        text
+    };
+    for c in cmp.changed_contributors.iter().take(SECTION_LIMIT * 4) {
+        let named = c.after.as_ref().or(c.before.as_ref());
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            md_label(named.map_or(c.contributor.as_str(), |n| n.label.as_str())),
+            side(&c.before),
+            side(&c.after)
+        );
+    }
+    more_items(out, cmp.changed_contributors.len());
 }
 
 /// The pairs whose owners the scenario changed, with who owns each before

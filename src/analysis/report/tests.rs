@@ -473,3 +473,26 @@ fn a_renamed_contributor_is_named_before_as_it_was_then() {
     assert!(cells[1].contains(&md_label(&old)), "before: {row}");
     assert!(cells[2].contains(&md_label("Renamed crew")), "after: {row}");
 }
+
+#[test]
+fn a_comparison_lists_the_contributors_a_scenario_changed() {
+    let a = crate::framework::sample();
+    let mut b = a.clone();
+    let old = b.contributors[0].label.clone();
+    b.contributors[0].label = "Renamed crew".into();
+    b.contributors[0].headcount = Some(24);
+    let md = comparison_markdown(&a, &b, &compare(&a, &b));
+    let section = md
+        .split("## Changed contributors")
+        .nth(1)
+        .expect("a contributors section");
+    let row = section
+        .lines()
+        .find(|l| l.contains("Renamed crew"))
+        .unwrap();
+    let cells: Vec<&str> = row.split(" | ").collect();
+    assert!(cells[1].contains(&md_label(&old)), "before: {row}");
+    assert!(cells[2].contains("(24 people)"), "after: {row}");
+    let kind = a.contributors[0].kind.as_str();
+    assert!(cells[2].ends_with(&format!(", {kind} |")), "{row}");
+}

@@ -47,10 +47,6 @@ pub struct SystemChange {
     pub after: Option<SystemFacts>,
 }
 
-/// Each responsibility as (contributor, theme, owner), sorted: the owners of
-/// one pair side by side. (Sorted lists rather than maps of sets: each map
-/// type compiled its own B-tree into the Wasm, about 16 KB gzip for the two
-/// lists here.)
 /// A contributor the scenario added (`before` is `None`), removed (`after`
 /// is `None`) or changed (its name, kind or headcount).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -60,45 +56,71 @@ pub struct ContributorChange {
     pub after: Option<Contributor>,
 }
 
+/// Walks two lists sorted by `key` side by side, one key at a time, and
+/// calls `each` with the key and its run in either list (either may be
+/// empty) where the two runs differ.
+fn differing_runs<T: PartialEq, K: Ord + Copy>(
+    before: &[T],
+    after: &[T],
+    key: impl Fn(&T) -> K,
+    mut each: impl FnMut(K, &[T], &[T]),
+) {
+    let (mut i, mut j) = (0, 0);
+    loop {
+        let k = match (before.get(i), after.get(j)) {
+            (Some(a), Some(b)) => key(a).min(key(b)),
+            (Some(a), None) => key(a),
+            (None, Some(b)) => key(b),
+            (None, None) => break,
+        };
+        let run = |list: &[T], from: usize| {
+            let len = list[from..].iter().take_while(|x| key(x) == k).count();
+            from..from + len
+        };
+        let (old, new) = (run(before, i), run(after, j));
+        (i, j) = (old.end, new.end);
+        if before[old.clone()] != after[new.clone()] {
+            each(k, &before[old], &after[new]);
+        }
+    }
+}
+
 fn contributors_by_id(m: &Model) -> Vec<&Contributor> {
     let mut all: Vec<&Contributor> = m.contributors.iter().collect();
     crate::order::sort_by(&mut all, |a, b| a.id.cmp(&b.id));
     all
 }
 
-/// The contributors added, removed or changed, by id.
+/// The contributors added, removed or changed, by id. (An id repeated in
+/// one model: its first contributor stands for it.)
 pub fn changed_contributors(baseline: &Model, scenario: &Model) -> Vec<ContributorChange> {
     if baseline.contributors == scenario.contributors {
         return Vec::new();
     }
     let (before, after) = (contributors_by_id(baseline), contributors_by_id(scenario));
-    let (mut i, mut j) = (0, 0);
     let mut changes = Vec::new();
-    while i < before.len() || j < after.len() {
-        let id = match (before.get(i), after.get(j)) {
-            (Some(a), Some(b)) => a.id.as_str().min(b.id.as_str()),
-            (Some(a), None) => a.id.as_str(),
-            (None, Some(b)) => b.id.as_str(),
-            (None, None) => break,
-        };
-        // (an id repeated in one model: its first contributor stands for it)
-        let (old, new) = (
-            run_of(&before, i, &id, |c| c.id.as_str()),
-            run_of(&after, j, &id, |c| c.id.as_str()),
-        );
-        (i, j) = (i + old.len(), j + new.len());
-        let (old, new) = (old.first().copied(), new.first().copied());
-        if old != new {
-            changes.push(ContributorChange {
-                contributor: id.to_string(),
-                before: old.cloned(),
-                after: new.cloned(),
-            });
-        }
-    }
+    differing_runs(
+        &before,
+        &after,
+        |c| c.id.as_str(),
+        |id, old, new| {
+            let (old, new) = (old.first().copied(), new.first().copied());
+            if old != new {
+                changes.push(ContributorChange {
+                    contributor: id.to_string(),
+                    before: old.cloned(),
+                    after: new.cloned(),
+                });
+            }
+        },
+    );
     changes
 }
 
+/// Each responsibility as (contributor, theme, owner), sorted: the owners of
+/// one pair side by side. (Sorted lists rather than maps of sets: each map
+/// type compiled its own B-tree into the Wasm, about 16 KB gzip for the two
+/// lists here.)
 fn owners_by_pair(m: &Model) -> Vec<(&str, &str, Owner)> {
     let mut all: Vec<(&str, &str, Owner)> = m
         .responsibilities
@@ -124,21 +146,6 @@ fn owners_by_pair(m: &Model) -> Vec<(&str, &str, Owner)> {
     all
 }
 
-/// The run of `list` (sorted by key) whose key is `key`, from `at` on.
-fn run_of<'a, K: PartialEq, T>(
-    list: &'a [T],
-    at: usize,
-    key: &K,
-    key_of: impl Fn(&T) -> K,
-) -> &'a [T] {
-    let len = list[at..].iter().take_while(|x| key_of(x) == *key).count();
-    &list[at..at + len]
-}
-
-fn pair<'a>(x: &(&'a str, &'a str, Owner)) -> (&'a str, &'a str) {
-    (x.0, x.1)
-}
-
 /// The pairs whose owners differ, by contributor then theme id; nothing to
 /// look at where the lists are equal, as they are unless the what-if
 /// changed owners.
@@ -147,30 +154,21 @@ pub fn changed_owners(baseline: &Model, scenario: &Model) -> Vec<OwnersChange> {
         return Vec::new();
     }
     let (before, after) = (owners_by_pair(baseline), owners_by_pair(scenario));
-    let (mut i, mut j) = (0, 0);
+    let owners = |run: &[(&str, &str, Owner)]| run.iter().map(|x| x.2.clone()).collect();
     let mut changes = Vec::new();
-    while i < before.len() || j < after.len() {
-        let key = match (before.get(i), after.get(j)) {
-            (Some(a), Some(b)) => pair(a).min(pair(b)),
-            (Some(a), None) => pair(a),
-            (None, Some(b)) => pair(b),
-            (None, None) => break,
-        };
-        let (old, new) = (
-            run_of(&before, i, &key, pair),
-            run_of(&after, j, &key, pair),
-        );
-        (i, j) = (i + old.len(), j + new.len());
-        if old != new {
-            let owners = |run: &[(&str, &str, Owner)]| run.iter().map(|x| x.2.clone()).collect();
+    differing_runs(
+        &before,
+        &after,
+        |x| (x.0, x.1),
+        |(contributor, theme), old, new| {
             changes.push(OwnersChange {
-                contributor: key.0.to_string(),
-                theme: key.1.to_string(),
+                contributor: contributor.to_string(),
+                theme: theme.to_string(),
                 before: owners(old),
                 after: owners(new),
             });
-        }
-    }
+        },
+    );
     changes
 }
 
@@ -195,15 +193,16 @@ fn system_facts(m: &Model) -> Vec<(&str, SystemFacts)> {
             let mut contributors = s.contributors.clone();
             crate::order::sort(&mut contributors);
             contributors.dedup();
-            let from = links.partition_point(|l| l.0 < s.id.as_str());
-            let linked = run_of(&links, from, &s.id.as_str(), |l| l.0);
+            let id = s.id.as_str();
+            let from = links.partition_point(|l| l.0 < id);
+            let linked = links[from..].iter().take_while(|l| l.0 == id);
             let facts = SystemFacts {
                 label: s.label.clone(),
                 owner: s.owner.clone(),
                 contributors,
-                links: linked.iter().map(|l| l.1.to_string()).collect(),
+                links: linked.map(|l| l.1.to_string()).collect(),
             };
-            (s.id.as_str(), facts)
+            (id, facts)
         })
         .collect();
     crate::order::sort_by(&mut facts, |a, b| a.0.cmp(b.0));
@@ -211,36 +210,30 @@ fn system_facts(m: &Model) -> Vec<(&str, SystemFacts)> {
 }
 
 /// The systems added, removed or changed (a link added or removed changes
-/// both its ends), by id.
+/// both its ends), by id. (An id repeated in one model: its first system
+/// stands for it.)
 pub fn changed_systems(baseline: &Model, scenario: &Model) -> Vec<SystemChange> {
     if baseline.systems == scenario.systems && baseline.integrations == scenario.integrations {
         return Vec::new();
     }
     let (before, after) = (system_facts(baseline), system_facts(scenario));
-    let (mut i, mut j) = (0, 0);
     let mut changes = Vec::new();
-    while i < before.len() || j < after.len() {
-        let id = match (before.get(i), after.get(j)) {
-            (Some(a), Some(b)) => a.0.min(b.0),
-            (Some(a), None) => a.0,
-            (None, Some(b)) => b.0,
-            (None, None) => break,
-        };
-        // (an id repeated in one model: its first system stands for it)
-        let (old, new) = (
-            run_of(&before, i, &id, |x| x.0),
-            run_of(&after, j, &id, |x| x.0),
-        );
-        (i, j) = (i + old.len(), j + new.len());
-        let (old, new) = (old.first().map(|x| &x.1), new.first().map(|x| &x.1));
-        if old != new {
-            changes.push(SystemChange {
-                system: id.to_string(),
-                before: old.cloned(),
-                after: new.cloned(),
-            });
-        }
-    }
+    differing_runs(
+        &before,
+        &after,
+        |x| x.0,
+        |id, old, new| {
+            let (old, new) = (old.first().map(|x| &x.1), new.first().map(|x| &x.1));
+            // (two systems of one id where one stood: the first the same)
+            if old != new {
+                changes.push(SystemChange {
+                    system: id.to_string(),
+                    before: old.cloned(),
+                    after: new.cloned(),
+                });
+            }
+        },
+    );
     changes
 }
 

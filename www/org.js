@@ -164,16 +164,16 @@ function contributorsView(m) {
       edit(k, { updateContributor: next }, { done: t('org.saved') });
     };
     const label = h('input', {
-      type: 'text', value: c.label, maxlength: LABEL_CHARS, dataset: { key: `${k}:label` }, 'aria-label': t('org.contributorName'),
+      type: 'text', value: c.label, maxlength: LABEL_CHARS, dataset: { key: `${k}:label` }, 'aria-label': t('org.fieldOf', { field: t('org.contributorName'), name: isolate(c.label) }),
       on: { change: (ev) => update({ label: ev.target.value, headcount: c.headcount }) },
     });
     const kind = h('select', {
-      dataset: { key: `${k}:kind` }, 'aria-label': t('org.kind'),
+      dataset: { key: `${k}:kind` }, 'aria-label': t('org.fieldOf', { field: t('org.kind'), name: isolate(c.label) }),
       on: { change: (ev) => update({ kind: ev.target.value, headcount: c.headcount }) },
     }, kindOptions(c.kind));
     const headcount = numberInput('numeric', {
       value: c.headcount ?? '',
-      dataset: { key: `${k}:headcount` }, 'aria-label': t('org.headcount'),
+      dataset: { key: `${k}:headcount` }, 'aria-label': t('org.fieldOf', { field: t('org.headcount'), name: isolate(c.label) }),
       on: {
         change: (ev) => {
           const n = readWhole(ev.target.value);

@@ -104,6 +104,11 @@ test('a large organisation’s contributors come 50 at a time with a find box; a
   await section(small, 'contributors');
   assert.equal((await contributorNames(small)).length, 8, 'the sample shows every contributor');
   assert.equal(await small.$$eval('#pane-org .pager, #pane-org .pager-filter', (e) => e.length), 0, 'and no pager or find box');
+  // each row's fields say whose they are (800 fields all named "Name" told a screen reader nothing)
+  assert.deepEqual(
+    await small.$$eval('#pane-org tr[data-contributor="employees"] [aria-label]', (els) => els.map((e) => e.getAttribute('aria-label'))),
+    ['Name of Employees', 'Kind of Employees', 'Headcount of Employees', 'Remove Employees'],
+  );
   assert.deepEqual(small.problems, []);
 
   const page = await openLarge();

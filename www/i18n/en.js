@@ -338,6 +338,7 @@ export default {
   'org.contributorPlaceholder': 'e.g. Gig workers',
   'org.kind': 'Kind',
   'org.headcount': 'Headcount',
+  'org.fieldOf': '{field} of {name}',
   'org.headcountOptional': 'Headcount (optional)',
   'org.nameBlank': 'Type a name: one of only spaces is empty.',
   'org.headcountInvalid': 'The headcount must be a whole number of zero or more, such as 250.',

@@ -336,6 +336,7 @@ export default {
   'org.contributorPlaceholder': 'p. ex. Travailleurs de plateformes',
   'org.kind': 'Type',
   'org.headcount': 'Effectif',
+  'org.fieldOf': '{field} : {name}',
   'org.headcountOptional': 'Effectif (facultatif)',
   'org.nameBlank': 'Saisissez un nom : un nom fait seulement d’espaces est vide.',
   'org.headcountInvalid': 'L’effectif doit être un nombre entier, zéro ou plus, par exemple 250.',

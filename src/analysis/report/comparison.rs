@@ -174,8 +174,15 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     }
 
     contributors_section(&mut out, cmp, (&before, &after));
-    owners_section(&mut out, baseline, scenario, cmp, (&theme, &before, &after));
-    systems_section(&mut out, baseline, scenario, cmp, (&before, &after));
+    // the scenario's names, else the baseline's for what it removed; the
+    // systems' "before" as the baseline named things then (a renamed
+    // contributor by its old name)
+    let (then, now) = (
+        Labels::of(baseline, scenario),
+        Labels::of(scenario, baseline),
+    );
+    owners_section(&mut out, &now, cmp, (&theme, &before, &after));
+    systems_section(&mut out, (&then, &now), cmp, (&before, &after));
 
     let _ = writeln!(out, "## {}\n", say("exportdoc.readiness", &[], "Readiness"));
     let change = say("compare.change", &[], "Change");
@@ -276,49 +283,47 @@ pub fn comparison_markdown(baseline: &Model, scenario: &Model, cmp: &Comparison)
     out
 }
 
-/// An item's label from the scenario, else the baseline (what it removed),
-/// else its id: escaped and isolated for the report.
-fn label_in(
-    scenario: &Model,
-    baseline: &Model,
-    id: &str,
-    of: fn(&Model) -> Vec<(&str, &str)>,
-) -> String {
-    let found = of(scenario)
-        .into_iter()
-        .chain(of(baseline))
-        .find(|&(i, _)| i == id);
-    md_label(found.map_or(id, |(_, label)| label))
+/// The labels of the items the changed sections name, by id: one model's,
+/// else the other's (what the first lacks), as [`first_label`] takes them.
+/// Built once for each side of the comparison, not looked for item by item.
+struct Labels<'a> {
+    contributors: HashMap<&'a str, &'a str>,
+    themes: HashMap<&'a str, &'a str>,
+    players: HashMap<&'a str, &'a str>,
+    systems: HashMap<&'a str, &'a str>,
 }
 
-fn contributors(m: &Model) -> Vec<(&str, &str)> {
-    m.contributors
-        .iter()
-        .map(|c| (c.id.as_str(), c.label.as_str()))
-        .collect()
+impl<'a> Labels<'a> {
+    fn of(first: &'a Model, other: &'a Model) -> Labels<'a> {
+        let both = [first, other];
+        Labels {
+            contributors: first_label(
+                both.iter()
+                    .flat_map(|m| &m.contributors)
+                    .map(|c| (c.id.as_str(), c.label.as_str())),
+            ),
+            themes: first_label(
+                both.iter()
+                    .flat_map(|m| &m.framework.themes)
+                    .map(|t| (t.id.as_str(), t.label.as_str())),
+            ),
+            players: first_label(
+                both.iter()
+                    .flat_map(|m| &m.framework.players)
+                    .map(|p| (p.id.as_str(), p.label.as_str())),
+            ),
+            systems: first_label(
+                both.iter()
+                    .flat_map(|m| &m.systems)
+                    .map(|x| (x.id.as_str(), x.label.as_str())),
+            ),
+        }
+    }
 }
 
-fn themes(m: &Model) -> Vec<(&str, &str)> {
-    m.framework
-        .themes
-        .iter()
-        .map(|t| (t.id.as_str(), t.label.as_str()))
-        .collect()
-}
-
-fn players(m: &Model) -> Vec<(&str, &str)> {
-    m.framework
-        .players
-        .iter()
-        .map(|p| (p.id.as_str(), p.label.as_str()))
-        .collect()
-}
-
-fn systems(m: &Model) -> Vec<(&str, &str)> {
-    m.systems
-        .iter()
-        .map(|x| (x.id.as_str(), x.label.as_str()))
-        .collect()
+/// `id`'s label in `map`, else the id: escaped and isolated for the report.
+fn named(map: &HashMap<&str, &str>, id: &str) -> String {
+    md_label(map.get(id).copied().unwrap_or(id))
 }
 
 /// The contributors the scenario added, removed or changed: each side's
@@ -362,8 +367,7 @@ fn contributors_section(out: &mut String, cmp: &Comparison, (before, after): (&s
 /// and after (the activity quoted, the control level in brackets).
 fn owners_section(
     out: &mut String,
-    baseline: &Model,
-    scenario: &Model,
+    now: &Labels,
     cmp: &Comparison,
     (theme, before, after): (&str, &str, &str),
 ) {
@@ -384,7 +388,7 @@ fn owners_section(
         let named: Vec<String> = list
             .iter()
             .map(|o| {
-                let mut text = label_in(scenario, baseline, &o.player, players);
+                let mut text = named(&now.players, &o.player);
                 if let Some(a) = &o.activity {
                     let quoted = say(
                         "compare.activity",
@@ -406,8 +410,8 @@ fn owners_section(
         let _ = writeln!(
             out,
             "| {} | {} | {} | {} |",
-            label_in(scenario, baseline, &c.contributor, contributors),
-            label_in(scenario, baseline, &c.theme, themes),
+            named(&now.contributors, &c.contributor),
+            named(&now.themes, &c.theme),
             owners(&c.before),
             owners(&c.after)
         );
@@ -419,8 +423,7 @@ fn owners_section(
 /// whom it tracks and what it is linked to.
 fn systems_section(
     out: &mut String,
-    baseline: &Model,
-    scenario: &Model,
+    (then, now): (&Labels, &Labels),
     cmp: &Comparison,
     (before, after): (&str, &str),
 ) {
@@ -433,26 +436,25 @@ fn systems_section(
         out,
         "## {heading}\n\n| {system} | {before} | {after} |\n|---|---|---|"
     );
-    // each side named as it was then (a renamed contributor, before, by its old name)
-    let facts = |f: &Option<crate::analysis::SystemFacts>, (then, other): (&Model, &Model)| {
+    // each side named as it was then
+    let facts = |f: &Option<crate::analysis::SystemFacts>, labels: &Labels| {
         let Some(f) = f else {
             return "–".to_string();
         };
-        let list = |ids: &[String], of: fn(&Model) -> Vec<(&str, &str)>| {
+        let list = |ids: &[String], map: &HashMap<&str, &str>| {
             // by name, as a reader looks for them
-            let mut named: Vec<String> =
-                ids.iter().map(|id| label_in(then, other, id, of)).collect();
-            crate::order::sort(&mut named);
-            named.join(", ")
+            let mut names: Vec<String> = ids.iter().map(|id| named(map, id)).collect();
+            crate::order::sort(&mut names);
+            names.join(", ")
         };
-        let owner = label_in(then, other, &f.owner, players);
+        let owner = named(&labels.players, &f.owner);
         let mut parts = vec![say(
             "compare.ownedBy",
             &[("owner", &owner)],
             "owned by {owner}",
         )];
         if !f.contributors.is_empty() {
-            let tracked = list(&f.contributors, contributors);
+            let tracked = list(&f.contributors, &labels.contributors);
             parts.push(say(
                 "compare.tracks",
                 &[("contributors", &tracked)],
@@ -460,7 +462,7 @@ fn systems_section(
             ));
         }
         if !f.links.is_empty() {
-            let linked = list(&f.links, systems);
+            let linked = list(&f.links, &labels.systems);
             parts.push(say(
                 "compare.linkedTo",
                 &[("systems", &linked)],
@@ -474,9 +476,9 @@ fn systems_section(
         let _ = writeln!(
             out,
             "| {} | {} | {} |",
-            label_in(scenario, baseline, &c.system, systems),
-            facts(&c.before, (baseline, scenario)),
-            facts(&c.after, (scenario, baseline))
+            named(&now.systems, &c.system),
+            facts(&c.before, then),
+            facts(&c.after, now)
         );
     }
     more_items(out, cmp.changed_systems.len());

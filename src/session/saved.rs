@@ -275,22 +275,22 @@ impl super::State {
         }
     }
 
+    /// [`State::saved_form`], owned.
     pub(super) fn saved(&self) -> SavedSession {
+        let form = self.saved_form();
         SavedSession {
-            schema: SESSION_SCHEMA.to_string(),
-            baseline: self.baseline.clone(),
-            scenarios: self
+            schema: form.schema.to_string(),
+            baseline: form.baseline.clone(),
+            scenarios: form
                 .scenarios
                 .iter()
                 .map(|s| SavedScenario {
-                    name: s.name.clone(),
+                    name: s.name.to_string(),
                     model: s.model.clone(),
-                    plan: s.plan.as_deref().cloned(),
+                    plan: s.plan.cloned(),
                 })
                 .collect(),
-            active: self
-                .active
-                .and_then(|id| self.scenarios.iter().position(|s| s.id == id)),
+            active: form.active,
         }
     }
 }
@@ -298,6 +298,16 @@ impl super::State {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_saved_json_is_the_saved_session_written() {
+        let mut s = Session::new(crate::framework::sample());
+        let first = s.start_scenario("W").unwrap();
+        s.start_scenario("X").unwrap();
+        s.show(Some(first)).unwrap();
+        assert_eq!(s.saved_json(), serde_json::to_string(&s.saved()).unwrap());
+        assert!(s.saved_json().contains("\"active\":0"));
+    }
 
     #[test]
     fn a_session_survives_saving_and_reading() {

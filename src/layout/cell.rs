@@ -81,9 +81,10 @@ pub fn fit_value(
         outer * 0.55
     };
     const STEPS: usize = 48;
-    let mut best: Option<(f64, Point)> = None;
-    for i in 0..=STEPS {
-        let r = inner + (outer - inner) * i as f64 / STEPS as f64;
+    let radius = |i: usize| inner + (outer - inner) * i as f64 / STEPS as f64;
+    let miss = |i: usize| (radius(i) - ideal).abs();
+    let fits = |i: usize| {
+        let r = radius(i);
         let c = Point::new(dir.x * r, dir.y * r);
         let b = value_box(c, size);
         let grown = Rect::new(
@@ -92,14 +93,34 @@ pub fn fit_value(
             b.width + 2.0 * VALUE_MARGIN,
             b.height + 2.0 * VALUE_MARGIN,
         );
-        if rect_in_polygon(&grown, points) {
-            let miss = (r - ideal).abs();
-            if best.map_or(true, |(m, _)| miss < m) {
-                best = Some((miss, c));
-            }
+        rect_in_polygon(&grown, points).then(|| slot(c, size))
+    };
+    // The step nearest the ideal whose box fits (the first of two as near).
+    // Misses fall and then rise along the ray, so the steps are tried from
+    // the nearest outwards, the nearer side first, and the search stops at
+    // the first fit: testing all 49 boxes of every cell took about a third
+    // of a layout's time.
+    let nearest = (0..=STEPS).min_by(|&a, &b| miss(a).total_cmp(&miss(b)))?;
+    if let Some(slot) = fits(nearest) {
+        return Some(slot);
+    }
+    let (mut below, mut above) = (nearest.checked_sub(1), nearest + 1);
+    loop {
+        let next = match (below, above <= STEPS) {
+            (Some(b), true) if miss(b) <= miss(above) => b,
+            (_, true) => above,
+            (Some(b), false) => b,
+            (None, false) => return None,
+        };
+        if let Some(slot) = fits(next) {
+            return Some(slot);
+        }
+        if Some(next) == below {
+            below = next.checked_sub(1);
+        } else {
+            above += 1;
         }
     }
-    best.map(|(_, c)| slot(c, size))
 }
 
 /// The slot for a score centred at `c`.

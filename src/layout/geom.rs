@@ -86,6 +86,12 @@ impl Rect {
         ]
     }
 
+    /// The smallest rectangle holding the points `a` and `b`.
+    pub fn spanning(a: Point, b: Point) -> Rect {
+        let (x, y) = (a.x.min(b.x), a.y.min(b.y));
+        Rect::new(x, y, a.x.max(b.x) - x, a.y.max(b.y) - y)
+    }
+
     /// The smallest rectangle holding both.
     pub fn union(&self, other: &Rect) -> Rect {
         let x = self.x.min(other.x);

@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { chromiumPath, LAUNCH_ARGS } from '../tests/e2e/harness.mjs';
 import { readFileSync } from 'node:fs';
 import { SNIPPET_PAGE, writeSnippetPage } from './snippet-page.mjs';
+import { BOUND_PAGE, DRAWN_PAGE, writeBoundPages } from './bound-pages.mjs';
 import { modelFragment } from '../www/fragment.js';
 
 const ROUNDS = Number(process.env.BENCH_LOADS ?? 9);
@@ -30,6 +31,9 @@ const ROUNDS = Number(process.env.BENCH_LOADS ?? 9);
 export const PAGES = [
   ['floor: 24 cells from one small script', '/bench/floor.html', null],
   ['D3 tech radar (d3.min.js + a script)', '/bench/d3-radar.html', null],
+  // lower bounds (bench/bound-pages.mjs): the core's drawing made ahead of time
+  ['bound: the core\'s drawing, inserted', DRAWN_PAGE, null],
+  ['bound: … after compiling the core', BOUND_PAGE, null],
   ['embed.html', '/dist/embed.html', 1.3],
   // as the Share dialog's links and iframes use it: the model in the fragment
   ['embed.html with the sample in its link', `/dist/embed.html#${await modelFragment(readFileSync(new URL('../www/models/sample.json', import.meta.url), 'utf8'))}`, 1.3],
@@ -121,6 +125,7 @@ export async function startServer() {
 
 export async function coldLoads(rounds = ROUNDS) {
   await writeSnippetPage();
+  await writeBoundPages();
   const server = await startServer();
   const origin = server.origin;
   const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: LAUNCH_ARGS });

@@ -337,6 +337,13 @@ export function startCore() {
   core().catch(() => {});
 }
 
+// A page with the element in its HTML, without a picture to show first,
+// starts the core as this file runs, not once the element is upgraded and
+// connected: the module's download and compile begin sooner on a cold load.
+// (One with its picture shows that first: compiling the core meanwhile
+// delayed it, BENCHMARKS.md.)
+if (document.querySelector('workforce-ecosystem:not(:has(> template[data-wfe-picture]))')) startCore();
+
 /** Where the core's catalogue of `lang` is: i18n/ beside this file. */
 const catalogueUrl = (lang) => new URL(`./i18n/core-${lang}.json`, import.meta.url);
 

@@ -67,48 +67,64 @@ pub struct Fit {
     pub narrow: FitSize,
 }
 
+impl FitSize {
+    /// The size of `model`'s drawing in the arrangement `kind`.
+    fn of(model: &Model, opts: &RenderOptions, kind: LayoutKind) -> FitSize {
+        let layout = document::layout_of(model, opts, kind);
+        let [_, _, width, height] = layout.view_box;
+        FitSize {
+            width,
+            height,
+            min_scale: MIN_TEXT_PX / layout.smallest_text(),
+        }
+    }
+}
+
 impl Fit {
     pub fn of(model: &Model, opts: &RenderOptions) -> Fit {
         let model = crate::language::localized(model);
-        let size = |kind| {
-            let layout = document::layout_of(&model, opts, kind);
-            let [_, _, width, height] = layout.view_box;
-            FitSize {
-                width,
-                height,
-                min_scale: MIN_TEXT_PX / layout.smallest_text(),
-            }
-        };
         Fit {
-            wide: size(LayoutKind::Wide),
-            square: size(LayoutKind::Square),
-            narrow: size(LayoutKind::Narrow),
+            wide: FitSize::of(&model, opts, LayoutKind::Wide),
+            square: FitSize::of(&model, opts, LayoutKind::Square),
+            narrow: FitSize::of(&model, opts, LayoutKind::Narrow),
         }
     }
 
     /// The layout for a room of `width` × `height` CSS px (a height of 0 or
     /// less: as tall as it needs): wide when both are alike.
     pub fn choose(&self, width: f64, height: f64) -> LayoutKind {
-        let wide = self.wide.readable_scale(width, height);
-        let square = self.square.readable_scale(width, height);
-        match (wide, square) {
-            (Some(w), Some(s)) if s > w * SQUARE_OVER_WIDE => LayoutKind::Square,
-            (Some(_), _) => LayoutKind::Wide,
-            (None, Some(_)) => LayoutKind::Square,
-            (None, None) => {
-                // the largest text, narrow first among equals
-                let share = |size: &FitSize| size.text_share(width, height);
-                let mut best = (LayoutKind::Narrow, share(&self.narrow));
-                for (kind, size) in [
-                    (LayoutKind::Wide, &self.wide),
-                    (LayoutKind::Square, &self.square),
-                ] {
-                    if share(size) > best.1 {
-                        best = (kind, share(size));
-                    }
+        choose(self.wide, self.square, || self.narrow, width, height)
+    }
+}
+
+/// [`Fit::choose`], given the narrow layout's size only when neither wide
+/// nor square reads in the room: a drawing's first layout for its room
+/// (the element's, on a cold load) then lays out two arrangements, not three.
+fn choose(
+    wide: FitSize,
+    square: FitSize,
+    narrow: impl FnOnce() -> FitSize,
+    width: f64,
+    height: f64,
+) -> LayoutKind {
+    match (
+        wide.readable_scale(width, height),
+        square.readable_scale(width, height),
+    ) {
+        (Some(w), Some(s)) if s > w * SQUARE_OVER_WIDE => LayoutKind::Square,
+        (Some(_), _) => LayoutKind::Wide,
+        (None, Some(_)) => LayoutKind::Square,
+        (None, None) => {
+            // the largest text, narrow first among equals
+            let share = |size: &FitSize| size.text_share(width, height);
+            let narrow = narrow();
+            let mut best = (LayoutKind::Narrow, share(&narrow));
+            for (kind, size) in [(LayoutKind::Wide, &wide), (LayoutKind::Square, &square)] {
+                if share(size) > best.1 {
+                    best = (kind, share(size));
                 }
-                best.0
             }
+            best.0
         }
     }
 }
@@ -139,7 +155,15 @@ impl Fit {
 /// The layout for a drawing shown in a room of `width` × `height` CSS px (a
 /// height of 0 or less: as tall as it needs). `opts.layout` is not looked at.
 pub fn fitting_layout(model: &Model, opts: &RenderOptions, width: f64, height: f64) -> LayoutKind {
-    Fit::of(model, opts).choose(width, height)
+    let model = crate::language::localized(model);
+    let size = |kind| FitSize::of(&model, opts, kind);
+    choose(
+        size(LayoutKind::Wide),
+        size(LayoutKind::Square),
+        || size(LayoutKind::Narrow),
+        width,
+        height,
+    )
 }
 
 #[cfg(test)]
@@ -172,6 +196,29 @@ mod tests {
             .readable_height(640.0, Some(LayoutKind::Narrow))
             .unwrap();
         assert_eq!(narrow, fit.narrow.height * fit.narrow.min_scale);
+    }
+
+    #[test]
+    fn the_choice_without_narrow_s_size_is_the_choice_with_it() {
+        // fitting_layout works narrow's size out only when it is needed
+        let opts = RenderOptions {
+            overlay: Overlay::Current,
+            ..RenderOptions::default()
+        };
+        let studio = crate::parse_model(include_str!("../../www/models/studio.json")).unwrap();
+        for model in [crate::framework::sample(), studio] {
+            let fit = Fit::of(&model, &opts);
+            for width in (200..=1600).step_by(60) {
+                for height in [0, 300, 500, 700, 900, 1200] {
+                    let (w, h) = (f64::from(width), f64::from(height));
+                    assert_eq!(
+                        fitting_layout(&model, &opts, w, h),
+                        fit.choose(w, h),
+                        "{w} × {h}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -278,18 +278,14 @@ pub fn rect_overlaps_convex(r: &Rect, poly: &[Point]) -> bool {
 /// Whether two convex polygons share interior area (separating-axis test over
 /// both shapes' edge normals; touching edges do not count).
 pub fn convex_overlap(a: &[Point], b: &[Point]) -> bool {
-    let normals = |poly: &[Point]| -> Vec<Point> {
+    fn normals(poly: &[Point]) -> impl Iterator<Item = Point> + '_ {
         let n = poly.len();
-        (0..n)
-            .map(|i| {
-                let (p, q) = (poly[i], poly[(i + 1) % n]);
-                Point::new(-(q.y - p.y), q.x - p.x)
-            })
-            .collect()
-    };
-    let mut axes = normals(a);
-    axes.extend(normals(b));
-    axes.into_iter().all(|axis| {
+        (0..n).map(move |i| {
+            let (p, q) = (poly[i], poly[(i + 1) % n]);
+            Point::new(-(q.y - p.y), q.x - p.x)
+        })
+    }
+    normals(a).chain(normals(b)).all(|axis| {
         let span = |poly: &[Point]| {
             poly.iter()
                 .map(|p| p.x * axis.x + p.y * axis.y)

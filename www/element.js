@@ -342,7 +342,8 @@ export function startCore() {
 // connected: the module's download and compile begin sooner on a cold load.
 // (One with its picture shows that first: compiling the core meanwhile
 // delayed it, BENCHMARKS.md.)
-if (document.querySelector('workforce-ecosystem:not(:has(> template[data-wfe-picture]))')) startCore();
+const waiting = [...document.getElementsByTagName('workforce-ecosystem')];
+if (waiting.some((e) => !e.querySelector(':scope > template[data-wfe-picture]'))) startCore();
 
 /** Where the core's catalogue of `lang` is: i18n/ beside this file. */
 const catalogueUrl = (lang) => new URL(`./i18n/core-${lang}.json`, import.meta.url);

@@ -180,7 +180,7 @@ pub fn compare_answer(instructor: &Model, student: &Model) -> AnswerComparison {
         ));
     }
     // Stable: a cell's units stay in id order, as the cells came.
-    found.sort_by_key(|(key, _)| *key);
+    crate::order::sort_by_key(&mut found, |(key, _)| *key);
     let answered = found.into_iter().map(|(_, cell)| cell).collect();
     let total = |count: fn(&AnswerUnit) -> usize| {
         units

@@ -104,7 +104,7 @@ pub fn agreement(model: &Model) -> Vec<CellAgreement> {
                     .filter(|s| s.0 == v)
                     .filter_map(|s| named(s.2, count))
                     .collect();
-                names.sort();
+                crate::order::sort(&mut names);
                 names.dedup();
                 names
             };
@@ -222,7 +222,7 @@ pub fn disagreements(model: &Model) -> Vec<Disagreement> {
         })
         .collect();
     // Widest first; the order of `agreement` breaks ties.
-    out.sort_by(|a, b| b.severity.total_cmp(&a.severity));
+    crate::order::sort_by(&mut out, |a, b| b.severity.total_cmp(&a.severity));
     out
 }
 

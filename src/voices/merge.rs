@@ -171,7 +171,7 @@ fn apply_means(model: &mut Model) {
             None => new.push((rank(&key), key, current, target)),
         }
     }
-    new.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by(&mut new, |a, b| a.0.cmp(&b.0));
     for (_, (theme, player, unit), current, target) in new {
         model.assessments.push(Assessment {
             theme,

@@ -32,7 +32,7 @@ pub fn snapshot(model: &Model, date: &str) -> Result<Model, String> {
             scores,
         }),
     }
-    out.history.sort_by(|a, b| a.date.cmp(&b.date));
+    crate::order::sort_by(&mut out.history, |a, b| a.date.cmp(&b.date));
     Ok(out)
 }
 

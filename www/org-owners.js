@@ -112,7 +112,7 @@ export function ownersView(m) {
     chosen = null;
   }
   const marks = concerned();
-  const changed = changedHere().pairs;
+  const { pairs: changed, owned } = changedHere();
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
   pager.reveal(m.contributors, marks.contributors);
@@ -156,7 +156,7 @@ export function ownersView(m) {
         h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
         h('thead', {}, head),
         h('tbody', {}, shown.map((c, i) => row(c, owners[i])))));
-  });
+  }, { changed: owned });
   return [
     h('p', { class: 'pane-intro', text: t('owners.intro') }),
     filter,

@@ -23,7 +23,7 @@ export function folded(text) {
  *   show: (id: string | null) => void,
  *   again: () => void,
  *   reveal: (items: Item[], marked: Set<string>) => void,
- *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null) => { filter: Node | null, part: HTMLElement },
+ *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null, options?: { changed?: Set<string> }) => { filter: Node | null, part: HTMLElement },
  * }} Pager
  */
 
@@ -39,6 +39,10 @@ export function listPager(key, words) {
   /** What the find box holds, and the first item shown (of those it lets through). */
   let query = '';
   let start = 0;
+  /** Whether only the items the what-if on show changed are let through ("Changed only"). */
+  let changedOnly = false;
+  /** The items the what-if on show changed, as the list was last drawn. */
+  let changedIds = /** @type {Set<string>} */ (new Set());
   /** The finding whose item was last brought into view: paging away from it afterwards is the reader's choice. */
   let revealedFor = /** @type {string | null | undefined} */ (null);
   /** An item to bring into view on the next draw. */
@@ -48,7 +52,8 @@ export function listPager(key, words) {
 
   const matching = (items, q) => {
     const want = folded(q.trim());
-    return want ? items.filter((x) => folded(x.label).includes(want)) : items;
+    const kept = changedOnly ? items.filter((x) => changedIds.has(x.id)) : items;
+    return want ? kept.filter((x) => folded(x.label).includes(want)) : kept;
   };
 
   return {
@@ -58,6 +63,7 @@ export function listPager(key, words) {
       setIn = state.ws;
       query = '';
       start = 0;
+      changedOnly = false;
       revealedFor = null;
       toReveal = null;
       return true;
@@ -84,20 +90,30 @@ export function listPager(key, words) {
       if (!toReveal) return;
       const id = toReveal;
       toReveal = null;
-      if (!matching(items, query).some((x) => x.id === id)) query = '';
+      if (!matching(items, query).some((x) => x.id === id)) {
+        query = '';
+        changedOnly = false;
+      }
       const at = matching(items, query).findIndex((x) => x.id === id);
       if (at >= 0) start = Math.floor(at / PAGE) * PAGE;
     },
     /**
      * The find box (null for a short list) and the part that holds the pager
      * and the page of `items`, drawn by `list` (given the id of the line that
-     * says which part is on show, to describe it by). The part is drawn again
+     * says which part is on show, to describe it by). `changed`: the ids of
+     * the items the what-if on show changed, as the core's comparison says;
+     * a page marks only its own, so the pager counts those on other pages and
+     * a toggle beside the find box shows them alone. The part is drawn again
      * on its own as the box is typed into or a page turned, so the box keeps
      * its caret (and an input method its composition) and what lies below
      * stays as it is.
      */
-    view(items, list) {
+    view(items, list, { changed = new Set() } = {}) {
       const paged = items.length > PAGE;
+      changedIds = changed;
+      const changes = paged ? items.filter((x) => changed.has(x.id)).length : 0;
+      // nothing changed (any more, or marks hidden): the toggle goes, and with it what it kept back
+      if (!changes) changedOnly = false;
       const part = h('div');
       const shownId = `${key}-shown`;
       const n = (x) => formatNumber(x, 0);
@@ -105,8 +121,11 @@ export function listPager(key, words) {
         const all = paged ? matching(items, query) : items;
         start = Math.max(0, Math.min(start, Math.floor((all.length - 1) / PAGE) * PAGE));
         const shown = all.slice(start, start + PAGE);
-        const status = t(!shown.length ? `${words}.noMatch` : query.trim() ? `${words}.showingMatching` : `${words}.showing`,
+        const which = changedOnly ? 'Changed' : '';
+        const status = t(!shown.length ? `${words}.no${which}Match` : query.trim() ? `${words}.showing${which}Matching` : `${words}.showing${which}`,
           { from: n(start + 1), to: n(start + shown.length), count: n(all.length), query: query.trim() });
+        const onShow = new Set(shown.map((x) => x.id));
+        const elsewhere = changedOnly ? 0 : all.filter((x) => changed.has(x.id) && !onShow.has(x.id)).length;
         const turn = (by) => () => {
           start += by;
           draw(true);
@@ -119,6 +138,7 @@ export function listPager(key, words) {
         preservingFocus(part, () => replace(part,
           paged && h('div', { class: 'pager' },
             h('p', { id: shownId, class: 'pager-shown', text: status }),
+            elsewhere > 0 && h('p', { class: 'pager-changed', text: tn(`${words}.changedElsewhere`, elsewhere) }),
             all.length > PAGE && h('div', { class: 'pager-turns', role: 'group', 'aria-label': t(`${words}.pages`) },
               h('button', { type: 'button', class: 'small', dataset: { key: `${key}-page:previous` }, disabled: start === 0, on: { click: turn(-PAGE) } },
                 t('pager.previous', { count: n(PAGE) })),
@@ -139,8 +159,20 @@ export function listPager(key, words) {
           },
         },
       });
+      const toggle = changes > 0 && h('button', {
+        type: 'button', class: 'pager-toggle', 'aria-pressed': String(changedOnly), dataset: { key: `${key}-changed` },
+        on: {
+          click: (ev) => {
+            changedOnly = !changedOnly;
+            /** @type {HTMLElement} */ (ev.currentTarget).setAttribute('aria-pressed', String(changedOnly));
+            start = 0;
+            draw(true);
+          },
+        },
+      }, t(`${words}.changedOnly`));
       const filter = h('div', { class: 'pager-filter' },
-        h('div', { class: 'field' }, h('label', { for: box.id, text: t(`${words}.filter`) }), box));
+        h('div', { class: 'field' }, h('label', { for: box.id, text: t(`${words}.filter`) }), box),
+        toggle);
       return { filter, part };
     },
   };

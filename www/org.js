@@ -106,13 +106,15 @@ export function blankName(where, input) {
  * comparison with the baseline says (`changedContributors`,
  * `changedOwners`, `changedSystems`), while its changes are marked ("Mark
  * changes"): the contributors' ids, the (contributor, theme) pairs, keyed
- * `contributor theme`, and the systems' ids. Empty on the baseline.
+ * `contributor theme`, the ids of the contributors of those pairs, and the
+ * systems' ids. Empty on the baseline.
  */
 export function changedHere() {
   const cmp = state.view.showChanges && state.result?.session.active ? state.result.comparison : null;
   return {
     contributors: new Set((cmp?.changedContributors ?? []).map((c) => c.contributor)),
     pairs: new Set((cmp?.changedOwners ?? []).map((c) => `${c.contributor}\u0000${c.theme}`)),
+    owned: new Set((cmp?.changedOwners ?? []).map((c) => c.contributor)),
     systems: new Set((cmp?.changedSystems ?? []).map((c) => c.system)),
   };
 }

@@ -232,6 +232,42 @@ test('the owners matrix keeps its header row in view while its rows scroll, on a
   }
 });
 
+test('on a phone the owners matrix keeps each row’s contributor in view as it scrolls sideways, in light, dark and forced colours', async () => {
+  for (const media of [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { forcedColors: 'active' }]) {
+    const page = await openLarge({ width: 390, height: 844 });
+    await page.emulateMedia(media);
+    await section(page, 'owners');
+    await page.locator('.matrix tbody tr').nth(3).scrollIntoViewIfNeeded();
+    await page.$eval('.matrix-wrap', (w) => { w.scrollLeft = w.scrollWidth; });
+    const seen = await page.evaluate(() => {
+      const wrap = /** @type {HTMLElement} */ (document.querySelector('.matrix-wrap'));
+      const edge = wrap.getBoundingClientRect().left;
+      /** @param {Element} th */
+      const look = (th) => {
+        const box = th.getBoundingClientRect();
+        // a point inside the name's cell: the name is drawn there, no owner's cell over it
+        const at = document.elementFromPoint(box.left + 4, box.top + box.height / 2);
+        const alpha = /rgba\(.*,\s*([\d.]+)\)/.exec(getComputedStyle(th).backgroundColor)?.[1];
+        return { left: Math.round(box.left), right: Math.round(box.right), onTop: th.contains(at), opaque: alpha === undefined || Number(alpha) === 1 };
+      };
+      return {
+        scrolled: wrap.scrollLeft, edge: Math.round(edge), width: innerWidth,
+        name: look(document.querySelectorAll('.matrix tbody th')[3]),
+        corner: look(document.querySelector('.matrix thead th')),
+      };
+    });
+    const at = JSON.stringify({ media, seen });
+    assert.ok(seen.scrolled > 50, `the phone's matrix scrolls sideways: ${at}`);
+    for (const th of [seen.name, seen.corner]) {
+      assert.ok(th.left >= seen.edge - 1 && th.right <= seen.width, `the name's column stays in view: ${at}`);
+      assert.ok(th.onTop, `nothing is drawn over it: ${at}`);
+      assert.ok(th.opaque, `no cell shows through it: ${at}`);
+    }
+    await page.screenshot({ path: `${SHOTS}owners-names-${Object.values(media)[0]}-390.png` }).catch(() => {});
+    assert.deepEqual(page.problems, []);
+  }
+});
+
 test('the paged lists pass axe: Contributors, Owners and Systems of a large organisation', async () => {
   const page = await openLarge();
   // (the notice that the file opened lies outside the landmarks, as on any page: not these lists' doing)

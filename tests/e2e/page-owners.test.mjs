@@ -310,6 +310,77 @@ test('a cell chosen on page 2 edits that contributor’s owners, and stays chose
   assert.deepEqual(page.problems, []);
 });
 
+/** Gives `player` the pair (contributor, theme) on the page of the matrix on show, as a user does. */
+async function giveOwner(page, contributor, theme, player) {
+  const cell = `[data-key="m:${contributor}:${theme}"]`;
+  const before = await page.textContent(cell);
+  await page.click(cell);
+  await page.selectOption('[data-key="o-new:player"]', player);
+  await page.click('[data-key="o-new:add"]');
+  await page.waitForFunction(([c, b]) => document.querySelector(c)?.textContent !== b, [cell, before]);
+}
+
+test('a what-if’s changed owners on other pages are counted on the page on show, and “Changed only” shows just their rows, in English and French', async () => {
+  const page = await openCrews();
+  await startScenario(page, 'Invest');
+  await ownersSection(page);
+  // owners changed on page 2 (Crew 060) and page 3 (Crew 100), then back to page 1
+  await page.click('[data-key="o-page:next"]');
+  await giveOwner(page, 'crew-060', 'management', 'senior-leaders');
+  await page.click('[data-key="o-page:next"]');
+  await giveOwner(page, 'crew-100', 'technology', 'hr');
+  await page.click('[data-key="o-page:previous"]');
+  await page.click('[data-key="o-page:previous"]');
+  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  const changedPairs = () => page.$$eval('#pane-org .matrix td.is-changed .matrix-cell', (els) => els.map((e) => e.dataset.key));
+  assert.deepEqual(await changedPairs(), [], 'nothing changed on page 1');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '2 changed contributors on other pages');
+
+  // the toggle beside the find box, by keyboard: just the changed rows, on one page
+  const toggle = '[data-key="o-changed"]';
+  assert.equal(await page.textContent(toggle), 'Changed only');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await rowNames(page), ['Crew 060', 'Crew 100']);
+  assert.deepEqual(await changedPairs(), ['m:crew-060:management', 'm:crew-100:technology']);
+  assert.equal(await shown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+  assert.equal(await focusedKey(page), 'o-changed');
+  await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.$$eval('#pane-org .pager-changed', (e) => e.length), 0, 'none left elsewhere to count');
+  await page.screenshot({ path: '/tmp/fix-ownerspages/changed-only-1366.png' }).catch(() => {});
+  // with the find box, both hold
+  await page.fill('[data-key="o-filter"]', '100');
+  assert.deepEqual(await rowNames(page), ['Crew 100']);
+  assert.equal(await shown(page), 'Showing 1–1 of 1 changed, matching “100”');
+  await page.fill('[data-key="o-filter"]', '');
+
+  // in French; pressed again, every contributor, the count back
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Modifiés seulement', toggle);
+  assert.equal(await shown(page), 'Contributeurs modifiés 1 à 2 sur 2');
+  await page.click(toggle);
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+  assert.equal(await shown(page), 'Contributeurs 1 à 50 sur 120');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '2 contributeurs modifiés sur d’autres pages');
+  await page.click('[data-key="o-page:next"]');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 contributeur modifié sur une autre page');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 changed contributor on another page');
+
+  // changes not marked, or the baseline: nothing to count or show
+  await page.uncheck('#show-changes');
+  await page.waitForFunction(() => !document.querySelector('[data-key="o-changed"], #pane-org .pager-changed'));
+  await page.check('#show-changes');
+  await page.waitForSelector(toggle);
+  await page.click('#scenario-bar [data-scenario="baseline"]');
+  await page.waitForFunction(() => !document.querySelector('[data-key="o-changed"], #pane-org .pager-changed'));
+  assert.deepEqual(page.problems, []);
+});
+
 /** Whether the element focused is the one `selector` finds, and lies in the viewport. */
 const focusedInView = (page, selector) => page.evaluate((s) => {
   const el = document.querySelector(s);

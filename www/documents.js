@@ -6,7 +6,7 @@
 // others; nothing replaces a document but its own edits. Storage is
 // doc-store.js's.
 import { Workspace } from './pkg/workforce_ecosystem.js';
-import { h, download, fileStem, uid } from './dom.js';
+import { h, download, fileStem, fileSuffix, uid } from './dom.js';
 import { t, tn, language } from './i18n.js';
 import { state, act, useWorkspace, currentModel, announce, errorText, onRefresh } from './store.js';
 import { openDialog } from './dialog.js';
@@ -697,7 +697,7 @@ async function openFallback(make, source) {
 // ---- the Documents dialog ------------------------------------------------------------
 
 function slug(name) {
-  return fileStem(name, 'document');
+  return fileStem(name, t('file.document'));
 }
 
 /**
@@ -722,7 +722,7 @@ export async function exportDocument(id) {
     return;
   }
   // an unreadable one is downloaded as it is stored, whatever it holds
-  const suffix = doc.meta.problem ? '-unreadable.json' : SESSION_SUFFIX;
+  const suffix = doc.meta.problem ? fileSuffix(t('file.unreadable'), 'json') : SESSION_SUFFIX;
   download(new Blob([doc.text], { type: 'application/json' }), `${slug(nameOf(doc.meta))}${suffix}`);
   announce(t('documents.exported', { name: nameOf(doc.meta) }));
 }

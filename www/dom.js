@@ -93,6 +93,17 @@ export function fileStem(name, fallback) {
   return [...stem].slice(0, 60).join('').replace(/-+$/, '') || fallback;
 }
 
+/**
+ * A downloaded file's suffix, `-WORD.ext`, WORD saying what the file is in
+ * the page's language (a catalogue's file.* text: "-report.md",
+ * "-rapport.md"), kept as safe as a name by fileStem.
+ * @param {string} word
+ * @param {string} ext
+ */
+export function fileSuffix(word, ext) {
+  return `-${fileStem(word, 'file')}.${ext}`;
+}
+
 /** Triggers a download of `blob` as `filename`. */
 export function download(blob, filename) {
   const url = URL.createObjectURL(blob);

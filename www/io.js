@@ -6,7 +6,7 @@
 // that comes in (file, link, sample) opens as a new document beside the
 // others (documents.js keeps them and saves as you go).
 import { exportHtml, csvExport, csvImport, openedText } from './pkg/workforce_ecosystem.js';
-import { h, download, fileStem } from './dom.js';
+import { h, download, fileStem, fileSuffix } from './dom.js';
 import { t, tn, formatNumber, language } from './i18n.js';
 import { state, act, announce } from './store.js';
 import { openDialog } from './dialog.js';
@@ -200,8 +200,8 @@ function initDrop() {
 function baseName() {
   const m = state.ws.model();
   const active = state.result?.session.active;
-  const name = [m.name || 'model', active ? active.name : null].filter(Boolean).join(' ');
-  return fileStem(name, 'model');
+  const name = [m.name || t('file.model'), active ? active.name : null].filter(Boolean).join(' ');
+  return fileStem(name, t('file.model'));
 }
 
 /** The model on show (the active scenario's, if any) as JSON text. */
@@ -227,20 +227,20 @@ export function exportStandaloneHtml() {
 // A what-if's report is titled with the what-if's name (the core's
 // reportText), so that nobody reads it as the baseline.
 export function exportReportHtml() {
-  saveText(state.ws.reportText('html', language()), 'text/html', '-report.html', 'HTML');
+  saveText(state.ws.reportText('html', language()), 'text/html', fileSuffix(t('file.report'), 'html'), 'HTML');
 }
 
 export function exportReportMarkdown() {
-  saveText(state.ws.reportText('markdown'), 'text/markdown', '-report.md', 'Markdown');
+  saveText(state.ws.reportText('markdown'), 'text/markdown', fileSuffix(t('file.report'), 'md'), 'Markdown');
 }
 
 function exportComparison(format) {
-  const [suffix, type, name] = format === 'html' ? ['-comparison.html', 'text/html', 'HTML'] : ['-comparison.md', 'text/markdown', 'Markdown'];
-  saveText(state.ws.comparisonText(format, language()), type, suffix, name);
+  const [ext, type, name] = format === 'html' ? ['html', 'text/html', 'HTML'] : ['md', 'text/markdown', 'Markdown'];
+  saveText(state.ws.comparisonText(format, language()), type, fileSuffix(t('file.comparison'), ext), name);
 }
 
 export function exportCsv() {
-  saveText(csvExport(modelJson()), 'text/csv', '-assessments.csv', 'CSV');
+  saveText(csvExport(modelJson()), 'text/csv', fileSuffix(t('file.assessments'), 'csv'), 'CSV');
 }
 
 export function exportJson() {

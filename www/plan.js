@@ -5,7 +5,7 @@
 // listed with their effect, and the plan exported. The core makes the
 // plan, its sentences and its files, and keeps it with the what-if in the
 // saved session; nothing is computed here.
-import { h, uid } from './dom.js';
+import { h, uid, fileSuffix } from './dom.js';
 import { t, tn, formatPercent, language } from './i18n.js';
 import { state, act, announce, fieldErrorText, currentModel } from './store.js';
 import { openDialog, closeDialog, isDialogOpen } from './dialog.js';
@@ -251,12 +251,12 @@ function activePlan(result) {
 }
 
 function exportPlan(format) {
-  const [type, suffix, label] = {
-    markdown: ['text/markdown', '-plan.md', 'Markdown'],
-    html: ['text/html', '-plan.html', 'HTML'],
-    csv: ['text/csv', '-plan.csv', 'CSV'],
+  const [type, ext, label] = {
+    markdown: ['text/markdown', 'md', 'Markdown'],
+    html: ['text/html', 'html', 'HTML'],
+    csv: ['text/csv', 'csv', 'CSV'],
   }[format];
-  saveText(state.ws.planText(format, language()), type, suffix, label);
+  saveText(state.ws.planText(format, language()), type, fileSuffix(t('file.plan'), ext), label);
 }
 
 /** The steps opened, by what-if: drawing the pane again keeps them open. */

@@ -25,7 +25,7 @@ import { layoutFor as coreLayoutFor, roomIn } from './layout-choice.js';
 import { initClass, showClass } from './teach-class.js';
 import { TEACH_MODEL_KEY } from './stored-keys.js';
 import { formatNumber, formatPercent, tn } from './i18n.js';
-import { download, fileStem } from './dom.js';
+import { download, fileStem, fileSuffix } from './dom.js';
 
 addTexts({ en: enTeach, fr: () => import('./i18n/fr-teach.js') });
 
@@ -167,7 +167,7 @@ function save(name, text, type) {
 }
 
 function baseName() {
-  return fileStem(state.name || 'model', 'model');
+  return fileStem(state.name || t('file.model'), t('file.model'));
 }
 
 /** The model in `json` as the core reads it: migrated from an older version, defaults filled in; throws on a bad model. */
@@ -894,13 +894,13 @@ function wire() {
     save(`${baseName()}.html`, exportHtml(state.json, exportOptions()), 'text/html'),
   );
   $('export-report-html').addEventListener('click', () =>
-    save(`${baseName()}-report.html`, reportHtml(state.json, getLanguage()), 'text/html'),
+    save(`${baseName()}${fileSuffix(t('file.report'), 'html')}`, reportHtml(state.json, getLanguage()), 'text/html'),
   );
   $('export-report-md').addEventListener('click', () =>
-    save(`${baseName()}-report.md`, reportMarkdown(state.json), 'text/markdown'),
+    save(`${baseName()}${fileSuffix(t('file.report'), 'md')}`, reportMarkdown(state.json), 'text/markdown'),
   );
   $('export-csv').addEventListener('click', () =>
-    save(`${baseName()}-assessments.csv`, csvExport(state.json), 'text/csv'),
+    save(`${baseName()}${fileSuffix(t('file.assessments'), 'csv')}`, csvExport(state.json), 'text/csv'),
   );
   $('csv-file').addEventListener('change', () => importCsv());
 

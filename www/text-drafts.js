@@ -6,7 +6,7 @@
 // a tab closed brings it back the next time that document opens. The text
 // is stored as typed and read by the core only when shown again.
 import { t } from './i18n.js';
-import { download } from './dom.js';
+import { download, fileStem } from './dom.js';
 import { showNotice } from './notice.js';
 import { showTab } from './tabs.js';
 import { MAX_MODEL_BYTES } from './fragment.js';
@@ -195,7 +195,7 @@ export async function restoreDrafts(doc) {
   // Drafts the restored ones (or this tab's) stand in front of are offered
   // too: with the restored draft's notice where there is one (a notice at a
   // time), else in one of their own.
-  const othersAction = { id: 'draft-download-others', label: () => t('draft.downloadOthers'), run: () => downloadDrafts(others, 'drafts-kept-aside.txt') };
+  const othersAction = { id: 'draft-download-others', label: () => t('draft.downloadOthers'), run: () => downloadDrafts(others, t('file.draftsKeptAside')) };
   if (adopted.length) {
     changed([]);
     showNotice(() => (others.length ? `${t('draft.restored')} ${t('draft.others')}` : t('draft.restored')), {
@@ -231,7 +231,10 @@ export async function restoreDrafts(doc) {
   if (damaged.length) unreadable(damaged);
 }
 
-/** Downloads drafts' texts as they are, one after the other, each under a line saying whose it is. */
+/**
+ * Downloads drafts' texts as they are, one after the other, each under a
+ * line saying whose it is, as `name`.txt.
+ */
 function downloadDrafts(records, name) {
   const texts = records.map((r) => {
     const text = typeof r.text === 'string' ? r.text : JSON.stringify(r.text ?? null);
@@ -239,7 +242,7 @@ function downloadDrafts(records, name) {
     const whose = typeof r.scenario === 'string' && r.scenario ? JSON.stringify(r.scenario) : 'baseline';
     return `# ${whose} ${when}`.trimEnd() + `\n${text}`;
   });
-  download(new Blob([texts.join('\n\n')], { type: 'text/plain' }), name);
+  download(new Blob([texts.join('\n\n')], { type: 'text/plain' }), `${fileStem(name, 'drafts')}.txt`);
 }
 
 /** Says that stored drafts cannot be read, offering them as they are. */
@@ -251,7 +254,7 @@ function unreadable(records) {
       {
         id: 'draft-download',
         label: () => t('documents.downloadIt'),
-        run: () => downloadDrafts(records, 'draft-unreadable.txt'),
+        run: () => downloadDrafts(records, t('file.draftUnreadable')),
       },
       {
         id: 'draft-drop-unreadable',

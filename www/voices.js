@@ -8,7 +8,7 @@
 // The core does all of it (mergeResponses, snapshotModel, progressSvg); this
 // module only reads files, shows results and records the step.
 import { mergeResponses, snapshotModel, progressSvg, modelOnDate, compareDates, surveyHtml } from './pkg/workforce_ecosystem.js';
-import { h, uid } from './dom.js';
+import { h, uid, fileSuffix } from './dom.js';
 import { t, tn, formatNumber, formatPoints } from './i18n.js';
 import { labelOf } from './org-systems.js';
 import { state, act, currentModel } from './store.js';
@@ -265,7 +265,7 @@ export async function handOutSurvey() {
     showNotice(e.message, { tone: 'warning' });
     return;
   }
-  saveText(page, 'text/html', '-survey.html', t('voices.surveyFormat'));
+  saveText(page, 'text/html', fileSuffix(t('file.survey'), 'html'), t('voices.surveyFormat'));
 }
 
 export function initVoices() {

@@ -418,3 +418,35 @@ test('the tooltip counts the notes it leaves out, one in the singular, in Englis
   assert.equal(await more(), 'and 2 more notes');
   assert.deepEqual(page.problems, []);
 });
+
+test('in French the downloaded files are named in French: report, assessments, the plan’s roadmap and the what-if’s comparison', async () => {
+  const page = await open(env);
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  const saved = async (click) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    return download.suggestedFilename();
+  };
+  const exported = (format) => saved(async () => {
+    await page.click('#export');
+    await page.click(`[data-export="${format}"]`);
+  });
+  assert.equal(await exported('report-md'), 'harbourline-group-rapport.md');
+  assert.equal(await exported('csv'), 'harbourline-group-évaluations.csv');
+  // a plan is a what-if: its roadmap, then its comparison with the baseline
+  await page.click('#tab-findings');
+  await page.click('#suggest-plan');
+  await page.waitForSelector('#dialog[open].plan-dialog');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('#pane-findings [data-key="plan-export:markdown"]');
+  const plan = 'harbourline-group-plan-d-action-1';
+  assert.equal(await saved(() => page.click('#pane-findings [data-key="plan-export:markdown"]')), `${plan}-feuille-de-route.md`);
+  assert.equal(await saved(() => page.click('#pane-findings [data-key="plan-export:csv"]')), `${plan}-feuille-de-route.csv`);
+  assert.equal(await exported('comparison-md'), `${plan}-comparaison.md`);
+  assert.equal(await exported('comparison-html'), `${plan}-comparaison.html`);
+  // back in English, the English names
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await exported('comparison-md'), `${plan}-comparison.md`);
+  assert.deepEqual(page.problems, []);
+});

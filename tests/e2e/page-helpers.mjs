@@ -19,11 +19,66 @@ export function sampleWithUnits(units, name) {
   return Buffer.from(JSON.stringify(sample));
 }
 
-/** Opens `sampleWithUnits(units, name)` in the editor as a user opens a file. */
-export async function openWithUnits(page, units, name) {
-  await page.setInputFiles('#file-input', { name: 'large.json', mimeType: 'application/json', buffer: sampleWithUnits(units, name) });
+/** Opens a model's `bytes` in the editor as a user opens a file, and waits until its name, `name`, is on show. */
+export async function openBytes(page, bytes, name) {
+  await page.setInputFiles('#file-input', { name: 'large.json', mimeType: 'application/json', buffer: bytes });
   await page.waitForFunction((n) => document.getElementById('model-name').value === n, name);
 }
+
+/** Opens `sampleWithUnits(units, name)` in the editor as a user opens a file. */
+export async function openWithUnits(page, units, name) {
+  await openBytes(page, sampleWithUnits(units, name), name);
+}
+
+/**
+ * The sample with 112 more contributors, "Crew 001" to "Crew 112", each
+ * with HR owning every theme but Crew 100's technology (an uncovered pair,
+ * on the third page of 50): 120 contributors, named `name`, as a file's
+ * bytes. `more` adds to the model before it is written.
+ * @param {string} name
+ * @param {(model: any) => void} [more]
+ */
+export function sampleWithCrews(name, more) {
+  const model = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
+  for (let i = 1; i <= 112; i += 1) {
+    const n = String(i).padStart(3, '0');
+    model.contributors.push({ id: `crew-${n}`, label: `Crew ${n}`, kind: 'external' });
+    for (const theme of ['leadership', 'integration', 'technology', 'management']) {
+      if (!(i === 100 && theme === 'technology')) model.responsibilities.push({ contributor: `crew-${n}`, theme, player: 'hr' });
+    }
+  }
+  more?.(model);
+  model.name = name;
+  return Buffer.from(JSON.stringify(model));
+}
+
+/** A fresh page at `viewport` with the model `bytes` (named `name`) opened as a file. */
+export async function openModel(env, bytes, name, viewport = { width: 1366, height: 768 }) {
+  const page = await open(env, { viewport });
+  await openBytes(page, bytes, name);
+  return page;
+}
+
+/** Shows the Organization tab's section `name` (contributors, owners, systems, units). */
+export async function orgSection(page, name) {
+  await page.click('#tab-org');
+  await page.click(`.subnav-item[data-section="${name}"]`);
+  await page.waitForSelector(`#pane-org .subpane[data-section="${name}"]`);
+}
+
+/** What an Organization section's pager says it shows ("Showing 1–50 of 120 contributors"). */
+export const pagerShown = (page) => page.textContent('#pane-org .pager-shown');
+
+/** The `data-key` of the element focused. */
+export const focusedKey = (page) => page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.key);
+
+/** Whether the element focused is the one `selector` finds, and lies in the viewport (else what is focused). */
+export const focusedInView = (page, selector) => page.evaluate((s) => {
+  const el = document.querySelector(s);
+  if (!el || document.activeElement !== el) return { focused: false, on: document.activeElement?.outerHTML.slice(0, 80) };
+  const box = el.getBoundingClientRect();
+  return { focused: true, inView: box.top >= 0 && box.bottom <= innerHeight };
+}, selector);
 
 /**
  * What a browser test measures of the diagram `root` (a selector; `host`

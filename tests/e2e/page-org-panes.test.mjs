@@ -4,8 +4,7 @@
 // its next page holds, and the matrix's header kept in view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { setup, open, axeViolations } from './page-helpers.mjs';
+import { setup, open, axeViolations, sampleWithCrews, openModel, orgSection, pagerShown, focusedKey, focusedInView } from './page-helpers.mjs';
 
 const env = setup();
 const SHOTS = '/tmp/fix-orgpanes/';
@@ -19,61 +18,40 @@ const SHOTS = '/tmp/fix-orgpanes/';
  * 148 systems, as a file's bytes.
  */
 function largeSample() {
-  const model = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
-  for (let i = 1; i <= 112; i += 1) {
-    const n = String(i).padStart(3, '0');
-    model.contributors.push({ id: `crew-${n}`, label: `Crew ${n}`, kind: 'external' });
-    for (const theme of ['leadership', 'integration', 'technology', 'management']) {
-      if (!(i === 100 && theme === 'technology')) model.responsibilities.push({ contributor: `crew-${n}`, theme, player: 'hr' });
+  return sampleWithCrews('Large harbour', (model) => {
+    const ledger = (i) => `ledger-${String(i).padStart(3, '0')}`;
+    for (let i = 1; i <= 140; i += 1) {
+      model.systems.push({ id: ledger(i), label: `Ledger ${String(i).padStart(3, '0')}`, owner: 'it', contributors: [`crew-${String(i % 112 + 1).padStart(3, '0')}`] });
+      if (i > 1 && i !== 120 && i !== 121) model.integrations.push({ from: ledger(i - 1), to: ledger(i) });
     }
-  }
-  const ledger = (i) => `ledger-${String(i).padStart(3, '0')}`;
-  for (let i = 1; i <= 140; i += 1) {
-    model.systems.push({ id: ledger(i), label: `Ledger ${String(i).padStart(3, '0')}`, owner: 'it', contributors: [`crew-${String(i % 112 + 1).padStart(3, '0')}`] });
-    if (i > 1 && i !== 120 && i !== 121) model.integrations.push({ from: ledger(i - 1), to: ledger(i) });
-  }
-  model.integrations.push({ from: ledger(119), to: ledger(121) });
-  model.systems.push({ id: 'echo', label: 'Système Écho', owner: 'it', contributors: [] });
-  model.integrations.push({ from: 'echo', to: ledger(1) });
-  model.name = 'Large harbour';
-  return Buffer.from(JSON.stringify(model));
+    model.integrations.push({ from: ledger(119), to: ledger(121) });
+    model.systems.push({ id: 'echo', label: 'Système Écho', owner: 'it', contributors: [] });
+    model.integrations.push({ from: 'echo', to: ledger(1) });
+  });
 }
 
-async function openLarge(viewport = { width: 1366, height: 768 }) {
-  const page = await open(env, { viewport });
-  await page.setInputFiles('#file-input', { name: 'large.json', mimeType: 'application/json', buffer: largeSample() });
-  await page.waitForFunction(() => document.getElementById('model-name').value === 'Large harbour');
-  return page;
-}
+const openLarge = (viewport) => openModel(env, largeSample(), 'Large harbour', viewport);
 
-async function section(page, name) {
-  await page.click('#tab-org');
-  await page.click(`.subnav-item[data-section="${name}"]`);
-  await page.waitForSelector(`#pane-org .subpane[data-section="${name}"]`);
-}
-
-const shown = (page) => page.textContent('#pane-org .pager-shown');
 const cardNames = (page) => page.$$eval('#pane-org .card .card-name', (e) => e.map((x) => x.textContent));
 const contributorNames = (page) => page.$$eval('#pane-org .editor-table tbody [data-key$=":label"]', (e) => e.map((x) => /** @type {HTMLInputElement} */ (x).value));
-const focusedKey = (page) => page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.key);
 
 test('a large organisation’s systems come 50 at a time with a find box (any case, any accent); the sample’s as before', async () => {
   const small = await open(env, { viewport: { width: 1366, height: 768 } });
-  await section(small, 'systems');
+  await orgSection(small, 'systems');
   assert.equal((await cardNames(small)).length, 7, 'the sample shows every system');
   assert.equal(await small.$$eval('#pane-org .pager, #pane-org .pager-filter', (e) => e.length), 0, 'and no pager or find box');
   assert.deepEqual(small.problems, []);
 
   const page = await openLarge();
-  await section(page, 'systems');
+  await orgSection(page, 'systems');
   let names = await cardNames(page);
   assert.equal(names.length, 50);
   assert.deepEqual([names[0], names.at(-1)], ['HR information system', 'Ledger 043']);
-  assert.equal(await shown(page), 'Showing 1–50 of 148 systems');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 148 systems');
   assert.equal(await page.textContent('[data-key="s-page:next"]'), 'Next 50');
   await page.click('[data-key="s-page:next"]');
   await page.click('[data-key="s-page:next"]');
-  assert.equal(await shown(page), 'Showing 101–148 of 148 systems');
+  assert.equal(await pagerShown(page), 'Showing 101–148 of 148 systems');
   names = await cardNames(page);
   assert.deepEqual([names[0], names.at(-1)], ['Ledger 094', 'Système Écho']);
   assert.equal(await page.isDisabled('[data-key="s-page:next"]'), true);
@@ -81,12 +59,12 @@ test('a large organisation’s systems come 50 at a time with a find box (any ca
   await page.click('[data-key="s-filter"]');
   await page.keyboard.type('LEDGER 12');
   assert.deepEqual(await cardNames(page), Array.from({ length: 10 }, (_, i) => `Ledger 12${i}`));
-  assert.equal(await shown(page), 'Showing 1–10 of 10 matching “LEDGER 12”');
+  assert.equal(await pagerShown(page), 'Showing 1–10 of 10 matching “LEDGER 12”');
   assert.equal(await focusedKey(page), 's-filter', 'typing goes on in the find box');
   await page.fill('[data-key="s-filter"]', 'systeme echo');
   assert.deepEqual(await cardNames(page), ['Système Écho']);
   await page.fill('[data-key="s-filter"]', 'nothing like it');
-  assert.equal(await shown(page), 'No system’s name contains “nothing like it”.');
+  assert.equal(await pagerShown(page), 'No system’s name contains “nothing like it”.');
   assert.equal(await page.$$eval('#pane-org .card', (e) => e.length), 0);
   await page.fill('[data-key="s-filter"]', '');
   await page.screenshot({ path: `${SHOTS}systems-1366.png` }).catch(() => {});
@@ -94,14 +72,14 @@ test('a large organisation’s systems come 50 at a time with a find box (any ca
   await page.fill('[data-key="s-new:label"]', 'Payroll bridge');
   await page.click('[data-key="s-new:add"]');
   await page.waitForSelector('#pane-org .card .card-name >> text=Payroll bridge');
-  assert.equal(await shown(page), 'Showing 101–149 of 149 systems');
+  assert.equal(await pagerShown(page), 'Showing 101–149 of 149 systems');
   assert.equal(await page.$eval('#pane-org .card:last-child details', (d) => /** @type {HTMLDetailsElement} */ (d).open), true);
   assert.deepEqual(page.problems, []);
 });
 
 test('a large organisation’s contributors come 50 at a time with a find box; a chosen finding’s contributor on show; the sample’s as before', async () => {
   const small = await open(env, { viewport: { width: 1366, height: 768 } });
-  await section(small, 'contributors');
+  await orgSection(small, 'contributors');
   assert.equal((await contributorNames(small)).length, 8, 'the sample shows every contributor');
   assert.equal(await small.$$eval('#pane-org .pager, #pane-org .pager-filter', (e) => e.length), 0, 'and no pager or find box');
   // each row's fields say whose they are (800 fields all named "Name" told a screen reader nothing)
@@ -112,12 +90,12 @@ test('a large organisation’s contributors come 50 at a time with a find box; a
   assert.deepEqual(small.problems, []);
 
   const page = await openLarge();
-  await section(page, 'contributors');
+  await orgSection(page, 'contributors');
   let names = await contributorNames(page);
   assert.equal(names.length, 50);
   assert.deepEqual([names[0], names.at(-1)], ['Employees', 'Crew 042']);
   assert.equal(await page.$$eval('#pane-org .editor-table tbody [data-key]', (e) => e.length), 200, 'a page’s controls, not the whole list’s');
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   await page.fill('[data-key="c-filter"]', 'crew 11');
   assert.deepEqual(await contributorNames(page), ['Crew 110', 'Crew 111', 'Crew 112']);
   // an edit from the filtered list keeps the list as it is
@@ -130,8 +108,8 @@ test('a large organisation’s contributors come 50 at a time with a find box; a
   // a finding about Crew 100, chosen in the list: Contributors opens at its row
   await page.click('#tab-findings');
   await page.click('#pane-findings .finding-button[data-finding="uncovered:crew-100:technology"]');
-  await section(page, 'contributors');
-  assert.equal(await shown(page), 'Showing 101–120 of 120 contributors');
+  await orgSection(page, 'contributors');
+  assert.equal(await pagerShown(page), 'Showing 101–120 of 120 contributors');
   assert.equal(await page.$eval('#pane-org tr.is-concerned [data-key$=":label"]', (e) => /** @type {HTMLInputElement} */ (e).value), 'Crew 100');
   names = await contributorNames(page);
   assert.equal(names[0], 'Crew 093');
@@ -142,19 +120,11 @@ test('a large organisation’s contributors come 50 at a time with a find box; a
   assert.deepEqual(page.problems, []);
 });
 
-/** Whether the element focused is the one `selector` finds, and lies in the viewport. */
-const focusedInView = (page, selector) => page.evaluate((s) => {
-  const el = document.querySelector(s);
-  if (!el || document.activeElement !== el) return { focused: false, on: document.activeElement?.outerHTML.slice(0, 80) };
-  const box = el.getBoundingClientRect();
-  return { focused: true, inView: box.top >= 0 && box.bottom <= innerHeight };
-}, selector);
-
 test('a silo finding’s Edit systems, by keyboard, takes focus and the view to its system’s card, on its page, on a wide screen and a phone', async () => {
   for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
     const page = await openLarge(viewport);
     // a filter that hides it is cleared
-    await section(page, 'systems');
+    await orgSection(page, 'systems');
     await page.fill('[data-key="s-filter"]', 'echo');
     await page.click('#tab-findings');
     const id = 'silo:ledger-120';
@@ -168,7 +138,7 @@ test('a silo finding’s Edit systems, by keyboard, takes focus and the view to 
     assert.deepEqual(await focusedInView(page, summary), { focused: true, inView: true }, `${viewport.width}`);
     assert.equal(await page.$eval('#pane-org .card[data-system="ledger-120"] details', (d) => /** @type {HTMLDetailsElement} */ (d).open), true, 'its card is open');
     assert.match(await page.$eval('#pane-org .card[data-system="ledger-120"]', (c) => c.className), /is-concerned/);
-    assert.equal(await shown(page), 'Showing 101–148 of 148 systems');
+    assert.equal(await pagerShown(page), 'Showing 101–148 of 148 systems');
     assert.equal(await page.inputValue('[data-key="s-filter"]'), '');
     await page.waitForFunction(() => document.getElementById('announcer').textContent.includes('Ledger 120'));
     // Tab goes on into the card
@@ -193,15 +163,15 @@ test('the sample’s fragmented finding’s Edit systems takes focus to its firs
 
 test('Owners’ pager says how many its next page holds, in English and French', async () => {
   const page = await openLarge();
-  await section(page, 'owners');
+  await orgSection(page, 'owners');
   assert.equal(await page.textContent('[data-key="o-page:next"]'), 'Next 50');
   await page.click('[data-key="o-page:next"]');
-  assert.equal(await shown(page), 'Showing 51–100 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 120 contributors');
   assert.equal(await page.textContent('[data-key="o-page:next"]'), 'Next 20');
   assert.equal(await page.textContent('[data-key="o-page:previous"]'), 'Previous 50');
   await page.fill('[data-key="o-filter"]', 'crew');
   await page.click('[data-key="o-page:next"]');
-  assert.equal(await shown(page), 'Showing 51–100 of 113 matching “crew”');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 113 matching “crew”');
   assert.equal(await page.textContent('[data-key="o-page:next"]'), 'Next 13');
   await page.fill('[data-key="o-filter"]', '');
   await page.click('[data-key="o-page:next"]');
@@ -215,7 +185,7 @@ test('Owners’ pager says how many its next page holds, in English and French',
 test('the owners matrix keeps its header row in view while its rows scroll, on a wide screen and a phone', async () => {
   for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
     const page = await openLarge(viewport);
-    await section(page, 'owners');
+    await orgSection(page, 'owners');
     await page.locator('.matrix tbody tr').nth(40).scrollIntoViewIfNeeded();
     const header = await page.evaluate(() => {
       const th = /** @type {HTMLElement} */ (document.querySelectorAll('.matrix thead th')[1]);
@@ -275,7 +245,7 @@ test('the paged lists pass axe: Contributors, Owners and Systems of a large orga
   await page.waitForSelector('#notice', { state: 'hidden' });
   const found = [];
   for (const name of ['contributors', 'owners', 'systems']) {
-    await section(page, name);
+    await orgSection(page, name);
     await page.click(`[data-key="${name[0]}-page:next"]`);
     found.push(...await axeViolations(page, name));
   }

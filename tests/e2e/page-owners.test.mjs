@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, open, openCell, startScenario, setField, exportedModel } from './page-helpers.mjs';
+import { setup, open, openCell, startScenario, setField, exportedModel, sampleWithCrews, openModel, orgSection, pagerShown, focusedKey, focusedInView } from './page-helpers.mjs';
 
 const env = setup();
 
@@ -159,56 +159,25 @@ test('the tab’s title names the organization, as text, after a rename and a sw
   assert.deepEqual(page.problems, []);
 });
 
-/**
- * The sample with 112 more contributors, "Crew 001" to "Crew 112", each
- * with HR owning every theme but Crew 100's technology (an uncovered pair,
- * on the third page of 50): 120 contributors, as a file's bytes.
- */
-function sampleWithCrews() {
-  const model = JSON.parse(readFileSync(new URL('../../dist/models/sample.json', import.meta.url), 'utf8'));
-  for (let i = 1; i <= 112; i += 1) {
-    const n = String(i).padStart(3, '0');
-    model.contributors.push({ id: `crew-${n}`, label: `Crew ${n}`, kind: 'external' });
-    for (const theme of ['leadership', 'integration', 'technology', 'management']) {
-      if (!(i === 100 && theme === 'technology')) model.responsibilities.push({ contributor: `crew-${n}`, theme, player: 'hr' });
-    }
-  }
-  model.name = 'Many crews';
-  return Buffer.from(JSON.stringify(model));
-}
-
-async function openCrews(viewport = { width: 1366, height: 768 }) {
-  const page = await open(env, { viewport });
-  await page.setInputFiles('#file-input', { name: 'crews.json', mimeType: 'application/json', buffer: sampleWithCrews() });
-  await page.waitForFunction(() => document.getElementById('model-name').value === 'Many crews');
-  return page;
-}
-
-async function ownersSection(page) {
-  await page.click('#tab-org');
-  await page.click('.subnav-item[data-section="owners"]');
-  await page.waitForSelector('.matrix');
-}
+const openCrews = (viewport) => openModel(env, sampleWithCrews('Many crews'), 'Many crews', viewport);
 
 /** The row headers of the matrix on show. */
 const rowNames = (page) => page.$$eval('.matrix tbody th[scope="row"]', (ths) => ths.map((th) => th.textContent));
-const shown = (page) => page.textContent('.pager-shown');
-const focusedKey = (page) => page.evaluate(() => /** @type {HTMLElement} */ (document.activeElement)?.dataset.key);
 
 test('a large organization’s owners come 50 contributors at a time, with a name filter; the sample’s as before', async () => {
   const small = await open(env, { viewport: { width: 1366, height: 768 } });
-  await ownersSection(small);
+  await orgSection(small, 'owners');
   assert.equal((await rowNames(small)).length, 8, 'the sample shows every contributor');
   assert.equal(await small.$$eval('.pager, .pager-filter', (e) => e.length), 0, 'and no pager or filter');
   assert.deepEqual(small.problems, []);
 
   const page = await openCrews();
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   let names = await rowNames(page);
   assert.equal(names.length, 50);
   assert.deepEqual([names[0], names.at(-1)], ['Employees', 'Crew 042']);
   assert.equal(await page.$$eval('#pane-org .matrix-cell', (b) => b.length), 200, 'a page’s cells, not the whole matrix’s');
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   // the table says what it holds and which part of it is on show
   assert.equal(await page.textContent('.matrix caption'), 'Owners by contributor and theme');
   assert.equal(await page.$$eval('.matrix thead th[scope="col"]', (e) => e.length), 5);
@@ -218,13 +187,13 @@ test('a large organization’s owners come 50 contributors at a time, with a nam
   // by keyboard: the next page, announced, focus kept on the button
   await page.focus('[data-key="o-page:next"]');
   await page.keyboard.press('Enter');
-  assert.equal(await shown(page), 'Showing 51–100 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 120 contributors');
   names = await rowNames(page);
   assert.deepEqual([names[0], names.at(-1)], ['Crew 043', 'Crew 092']);
   assert.equal(await focusedKey(page), 'o-page:next');
   await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Showing 51–100 of 120 contributors');
   await page.keyboard.press('Enter');
-  assert.equal(await shown(page), 'Showing 101–120 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 101–120 of 120 contributors');
   assert.deepEqual((await rowNames(page)).slice(0, 2), ['Crew 093', 'Crew 094']);
   assert.equal(await page.isDisabled('[data-key="o-page:next"]'), true);
   assert.equal(await focusedKey(page), 'o-page:previous', 'focus goes to Previous as Next goes out of use');
@@ -234,22 +203,22 @@ test('a large organization’s owners come 50 contributors at a time, with a nam
   await page.click('[data-key="o-filter"]');
   await page.keyboard.type('CREW 07');
   assert.deepEqual(await rowNames(page), Array.from({ length: 10 }, (_, i) => `Crew 07${i}`));
-  assert.equal(await shown(page), 'Showing 1–10 of 10 matching “CREW 07”');
+  assert.equal(await pagerShown(page), 'Showing 1–10 of 10 matching “CREW 07”');
   assert.equal(await focusedKey(page), 'o-filter', 'typing goes on in the filter');
   await page.keyboard.type('5');
   assert.deepEqual(await rowNames(page), ['Crew 075']);
-  assert.equal(await shown(page), 'Showing 1–1 of 1 matching “CREW 075”');
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 matching “CREW 075”');
   await page.keyboard.type('<b>');
-  assert.equal(await shown(page), 'No contributor’s name contains “CREW 075<b>”.');
+  assert.equal(await pagerShown(page), 'No contributor’s name contains “CREW 075<b>”.');
   assert.equal(await page.$$eval('.matrix', (e) => e.length), 0);
   await page.fill('[data-key="o-filter"]', '');
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   assert.deepEqual(page.problems, []);
 });
 
 test('a finding about a contributor beyond the first page opens Owners at that contributor’s row, whatever the filter', async () => {
   const page = await openCrews();
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   await page.fill('[data-key="o-filter"]', 'employees');
   assert.deepEqual(await rowNames(page), ['Employees']);
   // the finding's Edit owners opens the pair, on its page, the filter cleared
@@ -258,31 +227,31 @@ test('a finding about a contributor beyond the first page opens Owners at that c
   await page.click('[data-key="go:uncovered:crew-100:technology:owners"]');
   // (the pane is drawn as the tab opens, then again with the pair chosen)
   await page.waitForSelector('[data-key="m:crew-100:technology"][aria-pressed="true"]');
-  assert.equal(await shown(page), 'Showing 101–120 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 101–120 of 120 contributors');
   assert.equal(await page.inputValue('[data-key="o-filter"]'), '');
   assert.equal(await page.getAttribute('[data-key="m:crew-100:technology"]', 'aria-pressed'), 'true');
   assert.match(await page.$eval('[data-key="m:crew-100:technology"]', (b) => b.closest('td').className), /is-concerned/);
   assert.equal(await page.textContent('#owner-detail-title'), 'Crew 100 × Technology enablers');
   // paging away is the reader's choice: an edit elsewhere does not bring it back
   await page.click('[data-key="o-page:previous"]');
-  assert.equal(await shown(page), 'Showing 51–100 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 120 contributors');
   await page.click('[data-key="m:crew-060:management"]');
   assert.equal(await page.textContent('#owner-detail-title'), 'Crew 060 × Management practices');
-  assert.equal(await shown(page), 'Showing 51–100 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 120 contributors');
 
   // a finding chosen in the list marks its contributor's row, shown when Owners opens
   const other = await openCrews();
   await other.click('#tab-findings');
   await other.click('#pane-findings .finding-button[data-finding="uncovered:crew-100:technology"]');
-  await ownersSection(other);
-  assert.equal(await shown(other), 'Showing 101–120 of 120 contributors');
+  await orgSection(other, 'owners');
+  assert.equal(await pagerShown(other), 'Showing 101–120 of 120 contributors');
   assert.equal(await other.$eval('.matrix tr.is-concerned th', (th) => th.textContent), 'Crew 100');
   assert.deepEqual([...page.problems, ...other.problems], []);
 });
 
 test('a cell chosen on page 2 edits that contributor’s owners, and stays chosen while the pages turn', async () => {
   const page = await openCrews();
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   await page.click('[data-key="o-page:next"]');
   const cell = '[data-key="m:crew-060:leadership"]';
   assert.equal(await page.textContent(cell), 'HR');
@@ -292,7 +261,7 @@ test('a cell chosen on page 2 edits that contributor’s owners, and stays chose
   await page.fill('[data-key="o-new:activity"]', 'crew briefings');
   await page.click('[data-key="o-new:add"]');
   await page.waitForFunction((c) => document.querySelector(c)?.textContent === 'HR, Senior leaders', cell);
-  assert.equal(await shown(page), 'Showing 51–100 of 120 contributors', 'the edit leaves the page where it was');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 120 contributors', 'the edit leaves the page where it was');
   let model = await exportedModel(page);
   const index = model.responsibilities.findIndex((r) => r.player === 'senior-leaders' && r.activity === 'crew briefings');
   assert.deepEqual(model.responsibilities[index], { contributor: 'crew-060', theme: 'leadership', player: 'senior-leaders', activity: 'crew briefings' });
@@ -323,7 +292,7 @@ async function giveOwner(page, contributor, theme, player) {
 test('a what-if’s changed owners on other pages are counted on the page on show, and “Changed only” shows just their rows, in English and French', async () => {
   const page = await openCrews();
   await startScenario(page, 'Invest');
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   // owners changed on page 2 (Crew 060) and page 3 (Crew 100), then back to page 1
   await page.click('[data-key="o-page:next"]');
   await giveOwner(page, 'crew-060', 'management', 'senior-leaders');
@@ -331,7 +300,7 @@ test('a what-if’s changed owners on other pages are counted on the page on sho
   await giveOwner(page, 'crew-100', 'technology', 'hr');
   await page.click('[data-key="o-page:previous"]');
   await page.click('[data-key="o-page:previous"]');
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   const changedPairs = () => page.$$eval('#pane-org .matrix td.is-changed .matrix-cell', (els) => els.map((e) => e.dataset.key));
   assert.deepEqual(await changedPairs(), [], 'nothing changed on page 1');
   assert.equal(await page.textContent('#pane-org .pager-changed'), '2 changed contributors on other pages');
@@ -344,7 +313,7 @@ test('a what-if’s changed owners on other pages are counted on the page on sho
   await page.keyboard.press('Enter');
   assert.deepEqual(await rowNames(page), ['Crew 060', 'Crew 100']);
   assert.deepEqual(await changedPairs(), ['m:crew-060:management', 'm:crew-100:technology']);
-  assert.equal(await shown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–2 of 2 changed contributors');
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
   assert.equal(await focusedKey(page), 'o-changed');
   await page.waitForFunction(() => document.getElementById('announcer').textContent === 'Showing 1–2 of 2 changed contributors');
@@ -353,17 +322,17 @@ test('a what-if’s changed owners on other pages are counted on the page on sho
   // with the find box, both hold
   await page.fill('[data-key="o-filter"]', '100');
   assert.deepEqual(await rowNames(page), ['Crew 100']);
-  assert.equal(await shown(page), 'Showing 1–1 of 1 changed, matching “100”');
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed, matching “100”');
   await page.fill('[data-key="o-filter"]', '');
 
   // in French; pressed again, every contributor, the count back
   await page.selectOption('.lang select', 'fr');
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Modifiés seulement', toggle);
-  assert.equal(await shown(page), 'Contributeurs modifiés 1 à 2 sur 2');
+  assert.equal(await pagerShown(page), 'Contributeurs modifiés 1 à 2 sur 2');
   await page.click(toggle);
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
-  assert.equal(await shown(page), 'Contributeurs 1 à 50 sur 120');
+  assert.equal(await pagerShown(page), 'Contributeurs 1 à 50 sur 120');
   assert.equal(await page.textContent('#pane-org .pager-changed'), '2 contributeurs modifiés sur d’autres pages');
   await page.click('[data-key="o-page:next"]');
   assert.equal(await page.textContent('#pane-org .pager-changed'), '1 contributeur modifié sur une autre page');
@@ -380,14 +349,6 @@ test('a what-if’s changed owners on other pages are counted on the page on sho
   await page.waitForFunction(() => !document.querySelector('[data-key="o-changed"], #pane-org .pager-changed'));
   assert.deepEqual(page.problems, []);
 });
-
-/** Whether the element focused is the one `selector` finds, and lies in the viewport. */
-const focusedInView = (page, selector) => page.evaluate((s) => {
-  const el = document.querySelector(s);
-  if (!el || document.activeElement !== el) return { focused: false, tag: document.activeElement?.tagName };
-  const box = el.getBoundingClientRect();
-  return { focused: true, inView: box.top >= 0 && box.bottom <= innerHeight };
-}, selector);
 
 test('a finding’s Edit owners, by keyboard, takes focus and the view to the pair’s editor, on a wide screen and a phone', async () => {
   for (const viewport of [{ width: 1366, height: 768 }, { width: 390, height: 844 }]) {
@@ -433,22 +394,22 @@ test('a finding’s Edit systems, by keyboard, takes focus and the view to its s
 
 test('the owners filter and page are the document’s: another document opens at page 1, unfiltered; a what-if keeps them', async () => {
   const page = await openCrews();
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   await page.fill('[data-key="o-filter"]', 'crew');
   await page.click('[data-key="o-page:next"]');
-  assert.equal(await shown(page), 'Showing 51–100 of 113 matching “crew”');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 113 matching “crew”');
   await startScenario(page, 'Invest');
-  await ownersSection(page);
-  assert.equal(await shown(page), 'Showing 51–100 of 113 matching “crew”', 'the what-if is the same document');
+  await orgSection(page, 'owners');
+  assert.equal(await pagerShown(page), 'Showing 51–100 of 113 matching “crew”', 'the what-if is the same document');
   assert.equal(await page.inputValue('[data-key="o-filter"]'), 'crew');
 
   const model = JSON.parse(sampleWithCrews().toString());
   model.name = 'Other crews';
   await page.setInputFiles('#file-input', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
   await page.waitForFunction(() => document.getElementById('model-name').value === 'Other crews');
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   assert.equal(await page.inputValue('[data-key="o-filter"]'), '');
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   assert.deepEqual(page.problems, []);
 });
 
@@ -461,7 +422,7 @@ test('a long unbroken contributor name wraps in the owners matrix: the owners st
     const page = await open(env, { viewport });
     await page.setInputFiles('#file-input', { name: 'long.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(model)) });
     await page.waitForFunction(() => document.getElementById('model-name').value === 'Long name');
-    await ownersSection(page);
+    await orgSection(page, 'owners');
     const sizes = await page.evaluate(() => {
       const wrap = /** @type {HTMLElement} */ (document.querySelector('.matrix-wrap'));
       const th = [...document.querySelectorAll('.matrix tbody th')].find((e) => e.textContent.startsWith('XXX'));
@@ -497,7 +458,7 @@ test('a label with a bidi control or right-to-left letters reorders none of the 
   await page.waitForFunction(() => document.getElementById('model-name').value === 'Hostile names');
 
   // the pair editor's heading, and what the matrix cell says
-  await ownersSection(page);
+  await orgSection(page, 'owners');
   const cell = '[data-key="m:employees:leadership"]';
   assert.equal(await page.textContent(cell), iso('قادة كبار'));
   assert.ok((await page.getAttribute(cell, 'aria-label')).startsWith(`${iso(rlo('Employees'))}, ${iso(rlo('Leadership'))}: `));

@@ -274,7 +274,8 @@ test('the editor hands out the survey: one unit, in the page\'s language, answer
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Enregistrer l’enquête');
   const [download] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
-  assert.equal(download.suggestedFilename(), 'harbour-quarters-survey.html');
+  // named in the page's language, as the survey speaks it
+  assert.equal(download.suggestedFilename(), 'harbour-quarters-enquête.html');
   const dir = await mkdtemp(join(tmpdir(), 'wfe-handout-'));
   const path = join(dir, download.suggestedFilename());
   await download.saveAs(path);

@@ -245,3 +245,23 @@ test('an accented name keeps its letters in the file names, in the classroom and
   assert.deepEqual(teach.problems, []);
   assert.deepEqual(editor.problems, []);
 });
+
+test('in French the classroom names its downloads in French, a model without a name too', async () => {
+  const page = await openTeach();
+  await page.selectOption('#lang', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.click('[role="tab"][data-view="export"]');
+  const saved = async (button) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(button)]);
+    return download.suggestedFilename();
+  };
+  assert.equal(await saved('#export-report-md'), 'harbourline-group-rapport.md');
+  assert.equal(await saved('#export-report-html'), 'harbourline-group-rapport.html');
+  assert.equal(await saved('#export-csv'), 'harbourline-group-évaluations.csv');
+  const nameless = { schema: 'workforce-ecosystem/v1', assessments: [{ theme: 'technology', player: 'it', current: 2 }] };
+  await page.setInputFiles('#model-file', { name: 'sans-nom.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(nameless)) });
+  await page.waitForFunction(() => !/Harbourline/.test(document.body.textContent ?? ''));
+  await page.click('[role="tab"][data-view="export"]');
+  assert.equal(await saved('#export-csv'), 'modèle-évaluations.csv');
+  assert.deepEqual(page.problems, []);
+});

@@ -14,7 +14,7 @@ const params = (s) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 // Strings that are the same in both languages on purpose: symbols and
 // keyboard keys, and words French shares with English.
-const SAME = new Set(['control.strict', 'org.actions', 'readiness.points.one', 'readiness.points.other', 'keys.undo.keys', 'keys.redo.keys']);
+const SAME = new Set(['control.strict', 'file.document', 'org.actions', 'readiness.points.one', 'readiness.points.other', 'keys.undo.keys', 'keys.redo.keys']);
 
 for (const [name, english, french] of [
   ['page', en, fr],

@@ -48,6 +48,20 @@ export default {
   'export.done': 'Exported {format}.',
   'export.failed': 'The export failed: {reason}',
 
+  // Words in the names of downloaded files, after the model's name
+  // ("harbourline-group-report.md"): lower case, hyphens between words (the
+  // page makes them safe as it makes a model's name, dom.js fileStem).
+  'file.model': 'model',
+  'file.document': 'document',
+  'file.report': 'report',
+  'file.comparison': 'comparison',
+  'file.assessments': 'assessments',
+  'file.plan': 'plan',
+  'file.survey': 'survey',
+  'file.unreadable': 'unreadable',
+  'file.draftsKeptAside': 'drafts-kept-aside',
+  'file.draftUnreadable': 'draft-unreadable',
+
   'notice.close': 'Close this message',
 
   'stage.label': 'Diagram',

@@ -48,6 +48,17 @@ export default {
   'export.done': 'Export {format} terminé.',
   'export.failed': 'L’export a échoué : {reason}',
 
+  'file.model': 'modèle',
+  'file.document': 'document',
+  'file.report': 'rapport',
+  'file.comparison': 'comparaison',
+  'file.assessments': 'évaluations',
+  'file.plan': 'feuille-de-route',
+  'file.survey': 'enquête',
+  'file.unreadable': 'illisible',
+  'file.draftsKeptAside': 'brouillons-mis-de-côté',
+  'file.draftUnreadable': 'brouillon-illisible',
+
   'notice.close': 'Fermer ce message',
 
   'stage.label': 'Schéma',

@@ -206,7 +206,7 @@ test('on a phone the owners matrix keeps each row’s contributor in view as it 
   for (const media of [{ colorScheme: 'light' }, { colorScheme: 'dark' }, { forcedColors: 'active' }]) {
     const page = await openLarge({ width: 390, height: 844 });
     await page.emulateMedia(media);
-    await section(page, 'owners');
+    await orgSection(page, 'owners');
     await page.locator('.matrix tbody tr').nth(3).scrollIntoViewIfNeeded();
     await page.$eval('.matrix-wrap', (w) => { w.scrollLeft = w.scrollWidth; });
     const seen = await page.evaluate(() => {

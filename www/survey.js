@@ -101,7 +101,7 @@
       assessments,
     };
     const blob = new Blob([JSON.stringify(response, null, 2)], { type: 'application/json' });
-    const a = el('a', { href: URL.createObjectURL(blob), download: `response-${name.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || 'response'}.json` });
+    const a = el('a', { href: URL.createObjectURL(blob), download: `${words.file}-${name.replace(/[^\p{L}\p{N}_-]+/gu, '-').slice(0, 60) || words.file}.json` });
     document.body.append(a);
     a.click();
     a.remove();

@@ -424,6 +424,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("survey.save", &[]),
     ("survey.needName", &[]),
     ("survey.needUnit", &[]),
+    ("survey.file", &[]),
     ("survey.needScore", &[]),
     ("survey.saved.one", &[]),
     ("survey.saved.other", &["count"]),

@@ -113,6 +113,8 @@ pub fn survey_html(model: &Model, scope: SurveyScope) -> Result<String, String> 
             "savedOther": say("survey.saved.other", &[("count", "{count}")], || {
                 "Saved your {count} scores. Send the file to whoever asked.".into()
             }),
+            // the saved file's name: response-Name.json
+            "file": word("file", "response"),
         },
     });
     let unit_field = match units.len() {

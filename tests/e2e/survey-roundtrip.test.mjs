@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { launch } from './harness.mjs';
 import { setup, open, cell, exportedModel } from './page-helpers.mjs';
@@ -36,6 +36,7 @@ test('a survey answered by three people merges in the CLI and in the page', asyn
     for (const person of PEOPLE) {
       const { look, path, problems } = await answer(browser, survey, dir, person);
       files.push(path);
+      assert.match(basename(path), /^response-[\p{L}\p{N}_-]+\.json$/u);
       assert.match(look.status, /Saved your 2 scores/);
       assert.deepEqual(problems, [], 'the strict policy lets the survey run without errors');
     }
@@ -153,6 +154,8 @@ test('a survey for one unit, and one for the unit each person chooses, in French
   assert.equal(chosen.look.needUnit, 'Choisissez votre unité.');
   assert.equal(chosen.look.focused, 'survey-unit');
   assert.equal(chosen.look.status, 'Vos 2 scores sont enregistrés. Envoyez le fichier à qui vous l’a demandé.');
+  // the file saved is named in the survey's language too
+  assert.equal(basename(one.path), 'réponse-Dana.json');
 
   // The responses score their unit's cells, and merge into the model.
   const dana = JSON.parse(await readFile(one.path, 'utf8'));

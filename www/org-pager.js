@@ -99,7 +99,8 @@ export function listPager(key, words) {
     view(items, list) {
       const paged = items.length > PAGE;
       const part = h('div');
-      const shownId = `${key}-shown`;
+      // an id of the page's own: `key` may hold a model's id, spaces and all
+      const shownId = uid('shown');
       const n = (x) => formatNumber(x, 0);
       const draw = (say = false) => {
         const all = paged ? matching(items, query) : items;

@@ -115,7 +115,8 @@ export function listPager(key, words) {
       // nothing changed (any more, or marks hidden): the toggle goes, and with it what it kept back
       if (!changes) changedOnly = false;
       const part = h('div');
-      const shownId = `${key}-shown`;
+      // an id of the page's own: `key` may hold a model's id, spaces and all
+      const shownId = uid('shown');
       const n = (x) => formatNumber(x, 0);
       const draw = (say = false) => {
         const all = paged ? matching(items, query) : items;

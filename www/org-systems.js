@@ -5,7 +5,7 @@ import { h, replace, uid } from './dom.js';
 import { t, tn } from './i18n.js';
 import { currentModel, announce } from './store.js';
 import { edit, remove, errorFor, concerned, changedHere, field, addField, blankName, playerOptions, fail, render, LABEL_CHARS } from './org.js';
-import { listPager } from './org-pager.js';
+import { listPager, PAGE } from './org-pager.js';
 import { isolate } from './pkg/workforce_ecosystem.js';
 
 /** The label of the item `id` of `list`, or the id when it has none. */
@@ -25,8 +25,9 @@ function connectedTo(m, id) {
 /**
  * Up to this many systems, every card is open as the section shows (a small
  * organisation is edited at a glance). Past it the cards start closed: an
- * open card lists every contributor and every other system, so a model of
- * hundreds of each would build a million controls at once.
+ * open card lists every other system and a page of contributors, so a
+ * model of hundreds of each would build hundreds of thousands of controls
+ * at once.
  */
 const OPEN_ALL = 12;
 
@@ -46,14 +47,69 @@ function linkCounts(m) {
   return counts;
 }
 
+/**
+ * What an open card's contributors list keeps across redraws (each edit
+ * draws the pane again), by system id: its find box and page, the
+ * contributors it lists first and the contributors they were chosen from.
+ * @type {Map<string, { pager: import('./org-pager.js').Pager, first: Set<string>, seen: Set<string> }>}
+ */
+const tracking = new Map();
+
+/**
+ * The contributors a system tracks, one checkbox each. Past a page of them
+ * (800 checkboxes, built and laid out as a card opened, were a 40 ms task on
+ * a fast machine, 4× that on a slow one) those it tracks come first, and the
+ * others a page at a time with a find box. Which come first is settled as the card opens, not at each
+ * check: a box checked or unchecked stays where it is, and keeps focus.
+ */
+function tracksField(m, s, marks, update) {
+  if (!m.contributors.length) return null;
+  const k = `s:${s.id}`;
+  const tracked = new Set(s.contributors);
+  const was = tracking.get(s.id);
+  // what was listed first holds while the card's own boxes are checked; an
+  // edit made elsewhere (an undo, another what-if) lists what is tracked now
+  const kept = was && was.seen.size === tracked.size && s.contributors.every((x) => was.seen.has(x))
+    ? was
+    : { pager: was?.pager ?? listPager(`${k}:tracks`, 'list.tracks'), first: tracked, seen: tracked };
+  tracking.set(s.id, kept);
+  const check = (c) => h('label', { class: `check${marks.contributors.has(c.id) ? ' is-concerned' : ''}` },
+    h('input', {
+      type: 'checkbox',
+      checked: tracked.has(c.id),
+      dataset: { key: `${k}:tracks:${c.id}` },
+      on: {
+        change: (ev) => {
+          const contributors = ev.target.checked ? [...s.contributors, c.id] : s.contributors.filter((x) => x !== c.id);
+          kept.seen = new Set(contributors);
+          update({ contributors });
+        },
+      },
+    }),
+    h('span', { text: c.label }));
+  if (m.contributors.length <= PAGE) {
+    return h('fieldset', { class: `checks${m.contributors.length > OPEN_ALL * 2 ? ' is-long' : ''}` },
+      h('legend', { text: t('systems.tracks') }),
+      m.contributors.map(check));
+  }
+  const first = m.contributors.filter((c) => kept.first.has(c.id));
+  const others = m.contributors.filter((c) => !kept.first.has(c.id));
+  const countId = uid('tracked');
+  const { filter, part } = kept.pager.view(others, (shown, describedBy) => h('div', { class: 'check-list', 'aria-describedby': describedBy }, shown.map(check)));
+  return h('fieldset', { class: 'checks is-paged', 'aria-describedby': countId },
+    h('legend', { text: t('systems.tracks') }),
+    h('p', { id: countId, class: 'checks-count', text: tn('systems.trackedCount', s.contributors.length) }),
+    first.length ? h('div', { class: `check-list${first.length > OPEN_ALL * 2 ? ' is-long' : ''}` }, first.map(check)) : null,
+    filter,
+    part);
+}
+
 /** What an open card holds: its name, owner, tracked contributors and links. */
 function cardBody(m, s, marks) {
   const k = `s:${s.id}`;
   const update = (changes) => edit(k, { updateSystem: { id: s.id, label: s.label, owner: s.owner, contributors: s.contributors, ...changes } }, { done: t('org.saved') });
-  const tracksId = uid('tracks');
   const links = connectedTo(m, s.id);
   const linked = new Set(links.map((l) => l.other));
-  const tracked = new Set(s.contributors);
   const candidates = m.systems.filter((o) => o.id !== s.id && !linked.has(o.id));
   const connect = h('select', { dataset: { key: `${k}:connect` }, 'aria-label': t('systems.connectTo', { name: isolate(s.label) }) },
     h('option', { value: '', text: t('systems.chooseSystem') }),
@@ -73,22 +129,7 @@ function cardBody(m, s, marks) {
       dataset: { key: `${k}:owner` },
       on: { change: (ev) => update({ owner: ev.target.value }) },
     }, playerOptions(m, s.owner))),
-    m.contributors.length
-      ? h('fieldset', { class: `checks${m.contributors.length > OPEN_ALL * 2 ? ' is-long' : ''}` },
-        h('legend', { id: tracksId, text: t('systems.tracks') }),
-        m.contributors.map((c) => h('label', { class: `check${marks.contributors.has(c.id) ? ' is-concerned' : ''}` },
-          h('input', {
-            type: 'checkbox',
-            checked: tracked.has(c.id),
-            dataset: { key: `${k}:tracks:${c.id}` },
-            on: {
-              change: (ev) => update({
-                contributors: ev.target.checked ? [...s.contributors, c.id] : s.contributors.filter((x) => x !== c.id),
-              }),
-            },
-          }),
-          h('span', { text: c.label }))))
-      : null,
+    tracksField(m, s, marks, update),
     h('div', { class: 'links' },
       h('p', { class: 'links-title', text: t('systems.connected') }),
       links.length
@@ -139,6 +180,7 @@ function systemCard(m, s, marks, links, players, changed) {
     on: {
       toggle: () => {
         opened.set(s.id, details.open);
+        if (!details.open) tracking.delete(s.id);
         if (details.open && !body.hasChildNodes()) replace(body, cardBody(currentModel(), s, concerned()));
       },
     },
@@ -152,7 +194,7 @@ function systemCard(m, s, marks, links, players, changed) {
 }
 
 export function systemsView(m) {
-  pager.afresh();
+  if (pager.afresh()) tracking.clear();
   const marks = concerned();
   pager.reveal(m.systems, marks.systems);
   const changed = changedHere().systems;

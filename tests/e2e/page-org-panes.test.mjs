@@ -4,7 +4,8 @@
 // its next page holds, and the matrix's header kept in view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, axeViolations, sampleWithCrews, openModel, orgSection, pagerShown, focusedKey, focusedInView } from './page-helpers.mjs';
+import { readFileSync } from 'node:fs';
+import { setup, open, axeViolations, exportedModel, sampleWithCrews, openModel, orgSection, pagerShown, focusedKey, focusedInView } from './page-helpers.mjs';
 
 const env = setup();
 const SHOTS = '/tmp/fix-orgpanes/';
@@ -74,6 +75,82 @@ test('a large organisation’s systems come 50 at a time with a find box (any ca
   await page.waitForSelector('#pane-org .card .card-name >> text=Payroll bridge');
   assert.equal(await pagerShown(page), 'Showing 101–149 of 149 systems');
   assert.equal(await page.$eval('#pane-org .card:last-child details', (d) => /** @type {HTMLDetailsElement} */ (d).open), true);
+  assert.deepEqual(page.problems, []);
+});
+
+test('a large organisation’s system card lists what it tracks first, then the other contributors 50 at a time with a find box; one found on a later page, checked by keyboard, edits the model', async () => {
+  const page = await openLarge();
+  await orgSection(page, 'systems');
+  await page.fill('[data-key="s-filter"]', 'Ledger 120');
+  const card = 'article[data-system="ledger-120"]';
+  await page.focus(`${card} summary`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[data-key="s:ledger-120:tracks:crew-009"]');
+  const boxes = () => page.$$eval(`${card} input[type="checkbox"]`, (e) => e.map((x) => ({
+    name: x.closest('label')?.textContent, checked: /** @type {HTMLInputElement} */ (x).checked,
+  })));
+  // 120 boxes built and laid out at once before: what it tracks, and a page of the others
+  let all = await boxes();
+  assert.equal(all.length, 1 + 50);
+  assert.deepEqual(all[0], { name: 'Crew 009', checked: true }, 'what it tracks comes first, checked');
+  assert.equal(all.filter((x) => x.checked).length, 1);
+  assert.equal(await page.textContent(`${card} .checks-count`), '1 contributor tracked');
+  assert.equal(await page.$eval(`${card} fieldset.checks`, (f) => document.getElementById(f.getAttribute('aria-describedby') ?? '')?.textContent),
+    '1 contributor tracked', 'the group says how many it tracks');
+  const shownHere = () => page.textContent(`${card} .pager-shown`);
+  assert.equal(await shownHere(), 'Showing 1–50 of 119 other contributors');
+  // the next page, by keyboard: focus stays on the button
+  await page.focus('[data-key="s:ledger-120:tracks-page:next"]');
+  await page.keyboard.press('Enter');
+  assert.equal(await shownHere(), 'Showing 51–100 of 119 other contributors');
+  assert.equal(await focusedKey(page), 's:ledger-120:tracks-page:next');
+  assert.equal((await boxes()).length, 1 + 50);
+  // found by name, any case: one on the last page
+  await page.focus('[data-key="s:ledger-120:tracks-filter"]');
+  await page.keyboard.type('CREW 111');
+  assert.deepEqual((await boxes()).map((x) => x.name), ['Crew 009', 'Crew 111']);
+  assert.equal(await page.getAttribute('[data-key="s:ledger-120:tracks-filter"]', 'type'), 'search');
+  assert.equal(await page.$eval('[data-key="s:ledger-120:tracks-filter"]', (e) => /** @type {HTMLInputElement} */ (e).labels?.[0]?.textContent), 'Find another contributor');
+  assert.equal(await focusedKey(page), 's:ledger-120:tracks-filter', 'typing goes on in the find box');
+  // checked by keyboard: the model is edited, the box keeps focus and its place
+  await page.keyboard.press('Tab');
+  assert.equal(await focusedKey(page), 's:ledger-120:tracks:crew-111');
+  await page.keyboard.press('Space');
+  await page.waitForFunction((c) => /tracks 2 contributors/.test(document.querySelector(`${c} summary`)?.textContent ?? ''), card);
+  assert.equal(await focusedKey(page), 's:ledger-120:tracks:crew-111');
+  assert.deepEqual(await boxes(), [{ name: 'Crew 009', checked: true }, { name: 'Crew 111', checked: true }]);
+  assert.equal(await page.textContent(`${card} .checks-count`), '2 contributors tracked');
+  assert.deepEqual((await exportedModel(page)).systems.find((x) => x.id === 'ledger-120').contributors, ['crew-009', 'crew-111']);
+  // the findings follow: Crew 111 is now split between the chain and the silo
+  const fragmented = '#pane-findings [data-finding="fragmented:crew-111"]';
+  await page.click('#tab-findings');
+  await page.waitForSelector(fragmented);
+  // undone as any edit, from the box: the card as it was left
+  await page.click('#tab-org');
+  await page.focus('[data-key="s:ledger-120:tracks:crew-111"]');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction((c) => /tracks 1 contributor\b/.test(document.querySelector(`${c} summary`)?.textContent ?? ''), card);
+  assert.deepEqual(await boxes(), [{ name: 'Crew 009', checked: true }, { name: 'Crew 111', checked: false }]);
+  assert.deepEqual((await exportedModel(page)).systems.find((x) => x.id === 'ledger-120').contributors, ['crew-009']);
+  await page.click('#tab-findings');
+  await page.waitForSelector('#pane-findings [data-finding="fragmented:crew-009"]');
+  assert.equal(await page.$(fragmented), null);
+  // checked again, it is kept (saved as any edit): the card opened after a reload lists both first
+  await page.click('#tab-org');
+  await page.check('[data-key="s:ledger-120:tracks:crew-111"]');
+  await page.waitForFunction((c) => /tracks 2 contributors/.test(document.querySelector(`${c} summary`)?.textContent ?? ''), card);
+  await page.waitForTimeout(700);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="true"]');
+  await orgSection(page, 'systems');
+  await page.fill('[data-key="s-filter"]', 'Ledger 120');
+  await page.click(`${card} summary`);
+  await page.waitForSelector('[data-key="s:ledger-120:tracks:crew-111"]');
+  all = await boxes();
+  assert.deepEqual(all.slice(0, 2), [{ name: 'Crew 009', checked: true }, { name: 'Crew 111', checked: true }]);
+  assert.equal(all.length, 2 + 50);
+  assert.equal(await page.textContent(`${card} .checks-count`), '2 contributors tracked');
+  await page.screenshot({ path: `${SHOTS}system-card-1366.png` }).catch(() => {});
   assert.deepEqual(page.problems, []);
 });
 
@@ -249,6 +326,10 @@ test('the paged lists pass axe: Contributors, Owners and Systems of a large orga
     await page.click(`[data-key="${name[0]}-page:next"]`);
     found.push(...await axeViolations(page, name));
   }
+  // an open card's contributors: those tracked, a find box and a page of the others
+  await page.click('article[data-system="ledger-060"] summary');
+  await page.waitForSelector('[data-key="s:ledger-060:tracks-filter"]');
+  found.push(...await axeViolations(page, 'system card'));
   assert.deepEqual(found, []);
   assert.deepEqual(page.problems, []);
 });

@@ -4,7 +4,6 @@
 // its next page holds, and the matrix's header kept in view.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { setup, open, axeViolations, exportedModel, sampleWithCrews, openModel, orgSection, pagerShown, focusedKey, focusedInView } from './page-helpers.mjs';
 
 const env = setup();

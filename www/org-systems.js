@@ -203,7 +203,7 @@ export function systemsView(m) {
   const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
-  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))));
+  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))), { changed });
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
     m.systems.length ? [filter, part] : h('p', { class: 'muted', text: t('systems.none') }),

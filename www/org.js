@@ -223,7 +223,7 @@ function contributorsView(m) {
       h('th', { scope: 'col', text: t('org.kind') }),
       h('th', { scope: 'col', text: t('org.headcount') }),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('org.actions') })))),
-    h('tbody', {}, shown.map(row))));
+    h('tbody', {}, shown.map(row))), { changed });
   return [
     h('p', { class: 'pane-intro', text: t('org.contributorsIntro') }),
     m.contributors.length ? [filter, part] : h('p', { class: 'muted', text: t('org.contributorsNone') }),

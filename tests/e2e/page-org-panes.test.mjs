@@ -332,3 +332,142 @@ test('the paged lists pass axe: Contributors, Owners and Systems of a large orga
   assert.deepEqual(found, []);
   assert.deepEqual(page.problems, []);
 });
+
+/** The what-if "Invest" on the large organisation, at `name`'s section. */
+async function largeWhatIf(name, viewport) {
+  const page = await openLarge(viewport);
+  await page.click('#new-scenario');
+  await page.waitForSelector('#dialog[open]');
+  await page.fill('#dialog input', 'Invest');
+  await page.click('#dialog button[value="start"]');
+  await page.waitForSelector('#scenario-banner:not([hidden])');
+  await section(page, name);
+  return page;
+}
+
+/** Turns `key`'s pages forward (`by` > 0) or back. */
+async function turnPages(page, key, by) {
+  for (let i = 0; i < Math.abs(by); i += 1) await page.click(`[data-key="${key}-page:${by > 0 ? 'next' : 'previous'}"]`);
+}
+
+const announced = (page, text) => page.waitForFunction((s) => document.getElementById('announcer').textContent === s, text);
+
+test('a what-if’s changed contributors on other pages are counted, and “Changed only” shows just their rows, by keyboard, in English and French', async () => {
+  const page = await largeWhatIf('contributors');
+  // Crew 060 on page 2 and Crew 100 on page 3 get a headcount, as a user gives it
+  const headcount = async (id, n) => {
+    await page.fill(`[data-key="c:${id}:headcount"]`, String(n));
+    await page.press(`[data-key="c:${id}:headcount"]`, 'Tab');
+    await page.waitForSelector(`#pane-org tr.is-changed[data-contributor="${id}"]`);
+  };
+  await turnPages(page, 'c', 1);
+  await headcount('crew-060', 12);
+  await turnPages(page, 'c', 1);
+  await headcount('crew-100', 30);
+  await turnPages(page, 'c', -2);
+  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await page.$$eval('#pane-org tr.is-changed', (e) => e.length), 0, 'nothing changed on page 1');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '2 changed contributors on other pages');
+
+  const toggle = '[data-key="c-changed"]';
+  assert.equal(await page.textContent(toggle), 'Changed only');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await contributorNames(page), ['Crew 060', 'Crew 100']);
+  assert.equal(await shown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+  assert.equal(await focusedKey(page), 'c-changed', 'focus stays on the toggle');
+  await announced(page, 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.$$eval('#pane-org .pager-changed', (e) => e.length), 0, 'none left elsewhere to count');
+  await page.screenshot({ path: `${SHOTS}contributors-changed-1366.png` }).catch(() => {});
+  await page.fill('[data-key="c-filter"]', '100');
+  assert.deepEqual(await contributorNames(page), ['Crew 100']);
+  assert.equal(await shown(page), 'Showing 1–1 of 1 changed, matching “100”');
+  await page.fill('[data-key="c-filter"]', '');
+
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Modifiés seulement', toggle);
+  assert.equal(await shown(page), 'Contributeurs modifiés 1 à 2 sur 2');
+  await page.focus(toggle);
+  await page.keyboard.press('Space');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+  assert.equal(await focusedKey(page), 'c-changed');
+  await announced(page, 'Contributeurs 1 à 50 sur 120');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '2 contributeurs modifiés sur d’autres pages');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+  // on a phone, the toggle beside (or under) the find box, the count under the status line
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#pane-org .pager-filter').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}contributors-changed-390.png` }).catch(() => {});
+
+  // the baseline: nothing to count or show
+  await page.click('#scenario-bar [data-scenario="baseline"]');
+  await page.waitForFunction(() => !document.querySelector('[data-key="c-changed"], #pane-org .pager-changed'));
+  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a what-if’s changed systems on other pages are counted, and “Changed only” shows just their cards, by keyboard, in English and French', async () => {
+  const page = await largeWhatIf('systems');
+  // Ledger 060 on page 2 and Ledger 110 on page 3 owned by HR, as a user sets it
+  const ownedByHr = async (id) => {
+    await page.click(`[data-key="s:${id}:open"]`);
+    await page.selectOption(`[data-key="s:${id}:owner"]`, 'hr');
+    await page.waitForSelector(`#pane-org article.card.is-changed[data-system="${id}"]`);
+  };
+  await turnPages(page, 's', 1);
+  await ownedByHr('ledger-060');
+  await turnPages(page, 's', 1);
+  await ownedByHr('ledger-110');
+  await turnPages(page, 's', -2);
+  assert.equal(await shown(page), 'Showing 1–50 of 148 systems');
+  assert.equal(await page.$$eval('#pane-org article.card.is-changed', (e) => e.length), 0, 'nothing changed on page 1');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '2 changed systems on other pages');
+
+  const toggle = '[data-key="s-changed"]';
+  assert.equal(await page.textContent(toggle), 'Changed only');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await cardNames(page), ['Ledger 060', 'Ledger 110']);
+  assert.equal(await shown(page), 'Showing 1–2 of 2 changed systems');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+  assert.equal(await focusedKey(page), 's-changed', 'focus stays on the toggle');
+  await announced(page, 'Showing 1–2 of 2 changed systems');
+  assert.equal(await page.$$eval('#pane-org .pager-changed', (e) => e.length), 0, 'none left elsewhere to count');
+  await page.fill('[data-key="s-filter"]', 'ledger 11');
+  assert.deepEqual(await cardNames(page), ['Ledger 110']);
+  assert.equal(await shown(page), 'Showing 1–1 of 1 changed, matching “ledger 11”');
+  await page.fill('[data-key="s-filter"]', 'echo');
+  assert.equal(await shown(page), 'No changed system’s name contains “echo”.');
+  await page.fill('[data-key="s-filter"]', '');
+  await page.screenshot({ path: `${SHOTS}systems-changed-1366.png` }).catch(() => {});
+
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Modifiés seulement', toggle);
+  assert.equal(await shown(page), 'Systèmes modifiés 1 à 2 sur 2');
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
+  assert.equal(await focusedKey(page), 's-changed');
+  await announced(page, 'Systèmes 1 à 50 sur 148');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '2 systèmes modifiés sur d’autres pages');
+  await turnPages(page, 's', 1);
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 système modifié sur une autre page');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 changed system on another page');
+  await turnPages(page, 's', -1);
+
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator('#pane-org .pager-filter').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}systems-changed-390.png` }).catch(() => {});
+
+  // changes not marked: nothing to count or show
+  await page.uncheck('#show-changes');
+  await page.waitForFunction(() => !document.querySelector('[data-key="s-changed"], #pane-org .pager-changed'));
+  assert.deepEqual(page.problems, []);
+});

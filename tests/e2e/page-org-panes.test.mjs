@@ -341,7 +341,7 @@ async function largeWhatIf(name, viewport) {
   await page.fill('#dialog input', 'Invest');
   await page.click('#dialog button[value="start"]');
   await page.waitForSelector('#scenario-banner:not([hidden])');
-  await section(page, name);
+  await orgSection(page, name);
   return page;
 }
 
@@ -365,7 +365,7 @@ test('a what-if’s changed contributors on other pages are counted, and “Chan
   await turnPages(page, 'c', 1);
   await headcount('crew-100', 30);
   await turnPages(page, 'c', -2);
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   assert.equal(await page.$$eval('#pane-org tr.is-changed', (e) => e.length), 0, 'nothing changed on page 1');
   assert.equal(await page.textContent('#pane-org .pager-changed'), '2 changed contributors on other pages');
 
@@ -375,7 +375,7 @@ test('a what-if’s changed contributors on other pages are counted, and “Chan
   await page.focus(toggle);
   await page.keyboard.press('Enter');
   assert.deepEqual(await contributorNames(page), ['Crew 060', 'Crew 100']);
-  assert.equal(await shown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–2 of 2 changed contributors');
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
   assert.equal(await focusedKey(page), 'c-changed', 'focus stays on the toggle');
   await announced(page, 'Showing 1–2 of 2 changed contributors');
@@ -383,12 +383,12 @@ test('a what-if’s changed contributors on other pages are counted, and “Chan
   await page.screenshot({ path: `${SHOTS}contributors-changed-1366.png` }).catch(() => {});
   await page.fill('[data-key="c-filter"]', '100');
   assert.deepEqual(await contributorNames(page), ['Crew 100']);
-  assert.equal(await shown(page), 'Showing 1–1 of 1 changed, matching “100”');
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed, matching “100”');
   await page.fill('[data-key="c-filter"]', '');
 
   await page.selectOption('.lang select', 'fr');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Modifiés seulement', toggle);
-  assert.equal(await shown(page), 'Contributeurs modifiés 1 à 2 sur 2');
+  assert.equal(await pagerShown(page), 'Contributeurs modifiés 1 à 2 sur 2');
   await page.focus(toggle);
   await page.keyboard.press('Space');
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');
@@ -406,7 +406,7 @@ test('a what-if’s changed contributors on other pages are counted, and “Chan
   // the baseline: nothing to count or show
   await page.click('#scenario-bar [data-scenario="baseline"]');
   await page.waitForFunction(() => !document.querySelector('[data-key="c-changed"], #pane-org .pager-changed'));
-  assert.equal(await shown(page), 'Showing 1–50 of 120 contributors');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
   assert.deepEqual(page.problems, []);
 });
 
@@ -423,7 +423,7 @@ test('a what-if’s changed systems on other pages are counted, and “Changed o
   await turnPages(page, 's', 1);
   await ownedByHr('ledger-110');
   await turnPages(page, 's', -2);
-  assert.equal(await shown(page), 'Showing 1–50 of 148 systems');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 148 systems');
   assert.equal(await page.$$eval('#pane-org article.card.is-changed', (e) => e.length), 0, 'nothing changed on page 1');
   assert.equal(await page.textContent('#pane-org .pager-changed'), '2 changed systems on other pages');
 
@@ -433,22 +433,22 @@ test('a what-if’s changed systems on other pages are counted, and “Changed o
   await page.focus(toggle);
   await page.keyboard.press('Enter');
   assert.deepEqual(await cardNames(page), ['Ledger 060', 'Ledger 110']);
-  assert.equal(await shown(page), 'Showing 1–2 of 2 changed systems');
+  assert.equal(await pagerShown(page), 'Showing 1–2 of 2 changed systems');
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
   assert.equal(await focusedKey(page), 's-changed', 'focus stays on the toggle');
   await announced(page, 'Showing 1–2 of 2 changed systems');
   assert.equal(await page.$$eval('#pane-org .pager-changed', (e) => e.length), 0, 'none left elsewhere to count');
   await page.fill('[data-key="s-filter"]', 'ledger 11');
   assert.deepEqual(await cardNames(page), ['Ledger 110']);
-  assert.equal(await shown(page), 'Showing 1–1 of 1 changed, matching “ledger 11”');
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed, matching “ledger 11”');
   await page.fill('[data-key="s-filter"]', 'echo');
-  assert.equal(await shown(page), 'No changed system’s name contains “echo”.');
+  assert.equal(await pagerShown(page), 'No changed system’s name contains “echo”.');
   await page.fill('[data-key="s-filter"]', '');
   await page.screenshot({ path: `${SHOTS}systems-changed-1366.png` }).catch(() => {});
 
   await page.selectOption('.lang select', 'fr');
   await page.waitForFunction((s) => document.querySelector(s)?.textContent === 'Modifiés seulement', toggle);
-  assert.equal(await shown(page), 'Systèmes modifiés 1 à 2 sur 2');
+  assert.equal(await pagerShown(page), 'Systèmes modifiés 1 à 2 sur 2');
   await page.focus(toggle);
   await page.keyboard.press('Enter');
   assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'false');

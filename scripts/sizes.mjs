@@ -166,15 +166,19 @@ export const BUDGET = { wasmGzip: 200 * 1024, pageGzip: 250 * 1024 };
  * findings' kinds named by the core (21 words the page kept dropped) and
  * each list read as far as the page shows it, 378.5 KB, 483.8 KB and
  * 443.0 KB; with the contributors a what-if changed listed and marked too,
- * 379.5 KB, 484.9 KB and 444.0 KB.
+ * 379.5 KB, 484.9 KB and 444.0 KB. The five sorts that still compiled
+ * their own copy of std's sort routed through src/order.rs (a faster layout
+ * beside it), the what-if's changes counted on the Organization lists'
+ * other pages, a large organisation's system card paged and the French
+ * file names: 373.9 KB, 480.7 KB and 439.1 KB.
  * The size test holds these ceilings (about 1 KB above) so that
  * nothing grows unnoticed: lower them as sizes drop; a raise needs its
  * reason written here. BUDGET is the project's guard, not yet met by the
  * editor and the classroom page.
  */
 export const CEILING = {
-  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 380.5 * 1024 },
-  pageGzip: { 'index.html': 486 * 1024, 'teach.html': 445 * 1024 },
+  wasmGzip: { 'pkg/workforce_ecosystem_bg.wasm': 375 * 1024 },
+  pageGzip: { 'index.html': 482 * 1024, 'teach.html': 440 * 1024 },
 };
 
 /** The most a Wasm module (`wasmGzip`, by its file) or a page (`pageGzip`) may weigh now. */

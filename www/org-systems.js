@@ -57,10 +57,11 @@ const tracking = new Map();
 
 /**
  * The contributors a system tracks, one checkbox each. Past a page of them
- * (800 checkboxes, built and laid out as a card opened, were a 40 ms task on
- * a fast machine, 4× that on a slow one) those it tracks come first, and the
- * others a page at a time with a find box. Which come first is settled as the card opens, not at each
- * check: a box checked or unchecked stays where it is, and keeps focus.
+ * (800 checkboxes, built and laid out as a card opened, were a task of
+ * about 40 ms here, BENCHMARKS.md) those it tracks come first, and the
+ * others a page at a time with a find box. Which come first is settled as
+ * the card opens, not at each check: a box checked or unchecked stays where
+ * it is, and keeps focus.
  */
 function tracksField(m, s, marks, update) {
   if (!m.contributors.length) return null;

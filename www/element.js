@@ -638,6 +638,7 @@ export class WorkforceEcosystem extends HTMLElement {
 
   connectedCallback() {
     this.#say();
+    if (!this.#started) this.#takeEarlyProperties();
     if (this.#started) return;
     this.#started = true;
     if (this.#source) return; // `model` was set before the element was connected
@@ -666,6 +667,23 @@ export class WorkforceEcosystem extends HTMLElement {
     // Children of a parser-inserted element may not exist yet when it upgrades.
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
     else begin();
+  }
+
+  /**
+   * What a page's script set on the element before this file defined it
+   * (a module listed before element.js, or an element made and given its
+   * model before element.js was imported) sits on the instance and hides
+   * the class's setters: without this, such a model was never read and
+   * the element showed the sample as if it were the page's organisation.
+   * Each goes through its setter now, the model last.
+   */
+  #takeEarlyProperties() {
+    for (const name of ['src', 'overlay', 'unit', 'readOnly', 'theme', 'model']) {
+      if (!Object.hasOwn(this, name)) continue;
+      const value = /** @type {any} */ (this)[name];
+      delete (/** @type {any} */ (this))[name];
+      /** @type {any} */ (this)[name] = value;
+    }
   }
 
   attributeChangedCallback(name, oldValue, newValue) {

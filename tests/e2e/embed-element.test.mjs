@@ -820,6 +820,41 @@ test('an element given its model by a script as the page starts never asks for t
   await page.context().close();
 });
 
+test('a model and attributes a page set before element.js ran are the ones drawn, not the sample', async () => {
+  const page = await openPage(env.browser, null);
+  const asked = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  // the page's script runs first, then element.js defines the element; and
+  // an element made by script before element.js is imported at all
+  const html = `<!doctype html><html lang="en"><title>t</title>
+<workforce-ecosystem id="early"></workforce-ecosystem>
+<script type="module" src="/early-model.js"></script>
+<script type="module" src="/element.js"></script>`;
+  const js = `const model = { schema: 'workforce-ecosystem/v1', name: 'Set early' };
+const early = document.getElementById('early');
+early.model = model;
+early.overlay = 'gap';
+const made = document.createElement('workforce-ecosystem');
+made.id = 'made';
+made.model = { ...model, name: 'Made early' };
+made.readOnly = true;
+document.body.append(made);`;
+  await page.route(`${env.origin}/early-model.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: js }));
+  await servePage(page, `${env.origin}/early-model.html`, html);
+  await page.goto(`${env.origin}/early-model.html`);
+  for (const [sel, name] of [['#early', 'Set early'], ['#made', 'Made early']]) {
+    assert.equal(await settled(page, sel), 'ready');
+    assert.ok(startsWithName((await shown(page, sel)).title, name), `${sel} draws the page's model`);
+    assert.equal(await page.evaluate((s) => document.querySelector(s).model.name, sel), name);
+  }
+  assert.equal(await page.getAttribute('#early', 'overlay'), 'gap');
+  assert.ok(await page.evaluate(() => document.getElementById('early').shadowRoot.querySelector('svg').classList.contains('wfe-overlay-gap')));
+  assert.equal(await page.evaluate(() => document.getElementById('made').readOnly), true);
+  assert.deepEqual(asked.filter((p) => p.includes('sample')), [], 'the sample is not fetched');
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});
+
 test('--wfe-max-height: the layout is the one for the room the cap leaves, not for the width alone', async () => {
   const page = await openPage(env.browser, `${env.origin}/demo.html`, { viewport: { width: 1366, height: 768 } });
   await settled(page, '#left');

@@ -81,8 +81,10 @@ pub struct Comparison {
 }
 
 /// How many things of one kind a scenario changed: `scores` counts changed
-/// assessments, `owners` responsibilities added, removed or edited (matched
-/// by contributor, theme and player), `contributors`, `systems` and `units`
+/// assessments, `owners` the (contributor, theme) pairs whose owners it
+/// changed (one row each of [`Comparison::changed_owners`]: a player put in
+/// another's place is one change, not a removal and an addition),
+/// `contributors`, `systems` and `units`
 /// items added, removed or edited (matched by id), `links` integrations added
 /// or removed (either direction), and `name`, `framework`, `scale` one each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -141,7 +143,7 @@ fn keyed_changes(mut old: Vec<(String, String)>, mut new: Vec<(String, String)>)
 }
 
 /// Everything `scenario` changes from `baseline`, counted by kind.
-fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount> {
+fn changes(baseline: &Model, scenario: &Model, scores: usize, owners: usize) -> Vec<ChangeCount> {
     let id = |x: &crate::model::Item| x.id.clone();
     // a link is the same whichever way it is recorded
     let links = |m: &Model| {
@@ -159,14 +161,7 @@ fn changes(baseline: &Model, scenario: &Model, scores: usize) -> Vec<ChangeCount
     };
     let counts = [
         ("scores", scores),
-        (
-            "owners",
-            item_changes(
-                &baseline.responsibilities,
-                &scenario.responsibilities,
-                |r| format!("{}\u{0}{}\u{0}{}", r.contributor, r.theme, r.player),
-            ),
-        ),
+        ("owners", owners),
         (
             "contributors",
             item_changes(&baseline.contributors, &scenario.contributors, |c| {
@@ -239,10 +234,16 @@ pub fn compare_analyses(
     let resolved = missing_from(&before.findings, &before_ids, &after_set);
     let introduced = missing_from(&after.findings, &after_ids, &before_set);
     let changed_cells = changed_cells(baseline, scenario);
+    let changed_owners = super::changed::changed_owners(baseline, scenario);
     Comparison {
-        changes: changes(baseline, scenario, changed_cells.len()),
+        changes: changes(
+            baseline,
+            scenario,
+            changed_cells.len(),
+            changed_owners.len(),
+        ),
         changed_contributors: super::changed::changed_contributors(baseline, scenario),
-        changed_owners: super::changed::changed_owners(baseline, scenario),
+        changed_owners,
         changed_systems: super::changed::changed_systems(baseline, scenario),
         changed_cells,
         readiness: readiness_change(&before.readiness, &after.readiness),
@@ -641,6 +642,16 @@ pub(super) mod tests {
         let mut b2 = b.clone();
         b2.responsibilities[0].activity = Some("vetting".into());
         assert_eq!(counts(&compare(&b, &b2)), [("owners", 1)]);
+        // a player put in another's place: one change, the one row listed
+        let mut b3 = b.clone();
+        b3.responsibilities[0].player = if b.responsibilities[0].player == "hr" {
+            "it".into()
+        } else {
+            "hr".into()
+        };
+        let moved = compare(&b, &b3);
+        assert_eq!(counts(&moved), [("owners", 1)]);
+        assert_eq!(moved.changed_owners.len(), 1);
     }
 
     #[test]

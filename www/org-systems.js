@@ -95,11 +95,18 @@ function tracksField(m, s, marks, update) {
   }
   const first = m.contributors.filter((c) => kept.first.has(c.id));
   const others = m.contributors.filter((c) => !kept.first.has(c.id));
+  // a box keeps its place as it is checked, so the count says what is
+  // tracked but listed below, and what is listed above but no longer tracked
+  const below = others.filter((c) => tracked.has(c.id)).length;
+  const untracked = first.filter((c) => !tracked.has(c.id)).length;
   const countId = uid('tracked');
+  const untrackedId = uid('untracked');
+  const count = tn('systems.trackedCount', tracked.size);
   const { filter, part } = kept.pager.view(others, (shown, describedBy) => h('div', { class: 'check-list', 'aria-describedby': describedBy }, shown.map(check)));
-  return h('fieldset', { class: 'checks is-paged', 'aria-describedby': countId },
+  return h('fieldset', { class: 'checks is-paged', 'aria-describedby': untracked ? `${countId} ${untrackedId}` : countId },
     h('legend', { text: t('systems.tracks') }),
-    h('p', { id: countId, class: 'checks-count', text: tn('systems.trackedCount', s.contributors.length) }),
+    h('p', { id: countId, class: 'checks-count', text: below ? tn('systems.trackedBelow', below, { tracked: count }) : count }),
+    untracked ? h('p', { id: untrackedId, class: 'checks-count', text: tn('systems.untrackedAbove', untracked) }) : null,
     first.length ? h('div', { class: `check-list${first.length > OPEN_ALL * 2 ? ' is-long' : ''}` }, first.map(check)) : null,
     filter,
     part);
@@ -181,7 +188,12 @@ function systemCard(m, s, marks, links, players, changed) {
     on: {
       toggle: () => {
         opened.set(s.id, details.open);
-        if (!details.open) tracking.delete(s.id);
+        // closed, it forgets what it listed first: opened again, it lists what it tracks then
+        if (!details.open) {
+          tracking.delete(s.id);
+          replace(body);
+        }
+
         if (details.open && !body.hasChildNodes()) replace(body, cardBody(currentModel(), s, concerned()));
       },
     },

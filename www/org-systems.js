@@ -193,7 +193,6 @@ function systemCard(m, s, marks, links, players, changed) {
           tracking.delete(s.id);
           replace(body);
         }
-
         if (details.open && !body.hasChildNodes()) replace(body, cardBody(currentModel(), s, concerned()));
       },
     },
@@ -210,13 +209,13 @@ export function systemsView(m) {
   if (pager.afresh()) tracking.clear();
   const marks = concerned();
   pager.reveal(m.systems, marks.systems);
-  const changed = changedHere().systems;
+  const { systems: changed, marked } = changedHere();
   const links = linkCounts(m);
   // isolated: each is written in a sentence ("Owner: {owner}")
   const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
-  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))), { changed });
+  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))), { changed: marked ? changed : null });
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
     m.systems.length ? [filter, part] : h('p', { class: 'muted', text: t('systems.none') }),

@@ -472,6 +472,113 @@ test('a what-if’s changed systems on other pages are counted, and “Changed o
   assert.deepEqual(page.problems, []);
 });
 
+test('“Changed only” keeps a contributor set back as it was listed, with focus, until the reader redraws the filter; the toggle stays while pressed; one is one', async () => {
+  const page = await largeWhatIf('contributors');
+  const headcount = '[data-key="c:crew-060:headcount"]';
+  const set = async (id, n) => {
+    await page.focus(`[data-key="c:${id}:headcount"]`);
+    await page.fill(`[data-key="c:${id}:headcount"]`, String(n));
+    await page.keyboard.press('Tab');
+  };
+  await turnPages(page, 'c', 1);
+  const was060 = await page.inputValue(headcount);
+  await set('crew-060', 12);
+  await page.waitForSelector('#pane-org tr.is-changed[data-contributor="crew-060"]');
+  await turnPages(page, 'c', 1);
+  const was100 = await page.inputValue('[data-key="c:crew-100:headcount"]');
+  await set('crew-100', 30);
+  await page.waitForSelector('#pane-org tr.is-changed[data-contributor="crew-100"]');
+  await turnPages(page, 'c', -2);
+  const toggle = '[data-key="c-changed"]';
+  await page.click(toggle);
+  assert.deepEqual(await contributorNames(page), ['Crew 060', 'Crew 100']);
+
+  // Crew 060 set back, by keyboard: its row stays (no longer marked), Tab goes on from it
+  await set('crew-060', was060);
+  await page.waitForFunction(() => !document.querySelector('#pane-org tr.is-changed[data-contributor="crew-060"]'));
+  assert.deepEqual(await contributorNames(page), ['Crew 060', 'Crew 100'], 'the row being edited stays listed');
+  await page.waitForFunction(() => document.activeElement !== document.body, null, { timeout: 2000 }).catch(() => {});
+  assert.equal(await focusedKey(page), 'c:crew-060:remove', 'Tab goes on to the next control of the row, not to the body');
+  assert.equal(await pagerShown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  // the toggle pressed again: only what is changed, and one is one
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await contributorNames(page), ['Crew 100']);
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed contributor');
+  await announced(page, 'Showing 1–1 of 1 changed contributor');
+  assert.equal(await page.$$eval('#pane-org .pager-changed', (e) => e.length), 0);
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.querySelector('#pane-org .pager-shown')?.textContent === 'Contributeur modifié 1 à 1 sur 1');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+  // the last change set back: the row and the toggle stay while it is pressed, not page 1 of everything
+  await set('crew-100', was100);
+  await page.waitForFunction(() => !document.querySelector('#pane-org tr.is-changed'));
+  assert.deepEqual(await contributorNames(page), ['Crew 100']);
+  await page.waitForFunction(() => document.activeElement !== document.body, null, { timeout: 2000 }).catch(() => {});
+  assert.equal(await focusedKey(page), 'c:crew-100:remove');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  await page.screenshot({ path: `${SHOTS}contributors-set-back-1366.png` }).catch(() => {});
+  // released: it goes, focus to the find box beside it, every contributor said
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => !document.querySelector(s), toggle);
+  assert.equal(await focusedKey(page), 'c-filter');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
+  await announced(page, 'Showing 1–50 of 120 contributors');
+  assert.deepEqual(page.problems, []);
+});
+
+test('“Changed only” keeps a system card set back as it was, with focus on its owner; one is one, in English and French', async () => {
+  const page = await largeWhatIf('systems');
+  const owner = (id) => `[data-key="s:${id}:owner"]`;
+  const setOwner = async (id, to) => {
+    await page.focus(owner(id));
+    await page.selectOption(owner(id), to);
+  };
+  await turnPages(page, 's', 1);
+  await page.click('[data-key="s:ledger-060:open"]');
+  const was = await page.inputValue(owner('ledger-060'));
+  await setOwner('ledger-060', 'hr');
+  await page.waitForSelector('#pane-org article.card.is-changed[data-system="ledger-060"]');
+  await turnPages(page, 's', 1);
+  await page.click('[data-key="s:ledger-110:open"]');
+  await setOwner('ledger-110', 'hr');
+  await page.waitForSelector('#pane-org article.card.is-changed[data-system="ledger-110"]');
+  await turnPages(page, 's', -2);
+  await page.click('[data-key="s-changed"]');
+  assert.deepEqual(await cardNames(page), ['Ledger 060', 'Ledger 110']);
+
+  await setOwner('ledger-060', was);
+  await page.waitForFunction(() => !document.querySelector('#pane-org article.card.is-changed[data-system="ledger-060"]'));
+  assert.deepEqual(await cardNames(page), ['Ledger 060', 'Ledger 110'], 'the card being edited stays');
+  assert.equal(await focusedKey(page), 's:ledger-060:owner', 'focus stays on the owner');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.querySelector('#pane-org .pager-changed')?.textContent === '1 d’entre eux n’est plus modifié');
+  assert.equal(await pagerShown(page), 'Systèmes modifiés 1 à 2 sur 2');
+  await page.screenshot({ path: `${SHOTS}systems-set-back-fr-1366.png` }).catch(() => {});
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => requestAnimationFrame(r)); }));
+  await page.locator('#pane-org .subpane > .pager-filter').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}systems-set-back-fr-390.png` }).catch(() => {});
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // a page's worth redrawn by the find box: only what is changed, one is one
+  await page.fill('[data-key="s-filter"]', 'ledger');
+  assert.deepEqual(await cardNames(page), ['Ledger 110']);
+  assert.equal(await pagerShown(page), 'Système modifié 1 à 1 sur 1 contenant « ledger »');
+  await page.fill('[data-key="s-filter"]', '');
+  assert.equal(await pagerShown(page), 'Système modifié 1 à 1 sur 1');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed system');
+  assert.deepEqual(page.problems, []);
+});
+
 test('a large system card says how many it tracks when a box checked below or unchecked above keeps its place, in English and French', async () => {
   const page = await openLarge();
   await orgSection(page, 'systems');

@@ -23,7 +23,7 @@ export function folded(text) {
  *   show: (id: string | null) => void,
  *   again: () => void,
  *   reveal: (items: Item[], marked: Set<string>) => void,
- *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null, options?: { changed?: Set<string> }) => { filter: Node | null, part: HTMLElement },
+ *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null, options?: { changed?: Set<string> | null }) => { filter: Node | null, part: HTMLElement },
  * }} Pager
  */
 

@@ -36,13 +36,47 @@ export function replace(el, ...children) {
   append(el, children);
 }
 
+/** Which way the last key pressed moves focus: 1 Tab, -1 Shift+Tab, 0 another key or a pointer. */
+let tabbing = 0;
+let tabWatched = false;
+/** The control whose change is being told. */
+let leaving = /** @type {HTMLElement | null} */ (null);
+
+/** Moves focus from `from` to the next (`by` 1) or previous (-1) stop of `container`, or keeps it there; unless the reader went on elsewhere. */
+function tabOn(container, from, by) {
+  if ((document.activeElement !== document.body && document.activeElement !== from) || !from.isConnected) return;
+  const stops = [...container.querySelectorAll('a[href], button, input, select, textarea, summary, [tabindex]')]
+    .filter((e) => e instanceof HTMLElement && !(/** @type {HTMLInputElement} */ (e).disabled) && e.tabIndex >= 0 && e.getClientRects().length > 0);
+  const to = /** @type {HTMLElement | undefined} */ (stops[stops.indexOf(from) + by]);
+  (to ?? from).focus();
+}
+
 /**
  * Re-renders `container` with `render()` and puts focus (and the caret) back
  * on the element with the same `data-key` it was on, so that an edit made
  * from inside a panel does not lose the user's place.
  */
 export function preservingFocus(container, render) {
-  const active = /** @type {HTMLElement & { selectionStart?: number | null, selectionEnd?: number | null }} */ (document.activeElement);
+  if (!tabWatched) {
+    tabWatched = true;
+    document.addEventListener('keydown', (ev) => {
+      tabbing = ev.key === 'Tab' ? (ev.shiftKey ? -1 : 1) : 0;
+    }, true);
+    document.addEventListener('pointerdown', () => {
+      tabbing = 0;
+    }, true);
+    document.addEventListener('change', (ev) => {
+      leaving = ev.target instanceof HTMLElement ? ev.target : null;
+      setTimeout(() => {
+        leaving = null;
+      }, 0);
+    }, true);
+  }
+  // a field changed as Tab leaves it: the body is focused while its change
+  // is told, and the browser's move to the next control fails once the
+  // redraw has replaced that control; the redrawn field stands in for it
+  const left = tabbing && document.activeElement === document.body && leaving && container.contains(leaving) ? leaving : null;
+  const active = /** @type {HTMLElement & { selectionStart?: number | null, selectionEnd?: number | null }} */ (left ?? document.activeElement);
   const inside = active && container.contains(active) && active !== container;
   const key = inside ? active.dataset.key : undefined;
   let caret = null;
@@ -58,6 +92,8 @@ export function preservingFocus(container, render) {
   const again = key ? container.querySelector(`[data-key="${CSS.escape(key)}"]`) : null;
   if (again) {
     again.focus({ preventScroll: true });
+    // once the Tab's move is over, focus goes where it was taking it
+    if (left) setTimeout(() => tabOn(container, again, tabbing), 0);
     if (caret && typeof again.setSelectionRange === 'function') {
       try {
         again.setSelectionRange(caret[0], caret[1]);

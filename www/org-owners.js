@@ -62,7 +62,13 @@ function detail(m, contributor, theme) {
       h('button', {
         type: 'button', class: 'icon-button danger', dataset: { key: `${k}:remove` },
         'aria-label': t('owners.removeNamed', { name: named(m.framework.players, r.player) }), title: t('org.remove'),
-        on: { click: () => remove(where, { removeResponsibility: index }, t('owners.removed', { name: named(m.framework.players, r.player) })) },
+        on: {
+          click: () => {
+            const done = remove(where, { removeResponsibility: index }, t('owners.removed', { name: named(m.framework.players, r.player) })).ok;
+            // the button went with its owner: focus stays in the editor, at its heading, not the pane
+            if (done && !document.activeElement?.closest('.owner-detail')) document.getElementById('owner-detail-title')?.focus();
+          },
+        },
       }, '×'));
   });
   const player = h('select', { dataset: { key: 'o-new:player' } }, playerOptions(m, null, { empty: t('owners.choosePlayer') }));
@@ -112,7 +118,7 @@ export function ownersView(m) {
     chosen = null;
   }
   const marks = concerned();
-  const { pairs: changed, owned } = changedHere();
+  const { pairs: changed, owned, marked } = changedHere();
   const finding = state.view.finding && state.result?.analysis.findings.find((x) => x.id === state.view.finding);
   const findingThemes = new Set(finding?.themes ?? []);
   pager.reveal(m.contributors, marks.contributors);
@@ -156,7 +162,7 @@ export function ownersView(m) {
         h('caption', { class: 'visually-hidden', text: t('owners.caption') }),
         h('thead', {}, head),
         h('tbody', {}, shown.map((c, i) => row(c, owners[i])))));
-  }, { changed: owned });
+  }, { changed: marked ? owned : null });
   return [
     h('p', { class: 'pane-intro', text: t('owners.intro') }),
     filter,

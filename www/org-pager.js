@@ -23,7 +23,7 @@ export function folded(text) {
  *   show: (id: string | null) => void,
  *   again: () => void,
  *   reveal: (items: Item[], marked: Set<string>) => void,
- *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null, options?: { changed?: Set<string> }) => { filter: Node | null, part: HTMLElement },
+ *   view: (items: Item[], list: (shown: any[], describedBy: string | null) => Node | Node[] | null, options?: { changed?: Set<string> | null }) => { filter: Node | null, part: HTMLElement },
  * }} Pager
  */
 
@@ -43,6 +43,14 @@ export function listPager(key, words) {
   let changedOnly = false;
   /** The items the what-if on show changed, as the list was last drawn. */
   let changedIds = /** @type {Set<string>} */ (new Set());
+  /**
+   * The items "Changed only" listed on the page on show, and the what-if
+   * they were listed in: one set back as it was stays listed, so the reader
+   * editing it does not see it (and focus) vanish, until they turn a page,
+   * the toggle or the find box.
+   */
+  let held = /** @type {Set<string>} */ (new Set());
+  let heldIn = /** @type {string | null} */ (null);
   /** The finding whose item was last brought into view: paging away from it afterwards is the reader's choice. */
   let revealedFor = /** @type {string | null | undefined} */ (null);
   /** An item to bring into view on the next draw. */
@@ -52,7 +60,7 @@ export function listPager(key, words) {
 
   const matching = (items, q) => {
     const want = folded(q.trim());
-    const kept = changedOnly ? items.filter((x) => changedIds.has(x.id)) : items;
+    const kept = changedOnly ? items.filter((x) => changedIds.has(x.id) || held.has(x.id)) : items;
     return want ? kept.filter((x) => folded(x.label).includes(want)) : kept;
   };
 
@@ -64,6 +72,7 @@ export function listPager(key, words) {
       query = '';
       start = 0;
       changedOnly = false;
+      held = new Set();
       revealedFor = null;
       toReveal = null;
       return true;
@@ -93,6 +102,7 @@ export function listPager(key, words) {
       if (!matching(items, query).some((x) => x.id === id)) {
         query = '';
         changedOnly = false;
+        held = new Set();
       }
       const at = matching(items, query).findIndex((x) => x.id === id);
       if (at >= 0) start = Math.floor(at / PAGE) * PAGE;
@@ -101,19 +111,26 @@ export function listPager(key, words) {
      * The find box (null for a short list) and the part that holds the pager
      * and the page of `items`, drawn by `list` (given the id of the line that
      * says which part is on show, to describe it by). `changed`: the ids of
-     * the items the what-if on show changed, as the core's comparison says;
-     * a page marks only its own, so the pager counts those on other pages and
-     * a toggle beside the find box shows them alone. The part is drawn again
+     * the items the what-if on show changed, as the core's comparison says
+     * (null while no changes are marked); a page marks only its own, so the
+     * pager counts those on other pages and a toggle beside the find box
+     * shows them alone. The part is drawn again
      * on its own as the box is typed into or a page turned, so the box keeps
      * its caret (and an input method its composition) and what lies below
      * stays as it is.
      */
-    view(items, list, { changed = new Set() } = {}) {
+    view(items, list, { changed: marked = null } = {}) {
       const paged = items.length > PAGE;
+      const changed = marked ?? new Set();
       changedIds = changed;
       const changes = paged ? items.filter((x) => changed.has(x.id)).length : 0;
-      // nothing changed (any more, or marks hidden): the toggle goes, and with it what it kept back
-      if (!changes) changedOnly = false;
+      // marks hidden (or the baseline on show): the toggle goes, and with it
+      // what it kept back; nothing changed any more, it stays while pressed
+      // (the reader is not thrown to the first page of everything)
+      if (!marked || !paged) changedOnly = false;
+      const whatIf = state.result?.session.active?.id ?? null;
+      if (!changedOnly || whatIf !== heldIn) held = new Set();
+      heldIn = whatIf;
       const part = h('div');
       // an id of the page's own: `key` may hold a model's id, spaces and all
       const shownId = uid('shown');
@@ -123,12 +140,18 @@ export function listPager(key, words) {
         start = Math.max(0, Math.min(start, Math.floor((all.length - 1) / PAGE) * PAGE));
         const shown = all.slice(start, start + PAGE);
         const which = changedOnly ? 'Changed' : '';
-        const status = t(!shown.length ? `${words}.no${which}Match` : query.trim() ? `${words}.showing${which}Matching` : `${words}.showing${which}`,
-          { from: n(start + 1), to: n(start + shown.length), count: n(all.length), query: query.trim() });
+        const said = !shown.length ? `${words}.no${which}Match` : query.trim() ? `${words}.showing${which}Matching` : `${words}.showing${which}`;
+        const params = { from: n(start + 1), to: n(start + shown.length), count: n(all.length), query: query.trim() };
+        // the changed alone may be one ("of 1 changed system"); the whole list is more than a page
+        const status = changedOnly && shown.length ? tn(said, all.length, params) : t(said, params);
         const onShow = new Set(shown.map((x) => x.id));
+        if (changedOnly) held = onShow;
         const elsewhere = changedOnly ? 0 : all.filter((x) => changed.has(x.id) && !onShow.has(x.id)).length;
+        // listed by "Changed only" but set back as they were since: said, not hidden
+        const unchanged = changedOnly ? all.filter((x) => !changed.has(x.id)).length : 0;
         const turn = (by) => () => {
           start += by;
+          held = new Set();
           draw(true);
           // the button pressed goes out of use at the first or last page (and
           // focus to the body): the other one takes it
@@ -140,6 +163,7 @@ export function listPager(key, words) {
           paged && h('div', { class: 'pager' },
             h('p', { id: shownId, class: 'pager-shown', text: status }),
             elsewhere > 0 && h('p', { class: 'pager-changed', text: tn(`${words}.changedElsewhere`, elsewhere) }),
+            unchanged > 0 && h('p', { class: 'pager-changed', text: tn('pager.noLongerChanged', unchanged) }),
             all.length > PAGE && h('div', { class: 'pager-turns', role: 'group', 'aria-label': t(`${words}.pages`) },
               h('button', { type: 'button', class: 'small', dataset: { key: `${key}-page:previous` }, disabled: start === 0, on: { click: turn(-PAGE) } },
                 t('pager.previous', { count: n(PAGE) })),
@@ -156,18 +180,26 @@ export function listPager(key, words) {
           input: (ev) => {
             query = ev.target.value;
             start = 0;
+            held = new Set();
             draw(true);
           },
         },
       });
-      const toggle = changes > 0 && h('button', {
+      const toggle = (changes > 0 || changedOnly) && h('button', {
         type: 'button', class: 'pager-toggle', 'aria-pressed': String(changedOnly), dataset: { key: `${key}-changed` },
         on: {
           click: (ev) => {
+            const button = /** @type {HTMLElement} */ (ev.currentTarget);
             changedOnly = !changedOnly;
-            /** @type {HTMLElement} */ (ev.currentTarget).setAttribute('aria-pressed', String(changedOnly));
+            button.setAttribute('aria-pressed', String(changedOnly));
             start = 0;
+            held = new Set();
             draw(true);
+            // released with nothing changed any more: it goes, and focus to the find box beside it
+            if (!changedOnly && !items.some((x) => changedIds.has(x.id))) {
+              box.focus();
+              button.remove();
+            }
           },
         },
       }, t(`${words}.changedOnly`));

@@ -95,11 +95,18 @@ function tracksField(m, s, marks, update) {
   }
   const first = m.contributors.filter((c) => kept.first.has(c.id));
   const others = m.contributors.filter((c) => !kept.first.has(c.id));
+  // a box keeps its place as it is checked, so the count says what is
+  // tracked but listed below, and what is listed above but no longer tracked
+  const below = others.filter((c) => tracked.has(c.id)).length;
+  const untracked = first.filter((c) => !tracked.has(c.id)).length;
   const countId = uid('tracked');
+  const untrackedId = uid('untracked');
+  const count = tn('systems.trackedCount', tracked.size);
   const { filter, part } = kept.pager.view(others, (shown, describedBy) => h('div', { class: 'check-list', 'aria-describedby': describedBy }, shown.map(check)));
-  return h('fieldset', { class: 'checks is-paged', 'aria-describedby': countId },
+  return h('fieldset', { class: 'checks is-paged', 'aria-describedby': untracked ? `${countId} ${untrackedId}` : countId },
     h('legend', { text: t('systems.tracks') }),
-    h('p', { id: countId, class: 'checks-count', text: tn('systems.trackedCount', s.contributors.length) }),
+    h('p', { id: countId, class: 'checks-count', text: below ? tn('systems.trackedBelow', below, { tracked: count }) : count }),
+    untracked ? h('p', { id: untrackedId, class: 'checks-count', text: tn('systems.untrackedAbove', untracked) }) : null,
     first.length ? h('div', { class: `check-list${first.length > OPEN_ALL * 2 ? ' is-long' : ''}` }, first.map(check)) : null,
     filter,
     part);
@@ -181,7 +188,11 @@ function systemCard(m, s, marks, links, players, changed) {
     on: {
       toggle: () => {
         opened.set(s.id, details.open);
-        if (!details.open) tracking.delete(s.id);
+        // closed, it forgets what it listed first: opened again, it lists what it tracks then
+        if (!details.open) {
+          tracking.delete(s.id);
+          replace(body);
+        }
         if (details.open && !body.hasChildNodes()) replace(body, cardBody(currentModel(), s, concerned()));
       },
     },
@@ -198,13 +209,13 @@ export function systemsView(m) {
   if (pager.afresh()) tracking.clear();
   const marks = concerned();
   pager.reveal(m.systems, marks.systems);
-  const changed = changedHere().systems;
+  const { systems: changed, marked } = changedHere();
   const links = linkCounts(m);
   // isolated: each is written in a sentence ("Owner: {owner}")
   const players = new Map(m.framework.players.map((p) => [p.id, isolate(p.label)]));
   const label = h('input', { type: 'text', dataset: { key: 's-new:label' }, placeholder: t('systems.placeholder'), required: true, maxlength: LABEL_CHARS });
   const owner = h('select', { dataset: { key: 's-new:owner' } }, playerOptions(m, 'it'));
-  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))), { changed });
+  const { filter, part } = pager.view(m.systems, (shown) => h('div', { class: 'cards' }, shown.map((s) => systemCard(m, s, marks, links, players, changed))), { changed: marked ? changed : null });
   return [
     h('p', { class: 'pane-intro', text: t('systems.intro') }),
     m.systems.length ? [filter, part] : h('p', { class: 'muted', text: t('systems.none') }),

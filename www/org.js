@@ -107,11 +107,12 @@ export function blankName(where, input) {
  * `changedOwners`, `changedSystems`), while its changes are marked ("Mark
  * changes"): the contributors' ids, the (contributor, theme) pairs, keyed
  * `contributor theme`, the ids of the contributors of those pairs, and the
- * systems' ids. Empty on the baseline.
+ * systems' ids. Empty, and `marked` false, on the baseline.
  */
 export function changedHere() {
   const cmp = state.view.showChanges && state.result?.session.active ? state.result.comparison : null;
   return {
+    marked: Boolean(cmp),
     contributors: new Set((cmp?.changedContributors ?? []).map((c) => c.contributor)),
     pairs: new Set((cmp?.changedOwners ?? []).map((c) => `${c.contributor}\u0000${c.theme}`)),
     owned: new Set((cmp?.changedOwners ?? []).map((c) => c.contributor)),
@@ -156,7 +157,7 @@ const contributorsPager = listPager('c', 'list.contributors');
 function contributorsView(m) {
   contributorsPager.afresh();
   const marks = concerned();
-  const changed = changedHere().contributors;
+  const { contributors: changed, marked } = changedHere();
   contributorsPager.reveal(m.contributors, marks.contributors);
   const row = (c) => {
     const k = `c:${c.id}`;
@@ -223,7 +224,7 @@ function contributorsView(m) {
       h('th', { scope: 'col', text: t('org.kind') }),
       h('th', { scope: 'col', text: t('org.headcount') }),
       h('th', { scope: 'col' }, h('span', { class: 'visually-hidden', text: t('org.actions') })))),
-    h('tbody', {}, shown.map(row))), { changed });
+    h('tbody', {}, shown.map(row))), { changed: marked ? changed : null });
   return [
     h('p', { class: 'pane-intro', text: t('org.contributorsIntro') }),
     m.contributors.length ? [filter, part] : h('p', { class: 'muted', text: t('org.contributorsNone') }),

@@ -118,7 +118,7 @@ test('a large organisation’s system card lists what it tracks first, then the 
   await page.waitForFunction((c) => /tracks 2 contributors/.test(document.querySelector(`${c} summary`)?.textContent ?? ''), card);
   assert.equal(await focusedKey(page), 's:ledger-120:tracks:crew-111');
   assert.deepEqual(await boxes(), [{ name: 'Crew 009', checked: true }, { name: 'Crew 111', checked: true }]);
-  assert.equal(await page.textContent(`${card} .checks-count`), '2 contributors tracked');
+  assert.equal(await page.textContent(`${card} .checks-count`), '2 contributors tracked, 1 of them listed below', 'Crew 111 keeps its place among the others');
   assert.deepEqual((await exportedModel(page)).systems.find((x) => x.id === 'ledger-120').contributors, ['crew-009', 'crew-111']);
   // the findings follow: Crew 111 is now split between the chain and the silo
   const fragmented = '#pane-findings [data-finding="fragmented:crew-111"]';
@@ -469,5 +469,174 @@ test('a what-if’s changed systems on other pages are counted, and “Changed o
   // changes not marked: nothing to count or show
   await page.uncheck('#show-changes');
   await page.waitForFunction(() => !document.querySelector('[data-key="s-changed"], #pane-org .pager-changed'));
+  assert.deepEqual(page.problems, []);
+});
+
+test('“Changed only” keeps a contributor set back as it was listed, with focus, until the reader redraws the filter; the toggle stays while pressed; one is one', async () => {
+  const page = await largeWhatIf('contributors');
+  const headcount = '[data-key="c:crew-060:headcount"]';
+  const set = async (id, n) => {
+    await page.focus(`[data-key="c:${id}:headcount"]`);
+    await page.fill(`[data-key="c:${id}:headcount"]`, String(n));
+    await page.keyboard.press('Tab');
+  };
+  await turnPages(page, 'c', 1);
+  const was060 = await page.inputValue(headcount);
+  await set('crew-060', 12);
+  await page.waitForSelector('#pane-org tr.is-changed[data-contributor="crew-060"]');
+  await turnPages(page, 'c', 1);
+  const was100 = await page.inputValue('[data-key="c:crew-100:headcount"]');
+  await set('crew-100', 30);
+  await page.waitForSelector('#pane-org tr.is-changed[data-contributor="crew-100"]');
+  await turnPages(page, 'c', -2);
+  const toggle = '[data-key="c-changed"]';
+  await page.click(toggle);
+  assert.deepEqual(await contributorNames(page), ['Crew 060', 'Crew 100']);
+
+  // Crew 060 set back, by keyboard: its row stays (no longer marked), Tab goes on from it
+  await set('crew-060', was060);
+  await page.waitForFunction(() => !document.querySelector('#pane-org tr.is-changed[data-contributor="crew-060"]'));
+  assert.deepEqual(await contributorNames(page), ['Crew 060', 'Crew 100'], 'the row being edited stays listed');
+  await page.waitForFunction(() => document.activeElement !== document.body, null, { timeout: 2000 }).catch(() => {});
+  assert.equal(await focusedKey(page), 'c:crew-060:remove', 'Tab goes on to the next control of the row, not to the body');
+  assert.equal(await pagerShown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  // the toggle pressed again: only what is changed, and one is one
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await contributorNames(page), ['Crew 100']);
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed contributor');
+  await announced(page, 'Showing 1–1 of 1 changed contributor');
+  assert.equal(await page.$$eval('#pane-org .pager-changed', (e) => e.length), 0);
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.querySelector('#pane-org .pager-shown')?.textContent === 'Contributeur modifié 1 à 1 sur 1');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+  // the last change set back: the row and the toggle stay while it is pressed, not page 1 of everything
+  await set('crew-100', was100);
+  await page.waitForFunction(() => !document.querySelector('#pane-org tr.is-changed'));
+  assert.deepEqual(await contributorNames(page), ['Crew 100']);
+  await page.waitForFunction(() => document.activeElement !== document.body, null, { timeout: 2000 }).catch(() => {});
+  assert.equal(await focusedKey(page), 'c:crew-100:remove');
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  await page.screenshot({ path: `${SHOTS}contributors-set-back-1366.png` }).catch(() => {});
+  // released: it goes, focus to the find box beside it, every contributor said
+  await page.focus(toggle);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((s) => !document.querySelector(s), toggle);
+  assert.equal(await focusedKey(page), 'c-filter');
+  assert.equal(await pagerShown(page), 'Showing 1–50 of 120 contributors');
+  await announced(page, 'Showing 1–50 of 120 contributors');
+  assert.deepEqual(page.problems, []);
+});
+
+test('“Changed only” keeps a system card set back as it was, with focus on its owner; one is one, in English and French', async () => {
+  const page = await largeWhatIf('systems');
+  const owner = (id) => `[data-key="s:${id}:owner"]`;
+  const setOwner = async (id, to) => {
+    await page.focus(owner(id));
+    await page.selectOption(owner(id), to);
+  };
+  await turnPages(page, 's', 1);
+  await page.click('[data-key="s:ledger-060:open"]');
+  const was = await page.inputValue(owner('ledger-060'));
+  await setOwner('ledger-060', 'hr');
+  await page.waitForSelector('#pane-org article.card.is-changed[data-system="ledger-060"]');
+  await turnPages(page, 's', 1);
+  await page.click('[data-key="s:ledger-110:open"]');
+  await setOwner('ledger-110', 'hr');
+  await page.waitForSelector('#pane-org article.card.is-changed[data-system="ledger-110"]');
+  await turnPages(page, 's', -2);
+  await page.click('[data-key="s-changed"]');
+  assert.deepEqual(await cardNames(page), ['Ledger 060', 'Ledger 110']);
+
+  await setOwner('ledger-060', was);
+  await page.waitForFunction(() => !document.querySelector('#pane-org article.card.is-changed[data-system="ledger-060"]'));
+  assert.deepEqual(await cardNames(page), ['Ledger 060', 'Ledger 110'], 'the card being edited stays');
+  assert.equal(await focusedKey(page), 's:ledger-060:owner', 'focus stays on the owner');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.querySelector('#pane-org .pager-changed')?.textContent === '1 d’entre eux n’est plus modifié');
+  assert.equal(await pagerShown(page), 'Systèmes modifiés 1 à 2 sur 2');
+  await page.screenshot({ path: `${SHOTS}systems-set-back-fr-1366.png` }).catch(() => {});
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => requestAnimationFrame(r)); }));
+  await page.locator('#pane-org .subpane > .pager-filter').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}systems-set-back-fr-390.png` }).catch(() => {});
+  await page.setViewportSize({ width: 1366, height: 768 });
+  // a page's worth redrawn by the find box: only what is changed, one is one
+  await page.fill('[data-key="s-filter"]', 'ledger');
+  assert.deepEqual(await cardNames(page), ['Ledger 110']);
+  assert.equal(await pagerShown(page), 'Système modifié 1 à 1 sur 1 contenant « ledger »');
+  await page.fill('[data-key="s-filter"]', '');
+  assert.equal(await pagerShown(page), 'Système modifié 1 à 1 sur 1');
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await pagerShown(page), 'Showing 1–1 of 1 changed system');
+  assert.deepEqual(page.problems, []);
+});
+
+test('a large system card says how many it tracks when a box checked below or unchecked above keeps its place, in English and French', async () => {
+  const page = await openLarge();
+  await orgSection(page, 'systems');
+  await page.fill('[data-key="s-filter"]', 'Ledger 120');
+  const card = 'article[data-system="ledger-120"]';
+  await page.click(`${card} summary`);
+  const box = (id) => `[data-key="s:ledger-120:tracks:${id}"]`;
+  await page.waitForSelector(box('crew-009'));
+  const count = () => page.$$eval(`${card} .checks-count`, (e) => e.map((x) => x.textContent));
+  const described = () => page.$eval(`${card} fieldset.checks`, (f) => (f.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent));
+  const shownHere = () => page.textContent(`${card} .pager-shown`);
+  const listedFirst = () => page.$$eval(`${card} fieldset > .check-list:not([aria-describedby]) label`, (e) => e.map((x) => x.textContent));
+  assert.deepEqual(await count(), ['1 contributor tracked']);
+  await page.click('[data-key="s:ledger-120:tracks-page:next"]');
+  assert.equal(await shownHere(), 'Showing 51–100 of 119 other contributors');
+
+  // checked on the second page of the others, by keyboard: it stays there, with focus, and the count says so
+  await page.focus(box('crew-060'));
+  await page.keyboard.press('Space');
+  await page.waitForFunction((c) => /tracks 2 contributors/.test(document.querySelector(`${c} summary`)?.textContent ?? ''), card);
+  assert.equal(await focusedKey(page), 's:ledger-120:tracks:crew-060');
+  assert.deepEqual(await listedFirst(), ['Crew 009']);
+  assert.deepEqual(await count(), ['2 contributors tracked, 1 of them listed below']);
+  assert.deepEqual(await described(), ['2 contributors tracked, 1 of them listed below']);
+  // the others' count is what their list holds: Crew 060 is still among them, checked
+  assert.equal(await shownHere(), 'Showing 51–100 of 119 other contributors');
+  assert.equal(await page.isChecked(box('crew-060')), true);
+
+  // unchecked above: it stays listed there, and the count says it is no longer tracked
+  await page.focus(box('crew-009'));
+  await page.keyboard.press('Space');
+  await page.waitForFunction((c) => /tracks 1 contributor\b/.test(document.querySelector(`${c} summary`)?.textContent ?? ''), card);
+  assert.equal(await focusedKey(page), 's:ledger-120:tracks:crew-009');
+  assert.deepEqual(await listedFirst(), ['Crew 009']);
+  assert.deepEqual(await count(), ['1 contributor tracked, 1 of them listed below', '1 listed above is no longer tracked']);
+  assert.deepEqual(await described(), ['1 contributor tracked, 1 of them listed below', '1 listed above is no longer tracked']);
+  await page.screenshot({ path: `${SHOTS}system-card-below-1366.png` }).catch(() => {});
+
+  await page.selectOption('.lang select', 'fr');
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  await page.waitForFunction((c) => document.querySelector(`${c} .checks-count`)?.textContent === '1 contributeur suivi, dont 1 listé plus bas', card);
+  assert.deepEqual(await count(), ['1 contributeur suivi, dont 1 listé plus bas', '1 listé ci-dessus n’est plus suivi']);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.locator(`${card} .checks-count`).first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}system-card-below-fr-390.png` }).catch(() => {});
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.selectOption('.lang select', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+  // closed and opened again: what it tracks comes first, and the count is plain
+  await page.click(`${card} summary`);
+  // the details' toggle event comes a task later (two at once make one)
+  await page.waitForFunction((c) => !document.querySelector(`${c} details`)?.open, card);
+  await page.evaluate(() => new Promise((r) => { setTimeout(r, 50); }));
+  await page.click(`${card} summary`);
+  await page.waitForSelector(box('crew-060'));
+  assert.deepEqual(await listedFirst(), ['Crew 060']);
+  assert.deepEqual(await count(), ['1 contributor tracked']);
+  assert.equal(await shownHere(), 'Showing 1–50 of 119 other contributors');
   assert.deepEqual(page.problems, []);
 });

@@ -493,3 +493,39 @@ test('a label with a bidi control or right-to-left letters reorders none of the 
   assert.ok(edits.some((x) => x === `Edit Integration architectures × ${iso(rlo('Unit leaders'))}`), edits.join(' | '));
   assert.deepEqual(page.problems, []);
 });
+
+test('“Changed only” keeps a contributor whose added owner is removed, with the owner editor below and focus in it', async () => {
+  const page = await openCrews();
+  await startScenario(page, 'Invest');
+  await orgSection(page, 'owners');
+  await page.click('[data-key="o-page:next"]');
+  await giveOwner(page, 'crew-060', 'management', 'senior-leaders');
+  await page.click('[data-key="o-page:next"]');
+  await giveOwner(page, 'crew-100', 'technology', 'hr');
+  await page.click('[data-key="o-page:previous"]');
+  await page.click('[data-key="o-page:previous"]');
+  const toggle = '[data-key="o-changed"]';
+  await page.click(toggle);
+  assert.deepEqual(await rowNames(page), ['Crew 060', 'Crew 100']);
+  await page.click('[data-key="m:crew-060:management"]');
+  const title = await page.textContent('#owner-detail-title');
+  // the owner added in the what-if removed (✕), by keyboard
+  const remove = await page.$$eval('#pane-org .owner-detail li.owner-row:not(.owner-head)', (rows) => rows
+    .find((r) => /** @type {HTMLSelectElement} */ (r.querySelector('select')).value === 'senior-leaders')?.querySelector('button')?.dataset.key);
+  assert.ok(remove);
+  await page.focus(`[data-key="${remove}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => !document.querySelector('#pane-org .matrix td.is-changed [data-key="m:crew-060:management"]'));
+  assert.deepEqual(await rowNames(page), ['Crew 060', 'Crew 100'], 'the row stays in the table while its editor is open');
+  assert.equal(await page.textContent('#owner-detail-title'), title);
+  assert.equal(await page.getAttribute('[data-key="m:crew-060:management"]', 'aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.activeElement?.closest('.owner-detail') !== null), true, 'focus stays in the owner editor');
+  assert.equal(await pagerShown(page), 'Showing 1–2 of 2 changed contributors');
+  assert.equal(await page.textContent('#pane-org .pager-changed'), '1 of them is no longer changed');
+  await page.screenshot({ path: '/tmp/fix-ownerspages/changed-set-back-1366.png' }).catch(() => {});
+  // the find box redraws the list: only what is changed now, one is one
+  await page.fill('[data-key="o-filter"]', 'crew');
+  assert.deepEqual(await rowNames(page), ['Crew 100']);
+  assert.equal(await page.getAttribute(toggle, 'aria-pressed'), 'true');
+  assert.deepEqual(page.problems, []);
+});

@@ -176,6 +176,8 @@ export async function embedSnippet(modelJson, options = {}) {
     ['width', width],
     ['height', height],
     ['loading', 'lazy'],
+    // the README's rule for pages that must fit phones sizes iframe.wfe
+    ['class', 'wfe'],
   ])}></iframe>\n`;
   return { element, iframe, url, folder };
 }

@@ -199,6 +199,8 @@ test('the dialog offers the iframe too, of the view on show and in the page lang
   assert.equal(await box.getAttribute('readonly'), '');
   const iframe = await box.inputValue();
   assert.match(iframe, /^<iframe src="\/wfe\/embed\.html#m=[A-Za-z0-9_-]+&amp;overlay=gap&amp;unit=ports&amp;lang=fr" title="Schéma de l’écosystème de main-d’œuvre : Harbourline Group"/);
+  // the class the README's rule for pages that must fit phones sizes
+  assert.match(iframe, / class="wfe"><\/iframe>/);
   await page.focus('#embed-copy');
   await page.keyboard.press('Tab');
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'embed-iframe-snippet');

@@ -13,7 +13,8 @@
 // They bound what the element and embed.html can reach without a picture
 // drawn ahead of time: those also run their scripts, read the model and
 // lay it out before inserting the same drawing.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { withSample } from './snippet-page.mjs';
 
 const ROOT = new URL('../', import.meta.url);
 export const DRAWN_PAGE = '/bench/generated/drawn.html';
@@ -36,15 +37,7 @@ const page = (title, script) => `<!doctype html>
 `;
 
 export async function writeBoundPages() {
-  const glue = await import(new URL('www/pkg/workforce_ecosystem.js', ROOT).href);
-  glue.initSync({ module: readFileSync(new URL('www/pkg/workforce_ecosystem_bg.wasm', ROOT)) });
-  const ws = new glue.Workspace(readFileSync(new URL('dist/models/sample.json', ROOT), 'utf8'));
-  let svg;
-  try {
-    svg = ws.svg({ overlay: 'current', layout: 'wide' });
-  } finally {
-    ws.free();
-  }
+  const svg = await withSample((ws) => ws.svg({ overlay: 'current', layout: 'wide' }));
   const dir = new URL('./bench/generated/', ROOT);
   mkdirSync(dir, { recursive: true });
   const insert = `document.getElementById('diagram').innerHTML = ${JSON.stringify(svg)};`;

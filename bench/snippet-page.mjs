@@ -9,19 +9,23 @@ import { fileURLToPath } from 'node:url';
 const ROOT = new URL('../', import.meta.url);
 export const SNIPPET_PAGE = '/bench/generated/snippet.html';
 
-export async function writeSnippetPage() {
+/** What `use` makes of a workspace of the shipped sample, in the built core run in Node. */
+export async function withSample(use) {
   const glue = await import(new URL('www/pkg/workforce_ecosystem.js', ROOT).href);
   glue.initSync({ module: readFileSync(new URL('www/pkg/workforce_ecosystem_bg.wasm', ROOT)) });
-  const { embedSnippet } = await import(new URL('www/snippet.js', ROOT).href);
-  const json = readFileSync(new URL('dist/models/sample.json', ROOT), 'utf8');
-  const ws = new glue.Workspace(json);
-  let element;
+  const ws = new glue.Workspace(readFileSync(new URL('dist/models/sample.json', ROOT), 'utf8'));
   try {
-    const view = { overlay: 'current' };
-    ({ element } = await embedSnippet(JSON.stringify(ws.model()), { ...view, base: '/dist/', picture: ws.picture({ ...view, standalone: true }) }));
+    return await use(ws);
   } finally {
     ws.free();
   }
+}
+
+export async function writeSnippetPage() {
+  const { embedSnippet } = await import(new URL('www/snippet.js', ROOT).href);
+  const view = { overlay: 'current' };
+  const { element } = await withSample((ws) =>
+    embedSnippet(JSON.stringify(ws.model()), { ...view, base: '/dist/', picture: ws.picture({ ...view, standalone: true }) }));
   const page = `<!doctype html>
 <html lang="en">
 <head>
